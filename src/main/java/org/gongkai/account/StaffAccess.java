@@ -1,0 +1,29 @@
+package org.gongkai.account;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Who is acting, and which agencies' records they may see and change. */
+public interface StaffAccess {
+
+  /** The member of staff behind the current request; refuses with 401 semantics when nobody is logged in. */
+  Staff current();
+
+  Optional<Staff> currentIfAny();
+
+  /** Agencies whose drafts this person may read and change; empty set never means "all". */
+  Set<Long> agencyScope(Staff staff);
+
+  boolean mayWorkOn(Staff staff, long agencyId);
+
+  /** Throws a 403 refusal unless the person may work on that agency's records. */
+  void requireAgency(Staff staff, long agencyId);
+
+  /** Throws a 403 refusal unless the person's role reviews (approves, publishes, withdraws). */
+  void requireReviewer(Staff staff, long agencyId);
+
+  /** Throws a 403 refusal unless the person administers that agency. */
+  void requireAdministrator(Staff staff, long agencyId);
+
+  void requirePlatformAdmin(Staff staff);
+}

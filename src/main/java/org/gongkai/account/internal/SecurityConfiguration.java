@@ -1,0 +1,81 @@
+package org.gongkai.account.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.gongkai.audit.AuditTrail;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+  private static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self';"
+          + " object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
+
+  @Bean
+  AuthenticationManager authenticationManager(JdbcAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle,
+      AuditTrail audit, TransactionTemplate transactions) {
+    return new ProviderManager(new ThrottledAuthenticationProvider(accounts, encoder, throttle, audit, transactions));
+  }
+
+  /**
+   * The staff API takes HTTP Basic (scripts) or the console session (htmx). A request that
+   * carries its own credentials cannot be forged cross-site, so only session calls need a CSRF
+   * token.
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain staffApi(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    RequestMatcher needsCsrfToken =
+        request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request) && !carriesCredentials(request);
+    http.securityMatcher("/api/v1/admin/**")
+        .authenticationManager(authenticationManager)
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName("Gongkai"))
+        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> true))
+        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(needsCsrfToken))
+        .headers(this::headers);
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain site(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    http.authenticationManager(authenticationManager)
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/console/**").authenticated()
+                    .anyRequest().permitAll())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .headers(this::headers);
+    return http.build();
+  }
+
+  private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .frameOptions(frame -> frame.deny())
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+  }
+
+  private static boolean carriesCredentials(HttpServletRequest request) {
+    return request.getHeader("Authorization") != null;
+  }
+}

@@ -1,0 +1,2 @@
+/** Staff accounts, roles, agency scope, login and its throttling. */
+package org.gongkai.account;

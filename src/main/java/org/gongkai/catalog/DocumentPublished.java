@@ -1,0 +1,8 @@
+package org.gongkai.catalog;
+
+import java.time.Instant;
+
+/** An edition went live: the first publication of a document, or a revision of it. */
+public record DocumentPublished(
+    long documentId, long editionId, long agencyId, long columnId, String indexNumber, boolean revision,
+    Instant publishedAt) {}

@@ -1,0 +1,52 @@
+package org.gongkai.catalog;
+
+import java.io.InputStream;
+import java.time.Instant;
+import org.gongkai.account.Staff;
+import org.gongkai.shared.web.PageResult;
+
+/**
+ * The editorial workflow: draft, submit, approve (with the confidentiality review), publish now
+ * or at a time, withdraw, revise. Every command checks the actor's agency scope and role and the
+ * edition's state, and leaves an audit record; a refused command changes nothing.
+ */
+public interface Editorial {
+
+  EditorialDocument get(long documentId, Staff actor);
+
+  PageResult<DocumentSummary> list(EditorialQuery query, Staff actor);
+
+  long createDraft(DocumentForm form, Staff actor);
+
+  void updateDraft(long documentId, DocumentForm form, Staff actor);
+
+  void submit(long documentId, Staff actor);
+
+  void approve(long documentId, boolean confidentialityChecked, String comment, Staff actor);
+
+  void reject(long documentId, String comment, Staff actor);
+
+  /** Publishes the approved edition now, or schedules it when {@code at} lies in the future. */
+  void publish(long documentId, Instant at, Staff actor);
+
+  void withdraw(long documentId, String reason, Staff actor);
+
+  /** Opens a new draft edition copied from the live one; the index number stays. */
+  void startRevision(long documentId, Staff actor);
+
+  Attachment addAttachment(long documentId, String fileName, InputStream content, Staff actor);
+
+  void removeAttachment(long documentId, long attachmentId, Staff actor);
+
+  /**
+   * Brings in a document that the agency published before it used this platform, with its
+   * original publication time. Administrators only; recorded as an import in the audit trail.
+   */
+  long importPublished(DocumentForm form, Instant publishedAt, java.util.List<Upload> attachments, Staff actor);
+
+  /** A file brought in with an imported document. */
+  record Upload(String fileName, byte[] content) {}
+
+  /** Publishes scheduled editions whose time has come; returns how many. */
+  int publishDue();
+}

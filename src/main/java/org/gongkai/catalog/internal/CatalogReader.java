@@ -1,0 +1,149 @@
+package org.gongkai.catalog.internal;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gongkai.catalog.Catalog;
+import org.gongkai.catalog.CatalogQuery;
+import org.gongkai.catalog.ChangeRecord;
+import org.gongkai.catalog.DisclosureMode;
+import org.gongkai.catalog.DocumentSummary;
+import org.gongkai.catalog.Edition;
+import org.gongkai.catalog.EditionState;
+import org.gongkai.catalog.LinkedDocument;
+import org.gongkai.catalog.PublicDocument;
+import org.gongkai.shared.time.Timestamps;
+import org.gongkai.shared.web.PageResult;
+import org.gongkai.shared.web.Refusal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Published documents for the portal, feeds, sitemap and open API. */
+@Service
+@Transactional(readOnly = true)
+class CatalogReader implements Catalog {
+
+  private static final String LIVE =
+      " FROM edition e JOIN document d ON d.id = e.document_id WHERE e.state = 'PUBLISHED'"
+          + " AND e.disclosure_mode <> 'NOT_DISCLOSED'";
+
+  private final JdbcClient jdbc;
+  private final EditionRepository editions;
+  private final AttachmentStore attachmentStore;
+
+  CatalogReader(JdbcClient jdbc, EditionRepository editions, AttachmentStore attachmentStore) {
+    this.jdbc = jdbc;
+    this.editions = editions;
+    this.attachmentStore = attachmentStore;
+  }
+
+  @Override
+  public PageResult<DocumentSummary> published(CatalogQuery q) {
+    StringBuilder where = new StringBuilder(LIVE);
+    Map<String, Object> params = new HashMap<>();
+    if (q.agencyIds() != null) {
+      if (q.agencyIds().isEmpty()) {
+        return new PageResult<>(List.of(), 0, q.page(), q.size());
+      }
+      where.append(" AND d.agency_id IN (:agencies)");
+      params.put("agencies", q.agencyIds());
+    }
+    if (q.columnIds() != null) {
+      if (q.columnIds().isEmpty()) {
+        return new PageResult<>(List.of(), 0, q.page(), q.size());
+      }
+      where.append(" AND e.column_id IN (:columns)");
+      params.put("columns", q.columnIds());
+    }
+    if (q.year() != null) {
+      where.append(" AND d.published_on >= :from AND d.published_on < :to");
+      params.put("from", LocalDate.of(q.year(), 1, 1));
+      params.put("to", LocalDate.of(q.year() + 1, 1, 1));
+    }
+    if (q.validity() != null) {
+      where.append(" AND e.validity = :validity");
+      params.put("validity", q.validity().name());
+    }
+    if (q.titleContains() != null && !q.titleContains().isBlank()) {
+      where.append(" AND LOWER(e.title) LIKE :title");
+      params.put("title", "%" + EditorialService.escapeLike(q.titleContains().trim().toLowerCase()) + "%");
+    }
+    long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
+    List<DocumentSummary> items = jdbc.sql("SELECT " + EditionRows.SUMMARY_COLUMNS + where
+            + " ORDER BY d.published_on DESC, d.id DESC OFFSET " + (long) (q.page() - 1) * q.size()
+            + " ROWS FETCH NEXT " + q.size() + " ROWS ONLY")
+        .params(params)
+        .query(EditionRows::summary)
+        .list();
+    return new PageResult<>(items, total, q.page(), q.size());
+  }
+
+  @Override
+  public PublicDocument publicDocument(long documentId) {
+    EditionRepository.DocumentRow doc = editions.document(documentId)
+        .orElseThrow(() -> Refusal.notFound("document.not-found"));
+    List<Edition> all = editions.editions(documentId);
+    Optional<Edition> live = all.stream().filter(e -> e.state() == EditionState.PUBLISHED).findFirst();
+    if (live.isEmpty()) {
+      if (all.stream().anyMatch(e -> e.state() == EditionState.WITHDRAWN)) {
+        throw Refusal.gone("document.withdrawn");
+      }
+      throw Refusal.notFound("document.not-found");
+    }
+    if (live.get().disclosureMode() == DisclosureMode.NOT_DISCLOSED) {
+      throw Refusal.notFound("document.not-found");
+    }
+    List<ChangeRecord> history = all.stream()
+        .filter(e -> e.publishedAt() != null
+            && (e.state() == EditionState.PUBLISHED || e.state() == EditionState.SUPERSEDED))
+        .map(e -> new ChangeRecord(e.editionNumber(), e.publishedAt(), e.changeNote()))
+        .toList();
+    return new PublicDocument(doc.id(), doc.indexNumber(), doc.agencyId(), doc.publishedOn(), live.get(),
+        linked("SELECT l.interpretation_document_id FROM interpretation_link l WHERE l.policy_document_id = ?",
+            documentId),
+        linked("SELECT l.policy_document_id FROM interpretation_link l WHERE l.interpretation_document_id = ?",
+            documentId),
+        history);
+  }
+
+  private List<LinkedDocument> linked(String idsQuery, long documentId) {
+    return jdbc.sql("SELECT e.document_id, e.title, e.doc_number, d.published_on" + LIVE
+            + " AND e.document_id IN (" + idsQuery + ") ORDER BY d.published_on DESC")
+        .param(documentId)
+        .query((rs, i) -> new LinkedDocument(rs.getLong(1), rs.getString(2), rs.getString(3),
+            rs.getObject(4, LocalDate.class)))
+        .list();
+  }
+
+  @Override
+  public List<Integer> publicationYears(long agencyId) {
+    return jdbc.sql("SELECT DISTINCT d.published_on" + LIVE + " AND d.agency_id = ?")
+        .param(agencyId)
+        .query((rs, i) -> rs.getObject(1, LocalDate.class).getYear())
+        .list()
+        .stream()
+        .distinct()
+        .sorted(java.util.Comparator.reverseOrder())
+        .toList();
+  }
+
+  @Override
+  public List<SitemapEntry> sitemap() {
+    return jdbc.sql("SELECT e.document_id, e.published_at" + LIVE + " ORDER BY e.document_id")
+        .query((rs, i) -> new SitemapEntry(rs.getLong(1), Timestamps.fromDb(rs.getObject(2, OffsetDateTime.class))))
+        .list();
+  }
+
+  @Override
+  public Optional<AttachmentDownload> publicAttachment(long documentId, long attachmentId) {
+    return editions.liveEdition(documentId)
+        .filter(e -> e.disclosureMode() == DisclosureMode.PROACTIVE)
+        .flatMap(e -> e.attachments().stream().filter(a -> a.id() == attachmentId).findFirst())
+        .filter(a -> attachmentStore.exists(a.sha256()))
+        .map(a -> new AttachmentDownload(a, () -> attachmentStore.open(a.sha256())));
+  }
+}

@@ -1,0 +1,443 @@
+package org.gongkai.catalog.internal;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.gongkai.account.Staff;
+import org.gongkai.account.StaffAccess;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.agency.Column;
+import org.gongkai.audit.AuditTrail;
+import org.gongkai.catalog.Attachment;
+import org.gongkai.catalog.DisclosureMode;
+import org.gongkai.catalog.DocumentForm;
+import org.gongkai.catalog.DocumentPublished;
+import org.gongkai.catalog.DocumentSummary;
+import org.gongkai.catalog.DocumentWithdrawn;
+import org.gongkai.catalog.Edition;
+import org.gongkai.catalog.EditionState;
+import org.gongkai.catalog.Editorial;
+import org.gongkai.catalog.EditorialDocument;
+import org.gongkai.catalog.EditorialQuery;
+import org.gongkai.catalog.Validity;
+import org.gongkai.shared.web.PageResult;
+import org.gongkai.shared.web.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Service
+@Transactional
+class EditorialService implements Editorial {
+
+  private final EditionRepository editions;
+  private final IndexNumbers indexNumbers;
+  private final BodySanitizer sanitizer;
+  private final AttachmentStore attachmentStore;
+  private final AgencyDirectory agencies;
+  private final StaffAccess access;
+  private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  EditorialService(EditionRepository editions, IndexNumbers indexNumbers, BodySanitizer sanitizer,
+      AttachmentStore attachmentStore, AgencyDirectory agencies, StaffAccess access, AuditTrail audit,
+      ApplicationEventPublisher events, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    this.editions = editions;
+    this.indexNumbers = indexNumbers;
+    this.sanitizer = sanitizer;
+    this.attachmentStore = attachmentStore;
+    this.agencies = agencies;
+    this.access = access;
+    this.audit = audit;
+    this.events = events;
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public EditorialDocument get(long documentId, Staff actor) {
+    EditionRepository.DocumentRow doc = editions.document(documentId)
+        .orElseThrow(() -> Refusal.notFound("document.not-found"));
+    access.requireAgency(actor, doc.agencyId());
+    List<Edition> all = editions.editions(documentId);
+    Edition working = all.stream().filter(e -> e.state().isPrePublication()).findFirst()
+        .orElse(all.get(all.size() - 1));
+    String code = agencies.get(doc.agencyId()).code();
+    return new EditorialDocument(doc.id(), doc.agencyId(), code, doc.indexNumber(), working, all,
+        editions.interpretationOf(documentId));
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public PageResult<DocumentSummary> list(EditorialQuery query, Staff actor) {
+    Set<Long> scope = access.agencyScope(actor);
+    if (query.agencyId() != null) {
+      access.requireAgency(actor, query.agencyId());
+      scope = Set.of(query.agencyId());
+    }
+    if (scope.isEmpty()) {
+      return new PageResult<>(List.of(), 0, query.page(), query.size());
+    }
+    // The edition shown for each document is the newest one: the work in progress if any.
+    StringBuilder where = new StringBuilder(
+        " FROM edition e JOIN document d ON d.id = e.document_id WHERE e.edition_number ="
+            + " (SELECT MAX(x.edition_number) FROM edition x WHERE x.document_id = e.document_id)"
+            + " AND d.agency_id IN (:scope)");
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    params.put("scope", scope);
+    if (query.state() != null) {
+      where.append(" AND e.state = :state");
+      params.put("state", query.state().name());
+    }
+    if (query.titleContains() != null && !query.titleContains().isBlank()) {
+      where.append(" AND (LOWER(e.title) LIKE :title OR LOWER(d.index_number) LIKE :title OR LOWER(e.doc_number) LIKE :title)");
+      params.put("title", "%" + escapeLike(query.titleContains().trim().toLowerCase()) + "%");
+    }
+    long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
+    List<DocumentSummary> items = jdbc.sql("SELECT " + EditionRows.SUMMARY_COLUMNS + where
+            + " ORDER BY e.updated_at DESC, e.id DESC OFFSET " + (long) (query.page() - 1) * query.size()
+            + " ROWS FETCH NEXT " + query.size() + " ROWS ONLY")
+        .params(params)
+        .query(EditionRows::summary)
+        .list();
+    return new PageResult<>(items, total, query.page(), query.size());
+  }
+
+  @Override
+  public long createDraft(DocumentForm form, Staff actor) {
+    Agency agency = agencyOf(form);
+    access.requireAgency(actor, agency.id());
+    Column column = checkedColumn(form, agency);
+    String body = checkedBody(form);
+    checkMetadata(form, null);
+    Instant now = Instant.now(clock);
+    long documentId = editions.insertDocument(agency.id(), actor.username(), now);
+    editions.insertEdition(documentId, 1, EditionState.DRAFT, form, column.id(), body, actor.username(), now);
+    editions.replaceInterpretationLinks(documentId, form.getInterpretationOf());
+    audit.record(actor.username(), "document.created", "document", documentId, form.getTitle());
+    return documentId;
+  }
+
+  @Override
+  public void updateDraft(long documentId, DocumentForm form, Staff actor) {
+    EditionRepository.DocumentRow doc = lockedDocument(documentId, actor);
+    Edition working = workingEdition(documentId);
+    if (working.state() != EditionState.DRAFT) {
+      throw Refusal.conflict("document.not-editable");
+    }
+    Agency agency = agencies.get(doc.agencyId());
+    if (form.getAgency() != null && !form.getAgency().isBlank() && !agency.code().equalsIgnoreCase(form.getAgency().trim())) {
+      throw Refusal.invalidField("agency", "document.agency.fixed");
+    }
+    Column column = checkedColumn(form, agency);
+    String body = checkedBody(form);
+    checkMetadata(form, documentId);
+    int expected = form.getLockVersion() == null ? working.lockVersion() : form.getLockVersion();
+    if (!editions.updateEdition(working.id(), expected, form, column.id(), body, actor.username(), Instant.now(clock))) {
+      throw Refusal.conflict("document.stale");
+    }
+    editions.replaceInterpretationLinks(documentId, form.getInterpretationOf());
+    audit.record(actor.username(), "document.edited", "document", documentId,
+        "edition " + working.editionNumber() + ": " + form.getTitle());
+  }
+
+  @Override
+  public void submit(long documentId, Staff actor) {
+    lockedDocument(documentId, actor);
+    move(documentId, WorkflowStep.SUBMIT, actor, null);
+  }
+
+  @Override
+  public void approve(long documentId, boolean confidentialityChecked, String comment, Staff actor) {
+    EditionRepository.DocumentRow doc = lockedDocument(documentId, actor);
+    access.requireReviewer(actor, doc.agencyId());
+    if (!confidentialityChecked) {
+      throw Refusal.invalidField("confidentialityChecked", "review.confidentiality.required");
+    }
+    Edition edition = move(documentId, WorkflowStep.APPROVE, actor, comment);
+    editions.recordReview(edition.id(), true, blankToNull(comment), actor.username(), Instant.now(clock));
+  }
+
+  @Override
+  public void reject(long documentId, String comment, Staff actor) {
+    EditionRepository.DocumentRow doc = lockedDocument(documentId, actor);
+    access.requireReviewer(actor, doc.agencyId());
+    if (comment == null || comment.isBlank()) {
+      throw Refusal.invalidField("comment", "review.comment.required");
+    }
+    Edition edition = move(documentId, WorkflowStep.REJECT, actor, comment);
+    editions.recordReview(edition.id(), false, comment.trim(), actor.username(), Instant.now(clock));
+  }
+
+  @Override
+  public void publish(long documentId, Instant at, Staff actor) {
+    EditionRepository.DocumentRow doc = lockedDocument(documentId, actor);
+    access.requireReviewer(actor, doc.agencyId());
+    Edition working = workingEdition(documentId);
+    if (working.disclosureMode() == DisclosureMode.NOT_DISCLOSED) {
+      throw Refusal.conflict("document.not-disclosable");
+    }
+    Instant now = Instant.now(clock);
+    if (at != null && at.isAfter(now)) {
+      Edition edition = move(documentId, WorkflowStep.SCHEDULE, actor, at.toString());
+      editions.recordSchedule(edition.id(), at);
+      return;
+    }
+    publishNow(doc, working, actor.username(), now);
+  }
+
+  @Override
+  public void withdraw(long documentId, String reason, Staff actor) {
+    EditionRepository.DocumentRow doc = lockedDocument(documentId, actor);
+    access.requireReviewer(actor, doc.agencyId());
+    if (reason == null || reason.isBlank()) {
+      throw Refusal.invalidField("reason", "withdraw.reason.required");
+    }
+    Edition live = editions.liveEdition(documentId).orElseThrow(() -> Refusal.conflict("document.not-published"));
+    Instant now = Instant.now(clock);
+    check(WorkflowStep.WITHDRAW, live.state());
+    editions.transition(live.id(), EditionState.PUBLISHED, EditionState.WITHDRAWN, actor.username(), now);
+    editions.recordWithdrawal(live.id(), reason.trim(), actor.username(), now);
+    audit.record(actor.username(), "document.withdraw", "document", documentId, reason.trim());
+    events.publishEvent(new DocumentWithdrawn(documentId, doc.agencyId(), doc.indexNumber(), now));
+  }
+
+  @Override
+  public void startRevision(long documentId, Staff actor) {
+    lockedDocument(documentId, actor);
+    List<Edition> all = editions.editions(documentId);
+    if (all.stream().anyMatch(e -> e.state().isPrePublication())) {
+      throw Refusal.conflict("document.revision-open");
+    }
+    Edition live = all.stream().filter(e -> e.state() == EditionState.PUBLISHED).findFirst()
+        .orElseThrow(() -> Refusal.conflict("document.not-published"));
+    DocumentForm copy = DocumentForm.of(live, null, List.of());
+    copy.setChangeNote(null);
+    int number = all.stream().mapToInt(Edition::editionNumber).max().orElse(0) + 1;
+    long editionId = editions.insertEdition(documentId, number, EditionState.DRAFT, copy, live.columnId(),
+        live.bodyHtml(), actor.username(), Instant.now(clock));
+    editions.copyAttachments(live.id(), editionId);
+    audit.record(actor.username(), "document.revision-started", "document", documentId, "edition " + number);
+  }
+
+  @Override
+  public Attachment addAttachment(long documentId, String fileName, InputStream content, Staff actor) {
+    lockedDocument(documentId, actor);
+    Edition working = workingEdition(documentId);
+    if (working.state() != EditionState.DRAFT) {
+      throw Refusal.conflict("document.not-editable");
+    }
+    String name = cleanFileName(fileName);
+    AttachmentStore.Stored stored = attachmentStore.store(content, name);
+    long id = editions.insertAttachment(working.id(), name, stored.type().mediaType, stored.size(), stored.sha256());
+    audit.record(actor.username(), "document.attachment-added", "document", documentId, name + " " + stored.sha256());
+    return new Attachment(id, name, stored.type().mediaType, stored.size(), stored.sha256());
+  }
+
+  @Override
+  public void removeAttachment(long documentId, long attachmentId, Staff actor) {
+    lockedDocument(documentId, actor);
+    Edition working = workingEdition(documentId);
+    if (working.state() != EditionState.DRAFT) {
+      throw Refusal.conflict("document.not-editable");
+    }
+    if (editions.deleteAttachment(working.id(), attachmentId) == 0) {
+      throw Refusal.notFound("attachment.not-found");
+    }
+    audit.record(actor.username(), "document.attachment-removed", "document", documentId, String.valueOf(attachmentId));
+  }
+
+  @Override
+  public long importPublished(DocumentForm form, Instant publishedAt, List<Upload> uploads, Staff actor) {
+    Agency agency = agencyOf(form);
+    access.requireAdministrator(actor, agency.id());
+    Column column = checkedColumn(form, agency);
+    String body = checkedBody(form);
+    checkMetadata(form, null);
+    long documentId = editions.insertDocument(agency.id(), actor.username(), publishedAt);
+    long editionId = editions.insertEdition(documentId, 1, EditionState.APPROVED, form, column.id(), body,
+        actor.username(), publishedAt);
+    editions.replaceInterpretationLinks(documentId, form.getInterpretationOf());
+    editions.recordReview(editionId, true, null, actor.username(), publishedAt);
+    for (Upload upload : uploads) {
+      String name = cleanFileName(upload.fileName());
+      AttachmentStore.Stored stored = attachmentStore.store(new java.io.ByteArrayInputStream(upload.content()), name);
+      editions.insertAttachment(editionId, name, stored.type().mediaType, stored.size(), stored.sha256());
+    }
+    audit.record(actor.username(), "document.imported", "document", documentId, form.getTitle());
+    publishNow(editions.document(documentId).orElseThrow(), editions.edition(editionId).orElseThrow(),
+        actor.username(), publishedAt);
+    return documentId;
+  }
+
+  @Override
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
+  public int publishDue() {
+    int published = 0;
+    for (Long documentId : editions.dueScheduled(Instant.now(clock))) {
+      Boolean done = transactions.execute(tx -> {
+        EditionRepository.DocumentRow doc = editions.lockDocument(documentId).orElse(null);
+        Edition working = doc == null ? null : workingEditionOrNull(documentId);
+        Instant now = Instant.now(clock);
+        if (working == null || working.state() != EditionState.SCHEDULED || working.scheduledFor().isAfter(now)) {
+          return false;
+        }
+        publishNow(doc, working, "system", now);
+        return true;
+      });
+      if (Boolean.TRUE.equals(done)) {
+        published++;
+      }
+    }
+    return published;
+  }
+
+  private void publishNow(EditionRepository.DocumentRow doc, Edition edition, String actor, Instant now) {
+    check(WorkflowStep.PUBLISH, edition.state());
+    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    String indexNumber = doc.indexNumber();
+    if (indexNumber == null) {
+      indexNumber = indexNumbers.allocate(agencies.get(doc.agencyId()).code(), today);
+      editions.setIndexNumber(doc.id(), indexNumber, today);
+    }
+    Optional<Edition> previous = editions.liveEdition(doc.id());
+    previous.ifPresent(p -> {
+      editions.transition(p.id(), EditionState.PUBLISHED, EditionState.SUPERSEDED, actor, now);
+      editions.recordSuperseded(p.id(), now);
+    });
+    if (!editions.transition(edition.id(), edition.state(), EditionState.PUBLISHED, actor, now)) {
+      throw Refusal.conflict("document.stale");
+    }
+    editions.recordPublication(edition.id(), now);
+    audit.record(actor, "document.publish", "document", doc.id(),
+        indexNumber + " edition " + edition.editionNumber());
+    events.publishEvent(new DocumentPublished(doc.id(), edition.id(), doc.agencyId(), edition.columnId(), indexNumber,
+        previous.isPresent() || edition.editionNumber() > 1, now));
+  }
+
+  private Edition move(long documentId, WorkflowStep step, Staff actor, String detail) {
+    Edition working = workingEdition(documentId);
+    check(step, working.state());
+    if (!editions.transition(working.id(), working.state(), step.target(), actor.username(), Instant.now(clock))) {
+      throw Refusal.conflict("document.stale");
+    }
+    audit.record(actor.username(), step.auditAction(), "document", documentId, detail);
+    return working;
+  }
+
+  private static void check(WorkflowStep step, EditionState state) {
+    if (!step.allowedFrom(state)) {
+      throw Refusal.conflict("workflow.illegal", step.name(), state.name());
+    }
+  }
+
+  private EditionRepository.DocumentRow lockedDocument(long documentId, Staff actor) {
+    EditionRepository.DocumentRow doc = editions.lockDocument(documentId)
+        .orElseThrow(() -> Refusal.notFound("document.not-found"));
+    access.requireAgency(actor, doc.agencyId());
+    return doc;
+  }
+
+  private Edition workingEdition(long documentId) {
+    Edition e = workingEditionOrNull(documentId);
+    if (e == null) {
+      throw Refusal.notFound("document.not-found");
+    }
+    return e;
+  }
+
+  private Edition workingEditionOrNull(long documentId) {
+    List<Edition> all = editions.editions(documentId);
+    return all.stream().filter(e -> e.state().isPrePublication()).findFirst()
+        .orElse(all.stream().max(Comparator.comparingInt(Edition::editionNumber)).orElse(null));
+  }
+
+  private Agency agencyOf(DocumentForm form) {
+    if (form.getAgency() == null || form.getAgency().isBlank()) {
+      throw Refusal.invalidField("agency", "document.agency.required");
+    }
+    return agencies.findByCode(form.getAgency()).orElseThrow(() -> Refusal.invalidField("agency", "agency.not-found"));
+  }
+
+  private Column checkedColumn(DocumentForm form, Agency agency) {
+    if (form.getColumn() == null) {
+      throw Refusal.invalidField("column", "document.column.required");
+    }
+    Column column = agencies.column(form.getColumn())
+        .orElseThrow(() -> Refusal.invalidField("column", "column.not-found"));
+    if (column.agencyId() != agency.id()) {
+      throw Refusal.invalidField("column", "document.column.other-agency");
+    }
+    return column;
+  }
+
+  private String checkedBody(DocumentForm form) {
+    String clean = sanitizer.sanitize(form.getBody());
+    if (clean.replaceAll("<[^>]*>", "").isBlank() && !clean.contains("<img")) {
+      throw Refusal.invalidField("body", "document.body.required");
+    }
+    return clean;
+  }
+
+  private void checkMetadata(DocumentForm form, Long self) {
+    List<org.gongkai.shared.web.Refusal.FieldProblem> problems = new ArrayList<>();
+    if (form.getTitle() == null || form.getTitle().isBlank()) {
+      problems.add(new Refusal.FieldProblem("title", "document.title.required"));
+    }
+    if (form.getValidity() == null) {
+      form.setValidity(Validity.VALID);
+    }
+    if (form.getDisclosureMode() == null) {
+      form.setDisclosureMode(DisclosureMode.PROACTIVE);
+    }
+    if (form.getKind() == null) {
+      form.setKind(org.gongkai.catalog.DocumentKind.GENERAL);
+    }
+    if (form.getValidity() == Validity.REPEALED && form.getRepealedOn() == null) {
+      problems.add(new Refusal.FieldProblem("repealedOn", "document.repealed-on.required"));
+    }
+    if (form.getEffectiveOn() != null && form.getRepealedOn() != null
+        && form.getRepealedOn().isBefore(form.getEffectiveOn())) {
+      problems.add(new Refusal.FieldProblem("repealedOn", "document.repealed-on.before-effective"));
+    }
+    for (Long policy : form.getInterpretationOf()) {
+      if (policy == null || editions.document(policy).isEmpty() || policy.equals(self)) {
+        problems.add(new Refusal.FieldProblem("interpretationOf", "document.interpretation-of.unknown", policy));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw Refusal.invalid(problems);
+    }
+  }
+
+  private static String cleanFileName(String fileName) {
+    String name = fileName == null ? "" : fileName.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").trim();
+    if (name.isEmpty()) {
+      throw Refusal.invalidField("file", "attachment.name.required");
+    }
+    return name.length() > 200 ? name.substring(name.length() - 200) : name;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+}

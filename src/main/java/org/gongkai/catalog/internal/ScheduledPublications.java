@@ -1,0 +1,33 @@
+package org.gongkai.catalog.internal;
+
+import org.gongkai.catalog.Editorial;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Publishes editions scheduled for a time that has come. Each publication locks its document
+ * and re-checks the state, so two nodes running this at once publish each edition once.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class ScheduledPublications {
+
+  private static final Logger log = LoggerFactory.getLogger(ScheduledPublications.class);
+
+  private final Editorial editorial;
+
+  ScheduledPublications(Editorial editorial) {
+    this.editorial = editorial;
+  }
+
+  @Scheduled(fixedDelayString = "${gongkai.catalog.schedule-check:PT1M}", initialDelayString = "PT30S")
+  void publishDue() {
+    int count = editorial.publishDue();
+    if (count > 0) {
+      log.info("published {} scheduled document(s)", count);
+    }
+  }
+}

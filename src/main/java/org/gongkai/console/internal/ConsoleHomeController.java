@@ -1,0 +1,43 @@
+package org.gongkai.console.internal;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.gongkai.account.Staff;
+import org.gongkai.account.StaffAccess;
+import org.gongkai.audit.AuditTrail;
+import org.gongkai.catalog.EditionState;
+import org.gongkai.catalog.Editorial;
+import org.gongkai.catalog.EditorialQuery;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class ConsoleHomeController {
+
+  private final Editorial editorial;
+  private final StaffAccess access;
+  private final AuditTrail audit;
+
+  ConsoleHomeController(Editorial editorial, StaffAccess access, AuditTrail audit) {
+    this.editorial = editorial;
+    this.access = access;
+    this.audit = audit;
+  }
+
+  @GetMapping("/console")
+  String home(Model model) {
+    Staff me = access.current();
+    Map<EditionState, Long> counts = new EnumMap<>(EditionState.class);
+    for (EditionState state : new EditionState[] {EditionState.DRAFT, EditionState.SUBMITTED, EditionState.APPROVED,
+        EditionState.SCHEDULED}) {
+      counts.put(state, editorial.list(new EditorialQuery(null, state, null, 1, 1), me).total());
+    }
+    model.addAttribute("counts", counts);
+    model.addAttribute("waiting", editorial.list(new EditorialQuery(null, EditionState.SUBMITTED, null, 1, 10), me));
+    if (me.isPlatformAdmin()) {
+      model.addAttribute("recentAudit", audit.latest(15));
+    }
+    return "console/home";
+  }
+}

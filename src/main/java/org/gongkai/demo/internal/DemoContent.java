@@ -1,0 +1,212 @@
+package org.gongkai.demo.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.gongkai.account.Accounts;
+import org.gongkai.account.Staff;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.agency.AgencyForm;
+import org.gongkai.agency.Column;
+import org.gongkai.agency.ColumnType;
+import org.gongkai.catalog.DocumentForm;
+import org.gongkai.catalog.Editorial;
+import org.gongkai.catalog.Validity;
+import org.gongkai.shared.ids.OrganizationCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creates the demo on a fresh installation only: 临江市人民政府 (a fictional city), its departments
+ * with their guides and columns, and several hundred documents over the last five years written
+ * from the templates in {@link DemoTexts}, brought in as imported publications with their
+ * original dates, plus a few documents left at each workflow stage.
+ */
+@Component
+@Order(100)
+@ConditionalOnProperty(name = "gongkai.demo", havingValue = "true", matchIfMissing = true)
+class DemoContent implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
+  private static final String MARKER = "demo.seeded";
+
+  private final AgencyDirectory agencies;
+  private final Accounts accounts;
+  private final Editorial editorial;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  DemoContent(AgencyDirectory agencies, Accounts accounts, Editorial editorial, JdbcClient jdbc,
+      TransactionTemplate transactions, Clock clock) {
+    this.agencies = agencies;
+    this.accounts = accounts;
+    this.editorial = editorial;
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    boolean seeded = jdbc.sql("SELECT COUNT(*) FROM platform_setting WHERE name = ?").param(MARKER)
+        .query(Long.class).single() > 0;
+    if (seeded || !agencies.all().isEmpty()) {
+      return;
+    }
+    Staff admin = accounts.findByUsername("admin").orElse(null);
+    if (admin == null) {
+      return;
+    }
+    long started = System.nanoTime();
+    int count = transactions.execute(tx -> {
+      int n = seed(admin);
+      jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (?, ?)").params(MARKER, Instant.now(clock).toString())
+          .update();
+      return n;
+    });
+    log.info("demo content created: {} documents in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private int seed(Staff admin) {
+    Random random = new Random(20261126L);
+    List<Agency> all = new ArrayList<>();
+    Agency city = agencies.create(form(DemoTexts.CITY, null, 0), admin.username());
+    all.add(city);
+    for (int i = 0; i < DemoTexts.DEPARTMENTS.size(); i++) {
+      all.add(agencies.create(form(DemoTexts.DEPARTMENTS.get(i), city.id(), i + 1), admin.username()));
+    }
+    Agency commerce = all.get(1);
+    agencies.create(form(DemoTexts.COMMERCE_OFFICE, commerce.id(), 50), admin.username());
+
+    LocalDate today = LocalDate.now(clock);
+    LocalDate start = today.minusYears(5);
+    List<Pending> pending = new ArrayList<>();
+    for (Agency agency : all) {
+      DemoTexts.Dept dept = DemoTexts.deptOf(agency.name());
+      Map<ColumnType, Column> columns = new HashMap<>();
+      agencies.columns(agency.id()).forEach(c -> columns.put(c.type(), c));
+      pending.add(new Pending(agency, columns.get(ColumnType.FUNCTIONS),
+          DemoTexts.functions(agency.name()), at(start, random), List.of(), null));
+      for (int year = start.getYear() + 1; year <= today.getYear(); year++) {
+        LocalDate reportDay = LocalDate.of(year, 1, 20 + random.nextInt(8));
+        if (!reportDay.isAfter(today)) {
+          pending.add(new Pending(agency, columns.get(ColumnType.ANNUAL_REPORT),
+              DemoTexts.annualReport(agency.name(), year - 1), at(reportDay, random), List.of(), null));
+        }
+      }
+      int perAgency = agency == city ? 70 : 42;
+      for (int i = 0; i < perAgency; i++) {
+        LocalDate day = start.plusDays(random.nextInt((int) (today.toEpochDay() - start.toEpochDay())) + 1);
+        DemoTexts.Kind kind = DemoTexts.pick(random);
+        DocumentForm f = DemoTexts.document(kind, agency, dept, day, i, random);
+        List<Editorial.Upload> uploads = new ArrayList<>();
+        if (kind.columnType() == ColumnType.STATISTICS || (kind.columnType() == ColumnType.NOTICE && i % 4 == 0)) {
+          uploads.add(new Editorial.Upload(f.getTitle() + ".xlsx", DemoFiles.spreadsheet(f.getTitle(),
+              DemoTexts.TABLE_HEADER, DemoTexts.tableRows(random))));
+        }
+        if (kind.columnType() == ColumnType.POLICY && i % 3 == 0) {
+          uploads.add(new Editorial.Upload("attachment-" + day + ".pdf", DemoFiles.pdf(List.of(
+              "Linjiang " + agency.code(), "Document " + day, "Page 1"))));
+        }
+        Pending policy = new Pending(agency, columns.get(kind.columnType()), f, at(day, random), uploads, null);
+        pending.add(policy);
+        if (kind.columnType() == ColumnType.POLICY) {
+          pending.add(new Pending(agency, columns.get(ColumnType.INTERPRETATION),
+              DemoTexts.interpretation(f, agency), policy.publishedAt().plusSeconds(3600 + random.nextInt(172_800)),
+              List.of(), policy));
+        }
+      }
+    }
+    // Index numbers are handed out in publication order, as they would have been at the time.
+    pending.sort(java.util.Comparator.comparing(Pending::publishedAt));
+    Map<Pending, Long> ids = new java.util.IdentityHashMap<>();
+    Map<Long, List<Long>> policiesByAgency = new HashMap<>();
+    Instant now = Instant.now(clock);
+    for (Pending p : pending) {
+      p.form().setAgency(p.agency().code());
+      p.form().setColumn(p.column().id());
+      if (p.interprets() != null) {
+        p.form().setInterpretationOf(new ArrayList<>(List.of(ids.get(p.interprets()))));
+      }
+      Instant when = p.publishedAt().isAfter(now) ? now.minusSeconds(60) : p.publishedAt();
+      long id = editorial.importPublished(p.form(), when, p.uploads(), admin);
+      ids.put(p, id);
+      if (p.column().type() == ColumnType.POLICY) {
+        policiesByAgency.computeIfAbsent(p.agency().id(), k -> new ArrayList<>()).add(id);
+      }
+    }
+    int documents = pending.size();
+    documents += workInProgress(commerce, admin, policiesByAgency.getOrDefault(commerce.id(), List.of()));
+    return documents;
+  }
+
+  /** Leaves documents at each stage so that the console shows the workflow. */
+  private int workInProgress(Agency commerce, Staff admin, List<Long> policies) {
+    Map<ColumnType, Column> columns = new HashMap<>();
+    agencies.columns(commerce.id()).forEach(c -> columns.put(c.type(), c));
+    LocalDate today = LocalDate.now(clock);
+    DocumentForm draft = DemoTexts.notice(commerce, today, "2026年度外贸企业稳订单拓市场专项资金申报");
+    draft.setColumn(columns.get(ColumnType.NOTICE).id());
+    editorial.createDraft(draft, admin);
+    DocumentForm submitted = DemoTexts.notice(commerce, today, "市商务局关于开展县域商业体系建设示范创建的通知");
+    submitted.setColumn(columns.get(ColumnType.NOTICE).id());
+    editorial.submit(editorial.createDraft(submitted, admin), admin);
+    if (!policies.isEmpty()) {
+      long revised = policies.get(0);
+      editorial.startRevision(revised, admin);
+      DocumentForm change = DocumentForm.of(editorial.get(revised, admin).working(), commerce.code(), List.of());
+      change.setValidity(Validity.EXPIRED);
+      change.setChangeNote(DemoTexts.EXPIRY_NOTE);
+      editorial.updateDraft(revised, change, admin);
+      editorial.submit(revised, admin);
+      editorial.approve(revised, true, null, admin);
+      editorial.publish(revised, null, admin);
+    }
+    if (policies.size() > 1) {
+      editorial.withdraw(policies.get(policies.size() - 1), DemoTexts.WITHDRAW_REASON, admin);
+    }
+    return 2;
+  }
+
+  private Instant at(LocalDate day, Random random) {
+    Instant instant = ZonedDateTime.of(day, LocalTime.of(9 + random.nextInt(8), random.nextInt(60)), clock.getZone())
+        .toInstant();
+    Instant now = Instant.now(clock);
+    return instant.isAfter(now) ? now.minusSeconds(60) : instant;
+  }
+
+  private record Pending(Agency agency, Column column, DocumentForm form, Instant publishedAt,
+      List<Editorial.Upload> uploads, Pending interprets) {}
+
+  private static AgencyForm form(DemoTexts.Dept dept, Long parentId, int index) {
+    AgencyForm f = new AgencyForm();
+    String orgBody = String.format("%08d", 5_530_000 + index * 137);
+    String orgCode = orgBody + OrganizationCodes.organizationCheckCharacter(orgBody);
+    f.setCode(OrganizationCodes.completeCreditCode("11339900" + orgCode));
+    f.setName(dept.name());
+    f.setParentId(parentId);
+    f.setAddress(dept.address());
+    f.setOfficeHours(DemoTexts.OFFICE_HOURS);
+    f.setPhone(dept.phone());
+    f.setEmail(dept.email());
+    f.setPostcode("339900");
+    return f;
+  }
+
+}

@@ -1,0 +1,146 @@
+package org.gongkai.portal.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.agency.Column;
+import org.gongkai.catalog.Catalog;
+import org.gongkai.catalog.CatalogQuery;
+import org.gongkai.catalog.DocumentSummary;
+import org.gongkai.shared.web.Refusal;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** Atom feeds (RFC 4287) per agency and per column, and the sitemap, written with StAX. */
+@Controller
+class FeedController {
+
+  private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+  private static final int FEED_SIZE = 50;
+
+  private final Catalog catalog;
+  private final AgencyDirectory agencies;
+  private final SiteSettings site;
+
+  FeedController(Catalog catalog, AgencyDirectory agencies, SiteSettings site) {
+    this.catalog = catalog;
+    this.agencies = agencies;
+    this.site = site;
+  }
+
+  @GetMapping("/agencies/{code}/feed.atom")
+  ResponseEntity<String> agencyFeed(@PathVariable String code, HttpServletRequest request) throws XMLStreamException {
+    Agency agency = agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    List<DocumentSummary> items = catalog.published(
+        new CatalogQuery(Set.of(agency.id()), null, null, null, null, 1, FEED_SIZE)).items();
+    return atom(agency.name(), "/agencies/" + agency.code(), items, request);
+  }
+
+  @GetMapping("/agencies/{code}/columns/{columnId}/feed.atom")
+  ResponseEntity<String> columnFeed(@PathVariable String code, @PathVariable long columnId,
+      HttpServletRequest request) throws XMLStreamException {
+    Agency agency = agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    Column column = agencies.column(columnId).filter(c -> c.agencyId() == agency.id() && !c.hidden())
+        .orElseThrow(() -> Refusal.notFound("column.not-found"));
+    List<DocumentSummary> items = catalog.published(
+        new CatalogQuery(Set.of(agency.id()), Set.of(column.id()), null, null, null, 1, FEED_SIZE)).items();
+    return atom(agency.name() + " - " + column.name(), "/agencies/" + agency.code() + "?column=" + column.id(),
+        items, request);
+  }
+
+  @GetMapping(path = "/sitemap.xml")
+  ResponseEntity<String> sitemap(HttpServletRequest request) throws XMLStreamException {
+    String base = base(request);
+    StringWriter out = new StringWriter();
+    XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+    xml.writeStartDocument("UTF-8", "1.0");
+    xml.writeStartElement("urlset");
+    xml.writeDefaultNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
+    url(xml, base + "/", null);
+    for (Agency a : agencies.all()) {
+      url(xml, base + "/agencies/" + a.code(), null);
+    }
+    for (Catalog.SitemapEntry entry : catalog.sitemap()) {
+      url(xml, base + "/documents/" + entry.documentId(), entry.lastModified());
+    }
+    xml.writeEndElement();
+    xml.writeEndDocument();
+    xml.close();
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(out.toString());
+  }
+
+  @GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
+  ResponseEntity<String> robots(HttpServletRequest request) {
+    return ResponseEntity.ok("User-agent: *\nDisallow: /console\nDisallow: /api/v1/admin\nSitemap: "
+        + base(request) + "/sitemap.xml\n");
+  }
+
+  private ResponseEntity<String> atom(String title, String path, List<DocumentSummary> items,
+      HttpServletRequest request) throws XMLStreamException {
+    String base = base(request);
+    StringWriter out = new StringWriter();
+    XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
+    xml.writeStartDocument("UTF-8", "1.0");
+    xml.writeStartElement("feed");
+    xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
+    element(xml, "title", title + " - " + site.getName());
+    element(xml, "id", base + path);
+    link(xml, "alternate", base + path);
+    link(xml, "self", base + request.getRequestURI());
+    Instant updated = items.stream().map(DocumentSummary::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+    element(xml, "updated", DateTimeFormatter.ISO_INSTANT.format(updated));
+    xml.writeStartElement("author");
+    element(xml, "name", title);
+    xml.writeEndElement();
+    for (DocumentSummary d : items) {
+      xml.writeStartElement("entry");
+      element(xml, "title", d.title());
+      element(xml, "id", "urn:gongkai:document:" + d.indexNumber());
+      link(xml, "alternate", base + "/documents/" + d.id());
+      element(xml, "updated", DateTimeFormatter.ISO_INSTANT.format(d.updatedAt()));
+      element(xml, "summary", (d.docNumber() == null ? "" : d.docNumber() + " ") + d.indexNumber());
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+    xml.writeEndDocument();
+    xml.close();
+    return ResponseEntity.ok().contentType(ATOM).body(out.toString());
+  }
+
+  private static void url(XMLStreamWriter xml, String loc, Instant lastModified) throws XMLStreamException {
+    xml.writeStartElement("url");
+    element(xml, "loc", loc);
+    if (lastModified != null) {
+      element(xml, "lastmod", DateTimeFormatter.ISO_INSTANT.format(lastModified));
+    }
+    xml.writeEndElement();
+  }
+
+  private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+    xml.writeStartElement(name);
+    xml.writeCharacters(text == null ? "" : text);
+    xml.writeEndElement();
+  }
+
+  private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
+    xml.writeEmptyElement("link");
+    xml.writeAttribute("rel", rel);
+    xml.writeAttribute("href", href);
+  }
+
+  private static String base(HttpServletRequest request) {
+    return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
+  }
+}

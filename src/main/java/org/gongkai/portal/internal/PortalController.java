@@ -1,0 +1,192 @@
+package org.gongkai.portal.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.agency.Column;
+import org.gongkai.catalog.Catalog;
+import org.gongkai.catalog.CatalogQuery;
+import org.gongkai.catalog.DocumentSummary;
+import org.gongkai.catalog.PublicDocument;
+import org.gongkai.catalog.Validity;
+import org.gongkai.shared.web.PageResult;
+import org.gongkai.shared.web.Refusal;
+import org.springframework.http.ContentDisposition;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class PortalController {
+
+  private static final int HOME_ITEMS = 6;
+
+  private final Catalog catalog;
+  private final AgencyDirectory agencies;
+
+  PortalController(Catalog catalog, AgencyDirectory agencies) {
+    this.catalog = catalog;
+    this.agencies = agencies;
+  }
+
+  @GetMapping("/")
+  String home(Model model) {
+    List<Agency> all = agencies.all();
+    Agency root = all.stream().filter(a -> a.parentId() == null).findFirst().orElse(null);
+    Map<Column, List<DocumentSummary>> latest = new LinkedHashMap<>();
+    if (root != null) {
+      for (Column c : agencies.visibleColumns(root.id())) {
+        if (c.parentId() == null) {
+          PageResult<DocumentSummary> page = catalog.published(
+              new CatalogQuery(null, columnAndChildren(c), null, null, null, 1, HOME_ITEMS));
+          if (!page.items().isEmpty()) {
+            latest.put(c, page.items());
+          }
+        }
+      }
+    }
+    model.addAttribute("root", root);
+    model.addAttribute("latestByColumn", latest);
+    model.addAttribute("newest", catalog.published(new CatalogQuery(null, null, null, null, null, 1, 10)).items());
+    model.addAttribute("agencyNames", agencyNames());
+    return "portal/home";
+  }
+
+  @GetMapping("/search")
+  String search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+    String query = q == null ? "" : q.trim();
+    PageResult<DocumentSummary> result = query.isEmpty() ? new PageResult<>(List.of(), 0, 1, 20)
+        : catalog.published(new CatalogQuery(null, null, null, null, query, PageResult.clampPage(page), 20));
+    model.addAttribute("q", query);
+    model.addAttribute("result", result);
+    model.addAttribute("agencyNames", agencyNames());
+    return "portal/search";
+  }
+
+  @GetMapping("/agencies/{code}")
+  String agency(@PathVariable String code, @RequestParam(required = false) Long column,
+      @RequestParam(required = false) Integer year, @RequestParam(required = false) Validity validity,
+      @RequestParam(required = false) Integer page, Model model) {
+    Agency agency = agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    List<Column> columns = agencies.visibleColumns(agency.id());
+    Column selected = null;
+    Set<Long> columnIds = visibleIds(columns);
+    if (column != null) {
+      selected = columns.stream().filter(c -> c.id() == column).findFirst()
+          .orElseThrow(() -> Refusal.notFound("column.not-found"));
+      columnIds = columnAndChildren(selected);
+    }
+    PageResult<DocumentSummary> result = catalog.published(new CatalogQuery(Set.of(agency.id()), columnIds, year,
+        validity, null, PageResult.clampPage(page), 20));
+    model.addAttribute("agency", agency);
+    model.addAttribute("path", agencies.path(agency.id()));
+    model.addAttribute("children", agencies.all().stream()
+        .filter(a -> a.parentId() != null && a.parentId() == agency.id()).toList());
+    model.addAttribute("columnTree", ColumnTree.of(columns));
+    model.addAttribute("selected", selected);
+    model.addAttribute("years", catalog.publicationYears(agency.id()));
+    model.addAttribute("year", year);
+    model.addAttribute("validity", validity);
+    model.addAttribute("validities", Validity.values());
+    model.addAttribute("result", result);
+    return "portal/agency";
+  }
+
+  @GetMapping("/agencies/{code}/guide")
+  String guide(@PathVariable String code, Model model) {
+    Agency agency = agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    model.addAttribute("agency", agency);
+    model.addAttribute("path", agencies.path(agency.id()));
+    return "portal/guide";
+  }
+
+  @GetMapping("/documents/{id}")
+  String document(@PathVariable long id, Model model) {
+    PublicDocument doc = catalog.publicDocument(id);
+    Agency agency = agencies.get(doc.agencyId());
+    model.addAttribute("doc", doc);
+    model.addAttribute("e", doc.edition());
+    model.addAttribute("agency", agency);
+    model.addAttribute("path", agencies.path(agency.id()));
+    model.addAttribute("column", agencies.column(doc.edition().columnId()).orElse(null));
+    return "portal/document";
+  }
+
+  @GetMapping("/documents/{id}/attachments/{attachmentId}")
+  void attachment(@PathVariable long id, @PathVariable long attachmentId, HttpServletResponse response)
+      throws IOException {
+    catalog.publicDocument(id);
+    Catalog.AttachmentDownload download = catalog.publicAttachment(id, attachmentId)
+        .orElseThrow(() -> Refusal.notFound("attachment.not-found"));
+    response.setContentType(download.attachment().mediaType());
+    response.setContentLengthLong(download.attachment().sizeBytes());
+    response.setHeader("Content-Disposition", ContentDisposition.attachment()
+        .filename(download.attachment().fileName(), StandardCharsets.UTF_8).build().toString());
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    response.setHeader("Cache-Control", "public, max-age=86400");
+    try (InputStream in = download.content().open()) {
+      in.transferTo(response.getOutputStream());
+    }
+  }
+
+  private Set<Long> columnAndChildren(Column column) {
+    List<Column> all = agencies.visibleColumns(column.agencyId());
+    Set<Long> ids = new LinkedHashSet<>();
+    ids.add(column.id());
+    boolean grew = true;
+    while (grew) {
+      grew = false;
+      for (Column c : all) {
+        if (c.parentId() != null && ids.contains(c.parentId()) && ids.add(c.id())) {
+          grew = true;
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static Set<Long> visibleIds(List<Column> columns) {
+    Set<Long> ids = new LinkedHashSet<>();
+    for (Column c : columns) {
+      ids.add(c.id());
+    }
+    return ids;
+  }
+
+  private Map<Long, String> agencyNames() {
+    Map<Long, String> names = new LinkedHashMap<>();
+    agencies.all().forEach(a -> names.put(a.id(), a.name()));
+    return names;
+  }
+
+  /** Columns as a tree for nested display. */
+  record ColumnTree(Column column, List<ColumnTree> children) {
+    static List<ColumnTree> of(List<Column> columns) {
+      return childrenOf(null, columns, 0);
+    }
+
+    private static List<ColumnTree> childrenOf(Long parentId, List<Column> columns, int depth) {
+      List<ColumnTree> result = new ArrayList<>();
+      if (depth > 10) {
+        return result;
+      }
+      for (Column c : columns) {
+        if (java.util.Objects.equals(c.parentId(), parentId)) {
+          result.add(new ColumnTree(c, childrenOf(c.id(), columns, depth + 1)));
+        }
+      }
+      return result;
+    }
+  }
+}

@@ -1,0 +1,6 @@
+/**
+ * The shared kernel: refusals and their rendering, time, identifiers with check characters, the
+ * data folder. Every module may use it; it uses none of them.
+ */
+@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package org.gongkai.shared;

@@ -1,0 +1,34 @@
+package org.gongkai.shared.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/** Renders refusals on server-rendered pages as a readable error page with the right status. */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrorAdvice {
+
+  private final MessageSource messages;
+
+  PageErrorAdvice(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  @ExceptionHandler(Refusal.class)
+  ModelAndView refusal(Refusal refusal, Locale locale, HttpServletResponse response) {
+    response.setStatus(refusal.status().value());
+    ModelAndView page = new ModelAndView("error");
+    page.setStatus(refusal.status());
+    page.addObject("status", refusal.status().value());
+    page.addObject(
+        "message", messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale));
+    return page;
+  }
+}

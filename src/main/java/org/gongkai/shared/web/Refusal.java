@@ -1,0 +1,68 @@
+package org.gongkai.shared.web;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A request the platform will not carry out, with the reason as a message key so that the
+ * console shows it in Chinese and the API in the caller's language. Nothing has been changed
+ * when one is thrown.
+ */
+public class Refusal extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String messageKey;
+  private final transient Object[] arguments;
+  private final List<FieldProblem> fieldProblems;
+
+  private Refusal(HttpStatus status, String messageKey, List<FieldProblem> fieldProblems, Object... arguments) {
+    super(messageKey);
+    this.status = status;
+    this.messageKey = messageKey;
+    this.arguments = arguments;
+    this.fieldProblems = List.copyOf(fieldProblems);
+  }
+
+  public static Refusal notFound(String messageKey, Object... arguments) {
+    return new Refusal(HttpStatus.NOT_FOUND, messageKey, List.of(), arguments);
+  }
+
+  public static Refusal gone(String messageKey, Object... arguments) {
+    return new Refusal(HttpStatus.GONE, messageKey, List.of(), arguments);
+  }
+
+  public static Refusal forbidden(String messageKey, Object... arguments) {
+    return new Refusal(HttpStatus.FORBIDDEN, messageKey, List.of(), arguments);
+  }
+
+  public static Refusal conflict(String messageKey, Object... arguments) {
+    return new Refusal(HttpStatus.CONFLICT, messageKey, List.of(), arguments);
+  }
+
+  public static Refusal invalid(List<FieldProblem> problems) {
+    return new Refusal(HttpStatus.BAD_REQUEST, "error.invalid-input", problems);
+  }
+
+  public static Refusal invalidField(String field, String messageKey, Object... arguments) {
+    return invalid(List.of(new FieldProblem(field, messageKey, arguments)));
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String messageKey() {
+    return messageKey;
+  }
+
+  public Object[] arguments() {
+    return arguments;
+  }
+
+  public List<FieldProblem> fieldProblems() {
+    return fieldProblems;
+  }
+
+  /** One field's problem, as a message key with its arguments. */
+  public record FieldProblem(String field, String messageKey, Object... arguments) {}
+}

@@ -1,0 +1,262 @@
+package org.gongkai.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.gongkai.support.Api;
+import org.gongkai.support.PlatformIntegrationTests;
+import org.junit.jupiter.api.Test;
+
+/** The editorial workflow and the open API, through HTTP, as scripts and other platforms use them. */
+abstract class CatalogApiIntegrationTests extends PlatformIntegrationTests {
+
+  static final String DOCS = "/api/v1/admin/documents";
+
+  @Test
+  void draftsReviewsPublishesAndServesADocument() {
+    Fixture f = newAgency();
+    Api api = api();
+    Api.Response created = api.post(DOCS, f.draftJson("关于印发《测试管理办法》的通知"), f.editor().username(), PASSWORD);
+    assertThat(created.status()).isEqualTo(201);
+    int id = created.json("$.id");
+    assertThat(created.headers().getLocation()).hasToString(DOCS + "/" + id);
+
+    assertThat(api.get("/api/v1/documents/" + id).status()).isEqualTo(404);
+    assertThat(api.get("/documents/" + id).status()).isEqualTo(404);
+
+    assertThat(api.post(DOCS + "/" + id + "/submit", null, f.editor().username(), PASSWORD).status()).isEqualTo(200);
+    assertThat(api.post(DOCS + "/" + id + "/approve", "{\"confidentialityChecked\":true,\"comment\":\"无涉密内容\"}",
+        f.editor().username(), PASSWORD).status()).as("an editor does not approve").isEqualTo(403);
+    Api.Response approved = api.post(DOCS + "/" + id + "/approve",
+        "{\"confidentialityChecked\":true,\"comment\":\"无涉密内容\"}", f.reviewer().username(), PASSWORD);
+    assertThat(approved.status()).isEqualTo(200);
+    assertThat((String) approved.json("$.working.state")).isEqualTo("APPROVED");
+    assertThat((String) approved.json("$.working.reviewComment")).isEqualTo("无涉密内容");
+
+    Api.Response published = api.post(DOCS + "/" + id + "/publish", null, f.reviewer().username(), PASSWORD);
+    assertThat(published.status()).isEqualTo(200);
+    String indexNumber = published.json("$.indexNumber");
+    assertThat(indexNumber).matches(f.agency().code() + "/\\d{4}-\\d{5}");
+
+    Api.Response list = api.get("/api/v1/documents?agency=" + f.agency().code());
+    assertThat(list.status()).isEqualTo(200);
+    assertThat((Integer) list.json("$.total")).isEqualTo(1);
+    assertThat((String) list.json("$.items[0].indexNumber")).isEqualTo(indexNumber);
+    assertThat((String) list.json("$.items[0].docNumber")).isEqualTo("测政办〔2026〕12号");
+
+    Api.Response detail = api.get("/api/v1/documents/" + id);
+    assertThat((String) detail.json("$.bodyHtml")).isEqualTo("<p>正文内容。</p>");
+    assertThat((String) detail.json("$.kind")).isEqualTo("NORMATIVE_DOCUMENT");
+
+    Api.Response page = api.get("/documents/" + id);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains(indexNumber, "关于印发《测试管理办法》的通知", "<meta name=\"ArticleTitle\"",
+        "<meta name=\"SiteIDCode\"", "<meta name=\"PubDate\"", "<meta name=\"ColumnName\" content=\"政策文件\"",
+        "0552-1234567");
+    assertThat(api.get("/agencies/" + f.agency().code()).body()).contains(indexNumber);
+    assertThat(api.get("/agencies/" + f.agency().code() + "/feed.atom").body()).contains("/documents/" + id);
+    assertThat(api.get("/agencies/" + f.agency().code() + "/columns/" + f.policies().id() + "/feed.atom").body())
+        .contains("/documents/" + id);
+    assertThat(api.get("/sitemap.xml").body()).contains("/documents/" + id + "</loc>");
+    assertThat(api.get(DOCS + "/" + id + "/audit", f.editor().username(), PASSWORD).body())
+        .contains("document.created", "document.submit", "document.approve", "document.publish");
+  }
+
+  @Test
+  void withdrawnDocumentsAnswerGoneAndLeaveEveryList() {
+    Fixture f = newAgency();
+    Api api = api();
+    int id = publish(api, f, "将被撤销的通知");
+    Api.Response noReason = api.post(DOCS + "/" + id + "/withdraw", "{}", f.reviewer().username(), PASSWORD);
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat((String) noReason.json("$.errors[0].field")).isEqualTo("reason");
+    assertThat(api.get("/documents/" + id).status()).as("a refused withdrawal changes nothing").isEqualTo(200);
+
+    assertThat(api.post(DOCS + "/" + id + "/withdraw", "{\"reason\":\"内容有误\"}", f.reviewer().username(), PASSWORD)
+        .status()).isEqualTo(200);
+    assertThat(api.get("/documents/" + id).status()).isEqualTo(410);
+    assertThat(api.get("/api/v1/documents/" + id).status()).isEqualTo(410);
+    assertThat(api.get("/api/v1/documents/" + id).headers().getContentType()).hasToString("application/problem+json");
+    assertThat((Integer) api.get("/api/v1/documents?agency=" + f.agency().code()).json("$.total")).isZero();
+    assertThat(api.get("/agencies/" + f.agency().code() + "/feed.atom").body()).doesNotContain("/documents/" + id + "\"");
+    assertThat(api.get("/sitemap.xml").body()).doesNotContain("/documents/" + id + "</loc>");
+  }
+
+  @Test
+  void revisionKeepsTheIndexNumberAndShowsTheChangeHistory() {
+    Fixture f = newAgency();
+    Api api = api();
+    int id = publish(api, f, "第一版标题");
+    String indexNumber = api.get("/api/v1/documents/" + id).json("$.indexNumber");
+    assertThat(api.post(DOCS + "/" + id + "/revise", null, f.editor().username(), PASSWORD).status()).isEqualTo(200);
+    String revised = f.draftJson("第二版标题").replace("}", ",\"changeNote\":\"更正第三条\",\"validity\":\"EXPIRED\"}");
+    assertThat(api.put(DOCS + "/" + id, revised, f.editor().username(), PASSWORD).status()).isEqualTo(200);
+    assertThat((String) api.get("/api/v1/documents/" + id).json("$.title")).as("the live edition stays until the new one is published").isEqualTo("第一版标题");
+    api.post(DOCS + "/" + id + "/submit", null, f.editor().username(), PASSWORD);
+    api.post(DOCS + "/" + id + "/approve", "{\"confidentialityChecked\":true}", f.reviewer().username(), PASSWORD);
+    api.post(DOCS + "/" + id + "/publish", null, f.reviewer().username(), PASSWORD);
+
+    Api.Response detail = api.get("/api/v1/documents/" + id);
+    assertThat((String) detail.json("$.title")).isEqualTo("第二版标题");
+    assertThat((String) detail.json("$.indexNumber")).isEqualTo(indexNumber);
+    assertThat((String) detail.json("$.validity")).isEqualTo("EXPIRED");
+    assertThat((Integer) detail.json("$.edition")).isEqualTo(2);
+    List<Object> history = detail.json("$.history");
+    assertThat(history).hasSize(2);
+    assertThat(api.get("/documents/" + id).body()).contains("更正第三条", "修订记录");
+    assertThat((Integer) api.get("/api/v1/documents?agency=" + f.agency().code()).json("$.total")).isEqualTo(1);
+  }
+
+  @Test
+  void refusesIllegalTransitionsAndChangesNothing() {
+    Fixture f = newAgency();
+    Api api = api();
+    int id = api.post(DOCS, f.draftJson("草稿"), f.editor().username(), PASSWORD).json("$.id");
+    Api.Response publish = api.post(DOCS + "/" + id + "/publish", null, f.reviewer().username(), PASSWORD);
+    assertThat(publish.status()).isEqualTo(409);
+    assertThat(publish.headers().getContentType()).hasToString("application/problem+json");
+    assertThat((String) publish.json("$.detail")).contains("DRAFT");
+    Api.Response approve = api.post(DOCS + "/" + id + "/approve", "{\"confidentialityChecked\":true}",
+        f.reviewer().username(), PASSWORD);
+    assertThat(approve.status()).isEqualTo(409);
+    api.post(DOCS + "/" + id + "/submit", null, f.editor().username(), PASSWORD);
+    Api.Response unchecked = api.post(DOCS + "/" + id + "/approve", "{\"confidentialityChecked\":false}",
+        f.reviewer().username(), PASSWORD);
+    assertThat(unchecked.status()).isEqualTo(400);
+    assertThat((String) unchecked.json("$.errors[0].field")).isEqualTo("confidentialityChecked");
+    assertThat(api.put(DOCS + "/" + id, f.draftJson("改"), f.editor().username(), PASSWORD).status())
+        .as("submitted editions are not editable").isEqualTo(409);
+    Api.Response doc = api.get(DOCS + "/" + id, f.editor().username(), PASSWORD);
+    assertThat((String) doc.json("$.working.state")).isEqualTo("SUBMITTED");
+    assertThat((String) doc.json("$.working.title")).isEqualTo("草稿");
+  }
+
+  @Test
+  void validationErrorsAreProblemDetailsWithFieldMessagesAndSaveNothing() {
+    Fixture f = newAgency();
+    Api api = api();
+    long before = jdbc.sql("SELECT COUNT(*) FROM document").query(Long.class).single();
+    Api.Response missing = api.post(DOCS, "{\"agency\":\"" + f.agency().code() + "\",\"body\":\"\"}",
+        f.editor().username(), PASSWORD);
+    assertThat(missing.status()).isEqualTo(400);
+    assertThat(missing.headers().getContentType()).hasToString("application/problem+json");
+    List<String> fields = missing.json("$.errors[*].field");
+    assertThat(fields).contains("title", "column", "body");
+    List<String> messages = missing.json("$.errors[*].message");
+    assertThat(messages).contains("请填写标题。");
+
+    Api.Response wrongColumn = api.post(DOCS, f.draftJson("标题").replace("\"column\":" + f.policies().id(),
+        "\"column\":" + newAgency().policies().id()), f.editor().username(), PASSWORD);
+    assertThat(wrongColumn.status()).isEqualTo(400);
+    assertThat((String) wrongColumn.json("$.errors[0].field")).isEqualTo("column");
+
+    Api.Response repealed = api.post(DOCS, f.draftJson("标题").replace("}", ",\"validity\":\"REPEALED\"}"),
+        f.editor().username(), PASSWORD);
+    assertThat((String) repealed.json("$.errors[0].field")).isEqualTo("repealedOn");
+
+    Api.Response malformed = api.post(DOCS, "{not json", f.editor().username(), PASSWORD);
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM document").query(Long.class).single()).isEqualTo(before);
+  }
+
+  @Test
+  void staffOfOneAgencyCannotReadOrChangeAnotherAgencysDrafts() {
+    Fixture mine = newAgency();
+    Fixture theirs = newAgency();
+    Api api = api();
+    int id = api.post(DOCS, theirs.draftJson("他人草稿"), theirs.editor().username(), PASSWORD).json("$.id");
+    assertThat(api.get(DOCS + "/" + id, mine.editor().username(), PASSWORD).status()).isEqualTo(403);
+    assertThat(api.put(DOCS + "/" + id, theirs.draftJson("篡改"), mine.editor().username(), PASSWORD).status())
+        .isEqualTo(403);
+    assertThat(api.post(DOCS + "/" + id + "/submit", null, mine.reviewer().username(), PASSWORD).status())
+        .isEqualTo(403);
+    assertThat(api.post(DOCS, theirs.draftJson("越权新建"), mine.editor().username(), PASSWORD).status())
+        .isEqualTo(403);
+    Api.Response list = api.get(DOCS, mine.editor().username(), PASSWORD);
+    assertThat((Integer) list.json("$.total")).isZero();
+    assertThat((String) api.get(DOCS + "/" + id, theirs.editor().username(), PASSWORD).json("$.working.title"))
+        .isEqualTo("他人草稿");
+    assertThat(api.get(DOCS + "/" + id, "nobody", "wrong").status()).isEqualTo(401);
+    assertThat(api.get(DOCS + "/" + id).status()).isEqualTo(401);
+  }
+
+  @Test
+  void interpretationsAreLinkedBothWays() {
+    Fixture f = newAgency();
+    Api api = api();
+    int policy = publish(api, f, "关于印发《测试办法》的通知");
+    String json = "{\"agency\":\"" + f.agency().code() + "\",\"column\":" + f.interpretations().id()
+        + ",\"title\":\"《测试办法》政策解读\",\"kind\":\"INTERPRETATION\",\"interpretationOf\":[" + policy + "],"
+        + "\"body\":\"<p>解读。</p>\"}";
+    int interpretation = api.post(DOCS, json, f.editor().username(), PASSWORD).json("$.id");
+    api.post(DOCS + "/" + interpretation + "/submit", null, f.editor().username(), PASSWORD);
+    api.post(DOCS + "/" + interpretation + "/approve", "{\"confidentialityChecked\":true}", f.reviewer().username(),
+        PASSWORD);
+    api.post(DOCS + "/" + interpretation + "/publish", null, f.reviewer().username(), PASSWORD);
+
+    assertThat((Integer) api.get("/api/v1/documents/" + policy).json("$.interpretations[0].id")).isEqualTo(interpretation);
+    assertThat((Integer) api.get("/api/v1/documents/" + interpretation).json("$.interpretedPolicies[0].id")).isEqualTo(policy);
+    assertThat(api.get("/documents/" + policy).body()).contains("《测试办法》政策解读");
+    assertThat(api.get("/documents/" + interpretation).body()).contains("关于印发《测试办法》的通知");
+  }
+
+  @Test
+  void attachmentsAreCheckedByContentAndServedOnlyWhenPublished() throws Exception {
+    Fixture f = newAgency();
+    Api api = api();
+    int id = api.post(DOCS, f.draftJson("带附件"), f.editor().username(), PASSWORD).json("$.id");
+    byte[] pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes();
+    Api.Response ok = api.upload(DOCS + "/" + id + "/attachments", "附件一.pdf", pdf, f.editor().username(), PASSWORD);
+    assertThat(ok.status()).isEqualTo(201);
+    assertThat((String) ok.json("$.mediaType")).isEqualTo("application/pdf");
+    int attachmentId = ok.json("$.id");
+    Api.Response fake = api.upload(DOCS + "/" + id + "/attachments", "evil.pdf",
+        "<script>alert(1)</script>".getBytes(), f.editor().username(), PASSWORD);
+    assertThat(fake.status()).isEqualTo(400);
+    assertThat((String) fake.json("$.errors[0].field")).isEqualTo("file");
+    Api.Response renamed = api.upload(DOCS + "/" + id + "/attachments", "table.xlsx", pdf, f.editor().username(),
+        PASSWORD);
+    assertThat(renamed.status()).as("content and extension must agree").isEqualTo(400);
+
+    assertThat(api.get("/documents/" + id + "/attachments/" + attachmentId).status()).isEqualTo(404);
+    api.post(DOCS + "/" + id + "/submit", null, f.editor().username(), PASSWORD);
+    api.post(DOCS + "/" + id + "/approve", "{\"confidentialityChecked\":true}", f.reviewer().username(), PASSWORD);
+    api.post(DOCS + "/" + id + "/publish", null, f.reviewer().username(), PASSWORD);
+    var download = api.download("/documents/" + id + "/attachments/" + attachmentId);
+    assertThat(download.getStatusCode().value()).isEqualTo(200);
+    assertThat(download.getBody()).isEqualTo(pdf);
+    assertThat(download.getHeaders().getContentType()).hasToString("application/pdf");
+    assertThat(api.get("/api/v1/documents/" + id).body()).contains("附件一.pdf");
+  }
+
+  @Test
+  void publicApiListsAgenciesAndColumns() {
+    Fixture parent = newAgency();
+    Fixture child = newAgency(parent.agency().id());
+    Api api = api();
+    Api.Response agenciesJson = api.get("/api/v1/agencies");
+    List<String> parents = agenciesJson.json("$[?(@.code == '" + child.agency().code() + "')].parentCode");
+    assertThat(parents).containsExactly(parent.agency().code());
+    List<String> columns = api.get("/api/v1/agencies/" + child.agency().code() + "/columns").json("$[*].name");
+    assertThat(columns).contains("机构职能", "政策文件", "政策解读", "规划计划", "统计信息", "财政预决算", "行政权力",
+        "通知公告", "部门动态", "人事信息", "政府信息公开年度报告");
+    assertThat(api.get("/api/v1/agencies/000000000/columns").status()).isEqualTo(404);
+    assertThat(api.get("/v3/api-docs").body()).contains("/api/v1/documents");
+  }
+
+  @Test
+  void healthIsUpWhenDatabaseAndDataFolderWork() {
+    Api.Response health = api().get("/actuator/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat((String) health.json("$.status")).isEqualTo("UP");
+  }
+
+  protected int publish(Api api, Fixture f, String title) {
+    int id = api.post(DOCS, f.draftJson(title), f.editor().username(), PASSWORD).json("$.id");
+    api.post(DOCS + "/" + id + "/submit", null, f.editor().username(), PASSWORD);
+    api.post(DOCS + "/" + id + "/approve", "{\"confidentialityChecked\":true}", f.reviewer().username(), PASSWORD);
+    assertThat(api.post(DOCS + "/" + id + "/publish", null, f.reviewer().username(), PASSWORD).status())
+        .isEqualTo(200);
+    return id;
+  }
+}

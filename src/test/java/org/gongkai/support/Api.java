@@ -1,0 +1,81 @@
+package org.gongkai.support;
+
+import com.jayway.jsonpath.JsonPath;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.RestClient;
+
+/** A real HTTP client against the running server, returning status and body whatever the status. */
+public final class Api {
+
+  private final RestClient client;
+
+  public Api(int port) {
+    this.client = RestClient.builder().baseUrl("http://localhost:" + port)
+        .defaultStatusHandler(status -> true, (request, response) -> { })
+        .build();
+  }
+
+  public record Response(int status, String body, HttpHeaders headers) {
+    public <T> T json(String path) {
+      return JsonPath.read(body, path);
+    }
+  }
+
+  public Response get(String path) {
+    return wrap(client.get().uri(path).retrieve().toEntity(String.class));
+  }
+
+  public Response get(String path, String user, String password) {
+    return wrap(client.get().uri(path).header(HttpHeaders.AUTHORIZATION, basic(user, password))
+        .retrieve().toEntity(String.class));
+  }
+
+  public Response post(String path, String json, String user, String password) {
+    var spec = client.post().uri(path).header(HttpHeaders.AUTHORIZATION, basic(user, password));
+    if (json != null) {
+      spec = spec.contentType(MediaType.APPLICATION_JSON).body(json);
+    }
+    return wrap(spec.retrieve().toEntity(String.class));
+  }
+
+  public Response put(String path, String json, String user, String password) {
+    return wrap(client.put().uri(path).header(HttpHeaders.AUTHORIZATION, basic(user, password))
+        .contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toEntity(String.class));
+  }
+
+  public Response upload(String path, String fileName, byte[] content, String user, String password) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("file", new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    return wrap(client.post().uri(path).header(HttpHeaders.AUTHORIZATION, basic(user, password))
+        .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(String.class));
+  }
+
+  public ResponseEntity<byte[]> download(String path) {
+    return client.get().uri(path).retrieve().toEntity(byte[].class);
+  }
+
+  private static Response wrap(ResponseEntity<String> entity) {
+    return new Response(entity.getStatusCode().value(), entity.getBody() == null ? "" : entity.getBody(),
+        entity.getHeaders());
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  public static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

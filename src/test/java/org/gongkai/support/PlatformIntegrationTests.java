@@ -1,0 +1,116 @@
+package org.gongkai.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.gongkai.account.AccountForm;
+import org.gongkai.account.Accounts;
+import org.gongkai.account.Role;
+import org.gongkai.account.Staff;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.agency.AgencyForm;
+import org.gongkai.agency.Column;
+import org.gongkai.agency.ColumnType;
+import org.gongkai.catalog.Editorial;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The whole platform on a random port, with its own data folder. Subclasses choose the database:
+ * the embedded H2 default, or a fresh PostgreSQL database. Each test makes its own agency, so tests
+ * share one running application without seeing each other's records.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"gongkai.demo=false", "GONGKAI_ADMIN_PASSWORD=" + PlatformIntegrationTests.ADMIN_PASSWORD,
+        "gongkai.login.max-failures=3"})
+public abstract class PlatformIntegrationTests {
+
+  public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+  public static final String PASSWORD = "staff-password-1";
+
+  private static final Path DATA_DIR = tempDir();
+
+  @LocalServerPort
+  protected int port;
+
+  @Autowired
+  protected AgencyDirectory agencies;
+
+  @Autowired
+  protected Accounts accounts;
+
+  @Autowired
+  protected Editorial editorial;
+
+  @Autowired
+  protected JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void dataFolder(DynamicPropertyRegistry registry) {
+    registry.add("gongkai.data-dir", DATA_DIR::toString);
+  }
+
+  protected Api api() {
+    return new Api(port);
+  }
+
+  protected Staff admin() {
+    return accounts.findByUsername("admin").orElseThrow();
+  }
+
+  /** A new agency with an editor, a reviewer and an agency admin of its own. */
+  protected Fixture newAgency() {
+    return newAgency(null);
+  }
+
+  protected Fixture newAgency(Long parentId) {
+    AgencyForm form = new AgencyForm();
+    form.setCode(TestCodes.agencyCode());
+    form.setName("测试局" + form.getCode().substring(10));
+    form.setParentId(parentId);
+    form.setPhone("0552-1234567");
+    form.setAddress("测试路1号");
+    Agency agency = agencies.create(form, "test");
+    String suffix = agency.code().substring(8).toLowerCase();
+    Staff editor = account("editor-" + suffix, Role.EDITOR, agency.id());
+    Staff reviewer = account("reviewer-" + suffix, Role.REVIEWER, agency.id());
+    Staff agencyAdmin = account("admin-" + suffix, Role.AGENCY_ADMIN, agency.id());
+    return new Fixture(agency, editor, reviewer, agencyAdmin,
+        agencies.column(agency.id(), ColumnType.POLICY).orElseThrow(),
+        agencies.column(agency.id(), ColumnType.INTERPRETATION).orElseThrow());
+  }
+
+  private Staff account(String username, Role role, long agencyId) {
+    AccountForm form = new AccountForm();
+    form.setUsername(username);
+    form.setDisplayName(username);
+    form.setRole(role);
+    form.setAgencyId(agencyId);
+    form.setPassword(PASSWORD);
+    return accounts.create(form, admin());
+  }
+
+  public record Fixture(Agency agency, Staff editor, Staff reviewer, Staff agencyAdmin, Column policies,
+      Column interpretations) {
+
+    public String draftJson(String title) {
+      return "{\"agency\":\"" + agency.code() + "\",\"column\":" + policies.id() + ",\"title\":" + Api.quote(title)
+          + ",\"docNumber\":\"测政办〔2026〕12号\",\"issuedOn\":\"2026-03-01\",\"topic\":\"综合政务\","
+          + "\"kind\":\"NORMATIVE_DOCUMENT\",\"body\":\"<p>正文内容。</p>\"}";
+    }
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("gongkai-test");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
