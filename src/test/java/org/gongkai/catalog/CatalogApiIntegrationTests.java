@@ -251,6 +251,59 @@ abstract class CatalogApiIntegrationTests extends PlatformIntegrationTests {
     assertThat((String) health.json("$.status")).isEqualTo("UP");
   }
 
+  @Test
+  void indexNumbersStayUniqueAndGaplessWhenEightReviewersPublishAtOnce() throws Exception {
+    Fixture f = newAgency();
+    int documents = 16;
+    List<Long> ids = new java.util.ArrayList<>();
+    for (int i = 0; i < documents; i++) {
+      DocumentForm form = new DocumentForm();
+      form.setAgency(f.agency().code());
+      form.setColumn(f.policies().id());
+      form.setTitle("并发发布 " + i);
+      form.setBody("<p>正文</p>");
+      long id = editorial.createDraft(form, f.editor());
+      editorial.submit(id, f.editor());
+      editorial.approve(id, true, null, f.reviewer());
+      ids.add(id);
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<?>> futures = new java.util.ArrayList<>();
+    for (Long id : ids) {
+      futures.add(pool.submit(() -> {
+        start.await();
+        editorial.publish(id, null, f.reviewer());
+        return null;
+      }));
+    }
+    start.countDown();
+    for (var future : futures) {
+      future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    List<String> numbers = jdbc.sql("SELECT index_number FROM document WHERE agency_id = ?")
+        .param(f.agency().id()).query(String.class).list();
+    assertThat(numbers).hasSize(documents).doesNotHaveDuplicates();
+    List<Integer> sequences = numbers.stream().map(n -> Integer.parseInt(n.substring(n.lastIndexOf('-') + 1)))
+        .sorted().toList();
+    assertThat(sequences).isEqualTo(java.util.stream.IntStream.rangeClosed(1, documents).boxed().toList());
+  }
+
+  @Test
+  void aWithdrawnDocumentKeepsItsIndexNumberAndNoOtherDocumentGetsIt() {
+    Fixture f = newAgency();
+    Api api = api();
+    int first = publish(api, f, "第一件");
+    String number = jdbc.sql("SELECT index_number FROM document WHERE id = ?").param(first).query(String.class).single();
+    api.post(DOCS + "/" + first + "/withdraw", "{\"reason\":\"重复\"}", f.reviewer().username(), PASSWORD);
+    int second = publish(api, f, "第二件");
+    assertThat(jdbc.sql("SELECT index_number FROM document WHERE id = ?").param(first).query(String.class).single())
+        .isEqualTo(number);
+    String next = api.get("/api/v1/documents/" + second).json("$.indexNumber");
+    assertThat(next).isNotEqualTo(number).endsWith("-00002");
+  }
+
   protected int publish(Api api, Fixture f, String title) {
     int id = api.post(DOCS, f.draftJson(title), f.editor().username(), PASSWORD).json("$.id");
     api.post(DOCS + "/" + id + "/submit", null, f.editor().username(), PASSWORD);

@@ -2,7 +2,6 @@ package org.gongkai.catalog.internal;
 
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
-import org.owasp.html.Sanitizers;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,18 +13,21 @@ import org.springframework.stereotype.Component;
 class BodySanitizer {
 
   private static final PolicyFactory POLICY =
-      Sanitizers.FORMATTING
-          .and(Sanitizers.BLOCKS)
-          .and(Sanitizers.LINKS)
-          .and(Sanitizers.TABLES)
-          .and(Sanitizers.IMAGES)
-          .and(Sanitizers.STYLES)
-          .and(
-              new HtmlPolicyBuilder()
-                  .allowElements("hr", "br", "pre", "code", "span", "div", "caption", "sub", "sup")
-                  .allowAttributes("colspan", "rowspan", "scope").onElements("td", "th")
-                  .allowAttributes("title").globally()
-                  .toFactory());
+      new HtmlPolicyBuilder()
+          .allowCommonBlockElements()
+          .allowCommonInlineFormattingElements()
+          .allowStyling()
+          .allowStandardUrlProtocols()
+          .allowElements("a")
+          .allowAttributes("href").onElements("a")
+          .requireRelNofollowOnLinks()
+          .allowElements("img")
+          .allowAttributes("src", "alt", "width", "height").onElements("img")
+          .allowElements("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col")
+          .allowAttributes("colspan", "rowspan", "scope").onElements("td", "th")
+          .allowElements("hr", "pre", "blockquote")
+          .allowAttributes("title").globally()
+          .toFactory();
 
   String sanitize(String html) {
     return html == null ? "" : POLICY.sanitize(html);

@@ -1,0 +1,3 @@
+package org.gongkai.portal;
+
+class ConsoleH2IntegrationTests extends ConsoleIntegrationTests {}
