@@ -1,0 +1,150 @@
+package org.gongkai.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A real browser (Debian's chromium, driven by its chromedriver) on the first start with the demo
+ * content: log in, draft, review, publish, then find the document on the portal.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"gongkai.demo=true", "GONGKAI_ADMIN_PASSWORD=" + PublishingInBrowserTests.PASSWORD})
+class PublishingInBrowserTests {
+
+  static final String PASSWORD = "browser-test-password";
+  private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+  private static final File CHROMIUM = new File("/usr/bin/chromium");
+
+  private static WebDriver browser;
+  private static Path profile;
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  AgencyDirectory agencies;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void dataFolder(DynamicPropertyRegistry registry) throws IOException {
+    Path dir = Files.createTempDirectory("gongkai-browser");
+    registry.add("gongkai.data-dir", dir::toString);
+  }
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    boolean available = CHROMEDRIVER.canExecute() && CHROMIUM.canExecute();
+    if (!available && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new IllegalStateException("chromium and chromium-driver are required under CI");
+    }
+    Assumptions.assumeTrue(available, "chromium and chromium-driver (Debian packages) are not installed");
+    profile = Files.createTempDirectory("gongkai-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1280,1024", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void logsInDraftsApprovesPublishesAndFindsTheDocumentOnThePortal() {
+    Agency commerce = agencies.all().stream().filter(a -> a.name().equals("临江市商务局")).findFirst().orElseThrow();
+    String title = "关于开展浏览器端到端测试工作的通知";
+
+    open("/login");
+    browser.findElement(By.id("username")).sendKeys("admin");
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("login-submit")).click();
+    assertThat(browser.getCurrentUrl()).endsWith("/console");
+
+    browser.findElement(By.id("new-document")).click();
+    new Select(browser.findElement(By.id("column"))).selectByVisibleText("临江市商务局 / 通知公告");
+    browser.findElement(By.id("title")).sendKeys(title);
+    browser.findElement(By.id("docNumber")).sendKeys("临商〔2026〕99号");
+    browser.findElement(By.id("body")).sendKeys("<p>请各单位按要求做好测试工作。</p>");
+    browser.findElement(By.id("save-document")).click();
+    assertThat(browser.findElement(By.id("document-state")).getText()).isEqualTo("草稿");
+
+    browser.findElement(By.id("submit-document")).click();
+    assertThat(browser.findElement(By.id("document-state")).getText()).isEqualTo("待审核");
+    for (String check : new String[] {"check-secrets", "check-commercial", "check-privacy", "check-stability"}) {
+      browser.findElement(By.id(check)).click();
+    }
+    browser.findElement(By.id("review-comment")).sendKeys("经审查可以公开");
+    browser.findElement(By.id("approve-document")).click();
+    assertThat(browser.findElement(By.id("document-state")).getText()).isEqualTo("已审核");
+    browser.findElement(By.id("publish-document")).click();
+    assertThat(browser.findElement(By.id("document-state")).getText()).isEqualTo("已发布");
+    String indexNumber = browser.findElement(By.id("index-number")).getText();
+    assertThat(indexNumber).startsWith(commerce.code() + "/");
+
+    open("/agencies/" + commerce.code());
+    WebElement link = browser.findElement(By.linkText(title));
+    link.click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+    assertThat(browser.getPageSource()).contains(indexNumber, "临商〔2026〕99号", "请各单位按要求做好测试工作。");
+  }
+
+  @Test
+  void theFirstStartCreatesARealisticDemo() {
+    assertThat(agencies.all()).extracting(Agency::name)
+        .contains("临江市人民政府", "临江市商务局", "临江市教育局", "临江市财政局", "临江市生态环境局",
+            "临江市市场监督管理局", "临江市人力资源和社会保障局", "临江市商务局办公室");
+    long published = count("SELECT COUNT(*) FROM edition WHERE state = 'PUBLISHED'");
+    assertThat(published).isGreaterThanOrEqualTo(300);
+    assertThat(count("SELECT COUNT(DISTINCT EXTRACT(YEAR FROM published_on)) FROM document WHERE published_on IS NOT NULL"))
+        .isGreaterThanOrEqualTo(5);
+    assertThat(count("SELECT COUNT(*) FROM interpretation_link")).isGreaterThan(20);
+    assertThat(count("SELECT COUNT(*) FROM attachment")).isGreaterThan(20);
+    assertThat(count("SELECT COUNT(*) FROM edition WHERE validity = 'REPEALED'")).isPositive();
+    assertThat(count("SELECT COUNT(*) FROM edition WHERE validity = 'EXPIRED'")).isPositive();
+    assertThat(count("SELECT COUNT(*) FROM edition WHERE state = 'WITHDRAWN'")).isPositive();
+    assertThat(count("SELECT COUNT(*) FROM edition WHERE doc_number LIKE '%〔%〕%号'")).isGreaterThan(100);
+    assertThat(count("SELECT COUNT(*) FROM account")).isEqualTo(1);
+  }
+
+  private long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+
+  private void open(String path) {
+    browser.get("http://localhost:" + port + path);
+  }
+}
