@@ -304,6 +304,30 @@ abstract class CatalogApiIntegrationTests extends PlatformIntegrationTests {
     assertThat(next).isNotEqualTo(number).endsWith("-00002");
   }
 
+  @Test
+  void schedulesAPublicationAndPublishesItWhenItsTimeComes() {
+    Fixture f = newAgency();
+    Api api = api();
+    int id = api.post(DOCS, f.draftJson("定时发布的公告"), f.editor().username(), PASSWORD).json("$.id");
+    api.post(DOCS + "/" + id + "/submit", null, f.editor().username(), PASSWORD);
+    api.post(DOCS + "/" + id + "/approve", "{\"confidentialityChecked\":true}", f.reviewer().username(), PASSWORD);
+    java.time.OffsetDateTime tomorrow = java.time.OffsetDateTime.now().plusDays(1).withNano(0);
+    Api.Response scheduled = api.post(DOCS + "/" + id + "/publish", "{\"at\":\"" + tomorrow + "\"}",
+        f.reviewer().username(), PASSWORD);
+    assertThat((String) scheduled.json("$.working.state")).isEqualTo("SCHEDULED");
+    assertThat(api.get("/documents/" + id).status()).isEqualTo(404);
+    editorial.publishDue();
+    assertThat(api.get("/documents/" + id).status()).as("not before its time").isEqualTo(404);
+
+    // The time comes: move the schedule into the past rather than waiting for it.
+    jdbc.sql("UPDATE edition SET scheduled_for = ? WHERE document_id = ? AND state = 'SCHEDULED'")
+        .params(java.time.OffsetDateTime.now().minusMinutes(1), id).update();
+    assertThat(editorial.publishDue()).isGreaterThanOrEqualTo(1);
+    assertThat(api.get("/documents/" + id).status()).isEqualTo(200);
+    assertThat(api.get(DOCS + "/" + id + "/audit", f.editor().username(), PASSWORD).body())
+        .contains("document.schedule", "\"actor\":\"system\"");
+  }
+
   protected int publish(Api api, Fixture f, String title) {
     int id = api.post(DOCS, f.draftJson(title), f.editor().username(), PASSWORD).json("$.id");
     api.post(DOCS + "/" + id + "/submit", null, f.editor().username(), PASSWORD);
