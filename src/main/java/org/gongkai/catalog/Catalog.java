@@ -22,6 +22,20 @@ public interface Catalog {
   /** An attachment of a document's live edition, or empty. */
   Optional<AttachmentDownload> publicAttachment(long documentId, long attachmentId);
 
+  /** The live edition of a document for the search index, or empty when it is not public. */
+  Optional<IndexableDocument> indexable(long documentId);
+
+  /** Live documents with ids above {@code afterId}, in id order, for a full rebuild. */
+  List<IndexableDocument> indexableAfter(long afterId, int limit);
+
+  /** Document id to live edition id, for checking the index against the database. */
+  java.util.Map<Long, Long> liveEditions();
+
+  long liveCount();
+
+  /** The stored content of an attachment. */
+  InputStream openAttachment(Attachment attachment) throws java.io.IOException;
+
   record SitemapEntry(long documentId, Instant lastModified) {}
 
   record AttachmentDownload(Attachment attachment, InputStreamSource content) {}

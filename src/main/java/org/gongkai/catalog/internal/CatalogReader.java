@@ -13,6 +13,7 @@ import org.gongkai.catalog.DisclosureMode;
 import org.gongkai.catalog.DocumentSummary;
 import org.gongkai.catalog.Edition;
 import org.gongkai.catalog.EditionState;
+import org.gongkai.catalog.IndexableDocument;
 import org.gongkai.catalog.LinkedDocument;
 import org.gongkai.catalog.PublicDocument;
 import org.gongkai.shared.time.Timestamps;
@@ -136,6 +137,47 @@ class CatalogReader implements Catalog {
     return jdbc.sql("SELECT e.document_id, e.published_at" + LIVE + " ORDER BY e.document_id")
         .query((rs, i) -> new SitemapEntry(rs.getLong(1), Timestamps.fromDb(rs.getObject(2, OffsetDateTime.class))))
         .list();
+  }
+
+  @Override
+  public Optional<IndexableDocument> indexable(long documentId) {
+    return editions.liveEdition(documentId)
+        .filter(e -> e.disclosureMode() == DisclosureMode.PROACTIVE)
+        .flatMap(e -> editions.document(documentId).map(d -> indexable(d, e)));
+  }
+
+  @Override
+  public List<IndexableDocument> indexableAfter(long afterId, int limit) {
+    List<Long> ids = jdbc.sql("SELECT e.document_id" + LIVE + " AND e.disclosure_mode = 'PROACTIVE'"
+            + " AND e.document_id > ? ORDER BY e.document_id FETCH FIRST " + limit + " ROWS ONLY")
+        .param(afterId)
+        .query(Long.class)
+        .list();
+    return ids.stream().map(this::indexable).flatMap(Optional::stream).toList();
+  }
+
+  @Override
+  public Map<Long, Long> liveEditions() {
+    Map<Long, Long> result = new HashMap<>();
+    jdbc.sql("SELECT e.document_id, e.id" + LIVE + " AND e.disclosure_mode = 'PROACTIVE'")
+        .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> result.put(rs.getLong(1), rs.getLong(2)));
+    return result;
+  }
+
+  @Override
+  public long liveCount() {
+    return jdbc.sql("SELECT COUNT(*)" + LIVE + " AND e.disclosure_mode = 'PROACTIVE'").query(Long.class).single();
+  }
+
+  @Override
+  public java.io.InputStream openAttachment(org.gongkai.catalog.Attachment attachment) throws java.io.IOException {
+    return attachmentStore.open(attachment.sha256());
+  }
+
+  private static IndexableDocument indexable(EditionRepository.DocumentRow d, Edition e) {
+    return new IndexableDocument(d.id(), e.id(), d.indexNumber(), d.agencyId(), e.columnId(), e.title(), e.summary(),
+        e.bodyHtml(), e.keywords(), e.docNumber(), e.topic(), e.genre(), e.validity(), e.issuedOn(), d.publishedOn(),
+        e.publishedAt(), e.attachments());
   }
 
   @Override

@@ -18,6 +18,9 @@ import org.gongkai.catalog.CatalogQuery;
 import org.gongkai.catalog.DocumentSummary;
 import org.gongkai.catalog.PublicDocument;
 import org.gongkai.catalog.Validity;
+import org.gongkai.search.Search;
+import org.gongkai.search.SearchQuery;
+import org.gongkai.search.SearchResult;
 import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.http.ContentDisposition;
@@ -34,10 +37,12 @@ class PortalController {
 
   private final Catalog catalog;
   private final AgencyDirectory agencies;
+  private final Search search;
 
-  PortalController(Catalog catalog, AgencyDirectory agencies) {
+  PortalController(Catalog catalog, AgencyDirectory agencies, Search search) {
     this.catalog = catalog;
     this.agencies = agencies;
+    this.search = search;
   }
 
   @GetMapping("/")
@@ -64,13 +69,35 @@ class PortalController {
   }
 
   @GetMapping("/search")
-  String search(@RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
-    String query = q == null ? "" : q.trim();
-    PageResult<DocumentSummary> result = query.isEmpty() ? new PageResult<>(List.of(), 0, 1, 20)
-        : catalog.published(new CatalogQuery(null, null, null, null, query, PageResult.clampPage(page), 20));
+  String search(@RequestParam(required = false) String q, @RequestParam(required = false) String agency,
+      @RequestParam(required = false) Long column, @RequestParam(required = false) String validity,
+      @RequestParam(required = false) Integer year, @RequestParam(required = false) String sort,
+      @RequestParam(required = false) Integer page, Model model) {
+    String query = q == null ? "" : q.strip();
+    Map<String, String> params = new LinkedHashMap<>();
+    params.put("q", query);
+    params.put("agency", agency);
+    params.put("column", column == null ? null : column.toString());
+    params.put("validity", validity);
+    params.put("year", year == null ? null : year.toString());
+    params.put("sort", sort);
     model.addAttribute("q", query);
+    model.addAttribute("links", new SearchLinks(params));
+    model.addAttribute("sort", "date".equals(sort) ? "date" : "relevance");
+    boolean anyFilter = agency != null || column != null || validity != null || year != null;
+    if (query.isEmpty() && !anyFilter) {
+      model.addAttribute("result", null);
+      return "portal/search";
+    }
+    java.time.LocalDate from = year == null ? null : java.time.LocalDate.of(year, 1, 1);
+    java.time.LocalDate to = year == null ? null : java.time.LocalDate.of(year, 12, 31);
+    SearchResult result = search.search(new SearchQuery(query, agency, column, null, validity, from, to,
+        "date".equals(sort) ? SearchQuery.Sort.DATE : SearchQuery.Sort.RELEVANCE, PageResult.clampPage(page), 10,
+        null, true));
     model.addAttribute("result", result);
-    model.addAttribute("agencyNames", agencyNames());
+    if (result.total() == 0 && !query.isEmpty()) {
+      model.addAttribute("suggestions", search.suggest(query.length() > 2 ? query.substring(0, 2) : query));
+    }
     return "portal/search";
   }
 

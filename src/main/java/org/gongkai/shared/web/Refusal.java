@@ -39,6 +39,10 @@ public class Refusal extends RuntimeException {
     return new Refusal(HttpStatus.CONFLICT, messageKey, List.of(), arguments);
   }
 
+  public static Refusal unavailable(String messageKey, Object... arguments) {
+    return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, messageKey, List.of(), arguments);
+  }
+
   public static Refusal invalid(List<FieldProblem> problems) {
     return new Refusal(HttpStatus.BAD_REQUEST, "error.invalid-input", problems);
   }

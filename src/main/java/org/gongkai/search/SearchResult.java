@@ -1,0 +1,20 @@
+package org.gongkai.search;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** A page of hits with their highlights, the total, and counts per facet value. */
+public record SearchResult(long total, long tookMs, List<Hit> items, Map<String, List<FacetValue>> facets,
+    String nextCursor, int page, int size) {
+
+  public record Hit(long id, String title, String titleHighlight, String snippet, String indexNumber,
+      String docNumber, String agency, String agencyName, long column, String columnName, LocalDate publishedOn,
+      String url) {}
+
+  public record FacetValue(String key, String label, long count) {}
+
+  public int totalPages() {
+    return size <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (total + size - 1) / size);
+  }
+}

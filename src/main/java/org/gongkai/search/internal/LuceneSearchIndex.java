@@ -1,0 +1,422 @@
+package org.gongkai.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
+import org.gongkai.search.IndexedDocument;
+import org.gongkai.search.SearchIndex;
+import org.gongkai.search.SearchQuery;
+import org.gongkai.search.SearchResult;
+
+/**
+ * The embedded search index: Lucene in a folder under the data folder. A full rebuild writes a
+ * new folder while the old one answers, then switches over; the {@code CURRENT} file names the
+ * folder in use.
+ */
+final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
+
+  static final List<String> FACET_DIMENSIONS =
+      List.of(DocumentMapper.AGENCY, DocumentMapper.COLUMN, DocumentMapper.YEAR, DocumentMapper.VALIDITY);
+  private static final int MAX_WINDOW = 100_000;
+  private static final Sort BY_RELEVANCE =
+      new Sort(SortField.FIELD_SCORE, new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
+  private static final Sort BY_DATE = new Sort(new SortField(DocumentMapper.PUBLISHED_SORT, SortField.Type.LONG, true),
+      new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
+
+  private final Path root;
+  private final QueryFactory queries = new QueryFactory(Analyzers.smart());
+  private final Object writeLock = new Object();
+  private volatile LuceneEngine engine;
+  private volatile Synonyms synonyms = Synonyms.NONE;
+  private volatile FacetState facetState;
+
+  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
+
+  /** Opens the index in use, or throws when it is missing or unreadable (the caller rebuilds). */
+  LuceneSearchIndex(Path root) throws IOException {
+    this.root = root;
+    Files.createDirectories(root);
+    Path current = currentFolder();
+    if (current == null || !DirectoryReader.indexExists(org.apache.lucene.store.FSDirectory.open(current))) {
+      throw new IndexMissingException();
+    }
+    this.engine = LuceneEngine.open(current, false);
+  }
+
+  private LuceneSearchIndex(Path root, LuceneEngine engine) {
+    this.root = root;
+    this.engine = engine;
+  }
+
+  /** A new, empty index, replacing whatever was there. */
+  static LuceneSearchIndex createEmpty(Path root) throws IOException {
+    Files.createDirectories(root);
+    Path folder = root.resolve("index-" + System.currentTimeMillis());
+    LuceneEngine engine = LuceneEngine.open(folder, true);
+    LuceneSearchIndex index = new LuceneSearchIndex(root, engine);
+    index.pointTo(folder);
+    index.deleteOtherFolders(folder);
+    return index;
+  }
+
+  static final class IndexMissingException extends IOException {
+    IndexMissingException() {
+      super("no search index");
+    }
+  }
+
+  @Override
+  public void put(IndexedDocument document) {
+    synchronized (writeLock) {
+      try {
+        engine.writer.updateDocument(new Term(DocumentMapper.ID, Long.toString(document.id())),
+            DocumentMapper.toLucene(document));
+        engine.commitAndRefresh();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Adds without committing, for catching up many documents; call {@link #commit()} after. */
+  void putWithoutCommit(IndexedDocument document) throws IOException {
+    synchronized (writeLock) {
+      engine.writer.updateDocument(new Term(DocumentMapper.ID, Long.toString(document.id())),
+          DocumentMapper.toLucene(document));
+    }
+  }
+
+  void commit() throws IOException {
+    synchronized (writeLock) {
+      engine.commitAndRefresh();
+    }
+  }
+
+  @Override
+  public void remove(long documentId) {
+    synchronized (writeLock) {
+      try {
+        engine.writer.deleteDocuments(new Term(DocumentMapper.ID, Long.toString(documentId)));
+        engine.commitAndRefresh();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Override
+  public void replaceAll(Iterable<IndexedDocument> documents, Runnable onEach) {
+    Path folder = root.resolve("index-" + System.currentTimeMillis());
+    try {
+      LuceneEngine fresh = LuceneEngine.open(folder, true);
+      try {
+        int n = 0;
+        for (IndexedDocument d : documents) {
+          fresh.writer.addDocument(DocumentMapper.toLucene(d));
+          onEach.run();
+          if (++n % 50_000 == 0) {
+            fresh.writer.commit();
+          }
+        }
+        fresh.writer.forceMerge(8);
+        fresh.commitAndRefresh();
+      } catch (IOException | RuntimeException e) {
+        fresh.close();
+        throw e;
+      }
+      LuceneEngine old;
+      synchronized (writeLock) {
+        old = engine;
+        engine = fresh;
+        pointTo(folder);
+      }
+      old.close();
+      deleteOtherFolders(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public SearchResult search(SearchQuery q) {
+    long started = System.nanoTime();
+    PublicQuery parsed = PublicQuery.parse(q.text());
+    Synonyms currentSynonyms = synonyms;
+    Query query = queries.build(parsed, q, currentSynonyms);
+    boolean byDate = q.sort() == SearchQuery.Sort.DATE || parsed.isEmpty();
+    Sort sort = byDate ? BY_DATE : BY_RELEVANCE;
+    int size = Math.max(1, q.size());
+    LuceneEngine current = engine;
+    try {
+      IndexSearcher searcher = current.searchers.acquire();
+      try {
+        FieldDoc after = Cursor.decode(q.cursor(), byDate);
+        int page = Math.max(1, q.page());
+        int window = after != null ? size : (int) Math.min((long) page * size, MAX_WINDOW);
+        FacetsCollectorManager.FacetsResult found = after != null
+            ? FacetsCollectorManager.searchAfter(searcher, after, query, window, sort, true, new FacetsCollectorManager())
+            : FacetsCollectorManager.search(searcher, query, window, sort, true, new FacetsCollectorManager());
+        TopDocs top = found.topDocs();
+        int from = after != null ? 0 : Math.min(top.scoreDocs.length, (page - 1) * size);
+        List<String> terms = QueryFactory.highlightTerms(parsed, currentSynonyms);
+        List<SearchResult.Hit> hits = new ArrayList<>();
+        StoredFields stored = searcher.storedFields();
+        ScoreDoc last = null;
+        for (int i = from; i < top.scoreDocs.length && hits.size() < size; i++) {
+          ScoreDoc sd = top.scoreDocs[i];
+          hits.add(hit(stored.document(sd.doc), terms));
+          last = sd;
+        }
+        long total = countOf(found.facetsCollector());
+        Map<String, List<SearchResult.FacetValue>> facets = q.facets()
+            ? facets(searcher.getIndexReader(), found.facetsCollector()) : Map.of();
+        boolean more = last != null && total > (after != null ? 0 : (long) (page - 1) * size) + hits.size();
+        String next = more ? Cursor.encode((FieldDoc) last, byDate) : null;
+        long took = (System.nanoTime() - started) / 1_000_000;
+        return new SearchResult(total, took, hits, facets, next, after != null ? 0 : page, size);
+      } finally {
+        current.searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<String> suggestTitles(String prefix, int limit) {
+    PublicQuery parsed = PublicQuery.parse(prefix);
+    if (parsed.clauses().isEmpty()) {
+      return List.of();
+    }
+    Query query = queries.build(new PublicQuery(parsed.clauses(), parsed.raw()),
+        new SearchQuery(null, null, null, null, null, null, null, SearchQuery.Sort.RELEVANCE, 1, limit, null, false),
+        Synonyms.NONE);
+    LuceneEngine current = engine;
+    try {
+      IndexSearcher searcher = current.searchers.acquire();
+      try {
+        TopDocs top = searcher.search(query, limit * 3, BY_RELEVANCE);
+        Set<String> titles = new LinkedHashSet<>();
+        StoredFields stored = searcher.storedFields();
+        for (ScoreDoc sd : top.scoreDocs) {
+          titles.add(stored.document(sd.doc).get(DocumentMapper.STORED_TITLE));
+          if (titles.size() >= limit) {
+            break;
+          }
+        }
+        return new ArrayList<>(titles);
+      } finally {
+        current.searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Map<Long, Long> indexedEditions() {
+    LuceneEngine current = engine;
+    Map<Long, Long> result = new HashMap<>();
+    try {
+      IndexSearcher searcher = current.searchers.acquire();
+      try {
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+          Bits live = leaf.reader().getLiveDocs();
+          StoredFields stored = leaf.reader().storedFields();
+          for (int i = 0; i < leaf.reader().maxDoc(); i++) {
+            if (live == null || live.get(i)) {
+              Document d = stored.document(i, Set.of(DocumentMapper.ID, DocumentMapper.EDITION));
+              result.put(Long.parseLong(d.get(DocumentMapper.ID)), d.getField(DocumentMapper.EDITION).numericValue().longValue());
+            }
+          }
+        }
+      } finally {
+        current.searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return result;
+  }
+
+  @Override
+  public long size() {
+    LuceneEngine current = engine;
+    try {
+      IndexSearcher searcher = current.searchers.acquire();
+      try {
+        return searcher.getIndexReader().numDocs();
+      } finally {
+        current.searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  long diskBytes() {
+    try (Stream<Path> files = Files.walk(engine.folder)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public void useSynonyms(List<List<String>> groups) {
+    this.synonyms = new Synonyms(groups);
+  }
+
+  @Override
+  public void close() throws IOException {
+    engine.close();
+  }
+
+  private SearchResult.Hit hit(Document d, List<String> terms) {
+    long id = Long.parseLong(d.get(DocumentMapper.ID));
+    String title = d.get(DocumentMapper.STORED_TITLE);
+    String published = d.get(DocumentMapper.STORED_PUBLISHED);
+    return new SearchResult.Hit(id, title, Snippets.highlight(title, terms),
+        Snippets.snippet(d.get(DocumentMapper.STORED_BODY), d.get(DocumentMapper.STORED_SUMMARY), terms),
+        d.get(DocumentMapper.STORED_INDEX_NUMBER), d.get(DocumentMapper.STORED_DOC_NUMBER),
+        d.get(DocumentMapper.AGENCY), d.get(DocumentMapper.STORED_AGENCY_NAME),
+        Long.parseLong(d.get(DocumentMapper.COLUMN)), d.get(DocumentMapper.STORED_COLUMN_NAME),
+        published == null ? null : LocalDate.parse(published), "/documents/" + id);
+  }
+
+  private static long countOf(FacetsCollector collector) {
+    long total = 0;
+    for (FacetsCollector.MatchingDocs m : collector.getMatchingDocs()) {
+      total += m.totalHits;
+    }
+    return total;
+  }
+
+  private Map<String, List<SearchResult.FacetValue>> facets(IndexReader reader, FacetsCollector collector)
+      throws IOException {
+    Map<String, List<SearchResult.FacetValue>> result = new LinkedHashMap<>();
+    if (reader.maxDoc() == 0) {
+      FACET_DIMENSIONS.forEach(d -> result.put(d, List.of()));
+      return result;
+    }
+    FacetState cached = facetState;
+    if (cached == null || cached.reader() != reader) {
+      cached = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, DocumentMapper.FACETS));
+      facetState = cached;
+    }
+    Facets counts = new SortedSetDocValuesFacetCounts(cached.state(), collector);
+    for (String dim : FACET_DIMENSIONS) {
+      List<SearchResult.FacetValue> values = new ArrayList<>();
+      FacetResult top;
+      try {
+        top = counts.getTopChildren(dim.equals(DocumentMapper.YEAR) ? 30 : 20, dim);
+      } catch (IllegalArgumentException noSuchDimension) {
+        top = null;
+      }
+      if (top != null) {
+        for (LabelAndValue lv : top.labelValues) {
+          values.add(new SearchResult.FacetValue(lv.label, lv.label, lv.value.longValue()));
+        }
+      }
+      if (dim.equals(DocumentMapper.YEAR)) {
+        values.sort((a, b) -> b.key().compareTo(a.key()));
+      }
+      result.put(dim, values);
+    }
+    return result;
+  }
+
+  private Path currentFolder() throws IOException {
+    Path pointer = root.resolve("CURRENT");
+    if (!Files.exists(pointer)) {
+      return null;
+    }
+    Path folder = root.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip());
+    return Files.isDirectory(folder) ? folder : null;
+  }
+
+  private void pointTo(Path folder) throws IOException {
+    Path temp = root.resolve("CURRENT.tmp");
+    Files.writeString(temp, folder.getFileName().toString(), StandardCharsets.UTF_8);
+    Files.move(temp, root.resolve("CURRENT"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private void deleteOtherFolders(Path keep) {
+    try (Stream<Path> children = Files.list(root)) {
+      for (Path child : children.filter(Files::isDirectory).filter(p -> !p.equals(keep)).toList()) {
+        try (Stream<Path> walk = Files.walk(child)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+    } catch (IOException ignored) {
+      // an old folder left behind is removed at the next rebuild
+    }
+  }
+
+  /** search-after position, opaque to callers: sort value and document id. */
+  static final class Cursor {
+    private Cursor() {}
+
+    static String encode(FieldDoc last, boolean byDate) {
+      String value = byDate ? "d" + last.fields[0] + ":" + last.fields[1] + ":" + last.doc
+          : "r" + Float.floatToIntBits((Float) last.fields[0]) + ":" + last.fields[1] + ":" + last.doc;
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static FieldDoc decode(String cursor, boolean byDate) {
+      if (cursor == null || cursor.isBlank()) {
+        return null;
+      }
+      try {
+        String value = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        String[] parts = value.substring(1).split(":");
+        if (parts.length != 3 || (value.charAt(0) == 'd') != byDate) {
+          return null;
+        }
+        int doc = Integer.parseInt(parts[2]);
+        if (byDate) {
+          return new FieldDoc(doc, Float.NaN, new Object[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});
+        }
+        float score = Float.intBitsToFloat(Integer.parseInt(parts[0]));
+        return new FieldDoc(doc, score, new Object[] {score, Long.parseLong(parts[1])});
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+  }
+}

@@ -1,0 +1,265 @@
+package org.gongkai.search.internal;
+
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import org.gongkai.catalog.Catalog;
+import org.gongkai.catalog.IndexableDocument;
+import org.gongkai.search.IndexStatus;
+import org.gongkai.search.IndexedDocument;
+import org.gongkai.search.Search;
+import org.gongkai.search.SearchIndex;
+import org.gongkai.search.SearchQuery;
+import org.gongkai.search.SearchResult;
+import org.gongkai.shared.storage.DataDirectory;
+import org.gongkai.shared.web.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps the index in step with the database. At start-up the index is opened and checked against
+ * the live documents: missing or unreadable, it is built afresh in the background (search answers
+ * 503 until then); behind, it catches up in the background while it answers.
+ */
+@Service
+class SearchService implements Search {
+
+  private static final Logger log = LoggerFactory.getLogger(SearchService.class);
+  private static final int BATCH = 500;
+
+  private final Catalog catalog;
+  private final IndexedDocuments documents;
+  private final SynonymStore synonyms;
+  private final QueryLog queryLog;
+  private final FacetLabels labels;
+  private final Path folder;
+  private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "search-index");
+    t.setDaemon(true);
+    return t;
+  });
+
+  private volatile LuceneSearchIndex index;
+  private volatile IndexStatus.Phase phase = IndexStatus.Phase.BUILDING_FRESH;
+  private final AtomicLong done = new AtomicLong();
+  private final AtomicLong total = new AtomicLong();
+  private volatile String lastError;
+
+  SearchService(Catalog catalog, IndexedDocuments documents, SynonymStore synonyms, QueryLog queryLog,
+      FacetLabels labels, DataDirectory dataDirectory) {
+    this.labels = labels;
+    this.catalog = catalog;
+    this.documents = documents;
+    this.synonyms = synonyms;
+    this.queryLog = queryLog;
+    this.folder = dataDirectory.folder("index");
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void openAtStartup() {
+    try {
+      index = new LuceneSearchIndex(folder);
+      index.useSynonyms(synonyms.groups());
+      phase = IndexStatus.Phase.CATCHING_UP;
+      background.submit(this::catchUp);
+    } catch (IOException | RuntimeException unreadable) {
+      log.warn("search index missing or unreadable ({}); building it afresh in the background", unreadable.toString());
+      phase = IndexStatus.Phase.BUILDING_FRESH;
+      background.submit(this::buildFresh);
+    }
+  }
+
+  @PreDestroy
+  void close() throws IOException {
+    background.shutdownNow();
+    if (index != null) {
+      index.close();
+    }
+  }
+
+  @Override
+  public SearchResult search(SearchQuery query) {
+    SearchIndex current = index;
+    if (current == null || phase == IndexStatus.Phase.BUILDING_FRESH) {
+      throw Refusal.unavailable("search.building", done.get(), total.get());
+    }
+    SearchResult result = current.search(query);
+    queryLog.record(query.text(), result.total());
+    return labels.relabel(result);
+  }
+
+  @Override
+  public List<String> suggest(String prefix) {
+    SearchIndex current = index;
+    if (prefix == null || prefix.isBlank() || current == null || phase == IndexStatus.Phase.BUILDING_FRESH) {
+      return List.of();
+    }
+    List<String> result = new ArrayList<>(queryLog.frequentStartingWith(prefix.strip(), 3));
+    for (String title : current.suggestTitles(prefix, 8)) {
+      if (result.size() >= 10) {
+        break;
+      }
+      if (!result.contains(title)) {
+        result.add(title);
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public IndexStatus status() {
+    SearchIndex current = index;
+    return new IndexStatus(phase, done.get(), total.get(), current == null ? 0 : current.size(), lastError);
+  }
+
+  @Override
+  public synchronized boolean startRebuild(String actor) {
+    if (phase != IndexStatus.Phase.READY) {
+      return false;
+    }
+    log.info("full rebuild of the search index started by {}", actor);
+    phase = IndexStatus.Phase.REBUILDING;
+    background.submit(this::rebuild);
+    return true;
+  }
+
+  /** The index the event listeners write to; null while there is none yet. */
+  LuceneSearchIndex index() {
+    return index;
+  }
+
+  void reloadSynonyms() {
+    SearchIndex current = index;
+    if (current != null) {
+      current.useSynonyms(synonyms.groups());
+    }
+  }
+
+  private void buildFresh() {
+    try {
+      LuceneSearchIndex fresh = LuceneSearchIndex.createEmpty(folder);
+      fresh.useSynonyms(synonyms.groups());
+      fillFromDatabase(fresh);
+      index = fresh;
+      phase = IndexStatus.Phase.CATCHING_UP;
+      catchUp();
+    } catch (IOException | RuntimeException e) {
+      lastError = e.toString();
+      log.error("building the search index failed", e);
+    }
+  }
+
+  private void rebuild() {
+    try {
+      fillFromDatabase(index);
+      phase = IndexStatus.Phase.CATCHING_UP;
+      catchUp();
+    } catch (RuntimeException e) {
+      lastError = e.toString();
+      phase = IndexStatus.Phase.READY;
+      log.error("rebuilding the search index failed", e);
+    }
+  }
+
+  private void fillFromDatabase(LuceneSearchIndex target) {
+    long started = System.nanoTime();
+    done.set(0);
+    total.set(catalog.liveCount());
+    target.replaceAll(this::allDocuments, done::incrementAndGet);
+    log.info("search index built: {} documents in {} s", done.get(), (System.nanoTime() - started) / 1_000_000_000);
+  }
+
+  /** Compares the index with the database and fixes what differs. */
+  void catchUp() {
+    try {
+      LuceneSearchIndex current = index;
+      Map<Long, Long> live = catalog.liveEditions();
+      Map<Long, Long> indexed = current.indexedEditions();
+      List<Long> stale = new ArrayList<>();
+      live.forEach((id, edition) -> {
+        if (!edition.equals(indexed.get(id))) {
+          stale.add(id);
+        }
+      });
+      List<Long> extra = indexed.keySet().stream().filter(id -> !live.containsKey(id)).toList();
+      done.set(0);
+      total.set(stale.size() + extra.size());
+      for (Long id : extra) {
+        current.remove(id);
+        done.incrementAndGet();
+      }
+      for (Long id : stale) {
+        catalog.indexable(id).map(documents::of).ifPresent(d -> {
+          try {
+            current.putWithoutCommit(d);
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+        done.incrementAndGet();
+      }
+      current.commit();
+      if (!stale.isEmpty() || !extra.isEmpty()) {
+        log.info("search index caught up: {} added or updated, {} removed", stale.size(), extra.size());
+      }
+    } catch (IOException | RuntimeException e) {
+      lastError = e.toString();
+      log.error("checking the search index failed", e);
+    } finally {
+      phase = IndexStatus.Phase.READY;
+    }
+  }
+
+  private Iterator<IndexedDocument> allDocuments() {
+    return new Iterator<>() {
+      private List<IndexableDocument> batch = List.of();
+      private int position;
+      private long lastId;
+      private boolean exhausted;
+
+      @Override
+      public boolean hasNext() {
+        if (position < batch.size()) {
+          return true;
+        }
+        if (exhausted) {
+          return false;
+        }
+        batch = catalog.indexableAfter(lastId, BATCH);
+        position = 0;
+        exhausted = batch.size() < BATCH;
+        if (!batch.isEmpty()) {
+          lastId = batch.get(batch.size() - 1).id();
+        }
+        return !batch.isEmpty();
+      }
+
+      @Override
+      public IndexedDocument next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return documents.of(batch.get(position++));
+      }
+    };
+  }
+
+  Map<String, Object> describe() {
+    Map<String, Object> d = new HashMap<>();
+    d.put("phase", phase);
+    d.put("bytes", index == null ? 0 : index.diskBytes());
+    return d;
+  }
+}
