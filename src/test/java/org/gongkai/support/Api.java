@@ -15,9 +15,11 @@ import org.springframework.web.client.RestClient;
 public final class Api {
 
   private final RestClient client;
+  private final String base;
 
   public Api(int port) {
-    this.client = RestClient.builder().baseUrl("http://localhost:" + port)
+    this.base = "http://localhost:" + port;
+    this.client = RestClient.builder()
         .defaultStatusHandler(status -> true, (request, response) -> { })
         .build();
   }
@@ -29,16 +31,16 @@ public final class Api {
   }
 
   public Response get(String path) {
-    return wrap(client.get().uri(path).retrieve().toEntity(String.class));
+    return wrap(client.get().uri(uri(path)).retrieve().toEntity(String.class));
   }
 
   public Response get(String path, String user, String password) {
-    return wrap(client.get().uri(path).header(HttpHeaders.AUTHORIZATION, basic(user, password))
+    return wrap(client.get().uri(uri(path)).header(HttpHeaders.AUTHORIZATION, basic(user, password))
         .retrieve().toEntity(String.class));
   }
 
   public Response post(String path, String json, String user, String password) {
-    var spec = client.post().uri(path).header(HttpHeaders.AUTHORIZATION, basic(user, password));
+    var spec = client.post().uri(uri(path)).header(HttpHeaders.AUTHORIZATION, basic(user, password));
     if (json != null) {
       spec = spec.contentType(MediaType.APPLICATION_JSON).body(json);
     }
@@ -46,7 +48,7 @@ public final class Api {
   }
 
   public Response put(String path, String json, String user, String password) {
-    return wrap(client.put().uri(path).header(HttpHeaders.AUTHORIZATION, basic(user, password))
+    return wrap(client.put().uri(uri(path)).header(HttpHeaders.AUTHORIZATION, basic(user, password))
         .contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toEntity(String.class));
   }
 
@@ -58,12 +60,17 @@ public final class Api {
         return fileName;
       }
     });
-    return wrap(client.post().uri(path).header(HttpHeaders.AUTHORIZATION, basic(user, password))
+    return wrap(client.post().uri(uri(path)).header(HttpHeaders.AUTHORIZATION, basic(user, password))
         .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(String.class));
   }
 
   public ResponseEntity<byte[]> download(String path) {
-    return client.get().uri(path).retrieve().toEntity(byte[].class);
+    return client.get().uri(uri(path)).retrieve().toEntity(byte[].class);
+  }
+
+  /** Paths are taken as already encoded, so that tests control exactly what is sent. */
+  private java.net.URI uri(String path) {
+    return java.net.URI.create(base + path);
   }
 
   private static Response wrap(ResponseEntity<String> entity) {

@@ -186,7 +186,8 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       try {
         FieldDoc after = Cursor.decode(q.cursor(), byDate);
         int page = Math.max(1, q.page());
-        int window = after != null ? size : (int) Math.min((long) page * size, MAX_WINDOW);
+        // one more than shown tells whether there is a next page
+        int window = after != null ? size + 1 : (int) Math.min((long) page * size + 1, MAX_WINDOW);
         FacetsCollectorManager.FacetsResult found = after != null
             ? FacetsCollectorManager.searchAfter(searcher, after, query, window, sort, true, new FacetsCollectorManager())
             : FacetsCollectorManager.search(searcher, query, window, sort, true, new FacetsCollectorManager());
@@ -204,7 +205,7 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         long total = countOf(found.facetsCollector());
         Map<String, List<SearchResult.FacetValue>> facets = q.facets()
             ? facets(searcher.getIndexReader(), found.facetsCollector()) : Map.of();
-        boolean more = last != null && total > (after != null ? 0 : (long) (page - 1) * size) + hits.size();
+        boolean more = last != null && top.scoreDocs.length > from + hits.size();
         String next = more ? Cursor.encode((FieldDoc) last, byDate) : null;
         long took = (System.nanoTime() - started) / 1_000_000;
         return new SearchResult(total, took, hits, facets, next, after != null ? 0 : page, size);

@@ -1,0 +1,3 @@
+package org.gongkai.search;
+
+class SearchH2IntegrationTests extends SearchIntegrationTests {}

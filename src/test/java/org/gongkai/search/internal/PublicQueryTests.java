@@ -1,0 +1,45 @@
+package org.gongkai.search.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PublicQueryTests {
+
+  @Test
+  void readsWordsPhrasesAndExclusions() {
+    PublicQuery q = PublicQuery.parse("营业执照  \"个体 工商户\" -注销 “电子 证照”");
+    assertThat(q.clauses()).containsExactly(
+        new PublicQuery.Clause("营业执照", false, false),
+        new PublicQuery.Clause("个体 工商户", true, false),
+        new PublicQuery.Clause("注销", false, true),
+        new PublicQuery.Clause("电子 证照", true, false));
+  }
+
+  @Test
+  void toleratesWhatPeopleActuallyType() {
+    assertThat(PublicQuery.parse("\"未闭合的短语").clauses()).containsExactly(new PublicQuery.Clause("未闭合的短语", true, false));
+    assertThat(PublicQuery.parse(" - 营业执照 -").clauses()).containsExactly(new PublicQuery.Clause("营业执照", false, false));
+    assertThat(PublicQuery.parse("-排除").isEmpty()).isTrue();
+    assertThat(PublicQuery.parse("蚌政办〔2012〕12号").clauses()).hasSize(1);
+  }
+
+  @Test
+  void foldsBracketsAndWidthsOfDocumentNumbers() {
+    String canonical = DocNumbers.normalize("蚌政办〔2012〕12号");
+    assertThat(DocNumbers.normalize("蚌政办[2012]12号")).isEqualTo(canonical);
+    assertThat(DocNumbers.normalize("蚌政办(2012)12号")).isEqualTo(canonical);
+    assertThat(DocNumbers.normalize("蚌政办（２０１２）１２号")).isEqualTo(canonical);
+    assertThat(DocNumbers.normalize("蚌政办【2012】12号")).isEqualTo(canonical);
+    assertThat(DocNumbers.normalize("蚌政办 [2012] 12号")).isEqualTo(canonical);
+    assertThat(DocNumbers.normalize("蚌政办〔2012〕13号")).isNotEqualTo(canonical);
+  }
+
+  @Test
+  void snippetsEscapeTheTextAndMarkTheWords() {
+    String snippet = Snippets.snippet("前文<script>alert(1)</script>关于营业执照的规定", null, java.util.List.of("营业执照"));
+    assertThat(snippet).contains("&lt;script&gt;", "<mark>营业执照</mark>").doesNotContain("<script>");
+    assertThat(Snippets.highlight("营业执照和执照", java.util.List.of("执照", "营业执照")))
+        .isEqualTo("<mark>营业执照</mark>和<mark>执照</mark>");
+  }
+}
