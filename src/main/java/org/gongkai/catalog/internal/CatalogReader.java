@@ -148,12 +148,34 @@ class CatalogReader implements Catalog {
 
   @Override
   public List<IndexableDocument> indexableAfter(long afterId, int limit) {
-    List<Long> ids = jdbc.sql("SELECT e.document_id" + LIVE + " AND e.disclosure_mode = 'PROACTIVE'"
-            + " AND e.document_id > ? ORDER BY e.document_id FETCH FIRST " + limit + " ROWS ONLY")
-        .param(afterId)
-        .query(Long.class)
-        .list();
-    return ids.stream().map(this::indexable).flatMap(Optional::stream).toList();
+    // One query for the batch and one for its attachments: a full rebuild reads a million rows.
+    List<Map.Entry<Long, java.util.function.Function<List<org.gongkai.catalog.Attachment>, IndexableDocument>>> rows =
+        jdbc.sql("SELECT e.*, d.index_number AS d_index_number, d.agency_id AS d_agency_id,"
+                + " d.published_on AS d_published_on" + LIVE + " AND e.disclosure_mode = 'PROACTIVE'"
+                + " AND e.document_id > ? ORDER BY e.document_id FETCH FIRST " + limit + " ROWS ONLY")
+            .param(afterId)
+            .query((rs, i) -> {
+              long editionId = rs.getLong("id");
+              String indexNumber = rs.getString("d_index_number");
+              long agencyId = rs.getLong("d_agency_id");
+              LocalDate publishedOn = rs.getObject("d_published_on", LocalDate.class);
+              Edition e = EditionRows.edition(rs, List.of());
+              return Map.<Long, java.util.function.Function<List<org.gongkai.catalog.Attachment>, IndexableDocument>>entry(
+                  editionId, attachments -> new IndexableDocument(e.documentId(), editionId, indexNumber, agencyId,
+                      e.columnId(), e.title(), e.summary(), e.bodyHtml(), e.keywords(), e.docNumber(), e.topic(),
+                      e.genre(), e.validity(), e.issuedOn(), publishedOn, e.publishedAt(), attachments));
+            })
+            .list();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<org.gongkai.catalog.Attachment>> attachments = new HashMap<>();
+    jdbc.sql("SELECT * FROM attachment WHERE edition_id IN (:ids) ORDER BY position, id")
+        .param("ids", rows.stream().map(Map.Entry::getKey).toList())
+        .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> attachments
+            .computeIfAbsent(rs.getLong("edition_id"), k -> new java.util.ArrayList<>())
+            .add(EditionRows.attachment(rs, 0)));
+    return rows.stream().map(r -> r.getValue().apply(attachments.getOrDefault(r.getKey(), List.of()))).toList();
   }
 
   @Override

@@ -53,15 +53,13 @@ final class DocumentMapper {
     doc.add(new NumericDocValuesField(ID_SORT, d.id()));
     doc.add(new StoredField(EDITION, d.editionId()));
 
+    // One catch-all field decides what matches; the title field only adds to the score.
+    for (String part : new String[] {d.title(), d.summary(), d.keywords(), d.topic(), d.genre(), d.docNumber(),
+        d.indexNumber(), d.agencyName(), d.columnName(), d.bodyText(), d.attachmentText()}) {
+      text(doc, Analyzers.ALL_BIGRAM, part);
+    }
     text(doc, Analyzers.TITLE_BIGRAM, d.title());
     text(doc, Analyzers.TITLE_SMART, d.title());
-    text(doc, Analyzers.SUMMARY_BIGRAM, d.summary());
-    text(doc, Analyzers.BODY_BIGRAM, d.bodyText());
-    text(doc, Analyzers.BODY_SMART, d.bodyText());
-    text(doc, Analyzers.KEYWORDS_BIGRAM, join(d.keywords(), d.topic(), d.genre()));
-    text(doc, Analyzers.DOC_NUMBER_BIGRAM, join(d.docNumber(), d.indexNumber()));
-    text(doc, Analyzers.ATTACHMENT_BIGRAM, d.attachmentText());
-    text(doc, Analyzers.AGENCY_BIGRAM, join(d.agencyName(), d.columnName()));
 
     if (d.docNumber() != null && !d.docNumber().isBlank()) {
       doc.add(new StringField(DOC_NUMBER_EXACT, DocNumbers.normalize(d.docNumber()), Field.Store.NO));
@@ -114,13 +112,4 @@ final class DocumentMapper {
     }
   }
 
-  private static String join(String... parts) {
-    StringBuilder sb = new StringBuilder();
-    for (String p : parts) {
-      if (p != null && !p.isBlank()) {
-        sb.append(p).append(' ');
-      }
-    }
-    return sb.toString().trim();
-  }
 }

@@ -30,7 +30,23 @@ class FacetLabels {
         result.page(), result.size());
   }
 
+  private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+  private volatile long namesLoadedAt;
+
   private String label(String dim, String key) {
+    // Names change rarely; a minute's delay after a rename is fine for a facet label.
+    long now = System.currentTimeMillis();
+    if (now - namesLoadedAt > 60_000) {
+      names.clear();
+      namesLoadedAt = now;
+    }
+    if (dim.equals(DocumentMapper.YEAR)) {
+      return key;
+    }
+    return names.computeIfAbsent(dim + ":" + key + ":" + LocaleContextHolder.getLocale(), k -> lookUp(dim, key));
+  }
+
+  private String lookUp(String dim, String key) {
     return switch (dim) {
       case DocumentMapper.AGENCY -> agencies.findByCode(key).map(a -> a.name()).orElse(key);
       case DocumentMapper.COLUMN -> agencies.column(Long.parseLong(key)).map(Column::name).orElse(key);

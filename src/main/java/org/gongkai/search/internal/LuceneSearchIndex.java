@@ -143,20 +143,43 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     Path folder = root.resolve("index-" + System.currentTimeMillis());
     try {
       LuceneEngine fresh = LuceneEngine.open(folder, true);
+      // Analysis is the cost of indexing: documents are read on this thread and analysed on two.
+      java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
+      java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2_000);
+      java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
       try {
-        int n = 0;
         for (IndexedDocument d : documents) {
-          fresh.writer.addDocument(DocumentMapper.toLucene(d));
-          onEach.run();
-          if (++n % 50_000 == 0) {
-            fresh.writer.commit();
+          if (failure.get() != null) {
+            break;
           }
+          inFlight.acquireUninterruptibly();
+          workers.execute(() -> {
+            try {
+              fresh.writer.addDocument(DocumentMapper.toLucene(d));
+              onEach.run();
+            } catch (IOException | RuntimeException e) {
+              failure.compareAndSet(null, e);
+            } finally {
+              inFlight.release();
+            }
+          });
+        }
+        workers.shutdown();
+        workers.awaitTermination(1, java.util.concurrent.TimeUnit.DAYS);
+        if (failure.get() != null) {
+          throw new IOException("indexing failed", failure.get());
         }
         fresh.writer.forceMerge(8);
         fresh.commitAndRefresh();
       } catch (IOException | RuntimeException e) {
+        workers.shutdownNow();
         fresh.close();
         throw e;
+      } catch (InterruptedException e) {
+        workers.shutdownNow();
+        fresh.close();
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
       }
       LuceneEngine old;
       synchronized (writeLock) {

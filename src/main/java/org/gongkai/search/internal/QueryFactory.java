@@ -3,7 +3,6 @@ package org.gongkai.search.internal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.FeatureField;
@@ -25,14 +24,6 @@ import org.gongkai.search.SearchQuery;
  */
 final class QueryFactory {
 
-  private static final Map<String, Float> FIELDS = Map.of(
-      Analyzers.TITLE_BIGRAM, 6f,
-      Analyzers.DOC_NUMBER_BIGRAM, 4f,
-      Analyzers.KEYWORDS_BIGRAM, 2f,
-      Analyzers.SUMMARY_BIGRAM, 1.5f,
-      Analyzers.AGENCY_BIGRAM, 1f,
-      Analyzers.BODY_BIGRAM, 1f,
-      Analyzers.ATTACHMENT_BIGRAM, 0.5f);
 
   private final QueryBuilder bigrams = new QueryBuilder(Analyzers.bigram());
   private final QueryBuilder smart;
@@ -82,25 +73,34 @@ final class QueryFactory {
     return query.build();
   }
 
+  /**
+   * A clause must match the catch-all field (or a synonym must); matching it in the title as well
+   * scores more, and being the exact document or index number most.
+   */
   private Query clauseQuery(PublicQuery.Clause clause, Synonyms synonyms) {
-    BooleanQuery.Builder anyField = new BooleanQuery.Builder();
+    BooleanQuery.Builder anyAlternative = new BooleanQuery.Builder();
     int added = 0;
     boolean first = true;
     for (String alternative : synonyms.alternatives(clause.text())) {
       float weight = first ? 1f : 0.8f;
       first = false;
-      for (Map.Entry<String, Float> field : FIELDS.entrySet()) {
-        Query phrase = bigrams.createPhraseQuery(field.getKey(), alternative);
-        if (phrase != null) {
-          anyField.add(new BoostQuery(phrase, field.getValue() * weight), Occur.SHOULD);
-          added++;
-        }
+      Query all = bigrams.createPhraseQuery(Analyzers.ALL_BIGRAM, alternative);
+      if (all == null) {
+        continue;
+      }
+      BooleanQuery.Builder one = new BooleanQuery.Builder();
+      one.add(all, Occur.MUST);
+      Query title = bigrams.createPhraseQuery(Analyzers.TITLE_BIGRAM, alternative);
+      if (title != null) {
+        one.add(new BoostQuery(title, 3f), Occur.SHOULD);
       }
       String exact = DocNumbers.normalize(alternative);
-      anyField.add(new BoostQuery(new TermQuery(new Term(DocumentMapper.DOC_NUMBER_EXACT, exact)), 30f), Occur.SHOULD);
-      anyField.add(new BoostQuery(new TermQuery(new Term(DocumentMapper.INDEX_NUMBER_EXACT, exact)), 30f), Occur.SHOULD);
+      one.add(new BoostQuery(new TermQuery(new Term(DocumentMapper.DOC_NUMBER_EXACT, exact)), 30f), Occur.SHOULD);
+      one.add(new BoostQuery(new TermQuery(new Term(DocumentMapper.INDEX_NUMBER_EXACT, exact)), 30f), Occur.SHOULD);
+      anyAlternative.add(new BoostQuery(one.build(), weight), Occur.SHOULD);
+      added++;
     }
-    return added == 0 ? null : anyField.build();
+    return added == 0 ? null : anyAlternative.build();
   }
 
   static void addFilters(BooleanQuery.Builder query, SearchQuery q) {

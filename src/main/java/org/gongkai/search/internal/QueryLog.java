@@ -25,6 +25,10 @@ class QueryLog {
     this.clock = clock;
   }
 
+  private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> pending =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Counted in memory and written in the background, so that searching never waits on the database. */
   void record(String text, long hits) {
     if (text == null || hits == 0) {
       return;
@@ -33,15 +37,30 @@ class QueryLog {
     if (q.isEmpty() || q.length() > MAX_LENGTH || q.chars().filter(Character::isDigit).count() > 6) {
       return;
     }
-    try {
-      var now = Timestamps.toDb(Instant.now(clock));
-      int updated = jdbc.sql("UPDATE search_query SET hits = hits + 1, last_searched = ? WHERE query_text = ?")
-          .params(now, q).update();
-      if (updated == 0) {
-        jdbc.sql("INSERT INTO search_query (query_text, hits, last_searched) VALUES (?, 1, ?)").params(q, now).update();
+    if (pending.size() < 10_000) {
+      pending.computeIfAbsent(q, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+    }
+  }
+
+  @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "PT10S")
+  void flush() {
+    var now = Timestamps.toDb(Instant.now(clock));
+    for (String q : List.copyOf(pending.keySet())) {
+      var counter = pending.remove(q);
+      long count = counter == null ? 0 : counter.sum();
+      if (count == 0) {
+        continue;
       }
-    } catch (DataAccessException raceOrOutage) {
-      // counting queries must never break searching
+      try {
+        int updated = jdbc.sql("UPDATE search_query SET hits = hits + ?, last_searched = ? WHERE query_text = ?")
+            .params(count, now, q).update();
+        if (updated == 0) {
+          jdbc.sql("INSERT INTO search_query (query_text, hits, last_searched) VALUES (?, ?, ?)")
+              .params(q, count, now).update();
+        }
+      } catch (DataAccessException raceOrOutage) {
+        // counting queries must never break searching; this count is lost
+      }
     }
   }
 

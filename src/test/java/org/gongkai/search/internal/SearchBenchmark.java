@@ -1,0 +1,357 @@
+package org.gongkai.search.internal;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.gongkai.GongkaiApplication;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.agency.AgencyForm;
+import org.gongkai.agency.ColumnType;
+import org.gongkai.search.IndexStatus;
+import org.gongkai.search.SearchQuery;
+import org.gongkai.support.PostgresTestDatabase;
+import org.gongkai.support.TestCodes;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The search benchmark, a harness and not a test: it is not part of {@code mvn verify}. It
+ * generates N synthetic Chinese documents in the database, rebuilds the index through the
+ * platform's own pipeline, then answers one query mix three ways on the same data: through the
+ * HTTP API, directly through the {@code SearchIndex} port, and with {@code LIKE '%…%'} in the
+ * database, as many agency sites do. It prints the figures and their ratios.
+ *
+ * <pre>
+ * mvn -B test -Dtest=SearchBenchmark -Dbenchmark.docs=100000 -DargLine=-Xmx1g
+ * mvn -B test -Dtest=SearchBenchmark -Dbenchmark.docs=1000000 -Dbenchmark.db=postgres -DargLine=-Xmx1g
+ * </pre>
+ */
+class SearchBenchmark {
+
+  private static final String[] COMMON = {"营商环境", "安全生产", "乡村振兴", "生态环境", "就业创业", "财政资金", "公共服务",
+      "市场监管", "城市更新", "教育发展", "医疗保障", "养老服务", "科技创新", "数字政府", "防汛抗旱", "食品安全", "交通运输",
+      "文化旅游", "住房保障", "社会救助"};
+  private static final String[] FILLER = {"各县（市、区）人民政府，市政府各部门、各直属单位要高度重视，", "加强组织领导，压实工作责任，",
+      "统筹推进各项工作任务落地见效，", "建立健全长效机制，", "及时向社会公开工作进展情况，", "切实保障人民群众合法权益。",
+      "对工作中发现的问题及时督促整改，", "有关部门按照职责分工密切配合，", "资金使用情况依法接受审计监督，",
+      "推行“一网通办”，申请材料能减尽减，", "做好政策宣传解读和舆情回应，", "定期通报工作进展。"};
+  private static final String[] ABBR = {"临政", "临商", "临环", "临教", "临财"};
+
+  private final int docs = Integer.getInteger("benchmark.docs", 100_000);
+  private final boolean postgres = "postgres".equals(System.getProperty("benchmark.db"));
+  private final int seconds = Integer.getInteger("benchmark.seconds", 20);
+
+  @Test
+  void run() throws Exception {
+    Path dataDir = Files.createTempDirectory("gongkai-benchmark");
+    List<String> props = new ArrayList<>(List.of("gongkai.data-dir=" + dataDir, "gongkai.demo=false", "server.port=0",
+        "GONGKAI_ADMIN_PASSWORD=benchmark-password", "logging.level.root=WARN", "logging.level.org.gongkai=INFO"));
+    if (postgres) {
+      props.add("spring.datasource.url=" + PostgresTestDatabase.url());
+      props.add("spring.datasource.username=" + PostgresTestDatabase.user());
+      props.add("spring.datasource.password=" + PostgresTestDatabase.password());
+    }
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongkaiApplication.class)
+        .run(props.stream().map(p -> "--" + p).toArray(String[]::new))) {
+      int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+      SearchService search = app.getBean(SearchService.class);
+      waitReady(search);
+      List<Agency> agencies = createAgencies(app.getBean(AgencyDirectory.class));
+      Corpus corpus = load(app.getBean(DataSource.class), app.getBean(AgencyDirectory.class), agencies);
+
+      long started = System.nanoTime();
+      search.startRebuild("benchmark");
+      waitReady(search);
+      double rebuildSeconds = (System.nanoTime() - started) / 1e9;
+      LuceneSearchIndex index = search.index();
+
+      List<Query> mix = corpus.mix(new Random(42));
+      print("documents: %,d on %s; rebuild through the platform: %.1f s, %.0f docs/s; index %,.1f MB",
+          docs, postgres ? "PostgreSQL" : "H2", rebuildSeconds, docs / rebuildSeconds, index.diskBytes() / 1e6);
+
+      Stats direct1 = measure("port", 1, mix, q -> index.search(q.toSearch()));
+      Stats direct4 = measure("port", 4, mix, q -> index.search(q.toSearch()));
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      Stats http1 = measure("http", 1, mix, q -> get(http, url(port, q)));
+      Stats http4 = measure("http", 4, mix, q -> get(http, url(port, q)));
+      Stats like = like(app.getBean(DataSource.class), mix);
+
+      System.gc();
+      long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      print("%-28s %9s %9s %9s %9s", "query mix (6 kinds)", "p50 ms", "p95 ms", "p99 ms", "q/s");
+      for (Stats s : List.of(direct1, direct4, http1, http4, like)) {
+        print("%-28s %9.2f %9.2f %9.2f %9.1f", s.label, s.p(50), s.p(95), s.p(99), s.qps);
+      }
+      print("HTTP / port at p99: %.2f (1 client), %.2f (4 clients); target <= 2", http1.p(99) / direct1.p(99),
+          http4.p(99) / direct4.p(99));
+      print("LIKE / HTTP at p50: %.0f x faster with the index; target >= 50", like.p(50) / http1.p(50));
+      print("heap after GC: %,.0f MB of %,.0f MB max", heapUsed / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+    }
+  }
+
+  record Query(String kind, String text, String agency, Integer year) {
+    SearchQuery toSearch() {
+      return new SearchQuery(text, agency, null, null, null, year == null ? null : LocalDate.of(year, 1, 1),
+          year == null ? null : LocalDate.of(year, 12, 31), SearchQuery.Sort.RELEVANCE, 1, 10, null, true);
+    }
+  }
+
+  record Corpus(List<String> docNumbers, List<String> companies, List<String> agencyCodes, int firstYear) {
+    List<Query> mix(Random r) {
+      List<Query> mix = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        mix.add(new Query("common", COMMON[r.nextInt(COMMON.length)], null, null));
+        mix.add(new Query("rare", companies.get(r.nextInt(companies.size())), null, null));
+        mix.add(new Query("and", COMMON[r.nextInt(COMMON.length)] + " " + COMMON[r.nextInt(COMMON.length)], null, null));
+        mix.add(new Query("phrase", "\"" + FILLER[r.nextInt(FILLER.length)].substring(0, 6) + "\"", null, null));
+        String dn = docNumbers.get(r.nextInt(docNumbers.size()));
+        mix.add(new Query("docnumber", r.nextBoolean() ? dn : dn.replace('〔', '[').replace('〕', ']'), null, null));
+        mix.add(new Query("filtered", COMMON[r.nextInt(COMMON.length)], agencyCodes.get(r.nextInt(agencyCodes.size())),
+            firstYear + r.nextInt(5)));
+      }
+      java.util.Collections.shuffle(mix, r);
+      return mix;
+    }
+  }
+
+  private Corpus load(DataSource ds, AgencyDirectory directory, List<Agency> agencies) throws Exception {
+    long started = System.nanoTime();
+    Random r = new Random(7);
+    List<String> docNumbers = new ArrayList<>();
+    List<String> companies = new ArrayList<>();
+    int firstYear = LocalDate.now().getYear() - 4;
+    long[] columns = agencies.stream().mapToLong(a -> directory.column(a.id(), ColumnType.POLICY).orElseThrow().id())
+        .toArray();
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement doc = c.prepareStatement(
+              "INSERT INTO document (id, agency_id, index_number, published_on, created_at, created_by) VALUES (?, ?, ?, ?, ?, 'benchmark')");
+          PreparedStatement ed = c.prepareStatement(
+              "INSERT INTO edition (id, document_id, edition_number, state, lock_version, column_id, kind, title, doc_number,"
+                  + " issued_on, keywords, validity, disclosure_mode, body_html, published_at, created_at, created_by,"
+                  + " updated_at, updated_by) VALUES (?, ?, 1, 'PUBLISHED', 0, ?, 'GENERAL', ?, ?, ?, ?, ?, 'PROACTIVE', ?, ?,"
+                  + " ?, 'benchmark', ?, 'benchmark')")) {
+        for (int i = 1; i <= docs; i++) {
+          int a = r.nextInt(agencies.size());
+          LocalDate day = LocalDate.of(firstYear + r.nextInt(5), 1 + r.nextInt(12), 1 + r.nextInt(28));
+          String topic = COMMON[r.nextInt(COMMON.length)];
+          String docNumber = ABBR[a] + "〔" + day.getYear() + "〕" + i + "号";
+          if (i % 97 == 0) {
+            docNumbers.add(docNumber);
+          }
+          StringBuilder body = new StringBuilder("<p>为进一步做好").append(topic).append("工作，");
+          while (body.length() < 1500) {
+            body.append(FILLER[r.nextInt(FILLER.length)]);
+            if (r.nextInt(6) == 0) {
+              body.append(COMMON[r.nextInt(COMMON.length)]);
+            }
+          }
+          if (i % 1000 == 0) {
+            String company = "临江" + (char) ('甲' + r.nextInt(20)) + (char) ('子' + r.nextInt(12)) + i + "号实业有限公司";
+            companies.add(company);
+            body.append("当事人").append(company).append("依法受到处理。");
+          }
+          body.append("</p>");
+          String title = "关于加强" + topic + "工作的通知（第" + i + "号）";
+          doc.setLong(1, 10_000_000L + i);
+          doc.setLong(2, agencies.get(a).id());
+          doc.setString(3, agencies.get(a).code() + "/" + day.getYear() + "-" + String.format("%07d", i));
+          doc.setObject(4, day);
+          doc.setObject(5, now);
+          doc.addBatch();
+          ed.setLong(1, 10_000_000L + i);
+          ed.setLong(2, 10_000_000L + i);
+          ed.setLong(3, columns[a]);
+          ed.setString(4, title);
+          ed.setString(5, docNumber);
+          ed.setObject(6, day);
+          ed.setString(7, topic);
+          ed.setString(8, r.nextInt(10) == 0 ? "EXPIRED" : "VALID");
+          ed.setString(9, body.toString());
+          ed.setObject(10, day.atStartOfDay().atOffset(ZoneOffset.UTC));
+          ed.setObject(11, now);
+          ed.setObject(12, now);
+          ed.addBatch();
+          if (i % 1000 == 0) {
+            doc.executeBatch();
+            ed.executeBatch();
+            c.commit();
+          }
+        }
+        doc.executeBatch();
+        ed.executeBatch();
+        c.commit();
+      }
+    }
+    print("generated %,d documents in %.1f s", docs, (System.nanoTime() - started) / 1e9);
+    return new Corpus(docNumbers, companies, agencies.stream().map(Agency::code).toList(), firstYear);
+  }
+
+  private Stats like(DataSource ds, List<Query> mix) throws Exception {
+    // Each LIKE query scans the table; bounded so the run ends: at most 60 queries or the time budget.
+    List<Long> times = new ArrayList<>();
+    long deadline = System.nanoTime() + Math.max(60, seconds * 6) * 1_000_000_000L;
+    try (Connection c = ds.getConnection()) {
+      for (Query q : mix.subList(0, Math.min(6, mix.size()))) {
+        likeOnce(c, q);
+      }
+      long started = System.nanoTime();
+      int n = 0;
+      for (Query q : mix) {
+        if (n >= 60 || System.nanoTime() > deadline) {
+          break;
+        }
+        long t = System.nanoTime();
+        likeOnce(c, q);
+        times.add(System.nanoTime() - t);
+        n++;
+      }
+      return new Stats("database LIKE, 1 client", times, n / ((System.nanoTime() - started) / 1e9));
+    }
+  }
+
+  private static void likeOnce(Connection c, Query q) throws Exception {
+    List<String> words = Arrays.stream(q.text().replace("\"", "").split(" ")).filter(w -> !w.isBlank()).toList();
+    StringBuilder where = new StringBuilder(" FROM edition e JOIN document d ON d.id = e.document_id"
+        + " WHERE e.state = 'PUBLISHED'");
+    for (int i = 0; i < words.size(); i++) {
+      where.append(" AND (e.title LIKE ? OR e.body_html LIKE ? OR e.doc_number LIKE ?)");
+    }
+    if (q.agency() != null) {
+      where.append(" AND d.agency_id = (SELECT id FROM agency WHERE code = ?) AND d.published_on BETWEEN ? AND ?");
+    }
+    for (String sql : List.of("SELECT COUNT(*)" + where,
+        "SELECT e.document_id, e.title" + where + " ORDER BY d.published_on DESC FETCH FIRST 10 ROWS ONLY")) {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        int p = 1;
+        for (String w : words) {
+          for (int k = 0; k < 3; k++) {
+            ps.setString(p++, "%" + w + "%");
+          }
+        }
+        if (q.agency() != null) {
+          ps.setString(p++, q.agency());
+          ps.setObject(p++, LocalDate.of(q.year(), 1, 1));
+          ps.setObject(p, LocalDate.of(q.year(), 12, 31));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            rs.getObject(1);
+          }
+        }
+      }
+    }
+  }
+
+  interface Call {
+    void run(Query q) throws Exception;
+  }
+
+  record Stats(String label, List<Long> nanos, double qps) {
+    double p(int percentile) {
+      List<Long> sorted = nanos.stream().sorted().toList();
+      if (sorted.isEmpty()) {
+        return Double.NaN;
+      }
+      int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+      return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
+    }
+  }
+
+  private Stats measure(String target, int clients, List<Query> mix, Call call) throws Exception {
+    for (Query q : mix) {
+      call.run(q); // warm up right before measuring: idle index pages are evicted on these machines
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Long> times = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger count = new AtomicInteger();
+    long started = System.nanoTime();
+    long deadline = started + seconds * 1_000_000_000L;
+    List<Future<?>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      int offset = c * 7;
+      futures.add(pool.submit(() -> {
+        int i = offset;
+        while (System.nanoTime() < deadline) {
+          Query q = mix.get(i++ % mix.size());
+          long t = System.nanoTime();
+          call.run(q);
+          times.add(System.nanoTime() - t);
+          count.incrementAndGet();
+        }
+        return null;
+      }));
+    }
+    for (Future<?> f : futures) {
+      f.get();
+    }
+    pool.shutdown();
+    double elapsed = (System.nanoTime() - started) / 1e9;
+    return new Stats((target.equals("http") ? "HTTP API" : "SearchIndex port") + ", " + clients + " client"
+        + (clients > 1 ? "s" : ""), new ArrayList<>(times), count.get() / elapsed);
+  }
+
+  private static String url(int port, Query q) {
+    StringBuilder url = new StringBuilder("http://localhost:" + port + "/api/v1/search?size=10&q=")
+        .append(URLEncoder.encode(q.text(), StandardCharsets.UTF_8));
+    if (q.agency() != null) {
+      url.append("&agency=").append(q.agency()).append("&from=").append(q.year()).append("-01-01&to=")
+          .append(q.year()).append("-12-31");
+    }
+    return url.toString();
+  }
+
+  private static void get(HttpClient http, String url) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(response.statusCode() + " " + response.body());
+    }
+  }
+
+  private static List<Agency> createAgencies(AgencyDirectory directory) {
+    List<Agency> agencies = new ArrayList<>();
+    String[] names = {"市人民政府", "市商务局", "市生态环境局", "市教育局", "市财政局"};
+    for (String name : names) {
+      AgencyForm form = new AgencyForm();
+      form.setCode(TestCodes.agencyCode());
+      form.setName("临江" + name);
+      agencies.add(directory.create(form, "benchmark"));
+    }
+    return agencies;
+  }
+
+  private static void waitReady(SearchService search) throws InterruptedException {
+    while (search.status().phase() != IndexStatus.Phase.READY) {
+      Thread.sleep(200); // a harness waiting on a background job it started, not a test assertion
+    }
+  }
+
+  private static void print(String format, Object... args) {
+    System.out.println("[benchmark] " + String.format(format, args));
+  }
+}
