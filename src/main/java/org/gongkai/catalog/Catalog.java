@@ -25,8 +25,14 @@ public interface Catalog {
   /** The live edition of a document for the search index, or empty when it is not public. */
   Optional<IndexableDocument> indexable(long documentId);
 
-  /** Live documents with ids above {@code afterId}, in id order, for a full rebuild. */
-  List<IndexableDocument> indexableAfter(long afterId, int limit);
+  /**
+   * The next {@code limit} editions after {@code afterEditionId}, in id order, and of those the live,
+   * proactively disclosed ones, for a full rebuild. {@code lastEditionId} continues the walk; an
+   * empty walk has ended.
+   */
+  IndexableBatch indexableAfter(long afterEditionId, int limit);
+
+  record IndexableBatch(List<IndexableDocument> documents, long lastEditionId, boolean ended) {}
 
   /** Document id to live edition id, for checking the index against the database. */
   java.util.Map<Long, Long> liveEditions();

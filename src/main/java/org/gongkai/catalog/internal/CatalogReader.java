@@ -147,13 +147,31 @@ class CatalogReader implements Catalog {
   }
 
   @Override
-  public List<IndexableDocument> indexableAfter(long afterId, int limit) {
-    // One query for the batch and one for its attachments: a full rebuild reads a million rows.
+  public IndexableBatch indexableAfter(long afterId, int limit) {
+    // Keys first, walking the primary key; then the batch's rows and their attachments.
+    // A full rebuild reads a million rows, so no step may sort or scan the whole table.
+    // Walks the primary key alone and filters here: a state condition in the query tempts the
+    // optimizer into the state index, which reads every live row for every batch.
+    record Key(long id, String state, String mode) {}
+    List<Key> keys = jdbc.sql("SELECT id, state, disclosure_mode FROM edition WHERE id > ? ORDER BY id FETCH FIRST "
+            + limit + " ROWS ONLY")
+        .param(afterId)
+        .query((rs, i) -> new Key(rs.getLong(1), rs.getString(2), rs.getString(3)))
+        .list();
+    if (keys.isEmpty()) {
+      return new IndexableBatch(List.of(), afterId, true);
+    }
+    long last = keys.get(keys.size() - 1).id();
+    List<Long> batch = keys.stream().filter(k -> k.state().equals("PUBLISHED") && k.mode().equals("PROACTIVE"))
+        .map(Key::id).toList();
+    if (batch.isEmpty()) {
+      return new IndexableBatch(List.of(), last, false);
+    }
     List<Map.Entry<Long, java.util.function.Function<List<org.gongkai.catalog.Attachment>, IndexableDocument>>> rows =
         jdbc.sql("SELECT e.*, d.index_number AS d_index_number, d.agency_id AS d_agency_id,"
                 + " d.published_on AS d_published_on" + LIVE + " AND e.disclosure_mode = 'PROACTIVE'"
-                + " AND e.document_id > ? ORDER BY e.document_id FETCH FIRST " + limit + " ROWS ONLY")
-            .param(afterId)
+                + " AND e.id IN (:batch) ORDER BY e.id")
+            .param("batch", batch)
             .query((rs, i) -> {
               long editionId = rs.getLong("id");
               String indexNumber = rs.getString("d_index_number");
@@ -167,7 +185,7 @@ class CatalogReader implements Catalog {
             })
             .list();
     if (rows.isEmpty()) {
-      return List.of();
+      return new IndexableBatch(List.of(), last, false);
     }
     Map<Long, List<org.gongkai.catalog.Attachment>> attachments = new HashMap<>();
     jdbc.sql("SELECT * FROM attachment WHERE edition_id IN (:ids) ORDER BY position, id")
@@ -175,7 +193,9 @@ class CatalogReader implements Catalog {
         .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> attachments
             .computeIfAbsent(rs.getLong("edition_id"), k -> new java.util.ArrayList<>())
             .add(EditionRows.attachment(rs, 0)));
-    return rows.stream().map(r -> r.getValue().apply(attachments.getOrDefault(r.getKey(), List.of()))).toList();
+    return new IndexableBatch(
+        rows.stream().map(r -> r.getValue().apply(attachments.getOrDefault(r.getKey(), List.of()))).toList(), last,
+        false);
   }
 
   @Override

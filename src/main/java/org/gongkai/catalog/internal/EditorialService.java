@@ -50,10 +50,13 @@ class EditorialService implements Editorial {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final org.springframework.beans.factory.ObjectProvider<org.gongkai.catalog.DocumentFinder> finder;
 
   EditorialService(EditionRepository editions, IndexNumbers indexNumbers, BodySanitizer sanitizer,
       AttachmentStore attachmentStore, AgencyDirectory agencies, StaffAccess access, AuditTrail audit,
-      ApplicationEventPublisher events, JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+      ApplicationEventPublisher events, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
+      org.springframework.beans.factory.ObjectProvider<org.gongkai.catalog.DocumentFinder> finder) {
+    this.finder = finder;
     this.editions = editions;
     this.indexNumbers = indexNumbers;
     this.sanitizer = sanitizer;
@@ -104,7 +107,17 @@ class EditorialService implements Editorial {
       params.put("state", query.state().name());
     }
     if (query.titleContains() != null && !query.titleContains().isBlank()) {
-      where.append(" AND (LOWER(e.title) LIKE :title OR LOWER(d.index_number) LIKE :title OR LOWER(e.doc_number) LIKE :title)");
+      // Published documents are found by full-text search; drafts, which the index does not hold,
+      // by their title, document number or index number.
+      List<Long> found = finder.getIfAvailable() == null ? List.of()
+          : finder.getIfAvailable().find(query.titleContains().trim(), scope, 500);
+      where.append(" AND (LOWER(e.title) LIKE :title OR LOWER(d.index_number) LIKE :title"
+          + " OR LOWER(e.doc_number) LIKE :title");
+      if (!found.isEmpty()) {
+        where.append(" OR e.document_id IN (:found)");
+        params.put("found", found);
+      }
+      where.append(")");
       params.put("title", "%" + escapeLike(query.titleContains().trim().toLowerCase()) + "%");
     }
     long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();

@@ -237,13 +237,18 @@ class SearchService implements Search {
         if (exhausted) {
           return false;
         }
-        batch = catalog.indexableAfter(lastId, BATCH);
-        position = 0;
-        exhausted = batch.size() < BATCH;
-        if (!batch.isEmpty()) {
-          lastId = batch.get(batch.size() - 1).id();
-        }
-        return !batch.isEmpty();
+        // A batch can hold fewer than asked for, even none: drafts and superseded editions are walked past.
+        do {
+          Catalog.IndexableBatch next = catalog.indexableAfter(lastId, BATCH);
+          batch = next.documents();
+          position = 0;
+          lastId = next.lastEditionId();
+          if (next.ended()) {
+            exhausted = true;
+            return false;
+          }
+        } while (batch.isEmpty());
+        return true;
       }
 
       @Override
