@@ -34,8 +34,6 @@ public abstract class PlatformIntegrationTests {
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
   public static final String PASSWORD = "staff-password-1";
 
-  private static final Path DATA_DIR = tempDir();
-
   @LocalServerPort
   protected int port;
 
@@ -51,9 +49,11 @@ public abstract class PlatformIntegrationTests {
   @Autowired
   protected JdbcClient jdbc;
 
+  /** Each application context gets its own data folder: two must never share a search index. */
   @DynamicPropertySource
   static void dataFolder(DynamicPropertyRegistry registry) {
-    registry.add("gongkai.data-dir", DATA_DIR::toString);
+    Path dataDir = tempDir();
+    registry.add("gongkai.data-dir", dataDir::toString);
   }
 
   protected Api api() {
