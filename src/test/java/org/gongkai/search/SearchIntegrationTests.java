@@ -164,6 +164,9 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
     mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/console/search/synonyms")
         .session(session).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
         .param("terms", licence + "，" + synonym));
+    String consolePage = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .get("/console/search").session(session)).andReturn().getResponse().getContentAsString();
+    assertThat(consolePage).contains(licence + " / " + synonym, "全量重建索引", "index-phase");
     assertThat((Integer) api.get("/api/v1/search?q=" + enc(synonym)).json("$.total")).isEqualTo(1);
     List<String> suggestions = api.get("/api/v1/search/suggest?q=" + enc(licence.substring(0, 3))).json("$");
     assertThat(suggestions).anyMatch(s -> s.contains(licence));
