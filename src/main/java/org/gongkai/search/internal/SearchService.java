@@ -4,7 +4,6 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -259,12 +258,5 @@ class SearchService implements Search {
         return documents.of(batch.get(position++));
       }
     };
-  }
-
-  Map<String, Object> describe() {
-    Map<String, Object> d = new HashMap<>();
-    d.put("phase", phase);
-    d.put("bytes", index == null ? 0 : index.diskBytes());
-    return d;
   }
 }
