@@ -12,8 +12,4 @@ public record IndexStatus(Phase phase, long done, long total, long documents, St
     CATCHING_UP,
     REBUILDING
   }
-
-  public boolean answers() {
-    return phase != Phase.BUILDING_FRESH;
-  }
 }

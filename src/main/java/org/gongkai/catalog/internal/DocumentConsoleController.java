@@ -188,10 +188,7 @@ class DocumentConsoleController {
       command.run();
       redirect.addFlashAttribute("notice", notice);
     } catch (Refusal refusal) {
-      redirect.addFlashAttribute("refusal", refusal.fieldProblems().isEmpty()
-          ? refusal.messageKey() : refusal.fieldProblems().get(0).messageKey());
-      redirect.addFlashAttribute("refusalArgs", refusal.fieldProblems().isEmpty()
-          ? refusal.arguments() : refusal.fieldProblems().get(0).arguments());
+      Refusals.flash(redirect, refusal);
     }
     return "redirect:/console/documents/" + id;
   }

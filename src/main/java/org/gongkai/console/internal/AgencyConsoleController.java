@@ -150,10 +150,7 @@ class AgencyConsoleController {
       command.run();
       redirect.addFlashAttribute("notice", "column.saved");
     } catch (Refusal refusal) {
-      redirect.addFlashAttribute("refusal", refusal.fieldProblems().isEmpty()
-          ? refusal.messageKey() : refusal.fieldProblems().get(0).messageKey());
-      redirect.addFlashAttribute("refusalArgs", refusal.fieldProblems().isEmpty()
-          ? refusal.arguments() : refusal.fieldProblems().get(0).arguments());
+      Refusals.flash(redirect, refusal);
     }
     return "redirect:/console/agencies/" + agencyId + "#columns";
   }

@@ -3,6 +3,7 @@ package org.gongkai.search.internal;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.shared.web.Refusal;
+import org.gongkai.shared.web.Refusals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,9 +40,11 @@ class SearchConsoleController {
   String rebuild(RedirectAttributes redirect) {
     Staff me = access.current();
     access.requirePlatformAdmin(me);
-    boolean started = search.startRebuild(me.username());
-    redirect.addFlashAttribute(started ? "notice" : "refusal", started ? "search.rebuild-started" : "search.busy");
-    redirect.addFlashAttribute("refusalArgs", new Object[0]);
+    if (search.startRebuild(me.username())) {
+      redirect.addFlashAttribute("notice", "search.rebuild-started");
+    } else {
+      Refusals.flash(redirect, Refusal.conflict("search.busy"));
+    }
     return "redirect:/console/search";
   }
 
@@ -54,8 +57,7 @@ class SearchConsoleController {
       search.reloadSynonyms();
       redirect.addFlashAttribute("notice", "synonym.saved");
     } catch (Refusal refusal) {
-      redirect.addFlashAttribute("refusal", refusal.fieldProblems().get(0).messageKey());
-      redirect.addFlashAttribute("refusalArgs", new Object[0]);
+      Refusals.flash(redirect, refusal);
     }
     return "redirect:/console/search";
   }

@@ -1,7 +1,6 @@
 package org.gongkai.shared.web;
 
 import java.util.List;
-import java.util.function.Function;
 
 /** One page of a list, with the total for pagination. Pages count from 1. */
 public record PageResult<T>(List<T> items, long total, int page, int size) {
@@ -16,10 +15,6 @@ public record PageResult<T>(List<T> items, long total, int page, int size) {
 
   public boolean hasNext() {
     return page < totalPages();
-  }
-
-  public <R> PageResult<R> map(Function<T, R> mapper) {
-    return new PageResult<>(items.stream().map(mapper).toList(), total, page, size);
   }
 
   public static int clampSize(Integer size, int defaultSize, int max) {

@@ -1,11 +1,20 @@
 package org.gongkai.shared.web;
 
 import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Puts a service's refusal beside the form fields it concerns, for inline messages. */
+/** Puts a service's refusal where a page shows it: beside its form fields, or in the next page's notice. */
 public final class Refusals {
 
   private Refusals() {}
+
+  /** For a post-redirect-get action: the next page shows the refusal's (first) message. */
+  public static void flash(RedirectAttributes redirect, Refusal refusal) {
+    boolean general = refusal.fieldProblems().isEmpty();
+    redirect.addFlashAttribute("refusal", general ? refusal.messageKey() : refusal.fieldProblems().get(0).messageKey());
+    redirect.addFlashAttribute("refusalArgs",
+        general ? refusal.arguments() : refusal.fieldProblems().get(0).arguments());
+  }
 
   public static void bind(BindingResult errors, Refusal refusal) {
     if (refusal.fieldProblems().isEmpty()) {
