@@ -62,6 +62,21 @@ class I18nTests {
     Stream.of(Role.values()).forEach(v -> expected.add("role." + v));
     Stream.of(ColumnType.values()).forEach(v -> expected.add("column.type." + v));
     ColumnType.STANDARD.forEach(v -> expected.add("column.standard." + v));
+    Stream.of(org.gongkai.foi.Outcome.values()).forEach(v -> {
+      expected.add("foi.outcome." + v);
+      expected.add("foi.outcome.basis." + v);
+      expected.add("foi.letter.template." + v);
+      expected.add("foi.row." + v);
+    });
+    Stream.of(org.gongkai.foi.RequestState.values()).forEach(v -> expected.add("foi.state." + v));
+    Stream.of(org.gongkai.foi.ApplicantType.values()).forEach(v -> expected.add("foi.applicant-type." + v));
+    Stream.of(org.gongkai.foi.IdType.values()).forEach(v -> expected.add("foi.id-type." + v));
+    Stream.of(org.gongkai.foi.DeliveryChannel.values()).forEach(v -> expected.add("foi.delivery." + v));
+    Stream.of(org.gongkai.foi.IntakeChannel.values()).forEach(v -> expected.add("foi.channel." + v));
+    Stream.of(org.gongkai.foi.InformationForm.values()).forEach(v -> expected.add("foi.information-form." + v));
+    Stream.of(org.gongkai.calendar.DayKind.values()).forEach(v -> expected.add("calendar.kind." + v));
+    org.gongkai.foi.RequestTable.ROW_KEYS.forEach(k -> expected.add("foi.row." + k));
+    org.gongkai.foi.RequestTable.COLUMN_KEYS.forEach(k -> expected.add("foi.column." + k));
     assertThat(keys).containsAll(expected);
   }
 

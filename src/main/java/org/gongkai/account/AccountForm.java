@@ -16,6 +16,10 @@ public class AccountForm {
   @Size(max = 100, message = "{field.too-long}")
   private String displayName;
 
+  @jakarta.validation.constraints.Email(message = "{account.email.invalid}")
+  @Size(max = 200, message = "{field.too-long}")
+  private String email;
+
   @NotNull(message = "{account.role.required}")
   private Role role;
 
@@ -28,6 +32,8 @@ public class AccountForm {
 
   public String getUsername() { return username; }
   public void setUsername(String username) { this.username = username; }
+  public String getEmail() { return email; }
+  public void setEmail(String email) { this.email = email; }
   public String getDisplayName() { return displayName; }
   public void setDisplayName(String displayName) { this.displayName = displayName; }
   public Role getRole() { return role; }

@@ -18,6 +18,9 @@ public interface Accounts {
 
   boolean anyPlatformAdmin();
 
+  /** Where reminders for this member of staff are mailed, if they gave an address. */
+  Optional<String> emailOf(long id);
+
   /** For the first start and the demo: creates an account without an acting administrator. */
   Staff bootstrap(String username, String displayName, Role role, Long agencyId, String rawPassword);
 }

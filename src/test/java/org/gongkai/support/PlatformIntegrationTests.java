@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"gongkai.demo=false", "GONGKAI_ADMIN_PASSWORD=" + PlatformIntegrationTests.ADMIN_PASSWORD,
-        "gongkai.login.max-failures=3"})
+        "gongkai.login.max-failures=3", "gongkai.intake.max-submissions=1000"})
 public abstract class PlatformIntegrationTests {
 
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";

@@ -79,6 +79,7 @@ class AccountConsoleController {
     AccountForm form = new AccountForm();
     form.setUsername(account.username());
     form.setDisplayName(account.displayName());
+    form.setEmail(accounts.emailOf(account.id()).orElse(null));
     form.setRole(account.role());
     form.setAgencyId(account.agencyId());
     form.setEnabled(account.enabled());

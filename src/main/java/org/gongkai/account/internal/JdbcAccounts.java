@@ -92,6 +92,9 @@ class JdbcAccounts implements Accounts, UserDetailsService {
     Staff created =
         insert(form.getUsername().trim(), form.getDisplayName().trim(), form.getRole(), form.getAgencyId(),
             form.getPassword(), form.isEnabled());
+    if (form.getEmail() != null && !form.getEmail().isBlank()) {
+      jdbc.sql("UPDATE account SET email = ? WHERE id = ?").params(form.getEmail().trim(), created.id()).update();
+    }
     audit.record(actor.username(), "account.created", "account", created.id(), describe(created));
     return created;
   }
@@ -109,8 +112,9 @@ class JdbcAccounts implements Accounts, UserDetailsService {
     if (existing.id() == actor.id() && (!form.isEnabled() || form.getRole() != existing.role())) {
       throw Refusal.invalidField("role", "account.self-demotion");
     }
-    jdbc.sql("UPDATE account SET display_name = ?, role = ?, agency_id = ?, enabled = ? WHERE id = ?")
-        .params(form.getDisplayName().trim(), form.getRole().name(), agencyFor(form), form.isEnabled(), id)
+    jdbc.sql("UPDATE account SET display_name = ?, role = ?, agency_id = ?, enabled = ?, email = ? WHERE id = ?")
+        .params(form.getDisplayName().trim(), form.getRole().name(), agencyFor(form), form.isEnabled(),
+            blankToNull(form.getEmail()), id)
         .update();
     if (form.getPassword() != null && !form.getPassword().isBlank()) {
       if (form.getPassword().length() < MIN_PASSWORD_LENGTH) {
@@ -123,6 +127,16 @@ class JdbcAccounts implements Accounts, UserDetailsService {
     Staff updated = find(id).orElseThrow();
     audit.record(actor.username(), "account.updated", "account", id, describe(updated));
     return updated;
+  }
+
+  @Override
+  public Optional<String> emailOf(long id) {
+    return jdbc.sql("SELECT email FROM account WHERE id = ?").param(id).query(String.class).optional()
+        .filter(e -> !e.isBlank());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
   }
 
   @Override

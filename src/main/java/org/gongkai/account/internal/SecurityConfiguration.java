@@ -61,6 +61,8 @@ class SecurityConfiguration {
             auth ->
                 auth.requestMatchers("/console/**").authenticated()
                     .anyRequest().permitAll())
+        // The public API is called without a session; CSRF protects session-authenticated forms.
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/**"))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

@@ -1,5 +1,7 @@
 package org.gongkai.console.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import org.gongkai.account.Staff;
@@ -8,6 +10,8 @@ import org.gongkai.audit.AuditTrail;
 import org.gongkai.catalog.EditionState;
 import org.gongkai.catalog.Editorial;
 import org.gongkai.catalog.EditorialQuery;
+import org.gongkai.calendar.WorkingCalendar;
+import org.gongkai.foi.InformationRequests;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +22,16 @@ class ConsoleHomeController {
   private final Editorial editorial;
   private final StaffAccess access;
   private final AuditTrail audit;
+  private final InformationRequests requests;
+  private final WorkingCalendar calendar;
+  private final Clock clock;
 
-  ConsoleHomeController(Editorial editorial, StaffAccess access, AuditTrail audit) {
+  ConsoleHomeController(Editorial editorial, StaffAccess access, AuditTrail audit, InformationRequests requests,
+      WorkingCalendar calendar, Clock clock) {
     this.editorial = editorial;
+    this.requests = requests;
+    this.calendar = calendar;
+    this.clock = clock;
     this.access = access;
     this.audit = audit;
   }
@@ -35,8 +46,13 @@ class ConsoleHomeController {
     }
     model.addAttribute("counts", counts);
     model.addAttribute("waiting", editorial.list(new EditorialQuery(null, EditionState.SUBMITTED, null, 1, 10), me));
+    model.addAttribute("workload", requests.workload(me));
     if (me.isPlatformAdmin()) {
       model.addAttribute("recentAudit", audit.latest(15));
+      int year = LocalDate.now(clock).getYear();
+      model.addAttribute("missingYears", calendar.missingYears(year, year + 1));
+    } else {
+      model.addAttribute("missingYears", java.util.List.of());
     }
     return "console/home";
   }

@@ -51,9 +51,14 @@ class DemoContent implements ApplicationRunner {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final org.gongkai.foi.InformationRequests requests;
+  private final org.gongkai.calendar.WorkingCalendar calendar;
 
   DemoContent(AgencyDirectory agencies, Accounts accounts, Editorial editorial, JdbcClient jdbc,
-      TransactionTemplate transactions, Clock clock) {
+      TransactionTemplate transactions, Clock clock, org.gongkai.foi.InformationRequests requests,
+      org.gongkai.calendar.WorkingCalendar calendar) {
+    this.requests = requests;
+    this.calendar = calendar;
     this.agencies = agencies;
     this.accounts = accounts;
     this.editorial = editorial;
@@ -153,7 +158,64 @@ class DemoContent implements ApplicationRunner {
     }
     int documents = pending.size();
     documents += workInProgress(commerce, admin, policiesByAgency.getOrDefault(commerce.id(), List.of()));
+    informationRequests(commerce, admin);
     return documents;
+  }
+
+  /** Requests at several stages, so that the console shows due dates, reminders and a reply. */
+  private void informationRequests(Agency commerce, Staff admin) {
+    var days = calendar.current();
+    LocalDate today = LocalDate.now(clock);
+    record Demo(String name, String title, String description, int workingDaysAgo) {}
+    List<Demo> demos = List.of(
+        new Demo("陈明", "2025年度外贸发展专项资金分配结果", "申请公开2025年度外贸发展专项资金的分配结果及依据。", 30),
+        new Demo("刘芳", "县域商业体系建设示范县评审材料", "申请公开县域商业体系建设示范县的评审标准和评审结果。", 17),
+        new Demo("临江市某贸易有限公司", "成品油零售经营资格审批情况", "申请公开2025年成品油零售经营资格审批的企业名单。", 24),
+        new Demo("王磊", "商贸流通领域安全生产检查记录", "申请公开2026年第三季度商贸流通领域安全生产检查记录。", 3));
+    for (int i = 0; i < demos.size(); i++) {
+      Demo d = demos.get(i);
+      org.gongkai.foi.Application form = new org.gongkai.foi.Application();
+      form.setAgency(commerce.code());
+      boolean company = d.name().endsWith("公司");
+      form.setApplicantType(company ? org.gongkai.foi.ApplicantType.COMMERCIAL_ENTERPRISE
+          : org.gongkai.foi.ApplicantType.NATURAL_PERSON);
+      form.setName(d.name());
+      form.setIdType(company ? org.gongkai.foi.IdType.USCC : org.gongkai.foi.IdType.RESIDENT_ID);
+      form.setIdNumber(company ? OrganizationCodes.completeCreditCode("91331000MA2A" + String.format("%05d", i))
+          : DEMO_RESIDENT_IDS.get(i));
+      form.setPhone("1380576" + String.format("%04d", 1200 + i));
+      form.setAddress("临江市滨江路" + (100 + i) + "号");
+      form.setTitle(d.title());
+      form.setDescription(d.description());
+      form.setDeliveryChannel(org.gongkai.foi.DeliveryChannel.POST);
+      LocalDate received = today;
+      for (int back = 0; back < d.workingDaysAgo(); back++) {
+        received = received.minusDays(1);
+        while (!days.isWorkingDay(received)) {
+          received = received.minusDays(1);
+        }
+      }
+      var ack = requests.enter(form, org.gongkai.foi.IntakeChannel.POST, received, admin);
+      long id = requests.idOf(ack.trackingCode());
+      requests.assign(id, admin.id(), admin);
+      if (i == 0) {
+        requests.reply(id, org.gongkai.foi.Outcome.DISCLOSED, "分配结果见本答复书附件。", admin);
+      } else if (i == 3) {
+        requests.startConsultation(id, "临江市某商贸集团有限公司", today, admin);
+      }
+    }
+  }
+
+  /** Valid resident ID numbers (check characters computed) for made-up applicants. */
+  private static final List<String> DEMO_RESIDENT_IDS = List.of("330102198503150012", "330102199007210027",
+      "", "330102197811090015").stream().map(DemoContent::completeResidentId).toList();
+
+  private static String completeResidentId(String id) {
+    if (id.isEmpty()) {
+      return id;
+    }
+    String body = id.substring(0, 17);
+    return body + org.gongkai.shared.ids.ResidentIds.checkCharacter(body);
   }
 
   /** Leaves documents at each stage so that the console shows the workflow. */

@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
+@org.gongkai.shared.web.PublicPage
 class PortalController {
 
   private static final int HOME_ITEMS = 6;

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every portal page shows around its content: the site's identity and the agency list. */
-@ControllerAdvice(assignableTypes = {PortalController.class})
+@ControllerAdvice(annotations = org.gongkai.shared.web.PublicPage.class)
 class PortalModel {
 
   private final SiteSettings site;

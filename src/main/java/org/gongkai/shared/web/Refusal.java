@@ -43,6 +43,10 @@ public class Refusal extends RuntimeException {
     return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, messageKey, List.of(), arguments);
   }
 
+  public static Refusal tooManyRequests(String messageKey, Object... arguments) {
+    return new Refusal(HttpStatus.TOO_MANY_REQUESTS, messageKey, List.of(), arguments);
+  }
+
   public static Refusal invalid(List<FieldProblem> problems) {
     return new Refusal(HttpStatus.BAD_REQUEST, "error.invalid-input", problems);
   }

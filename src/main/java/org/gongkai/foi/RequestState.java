@@ -1,0 +1,27 @@
+package org.gongkai.foi;
+
+/** Where a request stands. Every change of state is an event in its history. */
+public enum RequestState {
+  /** Submitted online, not yet registered: the clock has not started. */
+  SUBMITTED,
+  /** Registered; the clock runs. */
+  OPEN,
+  /** The applicant was asked to supplement the application; the clock restarts when it arrives. */
+  AWAITING_SUPPLEMENT,
+  /** A third party or another agency is consulted; the clock is paused. */
+  CONSULTING,
+  /** A fee notice is out and unpaid. */
+  AWAITING_FEE,
+  /** Answered with one of the statutory outcomes. */
+  REPLIED,
+  /** Closed without an answer on its merits: no supplement, or no payment, in time. */
+  CLOSED;
+
+  public boolean isConcluded() {
+    return this == REPLIED || this == CLOSED;
+  }
+
+  public boolean clockRuns() {
+    return this == OPEN || this == CONSULTING || this == AWAITING_FEE;
+  }
+}

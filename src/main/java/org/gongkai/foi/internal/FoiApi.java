@@ -1,0 +1,65 @@
+package org.gongkai.foi.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.net.URI;
+import org.gongkai.foi.Acknowledgement;
+import org.gongkai.foi.Application;
+import org.gongkai.shared.web.SubmissionThrottle;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The public API for information requests: apply, and follow a request with its tracking code and secret. */
+@RestController
+@RequestMapping("/api/v1/foi/requests")
+class FoiApi {
+
+  static final String THROTTLE = "foi";
+
+  private final FoiService service;
+  private final SubmissionThrottle throttle;
+
+  FoiApi(FoiService service, SubmissionThrottle throttle) {
+    this.service = service;
+    this.throttle = throttle;
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Acknowledgement> apply(@Valid @RequestBody Application application,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest request) {
+    throttle.acquire(THROTTLE, request.getRemoteAddr());
+    return created(service.submit(application, idempotencyKey, null));
+  }
+
+  /** The same, with a copy of the identity document attached: parts {@code application} (JSON) and {@code idCopy}. */
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Acknowledgement> applyWithCopy(@Valid @RequestPart("application") Application application,
+      @RequestPart(name = "idCopy", required = false) MultipartFile idCopy,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest request)
+      throws IOException {
+    throttle.acquire(THROTTLE, request.getRemoteAddr());
+    FoiService.Upload upload = idCopy == null || idCopy.isEmpty() ? null
+        : new FoiService.Upload(idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
+    return created(service.submit(application, idempotencyKey, upload));
+  }
+
+  @GetMapping("/{trackingCode}")
+  Views.PublicStatus status(@PathVariable String trackingCode, @RequestParam(required = false) String secret) {
+    return service.status(trackingCode, secret);
+  }
+
+  private static ResponseEntity<Acknowledgement> created(Acknowledgement ack) {
+    return ResponseEntity.created(URI.create("/api/v1/foi/requests/" + ack.trackingCode())).body(ack);
+  }
+}

@@ -1,0 +1,270 @@
+package org.gongkai.foi.internal;
+
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.gongkai.account.Accounts;
+import org.gongkai.account.Staff;
+import org.gongkai.account.StaffAccess;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.foi.Acknowledgement;
+import org.gongkai.foi.ApplicantType;
+import org.gongkai.foi.Application;
+import org.gongkai.foi.DeliveryChannel;
+import org.gongkai.foi.IdType;
+import org.gongkai.foi.InformationForm;
+import org.gongkai.foi.IntakeChannel;
+import org.gongkai.foi.Outcome;
+import org.gongkai.shared.web.PageResult;
+import org.gongkai.shared.web.Refusal;
+import org.gongkai.shared.web.Refusals;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The staff console for information requests: lists by due date, one page per request with its steps. */
+@Controller
+@RequestMapping("/console/foi")
+class FoiConsoleController {
+
+  private final FoiService service;
+  private final FoiReminders reminders;
+  private final JdbcFoiStatistics statistics;
+  private final ReplyLetters letters;
+  private final CatalogHandOver handOver;
+  private final AgencyDirectory agencies;
+  private final Accounts accounts;
+  private final StaffAccess access;
+
+  FoiConsoleController(FoiService service, FoiReminders reminders, JdbcFoiStatistics statistics, ReplyLetters letters,
+      CatalogHandOver handOver, AgencyDirectory agencies, Accounts accounts, StaffAccess access) {
+    this.service = service;
+    this.reminders = reminders;
+    this.statistics = statistics;
+    this.letters = letters;
+    this.handOver = handOver;
+    this.agencies = agencies;
+    this.accounts = accounts;
+    this.access = access;
+  }
+
+  @GetMapping
+  String list(@RequestParam(required = false, defaultValue = "open") String due,
+      @RequestParam(required = false) Boolean mine, @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer page, Model model) {
+    Staff me = access.current();
+    PageResult<Views.Summary> result = service.list(new FoiService.Filter(null, null, due, Boolean.TRUE.equals(mine), q),
+        PageResult.clampPage(page), 20, me);
+    model.addAttribute("result", result);
+    model.addAttribute("due", due);
+    model.addAttribute("mine", Boolean.TRUE.equals(mine));
+    model.addAttribute("q", q);
+    model.addAttribute("notifications", reminders.unread(me));
+    return "foi/console-list";
+  }
+
+  @PostMapping("/notifications/{id}/read")
+  String read(@PathVariable long id) {
+    reminders.markRead(id, access.current());
+    return "redirect:/console/foi";
+  }
+
+  @GetMapping("/{id}")
+  String show(@PathVariable long id, Model model) {
+    Staff me = access.current();
+    Views.RequestView request = service.view(id, me);
+    model.addAttribute("request", request);
+    model.addAttribute("today", service.today());
+    model.addAttribute("outcomes", java.util.Arrays.stream(Outcome.values()).filter(o -> !o.isAutomatic()).toList());
+    model.addAttribute("deliveryChannels", DeliveryChannel.values());
+    model.addAttribute("feeMethods", FeeCalculator.Method.values());
+    Agency agency = agencies.findByCode(request.agency()).orElseThrow();
+    model.addAttribute("staff", accounts.list(me).stream().filter(s -> s.enabled() && access.mayWorkOn(s, agency.id())).toList());
+    model.addAttribute("columns", agencies.columns(agency.id()));
+    if (request.letter() != null) {
+      model.addAttribute("letter", ReplyLetters.Letter.parse(request.letter()));
+    }
+    return "foi/console-show";
+  }
+
+  @GetMapping("/{id}/letter")
+  String preview(@PathVariable long id, @RequestParam(required = false) Outcome outcome,
+      @RequestParam(required = false) String explanation, Model model) {
+    Views.RequestView request = service.view(id, access.current());
+    ReplyLetters.Letter letter = request.letter() != null && outcome == null ? ReplyLetters.Letter.parse(request.letter())
+        : service.previewLetter(id, outcome == null ? Outcome.DISCLOSED : outcome, explanation, access.current());
+    model.addAttribute("request", request);
+    model.addAttribute("letter", letter);
+    return "foi/letter";
+  }
+
+  @GetMapping("/{id}/id-copy")
+  org.springframework.http.ResponseEntity<byte[]> idCopy(@PathVariable long id) {
+    IdCopies.Stored copy = service.idCopy(id, access.current());
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.parseMediaType(copy.contentType()))
+        .header("Content-Disposition", "attachment")
+        .header("Cache-Control", "no-store")
+        .body(copy.content());
+  }
+
+  @PostMapping("/{id}/{step}")
+  String step(@PathVariable long id, @PathVariable String step,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+      @RequestParam(required = false) String text, @RequestParam(required = false) String approver,
+      @RequestParam(required = false) Integer days, @RequestParam(required = false) Long assignee,
+      @RequestParam(required = false) Outcome outcome, @RequestParam(required = false) DeliveryChannel method,
+      @RequestParam(required = false) FeeCalculator.Method feeMethod, @RequestParam(required = false) Integer pages,
+      @RequestParam(required = false) Long column, @RequestParam(required = false) String title,
+      RedirectAttributes redirect) {
+    Staff me = access.current();
+    try {
+      switch (step) {
+        case "register" -> service.register(id, on == null ? service.today() : on, me);
+        case "assign" -> service.assign(id, assignee == null ? -1 : assignee, me);
+        case "supplement-request" -> service.requestSupplement(id, text, until, me);
+        case "supplement-received" -> service.supplementReceived(id, on, me);
+        case "consultation" -> service.startConsultation(id, text, on, me);
+        case "consultation-answered" -> service.consultationAnswered(id, text, on, me);
+        case "extension" -> service.extend(id, days == null ? 0 : days, approver, text, me);
+        case "fee-notice" -> service.notifyFee(id, feeMethod, pages, me);
+        case "fee-paid" -> service.feePaid(id, on, me);
+        case "reply" -> service.reply(id, outcome, text, me);
+        case "delivery" -> service.recordDelivery(id, method, on, me);
+        case "reopen" -> service.reopen(id, text, me);
+        case "publish" -> {
+          long documentId = handOver.publish(List.of(id), column, title, text, me);
+          redirect.addFlashAttribute("notice", "foi.published");
+          return "redirect:/console/documents/" + documentId;
+        }
+        default -> throw Refusal.notFound("foi.step.unknown");
+      }
+      redirect.addFlashAttribute("notice", "foi.step.done");
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+    }
+    return "redirect:/console/foi/" + id;
+  }
+
+  @GetMapping("/new")
+  String entryForm(Model model) {
+    Application application = new Application();
+    application.setApplicantType(ApplicantType.NATURAL_PERSON);
+    application.setIdType(IdType.RESIDENT_ID);
+    application.setDeliveryChannel(DeliveryChannel.POST);
+    return entryForm(model, application, IntakeChannel.POST, service.today());
+  }
+
+  @PostMapping("/new")
+  String enter(@Valid @ModelAttribute("application") Application application, BindingResult errors,
+      @RequestParam(required = false) IntakeChannel channel,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
+      @RequestParam(name = "idCopyFile", required = false) MultipartFile idCopy, Model model,
+      RedirectAttributes redirect) throws IOException {
+    IntakeChannel intake = channel == null ? IntakeChannel.POST : channel;
+    if (errors.hasErrors()) {
+      return entryForm(model, application, intake, receivedOn);
+    }
+    try {
+      FoiService.Upload upload = idCopy == null || idCopy.isEmpty() ? null
+          : new FoiService.Upload(idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
+      Acknowledgement ack = service.enter(application, intake, receivedOn, upload, access.current());
+      redirect.addFlashAttribute("ack", ack);
+      redirect.addFlashAttribute("notice", "foi.entered");
+      return "redirect:/console/foi?due=open&q=" + ack.trackingCode();
+    } catch (Refusal refusal) {
+      Refusals.bind(errors, refusal);
+      return entryForm(model, application, intake, receivedOn);
+    }
+  }
+
+  private String entryForm(Model model, Application application, IntakeChannel channel, LocalDate receivedOn) {
+    Staff me = access.current();
+    var scope = access.agencyScope(me);
+    model.addAttribute("application", application);
+    model.addAttribute("agencies", agencies.all().stream().filter(a -> scope.contains(a.id())).toList());
+    model.addAttribute("applicantTypes", ApplicantType.values());
+    model.addAttribute("idTypes", IdType.values());
+    model.addAttribute("deliveryChannels", DeliveryChannel.values());
+    model.addAttribute("informationForms", InformationForm.values());
+    model.addAttribute("channels", List.of(IntakeChannel.POST, IntakeChannel.IN_PERSON, IntakeChannel.FAX));
+    model.addAttribute("channel", channel);
+    model.addAttribute("receivedOn", receivedOn);
+    return "foi/console-new";
+  }
+
+  @GetMapping("/statistics")
+  String statisticsPage(@RequestParam(required = false) String agency, @RequestParam(required = false) String month,
+      Model model) {
+    Staff me = access.current();
+    YearMonth shown = month == null || month.isBlank() ? YearMonth.from(service.today()).minusMonths(1)
+        : FoiAdminApi.month(month);
+    var scope = access.agencyScope(me);
+    List<Agency> mine = agencies.all().stream().filter(a -> scope.contains(a.id())).toList();
+    Agency selected = agency == null || agency.isBlank() ? (mine.isEmpty() ? null : mine.get(0))
+        : agencies.findByCode(agency).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    model.addAttribute("month", shown.toString());
+    model.addAttribute("agencies", mine);
+    if (selected != null) {
+      access.requireAgency(me, selected.id());
+      model.addAttribute("selected", selected);
+      model.addAttribute("stats", statistics.month(selected.id(), shown));
+    }
+    model.addAttribute("overview", statistics.overview(shown, me));
+    return "foi/console-statistics";
+  }
+
+  @PostMapping("/statistics")
+  String fileMonth(@RequestParam String agency, @RequestParam String month, RedirectAttributes redirect) {
+    try {
+      Agency a = agencies.findByCode(agency).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+      statistics.file(a.id(), FoiAdminApi.month(month), access.current());
+      redirect.addFlashAttribute("notice", "foi.statistics.filed");
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+    }
+    return "redirect:/console/foi/statistics?agency=" + agency + "&month=" + month;
+  }
+
+  @GetMapping("/templates")
+  String templates(@RequestParam(required = false) String agency, Model model) {
+    Staff me = access.current();
+    var scope = access.agencyScope(me);
+    List<Agency> mine = agencies.all().stream().filter(a -> scope.contains(a.id())).toList();
+    Agency selected = agency == null || agency.isBlank() ? (mine.isEmpty() ? null : mine.get(0))
+        : agencies.findByCode(agency).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    if (selected == null) {
+      throw Refusal.forbidden("foi.templates.no-agency");
+    }
+    access.requireAgency(me, selected.id());
+    model.addAttribute("agencies", mine);
+    model.addAttribute("selected", selected);
+    model.addAttribute("templates", letters.templates(selected.id()));
+    return "foi/console-templates";
+  }
+
+  @PostMapping("/templates")
+  String saveTemplate(@RequestParam String agency, @RequestParam Outcome outcome, @RequestParam String body,
+      RedirectAttributes redirect) {
+    try {
+      service.saveTemplate(agency, outcome, body, access.current());
+      redirect.addFlashAttribute("notice", "foi.template.saved");
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+    }
+    return "redirect:/console/foi/templates?agency=" + agency + "#t-" + outcome;
+  }
+}

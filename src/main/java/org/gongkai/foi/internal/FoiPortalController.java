@@ -1,0 +1,120 @@
+package org.gongkai.foi.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.util.UUID;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.foi.Acknowledgement;
+import org.gongkai.foi.ApplicantType;
+import org.gongkai.foi.Application;
+import org.gongkai.foi.DeliveryChannel;
+import org.gongkai.foi.IdType;
+import org.gongkai.foi.InformationForm;
+import org.gongkai.shared.web.PublicPage;
+import org.gongkai.shared.web.Refusal;
+import org.gongkai.shared.web.Refusals;
+import org.gongkai.shared.web.SubmissionThrottle;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The public pages: the application form, the acknowledgement with tracking code and secret, and
+ * the status page. The status is asked for by POST so that the secret stays out of addresses and logs.
+ */
+@Controller
+@PublicPage
+@RequestMapping("/foi")
+class FoiPortalController {
+
+  private final FoiService service;
+  private final AgencyDirectory agencies;
+  private final SubmissionThrottle throttle;
+
+  FoiPortalController(FoiService service, AgencyDirectory agencies, SubmissionThrottle throttle) {
+    this.service = service;
+    this.agencies = agencies;
+    this.throttle = throttle;
+  }
+
+  @GetMapping("/apply")
+  String form(@RequestParam(required = false) String agency, Model model) {
+    Application application = new Application();
+    application.setAgency(agency);
+    application.setApplicantType(ApplicantType.NATURAL_PERSON);
+    application.setIdType(IdType.RESIDENT_ID);
+    application.setDeliveryChannel(DeliveryChannel.EMAIL);
+    return form(model, application, UUID.randomUUID().toString());
+  }
+
+  /**
+   * The form's one-time token is the idempotency key: a double click or a resent form finds the
+   * request the first submission stored and shows the same acknowledgement.
+   */
+  @PostMapping("/apply")
+  String apply(@Valid @ModelAttribute("application") Application application, BindingResult errors,
+      @RequestParam(required = false) String submissionToken,
+      @RequestParam(name = "idCopyFile", required = false) MultipartFile idCopy, HttpServletRequest request,
+      Model model, RedirectAttributes redirect) throws IOException {
+    String token = submissionToken == null || submissionToken.isBlank() ? UUID.randomUUID().toString() : submissionToken;
+    if (errors.hasErrors()) {
+      return form(model, application, token);
+    }
+    try {
+      throttle.acquire(FoiApi.THROTTLE, request.getRemoteAddr());
+      FoiService.Upload upload = idCopy == null || idCopy.isEmpty() ? null
+          : new FoiService.Upload(idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
+      Acknowledgement ack = service.submit(application, "form:" + token, upload);
+      redirect.addFlashAttribute("ack", ack);
+      return "redirect:/foi/acknowledged";
+    } catch (Refusal refusal) {
+      Refusals.bind(errors, refusal);
+      return form(model, application, token);
+    }
+  }
+
+  @GetMapping("/acknowledged")
+  String acknowledged(Model model) {
+    if (!model.containsAttribute("ack")) {
+      return "redirect:/foi/status";
+    }
+    return "foi/acknowledged";
+  }
+
+  @GetMapping("/status")
+  String statusForm() {
+    return "foi/status";
+  }
+
+  @PostMapping("/status")
+  String status(@RequestParam(required = false) String trackingCode, @RequestParam(required = false) String secret,
+      Model model) {
+    model.addAttribute("trackingCode", trackingCode);
+    try {
+      model.addAttribute("status", service.status(trackingCode, secret));
+    } catch (Refusal refusal) {
+      model.addAttribute("refusal", refusal.messageKey());
+      model.addAttribute("refusalArgs", refusal.arguments());
+    }
+    return "foi/status";
+  }
+
+  private String form(Model model, Application application, String token) {
+    model.addAttribute("application", application);
+    model.addAttribute("submissionToken", token);
+    model.addAttribute("agencies", agencies.all());
+    model.addAttribute("applicantTypes", ApplicantType.values());
+    model.addAttribute("idTypes", IdType.values());
+    model.addAttribute("deliveryChannels", DeliveryChannel.values());
+    model.addAttribute("informationForms", InformationForm.values());
+    return "foi/apply";
+  }
+}

@@ -1,0 +1,207 @@
+package org.gongkai.foi.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.gongkai.foi.Application;
+import org.gongkai.foi.ApplicantType;
+import org.gongkai.foi.DeliveryChannel;
+import org.gongkai.foi.IdType;
+import org.gongkai.foi.InformationForm;
+import org.gongkai.foi.IntakeChannel;
+import org.gongkai.foi.Outcome;
+import org.gongkai.foi.RequestState;
+import org.gongkai.shared.time.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class RequestRepository {
+
+  private final JdbcClient jdbc;
+
+  RequestRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record NewRequest(long agencyId, String trackingCode, String idempotencyKey, String fingerprint,
+      IntakeChannel channel, Application form, String idNumber, IdCopy idCopy, RequestState state, Instant now) {}
+
+  record IdCopy(String name, String contentType, String sha256) {}
+
+  long insert(NewRequest r) {
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    Application f = r.form();
+    jdbc.sql("INSERT INTO foi_request (agency_id, tracking_code, idempotency_key, fingerprint, intake_channel,"
+            + " applicant_type, applicant_name, id_type, id_number, phone, email, address, info_title, info_doc_number,"
+            + " description, purpose, information_form, delivery_channel, id_copy_name, id_copy_type, id_copy_sha256,"
+            + " state, submitted_at, updated_at) VALUES (:agency, :code, :key, :fp, :channel, :type, :name, :idType,"
+            + " :idNumber, :phone, :email, :address, :title, :docNumber, :description, :purpose, :form, :delivery,"
+            + " :copyName, :copyType, :copySha, :state, :now, :now)")
+        .param("agency", r.agencyId())
+        .param("code", r.trackingCode())
+        .param("key", r.idempotencyKey())
+        .param("fp", r.fingerprint())
+        .param("channel", r.channel().name())
+        .param("type", f.getApplicantType().name())
+        .param("name", f.getName().trim())
+        .param("idType", f.getIdType().name())
+        .param("idNumber", r.idNumber())
+        .param("phone", blankToNull(f.getPhone()))
+        .param("email", blankToNull(f.getEmail()))
+        .param("address", blankToNull(f.getAddress()))
+        .param("title", blankToNull(f.getTitle()))
+        .param("docNumber", blankToNull(f.getDocNumber()))
+        .param("description", f.getDescription().trim())
+        .param("purpose", blankToNull(f.getPurpose()))
+        .param("form", f.getInformationForm().name())
+        .param("delivery", f.getDeliveryChannel().name())
+        .param("copyName", r.idCopy() == null ? null : r.idCopy().name())
+        .param("copyType", r.idCopy() == null ? null : r.idCopy().contentType())
+        .param("copySha", r.idCopy() == null ? null : r.idCopy().sha256())
+        .param("state", r.state().name())
+        .param("now", Timestamps.toDb(r.now()))
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  Optional<RequestRow> find(long id) {
+    return jdbc.sql("SELECT * FROM foi_request WHERE id = ?").param(id).query(RequestRepository::row).optional();
+  }
+
+  /** Reads the request under a row lock, so that two staff acting at once take turns. */
+  Optional<RequestRow> lock(long id) {
+    return jdbc.sql("SELECT * FROM foi_request WHERE id = ? FOR UPDATE").param(id).query(RequestRepository::row).optional();
+  }
+
+  Optional<RequestRow> findByTrackingCode(String code) {
+    return jdbc.sql("SELECT * FROM foi_request WHERE tracking_code = ?").param(code).query(RequestRepository::row).optional();
+  }
+
+  record KeyedRequest(String trackingCode, String fingerprint) {}
+
+  Optional<KeyedRequest> findByIdempotencyKey(String key) {
+    return jdbc.sql("SELECT tracking_code, fingerprint FROM foi_request WHERE idempotency_key = ?").param(key)
+        .query((rs, i) -> new KeyedRequest(rs.getString(1), rs.getString(2))).optional();
+  }
+
+  List<RequestRow> list(Collection<Long> agencies, String where, java.util.Map<String, Object> params, int offset, int limit) {
+    return jdbc.sql("SELECT * FROM foi_request WHERE agency_id IN (:agencies)" + where
+            + " ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, id OFFSET " + offset
+            + " ROWS FETCH NEXT " + limit + " ROWS ONLY")
+        .param("agencies", agencies).params(params).query(RequestRepository::row).list();
+  }
+
+  long count(Collection<Long> agencies, String where, java.util.Map<String, Object> params) {
+    return jdbc.sql("SELECT COUNT(*) FROM foi_request WHERE agency_id IN (:agencies)" + where)
+        .param("agencies", agencies).params(params).query(Long.class).single();
+  }
+
+  List<RequestRow> unconcluded() {
+    return jdbc.sql("SELECT * FROM foi_request WHERE state NOT IN ('REPLIED', 'CLOSED', 'SUBMITTED')")
+        .query(RequestRepository::row).list();
+  }
+
+  void updateState(long id, RequestState state, Instant now) {
+    jdbc.sql("UPDATE foi_request SET state = ?, updated_at = ? WHERE id = ?")
+        .params(state.name(), Timestamps.toDb(now), id).update();
+  }
+
+  void setReceived(long id, LocalDate receivedOn) {
+    jdbc.sql("UPDATE foi_request SET received_on = ? WHERE id = ?").params(receivedOn, id).update();
+  }
+
+  void setDueOn(long id, LocalDate dueOn) {
+    jdbc.sql("UPDATE foi_request SET due_on = ? WHERE id = ?").params(dueOn, id).update();
+  }
+
+  void setAssignee(long id, long staffId) {
+    jdbc.sql("UPDATE foi_request SET assignee_id = ? WHERE id = ?").params(staffId, id).update();
+  }
+
+  void conclude(long id, Outcome outcome, LocalDate on, String detail) {
+    jdbc.sql("UPDATE foi_request SET outcome = ?, concluded_on = ?, reply_detail = ? WHERE id = ?")
+        .params(outcome == null ? null : outcome.name(), on, detail, id).update();
+  }
+
+  void delivered(long id, DeliveryChannel method, LocalDate on) {
+    jdbc.sql("UPDATE foi_request SET delivery_method = ?, delivered_on = ? WHERE id = ?")
+        .params(method.name(), on, id).update();
+  }
+
+  void setFee(long id, String method, BigDecimal amount) {
+    jdbc.sql("UPDATE foi_request SET fee_method = ?, fee_amount = ? WHERE id = ?").params(method, amount, id).update();
+  }
+
+  /** Applications by the same applicant to the same agency received in the month, up to and including this one. */
+  int ordinalInMonth(RequestRow r) {
+    LocalDate first = r.receivedOn().withDayOfMonth(1);
+    return jdbc.sql("SELECT COUNT(*) FROM foi_request WHERE agency_id = ? AND id_number = ? AND received_on >= ?"
+            + " AND (received_on < ? OR (received_on = ? AND id <= ?))")
+        .params(r.agencyId(), r.idNumber(), first, r.receivedOn(), r.receivedOn(), r.id())
+        .query(Integer.class).single();
+  }
+
+  void addEvent(long requestId, EventKind kind, LocalDate effectiveOn, LocalDate untilOn, Integer days, String detail,
+      String actor, Instant now) {
+    jdbc.sql("INSERT INTO foi_event (request_id, kind, effective_on, until_on, days, detail, actor, recorded_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(requestId, kind.name(), effectiveOn, untilOn, days, detail, actor, Timestamps.toDb(now)).update();
+  }
+
+  List<RequestEvent> events(long requestId) {
+    return jdbc.sql("SELECT * FROM foi_event WHERE request_id = ? ORDER BY id").param(requestId)
+        .query((rs, i) -> new RequestEvent(rs.getLong("id"), EventKind.valueOf(rs.getString("kind")),
+            rs.getObject("effective_on", LocalDate.class), rs.getObject("until_on", LocalDate.class),
+            (Integer) rs.getObject("days"), rs.getString("detail"), rs.getString("actor"),
+            Timestamps.fromDb(rs.getObject("recorded_at", OffsetDateTime.class))))
+        .list();
+  }
+
+  static RequestRow row(ResultSet rs, int i) throws SQLException {
+    return new RequestRow(
+        rs.getLong("id"),
+        rs.getLong("agency_id"),
+        rs.getString("tracking_code"),
+        IntakeChannel.valueOf(rs.getString("intake_channel")),
+        ApplicantType.valueOf(rs.getString("applicant_type")),
+        rs.getString("applicant_name"),
+        IdType.valueOf(rs.getString("id_type")),
+        rs.getString("id_number"),
+        rs.getString("phone"),
+        rs.getString("email"),
+        rs.getString("address"),
+        rs.getString("info_title"),
+        rs.getString("info_doc_number"),
+        rs.getString("description"),
+        rs.getString("purpose"),
+        InformationForm.valueOf(rs.getString("information_form")),
+        DeliveryChannel.valueOf(rs.getString("delivery_channel")),
+        rs.getString("id_copy_name"),
+        rs.getString("id_copy_type"),
+        rs.getString("id_copy_sha256"),
+        RequestState.valueOf(rs.getString("state")),
+        Timestamps.fromDb(rs.getObject("submitted_at", OffsetDateTime.class)),
+        rs.getObject("received_on", LocalDate.class),
+        rs.getObject("due_on", LocalDate.class),
+        (Long) rs.getObject("assignee_id", Long.class),
+        rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")),
+        rs.getObject("concluded_on", LocalDate.class),
+        rs.getString("reply_detail"),
+        rs.getObject("delivered_on", LocalDate.class),
+        rs.getString("delivery_method") == null ? null : DeliveryChannel.valueOf(rs.getString("delivery_method")),
+        rs.getString("fee_method"),
+        rs.getBigDecimal("fee_amount"));
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

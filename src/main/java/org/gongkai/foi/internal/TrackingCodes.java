@@ -1,0 +1,102 @@
+package org.gongkai.foi.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Tracking codes and their secrets. A code is random (so that codes say nothing about volume); the
+ * secret is an HMAC of the code under a platform key, so the database holds no secrets and a
+ * retried submission can be answered with the same secret again.
+ */
+@Component
+class TrackingCodes {
+
+  /** Crockford's base 32 without I, L, O, U: nothing to misread on paper or over the phone. */
+  private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+  private static final String KEY_SETTING = "foi.secret-key";
+
+  private final SecureRandom random = new SecureRandom();
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private volatile byte[] key;
+
+  TrackingCodes(JdbcClient jdbc, TransactionTemplate transactions) {
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+  }
+
+  String newCode(String prefix) {
+    StringBuilder code = new StringBuilder(prefix);
+    for (int i = 0; i < 10; i++) {
+      code.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+    }
+    return code.toString();
+  }
+
+  String secretFor(String trackingCode) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+      byte[] digest = mac.doFinal(trackingCode.getBytes(StandardCharsets.UTF_8));
+      StringBuilder secret = new StringBuilder();
+      for (int i = 0; i < 12; i++) {
+        secret.append(ALPHABET[(digest[i] & 0xff) % ALPHABET.length]);
+      }
+      return secret.toString();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Compares in constant time, so that response timing says nothing about how close a guess was. */
+  boolean matches(String trackingCode, String secret) {
+    if (secret == null) {
+      return false;
+    }
+    byte[] expected = secretFor(trackingCode).getBytes(StandardCharsets.UTF_8);
+    byte[] given = secret.trim().toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+    return MessageDigest.isEqual(expected, given);
+  }
+
+  private byte[] key() {
+    byte[] k = key;
+    if (k == null) {
+      synchronized (this) {
+        if (key == null) {
+          key = loadOrCreateKey();
+        }
+        k = key;
+      }
+    }
+    return k;
+  }
+
+  private byte[] loadOrCreateKey() {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      var stored = jdbc.sql("SELECT setting_value FROM platform_setting WHERE name = ?").param(KEY_SETTING)
+          .query(String.class).optional();
+      if (stored.isPresent()) {
+        return HexFormat.of().parseHex(stored.get());
+      }
+      byte[] fresh = new byte[32];
+      random.nextBytes(fresh);
+      try {
+        transactions.executeWithoutResult(tx -> jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (?, ?)")
+            .params(KEY_SETTING, HexFormat.of().formatHex(fresh)).update());
+        return fresh;
+      } catch (DuplicateKeyException anotherNodeWasFirst) {
+        // Read the other node's key on the next pass.
+      }
+    }
+    throw new IllegalStateException("no secret key for tracking codes");
+  }
+}
