@@ -11,4 +11,23 @@ public interface FoiStatistics {
   RequestTable table(Collection<Long> agencyIds, LocalDate first, LocalDate last);
 
   MonthlyStatistics month(long agencyId, YearMonth month);
+
+  /** Requests concluded per month and outcome between the dates, both inclusive. */
+  java.util.List<MonthlyOutcomes> outcomesPerMonth(Collection<Long> agencyIds, LocalDate first, LocalDate last);
+
+  /** Handling times of the requests concluded between the dates, and how many open ones are overdue today. */
+  Handling handling(Collection<Long> agencyIds, LocalDate first, LocalDate last);
+
+  record MonthlyOutcomes(String month, Outcome outcome, long count) {}
+
+  /**
+   * {@code averageWorkingDays} and {@code maximumWorkingDays} from receipt to reply; {@code onTime} of
+   * {@code concluded} replied by their due date; {@code overdue} open requests past it now.
+   */
+  record Handling(long concluded, double averageWorkingDays, int maximumWorkingDays, long onTime, long overdue) {
+
+    public double onTimeShare() {
+      return concluded == 0 ? 1.0 : (double) onTime / concluded;
+    }
+  }
 }

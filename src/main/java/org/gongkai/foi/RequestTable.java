@@ -33,6 +33,49 @@ public record RequestTable(List<Row> rows) {
     }
   }
 
+  /** What table 三 counts of one request: who asked, when it was received, when and how it was concluded. */
+  public record Fact(ApplicantType applicantType, java.time.LocalDate receivedOn, java.time.LocalDate concludedOn,
+      Outcome outcome) {}
+
+  /**
+   * Counts the requests for the period from {@code first} to {@code last}: received in it, received
+   * before it and not concluded before it (carried over), concluded in it by outcome, not concluded
+   * by its end (carried forward). So in every column received + carried over = total + carried forward.
+   */
+  public static RequestTable of(java.util.Collection<Fact> facts, java.time.LocalDate first, java.time.LocalDate last) {
+    java.util.Map<String, int[]> rows = new java.util.LinkedHashMap<>();
+    ROW_KEYS.forEach(k -> rows.put(k, new int[7]));
+    for (Fact f : facts) {
+      if (f.receivedOn() == null || f.receivedOn().isAfter(last)) {
+        continue;
+      }
+      int c = f.applicantType().ordinal();
+      boolean concludedBefore = f.concludedOn() != null && f.concludedOn().isBefore(first);
+      boolean concludedIn = f.concludedOn() != null && !f.concludedOn().isBefore(first) && !f.concludedOn().isAfter(last);
+      if (!f.receivedOn().isBefore(first)) {
+        rows.get("RECEIVED")[c]++;
+      } else if (!concludedBefore) {
+        rows.get("CARRIED_OVER")[c]++;
+      }
+      if (concludedIn && f.outcome() != null) {
+        rows.get(f.outcome().name())[c]++;
+        rows.get("TOTAL")[c]++;
+      } else if (!concludedBefore && !concludedIn) {
+        rows.get("CARRIED_FORWARD")[c]++;
+      }
+    }
+    java.util.List<Row> result = new java.util.ArrayList<>();
+    rows.forEach((key, cells) -> {
+      int sum = 0;
+      for (int i = 0; i < 6; i++) {
+        sum += cells[i];
+      }
+      cells[6] = sum;
+      result.add(new Row(key, java.util.Arrays.stream(cells).boxed().toList()));
+    });
+    return new RequestTable(List.copyOf(result));
+  }
+
   public Row row(String key) {
     return rows.stream().filter(r -> r.key().equals(key)).findFirst().orElseThrow();
   }

@@ -40,8 +40,11 @@ class JdbcFoiStatistics implements FoiStatistics {
   private final StaffAccess access;
   private final AuditTrail audit;
   private final Clock clock;
+  private final org.gongkai.calendar.WorkingCalendar calendar;
 
-  JdbcFoiStatistics(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, Clock clock) {
+  JdbcFoiStatistics(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, Clock clock,
+      org.gongkai.calendar.WorkingCalendar calendar) {
+    this.calendar = calendar;
     this.jdbc = jdbc;
     this.agencies = agencies;
     this.access = access;
@@ -52,59 +55,66 @@ class JdbcFoiStatistics implements FoiStatistics {
   @Override
   @Transactional(readOnly = true)
   public RequestTable table(Collection<Long> agencyIds, LocalDate first, LocalDate last) {
-    Map<String, int[]> rows = new LinkedHashMap<>();
-    RequestTable.ROW_KEYS.forEach(k -> rows.put(k, new int[7]));
-    if (!agencyIds.isEmpty()) {
-      add(rows.get("RECEIVED"), counts("received_on >= :first AND received_on <= :last", agencyIds, first, last));
-      add(rows.get("CARRIED_OVER"), counts("received_on < :first AND (concluded_on IS NULL OR concluded_on >= :first)",
-          agencyIds, first, last));
-      add(rows.get("CARRIED_FORWARD"), counts("received_on <= :last AND (concluded_on IS NULL OR concluded_on > :last)",
-          agencyIds, first, last));
-      jdbc.sql("SELECT outcome, applicant_type, COUNT(*) FROM foi_request WHERE agency_id IN (:agencies)"
-              + " AND concluded_on >= :first AND concluded_on <= :last AND outcome IS NOT NULL GROUP BY outcome, applicant_type")
-          .param("agencies", agencyIds).param("first", first).param("last", last)
-          .query((rs, i) -> {
-            int[] row = rows.get(Outcome.valueOf(rs.getString(1)).name());
-            row[ApplicantType.valueOf(rs.getString(2)).ordinal()] += rs.getInt(3);
-            return null;
-          }).list();
-      int[] total = rows.get("TOTAL");
-      for (Outcome o : Outcome.values()) {
-        add(total, rows.get(o.name()));
-      }
+    if (agencyIds.isEmpty()) {
+      return RequestTable.of(List.of(), first, last);
     }
-    List<RequestTable.Row> result = new ArrayList<>();
-    rows.forEach((key, cells) -> {
-      int sum = 0;
-      for (int c = 0; c < 6; c++) {
-        sum += cells[c];
-      }
-      cells[6] = sum;
-      List<Integer> list = new ArrayList<>();
-      for (int c : cells) {
-        list.add(c);
-      }
-      result.add(new RequestTable.Row(key, List.copyOf(list)));
-    });
-    return new RequestTable(List.copyOf(result));
+    // Only requests still open at the start of the period, or received in it, can count.
+    List<RequestTable.Fact> facts = jdbc.sql("SELECT applicant_type, received_on, concluded_on, outcome FROM foi_request"
+            + " WHERE agency_id IN (:agencies) AND received_on IS NOT NULL AND received_on <= :last"
+            + " AND (concluded_on IS NULL OR concluded_on >= :first)")
+        .param("agencies", agencyIds).param("first", first).param("last", last)
+        .query((rs, i) -> new RequestTable.Fact(ApplicantType.valueOf(rs.getString(1)), rs.getObject(2, LocalDate.class),
+            rs.getObject(3, LocalDate.class), rs.getString(4) == null ? null : Outcome.valueOf(rs.getString(4))))
+        .list();
+    return RequestTable.of(facts, first, last);
   }
 
-  private int[] counts(String condition, Collection<Long> agencyIds, LocalDate first, LocalDate last) {
-    int[] cells = new int[7];
-    jdbc.sql("SELECT applicant_type, COUNT(*) FROM foi_request WHERE agency_id IN (:agencies) AND received_on IS NOT NULL AND "
-            + condition + " GROUP BY applicant_type")
+  @Override
+  @Transactional(readOnly = true)
+  public List<MonthlyOutcomes> outcomesPerMonth(Collection<Long> agencyIds, LocalDate first, LocalDate last) {
+    if (agencyIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT EXTRACT(YEAR FROM concluded_on), EXTRACT(MONTH FROM concluded_on), outcome, COUNT(*)"
+            + " FROM foi_request WHERE agency_id IN (:agencies) AND outcome IS NOT NULL"
+            + " AND concluded_on BETWEEN :first AND :last"
+            + " GROUP BY EXTRACT(YEAR FROM concluded_on), EXTRACT(MONTH FROM concluded_on), outcome ORDER BY 1, 2, 3")
+        .param("agencies", agencyIds).param("first", first).param("last", last)
+        .query((rs, i) -> new MonthlyOutcomes(String.format("%04d-%02d", rs.getInt(1), rs.getInt(2)),
+            Outcome.valueOf(rs.getString(3)), rs.getLong(4)))
+        .list();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public Handling handling(Collection<Long> agencyIds, LocalDate first, LocalDate last) {
+    if (agencyIds.isEmpty()) {
+      return new Handling(0, 0, 0, 0, 0);
+    }
+    var days = calendar.current();
+    long[] totals = new long[3];
+    int[] max = new int[1];
+    jdbc.sql("SELECT received_on, concluded_on, due_on FROM foi_request WHERE agency_id IN (:agencies)"
+            + " AND received_on IS NOT NULL AND concluded_on BETWEEN :first AND :last")
         .param("agencies", agencyIds).param("first", first).param("last", last)
         .query((rs, i) -> {
-          cells[ApplicantType.valueOf(rs.getString(1)).ordinal()] += rs.getInt(2);
+          LocalDate received = rs.getObject(1, LocalDate.class);
+          LocalDate concluded = rs.getObject(2, LocalDate.class);
+          LocalDate due = rs.getObject(3, LocalDate.class);
+          int taken = days.workingDaysBetween(received, concluded);
+          totals[0]++;
+          totals[1] += taken;
+          max[0] = Math.max(max[0], taken);
+          if (due == null || !concluded.isAfter(due)) {
+            totals[2]++;
+          }
           return null;
         }).list();
-    return cells;
-  }
-
-  private static void add(int[] into, int[] from) {
-    for (int c = 0; c < 6; c++) {
-      into[c] += from[c];
-    }
+    long overdue = jdbc.sql("SELECT COUNT(*) FROM foi_request WHERE agency_id IN (:agencies)"
+            + " AND state IN ('OPEN', 'CONSULTING', 'AWAITING_FEE') AND due_on < :today")
+        .param("agencies", agencyIds).param("today", LocalDate.now(clock)).query(Long.class).single();
+    double average = totals[0] == 0 ? 0 : Math.round(10.0 * totals[1] / totals[0]) / 10.0;
+    return new Handling(totals[0], average, max[0], totals[2], overdue);
   }
 
   @Override

@@ -1,0 +1,63 @@
+package org.gongkai.catalog.internal;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.gongkai.catalog.CatalogFigures;
+import org.gongkai.catalog.DocumentKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Counted from live editions: a document's issue date (成文日期, else its first publication), its
+ * validity and repeal date as its current edition states them.
+ */
+@Service
+@Transactional(readOnly = true)
+class JdbcCatalogFigures implements CatalogFigures {
+
+  private static final String LIVE = " FROM edition e JOIN document d ON d.id = e.document_id"
+      + " WHERE e.state = 'PUBLISHED' AND e.disclosure_mode <> 'NOT_DISCLOSED' AND d.agency_id IN (:agencies)";
+
+  private final JdbcClient jdbc;
+
+  JdbcCatalogFigures(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public KindFigures kindFigures(Collection<Long> agencyIds, DocumentKind kind, int year) {
+    if (agencyIds.isEmpty()) {
+      return new KindFigures(0, 0, 0, 0, 0);
+    }
+    LocalDate first = LocalDate.of(year, 1, 1);
+    LocalDate last = LocalDate.of(year, 12, 31);
+    String issued = "COALESCE(e.issued_on, d.published_on)";
+    return jdbc.sql("SELECT"
+            + " SUM(CASE WHEN " + issued + " BETWEEN :first AND :last THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN e.validity = 'REPEALED' AND e.repealed_on BETWEEN :first AND :last THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN " + issued + " <= :last AND e.validity <> 'EXPIRED'"
+            + "   AND (e.repealed_on IS NULL OR e.repealed_on > :last) THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN d.published_on BETWEEN :first AND :last THEN 1 ELSE 0 END),"
+            + " COUNT(*)" + LIVE + " AND e.kind = :kind")
+        .param("first", first).param("last", last).param("agencies", agencyIds).param("kind", kind.name())
+        .query((rs, i) -> new KindFigures(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+        .single();
+  }
+
+  @Override
+  public List<MonthlyPublications> publicationsPerMonth(Collection<Long> agencyIds, LocalDate from, LocalDate to) {
+    if (agencyIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT EXTRACT(YEAR FROM d.published_on) AS y, EXTRACT(MONTH FROM d.published_on) AS m,"
+            + " e.column_id, COUNT(*)" + LIVE + " AND d.published_on BETWEEN :from AND :to"
+            + " GROUP BY EXTRACT(YEAR FROM d.published_on), EXTRACT(MONTH FROM d.published_on), e.column_id"
+            + " ORDER BY 1, 2, 3")
+        .param("agencies", agencyIds).param("from", from).param("to", to)
+        .query((rs, i) -> new MonthlyPublications(String.format("%04d-%02d", rs.getInt(1), rs.getInt(2)), rs.getLong(3),
+            rs.getLong(4)))
+        .list();
+  }
+}

@@ -1,0 +1,362 @@
+package org.gongkai.report.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.gongkai.account.Staff;
+import org.gongkai.account.StaffAccess;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.agency.ColumnType;
+import org.gongkai.audit.AuditTrail;
+import org.gongkai.catalog.Catalog;
+import org.gongkai.catalog.CatalogFigures;
+import org.gongkai.catalog.DisclosureMode;
+import org.gongkai.catalog.DocumentForm;
+import org.gongkai.catalog.DocumentKind;
+import org.gongkai.catalog.Editorial;
+import org.gongkai.foi.FoiStatistics;
+import org.gongkai.foi.Outcome;
+import org.gongkai.foi.RequestTable;
+import org.gongkai.shared.time.Timestamps;
+import org.gongkai.shared.web.Refusal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Builds annual reports from the catalog, the information requests and the few figures agencies
+ * enter, and keeps what staff write and enter for them. A government's report (an agency at the
+ * top of the tree) counts its whole tree and is due on 31 March; a department's on 31 January.
+ */
+@Service
+class AnnualReports {
+
+  static final List<String> CASE_KINDS = List.of("RECONSIDERATION", "LITIGATION_DIRECT", "LITIGATION_AFTER_RECONSIDERATION");
+  static final List<String> CASE_RESULTS = List.of("UPHELD", "CORRECTED", "OTHER", "PENDING");
+
+  private final JdbcClient jdbc;
+  private final AgencyDirectory agencies;
+  private final CatalogFigures catalogFigures;
+  private final Catalog catalog;
+  private final Editorial editorial;
+  private final FoiStatistics foi;
+  private final StaffAccess access;
+  private final AuditTrail audit;
+  private final TransactionTemplate transactions;
+  private final ReportHtml html;
+  private final Clock clock;
+
+  AnnualReports(JdbcClient jdbc, AgencyDirectory agencies, CatalogFigures catalogFigures, Catalog catalog,
+      Editorial editorial, FoiStatistics foi, StaffAccess access, AuditTrail audit, TransactionTemplate transactions,
+      ReportHtml html, Clock clock) {
+    this.jdbc = jdbc;
+    this.agencies = agencies;
+    this.catalogFigures = catalogFigures;
+    this.catalog = catalog;
+    this.editorial = editorial;
+    this.foi = foi;
+    this.access = access;
+    this.audit = audit;
+    this.transactions = transactions;
+    this.html = html;
+    this.clock = clock;
+  }
+
+  AnnualReport build(String agencyCode, int year, Staff actor) {
+    Agency agency = agency(agencyCode);
+    access.requireAgency(actor, agency.id());
+    return build(agency, year);
+  }
+
+  AnnualReport build(Agency agency, int year) {
+    if (year < 2008 || year > LocalDate.now(clock).getYear()) {
+      throw Refusal.invalidField("year", "report.year.invalid");
+    }
+    ReportFormat format = ReportFormat.forYear(year);
+    Set<Long> scope = agencies.subtree(agency.id());
+    AnnualReport.Level level = agency.parentId() == null ? AnnualReport.Level.GOVERNMENT : AnnualReport.Level.DEPARTMENT;
+    LocalDate deadline = level == AnnualReport.Level.GOVERNMENT ? LocalDate.of(year + 1, 3, 31) : LocalDate.of(year + 1, 1, 31);
+    Map<String, BigDecimal> cells = new LinkedHashMap<>();
+
+    List<AnnualReport.Entered> entered = entered(agency.id(), year);
+    Map<String, BigDecimal> enteredByKey = new HashMap<>();
+    entered.forEach(e -> enteredByKey.put(e.key(), e.amount()));
+    List<AnnualReport.Table2Block> table2 = new ArrayList<>();
+    for (ReportFormat.Block block : format.table2()) {
+      List<AnnualReport.Table2Row> rows = new ArrayList<>();
+      for (String row : block.rows()) {
+        List<BigDecimal> values = new ArrayList<>();
+        if (block.computed()) {
+          var figures = catalogFigures.kindFigures(scope, DocumentKind.valueOf(row), year);
+          List<Integer> computed = format == ReportFormat.V2021
+              ? List.of(figures.issued(), figures.repealed(), figures.inForce())
+              : List.of(figures.issued(), figures.published(), figures.live());
+          computed.forEach(v -> values.add(BigDecimal.valueOf(v)));
+        } else {
+          for (String column : block.columns()) {
+            values.add(enteredByKey.get(block.key() + "." + row + "." + column));
+          }
+        }
+        for (int c = 0; c < block.columns().size(); c++) {
+          cells.put("table2." + block.key() + "." + row + "." + block.columns().get(c), values.get(c));
+        }
+        rows.add(new AnnualReport.Table2Row(row, values));
+      }
+      table2.add(new AnnualReport.Table2Block(block.key(), block.columns(), rows));
+    }
+
+    RequestTable requests = foi.table(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    List<AnnualReport.Table3Row> table3 = table3(requests, format);
+    for (AnnualReport.Table3Row r : table3) {
+      for (int c = 0; c < 7; c++) {
+        cells.put("table3." + r.key() + "." + RequestTable.COLUMN_KEYS.get(c), BigDecimal.valueOf(r.cells().get(c)));
+      }
+    }
+    List<AnnualReport.Table4Row> table4 = table4(scope, year);
+    for (AnnualReport.Table4Row r : table4) {
+      for (int c = 0; c < 5; c++) {
+        String column = c < 4 ? CASE_RESULTS.get(c) : "TOTAL";
+        cells.put("table4." + r.key() + "." + column, BigDecimal.valueOf(r.cells().get(c)));
+      }
+    }
+    Map<String, String> sections = sections(agency.id(), year);
+    List<AnnualReport.Violation> violations = ConsistencyRules.check(table3, table4, table2, sections);
+    Optional<Long> documentId = publication(agency.id(), year);
+    boolean published = documentId.map(this::isLive).orElse(false);
+    boolean late = !published && LocalDate.now(clock).isAfter(deadline);
+    return new AnnualReport(agency.code(), agency.name(), year, format, level, deadline, late, sections, table2, table3,
+        table4, cells, entered, violations, documentId.orElse(null), published);
+  }
+
+  /** Table 三 rows in the format's layout: the 2019 format has one （六）其他处理 row. */
+  static List<AnnualReport.Table3Row> table3(RequestTable table, ReportFormat format) {
+    List<AnnualReport.Table3Row> rows = new ArrayList<>();
+    for (RequestTable.Row r : table.rows()) {
+      boolean otherSubRow = r.key().equals(Outcome.OTHER_NO_SUPPLEMENT.name()) || r.key().equals(Outcome.OTHER_FEE_UNPAID.name());
+      if (!format.splitsOtherHandling() && otherSubRow) {
+        continue;
+      }
+      if (!format.splitsOtherHandling() && r.key().equals(Outcome.OTHER.name())) {
+        List<Integer> merged = new ArrayList<>();
+        for (int c = 0; c < 7; c++) {
+          merged.add(r.cells().get(c) + table.row(Outcome.OTHER_NO_SUPPLEMENT.name()).cells().get(c)
+              + table.row(Outcome.OTHER_FEE_UNPAID.name()).cells().get(c));
+        }
+        rows.add(new AnnualReport.Table3Row(r.key(), merged));
+        continue;
+      }
+      rows.add(new AnnualReport.Table3Row(r.key(), r.cells()));
+    }
+    return rows;
+  }
+
+  private List<AnnualReport.Table4Row> table4(Set<Long> scope, int year) {
+    LocalDate first = LocalDate.of(year, 1, 1);
+    LocalDate last = LocalDate.of(year, 12, 31);
+    Map<String, int[]> counts = new LinkedHashMap<>();
+    CASE_KINDS.forEach(k -> counts.put(k, new int[5]));
+    jdbc.sql("SELECT kind, result, concluded_on FROM report_case WHERE agency_id IN (:scope) AND filed_on <= :last"
+            + " AND (concluded_on IS NULL OR concluded_on >= :first)")
+        .param("scope", scope).param("first", first).param("last", last)
+        .query((rs, i) -> {
+          LocalDate concluded = rs.getObject(3, LocalDate.class);
+          String result = concluded == null || concluded.isAfter(last) ? "PENDING" : rs.getString(2);
+          int[] row = counts.get(rs.getString(1));
+          row[CASE_RESULTS.indexOf(result)]++;
+          row[4]++;
+          return null;
+        }).list();
+    List<AnnualReport.Table4Row> rows = new ArrayList<>();
+    counts.forEach((k, v) -> rows.add(new AnnualReport.Table4Row(k, java.util.Arrays.stream(v).boxed().toList())));
+    return rows;
+  }
+
+  private List<AnnualReport.Entered> entered(long agencyId, int year) {
+    return jdbc.sql("SELECT figure_key, amount, entered_by, entered_at FROM report_figure WHERE agency_id = ? AND report_year = ?")
+        .params(agencyId, year)
+        .query((rs, i) -> new AnnualReport.Entered(rs.getString(1), plain(rs.getBigDecimal(2)), rs.getString(3),
+            Timestamps.fromDb(rs.getObject(4, OffsetDateTime.class))))
+        .list();
+  }
+
+  /** 120.00 as stored reads back as 120, 1.50 as 1.5. */
+  private static BigDecimal plain(BigDecimal value) {
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
+  private Map<String, String> sections(long agencyId, int year) {
+    Map<String, String> sections = new LinkedHashMap<>();
+    AnnualReport.TEXT_SECTIONS.forEach(s -> sections.put(s, ""));
+    jdbc.sql("SELECT section, body FROM report_text WHERE agency_id = ? AND report_year = ?").params(agencyId, year)
+        .query((rs, i) -> sections.put(rs.getString(1), rs.getString(2))).list();
+    return sections;
+  }
+
+  private Optional<Long> publication(long agencyId, int year) {
+    return jdbc.sql("SELECT document_id FROM report_publication WHERE agency_id = ? AND report_year = ?")
+        .params(agencyId, year).query(Long.class).optional();
+  }
+
+  private boolean isLive(long documentId) {
+    try {
+      catalog.publicDocument(documentId);
+      return true;
+    } catch (Refusal notPublished) {
+      return false;
+    }
+  }
+
+  // ---- what staff write and enter ----
+
+  void saveFigures(String agencyCode, int year, Map<String, BigDecimal> figures, Staff actor) {
+    Agency agency = agency(agencyCode);
+    access.requireReviewer(actor, agency.id());
+    List<String> allowed = ReportFormat.forYear(year).enteredKeys();
+    List<Refusal.FieldProblem> problems = new ArrayList<>();
+    figures.forEach((key, amount) -> {
+      if (!allowed.contains(key)) {
+        problems.add(new Refusal.FieldProblem(key, "report.figure.unknown", key));
+      } else if (amount == null || (amount.signum() < 0 && !key.endsWith(".CHANGE"))) {
+        problems.add(new Refusal.FieldProblem(key, "report.figure.invalid"));
+      }
+    });
+    if (!problems.isEmpty()) {
+      throw Refusal.invalid(problems);
+    }
+    transactions.executeWithoutResult(tx -> {
+      Instant now = Instant.now(clock);
+      figures.forEach((key, amount) -> {
+        jdbc.sql("DELETE FROM report_figure WHERE agency_id = ? AND report_year = ? AND figure_key = ?")
+            .params(agency.id(), year, key).update();
+        jdbc.sql("INSERT INTO report_figure (agency_id, report_year, figure_key, amount, entered_by, entered_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")
+            .params(agency.id(), year, key, amount, actor.username(), Timestamps.toDb(now)).update();
+        audit.record(actor.username(), "report.figure.entered", "agency", agency.id(), year + " " + key + "=" + amount);
+      });
+    });
+  }
+
+  void saveSection(String agencyCode, int year, String section, String body, Staff actor) {
+    Agency agency = agency(agencyCode);
+    access.requireAgency(actor, agency.id());
+    if (!AnnualReport.TEXT_SECTIONS.contains(section)) {
+      throw Refusal.invalidField("section", "report.section.unknown");
+    }
+    if (body != null && body.length() > 20000) {
+      throw Refusal.invalidField("body", "field.too-long");
+    }
+    transactions.executeWithoutResult(tx -> {
+      jdbc.sql("DELETE FROM report_text WHERE agency_id = ? AND report_year = ? AND section = ?")
+          .params(agency.id(), year, section).update();
+      jdbc.sql("INSERT INTO report_text (agency_id, report_year, section, body, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
+          .params(agency.id(), year, section, body == null ? "" : body.strip(), actor.username(),
+              Timestamps.toDb(Instant.now(clock))).update();
+      audit.record(actor.username(), "report.text.saved", "agency", agency.id(), year + " " + section);
+    });
+  }
+
+  record CaseForm(String kind, String reference, LocalDate filedOn, String result, LocalDate concludedOn) {}
+
+  record Case(long id, String kind, String reference, LocalDate filedOn, String result, LocalDate concludedOn) {}
+
+  long recordCase(String agencyCode, CaseForm form, Staff actor) {
+    Agency agency = agency(agencyCode);
+    access.requireReviewer(actor, agency.id());
+    List<Refusal.FieldProblem> problems = new ArrayList<>();
+    if (form.kind() == null || !CASE_KINDS.contains(form.kind())) {
+      problems.add(new Refusal.FieldProblem("kind", "report.case.kind"));
+    }
+    if (form.reference() == null || form.reference().isBlank() || form.reference().length() > 200) {
+      problems.add(new Refusal.FieldProblem("reference", "report.case.reference"));
+    }
+    if (form.filedOn() == null || form.filedOn().isAfter(LocalDate.now(clock))) {
+      problems.add(new Refusal.FieldProblem("filedOn", "report.case.filed-on"));
+    }
+    String result = form.result() == null ? "PENDING" : form.result();
+    if (!CASE_RESULTS.contains(result)) {
+      problems.add(new Refusal.FieldProblem("result", "report.case.result"));
+    } else if (!result.equals("PENDING") && (form.concludedOn() == null
+        || (form.filedOn() != null && form.concludedOn().isBefore(form.filedOn())))) {
+      problems.add(new Refusal.FieldProblem("concludedOn", "report.case.concluded-on"));
+    }
+    if (!problems.isEmpty()) {
+      throw Refusal.invalid(problems);
+    }
+    return transactions.execute(tx -> {
+      var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+      jdbc.sql("INSERT INTO report_case (agency_id, kind, reference, filed_on, result, concluded_on, recorded_by, recorded_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(agency.id(), form.kind(), form.reference().strip(), form.filedOn(), result,
+              result.equals("PENDING") ? null : form.concludedOn(), actor.username(), Timestamps.toDb(Instant.now(clock)))
+          .update(keys, "id");
+      long id = keys.getKey().longValue();
+      audit.record(actor.username(), "report.case.recorded", "report-case", id, form.kind() + " " + result);
+      return id;
+    });
+  }
+
+  List<Case> cases(String agencyCode, Staff actor) {
+    Agency agency = agency(agencyCode);
+    access.requireAgency(actor, agency.id());
+    return jdbc.sql("SELECT id, kind, reference, filed_on, result, concluded_on FROM report_case WHERE agency_id = ?"
+            + " ORDER BY filed_on DESC, id DESC")
+        .param(agency.id())
+        .query((rs, i) -> new Case(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+            rs.getString(5), rs.getObject(6, LocalDate.class)))
+        .list();
+  }
+
+  /**
+   * Drafts the report as a catalog document in the agency's 年度报告 column; it is published through
+   * the normal review like any other document. Refused while a consistency rule fails.
+   */
+  long publish(String agencyCode, int year, Staff actor) {
+    Agency agency = agency(agencyCode);
+    access.requireReviewer(actor, agency.id());
+    AnnualReport report = build(agency, year);
+    if (!report.publishable()) {
+      throw Refusal.conflict("report.not-publishable", report.violations().size());
+    }
+    if (report.documentId() != null) {
+      throw Refusal.conflict("report.already-drafted", report.documentId());
+    }
+    var column = agencies.column(agency.id(), ColumnType.ANNUAL_REPORT)
+        .orElseThrow(() -> Refusal.conflict("report.no-column"));
+    DocumentForm form = new DocumentForm();
+    form.setAgency(agency.code());
+    form.setColumn(column.id());
+    form.setTitle(html.title(report));
+    form.setIssuedOn(LocalDate.now(clock));
+    form.setDisclosureMode(DisclosureMode.PROACTIVE);
+    form.setBody(html.body(report));
+    return transactions.execute(tx -> {
+      long documentId = editorial.createDraft(form, actor);
+      jdbc.sql("INSERT INTO report_publication (agency_id, report_year, document_id, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
+          .params(agency.id(), year, documentId, actor.username(), Timestamps.toDb(Instant.now(clock))).update();
+      audit.record(actor.username(), "report.drafted", "agency", agency.id(), year + " document " + documentId);
+      return documentId;
+    });
+  }
+
+  /** Every agency in the actor's scope with its report for the year: who is late. */
+  List<AnnualReport> overview(int year, Staff actor) {
+    Set<Long> scope = access.agencyScope(actor);
+    return agencies.all().stream().filter(a -> scope.contains(a.id())).map(a -> build(a, year)).toList();
+  }
+
+  private Agency agency(String code) {
+    return agencies.findByCode(code == null ? "" : code.trim()).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+  }
+
+}

@@ -1,0 +1,138 @@
+package org.gongkai.report.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.gongkai.foi.Outcome;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** Lays out tables 二, 三 and 四 of a report as the official format does, labels from the message bundle. */
+@Component
+class ReportLayout {
+
+  private final MessageSource messages;
+
+  ReportLayout(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  List<Grid> table2(AnnualReport report, Locale locale) {
+    List<Grid> grids = new ArrayList<>();
+    for (AnnualReport.Table2Block block : report.table2()) {
+      int n = block.columns().size();
+      Grid g = new Grid(text("report.t2.block." + block.key(), locale), n + 1);
+      g.add(0, 0, 1, n + 1, text("report.t2.block." + block.key(), locale), true);
+      g.add(1, 0, 1, 1, text("report.t2.content", locale), true);
+      for (int c = 0; c < n; c++) {
+        g.add(1, c + 1, 1, 1, text("report.t2.col." + block.columns().get(c), locale), true);
+      }
+      int r = 2;
+      for (AnnualReport.Table2Row row : block.rows()) {
+        g.add(r, 0, 1, 1, text("report.t2.row." + row.key(), locale), true);
+        for (int c = 0; c < n; c++) {
+          BigDecimal v = row.values().get(c);
+          g.add(r, c + 1, 1, 1, v == null ? "" : v.stripTrailingZeros().toPlainString(), false);
+        }
+        r++;
+      }
+      grids.add(g);
+    }
+    return grids;
+  }
+
+  Grid table3(AnnualReport report, Locale locale) {
+    Grid g = new Grid(text("report.section.THREE", locale), 10);
+    g.add(0, 0, 3, 3, text("report.t3.corner", locale), true);
+    g.add(0, 3, 1, 7, text("report.t3.applicants", locale), true);
+    g.add(1, 3, 2, 1, text("foi.column.NATURAL_PERSON", locale), true);
+    g.add(1, 4, 1, 5, text("report.t3.organizations", locale), true);
+    g.add(1, 9, 2, 1, text("foi.column.TOTAL", locale), true);
+    String[] orgs = {"COMMERCIAL_ENTERPRISE", "RESEARCH_INSTITUTION", "PUBLIC_INTEREST_ORGANIZATION",
+        "LEGAL_SERVICE_ORGANIZATION", "OTHER_ORGANIZATION"};
+    for (int i = 0; i < orgs.length; i++) {
+      g.add(2, 4 + i, 1, 1, text("foi.column." + orgs[i], locale), true);
+    }
+    int r = 3;
+    int blockRows = report.table3().size() - 3;
+    for (AnnualReport.Table3Row row : report.table3()) {
+      String key = row.key();
+      switch (key) {
+        case "RECEIVED", "CARRIED_OVER", "CARRIED_FORWARD" -> g.add(r, 0, 1, 3, text("report.t3.row." + key, locale), true);
+        default -> {
+          if (key.equals(Outcome.DISCLOSED.name())) {
+            g.add(r, 0, blockRows, 1, text("report.t3.results", locale), true);
+          }
+          if (key.equals("TOTAL")) {
+            g.add(r, 1, 1, 2, text("report.t3.group.TOTAL", locale), true);
+          } else {
+            Outcome o = Outcome.valueOf(key);
+            int groupSize = groupSize(report, o.group());
+            boolean first = firstOfGroup(report, o);
+            if (groupSize == 1) {
+              g.add(r, 1, 1, 2, text("report.t3.group." + o.group(), locale), true);
+            } else {
+              if (first) {
+                g.add(r, 1, groupSize, 1, text("report.t3.group." + o.group(), locale), true);
+              }
+              g.add(r, 2, 1, 1, text("report.t3.leaf." + o.name(), locale), true);
+            }
+          }
+        }
+      }
+      for (int c = 0; c < 7; c++) {
+        g.add(r, 3 + c, 1, 1, String.valueOf(row.cells().get(c)), false);
+      }
+      r++;
+    }
+    return g;
+  }
+
+  Grid table4(AnnualReport report, Locale locale) {
+    Grid g = new Grid(text("report.section.FOUR", locale), 15);
+    g.add(0, 0, 1, 5, text("report.t4.RECONSIDERATION", locale), true);
+    g.add(0, 5, 1, 10, text("report.t4.LITIGATION", locale), true);
+    for (int i = 0; i < 5; i++) {
+      g.add(1, i, 2, 1, text("report.t4.col." + column(i), locale), true);
+    }
+    g.add(1, 5, 1, 5, text("report.t4.LITIGATION_DIRECT", locale), true);
+    g.add(1, 10, 1, 5, text("report.t4.LITIGATION_AFTER_RECONSIDERATION", locale), true);
+    for (int i = 0; i < 10; i++) {
+      g.add(2, 5 + i, 1, 1, text("report.t4.col." + column(i % 5), locale), true);
+    }
+    int c = 0;
+    for (AnnualReport.Table4Row row : report.table4()) {
+      for (int v : row.cells()) {
+        g.add(3, c++, 1, 1, String.valueOf(v), false);
+      }
+    }
+    return g;
+  }
+
+  String text(String key, Locale locale, Object... args) {
+    return messages.getMessage(key, args, key, locale);
+  }
+
+  private static String column(int i) {
+    return i < 4 ? AnnualReports.CASE_RESULTS.get(i) : "TOTAL";
+  }
+
+  private static int groupSize(AnnualReport report, Outcome.Group group) {
+    return (int) report.table3().stream().filter(r -> isOutcome(r.key()) && Outcome.valueOf(r.key()).group() == group).count();
+  }
+
+  private static boolean firstOfGroup(AnnualReport report, Outcome o) {
+    return report.table3().stream().filter(r -> isOutcome(r.key()) && Outcome.valueOf(r.key()).group() == o.group())
+        .findFirst().map(r -> r.key().equals(o.name())).orElse(false);
+  }
+
+  private static boolean isOutcome(String key) {
+    for (Outcome o : Outcome.values()) {
+      if (o.name().equals(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

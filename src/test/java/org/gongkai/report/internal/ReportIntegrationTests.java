@@ -1,0 +1,285 @@
+package org.gongkai.report.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyForm;
+import org.gongkai.agency.ColumnType;
+import org.gongkai.catalog.DocumentForm;
+import org.gongkai.catalog.DocumentKind;
+import org.gongkai.catalog.Validity;
+import org.gongkai.support.Api;
+import org.gongkai.support.PlatformIntegrationTests;
+import org.gongkai.support.TestCodes;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+
+/**
+ * A scenario with exact expected cells: a government and one of its departments, requests and
+ * documents across the year boundary, figures entered by hand, and cases recorded.
+ */
+abstract class ReportIntegrationTests extends PlatformIntegrationTests {
+
+  static final String RESIDENT_ID = "11010519491231002X";
+  static final int YEAR = 2026;
+  static final String USCC = org.gongkai.shared.ids.OrganizationCodes.completeCreditCode("91350100MA2Y00001");
+
+  record Scenario(Agency government, Agency department, Fixture fixture) {}
+
+  Scenario scenario() {
+    AgencyForm g = new AgencyForm();
+    g.setCode(TestCodes.agencyCode());
+    g.setName("测试县人民政府" + g.getCode().substring(10));
+    Agency government = agencies.create(g, "test");
+    Fixture f = newAgency(government.id());
+    Agency department = f.agency();
+    // Requests: entered by staff with the day they were received.
+    long r1 = enter(f, department, "NATURAL_PERSON", "RESIDENT_ID", RESIDENT_ID, "2025-12-20");
+    long r2 = enter(f, department, "COMMERCIAL_ENTERPRISE", "USCC", USCC, "2026-03-02");
+    enter(f, department, "RESEARCH_INSTITUTION", "USCC", USCC, "2026-04-01");
+    long r4 = enter(f, department, "NATURAL_PERSON", "RESIDENT_ID", RESIDENT_ID, "2026-05-06");
+    long r5 = enter(f, government, "NATURAL_PERSON", "RESIDENT_ID", RESIDENT_ID, "2026-06-01");
+    reply(f, r1, "{\"outcome\":\"DISCLOSED\"}");
+    reply(f, r2, "{\"outcome\":\"UNAVAILABLE_NOT_HELD\",\"explanation\":\"经检索未找到\"}");
+    reply(f, r4, "{\"outcome\":\"PARTLY_DISCLOSED\",\"explanation\":\"部分涉及个人隐私\"}");
+    reply(admin(), r5, "{\"outcome\":\"NOT_PROCESSED_REPEAT\",\"explanation\":\"已于3月答复\"}");
+    // Documents: a rule and normative documents issued, in force and repealed.
+    publish(department, DocumentKind.RULE, "2026-02-01", Validity.VALID, null);
+    publish(department, DocumentKind.NORMATIVE_DOCUMENT, "2026-03-01", Validity.VALID, null);
+    publish(department, DocumentKind.NORMATIVE_DOCUMENT, "2025-01-01", Validity.VALID, null);
+    publish(department, DocumentKind.NORMATIVE_DOCUMENT, "2024-05-01", Validity.REPEALED, "2026-08-01");
+    return new Scenario(government, department, f);
+  }
+
+  private long enter(Fixture f, Agency agency, String type, String idType, String id, String receivedOn) {
+    String json = "{\"application\":{\"agency\":\"" + agency.code() + "\",\"applicantType\":\"" + type + "\","
+        + "\"name\":\"申请人\",\"idType\":\"" + idType + "\",\"idNumber\":\"" + id + "\",\"phone\":\"13812345678\","
+        + "\"address\":\"测试路\",\"description\":\"某项信息\",\"deliveryChannel\":\"POST\"},\"channel\":\"POST\","
+        + "\"receivedOn\":\"" + receivedOn + "\"}";
+    Api.Response r = api().post("/api/v1/admin/foi/requests", json, "admin", ADMIN_PASSWORD);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return jdbc.sql("SELECT id FROM foi_request WHERE tracking_code = ?").param((String) r.json("$.trackingCode"))
+        .query(Long.class).single();
+  }
+
+  private void reply(Object who, long id, String json) {
+    Api.Response r = api().post("/api/v1/admin/foi/requests/" + id + "/reply", json, "admin", ADMIN_PASSWORD);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+  }
+
+  private void publish(Agency agency, DocumentKind kind, String issuedOn, Validity validity, String repealedOn) {
+    DocumentForm form = new DocumentForm();
+    form.setAgency(agency.code());
+    form.setColumn(this.agencies.column(agency.id(), ColumnType.POLICY).orElseThrow().id());
+    form.setTitle("文件" + issuedOn);
+    form.setKind(kind);
+    form.setIssuedOn(java.time.LocalDate.parse(issuedOn));
+    form.setValidity(validity);
+    if (repealedOn != null) {
+      form.setRepealedOn(java.time.LocalDate.parse(repealedOn));
+    }
+    form.setBody("<p>正文</p>");
+    editorial.importPublished(form, Instant.parse(issuedOn + "T02:00:00Z"), List.of(), admin());
+  }
+
+  private Api.Response get(Fixture f, String path) {
+    return api().get(path, f.reviewer().username(), PASSWORD);
+  }
+
+  @Test
+  void theAnnualReportCountsEveryCellFromRecordedFactsAndPublishesOnlyWhenConsistent() throws Exception {
+    Scenario s = scenario();
+    Fixture f = s.fixture();
+    String base = "/api/v1/admin/reports/annual?agency=" + s.department().code() + "&year=" + YEAR;
+    Api.Response report = get(f, base);
+    assertThat(report.status()).as(report.body()).isEqualTo(200);
+    assertThat(report.<String>json("$.format")).isEqualTo("V2021");
+    assertThat(report.<String>json("$.level")).isEqualTo("DEPARTMENT");
+    assertThat(report.<String>json("$.deadline")).isEqualTo("2027-01-31");
+    Map<String, Object> cells = report.json("$.cells");
+    assertThat(cells).containsEntry("table3.RECEIVED.NATURAL_PERSON", 1).containsEntry("table3.RECEIVED.COMMERCIAL_ENTERPRISE", 1)
+        .containsEntry("table3.RECEIVED.RESEARCH_INSTITUTION", 1).containsEntry("table3.RECEIVED.TOTAL", 3)
+        .containsEntry("table3.CARRIED_OVER.NATURAL_PERSON", 1).containsEntry("table3.CARRIED_OVER.TOTAL", 1)
+        .containsEntry("table3.DISCLOSED.NATURAL_PERSON", 1).containsEntry("table3.PARTLY_DISCLOSED.NATURAL_PERSON", 1)
+        .containsEntry("table3.UNAVAILABLE_NOT_HELD.COMMERCIAL_ENTERPRISE", 1)
+        .containsEntry("table3.NOT_PROCESSED_REPEAT.TOTAL", 0)
+        .containsEntry("table3.TOTAL.NATURAL_PERSON", 2).containsEntry("table3.TOTAL.TOTAL", 3)
+        .containsEntry("table3.CARRIED_FORWARD.RESEARCH_INSTITUTION", 1).containsEntry("table3.CARRIED_FORWARD.TOTAL", 1)
+        .containsEntry("table2.ARTICLE_20_1.RULE.ISSUED", 1).containsEntry("table2.ARTICLE_20_1.RULE.IN_FORCE", 1)
+        .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.ISSUED", 1)
+        .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.REPEALED", 1)
+        .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.IN_FORCE", 2)
+        .containsEntry("table2.ARTICLE_20_5.LICENSING.DECISIONS", null)
+        .containsEntry("table4.RECONSIDERATION.TOTAL", 0);
+    assertThat(cells).hasSize(6 + 4 + 25 * 7 + 15);
+    assertThat(report.<List<String>>json("$.violations[*].rule")).contains("T2_MISSING", "TEXT_MISSING")
+        .doesNotContain("T3_BALANCE", "T3_TOTAL", "T3_COLUMNS", "T4_TOTAL");
+    String publication = "/api/v1/admin/reports/annual/publication?agency=" + s.department().code() + "&year=" + YEAR;
+    assertThat(api().post(publication, null, f.reviewer().username(), PASSWORD).status()).isEqualTo(409);
+
+    String figures = "/api/v1/admin/reports/annual/figures?agency=" + s.department().code() + "&year=" + YEAR;
+    assertThat(api().put(figures, "{\"ARTICLE_20_5.LICENSING.DECISIONS\":-1}", f.reviewer().username(), PASSWORD).status())
+        .isEqualTo(400);
+    assertThat(api().put(figures, "{\"NO.SUCH.KEY\":1}", f.reviewer().username(), PASSWORD).status()).isEqualTo(400);
+    Api.Response entered = api().put(figures, "{\"ARTICLE_20_5.LICENSING.DECISIONS\":120,\"ARTICLE_20_6.PENALTY.DECISIONS\":8,"
+        + "\"ARTICLE_20_6.COERCION.DECISIONS\":0,\"ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT\":1.5}", f.reviewer().username(), PASSWORD);
+    assertThat(entered.status()).as(entered.body()).isEqualTo(200);
+    assertThat(entered.<List<String>>json("$.entered[*].by")).containsOnly(f.reviewer().username());
+    api().put("/api/v1/admin/reports/annual/sections/ONE?agency=" + s.department().code() + "&year=" + YEAR,
+        "{\"text\":\"本年度，本局认真贯彻落实《条例》。\\n第二段。\"}", f.editor().username(), PASSWORD);
+    api().put("/api/v1/admin/reports/annual/sections/FIVE?agency=" + s.department().code() + "&year=" + YEAR,
+        "{\"text\":\"主要问题是信息更新不够及时。\"}", f.editor().username(), PASSWORD);
+    Api.Response recorded = api().post("/api/v1/admin/reports/cases?agency=" + s.department().code(),
+        "{\"kind\":\"RECONSIDERATION\",\"reference\":\"测复〔2026〕1号\",\"filedOn\":\"2026-03-01\",\"result\":\"UPHELD\","
+            + "\"concludedOn\":\"2026-05-01\"}", f.reviewer().username(), PASSWORD);
+    assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+    api().post("/api/v1/admin/reports/cases?agency=" + s.department().code(),
+        "{\"kind\":\"LITIGATION_DIRECT\",\"reference\":\"测行初〔2026〕2号\",\"filedOn\":\"2026-07-01\"}",
+        f.reviewer().username(), PASSWORD);
+
+    Api.Response ready = get(f, base);
+    assertThat(ready.<List<Object>>json("$.violations")).isEmpty();
+    Map<String, Object> done = ready.json("$.cells");
+    assertThat(done).containsEntry("table4.RECONSIDERATION.UPHELD", 1).containsEntry("table4.RECONSIDERATION.TOTAL", 1)
+        .containsEntry("table4.LITIGATION_DIRECT.PENDING", 1).containsEntry("table4.LITIGATION_DIRECT.TOTAL", 1)
+        .containsEntry("table2.ARTICLE_20_5.LICENSING.DECISIONS", 120)
+        .containsEntry("table2.ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT", 1.5);
+
+    byte[] docx = download(f, base + "&format=docx");
+    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(docx))) {
+      List<XWPFTable> tables = doc.getTables();
+      assertThat(tables).hasSize(6);
+      XWPFTable three = tables.get(4);
+      assertThat(three.getRow(0).getCell(0).getText()).contains("勾稽关系");
+      assertThat(three.getRow(0).getCell(0).getCTTc().getTcPr().getGridSpan().getVal().intValue()).isEqualTo(3);
+      assertThat(three.getRow(0).getCell(1).getText()).isEqualTo("申请人情况");
+      assertThat(three.getRow(1).getCell(2).getText()).isEqualTo("法人或其他组织");
+      assertThat(three.getRow(3).getCell(0).getText()).isEqualTo("一、本年新收政府信息公开申请数量");
+      assertThat(three.getRow(3).getCell(1).getText()).isEqualTo("1");
+      assertThat(three.getRow(3).getCell(7).getText()).isEqualTo("3");
+      assertThat(three.getRow(5).getCell(0).getText()).isEqualTo("三、本年度办理结果");
+      assertThat(three.getRow(5).getCell(1).getText()).isEqualTo("（一）予以公开");
+      assertThat(three.getNumberOfRows()).isEqualTo(28);
+      XWPFTable two = tables.get(0);
+      assertThat(two.getRow(2).getCell(0).getText()).isEqualTo("规章");
+      assertThat(two.getRow(3).getCell(3).getText()).isEqualTo("2");
+      XWPFTable four = tables.get(5);
+      assertThat(four.getRow(3).getCell(0).getText()).isEqualTo("1");
+      assertThat(doc.getParagraphs()).extracting(p -> p.getText())
+          .contains("一、总体情况", "本年度，本局认真贯彻落实《条例》。", "五、存在的主要问题及改进情况");
+    }
+    byte[] xlsx = download(f, base + "&format=xlsx");
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet three = book.getSheetAt(1);
+      assertThat(three.getNumMergedRegions()).isGreaterThan(5);
+      assertThat(three.getRow(3).getCell(9).getNumericCellValue()).isEqualTo(3.0);
+    }
+    Api.Response html = get(f, base + "&format=html");
+    assertThat(html.body()).contains("<th scope=\"colgroup\" rowspan=\"3\" colspan=\"3\">", "二、主动公开政府信息情况");
+
+    Api.Response drafted = api().post(publication, null, f.reviewer().username(), PASSWORD);
+    assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+    Number document = drafted.json("$.document");
+    Api.Response doc = api().get("/api/v1/admin/documents/" + document, f.reviewer().username(), PASSWORD);
+    assertThat(doc.<String>json("$.working.title")).contains(String.valueOf(YEAR), "年政府信息公开工作年度报告");
+    assertThat(doc.<Number>json("$.working.columnId").longValue())
+        .isEqualTo(agencies.column(s.department().id(), ColumnType.ANNUAL_REPORT).orElseThrow().id());
+    assertThat(api().post(publication, null, f.reviewer().username(), PASSWORD).status()).isEqualTo(409);
+  }
+
+  @Test
+  void theGovernmentReportAggregatesItsTreeAndOlderYearsUseTheTrialFormat() {
+    Scenario s = scenario();
+    Api.Response report = api().get("/api/v1/admin/reports/annual?agency=" + s.government().code() + "&year=" + YEAR,
+        "admin", ADMIN_PASSWORD);
+    assertThat(report.<String>json("$.level")).isEqualTo("GOVERNMENT");
+    assertThat(report.<String>json("$.deadline")).isEqualTo("2027-03-31");
+    Map<String, Object> cells = report.json("$.cells");
+    assertThat(cells).containsEntry("table3.RECEIVED.TOTAL", 4).containsEntry("table3.NOT_PROCESSED_REPEAT.NATURAL_PERSON", 1)
+        .containsEntry("table3.TOTAL.TOTAL", 4).containsEntry("table3.CARRIED_FORWARD.TOTAL", 1);
+
+    Api.Response old = api().get("/api/v1/admin/reports/annual?agency=" + s.department().code() + "&year=2020",
+        "admin", ADMIN_PASSWORD);
+    assertThat(old.<String>json("$.format")).isEqualTo("V2019");
+    assertThat(old.<List<String>>json("$.table3[*].key")).hasSize(23).doesNotContain("OTHER_NO_SUPPLEMENT");
+    assertThat(old.<List<String>>json("$.table2[*].key")).contains("ARTICLE_20_9");
+    Map<String, Object> oldCells = old.json("$.cells");
+    assertThat(oldCells).containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.TOTAL_PUBLIC", 3)
+        .containsKey("table2.ARTICLE_20_5.OTHER_SERVICES.PREVIOUS_YEAR_ITEMS");
+
+    Api.Response lastYear = api().get("/api/v1/admin/reports/annual/overview?year=2025", "admin", ADMIN_PASSWORD);
+    List<Boolean> late = lastYear.json("$[?(@.agency=='" + s.department().code() + "')].late");
+    assertThat(late).containsExactly(true);
+  }
+
+  @Test
+  void dashboardsAndMonthlyReportsComeFromRecordedEvents() throws Exception {
+    Scenario s = scenario();
+    Fixture f = s.fixture();
+    Api.Response dashboard = get(f, "/api/v1/admin/reports/dashboard?agency=" + s.department().code()
+        + "&from=2026-01&to=2026-12");
+    assertThat(dashboard.status()).as(dashboard.body()).isEqualTo(200);
+    assertThat(dashboard.<Integer>json("$.handling.concluded")).isEqualTo(3);
+    assertThat(dashboard.<Integer>json("$.handling.overdue")).isEqualTo(1);
+    assertThat(dashboard.<List<String>>json("$.tables[*].key")).containsExactly("publications", "outcomes", "handling");
+    List<List<Integer>> february = dashboard.json("$.tables[0].rows[?(@.label=='2026-02')].values");
+    assertThat(february).singleElement().satisfies(v -> assertThat(v).contains(1));
+    String csv = get(f, "/api/v1/admin/reports/dashboard/outcomes.csv?agency=" + s.department().code()
+        + "&from=2026-01&to=2026-12").body();
+    assertThat(csv).startsWith("\uFEFF").contains("2026-11").contains("（一）予以公开");
+    assertThat(get(f, "/api/v1/admin/reports/dashboard?from=2026-01").status()).isEqualTo(403);
+    assertThat(api().get("/api/v1/admin/reports/dashboard", "admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+
+    byte[] monthly = download(f, "/api/v1/admin/reports/monthly?agency=" + s.department().code() + "&month=2026-03&format=xlsx");
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(monthly))) {
+      Sheet sheet = book.getSheetAt(0);
+      assertThat(sheet.getRow(2).getCell(2).getNumericCellValue()).isEqualTo(1.0);
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("未报送");
+    }
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.web.context.WebApplicationContext context;
+
+  @Test
+  void theConsoleShowsReportsTheirProblemsAndTheDashboards() throws Exception {
+    Scenario s = scenario();
+    var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+        .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+    var login = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        .param("username", s.fixture().reviewer().username()).param("password", PASSWORD)).andReturn();
+    var session = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession();
+    String overview = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .get("/console/reports").param("year", String.valueOf(YEAR)).session(session)).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(overview).contains(s.department().name(), "部门（1月31日前发布）");
+    String annual = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .get("/console/reports/annual").param("agency", s.department().code()).param("year", String.valueOf(YEAR))
+        .session(session)).andReturn().getResponse().getContentAsString();
+    assertThat(annual).contains("一、总体情况", "表二“行政许可：本年处理决定数量”尚未填报", "本年新收申请3件", "勾稽关系");
+    var saved = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .post("/console/reports/annual/figures").param("agency", s.department().code()).param("year", String.valueOf(YEAR))
+        .param("figure.ARTICLE_20_5.LICENSING.DECISIONS", "12")
+        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        .session(session)).andReturn();
+    assertThat(saved.getResponse().getRedirectedUrl()).contains("/console/reports/annual");
+    String dashboard = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .get("/console/dashboard").param("agency", s.department().code()).session(session)).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(dashboard).contains("各月各栏目发布信息数", "echarts.min.js", "<caption>");
+  }
+
+  private byte[] download(Fixture f, String path) {
+    return RestClient.create().get().uri("http://localhost:" + port + path)
+        .headers(h -> h.setBasicAuth(f.reviewer().username(), PASSWORD)).retrieve().body(byte[].class);
+  }
+}
