@@ -40,7 +40,11 @@ class PortalController {
   private final AgencyDirectory agencies;
   private final Search search;
 
-  PortalController(Catalog catalog, AgencyDirectory agencies, Search search) {
+  private final List<org.gongkai.shared.web.RelatedLinks> relatedLinks;
+
+  PortalController(Catalog catalog, AgencyDirectory agencies, Search search,
+      List<org.gongkai.shared.web.RelatedLinks> relatedLinks) {
+    this.relatedLinks = relatedLinks;
     this.catalog = catalog;
     this.agencies = agencies;
     this.search = search;
@@ -148,6 +152,7 @@ class PortalController {
     model.addAttribute("agency", agency);
     model.addAttribute("path", agencies.path(agency.id()));
     model.addAttribute("column", agencies.column(doc.edition().columnId()).orElse(null));
+    model.addAttribute("related", relatedLinks.stream().flatMap(r -> r.forDocument(id).stream()).toList());
     return "portal/document";
   }
 

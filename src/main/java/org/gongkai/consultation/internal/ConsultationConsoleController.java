@@ -1,0 +1,98 @@
+package org.gongkai.consultation.internal;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import org.gongkai.account.Staff;
+import org.gongkai.account.StaffAccess;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.shared.web.Refusal;
+import org.gongkai.shared.web.Refusals;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Staff open calls for comments and notices, moderate comments, answer them and publish the feedback. */
+@Controller
+@RequestMapping("/console/consultations")
+class ConsultationConsoleController {
+
+  private final Consultations consultations;
+  private final AgencyDirectory agencies;
+  private final StaffAccess access;
+
+  ConsultationConsoleController(Consultations consultations, AgencyDirectory agencies, StaffAccess access) {
+    this.consultations = consultations;
+    this.agencies = agencies;
+    this.access = access;
+  }
+
+  @GetMapping
+  String list(Model model) {
+    Staff me = access.current();
+    var scope = access.agencyScope(me);
+    model.addAttribute("items", consultations.listForStaff(me));
+    model.addAttribute("agencies", agencies.all().stream().filter(a -> scope.contains(a.id())).toList());
+    model.addAttribute("kinds", ConsultationViews.Kind.values());
+    model.addAttribute("scopes", ConsultationViews.Scope.values());
+    return "consultation/console-list";
+  }
+
+  @PostMapping
+  String create(@RequestParam(required = false) String agency, @RequestParam(required = false) ConsultationViews.Kind kind,
+      @RequestParam(required = false) ConsultationViews.Scope scope, @RequestParam(required = false) String title,
+      @RequestParam(required = false) String draftText,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate opensOn,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
+      @RequestParam(required = false) Long draftDocument, RedirectAttributes redirect) {
+    try {
+      long id = consultations.create(new Consultations.Form(agency, kind, scope, title, draftText, opensOn, closesOn,
+          draftDocument), access.current());
+      redirect.addFlashAttribute("notice", "consultation.saved");
+      return "redirect:/console/consultations/" + id;
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+      return "redirect:/console/consultations";
+    }
+  }
+
+  @GetMapping("/{id}")
+  String show(@PathVariable long id, Model model) {
+    model.addAttribute("c", consultations.get(id, true));
+    model.addAttribute("adoptions", ConsultationViews.Adoption.values());
+    return "consultation/console-show";
+  }
+
+  @PostMapping("/{id}/{step}")
+  String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) Long comment,
+      @RequestParam(required = false) String state, @RequestParam(required = false) String reason,
+      @RequestParam(required = false) ConsultationViews.Adoption adoption, @RequestParam(required = false) String text,
+      @RequestParam(required = false) Long finalDocument, @RequestParam(name = "file", required = false) MultipartFile file,
+      RedirectAttributes redirect) throws IOException {
+    Staff me = access.current();
+    try {
+      switch (step) {
+        case "publish" -> consultations.publish(id, me);
+        case "moderate" -> consultations.moderate(id, comment == null ? -1 : comment,
+            state == null ? null : ConsultationViews.CommentState.valueOf(state), reason, me);
+        case "adopt" -> consultations.adopt(id, comment == null ? -1 : comment, adoption, reason, me);
+        case "feedback" -> consultations.publishFeedback(id, text, finalDocument, me);
+        case "attachments" -> consultations.addAttachment(id, file == null ? null : file.getOriginalFilename(),
+            file == null ? null : file.getBytes(), me);
+        default -> throw Refusal.notFound("consultation.step.unknown");
+      }
+      redirect.addFlashAttribute("notice", "consultation.saved");
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+    } catch (IllegalArgumentException badState) {
+      Refusals.flash(redirect, Refusal.invalidField("state", "consultation.moderation.state"));
+    }
+    return "redirect:/console/consultations/" + id;
+  }
+}

@@ -1,0 +1,91 @@
+package org.gongkai.consultation.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import org.gongkai.shared.web.Challenge;
+import org.gongkai.shared.web.PublicPage;
+import org.gongkai.shared.web.Refusal;
+import org.gongkai.shared.web.SubmissionThrottle;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The public pages: the open and closed calls and notices, one page each with its comment form and feedback. */
+@Controller
+@PublicPage
+@RequestMapping("/consultations")
+class ConsultationPortalController {
+
+  private final Consultations consultations;
+  private final Challenge challenge;
+  private final SubmissionThrottle throttle;
+
+  ConsultationPortalController(Consultations consultations, Challenge challenge, SubmissionThrottle throttle) {
+    this.consultations = consultations;
+    this.challenge = challenge;
+    this.throttle = throttle;
+  }
+
+  @GetMapping
+  String list(@RequestParam(required = false) String state, Model model) {
+    model.addAttribute("items", consultations.list(null, state == null ? "" : state));
+    model.addAttribute("state", state);
+    return "consultation/list";
+  }
+
+  @GetMapping("/{id}")
+  String show(@PathVariable long id, Model model) {
+    model.addAttribute("c", consultations.get(id, false));
+    model.addAttribute("question", challenge.issue());
+    model.addAttribute("contactRequired", consultations.contactRequired());
+    model.addAttribute("nameRequired", consultations.nameRequired());
+    return "consultation/show";
+  }
+
+  @PostMapping("/{id}/comments")
+  String comment(@PathVariable long id, @RequestParam(required = false) Integer paragraph,
+      @RequestParam(required = false) String name, @RequestParam(required = false) String contact,
+      @RequestParam(required = false) String body, @RequestParam(required = false) String challengeToken,
+      @RequestParam(required = false) String challengeAnswer,
+      @RequestParam(name = "attachment", required = false) MultipartFile attachment, HttpServletRequest request,
+      Model model, RedirectAttributes redirect) throws IOException {
+    try {
+      challenge.verify(challengeToken, challengeAnswer);
+      throttle.acquire(ConsultationApi.THROTTLE, request.getRemoteAddr());
+      Consultations.Upload upload = attachment == null || attachment.isEmpty() ? null
+          : new Consultations.Upload(attachment.getOriginalFilename(), attachment.getBytes());
+      consultations.comment(id, new Consultations.CommentForm(paragraph, name, contact, body), upload);
+      redirect.addFlashAttribute("notice", "consultation.comment.received");
+      return "redirect:/consultations/" + id;
+    } catch (Refusal refusal) {
+      model.addAttribute("refusal", refusal.fieldProblems().isEmpty() ? refusal.messageKey()
+          : refusal.fieldProblems().get(0).messageKey());
+      model.addAttribute("refusalArgs", refusal.fieldProblems().isEmpty() ? refusal.arguments()
+          : refusal.fieldProblems().get(0).arguments());
+      model.addAttribute("entered", new Consultations.CommentForm(paragraph, name, contact, body));
+      model.addAttribute("problems", refusal.fieldProblems());
+      return show(id, model);
+    }
+  }
+
+  @GetMapping("/{id}/attachments/{attachmentId}")
+  ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
+    var c = consultations.get(id, false);
+    var meta = c.attachments().stream().filter(a -> a.id() == attachmentId).findFirst()
+        .orElseThrow(() -> Refusal.notFound("attachment.not-found"));
+    byte[] content = consultations.attachment(id, attachmentId).orElseThrow(() -> Refusal.gone("attachment.not-found"));
+    return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(meta.contentType()))
+        .header("Content-Disposition", ContentDisposition.attachment().filename(meta.fileName(),
+            java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .body(content);
+  }
+}
