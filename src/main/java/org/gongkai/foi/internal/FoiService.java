@@ -31,6 +31,7 @@ import org.gongkai.foi.Outcome;
 import org.gongkai.foi.RequestState;
 import org.gongkai.shared.ids.OrganizationCodes;
 import org.gongkai.shared.ids.ResidentIds;
+import org.gongkai.shared.ids.TrackingCodes;
 import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.beans.factory.annotation.Value;

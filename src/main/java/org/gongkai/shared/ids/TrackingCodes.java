@@ -1,4 +1,4 @@
-package org.gongkai.foi.internal;
+package org.gongkai.shared.ids;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -18,23 +18,24 @@ import org.springframework.transaction.support.TransactionTemplate;
  * retried submission can be answered with the same secret again.
  */
 @Component
-class TrackingCodes {
+public class TrackingCodes {
 
   /** Crockford's base 32 without I, L, O, U: nothing to misread on paper or over the phone. */
   private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-  private static final String KEY_SETTING = "foi.secret-key";
+  private static final String KEY_SETTING = "tracking.secret-key";
 
   private final SecureRandom random = new SecureRandom();
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private volatile byte[] key;
 
-  TrackingCodes(JdbcClient jdbc, TransactionTemplate transactions) {
+  public TrackingCodes(JdbcClient jdbc, TransactionTemplate transactions) {
     this.jdbc = jdbc;
     this.transactions = transactions;
   }
 
-  String newCode(String prefix) {
+  /** A new random code: the prefix and ten characters. */
+  public String newCode(String prefix) {
     StringBuilder code = new StringBuilder(prefix);
     for (int i = 0; i < 10; i++) {
       code.append(ALPHABET[random.nextInt(ALPHABET.length)]);
@@ -42,7 +43,7 @@ class TrackingCodes {
     return code.toString();
   }
 
-  String secretFor(String trackingCode) {
+  public String secretFor(String trackingCode) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(key(), "HmacSHA256"));
@@ -58,7 +59,7 @@ class TrackingCodes {
   }
 
   /** Compares in constant time, so that response timing says nothing about how close a guess was. */
-  boolean matches(String trackingCode, String secret) {
+  public boolean matches(String trackingCode, String secret) {
     if (secret == null) {
       return false;
     }

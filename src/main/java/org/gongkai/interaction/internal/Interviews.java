@@ -1,0 +1,231 @@
+package org.gongkai.interaction.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.gongkai.account.Staff;
+import org.gongkai.account.StaffAccess;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.audit.AuditTrail;
+import org.gongkai.shared.time.Timestamps;
+import org.gongkai.shared.web.Refusal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Online interviews and hotline sessions: who of the agency's leaders took part, the questions
+ * received and answered, the follow-up actions with owner, due date and status, and the year's
+ * participation rate of the head and deputies.
+ */
+@Service
+class Interviews {
+
+  enum Kind { ONLINE_INTERVIEW, HOTLINE }
+
+  enum LeaderRole { HEAD, DEPUTY }
+
+  enum FollowUpStatus { OPEN, DONE }
+
+  private final JdbcClient jdbc;
+  private final AgencyDirectory agencies;
+  private final StaffAccess access;
+  private final AuditTrail audit;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  Interviews(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit,
+      TransactionTemplate transactions, Clock clock) {
+    this.jdbc = jdbc;
+    this.agencies = agencies;
+    this.access = access;
+    this.audit = audit;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  record Leader(long id, String name, String title, LeaderRole role, boolean active) {}
+
+  record FollowUp(long id, String action, String owner, LocalDate dueOn, FollowUpStatus status) {}
+
+  record Interview(long id, String agency, String agencyName, Kind kind, LocalDate heldOn, String channel, String topic,
+      List<Leader> leaders, int questionsReceived, int questionsAnswered, String transcript, boolean published,
+      List<FollowUp> followUps) {}
+
+  record Form(String agency, Kind kind, LocalDate heldOn, String channel, String topic, List<Long> leaders,
+      Integer questionsReceived, Integer questionsAnswered, String transcript, Boolean published) {}
+
+  /** A leader's sessions in the year; the rate is the share of active leaders who took part at least once. */
+  record Participation(int year, List<LeaderSessions> leaders, double rate, boolean headTookPart) {}
+
+  record LeaderSessions(Leader leader, int sessions) {}
+
+  long addLeader(String agencyCode, String name, String title, LeaderRole role, Staff actor) {
+    Agency agency = agency(agencyCode);
+    access.requireAgency(actor, agency.id());
+    if (name == null || name.isBlank() || name.length() > 50 || title == null || title.isBlank() || role == null) {
+      throw Refusal.invalidField("name", "interview.leader.required");
+    }
+    return transactions.execute(tx -> {
+      GeneratedKeyHolder keys = new GeneratedKeyHolder();
+      jdbc.sql("INSERT INTO agency_leader (agency_id, name, title, role) VALUES (?, ?, ?, ?)")
+          .params(agency.id(), name.strip(), title.strip(), role.name()).update(keys, "id");
+      long id = keys.getKey().longValue();
+      audit.record(actor.username(), "interview.leader.added", "agency", agency.id(), name.strip());
+      return id;
+    });
+  }
+
+  List<Leader> leaders(long agencyId) {
+    return jdbc.sql("SELECT * FROM agency_leader WHERE agency_id = ? ORDER BY role DESC, id").param(agencyId)
+        .query((rs, i) -> new Leader(rs.getLong("id"), rs.getString("name"), rs.getString("title"),
+            LeaderRole.valueOf(rs.getString("role")), rs.getBoolean("active"))).list();
+  }
+
+  long record(Form form, Staff actor) {
+    Agency agency = agency(form.agency());
+    access.requireAgency(actor, agency.id());
+    List<Refusal.FieldProblem> problems = new ArrayList<>();
+    if (form.kind() == null) {
+      problems.add(new Refusal.FieldProblem("kind", "interview.kind.required"));
+    }
+    if (form.heldOn() == null) {
+      problems.add(new Refusal.FieldProblem("heldOn", "interview.held-on.required"));
+    }
+    if (form.channel() == null || form.channel().isBlank() || form.channel().length() > 100) {
+      problems.add(new Refusal.FieldProblem("channel", "interview.channel.required"));
+    }
+    if (form.topic() == null || form.topic().isBlank() || form.topic().length() > 300) {
+      problems.add(new Refusal.FieldProblem("topic", "interview.topic.required"));
+    }
+    int received = form.questionsReceived() == null ? 0 : form.questionsReceived();
+    int answered = form.questionsAnswered() == null ? 0 : form.questionsAnswered();
+    if (received < 0 || answered < 0 || answered > received) {
+      problems.add(new Refusal.FieldProblem("questionsAnswered", "interview.questions.invalid"));
+    }
+    List<Long> leaderIds = form.leaders() == null ? List.of() : form.leaders();
+    Set<Long> own = leaders(agency.id()).stream().map(Leader::id).collect(java.util.stream.Collectors.toSet());
+    if (leaderIds.isEmpty() || !own.containsAll(leaderIds)) {
+      problems.add(new Refusal.FieldProblem("leaders", "interview.leaders.required"));
+    }
+    if (!problems.isEmpty()) {
+      throw Refusal.invalid(problems);
+    }
+    return transactions.execute(tx -> {
+      GeneratedKeyHolder keys = new GeneratedKeyHolder();
+      jdbc.sql("INSERT INTO interview (agency_id, kind, held_on, channel, topic, questions_received, questions_answered,"
+              + " transcript, published, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+          .params(agency.id(), form.kind().name(), form.heldOn(), form.channel().strip(), form.topic().strip(), received,
+              answered, form.transcript() == null ? null : form.transcript().strip(), Boolean.TRUE.equals(form.published()),
+              actor.username(), Timestamps.toDb(Instant.now(clock)))
+          .update(keys, "id");
+      long id = keys.getKey().longValue();
+      for (Long leader : new java.util.LinkedHashSet<>(leaderIds)) {
+        jdbc.sql("INSERT INTO interview_leader (interview_id, leader_id) VALUES (?, ?)").params(id, leader).update();
+      }
+      audit.record(actor.username(), "interview.recorded", "interview", id, form.topic());
+      return id;
+    });
+  }
+
+  long addFollowUp(long interviewId, String action, String owner, LocalDate dueOn, Staff actor) {
+    Interview interview = get(interviewId, actor);
+    if (action == null || action.isBlank() || owner == null || owner.isBlank() || dueOn == null) {
+      throw Refusal.invalidField("action", "interview.follow-up.required");
+    }
+    return transactions.execute(tx -> {
+      GeneratedKeyHolder keys = new GeneratedKeyHolder();
+      jdbc.sql("INSERT INTO interview_follow_up (interview_id, action, owner, due_on, status, updated_by, updated_at)"
+              + " VALUES (?, ?, ?, ?, 'OPEN', ?, ?)")
+          .params(interview.id(), action.strip(), owner.strip(), dueOn, actor.username(),
+              Timestamps.toDb(Instant.now(clock))).update(keys, "id");
+      long id = keys.getKey().longValue();
+      audit.record(actor.username(), "interview.follow-up.added", "interview", interviewId, action.strip());
+      return id;
+    });
+  }
+
+  void setFollowUpStatus(long interviewId, long followUpId, FollowUpStatus status, Staff actor) {
+    get(interviewId, actor);
+    if (status == null) {
+      throw Refusal.invalidField("status", "interview.follow-up.status");
+    }
+    transactions.executeWithoutResult(tx -> {
+      int changed = jdbc.sql("UPDATE interview_follow_up SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?"
+              + " AND interview_id = ?")
+          .params(status.name(), actor.username(), Timestamps.toDb(Instant.now(clock)), followUpId, interviewId).update();
+      if (changed == 0) {
+        throw Refusal.notFound("interview.not-found");
+      }
+      audit.record(actor.username(), "interview.follow-up." + status.name().toLowerCase(), "interview", interviewId,
+          String.valueOf(followUpId));
+    });
+  }
+
+  Interview get(long id, Staff actor) {
+    Interview interview = load(id);
+    access.requireAgency(actor, agency(interview.agency()).id());
+    return interview;
+  }
+
+  Interview published(long id) {
+    Interview interview = load(id);
+    if (!interview.published()) {
+      throw Refusal.notFound("interview.not-found");
+    }
+    return interview;
+  }
+
+  List<Interview> list(Long agencyId, boolean publishedOnly) {
+    String where = publishedOnly ? " WHERE published = TRUE" : " WHERE 1 = 1";
+    if (agencyId != null) {
+      where += " AND agency_id = " + agencyId;
+    }
+    return jdbc.sql("SELECT id FROM interview" + where + " ORDER BY held_on DESC, id DESC FETCH FIRST 200 ROWS ONLY")
+        .query(Long.class).list().stream().map(this::load).toList();
+  }
+
+  Participation participation(long agencyId, int year) {
+    List<Leader> active = leaders(agencyId).stream().filter(Leader::active).toList();
+    List<LeaderSessions> sessions = new ArrayList<>();
+    for (Leader leader : active) {
+      int n = jdbc.sql("SELECT COUNT(*) FROM interview_leader l JOIN interview i ON i.id = l.interview_id"
+              + " WHERE l.leader_id = ? AND i.held_on BETWEEN ? AND ?")
+          .params(leader.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).query(Integer.class).single();
+      sessions.add(new LeaderSessions(leader, n));
+    }
+    long tookPart = sessions.stream().filter(s -> s.sessions() > 0).count();
+    double rate = active.isEmpty() ? 0 : Math.round(1000.0 * tookPart / active.size()) / 10.0;
+    boolean head = sessions.stream().anyMatch(s -> s.leader().role() == LeaderRole.HEAD && s.sessions() > 0);
+    return new Participation(year, sessions, rate, head);
+  }
+
+  private Interview load(long id) {
+    var row = jdbc.sql("SELECT * FROM interview WHERE id = ?").param(id).query((rs, i) -> new Object[] {
+        rs.getLong("agency_id"), Kind.valueOf(rs.getString("kind")), rs.getObject("held_on", LocalDate.class),
+        rs.getString("channel"), rs.getString("topic"), rs.getInt("questions_received"), rs.getInt("questions_answered"),
+        rs.getString("transcript"), rs.getBoolean("published")}).optional()
+        .orElseThrow(() -> Refusal.notFound("interview.not-found"));
+    Agency agency = agencies.get((Long) row[0]);
+    List<Leader> leaders = jdbc.sql("SELECT a.* FROM agency_leader a JOIN interview_leader l ON l.leader_id = a.id"
+            + " WHERE l.interview_id = ? ORDER BY a.role DESC, a.id").param(id)
+        .query((rs, i) -> new Leader(rs.getLong("id"), rs.getString("name"), rs.getString("title"),
+            LeaderRole.valueOf(rs.getString("role")), rs.getBoolean("active"))).list();
+    List<FollowUp> followUps = jdbc.sql("SELECT * FROM interview_follow_up WHERE interview_id = ? ORDER BY due_on, id")
+        .param(id)
+        .query((rs, i) -> new FollowUp(rs.getLong("id"), rs.getString("action"), rs.getString("owner"),
+            rs.getObject("due_on", LocalDate.class), FollowUpStatus.valueOf(rs.getString("status")))).list();
+    return new Interview(id, agency.code(), agency.name(), (Kind) row[1], (LocalDate) row[2], (String) row[3],
+        (String) row[4], leaders, (Integer) row[5], (Integer) row[6], (String) row[7], (Boolean) row[8], followUps);
+  }
+
+  private Agency agency(String code) {
+    return agencies.findByCode(code == null ? "" : code.trim()).orElseThrow(() -> Refusal.invalidField("agency",
+        "mailbox.agency.unknown"));
+  }
+}

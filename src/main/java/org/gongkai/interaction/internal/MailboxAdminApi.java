@@ -1,0 +1,75 @@
+package org.gongkai.interaction.internal;
+
+import java.util.List;
+import org.gongkai.account.StaffAccess;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The staff API for the mailbox. */
+@RestController
+@RequestMapping("/api/v1/admin/mailbox")
+class MailboxAdminApi {
+
+  private final Mailbox mailbox;
+  private final StaffAccess access;
+
+  MailboxAdminApi(Mailbox mailbox, StaffAccess access) {
+    this.mailbox = mailbox;
+    this.access = access;
+  }
+
+  record Step(String text, String unit, String agency, String reason, Boolean published) {}
+
+  @GetMapping("/messages")
+  List<Mailbox.Message> list(@RequestParam(required = false) String due) {
+    return mailbox.list(due, access.current());
+  }
+
+  @GetMapping("/messages/{id}")
+  Mailbox.Message get(@PathVariable long id) {
+    return mailbox.get(id, access.current());
+  }
+
+  @PostMapping("/messages/{id}/route")
+  Mailbox.Message route(@PathVariable long id, @RequestBody Step body) {
+    mailbox.route(id, body.unit(), access.current());
+    return get(id);
+  }
+
+  record Transferred(long id, String agency) {}
+
+  /** The message leaves the actor's agency, so the answer says only where it went. */
+  @PostMapping("/messages/{id}/transfer")
+  Transferred transfer(@PathVariable long id, @RequestBody Step body) {
+    mailbox.transfer(id, body.agency(), body.reason(), access.current());
+    return new Transferred(id, body.agency());
+  }
+
+  @PostMapping("/messages/{id}/reply")
+  Mailbox.Message reply(@PathVariable long id, @RequestBody Step body) {
+    mailbox.reply(id, body.text(), access.current());
+    return get(id);
+  }
+
+  @PostMapping("/messages/{id}/redirect-to-request")
+  Mailbox.Message redirect(@PathVariable long id, @RequestBody(required = false) Step body) {
+    mailbox.redirectToRequest(id, body == null ? null : body.text(), access.current());
+    return get(id);
+  }
+
+  @PostMapping("/messages/{id}/publication")
+  Mailbox.Message publish(@PathVariable long id, @RequestBody Step body) {
+    mailbox.publish(id, !Boolean.FALSE.equals(body.published()), access.current());
+    return get(id);
+  }
+
+  @GetMapping("/oldest-unanswered")
+  List<Mailbox.Oldest> oldest() {
+    return mailbox.oldestUnanswered(access.current());
+  }
+}
