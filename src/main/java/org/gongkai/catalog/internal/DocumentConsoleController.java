@@ -1,5 +1,7 @@
 package org.gongkai.catalog.internal;
 
+import org.gongkai.catalog.WordingCheck;
+
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,8 +50,11 @@ class DocumentConsoleController {
   private final AuditTrail audit;
   private final java.time.Clock clock;
 
+  private final org.springframework.beans.factory.ObjectProvider<WordingCheck> wordingCheck;
+
   DocumentConsoleController(Editorial editorial, StaffAccess access, AgencyDirectory agencies, AuditTrail audit,
-      java.time.Clock clock) {
+      java.time.Clock clock, org.springframework.beans.factory.ObjectProvider<WordingCheck> wordingCheck) {
+    this.wordingCheck = wordingCheck;
     this.editorial = editorial;
     this.access = access;
     this.agencies = agencies;
@@ -103,6 +108,11 @@ class DocumentConsoleController {
     model.addAttribute("column", agencies.column(doc.working().columnId()).orElse(null));
     model.addAttribute("history", audit.forSubject("document", id));
     model.addAttribute("now", LocalDateTime.now(clock).withSecond(0).withNano(0));
+    // The editor sees the wording findings while the draft can still be changed.
+    WordingCheck check = wordingCheck.getIfAvailable();
+    model.addAttribute("wordingIssues", check == null || !doc.working().state().isPrePublication() ? java.util.List.of()
+        : check.check(doc.working().title() + "\n" + org.springframework.web.util.HtmlUtils.htmlUnescape(
+            doc.working().bodyHtml().replaceAll("<[^>]+>", " "))));
     return "catalog/console-show";
   }
 

@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * really an information request is redirected to the request form.
  */
 @Service
-class Mailbox {
+class Mailbox implements org.gongkai.interaction.MailboxFigures {
 
   enum Type { QUESTION, COMPLAINT, SUGGESTION }
 
@@ -302,6 +302,13 @@ class Mailbox {
     }
     result.sort(java.util.Comparator.comparing(Oldest::receivedOn));
     return result;
+  }
+
+  @Override
+  public Optional<LocalDate> oldestUnanswered(long agencyId) {
+    return jdbc.sql("SELECT received_on FROM mailbox_message WHERE agency_id = ? AND state = 'RECEIVED'"
+            + " ORDER BY received_on FETCH FIRST 1 ROWS ONLY")
+        .param(agencyId).query(LocalDate.class).optional();
   }
 
   /** Writes the day's due-soon and overdue reminders, once per message and day. */

@@ -1,0 +1,22 @@
+package org.gongkai.catalog;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the compliance monitor inspects in an agency's published catalog. */
+public interface CatalogInspection {
+
+  /** Per column: live documents and the newest first-publication date (null when empty). */
+  List<ColumnActivity> columnActivity(long agencyId);
+
+  /** The agency's live documents with what the checks need. */
+  List<InspectedDocument> liveDocuments(long agencyId);
+
+  /** Whether a document is live on the portal. */
+  boolean isLive(long documentId);
+
+  record ColumnActivity(long columnId, long documents, LocalDate lastPublishedOn) {}
+
+  record InspectedDocument(long id, long columnId, String title, DocumentKind kind, LocalDate issuedOn,
+      LocalDate publishedOn, String bodyHtml, boolean hasInterpretation, List<String> missingAttachments) {}
+}

@@ -1,0 +1,11 @@
+package org.gongkai.interaction;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/** What the compliance monitor asks of the mailbox. */
+public interface MailboxFigures {
+
+  /** The day the agency's oldest unanswered message was received, if any is unanswered. */
+  Optional<LocalDate> oldestUnanswered(long agencyId);
+}

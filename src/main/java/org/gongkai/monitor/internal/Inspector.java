@@ -1,0 +1,230 @@
+package org.gongkai.monitor.internal;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.agency.Column;
+import org.gongkai.agency.ColumnType;
+import org.gongkai.calendar.WorkingCalendar;
+import org.gongkai.catalog.CatalogInspection;
+import org.gongkai.catalog.DocumentKind;
+import org.gongkai.catalog.WordingCheck;
+import org.gongkai.interaction.MailboxFigures;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs every enabled rule over one agency and scores it in the structure of the 2019 inspection
+ * index: any veto fails the site (score 0); otherwise each deduction rule takes its points per
+ * finding up to its cap from 100.
+ */
+@Component
+class Inspector {
+
+  private static final Pattern INTERNAL_LINK = Pattern.compile("href=\"(?:https?://[^\"/]+)?/documents/(\\d+)");
+  private static final Pattern EXTERNAL_LINK = Pattern.compile("href=\"(https?://[^\"]+)\"");
+  private static final Set<ColumnType> SELDOM_UPDATED = Set.of(ColumnType.FUNCTIONS, ColumnType.POWER,
+      ColumnType.ANNUAL_REPORT);
+
+  private final AgencyDirectory agencies;
+  private final CatalogInspection catalog;
+  private final MailboxFigures mailbox;
+  private final WordLists words;
+  private final WorkingCalendar calendar;
+  private final MessageSource messages;
+  private final Clock clock;
+  private final Settings settings;
+
+  /** Each rule's switch and thresholds, from {@code gongkai.monitor.*}. */
+  record Settings(Set<String> disabled, int newsDays, int noticePolicyMonths, int staleMonths, int homeDays,
+      int proactiveWorkingDays, int mailboxMonths, int vetoEmpty, int vetoNotUpdated, int vetoStale,
+      boolean externalLinks, int externalLinksPerRun) {}
+
+  Inspector(AgencyDirectory agencies, CatalogInspection catalog, MailboxFigures mailbox, WordLists words,
+      WorkingCalendar calendar, MessageSource messages, Clock clock,
+      @Value("${gongkai.monitor.disabled-rules:}") Set<String> disabled,
+      @Value("${gongkai.monitor.news-days:14}") int newsDays,
+      @Value("${gongkai.monitor.notice-policy-months:6}") int noticePolicyMonths,
+      @Value("${gongkai.monitor.stale-months:12}") int staleMonths,
+      @Value("${gongkai.monitor.home-days:14}") int homeDays,
+      @Value("${gongkai.monitor.proactive-working-days:20}") int proactiveWorkingDays,
+      @Value("${gongkai.monitor.mailbox-months:3}") int mailboxMonths,
+      @Value("${gongkai.monitor.veto.empty-columns:5}") int vetoEmpty,
+      @Value("${gongkai.monitor.veto.sections-not-updated:5}") int vetoNotUpdated,
+      @Value("${gongkai.monitor.veto.stale-columns:10}") int vetoStale,
+      @Value("${gongkai.monitor.external-links:false}") boolean externalLinks,
+      @Value("${gongkai.monitor.external-links-per-run:30}") int externalLinksPerRun) {
+    this.agencies = agencies;
+    this.catalog = catalog;
+    this.mailbox = mailbox;
+    this.words = words;
+    this.calendar = calendar;
+    this.messages = messages;
+    this.clock = clock;
+    this.settings = new Settings(disabled, newsDays, noticePolicyMonths, staleMonths, homeDays, proactiveWorkingDays,
+        mailboxMonths, vetoEmpty, vetoNotUpdated, vetoStale, externalLinks, externalLinksPerRun);
+  }
+
+  record Finding(Rule rule, String severity, String target, String message, String link) {}
+
+  record Assessment(String agency, String agencyName, int score, boolean passed, List<Finding> veto,
+      List<Finding> findings) {}
+
+  Assessment assess(Agency agency, Locale locale) {
+    LocalDate today = LocalDate.now(clock);
+    List<Finding> found = new ArrayList<>();
+    Map<Long, CatalogInspection.ColumnActivity> activity = new HashMap<>();
+    catalog.columnActivity(agency.id()).forEach(a -> activity.put(a.columnId(), a));
+    List<Column> columns = agencies.visibleColumns(agency.id());
+    String columnsLink = "/console/agencies/" + agency.id();
+    int notUpdated = 0;
+    int stale = 0;
+    int empty = 0;
+    LocalDate newest = null;
+    for (Column c : columns) {
+      boolean hasChildren = columns.stream().anyMatch(x -> x.parentId() != null && x.parentId() == c.id());
+      CatalogInspection.ColumnActivity a = activity.get(c.id());
+      LocalDate last = a == null ? null : a.lastPublishedOn();
+      if (last != null && (newest == null || last.isAfter(newest))) {
+        newest = last;
+      }
+      if (hasChildren) {
+        continue;
+      }
+      if (a == null) {
+        empty++;
+        add(found, Rule.EMPTY_COLUMN, c.name(), columnsLink, locale, c.name());
+        continue;
+      }
+      if (c.type() == ColumnType.NEWS && last.isBefore(today.minusDays(settings.newsDays()))) {
+        notUpdated++;
+        add(found, Rule.NEWS_STALE, c.name(), columnsLink, locale, c.name(), last, settings.newsDays());
+      } else if ((c.type() == ColumnType.NOTICE || c.type() == ColumnType.POLICY) && c.parentId() == null
+          && last.isBefore(today.minusMonths(settings.noticePolicyMonths()))) {
+        notUpdated++;
+        add(found, Rule.NOTICE_POLICY_STALE, c.name(), columnsLink, locale, c.name(), last, settings.noticePolicyMonths());
+      } else if (!SELDOM_UPDATED.contains(c.type()) && last.isBefore(today.minusMonths(settings.staleMonths()))) {
+        stale++;
+        add(found, Rule.STALE_COLUMN, c.name(), columnsLink, locale, c.name(), last, settings.staleMonths());
+      }
+    }
+    if (newest == null || newest.isBefore(today.minusDays(settings.homeDays()))) {
+      add(found, Rule.HOME_STALE, agency.name(), "/console/documents", locale,
+          newest == null ? "-" : newest.toString(), settings.homeDays());
+    }
+    if (empty >= settings.vetoEmpty()) {
+      add(found, Rule.TOO_MANY_EMPTY_COLUMNS, agency.name(), columnsLink, locale, empty, settings.vetoEmpty());
+    }
+    if (notUpdated >= settings.vetoNotUpdated()) {
+      add(found, Rule.SECTIONS_NOT_UPDATED, agency.name(), columnsLink, locale, notUpdated, settings.vetoNotUpdated());
+    }
+    if (stale >= settings.vetoStale()) {
+      add(found, Rule.TOO_MANY_STALE_COLUMNS, agency.name(), columnsLink, locale, stale, settings.vetoStale());
+    }
+
+    List<WordLists.Word> wordList = words.all();
+    int externalChecked = 0;
+    for (CatalogInspection.InspectedDocument d : catalog.liveDocuments(agency.id())) {
+      String link = "/console/documents/" + d.id();
+      boolean policy = d.kind() == DocumentKind.RULE || d.kind() == DocumentKind.NORMATIVE_DOCUMENT;
+      if (d.publishedOn() == null || (policy && d.issuedOn() == null)) {
+        add(found, Rule.UNDATED, d.title(), link, locale, d.title());
+      }
+      if (d.issuedOn() != null && d.publishedOn() != null
+          && d.publishedOn().isAfter(calendar.current().addWorkingDays(d.issuedOn(), settings.proactiveWorkingDays()))) {
+        add(found, Rule.LATE_PROACTIVE, d.title(), link, locale, d.title(), d.issuedOn(), d.publishedOn(),
+            settings.proactiveWorkingDays());
+      }
+      if (policy && !d.hasInterpretation()) {
+        add(found, Rule.POLICY_WITHOUT_INTERPRETATION, d.title(), link, locale, d.title());
+      }
+      Matcher internal = INTERNAL_LINK.matcher(d.bodyHtml());
+      while (internal.find()) {
+        long target = Long.parseLong(internal.group(1));
+        if (!catalog.isLive(target)) {
+          add(found, Rule.BROKEN_LINK, d.title(), link, locale, d.title(), "/documents/" + target);
+        }
+      }
+      for (String file : d.missingAttachments()) {
+        add(found, Rule.MISSING_ATTACHMENT, d.title(), link, locale, d.title(), file);
+      }
+      if (settings.externalLinks()) {
+        Matcher external = EXTERNAL_LINK.matcher(d.bodyHtml());
+        while (external.find() && externalChecked < settings.externalLinksPerRun()) {
+          externalChecked++;
+          if (!reachable(external.group(1))) {
+            add(found, Rule.EXTERNAL_LINK, d.title(), link, locale, d.title(), external.group(1));
+          }
+        }
+      }
+      String text = d.title() + "\n" + org.springframework.web.util.HtmlUtils.htmlUnescape(
+          d.bodyHtml().replaceAll("<[^>]+>", " "));
+      for (WordingCheck.Issue issue : WordLists.check(text, wordList)) {
+        Rule rule = switch (issue.list()) {
+          case "LEADER" -> Rule.WORDING_LEADER;
+          case "MISSPELLING" -> Rule.WORDING_MISSPELLING;
+          default -> Rule.WORDING_FORBIDDEN;
+        };
+        add(found, rule, d.title(), link, locale, d.title(), issue.found(), issue.suggestion() == null ? "-" : issue.suggestion());
+      }
+    }
+    mailbox.oldestUnanswered(agency.id())
+        .filter(on -> on.isBefore(today.minusMonths(settings.mailboxMonths())))
+        .ifPresent(on -> add(found, Rule.MAILBOX_UNANSWERED, agency.name(), "/console/mailbox?due=overdue", locale, on,
+            settings.mailboxMonths()));
+
+    List<Finding> vetoes = found.stream().filter(f -> f.rule().veto()).toList();
+    List<Finding> deductions = found.stream().filter(f -> !f.rule().veto()).toList();
+    int score = 100;
+    Map<Rule, Integer> perRule = new HashMap<>();
+    deductions.forEach(f -> perRule.merge(f.rule(), f.rule().points(), Integer::sum));
+    for (var e : perRule.entrySet()) {
+      score -= Math.min(e.getKey().cap(), e.getValue());
+    }
+    boolean passed = vetoes.isEmpty() && score >= 60;
+    return new Assessment(agency.code(), agency.name(), vetoes.isEmpty() ? Math.max(0, score) : 0, passed, vetoes,
+        deductions);
+  }
+
+  private void add(List<Finding> found, Rule rule, String target, String link, Locale locale, Object... args) {
+    if (settings.disabled().contains(rule.name())) {
+      return;
+    }
+    Object[] shown = java.util.Arrays.stream(args).map(a -> a instanceof Number n ? String.valueOf(n) : a).toArray();
+    found.add(new Finding(rule, rule.veto() ? "VETO" : "DEDUCTION", target,
+        messages.getMessage("monitor.rule." + rule.name() + ".message", shown, rule.name(), locale), link));
+  }
+
+  /** A throttled HEAD request; off by default, so that a platform without internet access stays quiet. */
+  private static boolean reachable(String url) {
+    try {
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+          .followRedirects(HttpClient.Redirect.NORMAL).build();
+      HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url))
+          .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(15)).build(),
+          HttpResponse.BodyHandlers.discarding());
+      Thread.sleep(200);
+      return response.statusCode() < 400;
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      return false;
+    }
+  }
+}

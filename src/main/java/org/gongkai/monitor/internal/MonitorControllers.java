@@ -1,0 +1,148 @@
+package org.gongkai.monitor.internal;
+
+import java.util.List;
+import java.util.Locale;
+import org.gongkai.account.Staff;
+import org.gongkai.account.StaffAccess;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.shared.web.Refusal;
+import org.gongkai.shared.web.Refusals;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The monitor's staff API and console pages. */
+final class MonitorControllers {
+
+  private MonitorControllers() {}
+
+  record FindingView(String rule, String severity, String target, String message, String link) {}
+
+  record Findings(String agency, int score, boolean passed, List<FindingView> veto, List<FindingView> findings) {}
+
+  static Findings view(Inspector.Assessment a) {
+    return new Findings(a.agency(), a.score(), a.passed(),
+        a.veto().stream().map(MonitorControllers::finding).toList(),
+        a.findings().stream().map(MonitorControllers::finding).toList());
+  }
+
+  private static FindingView finding(Inspector.Finding f) {
+    return new FindingView(f.rule().name(), f.severity(), f.target(), f.message(), f.link());
+  }
+
+  @RestController
+  @RequestMapping("/api/v1/admin/monitor")
+  static class Api {
+
+    private final Inspector inspector;
+    private final MonitorRuns runs;
+    private final AgencyDirectory agencies;
+    private final StaffAccess access;
+
+    Api(Inspector inspector, MonitorRuns runs, AgencyDirectory agencies, StaffAccess access) {
+      this.inspector = inspector;
+      this.runs = runs;
+      this.agencies = agencies;
+      this.access = access;
+    }
+
+    /** The agency as it stands now, every rule run afresh. */
+    @GetMapping("/findings")
+    Findings findings(@RequestParam String agency, Locale locale) {
+      Agency a = agencies.findByCode(agency.trim()).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+      access.requireAgency(access.current(), a.id());
+      return view(inspector.assess(a, locale));
+    }
+
+    @GetMapping("/ranking")
+    List<MonitorRuns.Ranked> ranking() {
+      access.requirePlatformAdmin(access.current());
+      return runs.ranking();
+    }
+
+    @GetMapping("/findings.csv")
+    ResponseEntity<String> export() {
+      access.requirePlatformAdmin(access.current());
+      return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+          .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("findings.csv").build().toString())
+          .body(runs.exportLatest());
+    }
+  }
+
+  @Controller
+  @RequestMapping("/console/monitor")
+  static class Console {
+
+    private final Inspector inspector;
+    private final MonitorRuns runs;
+    private final WordLists words;
+    private final AgencyDirectory agencies;
+    private final StaffAccess access;
+
+    Console(Inspector inspector, MonitorRuns runs, WordLists words, AgencyDirectory agencies, StaffAccess access) {
+      this.inspector = inspector;
+      this.runs = runs;
+      this.words = words;
+      this.agencies = agencies;
+      this.access = access;
+    }
+
+    @GetMapping
+    String overview(Model model) {
+      Staff me = access.current();
+      var scope = access.agencyScope(me);
+      model.addAttribute("ranking", runs.ranking().stream()
+          .filter(r -> agencies.findByCode(r.agency()).map(a -> scope.contains(a.id())).orElse(false)).toList());
+      model.addAttribute("words", me.isPlatformAdmin() ? words.all() : List.of());
+      model.addAttribute("lists", WordLists.ListName.values());
+      return "monitor/overview";
+    }
+
+    @GetMapping("/agencies/{code}")
+    String agency(@PathVariable String code, Model model, Locale locale) {
+      Agency a = agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+      access.requireAgency(access.current(), a.id());
+      model.addAttribute("assessment", inspector.assess(a, locale));
+      model.addAttribute("history", runs.history(a.id(), 180));
+      return "monitor/agency";
+    }
+
+    @PostMapping("/runs")
+    String runAll(RedirectAttributes redirect) {
+      access.requirePlatformAdmin(access.current());
+      runs.runAll();
+      redirect.addFlashAttribute("notice", "monitor.ran");
+      return "redirect:/console/monitor";
+    }
+
+    @PostMapping("/words")
+    String addWord(@RequestParam(required = false) WordLists.ListName list, @RequestParam(required = false) String term,
+        @RequestParam(required = false) String replacement, RedirectAttributes redirect) {
+      try {
+        words.add(list, term, replacement, access.current());
+        redirect.addFlashAttribute("notice", "report.saved");
+      } catch (Refusal refusal) {
+        Refusals.flash(redirect, refusal);
+      }
+      return "redirect:/console/monitor#words";
+    }
+
+    @PostMapping("/words/{id}/remove")
+    String removeWord(@PathVariable long id, RedirectAttributes redirect) {
+      words.remove(id, access.current());
+      redirect.addFlashAttribute("notice", "report.saved");
+      return "redirect:/console/monitor#words";
+    }
+  }
+}

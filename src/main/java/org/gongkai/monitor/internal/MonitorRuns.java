@@ -1,0 +1,126 @@
+package org.gongkai.monitor.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.shared.time.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The daily run over every agency: each day's score and findings are kept, so that the office sees
+ * today's ranking, each agency's history, and can export what is to be fixed. A second run on the
+ * same day replaces that day's result.
+ */
+@Service
+class MonitorRuns {
+
+  private final Inspector inspector;
+  private final AgencyDirectory agencies;
+  private final JdbcClient jdbc;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+
+  MonitorRuns(Inspector inspector, AgencyDirectory agencies, JdbcClient jdbc, TransactionTemplate transactions,
+      Clock clock) {
+    this.inspector = inspector;
+    this.agencies = agencies;
+    this.jdbc = jdbc;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  record Ranked(String agency, String agencyName, LocalDate runOn, int score, boolean vetoed, int findings) {}
+
+  record Point(LocalDate runOn, int score, boolean vetoed) {}
+
+  @Scheduled(cron = "${gongkai.monitor.cron:0 30 6 * * *}", zone = "${gongkai.time-zone:Asia/Shanghai}")
+  void daily() {
+    runAll();
+  }
+
+  int runAll() {
+    int n = 0;
+    for (Agency agency : agencies.all()) {
+      run(agency);
+      n++;
+    }
+    return n;
+  }
+
+  Inspector.Assessment run(Agency agency) {
+    Inspector.Assessment assessment = inspector.assess(agency, Locale.SIMPLIFIED_CHINESE);
+    LocalDate today = LocalDate.now(clock);
+    transactions.executeWithoutResult(tx -> {
+      jdbc.sql("DELETE FROM monitor_finding WHERE run_id IN (SELECT id FROM monitor_run WHERE agency_id = ? AND run_on = ?)")
+          .params(agency.id(), today).update();
+      jdbc.sql("DELETE FROM monitor_run WHERE agency_id = ? AND run_on = ?").params(agency.id(), today).update();
+      GeneratedKeyHolder keys = new GeneratedKeyHolder();
+      List<Inspector.Finding> all = new ArrayList<>(assessment.veto());
+      all.addAll(assessment.findings());
+      jdbc.sql("INSERT INTO monitor_run (agency_id, run_on, score, vetoed, findings, ran_at) VALUES (?, ?, ?, ?, ?, ?)")
+          .params(agency.id(), today, assessment.score(), !assessment.veto().isEmpty(), all.size(),
+              Timestamps.toDb(Instant.now(clock))).update(keys, "id");
+      long runId = keys.getKey().longValue();
+      for (Inspector.Finding f : all) {
+        jdbc.sql("INSERT INTO monitor_finding (run_id, rule, severity, target, message, link) VALUES (?, ?, ?, ?, ?, ?)")
+            .params(runId, f.rule().name(), f.severity(), cut(f.target(), 300), cut(f.message(), 1000), f.link()).update();
+      }
+    });
+    return assessment;
+  }
+
+  /** Every agency's latest run, best first. */
+  List<Ranked> ranking() {
+    return jdbc.sql("SELECT r.agency_id, r.run_on, r.score, r.vetoed, r.findings FROM monitor_run r WHERE r.run_on ="
+            + " (SELECT MAX(x.run_on) FROM monitor_run x WHERE x.agency_id = r.agency_id) ORDER BY r.vetoed, r.score DESC")
+        .query((rs, i) -> {
+          Agency a = agencies.get(rs.getLong(1));
+          return new Ranked(a.code(), a.name(), rs.getObject(2, LocalDate.class), rs.getInt(3), rs.getBoolean(4),
+              rs.getInt(5));
+        }).list();
+  }
+
+  List<Point> history(long agencyId, int days) {
+    return jdbc.sql("SELECT run_on, score, vetoed FROM monitor_run WHERE agency_id = ? AND run_on >= ? ORDER BY run_on")
+        .params(agencyId, LocalDate.now(clock).minusDays(days))
+        .query((rs, i) -> new Point(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getBoolean(3))).list();
+  }
+
+  /** The latest run's findings of every agency, as CSV with a byte-order mark for Excel. */
+  String exportLatest() {
+    StringBuilder csv = new StringBuilder("\uFEFFagency,run_on,score,rule,severity,target,message\r\n");
+    jdbc.sql("SELECT r.agency_id, r.run_on, r.score, f.rule, f.severity, f.target, f.message FROM monitor_finding f"
+            + " JOIN monitor_run r ON r.id = f.run_id WHERE r.run_on = (SELECT MAX(x.run_on) FROM monitor_run x"
+            + " WHERE x.agency_id = r.agency_id) ORDER BY r.agency_id, f.id")
+        .query((rs, i) -> {
+          csv.append(q(agencies.get(rs.getLong(1)).name())).append(',').append(rs.getObject(2, LocalDate.class)).append(',')
+              .append(rs.getInt(3)).append(',').append(rs.getString(4)).append(',').append(rs.getString(5)).append(',')
+              .append(q(rs.getString(6))).append(',').append(q(rs.getString(7))).append("\r\n");
+          return null;
+        }).list();
+    return csv.toString();
+  }
+
+  Optional<Ranked> latest(long agencyId) {
+    return ranking().stream().filter(r -> agencies.findByCode(r.agency()).map(Agency::id).orElse(-1L) == agencyId)
+        .findFirst();
+  }
+
+  private static String q(String s) {
+    return "\"" + (s == null ? "" : s.replace("\"", "\"\"")) + "\"";
+  }
+
+  private static String cut(String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+}

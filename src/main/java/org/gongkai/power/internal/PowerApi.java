@@ -1,0 +1,88 @@
+package org.gongkai.power.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gongkai.account.StaffAccess;
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** The power catalog's public API, and the staff API for entering, importing and exporting it. */
+@RestController
+class PowerApi {
+
+  private final Powers powers;
+  private final StaffAccess access;
+  private final MessageSource messages;
+
+  PowerApi(Powers powers, StaffAccess access, MessageSource messages) {
+    this.powers = powers;
+    this.access = access;
+    this.messages = messages;
+  }
+
+  record PowerView(String code, String agency, String agencyName, Powers.Version current, List<Powers.Version> history,
+      List<Flow.Step> flow) {}
+
+  @GetMapping("/api/v1/powers")
+  List<Powers.Summary> list(@RequestParam(required = false) String agency, @RequestParam(required = false) PowerType type,
+      @RequestParam(required = false) String q) {
+    return powers.list(agency, type, q);
+  }
+
+  @GetMapping("/api/v1/powers/{code}")
+  PowerView get(@PathVariable String code) {
+    Powers.Power p = powers.get(code);
+    return new PowerView(p.code(), p.agency(), p.agencyName(), p.current(), p.history(), powers.flow(p.current()).steps());
+  }
+
+  @PostMapping(path = "/api/v1/admin/powers", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<PowerView> save(@RequestParam String agency, @RequestBody Powers.Form form) {
+    powers.save(agency, form, access.current());
+    return ResponseEntity.created(URI.create("/api/v1/powers/" + form.code().strip())).body(get(form.code().strip()));
+  }
+
+  record Imported(int rows) {}
+
+  @PostMapping(path = "/api/v1/admin/powers/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  Imported importFile(@RequestParam String agency, @RequestPart("file") MultipartFile file) throws IOException {
+    return new Imported(powers.importWorkbook(agency, file.getBytes(), access.current()));
+  }
+
+  @GetMapping("/api/v1/admin/powers/export")
+  ResponseEntity<byte[]> export(@RequestParam(required = false) String agency) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("powers.xlsx").build().toString())
+        .body(powers.export(agency));
+  }
+
+  /** Every bad row of a refused import, so the spreadsheet can be fixed in one pass. */
+  @ExceptionHandler(Powers.ImportRefused.class)
+  ProblemDetail importRefused(Powers.ImportRefused refused, Locale locale) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        messages.getMessage("power.import.refused", new Object[] {refused.problems().size()}, locale));
+    problem.setTitle(messages.getMessage("problem.title.400", null, locale));
+    problem.setType(URI.create("urn:gongkai:problem:power.import.refused"));
+    problem.setProperty("errors", refused.problems().stream()
+        .map(p -> Map.of("row", p.row(), "field", p.column(), "message", p.message())).toList());
+    return problem;
+  }
+
+}

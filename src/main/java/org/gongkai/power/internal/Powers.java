@@ -1,0 +1,367 @@
+package org.gongkai.power.internal;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.gongkai.account.Staff;
+import org.gongkai.account.StaffAccess;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.audit.AuditTrail;
+import org.gongkai.shared.time.Timestamps;
+import org.gongkai.shared.web.Refusal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The power catalog. A power's code never changes; every change of content is a new version with
+ * the date it takes effect, so the catalog can show what applied on any day. Spreadsheets go out
+ * and come in whole: an import with any bad row imports nothing and reports every bad row.
+ */
+@Service
+class Powers {
+
+  /** The spreadsheet's columns, in order; the header row carries their labels. */
+  static final List<String> COLUMNS = List.of("code", "name", "type", "legalBasis", "unit", "conditions", "materials",
+      "timeLimit", "fees", "contact", "flow", "effectiveOn");
+
+  private final JdbcClient jdbc;
+  private final AgencyDirectory agencies;
+  private final StaffAccess access;
+  private final AuditTrail audit;
+  private final TransactionTemplate transactions;
+  private final org.springframework.context.MessageSource messages;
+  private final Clock clock;
+
+  Powers(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, TransactionTemplate transactions,
+      org.springframework.context.MessageSource messages, Clock clock) {
+    this.jdbc = jdbc;
+    this.agencies = agencies;
+    this.access = access;
+    this.audit = audit;
+    this.transactions = transactions;
+    this.messages = messages;
+    this.clock = clock;
+  }
+
+  /** What is entered for one version of a power. */
+  record Form(String code, String name, PowerType type, String legalBasis, String unit, String conditions,
+      String materials, String timeLimit, String fees, String contact, String flow, LocalDate effectiveOn,
+      String changeNote) {}
+
+  record Version(int versionNo, LocalDate effectiveOn, String name, PowerType type, List<String> legalBasis, String unit,
+      String conditions, String materials, String timeLimit, String fees, String contact, String flow, String changeNote,
+      String createdBy, Instant createdAt) {}
+
+  record Power(String code, String agency, String agencyName, Version current, List<Version> history) {}
+
+  record Summary(String code, String name, PowerType type, String agency, String agencyName, String unit) {}
+
+  /** A row of an import that cannot be taken, with every problem in it. */
+  record RowProblem(int row, String column, String message) {}
+
+  // ---- writing ----
+
+  /** Adds a power, or a new version of an existing one (same code, same agency). */
+  void save(String agencyCode, Form form, Staff actor) {
+    Agency agency = agency(agencyCode);
+    access.requireAgency(actor, agency.id());
+    List<Refusal.FieldProblem> problems = new ArrayList<>();
+    check(form, (column, key, args) -> problems.add(new Refusal.FieldProblem(column, key, args)));
+    Optional<long[]> existing = item(form.code());
+    if (existing.isPresent() && existing.get()[1] != agency.id()) {
+      problems.add(new Refusal.FieldProblem("code", "power.code.other-agency"));
+    }
+    if (!problems.isEmpty()) {
+      throw Refusal.invalid(problems);
+    }
+    transactions.executeWithoutResult(tx -> write(agency, form, actor.username()));
+  }
+
+  private interface Sink {
+    void problem(String column, String key, Object... args);
+  }
+
+  private void check(Form f, Sink sink) {
+    if (f.code() == null || !f.code().strip().matches("[A-Za-z0-9\\-_.]{2,60}")) {
+      sink.problem("code", "power.code.invalid");
+    }
+    if (f.name() == null || f.name().isBlank() || f.name().length() > 300) {
+      sink.problem("name", "power.name.required");
+    }
+    if (f.type() == null) {
+      sink.problem("type", "power.type.required");
+    }
+    if (f.legalBasis() == null || f.legalBasis().isBlank()) {
+      sink.problem("legalBasis", "power.basis.required");
+    }
+    if (f.effectiveOn() == null) {
+      sink.problem("effectiveOn", "power.effective-on.required");
+    }
+    List<Flow.Problem> flowProblems = new ArrayList<>();
+    Flow.parse(f.flow(), flowProblems);
+    for (Flow.Problem p : flowProblems) {
+      sink.problem("flow", p.messageKey(), p.line(), p.detail());
+    }
+  }
+
+  private void write(Agency agency, Form f, String actor) {
+    Instant now = Instant.now(clock);
+    long powerId = item(f.code().strip()).map(x -> x[0]).orElseGet(() -> {
+      GeneratedKeyHolder keys = new GeneratedKeyHolder();
+      jdbc.sql("INSERT INTO power_item (agency_id, code, created_at) VALUES (?, ?, ?)")
+          .params(agency.id(), f.code().strip(), Timestamps.toDb(now)).update(keys, "id");
+      return keys.getKey().longValue();
+    });
+    int next = jdbc.sql("SELECT COALESCE(MAX(version_no), 0) + 1 FROM power_version WHERE power_id = ?").param(powerId)
+        .query(Integer.class).single();
+    jdbc.sql("INSERT INTO power_version (power_id, version_no, effective_on, name, type, legal_basis, unit, conditions,"
+            + " materials, time_limit, fees, contact, flow, change_note, created_by, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(powerId, next, f.effectiveOn(), f.name().strip(), f.type().name(), f.legalBasis().strip(), blank(f.unit()),
+            blank(f.conditions()), blank(f.materials()), blank(f.timeLimit()), blank(f.fees()), blank(f.contact()),
+            f.flow().strip(), blank(f.changeNote()), actor, Timestamps.toDb(now))
+        .update();
+    audit.record(actor, next == 1 ? "power.created" : "power.revised", "power", f.code().strip(),
+        "version " + next + " effective " + f.effectiveOn());
+  }
+
+  // ---- reading ----
+
+  List<Summary> list(String agencyCode, PowerType type, String q) {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (agencyCode != null && !agencyCode.isBlank()) {
+      Agency a = agency(agencyCode);
+      where.append(" AND p.agency_id = :agency");
+      params.put("agency", a.id());
+    }
+    LocalDate today = LocalDate.now(clock);
+    params.put("today", today);
+    List<Summary> all = jdbc.sql("SELECT p.code, p.agency_id, v.name, v.type, v.unit FROM power_item p JOIN power_version v"
+            + " ON v.power_id = p.id AND v.version_no = (SELECT MAX(x.version_no) FROM power_version x WHERE x.power_id = p.id"
+            + " AND x.effective_on <= :today)" + where + " ORDER BY p.code")
+        .params(params)
+        .query((rs, i) -> {
+          Agency a = agencies.get(rs.getLong(2));
+          return new Summary(rs.getString(1), rs.getString(3), PowerType.valueOf(rs.getString(4)), a.code(), a.name(),
+              rs.getString(5));
+        }).list();
+    String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
+    return all.stream().filter(s -> type == null || s.type() == type)
+        .filter(s -> needle.isEmpty() || s.name().toLowerCase(Locale.ROOT).contains(needle)
+            || s.code().toLowerCase(Locale.ROOT).contains(needle))
+        .toList();
+  }
+
+  Power get(String code) {
+    long[] item = item(code).orElseThrow(() -> Refusal.notFound("power.not-found"));
+    List<Version> history = jdbc.sql("SELECT * FROM power_version WHERE power_id = ? ORDER BY version_no DESC").param(item[0])
+        .query((rs, i) -> new Version(rs.getInt("version_no"), rs.getObject("effective_on", LocalDate.class),
+            rs.getString("name"), PowerType.valueOf(rs.getString("type")),
+            rs.getString("legal_basis").lines().map(String::strip).filter(l -> !l.isEmpty()).toList(), rs.getString("unit"),
+            rs.getString("conditions"), rs.getString("materials"), rs.getString("time_limit"), rs.getString("fees"),
+            rs.getString("contact"), rs.getString("flow"), rs.getString("change_note"), rs.getString("created_by"),
+            Timestamps.fromDb(rs.getObject("created_at", OffsetDateTime.class))))
+        .list();
+    LocalDate today = LocalDate.now(clock);
+    Version current = history.stream().filter(v -> !v.effectiveOn().isAfter(today)).findFirst()
+        .orElseThrow(() -> Refusal.notFound("power.not-yet-effective"));
+    Agency agency = agencies.get(item[1]);
+    return new Power(code, agency.code(), agency.name(), current, history);
+  }
+
+  Flow flow(Version v) {
+    return Flow.parse(v.flow(), new ArrayList<>());
+  }
+
+  // ---- spreadsheets ----
+
+  byte[] export(String agencyCode) {
+    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = book.createSheet("powers");
+      Row head = sheet.createRow(0);
+      for (int c = 0; c < COLUMNS.size(); c++) {
+        head.createCell(c).setCellValue(label(COLUMNS.get(c)));
+      }
+      int r = 1;
+      for (Summary s : list(agencyCode, null, null)) {
+        Version v = get(s.code()).current();
+        Object[] values = {s.code(), v.name(), v.type().name(), String.join("\n", v.legalBasis()), v.unit(), v.conditions(),
+            v.materials(), v.timeLimit(), v.fees(), v.contact(), v.flow(), v.effectiveOn().toString()};
+        Row row = sheet.createRow(r++);
+        for (int c = 0; c < values.length; c++) {
+          if (values[c] != null) {
+            row.createCell(c).setCellValue(values[c].toString());
+          }
+        }
+      }
+      book.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Reads every row first; imports all of them in one transaction, or none and reports each bad row. */
+  int importWorkbook(String agencyCode, byte[] content, Staff actor) {
+    Agency agency = agency(agencyCode);
+    access.requireAgency(actor, agency.id());
+    List<Form> forms = new ArrayList<>();
+    List<RowProblem> problems = new ArrayList<>();
+    DataFormatter formatter = new DataFormatter();
+    try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(content))) {
+      Sheet sheet = book.getSheetAt(0);
+      Set<String> seen = new HashSet<>();
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        Row row = sheet.getRow(r);
+        if (row == null || isEmpty(row, formatter)) {
+          continue;
+        }
+        String[] v = new String[COLUMNS.size()];
+        for (int c = 0; c < v.length; c++) {
+          Cell cell = row.getCell(c);
+          v[c] = cell == null ? null : formatter.formatCellValue(cell).strip();
+        }
+        int rowNumber = r + 1;
+        PowerType type = null;
+        try {
+          type = v[2] == null || v[2].isBlank() ? null : PowerType.valueOf(typeName(v[2]));
+        } catch (IllegalArgumentException e) {
+          problems.add(new RowProblem(rowNumber, label("type"), text("power.type.unknown", v[2])));
+        }
+        LocalDate effective = null;
+        try {
+          effective = v[11] == null || v[11].isBlank() ? null : LocalDate.parse(v[11]);
+        } catch (DateTimeParseException e) {
+          problems.add(new RowProblem(rowNumber, label("effectiveOn"), text("power.effective-on.format", v[11])));
+        }
+        Form form = new Form(v[0], v[1], type, v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
+            effective == null && v[11] != null && !v[11].isBlank() ? LocalDate.MIN : effective, null);
+        int before = problems.size();
+        check(form, (column, key, args) -> {
+          if (!(column.equals("effectiveOn") && form.effectiveOn() == LocalDate.MIN)
+              && !(column.equals("type") && v[2] != null && !v[2].isBlank())) {
+            problems.add(new RowProblem(rowNumber, label(column), text(key, args)));
+          }
+        });
+        if (v[0] != null && !seen.add(v[0])) {
+          problems.add(new RowProblem(rowNumber, label("code"), text("power.code.repeated", v[0])));
+        }
+        Optional<long[]> existing = v[0] == null ? Optional.empty() : item(v[0]);
+        if (existing.isPresent() && existing.get()[1] != agency.id()) {
+          problems.add(new RowProblem(rowNumber, label("code"), text("power.code.other-agency")));
+        }
+        if (problems.size() == before) {
+          forms.add(form);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof Refusal refusal) {
+        throw refusal;
+      }
+      throw Refusal.invalidField("file", "power.import.unreadable");
+    }
+    if (!problems.isEmpty()) {
+      throw new ImportRefused(problems);
+    }
+    if (forms.isEmpty()) {
+      throw Refusal.invalidField("file", "power.import.empty");
+    }
+    transactions.executeWithoutResult(tx -> {
+      for (Form f : forms) {
+        Optional<Version> same = item(f.code()).map(x -> get(f.code()).history().get(0));
+        if (same.isEmpty() || changed(same.get(), f)) {
+          write(agency, f, actor.username());
+        }
+      }
+      audit.record(actor.username(), "power.imported", "agency", agency.id(), forms.size() + " rows");
+    });
+    return forms.size();
+  }
+
+  /** Refuses an import with the list of every bad row. */
+  static final class ImportRefused extends RuntimeException {
+    private final transient List<RowProblem> problems;
+
+    ImportRefused(List<RowProblem> problems) {
+      super("import refused");
+      this.problems = List.copyOf(problems);
+    }
+
+    List<RowProblem> problems() {
+      return problems;
+    }
+  }
+
+  private static boolean changed(Version v, Form f) {
+    return !(Objects.equals(v.name(), f.name().strip()) && v.type() == f.type()
+        && Objects.equals(String.join("\n", v.legalBasis()), f.legalBasis().strip()) && Objects.equals(v.unit(), blank(f.unit()))
+        && Objects.equals(v.conditions(), blank(f.conditions())) && Objects.equals(v.materials(), blank(f.materials()))
+        && Objects.equals(v.timeLimit(), blank(f.timeLimit())) && Objects.equals(v.fees(), blank(f.fees()))
+        && Objects.equals(v.contact(), blank(f.contact())) && Objects.equals(v.flow(), f.flow().strip())
+        && Objects.equals(v.effectiveOn(), f.effectiveOn()));
+  }
+
+  private String typeName(String cell) {
+    for (PowerType t : PowerType.values()) {
+      if (t.name().equalsIgnoreCase(cell) || text("power.type." + t.name()).equals(cell)) {
+        return t.name();
+      }
+    }
+    return cell;
+  }
+
+  private static boolean isEmpty(Row row, DataFormatter formatter) {
+    for (Cell cell : row) {
+      if (!formatter.formatCellValue(cell).isBlank()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String label(String column) {
+    return text("power.column." + column);
+  }
+
+  private String text(String key, Object... args) {
+    return messages.getMessage(key, args, key, Locale.SIMPLIFIED_CHINESE);
+  }
+
+  private Optional<long[]> item(String code) {
+    return jdbc.sql("SELECT id, agency_id FROM power_item WHERE code = ?").param(code == null ? "" : code.strip())
+        .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
+  }
+
+  private Agency agency(String code) {
+    return agencies.findByCode(code == null ? "" : code.strip()).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}
