@@ -1,0 +1,162 @@
+package org.gongkai.monitor.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.gongkai.account.Staff;
+import org.gongkai.agency.Column;
+import org.gongkai.agency.ColumnType;
+import org.gongkai.catalog.DocumentForm;
+import org.gongkai.catalog.DocumentKind;
+import org.gongkai.catalog.Editorial;
+import org.gongkai.support.Api;
+import org.gongkai.support.PlatformIntegrationTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/** A clean agency scores full marks; an agency seeded with a violation of every rule is caught on each. */
+abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
+
+  @Autowired
+  WordLists words;
+
+  @Autowired
+  MonitorRuns runs;
+
+  @Value("${gongkai.data-dir}")
+  String dataDir;
+
+  static LocalDate today() {
+    return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+  }
+
+  long publish(Fixture f, Column column, String title, DocumentKind kind, LocalDate issuedOn, LocalDate publishedOn,
+      String body, List<Editorial.Upload> uploads) {
+    DocumentForm form = new DocumentForm();
+    form.setAgency(f.agency().code());
+    form.setColumn(column.id());
+    form.setTitle(title);
+    form.setKind(kind);
+    form.setIssuedOn(issuedOn);
+    form.setBody(body);
+    Instant at = publishedOn.atTime(10, 0).toInstant(ZoneOffset.ofHours(8));
+    return editorial.importPublished(form, at.isAfter(Instant.now()) ? Instant.now().minusSeconds(60) : at, uploads, admin());
+  }
+
+  @Test
+  void aCleanAgencyScoresFullMarks() {
+    Fixture f = newAgency();
+    for (Column c : agencies.visibleColumns(f.agency().id())) {
+      publish(f, c, c.name() + "最新信息", DocumentKind.GENERAL, today(), today(), "<p>按期更新的内容。</p>", List.of());
+    }
+    Api.Response r = api().get("/api/v1/admin/monitor/findings?agency=" + f.agency().code(), f.editor().username(), PASSWORD);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.<List<Object>>json("$.veto")).isEmpty();
+    assertThat(r.<List<Object>>json("$.findings")).as(r.body()).isEmpty();
+    assertThat(r.<Integer>json("$.score")).isEqualTo(100);
+    assertThat(r.<Boolean>json("$.passed")).isTrue();
+  }
+
+  @Test
+  void everyRuleFindsItsSeededViolation() throws Exception {
+    Staff admin = admin();
+    words.add(WordLists.ListName.FORBIDDEN, "监测禁用词", null, admin);
+    words.add(WordLists.ListName.MISSPELLING, "监测错字", "监测正字", admin);
+    words.add(WordLists.ListName.LEADER, "监测人", "局长", admin);
+    words.add(WordLists.ListName.LEADER, "监测副手", "副局长", admin);
+    Fixture f = newAgency();
+    long id = f.agency().id();
+    Column news = agencies.column(id, ColumnType.NEWS).orElseThrow();
+    Column notice = agencies.column(id, ColumnType.NOTICE).orElseThrow();
+    Column policy = agencies.column(id, ColumnType.POLICY).orElseThrow();
+    Column statistics = agencies.column(id, ColumnType.STATISTICS).orElseThrow();
+    LocalDate old = today().minusDays(30);
+    publish(f, news, "旧动态", DocumentKind.GENERAL, old, old, "<p>内容</p>", List.of());
+    for (int i = 0; i < 4; i++) {
+      Column extra = agencies.addColumn(id, null, "工作动态" + i, ColumnType.NEWS, "test");
+      publish(f, extra, "旧动态" + i, DocumentKind.GENERAL, old, old, "<p>内容</p>", List.of());
+    }
+    publish(f, notice, "旧通知", DocumentKind.GENERAL, today().minusMonths(8), today().minusMonths(8), "<p>通知</p>", List.of());
+    publish(f, statistics, "旧统计", DocumentKind.GENERAL, today().minusMonths(14), today().minusMonths(14), "<p>统计</p>", List.of());
+    for (int i = 0; i < 10; i++) {
+      Column extra = agencies.addColumn(id, null, "专题" + i, ColumnType.GENERAL, "test");
+      publish(f, extra, "旧专题" + i, DocumentKind.GENERAL, today().minusMonths(14), today().minusMonths(14), "<p>专题</p>",
+          List.of());
+    }
+    publish(f, policy, "未注日期的规范性文件", DocumentKind.NORMATIVE_DOCUMENT, null, old, "<p>文件</p>", List.of());
+    publish(f, policy, "迟发的文件", DocumentKind.GENERAL, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 3, 2), "<p>文件</p>",
+        List.of());
+    publish(f, policy, "含失效链接", DocumentKind.GENERAL, old, old, "<p><a href=\"/documents/99999999\">见此</a></p>", List.of());
+    publish(f, policy, "含缺失附件", DocumentKind.GENERAL, old, old, "<p>附件</p>",
+        List.of(new Editorial.Upload("缺失.pdf", "%PDF-1.4 monitor missing attachment".getBytes())));
+    publish(f, policy, "用语问题", DocumentKind.GENERAL, old, old,
+        "<p>监测禁用词；监测错字；监测人副局长出席。</p>", List.of());
+    deleteAttachmentFile("%PDF-1.4 monitor missing attachment".getBytes());
+    Api.Response message = api().post("/api/v1/mailbox/messages", "{\"agency\":\"" + f.agency().code()
+        + "\",\"type\":\"QUESTION\",\"title\":\"t\",\"content\":\"c\",\"phone\":\"13800000000\"}", null, null);
+    jdbc.sql("UPDATE mailbox_message SET received_on = ? WHERE tracking_code = ?")
+        .params(today().minusMonths(4), (String) message.json("$.trackingCode")).update();
+
+    Api.Response r = api().get("/api/v1/admin/monitor/findings?agency=" + f.agency().code(), f.editor().username(), PASSWORD);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    Set<String> veto = Set.copyOf(r.json("$.veto[*].rule"));
+    Set<String> found = Set.copyOf(r.json("$.findings[*].rule"));
+    assertThat(veto).containsExactlyInAnyOrder("HOME_STALE", "SECTIONS_NOT_UPDATED", "TOO_MANY_STALE_COLUMNS",
+        "TOO_MANY_EMPTY_COLUMNS", "MAILBOX_UNANSWERED", "WORDING_LEADER");
+    assertThat(found).containsExactlyInAnyOrder("EMPTY_COLUMN", "NEWS_STALE", "NOTICE_POLICY_STALE", "STALE_COLUMN",
+        "UNDATED", "LATE_PROACTIVE", "POLICY_WITHOUT_INTERPRETATION", "BROKEN_LINK", "MISSING_ATTACHMENT",
+        "WORDING_FORBIDDEN", "WORDING_MISSPELLING");
+    assertThat(r.<Integer>json("$.score")).isZero();
+    assertThat(r.<Boolean>json("$.passed")).isFalse();
+    assertThat(r.<List<String>>json("$.findings[?(@.rule=='BROKEN_LINK')].message")).singleElement().asString()
+        .contains("/documents/99999999");
+    assertThat(r.<List<String>>json("$.findings[?(@.rule=='LATE_PROACTIVE')].link")).singleElement().asString()
+        .startsWith("/console/documents/");
+
+    runs.runAll();
+    Api.Response ranking = api().get("/api/v1/admin/monitor/ranking", "admin", ADMIN_PASSWORD);
+    List<Boolean> vetoed = ranking.json("$[?(@.agency=='" + f.agency().code() + "')].vetoed");
+    assertThat(vetoed).containsExactly(true);
+    String csv = api().get("/api/v1/admin/monitor/findings.csv", "admin", ADMIN_PASSWORD).body();
+    assertThat(csv).contains(f.agency().name(), "WORDING_LEADER");
+  }
+
+  @Test
+  void theEditorSeesTheWordingFindingsBeforeSubmitting() throws Exception {
+    words.add(WordLists.ListName.MISSPELLING, "编辑错字", "编辑正字", admin());
+    Fixture f = newAgency();
+    Api.Response draft = api().post("/api/v1/admin/documents", f.draftJson("含编辑错字的草稿"), f.editor().username(), PASSWORD);
+    long doc = ((Number) draft.json("$.id")).longValue();
+    var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
+        .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+    var login = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        .param("username", f.editor().username()).param("password", PASSWORD)).andReturn();
+    String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .get("/console/documents/" + doc).session((org.springframework.mock.web.MockHttpSession) login.getRequest().getSession()))
+        .andReturn().getResponse().getContentAsString();
+    assertThat(page).contains("用语检查发现1处问题", "“编辑错字”应为“编辑正字”");
+  }
+
+  @Autowired
+  org.springframework.web.context.WebApplicationContext context;
+
+  private void deleteAttachmentFile(byte[] content) throws Exception {
+    String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    try (Stream<Path> files = Files.walk(Path.of(dataDir, "attachments"))) {
+      for (Path p : files.filter(p -> p.getFileName().toString().equals(sha)).collect(Collectors.toList())) {
+        Files.delete(p);
+      }
+    }
+  }
+}
