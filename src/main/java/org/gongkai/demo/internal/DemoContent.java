@@ -53,10 +53,15 @@ class DemoContent implements ApplicationRunner {
   private final Clock clock;
   private final org.gongkai.foi.InformationRequests requests;
   private final org.gongkai.calendar.WorkingCalendar calendar;
+  private final org.gongkai.power.PowerCatalog powers;
+  private final org.gongkai.monitor.Monitor monitor;
 
   DemoContent(AgencyDirectory agencies, Accounts accounts, Editorial editorial, JdbcClient jdbc,
       TransactionTemplate transactions, Clock clock, org.gongkai.foi.InformationRequests requests,
-      org.gongkai.calendar.WorkingCalendar calendar) {
+      org.gongkai.calendar.WorkingCalendar calendar, org.gongkai.power.PowerCatalog powers,
+      org.gongkai.monitor.Monitor monitor) {
+    this.powers = powers;
+    this.monitor = monitor;
     this.requests = requests;
     this.calendar = calendar;
     this.agencies = agencies;
@@ -86,6 +91,8 @@ class DemoContent implements ApplicationRunner {
       return n;
     });
     log.info("demo content created: {} documents in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+    // The monitor's first results, so that its pages have something to show from the start.
+    monitor.runAll();
   }
 
   private int seed(Staff admin) {
@@ -159,7 +166,27 @@ class DemoContent implements ApplicationRunner {
     int documents = pending.size();
     documents += workInProgress(commerce, admin, policiesByAgency.getOrDefault(commerce.id(), List.of()));
     informationRequests(commerce, admin);
+    powerCatalog(commerce, admin);
     return documents;
+  }
+
+  /** The 市商务局's power catalog, and word lists whose findings the monitor shows on the first run. */
+  private void powerCatalog(Agency commerce, Staff admin) {
+    for (var entry : DemoPowers.entries(commerce.code(), DemoTexts.deptOf(commerce.name()).phone())) {
+      powers.record(commerce.code(), entry, admin);
+    }
+    monitor.addWord("MISSPELLING", "按装", "安装", admin);
+    monitor.addWord("MISSPELLING", "即然", "既然", admin);
+    monitor.addWord("FORBIDDEN", "最高级", null, admin);
+    monitor.addWord("LEADER", "陈建国", "局长", admin);
+    monitor.addWord("LEADER", "周立新", "副局长", admin);
+    Map<ColumnType, Column> columns = new HashMap<>();
+    agencies.columns(commerce.id()).forEach(c -> columns.put(c.type(), c));
+    DocumentForm news = DemoTexts.notice(commerce, LocalDate.now(clock), "市商务局召开2026年第四季度安全生产工作会议");
+    news.setColumn(columns.get(ColumnType.NEWS).id());
+    news.setBody("<p>11月20日，市商务局召开第四季度安全生产工作会议，周立新局长出席会议并讲话。"
+        + "会议要求各商贸企业按装必要的消防设施。</p>");
+    editorial.importPublished(news, Instant.now(clock).minusSeconds(3600), List.of(), admin);
   }
 
   /** Requests at several stages, so that the console shows due dates, reminders and a reply. */

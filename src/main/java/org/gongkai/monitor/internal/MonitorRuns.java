@@ -22,17 +22,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * same day replaces that day's result.
  */
 @Service
-class MonitorRuns {
+class MonitorRuns implements org.gongkai.monitor.Monitor {
 
   private final Inspector inspector;
+  private final WordLists words;
   private final AgencyDirectory agencies;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  MonitorRuns(Inspector inspector, AgencyDirectory agencies, JdbcClient jdbc, TransactionTemplate transactions,
-      Clock clock) {
+  MonitorRuns(Inspector inspector, WordLists words, AgencyDirectory agencies, JdbcClient jdbc,
+      TransactionTemplate transactions, Clock clock) {
     this.inspector = inspector;
+    this.words = words;
     this.agencies = agencies;
     this.jdbc = jdbc;
     this.transactions = transactions;
@@ -48,7 +50,19 @@ class MonitorRuns {
     runAll();
   }
 
-  int runAll() {
+  @Override
+  public void addWord(String list, String term, String replacement, org.gongkai.account.Staff actor) {
+    WordLists.ListName name;
+    try {
+      name = WordLists.ListName.valueOf(list);
+    } catch (IllegalArgumentException | NullPointerException unknown) {
+      throw org.gongkai.shared.web.Refusal.invalidField("list", "monitor.word.required");
+    }
+    words.add(name, term, replacement, actor);
+  }
+
+  @Override
+  public int runAll() {
     int n = 0;
     for (Agency agency : agencies.all()) {
       run(agency);

@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and come in whole: an import with any bad row imports nothing and reports every bad row.
  */
 @Service
-class Powers {
+class Powers implements org.gongkai.power.PowerCatalog {
 
   /** The spreadsheet's columns, in order; the header row carries their labels. */
   static final List<String> COLUMNS = List.of("code", "name", "type", "legalBasis", "unit", "conditions", "materials",
@@ -147,6 +147,18 @@ class Powers {
         .update();
     audit.record(actor, next == 1 ? "power.created" : "power.revised", "power", f.code().strip(),
         "version " + next + " effective " + f.effectiveOn());
+  }
+
+  @Override
+  public void record(String agencyCode, Entry e, Staff actor) {
+    PowerType type;
+    try {
+      type = PowerType.valueOf(e.type());
+    } catch (IllegalArgumentException | NullPointerException unknown) {
+      throw Refusal.invalidField("type", "power.type.required");
+    }
+    save(agencyCode, new Form(e.code(), e.name(), type, e.legalBasis(), e.unit(), e.conditions(), e.materials(),
+        e.timeLimit(), e.fees(), e.contact(), e.flow(), e.effectiveOn(), null), actor);
   }
 
   // ---- reading ----

@@ -1,0 +1,13 @@
+package org.gongkai.monitor;
+
+import org.gongkai.account.Staff;
+
+/** What other modules may ask of the monitor: word list entries and a run over every agency. */
+public interface Monitor {
+
+  /** {@code list} is FORBIDDEN, MISSPELLING or LEADER. Platform admin only, audited. */
+  void addWord(String list, String term, String replacement, Staff actor);
+
+  /** Checks every agency now and keeps the day's results; returns how many were checked. */
+  int runAll();
+}
