@@ -26,4 +26,7 @@ public interface StaffAccess {
   void requireAdministrator(Staff staff, long agencyId);
 
   void requirePlatformAdmin(Staff staff);
+
+  /** For console pages that work on one agency at a time: the agencies in scope and the one chosen. */
+  AgencyChoice chooseAgency(Staff staff, String code);
 }

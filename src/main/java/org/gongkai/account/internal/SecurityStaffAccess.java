@@ -90,4 +90,17 @@ class SecurityStaffAccess implements StaffAccess {
       throw Refusal.forbidden("access.platform-admin-only");
     }
   }
+
+  @Override
+  public org.gongkai.account.AgencyChoice chooseAgency(Staff staff, String code) {
+    var scope = agencyScope(staff);
+    java.util.List<org.gongkai.agency.Agency> mine = agencies.all().stream().filter(a -> scope.contains(a.id())).toList();
+    org.gongkai.agency.Agency selected = code == null || code.isBlank() ? (mine.isEmpty() ? null : mine.get(0))
+        : agencies.findByCode(code.trim()).orElseThrow(() -> org.gongkai.shared.web.Refusal.notFound("agency.not-found"));
+    if (selected == null) {
+      throw org.gongkai.shared.web.Refusal.forbidden("account.no-agency");
+    }
+    requireAgency(staff, selected.id());
+    return new org.gongkai.account.AgencyChoice(mine, selected);
+  }
 }

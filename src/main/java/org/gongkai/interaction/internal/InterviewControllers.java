@@ -68,15 +68,9 @@ final class InterviewControllers {
     @GetMapping
     String list(@RequestParam(required = false) String agency, @RequestParam(required = false) Integer year,
         Model model) {
-      Staff me = access.current();
-      var scope = access.agencyScope(me);
-      List<Agency> mine = agencies.all().stream().filter(a -> scope.contains(a.id())).toList();
-      Agency selected = agency == null || agency.isBlank() ? (mine.isEmpty() ? null : mine.get(0))
-          : agencies.findByCode(agency).orElseThrow(() -> Refusal.notFound("agency.not-found"));
-      if (selected == null) {
-        throw Refusal.forbidden("foi.templates.no-agency");
-      }
-      access.requireAgency(me, selected.id());
+      var choice = access.chooseAgency(access.current(), agency);
+      List<Agency> mine = choice.agencies();
+      Agency selected = choice.selected();
       int shown = year == null ? LocalDate.now(clock).getYear() : year;
       model.addAttribute("agencies", mine);
       model.addAttribute("selected", selected);

@@ -406,5 +406,7 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     assertThat(preview).contains("告知书", "第十四条", "涉及国家秘密");
     assertThat(mvc.perform(get("/console/foi/statistics").session(editor)).andReturn().getResponse().getStatus()).isEqualTo(200);
     assertThat(mvc.perform(get("/console/foi/templates").session(editor)).andReturn().getResponse().getStatus()).isEqualTo(200);
+    assertThat(mvc.perform(get("/console/foi/new").session(editor)).andReturn().getResponse().getContentAsString())
+        .contains("name=\"idNumber\"", "name=\"receivedOn\"", "name=\"deliveryChannel\"");
   }
 }
