@@ -69,6 +69,18 @@ class ConsultationConsoleController {
     return "consultation/console-show";
   }
 
+  @GetMapping("/{id}/comments/{comment}/attachment")
+  org.springframework.http.ResponseEntity<byte[]> commentAttachment(@PathVariable long id, @PathVariable long comment) {
+    Consultations.CommentAttachment a = consultations.commentAttachment(id, comment, access.current());
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM)
+        .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+            .filename(a.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Cache-Control", "no-store")
+        .body(a.content());
+  }
+
   @PostMapping("/{id}/{step}")
   String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) Long comment,
       @RequestParam(required = false) String state, @RequestParam(required = false) String reason,

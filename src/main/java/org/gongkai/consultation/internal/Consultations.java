@@ -367,6 +367,20 @@ class Consultations {
         .params(attachmentId, id).query(String.class).optional().flatMap(sha -> files.read(FILES, sha));
   }
 
+  record CommentAttachment(String name, String contentType, byte[] content) {}
+
+  /** A comment's attachment, for the agency's staff only: the public never downloads what others sent. */
+  CommentAttachment commentAttachment(long id, long commentId, Staff actor) {
+    Item r = find(id).orElseThrow(() -> Refusal.notFound("consultation.not-found"));
+    access.requireAgency(actor, r.agencyId);
+    var meta = jdbc.sql("SELECT attachment_name, attachment_type, attachment_sha256 FROM consultation_comment"
+            + " WHERE id = ? AND consultation_id = ? AND attachment_sha256 IS NOT NULL").params(commentId, id)
+        .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).optional()
+        .orElseThrow(() -> Refusal.notFound("attachment.not-found"));
+    byte[] content = files.read(FILES, meta[2]).orElseThrow(() -> Refusal.gone("attachment.not-found"));
+    return new CommentAttachment(meta[0], meta[1], content);
+  }
+
   byte[] export(long id, Staff actor) {
     ConsultationViews.Consultation c = get(id, true);
     var locale = java.util.Locale.SIMPLIFIED_CHINESE;

@@ -146,12 +146,23 @@ abstract class ConsultationIntegrationTests extends PlatformIntegrationTests {
         .andReturn().getResponse().getContentAsString();
     assertThat(wrong).contains("验证题答案不正确", "同意公示内容");
     int answer = Integer.parseInt(q.group(1)) + Integer.parseInt(q.group(2));
-    var ok = mvc.perform(post("/consultations/" + id + "/comments").with(csrf()).param("body", "同意公示内容")
+    var ok = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        .multipart("/consultations/" + id + "/comments")
+        .file(new org.springframework.mock.web.MockMultipartFile("attachment", "意见.pdf", "application/pdf",
+            "%PDF-1.4 comment attachment".getBytes()))
+        .with(csrf()).param("body", "同意公示内容")
         .param("contact", "13800000000").param("challengeToken", token.group(1))
         .param("challengeAnswer", String.valueOf(answer))).andReturn();
     assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/consultations/" + id);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM consultation_comment WHERE consultation_id = ?").param(id)
         .query(Integer.class).single()).isEqualTo(1);
+    long comment = jdbc.sql("SELECT id FROM consultation_comment WHERE consultation_id = ?").param(id)
+        .query(Long.class).single();
+    var staffDownload = mvc.perform(get("/console/consultations/" + id + "/comments/" + comment + "/attachment")
+        .session(login(f.reviewer().username()))).andReturn().getResponse();
+    assertThat(staffDownload.getContentAsString()).isEqualTo("%PDF-1.4 comment attachment");
+    assertThat(mvc.perform(get("/console/consultations/" + id + "/comments/" + comment + "/attachment")
+        .session(login(newAgency().editor().username()))).andReturn().getResponse().getStatus()).isEqualTo(403);
   }
 
   @Test
