@@ -100,18 +100,18 @@ class PublishingInBrowserTests {
     browser.findElement(By.id("docNumber")).sendKeys("临商〔2026〕99号");
     browser.findElement(By.id("body")).sendKeys("<p>请各单位按要求做好测试工作。</p>");
     browser.findElement(By.id("save-document")).click();
-    assertThat(browser.findElement(By.id("document-state")).getText()).isEqualTo("草稿");
+    assertThat(stateOnNextPage()).isEqualTo("草稿");
 
     browser.findElement(By.id("submit-document")).click();
-    assertThat(browser.findElement(By.id("document-state")).getText()).isEqualTo("待审核");
+    assertThat(stateOnNextPage()).isEqualTo("待审核");
     for (String check : new String[] {"check-secrets", "check-commercial", "check-privacy", "check-stability"}) {
       browser.findElement(By.id(check)).click();
     }
     browser.findElement(By.id("review-comment")).sendKeys("经审查可以公开");
     browser.findElement(By.id("approve-document")).click();
-    assertThat(browser.findElement(By.id("document-state")).getText()).isEqualTo("已审核");
+    assertThat(stateOnNextPage()).isEqualTo("已审核");
     browser.findElement(By.id("publish-document")).click();
-    assertThat(browser.findElement(By.id("document-state")).getText()).isEqualTo("已发布");
+    assertThat(stateOnNextPage()).isEqualTo("已发布");
     String indexNumber = browser.findElement(By.id("index-number")).getText();
     assertThat(indexNumber).startsWith(commerce.code() + "/");
 
@@ -120,6 +120,24 @@ class PublishingInBrowserTests {
     link.click();
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
     assertThat(browser.getPageSource()).contains(indexNumber, "临商〔2026〕99号", "请各单位按要求做好测试工作。");
+  }
+
+  /**
+   * The document's state once the page a button led to has loaded: the element of the page before
+   * may still be found for a moment and then go stale, so it is read again until it holds.
+   */
+  private String previousState;
+
+  private String stateOnNextPage() {
+    String[] text = new String[1];
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(driver -> {
+          text[0] = driver.findElement(By.id("document-state")).getText();
+          return !text[0].equals(previousState);
+        });
+    previousState = text[0];
+    return text[0];
   }
 
   @Test
