@@ -118,7 +118,9 @@ class PublishingInBrowserTests {
     open("/agencies/" + commerce.code());
     WebElement link = browser.findElement(By.linkText(title));
     link.click();
-    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo(title);
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(driver -> driver.findElement(By.tagName("h1")).getText().equals(title));
     assertThat(browser.getPageSource()).contains(indexNumber, "临商〔2026〕99号", "请各单位按要求做好测试工作。");
   }
 
