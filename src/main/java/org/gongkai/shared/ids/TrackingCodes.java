@@ -4,13 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tracking codes and their secrets. A code is random (so that codes say nothing about volume); the
@@ -25,13 +21,10 @@ public class TrackingCodes {
   private static final String KEY_SETTING = "tracking.secret-key";
 
   private final SecureRandom random = new SecureRandom();
-  private final JdbcClient jdbc;
-  private final TransactionTemplate transactions;
-  private volatile byte[] key;
+  private final PlatformKeys keys;
 
-  public TrackingCodes(JdbcClient jdbc, TransactionTemplate transactions) {
-    this.jdbc = jdbc;
-    this.transactions = transactions;
+  public TrackingCodes(PlatformKeys keys) {
+    this.keys = keys;
   }
 
   /** A new random code: the prefix and ten characters. */
@@ -69,35 +62,6 @@ public class TrackingCodes {
   }
 
   private byte[] key() {
-    byte[] k = key;
-    if (k == null) {
-      synchronized (this) {
-        if (key == null) {
-          key = loadOrCreateKey();
-        }
-        k = key;
-      }
-    }
-    return k;
-  }
-
-  private byte[] loadOrCreateKey() {
-    for (int attempt = 0; attempt < 2; attempt++) {
-      var stored = jdbc.sql("SELECT setting_value FROM platform_setting WHERE name = ?").param(KEY_SETTING)
-          .query(String.class).optional();
-      if (stored.isPresent()) {
-        return HexFormat.of().parseHex(stored.get());
-      }
-      byte[] fresh = new byte[32];
-      random.nextBytes(fresh);
-      try {
-        transactions.executeWithoutResult(tx -> jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (?, ?)")
-            .params(KEY_SETTING, HexFormat.of().formatHex(fresh)).update());
-        return fresh;
-      } catch (DuplicateKeyException anotherNodeWasFirst) {
-        // Read the other node's key on the next pass.
-      }
-    }
-    throw new IllegalStateException("no secret key for tracking codes");
+    return keys.key(KEY_SETTING);
   }
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * A question a person answers and a script rarely does, without JavaScript or images: the sum of
  * two small numbers, asked in words from the message bundle, read aloud by any screen reader. The
- * answer travels signed in a hidden field, so no session is needed; a token expires after an hour.
+ * answer travels signed in a hidden field under a key every node shares, so no session is needed;
+ * a token expires after an hour.
  */
 @Component
 public class Challenge {
@@ -23,12 +24,12 @@ public class Challenge {
   private static final Duration LIFETIME = Duration.ofHours(1);
 
   private final SecureRandom random = new SecureRandom();
-  private final byte[] key = new byte[32];
+  private final org.gongkai.shared.ids.PlatformKeys keys;
   private final Clock clock;
 
-  Challenge(Clock clock) {
+  Challenge(org.gongkai.shared.ids.PlatformKeys keys, Clock clock) {
+    this.keys = keys;
     this.clock = clock;
-    random.nextBytes(key);
   }
 
   /** The two numbers to show with the message {@code challenge.question}, and the token for the form. */
@@ -66,7 +67,7 @@ public class Challenge {
   private String sign(String payload) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      mac.init(new SecretKeySpec(keys.key("challenge.secret-key"), "HmacSHA256"));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
