@@ -154,6 +154,13 @@ class PublishingInBrowserTests {
     assertThat(count("SELECT COUNT(*) FROM interpretation_link")).isGreaterThan(20);
     assertThat(count("SELECT COUNT(*) FROM attachment")).isGreaterThan(20);
     assertThat(count("SELECT COUNT(*) FROM edition WHERE validity = 'REPEALED'")).isPositive();
+    assertThat(count("SELECT COUNT(*) FROM power_item")).isGreaterThanOrEqualTo(20);
+    assertThat(count("SELECT COUNT(DISTINCT type) FROM power_version")).isGreaterThanOrEqualTo(5);
+    assertThat(count("SELECT COUNT(*) FROM monitor_finding")).isPositive();
+    assertThat(count("SELECT COUNT(*) FROM foi_request")).isPositive();
+    assertThat(count("SELECT COUNT(*) FROM consultation")).isGreaterThanOrEqualTo(2);
+    assertThat(count("SELECT COUNT(*) FROM mailbox_message WHERE published = TRUE")).isPositive();
+    assertThat(count("SELECT COUNT(*) FROM interview WHERE published = TRUE")).isPositive();
     assertThat(count("SELECT COUNT(*) FROM edition WHERE validity = 'EXPIRED'")).isPositive();
     assertThat(count("SELECT COUNT(*) FROM edition WHERE state = 'WITHDRAWN'")).isPositive();
     assertThat(count("SELECT COUNT(*) FROM edition WHERE doc_number LIKE '%〔%〕%号'")).isGreaterThan(100);

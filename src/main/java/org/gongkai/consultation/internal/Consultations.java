@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * close. Internal ones are seen and commented on only by the agency's own staff.
  */
 @Service
-class Consultations {
+class Consultations implements org.gongkai.consultation.ConsultationDesk {
 
   static final String FILES = "consultation-files";
   static final long MAX_ATTACHMENT = 20L * 1024 * 1024;
@@ -222,6 +222,25 @@ class Consultations {
       audit.record(actor.username(), "consultation.feedback.published", "consultation", id,
           finalDocumentId == null ? null : "final document " + finalDocumentId);
     });
+  }
+
+  @Override
+  public long open(String agencyCode, String kind, String scope, String title, String text, LocalDate opensOn,
+      LocalDate closesOn, Staff actor) {
+    long id = create(new Form(agencyCode, Kind.valueOf(kind), Scope.valueOf(scope), title, text, opensOn, closesOn, null),
+        actor);
+    publish(id, actor);
+    return id;
+  }
+
+  @Override
+  public long comment(long consultationId, Integer paragraph, String name, String contact, String body) {
+    return comment(consultationId, new CommentForm(paragraph, name, contact, body), null);
+  }
+
+  @Override
+  public void publishComment(long consultationId, long commentId, Staff actor) {
+    moderate(consultationId, commentId, CommentState.PUBLISHED, null, actor);
   }
 
   // ---- the public ----

@@ -55,11 +55,16 @@ class DemoContent implements ApplicationRunner {
   private final org.gongkai.calendar.WorkingCalendar calendar;
   private final org.gongkai.power.PowerCatalog powers;
   private final org.gongkai.monitor.Monitor monitor;
+  private final org.gongkai.consultation.ConsultationDesk consultations;
+  private final org.gongkai.interaction.InteractionDesk interaction;
 
   DemoContent(AgencyDirectory agencies, Accounts accounts, Editorial editorial, JdbcClient jdbc,
       TransactionTemplate transactions, Clock clock, org.gongkai.foi.InformationRequests requests,
       org.gongkai.calendar.WorkingCalendar calendar, org.gongkai.power.PowerCatalog powers,
-      org.gongkai.monitor.Monitor monitor) {
+      org.gongkai.monitor.Monitor monitor, org.gongkai.consultation.ConsultationDesk consultations,
+      org.gongkai.interaction.InteractionDesk interaction) {
+    this.consultations = consultations;
+    this.interaction = interaction;
     this.powers = powers;
     this.monitor = monitor;
     this.requests = requests;
@@ -167,7 +172,41 @@ class DemoContent implements ApplicationRunner {
     documents += workInProgress(commerce, admin, policiesByAgency.getOrDefault(commerce.id(), List.of()));
     informationRequests(commerce, admin);
     powerCatalog(commerce, admin);
+    participation(commerce, admin);
     return documents;
+  }
+
+  /** A call for comments with comments, a closed notice, answered and open messages, and a hotline session. */
+  private void participation(Agency commerce, Staff admin) {
+    LocalDate today = LocalDate.now(clock);
+    var days = calendar.current();
+    long call = consultations.open(commerce.code(), "CALL_FOR_COMMENTS", "PUBLIC",
+        "临江市商贸流通业发展专项资金管理办法（征求意见稿）",
+        "第一条 为规范商贸流通业发展专项资金管理，提高资金使用效益，制定本办法。\n"
+            + "第二条 专项资金用于支持县域商业体系建设、城市一刻钟便民生活圈建设和商贸企业数字化转型。\n"
+            + "第三条 申报单位应当在本市依法登记注册，近三年无重大违法违规记录。\n"
+            + "第四条 专项资金采取项目补助和以奖代补方式安排。\n"
+            + "第五条 本办法自2027年1月1日起施行。",
+        today.minusDays(5), days.addWorkingDays(today.minusDays(5), 22), admin);
+    long first = consultations.comment(call, 2, "王先生", "13900001111", "建议将农贸市场标准化改造列入支持范围。");
+    consultations.comment(call, 3, null, "13900002222", "近三年无重大违法记录的认定标准请进一步明确。");
+    consultations.publishComment(call, first, admin);
+    consultations.open(commerce.code(), "PUBLIC_NOTICE", "PUBLIC", "2026年度临江市电子商务示范企业拟认定名单公示",
+        "临江市某电子商务有限公司\n临江市某供应链管理有限公司\n临江市某跨境贸易有限公司",
+        today.minusDays(40), days.addWorkingDays(today.minusDays(40), 5), admin);
+    String answered = interaction.write(commerce.code(), "QUESTION", false, "外贸企业出口信用保险保费补助如何申请",
+        "我公司今年开展出口业务，想了解出口信用保险保费补助的申请条件和时间。", "李女士", "13800001234", true);
+    interaction.answer(answered, "您好！出口信用保险保费补助每年集中申报一次，具体条件和时间以市商务局发布的申报通知为准，"
+        + "可关注本网站“通知公告”栏目。", true, admin);
+    interaction.write(commerce.code(), "SUGGESTION", true, "建议延长夜市营业时间",
+        "滨江路夜市人气很旺，建议周末延长营业时间至凌晨一点。", "赵先生", "13700005678", false);
+    long head = interaction.addLeader(commerce.code(), "陈建国", "局长", "HEAD", admin);
+    long deputy = interaction.addLeader(commerce.code(), "周立新", "副局长", "DEPUTY", admin);
+    interaction.addLeader(commerce.code(), "王晓梅", "副局长", "DEPUTY", admin);
+    interaction.recordSession(commerce.code(), "HOTLINE", today.minusDays(12), "临江人民广播电台《政风行风热线》",
+        "优化消费环境 提振消费信心", List.of(head, deputy), 18, 16,
+        "问：预付卡商家跑路怎么办？\n答：可向市商务局或市场监管部门投诉，我们将依法督促企业退款。\n"
+            + "问：夜市什么时候开放？\n答：滨江路夜市每天18时至23时开放，节假日适当延长。", true, admin);
   }
 
   /** The 市商务局's power catalog, and word lists whose findings the monitor shows on the first run. */

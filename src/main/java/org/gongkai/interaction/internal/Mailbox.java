@@ -37,6 +37,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class Mailbox implements org.gongkai.interaction.MailboxFigures {
 
+  long idOf(String trackingCode) {
+    return byCode(trackingCode).map(Row::id).orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
+  }
+
   enum Type { QUESTION, COMPLAINT, SUGGESTION }
 
   enum State { RECEIVED, REPLIED, REDIRECTED }

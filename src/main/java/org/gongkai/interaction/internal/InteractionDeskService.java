@@ -1,0 +1,49 @@
+package org.gongkai.interaction.internal;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.gongkai.account.Staff;
+import org.gongkai.interaction.InteractionDesk;
+import org.springframework.stereotype.Service;
+
+/** The module's public face for other modules: the same checks and audit as the forms. */
+@Service
+class InteractionDeskService implements InteractionDesk {
+
+  private final Mailbox mailbox;
+  private final Interviews interviews;
+
+  InteractionDeskService(Mailbox mailbox, Interviews interviews) {
+    this.mailbox = mailbox;
+    this.interviews = interviews;
+  }
+
+  @Override
+  public String write(String agencyCode, String type, boolean toHead, String title, String content, String name,
+      String phone, boolean publicConsent) {
+    return mailbox.submit(new Mailbox.Form(agencyCode, Mailbox.Type.valueOf(type), toHead, title, content, name, phone,
+        null, publicConsent)).trackingCode();
+  }
+
+  @Override
+  public void answer(String trackingCode, String reply, boolean publish, Staff actor) {
+    long id = mailbox.idOf(trackingCode);
+    mailbox.reply(id, reply, actor);
+    if (publish) {
+      mailbox.publish(id, true, actor);
+    }
+  }
+
+  @Override
+  public long addLeader(String agencyCode, String name, String title, String role, Staff actor) {
+    return interviews.addLeader(agencyCode, name, title, Interviews.LeaderRole.valueOf(role), actor);
+  }
+
+  @Override
+  public long recordSession(String agencyCode, String kind, LocalDate heldOn, String channel, String topic,
+      List<Long> leaders, int questionsReceived, int questionsAnswered, String transcript, boolean published,
+      Staff actor) {
+    return interviews.record(new Interviews.Form(agencyCode, Interviews.Kind.valueOf(kind), heldOn, channel, topic, leaders,
+        questionsReceived, questionsAnswered, transcript, published), actor);
+  }
+}
