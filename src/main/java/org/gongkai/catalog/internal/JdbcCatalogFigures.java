@@ -10,8 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counted from live editions: a document's issue date (成文日期, else its first publication), its
- * validity and repeal date as its current edition states them.
+ * Counted from the edition of each document that was on the portal at the end of the year: its
+ * issue date (成文日期, else its first publication), its validity and its repeal date as they stood
+ * then. A later revision or withdrawal does not change what a past year's report counts.
  */
 @Service
 @Transactional(readOnly = true)
@@ -20,10 +21,18 @@ class JdbcCatalogFigures implements CatalogFigures {
   private static final String LIVE = " FROM edition e JOIN document d ON d.id = e.document_id"
       + " WHERE e.state = 'PUBLISHED' AND e.disclosure_mode <> 'NOT_DISCLOSED' AND d.agency_id IN (:agencies)";
 
-  private final JdbcClient jdbc;
+  /** Editions on the portal at the instant {@code :cutoff}. */
+  private static final String LIVE_AT = " FROM edition e JOIN document d ON d.id = e.document_id"
+      + " WHERE e.state IN ('PUBLISHED', 'SUPERSEDED', 'WITHDRAWN') AND e.disclosure_mode <> 'NOT_DISCLOSED'"
+      + " AND e.published_at < :cutoff AND (e.superseded_at IS NULL OR e.superseded_at >= :cutoff)"
+      + " AND (e.withdrawn_at IS NULL OR e.withdrawn_at >= :cutoff) AND d.agency_id IN (:agencies)";
 
-  JdbcCatalogFigures(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final java.time.Clock clock;
+
+  JdbcCatalogFigures(JdbcClient jdbc, java.time.Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   @Override
@@ -40,8 +49,10 @@ class JdbcCatalogFigures implements CatalogFigures {
             + " SUM(CASE WHEN " + issued + " <= :last AND e.validity <> 'EXPIRED'"
             + "   AND (e.repealed_on IS NULL OR e.repealed_on > :last) THEN 1 ELSE 0 END),"
             + " SUM(CASE WHEN d.published_on BETWEEN :first AND :last THEN 1 ELSE 0 END),"
-            + " COUNT(*)" + LIVE + " AND e.kind = :kind")
+            + " COUNT(*)" + LIVE_AT + " AND e.kind = :kind")
         .param("first", first).param("last", last).param("agencies", agencyIds).param("kind", kind.name())
+        .param("cutoff", org.gongkai.shared.time.Timestamps.toDb(
+            LocalDate.of(year + 1, 1, 1).atStartOfDay(clock.getZone()).toInstant()))
         .query((rs, i) -> new KindFigures(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
         .single();
   }

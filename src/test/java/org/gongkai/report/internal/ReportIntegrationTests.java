@@ -212,12 +212,42 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
     assertThat(old.<List<String>>json("$.table3[*].key")).hasSize(23).doesNotContain("OTHER_NO_SUPPLEMENT");
     assertThat(old.<List<String>>json("$.table2[*].key")).contains("ARTICLE_20_9");
     Map<String, Object> oldCells = old.json("$.cells");
-    assertThat(oldCells).containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.TOTAL_PUBLIC", 3)
+    assertThat(oldCells).containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.TOTAL_PUBLIC", 0)
         .containsKey("table2.ARTICLE_20_5.OTHER_SERVICES.PREVIOUS_YEAR_ITEMS");
 
     Api.Response lastYear = api().get("/api/v1/admin/reports/annual/overview?year=2025", "admin", ADMIN_PASSWORD);
     List<Boolean> late = lastYear.json("$[?(@.agency=='" + s.department().code() + "')].late");
     assertThat(late).containsExactly(true);
+  }
+
+  @Test
+  void aPastYearCountsTheDocumentAsItStoodThen() {
+    Fixture f = newAgency();
+    DocumentForm form = new DocumentForm();
+    form.setAgency(f.agency().code());
+    form.setColumn(agencies.column(f.agency().id(), ColumnType.POLICY).orElseThrow().id());
+    form.setTitle("2025年的规范性文件");
+    form.setKind(DocumentKind.NORMATIVE_DOCUMENT);
+    form.setIssuedOn(java.time.LocalDate.parse("2025-03-01"));
+    form.setBody("<p>正文</p>");
+    long id = editorial.importPublished(form, Instant.parse("2025-03-02T02:00:00Z"), List.of(), admin());
+    editorial.startRevision(id, admin());
+    DocumentForm change = DocumentForm.of(editorial.get(id, admin()).working(), f.agency().code(), List.of());
+    change.setValidity(Validity.REPEALED);
+    change.setRepealedOn(java.time.LocalDate.parse("2026-06-01"));
+    editorial.updateDraft(id, change, admin());
+    editorial.submit(id, admin());
+    editorial.approve(id, true, null, admin());
+    editorial.publish(id, null, admin());
+    Map<String, Object> y2025 = api().get("/api/v1/admin/reports/annual?agency=" + f.agency().code() + "&year=2025",
+        "admin", ADMIN_PASSWORD).json("$.cells");
+    assertThat(y2025).containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.ISSUED", 1)
+        .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.IN_FORCE", 1)
+        .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.REPEALED", 0);
+    Map<String, Object> y2026 = api().get("/api/v1/admin/reports/annual?agency=" + f.agency().code() + "&year=" + YEAR,
+        "admin", ADMIN_PASSWORD).json("$.cells");
+    assertThat(y2026).containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.REPEALED", 1)
+        .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.IN_FORCE", 0);
   }
 
   @Test
