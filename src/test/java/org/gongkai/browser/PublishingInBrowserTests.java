@@ -92,7 +92,8 @@ class PublishingInBrowserTests {
     browser.findElement(By.id("username")).sendKeys("admin");
     browser.findElement(By.id("password")).sendKeys(PASSWORD);
     browser.findElement(By.id("login-submit")).click();
-    assertThat(browser.getCurrentUrl()).endsWith("/console");
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(driver -> driver.getCurrentUrl().endsWith("/console"));
 
     browser.findElement(By.id("new-document")).click();
     new Select(browser.findElement(By.id("column"))).selectByVisibleText("临江市商务局 / 通知公告");
@@ -119,7 +120,7 @@ class PublishingInBrowserTests {
     WebElement link = browser.findElement(By.linkText(title));
     link.click();
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.WebDriverException.class)
         .until(driver -> driver.findElement(By.tagName("h1")).getText().equals(title));
     assertThat(browser.getPageSource()).contains(indexNumber, "临商〔2026〕99号", "请各单位按要求做好测试工作。");
   }
@@ -133,7 +134,7 @@ class PublishingInBrowserTests {
   private String stateOnNextPage() {
     String[] text = new String[1];
     new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .ignoring(org.openqa.selenium.WebDriverException.class)
         .until(driver -> {
           text[0] = driver.findElement(By.id("document-state")).getText();
           return !text[0].equals(previousState);
