@@ -64,7 +64,7 @@ class FoiReminders {
   int run() {
     Staff system = new Staff(0, "system", "system", org.gongkai.account.Role.PLATFORM_ADMIN, null, true);
     service.closeLapsed(system);
-    service.followCalendar("system");
+    service.refreshDueDates();
     LocalDate today = LocalDate.now(clock);
     WorkingDays days = calendar.current();
     LocalDate soon = days.addWorkingDays(today, FoiService.DUE_SOON_DAYS);

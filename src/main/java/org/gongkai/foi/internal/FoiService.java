@@ -660,13 +660,25 @@ class FoiService implements org.gongkai.foi.InformationRequests {
 
   /** Re-derives every open request's due date, logging each change, after the calendar changed. */
   int followCalendar(String actor) {
+    return refreshDueDates(actor, true);
+  }
+
+  /**
+   * The daily refresh: a paused request's due date is projected from today and so moves every day
+   * without anything having happened, which is not worth a line in its history.
+   */
+  int refreshDueDates() {
+    return refreshDueDates("system", false);
+  }
+
+  private int refreshDueDates(String actor, boolean logChanges) {
     int moved = 0;
     for (RequestRow candidate : requests.unconcluded()) {
       Boolean changed = transactions.execute(tx -> {
         RequestRow r = requests.lock(candidate.id()).orElseThrow();
         LocalDate before = r.dueOn();
         LocalDate after = refreshDueDate(r.id());
-        if (before != null && after != null && !before.equals(after)) {
+        if (logChanges && before != null && after != null && !before.equals(after)) {
           requests.addEvent(r.id(), EventKind.DUE_DATE_CHANGED, after, before, null, "calendar", actor, Instant.now(clock));
           audit.record(actor, "foi.due-date.changed", "foi-request", r.id(), before + " -> " + after);
           return true;

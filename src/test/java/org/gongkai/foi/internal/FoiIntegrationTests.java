@@ -263,6 +263,16 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     assertThat(api().post(base + "/extension", "{\"days\":5,\"approver\":\"x\",\"reason\":\"y\"}", f.editor().username(),
         PASSWORD).status()).isEqualTo(409);
 
+    // While a consultation stands, the daily run moves the projected due date without logging it.
+    String paused = api().post("/api/v1/foi/requests", applicationJson(f.agency().code(), "李九"), null, null)
+        .json("$.trackingCode");
+    long pausedId = requestId(paused);
+    staffPost(f, "/api/v1/admin/foi/requests/" + pausedId + "/register", "{\"receivedOn\":\"" + today + "\"}");
+    staffPost(f, "/api/v1/admin/foi/requests/" + pausedId + "/consultation", "{\"party\":\"某公司\"}");
+    reminders.run();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM foi_event WHERE request_id = ? AND kind = 'DUE_DATE_CHANGED'")
+        .param(pausedId).query(Integer.class).single()).isZero();
+
     // A second request whose supplement deadline has passed closes as （六）1.
     String lapsed = api().post("/api/v1/foi/requests", applicationJson(f.agency().code(), "孙八"), null, null)
         .json("$.trackingCode");
