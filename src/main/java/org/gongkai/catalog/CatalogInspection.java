@@ -9,8 +9,8 @@ public interface CatalogInspection {
   /** Per column: live documents and the newest first-publication date (null when empty). */
   List<ColumnActivity> columnActivity(long agencyId);
 
-  /** The agency's live documents with what the checks need. */
-  List<InspectedDocument> liveDocuments(long agencyId);
+  /** Hands the agency's live documents one at a time to the check, which builds no list of them. */
+  void forEachLiveDocument(long agencyId, java.util.function.Consumer<InspectedDocument> check);
 
   /** Whether a document is live on the portal. */
   boolean isLive(long documentId);

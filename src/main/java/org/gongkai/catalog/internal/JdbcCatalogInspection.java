@@ -35,7 +35,7 @@ class JdbcCatalogInspection implements CatalogInspection {
   }
 
   @Override
-  public List<InspectedDocument> liveDocuments(long agencyId) {
+  public void forEachLiveDocument(long agencyId, java.util.function.Consumer<InspectedDocument> check) {
     Map<Long, List<String>> missing = new HashMap<>();
     jdbc.sql("SELECT e.document_id, a.file_name, a.sha256 FROM attachment a JOIN edition e ON e.id = a.edition_id"
             + " JOIN document d ON d.id = e.document_id WHERE e.state = 'PUBLISHED' AND d.agency_id = ?")
@@ -46,14 +46,14 @@ class JdbcCatalogInspection implements CatalogInspection {
           }
           return null;
         }).list();
-    return jdbc.sql("SELECT e.document_id, e.column_id, e.title, e.kind, e.issued_on, d.published_on, e.body_html,"
+    jdbc.sql("SELECT e.document_id, e.column_id, e.title, e.kind, e.issued_on, d.published_on, e.body_html,"
             + " (SELECT COUNT(*) FROM interpretation_link l WHERE l.policy_document_id = e.document_id) AS interpretations"
             + LIVE + " AND d.agency_id = ? ORDER BY e.document_id")
         .param(agencyId)
-        .query((rs, i) -> new InspectedDocument(rs.getLong(1), rs.getLong(2), rs.getString(3),
-            DocumentKind.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class),
-            rs.getString(7), rs.getLong(8) > 0, missing.getOrDefault(rs.getLong(1), List.of())))
-        .list();
+        .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> check.accept(new InspectedDocument(rs.getLong(1),
+            rs.getLong(2), rs.getString(3), DocumentKind.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class),
+            rs.getObject(6, LocalDate.class), rs.getString(7), rs.getLong(8) > 0,
+            missing.getOrDefault(rs.getLong(1), List.of()))));
   }
 
   @Override

@@ -138,8 +138,8 @@ class Inspector {
     }
 
     List<WordLists.Word> wordList = words.all();
-    int externalChecked = 0;
-    for (CatalogInspection.InspectedDocument d : catalog.liveDocuments(agency.id())) {
+    int[] externalChecked = {0};
+    catalog.forEachLiveDocument(agency.id(), d -> {
       String link = "/console/documents/" + d.id();
       boolean policy = d.kind() == DocumentKind.RULE || d.kind() == DocumentKind.NORMATIVE_DOCUMENT;
       if (d.publishedOn() == null || (policy && d.issuedOn() == null)) {
@@ -165,8 +165,8 @@ class Inspector {
       }
       if (settings.externalLinks()) {
         Matcher external = EXTERNAL_LINK.matcher(d.bodyHtml());
-        while (external.find() && externalChecked < settings.externalLinksPerRun()) {
-          externalChecked++;
+        while (external.find() && externalChecked[0] < settings.externalLinksPerRun()) {
+          externalChecked[0]++;
           if (!reachable(external.group(1))) {
             add(found, Rule.EXTERNAL_LINK, d.title(), link, locale, d.title(), external.group(1));
           }
@@ -182,7 +182,7 @@ class Inspector {
         };
         add(found, rule, d.title(), link, locale, d.title(), issue.found(), issue.suggestion() == null ? "-" : issue.suggestion());
       }
-    }
+    });
     mailbox.oldestUnanswered(agency.id())
         .filter(on -> on.isBefore(today.minusMonths(settings.mailboxMonths())))
         .ifPresent(on -> add(found, Rule.MAILBOX_UNANSWERED, agency.name(), "/console/mailbox?due=overdue", locale, on,
