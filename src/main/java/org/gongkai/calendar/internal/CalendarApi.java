@@ -49,7 +49,7 @@ class CalendarApi {
   DateAnswer addWorkingDays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam int days) {
     if (days < 0 || days > MAX_DAYS) {
-      throw Refusal.invalidField("days", "calendar.days.out-of-range", MAX_DAYS);
+      throw Refusal.invalidField("days", "calendar.days.out-of-range", String.valueOf(MAX_DAYS));
     }
     WorkingDays current = calendar.current();
     return new DateAnswer(current.addWorkingDays(from, days));

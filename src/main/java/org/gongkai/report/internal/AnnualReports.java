@@ -329,7 +329,7 @@ class AnnualReports {
       throw Refusal.conflict("report.not-publishable", report.violations().size());
     }
     if (report.documentId() != null) {
-      throw Refusal.conflict("report.already-drafted", report.documentId());
+      throw Refusal.conflict("report.already-drafted", String.valueOf(report.documentId()));
     }
     var column = agencies.column(agency.id(), ColumnType.ANNUAL_REPORT)
         .orElseThrow(() -> Refusal.conflict("report.no-column"));
