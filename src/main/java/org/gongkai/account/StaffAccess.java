@@ -27,6 +27,9 @@ public interface StaffAccess {
 
   void requirePlatformAdmin(Staff staff);
 
+  /** The agencies in the person's scope, in the directory's order, for pickers and overviews. */
+  java.util.List<org.gongkai.agency.Agency> agenciesInScope(Staff staff);
+
   /** For console pages that work on one agency at a time: the agencies in scope and the one chosen. */
   AgencyChoice chooseAgency(Staff staff, String code);
 }

@@ -84,10 +84,6 @@ public final class WorkingDays {
     return announcedYears.contains(year);
   }
 
-  public Set<Integer> announcedYears() {
-    return announcedYears;
-  }
-
   public YearCalendar year(int year) {
     Map<LocalDate, CalendarDay> inYear =
         days.subMap(LocalDate.of(year, 1, 1), true, LocalDate.of(year, 12, 31), true);

@@ -92,9 +92,14 @@ class SecurityStaffAccess implements StaffAccess {
   }
 
   @Override
-  public org.gongkai.account.AgencyChoice chooseAgency(Staff staff, String code) {
+  public java.util.List<org.gongkai.agency.Agency> agenciesInScope(Staff staff) {
     var scope = agencyScope(staff);
-    java.util.List<org.gongkai.agency.Agency> mine = agencies.all().stream().filter(a -> scope.contains(a.id())).toList();
+    return agencies.all().stream().filter(a -> scope.contains(a.id())).toList();
+  }
+
+  @Override
+  public org.gongkai.account.AgencyChoice chooseAgency(Staff staff, String code) {
+    java.util.List<org.gongkai.agency.Agency> mine = agenciesInScope(staff);
     org.gongkai.agency.Agency selected = code == null || code.isBlank() ? (mine.isEmpty() ? null : mine.get(0))
         : agencies.findByCode(code.trim()).orElseThrow(() -> org.gongkai.shared.web.Refusal.notFound("agency.not-found"));
     if (selected == null) {

@@ -1,5 +1,7 @@
 package org.gongkai.catalog.internal;
 
+import org.gongkai.shared.storage.FileTypes;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,7 +34,7 @@ class AttachmentStore {
     this.maxBytes = maxSize.toBytes();
   }
 
-  record Stored(String sha256, long size, AttachmentTypes.Type type) {}
+  record Stored(String sha256, long size, FileTypes.Type type) {}
 
   Stored store(InputStream content, String fileName) {
     Path temp = null;
@@ -46,8 +48,8 @@ class AttachmentStore {
       if (size == 0) {
         throw Refusal.invalidField("file", "attachment.empty");
       }
-      AttachmentTypes.Type type =
-          AttachmentTypes.detect(temp, fileName).orElseThrow(() -> Refusal.invalidField("file", "attachment.type"));
+      FileTypes.Type type =
+          FileTypes.detect(temp, fileName).orElseThrow(() -> Refusal.invalidField("file", "attachment.type"));
       String sha = HexFormat.of().formatHex(digest.digest());
       Path target = pathOf(sha);
       Files.createDirectories(target.getParent());

@@ -232,8 +232,7 @@ class DocumentConsoleController {
   }
 
   private List<Agency> agenciesInScope(Staff me) {
-    var scope = access.agencyScope(me);
-    return agencies.all().stream().filter(a -> scope.contains(a.id())).toList();
+    return access.agenciesInScope(me);
   }
 
   private Map<Long, String> agencyNames() {

@@ -39,8 +39,7 @@ class AgencyConsoleController {
   @GetMapping
   String list(Model model) {
     Staff me = access.current();
-    var scope = access.agencyScope(me);
-    model.addAttribute("agencies", agencies.all().stream().filter(a -> scope.contains(a.id())).toList());
+    model.addAttribute("agencies", access.agenciesInScope(me));
     model.addAttribute("allAgencies", agencies.all());
     return "console/agencies";
   }

@@ -36,9 +36,8 @@ class ConsultationConsoleController {
   @GetMapping
   String list(Model model) {
     Staff me = access.current();
-    var scope = access.agencyScope(me);
     model.addAttribute("items", consultations.listForStaff(me));
-    model.addAttribute("agencies", agencies.all().stream().filter(a -> scope.contains(a.id())).toList());
+    model.addAttribute("agencies", access.agenciesInScope(me));
     model.addAttribute("kinds", ConsultationViews.Kind.values());
     model.addAttribute("scopes", ConsultationViews.Scope.values());
     return "consultation/console-list";

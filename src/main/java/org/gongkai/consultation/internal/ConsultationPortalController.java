@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.gongkai.shared.web.Challenge;
 import org.gongkai.shared.web.PublicPage;
 import org.gongkai.shared.web.Refusal;
+import org.gongkai.shared.web.Refusals;
 import org.gongkai.shared.web.SubmissionThrottle;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.ResponseEntity;
@@ -66,10 +67,7 @@ class ConsultationPortalController {
       redirect.addFlashAttribute("notice", "consultation.comment.received");
       return "redirect:/consultations/" + id;
     } catch (Refusal refusal) {
-      model.addAttribute("refusal", refusal.fieldProblems().isEmpty() ? refusal.messageKey()
-          : refusal.fieldProblems().get(0).messageKey());
-      model.addAttribute("refusalArgs", refusal.fieldProblems().isEmpty() ? refusal.arguments()
-          : refusal.fieldProblems().get(0).arguments());
+      Refusals.show(model, refusal);
       model.addAttribute("entered", new Consultations.CommentForm(paragraph, name, contact, body));
       model.addAttribute("problems", refusal.fieldProblems());
       return show(id, model);

@@ -46,6 +46,9 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
 
   static final String FILES = "consultation-files";
   static final long MAX_ATTACHMENT = 20L * 1024 * 1024;
+  /** Drafts and comments carry the same kinds of files as catalog attachments. */
+  static final Set<org.gongkai.shared.storage.FileTypes.Type> ACCEPTED =
+      java.util.EnumSet.allOf(org.gongkai.shared.storage.FileTypes.Type.class);
 
   private final JdbcClient jdbc;
   private final AgencyDirectory agencies;
@@ -157,7 +160,8 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
     }
     transactions.executeWithoutResult(tx -> {
       lockedForStaff(id, actor);
-      StoredFiles.StoredFile stored = files.store(FILES, fileName, content);
+      StoredFiles.StoredFile stored = files.store(FILES, fileName, content, ACCEPTED,
+          () -> Refusal.invalidField("file", "attachment.type"));
       jdbc.sql("INSERT INTO consultation_attachment (consultation_id, file_name, content_type, sha256, size_bytes) VALUES (?, ?, ?, ?, ?)")
           .params(id, stored.name(), stored.contentType(), stored.sha256(), stored.size()).update();
       audit.record(actor.username(), "consultation.attachment.added", "consultation", id, stored.name());
@@ -287,7 +291,8 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
       throw Refusal.invalid(problems);
     }
     StoredFiles.StoredFile stored = upload == null || upload.content() == null || upload.content().length == 0 ? null
-        : files.store(FILES, upload.fileName(), upload.content());
+        : files.store(FILES, upload.fileName(), upload.content(), ACCEPTED,
+            () -> Refusal.invalidField("attachment", "attachment.type"));
     return transactions.execute(tx -> {
       GeneratedKeyHolder keys = new GeneratedKeyHolder();
       jdbc.sql("INSERT INTO consultation_comment (consultation_id, paragraph, author_name, contact, body, attachment_name,"

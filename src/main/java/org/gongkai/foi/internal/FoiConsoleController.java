@@ -192,10 +192,8 @@ class FoiConsoleController {
   }
 
   private String entryForm(Model model, Application application, IntakeChannel channel, LocalDate receivedOn) {
-    Staff me = access.current();
-    var scope = access.agencyScope(me);
     model.addAttribute("application", application);
-    model.addAttribute("agencies", agencies.all().stream().filter(a -> scope.contains(a.id())).toList());
+    model.addAttribute("agencies", access.agenciesInScope(access.current()));
     model.addAttribute("applicantTypes", ApplicantType.values());
     model.addAttribute("idTypes", IdType.values());
     model.addAttribute("deliveryChannels", DeliveryChannel.values());
@@ -212,17 +210,11 @@ class FoiConsoleController {
     Staff me = access.current();
     YearMonth shown = month == null || month.isBlank() ? YearMonth.from(service.today()).minusMonths(1)
         : FoiAdminApi.month(month);
-    var scope = access.agencyScope(me);
-    List<Agency> mine = agencies.all().stream().filter(a -> scope.contains(a.id())).toList();
-    Agency selected = agency == null || agency.isBlank() ? (mine.isEmpty() ? null : mine.get(0))
-        : agencies.findByCode(agency).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    var choice = access.chooseAgency(me, agency);
     model.addAttribute("month", shown.toString());
-    model.addAttribute("agencies", mine);
-    if (selected != null) {
-      access.requireAgency(me, selected.id());
-      model.addAttribute("selected", selected);
-      model.addAttribute("stats", statistics.month(selected.id(), shown));
-    }
+    model.addAttribute("agencies", choice.agencies());
+    model.addAttribute("selected", choice.selected());
+    model.addAttribute("stats", statistics.month(choice.selected().id(), shown));
     model.addAttribute("overview", statistics.overview(shown, me));
     return "foi/console-statistics";
   }

@@ -101,8 +101,7 @@ class FoiPortalController {
     try {
       model.addAttribute("status", service.status(trackingCode, secret));
     } catch (Refusal refusal) {
-      model.addAttribute("refusal", refusal.messageKey());
-      model.addAttribute("refusalArgs", refusal.arguments());
+      Refusals.show(model, refusal);
     }
     return "foi/status";
   }

@@ -32,6 +32,7 @@ import org.gongkai.foi.RequestState;
 import org.gongkai.shared.ids.OrganizationCodes;
 import org.gongkai.shared.ids.ResidentIds;
 import org.gongkai.shared.ids.TrackingCodes;
+import org.gongkai.shared.privacy.PersonalData;
 import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.beans.factory.annotation.Value;
@@ -696,10 +697,6 @@ class FoiService implements org.gongkai.foi.InformationRequests {
     Deadline deadline = calculator.compute(requests.events(id), calendar.current(), today());
     requests.setDueOn(id, deadline.dueOn());
     return deadline.dueOn();
-  }
-
-  Deadline deadline(long id) {
-    return calculator.compute(requests.events(id), calendar.current(), today());
   }
 
   private void record(RequestRow r, EventKind kind, LocalDate on, LocalDate until, Integer days, String detail,

@@ -1,6 +1,7 @@
 package org.gongkai.foi.internal;
 
 import java.util.Set;
+import org.gongkai.shared.storage.FileTypes;
 import org.gongkai.shared.storage.StoredFiles;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ class IdCopies {
 
   static final long MAX_BYTES = 10L * 1024 * 1024;
   private static final String FOLDER = "foi-id-copies";
-  private static final Set<String> TYPES = Set.of("image/jpeg", "image/png", "application/pdf");
+  private static final Set<FileTypes.Type> TYPES = Set.of(FileTypes.Type.JPEG, FileTypes.Type.PNG, FileTypes.Type.PDF);
 
   private final StoredFiles files;
 
@@ -28,10 +29,8 @@ class IdCopies {
     if (upload.content().length > MAX_BYTES) {
       throw Refusal.invalidField("idCopy", "foi.id-copy.too-large", MAX_BYTES / 1024 / 1024);
     }
-    if (!TYPES.contains(StoredFiles.sniff(upload.content()))) {
-      throw Refusal.invalidField("idCopy", "foi.id-copy.type");
-    }
-    StoredFiles.StoredFile stored = files.store(FOLDER, upload.fileName(), upload.content());
+    StoredFiles.StoredFile stored = files.store(FOLDER, upload.fileName(), upload.content(), TYPES,
+        () -> Refusal.invalidField("idCopy", "foi.id-copy.type"));
     return new RequestRepository.IdCopy(stored.name(), stored.contentType(), stored.sha256());
   }
 

@@ -8,13 +8,4 @@ import java.time.LocalDate;
  * day of receipt, of sending, of the answer); {@code untilOn} a deadline the step set.
  */
 record RequestEvent(long id, EventKind kind, LocalDate effectiveOn, LocalDate untilOn, Integer days, String detail,
-    String actor, Instant recordedAt) {
-
-  static RequestEvent of(EventKind kind, LocalDate on) {
-    return new RequestEvent(0, kind, on, null, null, null, "test", Instant.EPOCH);
-  }
-
-  static RequestEvent extension(int days) {
-    return new RequestEvent(0, EventKind.EXTENDED, null, null, days, null, "test", Instant.EPOCH);
-  }
-}
+    String actor, Instant recordedAt) {}

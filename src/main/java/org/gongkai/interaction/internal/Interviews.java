@@ -182,11 +182,9 @@ class Interviews {
   }
 
   List<Interview> list(Long agencyId, boolean publishedOnly) {
-    String where = publishedOnly ? " WHERE published = TRUE" : " WHERE 1 = 1";
-    if (agencyId != null) {
-      where += " AND agency_id = " + agencyId;
-    }
-    return jdbc.sql("SELECT id FROM interview" + where + " ORDER BY held_on DESC, id DESC FETCH FIRST 200 ROWS ONLY")
+    return jdbc.sql("SELECT id FROM interview WHERE (:published = FALSE OR published = TRUE)"
+            + " AND (:agency IS NULL OR agency_id = :agency) ORDER BY held_on DESC, id DESC FETCH FIRST 200 ROWS ONLY")
+        .param("published", publishedOnly).param("agency", agencyId, java.sql.Types.BIGINT)
         .query(Long.class).list().stream().map(this::load).toList();
   }
 

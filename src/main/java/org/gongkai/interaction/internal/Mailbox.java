@@ -18,6 +18,7 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.shared.ids.TrackingCodes;
+import org.gongkai.shared.privacy.PersonalData;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.beans.factory.annotation.Value;
@@ -392,9 +393,9 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
         .query((rs, i) -> new Event(rs.getString(1), rs.getString(2), rs.getString(3),
             Timestamps.fromDb(rs.getObject(4, OffsetDateTime.class)))).list() : List.of();
     // Lists show who wrote only masked; the message's own page, for the staff answering it, in full.
-    String name = withHistory ? r.name : mask(r.name, 1, 0);
-    String phone = withHistory ? r.phone : mask(r.phone, 3, 2);
-    String email = withHistory ? r.email : mask(r.email, 1, 0);
+    String name = withHistory ? r.name : PersonalData.name(r.name);
+    String phone = withHistory ? r.phone : PersonalData.phone(r.phone);
+    String email = withHistory ? r.email : PersonalData.email(r.email);
     return new Message(r.id, r.trackingCode, a.code(), a.name(), r.type, r.toHead, r.title, r.content, name, phone,
         email, r.publicConsent, r.state, r.unit, r.receivedOn, r.dueOn, left, r.reply, r.repliedOn, r.rating,
         r.ratingComment, r.published, history);
@@ -421,17 +422,6 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
         State.valueOf(rs.getString("state")), rs.getString("unit"), rs.getObject("received_on", LocalDate.class),
         rs.getObject("due_on", LocalDate.class), rs.getString("reply"), rs.getObject("replied_on", LocalDate.class),
         (Integer) rs.getObject("rating"), rs.getString("rating_comment"), rs.getBoolean("published"));
-  }
-
-  private static String mask(String value, int head, int tail) {
-    if (value == null || value.isEmpty()) {
-      return value;
-    }
-    int[] cps = value.codePoints().toArray();
-    if (cps.length <= head + tail) {
-      return "*".repeat(cps.length);
-    }
-    return new String(cps, 0, head) + "*".repeat(cps.length - head - tail) + new String(cps, cps.length - tail, tail);
   }
 
   private static String blank(String s) {

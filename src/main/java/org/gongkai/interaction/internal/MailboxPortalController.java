@@ -5,6 +5,7 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.shared.web.Challenge;
 import org.gongkai.shared.web.PublicPage;
 import org.gongkai.shared.web.Refusal;
+import org.gongkai.shared.web.Refusals;
 import org.gongkai.shared.web.SubmissionThrottle;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,10 +62,7 @@ class MailboxPortalController {
       return "redirect:/mailbox/acknowledged";
     } catch (Refusal refusal) {
       model.addAttribute("problems", refusal.fieldProblems());
-      model.addAttribute("refusal", refusal.fieldProblems().isEmpty() ? refusal.messageKey()
-          : refusal.fieldProblems().get(0).messageKey());
-      model.addAttribute("refusalArgs", refusal.fieldProblems().isEmpty() ? refusal.arguments()
-          : refusal.fieldProblems().get(0).arguments());
+      Refusals.show(model, refusal);
       return form(model, form);
     }
   }
@@ -87,8 +85,7 @@ class MailboxPortalController {
       model.addAttribute("status", mailbox.status(trackingCode, secret));
       model.addAttribute("secret", secret);
     } catch (Refusal refusal) {
-      model.addAttribute("refusal", refusal.messageKey());
-      model.addAttribute("refusalArgs", refusal.arguments());
+      Refusals.show(model, refusal);
     }
     return "interaction/status";
   }
@@ -100,9 +97,7 @@ class MailboxPortalController {
       mailbox.rate(trackingCode, secret, rating, comment);
       model.addAttribute("notice", "mailbox.rated");
     } catch (Refusal refusal) {
-      model.addAttribute("refusal", refusal.fieldProblems().isEmpty() ? refusal.messageKey()
-          : refusal.fieldProblems().get(0).messageKey());
-      model.addAttribute("refusalArgs", refusal.arguments());
+      Refusals.show(model, refusal);
     }
     return status(trackingCode, secret, model);
   }

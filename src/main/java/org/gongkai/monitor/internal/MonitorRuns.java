@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.shared.time.Timestamps;
@@ -123,11 +122,6 @@ class MonitorRuns implements org.gongkai.monitor.Monitor {
           return null;
         }).list();
     return csv.toString();
-  }
-
-  Optional<Ranked> latest(long agencyId) {
-    return ranking().stream().filter(r -> agencies.findByCode(r.agency()).map(Agency::id).orElse(-1L) == agencyId)
-        .findFirst();
   }
 
   private static String q(String s) {

@@ -117,21 +117,4 @@ class Dashboards {
   private static String quote(String s) {
     return "\"" + s.replace("\"", "\"\"") + "\"";
   }
-
-  static Grid grid(Table table) {
-    Grid g = new Grid(table.title(), table.columns().size() + 1);
-    g.add(0, 0, 1, 1, "", true);
-    for (int c = 0; c < table.columns().size(); c++) {
-      g.add(0, c + 1, 1, 1, table.columns().get(c), true);
-    }
-    int r = 1;
-    for (Row row : table.rows()) {
-      g.add(r, 0, 1, 1, row.label(), true);
-      for (int c = 0; c < row.values().size(); c++) {
-        g.add(r, c + 1, 1, 1, String.valueOf(row.values().get(c)), false);
-      }
-      r++;
-    }
-    return g;
-  }
 }

@@ -140,10 +140,9 @@ class ReportConsoleController {
       selected = agencies.find(me.agencyId() == null ? -1 : me.agencyId()).map(Agency::code).orElse(null);
     }
     var dashboard = api.dashboard(selected, from, to, locale, me);
-    var scope = access.agencyScope(me);
     model.addAttribute("dashboard", dashboard);
     model.addAttribute("agency", selected);
-    model.addAttribute("agencies", agencies.all().stream().filter(a -> scope.contains(a.id())).toList());
+    model.addAttribute("agencies", access.agenciesInScope(me));
     model.addAttribute("from", dashboard.from().toString());
     model.addAttribute("to", dashboard.to().toString());
     return "report/dashboard";

@@ -16,6 +16,13 @@ public final class Refusals {
         general ? refusal.arguments() : refusal.fieldProblems().get(0).arguments());
   }
 
+  /** For a page rendered again in answer to its own form: the same notice, on this page. */
+  public static void show(org.springframework.ui.Model model, Refusal refusal) {
+    boolean general = refusal.fieldProblems().isEmpty();
+    model.addAttribute("refusal", general ? refusal.messageKey() : refusal.fieldProblems().get(0).messageKey());
+    model.addAttribute("refusalArgs", general ? refusal.arguments() : refusal.fieldProblems().get(0).arguments());
+  }
+
   public static void bind(BindingResult errors, Refusal refusal) {
     if (refusal.fieldProblems().isEmpty()) {
       errors.reject(refusal.messageKey(), refusal.arguments(), refusal.messageKey());

@@ -51,17 +51,17 @@ class DeadlineCalculatorTests {
   void countsWorkingDays(LocalDate received, LocalDate sent, LocalDate answered, LocalDate supplement, int extension,
       LocalDate due) {
     List<RequestEvent> history = new ArrayList<>();
-    history.add(RequestEvent.of(EventKind.REGISTERED, received));
+    history.add(Steps.on(EventKind.REGISTERED, received));
     if (supplement != null) {
-      history.add(RequestEvent.of(EventKind.SUPPLEMENT_REQUESTED, received.plusDays(2)));
-      history.add(RequestEvent.of(EventKind.SUPPLEMENT_RECEIVED, supplement));
+      history.add(Steps.on(EventKind.SUPPLEMENT_REQUESTED, received.plusDays(2)));
+      history.add(Steps.on(EventKind.SUPPLEMENT_RECEIVED, supplement));
     }
     if (sent != null) {
-      history.add(RequestEvent.of(EventKind.CONSULTATION_SENT, sent));
-      history.add(RequestEvent.of(EventKind.CONSULTATION_ANSWERED, answered));
+      history.add(Steps.on(EventKind.CONSULTATION_SENT, sent));
+      history.add(Steps.on(EventKind.CONSULTATION_ANSWERED, answered));
     }
     if (extension > 0) {
-      history.add(RequestEvent.extension(extension));
+      history.add(Steps.extension(extension));
     }
     Deadline deadline = calculator.compute(history, days, TODAY);
     assertThat(deadline.dueOn()).isEqualTo(due);
@@ -71,23 +71,23 @@ class DeadlineCalculatorTests {
 
   @Test
   void explainsTheCount() {
-    Deadline d = calculator.compute(List.of(RequestEvent.of(EventKind.REGISTERED, LocalDate.of(2026, 2, 13))), days, TODAY);
+    Deadline d = calculator.compute(List.of(Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 2, 13))), days, TODAY);
     assertThat(d.countFrom()).isEqualTo(LocalDate.of(2026, 2, 13));
     assertThat(d.totalDays()).isEqualTo(20);
     assertThat(d.holidaysMet()).extracting(c -> c.date().toString()).contains("2026-02-16", "2026-02-23");
     assertThat(d.makeupWorkdaysMet()).extracting(c -> c.date().toString()).containsExactly("2026-02-14", "2026-02-28");
     assertThat(d.yearsWithoutCalendar()).isEmpty();
 
-    Deadline future = calculator.compute(List.of(RequestEvent.of(EventKind.REGISTERED, LocalDate.of(2030, 1, 1))), days, TODAY);
+    Deadline future = calculator.compute(List.of(Steps.on(EventKind.REGISTERED, LocalDate.of(2030, 1, 1))), days, TODAY);
     assertThat(future.yearsWithoutCalendar()).containsExactly(2030);
   }
 
   @Test
   void pauseShowsTheDaysItLeftOut() {
     Deadline d = calculator.compute(List.of(
-        RequestEvent.of(EventKind.REGISTERED, LocalDate.of(2026, 3, 2)),
-        RequestEvent.of(EventKind.CONSULTATION_SENT, LocalDate.of(2026, 3, 4)),
-        RequestEvent.of(EventKind.CONSULTATION_ANSWERED, LocalDate.of(2026, 3, 10))), days, TODAY);
+        Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 3, 2)),
+        Steps.on(EventKind.CONSULTATION_SENT, LocalDate.of(2026, 3, 4)),
+        Steps.on(EventKind.CONSULTATION_ANSWERED, LocalDate.of(2026, 3, 10))), days, TODAY);
     assertThat(d.pauses()).singleElement().satisfies(p -> {
       assertThat(p.workingDaysNotCounted()).isEqualTo(4);
       assertThat(p.open()).isFalse();
@@ -98,8 +98,8 @@ class DeadlineCalculatorTests {
   void anOpenPauseProjectsFromToday() {
     LocalDate today = LocalDate.of(2026, 3, 10);
     Deadline d = calculator.compute(List.of(
-        RequestEvent.of(EventKind.REGISTERED, LocalDate.of(2026, 3, 2)),
-        RequestEvent.of(EventKind.CONSULTATION_SENT, LocalDate.of(2026, 3, 4))), days, today);
+        Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 3, 2)),
+        Steps.on(EventKind.CONSULTATION_SENT, LocalDate.of(2026, 3, 4))), days, today);
     assertThat(d.status()).isEqualTo(Deadline.Status.PAUSED);
     assertThat(d.dueOn()).isEqualTo(LocalDate.of(2026, 4, 3));
     assertThat(d.pauses()).singleElement().satisfies(p -> assertThat(p.open()).isTrue());
@@ -108,7 +108,7 @@ class DeadlineCalculatorTests {
   @Test
   void waitingForASupplementHasNoDueDate() {
     Deadline d = calculator.compute(List.of(
-        RequestEvent.of(EventKind.REGISTERED, LocalDate.of(2026, 3, 2)),
+        Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 3, 2)),
         new RequestEvent(0, EventKind.SUPPLEMENT_REQUESTED, LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 24), null,
             null, "t", java.time.Instant.EPOCH)), days, TODAY);
     assertThat(d.status()).isEqualTo(Deadline.Status.AWAITING_SUPPLEMENT);
@@ -119,16 +119,16 @@ class DeadlineCalculatorTests {
   @Test
   void aFeeNoticePausesTheClockByDefaultAndNotWhenConfiguredSo() {
     List<RequestEvent> history = List.of(
-        RequestEvent.of(EventKind.REGISTERED, LocalDate.of(2026, 3, 2)),
-        RequestEvent.of(EventKind.FEE_NOTIFIED, LocalDate.of(2026, 3, 4)),
-        RequestEvent.of(EventKind.FEE_PAID, LocalDate.of(2026, 3, 10)));
+        Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 3, 2)),
+        Steps.on(EventKind.FEE_NOTIFIED, LocalDate.of(2026, 3, 4)),
+        Steps.on(EventKind.FEE_PAID, LocalDate.of(2026, 3, 10)));
     assertThat(calculator.compute(history, days, TODAY).dueOn()).isEqualTo(LocalDate.of(2026, 4, 3));
     assertThat(new DeadlineCalculator(false).compute(history, days, TODAY).dueOn()).isEqualTo(LocalDate.of(2026, 3, 30));
   }
 
   @Test
   void notRegisteredMeansNotStarted() {
-    assertThat(calculator.compute(List.of(RequestEvent.of(EventKind.SUBMITTED, TODAY)), days, TODAY).status())
+    assertThat(calculator.compute(List.of(Steps.on(EventKind.SUBMITTED, TODAY)), days, TODAY).status())
         .isEqualTo(Deadline.Status.NOT_STARTED);
   }
 }

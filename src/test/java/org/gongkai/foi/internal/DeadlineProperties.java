@@ -55,13 +55,13 @@ class DeadlineProperties {
 
   private static List<RequestEvent> history(LocalDate received, int extension, int pauseStart, int pauseLength) {
     List<RequestEvent> events = new ArrayList<>();
-    events.add(RequestEvent.of(EventKind.REGISTERED, received));
+    events.add(Steps.on(EventKind.REGISTERED, received));
     if (pauseStart >= 0) {
-      events.add(RequestEvent.of(EventKind.CONSULTATION_SENT, received.plusDays(pauseStart)));
-      events.add(RequestEvent.of(EventKind.CONSULTATION_ANSWERED, received.plusDays(pauseStart + pauseLength)));
+      events.add(Steps.on(EventKind.CONSULTATION_SENT, received.plusDays(pauseStart)));
+      events.add(Steps.on(EventKind.CONSULTATION_ANSWERED, received.plusDays(pauseStart + pauseLength)));
     }
     if (extension > 0) {
-      events.add(RequestEvent.extension(extension));
+      events.add(Steps.extension(extension));
     }
     return events;
   }

@@ -1,4 +1,4 @@
-package org.gongkai.catalog.internal;
+package org.gongkai.shared.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,11 +15,12 @@ import java.util.zip.ZipFile;
  * and PNG, JPEG or GIF images. The file name's extension must agree with the content, so that a
  * script renamed to .pdf is refused.
  */
-final class AttachmentTypes {
+public final class FileTypes {
 
-  private AttachmentTypes() {}
+  private FileTypes() {}
 
-  enum Type {
+  /** The types the platform accepts from uploads. */
+  public enum Type {
     PDF("application/pdf", "pdf"),
     DOC("application/msword", "doc"),
     XLS("application/vnd.ms-excel", "xls"),
@@ -30,12 +31,16 @@ final class AttachmentTypes {
     JPEG("image/jpeg", "jpg", "jpeg"),
     GIF("image/gif", "gif");
 
-    final String mediaType;
-    final String[] extensions;
+    private final String mediaType;
+    private final String[] extensions;
 
     Type(String mediaType, String... extensions) {
       this.mediaType = mediaType;
       this.extensions = extensions;
+    }
+
+    public String mediaType() {
+      return mediaType;
     }
 
     boolean matchesName(String fileName) {
@@ -49,7 +54,8 @@ final class AttachmentTypes {
     }
   }
 
-  static Optional<Type> detect(Path file, String fileName) throws IOException {
+  /** The file's type, when its bytes are one of the accepted types and its name's extension agrees. */
+  public static Optional<Type> detect(Path file, String fileName) throws IOException {
     byte[] head = new byte[8];
     int read;
     try (InputStream in = Files.newInputStream(file)) {

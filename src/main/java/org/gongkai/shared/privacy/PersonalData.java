@@ -1,11 +1,11 @@
-package org.gongkai.foi.internal;
+package org.gongkai.shared.privacy;
 
-/** Masks personal data for staff who are not assigned to the request: enough to recognise, not to use. */
-final class PersonalData {
+/** Masks personal data for staff who do not handle the case: enough to recognise, not to use. */
+public final class PersonalData {
 
   private PersonalData() {}
 
-  static String name(String name) {
+  public static String name(String name) {
     if (name == null || name.isEmpty()) {
       return name;
     }
@@ -16,15 +16,15 @@ final class PersonalData {
     return new String(cps, 0, 1) + "*".repeat(cps.length - 1);
   }
 
-  static String idNumber(String id) {
+  public static String idNumber(String id) {
     return keepEnds(id, 2, 2);
   }
 
-  static String phone(String phone) {
+  public static String phone(String phone) {
     return keepEnds(phone, 3, 2);
   }
 
-  static String email(String email) {
+  public static String email(String email) {
     if (email == null) {
       return null;
     }
@@ -32,7 +32,7 @@ final class PersonalData {
     return at <= 0 ? keepEnds(email, 1, 0) : email.charAt(0) + "***" + email.substring(at);
   }
 
-  static String address(String address) {
+  public static String address(String address) {
     if (address == null || address.isEmpty()) {
       return address;
     }

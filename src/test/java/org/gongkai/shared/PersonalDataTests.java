@@ -1,7 +1,8 @@
-package org.gongkai.foi.internal;
+package org.gongkai.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.gongkai.shared.privacy.PersonalData;
 import org.junit.jupiter.api.Test;
 
 class PersonalDataTests {

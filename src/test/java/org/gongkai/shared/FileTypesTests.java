@@ -1,4 +1,4 @@
-package org.gongkai.catalog.internal;
+package org.gongkai.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +9,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.gongkai.shared.storage.FileTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class AttachmentTypesTests {
+class FileTypesTests {
 
   @TempDir
   Path dir;
@@ -29,8 +30,8 @@ class AttachmentTypesTests {
       book.createSheet("s").createRow(0).createCell(0).setCellValue(1);
       book.write(xlsx);
     }
-    assertThat(detect(docx.toByteArray(), "通知.docx")).isEqualTo(AttachmentTypes.Type.DOCX);
-    assertThat(detect(xlsx.toByteArray(), "表.XLSX")).isEqualTo(AttachmentTypes.Type.XLSX);
+    assertThat(detect(docx.toByteArray(), "通知.docx")).isEqualTo(FileTypes.Type.DOCX);
+    assertThat(detect(xlsx.toByteArray(), "表.XLSX")).isEqualTo(FileTypes.Type.XLSX);
     assertThat(detect(xlsx.toByteArray(), "表.docx")).as("a spreadsheet named .docx").isNull();
   }
 
@@ -42,11 +43,11 @@ class AttachmentTypesTests {
       zip.write("<ofd:OFD/>".getBytes());
       zip.closeEntry();
     }
-    assertThat(detect(ofd.toByteArray(), "公文.ofd")).isEqualTo(AttachmentTypes.Type.OFD);
-    assertThat(detect("%PDF-1.7\n".getBytes(), "a.pdf")).isEqualTo(AttachmentTypes.Type.PDF);
+    assertThat(detect(ofd.toByteArray(), "公文.ofd")).isEqualTo(FileTypes.Type.OFD);
+    assertThat(detect("%PDF-1.7\n".getBytes(), "a.pdf")).isEqualTo(FileTypes.Type.PDF);
     assertThat(detect(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, "a.png"))
-        .isEqualTo(AttachmentTypes.Type.PNG);
-    assertThat(detect(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0}, "a.jpeg")).isEqualTo(AttachmentTypes.Type.JPEG);
+        .isEqualTo(FileTypes.Type.PNG);
+    assertThat(detect(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0}, "a.jpeg")).isEqualTo(FileTypes.Type.JPEG);
   }
 
   @Test
@@ -56,9 +57,9 @@ class AttachmentTypesTests {
     assertThat(detect("%PDF-1.7".getBytes(), "a.exe")).isNull();
   }
 
-  private AttachmentTypes.Type detect(byte[] content, String name) throws Exception {
+  private FileTypes.Type detect(byte[] content, String name) throws Exception {
     Path file = Files.createTempFile(dir, "f", ".bin");
     Files.write(file, content);
-    return AttachmentTypes.detect(file, name).orElse(null);
+    return FileTypes.detect(file, name).orElse(null);
   }
 }
