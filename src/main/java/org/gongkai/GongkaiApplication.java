@@ -1,5 +1,7 @@
 package org.gongkai;
 
+import java.util.Arrays;
+import org.gongkai.backup.Restore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,6 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class GongkaiApplication {
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("restore")) {
+      System.exit(Restore.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
     SpringApplication.run(GongkaiApplication.class, args);
   }
 }

@@ -22,9 +22,14 @@ public final class PostgresTestDatabase {
   private PostgresTestDatabase() {}
 
   public static synchronized String url() {
-    if (url != null) {
-      return url;
+    if (url == null) {
+      url = fresh();
     }
+    return url;
+  }
+
+  /** Another new, empty database. */
+  public static String fresh() {
     String name = "gongkai_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + "/test", USER, PASSWORD);
         Statement s = c.createStatement()) {
@@ -35,8 +40,7 @@ public final class PostgresTestDatabase {
       }
       Assumptions.abort("PostgreSQL not reachable at " + HOST + ": " + e.getMessage());
     }
-    url = "jdbc:postgresql://" + HOST + "/" + name;
-    return url;
+    return "jdbc:postgresql://" + HOST + "/" + name;
   }
 
   public static String user() {

@@ -256,9 +256,9 @@ class EditorialService implements Editorial {
     }
     String name = cleanFileName(fileName);
     AttachmentStore.Stored stored = attachmentStore.store(content, name);
-    long id = editions.insertAttachment(working.id(), name, stored.type().mediaType(), stored.size(), stored.sha256());
+    long id = editions.insertAttachment(working.id(), name, stored.mediaType(), stored.size(), stored.sha256());
     audit.record(actor.username(), "document.attachment-added", "document", documentId, name + " " + stored.sha256());
-    return new Attachment(id, name, stored.type().mediaType(), stored.size(), stored.sha256());
+    return new Attachment(id, name, stored.mediaType(), stored.size(), stored.sha256());
   }
 
   @Override
@@ -289,7 +289,7 @@ class EditorialService implements Editorial {
     for (Upload upload : uploads) {
       String name = cleanFileName(upload.fileName());
       AttachmentStore.Stored stored = attachmentStore.store(new java.io.ByteArrayInputStream(upload.content()), name);
-      editions.insertAttachment(editionId, name, stored.type().mediaType(), stored.size(), stored.sha256());
+      editions.insertAttachment(editionId, name, stored.mediaType(), stored.size(), stored.sha256());
     }
     audit.record(actor.username(), "document.imported", "document", documentId, form.getTitle());
     publishNow(editions.document(documentId).orElseThrow(), editions.edition(editionId).orElseThrow(),

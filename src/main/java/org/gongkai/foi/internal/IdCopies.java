@@ -1,23 +1,38 @@
 package org.gongkai.foi.internal;
 
 import java.util.Set;
+import org.gongkai.shared.storage.FileReferences;
 import org.gongkai.shared.storage.FileTypes;
 import org.gongkai.shared.storage.StoredFiles;
 import org.gongkai.shared.web.Refusal;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Copies of applicants' identity documents, kept apart from public attachments and never served by the portal. */
 @Component
-class IdCopies {
+class IdCopies implements FileReferences {
 
   static final long MAX_BYTES = 10L * 1024 * 1024;
   private static final String FOLDER = "foi-id-copies";
   private static final Set<FileTypes.Type> TYPES = Set.of(FileTypes.Type.JPEG, FileTypes.Type.PNG, FileTypes.Type.PDF);
 
   private final StoredFiles files;
+  private final JdbcClient jdbc;
 
-  IdCopies(StoredFiles files) {
+  IdCopies(StoredFiles files, JdbcClient jdbc) {
     this.files = files;
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public String area() {
+    return FOLDER;
+  }
+
+  @Override
+  public boolean isReferenced(String sha256) {
+    return jdbc.sql("SELECT COUNT(*) FROM foi_request WHERE id_copy_sha256 = ?").param(sha256).query(Long.class)
+        .single() > 0;
   }
 
   record Stored(String name, String contentType, byte[] content) {}

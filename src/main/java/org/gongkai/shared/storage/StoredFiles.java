@@ -1,82 +1,233 @@
 package org.gongkai.shared.storage;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * Files the public sends with a form (an identity copy, a comment's attachment): kept in a folder
- * of the data directory per purpose, named by content hash, written before the record that names
- * them commits, and typed by {@link FileTypes} from their bytes rather than by what the browser claims.
+ * Every file the platform keeps (attachments, identity copies, comments' attachments) in an area
+ * of the data folder, named by the SHA-256 of its content and typed by {@link FileTypes} from its
+ * bytes. A file is written to a temporary name, forced to disk, renamed into place and its folder
+ * forced, all before the record naming it commits: no record ever names a file a crash lost.
+ * Files no record names any more are removed by {@link #sweep} once they are old enough that no
+ * record can still be on its way.
  */
 @Component
 public class StoredFiles {
 
-  private final DataDirectory data;
+  private static final String TEMP_PREFIX = ".upload-";
+  private static final Set<FileTypes.Type> ANY_TYPE = Set.of(FileTypes.Type.values());
 
-  StoredFiles(DataDirectory data) {
+  private final DataDirectory data;
+  private final Clock clock;
+  private final ReadWriteLock storeOrSweep = new ReentrantReadWriteLock();
+
+  StoredFiles(DataDirectory data, Clock clock) {
     this.data = data;
+    this.clock = clock;
   }
 
   /** A stored file as its record names it. */
   public record StoredFile(String name, String contentType, String sha256, long size) {}
 
+  /** What to refuse: a file too large, empty, or of a type not accepted. */
+  public record Limits(long maxBytes, Set<FileTypes.Type> accepted, Supplier<? extends RuntimeException> tooLarge,
+      Supplier<? extends RuntimeException> empty, Supplier<? extends RuntimeException> wrongType) {
+
+    public static Limits of(long maxBytes, Set<FileTypes.Type> accepted, Supplier<? extends RuntimeException> refusal) {
+      return new Limits(maxBytes, accepted, refusal, refusal, refusal);
+    }
+
+    public static Limits anyType(long maxBytes, Supplier<? extends RuntimeException> tooLarge,
+        Supplier<? extends RuntimeException> empty, Supplier<? extends RuntimeException> wrongType) {
+      return new Limits(maxBytes, ANY_TYPE, tooLarge, empty, wrongType);
+    }
+  }
+
   /**
    * Stores the file when its type is one of {@code accepted}; otherwise throws what {@code refusal}
    * gives and keeps nothing.
    */
-  public StoredFile store(String folder, String fileName, byte[] content, Set<FileTypes.Type> accepted,
+  public StoredFile store(String area, String fileName, byte[] content, Set<FileTypes.Type> accepted,
       Supplier<? extends RuntimeException> refusal) {
+    return store(area, fileName, new ByteArrayInputStream(content), Limits.of(Long.MAX_VALUE, accepted, refusal));
+  }
+
+  /** Stores a stream within the limits, or throws the limit's refusal and keeps nothing. */
+  public StoredFile store(String area, String fileName, InputStream content, Limits limits) {
     String name = fileName == null || fileName.isBlank() ? "file" : Path.of(fileName).getFileName().toString();
-    Path dir = data.folder(folder);
-    Path tmp = null;
+    Path root = data.folder(area);
+    Path temp = root.resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp");
     try {
-      tmp = Files.createTempFile(dir, "upload", ".tmp");
-      Files.write(tmp, content);
-      Optional<FileTypes.Type> type = FileTypes.detect(tmp, name).filter(accepted::contains);
-      if (type.isEmpty()) {
-        throw refusal.get();
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      long size = writeForced(content, temp, digest, limits);
+      if (size == 0) {
+        throw limits.empty().get();
       }
-      String sha = sha256(content);
-      Files.move(tmp, dir.resolve(sha), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      tmp = null;
-      return new StoredFile(name.length() > 200 ? name.substring(0, 200) : name, type.get().mediaType(), sha,
-          content.length);
+      FileTypes.Type type = FileTypes.detect(temp, name).filter(limits.accepted()::contains)
+          .orElseThrow(limits.wrongType());
+      String sha = HexFormat.of().formatHex(digest.digest());
+      moveIntoPlace(temp, pathOf(root, sha));
+      return new StoredFile(name.length() > 200 ? name.substring(0, 200) : name, type.mediaType(), sha, size);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // A stray temporary file is harmless; the refusal or error matters more.
-        }
-      }
+      deleteQuietly(temp);
     }
   }
 
-  public Optional<byte[]> read(String folder, String sha256) {
-    try {
-      return Optional.of(Files.readAllBytes(data.folder(folder).resolve(sha256)));
+  public Optional<byte[]> read(String area, String sha256) {
+    try (InputStream in = open(area, sha256)) {
+      return Optional.of(in.readAllBytes());
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  private static String sha256(byte[] content) {
+  public InputStream open(String area, String sha256) throws IOException {
+    return Files.newInputStream(existing(area, sha256).orElseThrow(() -> new NoSuchFileException(sha256)));
+  }
+
+  public boolean exists(String area, String sha256) {
+    return existing(area, sha256).isPresent();
+  }
+
+  /** The file's place, or the flat place older data folders used. */
+  public Optional<Path> existing(String area, String sha256) {
+    Path root = data.folder(area);
+    Path nested = pathOf(root, sha256);
+    if (Files.exists(nested)) {
+      return Optional.of(nested);
+    }
+    Path flat = root.resolve(sha256);
+    return Files.exists(flat) ? Optional.of(flat) : Optional.empty();
+  }
+
+  /**
+   * Removes the area's files that {@code referenced} does not know and that are older than
+   * {@code grace}, and temporary files left by a crash. Returns how many were removed.
+   */
+  public int sweep(String area, Predicate<String> referenced, Duration grace) {
+    Path root = data.folder(area);
+    Instant cutoff = Instant.now(clock).minus(grace);
+    int removed = 0;
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+        String name = file.getFileName().toString();
+        boolean temporary = name.startsWith(TEMP_PREFIX);
+        if (!temporary && (!name.matches("[0-9a-f]{64}") || referenced.test(name))) {
+          continue;
+        }
+        storeOrSweep.writeLock().lock();
+        try {
+          if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && (temporary || !referenced.test(name))) {
+            Files.delete(file);
+            removed++;
+          }
+        } catch (NoSuchFileException gone) {
+          // removed meanwhile
+        } finally {
+          storeOrSweep.writeLock().unlock();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return removed;
+  }
+
+  private static long writeForced(InputStream content, Path temp, MessageDigest digest, Limits limits)
+      throws IOException {
+    long total = 0;
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      byte[] buffer = new byte[64 * 1024];
+      int n;
+      while ((n = content.read(buffer)) > 0) {
+        total += n;
+        if (total > limits.maxBytes()) {
+          throw limits.tooLarge().get();
+        }
+        digest.update(buffer, 0, n);
+        ByteBuffer bytes = ByteBuffer.wrap(buffer, 0, n);
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+      }
+      channel.force(true);
+    }
+    return total;
+  }
+
+  /**
+   * Renames the forced temporary file to its content name and forces the folders that now name
+   * it. A file with the same content already there is kept, and its time renewed so that a sweep
+   * running at the same moment does not take it from the record about to name it.
+   */
+  private void moveIntoPlace(Path temp, Path target) throws IOException {
+    storeOrSweep.readLock().lock();
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+      if (Files.exists(target)) {
+        Files.setLastModifiedTime(target, FileTime.from(Instant.now(clock)));
+        return;
+      }
+      Path parent = target.getParent();
+      boolean newFolders = !Files.isDirectory(parent);
+      Files.createDirectories(parent);
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+      forceFolder(parent);
+      if (newFolders) {
+        forceFolder(parent.getParent());
+        forceFolder(parent.getParent().getParent());
+      }
+    } finally {
+      storeOrSweep.readLock().unlock();
+    }
+  }
+
+  private static void forceFolder(Path folder) throws IOException {
+    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+      channel.force(true);
+    }
+  }
+
+  private static Path pathOf(Path root, String sha256) {
+    if (!sha256.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("not a sha-256: " + sha256);
+    }
+    return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+  }
+
+  private static void deleteQuietly(Path temp) {
+    try {
+      Files.deleteIfExists(temp);
+    } catch (IOException ignored) {
+      // a stray temporary file is removed by the next sweep
     }
   }
 }

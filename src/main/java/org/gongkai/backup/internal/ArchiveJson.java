@@ -1,0 +1,15 @@
+package org.gongkai.backup.internal;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The JSON of archives: ISO-8601 dates, unknown fields of newer archives ignored. */
+final class ArchiveJson {
+
+  private ArchiveJson() {}
+
+  static JsonMapper mapper() {
+    return JsonMapper.builder()
+        .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .build();
+  }
+}

@@ -1,0 +1,286 @@
+package org.gongkai.backup.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.gongkai.account.Staff;
+import org.gongkai.account.StaffAccess;
+import org.gongkai.audit.AuditTrail;
+import org.gongkai.shared.storage.DataDirectory;
+import org.gongkai.shared.web.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes consistent online backups into {@code backups/} of the data folder and keeps the newest
+ * few. The database is read in one snapshot transaction while the platform keeps working; the
+ * stored files are copied after it, so every file a row of the snapshot names is in the archive
+ * (files are never changed under their name, and the sweep leaves young files alone). Each
+ * archive is written under a temporary name, forced to disk and renamed, with its SHA-256 beside it.
+ */
+@Service
+class Backups {
+
+  static final String FOLDER = "backups";
+  private static final Logger log = LoggerFactory.getLogger(Backups.class);
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+  /** Folders of the data directory that are not content: the database itself, the derived index, backups. */
+  static final List<String> NOT_CONTENT = List.of("db", "index", FOLDER, "logs");
+
+  private final DataSource dataSource;
+  private final DataDirectory data;
+  private final Flyway flyway;
+  private final Environment environment;
+  private final StaffAccess access;
+  private final AuditTrail audit;
+  private final TransactionTemplate transactions;
+  private final Clock clock;
+  private final JsonMapper json;
+  private final int retain;
+  private final ReentrantLock oneAtATime = new ReentrantLock();
+
+  Backups(DataSource dataSource, DataDirectory data, Flyway flyway, Environment environment, StaffAccess access,
+      AuditTrail audit, TransactionTemplate transactions, Clock clock, @Value("${gongkai.backup.retain:7}") int retain) {
+    this.transactions = transactions;
+    this.dataSource = dataSource;
+    this.data = data;
+    this.flyway = flyway;
+    this.environment = environment;
+    this.access = access;
+    this.audit = audit;
+    this.clock = clock;
+    this.json = ArchiveJson.mapper();
+    this.retain = Math.max(1, retain);
+  }
+
+  /** A backup as the console and the API list it. */
+  record BackupFile(String name, long size, Instant createdAt, String sha256) {}
+
+  BackupFile create(Staff actor) {
+    access.requirePlatformAdmin(actor);
+    BackupFile backup = create(actor.username());
+    return backup;
+  }
+
+  /** Writes a backup now; the daily run and the console both come here. */
+  BackupFile create(String actor) {
+    if (!oneAtATime.tryLock()) {
+      throw Refusal.conflict("backup.running");
+    }
+    try {
+      Path folder = data.folder(FOLDER);
+      Instant now = Instant.now(clock);
+      String name = uniqueName(folder, now);
+      Path temp = folder.resolve(".tmp-" + name);
+      MessageDigest whole = Archive.sha256();
+      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), whole);
+           Archive.Writer archive = new Archive.Writer(new java.io.BufferedOutputStream(out, 1 << 16))) {
+        String database = writeDatabase(archive);
+        writeFiles(archive);
+        var settings = SettingsSnapshot.of(environment);
+        archive.put(Archive.SETTINGS, o -> {
+          SettingsSnapshot.write(settings, o);
+          return null;
+        }, r -> null);
+        archive.finish(new Archive.Manifest(Archive.FORMAT, now, platformVersion(), schemaVersion(), database,
+            archive.entries(), settings), json);
+      } catch (IOException | SQLException e) {
+        deleteQuietly(temp);
+        throw new IllegalStateException("backup failed: " + e.getMessage(), e);
+      }
+      String sha = HexFormat.of().formatHex(whole.digest());
+      Path target = folder.resolve(name);
+      try {
+        try (FileChannel c = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+          c.force(true);
+        }
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        Path checksum = folder.resolve(name + ".sha256");
+        Files.writeString(checksum, sha + "  " + name + "\n", StandardCharsets.US_ASCII);
+        try (FileChannel c = FileChannel.open(checksum, StandardOpenOption.WRITE)) {
+          c.force(true);
+        }
+        try (FileChannel c = FileChannel.open(folder, StandardOpenOption.READ)) {
+          c.force(true);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      transactions.executeWithoutResult(tx -> audit.record(actor, "backup.created", "backup", 0, name + " " + sha));
+      BackupFile created = describe(target).orElseThrow();
+      log.info("backup written: {} ({} bytes, sha256 {})", name, created.size(), sha);
+      prune();
+      return created;
+    } finally {
+      oneAtATime.unlock();
+    }
+  }
+
+  List<BackupFile> list(Staff actor) {
+    access.requirePlatformAdmin(actor);
+    return list();
+  }
+
+  List<BackupFile> list() {
+    try (Stream<Path> files = Files.list(data.folder(FOLDER))) {
+      return files.filter(p -> isBackupName(p.getFileName().toString()))
+          .map(this::describe).flatMap(Optional::stream)
+          .sorted(Comparator.comparing(BackupFile::name).reversed())
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The archive to download; names are checked so that nothing outside the folder is served. */
+  Path file(String name, Staff actor) {
+    access.requirePlatformAdmin(actor);
+    if (!isBackupName(name)) {
+      throw Refusal.notFound("backup.not-found");
+    }
+    Path file = data.folder(FOLDER).resolve(name);
+    if (!Files.isRegularFile(file)) {
+      throw Refusal.notFound("backup.not-found");
+    }
+    transactions.executeWithoutResult(tx -> audit.record(actor.username(), "backup.downloaded", "backup", 0, name));
+    return file;
+  }
+
+  private String writeDatabase(Archive.Writer archive) throws SQLException, IOException {
+    try (Connection connection = dataSource.getConnection()) {
+      boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+      int isolation = connection.getTransactionIsolation();
+      connection.setAutoCommit(false);
+      if (postgres) {
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        connection.setReadOnly(true);
+      } else {
+        connection.setTransactionIsolation(H2_SNAPSHOT);
+      }
+      try {
+        for (Tables.Table table : Tables.of(connection)) {
+          archive.put(Archive.DB + table.name() + ".jsonl", out -> {
+            try {
+              return TableRows.write(connection, table, out, json);
+            } catch (SQLException e) {
+              throw new IOException(e);
+            }
+          }, rows -> rows);
+        }
+      } finally {
+        connection.rollback();
+        connection.setReadOnly(false);
+        connection.setTransactionIsolation(isolation);
+        connection.setAutoCommit(true);
+      }
+      return connection.getMetaData().getDatabaseProductName();
+    }
+  }
+
+  /** H2's own level in which every table is read from one snapshot. */
+  private static final int H2_SNAPSHOT = 6;
+
+  private void writeFiles(Archive.Writer archive) throws IOException {
+    Path root = data.root();
+    List<Path> files = new ArrayList<>();
+    try (Stream<Path> top = Files.list(root)) {
+      for (Path area : top.filter(Files::isDirectory).toList()) {
+        String name = area.getFileName().toString();
+        if (NOT_CONTENT.contains(name) || name.startsWith(".")) {
+          continue;
+        }
+        try (Stream<Path> walk = Files.walk(area)) {
+          walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).forEach(files::add);
+        }
+      }
+    }
+    files.sort(null);
+    for (Path file : files) {
+      try (InputStream in = Files.newInputStream(file)) {
+        archive.putFile(Archive.FILES + root.relativize(file).toString().replace('\\', '/'), in);
+      }
+    }
+  }
+
+  private void prune() {
+    List<BackupFile> all = list();
+    for (BackupFile old : all.subList(Math.min(retain, all.size()), all.size())) {
+      Path folder = data.folder(FOLDER);
+      deleteQuietly(folder.resolve(old.name()));
+      deleteQuietly(folder.resolve(old.name() + ".sha256"));
+      log.info("backup removed by retention ({} kept): {}", retain, old.name());
+    }
+  }
+
+  private Optional<BackupFile> describe(Path file) {
+    try {
+      String name = file.getFileName().toString();
+      Path checksum = file.resolveSibling(name + ".sha256");
+      String sha = Files.exists(checksum) ? Files.readString(checksum).split("\\s+")[0] : "";
+      return Optional.of(new BackupFile(name, Files.size(file), Files.getLastModifiedTime(file).toInstant(), sha));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private String schemaVersion() {
+    var current = flyway.info().current();
+    return current == null || current.getVersion() == null ? "0" : current.getVersion().getVersion();
+  }
+
+  static String platformVersion() {
+    String version = Backups.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+
+  private String uniqueName(Path folder, Instant now) {
+    String stamp = STAMP.format(now.atZone(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone()));
+    String name = "gongkai-backup-" + stamp + ".zip";
+    for (int n = 2; Files.exists(folder.resolve(name)); n++) {
+      name = "gongkai-backup-" + stamp + "-" + n + ".zip";
+    }
+    return name;
+  }
+
+  static boolean isBackupName(String name) {
+    return name.matches("gongkai-backup-[0-9]{8}-[0-9]{6}(-[0-9]+)?\\.zip");
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // retried by the next prune
+    }
+  }
+}

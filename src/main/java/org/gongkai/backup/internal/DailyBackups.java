@@ -1,0 +1,30 @@
+package org.gongkai.backup.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** The daily backup, kept by the retention count like every other. */
+@Component
+@ConditionalOnProperty(name = "gongkai.backup.daily", havingValue = "true", matchIfMissing = true)
+class DailyBackups {
+
+  private static final Logger log = LoggerFactory.getLogger(DailyBackups.class);
+
+  private final Backups backups;
+
+  DailyBackups(Backups backups) {
+    this.backups = backups;
+  }
+
+  @Scheduled(cron = "${gongkai.backup.cron:0 15 2 * * *}", zone = "${gongkai.time-zone:Asia/Shanghai}")
+  void backUp() {
+    try {
+      backups.create("system");
+    } catch (RuntimeException e) {
+      log.error("the daily backup failed", e);
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Backup and restore: a consistent online archive of the database, the stored files and the
+ * settings, written daily and on demand; and the {@code restore} command that loads one into an
+ * empty data folder or an empty database.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Backup")
+package org.gongkai.backup;

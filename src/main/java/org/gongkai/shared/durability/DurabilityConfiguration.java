@@ -1,0 +1,42 @@
+package org.gongkai.shared.durability;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wraps the embedded database's connections so that a commit is on disk when it returns. */
+@Configuration(proxyBeanMethods = false)
+class DurabilityConfiguration {
+
+  @Bean
+  static GroupSync groupSync() {
+    return new GroupSync();
+  }
+
+  @Bean
+  static BeanPostProcessor durableCommitPostProcessor(ObjectProvider<GroupSync> sync) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (bean instanceof HikariDataSource hikari && DurableCommits.isEmbeddedH2File(hikari.getJdbcUrl())) {
+          return DurableCommits.durable(hikari, sync.getObject());
+        }
+        return bean;
+      }
+    };
+  }
+
+  @Bean
+  MeterBinder durabilityMeters(GroupSync sync) {
+    return registry -> {
+      FunctionCounter.builder("gongkai.db.durable.commits", sync, GroupSync::writes)
+          .description("commits of the embedded database that waited for a force to disk").register(registry);
+      FunctionCounter.builder("gongkai.db.durable.forces", sync, GroupSync::forces)
+          .description("forces of the embedded database to disk").register(registry);
+    };
+  }
+}

@@ -1,0 +1,21 @@
+package org.gongkai.backup.internal;
+
+import org.gongkai.support.OnPostgres;
+import org.gongkai.support.PostgresTestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The same backups written from PostgreSQL. */
+class BackupPostgresIntegrationTests extends BackupIntegrationTests {
+
+  @BeforeAll
+  static void requirePostgres() {
+    PostgresTestDatabase.url();
+  }
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    OnPostgres.register(registry);
+  }
+}

@@ -1,0 +1,195 @@
+package org.gongkai.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The packaged jar ({@code target/gongkai-*.jar}) started as a separate process, as an operator
+ * runs it: for the crash tests, which kill it, and for the benchmark harnesses.
+ */
+public final class PackagedApp implements AutoCloseable {
+
+  public static final String ADMIN_PASSWORD = "packaged-admin-password";
+
+  private final Path dataDir;
+  private final Map<String, String> settings = new LinkedHashMap<>();
+  private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx768m"));
+  private final int port;
+  private Process process;
+  private int starts;
+
+  public PackagedApp(Path dataDir) {
+    this.dataDir = dataDir;
+    this.port = freePort();
+    settings.put("gongkai.data-dir", dataDir.toString());
+    settings.put("server.port", String.valueOf(port));
+    settings.put("logging.file.name", "");
+  }
+
+  public PackagedApp set(String name, String value) {
+    settings.put(name, value);
+    return this;
+  }
+
+  public PackagedApp jvm(String option) {
+    jvmOptions.add(option);
+    return this;
+  }
+
+  public PackagedApp onPostgres(String url) {
+    set("spring.datasource.url", url);
+    set("spring.datasource.username", PostgresTestDatabase.user());
+    set("spring.datasource.password", PostgresTestDatabase.password());
+    return this;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String base() {
+    return "http://localhost:" + port;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Starts the jar and returns once it answers {@code /actuator/health} with 200. */
+  public PackagedApp start(Duration timeout) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-jar");
+    command.add(jar().toString());
+    settings.forEach((k, v) -> command.add("--" + k + "=" + v));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
+    builder.environment().put("GONGKAI_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    try {
+      Files.createDirectories(dataDir);
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    starts++;
+    awaitHealthy(timeout);
+    return this;
+  }
+
+  private void awaitHealthy(Duration timeout) {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the application exited with " + process.exitValue() + ":\n" + logTail());
+      }
+      try {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(250);
+    }
+    throw new IllegalStateException("the application did not become healthy in " + timeout + ":\n" + logTail());
+  }
+
+  /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+  public void kill() {
+    process.destroyForcibly();
+    waitFor();
+  }
+
+  /** SIGTERM: a graceful shutdown. */
+  public void stop() {
+    process.destroy();
+    waitFor();
+  }
+
+  public boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  public int starts() {
+    return starts;
+  }
+
+  private void waitFor() {
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  public Path logFile() {
+    return dataDir.resolveSibling(dataDir.getFileName() + "-app.log");
+  }
+
+  public String logTail() {
+    try {
+      List<String> lines = Files.readAllLines(logFile());
+      return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public void close() {
+    if (isAlive()) {
+      kill();
+    }
+  }
+
+  /** The jar {@code mvn package} built. */
+  public static Path jar() {
+    try (Stream<Path> files = Files.list(Path.of("target"))) {
+      return files.filter(p -> p.getFileName().toString().matches("gongkai-[0-9].*\\.jar"))
+          .filter(p -> !p.getFileName().toString().contains("-sources"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run mvn package first"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
