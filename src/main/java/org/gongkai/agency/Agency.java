@@ -1,3 +1,8 @@
 package org.gongkai.agency;
 
-public record Agency(long id, String code, String name, Long parentId, int sortOrder, DisclosureGuide guide) {}
+/**
+ * An agency of the tree. {@code reportLevel} says when its annual report is due, and
+ * {@code reportsForSubtree} whether the report counts the agencies below it as well.
+ */
+public record Agency(long id, String code, String name, Long parentId, int sortOrder, DisclosureGuide guide,
+    ReportLevel reportLevel, boolean reportsForSubtree) {}

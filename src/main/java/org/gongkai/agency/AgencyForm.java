@@ -38,6 +38,11 @@ public class AgencyForm {
   @Size(max = 20000, message = "{field.too-long}")
   private String guideText;
 
+  /** Null: a government at the top of the tree, a department below it, until someone says otherwise. */
+  private ReportLevel reportLevel;
+
+  private Boolean reportsForSubtree;
+
   public static AgencyForm of(Agency agency) {
     AgencyForm form = new AgencyForm();
     form.code = agency.code();
@@ -51,6 +56,8 @@ public class AgencyForm {
     form.email = g.email();
     form.postcode = g.postcode();
     form.guideText = g.text();
+    form.reportLevel = agency.reportLevel();
+    form.reportsForSubtree = agency.reportsForSubtree();
     return form;
   }
 
@@ -84,4 +91,8 @@ public class AgencyForm {
   public void setPostcode(String postcode) { this.postcode = postcode; }
   public String getGuideText() { return guideText; }
   public void setGuideText(String guideText) { this.guideText = guideText; }
+  public ReportLevel getReportLevel() { return reportLevel; }
+  public void setReportLevel(ReportLevel reportLevel) { this.reportLevel = reportLevel; }
+  public Boolean getReportsForSubtree() { return reportsForSubtree; }
+  public void setReportsForSubtree(Boolean reportsForSubtree) { this.reportsForSubtree = reportsForSubtree; }
 }

@@ -17,6 +17,8 @@ public interface CatalogInspection {
 
   record ColumnActivity(long columnId, long documents, LocalDate lastPublishedOn) {}
 
+  /** A live document; {@code proactive} when disclosed proactively (主动公开), not on request. */
   record InspectedDocument(long id, long columnId, String title, DocumentKind kind, LocalDate issuedOn,
-      LocalDate publishedOn, String bodyHtml, boolean hasInterpretation, List<String> missingAttachments) {}
+      LocalDate publishedOn, String bodyHtml, boolean hasInterpretation, List<String> missingAttachments,
+      boolean proactive) {}
 }

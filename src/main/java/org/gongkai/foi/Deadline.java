@@ -8,6 +8,8 @@ import org.gongkai.calendar.CalendarDay;
  * A request's due date with its working: where the count started, how many working days it
  * counts, which holidays and make-up working days it met, which days a pause left out, and any
  * extension. {@code dueOn} is null while the clock has not started or waits for a supplement.
+ * {@code thirdPartyAnswerBy} is the end of a consulted third party's 15 working days (Art. 32),
+ * {@code periodUntil} a longer period set under Art. 35.
  */
 public record Deadline(
     LocalDate receivedOn,
@@ -21,7 +23,9 @@ public record Deadline(
     List<Integer> yearsWithoutCalendar,
     LocalDate dueOn,
     Status status,
-    LocalDate supplementDueOn) {
+    LocalDate supplementDueOn,
+    LocalDate thirdPartyAnswerBy,
+    LocalDate periodUntil) {
 
   public enum Status { NOT_STARTED, RUNNING, PAUSED, AWAITING_SUPPLEMENT, STOPPED }
 
@@ -33,6 +37,7 @@ public record Deadline(
   }
 
   public static Deadline notStarted() {
-    return new Deadline(null, null, false, 0, 0, List.of(), List.of(), List.of(), List.of(), null, Status.NOT_STARTED, null);
+    return new Deadline(null, null, false, 0, 0, List.of(), List.of(), List.of(), List.of(), null, Status.NOT_STARTED, null,
+        null, null);
   }
 }

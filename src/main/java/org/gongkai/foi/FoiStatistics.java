@@ -18,6 +18,11 @@ public interface FoiStatistics {
   /** Handling times of the requests concluded between the dates, and how many open ones are overdue today. */
   Handling handling(Collection<Long> agencyIds, LocalDate first, LocalDate last);
 
+  /** Fee notices sent in the period and what they charged; what was paid in the period (section 六 of the annual report). */
+  FeeFigures fees(Collection<Long> agencyIds, LocalDate first, LocalDate last);
+
+  record FeeFigures(long notices, java.math.BigDecimal charged, java.math.BigDecimal collected) {}
+
   record MonthlyOutcomes(String month, Outcome outcome, long count) {}
 
   /**

@@ -8,7 +8,9 @@ public enum RequestState {
   OPEN,
   /** The applicant was asked to supplement the application; the clock restarts when it arrives. */
   AWAITING_SUPPLEMENT,
-  /** A third party or another agency is consulted; the clock is paused. */
+  /** Asked to give reasons for an application beyond a reasonable range (Art. 35); the clock runs. */
+  AWAITING_REASONS,
+  /** A third party or another agency is consulted; the clock is paused, for at most their 15 working days. */
   CONSULTING,
   /** A fee notice is out and unpaid. */
   AWAITING_FEE,
@@ -22,6 +24,6 @@ public enum RequestState {
   }
 
   public boolean clockRuns() {
-    return this == OPEN || this == CONSULTING || this == AWAITING_FEE;
+    return this == OPEN || this == CONSULTING || this == AWAITING_FEE || this == AWAITING_REASONS;
   }
 }

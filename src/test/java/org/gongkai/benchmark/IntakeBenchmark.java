@@ -28,20 +28,23 @@ import org.junit.jupiter.api.Test;
  * mvn -B -q package -DskipTests
  * mvn -B test -Djacoco.skip=true -Dtest=IntakeBenchmark -Dbenchmark.db=h2
  * mvn -B test -Djacoco.skip=true -Dtest=IntakeBenchmark -Dbenchmark.db=postgres
+ * mvn -B test -Djacoco.skip=true -Dtest=IntakeBenchmark -Dbenchmark.not-durable=true   # what durability costs
  * </pre>
  */
 class IntakeBenchmark {
 
   private static final int CLIENTS = Integer.getInteger("benchmark.clients", 8);
   private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 20));
-  private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("benchmark.warmup", 15));
+  private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("benchmark.warmup", 30));
 
   @Test
   void measuresDurableSubmissionsPerSecond() throws Exception {
     String db = System.getProperty("benchmark.db", "h2");
+    boolean durable = !Boolean.getBoolean("benchmark.not-durable");
     Path data = Files.createTempDirectory("gongkai-intake-bench").resolve("data");
     try (PackagedApp app = new PackagedApp(data)) {
-      app.set("gongkai.intake.max-submissions", "100000000").jvm("-Xmx1g");
+      app.set("gongkai.intake.max-submissions", "100000000").jvm("-Xmx1g")
+          .set("gongkai.durability.force-commits", String.valueOf(durable));
       if (db.equals("postgres")) {
         app.onPostgres(PostgresTestDatabase.url());
       }
@@ -60,11 +63,15 @@ class IntakeBenchmark {
       kinds.put("comments", (c, n) -> HttpLoad.postJson(host, "/api/v1/consultations/" + consultation + "/comments",
           PublicSubmissions.comment("bench-" + c + "-" + n + "-" + System.nanoTime()), Map.of()));
 
-      StringBuilder json = new StringBuilder("{\"db\":\"" + db + "\",\"clients\":" + CLIENTS + ",\"seconds\":"
-          + PHASE.toSeconds());
-      System.out.printf("%nDurable intake on %s, %d clients, %d s phases%n", db, CLIENTS, PHASE.toSeconds());
+      StringBuilder json = new StringBuilder("{\"db\":\"" + db + "\",\"durable\":" + durable + ",\"clients\":"
+          + CLIENTS + ",\"seconds\":" + PHASE.toSeconds());
+      System.out.printf("%n%s intake on %s, %d clients, %d s phases after %d s warm-up%n",
+          durable ? "Durable" : "NOT durable", db, CLIENTS, PHASE.toSeconds(), WARM_UP.toSeconds());
+      for (var kind : kinds.values()) {
+        HttpLoad.run("localhost", app.port(), CLIENTS, WARM_UP, kind);
+      }
       for (var kind : kinds.entrySet()) {
-        HttpLoad.run("localhost", app.port(), CLIENTS, WARM_UP, kind.getValue());
+        HttpLoad.run("localhost", app.port(), CLIENTS, Duration.ofSeconds(5), kind.getValue());
         HttpLoad.Result r = HttpLoad.run("localhost", app.port(), CLIENTS, PHASE, kind.getValue());
         System.out.printf("  %-9s %s%n", kind.getKey(), r);
         json.append(String.format(java.util.Locale.ROOT,
@@ -72,7 +79,7 @@ class IntakeBenchmark {
             kind.getKey(), r.p50(), kind.getKey(), r.p99(), kind.getKey(), r.failed()));
       }
       json.append("}");
-      Path out = Path.of("target", "benchmark", "intake-" + db + ".json");
+      Path out = Path.of("target", "benchmark", "intake-" + db + (durable ? "" : "-not-durable") + ".json");
       Files.createDirectories(out.getParent());
       Files.writeString(out, json + "\n");
       System.out.println("  written to " + out);

@@ -230,6 +230,39 @@ abstract class CatalogApiIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
+  void exportsTheWholeCatalogAsJsonLinesWithItsFiles() throws Exception {
+    Fixture f = newAgency();
+    Api api = api();
+    int id = api.post(DOCS, f.draftJson("待迁移的文件"), f.editor().username(), PASSWORD).json("$.id");
+    byte[] pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n迁移".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    api.upload(DOCS + "/" + id + "/attachments", "附件.pdf", pdf, f.editor().username(), PASSWORD);
+    api.post(DOCS + "/" + id + "/submit", null, f.editor().username(), PASSWORD);
+    api.post(DOCS + "/" + id + "/approve", "{\"confidentialityChecked\":true}", f.reviewer().username(), PASSWORD);
+    api.post(DOCS + "/" + id + "/publish", null, f.reviewer().username(), PASSWORD);
+    api.post(DOCS + "/" + id + "/revise", null, f.editor().username(), PASSWORD);
+
+    assertThat(api.get("/api/v1/admin/exports/catalog", f.agencyAdmin().username(), PASSWORD).status()).isEqualTo(403);
+    byte[] zip = org.springframework.web.client.RestClient.create().get()
+        .uri("http://localhost:" + port + "/api/v1/admin/exports/catalog")
+        .headers(h -> h.setBasicAuth("admin", ADMIN_PASSWORD)).retrieve().body(byte[].class);
+    java.util.Map<String, byte[]> entries = new java.util.HashMap<>();
+    try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+      for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        entries.put(e.getName(), in.readAllBytes());
+      }
+    }
+    String documents = new String(entries.get("documents.jsonl"), java.nio.charset.StandardCharsets.UTF_8);
+    String line = documents.lines().filter(l -> l.contains("\"id\":" + id + ",")).findFirst().orElseThrow();
+    assertThat(com.jayway.jsonpath.JsonPath.<String>read(line, "$.agency")).isEqualTo(f.agency().code());
+    assertThat(com.jayway.jsonpath.JsonPath.<List<String>>read(line, "$.editions[*].state"))
+        .containsExactly("PUBLISHED", "DRAFT");
+    String path = com.jayway.jsonpath.JsonPath.read(line, "$.editions[0].attachments[0].path");
+    assertThat(entries.get(path)).isEqualTo(pdf);
+    assertThat(new String(entries.get("agencies.jsonl"), java.nio.charset.StandardCharsets.UTF_8))
+        .contains(f.agency().code(), f.policies().name());
+  }
+
+  @Test
   void publicApiListsAgenciesAndColumns() {
     Fixture parent = newAgency();
     Fixture child = newAgency(parent.agency().id());

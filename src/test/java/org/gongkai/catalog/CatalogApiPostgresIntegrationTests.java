@@ -1,10 +1,12 @@
 package org.gongkai.catalog;
 
+import org.springframework.test.annotation.DirtiesContext;
 import org.gongkai.support.OnPostgres;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The production path: the same tests on PostgreSQL. */
+/** The production path: the same tests on PostgreSQL; the context closes after them, freeing its connections. */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CatalogApiPostgresIntegrationTests extends CatalogApiIntegrationTests {
 
   @org.junit.jupiter.api.BeforeAll

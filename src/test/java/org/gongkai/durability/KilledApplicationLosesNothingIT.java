@@ -60,6 +60,20 @@ class KilledApplicationLosesNothingIT {
   }
 
   @Test
+  void aGracefulStopFinishesTheRequestsInFlight() throws Exception {
+    Path data = Files.createTempDirectory("gongkai-stop-h2").resolve("data");
+    try (PackagedApp app = new PackagedApp(data)) {
+      Run run = new Run(app);
+      run.load(false);
+      assertThat(Files.readString(app.logFile())).contains("Graceful shutdown complete");
+      app.start(Duration.ofMinutes(2));
+      run.checkAfterRestart();
+      app.stop();
+      run.checkExactlyOnce(DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/gongkai"), "gongkai", ""));
+    }
+  }
+
+  @Test
   void onPostgres() throws Exception {
     Path data = Files.createTempDirectory("gongkai-crash-pg").resolve("data");
     String url = PostgresTestDatabase.fresh();
@@ -95,6 +109,11 @@ class KilledApplicationLosesNothingIT {
     record Unanswered(String marker, String idempotencyKey) {}
 
     void loadAndKill() throws Exception {
+      load(true);
+    }
+
+    /** Submits from several clients until enough is acknowledged, then kills (SIGKILL) or stops (SIGTERM) the application. */
+    void load(boolean kill) throws Exception {
       app.start(Duration.ofMinutes(3));
       agency = JsonPath.read(get("/api/v1/agencies"), "$[1].code");
       List<Integer> open = JsonPath.read(get("/api/v1/consultations?state=open"), "$[*].id");
@@ -113,7 +132,11 @@ class KilledApplicationLosesNothingIT {
       while (acknowledged.size() < ACKNOWLEDGED_BEFORE_KILL && System.nanoTime() < deadline) {
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
       }
-      app.kill();
+      if (kill) {
+        app.kill();
+      } else {
+        app.stop();
+      }
       stop.set(true);
       clients.shutdown();
       assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();

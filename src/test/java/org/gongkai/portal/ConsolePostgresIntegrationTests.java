@@ -3,9 +3,11 @@ package org.gongkai.portal;
 import org.gongkai.support.OnPostgres;
 import org.gongkai.support.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ConsolePostgresIntegrationTests extends ConsoleIntegrationTests {
 
   @BeforeAll

@@ -14,9 +14,11 @@ import org.gongkai.agency.AgencyForm;
 import org.gongkai.agency.Column;
 import org.gongkai.agency.ColumnType;
 import org.gongkai.catalog.Editorial;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -28,7 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"gongkai.demo=false", "GONGKAI_ADMIN_PASSWORD=" + PlatformIntegrationTests.ADMIN_PASSWORD,
-        "gongkai.login.max-failures=3", "gongkai.intake.max-submissions=1000"})
+        "gongkai.login.max-failures=3", "gongkai.intake.max-submissions=1000",
+        "spring.datasource.hikari.minimum-idle=1"})
+@Import(TestClockConfiguration.class)
 public abstract class PlatformIntegrationTests {
 
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
@@ -48,6 +52,14 @@ public abstract class PlatformIntegrationTests {
 
   @Autowired
   protected JdbcClient jdbc;
+
+  @Autowired
+  protected TestClock clock;
+
+  @AfterEach
+  void putTimeBack() {
+    clock.reset();
+  }
 
   /** Each application context gets its own data folder: two must never share a search index. */
   @DynamicPropertySource

@@ -2,6 +2,8 @@ package org.gongkai.account.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.account.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -11,6 +13,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.csrf.CsrfFilter;
@@ -30,6 +33,34 @@ class SecurityConfiguration {
   AuthenticationManager authenticationManager(JdbcAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle,
       AuditTrail audit, TransactionTemplate transactions) {
     return new ProviderManager(new ThrottledAuthenticationProvider(accounts, encoder, throttle, audit, transactions));
+  }
+
+  /**
+   * The operations endpoints: health and the liveness and readiness probes for anyone; the
+   * Prometheus metrics for the platform admin (HTTP Basic), or for anyone who reaches a separate
+   * management port ({@code management.server.port}), which belongs on a network only the
+   * operators and their monitoring reach.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain operations(HttpSecurity http, AuthenticationManager authenticationManager,
+      @Value("${management.server.port:-1}") int managementPort, @Value("${server.port:8080}") int serverPort)
+      throws Exception {
+    boolean separatePort = managementPort > 0 && managementPort != serverPort;
+    http.securityMatcher("/actuator/**")
+        .authenticationManager(authenticationManager)
+        .authorizeHttpRequests(auth -> {
+          auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+          if (separatePort) {
+            auth.requestMatchers(request -> request.getLocalPort() == managementPort).permitAll();
+          }
+          auth.anyRequest().hasRole(Role.PLATFORM_ADMIN.name());
+        })
+        .httpBasic(basic -> basic.realmName("Gongkai"))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .headers(this::headers);
+    return http.build();
   }
 
   /**

@@ -18,6 +18,7 @@ import org.gongkai.agency.AgencyForm;
 import org.gongkai.agency.Column;
 import org.gongkai.agency.ColumnType;
 import org.gongkai.agency.DisclosureGuide;
+import org.gongkai.agency.ReportLevel;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.shared.ids.OrganizationCodes;
 import org.gongkai.shared.time.Timestamps;
@@ -131,11 +132,12 @@ class JdbcAgencyDirectory implements AgencyDirectory {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO agency (code, name, parent_id, sort_order, guide_address, guide_office_hours, guide_phone,"
-                + " guide_fax, guide_email, guide_postcode, guide_text, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " guide_fax, guide_email, guide_postcode, guide_text, report_level, report_subtree, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             code, form.getName().trim(), parentId, nextAgencyOrder(), guide.address(), guide.officeHours(),
             guide.phone(), guide.fax(), guide.email(), guide.postcode(), guide.text(),
+            reportLevel(form, parentId).name(), !Boolean.FALSE.equals(form.getReportsForSubtree()),
             Timestamps.toDb(Instant.now(clock)))
         .update(keys, "id");
     long id = Objects.requireNonNull(keys.getKey()).longValue();
@@ -157,10 +159,12 @@ class JdbcAgencyDirectory implements AgencyDirectory {
     DisclosureGuide g = form.guide();
     jdbc.sql(
             "UPDATE agency SET code = ?, name = ?, parent_id = ?, guide_address = ?, guide_office_hours = ?,"
-                + " guide_phone = ?, guide_fax = ?, guide_email = ?, guide_postcode = ?, guide_text = ? WHERE id = ?")
+                + " guide_phone = ?, guide_fax = ?, guide_email = ?, guide_postcode = ?, guide_text = ?,"
+                + " report_level = ?, report_subtree = ? WHERE id = ?")
         .params(
             code, form.getName().trim(), parentId, g.address(), g.officeHours(), g.phone(), g.fax(), g.email(),
-            g.postcode(), g.text(), agencyId)
+            g.postcode(), g.text(), reportLevel(form, parentId).name(), !Boolean.FALSE.equals(form.getReportsForSubtree()),
+            agencyId)
         .update();
     audit.record(actor, "agency.updated", "agency", agencyId, code + " " + form.getName());
     return get(agencyId);
@@ -312,7 +316,16 @@ class JdbcAgencyDirectory implements AgencyDirectory {
             rs.getString("guide_fax"),
             rs.getString("guide_email"),
             rs.getString("guide_postcode"),
-            rs.getString("guide_text")));
+            rs.getString("guide_text")),
+        ReportLevel.valueOf(rs.getString("report_level")),
+        rs.getBoolean("report_subtree"));
+  }
+
+  private static ReportLevel reportLevel(AgencyForm form, Long parentId) {
+    if (form.getReportLevel() != null) {
+      return form.getReportLevel();
+    }
+    return parentId == null ? ReportLevel.GOVERNMENT : ReportLevel.DEPARTMENT;
   }
 
   private static Column column(ResultSet rs, int row) throws SQLException {

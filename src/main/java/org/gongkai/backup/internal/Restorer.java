@@ -135,6 +135,10 @@ public final class Restorer {
       c.setAutoCommit(false);
       try {
         List<Tables.Table> tables = Tables.of(c);
+        // Migrations may seed rows (the calendar's corrections, say); the archive holds them as they were.
+        for (int i = tables.size() - 1; i >= 0; i--) {
+          TableRows.clearSeeded(c, tables.get(i));
+        }
         for (Tables.Table table : tables) {
           ZipEntry entry = zip.getEntry(Archive.DB + table.name() + ".jsonl");
           if (entry == null) {

@@ -84,6 +84,20 @@ final class TableRows {
     return rows;
   }
 
+  /** Removes rows a migration put into a table of the new, otherwise empty, database. */
+  static void clearSeeded(Connection connection, Tables.Table table) throws SQLException {
+    try (Statement s = connection.createStatement();
+         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + quote(table.actualName()))) {
+      rs.next();
+      if (rs.getLong(1) == 0) {
+        return;
+      }
+    }
+    try (Statement s = connection.createStatement()) {
+      s.execute("DELETE FROM " + quote(table.actualName()));
+    }
+  }
+
   /** Moves identity columns past the loaded rows, so that the next insert does not collide. */
   static void resetIdentities(Connection connection, Tables.Table table, boolean postgres) throws SQLException {
     for (String column : table.identityColumns()) {

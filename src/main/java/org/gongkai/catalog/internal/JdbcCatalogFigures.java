@@ -11,8 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counted from the edition of each document that was on the portal at the end of the year: its
- * issue date (成文日期, else its first publication), its validity and its repeal date as they stood
- * then. A later revision or withdrawal does not change what a past year's report counts.
+ * validity and its repeal (or expiry) date as they stood then, so that a later revision or
+ * withdrawal does not change what a past year's report counts. A document counts as issued in
+ * the year of its 成文日期 (else its first publication), even when it was published in the January
+ * after, when the report is made.
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,18 +45,32 @@ class JdbcCatalogFigures implements CatalogFigures {
     LocalDate first = LocalDate.of(year, 1, 1);
     LocalDate last = LocalDate.of(year, 12, 31);
     String issued = "COALESCE(e.issued_on, d.published_on)";
-    return jdbc.sql("SELECT"
-            + " SUM(CASE WHEN " + issued + " BETWEEN :first AND :last THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN e.validity = 'REPEALED' AND e.repealed_on BETWEEN :first AND :last THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN " + issued + " <= :last AND e.validity <> 'EXPIRED'"
-            + "   AND (e.repealed_on IS NULL OR e.repealed_on > :last) THEN 1 ELSE 0 END),"
+    // Repealed (废止) and expired (失效) documents both stop being in force on repealed_on.
+    String ended = "e.validity IN ('REPEALED', 'EXPIRED')";
+    var cutoff = org.gongkai.shared.time.Timestamps.toDb(
+        LocalDate.of(year + 1, 1, 1).atStartOfDay(clock.getZone()).toInstant());
+    KindFigures atYearEnd = jdbc.sql("SELECT"
+            + " SUM(CASE WHEN " + ended + " AND e.repealed_on BETWEEN :first AND :last THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN " + issued + " <= :last AND (e.repealed_on IS NULL OR e.repealed_on > :last)"
+            + "   AND NOT (" + ended + " AND e.repealed_on IS NULL) THEN 1 ELSE 0 END),"
             + " SUM(CASE WHEN d.published_on BETWEEN :first AND :last THEN 1 ELSE 0 END),"
             + " COUNT(*)" + LIVE_AT + " AND e.kind = :kind")
         .param("first", first).param("last", last).param("agencies", agencyIds).param("kind", kind.name())
-        .param("cutoff", org.gongkai.shared.time.Timestamps.toDb(
-            LocalDate.of(year + 1, 1, 1).atStartOfDay(clock.getZone()).toInstant()))
-        .query((rs, i) -> new KindFigures(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+        .param("cutoff", cutoff)
+        .query((rs, i) -> new KindFigures(0, rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4)))
         .single();
+    // Issued in the year of its 成文日期, even when it reached the portal in the January after.
+    int issuedInYear = jdbc.sql("SELECT COUNT(DISTINCT d.id) FROM edition e JOIN document d ON d.id = e.document_id"
+            + " WHERE e.kind = :kind AND e.disclosure_mode <> 'NOT_DISCLOSED' AND d.agency_id IN (:agencies)"
+            + " AND " + issued + " BETWEEN :first AND :last AND (e.state = 'PUBLISHED'"
+            + " OR (e.state IN ('SUPERSEDED', 'WITHDRAWN') AND e.published_at < :cutoff"
+            + " AND (e.superseded_at IS NULL OR e.superseded_at >= :cutoff)"
+            + " AND (e.withdrawn_at IS NULL OR e.withdrawn_at >= :cutoff)))")
+        .param("first", first).param("last", last).param("agencies", agencyIds).param("kind", kind.name())
+        .param("cutoff", cutoff)
+        .query(Integer.class).single();
+    return new KindFigures(issuedInYear, atYearEnd.repealed(), atYearEnd.inForce(), atYearEnd.published(),
+        atYearEnd.live());
   }
 
   @Override

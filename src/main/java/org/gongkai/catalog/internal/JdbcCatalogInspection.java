@@ -47,13 +47,14 @@ class JdbcCatalogInspection implements CatalogInspection {
           return null;
         }).list();
     jdbc.sql("SELECT e.document_id, e.column_id, e.title, e.kind, e.issued_on, d.published_on, e.body_html,"
-            + " (SELECT COUNT(*) FROM interpretation_link l WHERE l.policy_document_id = e.document_id) AS interpretations"
+            + " (SELECT COUNT(*) FROM interpretation_link l WHERE l.policy_document_id = e.document_id) AS interpretations,"
+            + " e.disclosure_mode"
             + LIVE + " AND d.agency_id = ? ORDER BY e.document_id")
         .param(agencyId)
         .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> check.accept(new InspectedDocument(rs.getLong(1),
             rs.getLong(2), rs.getString(3), DocumentKind.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class),
             rs.getObject(6, LocalDate.class), rs.getString(7), rs.getLong(8) > 0,
-            missing.getOrDefault(rs.getLong(1), List.of()))));
+            missing.getOrDefault(rs.getLong(1), List.of()), "PROACTIVE".equals(rs.getString(9)))));
   }
 
   @Override

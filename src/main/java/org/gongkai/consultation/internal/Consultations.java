@@ -28,6 +28,7 @@ import org.gongkai.consultation.internal.ConsultationViews.Scope;
 import org.gongkai.consultation.internal.ConsultationViews.State;
 import org.gongkai.shared.storage.StoredFiles;
 import org.gongkai.shared.time.Timestamps;
+import org.gongkai.shared.web.IntakeMetrics;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -59,12 +60,13 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
   private final TransactionTemplate transactions;
   private final MessageSource messages;
   private final Clock clock;
+  private final IntakeMetrics intake;
   private final Map<Kind, Integer> minimumDays = new HashMap<>();
   private final boolean contactRequired;
   private final boolean nameRequired;
 
   Consultations(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, WorkingCalendar calendar,
-      StoredFiles files, TransactionTemplate transactions, MessageSource messages, Clock clock,
+      StoredFiles files, TransactionTemplate transactions, MessageSource messages, Clock clock, IntakeMetrics intake,
       @Value("${gongkai.consultation.minimum-working-days.call-for-comments:20}") int commentsMinimum,
       @Value("${gongkai.consultation.minimum-working-days.public-notice:5}") int noticeMinimum,
       @Value("${gongkai.consultation.contact-required:true}") boolean contactRequired,
@@ -78,6 +80,7 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
     this.transactions = transactions;
     this.messages = messages;
     this.clock = clock;
+    this.intake = intake;
     this.minimumDays.put(Kind.CALL_FOR_COMMENTS, commentsMinimum);
     this.minimumDays.put(Kind.PUBLIC_NOTICE, noticeMinimum);
     this.contactRequired = contactRequired;
@@ -293,7 +296,7 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
     StoredFiles.StoredFile stored = upload == null || upload.content() == null || upload.content().length == 0 ? null
         : files.store(FILES, upload.fileName(), upload.content(), ACCEPTED,
             () -> Refusal.invalidField("attachment", "attachment.type"));
-    return transactions.execute(tx -> {
+    Long created = transactions.execute(tx -> {
       GeneratedKeyHolder keys = new GeneratedKeyHolder();
       jdbc.sql("INSERT INTO consultation_comment (consultation_id, paragraph, author_name, contact, body, attachment_name,"
               + " attachment_type, attachment_sha256, state, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)")
@@ -306,6 +309,8 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
           commentId, "consultation " + id);
       return commentId;
     });
+    intake.accepted("comment");
+    return created;
   }
 
   // ---- reading ----

@@ -34,9 +34,9 @@ class ApplicantMail {
     }
     SimpleMailMessage message = new SimpleMailMessage();
     message.setTo(email.trim());
-    message.setSubject(messages.getMessage("foi.mail.subject", new Object[] {agencyName}, ReplyLetters.LETTER_LOCALE));
+    message.setSubject(messages.getMessage("foi.mail.subject", new Object[] {agencyName}, Letters.LETTER_LOCALE));
     message.setText(messages.getMessage("foi.mail.body", new Object[] {agencyName, ack.trackingCode(), ack.secret()},
-        ReplyLetters.LETTER_LOCALE));
+        Letters.LETTER_LOCALE));
     try {
       sender.send(message);
     } catch (MailException e) {

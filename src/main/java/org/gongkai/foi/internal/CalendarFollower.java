@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CalendarFollower {
 
-  private final FoiService service;
+  private final RequestDays service;
   private final WorkingCalendar calendar;
 
-  CalendarFollower(FoiService service, WorkingCalendar calendar) {
+  CalendarFollower(RequestDays service, WorkingCalendar calendar) {
     this.service = service;
     this.calendar = calendar;
   }

@@ -21,12 +21,12 @@ import org.springframework.web.util.HtmlUtils;
 class CatalogHandOver {
 
   private final Editorial editorial;
-  private final FoiService service;
+  private final RequestCommands service;
   private final RequestRepository requests;
   private final AgencyDirectory agencies;
   private final TransactionTemplate transactions;
 
-  CatalogHandOver(Editorial editorial, FoiService service, RequestRepository requests, AgencyDirectory agencies,
+  CatalogHandOver(Editorial editorial, RequestCommands service, RequestRepository requests, AgencyDirectory agencies,
       TransactionTemplate transactions) {
     this.editorial = editorial;
     this.service = service;

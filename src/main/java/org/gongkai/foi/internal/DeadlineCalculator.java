@@ -8,16 +8,29 @@ import org.gongkai.calendar.CalendarDay;
 import org.gongkai.calendar.DayKind;
 import org.gongkai.calendar.WorkingDays;
 import org.gongkai.foi.Deadline;
+import org.gongkai.foi.Outcome;
 
 /**
- * Derives a request's due date from its recorded clock steps and the calendar, never from a date
- * someone typed (Art. 30–33): 20 working days counted from the day after receipt; a supplement
- * restarts the count from the day it arrives; consultation (and, by setting, an unpaid fee notice)
- * pauses it; an approved extension adds at most 20 days once.
+ * Derives a request's due date from its recorded steps and the calendar, never from a date
+ * someone typed:
+ * <ul>
+ *   <li>Art. 33 ¶1: 20 working days, counted from the day after receipt.</li>
+ *   <li>Art. 30: a supplement restarts the count from the day it arrives.</li>
+ *   <li>Art. 32: a third party has 15 working days from the consultation letter, and the time it
+ *       takes does not count; the pause ends at its answer or when those 15 days are over,
+ *       whichever comes first — after that the agency decides (Art. 32, 34), and the clock runs.</li>
+ *   <li>Art. 33 ¶2: one extension of at most 20 working days.</li>
+ *   <li>Art. 35: for an application beyond a reasonable range the agency may set a longer period.</li>
+ *   <li>By setting, an unpaid fee notice pauses the count until payment (the fee measures leave it open).</li>
+ * </ul>
+ * A request reopened after it lapsed for want of a supplement counts afresh from the reopening,
+ * as if the supplement had come that day; after it lapsed for want of payment, the fee's pause
+ * ends on the reopening day.
  */
 final class DeadlineCalculator {
 
   static final int BASE_DAYS = 20;
+  static final int CONSULTATION_DAYS = 15;
 
   private final boolean feePausesClock;
 
@@ -32,7 +45,9 @@ final class DeadlineCalculator {
     boolean awaitingSupplement = false;
     LocalDate supplementDue = null;
     boolean stopped = false;
+    Outcome closedWith = null;
     int extension = 0;
+    LocalDate periodUntil = null;
     List<OpenPause> pauses = new ArrayList<>();
     OpenPause consultation = null;
     OpenPause fee = null;
@@ -44,7 +59,7 @@ final class DeadlineCalculator {
         }
         case SUPPLEMENT_REQUESTED -> {
           awaitingSupplement = true;
-          supplementDue = e.untilOn();
+          supplementDue = supplementDue(e, days);
         }
         case SUPPLEMENT_RECEIVED -> {
           awaitingSupplement = false;
@@ -53,14 +68,15 @@ final class DeadlineCalculator {
           // A restart counts afresh: what stood still before it no longer matters.
           pauses.clear();
         }
-        case CONSULTATION_SENT -> consultation = new OpenPause("CONSULTATION", e.effectiveOn());
+        case CONSULTATION_SENT -> consultation = new OpenPause("CONSULTATION", e.effectiveOn(),
+            days.addWorkingDays(e.effectiveOn(), CONSULTATION_DAYS));
         case CONSULTATION_ANSWERED -> {
           if (consultation != null) {
             pauses.add(consultation.closedOn(e.effectiveOn()));
             consultation = null;
           }
         }
-        case FEE_NOTIFIED -> fee = feePausesClock ? new OpenPause("FEE", e.effectiveOn()) : null;
+        case FEE_NOTIFIED -> fee = feePausesClock ? new OpenPause("FEE", e.effectiveOn(), null) : null;
         case FEE_PAID -> {
           if (fee != null) {
             pauses.add(fee.closedOn(e.effectiveOn()));
@@ -68,8 +84,24 @@ final class DeadlineCalculator {
           }
         }
         case EXTENDED -> extension = Math.min(BASE_DAYS, e.days() == null ? 0 : e.days());
-        case REPLIED, CLOSED -> stopped = true;
-        case REOPENED -> stopped = false;
+        case PERIOD_SET -> periodUntil = e.untilOn();
+        case REPLIED, CLOSED -> {
+          stopped = true;
+          closedWith = e.outcome();
+        }
+        case REOPENED -> {
+          stopped = false;
+          if (closedWith == Outcome.OTHER_NO_SUPPLEMENT && awaitingSupplement) {
+            awaitingSupplement = false;
+            countFrom = e.effectiveOn();
+            restarted = true;
+            pauses.clear();
+          } else if (closedWith == Outcome.OTHER_FEE_UNPAID && fee != null) {
+            pauses.add(fee.closedOn(e.effectiveOn()));
+            fee = null;
+          }
+          closedWith = null;
+        }
         default -> { }
       }
     }
@@ -78,15 +110,25 @@ final class DeadlineCalculator {
     }
     if (awaitingSupplement) {
       return new Deadline(received, countFrom, restarted, BASE_DAYS, extension, List.of(), List.of(), List.of(),
-          List.of(), null, Deadline.Status.AWAITING_SUPPLEMENT, supplementDue);
+          List.of(), null, stopped ? Deadline.Status.STOPPED : Deadline.Status.AWAITING_SUPPLEMENT, supplementDue,
+          null, periodUntil);
     }
     boolean paused = false;
-    for (OpenPause open : new OpenPause[] {consultation, fee}) {
-      if (open != null) {
-        // Still standing: the due date shown is the one it would be if the pause ended today.
-        pauses.add(open.stillOpen(today.isAfter(open.from) ? today : open.from));
+    LocalDate answerBy = null;
+    if (consultation != null) {
+      answerBy = consultation.cap;
+      if (today.isAfter(consultation.cap)) {
+        // The third party's 15 working days are over: the pause ended with them.
+        pauses.add(consultation.closedOn(consultation.cap));
+      } else {
+        pauses.add(consultation.stillOpen(today.isAfter(consultation.from) ? today : consultation.from));
         paused = true;
       }
+    }
+    if (fee != null) {
+      // Still standing: the due date shown is the one it would be if the pause ended today.
+      pauses.add(fee.stillOpen(today.isAfter(fee.from) ? today : fee.from));
+      paused = true;
     }
     LocalDate start = countFrom;
     pauses.removeIf(p -> !p.to.isAfter(start));
@@ -106,6 +148,7 @@ final class DeadlineCalculator {
       }
       counted++;
     }
+    LocalDate due = periodUntil != null && periodUntil.isAfter(day) ? periodUntil : day;
     List<Deadline.Pause> shown = new ArrayList<>();
     for (int i = 0; i < pauses.size(); i++) {
       OpenPause p = pauses.get(i);
@@ -113,7 +156,7 @@ final class DeadlineCalculator {
     }
     List<CalendarDay> met = days.announcedBetween(countFrom, day);
     TreeSet<Integer> unknownYears = new TreeSet<>();
-    for (int y = countFrom.getYear(); y <= day.getYear(); y++) {
+    for (int y = countFrom.getYear(); y <= due.getYear(); y++) {
       if (!days.isAnnounced(y)) {
         unknownYears.add(y);
       }
@@ -122,7 +165,12 @@ final class DeadlineCalculator {
     return new Deadline(received, countFrom, restarted, BASE_DAYS, extension, shown,
         met.stream().filter(d -> d.kind() == DayKind.HOLIDAY).toList(),
         met.stream().filter(d -> d.kind() == DayKind.MAKEUP_WORKDAY).toList(),
-        List.copyOf(unknownYears), day, status, null);
+        List.copyOf(unknownYears), due, status, null, answerBy, periodUntil);
+  }
+
+  /** The applicant's period for a supplement, in working days from the notice, follows the calendar. */
+  static LocalDate supplementDue(RequestEvent requested, WorkingDays days) {
+    return requested.days() != null ? days.addWorkingDays(requested.effectiveOn(), requested.days()) : requested.untilOn();
   }
 
   private static int pauseCovering(List<OpenPause> pauses, LocalDate day) {
@@ -135,22 +183,25 @@ final class DeadlineCalculator {
     return -1;
   }
 
-  /** A pause from the day after {@code from} through {@code to}. */
+  /** A pause from the day after {@code from} through {@code to}, ending at {@code cap} at the latest. */
   private static final class OpenPause {
     final String kind;
     final LocalDate from;
+    final LocalDate cap;
     LocalDate to;
     boolean open;
 
-    OpenPause(String kind, LocalDate from) {
+    OpenPause(String kind, LocalDate from, LocalDate cap) {
       this.kind = kind;
       this.from = from;
+      this.cap = cap;
       this.to = from;
     }
 
-    OpenPause closedOn(LocalDate answered) {
-      OpenPause p = new OpenPause(kind, from);
-      p.to = answered.isBefore(from) ? from : answered;
+    OpenPause closedOn(LocalDate end) {
+      OpenPause p = new OpenPause(kind, from, cap);
+      LocalDate capped = cap != null && end.isAfter(cap) ? cap : end;
+      p.to = capped.isBefore(from) ? from : capped;
       return p;
     }
 

@@ -1,38 +1,48 @@
 package org.gongkai.foi.internal;
 
-/** The steps of a request's history. Those marked as clock steps change how its due date is counted. */
+/**
+ * The steps of a request's history. Steps take effect on a date the member of staff asserts
+ * (the day of receipt, of sending, of the answer); bookkeeping (assignment, reminders, views of
+ * personal data, due dates moved by the calendar) is recorded but decides nothing.
+ */
 enum EventKind {
-  SUBMITTED(false),
-  REGISTERED(true),
-  ASSIGNED(false),
-  SUPPLEMENT_REQUESTED(true),
-  SUPPLEMENT_RECEIVED(true),
-  CONSULTATION_SENT(true),
-  CONSULTATION_ANSWERED(true),
-  EXTENDED(true),
-  FEE_NOTIFIED(true),
-  FEE_PAID(true),
-  REPLIED(true),
-  CLOSED(true),
-  DELIVERED(false),
-  REOPENED(true),
-  DUE_DATE_CHANGED(false),
-  REMINDED(false),
-  PUBLISHED_TO_CATALOG(false),
-  PERSONAL_DATA_VIEWED(false);
+  SUBMITTED(true, true),
+  REGISTERED(true, true),
+  ASSIGNED(false, false),
+  SUPPLEMENT_REQUESTED(true, true),
+  SUPPLEMENT_RECEIVED(true, true),
+  REASONS_REQUESTED(true, true),
+  REASONS_RECEIVED(true, true),
+  PERIOD_SET(true, true),
+  CONSULTATION_SENT(true, true),
+  CONSULTATION_ANSWERED(true, true),
+  EXTENDED(true, true),
+  FEE_NOTIFIED(true, true),
+  FEE_PAID(true, true),
+  REPLIED(true, true),
+  CLOSED(true, true),
+  DELIVERED(true, true),
+  REOPENED(true, true),
+  DUE_DATE_CHANGED(false, false),
+  REMINDED(false, false),
+  PUBLISHED_TO_CATALOG(false, true),
+  PERSONAL_DATA_VIEWED(false, false);
 
-  private final boolean clockStep;
+  private final boolean step;
+  private final boolean isPublic;
 
-  EventKind(boolean clockStep) {
-    this.clockStep = clockStep;
+  EventKind(boolean step, boolean isPublic) {
+    this.step = step;
+    this.isPublic = isPublic;
   }
 
-  boolean isClockStep() {
-    return clockStep;
+  /** A step of the procedure: it has an effective date, which no later step may precede. */
+  boolean isStep() {
+    return step;
   }
 
   /** Steps the public sees on the status page; internal bookkeeping stays in the console. */
   boolean isPublic() {
-    return this != ASSIGNED && this != REMINDED && this != PERSONAL_DATA_VIEWED && this != DUE_DATE_CHANGED;
+    return isPublic;
   }
 }

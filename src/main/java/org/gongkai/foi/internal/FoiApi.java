@@ -27,11 +27,13 @@ class FoiApi {
 
   static final String THROTTLE = "foi";
 
-  private final FoiService service;
+  private final RequestIntake service;
+  private final RequestQueries queries;
   private final SubmissionThrottle throttle;
 
-  FoiApi(FoiService service, SubmissionThrottle throttle) {
+  FoiApi(RequestIntake service, RequestQueries queries, SubmissionThrottle throttle) {
     this.service = service;
+    this.queries = queries;
     this.throttle = throttle;
   }
 
@@ -49,14 +51,14 @@ class FoiApi {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest request)
       throws IOException {
     throttle.acquire(THROTTLE, request.getRemoteAddr());
-    FoiService.Upload upload = idCopy == null || idCopy.isEmpty() ? null
-        : new FoiService.Upload(idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
+    RequestIntake.Upload upload = idCopy == null || idCopy.isEmpty() ? null
+        : new RequestIntake.Upload(idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
     return created(service.submit(application, idempotencyKey, upload));
   }
 
   @GetMapping("/{trackingCode}")
   Views.PublicStatus status(@PathVariable String trackingCode, @RequestParam(required = false) String secret) {
-    return service.status(trackingCode, secret);
+    return queries.status(trackingCode, secret);
   }
 
   private static ResponseEntity<Acknowledgement> created(Acknowledgement ack) {

@@ -39,17 +39,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/console/foi")
 class FoiConsoleController {
 
-  private final FoiService service;
+  private final RequestIntake intake;
+  private final RequestCommands commands;
+  private final RequestQueries service;
   private final FoiReminders reminders;
   private final JdbcFoiStatistics statistics;
-  private final ReplyLetters letters;
+  private final Letters letters;
   private final CatalogHandOver handOver;
   private final AgencyDirectory agencies;
   private final Accounts accounts;
   private final StaffAccess access;
 
-  FoiConsoleController(FoiService service, FoiReminders reminders, JdbcFoiStatistics statistics, ReplyLetters letters,
-      CatalogHandOver handOver, AgencyDirectory agencies, Accounts accounts, StaffAccess access) {
+  FoiConsoleController(RequestIntake intake, RequestCommands commands, RequestQueries service, FoiReminders reminders,
+      JdbcFoiStatistics statistics, Letters letters, CatalogHandOver handOver, AgencyDirectory agencies,
+      Accounts accounts, StaffAccess access) {
+    this.intake = intake;
+    this.commands = commands;
     this.service = service;
     this.reminders = reminders;
     this.statistics = statistics;
@@ -65,7 +70,7 @@ class FoiConsoleController {
       @RequestParam(required = false) Boolean mine, @RequestParam(required = false) String q,
       @RequestParam(required = false) Integer page, Model model) {
     Staff me = access.current();
-    PageResult<Views.Summary> result = service.list(new FoiService.Filter(null, null, due, Boolean.TRUE.equals(mine), q),
+    PageResult<Views.Summary> result = service.list(new RequestQueries.Filter(null, null, due, Boolean.TRUE.equals(mine), q),
         PageResult.clampPage(page), 20, me);
     model.addAttribute("result", result);
     model.addAttribute("due", due);
@@ -93,9 +98,6 @@ class FoiConsoleController {
     Agency agency = agencies.findByCode(request.agency()).orElseThrow();
     model.addAttribute("staff", accounts.list(me).stream().filter(s -> s.enabled() && access.mayWorkOn(s, agency.id())).toList());
     model.addAttribute("columns", agencies.columns(agency.id()));
-    if (request.letter() != null) {
-      model.addAttribute("letter", ReplyLetters.Letter.parse(request.letter()));
-    }
     return "foi/console-show";
   }
 
@@ -103,10 +105,19 @@ class FoiConsoleController {
   String preview(@PathVariable long id, @RequestParam(required = false) Outcome outcome,
       @RequestParam(required = false) String explanation, Model model) {
     Views.RequestView request = service.view(id, access.current());
-    ReplyLetters.Letter letter = request.letter() != null && outcome == null ? ReplyLetters.Letter.parse(request.letter())
-        : service.previewLetter(id, outcome == null ? Outcome.DISCLOSED : outcome, explanation, access.current());
+    Letters.Letter letter = request.replyLetter() != null && outcome == null
+        ? service.letter(id, request.replyLetter(), access.current())
+        : commands.previewReply(id, outcome == null ? Outcome.DISCLOSED : outcome, explanation, access.current());
     model.addAttribute("request", request);
     model.addAttribute("letter", letter);
+    return "foi/letter";
+  }
+
+  @GetMapping("/{id}/letters/{letterId}")
+  String letter(@PathVariable long id, @PathVariable long letterId, Model model) {
+    model.addAttribute("request", service.view(id, access.current()));
+    model.addAttribute("letter", service.letter(id, letterId, access.current()));
+    model.addAttribute("letterId", letterId);
     return "foi/letter";
   }
 
@@ -120,6 +131,7 @@ class FoiConsoleController {
         .body(copy.content());
   }
 
+  /** One form per step; only the steps the transition table allows now are shown. */
   @PostMapping("/{id}/{step}")
   String step(@PathVariable long id, @PathVariable String step,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
@@ -127,25 +139,29 @@ class FoiConsoleController {
       @RequestParam(required = false) String text, @RequestParam(required = false) String approver,
       @RequestParam(required = false) Integer days, @RequestParam(required = false) Long assignee,
       @RequestParam(required = false) Outcome outcome, @RequestParam(required = false) DeliveryChannel method,
+      @RequestParam(required = false) Long letter,
       @RequestParam(required = false) FeeCalculator.Method feeMethod, @RequestParam(required = false) Integer pages,
       @RequestParam(required = false) Long column, @RequestParam(required = false) String title,
       RedirectAttributes redirect) {
     Staff me = access.current();
     try {
       switch (step) {
-        case "register" -> service.register(id, on == null ? service.today() : on, me);
-        case "assign" -> service.assign(id, assignee == null ? -1 : assignee, me);
-        case "supplement-request" -> service.requestSupplement(id, text, until, me);
-        case "supplement-received" -> service.supplementReceived(id, on, me);
-        case "consultation" -> service.startConsultation(id, text, on, me);
-        case "consultation-answered" -> service.consultationAnswered(id, text, on, me);
-        case "extension" -> service.extend(id, days == null ? 0 : days, approver, text, me);
-        case "fee-notice" -> service.notifyFee(id, feeMethod, pages, me);
-        case "fee-paid" -> service.feePaid(id, on, me);
-        case "reply" -> service.reply(id, outcome, text, me);
-        case "delivery" -> service.recordDelivery(id, method, on, me);
-        case "reopen" -> service.reopen(id, text, me);
-        case "publish" -> {
+        case "register" -> commands.register(id, on == null ? service.today() : on, me);
+        case "assign" -> commands.assign(id, assignee == null ? -1 : assignee, me);
+        case "request-supplement" -> commands.requestSupplement(id, text, days, on, me);
+        case "record-supplement" -> commands.recordSupplement(id, on, me);
+        case "request-reasons" -> commands.requestReasons(id, text, on, me);
+        case "record-reasons" -> commands.recordReasons(id, text, on, me);
+        case "set-period" -> commands.setPeriod(id, until, text, on, me);
+        case "consult" -> commands.consult(id, text, on, me);
+        case "record-consultation-answer" -> commands.recordConsultationAnswer(id, text, on, me);
+        case "extend" -> commands.extend(id, days == null ? 0 : days, approver, text, on, me);
+        case "notify-fee" -> commands.notifyFee(id, feeMethod, pages, text, on, me);
+        case "record-payment" -> commands.recordPayment(id, on, me);
+        case "reply" -> commands.reply(id, outcome, text, on, me);
+        case "record-delivery" -> commands.recordDelivery(id, letter, method, on, me);
+        case "reopen" -> commands.reopen(id, text, me);
+        case "publish-to-catalog" -> {
           long documentId = handOver.publish(List.of(id), column, title, text, me);
           redirect.addFlashAttribute("notice", "foi.published");
           return "redirect:/console/documents/" + documentId;
@@ -179,9 +195,9 @@ class FoiConsoleController {
       return entryForm(model, application, intake, receivedOn);
     }
     try {
-      FoiService.Upload upload = idCopy == null || idCopy.isEmpty() ? null
-          : new FoiService.Upload(idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
-      Acknowledgement ack = service.enter(application, intake, receivedOn, upload, access.current());
+      RequestIntake.Upload upload = idCopy == null || idCopy.isEmpty() ? null
+          : new RequestIntake.Upload(idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
+      Acknowledgement ack = this.intake.enter(application, intake, receivedOn, upload, access.current());
       redirect.addFlashAttribute("ack", ack);
       redirect.addFlashAttribute("notice", "foi.entered");
       return "redirect:/console/foi?due=open&q=" + ack.trackingCode();
@@ -209,7 +225,7 @@ class FoiConsoleController {
       Model model) {
     Staff me = access.current();
     YearMonth shown = month == null || month.isBlank() ? YearMonth.from(service.today()).minusMonths(1)
-        : FoiAdminApi.month(month);
+        : StatisticsAdminApi.month(month);
     var choice = access.chooseAgency(me, agency);
     model.addAttribute("month", shown.toString());
     model.addAttribute("agencies", choice.agencies());
@@ -223,7 +239,7 @@ class FoiConsoleController {
   String fileMonth(@RequestParam String agency, @RequestParam String month, RedirectAttributes redirect) {
     try {
       Agency a = agencies.findByCode(agency).orElseThrow(() -> Refusal.notFound("agency.not-found"));
-      statistics.file(a.id(), FoiAdminApi.month(month), access.current());
+      statistics.file(a.id(), StatisticsAdminApi.month(month), access.current());
       redirect.addFlashAttribute("notice", "foi.statistics.filed");
     } catch (Refusal refusal) {
       Refusals.flash(redirect, refusal);
@@ -243,10 +259,10 @@ class FoiConsoleController {
   }
 
   @PostMapping("/templates")
-  String saveTemplate(@RequestParam String agency, @RequestParam Outcome outcome, @RequestParam String body,
+  String saveTemplate(@RequestParam String agency, @RequestParam String outcome, @RequestParam String body,
       RedirectAttributes redirect) {
     try {
-      service.saveTemplate(agency, outcome, body, access.current());
+      commands.saveTemplate(agency, outcome, body, access.current());
       redirect.addFlashAttribute("notice", "foi.template.saved");
     } catch (Refusal refusal) {
       Refusals.flash(redirect, refusal);

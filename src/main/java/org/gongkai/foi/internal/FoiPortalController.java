@@ -35,12 +35,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/foi")
 class FoiPortalController {
 
-  private final FoiService service;
+  private final RequestIntake service;
+  private final RequestQueries queries;
   private final AgencyDirectory agencies;
   private final SubmissionThrottle throttle;
 
-  FoiPortalController(FoiService service, AgencyDirectory agencies, SubmissionThrottle throttle) {
+  FoiPortalController(RequestIntake service, RequestQueries queries, AgencyDirectory agencies,
+      SubmissionThrottle throttle) {
     this.service = service;
+    this.queries = queries;
     this.agencies = agencies;
     this.throttle = throttle;
   }
@@ -70,8 +73,8 @@ class FoiPortalController {
     }
     try {
       throttle.acquire(FoiApi.THROTTLE, request.getRemoteAddr());
-      FoiService.Upload upload = idCopy == null || idCopy.isEmpty() ? null
-          : new FoiService.Upload(idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
+      RequestIntake.Upload upload = idCopy == null || idCopy.isEmpty() ? null
+          : new RequestIntake.Upload(idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
       Acknowledgement ack = service.submit(application, "form:" + token, upload);
       redirect.addFlashAttribute("ack", ack);
       return "redirect:/foi/acknowledged";
@@ -99,7 +102,7 @@ class FoiPortalController {
       Model model) {
     model.addAttribute("trackingCode", trackingCode);
     try {
-      model.addAttribute("status", service.status(trackingCode, secret));
+      model.addAttribute("status", queries.status(trackingCode, secret));
     } catch (Refusal refusal) {
       Refusals.show(model, refusal);
     }

@@ -29,7 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class FoiReminders {
 
-  private final FoiService service;
+  private final RequestDays service;
+  private final RequestLedger ledger;
   private final RequestRepository requests;
   private final Accounts accounts;
   private final WorkingCalendar calendar;
@@ -39,10 +40,11 @@ class FoiReminders {
   private final MessageSource messages;
   private final Clock clock;
 
-  FoiReminders(FoiService service, RequestRepository requests, Accounts accounts, WorkingCalendar calendar,
+  FoiReminders(RequestDays service, RequestLedger ledger, RequestRepository requests, Accounts accounts, WorkingCalendar calendar,
       JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<JavaMailSender> mail, MessageSource messages,
       Clock clock) {
     this.service = service;
+    this.ledger = ledger;
     this.requests = requests;
     this.accounts = accounts;
     this.calendar = calendar;
@@ -67,13 +69,19 @@ class FoiReminders {
     service.refreshDueDates();
     LocalDate today = LocalDate.now(clock);
     WorkingDays days = calendar.current();
-    LocalDate soon = days.addWorkingDays(today, FoiService.DUE_SOON_DAYS);
+    LocalDate soon = days.addWorkingDays(today, RequestQueries.DUE_SOON_DAYS);
     int written = 0;
     for (RequestRow r : requests.unconcluded()) {
-      if (!r.state().clockRuns() || r.state() == RequestState.CONSULTING || r.dueOn() == null || r.assigneeId() == null
-          || r.dueOn().isAfter(soon)) {
+      RequestHistory.Consultation consultation = r.assigneeId() == null ? null : ledger.history(r.id()).consultation();
+      if (consultation != null && consultation.answeredOn() == null && today.isAfter(consultation.answerBy())
+          && !reminded(r.id(), "CONSULTATION_LAPSED") && remind(r, "CONSULTATION_LAPSED", today)) {
+        written++;
+        email(r, "CONSULTATION_LAPSED");
+      }
+      if (!r.state().clockRuns() || r.dueOn() == null || r.assigneeId() == null || r.dueOn().isAfter(soon)) {
         continue;
       }
+      // A consulting request is reminded too: its due date holds once the third party's 15 days are over.
       String kind = r.dueOn().isBefore(today) ? "OVERDUE" : "DUE_SOON";
       if (remind(r, kind, today)) {
         written++;
@@ -81,6 +89,11 @@ class FoiReminders {
       }
     }
     return written;
+  }
+
+  private boolean reminded(long requestId, String kind) {
+    return jdbc.sql("SELECT COUNT(*) FROM foi_notification WHERE request_id = ? AND kind = ?").params(requestId, kind)
+        .query(Long.class).single() > 0;
   }
 
   private boolean remind(RequestRow r, String kind, LocalDate today) {
@@ -105,9 +118,9 @@ class FoiReminders {
       SimpleMailMessage message = new SimpleMailMessage();
       message.setTo(address);
       message.setSubject(messages.getMessage("foi.reminder.subject." + kind, new Object[] {r.trackingCode()},
-          ReplyLetters.LETTER_LOCALE));
+          Letters.LETTER_LOCALE));
       message.setText(messages.getMessage("foi.reminder.body", new Object[] {r.trackingCode(), r.dueOn()},
-          ReplyLetters.LETTER_LOCALE));
+          Letters.LETTER_LOCALE));
       sender.send(message);
     });
   }

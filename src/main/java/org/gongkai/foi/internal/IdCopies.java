@@ -37,7 +37,7 @@ class IdCopies implements FileReferences {
 
   record Stored(String name, String contentType, byte[] content) {}
 
-  RequestRepository.IdCopy store(FoiService.Upload upload) {
+  RequestRepository.IdCopy store(RequestIntake.Upload upload) {
     if (upload.content() == null || upload.content().length == 0) {
       return null;
     }

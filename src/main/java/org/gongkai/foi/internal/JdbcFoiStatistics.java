@@ -71,6 +71,30 @@ class JdbcFoiStatistics implements FoiStatistics {
 
   @Override
   @Transactional(readOnly = true)
+  public FeeFigures fees(Collection<Long> agencyIds, LocalDate first, LocalDate last) {
+    if (agencyIds.isEmpty()) {
+      return new FeeFigures(0, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO);
+    }
+    return jdbc.sql("SELECT"
+            + " (SELECT COUNT(*) FROM foi_event e JOIN foi_request r ON r.id = e.request_id WHERE e.kind = 'FEE_NOTIFIED'"
+            + "   AND r.agency_id IN (:agencies) AND e.effective_on BETWEEN :first AND :last),"
+            + " (SELECT COALESCE(SUM(e.amount), 0) FROM foi_event e JOIN foi_request r ON r.id = e.request_id"
+            + "   WHERE e.kind = 'FEE_NOTIFIED' AND r.agency_id IN (:agencies) AND e.effective_on BETWEEN :first AND :last),"
+            + " (SELECT COALESCE(SUM(n.amount), 0) FROM foi_event p JOIN foi_request r ON r.id = p.request_id"
+            + "   JOIN foi_event n ON n.request_id = p.request_id AND n.kind = 'FEE_NOTIFIED'"
+            + "   WHERE p.kind = 'FEE_PAID' AND r.agency_id IN (:agencies) AND p.effective_on BETWEEN :first AND :last)")
+        .param("agencies", agencyIds).param("first", first).param("last", last)
+        .query((rs, i) -> new FeeFigures(rs.getLong(1), plain(rs.getBigDecimal(2)), plain(rs.getBigDecimal(3))))
+        .single();
+  }
+
+  private static java.math.BigDecimal plain(java.math.BigDecimal value) {
+    java.math.BigDecimal stripped = value == null ? java.math.BigDecimal.ZERO : value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public List<MonthlyOutcomes> outcomesPerMonth(Collection<Long> agencyIds, LocalDate first, LocalDate last) {
     if (agencyIds.isEmpty()) {
       return List.of();

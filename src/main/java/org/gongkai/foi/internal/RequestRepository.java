@@ -1,6 +1,5 @@
 package org.gongkai.foi.internal;
 
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -109,35 +108,43 @@ class RequestRepository {
         .query(RequestRepository::row).list();
   }
 
-  void updateState(long id, RequestState state, Instant now) {
-    jdbc.sql("UPDATE foi_request SET state = ?, updated_at = ? WHERE id = ?")
-        .params(state.name(), Timestamps.toDb(now), id).update();
-  }
-
-  void setReceived(long id, LocalDate receivedOn) {
-    jdbc.sql("UPDATE foi_request SET received_on = ? WHERE id = ?").params(receivedOn, id).update();
-  }
-
-  void setDueOn(long id, LocalDate dueOn) {
-    jdbc.sql("UPDATE foi_request SET due_on = ? WHERE id = ?").params(dueOn, id).update();
+  /** Ids of the requests still being handled, for the daily run to take one at a time. */
+  List<Long> unconcludedIds() {
+    return jdbc.sql("SELECT id FROM foi_request WHERE state NOT IN ('REPLIED', 'CLOSED', 'SUBMITTED') ORDER BY id")
+        .query(Long.class).list();
   }
 
   void setAssignee(long id, long staffId) {
     jdbc.sql("UPDATE foi_request SET assignee_id = ? WHERE id = ?").params(staffId, id).update();
   }
 
-  void conclude(long id, Outcome outcome, LocalDate on, String detail) {
-    jdbc.sql("UPDATE foi_request SET outcome = ?, concluded_on = ?, reply_detail = ? WHERE id = ?")
-        .params(outcome == null ? null : outcome.name(), on, detail, id).update();
+  /**
+   * Writes what the history decides into the request's row, where lists and statistics read it:
+   * the row is a projection of the events, never the other way round.
+   */
+  void project(long id, RequestHistory h, String replyText, Instant now) {
+    RequestHistory.Delivery delivery = h.replyLetterId() == null ? null : h.deliveries().get(h.replyLetterId());
+    jdbc.sql("UPDATE foi_request SET state = :state, received_on = :received, due_on = :due, outcome = :outcome,"
+            + " concluded_on = :concluded, reply_detail = :reply, delivered_on = :deliveredOn,"
+            + " delivery_method = :deliveredBy, fee_method = :feeMethod, fee_amount = :feeAmount, updated_at = :now"
+            + " WHERE id = :id")
+        .param("state", h.state().name())
+        .param("received", h.receivedOn())
+        .param("due", h.dueOn())
+        .param("outcome", h.outcome() == null ? null : h.outcome().name())
+        .param("concluded", h.concludedOn())
+        .param("reply", replyText)
+        .param("deliveredOn", delivery == null ? null : delivery.on())
+        .param("deliveredBy", delivery == null || delivery.channel() == null ? null : delivery.channel().name())
+        .param("feeMethod", h.fee() == null ? null : h.fee().method())
+        .param("feeAmount", h.fee() == null ? null : h.fee().amount())
+        .param("now", Timestamps.toDb(now))
+        .param("id", id)
+        .update();
   }
 
-  void delivered(long id, DeliveryChannel method, LocalDate on) {
-    jdbc.sql("UPDATE foi_request SET delivery_method = ?, delivered_on = ? WHERE id = ?")
-        .params(method.name(), on, id).update();
-  }
-
-  void setFee(long id, String method, BigDecimal amount) {
-    jdbc.sql("UPDATE foi_request SET fee_method = ?, fee_amount = ? WHERE id = ?").params(method, amount, id).update();
+  void setDueOn(long id, LocalDate dueOn) {
+    jdbc.sql("UPDATE foi_request SET due_on = ? WHERE id = ?").params(dueOn, id).update();
   }
 
   /** Applications by the same applicant to the same agency received in the month, up to and including this one. */
@@ -151,9 +158,17 @@ class RequestRepository {
 
   void addEvent(long requestId, EventKind kind, LocalDate effectiveOn, LocalDate untilOn, Integer days, String detail,
       String actor, Instant now) {
-    jdbc.sql("INSERT INTO foi_event (request_id, kind, effective_on, until_on, days, detail, actor, recorded_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(requestId, kind.name(), effectiveOn, untilOn, days, detail, actor, Timestamps.toDb(now)).update();
+    append(requestId, RequestEvent.of(kind, effectiveOn, actor, now).until(untilOn).days(days).detail(detail));
+  }
+
+  /** Appends a step to the history; entries are never changed or removed. */
+  void append(long requestId, RequestEvent e) {
+    jdbc.sql("INSERT INTO foi_event (request_id, kind, effective_on, until_on, days, detail, actor, recorded_at, outcome,"
+            + " amount, letter_id, channel, approver) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(requestId, e.kind().name(), e.effectiveOn(), e.untilOn(), e.days(), e.detail(), e.actor(),
+            Timestamps.toDb(e.recordedAt()), e.outcome() == null ? null : e.outcome().name(), e.amount(), e.letterId(),
+            e.channel() == null ? null : e.channel().name(), e.approver())
+        .update();
   }
 
   List<RequestEvent> events(long requestId) {
@@ -161,7 +176,11 @@ class RequestRepository {
         .query((rs, i) -> new RequestEvent(rs.getLong("id"), EventKind.valueOf(rs.getString("kind")),
             rs.getObject("effective_on", LocalDate.class), rs.getObject("until_on", LocalDate.class),
             (Integer) rs.getObject("days"), rs.getString("detail"), rs.getString("actor"),
-            Timestamps.fromDb(rs.getObject("recorded_at", OffsetDateTime.class))))
+            Timestamps.fromDb(rs.getObject("recorded_at", OffsetDateTime.class)),
+            rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")), rs.getBigDecimal("amount"),
+            (Long) rs.getObject("letter_id", Long.class),
+            rs.getString("channel") == null ? null : DeliveryChannel.valueOf(rs.getString("channel")),
+            rs.getString("approver")))
         .list();
   }
 

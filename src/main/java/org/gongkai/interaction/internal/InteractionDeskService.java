@@ -21,14 +21,14 @@ class InteractionDeskService implements InteractionDesk {
   @Override
   public String write(String agencyCode, String type, boolean toHead, String title, String content, String name,
       String phone, boolean publicConsent) {
-    return mailbox.submit(new Mailbox.Form(agencyCode, Mailbox.Type.valueOf(type), toHead, title, content, name, phone,
+    return mailbox.submit(new MailboxViews.Form(agencyCode, MailboxViews.Type.valueOf(type), toHead, title, content, name, phone,
         null, publicConsent)).trackingCode();
   }
 
   @Override
   public void answer(String trackingCode, String reply, boolean publish, Staff actor) {
     long id = mailbox.idOf(trackingCode);
-    mailbox.reply(id, reply, actor);
+    mailbox.reply(id, reply, null, actor);
     if (publish) {
       mailbox.publish(id, true, actor);
     }

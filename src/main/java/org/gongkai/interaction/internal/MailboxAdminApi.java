@@ -1,5 +1,6 @@
 package org.gongkai.interaction.internal;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.gongkai.account.StaffAccess;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,21 +24,21 @@ class MailboxAdminApi {
     this.access = access;
   }
 
-  record Step(String text, String unit, String agency, String reason, Boolean published) {}
+  record Step(String text, String unit, String agency, String reason, Boolean published, LocalDate on) {}
 
   @GetMapping("/messages")
-  List<Mailbox.Message> list(@RequestParam(required = false) String due) {
+  List<MailboxViews.Message> list(@RequestParam(required = false) String due) {
     return mailbox.list(due, access.current());
   }
 
   @GetMapping("/messages/{id}")
-  Mailbox.Message get(@PathVariable long id) {
+  MailboxViews.Message get(@PathVariable long id) {
     return mailbox.get(id, access.current());
   }
 
   @PostMapping("/messages/{id}/route")
-  Mailbox.Message route(@PathVariable long id, @RequestBody Step body) {
-    mailbox.route(id, body.unit(), access.current());
+  MailboxViews.Message route(@PathVariable long id, @RequestBody Step body) {
+    mailbox.route(id, body.unit(), body.on(), access.current());
     return get(id);
   }
 
@@ -46,30 +47,31 @@ class MailboxAdminApi {
   /** The message leaves the actor's agency, so the answer says only where it went. */
   @PostMapping("/messages/{id}/transfer")
   Transferred transfer(@PathVariable long id, @RequestBody Step body) {
-    mailbox.transfer(id, body.agency(), body.reason(), access.current());
+    mailbox.transfer(id, body.agency(), body.reason(), body.on(), access.current());
     return new Transferred(id, body.agency());
   }
 
   @PostMapping("/messages/{id}/reply")
-  Mailbox.Message reply(@PathVariable long id, @RequestBody Step body) {
-    mailbox.reply(id, body.text(), access.current());
+  MailboxViews.Message reply(@PathVariable long id, @RequestBody Step body) {
+    mailbox.reply(id, body.text(), body.on(), access.current());
     return get(id);
   }
 
   @PostMapping("/messages/{id}/redirect-to-request")
-  Mailbox.Message redirect(@PathVariable long id, @RequestBody(required = false) Step body) {
-    mailbox.redirectToRequest(id, body == null ? null : body.text(), access.current());
+  MailboxViews.Message redirect(@PathVariable long id, @RequestBody(required = false) Step body) {
+    mailbox.redirectToRequest(id, body == null ? null : body.text(), body == null ? null : body.on(),
+        access.current());
     return get(id);
   }
 
   @PostMapping("/messages/{id}/publication")
-  Mailbox.Message publish(@PathVariable long id, @RequestBody Step body) {
+  MailboxViews.Message publish(@PathVariable long id, @RequestBody Step body) {
     mailbox.publish(id, !Boolean.FALSE.equals(body.published()), access.current());
     return get(id);
   }
 
   @GetMapping("/oldest-unanswered")
-  List<Mailbox.Oldest> oldest() {
+  List<MailboxViews.Oldest> oldest() {
     return mailbox.oldestUnanswered(access.current());
   }
 }

@@ -27,28 +27,28 @@ class MailboxApi {
   }
 
   @PostMapping("/api/v1/mailbox/messages")
-  ResponseEntity<Mailbox.Ack> submit(@RequestBody Mailbox.Form form, HttpServletRequest request) {
+  ResponseEntity<MailboxViews.Ack> submit(@RequestBody MailboxViews.Form form, HttpServletRequest request) {
     throttle.acquire(THROTTLE, request.getRemoteAddr());
-    Mailbox.Ack ack = mailbox.submit(form);
+    MailboxViews.Ack ack = mailbox.submit(form);
     return ResponseEntity.created(URI.create("/api/v1/mailbox/messages/" + ack.trackingCode())).body(ack);
   }
 
   @GetMapping("/api/v1/mailbox/messages/{trackingCode}")
-  Mailbox.PublicStatus status(@PathVariable String trackingCode, @RequestParam(required = false) String secret) {
+  MailboxViews.PublicStatus status(@PathVariable String trackingCode, @RequestParam(required = false) String secret) {
     return mailbox.status(trackingCode, secret);
   }
 
   record Rating(Integer rating, String comment) {}
 
   @PostMapping("/api/v1/mailbox/messages/{trackingCode}/rating")
-  Mailbox.PublicStatus rate(@PathVariable String trackingCode, @RequestParam(required = false) String secret,
+  MailboxViews.PublicStatus rate(@PathVariable String trackingCode, @RequestParam(required = false) String secret,
       @RequestBody Rating body) {
     mailbox.rate(trackingCode, secret, body.rating(), body.comment());
     return mailbox.status(trackingCode, secret);
   }
 
   @GetMapping("/api/v1/qa")
-  List<Mailbox.QA> qa(@RequestParam(required = false) String agency) {
+  List<MailboxViews.QA> qa(@RequestParam(required = false) String agency) {
     return mailbox.qa(agency);
   }
 }

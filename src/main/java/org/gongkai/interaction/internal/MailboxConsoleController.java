@@ -5,6 +5,8 @@ import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +22,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MailboxConsoleController {
 
   private final Mailbox mailbox;
+  private final MailboxReminders reminders;
   private final AgencyDirectory agencies;
   private final StaffAccess access;
 
-  MailboxConsoleController(Mailbox mailbox, AgencyDirectory agencies, StaffAccess access) {
+  MailboxConsoleController(Mailbox mailbox, MailboxReminders reminders, AgencyDirectory agencies, StaffAccess access) {
     this.mailbox = mailbox;
+    this.reminders = reminders;
     this.agencies = agencies;
     this.access = access;
   }
@@ -35,7 +39,7 @@ class MailboxConsoleController {
     model.addAttribute("items", mailbox.list(due, me));
     model.addAttribute("due", due);
     model.addAttribute("oldest", mailbox.oldestUnanswered(me));
-    model.addAttribute("reminders", mailbox.reminders(me));
+    model.addAttribute("reminders", reminders.reminders(me));
     return "interaction/console-list";
   }
 
@@ -50,18 +54,19 @@ class MailboxConsoleController {
   String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) String text,
       @RequestParam(required = false) String unit, @RequestParam(required = false) String agency,
       @RequestParam(required = false) String reason, @RequestParam(required = false) Boolean published,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
       RedirectAttributes redirect) {
     Staff me = access.current();
     try {
       switch (step) {
-        case "route" -> mailbox.route(id, unit, me);
+        case "route" -> mailbox.route(id, unit, on, me);
         case "transfer" -> {
-          mailbox.transfer(id, agency, reason, me);
+          mailbox.transfer(id, agency, reason, on, me);
           redirect.addFlashAttribute("notice", "mailbox.transferred");
           return "redirect:/console/mailbox";
         }
-        case "reply" -> mailbox.reply(id, text, me);
-        case "redirect-to-request" -> mailbox.redirectToRequest(id, text, me);
+        case "reply" -> mailbox.reply(id, text, on, me);
+        case "redirect-to-request" -> mailbox.redirectToRequest(id, text, on, me);
         case "publication" -> mailbox.publish(id, !Boolean.FALSE.equals(published), me);
         default -> throw Refusal.notFound("mailbox.step.unknown");
       }

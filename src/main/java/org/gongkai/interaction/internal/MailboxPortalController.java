@@ -35,26 +35,26 @@ class MailboxPortalController {
 
   @GetMapping
   String form(@RequestParam(required = false) String agency, Model model) {
-    return form(model, new Mailbox.Form(agency, Mailbox.Type.QUESTION, false, null, null, null, null, null, false));
+    return form(model, new MailboxViews.Form(agency, MailboxViews.Type.QUESTION, false, null, null, null, null, null, false));
   }
 
-  private String form(Model model, Mailbox.Form form) {
+  private String form(Model model, MailboxViews.Form form) {
     model.addAttribute("form", form);
     model.addAttribute("agencies", agencies.all());
-    model.addAttribute("types", Mailbox.Type.values());
+    model.addAttribute("types", MailboxViews.Type.values());
     model.addAttribute("question", challenge.issue());
     return "interaction/mailbox";
   }
 
   @PostMapping
-  String submit(@RequestParam(required = false) String agency, @RequestParam(required = false) Mailbox.Type type,
+  String submit(@RequestParam(required = false) String agency, @RequestParam(required = false) MailboxViews.Type type,
       @RequestParam(required = false) boolean toHead, @RequestParam(required = false) String title,
       @RequestParam(required = false) String content, @RequestParam(required = false) String name,
       @RequestParam(required = false) String phone, @RequestParam(required = false) String email,
       @RequestParam(required = false) boolean publicConsent, @RequestParam(required = false) String challengeToken,
       @RequestParam(required = false) String challengeAnswer, HttpServletRequest request, Model model,
       RedirectAttributes redirect) {
-    Mailbox.Form form = new Mailbox.Form(agency, type, toHead, title, content, name, phone, email, publicConsent);
+    MailboxViews.Form form = new MailboxViews.Form(agency, type, toHead, title, content, name, phone, email, publicConsent);
     try {
       challenge.verify(challengeToken, challengeAnswer);
       throttle.acquire(MailboxApi.THROTTLE, request.getRemoteAddr());

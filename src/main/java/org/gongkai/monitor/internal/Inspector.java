@@ -49,6 +49,10 @@ class Inspector {
   private final MessageSource messages;
   private final Clock clock;
   private final Settings settings;
+  private final SiteProbes probes;
+
+  /** The index's threshold: a site that fails 5% of its timed visits over a week is unreachable. */
+  static final double UNREACHABLE_SHARE = 0.05;
 
   /** Each rule's switch and thresholds, from {@code gongkai.monitor.*}. */
   record Settings(Set<String> disabled, int newsDays, int noticePolicyMonths, int staleMonths, int homeDays,
@@ -56,7 +60,7 @@ class Inspector {
       boolean externalLinks, int externalLinksPerRun) {}
 
   Inspector(AgencyDirectory agencies, CatalogInspection catalog, MailboxFigures mailbox, WordLists words,
-      WorkingCalendar calendar, MessageSource messages, Clock clock,
+      WorkingCalendar calendar, MessageSource messages, Clock clock, SiteProbes probes,
       @Value("${gongkai.monitor.disabled-rules:}") Set<String> disabled,
       @Value("${gongkai.monitor.news-days:14}") int newsDays,
       @Value("${gongkai.monitor.notice-policy-months:6}") int noticePolicyMonths,
@@ -69,6 +73,7 @@ class Inspector {
       @Value("${gongkai.monitor.veto.stale-columns:10}") int vetoStale,
       @Value("${gongkai.monitor.external-links:false}") boolean externalLinks,
       @Value("${gongkai.monitor.external-links-per-run:30}") int externalLinksPerRun) {
+    this.probes = probes;
     this.agencies = agencies;
     this.catalog = catalog;
     this.mailbox = mailbox;
@@ -133,9 +138,17 @@ class Inspector {
     if (notUpdated >= settings.vetoNotUpdated()) {
       add(found, Rule.SECTIONS_NOT_UPDATED, agency.name(), columnsLink, locale, notUpdated, settings.vetoNotUpdated());
     }
-    if (stale >= settings.vetoStale()) {
-      add(found, Rule.TOO_MANY_STALE_COLUMNS, agency.name(), columnsLink, locale, stale, settings.vetoStale());
+    // The index counts every column that should be updated and is not: stale, overdue and empty alike.
+    int shouldBeUpdated = stale + notUpdated + empty;
+    if (shouldBeUpdated >= settings.vetoStale()) {
+      add(found, Rule.TOO_MANY_STALE_COLUMNS, agency.name(), columnsLink, locale, shouldBeUpdated, settings.vetoStale());
     }
+    probes.failureShare(agency.id(), SiteProbes.Page.CATALOG, today).filter(share -> share >= UNREACHABLE_SHARE)
+        .ifPresent(share -> add(found, Rule.SITE_UNREACHABLE, agency.name(), "/agencies/" + agency.code(), locale,
+            percent(share), SiteProbes.WINDOW_DAYS));
+    probes.failureShare(agency.id(), SiteProbes.Page.MAILBOX, today).filter(share -> share >= UNREACHABLE_SHARE)
+        .ifPresent(share -> add(found, Rule.NO_CONSULTATION_CHANNEL, agency.name(), "/mailbox?agency=" + agency.code(),
+            locale, percent(share), SiteProbes.WINDOW_DAYS));
 
     List<WordLists.Word> wordList = words.all();
     int[] externalChecked = {0};
@@ -145,7 +158,7 @@ class Inspector {
       if (d.publishedOn() == null || (policy && d.issuedOn() == null)) {
         add(found, Rule.UNDATED, d.title(), link, locale, d.title());
       }
-      if (d.issuedOn() != null && d.publishedOn() != null
+      if (d.proactive() && d.issuedOn() != null && d.publishedOn() != null
           && d.publishedOn().isAfter(calendar.current().addWorkingDays(d.issuedOn(), settings.proactiveWorkingDays()))) {
         add(found, Rule.LATE_PROACTIVE, d.title(), link, locale, d.title(), d.issuedOn(), d.publishedOn(),
             settings.proactiveWorkingDays());
@@ -178,6 +191,7 @@ class Inspector {
         Rule rule = switch (issue.list()) {
           case "LEADER" -> Rule.WORDING_LEADER;
           case "MISSPELLING" -> Rule.WORDING_MISSPELLING;
+          case "PROHIBITED" -> Rule.WORDING_PROHIBITED;
           default -> Rule.WORDING_FORBIDDEN;
         };
         add(found, rule, d.title(), link, locale, d.title(), issue.found(), issue.suggestion() == null ? "-" : issue.suggestion());
@@ -187,6 +201,10 @@ class Inspector {
         .filter(on -> on.isBefore(today.minusMonths(settings.mailboxMonths())))
         .ifPresent(on -> add(found, Rule.MAILBOX_UNANSWERED, agency.name(), "/console/mailbox?due=overdue", locale, on,
             settings.mailboxMonths()));
+    mailbox.latestReply(agency.id(), today.minusYears(1))
+        .filter(r -> r.repliedOn().isAfter(r.receivedOn().plusMonths(settings.mailboxMonths())))
+        .ifPresent(r -> add(found, Rule.MAILBOX_LATE_REPLY, agency.name(), "/console/mailbox?due=all", locale,
+            r.receivedOn(), r.repliedOn(), settings.mailboxMonths()));
 
     List<Finding> vetoes = found.stream().filter(f -> f.rule().veto()).toList();
     List<Finding> deductions = found.stream().filter(f -> !f.rule().veto()).toList();
@@ -208,6 +226,10 @@ class Inspector {
     Object[] shown = java.util.Arrays.stream(args).map(a -> a instanceof Number n ? String.valueOf(n) : a).toArray();
     found.add(new Finding(rule, rule.veto() ? "VETO" : "DEDUCTION", target,
         messages.getMessage("monitor.rule." + rule.name() + ".message", shown, rule.name(), locale), link));
+  }
+
+  private static String percent(double share) {
+    return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);
   }
 
   /** A throttled HEAD request; off by default, so that a platform without internet access stays quiet. */

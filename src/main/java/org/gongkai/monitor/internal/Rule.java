@@ -5,12 +5,16 @@ package org.gongkai.monitor.internal;
  * rule takes {@code points} per finding up to {@code cap} from 100 (扣分指标, capped per indicator).
  */
 enum Rule {
+  SITE_UNREACHABLE(true, 0, 0),
+  NO_CONSULTATION_CHANNEL(true, 0, 0),
   HOME_STALE(true, 0, 0),
   SECTIONS_NOT_UPDATED(true, 0, 0),
   TOO_MANY_STALE_COLUMNS(true, 0, 0),
   TOO_MANY_EMPTY_COLUMNS(true, 0, 0),
   MAILBOX_UNANSWERED(true, 0, 0),
+  MAILBOX_LATE_REPLY(true, 0, 0),
   WORDING_LEADER(true, 0, 0),
+  WORDING_PROHIBITED(true, 0, 0),
   EMPTY_COLUMN(false, 2, 10),
   NEWS_STALE(false, 2, 10),
   NOTICE_POLICY_STALE(false, 2, 10),

@@ -25,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class WordLists implements WordingCheck {
 
-  enum ListName { FORBIDDEN, MISSPELLING, LEADER }
+  /** PROHIBITED: reactionary, violent or pornographic wording, the index's veto; FORBIDDEN: wording to avoid. */
+  enum ListName { FORBIDDEN, MISSPELLING, LEADER, PROHIBITED }
 
   record Word(long id, ListName list, String term, String replacement) {}
 
@@ -54,7 +55,7 @@ class WordLists implements WordingCheck {
     if (list == null || term == null || term.isBlank() || term.length() > 100) {
       throw Refusal.invalidField("term", "monitor.word.required");
     }
-    if (list != ListName.FORBIDDEN && (replacement == null || replacement.isBlank())) {
+    if (list != ListName.FORBIDDEN && list != ListName.PROHIBITED && (replacement == null || replacement.isBlank())) {
       throw Refusal.invalidField("replacement", "monitor.word.replacement");
     }
     return transactions.execute(tx -> {
@@ -90,7 +91,7 @@ class WordLists implements WordingCheck {
     words.stream().filter(w -> w.list() == ListName.LEADER).forEach(w -> titles.add(w.replacement()));
     for (Word w : words) {
       switch (w.list()) {
-        case FORBIDDEN, MISSPELLING -> {
+        case FORBIDDEN, MISSPELLING, PROHIBITED -> {
           if (text.contains(w.term())) {
             issues.add(new Issue(w.list().name(), w.term(), w.replacement()));
           }

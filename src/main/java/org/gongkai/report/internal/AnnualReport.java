@@ -27,7 +27,8 @@ record AnnualReport(
     List<Entered> entered,
     List<Violation> violations,
     Long documentId,
-    boolean published) {
+    boolean published,
+    boolean frozen) {
 
   enum Level { DEPARTMENT, GOVERNMENT }
 
@@ -42,7 +43,8 @@ record AnnualReport(
 
   record Table4Row(String key, List<Integer> cells) {}
 
-  record Entered(String key, BigDecimal amount, String by, Instant at) {}
+  /** A figure entered by hand; with a reason, a correction of a counted one. */
+  record Entered(String key, BigDecimal amount, String by, Instant at, String reason) {}
 
   /** A failed rule: {@code cell} names the cell (or section) by its stable key; the arguments are for the message. */
   record Violation(String rule, String messageKey,

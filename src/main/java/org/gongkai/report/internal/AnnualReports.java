@@ -16,6 +16,7 @@ import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.agency.ReportLevel;
 import org.gongkai.agency.ColumnType;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.catalog.Catalog;
@@ -83,8 +84,10 @@ class AnnualReports {
       throw Refusal.invalidField("year", "report.year.invalid");
     }
     ReportFormat format = ReportFormat.forYear(year);
-    Set<Long> scope = agencies.subtree(agency.id());
-    AnnualReport.Level level = agency.parentId() == null ? AnnualReport.Level.GOVERNMENT : AnnualReport.Level.DEPARTMENT;
+    Set<Long> scope = agency.reportsForSubtree() ? agencies.subtree(agency.id()) : Set.of(agency.id());
+    AnnualReport.Level level = agency.reportLevel() == ReportLevel.GOVERNMENT ? AnnualReport.Level.GOVERNMENT
+        : AnnualReport.Level.DEPARTMENT;
+    Map<String, BigDecimal> frozen = frozen(agency.id(), year);
     LocalDate deadline = level == AnnualReport.Level.GOVERNMENT ? LocalDate.of(year + 1, 3, 31) : LocalDate.of(year + 1, 1, 31);
     Map<String, BigDecimal> cells = new LinkedHashMap<>();
 
@@ -101,14 +104,22 @@ class AnnualReports {
           List<Integer> computed = format == ReportFormat.V2021
               ? List.of(figures.issued(), figures.repealed(), figures.inForce())
               : List.of(figures.issued(), figures.published(), figures.live());
-          computed.forEach(v -> values.add(BigDecimal.valueOf(v)));
+          for (int c = 0; c < computed.size(); c++) {
+            // A correction entered by hand (documents older than the platform) replaces the count.
+            BigDecimal corrected = enteredByKey.get(block.key() + "." + row + "." + block.columns().get(c));
+            values.add(corrected != null ? corrected : BigDecimal.valueOf(computed.get(c)));
+          }
         } else {
           for (String column : block.columns()) {
             values.add(enteredByKey.get(block.key() + "." + row + "." + column));
           }
         }
         for (int c = 0; c < block.columns().size(); c++) {
-          cells.put("table2." + block.key() + "." + row + "." + block.columns().get(c), values.get(c));
+          String cell = "table2." + block.key() + "." + row + "." + block.columns().get(c);
+          if (frozen.containsKey(cell)) {
+            values.set(c, frozen.get(cell));
+          }
+          cells.put(cell, values.get(c));
         }
         rows.add(new AnnualReport.Table2Row(row, values));
       }
@@ -116,12 +127,19 @@ class AnnualReports {
     }
 
     RequestTable requests = foi.table(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-    List<AnnualReport.Table3Row> table3 = table3(requests, format);
+    Map<String, BigDecimal> lastYear = frozen(agency.id(), year - 1);
+    List<Integer> publishedForward = carriedForward(lastYear);
+    List<AnnualReport.Table3Row> table3 = frozen.isEmpty()
+        ? carryOverAsPublished(table3(requests, format), publishedForward) : frozenTable3(table3(requests, format), frozen);
     for (AnnualReport.Table3Row r : table3) {
       for (int c = 0; c < 7; c++) {
         cells.put("table3." + r.key() + "." + RequestTable.COLUMN_KEYS.get(c), BigDecimal.valueOf(r.cells().get(c)));
       }
     }
+    var fees = foi.fees(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    cells.put("six.fees.notices", frozen.getOrDefault("six.fees.notices", BigDecimal.valueOf(fees.notices())));
+    cells.put("six.fees.charged", frozen.getOrDefault("six.fees.charged", fees.charged()));
+    cells.put("six.fees.collected", frozen.getOrDefault("six.fees.collected", fees.collected()));
     List<AnnualReport.Table4Row> table4 = table4(scope, year);
     for (AnnualReport.Table4Row r : table4) {
       for (int c = 0; c < 5; c++) {
@@ -130,12 +148,62 @@ class AnnualReports {
       }
     }
     Map<String, String> sections = sections(agency.id(), year);
-    List<AnnualReport.Violation> violations = ConsistencyRules.check(table3, table4, table2, sections);
+    List<AnnualReport.Violation> violations = ConsistencyRules.check(table3, table4, table2, sections, publishedForward);
     Optional<Long> documentId = publication(agency.id(), year);
     boolean published = documentId.map(this::isLive).orElse(false);
     boolean late = !published && LocalDate.now(clock).isAfter(deadline);
     return new AnnualReport(agency.code(), agency.name(), year, format, level, deadline, late, sections, table2, table3,
-        table4, cells, entered, violations, documentId.orElse(null), published);
+        table4, cells, entered, violations, documentId.orElse(null), published, !frozen.isEmpty());
+  }
+
+  /**
+   * Next year's 上年结转 is the 结转下年度 the previous report published. Applications recorded later
+   * as received in the previous year (a paper application registered after publication) count as
+   * received in this year, so that the table still balances.
+   */
+  static List<AnnualReport.Table3Row> carryOverAsPublished(List<AnnualReport.Table3Row> rows, List<Integer> published) {
+    if (published == null) {
+      return rows;
+    }
+    List<Integer> computed = rows.stream().filter(r -> r.key().equals("CARRIED_OVER")).findFirst().orElseThrow().cells();
+    List<AnnualReport.Table3Row> adjusted = new ArrayList<>();
+    for (AnnualReport.Table3Row r : rows) {
+      if (r.key().equals("CARRIED_OVER")) {
+        adjusted.add(new AnnualReport.Table3Row(r.key(), published));
+      } else if (r.key().equals("RECEIVED")) {
+        List<Integer> received = new ArrayList<>();
+        for (int c = 0; c < 7; c++) {
+          received.add(r.cells().get(c) + computed.get(c) - published.get(c));
+        }
+        adjusted.add(new AnnualReport.Table3Row(r.key(), received));
+      } else {
+        adjusted.add(r);
+      }
+    }
+    return adjusted;
+  }
+
+  private static List<AnnualReport.Table3Row> frozenTable3(List<AnnualReport.Table3Row> layout,
+      Map<String, BigDecimal> frozen) {
+    return layout.stream().map(r -> new AnnualReport.Table3Row(r.key(), java.util.stream.IntStream.range(0, 7)
+        .mapToObj(c -> frozen.getOrDefault("table3." + r.key() + "." + RequestTable.COLUMN_KEYS.get(c), BigDecimal.ZERO)
+            .intValue()).toList())).toList();
+  }
+
+  /** The 结转下年度 row of a published report, or null when that report was not published here. */
+  private static List<Integer> carriedForward(Map<String, BigDecimal> frozen) {
+    if (frozen.isEmpty()) {
+      return null;
+    }
+    return RequestTable.COLUMN_KEYS.stream()
+        .map(c -> frozen.getOrDefault("table3.CARRIED_FORWARD." + c, BigDecimal.ZERO).intValue()).toList();
+  }
+
+  private Map<String, BigDecimal> frozen(long agencyId, int year) {
+    Map<String, BigDecimal> cells = new HashMap<>();
+    jdbc.sql("SELECT cell_key, amount FROM report_frozen_cell WHERE agency_id = ? AND report_year = ?")
+        .params(agencyId, year).query((rs, i) -> cells.put(rs.getString(1), plain(rs.getBigDecimal(2)))).list();
+    return cells;
   }
 
   /** Table 三 rows in the format's layout: the 2019 format has one （六）其他处理 row. */
@@ -182,10 +250,11 @@ class AnnualReports {
   }
 
   private List<AnnualReport.Entered> entered(long agencyId, int year) {
-    return jdbc.sql("SELECT figure_key, amount, entered_by, entered_at FROM report_figure WHERE agency_id = ? AND report_year = ?")
+    return jdbc.sql("SELECT figure_key, amount, entered_by, entered_at, reason FROM report_figure"
+            + " WHERE agency_id = ? AND report_year = ?")
         .params(agencyId, year)
         .query((rs, i) -> new AnnualReport.Entered(rs.getString(1), plain(rs.getBigDecimal(2)), rs.getString(3),
-            Timestamps.fromDb(rs.getObject(4, OffsetDateTime.class))))
+            Timestamps.fromDb(rs.getObject(4, OffsetDateTime.class)), rs.getString(5)))
         .list();
   }
 
@@ -245,6 +314,41 @@ class AnnualReports {
         audit.record(actor.username(), "report.figure.entered", "agency", agency.id(), year + " " + key + "=" + amount);
       });
     });
+  }
+
+  /**
+   * Corrects a figure of table 二 that the platform counts from the catalog, for documents older
+   * than the platform: the correction keeps who, when and why, and the computed value stays shown.
+   */
+  void saveCorrection(String agencyCode, int year, String key, BigDecimal amount, String reason, Staff actor) {
+    Agency agency = agency(agencyCode);
+    access.requireReviewer(actor, agency.id());
+    if (!ReportFormat.forYear(year).computedKeys().contains(key)) {
+      throw Refusal.invalidField("key", "report.correction.unknown");
+    }
+    if (amount == null || amount.signum() < 0) {
+      throw Refusal.invalidField("amount", "report.figure.invalid");
+    }
+    if (reason == null || reason.isBlank() || reason.length() > 500) {
+      throw Refusal.invalidField("reason", "report.correction.reason-required");
+    }
+    requireNotFrozen(agency.id(), year);
+    transactions.executeWithoutResult(tx -> {
+      jdbc.sql("DELETE FROM report_figure WHERE agency_id = ? AND report_year = ? AND figure_key = ?")
+          .params(agency.id(), year, key).update();
+      jdbc.sql("INSERT INTO report_figure (agency_id, report_year, figure_key, amount, entered_by, entered_at, reason)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .params(agency.id(), year, key, amount, actor.username(), Timestamps.toDb(Instant.now(clock)), reason.strip())
+          .update();
+      audit.record(actor.username(), "report.figure.corrected", "agency", agency.id(),
+          year + " " + key + "=" + amount + " " + reason.strip());
+    });
+  }
+
+  private void requireNotFrozen(long agencyId, int year) {
+    if (!frozen(agencyId, year).isEmpty()) {
+      throw Refusal.conflict("report.already-drafted", String.valueOf(year));
+    }
   }
 
   void saveSection(String agencyCode, int year, String section, String body, Staff actor) {
@@ -342,6 +446,15 @@ class AnnualReports {
     form.setBody(html.body(report));
     return transactions.execute(tx -> {
       long documentId = editorial.createDraft(form, actor);
+      Instant now = Instant.now(clock);
+      // The figures are fixed as they are published: later steps on requests or documents do not change them.
+      report.cells().forEach((key, amount) -> {
+        if (amount != null) {
+          jdbc.sql("INSERT INTO report_frozen_cell (agency_id, report_year, cell_key, amount, frozen_by, frozen_at)"
+                  + " VALUES (?, ?, ?, ?, ?, ?)")
+              .params(agency.id(), year, key, amount, actor.username(), Timestamps.toDb(now)).update();
+        }
+      });
       jdbc.sql("INSERT INTO report_publication (agency_id, report_year, document_id, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
           .params(agency.id(), year, documentId, actor.username(), Timestamps.toDb(Instant.now(clock))).update();
       audit.record(actor.username(), "report.drafted", "agency", agency.id(), year + " document " + documentId);

@@ -14,8 +14,17 @@ final class ConsistencyRules {
   private ConsistencyRules() {}
 
   static List<AnnualReport.Violation> check(List<AnnualReport.Table3Row> table3, List<AnnualReport.Table4Row> table4,
-      List<AnnualReport.Table2Block> table2, Map<String, String> sections) {
+      List<AnnualReport.Table2Block> table2, Map<String, String> sections, List<Integer> publishedCarriedForward) {
     List<AnnualReport.Violation> violations = new ArrayList<>();
+    if (publishedCarriedForward != null) {
+      AnnualReport.Table3Row over = row(table3, "CARRIED_OVER");
+      for (int c = 0; c < 7; c++) {
+        if (!over.cells().get(c).equals(publishedCarriedForward.get(c))) {
+          violations.add(new AnnualReport.Violation("T3_CARRY_OVER", "report.rule.t3-carry-over",
+              List.of(c + 1, over.cells().get(c), publishedCarriedForward.get(c)), "table3.CARRIED_OVER." + column(c)));
+        }
+      }
+    }
     AnnualReport.Table3Row received = row(table3, "RECEIVED");
     AnnualReport.Table3Row carriedOver = row(table3, "CARRIED_OVER");
     AnnualReport.Table3Row total = row(table3, "TOTAL");

@@ -91,6 +91,15 @@ class ReportApi {
     return reports.build(agency, year, access.current());
   }
 
+  record Correction(String key, BigDecimal amount, String reason) {}
+
+  /** Corrects a figure table 二 counts from the catalog (documents older than the platform), with the reason. */
+  @PutMapping("/annual/corrections")
+  AnnualReport correct(@RequestParam String agency, @RequestParam int year, @RequestBody Correction body) {
+    reports.saveCorrection(agency, year, body.key(), body.amount(), body.reason(), access.current());
+    return reports.build(agency, year, access.current());
+  }
+
   record SectionText(String text) {}
 
   @PutMapping("/annual/sections/{section}")

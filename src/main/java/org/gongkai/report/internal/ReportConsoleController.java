@@ -68,6 +68,7 @@ class ReportConsoleController {
     Map<String, BigDecimal> figures = new LinkedHashMap<>();
     report.format().enteredKeys().forEach(k -> figures.put(k, report.cells().get("table2." + k)));
     model.addAttribute("figures", figures);
+    model.addAttribute("correctable", report.format().computedKeys());
     model.addAttribute("cases", reports.cases(agency, me));
     model.addAttribute("caseKinds", AnnualReports.CASE_KINDS);
     model.addAttribute("caseResults", AnnualReports.CASE_RESULTS);
@@ -79,6 +80,21 @@ class ReportConsoleController {
       @RequestParam(required = false) String text, RedirectAttributes redirect) {
     return act(agency, year, redirect, () -> reports.saveSection(agency, year, section, text, access.current()),
         "#section-" + section);
+  }
+
+  @PostMapping("/reports/annual/corrections")
+  String correct(@RequestParam String agency, @RequestParam int year, @RequestParam String key,
+      @RequestParam(required = false) String amount, @RequestParam(required = false) String reason,
+      RedirectAttributes redirect) {
+    BigDecimal value;
+    try {
+      value = amount == null || amount.isBlank() ? null : new BigDecimal(amount.trim());
+    } catch (NumberFormatException e) {
+      value = null;
+    }
+    BigDecimal corrected = value;
+    return act(agency, year, redirect,
+        () -> reports.saveCorrection(agency, year, key, corrected, reason, access.current()), "#figures");
   }
 
   @PostMapping("/reports/annual/figures")

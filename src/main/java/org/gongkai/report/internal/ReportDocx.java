@@ -43,6 +43,7 @@ class ReportDocx {
       heading(doc, "FIVE");
       text(doc, report.sections().get("FIVE"));
       heading(doc, "SIX");
+      text(doc, layout.feeSentence(report, ReportHtml.REPORT_LOCALE));
       text(doc, report.sections().get("SIX"));
       doc.write(out);
       return out.toByteArray();

@@ -44,6 +44,13 @@ enum ReportFormat {
         .toList();
   }
 
+  /** Keys of the figures counted from the catalog, which may be corrected with a reason. */
+  List<String> computedKeys() {
+    return table2().stream().filter(Block::computed)
+        .flatMap(b -> b.rows().stream().flatMap(r -> b.columns().stream().map(c -> b.key() + "." + r + "." + c)))
+        .toList();
+  }
+
   /** Whether the row is a sub-row of （六）其他处理 that the 2019 format does not have. */
   boolean splitsOtherHandling() {
     return this == V2021;

@@ -36,6 +36,7 @@ class ReportHtml {
     section(html, "FIVE");
     paragraphs(html, report.sections().get("FIVE"));
     section(html, "SIX");
+    paragraphs(html, layout.feeSentence(report, REPORT_LOCALE));
     paragraphs(html, report.sections().get("SIX"));
     return html.toString();
   }

@@ -26,11 +26,11 @@ class ReportLayout {
       g.add(0, 0, 1, n + 1, text("report.t2.block." + block.key(), locale), true);
       g.add(1, 0, 1, 1, text("report.t2.content", locale), true);
       for (int c = 0; c < n; c++) {
-        g.add(1, c + 1, 1, 1, text("report.t2.col." + block.columns().get(c), locale), true);
+        g.add(1, c + 1, 1, 1, label(report.format(), "col", block.columns().get(c), locale), true);
       }
       int r = 2;
       for (AnnualReport.Table2Row row : block.rows()) {
-        g.add(r, 0, 1, 1, text("report.t2.row." + row.key(), locale), true);
+        g.add(r, 0, 1, 1, label(report.format(), "row", row.key(), locale), true);
         for (int c = 0; c < n; c++) {
           BigDecimal v = row.values().get(c);
           g.add(r, c + 1, 1, 1, v == null ? "" : v.stripTrailingZeros().toPlainString(), false);
@@ -112,6 +112,22 @@ class ReportLayout {
 
   String text(String key, Locale locale, Object... args) {
     return messages.getMessage(key, args, key, locale);
+  }
+
+  /** The format's own label where it has one (the 2019 format's 规范性文件), else the common one. */
+  private String label(ReportFormat format, String kind, String key, Locale locale) {
+    String common = "report.t2." + kind + "." + key;
+    return messages.getMessage("report.t2." + format.name() + "." + kind + "." + key, null, text(common, locale), locale);
+  }
+
+  /** Section 六's figures on processing fees, counted from the requests, before what the agency wrote. */
+  String feeSentence(AnnualReport report, Locale locale) {
+    java.math.BigDecimal notices = report.cells().get("six.fees.notices");
+    if (notices == null || notices.signum() == 0) {
+      return text("report.six.no-fees", locale);
+    }
+    return text("report.six.fees", locale, notices.toPlainString(), report.cells().get("six.fees.charged").toPlainString(),
+        report.cells().get("six.fees.collected").toPlainString());
   }
 
   private static String column(int i) {

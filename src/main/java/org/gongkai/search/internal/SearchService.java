@@ -11,6 +11,8 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.IndexableDocument;
 import org.gongkai.search.IndexStatus;
@@ -55,9 +57,12 @@ class SearchService implements Search {
   private final AtomicLong done = new AtomicLong();
   private final AtomicLong total = new AtomicLong();
   private volatile String lastError;
+  private final Timer latency;
 
   SearchService(Catalog catalog, IndexedDocuments documents, SynonymStore synonyms, QueryLog queryLog,
-      FacetLabels labels, DataDirectory dataDirectory) {
+      FacetLabels labels, DataDirectory dataDirectory, MeterRegistry meters) {
+    this.latency = Timer.builder("gongkai.search.latency").description("time to answer a search")
+        .register(meters);
     this.labels = labels;
     this.catalog = catalog;
     this.documents = documents;
@@ -94,7 +99,9 @@ class SearchService implements Search {
     if (current == null || phase == IndexStatus.Phase.BUILDING_FRESH) {
       throw Refusal.unavailable("search.building", done.get(), total.get());
     }
+    long start = System.nanoTime();
     SearchResult result = current.search(query);
+    latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
     queryLog.record(query.text(), result.total());
     return labels.relabel(result);
   }

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /** Wraps the embedded database's connections so that a commit is on disk when it returns. */
 @Configuration(proxyBeanMethods = false)
@@ -17,12 +18,18 @@ class DurabilityConfiguration {
     return new GroupSync();
   }
 
+  /**
+   * {@code gongkai.durability.force-commits=false} gives the embedded database's own behaviour
+   * back (writes in the background, the last second lost in a crash): only for measuring what
+   * durability costs, or for a one-off bulk load that can be repeated.
+   */
   @Bean
-  static BeanPostProcessor durableCommitPostProcessor(ObjectProvider<GroupSync> sync) {
+  static BeanPostProcessor durableCommitPostProcessor(ObjectProvider<GroupSync> sync, Environment environment) {
+    boolean force = environment.getProperty("gongkai.durability.force-commits", Boolean.class, true);
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (bean instanceof HikariDataSource hikari && DurableCommits.isEmbeddedH2File(hikari.getJdbcUrl())) {
+        if (force && bean instanceof HikariDataSource hikari && DurableCommits.isEmbeddedH2File(hikari.getJdbcUrl())) {
           return DurableCommits.durable(hikari, sync.getObject());
         }
         return bean;

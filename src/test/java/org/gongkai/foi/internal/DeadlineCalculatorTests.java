@@ -109,8 +109,7 @@ class DeadlineCalculatorTests {
   void waitingForASupplementHasNoDueDate() {
     Deadline d = calculator.compute(List.of(
         Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 3, 2)),
-        new RequestEvent(0, EventKind.SUPPLEMENT_REQUESTED, LocalDate.of(2026, 3, 3), LocalDate.of(2026, 3, 24), null,
-            null, "t", java.time.Instant.EPOCH)), days, TODAY);
+        Steps.on(EventKind.SUPPLEMENT_REQUESTED, LocalDate.of(2026, 3, 3)).days(15)), days, TODAY);
     assertThat(d.status()).isEqualTo(Deadline.Status.AWAITING_SUPPLEMENT);
     assertThat(d.dueOn()).isNull();
     assertThat(d.supplementDueOn()).isEqualTo(LocalDate.of(2026, 3, 24));

@@ -278,9 +278,12 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
         .json("$.trackingCode");
     long lapsedId = requestId(lapsed);
     staffPost(f, "/api/v1/admin/foi/requests/" + lapsedId + "/register", "{\"receivedOn\":\"" + today + "\"}");
-    staffPost(f, "/api/v1/admin/foi/requests/" + lapsedId + "/supplement-request", "{\"items\":\"请补充\"}");
-    jdbc.sql("UPDATE foi_event SET until_on = ? WHERE request_id = ? AND kind = 'SUPPLEMENT_REQUESTED'")
-        .params(today.minusDays(1), lapsedId).update();
+    staffPost(f, "/api/v1/admin/foi/requests/" + lapsedId + "/supplement-request", "{\"items\":\"请补充\",\"days\":10}");
+    clock.travelTo(days.addWorkingDays(today, 10));
+    reminders.run();
+    assertThat(api().get("/api/v1/admin/foi/requests/" + lapsedId, f.editor().username(), PASSWORD)
+        .<String>json("$.state")).as("the last day of the period").isEqualTo("AWAITING_SUPPLEMENT");
+    clock.travelTo(days.addWorkingDays(today, 11));
     reminders.run();
     Api.Response closed = api().get("/api/v1/admin/foi/requests/" + lapsedId, f.editor().username(), PASSWORD);
     assertThat(closed.<String>json("$.state")).isEqualTo("CLOSED");
@@ -306,8 +309,20 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     assertThat(noticed).contains("\"state\":\"AWAITING_FEE\"", "\"amount\":100");
     assertThat(api().post("/api/v1/admin/foi/requests/" + last + "/fee-notice", "{\"method\":\"PER_PAGE\",\"pages\":50}",
         f.editor().username(), PASSWORD).status()).isEqualTo(409);
-    jdbc.sql("UPDATE foi_event SET until_on = ? WHERE request_id = ? AND kind = 'FEE_NOTIFIED'")
-        .params(today.minusDays(1), last).update();
+    clock.travelTo(today.plusDays(60));
+    reminders.run();
+    assertThat(api().get("/api/v1/admin/foi/requests/" + last, f.editor().username(), PASSWORD).<String>json("$.state"))
+        .as("the payment period starts when the applicant has the notice").isEqualTo("AWAITING_FEE");
+    clock.reset();
+    String delivered = staffPost(f, "/api/v1/admin/foi/requests/" + last + "/delivery",
+        "{\"method\":\"POST\",\"deliveredOn\":\"" + today + "\"}");
+    LocalDate payBy = calendar.current().addWorkingDays(today, 20);
+    assertThat(delivered).contains("\"payBy\":\"" + payBy + "\"");
+    clock.travelTo(payBy);
+    reminders.run();
+    assertThat(api().get("/api/v1/admin/foi/requests/" + last, f.editor().username(), PASSWORD).<String>json("$.state"))
+        .isEqualTo("AWAITING_FEE");
+    clock.travelTo(payBy.plusDays(1));
     reminders.run();
     assertThat(api().get("/api/v1/admin/foi/requests/" + last, f.editor().username(), PASSWORD).<String>json("$.outcome"))
         .isEqualTo("OTHER_FEE_UNPAID");

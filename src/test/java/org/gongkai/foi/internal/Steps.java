@@ -3,16 +3,16 @@ package org.gongkai.foi.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Clock steps for the deadline tests, as the history would record them. */
+/** Steps for the deadline tests, as the history would record them. */
 final class Steps {
 
   private Steps() {}
 
   static RequestEvent on(EventKind kind, LocalDate on) {
-    return new RequestEvent(0, kind, on, null, null, null, "test", Instant.EPOCH);
+    return RequestEvent.of(kind, on, "test", Instant.EPOCH);
   }
 
   static RequestEvent extension(int days) {
-    return new RequestEvent(0, EventKind.EXTENDED, null, null, days, null, "test", Instant.EPOCH);
+    return RequestEvent.of(EventKind.EXTENDED, null, "test", Instant.EPOCH).days(days);
   }
 }

@@ -34,6 +34,9 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
   Mailbox mailbox;
 
   @Autowired
+  MailboxReminders reminders;
+
+  @Autowired
   WebApplicationContext context;
 
   MockMvc mvc;
@@ -87,6 +90,12 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
     step(f, id, "route", "{\"unit\":\"城市管理科\"}");
     assertThat(api().post("/api/v1/admin/mailbox/messages/" + id + "/publication", "{\"published\":true}",
         f.editor().username(), PASSWORD).status()).isEqualTo(409);
+    String messages = "/api/v1/admin/mailbox/messages/" + id + "/reply";
+    assertThat(api().post(messages, "{\"text\":\"已回复\",\"on\":\"" + today().minusDays(1) + "\"}",
+        f.editor().username(), PASSWORD).status()).as("a reply cannot take effect before the message arrived")
+        .isEqualTo(400);
+    assertThat(api().post(messages, "{\"text\":\"已回复\",\"on\":\"" + today().plusDays(1) + "\"}",
+        f.editor().username(), PASSWORD).status()).as("nor after today").isEqualTo(400);
     Api.Response replied = step(f, id, "reply", "{\"text\":\"已安排维修，预计三日内恢复。\"}");
     assertThat(replied.<String>json("$.state")).isEqualTo("REPLIED");
     assertThat(replied.<String>json("$.phone")).isEqualTo("13912345678");
@@ -124,15 +133,15 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
     assertThat(step(f, redirected, "redirect-to-request", "{\"text\":\"请通过政府信息公开申请获取。\"}").<String>json("$.state"))
         .isEqualTo("REDIRECTED");
 
+    clock.travelTo(today().minusMonths(4));
     long old = submit(f, "SUGGESTION");
-    jdbc.sql("UPDATE mailbox_message SET received_on = ?, due_on = ? WHERE id = ?")
-        .params(today().minusMonths(4), today().minusMonths(3), old).update();
+    clock.reset();
     Api.Response oldest = api().get("/api/v1/admin/mailbox/oldest-unanswered", f.editor().username(), PASSWORD);
     List<Boolean> veto = oldest.json("$[?(@.agency=='" + f.agency().code() + "')].veto");
     assertThat(veto).containsExactly(true);
-    int written = mailbox.remind();
+    int written = reminders.remind();
     assertThat(written).isGreaterThanOrEqualTo(1);
-    assertThat(mailbox.remind()).isZero();
+    assertThat(reminders.remind()).isZero();
     assertThat(jdbc.sql("SELECT kind FROM mailbox_notification WHERE message_id = ?").param(old).query(String.class).single())
         .isEqualTo("OVERDUE");
   }

@@ -31,6 +31,9 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
   WordLists words;
 
   @Autowired
+  SiteProbes probes;
+
+  @Autowired
   MonitorRuns runs;
 
   @Value("${gongkai.data-dir}")
@@ -74,6 +77,7 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
     words.add(WordLists.ListName.MISSPELLING, "监测错字", "监测正字", admin);
     words.add(WordLists.ListName.LEADER, "监测人", "局长", admin);
     words.add(WordLists.ListName.LEADER, "监测副手", "副局长", admin);
+    words.add(WordLists.ListName.PROHIBITED, "监测违禁词", null, admin);
     Fixture f = newAgency();
     long id = f.agency().id();
     Column news = agencies.column(id, ColumnType.NEWS).orElseThrow();
@@ -100,19 +104,42 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
     publish(f, policy, "含缺失附件", DocumentKind.GENERAL, old, old, "<p>附件</p>",
         List.of(new Editorial.Upload("缺失.pdf", "%PDF-1.4 monitor missing attachment".getBytes())));
     publish(f, policy, "用语问题", DocumentKind.GENERAL, old, old,
-        "<p>监测禁用词；监测错字；监测人副局长出席。</p>", List.of());
+        "<p>监测禁用词；监测错字；监测人副局长出席；监测违禁词。</p>", List.of());
+    DocumentForm onRequest = new DocumentForm();
+    onRequest.setAgency(f.agency().code());
+    onRequest.setColumn(policy.id());
+    onRequest.setTitle("依申请公开的迟发文件");
+    onRequest.setKind(DocumentKind.GENERAL);
+    onRequest.setIssuedOn(LocalDate.of(2026, 1, 5));
+    onRequest.setDisclosureMode(org.gongkai.catalog.DisclosureMode.ON_REQUEST);
+    onRequest.setBody("<p>依申请公开的信息，不适用主动公开的20个工作日。</p>");
+    editorial.importPublished(onRequest, LocalDate.of(2026, 3, 2).atTime(10, 0).toInstant(ZoneOffset.ofHours(8)),
+        List.of(), admin);
     deleteAttachmentFile("%PDF-1.4 monitor missing attachment".getBytes());
-    Api.Response message = api().post("/api/v1/mailbox/messages", "{\"agency\":\"" + f.agency().code()
-        + "\",\"type\":\"QUESTION\",\"title\":\"t\",\"content\":\"c\",\"phone\":\"13800000000\"}", null, null);
-    jdbc.sql("UPDATE mailbox_message SET received_on = ? WHERE tracking_code = ?")
-        .params(today().minusMonths(4), (String) message.json("$.trackingCode")).update();
+    clock.travelTo(today().minusMonths(4));
+    String message = "{\"agency\":\"" + f.agency().code()
+        + "\",\"type\":\"QUESTION\",\"title\":\"t\",\"content\":\"c\",\"phone\":\"13800000000\"}";
+    api().post("/api/v1/mailbox/messages", message, null, null);
+    String answeredLate = api().post("/api/v1/mailbox/messages", message, null, null).json("$.trackingCode");
+    clock.reset();
+    long lateId = jdbc.sql("SELECT id FROM mailbox_message WHERE tracking_code = ?").param(answeredLate)
+        .query(Long.class).single();
+    assertThat(api().post("/api/v1/admin/mailbox/messages/" + lateId + "/reply", "{\"text\":\"迟到的答复\"}",
+        f.editor().username(), PASSWORD).status()).isEqualTo(200);
+    for (int i = 0; i < 19; i++) {
+      probes.record(id, SiteProbes.Page.CATALOG, true, 120);
+      probes.record(id, SiteProbes.Page.MAILBOX, true, 120);
+    }
+    probes.record(id, SiteProbes.Page.CATALOG, false, 15000);
+    probes.record(id, SiteProbes.Page.MAILBOX, false, 15000);
 
     Api.Response r = api().get("/api/v1/admin/monitor/findings?agency=" + f.agency().code(), f.editor().username(), PASSWORD);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     Set<String> veto = Set.copyOf(r.json("$.veto[*].rule"));
     Set<String> found = Set.copyOf(r.json("$.findings[*].rule"));
     assertThat(veto).containsExactlyInAnyOrder("HOME_STALE", "SECTIONS_NOT_UPDATED", "TOO_MANY_STALE_COLUMNS",
-        "TOO_MANY_EMPTY_COLUMNS", "MAILBOX_UNANSWERED", "WORDING_LEADER");
+        "TOO_MANY_EMPTY_COLUMNS", "MAILBOX_UNANSWERED", "MAILBOX_LATE_REPLY", "WORDING_LEADER", "WORDING_PROHIBITED",
+        "SITE_UNREACHABLE", "NO_CONSULTATION_CHANNEL");
     assertThat(found).containsExactlyInAnyOrder("EMPTY_COLUMN", "NEWS_STALE", "NOTICE_POLICY_STALE", "STALE_COLUMN",
         "UNDATED", "LATE_PROACTIVE", "POLICY_WITHOUT_INTERPRETATION", "BROKEN_LINK", "MISSING_ATTACHMENT",
         "WORDING_FORBIDDEN", "WORDING_MISSPELLING");
@@ -129,6 +156,18 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
     assertThat(vetoed).containsExactly(true);
     String csv = api().get("/api/v1/admin/monitor/findings.csv", "admin", ADMIN_PASSWORD).body();
     assertThat(csv).contains(f.agency().name(), "WORDING_LEADER");
+  }
+
+  @Test
+  void theSiteCheckVisitsTheAgencysOwnPages() {
+    Fixture f = newAgency();
+    probes.probe(f.agency(), SiteProbes.Page.CATALOG, "/agencies/" + f.agency().code());
+    probes.probe(f.agency(), SiteProbes.Page.MAILBOX, "/mailbox?agency=" + f.agency().code());
+    probes.probe(f.agency(), SiteProbes.Page.CATALOG, "/agencies/NO-SUCH-AGENCY");
+    assertThat(jdbc.sql("SELECT ok FROM monitor_probe WHERE agency_id = ? ORDER BY id").param(f.agency().id())
+        .query(Boolean.class).list()).containsExactly(true, true, false);
+    assertThat(probes.failureShare(f.agency().id(), SiteProbes.Page.CATALOG, today())).as("too few visits to judge")
+        .isEmpty();
   }
 
   @Test

@@ -119,7 +119,7 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
         .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.IN_FORCE", 2)
         .containsEntry("table2.ARTICLE_20_5.LICENSING.DECISIONS", null)
         .containsEntry("table4.RECONSIDERATION.TOTAL", 0);
-    assertThat(cells).hasSize(6 + 4 + 25 * 7 + 15);
+    assertThat(cells).hasSize(6 + 4 + 25 * 7 + 15 + 3);
     assertThat(report.<List<String>>json("$.violations[*].rule")).contains("T2_MISSING", "TEXT_MISSING")
         .doesNotContain("T3_BALANCE", "T3_TOTAL", "T3_COLUMNS", "T4_TOTAL");
     String publication = "/api/v1/admin/reports/annual/publication?agency=" + s.department().code() + "&year=" + YEAR;
@@ -214,6 +214,10 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
     Map<String, Object> oldCells = old.json("$.cells");
     assertThat(oldCells).containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.TOTAL_PUBLIC", 0)
         .containsKey("table2.ARTICLE_20_5.OTHER_SERVICES.PREVIOUS_YEAR_ITEMS");
+    String oldHtml = api().get("/api/v1/admin/reports/annual?format=html&agency=" + s.department().code() + "&year=2020",
+        "admin", ADMIN_PASSWORD).body();
+    assertThat(oldHtml).as("the 2019 format's own labels").contains(">规范性文件</th>", ">处理决定数量</th>")
+        .doesNotContain("行政规范性文件", "本年处理决定数量");
 
     Api.Response lastYear = api().get("/api/v1/admin/reports/annual/overview?year=2025", "admin", ADMIN_PASSWORD);
     List<Boolean> late = lastYear.json("$[?(@.agency=='" + s.department().code() + "')].late");
@@ -248,6 +252,94 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
         "admin", ADMIN_PASSWORD).json("$.cells");
     assertThat(y2026).containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.REPEALED", 1)
         .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.IN_FORCE", 0);
+  }
+
+  @Test
+  void tableTwoCountsByIssueDateAndExpiryAndTakesCorrectionsWithTheirReason() {
+    Fixture f = newAgency();
+    DocumentForm lateDecember = policy(f, "2025年底成文次年公开", DocumentKind.NORMATIVE_DOCUMENT, "2025-12-28");
+    editorial.importPublished(lateDecember, Instant.parse("2026-01-10T02:00:00Z"), List.of(), admin());
+    DocumentForm expired = policy(f, "已失效的文件", DocumentKind.NORMATIVE_DOCUMENT, "2024-02-01");
+    expired.setValidity(Validity.EXPIRED);
+    expired.setRepealedOn(java.time.LocalDate.parse("2025-06-30"));
+    editorial.importPublished(expired, Instant.parse("2024-02-02T02:00:00Z"), List.of(), admin());
+    String report = "/api/v1/admin/reports/annual?agency=" + f.agency().code() + "&year=2025";
+    Map<String, Object> y2025 = api().get(report, "admin", ADMIN_PASSWORD).json("$.cells");
+    assertThat(y2025).as("issued in the year of its 成文日期, though published in January")
+        .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.ISSUED", 1)
+        .as("expired counts as repealed in its year").containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.REPEALED", 1)
+        .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.IN_FORCE", 0);
+
+    String corrections = "/api/v1/admin/reports/annual/corrections?agency=" + f.agency().code() + "&year=2025";
+    assertThat(api().put(corrections, "{\"key\":\"ARTICLE_20_1.RULE.IN_FORCE\",\"amount\":3}", f.reviewer().username(),
+        PASSWORD).status()).as("a correction needs its reason").isEqualTo(400);
+    assertThat(api().put(corrections, "{\"key\":\"ARTICLE_20_1.RULE.IN_FORCE\",\"amount\":3,\"reason\":\"含平台启用前的规章\"}",
+        f.editor().username(), PASSWORD).status()).as("reviewers correct").isEqualTo(403);
+    Api.Response corrected = api().put(corrections,
+        "{\"key\":\"ARTICLE_20_1.RULE.IN_FORCE\",\"amount\":3,\"reason\":\"含平台启用前的规章\"}", f.reviewer().username(),
+        PASSWORD);
+    assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+    assertThat(corrected.<Integer>json("$.cells['table2.ARTICLE_20_1.RULE.IN_FORCE']")).isEqualTo(3);
+    assertThat(corrected.<List<String>>json("$.entered[*].reason")).contains("含平台启用前的规章");
+  }
+
+  @Test
+  void aPublishedReportIsFrozenAndNextYearCarriesItsFigureOver() {
+    Fixture f = newAgency();
+    Agency agency = f.agency();
+    enter(f, agency, "NATURAL_PERSON", "RESIDENT_ID", RESIDENT_ID, "2025-12-20");
+    String base = "?agency=" + agency.code() + "&year=2025";
+    api().put("/api/v1/admin/reports/annual/figures" + base, "{\"ARTICLE_20_5.LICENSING.DECISIONS\":0,"
+        + "\"ARTICLE_20_6.PENALTY.DECISIONS\":0,\"ARTICLE_20_6.COERCION.DECISIONS\":0,"
+        + "\"ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT\":0}", f.reviewer().username(), PASSWORD);
+    api().put("/api/v1/admin/reports/annual/sections/ONE" + base, "{\"text\":\"总体情况。\"}", f.editor().username(), PASSWORD);
+    api().put("/api/v1/admin/reports/annual/sections/FIVE" + base, "{\"text\":\"存在的问题。\"}", f.editor().username(),
+        PASSWORD);
+    Api.Response drafted = api().post("/api/v1/admin/reports/annual/publication" + base, null, f.reviewer().username(), PASSWORD);
+    assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
+
+    // A paper application received on 29 December is registered after the report went out.
+    enter(f, agency, "NATURAL_PERSON", "RESIDENT_ID", RESIDENT_ID, "2025-12-29");
+    Api.Response y2025 = api().get("/api/v1/admin/reports/annual" + base, "admin", ADMIN_PASSWORD);
+    assertThat(y2025.<Boolean>json("$.frozen")).isTrue();
+    assertThat(y2025.<Integer>json("$.cells['table3.RECEIVED.TOTAL']")).as("as published").isEqualTo(1);
+    assertThat(y2025.<Integer>json("$.cells['table3.CARRIED_FORWARD.TOTAL']")).isEqualTo(1);
+
+    Api.Response y2026 = api().get("/api/v1/admin/reports/annual?agency=" + agency.code() + "&year=" + YEAR, "admin",
+        ADMIN_PASSWORD);
+    assertThat(y2026.<Integer>json("$.cells['table3.CARRIED_OVER.TOTAL']")).as("the published carry-forward").isEqualTo(1);
+    assertThat(y2026.<Integer>json("$.cells['table3.RECEIVED.TOTAL']")).as("the late one counts where it was recorded")
+        .isEqualTo(1);
+    assertThat(y2026.<List<String>>json("$.violations[*].rule")).doesNotContain("T3_CARRY_OVER", "T3_BALANCE");
+  }
+
+  @Test
+  void howAnAgencyReportsIsItsSettingAndSectionSixCarriesTheFees() {
+    AgencyForm district = new AgencyForm();
+    district.setCode(TestCodes.agencyCode());
+    district.setName("测试区人民政府" + district.getCode().substring(10));
+    district.setParentId(newAgency().agency().id());
+    district.setReportLevel(org.gongkai.agency.ReportLevel.GOVERNMENT);
+    Agency government = agencies.create(district, "test");
+    Api.Response report = api().get("/api/v1/admin/reports/annual?agency=" + government.code() + "&year=" + YEAR,
+        "admin", ADMIN_PASSWORD);
+    assertThat(report.<String>json("$.level")).as("a district government under a city").isEqualTo("GOVERNMENT");
+    assertThat(report.<String>json("$.deadline")).isEqualTo((YEAR + 1) + "-03-31");
+    assertThat(report.<Integer>json("$.cells['six.fees.notices']")).isZero();
+    String body = api().get("/api/v1/admin/reports/annual?format=html&agency=" + government.code() + "&year=" + YEAR, "admin",
+        ADMIN_PASSWORD).body();
+    assertThat(body).contains("本年度未收取信息处理费");
+  }
+
+  private DocumentForm policy(Fixture f, String title, DocumentKind kind, String issuedOn) {
+    DocumentForm form = new DocumentForm();
+    form.setAgency(f.agency().code());
+    form.setColumn(agencies.column(f.agency().id(), ColumnType.POLICY).orElseThrow().id());
+    form.setTitle(title);
+    form.setKind(kind);
+    form.setIssuedOn(java.time.LocalDate.parse(issuedOn));
+    form.setBody("<p>正文</p>");
+    return form;
   }
 
   @Test

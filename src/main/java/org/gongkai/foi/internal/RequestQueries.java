@@ -1,0 +1,248 @@
+package org.gongkai.foi.internal;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.gongkai.account.Accounts;
+import org.gongkai.account.Staff;
+import org.gongkai.account.StaffAccess;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.audit.AuditTrail;
+import org.gongkai.calendar.WorkingDays;
+import org.gongkai.foi.Deadline;
+import org.gongkai.foi.RequestState;
+import org.gongkai.shared.ids.TrackingCodes;
+import org.gongkai.shared.privacy.PersonalData;
+import org.gongkai.shared.web.PageResult;
+import org.gongkai.shared.web.Refusal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What the public and staff see of requests: the applicant's status page, the staff lists and
+ * the request's page with its history, letters and the steps allowed now. Personal data is
+ * shown in full to the assignee only.
+ */
+@Service
+class RequestQueries {
+
+  static final int DUE_SOON_DAYS = 5;
+
+  private final RequestRepository requests;
+  private final LetterRepository letterRecords;
+  private final RequestLedger ledger;
+  private final TrackingCodes codes;
+  private final IdCopies idCopies;
+  private final AgencyDirectory agencies;
+  private final Accounts accounts;
+  private final StaffAccess access;
+  private final AuditTrail audit;
+  private final TransactionTemplate transactions;
+
+  RequestQueries(RequestRepository requests, LetterRepository letterRecords, RequestLedger ledger, TrackingCodes codes,
+      IdCopies idCopies, AgencyDirectory agencies, Accounts accounts, StaffAccess access, AuditTrail audit,
+      TransactionTemplate transactions) {
+    this.requests = requests;
+    this.letterRecords = letterRecords;
+    this.ledger = ledger;
+    this.codes = codes;
+    this.idCopies = idCopies;
+    this.agencies = agencies;
+    this.accounts = accounts;
+    this.access = access;
+    this.audit = audit;
+    this.transactions = transactions;
+  }
+
+  LocalDate today() {
+    return ledger.today();
+  }
+
+  long idOf(String trackingCode) {
+    return requests.findByTrackingCode(trackingCode).map(RequestRow::id)
+        .orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
+  }
+
+  org.gongkai.foi.InformationRequests.Workload workload(Staff actor) {
+    int page = 1;
+    return new org.gongkai.foi.InformationRequests.Workload(
+        list(new Filter(null, null, "open", false, null), page, 1, actor).total(),
+        list(new Filter(null, null, "soon", false, null), page, 1, actor).total(),
+        list(new Filter(null, null, "overdue", false, null), page, 1, actor).total());
+  }
+
+
+  Views.PublicStatus status(String trackingCode, String secret) {
+    RequestRow r = requests.findByTrackingCode(trackingCode == null ? "" : trackingCode.trim().toUpperCase(java.util.Locale.ROOT))
+        .filter(row -> codes.matches(row.trackingCode(), secret))
+        .orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
+    Agency agency = agencies.get(r.agencyId());
+    List<RequestEvent> events = requests.events(r.id());
+    RequestHistory h = ledger.replay(events);
+    List<Views.PublicStep> steps = events.stream().filter(e -> e.kind().isPublic())
+        .map(e -> new Views.PublicStep(e.kind().name(), e.effectiveOn() != null ? e.effectiveOn()
+            : LocalDate.ofInstant(e.recordedAt(), ledger.zone()), e.untilOn()))
+        .toList();
+    boolean replied = h.isConcluded();
+    RequestHistory.Delivery delivery = h.replyLetterId() == null ? null : h.deliveries().get(h.replyLetterId());
+    return new Views.PublicStatus(r.trackingCode(), agency.code(), agency.name(), h.state(), r.submittedAt(),
+        h.receivedOn(), replied ? null : h.dueOn(), h.deadline(), replied ? h.outcome() : null,
+        replied ? h.concludedOn() : null, replied ? r.replyDetail() : null, delivery == null ? null : delivery.on(),
+        steps);
+  }
+
+
+  record Filter(Long agencyId, RequestState state, String due, boolean mine, String q) {}
+
+  PageResult<Views.Summary> list(Filter filter, int page, int size, Staff actor) {
+    Set<Long> scope = access.agencyScope(actor);
+    if (filter.agencyId() != null) {
+      access.requireAgency(actor, filter.agencyId());
+      scope = Set.of(filter.agencyId());
+    }
+    if (scope.isEmpty()) {
+      return new PageResult<>(List.of(), 0, page, size);
+    }
+    StringBuilder where = new StringBuilder();
+    Map<String, Object> params = new HashMap<>();
+    if (filter.state() != null) {
+      where.append(" AND state = :state");
+      params.put("state", filter.state().name());
+    }
+    if (filter.mine()) {
+      where.append(" AND assignee_id = :me");
+      params.put("me", actor.id());
+    }
+    if ("overdue".equals(filter.due()) || "soon".equals(filter.due())) {
+      where.append(" AND state IN ('OPEN', 'CONSULTING', 'AWAITING_FEE') AND due_on IS NOT NULL");
+      if ("overdue".equals(filter.due())) {
+        where.append(" AND due_on < :today");
+        params.put("today", ledger.today());
+      } else {
+        where.append(" AND due_on >= :today AND due_on <= :soon");
+        params.put("today", ledger.today());
+        params.put("soon", ledger.days().addWorkingDays(ledger.today(), DUE_SOON_DAYS));
+      }
+    } else if ("open".equals(filter.due())) {
+      where.append(" AND state NOT IN ('REPLIED', 'CLOSED')");
+    }
+    if (filter.q() != null && !filter.q().isBlank()) {
+      where.append(" AND (tracking_code = :code OR LOWER(description) LIKE :q OR LOWER(info_title) LIKE :q)");
+      params.put("code", filter.q().trim().toUpperCase(java.util.Locale.ROOT));
+      params.put("q", "%" + filter.q().trim().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+    long total = requests.count(scope, where.toString(), params);
+    WorkingDays days = ledger.days();
+    List<Views.Summary> items = requests.list(scope, where.toString(), params, (page - 1) * size, size).stream()
+        .map(r -> new Views.Summary(r.id(), r.trackingCode(), agencies.get(r.agencyId()).name(), r.state(),
+            sees(actor, r) ? r.applicantName() : PersonalData.name(r.applicantName()), abbreviate(r.description()),
+            r.receivedOn(), r.state().clockRuns() ? r.dueOn() : null, daysLeft(r, days), assigneeName(r.assigneeId()),
+            r.outcome()))
+        .toList();
+    return new PageResult<>(items, total, page, size);
+  }
+
+  Views.RequestView view(long id, Staff actor) {
+    RequestRow r = requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
+    access.requireAgency(actor, r.agencyId());
+    return view(r, actor);
+  }
+
+  /** A letter of the request as it was sent. */
+  Letters.Letter letter(long id, long letterId, Staff actor) {
+    RequestRow r = requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
+    access.requireAgency(actor, r.agencyId());
+    return letterRecords.find(r.id(), letterId).map(l -> Letters.Letter.parse(l.body()))
+        .orElseThrow(() -> Refusal.notFound("foi.letter.not-found"));
+  }
+
+  private Views.RequestView view(RequestRow r, Staff actor) {
+    Agency agency = agencies.get(r.agencyId());
+    List<RequestEvent> events = requests.events(r.id());
+    WorkingDays days = ledger.days();
+    RequestHistory h = ledger.replay(events);
+    Deadline deadline = h.deadline();
+    boolean full = sees(actor, r);
+    Views.Applicant applicant = full
+        ? new Views.Applicant(r.applicantType(), r.applicantName(), r.idType(), r.idNumber(), r.phone(), r.email(),
+            r.address(), false)
+        : new Views.Applicant(r.applicantType(), PersonalData.name(r.applicantName()), r.idType(),
+            PersonalData.idNumber(r.idNumber()), PersonalData.phone(r.phone()), PersonalData.email(r.email()),
+            PersonalData.address(r.address()), true);
+    List<Views.HistoryEntry> entries = events.stream()
+        .map(e -> new Views.HistoryEntry(e.kind().name(), e.effectiveOn(), e.untilOn(), e.days(), e.detail(), e.actor(),
+            e.recordedAt(), e.outcome(), e.amount(), e.letterId(), e.channel(), e.approver()))
+        .toList();
+    List<Views.LetterView> sent = letterRecords.of(r.id()).stream()
+        .map(l -> new Views.LetterView(l.id(), l.kind().name(), l.outcome(),
+            l.kind().toThirdParty() || full ? l.recipient() : PersonalData.name(l.recipient()), l.issuedOn(),
+            Optional.ofNullable(h.deliveries().get(l.id())).map(RequestHistory.Delivery::channel).orElse(null),
+            Optional.ofNullable(h.deliveries().get(l.id())).map(RequestHistory.Delivery::on).orElse(null)))
+        .toList();
+    RequestHistory.Delivery delivery = h.replyLetterId() == null ? null : h.deliveries().get(h.replyLetterId());
+    Integer left = daysLeft(h, days);
+    return new Views.RequestView(r.id(), r.trackingCode(), agency.code(), agency.name(), h.state(), r.intakeChannel(),
+        applicant, r.infoTitle(), r.infoDocNumber(), r.description(), r.purpose(), r.informationForm(),
+        r.deliveryChannel(), r.idCopySha256() != null, r.submittedAt(), h.receivedOn(), deadline.dueOn(), left,
+        deadline, r.assigneeId(), assigneeName(r.assigneeId()), h.outcome(), h.concludedOn(), r.replyDetail(),
+        h.replyLetterId(), delivery == null ? null : delivery.on(), delivery == null ? null : delivery.channel(),
+        h.fee() == null ? null : new Views.Fee(h.fee().method(), h.fee().amount(), h.fee().notifiedOn(),
+            h.fee().deliveredOn(), h.fee().payBy(), h.fee().paidOn()),
+        h.supplement() == null ? null : h.supplement().dueOn(),
+        h.consultation() == null ? null : new Views.ConsultationView(h.consultation().party(),
+            h.consultation().sentOn(), h.consultation().answerBy(), h.consultation().answeredOn()),
+        h.extension() == null ? null : new Views.ExtensionView(h.extension().days(), h.extension().approver(),
+            h.extension().reason(), h.extension().decidedOn()),
+        Step.allowed(h, days, ledger.today()).stream().map(Step::path).toList(), sent, entries);
+  }
+
+  /** Personal data is for the member of staff the request is assigned to. */
+  private static boolean sees(Staff actor, RequestRow r) {
+    return r.assigneeId() != null && r.assigneeId() == actor.id();
+  }
+
+  private Integer daysLeft(RequestRow r, WorkingDays days) {
+    return daysLeft(r.dueOn(), r.state().clockRuns(), days);
+  }
+
+  private Integer daysLeft(RequestHistory h, WorkingDays days) {
+    return daysLeft(h.dueOn(), h.state().clockRuns(), days);
+  }
+
+  private Integer daysLeft(LocalDate due, boolean running, WorkingDays days) {
+    if (due == null || !running) {
+      return null;
+    }
+    LocalDate today = ledger.today();
+    if (!due.isBefore(today)) {
+      return days.workingDaysBetween(today, due);
+    }
+    return -Math.max(1, days.workingDaysBetween(due, today));
+  }
+
+  private String assigneeName(Long id) {
+    return id == null ? null : accounts.find(id).map(Staff::displayName).orElse(null);
+  }
+
+  IdCopies.Stored idCopy(long id, Staff actor) {
+    RequestRow r = requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
+    access.requireAgency(actor, r.agencyId());
+    if (!sees(actor, r) || r.idCopySha256() == null) {
+      throw Refusal.forbidden("foi.personal-data.assignee-only");
+    }
+    transactions.executeWithoutResult(tx -> {
+      requests.append(r.id(), RequestEvent.of(EventKind.PERSONAL_DATA_VIEWED, null, actor.username(), ledger.now())
+          .detail("id-copy"));
+      audit.record(actor.username(), "foi.id-copy.viewed", "foi-request", r.id(), null);
+    });
+    return idCopies.open(r.idCopySha256(), r.idCopyName(), r.idCopyType());
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+  }
+}

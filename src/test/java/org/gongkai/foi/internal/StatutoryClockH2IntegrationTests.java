@@ -1,0 +1,3 @@
+package org.gongkai.foi.internal;
+
+class StatutoryClockH2IntegrationTests extends StatutoryClockIntegrationTests {}
