@@ -263,6 +263,29 @@ abstract class CatalogApiIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
+  void theOpenApiWithholdsTheContentOfEntriesDisclosedOnRequest() {
+    Fixture f = newAgency();
+    Api api = api();
+    String draft = f.draftJson("依申请公开的目录条目").replace("\"body\":", "\"disclosureMode\":\"ON_REQUEST\",\"body\":")
+        .replace("正文内容", "只向申请人提供的内容");
+    int id = api.post(DOCS, draft, f.editor().username(), PASSWORD).json("$.id");
+    byte[] pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes();
+    int attachment = api.upload(DOCS + "/" + id + "/attachments", "附件.pdf", pdf, f.editor().username(), PASSWORD)
+        .json("$.id");
+    api.post(DOCS + "/" + id + "/submit", null, f.editor().username(), PASSWORD);
+    api.post(DOCS + "/" + id + "/approve", "{\"confidentialityChecked\":true}", f.reviewer().username(), PASSWORD);
+    assertThat(api.post(DOCS + "/" + id + "/publish", null, f.reviewer().username(), PASSWORD).status()).isEqualTo(200);
+
+    Api.Response detail = api.get("/api/v1/documents/" + id);
+    assertThat(detail.status()).isEqualTo(200);
+    assertThat(detail.<String>json("$.title")).isEqualTo("依申请公开的目录条目");
+    assertThat(detail.<String>json("$.disclosureMode")).isEqualTo("ON_REQUEST");
+    assertThat(detail.body()).doesNotContain("只向申请人提供的内容", "附件.pdf");
+    assertThat(api.get("/documents/" + id).body()).doesNotContain("只向申请人提供的内容");
+    assertThat(api.get("/documents/" + id + "/attachments/" + attachment).status()).isEqualTo(404);
+  }
+
+  @Test
   void publicApiListsAgenciesAndColumns() {
     Fixture parent = newAgency();
     Fixture child = newAgency(parent.agency().id());

@@ -7,6 +7,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import org.gongkai.account.AccountForm;
+import org.gongkai.account.Role;
 import org.gongkai.account.Staff;
 import org.gongkai.catalog.EditionState;
 import org.gongkai.support.PlatformIntegrationTests;
@@ -118,12 +120,99 @@ abstract class ConsoleIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
+  void aHugeLoginFormIsRefusedBeforeItIsReadAndAnOverlongNameIsNobodys() throws Exception {
+    var http = java.net.http.HttpClient.newHttpClient();
+    String huge = "username=" + "x".repeat(1_900_000) + "&password=wrong";
+    var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(huge)).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(api().get("/api/v1/admin/documents", "y".repeat(65), PASSWORD).status()).isEqualTo(401);
+  }
+
+  @Test
+  void aChangedAccountOrAFullWorkingDayEndsTheSessionsOpenedBefore() throws Exception {
+    Fixture f = newAgency();
+    MockHttpSession editor = login(f.editor().username());
+    MockHttpSession bystander = login(f.reviewer().username());
+    assertThat(page(editor, "/console").getResponse().getStatus()).isEqualTo(200);
+
+    AccountForm form = new AccountForm();
+    form.setUsername(f.editor().username());
+    form.setDisplayName(f.editor().displayName());
+    form.setRole(Role.REVIEWER);
+    form.setAgencyId(f.agency().id());
+    form.setEnabled(true);
+    accounts.update(f.editor().id(), form, admin());
+
+    assertThat(page(editor, "/console").getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+    assertThat(mvc.perform(get("/api/v1/admin/documents").session(editor)).andReturn().getResponse().getStatus())
+        .as("the old session no longer carries the staff API either").isEqualTo(401);
+    assertThat(page(bystander, "/console").getResponse().getStatus()).as("other accounts keep theirs").isEqualTo(200);
+
+    form.setEnabled(false);
+    MockHttpSession again = login(f.editor().username());
+    accounts.update(f.editor().id(), form, admin());
+    assertThat(page(again, "/console").getResponse().getRedirectedUrl()).isEqualTo("/login?expired");
+    assertThat(mvc.perform(get("/login?expired")).andReturn().getResponse().getContentAsString())
+        .contains("登录已失效");
+
+    clock.advance(java.time.Duration.ofHours(11));
+    assertThat(page(bystander, "/console").getResponse().getStatus()).isEqualTo(200);
+    clock.advance(java.time.Duration.ofHours(2));
+    assertThat(page(bystander, "/console").getResponse().getRedirectedUrl())
+        .as("no session outlives its working day").isEqualTo("/login?expired");
+  }
+
+  @Test
+  void behindTheTrustedProxyEachVisitorKeepsTheirOwnAddress() {
+    Fixture f = newAgency();
+    String name = f.editor().username();
+    var guesser = api().forwardedFor("203.0.113.7", "https");
+    for (int i = 0; i < 3; i++) {
+      assertThat(guesser.get("/api/v1/admin/documents", name, "wrong").status()).isEqualTo(401);
+    }
+    assertThat(guesser.get("/api/v1/admin/documents", name, PASSWORD).status()).as("the guesser is locked out")
+        .isEqualTo(401);
+    assertThat(api().forwardedFor("203.0.113.8", "https").get("/api/v1/admin/documents", name, PASSWORD).status())
+        .as("the real user, elsewhere behind the same proxy, is not").isEqualTo(200);
+    assertThat(jdbc.sql("SELECT DISTINCT address FROM audit_record WHERE actor = ? AND action = 'account.login-failed'")
+        .param(name).query(String.class).list()).containsExactly("203.0.113.7");
+
+    assertThat(guesser.get("/login").headers().get("Set-Cookie")).as("TLS ended at the proxy still makes cookies Secure")
+        .anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=").contains("Secure"));
+    assertThat(api().get("/login").headers().get("Set-Cookie"))
+        .allSatisfy(cookie -> assertThat(cookie).doesNotContain("Secure"));
+  }
+
+  @Test
+  void loginsLogoutsAndLockoutsAreAudited() throws Exception {
+    Fixture f = newAgency();
+    MockHttpSession session = login(f.reviewer().username());
+    mvc.perform(post("/logout").session(session).with(csrf()));
+    for (int i = 0; i < 3; i++) {
+      mvc.perform(post("/login").with(csrf()).param("username", f.editor().username()).param("password", "wrong"));
+    }
+    assertThat(jdbc.sql("SELECT action FROM audit_record WHERE actor = ? ORDER BY id").param(f.reviewer().username())
+        .query(String.class).list()).containsSubsequence("account.login", "account.logout");
+    assertThat(jdbc.sql("SELECT action FROM audit_record WHERE actor = ? ORDER BY id").param(f.editor().username())
+        .query(String.class).list())
+        .containsSubsequence("account.login-failed", "account.login-failed", "account.login-failed",
+            "account.login-locked");
+    assertThat(jdbc.sql("SELECT address FROM audit_record WHERE actor = ? AND action = 'account.login'")
+        .param(f.reviewer().username()).query(String.class).single()).isEqualTo("127.0.0.1");
+  }
+
+  @Test
   void administratorsManageAgenciesColumnsAndAccounts() throws Exception {
     MockHttpSession admin = login("admin", ADMIN_PASSWORD);
     for (String path : new String[] {"/console/agencies", "/console/agencies/new", "/console/accounts",
-        "/console/accounts/new", "/console/documents/new"}) {
+        "/console/accounts/new", "/console/documents/new", "/console/audit"}) {
       assertThat(page(admin, path).getResponse().getStatus()).as(path).isEqualTo(200);
     }
+    assertThat(mvc.perform(post("/console/audit/verify").session(admin).with(csrf())).andReturn().getResponse()
+        .getContentAsString()).contains("id=\"chain-intact\"", "account.login");
     MvcResult badCode = mvc.perform(post("/console/agencies/new").session(admin).with(csrf())
         .param("code", "11441700007280420X").param("name", "错误代码局")).andReturn();
     assertThat(badCode.getResponse().getContentAsString()).contains("机构代码无效");
@@ -163,6 +252,8 @@ abstract class ConsoleIntegrationTests extends PlatformIntegrationTests {
     assertThat(mvc.perform(get("/console/accounts").session(editor)).andReturn().getResponse().getStatus())
         .isEqualTo(403);
     assertThat(mvc.perform(get("/console/agencies/new").session(editor)).andReturn().getResponse().getStatus())
+        .isEqualTo(403);
+    assertThat(mvc.perform(get("/console/audit").session(editor)).andReturn().getResponse().getStatus())
         .isEqualTo(403);
     assertThat(mvc.perform(get("/console").with(user("ghost"))).andReturn().getResponse().getStatus())
         .isNotEqualTo(500);

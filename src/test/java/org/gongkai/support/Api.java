@@ -18,10 +18,23 @@ public final class Api {
   private final String base;
 
   public Api(int port) {
+    this(port, HttpHeaders.EMPTY);
+  }
+
+  private Api(int port, HttpHeaders headers) {
     this.base = "http://localhost:" + port;
     this.client = RestClient.builder()
+        .defaultHeaders(h -> h.addAll(headers))
         .defaultStatusHandler(status -> true, (request, response) -> { })
         .build();
+  }
+
+  /** The same calls as a reverse proxy passes them on for a visitor at {@code visitor}. */
+  public Api forwardedFor(String visitor, String protocol) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.add("X-Forwarded-For", visitor);
+    headers.add("X-Forwarded-Proto", protocol);
+    return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), headers);
   }
 
   public record Response(int status, String body, HttpHeaders headers) {

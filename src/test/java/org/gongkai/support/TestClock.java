@@ -41,6 +41,10 @@ public final class TestClock extends Clock {
     return LocalDate.now(this);
   }
 
+  public void advance(Duration duration) {
+    offset = offset.plus(duration);
+  }
+
   public void advanceDays(long days) {
     offset = offset.plusDays(days);
   }

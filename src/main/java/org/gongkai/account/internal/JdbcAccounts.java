@@ -69,6 +69,12 @@ class JdbcAccounts implements Accounts, UserDetailsService {
     return all.stream().filter(s -> s.agencyId() != null && scope.contains(s.agencyId())).toList();
   }
 
+  /** The account's security version, or empty when the account is gone or disabled. */
+  Optional<Integer> activeSecurityVersion(long id) {
+    return jdbc.sql("SELECT security_version FROM account WHERE id = ? AND enabled = TRUE").param(id)
+        .query(Integer.class).optional();
+  }
+
   @Override
   public Optional<Staff> find(long id) {
     return jdbc.sql("SELECT * FROM account WHERE id = ?").param(id).query(JdbcAccounts::staff).optional();
@@ -112,16 +118,19 @@ class JdbcAccounts implements Accounts, UserDetailsService {
     if (existing.id() == actor.id() && (!form.isEnabled() || form.getRole() != existing.role())) {
       throw Refusal.invalidField("role", "account.self-demotion");
     }
-    jdbc.sql("UPDATE account SET display_name = ?, role = ?, agency_id = ?, enabled = ?, email = ? WHERE id = ?")
+    boolean accessChanged = existing.enabled() != form.isEnabled() || existing.role() != form.getRole()
+        || !java.util.Objects.equals(existing.agencyId(), agencyFor(form));
+    jdbc.sql("UPDATE account SET display_name = ?, role = ?, agency_id = ?, enabled = ?, email = ?,"
+            + " security_version = security_version + ? WHERE id = ?")
         .params(form.getDisplayName().trim(), form.getRole().name(), agencyFor(form), form.isEnabled(),
-            blankToNull(form.getEmail()), id)
+            blankToNull(form.getEmail()), accessChanged ? 1 : 0, id)
         .update();
     if (form.getPassword() != null && !form.getPassword().isBlank()) {
       if (form.getPassword().length() < MIN_PASSWORD_LENGTH) {
         throw Refusal.invalidField("password", "account.password.too-short", MIN_PASSWORD_LENGTH);
       }
-      jdbc.sql("UPDATE account SET password_hash = ? WHERE id = ?").params(passwords.encode(form.getPassword()), id)
-          .update();
+      jdbc.sql("UPDATE account SET password_hash = ?, security_version = security_version + 1 WHERE id = ?")
+          .params(passwords.encode(form.getPassword()), id).update();
       audit.record(actor.username(), "account.password-reset", "account", id, null);
     }
     Staff updated = find(id).orElseThrow();

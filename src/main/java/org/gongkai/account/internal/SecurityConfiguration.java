@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -41,6 +42,21 @@ class SecurityConfiguration {
    * management port ({@code management.server.port}), which belongs on a network only the
    * operators and their monitoring reach.
    */
+  @Bean
+  SessionValidity sessionValidity(JdbcAccounts accounts, java.time.Clock clock,
+      @Value("${gongkai.session.absolute-hours:12}") long hours) {
+    return new SessionValidity(accounts, clock, hours);
+  }
+
+  /** Only the security chains run this filter; the servlet container must not run it twice. */
+  @Bean
+  org.springframework.boot.web.servlet.FilterRegistrationBean<SessionValidity> sessionValidityRegistration(
+      SessionValidity filter) {
+    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+    registration.setEnabled(false);
+    return registration;
+  }
+
   @Bean
   @Order(0)
   SecurityFilterChain operations(HttpSecurity http, AuthenticationManager authenticationManager,
@@ -70,7 +86,8 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(1)
-  SecurityFilterChain staffApi(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+  SecurityFilterChain staffApi(HttpSecurity http, AuthenticationManager authenticationManager,
+      SessionValidity sessionValidity) throws Exception {
     RequestMatcher needsCsrfToken =
         request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request) && !carriesCredentials(request);
     http.securityMatcher("/api/v1/admin/**")
@@ -80,22 +97,28 @@ class SecurityConfiguration {
         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> true))
         .csrf(csrf -> csrf.requireCsrfProtectionMatcher(needsCsrfToken))
+        .addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
         .headers(this::headers);
     return http.build();
   }
 
   @Bean
   @Order(2)
-  SecurityFilterChain site(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+  SecurityFilterChain site(HttpSecurity http, AuthenticationManager authenticationManager,
+      SessionValidity sessionValidity, AuditTrail audit, TransactionTemplate transactions) throws Exception {
+    var sessions = new ConsoleSessions(sessionValidity, audit, transactions);
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/console/**").authenticated()
+                auth.requestMatchers("/console/audit/**", "/console/audit").hasRole(Role.PLATFORM_ADMIN.name())
+                    .requestMatchers("/console/**").authenticated()
                     .anyRequest().permitAll())
         // The public API is called without a session; CSRF protects session-authenticated forms.
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/**"))
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/console", false).permitAll())
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+        .formLogin(form -> form.loginPage("/login").successHandler(sessions).permitAll())
+        .addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
+        .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(sessions).logoutSuccessUrl("/login?logout")
+            .permitAll())
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .headers(this::headers);
     return http.build();

@@ -35,6 +35,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     String username = authentication.getName();
     String address =
         authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "";
+    if (!LoginThrottle.isPlausible(username)) {
+      throw new BadCredentialsException("no such user");
+    }
     if (throttle.isLocked(username, address)) {
       throw new LockedException("too many failed logins");
     }
@@ -43,10 +46,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
       throttle.succeeded(username, address);
       return result;
     } catch (BadCredentialsException e) {
-      if (throttle.failed(username, address)) {
-        transactions.executeWithoutResult(
-            tx -> audit.record(username, "account.login-locked", "login", username, "from " + address));
-      }
+      boolean locks = throttle.failed(username, address);
+      transactions.executeWithoutResult(tx -> {
+        audit.record(username, "account.login-failed", "login", username, null);
+        if (locks) {
+          audit.record(username, "account.login-locked", "login", username, "from " + address);
+        }
+      });
       throw e;
     }
   }

@@ -26,7 +26,8 @@ class JdbcAuditTrail implements AuditTrail {
               rs.getString("action"),
               rs.getString("subject_type"),
               rs.getString("subject_id"),
-              rs.getString("detail"));
+              rs.getString("detail"),
+              rs.getString("address"));
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -41,10 +42,17 @@ class JdbcAuditTrail implements AuditTrail {
   public void record(String actor, String action, String subjectType, Object subjectId, String detail) {
     String trimmed = detail != null && detail.length() > 4000 ? detail.substring(0, 4000) : detail;
     jdbc.sql(
-            "INSERT INTO audit_record (occurred_at, actor, action, subject_type, subject_id, detail)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
-        .params(Timestamps.toDb(Instant.now(clock)), actor, action, subjectType, String.valueOf(subjectId), trimmed)
+            "INSERT INTO audit_record (occurred_at, actor, action, subject_type, subject_id, detail, address)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .params(Timestamps.toDb(Instant.now(clock)), clip(actor), action, subjectType, clip(String.valueOf(subjectId)),
+            trimmed,
+            RequestAddress.current())
         .update();
+  }
+
+  /** Names typed at the login form are recorded too; the columns hold what an account's name can be. */
+  private static String clip(String value) {
+    return value != null && value.length() > 60 ? value.substring(0, 60) : value;
   }
 
   @Override

@@ -1,11 +1,6 @@
 package org.gongkai.monitor.internal;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,7 +32,6 @@ import org.springframework.stereotype.Component;
 class Inspector {
 
   private static final Pattern INTERNAL_LINK = Pattern.compile("href=\"(?:https?://[^\"/]+)?/documents/(\\d+)");
-  private static final Pattern EXTERNAL_LINK = Pattern.compile("href=\"(https?://[^\"]+)\"");
   private static final Set<ColumnType> SELDOM_UPDATED = Set.of(ColumnType.FUNCTIONS, ColumnType.POWER,
       ColumnType.ANNUAL_REPORT);
 
@@ -50,17 +44,17 @@ class Inspector {
   private final Clock clock;
   private final Settings settings;
   private final SiteProbes probes;
+  private final ExternalLinks externalLinks;
 
   /** The index's threshold: a site that fails 5% of its timed visits over a week is unreachable. */
   static final double UNREACHABLE_SHARE = 0.05;
 
   /** Each rule's switch and thresholds, from {@code gongkai.monitor.*}. */
   record Settings(Set<String> disabled, int newsDays, int noticePolicyMonths, int staleMonths, int homeDays,
-      int proactiveWorkingDays, int mailboxMonths, int vetoEmpty, int vetoNotUpdated, int vetoStale,
-      boolean externalLinks, int externalLinksPerRun) {}
+      int proactiveWorkingDays, int mailboxMonths, int vetoEmpty, int vetoNotUpdated, int vetoStale) {}
 
   Inspector(AgencyDirectory agencies, CatalogInspection catalog, MailboxFigures mailbox, WordLists words,
-      WorkingCalendar calendar, MessageSource messages, Clock clock, SiteProbes probes,
+      WorkingCalendar calendar, MessageSource messages, Clock clock, SiteProbes probes, ExternalLinks externalLinks,
       @Value("${gongkai.monitor.disabled-rules:}") Set<String> disabled,
       @Value("${gongkai.monitor.news-days:14}") int newsDays,
       @Value("${gongkai.monitor.notice-policy-months:6}") int noticePolicyMonths,
@@ -70,10 +64,9 @@ class Inspector {
       @Value("${gongkai.monitor.mailbox-months:3}") int mailboxMonths,
       @Value("${gongkai.monitor.veto.empty-columns:5}") int vetoEmpty,
       @Value("${gongkai.monitor.veto.sections-not-updated:5}") int vetoNotUpdated,
-      @Value("${gongkai.monitor.veto.stale-columns:10}") int vetoStale,
-      @Value("${gongkai.monitor.external-links:false}") boolean externalLinks,
-      @Value("${gongkai.monitor.external-links-per-run:30}") int externalLinksPerRun) {
+      @Value("${gongkai.monitor.veto.stale-columns:10}") int vetoStale) {
     this.probes = probes;
+    this.externalLinks = externalLinks;
     this.agencies = agencies;
     this.catalog = catalog;
     this.mailbox = mailbox;
@@ -82,7 +75,7 @@ class Inspector {
     this.messages = messages;
     this.clock = clock;
     this.settings = new Settings(disabled, newsDays, noticePolicyMonths, staleMonths, homeDays, proactiveWorkingDays,
-        mailboxMonths, vetoEmpty, vetoNotUpdated, vetoStale, externalLinks, externalLinksPerRun);
+        mailboxMonths, vetoEmpty, vetoNotUpdated, vetoStale);
   }
 
   record Finding(Rule rule, String severity, String target, String message, String link) {}
@@ -151,7 +144,6 @@ class Inspector {
             locale, percent(share), SiteProbes.WINDOW_DAYS));
 
     List<WordLists.Word> wordList = words.all();
-    int[] externalChecked = {0};
     catalog.forEachLiveDocument(agency.id(), d -> {
       String link = "/console/documents/" + d.id();
       boolean policy = d.kind() == DocumentKind.RULE || d.kind() == DocumentKind.NORMATIVE_DOCUMENT;
@@ -176,13 +168,12 @@ class Inspector {
       for (String file : d.missingAttachments()) {
         add(found, Rule.MISSING_ATTACHMENT, d.title(), link, locale, d.title(), file);
       }
-      if (settings.externalLinks()) {
-        Matcher external = EXTERNAL_LINK.matcher(d.bodyHtml());
-        while (external.find() && externalChecked[0] < settings.externalLinksPerRun()) {
-          externalChecked[0]++;
-          if (!reachable(external.group(1))) {
-            add(found, Rule.EXTERNAL_LINK, d.title(), link, locale, d.title(), external.group(1));
-          }
+      if (externalLinks.enabled()) {
+        for (String url : ExternalLinks.linksIn(d.bodyHtml())) {
+          externalLinks.lastCheck(url).filter(check -> !check.ok()).ifPresent(check ->
+              add(found, Rule.EXTERNAL_LINK, d.title(), link, locale, d.title(), url,
+                  messages.getMessage(check.outcome().messageKey(), new Object[] {String.valueOf(check.status())},
+                      locale)));
         }
       }
       String text = d.title() + "\n" + org.springframework.web.util.HtmlUtils.htmlUnescape(
@@ -230,23 +221,5 @@ class Inspector {
 
   private static String percent(double share) {
     return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);
-  }
-
-  /** A throttled HEAD request; off by default, so that a platform without internet access stays quiet. */
-  private static boolean reachable(String url) {
-    try {
-      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-          .followRedirects(HttpClient.Redirect.NORMAL).build();
-      HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url))
-          .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(15)).build(),
-          HttpResponse.BodyHandlers.discarding());
-      Thread.sleep(200);
-      return response.statusCode() < 400;
-    } catch (Exception e) {
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      return false;
-    }
   }
 }

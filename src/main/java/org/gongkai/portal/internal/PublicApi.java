@@ -11,6 +11,7 @@ import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.CatalogQuery;
 import org.gongkai.catalog.ChangeRecord;
 import org.gongkai.catalog.DocumentSummary;
+import org.gongkai.catalog.DisclosureMode;
 import org.gongkai.catalog.Edition;
 import org.gongkai.catalog.LinkedDocument;
 import org.gongkai.catalog.PublicDocument;
@@ -92,11 +93,13 @@ class PublicApi {
     PublicDocument doc = catalog.publicDocument(id);
     Edition e = doc.edition();
     Agency agency = agencies.get(doc.agencyId());
+    // An entry disclosed on request (依申请公开) is listed in the catalog; its content goes to applicants only.
+    boolean proactive = e.disclosureMode() == DisclosureMode.PROACTIVE;
     return new DocumentDetail(doc.id(), doc.indexNumber(), e.title(), agency.code(), agency.name(),
         columnName(e.columnId()), e.docNumber(), e.issuedOn(), doc.publishedOn(), e.topic(), e.genre(), e.keywords(),
         e.validity(), e.effectiveOn(), e.repealedOn(), e.disclosureMode().name(), e.kind().name(), e.source(),
-        e.summary(), e.bodyHtml(), e.editionNumber(),
-        e.attachments().stream().map(a -> attachment(id, a)).toList(),
+        e.summary(), proactive ? e.bodyHtml() : null, e.editionNumber(),
+        proactive ? e.attachments().stream().map(a -> attachment(id, a)).toList() : List.of(),
         doc.interpretations().stream().map(PublicApi::link).toList(),
         doc.interpretedPolicies().stream().map(PublicApi::link).toList(),
         doc.history(), "/documents/" + id);
