@@ -16,8 +16,11 @@ public interface Catalog {
 
   List<Integer> publicationYears(long agencyId);
 
-  /** Every published document and when it last changed, for the sitemap. */
-  List<SitemapEntry> sitemap();
+  /** The published documents with ids in [{@code fromId}, {@code toId}) and when each last changed, in id order. */
+  void sitemap(long fromId, long toId, java.util.function.Consumer<SitemapEntry> entry);
+
+  /** The highest id of a published document, 0 when there is none. */
+  long lastPublishedDocumentId();
 
   /** An attachment of a document's live edition, or empty. */
   Optional<AttachmentDownload> publicAttachment(long documentId, long attachmentId);

@@ -57,9 +57,63 @@ abstract class CatalogApiIntegrationTests extends PlatformIntegrationTests {
     assertThat(api.get("/agencies/" + f.agency().code() + "/feed.atom").body()).contains("/documents/" + id);
     assertThat(api.get("/agencies/" + f.agency().code() + "/columns/" + f.policies().id() + "/feed.atom").body())
         .contains("/documents/" + id);
-    assertThat(api.get("/sitemap.xml").body()).contains("/documents/" + id + "</loc>");
+    assertThat(api.get("/sitemap.xml").body()).contains("<sitemapindex", "/sitemaps/pages.xml",
+        "/sitemaps/documents-" + id / 50_000 + ".xml");
+    assertThat(api.get("/sitemaps/documents-" + id / 50_000 + ".xml").body()).contains("/documents/" + id + "</loc>");
+    assertThat(api.get("/sitemaps/pages.xml").body()).contains("/agencies/" + f.agency().code() + "</loc>");
     assertThat(api.get(DOCS + "/" + id + "/audit", f.editor().username(), PASSWORD).body())
         .contains("document.created", "document.submit", "document.approve", "document.publish");
+  }
+
+  @Test
+  void anonymousVisitorsCannotMakeTheServerDoUnboundedWork() throws Exception {
+    Api api = api();
+    assertThat(api.get("/api/v1/documents?page=100&size=100").status()).isEqualTo(200);
+    Api.Response deep = api.get("/api/v1/documents?page=101&size=100");
+    assertThat(deep.status()).isEqualTo(400);
+    assertThat(deep.<String>json("$.errors[0].field")).isEqualTo("page");
+    assertThat(deep.body()).contains("100");
+    assertThat(api.get("/api/v1/search?q=%E9%80%9A%E7%9F%A5&page=1001").status()).isEqualTo(400);
+    assertThat(api.get("/search?q=%E9%80%9A%E7%9F%A5&page=1000000").status()).isEqualTo(400);
+    assertThat(api.get("/sitemaps/documents-99999999.xml").status()).isEqualTo(404);
+
+    String tooLarge = raw("POST /api/v1/mailbox/messages HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json"
+        + "\r\nContent-Length: 200000000\r\n\r\n{");
+    assertThat(tooLarge).startsWith("HTTP/1.1 413").contains("application/problem+json", "12 MB");
+    String unknownLength = raw("POST /consultations/1/comments HTTP/1.1\r\nHost: localhost\r\n"
+        + "Content-Type: multipart/form-data; boundary=x\r\nTransfer-Encoding: chunked\r\n\r\n5\r\n--x\r\n\r\n");
+    assertThat(unknownLength).startsWith("HTTP/1.1 411");
+  }
+
+  @Test
+  void feedsAndTheSitemapLinkToTheSiteNotToAForgedHost() throws Exception {
+    String robots = raw("GET /robots.txt HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+    assertThat(robots).contains("Sitemap: https://www.linjiang.gov.cn/sitemap.xml").doesNotContain("evil.example");
+    String index = raw("GET /sitemap.xml HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+    assertThat(index).contains("https://www.linjiang.gov.cn/sitemaps/pages.xml").doesNotContain("evil.example");
+    assertThat(api().get("/robots.txt").body()).as("this machine's own address is kept, for trying it out")
+        .contains("Sitemap: http://localhost:" + port + "/sitemap.xml");
+  }
+
+  /** Sends bytes as they are, Host header and all, and returns what comes back first. */
+  private String raw(String request) throws java.io.IOException {
+    try (var socket = new java.net.Socket("localhost", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      byte[] buffer = new byte[16_384];
+      int n = socket.getInputStream().read(buffer);
+      StringBuilder text = new StringBuilder(new String(buffer, 0, Math.max(0, n), java.nio.charset.StandardCharsets.UTF_8));
+      socket.setSoTimeout(1_000);
+      try {
+        for (int more; (more = socket.getInputStream().read(buffer)) > 0; ) {
+          text.append(new String(buffer, 0, more, java.nio.charset.StandardCharsets.UTF_8));
+        }
+      } catch (java.net.SocketTimeoutException enough) {
+        // keep-alive connections stay open; what arrived is the answer
+      }
+      return text.toString();
+    }
   }
 
   @Test
@@ -79,7 +133,7 @@ abstract class CatalogApiIntegrationTests extends PlatformIntegrationTests {
     assertThat(api.get("/api/v1/documents/" + id).headers().getContentType()).hasToString("application/problem+json");
     assertThat((Integer) api.get("/api/v1/documents?agency=" + f.agency().code()).json("$.total")).isZero();
     assertThat(api.get("/agencies/" + f.agency().code() + "/feed.atom").body()).doesNotContain("/documents/" + id + "\"");
-    assertThat(api.get("/sitemap.xml").body()).doesNotContain("/documents/" + id + "</loc>");
+    assertThat(api.get("/sitemaps/documents-" + id / 50_000 + ".xml").body()).doesNotContain("/documents/" + id + "</loc>");
   }
 
   @Test

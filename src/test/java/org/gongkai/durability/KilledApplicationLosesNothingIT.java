@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import org.gongkai.support.Challenges;
 import org.gongkai.support.PackagedApp;
 import org.gongkai.support.PostgresTestDatabase;
 import org.gongkai.support.PublicSubmissions;
@@ -179,7 +180,8 @@ class KilledApplicationLosesNothingIT {
 
     private void submitMessage() throws IOException, InterruptedException {
       String marker = "crash-" + UUID.randomUUID();
-      HttpResponse<String> r = post("/api/v1/mailbox/messages", PublicSubmissions.message(agency, marker), Map.of());
+      HttpResponse<String> r = post("/api/v1/mailbox/messages",
+          Challenges.into(Challenges.answered(app.base()), PublicSubmissions.message(agency, marker)), Map.of());
       if (r.statusCode() == 201) {
         acknowledged.add(new Ack("message", marker, JsonPath.read(r.body(), "$.trackingCode"),
             JsonPath.read(r.body(), "$.secret"), 0));
@@ -189,7 +191,7 @@ class KilledApplicationLosesNothingIT {
     private void submitComment() throws IOException, InterruptedException {
       String marker = "crash-" + UUID.randomUUID();
       HttpResponse<String> r = post("/api/v1/consultations/" + consultation + "/comments",
-          PublicSubmissions.comment(marker), Map.of());
+          Challenges.into(Challenges.answered(app.base()), PublicSubmissions.comment(marker)), Map.of());
       if (r.statusCode() == 201) {
         Number id = JsonPath.read(r.body(), "$.id");
         acknowledged.add(new Ack("comment", marker, null, null, id.longValue()));

@@ -98,6 +98,9 @@ abstract class ConsoleIntegrationTests extends PlatformIntegrationTests {
     assertThat(mvc.perform(post("/api/v1/admin/documents").session(editor).contentType("application/json")
         .content(f.draftJson("会话调用"))).andReturn().getResponse().getStatus())
         .as("the staff API with a session cookie needs the token too").isEqualTo(403);
+    assertThat(mvc.perform(post("/api/v1/admin/documents").session(editor).header("Authorization", "Bearer anything")
+        .contentType("application/json").content(f.draftJson("带假凭据的会话调用"))).andReturn().getResponse().getStatus())
+        .as("an Authorization header that fails is refused, not passed on to the session").isEqualTo(401);
     assertThat(mvc.perform(post("/api/v1/admin/documents").with(httpBasic(f.editor().username(), PASSWORD))
         .contentType("application/json").content(f.draftJson("脚本调用"))).andReturn().getResponse().getStatus())
         .isEqualTo(201);

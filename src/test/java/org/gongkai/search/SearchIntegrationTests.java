@@ -142,7 +142,10 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
     assertThat(page).contains("<mark>" + word + "</mark>", "专项行动方案", "/search?q=", "agency=" + f.agency().code());
     String none = api.get("/search?q=" + enc(unique("不存在的词"))).body();
     assertThat(none).contains("没有找到相关信息", "政府信息公开目录");
-    assertThat(api.get("/search?q=%22%E6%9C%AA%E9%97%AD%E5%90%88&sort=date&page=99999").status()).isEqualTo(200);
+    assertThat(api.get("/search?q=%22%E6%9C%AA%E9%97%AD%E5%90%88&sort=date&page=2").status()).isEqualTo(200);
+    Api.Response tooDeep = api.get("/search?q=%22%E6%9C%AA%E9%97%AD%E5%90%88&sort=date&page=99999");
+    assertThat(tooDeep.status()).as("a page past what anybody reads is refused, with a reason").isEqualTo(400);
+    assertThat(tooDeep.body()).contains("最多只能翻到第 1000 页");
   }
 
   @Test

@@ -16,6 +16,7 @@ public final class Api {
 
   private final RestClient client;
   private final String base;
+  private final HttpHeaders headers;
 
   public Api(int port) {
     this(port, HttpHeaders.EMPTY);
@@ -23,6 +24,7 @@ public final class Api {
 
   private Api(int port, HttpHeaders headers) {
     this.base = "http://localhost:" + port;
+    this.headers = headers;
     this.client = RestClient.builder()
         .defaultHeaders(h -> h.addAll(headers))
         .defaultStatusHandler(status -> true, (request, response) -> { })
@@ -31,10 +33,15 @@ public final class Api {
 
   /** The same calls as a reverse proxy passes them on for a visitor at {@code visitor}. */
   public Api forwardedFor(String visitor, String protocol) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.add("X-Forwarded-For", visitor);
-    headers.add("X-Forwarded-Proto", protocol);
-    return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), headers);
+    return with("X-Forwarded-For", visitor).with("X-Forwarded-Proto", protocol);
+  }
+
+  /** The same calls with one more header on each. */
+  public Api with(String header, String value) {
+    HttpHeaders more = new HttpHeaders();
+    more.addAll(headers);
+    more.add(header, value);
+    return new Api(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), more);
   }
 
   public record Response(int status, String body, HttpHeaders headers) {
@@ -50,6 +57,23 @@ public final class Api {
   public Response get(String path, String user, String password) {
     return wrap(client.get().uri(uri(path)).header(HttpHeaders.AUTHORIZATION, basic(user, password))
         .retrieve().toEntity(String.class));
+  }
+
+  /** The JSON members of one answered form question, for {@link Challenges#into}. */
+  public String question() {
+    try {
+      return Challenges.answered(base);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** {@code json} with the form question answered, as a public submission needs it. */
+  public String answered(String json) {
+    return Challenges.with(base, json);
   }
 
   public Response post(String path, String json, String user, String password) {

@@ -17,9 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -80,30 +78,45 @@ class SecurityConfiguration {
   }
 
   /**
-   * The staff API takes HTTP Basic (scripts) or the console session (htmx). A request that
-   * carries its own credentials cannot be forged cross-site, so only session calls need a CSRF
-   * token.
+   * The staff API called by a script: every request carries HTTP Basic credentials and is
+   * authenticated by them alone, never by a session, so it needs no CSRF token. A request that
+   * merely has an {@code Authorization} header and fails it is refused, not let through on a
+   * session cookie.
    */
   @Bean
   @Order(1)
-  SecurityFilterChain staffApi(HttpSecurity http, AuthenticationManager authenticationManager,
-      SessionValidity sessionValidity) throws Exception {
-    RequestMatcher needsCsrfToken =
-        request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request) && !carriesCredentials(request);
-    http.securityMatcher("/api/v1/admin/**")
+  SecurityFilterChain staffApiWithCredentials(HttpSecurity http, AuthenticationManager authenticationManager)
+      throws Exception {
+    http.securityMatcher(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/admin/")
+            && carriesCredentials(request))
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("Gongkai"))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> true))
-        .csrf(csrf -> csrf.requireCsrfProtectionMatcher(needsCsrfToken))
+        .csrf(csrf -> csrf.disable())
+        .headers(this::headers);
+    return http.build();
+  }
+
+  /** The staff API called from the console (htmx): the session, with a CSRF token on every change. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain staffApi(HttpSecurity http, AuthenticationManager authenticationManager,
+      SessionValidity sessionValidity) throws Exception {
+    http.securityMatcher("/api/v1/admin/**")
+        .authenticationManager(authenticationManager)
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> true))
         .addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
         .headers(this::headers);
     return http.build();
   }
 
   @Bean
-  @Order(2)
+  @Order(3)
   SecurityFilterChain site(HttpSecurity http, AuthenticationManager authenticationManager,
       SessionValidity sessionValidity, AuditTrail audit, TransactionTemplate transactions) throws Exception {
     var sessions = new ConsoleSessions(sessionValidity, audit, transactions);

@@ -133,10 +133,17 @@ class CatalogReader implements Catalog {
   }
 
   @Override
-  public List<SitemapEntry> sitemap() {
-    return jdbc.sql("SELECT e.document_id, e.published_at" + LIVE + " ORDER BY e.document_id")
-        .query((rs, i) -> new SitemapEntry(rs.getLong(1), Timestamps.fromDb(rs.getObject(2, OffsetDateTime.class))))
-        .list();
+  public void sitemap(long fromId, long toId, java.util.function.Consumer<SitemapEntry> entry) {
+    jdbc.sql("SELECT e.document_id, e.published_at" + LIVE + " AND e.document_id >= ? AND e.document_id < ?"
+            + " ORDER BY e.document_id").params(fromId, toId)
+        .query(rs -> {
+          entry.accept(new SitemapEntry(rs.getLong(1), Timestamps.fromDb(rs.getObject(2, OffsetDateTime.class))));
+        });
+  }
+
+  @Override
+  public long lastPublishedDocumentId() {
+    return jdbc.sql("SELECT COALESCE(MAX(e.document_id), 0)" + LIVE).query(Long.class).single();
   }
 
   @Override

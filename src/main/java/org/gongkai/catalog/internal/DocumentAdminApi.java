@@ -68,8 +68,9 @@ class DocumentAdminApi {
       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
     Long agencyId = agency == null || agency.isBlank() ? null
         : agencies.findByCode(agency).orElseThrow(() -> Refusal.notFound("agency.not-found")).id();
-    return editorial.list(new EditorialQuery(agencyId, state, q, PageResult.clampPage(page),
-        PageResult.clampSize(size, 20, 200)), access.current());
+    int perPage = PageResult.clampSize(size, 20, 200);
+    return editorial.list(new EditorialQuery(agencyId, state, q, PageResult.page(page, perPage), perPage),
+        access.current());
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -66,7 +66,7 @@ class DocumentConsoleController {
   String list(@RequestParam(required = false) Long agency, @RequestParam(required = false) EditionState state,
       @RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
     Staff me = access.current();
-    PageResult<?> result = editorial.list(new EditorialQuery(agency, state, q, PageResult.clampPage(page), 20), me);
+    PageResult<?> result = editorial.list(new EditorialQuery(agency, state, q, PageResult.page(page, 20), 20), me);
     model.addAttribute("result", result);
     model.addAttribute("agencies", agenciesInScope(me));
     model.addAttribute("agencyNames", agencyNames());

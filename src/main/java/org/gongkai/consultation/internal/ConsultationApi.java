@@ -3,6 +3,7 @@ package org.gongkai.consultation.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import org.gongkai.shared.web.Challenge;
 import org.gongkai.shared.web.SubmissionThrottle;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +24,12 @@ class ConsultationApi {
   private final Consultations consultations;
   private final SubmissionThrottle throttle;
 
-  ConsultationApi(Consultations consultations, SubmissionThrottle throttle) {
+  private final Challenge challenge;
+
+  ConsultationApi(Consultations consultations, SubmissionThrottle throttle, Challenge challenge) {
     this.consultations = consultations;
     this.throttle = throttle;
+    this.challenge = challenge;
   }
 
   @GetMapping
@@ -44,8 +48,9 @@ class ConsultationApi {
   @PostMapping("/{id}/comments")
   ResponseEntity<Created> comment(@PathVariable long id, @RequestBody Consultations.CommentForm form,
       HttpServletRequest request) {
+    Challenge.Solved solved = challenge.verify(form.challengeToken(), form.challengeAnswer());
     throttle.acquire(THROTTLE, request.getRemoteAddr());
-    long commentId = consultations.comment(id, form, null);
+    long commentId = consultations.comment(id, form, null, solved);
     return ResponseEntity.created(URI.create("/api/v1/consultations/" + id)).body(new Created(commentId));
   }
 }

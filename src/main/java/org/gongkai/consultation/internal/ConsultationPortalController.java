@@ -59,16 +59,17 @@ class ConsultationPortalController {
       @RequestParam(name = "attachment", required = false) MultipartFile attachment, HttpServletRequest request,
       Model model, RedirectAttributes redirect) throws IOException {
     try {
-      challenge.verify(challengeToken, challengeAnswer);
+      Challenge.Solved solved = challenge.verify(challengeToken, challengeAnswer);
       throttle.acquire(ConsultationApi.THROTTLE, request.getRemoteAddr());
       Consultations.Upload upload = attachment == null || attachment.isEmpty() ? null
           : new Consultations.Upload(attachment.getOriginalFilename(), attachment.getBytes());
-      consultations.comment(id, new Consultations.CommentForm(paragraph, name, contact, body), upload);
+      consultations.comment(id, new Consultations.CommentForm(paragraph, name, contact, body, null, null), upload,
+          solved);
       redirect.addFlashAttribute("notice", "consultation.comment.received");
       return "redirect:/consultations/" + id;
     } catch (Refusal refusal) {
       Refusals.show(model, refusal);
-      model.addAttribute("entered", new Consultations.CommentForm(paragraph, name, contact, body));
+      model.addAttribute("entered", new Consultations.CommentForm(paragraph, name, contact, body, null, null));
       model.addAttribute("problems", refusal.fieldProblems());
       return show(id, model);
     }

@@ -26,8 +26,10 @@ import org.gongkai.consultation.internal.ConsultationViews.CommentState;
 import org.gongkai.consultation.internal.ConsultationViews.Kind;
 import org.gongkai.consultation.internal.ConsultationViews.Scope;
 import org.gongkai.consultation.internal.ConsultationViews.State;
+import org.gongkai.shared.storage.FileTypes;
 import org.gongkai.shared.storage.StoredFiles;
 import org.gongkai.shared.time.Timestamps;
+import org.gongkai.shared.web.Challenge;
 import org.gongkai.shared.web.IntakeMetrics;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,6 +49,8 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
 
   static final String FILES = "consultation-files";
   static final long MAX_ATTACHMENT = 20L * 1024 * 1024;
+  /** A comment's attachment: a few scanned pages, not an archive. */
+  static final long MAX_PUBLIC_ATTACHMENT = 10L * 1024 * 1024;
   /** Drafts and comments carry the same kinds of files as catalog attachments. */
   static final Set<org.gongkai.shared.storage.FileTypes.Type> ACCEPTED =
       java.util.EnumSet.allOf(org.gongkai.shared.storage.FileTypes.Type.class);
@@ -61,12 +65,14 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
   private final MessageSource messages;
   private final Clock clock;
   private final IntakeMetrics intake;
+  private final Challenge challenge;
   private final Map<Kind, Integer> minimumDays = new HashMap<>();
   private final boolean contactRequired;
   private final boolean nameRequired;
 
   Consultations(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, WorkingCalendar calendar,
       StoredFiles files, TransactionTemplate transactions, MessageSource messages, Clock clock, IntakeMetrics intake,
+      Challenge challenge,
       @Value("${gongkai.consultation.minimum-working-days.call-for-comments:20}") int commentsMinimum,
       @Value("${gongkai.consultation.minimum-working-days.public-notice:5}") int noticeMinimum,
       @Value("${gongkai.consultation.contact-required:true}") boolean contactRequired,
@@ -81,6 +87,7 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
     this.messages = messages;
     this.clock = clock;
     this.intake = intake;
+    this.challenge = challenge;
     this.minimumDays.put(Kind.CALL_FOR_COMMENTS, commentsMinimum);
     this.minimumDays.put(Kind.PUBLIC_NOTICE, noticeMinimum);
     this.contactRequired = contactRequired;
@@ -242,7 +249,7 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
 
   @Override
   public long comment(long consultationId, Integer paragraph, String name, String contact, String body) {
-    return comment(consultationId, new CommentForm(paragraph, name, contact, body), null);
+    return comment(consultationId, new CommentForm(paragraph, name, contact, body, null, null), null, null);
   }
 
   @Override
@@ -252,11 +259,14 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
 
   // ---- the public ----
 
-  record CommentForm(Integer paragraph, String name, String contact, String body) {}
+  /** A comment as written; the challenge fields carry the answered form question (see {@code GET /api/v1/challenge}). */
+  record CommentForm(Integer paragraph, String name, String contact, String body, String challengeToken,
+      String challengeAnswer) {}
 
   record Upload(String fileName, byte[] content) {}
 
-  long comment(long id, CommentForm form, Upload upload) {
+  /** Takes a comment; {@code solved} is the form question the public answered, spent with the comment (null from staff). */
+  long comment(long id, CommentForm form, Upload upload, Challenge.Solved solved) {
     Item r = find(id).orElseThrow(() -> Refusal.notFound("consultation.not-found"));
     Optional<Staff> staff = access.currentIfAny();
     requireVisible(r, staff);
@@ -287,16 +297,22 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
     if (form.paragraph() != null && (form.paragraph() < 1 || form.paragraph() > paragraphs)) {
       problems.add(new Refusal.FieldProblem("paragraph", "consultation.comment.paragraph", paragraphs));
     }
-    if (upload != null && upload.content() != null && upload.content().length > MAX_ATTACHMENT) {
-      problems.add(new Refusal.FieldProblem("attachment", "consultation.attachment.size", MAX_ATTACHMENT / 1024 / 1024));
+    if (upload != null && upload.content() != null && upload.content().length > MAX_PUBLIC_ATTACHMENT) {
+      problems.add(new Refusal.FieldProblem("attachment", "consultation.attachment.size",
+          MAX_PUBLIC_ATTACHMENT / 1024 / 1024));
     }
     if (!problems.isEmpty()) {
       throw Refusal.invalid(problems);
     }
     StoredFiles.StoredFile stored = upload == null || upload.content() == null || upload.content().length == 0 ? null
-        : files.store(FILES, upload.fileName(), upload.content(), ACCEPTED,
-            () -> Refusal.invalidField("attachment", "attachment.type"));
+        : files.store(FILES, upload.fileName(), new java.io.ByteArrayInputStream(upload.content()),
+            StoredFiles.Limits.fromThePublic(MAX_PUBLIC_ATTACHMENT, FileTypes.FROM_THE_PUBLIC,
+                () -> Refusal.invalidField("attachment", "consultation.attachment.size", MAX_PUBLIC_ATTACHMENT / 1024 / 1024),
+                () -> Refusal.invalidField("attachment", "attachment.public-type")));
     Long created = transactions.execute(tx -> {
+      if (solved != null) {
+        challenge.spend(solved);
+      }
       GeneratedKeyHolder keys = new GeneratedKeyHolder();
       jdbc.sql("INSERT INTO consultation_comment (consultation_id, paragraph, author_name, contact, body, attachment_name,"
               + " attachment_type, attachment_sha256, state, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)")

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import org.gongkai.foi.Acknowledgement;
 import org.gongkai.foi.Application;
+import org.gongkai.shared.web.TrackingSecret;
 import org.gongkai.shared.web.SubmissionThrottle;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -57,8 +58,10 @@ class FoiApi {
   }
 
   @GetMapping("/{trackingCode}")
-  Views.PublicStatus status(@PathVariable String trackingCode, @RequestParam(required = false) String secret) {
-    return queries.status(trackingCode, secret);
+  Views.PublicStatus status(@PathVariable String trackingCode, @RequestParam(required = false) String secret,
+      @org.springframework.web.bind.annotation.RequestHeader(name = TrackingSecret.HEADER, required = false)
+      String secretHeader) {
+    return queries.status(trackingCode, TrackingSecret.pick(secretHeader, secret));
   }
 
   private static ResponseEntity<Acknowledgement> created(Acknowledgement ack) {

@@ -71,7 +71,7 @@ class FoiConsoleController {
       @RequestParam(required = false) Integer page, Model model) {
     Staff me = access.current();
     PageResult<Views.Summary> result = service.list(new RequestQueries.Filter(null, null, due, Boolean.TRUE.equals(mine), q),
-        PageResult.clampPage(page), 20, me);
+        PageResult.page(page, 20), 20, me);
     model.addAttribute("result", result);
     model.addAttribute("due", due);
     model.addAttribute("mine", Boolean.TRUE.equals(mine));

@@ -44,8 +44,10 @@ class IdCopies implements FileReferences {
     if (upload.content().length > MAX_BYTES) {
       throw Refusal.invalidField("idCopy", "foi.id-copy.too-large", MAX_BYTES / 1024 / 1024);
     }
-    StoredFiles.StoredFile stored = files.store(FOLDER, upload.fileName(), upload.content(), TYPES,
-        () -> Refusal.invalidField("idCopy", "foi.id-copy.type"));
+    StoredFiles.StoredFile stored = files.store(FOLDER, upload.fileName(),
+        new java.io.ByteArrayInputStream(upload.content()), StoredFiles.Limits.fromThePublic(MAX_BYTES, TYPES,
+            () -> Refusal.invalidField("idCopy", "foi.id-copy.too-large", MAX_BYTES / 1024 / 1024),
+            () -> Refusal.invalidField("idCopy", "foi.id-copy.type")));
     return new RequestRepository.IdCopy(stored.name(), stored.contentType(), stored.sha256());
   }
 

@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 class Letters {
 
+  private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\w+)\\}");
+
   /** Letters go to applicants in Chinese whatever language the member of staff works in. */
   static final Locale LETTER_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
@@ -141,9 +143,7 @@ class Letters {
     all.put("contact", contact(agency));
     all.put("date", format(date));
     all.putAll(values);
-    for (Map.Entry<String, String> v : all.entrySet()) {
-      body = body.replace("{" + v.getKey() + "}", oneLine(v.getValue()));
-    }
+    body = fill(body, all);
     String title = agency.name() + text(kind.kind() == LetterKind.REPLY
         ? (kind.outcome().isNotice() ? "foi.letter.title.notice" : "foi.letter.title.reply")
         : "foi.letter.title." + kind.kind().name());
@@ -201,6 +201,21 @@ class Letters {
     String phone = guide.phone() == null ? "" : guide.phone();
     String address = guide.address() == null ? "" : guide.address();
     return text("foi.letter.contact", address, phone);
+  }
+
+  /**
+   * Fills every placeholder in one pass, so that braces in what the applicant wrote stay text:
+   * a description holding {@code {contact}} is not filled in again.
+   */
+  static String fill(String template, Map<String, String> values) {
+    java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value = values.get(m.group(1));
+      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value == null ? m.group() : oneLine(value)));
+    }
+    m.appendTail(out);
+    return out.toString();
   }
 
   private static String oneLine(String value) {

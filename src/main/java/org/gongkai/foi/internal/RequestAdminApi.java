@@ -84,8 +84,9 @@ class RequestAdminApi {
       @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
     Long agencyId = agency == null || agency.isBlank() ? null
         : agencies.findByCode(agency.trim()).orElseThrow(() -> Refusal.notFound("agency.not-found")).id();
+    int perPage = PageResult.clampSize(size, 20, 200);
     return queries.list(new RequestQueries.Filter(agencyId, state, due, Boolean.TRUE.equals(mine), q),
-        PageResult.clampPage(page), PageResult.clampSize(size, 20, 200), access.current());
+        PageResult.page(page, perPage), perPage, access.current());
   }
 
   @PostMapping("/requests")

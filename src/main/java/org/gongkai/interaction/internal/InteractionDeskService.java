@@ -22,7 +22,7 @@ class InteractionDeskService implements InteractionDesk {
   public String write(String agencyCode, String type, boolean toHead, String title, String content, String name,
       String phone, boolean publicConsent) {
     return mailbox.submit(new MailboxViews.Form(agencyCode, MailboxViews.Type.valueOf(type), toHead, title, content, name, phone,
-        null, publicConsent)).trackingCode();
+        null, publicConsent, null, null), null).trackingCode();
   }
 
   @Override

@@ -27,6 +27,7 @@ import org.gongkai.interaction.internal.MailboxViews.Type;
 import org.gongkai.shared.ids.TrackingCodes;
 import org.gongkai.shared.privacy.PersonalData;
 import org.gongkai.shared.web.IntakeMetrics;
+import org.gongkai.shared.web.Challenge;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -55,10 +56,12 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final IntakeMetrics intake;
+  private final Challenge challenge;
   private final Map<Type, Integer> replyDays = new EnumMap<>(Type.class);
 
   Mailbox(MessageRepository messages, AgencyDirectory agencies, StaffAccess access, AuditTrail audit,
       WorkingCalendar calendar, TrackingCodes codes, TransactionTemplate transactions, Clock clock, IntakeMetrics intake,
+      Challenge challenge,
       @Value("${gongkai.mailbox.reply-days.question:5}") int question,
       @Value("${gongkai.mailbox.reply-days.complaint:15}") int complaint,
       @Value("${gongkai.mailbox.reply-days.suggestion:15}") int suggestion) {
@@ -71,6 +74,7 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
     this.transactions = transactions;
     this.clock = clock;
     this.intake = intake;
+    this.challenge = challenge;
     replyDays.put(Type.QUESTION, question);
     replyDays.put(Type.COMPLAINT, complaint);
     replyDays.put(Type.SUGGESTION, suggestion);
@@ -81,7 +85,8 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
         .orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
   }
 
-  Ack submit(Form form) {
+  /** Takes a message; {@code solved} is the form question the public answered, spent with the message (null from staff). */
+  Ack submit(Form form, Challenge.Solved solved) {
     Agency agency = agencies.findByCode(form.agency() == null ? "" : form.agency().trim())
         .orElseThrow(() -> Refusal.invalidField("agency", "mailbox.agency.unknown"));
     List<Refusal.FieldProblem> problems = new ArrayList<>();
@@ -117,6 +122,9 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
       String code = codes.newCode("M");
       try {
         transactions.executeWithoutResult(tx -> {
+          if (solved != null) {
+            challenge.spend(solved);
+          }
           Instant now = Instant.now(clock);
           long id = messages.insert(agency.id(), code, form, today, due, now);
           messages.addEvent(id, "SUBMITTED", form.type().name(), today, "public", now);
@@ -247,6 +255,18 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
       requireOpen(r);
       messages.conclude(id, State.REDIRECTED, blank(note) == null ? "" : note.strip(), day, actor.username());
       return new String[] {"REDIRECTED", null};
+    });
+  }
+
+  /** Closes a message that is advertising, abuse or part of a flood, with the reason on record; it is never published. */
+  void closeAsSpam(long id, String reason, LocalDate on, Staff actor) {
+    change(id, on, actor, (r, day) -> {
+      requireOpen(r);
+      if (reason == null || reason.isBlank() || reason.length() > 500) {
+        throw Refusal.invalidField("text", "mailbox.spam.reason");
+      }
+      messages.conclude(id, State.SPAM, null, day, actor.username());
+      return new String[] {"CLOSED_AS_SPAM", reason.strip()};
     });
   }
 

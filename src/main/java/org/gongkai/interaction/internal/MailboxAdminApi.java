@@ -64,6 +64,12 @@ class MailboxAdminApi {
     return get(id);
   }
 
+  @PostMapping("/messages/{id}/spam")
+  MailboxViews.Message spam(@PathVariable long id, @RequestBody Step body) {
+    mailbox.closeAsSpam(id, body.text(), body.on(), access.current());
+    return get(id);
+  }
+
   @PostMapping("/messages/{id}/publication")
   MailboxViews.Message publish(@PathVariable long id, @RequestBody Step body) {
     mailbox.publish(id, !Boolean.FALSE.equals(body.published()), access.current());

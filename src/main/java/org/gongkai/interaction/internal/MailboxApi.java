@@ -3,7 +3,10 @@ package org.gongkai.interaction.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
+import org.gongkai.shared.web.Challenge;
 import org.gongkai.shared.web.SubmissionThrottle;
+import org.gongkai.shared.web.TrackingSecret;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,30 +24,36 @@ class MailboxApi {
   private final Mailbox mailbox;
   private final SubmissionThrottle throttle;
 
-  MailboxApi(Mailbox mailbox, SubmissionThrottle throttle) {
+  private final Challenge challenge;
+
+  MailboxApi(Mailbox mailbox, SubmissionThrottle throttle, Challenge challenge) {
     this.mailbox = mailbox;
     this.throttle = throttle;
+    this.challenge = challenge;
   }
 
   @PostMapping("/api/v1/mailbox/messages")
   ResponseEntity<MailboxViews.Ack> submit(@RequestBody MailboxViews.Form form, HttpServletRequest request) {
+    Challenge.Solved solved = challenge.verify(form.challengeToken(), form.challengeAnswer());
     throttle.acquire(THROTTLE, request.getRemoteAddr());
-    MailboxViews.Ack ack = mailbox.submit(form);
+    MailboxViews.Ack ack = mailbox.submit(form, solved);
     return ResponseEntity.created(URI.create("/api/v1/mailbox/messages/" + ack.trackingCode())).body(ack);
   }
 
   @GetMapping("/api/v1/mailbox/messages/{trackingCode}")
-  MailboxViews.PublicStatus status(@PathVariable String trackingCode, @RequestParam(required = false) String secret) {
-    return mailbox.status(trackingCode, secret);
+  MailboxViews.PublicStatus status(@PathVariable String trackingCode, @RequestParam(required = false) String secret,
+      @RequestHeader(name = TrackingSecret.HEADER, required = false) String secretHeader) {
+    return mailbox.status(trackingCode, TrackingSecret.pick(secretHeader, secret));
   }
 
   record Rating(Integer rating, String comment) {}
 
   @PostMapping("/api/v1/mailbox/messages/{trackingCode}/rating")
   MailboxViews.PublicStatus rate(@PathVariable String trackingCode, @RequestParam(required = false) String secret,
-      @RequestBody Rating body) {
-    mailbox.rate(trackingCode, secret, body.rating(), body.comment());
-    return mailbox.status(trackingCode, secret);
+      @RequestHeader(name = TrackingSecret.HEADER, required = false) String secretHeader, @RequestBody Rating body) {
+    String given = TrackingSecret.pick(secretHeader, secret);
+    mailbox.rate(trackingCode, given, body.rating(), body.comment());
+    return mailbox.status(trackingCode, given);
   }
 
   @GetMapping("/api/v1/qa")

@@ -67,6 +67,7 @@ class MailboxConsoleController {
         }
         case "reply" -> mailbox.reply(id, text, on, me);
         case "redirect-to-request" -> mailbox.redirectToRequest(id, text, on, me);
+        case "spam" -> mailbox.closeAsSpam(id, text, on, me);
         case "publication" -> mailbox.publish(id, !Boolean.FALSE.equals(published), me);
         default -> throw Refusal.notFound("mailbox.step.unknown");
       }

@@ -35,7 +35,8 @@ class MailboxPortalController {
 
   @GetMapping
   String form(@RequestParam(required = false) String agency, Model model) {
-    return form(model, new MailboxViews.Form(agency, MailboxViews.Type.QUESTION, false, null, null, null, null, null, false));
+    return form(model, new MailboxViews.Form(agency, MailboxViews.Type.QUESTION, false, null, null, null, null, null, false,
+        null, null));
   }
 
   private String form(Model model, MailboxViews.Form form) {
@@ -54,11 +55,12 @@ class MailboxPortalController {
       @RequestParam(required = false) boolean publicConsent, @RequestParam(required = false) String challengeToken,
       @RequestParam(required = false) String challengeAnswer, HttpServletRequest request, Model model,
       RedirectAttributes redirect) {
-    MailboxViews.Form form = new MailboxViews.Form(agency, type, toHead, title, content, name, phone, email, publicConsent);
+    MailboxViews.Form form = new MailboxViews.Form(agency, type, toHead, title, content, name, phone, email, publicConsent,
+        null, null);
     try {
-      challenge.verify(challengeToken, challengeAnswer);
+      Challenge.Solved solved = challenge.verify(challengeToken, challengeAnswer);
       throttle.acquire(MailboxApi.THROTTLE, request.getRemoteAddr());
-      redirect.addFlashAttribute("ack", mailbox.submit(form));
+      redirect.addFlashAttribute("ack", mailbox.submit(form, solved));
       return "redirect:/mailbox/acknowledged";
     } catch (Refusal refusal) {
       model.addAttribute("problems", refusal.fieldProblems());

@@ -11,10 +11,12 @@ final class MailboxViews {
 
   enum Type { QUESTION, COMPLAINT, SUGGESTION }
 
-  enum State { RECEIVED, REPLIED, REDIRECTED }
+  /** SPAM: closed unanswered as advertising, abuse or a flood; it counts neither as open nor as answered. */
+  enum State { RECEIVED, REPLIED, REDIRECTED, SPAM }
 
+  /** A message as written; the challenge fields carry the answered form question (see {@code GET /api/v1/challenge}). */
   record Form(String agency, Type type, Boolean toHead, String title, String content, String name, String phone,
-      String email, Boolean publicConsent) {}
+      String email, Boolean publicConsent, String challengeToken, String challengeAnswer) {}
 
   record Ack(String trackingCode, String secret) {}
 

@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.shared.time.Timestamps;
+import org.gongkai.shared.web.CsvFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -111,21 +112,16 @@ class MonitorRuns implements org.gongkai.monitor.Monitor {
 
   /** The latest run's findings of every agency, as CSV with a byte-order mark for Excel. */
   String exportLatest() {
-    StringBuilder csv = new StringBuilder("\uFEFFagency,run_on,score,rule,severity,target,message\r\n");
+    CsvFile csv = new CsvFile(List.of("agency", "run_on", "score", "rule", "severity", "target", "message"));
     jdbc.sql("SELECT r.agency_id, r.run_on, r.score, f.rule, f.severity, f.target, f.message FROM monitor_finding f"
             + " JOIN monitor_run r ON r.id = f.run_id WHERE r.run_on = (SELECT MAX(x.run_on) FROM monitor_run x"
             + " WHERE x.agency_id = r.agency_id) ORDER BY r.agency_id, f.id")
         .query((rs, i) -> {
-          csv.append(q(agencies.get(rs.getLong(1)).name())).append(',').append(rs.getObject(2, LocalDate.class)).append(',')
-              .append(rs.getInt(3)).append(',').append(rs.getString(4)).append(',').append(rs.getString(5)).append(',')
-              .append(q(rs.getString(6))).append(',').append(q(rs.getString(7))).append("\r\n");
+          csv.row(java.util.Arrays.asList(agencies.get(rs.getLong(1)).name(), rs.getObject(2, LocalDate.class).toString(),
+              rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
           return null;
         }).list();
     return csv.toString();
-  }
-
-  private static String q(String s) {
-    return "\"" + (s == null ? "" : s.replace("\"", "\"\"")) + "\"";
   }
 
   private static String cut(String s, int max) {

@@ -1,6 +1,8 @@
 package org.gongkai.portal.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -21,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Atom feeds (RFC 4287) per agency and per column, and the sitemap, written with StAX. */
 @Controller
@@ -29,6 +30,7 @@ class FeedController {
 
   private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
   private static final int FEED_SIZE = 50;
+  static final int SITEMAP_BLOCK = 50_000;
 
   private final Catalog catalog;
   private final AgencyDirectory agencies;
@@ -60,36 +62,93 @@ class FeedController {
         items, request);
   }
 
+  /**
+   * The sitemap index: one sitemap for the home and agency pages, and one for each block of
+   * {@value #SITEMAP_BLOCK} document numbers, so that no sitemap passes the protocol's 50,000 URLs
+   * and none is ever built whole in memory.
+   */
   @GetMapping(path = "/sitemap.xml")
-  ResponseEntity<String> sitemap(HttpServletRequest request) throws XMLStreamException {
-    String base = base(request);
-    StringWriter out = new StringWriter();
-    XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
-    xml.writeStartDocument("UTF-8", "1.0");
-    xml.writeStartElement("urlset");
-    xml.writeDefaultNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
+  void sitemapIndex(HttpServletRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
+    String base = site.address(request);
+    XMLStreamWriter xml = startXml(response, "sitemapindex");
+    sitemapEntry(xml, base + "/sitemaps/pages.xml");
+    long blocks = catalog.lastPublishedDocumentId() / SITEMAP_BLOCK + 1;
+    for (long block = 0; block < blocks; block++) {
+      sitemapEntry(xml, base + "/sitemaps/documents-" + block + ".xml");
+    }
+    endXml(xml);
+  }
+
+  @GetMapping(path = "/sitemaps/pages.xml")
+  void pagesSitemap(HttpServletRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
+    String base = site.address(request);
+    XMLStreamWriter xml = startXml(response, "urlset");
     url(xml, base + "/", null);
     for (Agency a : agencies.all()) {
       url(xml, base + "/agencies/" + a.code(), null);
     }
-    for (Catalog.SitemapEntry entry : catalog.sitemap()) {
-      url(xml, base + "/documents/" + entry.documentId(), entry.lastModified());
+    endXml(xml);
+  }
+
+  @GetMapping(path = "/sitemaps/documents-{block}.xml")
+  void documentsSitemap(@PathVariable long block, HttpServletRequest request, HttpServletResponse response)
+      throws IOException, XMLStreamException {
+    if (block < 0 || block > catalog.lastPublishedDocumentId() / SITEMAP_BLOCK) {
+      throw Refusal.notFound("page.not-found");
     }
+    String base = site.address(request);
+    XMLStreamWriter xml = startXml(response, "urlset");
+    try {
+      catalog.sitemap(block * SITEMAP_BLOCK, (block + 1) * SITEMAP_BLOCK, entry -> {
+        try {
+          url(xml, base + "/documents/" + entry.documentId(), entry.lastModified());
+        } catch (XMLStreamException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    } catch (IllegalStateException e) {
+      if (e.getCause() instanceof XMLStreamException x) {
+        throw x;
+      }
+      throw e;
+    }
+    endXml(xml);
+  }
+
+  private static XMLStreamWriter startXml(HttpServletResponse response, String root)
+      throws IOException, XMLStreamException {
+    response.setContentType("application/xml;charset=UTF-8");
+    XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(
+        new java.io.BufferedWriter(new java.io.OutputStreamWriter(response.getOutputStream(),
+            java.nio.charset.StandardCharsets.UTF_8)));
+    xml.writeStartDocument("UTF-8", "1.0");
+    xml.writeStartElement(root);
+    xml.writeDefaultNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
+    return xml;
+  }
+
+  private static void endXml(XMLStreamWriter xml) throws XMLStreamException {
     xml.writeEndElement();
     xml.writeEndDocument();
+    xml.flush();
     xml.close();
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(out.toString());
+  }
+
+  private static void sitemapEntry(XMLStreamWriter xml, String loc) throws XMLStreamException {
+    xml.writeStartElement("sitemap");
+    element(xml, "loc", loc);
+    xml.writeEndElement();
   }
 
   @GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
   ResponseEntity<String> robots(HttpServletRequest request) {
     return ResponseEntity.ok("User-agent: *\nDisallow: /console\nDisallow: /api/v1/admin\nSitemap: "
-        + base(request) + "/sitemap.xml\n");
+        + site.address(request) + "/sitemap.xml\n");
   }
 
   private ResponseEntity<String> atom(String title, String path, List<DocumentSummary> items,
       HttpServletRequest request) throws XMLStreamException {
-    String base = base(request);
+    String base = site.address(request);
     StringWriter out = new StringWriter();
     XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
     xml.writeStartDocument("UTF-8", "1.0");
@@ -138,9 +197,5 @@ class FeedController {
     xml.writeEmptyElement("link");
     xml.writeAttribute("rel", rel);
     xml.writeAttribute("href", href);
-  }
-
-  private static String base(HttpServletRequest request) {
-    return ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
   }
 }

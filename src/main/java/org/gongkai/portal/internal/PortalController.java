@@ -97,7 +97,7 @@ class PortalController {
     java.time.LocalDate from = year == null ? null : java.time.LocalDate.of(year, 1, 1);
     java.time.LocalDate to = year == null ? null : java.time.LocalDate.of(year, 12, 31);
     SearchResult result = search.search(new SearchQuery(query, agency, column, null, validity, from, to,
-        "date".equals(sort) ? SearchQuery.Sort.DATE : SearchQuery.Sort.RELEVANCE, PageResult.clampPage(page), 10,
+        "date".equals(sort) ? SearchQuery.Sort.DATE : SearchQuery.Sort.RELEVANCE, PageResult.page(page, 10), 10,
         null, true));
     model.addAttribute("result", result);
     if (result.total() == 0 && !query.isEmpty()) {
@@ -120,7 +120,7 @@ class PortalController {
       columnIds = columnAndChildren(selected);
     }
     PageResult<DocumentSummary> result = catalog.published(new CatalogQuery(Set.of(agency.id()), columnIds, year,
-        validity, null, PageResult.clampPage(page), 20));
+        validity, null, PageResult.page(page, 20), 20));
     model.addAttribute("agency", agency);
     model.addAttribute("path", agencies.path(agency.id()));
     model.addAttribute("children", agencies.all().stream()

@@ -80,8 +80,9 @@ class PublicApi {
       agencyIds = Set.of(agencies.findByCode(agency).orElseThrow(() -> Refusal.notFound("agency.not-found")).id());
     }
     Set<Long> columnIds = column == null ? null : Set.of(column);
+    int perPage = PageResult.clampSize(size, 20, 100);
     PageResult<DocumentSummary> result = catalog.published(new CatalogQuery(agencyIds, columnIds, year, validity, null,
-        PageResult.clampPage(page), PageResult.clampSize(size, 20, 100)));
+        PageResult.page(page, perPage), perPage));
     return new DocumentPage(result.total(), result.page(), result.size(), result.items().stream()
         .map(d -> new DocumentItem(d.id(), d.indexNumber(), d.title(), agencyCode(d.agencyId()),
             columnName(d.columnId()), d.docNumber(), d.publishedOn(), "/documents/" + d.id()))

@@ -10,12 +10,35 @@ class SiteSettings {
   private final String name;
   private final String domain;
   private final String idCode;
+  private final String address;
 
   SiteSettings(@Value("${gongkai.site.name}") String name, @Value("${gongkai.site.domain}") String domain,
-      @Value("${gongkai.site.id-code}") String idCode) {
+      @Value("${gongkai.site.id-code}") String idCode, @Value("${gongkai.site.address:}") String address) {
     this.name = name;
     this.domain = domain;
     this.idCode = idCode;
+    this.address = address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
+  }
+
+  /**
+   * The public address that feeds, the sitemap and robots.txt link to: {@code gongkai.site.address}
+   * when set, as it should be in production. Without it, the address the visitor used when that is
+   * the site's domain or this machine, else the site's domain: a forged Host header never gets
+   * into a link that a feed reader or a search engine keeps.
+   */
+  String address(jakarta.servlet.http.HttpServletRequest request) {
+    if (!address.isBlank()) {
+      return address;
+    }
+    String host = request.getServerName();
+    boolean trusted = host.equalsIgnoreCase(domain) || host.equals("localhost") || host.equals("127.0.0.1")
+        || host.equals("[::1]") || host.equals("0:0:0:0:0:0:0:1");
+    if (!trusted) {
+      return "https://" + domain;
+    }
+    boolean defaultPort = request.getServerPort() == ("https".equals(request.getScheme()) ? 443 : 80);
+    return request.getScheme() + "://" + host + (defaultPort ? "" : ":" + request.getServerPort())
+        + request.getContextPath();
   }
 
   public String getName() {

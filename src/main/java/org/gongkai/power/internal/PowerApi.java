@@ -37,8 +37,19 @@ class PowerApi {
     this.messages = messages;
   }
 
-  record PowerView(String code, String agency, String agencyName, Powers.Version current, List<Powers.Version> history,
+  record PowerView(String code, String agency, String agencyName, PublicVersion current, List<PublicVersion> history,
       List<Flow.Step> flow) {}
+
+  /** A version as the public sees it: what the power is and when it took effect, not which staff account entered it. */
+  record PublicVersion(int versionNo, java.time.LocalDate effectiveOn, String name, PowerType type,
+      List<String> legalBasis, String unit, String conditions, String materials, String timeLimit, String fees,
+      String contact, String flow, String changeNote) {
+
+    static PublicVersion of(Powers.Version v) {
+      return new PublicVersion(v.versionNo(), v.effectiveOn(), v.name(), v.type(), v.legalBasis(), v.unit(),
+          v.conditions(), v.materials(), v.timeLimit(), v.fees(), v.contact(), v.flow(), v.changeNote());
+    }
+  }
 
   @GetMapping("/api/v1/powers")
   List<Powers.Summary> list(@RequestParam(required = false) String agency, @RequestParam(required = false) PowerType type,
@@ -49,7 +60,8 @@ class PowerApi {
   @GetMapping("/api/v1/powers/{code}")
   PowerView get(@PathVariable String code) {
     Powers.Power p = powers.get(code);
-    return new PowerView(p.code(), p.agency(), p.agencyName(), p.current(), p.history(), powers.flow(p.current()).steps());
+    return new PowerView(p.code(), p.agency(), p.agencyName(), PublicVersion.of(p.current()),
+        p.history().stream().map(PublicVersion::of).toList(), powers.flow(p.current()).steps());
   }
 
   @PostMapping(path = "/api/v1/admin/powers", consumes = MediaType.APPLICATION_JSON_VALUE)

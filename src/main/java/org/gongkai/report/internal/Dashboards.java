@@ -15,6 +15,7 @@ import org.gongkai.agency.ColumnType;
 import org.gongkai.catalog.CatalogFigures;
 import org.gongkai.foi.FoiStatistics;
 import org.gongkai.foi.Outcome;
+import org.gongkai.shared.web.CsvFile;
 import org.springframework.stereotype.Service;
 
 /**
@@ -102,19 +103,16 @@ class Dashboards {
   }
 
   static String csv(Table table) {
-    StringBuilder out = new StringBuilder("\uFEFF");
-    out.append(quote(table.title()));
-    table.columns().forEach(c -> out.append(',').append(quote(c)));
-    out.append("\r\n");
+    List<String> header = new ArrayList<>();
+    header.add(table.title());
+    header.addAll(table.columns());
+    CsvFile csv = new CsvFile(header);
     for (Row r : table.rows()) {
-      out.append(quote(r.label()));
-      r.values().forEach(v -> out.append(',').append(v));
-      out.append("\r\n");
+      List<Object> cells = new ArrayList<>();
+      cells.add(r.label());
+      cells.addAll(r.values());
+      csv.row(cells);
     }
-    return out.toString();
-  }
-
-  private static String quote(String s) {
-    return "\"" + s.replace("\"", "\"\"") + "\"";
+    return csv.toString();
   }
 }

@@ -39,8 +39,9 @@ class SearchApi {
       @RequestParam(required = false) String sort, @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor) {
     SearchQuery.Sort order = "date".equalsIgnoreCase(sort) ? SearchQuery.Sort.DATE : SearchQuery.Sort.RELEVANCE;
+    int perPage = PageResult.clampSize(size, 10, 100);
     SearchResult r = search.search(new SearchQuery(q, agency, column, topic, validity, from, to, order,
-        PageResult.clampPage(page), PageResult.clampSize(size, 10, 100), cursor, true));
+        PageResult.page(page, perPage), perPage, cursor, true));
     return new Response(r.total(), r.tookMs(), r.page(), r.size(), r.nextCursor(), r.items().stream()
         .map(h -> new Item(h.id(), h.title(), h.titleHighlight(), h.snippet(), h.indexNumber(), h.docNumber(),
             h.agency(), h.agencyName(), h.columnName(), h.publishedOn(), h.url()))

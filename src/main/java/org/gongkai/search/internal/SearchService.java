@@ -102,8 +102,15 @@ class SearchService implements Search {
     long start = System.nanoTime();
     SearchResult result = current.search(query);
     latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
-    queryLog.record(query.text(), result.total());
+    queryLog.record(query.text(), result.total(), visitor());
     return labels.relabel(result);
+  }
+
+  /** The address of the visitor searching, as the container resolved it (trusted proxies included). */
+  private static String visitor() {
+    return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+        ? attributes.getRequest().getRemoteAddr() : "";
   }
 
   @Override

@@ -4,18 +4,28 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
  * Decides what a file is from its bytes, not its name: PDF, Word, Excel (binary and OOXML), OFD,
  * and PNG, JPEG or GIF images. The file name's extension must agree with the content, so that a
- * script renamed to .pdf is refused.
+ * script renamed to .pdf is refused, and an OOXML file that carries macros, ActiveX controls or
+ * embedded OLE objects is no accepted type at all.
  */
 public final class FileTypes {
+
+  /**
+   * What the public may upload: PDF, images and OOXML. The binary Word and Excel formats can carry
+   * macros that no check here can see, so only staff may upload them.
+   */
+  public static final Set<Type> FROM_THE_PUBLIC = EnumSet.of(Type.PDF, Type.PNG, Type.JPEG, Type.GIF, Type.DOCX,
+      Type.XLSX);
 
   private FileTypes() {}
 
@@ -97,6 +107,9 @@ public final class FileTypes {
       Enumeration<? extends ZipEntry> entries = zip.entries();
       while (entries.hasMoreElements()) {
         String name = entries.nextElement().getName();
+        if (isActiveContent(name)) {
+          return Optional.empty();
+        }
         contentTypes |= name.equals("[Content_Types].xml");
         word |= name.startsWith("word/");
         excel |= name.startsWith("xl/");
@@ -115,5 +128,13 @@ public final class FileTypes {
     } catch (IOException notAZip) {
       return Optional.empty();
     }
+  }
+
+  /** Parts that run code when the document is opened: VBA projects, macro sheets, ActiveX controls, OLE objects. */
+  static boolean isActiveContent(String partName) {
+    String lower = partName.toLowerCase(Locale.ROOT);
+    return lower.endsWith("vbaproject.bin") || lower.endsWith("vbadata.xml") || lower.contains("/activex/")
+        || lower.startsWith("xl/macrosheets/") || lower.startsWith("xl/dialogsheets/")
+        || (lower.contains("/embeddings/") && (lower.endsWith(".bin") || lower.contains("oleobject")));
   }
 }

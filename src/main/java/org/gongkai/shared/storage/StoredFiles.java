@@ -54,17 +54,30 @@ public class StoredFiles {
   /** A stored file as its record names it. */
   public record StoredFile(String name, String contentType, String sha256, long size) {}
 
-  /** What to refuse: a file too large, empty, or of a type not accepted. */
+  /**
+   * What to refuse: a file too large, empty, or of a type not accepted. Files from the public are
+   * also disarmed: a PDF loses what would run when it is opened, and one that cannot be read is
+   * refused as of the wrong type.
+   */
   public record Limits(long maxBytes, Set<FileTypes.Type> accepted, Supplier<? extends RuntimeException> tooLarge,
-      Supplier<? extends RuntimeException> empty, Supplier<? extends RuntimeException> wrongType) {
+      Supplier<? extends RuntimeException> empty, Supplier<? extends RuntimeException> wrongType, boolean disarm) {
 
     public static Limits of(long maxBytes, Set<FileTypes.Type> accepted, Supplier<? extends RuntimeException> refusal) {
-      return new Limits(maxBytes, accepted, refusal, refusal, refusal);
+      return new Limits(maxBytes, accepted, refusal, refusal, refusal, false);
     }
 
     public static Limits anyType(long maxBytes, Supplier<? extends RuntimeException> tooLarge,
         Supplier<? extends RuntimeException> empty, Supplier<? extends RuntimeException> wrongType) {
-      return new Limits(maxBytes, ANY_TYPE, tooLarge, empty, wrongType);
+      return new Limits(maxBytes, ANY_TYPE, tooLarge, empty, wrongType, false);
+    }
+
+    /** An upload from the public: at most {@code maxBytes}, of the types given that the public may send, disarmed. */
+    public static Limits fromThePublic(long maxBytes, Set<FileTypes.Type> accepted,
+        Supplier<? extends RuntimeException> tooLarge, Supplier<? extends RuntimeException> wrongType) {
+      Set<FileTypes.Type> allowed = java.util.EnumSet.noneOf(FileTypes.Type.class);
+      allowed.addAll(accepted);
+      allowed.retainAll(FileTypes.FROM_THE_PUBLIC);
+      return new Limits(maxBytes, allowed, tooLarge, tooLarge, wrongType, true);
     }
   }
 
@@ -91,6 +104,16 @@ public class StoredFiles {
       FileTypes.Type type = FileTypes.detect(temp, name).filter(limits.accepted()::contains)
           .orElseThrow(limits.wrongType());
       String sha = HexFormat.of().formatHex(digest.digest());
+      if (limits.disarm() && type == FileTypes.Type.PDF) {
+        switch (PdfActiveContent.disarm(temp)) {
+          case UNREADABLE -> throw limits.wrongType().get();
+          case DISARMED -> {
+            sha = sha256Of(temp);
+            size = Files.size(temp);
+          }
+          case CLEAN -> { }
+        }
+      }
       moveIntoPlace(temp, pathOf(root, sha));
       return new StoredFile(name.length() > 200 ? name.substring(0, 200) : name, type.mediaType(), sha, size);
     } catch (IOException e) {
@@ -100,6 +123,17 @@ public class StoredFiles {
     } finally {
       deleteQuietly(temp);
     }
+  }
+
+  private static String sha256Of(Path file) throws IOException, NoSuchAlgorithmException {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   public Optional<byte[]> read(String area, String sha256) {

@@ -27,8 +27,13 @@ class PageErrorAdvice {
     ModelAndView page = new ModelAndView("error");
     page.setStatus(refusal.status());
     page.addObject("status", refusal.status().value());
-    page.addObject(
-        "message", messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale));
+    // A page reached by a link has no form to mark; what was wrong with it is the message.
+    String message = refusal.fieldProblems().isEmpty()
+        ? messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale)
+        : refusal.fieldProblems().stream()
+            .map(p -> messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale))
+            .collect(java.util.stream.Collectors.joining(" "));
+    page.addObject("message", message);
     return page;
   }
 }

@@ -24,7 +24,18 @@ public record PageResult<T>(List<T> items, long total, int page, int size) {
     return Math.min(size, max);
   }
 
-  public static int clampPage(Integer page) {
-    return page == null || page < 1 ? 1 : Math.min(page, 1_000_000);
+  /**
+   * How deep a list may be paged: ten thousand results, as far as a person reads. Deeper pages
+   * would make the database count past every row before them; the search API's cursor goes on.
+   */
+  public static final int MAX_DEPTH = 10_000;
+
+  /** The page asked for (1 when none), refused with a clear message when it starts beyond {@link #MAX_DEPTH}. */
+  public static int page(Integer page, int size) {
+    int p = page == null || page < 1 ? 1 : page;
+    if ((long) (p - 1) * size >= MAX_DEPTH) {
+      throw Refusal.invalidField("page", "page.too-deep", String.valueOf(MAX_DEPTH / size));
+    }
+    return p;
   }
 }

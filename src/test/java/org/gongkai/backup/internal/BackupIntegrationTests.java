@@ -66,7 +66,7 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
     long requestId = jdbc.sql("SELECT id FROM foi_request WHERE tracking_code = ?").param(requestCode).query(Long.class).single();
     assertThat(api.post("/api/v1/admin/foi/requests/" + requestId + "/register", "{\"receivedOn\":\"" + LocalDate.now() + "\"}",
         f.editor().username(), PASSWORD).status()).isEqualTo(200);
-    assertThat(api.post("/api/v1/mailbox/messages", PublicSubmissions.message(f.agency().code(), "backup"), null, null)
+    assertThat(api.post("/api/v1/mailbox/messages", api.answered(PublicSubmissions.message(f.agency().code(), "backup")), null, null)
         .status()).isEqualTo(201);
   }
 

@@ -106,6 +106,10 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
         .query(Integer.class).single()).isEqualTo(1);
 
     Api.Response status = api().get("/api/v1/foi/requests/" + ack.trackingCode() + "?secret=" + ack.secret());
+    assertThat(api().with("X-Tracking-Secret", ack.secret()).get("/api/v1/foi/requests/" + ack.trackingCode())
+        .status()).as("the secret in a header, kept out of access logs").isEqualTo(200);
+    assertThat(api().with("X-Tracking-Secret", "WRONG").get("/api/v1/foi/requests/" + ack.trackingCode())
+        .status()).isEqualTo(404);
     assertThat(status.status()).isEqualTo(200);
     assertThat(status.<String>json("$.state")).isEqualTo("SUBMITTED");
     assertThat(status.body()).doesNotContain("张三", RESIDENT_ID, "13812345678", "zhang@example.cn");

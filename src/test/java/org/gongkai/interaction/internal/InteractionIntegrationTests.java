@@ -14,6 +14,7 @@ import org.gongkai.calendar.CalendarDay;
 import org.gongkai.calendar.DayKind;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.support.Api;
+import org.gongkai.support.Challenges;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,8 +60,8 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
   @Test
   void aQuestionIsAnsweredWithinItsWorkingDaysRatedAndPublishedWithConsent() {
     Fixture f = newAgency();
-    Api.Response bad = api().post("/api/v1/mailbox/messages", message(f.agency().code(), "QUESTION", true)
-        .replace("\"phone\":\"13912345678\",", "").replace("\"email\":\"wu@example.cn\",", ""), null, null);
+    Api.Response bad = api().post("/api/v1/mailbox/messages", api().answered(message(f.agency().code(), "QUESTION", true)
+        .replace("\"phone\":\"13912345678\",", "").replace("\"email\":\"wu@example.cn\",", "")), null, null);
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.<List<String>>json("$.errors[*].field")).contains("phone");
 
@@ -69,7 +70,7 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
     calendar.setDay(new CalendarDay(holiday, DayKind.HOLIDAY, "测试假日"), admin());
     Api.Response created;
     try {
-      created = api().post("/api/v1/mailbox/messages", message(f.agency().code(), "QUESTION", true), null, null);
+      created = api().post("/api/v1/mailbox/messages", api().answered(message(f.agency().code(), "QUESTION", true)), null, null);
       assertThat(created.status()).isEqualTo(201);
       String code = created.json("$.trackingCode");
       String secret = created.json("$.secret");
@@ -147,6 +148,47 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
+  void theJsonEndpointAsksTheQuestionTooAndEachAnswerServesOneMessage() {
+    Fixture f = newAgency();
+    String complete = message(f.agency().code(), "QUESTION", false);
+    Api.Response unasked = api().post("/api/v1/mailbox/messages", complete, null, null);
+    assertThat(unasked.status()).isEqualTo(400);
+    assertThat(unasked.<List<String>>json("$.errors[*].field")).containsExactly("challengeAnswer");
+
+    String question = api().question();
+    String incomplete = complete.replace("\"phone\":\"13912345678\",", "").replace("\"email\":\"wu@example.cn\",", "");
+    assertThat(api().post("/api/v1/mailbox/messages", Challenges.into(question, incomplete), null, null).status())
+        .isEqualTo(400);
+    assertThat(api().post("/api/v1/mailbox/messages", Challenges.into(question, complete), null, null).status())
+        .as("a refused message leaves its answer unspent").isEqualTo(201);
+    Api.Response replayed = api().post("/api/v1/mailbox/messages", Challenges.into(question, complete), null, null);
+    assertThat(replayed.status()).isEqualTo(400);
+    assertThat(replayed.body()).contains("已经用过");
+  }
+
+  @Test
+  void aFloodIsClosedAsSpamAndCountsNeitherAsUnansweredNorAsAnswered() {
+    Fixture f = newAgency();
+    clock.travelTo(today().minusMonths(4));
+    long spam = submit(f, "QUESTION");
+    clock.reset();
+    List<Boolean> veto = api().get("/api/v1/admin/mailbox/oldest-unanswered", f.editor().username(), PASSWORD)
+        .json("$[?(@.agency=='" + f.agency().code() + "')].veto");
+    assertThat(veto).containsExactly(true);
+
+    assertThat(api().post("/api/v1/admin/mailbox/messages/" + spam + "/spam", "{}", f.editor().username(), PASSWORD)
+        .status()).as("a reason is required").isEqualTo(400);
+    assertThat(step(f, spam, "spam", "{\"text\":\"重复发送的广告\"}").<String>json("$.state")).isEqualTo("SPAM");
+    assertThat(api().get("/api/v1/admin/mailbox/oldest-unanswered", f.editor().username(), PASSWORD)
+        .<List<Object>>json("$[?(@.agency=='" + f.agency().code() + "')]")).isEmpty();
+    assertThat(api().post("/api/v1/admin/mailbox/messages/" + spam + "/publication", "{\"published\":true}",
+        f.editor().username(), PASSWORD).status()).isEqualTo(409);
+    assertThat(jdbc.sql("SELECT detail FROM audit_record WHERE subject_type = 'mailbox-message' AND subject_id = ?"
+        + " AND action = 'mailbox.closed_as_spam'").param(String.valueOf(spam)).query(String.class).single())
+        .isEqualTo("重复发送的广告");
+  }
+
+  @Test
   void theMailboxFormAsksTheAccessibleQuestion() throws Exception {
     Fixture f = newAgency();
     String page = mvc.perform(get("/mailbox").param("agency", f.agency().code())).andReturn().getResponse().getContentAsString();
@@ -159,6 +201,13 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
         .param("challengeAnswer", String.valueOf(Integer.parseInt(q.group(1)) + Integer.parseInt(q.group(2))))).andReturn();
     assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/mailbox/acknowledged");
     assertThat(ok.getFlashMap().get("ack")).isNotNull();
+
+    String replayed = mvc.perform(post("/mailbox").with(csrf()).param("agency", f.agency().code())
+        .param("type", "SUGGESTION").param("title", "建议增设公交站").param("content", "建议在滨江路增设公交站。")
+        .param("phone", "13900000000").param("challengeToken", token.group(1))
+        .param("challengeAnswer", String.valueOf(Integer.parseInt(q.group(1)) + Integer.parseInt(q.group(2)))))
+        .andReturn().getResponse().getContentAsString();
+    assertThat(replayed).as("the same answer does not send a second message").contains("已经用过");
   }
 
   @Test
@@ -200,7 +249,7 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
   }
 
   private long submit(Fixture f, String type) {
-    Api.Response r = api().post("/api/v1/mailbox/messages", message(f.agency().code(), type, false), null, null);
+    Api.Response r = api().post("/api/v1/mailbox/messages", api().answered(message(f.agency().code(), type, false)), null, null);
     assertThat(r.status()).isEqualTo(201);
     return jdbc.sql("SELECT id FROM mailbox_message WHERE tracking_code = ?").param((String) r.json("$.trackingCode"))
         .query(Long.class).single();

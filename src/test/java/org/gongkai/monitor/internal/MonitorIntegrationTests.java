@@ -119,8 +119,8 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
     clock.travelTo(today().minusMonths(4));
     String message = "{\"agency\":\"" + f.agency().code()
         + "\",\"type\":\"QUESTION\",\"title\":\"t\",\"content\":\"c\",\"phone\":\"13800000000\"}";
-    api().post("/api/v1/mailbox/messages", message, null, null);
-    String answeredLate = api().post("/api/v1/mailbox/messages", message, null, null).json("$.trackingCode");
+    api().post("/api/v1/mailbox/messages", api().answered(message), null, null);
+    String answeredLate = api().post("/api/v1/mailbox/messages", api().answered(message), null, null).json("$.trackingCode");
     clock.reset();
     long lateId = jdbc.sql("SELECT id FROM mailbox_message WHERE tracking_code = ?").param(answeredLate)
         .query(Long.class).single();

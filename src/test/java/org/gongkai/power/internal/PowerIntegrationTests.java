@@ -46,6 +46,8 @@ abstract class PowerIntegrationTests extends PlatformIntegrationTests {
     assertThat(shown.<List<Object>>json("$.history")).hasSize(2);
     assertThat(shown.<List<String>>json("$.current.legalBasis")).hasSize(2);
     assertThat(shown.<List<String>>json("$.flow[*].label")).contains("审查材料");
+    assertThat(shown.body()).as("the public is not shown who entered it").doesNotContain("createdBy")
+        .doesNotContain(f.editor().username());
     assertThat(api().get("/api/v1/powers?agency=" + f.agency().code() + "&type=PENALTY").<List<Object>>json("$")).isEmpty();
     assertThat(api().get("/api/v1/powers?agency=" + f.agency().code() + "&type=LICENSING").<List<String>>json("$[*].code"))
         .containsExactly(code);
