@@ -30,6 +30,9 @@ public class AccountForm {
 
   private boolean enabled = true;
 
+  /** May see applicants' and senders' personal data in full. */
+  private boolean personalData;
+
   public String getUsername() { return username; }
   public void setUsername(String username) { this.username = username; }
   public String getEmail() { return email; }
@@ -44,4 +47,6 @@ public class AccountForm {
   public void setPassword(String password) { this.password = password; }
   public boolean isEnabled() { return enabled; }
   public void setEnabled(boolean enabled) { this.enabled = enabled; }
+  public boolean isPersonalData() { return personalData; }
+  public void setPersonalData(boolean personalData) { this.personalData = personalData; }
 }

@@ -98,6 +98,18 @@ public abstract class PlatformIntegrationTests {
         agencies.column(agency.id(), ColumnType.INTERPRETATION).orElseThrow());
   }
 
+  /** The account with the permission to see personal data in full. */
+  protected Staff grantPersonalData(Staff staff) {
+    AccountForm form = new AccountForm();
+    form.setUsername(staff.username());
+    form.setDisplayName(staff.displayName());
+    form.setRole(staff.role());
+    form.setAgencyId(staff.agencyId());
+    form.setEnabled(true);
+    form.setPersonalData(true);
+    return accounts.update(staff.id(), form, admin());
+  }
+
   private Staff account(String username, Role role, long agencyId) {
     AccountForm form = new AccountForm();
     form.setUsername(username);

@@ -83,6 +83,7 @@ class AccountConsoleController {
     form.setRole(account.role());
     form.setAgencyId(account.agencyId());
     form.setEnabled(account.enabled());
+    form.setPersonalData(account.personalData());
     model.addAttribute("history", audit.forSubject("account", id));
     return form(model, form, account);
   }

@@ -101,6 +101,10 @@ class JdbcAccounts implements Accounts, UserDetailsService {
     if (form.getEmail() != null && !form.getEmail().isBlank()) {
       jdbc.sql("UPDATE account SET email = ? WHERE id = ?").params(form.getEmail().trim(), created.id()).update();
     }
+    if (form.isPersonalData()) {
+      jdbc.sql("UPDATE account SET personal_data = TRUE WHERE id = ?").param(created.id()).update();
+      created = find(created.id()).orElseThrow();
+    }
     audit.record(actor.username(), "account.created", "account", created.id(), describe(created));
     return created;
   }
@@ -119,11 +123,12 @@ class JdbcAccounts implements Accounts, UserDetailsService {
       throw Refusal.invalidField("role", "account.self-demotion");
     }
     boolean accessChanged = existing.enabled() != form.isEnabled() || existing.role() != form.getRole()
-        || !java.util.Objects.equals(existing.agencyId(), agencyFor(form));
-    jdbc.sql("UPDATE account SET display_name = ?, role = ?, agency_id = ?, enabled = ?, email = ?,"
+        || !java.util.Objects.equals(existing.agencyId(), agencyFor(form))
+        || existing.personalData() != form.isPersonalData();
+    jdbc.sql("UPDATE account SET display_name = ?, role = ?, agency_id = ?, enabled = ?, email = ?, personal_data = ?,"
             + " security_version = security_version + ? WHERE id = ?")
         .params(form.getDisplayName().trim(), form.getRole().name(), agencyFor(form), form.isEnabled(),
-            blankToNull(form.getEmail()), accessChanged ? 1 : 0, id)
+            blankToNull(form.getEmail()), form.isPersonalData(), accessChanged ? 1 : 0, id)
         .update();
     if (form.getPassword() != null && !form.getPassword().isBlank()) {
       if (form.getPassword().length() < MIN_PASSWORD_LENGTH) {
@@ -193,7 +198,7 @@ class JdbcAccounts implements Accounts, UserDetailsService {
   }
 
   private static String describe(Staff s) {
-    return s.username() + " " + s.role() + " agency=" + s.agencyId();
+    return s.username() + " " + s.role() + " agency=" + s.agencyId() + (s.personalData() ? " personal-data" : "");
   }
 
   static Staff staff(ResultSet rs, int row) throws SQLException {
@@ -203,6 +208,7 @@ class JdbcAccounts implements Accounts, UserDetailsService {
         rs.getString("display_name"),
         Role.valueOf(rs.getString("role")),
         rs.getObject("agency_id", Long.class),
-        rs.getBoolean("enabled"));
+        rs.getBoolean("enabled"),
+        rs.getBoolean("personal_data"));
   }
 }

@@ -26,6 +26,8 @@ import org.gongkai.consultation.internal.ConsultationViews.CommentState;
 import org.gongkai.consultation.internal.ConsultationViews.Kind;
 import org.gongkai.consultation.internal.ConsultationViews.Scope;
 import org.gongkai.consultation.internal.ConsultationViews.State;
+import org.gongkai.shared.privacy.PersonalData;
+import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.gongkai.shared.storage.FileTypes;
 import org.gongkai.shared.storage.StoredFiles;
 import org.gongkai.shared.time.Timestamps;
@@ -66,13 +68,15 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
   private final Clock clock;
   private final IntakeMetrics intake;
   private final Challenge challenge;
+  private final PersonalDataCipher cipher;
+  static final String CONTACT = "consultation_comment.contact";
   private final Map<Kind, Integer> minimumDays = new HashMap<>();
   private final boolean contactRequired;
   private final boolean nameRequired;
 
   Consultations(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, WorkingCalendar calendar,
       StoredFiles files, TransactionTemplate transactions, MessageSource messages, Clock clock, IntakeMetrics intake,
-      Challenge challenge,
+      Challenge challenge, PersonalDataCipher cipher,
       @Value("${gongkai.consultation.minimum-working-days.call-for-comments:20}") int commentsMinimum,
       @Value("${gongkai.consultation.minimum-working-days.public-notice:5}") int noticeMinimum,
       @Value("${gongkai.consultation.contact-required:true}") boolean contactRequired,
@@ -88,6 +92,7 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
     this.clock = clock;
     this.intake = intake;
     this.challenge = challenge;
+    this.cipher = cipher;
     this.minimumDays.put(Kind.CALL_FOR_COMMENTS, commentsMinimum);
     this.minimumDays.put(Kind.PUBLIC_NOTICE, noticeMinimum);
     this.contactRequired = contactRequired;
@@ -316,7 +321,7 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
       GeneratedKeyHolder keys = new GeneratedKeyHolder();
       jdbc.sql("INSERT INTO consultation_comment (consultation_id, paragraph, author_name, contact, body, attachment_name,"
               + " attachment_type, attachment_sha256, state, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)")
-          .params(id, form.paragraph(), blankToNull(name), blankToNull(contact), form.body().strip(),
+          .params(id, form.paragraph(), blankToNull(name), cipher.seal(CONTACT, blankToNull(contact)), form.body().strip(),
               stored == null ? null : stored.name(), stored == null ? null : stored.contentType(),
               stored == null ? null : stored.sha256(), Timestamps.toDb(Instant.now(clock)))
           .update(keys, "id");
@@ -382,10 +387,12 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
             + " consultation_attachment WHERE consultation_id = ? ORDER BY id").param(id)
         .query((rs, i) -> new ConsultationViews.Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)))
         .list();
+    boolean fullContacts = forStaff && staff.map(Staff::personalData).orElse(false);
     List<ConsultationViews.Comment> comments = jdbc.sql("SELECT * FROM consultation_comment WHERE consultation_id = ?"
             + (forStaff ? "" : " AND state = 'PUBLISHED'") + " ORDER BY id").param(id)
         .query((rs, i) -> new ConsultationViews.Comment(rs.getLong("id"), (Integer) rs.getObject("paragraph"),
-            rs.getString("author_name"), forStaff ? rs.getString("contact") : null, rs.getString("body"),
+            rs.getString("author_name"), forStaff ? contact(rs.getString("contact"), fullContacts) : null,
+            rs.getString("body"),
             rs.getString("attachment_sha256") != null, CommentState.valueOf(rs.getString("state")),
             forStaff ? rs.getString("moderation_reason") : null,
             rs.getString("adoption") == null ? null : Adoption.valueOf(rs.getString("adoption")),
@@ -424,6 +431,12 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
         .orElseThrow(() -> Refusal.notFound("attachment.not-found"));
     byte[] content = files.read(FILES, meta[2]).orElseThrow(() -> Refusal.gone("attachment.not-found"));
     return new CommentAttachment(meta[0], meta[1], content);
+  }
+
+  /** A commenter's contact: in full for staff with the personal-data permission, else masked. */
+  private String contact(String stored, boolean full) {
+    String plain = cipher.open(CONTACT, stored);
+    return full ? plain : PersonalData.phone(plain);
   }
 
   byte[] export(long id, Staff actor) {

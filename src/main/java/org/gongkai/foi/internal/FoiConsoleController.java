@@ -87,9 +87,10 @@ class FoiConsoleController {
   }
 
   @GetMapping("/{id}")
-  String show(@PathVariable long id, Model model) {
+  String show(@PathVariable long id, @RequestParam(required = false) boolean reveal, Model model) {
     Staff me = access.current();
-    Views.RequestView request = service.view(id, me);
+    Views.RequestView request = reveal ? service.revealed(id, me) : service.view(id, me);
+    model.addAttribute("mayReveal", me.personalData());
     model.addAttribute("request", request);
     model.addAttribute("today", service.today());
     model.addAttribute("outcomes", java.util.Arrays.stream(Outcome.values()).filter(o -> !o.isAutomatic()).toList());
@@ -107,7 +108,8 @@ class FoiConsoleController {
     Views.RequestView request = service.view(id, access.current());
     Letters.Letter letter = request.replyLetter() != null && outcome == null
         ? service.letter(id, request.replyLetter(), access.current())
-        : commands.previewReply(id, outcome == null ? Outcome.DISCLOSED : outcome, explanation, access.current());
+        : service.masked(id, commands.previewReply(id, outcome == null ? Outcome.DISCLOSED : outcome, explanation,
+            access.current()));
     model.addAttribute("request", request);
     model.addAttribute("letter", letter);
     return "foi/letter";

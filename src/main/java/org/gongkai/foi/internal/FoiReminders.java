@@ -64,7 +64,7 @@ class FoiReminders {
 
   /** Returns how many reminders were written. */
   int run() {
-    Staff system = new Staff(0, "system", "system", org.gongkai.account.Role.PLATFORM_ADMIN, null, true);
+    Staff system = new Staff(0, "system", "system", org.gongkai.account.Role.PLATFORM_ADMIN, null, true, false);
     service.closeLapsed(system);
     service.refreshDueDates();
     LocalDate today = LocalDate.now(clock);

@@ -1,6 +1,7 @@
 package org.gongkai.foi.internal;
 
 import java.util.Set;
+import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.gongkai.shared.storage.FileReferences;
 import org.gongkai.shared.storage.FileTypes;
 import org.gongkai.shared.storage.StoredFiles;
@@ -13,15 +14,19 @@ import org.springframework.stereotype.Component;
 class IdCopies implements FileReferences {
 
   static final long MAX_BYTES = 10L * 1024 * 1024;
-  private static final String FOLDER = "foi-id-copies";
+  static final String FOLDER = "foi-id-copies";
   private static final Set<FileTypes.Type> TYPES = Set.of(FileTypes.Type.JPEG, FileTypes.Type.PNG, FileTypes.Type.PDF);
+
+  static final String PURPOSE = "foi-id-copy";
 
   private final StoredFiles files;
   private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
 
-  IdCopies(StoredFiles files, JdbcClient jdbc) {
+  IdCopies(StoredFiles files, JdbcClient jdbc, PersonalDataCipher cipher) {
     this.files = files;
     this.jdbc = jdbc;
+    this.cipher = cipher;
   }
 
   @Override
@@ -47,11 +52,12 @@ class IdCopies implements FileReferences {
     StoredFiles.StoredFile stored = files.store(FOLDER, upload.fileName(),
         new java.io.ByteArrayInputStream(upload.content()), StoredFiles.Limits.fromThePublic(MAX_BYTES, TYPES,
             () -> Refusal.invalidField("idCopy", "foi.id-copy.too-large", MAX_BYTES / 1024 / 1024),
-            () -> Refusal.invalidField("idCopy", "foi.id-copy.type")));
+            () -> Refusal.invalidField("idCopy", "foi.id-copy.type")).sealedWith(bytes -> cipher.sealFile(PURPOSE, bytes)));
     return new RequestRepository.IdCopy(stored.name(), stored.contentType(), stored.sha256());
   }
 
   Stored open(String sha256, String name, String type) {
-    return new Stored(name, type, files.read(FOLDER, sha256).orElseThrow(() -> Refusal.gone("foi.id-copy.missing")));
+    byte[] stored = files.read(FOLDER, sha256).orElseThrow(() -> Refusal.gone("foi.id-copy.missing"));
+    return new Stored(name, type, cipher.openFile(PURPOSE, stored));
   }
 }

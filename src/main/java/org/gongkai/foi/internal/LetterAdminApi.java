@@ -32,18 +32,27 @@ class LetterAdminApi {
     this.access = access;
   }
 
-  /** The reply as sent, or (before the reply) a preview for an outcome. */
+  /** The reply as sent, or (before the reply) a preview for an outcome; the applicant's name masked. */
   @GetMapping("/letter")
   Letters.Letter reply(@PathVariable long id, @RequestParam(required = false) Outcome outcome,
       @RequestParam(required = false) String explanation) {
-    return replyOrPreview(id, outcome, explanation);
+    Views.RequestView view = queries.view(id, access.current());
+    if (view.replyLetter() != null && outcome == null) {
+      return queries.letter(id, view.replyLetter(), access.current());
+    }
+    return queries.masked(id, commands.previewReply(id, outcome, explanation, access.current()));
   }
 
+  /** The reply to print and send, in full: for staff with the personal-data permission, and recorded. */
   @GetMapping("/letter.docx")
   ResponseEntity<byte[]> replyDocx(@PathVariable long id, @RequestParam(required = false) Outcome outcome,
       @RequestParam(required = false) String explanation) {
     Views.RequestView view = queries.view(id, access.current());
-    return docx(view.trackingCode(), letters.docx(replyOrPreview(id, outcome, explanation)));
+    if (view.replyLetter() != null && outcome == null) {
+      return letterDocx(id, view.replyLetter());
+    }
+    queries.printDraft(id, access.current());
+    return docx(view.trackingCode(), letters.docx(commands.previewReply(id, outcome, explanation, access.current())));
   }
 
   @GetMapping("/letters/{letterId}")
@@ -51,18 +60,12 @@ class LetterAdminApi {
     return queries.letter(id, letterId, access.current());
   }
 
+  /** A letter as sent, in full: for staff with the personal-data permission, and recorded. */
   @GetMapping("/letters/{letterId}.docx")
   ResponseEntity<byte[]> letterDocx(@PathVariable long id, @PathVariable long letterId) {
     Views.RequestView view = queries.view(id, access.current());
-    return docx(view.trackingCode() + "-" + letterId, letters.docx(queries.letter(id, letterId, access.current())));
-  }
-
-  private Letters.Letter replyOrPreview(long id, Outcome outcome, String explanation) {
-    Views.RequestView view = queries.view(id, access.current());
-    if (view.replyLetter() != null && outcome == null) {
-      return queries.letter(id, view.replyLetter(), access.current());
-    }
-    return commands.previewReply(id, outcome, explanation, access.current());
+    return docx(view.trackingCode() + "-" + letterId,
+        letters.docx(queries.letterAsSent(id, letterId, access.current())));
   }
 
   private static ResponseEntity<byte[]> docx(String name, byte[] content) {

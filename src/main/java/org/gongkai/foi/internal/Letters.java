@@ -55,6 +55,15 @@ class Letters {
       return text.append("\n").append(signature).append("\n").append(date).toString();
     }
 
+    /** The letter with every occurrence of {@code name} replaced by {@code masked}. */
+    Letter masking(String name, String masked) {
+      if (name == null || name.isBlank()) {
+        return this;
+      }
+      return new Letter(title, reference, addressee.replace(name, masked),
+          paragraphs.stream().map(p -> p.replace(name, masked)).toList(), signature, date);
+    }
+
     static Letter parse(String text) {
       List<String> lines = List.of(text.split("\n", -1));
       int sig = lines.size() - 2;

@@ -98,16 +98,17 @@ class RequestAdminApi {
     return intake.enter(entry.application(), entry.channel(), entry.receivedOn(), null, access.current());
   }
 
+  /** The request, personal data masked; with {@code reveal=true} in full, for the permitted, and recorded. */
   @GetMapping("/requests/{id}")
-  Views.RequestView get(@PathVariable long id) {
-    return queries.view(id, access.current());
+  Views.RequestView get(@PathVariable long id, @RequestParam(required = false) boolean reveal) {
+    return reveal ? queries.revealed(id, access.current()) : queries.view(id, access.current());
   }
 
   @PostMapping("/requests/{id}/register")
   Views.RequestView register(@PathVariable long id, @RequestBody(required = false) Registration body) {
     commands.register(id, body == null || body.receivedOn() == null ? queries.today() : body.receivedOn(),
         access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/requests/{id}/assign")
@@ -116,87 +117,87 @@ class RequestAdminApi {
       throw Refusal.invalidField("assignee", "foi.assignee.invalid");
     }
     commands.assign(id, body.assignee(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/requests/{id}/supplement-request")
   Views.RequestView supplementRequest(@PathVariable long id, @RequestBody SupplementRequest body) {
     commands.requestSupplement(id, body.items(), body.days(), body.on(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/requests/{id}/supplement-received")
   Views.RequestView supplementReceived(@PathVariable long id, @RequestBody(required = false) DateStep body) {
     commands.recordSupplement(id, body == null ? null : body.on(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/requests/{id}/reasons-request")
   Views.RequestView reasonsRequest(@PathVariable long id, @RequestBody TextStep body) {
     commands.requestReasons(id, body.text(), body.on(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/requests/{id}/reasons-received")
   Views.RequestView reasonsReceived(@PathVariable long id, @RequestBody(required = false) TextStep body) {
     commands.recordReasons(id, body == null ? null : body.text(), body == null ? null : body.on(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/requests/{id}/period")
   Views.RequestView period(@PathVariable long id, @RequestBody Period body) {
     commands.setPeriod(id, body.until(), body.reason(), body.on(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/requests/{id}/consultation")
   Views.RequestView consult(@PathVariable long id, @RequestBody Consultation body) {
     commands.consult(id, body.party(), body.sentOn(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/requests/{id}/consultation-answered")
   Views.RequestView consulted(@PathVariable long id, @RequestBody(required = false) ConsultationAnswer body) {
     commands.recordConsultationAnswer(id, body == null ? null : body.summary(), body == null ? null : body.answeredOn(),
         access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/requests/{id}/extension")
   Views.RequestView extend(@PathVariable long id, @RequestBody Extension body) {
     commands.extend(id, body.days() == null ? 0 : body.days(), body.approver(), body.reason(), body.on(),
         access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/requests/{id}/fee-notice")
   Views.RequestView feeNotice(@PathVariable long id, @RequestBody FeeNotice body) {
     commands.notifyFee(id, body.method(), body.pages(), body.payment(), body.on(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/requests/{id}/fee-paid")
   Views.RequestView feePaid(@PathVariable long id, @RequestBody(required = false) DateStep body) {
     commands.recordPayment(id, body == null ? null : body.on(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/requests/{id}/reply")
   Views.RequestView reply(@PathVariable long id, @RequestBody Reply body) {
     commands.reply(id, body.outcome(), body.explanation(), body.on(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/requests/{id}/delivery")
   Views.RequestView delivery(@PathVariable long id, @RequestBody Delivery body) {
     commands.recordDelivery(id, body.letter(), body.method(), body.deliveredOn(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/requests/{id}/reopen")
   Views.RequestView reopen(@PathVariable long id, @RequestBody Reopening body) {
     commands.reopen(id, body.reason(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   record Publication(List<Long> requests, Long column, String title, String text) {}

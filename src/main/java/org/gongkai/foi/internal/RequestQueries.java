@@ -25,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What the public and staff see of requests: the applicant's status page, the staff lists and
  * the request's page with its history, letters and the steps allowed now. Personal data is
- * shown in full to the assignee only.
+ * masked everywhere; staff with the personal-data permission may open it in full, the identity
+ * copy and the letters as sent, and every such view is recorded on the request and in the audit
+ * trail.
  */
 @Service
 class RequestQueries {
@@ -139,34 +141,79 @@ class RequestQueries {
     WorkingDays days = ledger.days();
     List<Views.Summary> items = requests.list(scope, where.toString(), params, (page - 1) * size, size).stream()
         .map(r -> new Views.Summary(r.id(), r.trackingCode(), agencies.get(r.agencyId()).name(), r.state(),
-            sees(actor, r) ? r.applicantName() : PersonalData.name(r.applicantName()), abbreviate(r.description()),
+            PersonalData.name(r.applicantName()), abbreviate(r.description()),
             r.receivedOn(), r.state().clockRuns() ? r.dueOn() : null, daysLeft(r, days), assigneeName(r.assigneeId()),
             r.outcome()))
         .toList();
     return new PageResult<>(items, total, page, size);
   }
 
+  /** The request's page, personal data masked. */
   Views.RequestView view(long id, Staff actor) {
     RequestRow r = requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
     access.requireAgency(actor, r.agencyId());
-    return view(r, actor);
+    return view(r, false);
   }
 
-  /** A letter of the request as it was sent. */
+  /** The request's page with the applicant's personal data in full: for the permitted, and recorded. */
+  Views.RequestView revealed(long id, Staff actor) {
+    RequestRow r = personalData(id, actor, "record", "foi.personal-data.viewed");
+    return view(r, true);
+  }
+
+  /** A letter of the request as it was sent, the applicant's name masked. */
   Letters.Letter letter(long id, long letterId, Staff actor) {
     RequestRow r = requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
     access.requireAgency(actor, r.agencyId());
+    return masked(r, storedLetter(r, letterId));
+  }
+
+  /** A letter exactly as it was sent, to print or send again: for the permitted, and recorded. */
+  Letters.Letter letterAsSent(long id, long letterId, Staff actor) {
+    RequestRow r = personalData(id, actor, "letter " + letterId, "foi.letter.opened");
+    return storedLetter(r, letterId);
+  }
+
+  /** A letter drafted for the request with the applicant's name masked, for staff without the permission. */
+  Letters.Letter masked(long id, Letters.Letter letter) {
+    return masked(requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found")), letter);
+  }
+
+  /** Allows a draft letter to be printed in full: for the permitted, and recorded. */
+  void printDraft(long id, Staff actor) {
+    personalData(id, actor, "draft letter", "foi.letter.opened");
+  }
+
+  private Letters.Letter storedLetter(RequestRow r, long letterId) {
     return letterRecords.find(r.id(), letterId).map(l -> Letters.Letter.parse(l.body()))
         .orElseThrow(() -> Refusal.notFound("foi.letter.not-found"));
   }
 
-  private Views.RequestView view(RequestRow r, Staff actor) {
+  private static Letters.Letter masked(RequestRow r, Letters.Letter letter) {
+    return letter.masking(r.applicantName(), PersonalData.name(r.applicantName()));
+  }
+
+  /** Checks the permission and records the view on the request and in the audit trail. */
+  private RequestRow personalData(long id, Staff actor, String what, String action) {
+    RequestRow r = requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
+    access.requireAgency(actor, r.agencyId());
+    if (!actor.personalData()) {
+      throw Refusal.forbidden("foi.personal-data.not-permitted");
+    }
+    transactions.executeWithoutResult(tx -> {
+      requests.append(r.id(), RequestEvent.of(EventKind.PERSONAL_DATA_VIEWED, null, actor.username(), ledger.now())
+          .detail(what));
+      audit.record(actor.username(), action, "foi-request", r.id(), what);
+    });
+    return r;
+  }
+
+  private Views.RequestView view(RequestRow r, boolean full) {
     Agency agency = agencies.get(r.agencyId());
     List<RequestEvent> events = requests.events(r.id());
     WorkingDays days = ledger.days();
     RequestHistory h = ledger.replay(events);
     Deadline deadline = h.deadline();
-    boolean full = sees(actor, r);
     Views.Applicant applicant = full
         ? new Views.Applicant(r.applicantType(), r.applicantName(), r.idType(), r.idNumber(), r.phone(), r.email(),
             r.address(), false)
@@ -200,11 +247,6 @@ class RequestQueries {
         Step.allowed(h, days, ledger.today()).stream().map(Step::path).toList(), sent, entries);
   }
 
-  /** Personal data is for the member of staff the request is assigned to. */
-  private static boolean sees(Staff actor, RequestRow r) {
-    return r.assigneeId() != null && r.assigneeId() == actor.id();
-  }
-
   private Integer daysLeft(RequestRow r, WorkingDays days) {
     return daysLeft(r.dueOn(), r.state().clockRuns(), days);
   }
@@ -229,16 +271,11 @@ class RequestQueries {
   }
 
   IdCopies.Stored idCopy(long id, Staff actor) {
-    RequestRow r = requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
-    access.requireAgency(actor, r.agencyId());
-    if (!sees(actor, r) || r.idCopySha256() == null) {
-      throw Refusal.forbidden("foi.personal-data.assignee-only");
+    RequestRow existing = requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
+    if (existing.idCopySha256() == null) {
+      throw Refusal.notFound("foi.id-copy.missing");
     }
-    transactions.executeWithoutResult(tx -> {
-      requests.append(r.id(), RequestEvent.of(EventKind.PERSONAL_DATA_VIEWED, null, actor.username(), ledger.now())
-          .detail("id-copy"));
-      audit.record(actor.username(), "foi.id-copy.viewed", "foi-request", r.id(), null);
-    });
+    RequestRow r = personalData(id, actor, "id-copy", "foi.id-copy.viewed");
     return idCopies.open(r.idCopySha256(), r.idCopyName(), r.idCopyType());
   }
 

@@ -17,6 +17,7 @@ import org.gongkai.foi.IntakeChannel;
 import org.gongkai.foi.Outcome;
 import org.gongkai.foi.RequestState;
 import org.gongkai.shared.time.Timestamps;
+import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -24,9 +25,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RequestRepository {
 
-  private final JdbcClient jdbc;
+  /** The encrypted fields, named as the cipher binds them. */
+  static final String ID_NUMBER = "foi_request.id_number";
+  static final String PHONE = "foi_request.phone";
+  static final String EMAIL = "foi_request.email";
+  static final String ADDRESS = "foi_request.address";
 
-  RequestRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
+
+  RequestRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
+    this.cipher = cipher;
     this.jdbc = jdbc;
   }
 
@@ -39,10 +48,11 @@ class RequestRepository {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     Application f = r.form();
     jdbc.sql("INSERT INTO foi_request (agency_id, tracking_code, idempotency_key, fingerprint, intake_channel,"
-            + " applicant_type, applicant_name, id_type, id_number, phone, email, address, info_title, info_doc_number,"
+            + " applicant_type, applicant_name, id_type, id_number, id_number_hash, phone, email, address, info_title,"
+            + " info_doc_number,"
             + " description, purpose, information_form, delivery_channel, id_copy_name, id_copy_type, id_copy_sha256,"
             + " state, submitted_at, updated_at) VALUES (:agency, :code, :key, :fp, :channel, :type, :name, :idType,"
-            + " :idNumber, :phone, :email, :address, :title, :docNumber, :description, :purpose, :form, :delivery,"
+            + " :idNumber, :idHash, :phone, :email, :address, :title, :docNumber, :description, :purpose, :form, :delivery,"
             + " :copyName, :copyType, :copySha, :state, :now, :now)")
         .param("agency", r.agencyId())
         .param("code", r.trackingCode())
@@ -52,10 +62,11 @@ class RequestRepository {
         .param("type", f.getApplicantType().name())
         .param("name", f.getName().trim())
         .param("idType", f.getIdType().name())
-        .param("idNumber", r.idNumber())
-        .param("phone", blankToNull(f.getPhone()))
-        .param("email", blankToNull(f.getEmail()))
-        .param("address", blankToNull(f.getAddress()))
+        .param("idNumber", cipher.seal(ID_NUMBER, r.idNumber()))
+        .param("idHash", cipher.lookupHash(r.idNumber()))
+        .param("phone", cipher.seal(PHONE, blankToNull(f.getPhone())))
+        .param("email", cipher.seal(EMAIL, blankToNull(f.getEmail())))
+        .param("address", cipher.seal(ADDRESS, blankToNull(f.getAddress())))
         .param("title", blankToNull(f.getTitle()))
         .param("docNumber", blankToNull(f.getDocNumber()))
         .param("description", f.getDescription().trim())
@@ -72,16 +83,16 @@ class RequestRepository {
   }
 
   Optional<RequestRow> find(long id) {
-    return jdbc.sql("SELECT * FROM foi_request WHERE id = ?").param(id).query(RequestRepository::row).optional();
+    return jdbc.sql("SELECT * FROM foi_request WHERE id = ?").param(id).query(this::row).optional();
   }
 
   /** Reads the request under a row lock, so that two staff acting at once take turns. */
   Optional<RequestRow> lock(long id) {
-    return jdbc.sql("SELECT * FROM foi_request WHERE id = ? FOR UPDATE").param(id).query(RequestRepository::row).optional();
+    return jdbc.sql("SELECT * FROM foi_request WHERE id = ? FOR UPDATE").param(id).query(this::row).optional();
   }
 
   Optional<RequestRow> findByTrackingCode(String code) {
-    return jdbc.sql("SELECT * FROM foi_request WHERE tracking_code = ?").param(code).query(RequestRepository::row).optional();
+    return jdbc.sql("SELECT * FROM foi_request WHERE tracking_code = ?").param(code).query(this::row).optional();
   }
 
   record KeyedRequest(String trackingCode, String fingerprint) {}
@@ -95,7 +106,7 @@ class RequestRepository {
     return jdbc.sql("SELECT * FROM foi_request WHERE agency_id IN (:agencies)" + where
             + " ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, id OFFSET " + offset
             + " ROWS FETCH NEXT " + limit + " ROWS ONLY")
-        .param("agencies", agencies).params(params).query(RequestRepository::row).list();
+        .param("agencies", agencies).params(params).query(this::row).list();
   }
 
   long count(Collection<Long> agencies, String where, java.util.Map<String, Object> params) {
@@ -105,7 +116,7 @@ class RequestRepository {
 
   List<RequestRow> unconcluded() {
     return jdbc.sql("SELECT * FROM foi_request WHERE state NOT IN ('REPLIED', 'CLOSED', 'SUBMITTED')")
-        .query(RequestRepository::row).list();
+        .query(this::row).list();
   }
 
   /** Ids of the requests still being handled, for the daily run to take one at a time. */
@@ -150,9 +161,9 @@ class RequestRepository {
   /** Applications by the same applicant to the same agency received in the month, up to and including this one. */
   int ordinalInMonth(RequestRow r) {
     LocalDate first = r.receivedOn().withDayOfMonth(1);
-    return jdbc.sql("SELECT COUNT(*) FROM foi_request WHERE agency_id = ? AND id_number = ? AND received_on >= ?"
+    return jdbc.sql("SELECT COUNT(*) FROM foi_request WHERE agency_id = ? AND id_number_hash = ? AND received_on >= ?"
             + " AND (received_on < ? OR (received_on = ? AND id <= ?))")
-        .params(r.agencyId(), r.idNumber(), first, r.receivedOn(), r.receivedOn(), r.id())
+        .params(r.agencyId(), cipher.lookupHash(r.idNumber()), first, r.receivedOn(), r.receivedOn(), r.id())
         .query(Integer.class).single();
   }
 
@@ -184,7 +195,7 @@ class RequestRepository {
         .list();
   }
 
-  static RequestRow row(ResultSet rs, int i) throws SQLException {
+  RequestRow row(ResultSet rs, int i) throws SQLException {
     return new RequestRow(
         rs.getLong("id"),
         rs.getLong("agency_id"),
@@ -193,10 +204,10 @@ class RequestRepository {
         ApplicantType.valueOf(rs.getString("applicant_type")),
         rs.getString("applicant_name"),
         IdType.valueOf(rs.getString("id_type")),
-        rs.getString("id_number"),
-        rs.getString("phone"),
-        rs.getString("email"),
-        rs.getString("address"),
+        cipher.open(ID_NUMBER, rs.getString("id_number")),
+        cipher.open(PHONE, rs.getString("phone")),
+        cipher.open(EMAIL, rs.getString("email")),
+        cipher.open(ADDRESS, rs.getString("address")),
         rs.getString("info_title"),
         rs.getString("info_doc_number"),
         rs.getString("description"),

@@ -202,13 +202,26 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
       }
       default -> { }
     }
-    return messages.list(where.toString(), params, 500).stream().map(r -> view(r, false)).toList();
+    return messages.list(where.toString(), params, 500).stream().map(r -> view(r, false, false)).toList();
   }
 
+  /** The message with its history; who wrote it is masked. */
   Message get(long id, Staff actor) {
     MessageRepository.Row r = messages.find(id).orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
     access.requireAgency(actor, r.agencyId());
-    return view(r, true);
+    return view(r, true, false);
+  }
+
+  /** The message with the sender's name and contacts in full: for staff with the permission, and recorded. */
+  Message revealed(long id, Staff actor) {
+    MessageRepository.Row r = messages.find(id).orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
+    access.requireAgency(actor, r.agencyId());
+    if (!actor.personalData()) {
+      throw Refusal.forbidden("foi.personal-data.not-permitted");
+    }
+    transactions.executeWithoutResult(tx ->
+        audit.record(actor.username(), "mailbox.personal-data.viewed", "mailbox-message", id, null));
+    return view(r, true, true);
   }
 
   void route(long id, String unit, LocalDate on, Staff actor) {
@@ -335,7 +348,7 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
     }
   }
 
-  private Message view(MessageRepository.Row r, boolean withHistory) {
+  private Message view(MessageRepository.Row r, boolean withHistory, boolean full) {
     Agency a = agencies.get(r.agencyId());
     LocalDate today = LocalDate.now(clock);
     Integer left = null;
@@ -344,10 +357,9 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
       left = r.dueOn().isBefore(today) ? -Math.max(1, days.workingDaysBetween(r.dueOn(), today))
           : days.workingDaysBetween(today, r.dueOn());
     }
-    // Lists show who wrote only masked; the message's own page, for the staff answering it, in full.
-    String name = withHistory ? r.name() : PersonalData.name(r.name());
-    String phone = withHistory ? r.phone() : PersonalData.phone(r.phone());
-    String email = withHistory ? r.email() : PersonalData.email(r.email());
+    String name = full ? r.name() : PersonalData.name(r.name());
+    String phone = full ? r.phone() : PersonalData.phone(r.phone());
+    String email = full ? r.email() : PersonalData.email(r.email());
     return new Message(r.id(), r.trackingCode(), a.code(), a.name(), r.type(), r.toHead(), r.title(), r.content(), name,
         phone, email, r.publicConsent(), r.state(), r.unit(), r.receivedOn(), r.dueOn(), left, r.reply(), r.repliedOn(),
         r.rating(), r.ratingComment(), r.published(), withHistory ? messages.events(r.id()) : List.of());

@@ -32,14 +32,14 @@ class MailboxAdminApi {
   }
 
   @GetMapping("/messages/{id}")
-  MailboxViews.Message get(@PathVariable long id) {
-    return mailbox.get(id, access.current());
+  MailboxViews.Message get(@PathVariable long id, @RequestParam(required = false) boolean reveal) {
+    return reveal ? mailbox.revealed(id, access.current()) : mailbox.get(id, access.current());
   }
 
   @PostMapping("/messages/{id}/route")
   MailboxViews.Message route(@PathVariable long id, @RequestBody Step body) {
     mailbox.route(id, body.unit(), body.on(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   record Transferred(long id, String agency) {}
@@ -54,26 +54,26 @@ class MailboxAdminApi {
   @PostMapping("/messages/{id}/reply")
   MailboxViews.Message reply(@PathVariable long id, @RequestBody Step body) {
     mailbox.reply(id, body.text(), body.on(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/messages/{id}/redirect-to-request")
   MailboxViews.Message redirect(@PathVariable long id, @RequestBody(required = false) Step body) {
     mailbox.redirectToRequest(id, body == null ? null : body.text(), body == null ? null : body.on(),
         access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/messages/{id}/spam")
   MailboxViews.Message spam(@PathVariable long id, @RequestBody Step body) {
     mailbox.closeAsSpam(id, body.text(), body.on(), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @PostMapping("/messages/{id}/publication")
   MailboxViews.Message publish(@PathVariable long id, @RequestBody Step body) {
     mailbox.publish(id, !Boolean.FALSE.equals(body.published()), access.current());
-    return get(id);
+    return get(id, false);
   }
 
   @GetMapping("/oldest-unanswered")

@@ -44,8 +44,10 @@ class MailboxConsoleController {
   }
 
   @GetMapping("/{id}")
-  String show(@PathVariable long id, Model model) {
-    model.addAttribute("m", mailbox.get(id, access.current()));
+  String show(@PathVariable long id, @RequestParam(required = false) boolean reveal, Model model) {
+    Staff me = access.current();
+    model.addAttribute("m", reveal ? mailbox.revealed(id, me) : mailbox.get(id, me));
+    model.addAttribute("mayReveal", me.personalData() && !reveal);
     model.addAttribute("agencies", agencies.all());
     return "interaction/console-show";
   }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.gongkai.interaction.internal.MailboxViews.State;
 import org.gongkai.interaction.internal.MailboxViews.Type;
 import org.gongkai.shared.time.Timestamps;
+import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -18,9 +19,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 class MessageRepository {
 
-  private final JdbcClient jdbc;
+  static final String PHONE = "mailbox_message.phone";
+  static final String EMAIL = "mailbox_message.email";
 
-  MessageRepository(JdbcClient jdbc) {
+  private final JdbcClient jdbc;
+  private final PersonalDataCipher cipher;
+
+  MessageRepository(JdbcClient jdbc, PersonalDataCipher cipher) {
+    this.cipher = cipher;
     this.jdbc = jdbc;
   }
 
@@ -35,29 +41,30 @@ class MessageRepository {
             + " email, public_consent, state, received_on, due_on, submitted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " 'RECEIVED', ?, ?, ?)")
         .params(agencyId, code, form.type().name(), Boolean.TRUE.equals(form.toHead()), form.title().strip(),
-            form.content().strip(), blank(form.name()), blank(form.phone()), blank(form.email()),
+            form.content().strip(), blank(form.name()), cipher.seal(PHONE, blank(form.phone())),
+            cipher.seal(EMAIL, blank(form.email())),
             Boolean.TRUE.equals(form.publicConsent()), receivedOn, dueOn, Timestamps.toDb(now))
         .update(keys, "id");
     return keys.getKey().longValue();
   }
 
   Optional<Row> find(long id) {
-    return jdbc.sql("SELECT * FROM mailbox_message WHERE id = ?").param(id).query(MessageRepository::row).optional();
+    return jdbc.sql("SELECT * FROM mailbox_message WHERE id = ?").param(id).query(this::row).optional();
   }
 
   Optional<Row> lock(long id) {
-    return jdbc.sql("SELECT * FROM mailbox_message WHERE id = ? FOR UPDATE").param(id).query(MessageRepository::row)
+    return jdbc.sql("SELECT * FROM mailbox_message WHERE id = ? FOR UPDATE").param(id).query(this::row)
         .optional();
   }
 
   Optional<Row> byCode(String code) {
     return jdbc.sql("SELECT * FROM mailbox_message WHERE tracking_code = ?")
-        .param(code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT)).query(MessageRepository::row).optional();
+        .param(code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT)).query(this::row).optional();
   }
 
   List<Row> list(String where, Map<String, Object> params, int limit) {
     return jdbc.sql("SELECT * FROM mailbox_message" + where + " ORDER BY due_on, id FETCH FIRST " + limit + " ROWS ONLY")
-        .params(params).query(MessageRepository::row).list();
+        .params(params).query(this::row).list();
   }
 
   List<Row> published(Long agencyId) {
@@ -67,7 +74,7 @@ class MessageRepository {
     if (agencyId != null) {
       spec = spec.param("agency", agencyId);
     }
-    return spec.query(MessageRepository::row).list();
+    return spec.query(this::row).list();
   }
 
   void setUnit(long id, String unit) {
@@ -114,7 +121,7 @@ class MessageRepository {
   Optional<MessageRepository.Row> oldestOpen(long agencyId) {
     return jdbc.sql("SELECT * FROM mailbox_message WHERE agency_id = ? AND state = 'RECEIVED'"
             + " ORDER BY received_on, id FETCH FIRST 1 ROWS ONLY").param(agencyId)
-        .query(MessageRepository::row).optional();
+        .query(this::row).optional();
   }
 
   /** Of the messages answered since the day, the one answered longest after it arrived. */
@@ -129,7 +136,7 @@ class MessageRepository {
 
   List<Row> openDueBy(LocalDate day) {
     return jdbc.sql("SELECT * FROM mailbox_message WHERE state = 'RECEIVED' AND due_on <= ?").param(day)
-        .query(MessageRepository::row).list();
+        .query(this::row).list();
   }
 
   void addReminder(long agencyId, long messageId, String kind, LocalDate on) {
@@ -147,10 +154,11 @@ class MessageRepository {
         .list();
   }
 
-  static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+  Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
     return new Row(rs.getLong("id"), rs.getLong("agency_id"), rs.getString("tracking_code"),
         Type.valueOf(rs.getString("type")), rs.getBoolean("to_head"), rs.getString("title"), rs.getString("content"),
-        rs.getString("author_name"), rs.getString("phone"), rs.getString("email"), rs.getBoolean("public_consent"),
+        rs.getString("author_name"), cipher.open(PHONE, rs.getString("phone")), cipher.open(EMAIL, rs.getString("email")),
+        rs.getBoolean("public_consent"),
         State.valueOf(rs.getString("state")), rs.getString("unit"), rs.getObject("received_on", LocalDate.class),
         rs.getObject("due_on", LocalDate.class), rs.getString("reply"), rs.getObject("replied_on", LocalDate.class),
         (Integer) rs.getObject("rating"), rs.getString("rating_comment"), rs.getBoolean("published"));

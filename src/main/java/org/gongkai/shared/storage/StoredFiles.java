@@ -60,15 +60,16 @@ public class StoredFiles {
    * refused as of the wrong type.
    */
   public record Limits(long maxBytes, Set<FileTypes.Type> accepted, Supplier<? extends RuntimeException> tooLarge,
-      Supplier<? extends RuntimeException> empty, Supplier<? extends RuntimeException> wrongType, boolean disarm) {
+      Supplier<? extends RuntimeException> empty, Supplier<? extends RuntimeException> wrongType, boolean disarm,
+      java.util.function.UnaryOperator<byte[]> seal) {
 
     public static Limits of(long maxBytes, Set<FileTypes.Type> accepted, Supplier<? extends RuntimeException> refusal) {
-      return new Limits(maxBytes, accepted, refusal, refusal, refusal, false);
+      return new Limits(maxBytes, accepted, refusal, refusal, refusal, false, null);
     }
 
     public static Limits anyType(long maxBytes, Supplier<? extends RuntimeException> tooLarge,
         Supplier<? extends RuntimeException> empty, Supplier<? extends RuntimeException> wrongType) {
-      return new Limits(maxBytes, ANY_TYPE, tooLarge, empty, wrongType, false);
+      return new Limits(maxBytes, ANY_TYPE, tooLarge, empty, wrongType, false, null);
     }
 
     /** An upload from the public: at most {@code maxBytes}, of the types given that the public may send, disarmed. */
@@ -77,7 +78,15 @@ public class StoredFiles {
       Set<FileTypes.Type> allowed = java.util.EnumSet.noneOf(FileTypes.Type.class);
       allowed.addAll(accepted);
       allowed.retainAll(FileTypes.FROM_THE_PUBLIC);
-      return new Limits(maxBytes, allowed, tooLarge, tooLarge, wrongType, true);
+      return new Limits(maxBytes, allowed, tooLarge, tooLarge, wrongType, true, null);
+    }
+
+    /**
+     * The same limits, the file kept encrypted by {@code seal} (checked and named by its plain
+     * content, stored sealed); whoever reads it opens it.
+     */
+    public Limits sealedWith(java.util.function.UnaryOperator<byte[]> seal) {
+      return new Limits(maxBytes, accepted, tooLarge, empty, wrongType, disarm, seal);
     }
   }
 
@@ -112,6 +121,17 @@ public class StoredFiles {
             size = Files.size(temp);
           }
           case CLEAN -> { }
+        }
+      }
+      if (limits.seal() != null) {
+        byte[] sealed = limits.seal().apply(Files.readAllBytes(temp));
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+          ByteBuffer bytes = ByteBuffer.wrap(sealed);
+          while (bytes.hasRemaining()) {
+            channel.write(bytes);
+          }
+          channel.force(true);
         }
       }
       moveIntoPlace(temp, pathOf(root, sha));
@@ -161,6 +181,31 @@ public class StoredFiles {
     }
     Path flat = root.resolve(sha256);
     return Files.exists(flat) ? Optional.of(flat) : Optional.empty();
+  }
+
+  /**
+   * Replaces the bytes kept under a name with {@code content} (the same file encrypted under a new
+   * key, say): written to a temporary file, forced, and renamed over the old one, so that a crash
+   * leaves one or the other whole.
+   */
+  public void rewrite(String area, String sha256, byte[] content) {
+    Path target = existing(area, sha256).orElseThrow(() -> new IllegalStateException("no file " + sha256));
+    Path temp = data.folder(area).resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        ByteBuffer bytes = ByteBuffer.wrap(content);
+        while (bytes.hasRemaining()) {
+          channel.write(bytes);
+        }
+        channel.force(true);
+      }
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      forceFolder(target.getParent());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      deleteQuietly(temp);
+    }
   }
 
   /**

@@ -8,11 +8,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -21,9 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a visitor may send: a form or API call from the public is at most
- * {@code gongkai.public-uploads.max-request} (a 10 MB attachment and its form), refused before a
- * byte of its body is read. Staff pages and the staff API keep the larger limit of their
- * attachments. A body of unknown length is refused from the public: browsers always give it.
+ * {@code gongkai.public-uploads.max-request} (a 10 MB attachment and its form). A body of known
+ * length beyond it is refused before a byte is read; a body sent in chunks is cut off where it
+ * passes the limit (a chunked multipart upload is parsed by the container, under the servlet's
+ * overall limit, and its attachment refused after). Staff pages and the staff API keep the larger
+ * limit of their attachments.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -31,11 +32,14 @@ class PublicRequestLimit extends OncePerRequestFilter {
 
   private final long maxBytes;
   private final MessageSource messages;
+  private final LocaleResolver locales;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  PublicRequestLimit(@Value("${gongkai.public-uploads.max-request:12MB}") DataSize maxRequest, MessageSource messages) {
+  PublicRequestLimit(@Value("${gongkai.public-uploads.max-request:12MB}") DataSize maxRequest, MessageSource messages,
+      LocaleResolver locales) {
     this.maxBytes = maxRequest.toBytes();
     this.messages = messages;
+    this.locales = locales;
   }
 
   @Override
@@ -50,11 +54,10 @@ class PublicRequestLimit extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
-    boolean chunked = length < 0 && request.getHeader("Transfer-Encoding") != null;
-    if (chunked) {
-      refuse(request, response, HttpStatus.LENGTH_REQUIRED, "request.length-required");
-    } else if (length > maxBytes) {
+    if (length > maxBytes) {
       refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "request.too-large");
+    } else if (length < 0) {
+      chain.doFilter(new LimitedBody(request, maxBytes), response);
     } else {
       chain.doFilter(request, response);
     }
@@ -62,25 +65,83 @@ class PublicRequestLimit extends OncePerRequestFilter {
 
   private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
       throws IOException {
-    String detail = messages.getMessage(key, new Object[] {maxBytes / 1024 / 1024}, key,
-        LocaleContextHolder.getLocale());
-    String title = messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(),
-        LocaleContextHolder.getLocale());
+    java.util.Locale locale = locales.resolveLocale(request);
+    String detail = messages.getMessage(key, new Object[] {maxBytes / 1024 / 1024}, key, locale);
+    String title = messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale);
     response.setStatus(status.value());
     // The unread body is not drained: the connection closes instead of swallowing megabytes.
     response.setHeader("Connection", "close");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
       response.setContentType("application/problem+json");
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-      problem.setTitle(title);
+      var problem = new java.util.LinkedHashMap<String, Object>();
+      problem.put("type", "urn:gongkai:problem:" + key);
+      problem.put("title", title);
+      problem.put("status", status.value());
+      problem.put("detail", detail);
+      problem.put("instance", request.getRequestURI());
       response.getWriter().write(json.writeValueAsString(problem));
     } else {
       response.setContentType("text/html");
-      response.getWriter().write("<!DOCTYPE html><html lang=\"" + LocaleContextHolder.getLocale().toLanguageTag()
+      response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.toLanguageTag()
           + "\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head><body><main><h1>"
           + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail)
           + "</p></main></body></html>");
+    }
+  }
+
+  /** A request whose body stops with an error once more than the limit has been read. */
+  private static final class LimitedBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+    private final long limit;
+
+    LimitedBody(HttpServletRequest request, long limit) {
+      super(request);
+      this.limit = limit;
+    }
+
+    @Override
+    public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
+      jakarta.servlet.ServletInputStream in = super.getInputStream();
+      return new jakarta.servlet.ServletInputStream() {
+        private long read;
+
+        @Override
+        public int read() throws IOException {
+          int b = in.read();
+          count(b < 0 ? 0 : 1);
+          return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+          int n = in.read(buffer, offset, length);
+          count(Math.max(n, 0));
+          return n;
+        }
+
+        private void count(int n) throws IOException {
+          read += n;
+          if (read > limit) {
+            throw new org.springframework.web.multipart.MaxUploadSizeExceededException(limit);
+          }
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+          return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(jakarta.servlet.ReadListener listener) {
+          in.setReadListener(listener);
+        }
+      };
     }
   }
 }

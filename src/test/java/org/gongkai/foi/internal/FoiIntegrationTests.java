@@ -118,7 +118,7 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     staffPost(f, "/api/v1/admin/foi/requests/" + id + "/register", "{\"receivedOn\":\"" + today + "\"}");
     String assigned = staffPost(f, "/api/v1/admin/foi/requests/" + id + "/assign", "{\"assignee\":" + f.editor().id() + "}");
-    assertThat(assigned).contains("\"masked\":false", RESIDENT_ID);
+    assertThat(assigned).contains("\"masked\":true").doesNotContain(RESIDENT_ID);
     LocalDate due = calendar.current().addWorkingDays(today, 20);
     assertThat(api().get("/api/v1/foi/requests/" + ack.trackingCode() + "?secret=" + ack.secret()).<String>json("$.dueOn"))
         .isEqualTo(due.toString());
@@ -129,6 +129,7 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
 
     ResponseEntity<byte[]> docx = api().download("/api/v1/admin/foi/requests/" + id + "/letter.docx");
     assertThat(docx.getStatusCode().value()).isEqualTo(401);
+    grantPersonalData(f.editor());
     byte[] letter = org.springframework.web.client.RestClient.create().get()
         .uri("http://localhost:" + port + "/api/v1/admin/foi/requests/" + id + "/letter.docx")
         .headers(h -> h.setBasicAuth(f.editor().username(), PASSWORD)).retrieve().body(byte[].class);
@@ -172,6 +173,26 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     assertThat(list.body()).doesNotContain("李四").contains("李*");
     Fixture other = newAgency();
     assertThat(api().get("/api/v1/admin/foi/requests/" + id, other.editor().username(), PASSWORD).status()).isEqualTo(403);
+
+    // Taking the request on does not open the personal data; the permission does, and each view is recorded.
+    staffPost(f, "/api/v1/admin/foi/requests/" + id + "/assign", "{\"assignee\":" + f.editor().id() + "}");
+    String path = "/api/v1/admin/foi/requests/" + id;
+    assertThat(api().get(path + "?reveal=true", f.editor().username(), PASSWORD).status()).isEqualTo(403);
+    assertThat(api().get(path, f.editor().username(), PASSWORD).<Boolean>json("$.applicant.masked")).isTrue();
+    assertThat(api().get(path + "/letter?outcome=DISCLOSED", f.editor().username(), PASSWORD).body())
+        .contains("李*").doesNotContain("李四");
+    assertThat(api().get(path + "/letter.docx?outcome=DISCLOSED", f.editor().username(), PASSWORD).status())
+        .isEqualTo(403);
+
+    grantPersonalData(f.reviewer());
+    Api.Response full = api().get(path + "?reveal=true", f.reviewer().username(), PASSWORD);
+    assertThat(full.<String>json("$.applicant.name")).isEqualTo("李四");
+    assertThat(full.body()).contains(RESIDENT_ID);
+    assertThat(api().get(path + "/letter.docx?outcome=DISCLOSED", f.reviewer().username(), PASSWORD).status())
+        .isEqualTo(200);
+    assertThat(jdbc.sql("SELECT action FROM audit_record WHERE subject_type = 'foi-request' AND subject_id = ?"
+        + " AND actor = ? ORDER BY id").params(String.valueOf(id), f.reviewer().username()).query(String.class).list())
+        .containsExactly("foi.personal-data.viewed", "foi.letter.opened");
   }
 
   @Test
@@ -429,7 +450,7 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     MvcResult registered = mvc.perform(post("/console/foi/" + id + "/register").session(editor).with(csrf())).andReturn();
     assertThat(registered.getResponse().getRedirectedUrl()).isEqualTo("/console/foi/" + id);
     String show = mvc.perform(get("/console/foi/" + id).session(editor)).andReturn().getResponse().getContentAsString();
-    assertThat(show).contains("办理中", "期限计算说明", "个人信息已隐去");
+    assertThat(show).contains("办理中", "期限计算说明", "个人信息已遮蔽").doesNotContain("reveal-personal-data");
     String preview = mvc.perform(get("/console/foi/" + id + "/letter").param("outcome", "WITHHELD_STATE_SECRET")
         .param("explanation", "涉及国家秘密").session(editor)).andReturn().getResponse().getContentAsString();
     assertThat(preview).contains("告知书", "第十四条", "涉及国家秘密");

@@ -99,7 +99,7 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
         f.editor().username(), PASSWORD).status()).as("nor after today").isEqualTo(400);
     Api.Response replied = step(f, id, "reply", "{\"text\":\"已安排维修，预计三日内恢复。\"}");
     assertThat(replied.<String>json("$.state")).isEqualTo("REPLIED");
-    assertThat(replied.<String>json("$.phone")).isEqualTo("13912345678");
+    assertThat(replied.<String>json("$.phone")).as("masked for staff without the permission").isEqualTo("139******78");
 
     Api.Response rated = api().post("/api/v1/mailbox/messages/" + code + "/rating?secret=" + secret,
         "{\"rating\":5,\"comment\":\"很快\"}", null, null);
@@ -164,6 +164,22 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
     Api.Response replayed = api().post("/api/v1/mailbox/messages", Challenges.into(question, complete), null, null);
     assertThat(replayed.status()).isEqualTo(400);
     assertThat(replayed.body()).contains("已经用过");
+  }
+
+  @Test
+  void theSendersDetailsAreMaskedUnlessAPermittedViewIsRecorded() {
+    Fixture f = newAgency();
+    long id = submit(f, "QUESTION");
+    String path = "/api/v1/admin/mailbox/messages/" + id;
+    Api.Response masked = api().get(path, f.editor().username(), PASSWORD);
+    assertThat(masked.<String>json("$.name")).isEqualTo("吴**");
+    assertThat(masked.body()).doesNotContain("13912345678", "wu@example.cn");
+    assertThat(api().get(path + "?reveal=true", f.editor().username(), PASSWORD).status()).isEqualTo(403);
+    grantPersonalData(f.editor());
+    Api.Response full = api().get(path + "?reveal=true", f.editor().username(), PASSWORD);
+    assertThat(full.<String>json("$.phone")).isEqualTo("13912345678");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'mailbox.personal-data.viewed'"
+        + " AND subject_id = ?").param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
   }
 
   @Test

@@ -1,0 +1,147 @@
+package org.gongkai.shared.privacy;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts personal data at rest with AES-256-GCM: ID numbers, phone numbers, e-mail and postal
+ * addresses in the database, and identity copies on disk. A sealed value names its key
+ * ({@code enc:<key id>:<base64 of nonce, ciphertext and tag>}), so keys can be rotated; the field
+ * it belongs to is bound in as associated data, so a value moved to another column does not open.
+ * Values written before encryption was introduced read as they are until they are sealed.
+ */
+@Component
+public class PersonalDataCipher {
+
+  private static final String PREFIX = "enc:";
+  private static final byte[] FILE_MAGIC = "GKE1".getBytes(StandardCharsets.US_ASCII);
+  private static final int NONCE = 12;
+  private static final int TAG_BITS = 128;
+
+  private final PrivacyKeys keys;
+  private final SecureRandom random = new SecureRandom();
+
+  PersonalDataCipher(@Value("${gongkai.privacy.keys:}") String configured,
+      @Value("${gongkai.privacy.key-file:${user.home}/.gongkai/privacy.keys}") String keyFile,
+      @Value("${gongkai.data-dir}") String dataDir) {
+    this.keys = PrivacyKeys.load(configured, Path.of(keyFile), Path.of(dataDir));
+  }
+
+  /** The value sealed under the current key, for the named field; null stays null. */
+  public String seal(String field, String plain) {
+    if (plain == null) {
+      return null;
+    }
+    String id = keys.currentId();
+    byte[] sealed = encrypt(id, field, plain.getBytes(StandardCharsets.UTF_8));
+    return PREFIX + id + ":" + Base64.getEncoder().withoutPadding().encodeToString(sealed);
+  }
+
+  /** The plain value of a sealed one; a value never sealed is returned as it is. */
+  public String open(String field, String stored) {
+    if (stored == null || !stored.startsWith(PREFIX)) {
+      return stored;
+    }
+    int colon = stored.indexOf(':', PREFIX.length());
+    String id = stored.substring(PREFIX.length(), colon);
+    byte[] sealed = Base64.getDecoder().decode(stored.substring(colon + 1));
+    return new String(decrypt(id, field, sealed), StandardCharsets.UTF_8);
+  }
+
+  /** Whether the stored value is sealed under the current key (null counts as sealed: nothing to do). */
+  public boolean isCurrent(String stored) {
+    return stored == null || stored.startsWith(PREFIX + keys.currentId() + ":");
+  }
+
+  /**
+   * A keyed hash that finds equal values without storing them readable: the same ID number gives
+   * the same hash, and nobody without the lookup key can compute it. Case and spaces are ignored.
+   */
+  public String lookupHash(String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(keys.lookupKey(), "HmacSHA256"));
+      String normal = value.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
+      return HexFormat.of().formatHex(mac.doFinal(normal.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A file's bytes sealed under the current key: magic, key id, nonce, ciphertext and tag. */
+  public byte[] sealFile(String purpose, byte[] plain) {
+    String id = keys.currentId();
+    byte[] idBytes = id.getBytes(StandardCharsets.US_ASCII);
+    byte[] sealed = encrypt(id, purpose, plain);
+    return ByteBuffer.allocate(FILE_MAGIC.length + 1 + idBytes.length + sealed.length)
+        .put(FILE_MAGIC).put((byte) idBytes.length).put(idBytes).put(sealed).array();
+  }
+
+  /** The plain bytes of a sealed file; a file stored before encryption is returned as it is. */
+  public byte[] openFile(String purpose, byte[] stored) {
+    if (!isSealedFile(stored)) {
+      return stored;
+    }
+    int idLength = stored[FILE_MAGIC.length];
+    String id = new String(stored, FILE_MAGIC.length + 1, idLength, StandardCharsets.US_ASCII);
+    int start = FILE_MAGIC.length + 1 + idLength;
+    byte[] sealed = java.util.Arrays.copyOfRange(stored, start, stored.length);
+    return decrypt(id, purpose, sealed);
+  }
+
+  /** Whether the file is sealed under the current key. */
+  public boolean isCurrentFile(byte[] stored) {
+    if (!isSealedFile(stored)) {
+      return false;
+    }
+    int idLength = stored[FILE_MAGIC.length];
+    return new String(stored, FILE_MAGIC.length + 1, idLength, StandardCharsets.US_ASCII).equals(keys.currentId());
+  }
+
+  private static boolean isSealedFile(byte[] stored) {
+    return stored.length > FILE_MAGIC.length + 1 && java.util.Arrays.equals(stored, 0, FILE_MAGIC.length, FILE_MAGIC,
+        0, FILE_MAGIC.length);
+  }
+
+  private byte[] encrypt(String keyId, String purpose, byte[] plain) {
+    try {
+      byte[] nonce = new byte[NONCE];
+      random.nextBytes(nonce);
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keys.key(keyId), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+      byte[] body = cipher.doFinal(plain);
+      return ByteBuffer.allocate(NONCE + body.length).put(nonce).put(body).array();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private byte[] decrypt(String keyId, String purpose, byte[] sealed) {
+    try {
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keys.key(keyId), "AES"),
+          new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE));
+      cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+      return cipher.doFinal(sealed, NONCE, sealed.length - NONCE);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("personal data under key '" + keyId + "' does not open: wrong key or altered",
+          e);
+    }
+  }
+}

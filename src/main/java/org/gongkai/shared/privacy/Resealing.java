@@ -1,0 +1,81 @@
+package org.gongkai.shared.privacy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Brings the encrypted columns of one table under the current key: values written before
+ * encryption was introduced, and values sealed under a key that has since been rotated out. It
+ * walks the table by id in batches, each in its own transaction, so it can run beside the
+ * application and pick up where it stopped.
+ */
+public final class Resealing {
+
+  private static final int BATCH = 500;
+
+  private Resealing() {}
+
+  /**
+   * Reseals {@code columns} (column name to the field name the cipher binds) of {@code table};
+   * {@code onRow} may add columns to the update (a lookup hash, say). Returns the rows changed.
+   */
+  public static int run(JdbcClient jdbc, TransactionTemplate transactions, PersonalDataCipher cipher, String table,
+      Map<String, String> columns, Extra onRow) {
+    int changed = 0;
+    long after = 0;
+    while (true) {
+      long from = after;
+      List<Map<String, Object>> rows = jdbc.sql("SELECT id, " + String.join(", ", columns.keySet()) + " FROM " + table
+          + " WHERE id > ? ORDER BY id FETCH FIRST " + BATCH + " ROWS ONLY").param(from).query().listOfRows();
+      if (rows.isEmpty()) {
+        return changed;
+      }
+      int[] count = {0};
+      transactions.executeWithoutResult(tx -> {
+        for (Map<String, Object> row : rows) {
+          count[0] += reseal(jdbc, cipher, table, columns, onRow, row);
+        }
+      });
+      changed += count[0];
+      after = ((Number) value(rows.get(rows.size() - 1), "id")).longValue();
+    }
+  }
+
+  private static int reseal(JdbcClient jdbc, PersonalDataCipher cipher, String table, Map<String, String> columns,
+      Extra onRow, Map<String, Object> row) {
+    List<String> sets = new ArrayList<>();
+    List<Object> params = new ArrayList<>();
+    for (var column : columns.entrySet()) {
+      String stored = (String) value(row, column.getKey());
+      if (!cipher.isCurrent(stored)) {
+        String plain = cipher.open(column.getValue(), stored);
+        sets.add(column.getKey() + " = ?");
+        params.add(cipher.seal(column.getValue(), plain));
+        if (onRow != null) {
+          onRow.add(column.getKey(), plain, sets, params);
+        }
+      }
+    }
+    if (sets.isEmpty()) {
+      return 0;
+    }
+    params.add(value(row, "id"));
+    jdbc.sql("UPDATE " + table + " SET " + String.join(", ", sets) + " WHERE id = ?").params(params).update();
+    return 1;
+  }
+
+  /** Row maps from H2 and PostgreSQL differ in the case of their keys. */
+  private static Object value(Map<String, Object> row, String column) {
+    Object v = row.get(column);
+    return v != null || row.containsKey(column) ? v : row.get(column.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  /** More to set on a row when one of its columns is resealed. */
+  @FunctionalInterface
+  public interface Extra {
+    void add(String column, String plain, List<String> sets, List<Object> params);
+  }
+}

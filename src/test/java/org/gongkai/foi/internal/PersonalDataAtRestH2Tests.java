@@ -1,0 +1,3 @@
+package org.gongkai.foi.internal;
+
+class PersonalDataAtRestH2Tests extends PersonalDataAtRestTests {}

@@ -1,0 +1,80 @@
+package org.gongkai.shared.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PersonalDataCipherTests {
+
+  private static final String A = Base64.getEncoder().encodeToString(new byte[32]);
+  private static final String B = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+
+  @TempDir
+  Path dir;
+
+  private PersonalDataCipher cipher(String keys) {
+    return new PersonalDataCipher(keys, dir.resolve("keys").toString(), dir.resolve("data").toString());
+  }
+
+  @Test
+  void aSealedValueOpensForItsOwnFieldOnly() {
+    PersonalDataCipher cipher = cipher("a=" + A);
+    String sealed = cipher.seal("foi_request.id_number", "11010519491231002X");
+    assertThat(sealed).startsWith("enc:a:").doesNotContain("11010519491231002X");
+    assertThat(cipher.seal("foi_request.id_number", "11010519491231002X")).as("a fresh nonce each time").isNotEqualTo(sealed);
+    assertThat(cipher.open("foi_request.id_number", sealed)).isEqualTo("11010519491231002X");
+    assertThatThrownBy(() -> cipher.open("foi_request.phone", sealed)).hasMessageContaining("does not open");
+    String tampered = sealed.substring(0, sealed.length() - 2) + (sealed.endsWith("A") ? "BB" : "AA");
+    assertThatThrownBy(() -> cipher.open("foi_request.id_number", tampered)).isInstanceOf(IllegalStateException.class);
+    assertThat(cipher.open("foi_request.phone", "13800000000")).as("a value from before encryption reads as it is")
+        .isEqualTo("13800000000");
+    assertThat(cipher.seal("x", null)).isNull();
+  }
+
+  @Test
+  void anOldKeyStillOpensAfterRotationAndTheNewOneSeals() {
+    String underA = cipher("a=" + A).seal("f", "13800000000");
+    PersonalDataCipher rotated = cipher("a=" + A + ",b=" + B);
+    assertThat(rotated.isCurrent(underA)).isFalse();
+    assertThat(rotated.open("f", underA)).isEqualTo("13800000000");
+    assertThat(rotated.seal("f", "13800000000")).startsWith("enc:b:");
+    assertThatThrownBy(() -> cipher("b=" + B).open("f", underA)).hasMessageContaining("key 'a'");
+  }
+
+  @Test
+  void theLookupHashFindsEqualNumbersAndNeedsTheKey() {
+    PersonalDataCipher cipher = cipher("lookup=" + B + ",a=" + A);
+    assertThat(cipher.lookupHash("11010519491231002x")).isEqualTo(cipher.lookupHash(" 11010519491231002X "))
+        .isNotEqualTo(cipher.lookupHash("110105194912310021"))
+        .isNotEqualTo(cipher("lookup=" + A + ",a=" + A).lookupHash("11010519491231002X"));
+  }
+
+  @Test
+  void filesAreSealedAndFilesFromBeforeReadAsTheyAre() {
+    PersonalDataCipher cipher = cipher("a=" + A);
+    byte[] pdf = "%PDF-1.4 identity card".getBytes(StandardCharsets.US_ASCII);
+    byte[] sealed = cipher.sealFile("foi-id-copy", pdf);
+    assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("identity card");
+    assertThat(cipher.isCurrentFile(sealed)).isTrue();
+    assertThat(cipher.openFile("foi-id-copy", sealed)).isEqualTo(pdf);
+    assertThat(cipher.openFile("foi-id-copy", pdf)).isEqualTo(pdf);
+    assertThat(cipher.isCurrentFile(pdf)).isFalse();
+  }
+
+  @Test
+  void withoutKeysAKeyFileIsMadeOutsideTheDataFolderOnly() throws Exception {
+    PersonalDataCipher made = new PersonalDataCipher("", dir.resolve("etc/keys").toString(), dir.resolve("data").toString());
+    String sealed = made.seal("f", "x");
+    assertThat(Files.readString(dir.resolve("etc/keys"))).contains("lookup=", "k1=");
+    assertThat(new PersonalDataCipher("", dir.resolve("etc/keys").toString(), dir.resolve("data").toString())
+        .open("f", sealed)).as("the same file, the same key").isEqualTo("x");
+    assertThatThrownBy(() -> new PersonalDataCipher("", dir.resolve("data/keys").toString(), dir.resolve("data").toString()))
+        .hasMessageContaining("must not lie in the data folder");
+  }
+}
