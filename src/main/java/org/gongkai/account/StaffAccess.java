@@ -27,6 +27,16 @@ public interface StaffAccess {
 
   void requirePlatformAdmin(Staff staff);
 
+  /**
+   * Four eyes: throws a 403 refusal when the person approving or publishing is one of those who
+   * wrote it, unless the agency has had four eyes waived. Returns true when the approval stands
+   * on the waiver alone, for the audit record to say so.
+   */
+  boolean requireSecondPerson(Staff approver, long agencyId, java.util.Collection<String> authors);
+
+  /** What the audit record of an approval that stood on the waiver says. */
+  String FOUR_EYES_WAIVED = "[four eyes waived]";
+
   /** The agencies in the person's scope, in the directory's order, for pickers and overviews. */
   java.util.List<org.gongkai.agency.Agency> agenciesInScope(Staff staff);
 

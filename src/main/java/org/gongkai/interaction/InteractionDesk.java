@@ -11,13 +11,13 @@ public interface InteractionDesk {
   String write(String agencyCode, String type, boolean toHead, String title, String content, String name, String phone,
       boolean publicConsent);
 
-  /** Replies, and publishes the reply as Q&A when asked and the sender consented. */
-  void answer(String trackingCode, String reply, boolean publish, Staff actor);
+  /** Replies; a second person ({@code publisher}, null for none) publishes the reply as Q&A if the sender consented. */
+  void answer(String trackingCode, String reply, Staff replier, Staff publisher);
 
   /** {@code role} HEAD or DEPUTY. */
   long addLeader(String agencyCode, String name, String title, String role, Staff actor);
 
   /** {@code kind} ONLINE_INTERVIEW or HOTLINE. */
   long recordSession(String agencyCode, String kind, LocalDate heldOn, String channel, String topic, List<Long> leaders,
-      int questionsReceived, int questionsAnswered, String transcript, boolean published, Staff actor);
+      int questionsReceived, int questionsAnswered, String transcript, Staff author, Staff publisher);
 }

@@ -9,6 +9,9 @@ public interface PowerCatalog {
   /** Adds the power, or a new version of it; {@code type} is one of the ten power type names. */
   void record(String agencyCode, Entry entry, Staff actor);
 
+  /** Approves every version the agency has pending; {@code reviewer} must have entered none of them. */
+  int approvePending(String agencyCode, Staff reviewer);
+
   record Entry(String code, String name, String type, String legalBasis, String unit, String conditions,
       String materials, String timeLimit, String fees, String contact, String flow, LocalDate effectiveOn) {}
 }

@@ -24,6 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.gongkai.account.AccountForm;
+import org.gongkai.account.Accounts;
+import org.gongkai.account.Staff;
+import org.gongkai.account.internal.AuthenticatorApp;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -50,6 +54,9 @@ class PublishingInBrowserTests {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  Accounts accounts;
 
   @DynamicPropertySource
   static void dataFolder(DynamicPropertyRegistry registry) throws IOException {
@@ -88,12 +95,13 @@ class PublishingInBrowserTests {
     Agency commerce = agencies.all().stream().filter(a -> a.name().equals("临江市商务局")).findFirst().orElseThrow();
     String title = "关于开展浏览器端到端测试工作的通知";
 
-    open("/login");
-    browser.findElement(By.id("username")).sendKeys("admin");
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login-submit")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-        .until(driver -> driver.getCurrentUrl().endsWith("/console"));
+    // The administrator's first login: the authenticator is set up before anything else.
+    logIn("admin", PASSWORD, "/console/second-factor");
+    String key = browser.findElement(By.id("totp-key")).getText();
+    browser.findElement(By.id("code")).sendKeys(AuthenticatorApp.code(key, java.time.Clock.systemUTC()));
+    browser.findElement(By.cssSelector("form.form button[type=submit]")).click();
+    assertThat(browser.findElements(By.cssSelector(".recovery-codes code"))).hasSize(10);
+    open("/console");
 
     browser.findElement(By.id("new-document")).click();
     new Select(browser.findElement(By.id("column"))).selectByVisibleText("临江市商务局 / 通知公告");
@@ -104,6 +112,23 @@ class PublishingInBrowserTests {
     assertThat(stateOnNextPage()).isEqualTo("草稿");
 
     browser.findElement(By.id("submit-document")).click();
+    assertThat(stateOnNextPage()).isEqualTo("待审核");
+    String draft = browser.getCurrentUrl();
+
+    // A second person reviews it: the bureau's reviewer, given a password by the administrator.
+    Staff reviewer = accounts.findByUsername("shangwu-shenhe").orElseThrow();
+    AccountForm form = new AccountForm();
+    form.setUsername(reviewer.username());
+    form.setDisplayName(reviewer.displayName());
+    form.setRole(reviewer.role());
+    form.setAgencyId(reviewer.agencyId());
+    form.setEnabled(true);
+    form.setPassword(PASSWORD);
+    accounts.update(reviewer.id(), form, accounts.findByUsername("admin").orElseThrow());
+    browser.findElement(By.id("logout")).click();
+    logIn(reviewer.username(), PASSWORD, "/console");
+    browser.get(draft);
+    previousState = null;
     assertThat(stateOnNextPage()).isEqualTo("待审核");
     for (String check : new String[] {"check-secrets", "check-commercial", "check-privacy", "check-stability"}) {
       browser.findElement(By.id(check)).click();
@@ -165,11 +190,20 @@ class PublishingInBrowserTests {
     assertThat(count("SELECT COUNT(*) FROM edition WHERE validity = 'EXPIRED'")).isPositive();
     assertThat(count("SELECT COUNT(*) FROM edition WHERE state = 'WITHDRAWN'")).isPositive();
     assertThat(count("SELECT COUNT(*) FROM edition WHERE doc_number LIKE '%〔%〕%号'")).isGreaterThan(100);
-    assertThat(count("SELECT COUNT(*) FROM account")).isEqualTo(1);
+    assertThat(count("SELECT COUNT(*) FROM account")).as("the admin and the bureau's reviewer").isEqualTo(2);
   }
 
   private long count(String sql) {
     return jdbc.sql(sql).query(Long.class).single();
+  }
+
+  private void logIn(String username, String password, String landing) {
+    open("/login");
+    browser.findElement(By.id("username")).sendKeys(username);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("login-submit")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+        .until(driver -> driver.getCurrentUrl().endsWith(landing));
   }
 
   private void open(String path) {

@@ -138,6 +138,27 @@ abstract class CatalogApiIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
+  void aReviewerDoesNotApproveADraftTheyWroteOrEdited() {
+    Fixture f = newAgency();
+    Api api = api();
+    int own = api.post(DOCS, f.draftJson("审核人自己起草的通知"), f.reviewer().username(), PASSWORD).json("$.id");
+    api.post(DOCS + "/" + own + "/submit", null, f.reviewer().username(), PASSWORD);
+    Api.Response refused = api.post(DOCS + "/" + own + "/approve", "{\"confidentialityChecked\":true}",
+        f.reviewer().username(), PASSWORD);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.<String>json("$.type")).endsWith("review.own-work");
+    assertThat(api.post(DOCS + "/" + own + "/approve", "{\"confidentialityChecked\":true}",
+        f.agencyAdmin().username(), PASSWORD).status()).as("a second person does").isEqualTo(200);
+
+    int edited = api.post(DOCS, f.draftJson("编辑起草、审核人修改的通知"), f.editor().username(), PASSWORD).json("$.id");
+    assertThat(api.put(DOCS + "/" + edited, f.draftJson("审核人改过的标题"), f.reviewer().username(), PASSWORD).status())
+        .isEqualTo(200);
+    api.post(DOCS + "/" + edited + "/submit", null, f.editor().username(), PASSWORD);
+    assertThat(api.post(DOCS + "/" + edited + "/approve", "{\"confidentialityChecked\":true}",
+        f.reviewer().username(), PASSWORD).status()).as("changing a draft makes one its author").isEqualTo(403);
+  }
+
+  @Test
   void withdrawnDocumentsAnswerGoneAndLeaveEveryList() {
     Fixture f = newAgency();
     Api api = api();

@@ -97,6 +97,7 @@ class KilledApplicationLosesNothingIT {
     private final Queue<Unanswered> unanswered = new ConcurrentLinkedQueue<>();
     private final Queue<String> published = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean stop = new AtomicBoolean();
+    private static final String REVIEWER = "crash-reviewer";
     private String agency;
     private long consultation;
     private long column;
@@ -121,6 +122,10 @@ class KilledApplicationLosesNothingIT {
       consultation = open.get(0);
       List<Integer> columns = JsonPath.read(get("/api/v1/agencies/" + agency + "/columns"), "$[*].id");
       column = columns.get(0);
+      HttpResponse<String> account = staff("/api/v1/admin/accounts", "{\"username\":\"" + REVIEWER
+          + "\",\"displayName\":\"审核员\",\"role\":\"REVIEWER\",\"agency\":\"" + agency + "\",\"password\":\""
+          + PackagedApp.ADMIN_PASSWORD + "\"}");
+      assertThat(account.statusCode()).as(account.body()).isIn(201, 400);
 
       ExecutorService clients = Executors.newFixedThreadPool(7);
       for (int i = 0; i < 2; i++) {
@@ -210,8 +215,8 @@ class KilledApplicationLosesNothingIT {
       Number id = JsonPath.read(created.body(), "$.id");
       String base = "/api/v1/admin/documents/" + id;
       if (staff(base + "/submit", null).statusCode() == 200
-          && staff(base + "/approve", "{\"confidentialityChecked\":true,\"comment\":\"无涉密内容\"}").statusCode() == 200
-          && staff(base + "/publish", null).statusCode() == 200) {
+          && reviewer(base + "/approve", "{\"confidentialityChecked\":true,\"comment\":\"无涉密内容\"}").statusCode() == 200
+          && reviewer(base + "/publish", null).statusCode() == 200) {
         published.add(docNumber);
       }
     }
@@ -298,7 +303,17 @@ class KilledApplicationLosesNothingIT {
     }
 
     private HttpResponse<String> staff(String path, String json) throws IOException, InterruptedException {
-      String basic = Base64.getEncoder().encodeToString(("admin:" + PackagedApp.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+      return staff("admin", PackagedApp.ADMIN_PASSWORD, path, json);
+    }
+
+    /** As the agency's reviewer: a second person approves and publishes what the admin wrote. */
+    private HttpResponse<String> reviewer(String path, String json) throws IOException, InterruptedException {
+      return staff(REVIEWER, PackagedApp.ADMIN_PASSWORD, path, json);
+    }
+
+    private HttpResponse<String> staff(String user, String password, String path, String json)
+        throws IOException, InterruptedException {
+      String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base() + path)).timeout(Duration.ofSeconds(30))
           .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
           .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));

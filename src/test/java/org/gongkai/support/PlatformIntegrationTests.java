@@ -31,7 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"gongkai.demo=false", "GONGKAI_ADMIN_PASSWORD=" + PlatformIntegrationTests.ADMIN_PASSWORD,
         "gongkai.login.max-failures=3", "gongkai.intake.max-submissions=1000",
-        "spring.datasource.hikari.minimum-idle=1"})
+        "spring.datasource.hikari.minimum-idle=1",
+        // Tests act as administrators without an authenticator; SecondFactorIntegrationTests require one.
+        "gongkai.security.second-factor.required-roles="})
 @Import(TestClockConfiguration.class)
 public abstract class PlatformIntegrationTests {
 

@@ -28,8 +28,11 @@ class AccountConsoleController {
   private final StaffAccess access;
   private final AgencyDirectory agencies;
   private final AuditTrail audit;
+  private final SecondFactors secondFactors;
 
-  AccountConsoleController(Accounts accounts, StaffAccess access, AgencyDirectory agencies, AuditTrail audit) {
+  AccountConsoleController(Accounts accounts, StaffAccess access, AgencyDirectory agencies, AuditTrail audit,
+      SecondFactors secondFactors) {
+    this.secondFactors = secondFactors;
     this.accounts = accounts;
     this.access = access;
     this.agencies = agencies;
@@ -88,6 +91,17 @@ class AccountConsoleController {
     return form(model, form, account);
   }
 
+  /** A lost phone: the administrator clears the authenticator, and its owner sets one up at the next login. */
+  @PostMapping("/{id}/second-factor/reset")
+  String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
+    Staff me = access.current();
+    Staff account = accounts.find(id).orElseThrow(() -> Refusal.notFound("account.not-found"));
+    requireMayManage(me, account);
+    secondFactors.reset(account, me);
+    redirect.addFlashAttribute("notice", "account.second-factor.reset-done");
+    return "redirect:/console/accounts/" + id;
+  }
+
   @PostMapping("/{id}")
   String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountForm form, BindingResult errors,
       Model model, RedirectAttributes redirect) {
@@ -113,6 +127,7 @@ class AccountConsoleController {
   private String form(Model model, AccountForm form, Staff account) {
     model.addAttribute("form", form);
     model.addAttribute("account", account);
+    model.addAttribute("secondFactor", account != null && secondFactors.enrolled(account.id()));
     model.addAttribute("roles", Role.values());
     model.addAttribute("agencies", agencies.all());
     return "account/form";

@@ -42,6 +42,7 @@ class AdminBootstrap implements ApplicationRunner {
     System.out.println("==================================================================");
     System.out.println(" Gongkai admin login   user: admin   password: " + (generated ? password : "(GONGKAI_ADMIN_PASSWORD)"));
     System.out.println(" Console: http://localhost:" + environment.getProperty("local.server.port", "8080") + "/console");
+    System.out.println(" At the first login you set up an authenticator app (TOTP) for the second factor.");
     System.out.println("==================================================================");
     System.out.println();
   }

@@ -20,10 +20,15 @@ class ConsoleSessions implements AuthenticationSuccessHandler, LogoutHandler {
   private final SessionValidity validity;
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
+  private final SecondFactors secondFactors;
+  private final boolean secondFactorAfterSingleSignOn;
   private final SavedRequestAwareAuthenticationSuccessHandler toConsole =
       new SavedRequestAwareAuthenticationSuccessHandler();
 
-  ConsoleSessions(SessionValidity validity, AuditTrail audit, TransactionTemplate transactions) {
+  ConsoleSessions(SessionValidity validity, AuditTrail audit, TransactionTemplate transactions,
+      SecondFactors secondFactors, boolean secondFactorAfterSingleSignOn) {
+    this.secondFactors = secondFactors;
+    this.secondFactorAfterSingleSignOn = secondFactorAfterSingleSignOn;
     this.validity = validity;
     this.audit = audit;
     this.transactions = transactions;
@@ -33,17 +38,27 @@ class ConsoleSessions implements AuthenticationSuccessHandler, LogoutHandler {
   @Override
   public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
       Authentication authentication) throws IOException, ServletException {
-    StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
+    StaffIdentity principal = (StaffIdentity) authentication.getPrincipal();
     validity.opened(request.getSession(), principal);
-    transactions.executeWithoutResult(tx -> audit.record(principal.getUsername(), "account.login", "account",
-        principal.staff().id(), null));
+    transactions.executeWithoutResult(tx -> audit.record(principal.staff().username(), "account.login", "account",
+        principal.staff().id(), principal instanceof StaffOidcPrincipal ? "single sign-on" : null));
+    // The unified identity service checks its own second factor, unless told otherwise.
+    boolean singleSignOn = principal instanceof StaffOidcPrincipal;
+    SecondFactors.Need need = singleSignOn && !secondFactorAfterSingleSignOn ? SecondFactors.Need.NONE
+        : secondFactors.need(principal.staff());
+    if (need != SecondFactors.Need.NONE) {
+      request.getSession().setAttribute(SecondFactorGate.STATE, need.name());
+      response.sendRedirect(request.getContextPath()
+          + (need == SecondFactors.Need.ENROL ? SecondFactorGate.SETUP_PAGE : SecondFactorGate.VERIFY_PAGE));
+      return;
+    }
     toConsole.onAuthenticationSuccess(request, response, authentication);
   }
 
   @Override
   public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
-    if (authentication != null && authentication.getPrincipal() instanceof StaffPrincipal principal) {
-      transactions.executeWithoutResult(tx -> audit.record(principal.getUsername(), "account.logout", "account",
+    if (authentication != null && authentication.getPrincipal() instanceof StaffIdentity principal) {
+      transactions.executeWithoutResult(tx -> audit.record(principal.staff().username(), "account.logout", "account",
           principal.staff().id(), null));
     }
   }

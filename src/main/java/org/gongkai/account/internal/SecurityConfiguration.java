@@ -3,7 +3,9 @@ package org.gongkai.account.internal;
 import jakarta.servlet.http.HttpServletRequest;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.account.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,8 +32,9 @@ class SecurityConfiguration {
 
   @Bean
   AuthenticationManager authenticationManager(JdbcAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle,
-      AuditTrail audit, TransactionTemplate transactions) {
-    return new ProviderManager(new ThrottledAuthenticationProvider(accounts, encoder, throttle, audit, transactions));
+      AuditTrail audit, TransactionTemplate transactions, SecondFactors secondFactors) {
+    return new ProviderManager(
+        new ThrottledAuthenticationProvider(accounts, encoder, throttle, audit, transactions, secondFactors));
   }
 
   /**
@@ -70,7 +73,7 @@ class SecurityConfiguration {
           }
           auth.anyRequest().hasRole(Role.PLATFORM_ADMIN.name());
         })
-        .httpBasic(basic -> basic.realmName("Gongkai"))
+        .httpBasic(basic -> basic.realmName("Gongkai").authenticationDetailsSource(ApiCredentials::new))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .headers(this::headers);
@@ -91,7 +94,7 @@ class SecurityConfiguration {
             && carriesCredentials(request))
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName("Gongkai"))
+        .httpBasic(basic -> basic.realmName("Gongkai").authenticationDetailsSource(ApiCredentials::new))
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> true))
@@ -105,12 +108,14 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain staffApi(HttpSecurity http, AuthenticationManager authenticationManager,
       SessionValidity sessionValidity) throws Exception {
+    SecondFactorGate gate = new SecondFactorGate();
     http.securityMatcher("/api/v1/admin/**")
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
         .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> true))
         .addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
+        .addFilterAfter(gate, SessionValidity.class)
         .headers(this::headers);
     return http.build();
   }
@@ -118,8 +123,19 @@ class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain site(HttpSecurity http, AuthenticationManager authenticationManager,
-      SessionValidity sessionValidity, AuditTrail audit, TransactionTemplate transactions) throws Exception {
-    var sessions = new ConsoleSessions(sessionValidity, audit, transactions);
+      SessionValidity sessionValidity, AuditTrail audit, TransactionTemplate transactions, SecondFactors secondFactors,
+      ObjectProvider<ClientRegistrationRepository> singleSignOn, JdbcAccounts accounts,
+      @Value("${gongkai.security.oidc.username-claim:preferred_username}") String usernameClaim,
+      @Value("${gongkai.security.oidc.second-factor:false}") boolean secondFactorAfterSingleSignOn) throws Exception {
+    var sessions = new ConsoleSessions(sessionValidity, audit, transactions, secondFactors,
+        secondFactorAfterSingleSignOn);
+    if (singleSignOn.getIfAvailable() != null) {
+      // Only when a registration is configured (spring.security.oauth2.client.registration.*).
+      http.oauth2Login(oidc -> oidc.loginPage("/login").failureUrl("/login?sso-error")
+          .userInfoEndpoint(info -> info.oidcUserService(
+              StaffOidcUserService.standard(accounts, audit, transactions, usernameClaim)))
+          .successHandler(sessions));
+    }
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(
             auth ->
@@ -130,6 +146,7 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/**"))
         .formLogin(form -> form.loginPage("/login").successHandler(sessions).permitAll())
         .addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
+        .addFilterAfter(new SecondFactorGate(), SessionValidity.class)
         .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(sessions).logoutSuccessUrl("/login?logout")
             .permitAll())
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))

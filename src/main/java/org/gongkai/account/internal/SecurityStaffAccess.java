@@ -33,7 +33,7 @@ class SecurityStaffAccess implements StaffAccess {
   @Override
   public Optional<Staff> currentIfAny() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (auth != null && auth.getPrincipal() instanceof StaffPrincipal principal) {
+    if (auth != null && auth.getPrincipal() instanceof StaffIdentity principal) {
       return Optional.of(principal.staff());
     }
     return Optional.empty();
@@ -107,5 +107,16 @@ class SecurityStaffAccess implements StaffAccess {
     }
     requireAgency(staff, selected.id());
     return new org.gongkai.account.AgencyChoice(mine, selected);
+  }
+
+  @Override
+  public boolean requireSecondPerson(Staff approver, long agencyId, java.util.Collection<String> authors) {
+    if (authors.stream().noneMatch(author -> approver.username().equals(author))) {
+      return false;
+    }
+    if (agencies.get(agencyId).fourEyesWaived()) {
+      return true;
+    }
+    throw Refusal.forbidden("review.own-work");
   }
 }

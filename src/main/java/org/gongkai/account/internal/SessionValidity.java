@@ -36,7 +36,7 @@ class SessionValidity extends OncePerRequestFilter {
   }
 
   /** Called at login: the session remembers the account's version and when it began. */
-  void opened(HttpSession session, StaffPrincipal principal) {
+  void opened(HttpSession session, StaffIdentity principal) {
     session.setAttribute(VERSION, accounts.activeSecurityVersion(principal.staff().id()).orElse(-1));
     session.setAttribute(SINCE, Instant.now(clock));
   }
@@ -46,7 +46,7 @@ class SessionValidity extends OncePerRequestFilter {
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (session != null && auth != null && auth.getPrincipal() instanceof StaffPrincipal principal && !valid(session,
+    if (session != null && auth != null && auth.getPrincipal() instanceof StaffIdentity principal && !valid(session,
         principal)) {
       session.invalidate();
       SecurityContextHolder.clearContext();
@@ -58,7 +58,7 @@ class SessionValidity extends OncePerRequestFilter {
     chain.doFilter(request, response);
   }
 
-  private boolean valid(HttpSession session, StaffPrincipal principal) {
+  private boolean valid(HttpSession session, StaffIdentity principal) {
     Object version = session.getAttribute(VERSION);
     Object since = session.getAttribute(SINCE);
     if (!(version instanceof Integer v) || !(since instanceof Instant s)) {

@@ -19,10 +19,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
   private final LoginThrottle throttle;
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
+  private final SecondFactors secondFactors;
 
   ThrottledAuthenticationProvider(
       JdbcAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle, AuditTrail audit,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions, SecondFactors secondFactors) {
+    this.secondFactors = secondFactors;
     this.delegate = new DaoAuthenticationProvider(accounts);
     this.delegate.setPasswordEncoder(encoder);
     this.throttle = throttle;
@@ -43,6 +45,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     }
     try {
       Authentication result = delegate.authenticate(authentication);
+      if (authentication.getDetails() instanceof ApiCredentials api) {
+        requireSecondFactor((StaffPrincipal) result.getPrincipal(), api, username, address);
+      }
       throttle.succeeded(username, address);
       return result;
     } catch (BadCredentialsException e) {
@@ -54,6 +59,24 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
       });
       throw e;
+    }
+  }
+
+  /** A script's call with a password only is refused for an account that has, or must have, a second factor. */
+  private void requireSecondFactor(StaffPrincipal principal, ApiCredentials api, String username, String address) {
+    SecondFactors.Need need = secondFactors.need(principal.staff());
+    if (need == SecondFactors.Need.ENROL) {
+      throw new BadCredentialsException("an administrator sets up a second factor in the console before using the API");
+    }
+    if (need == SecondFactors.Need.VERIFY && !secondFactors.verify(principal.staff(), api.oneTimeCode())) {
+      boolean locks = throttle.failed(username, address);
+      transactions.executeWithoutResult(tx -> {
+        audit.record(username, "account.second-factor.failed", "login", username, null);
+        if (locks) {
+          audit.record(username, "account.login-locked", "login", username, "from " + address);
+        }
+      });
+      throw new BadCredentialsException("second factor missing or wrong");
     }
   }
 

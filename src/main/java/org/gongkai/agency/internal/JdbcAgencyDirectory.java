@@ -22,6 +22,7 @@ import org.gongkai.agency.ReportLevel;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.shared.ids.OrganizationCodes;
 import org.gongkai.shared.time.Timestamps;
+import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,16 +30,24 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+/**
+ * Reads come from {@link AgencySnapshots} outside a writing transaction, and from the database
+ * inside one, which must see its own changes; every write raises the public site's version.
+ */
 @Service
-@Transactional(readOnly = true)
 class JdbcAgencyDirectory implements AgencyDirectory {
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
   private final MessageSource messages;
   private final Clock clock;
+  private final AgencySnapshots snapshots;
+  private final PublicSiteVersion site;
 
-  JdbcAgencyDirectory(JdbcClient jdbc, AuditTrail audit, MessageSource messages, Clock clock) {
+  JdbcAgencyDirectory(JdbcClient jdbc, AuditTrail audit, MessageSource messages, Clock clock,
+      AgencySnapshots snapshots, PublicSiteVersion site) {
+    this.snapshots = snapshots;
+    this.site = site;
     this.jdbc = jdbc;
     this.audit = audit;
     this.messages = messages;
@@ -47,20 +56,28 @@ class JdbcAgencyDirectory implements AgencyDirectory {
 
   @Override
   public List<Agency> all() {
-    return jdbc.sql("SELECT * FROM agency ORDER BY sort_order, id").query(JdbcAgencyDirectory::agency).list();
+    if (PublicSiteVersion.insideWritingTransaction()) {
+      return jdbc.sql("SELECT * FROM agency ORDER BY sort_order, id").query(JdbcAgencyDirectory::agency).list();
+    }
+    return snapshots.current().all();
   }
 
   @Override
   public Optional<Agency> find(long id) {
-    return jdbc.sql("SELECT * FROM agency WHERE id = ?").param(id).query(JdbcAgencyDirectory::agency).optional();
+    if (PublicSiteVersion.insideWritingTransaction()) {
+      return jdbc.sql("SELECT * FROM agency WHERE id = ?").param(id).query(JdbcAgencyDirectory::agency).optional();
+    }
+    return Optional.ofNullable(snapshots.current().byId().get(id));
   }
 
   @Override
   public Optional<Agency> findByCode(String code) {
-    return jdbc.sql("SELECT * FROM agency WHERE code = ?")
-        .param(OrganizationCodes.normalize(code))
-        .query(JdbcAgencyDirectory::agency)
-        .optional();
+    String normal = OrganizationCodes.normalize(code);
+    if (PublicSiteVersion.insideWritingTransaction()) {
+      return jdbc.sql("SELECT * FROM agency WHERE code = ?").param(normal).query(JdbcAgencyDirectory::agency)
+          .optional();
+    }
+    return Optional.ofNullable(snapshots.current().byCode().get(normal));
   }
 
   @Override
@@ -99,10 +116,13 @@ class JdbcAgencyDirectory implements AgencyDirectory {
 
   @Override
   public List<Column> columns(long agencyId) {
-    return jdbc.sql("SELECT * FROM disclosure_column WHERE agency_id = ? ORDER BY sort_order, id")
-        .param(agencyId)
-        .query(JdbcAgencyDirectory::column)
-        .list();
+    if (PublicSiteVersion.insideWritingTransaction()) {
+      return jdbc.sql("SELECT * FROM disclosure_column WHERE agency_id = ? ORDER BY sort_order, id")
+          .param(agencyId)
+          .query(JdbcAgencyDirectory::column)
+          .list();
+    }
+    return snapshots.current().columnsByAgency().getOrDefault(agencyId, List.of());
   }
 
   @Override
@@ -112,10 +132,13 @@ class JdbcAgencyDirectory implements AgencyDirectory {
 
   @Override
   public Optional<Column> column(long columnId) {
-    return jdbc.sql("SELECT * FROM disclosure_column WHERE id = ?")
-        .param(columnId)
-        .query(JdbcAgencyDirectory::column)
-        .optional();
+    if (PublicSiteVersion.insideWritingTransaction()) {
+      return jdbc.sql("SELECT * FROM disclosure_column WHERE id = ?")
+          .param(columnId)
+          .query(JdbcAgencyDirectory::column)
+          .optional();
+    }
+    return Optional.ofNullable(snapshots.current().columnsById().get(columnId));
   }
 
   @Override
@@ -146,6 +169,7 @@ class JdbcAgencyDirectory implements AgencyDirectory {
       String name = messages.getMessage("column.standard." + type.name(), null, Locale.SIMPLIFIED_CHINESE);
       insertColumn(id, null, name, type, order++);
     }
+    site.changed();
     audit.record(actor, "agency.created", "agency", id, code + " " + form.getName());
     return get(id);
   }
@@ -166,8 +190,25 @@ class JdbcAgencyDirectory implements AgencyDirectory {
             g.postcode(), g.text(), reportLevel(form, parentId).name(), !Boolean.FALSE.equals(form.getReportsForSubtree()),
             agencyId)
         .update();
+    site.changed();
     audit.record(actor, "agency.updated", "agency", agencyId, code + " " + form.getName());
     return get(agencyId);
+  }
+
+  @Override
+  @Transactional
+  public void setFourEyesWaived(long agencyId, boolean waived, String reason, String actor) {
+    Agency agency = get(agencyId);
+    if (waived && (reason == null || reason.isBlank())) {
+      throw Refusal.invalidField("reason", "agency.four-eyes.reason");
+    }
+    if (agency.fourEyesWaived() == waived) {
+      return;
+    }
+    jdbc.sql("UPDATE agency SET four_eyes_waived = ? WHERE id = ?").params(waived, agencyId).update();
+    site.changed();
+    audit.record(actor, waived ? "agency.four-eyes.waived" : "agency.four-eyes.restored", "agency", agencyId,
+        waived ? reason.strip() : null);
   }
 
   @Override
@@ -187,6 +228,7 @@ class JdbcAgencyDirectory implements AgencyDirectory {
             .query(Integer.class)
             .single();
     long id = insertColumn(agencyId, parentId, trimmed, type == null ? ColumnType.GENERAL : type, order);
+    site.changed();
     audit.record(actor, "column.created", "column", id, trimmed);
     return column(id).orElseThrow();
   }
@@ -197,6 +239,7 @@ class JdbcAgencyDirectory implements AgencyDirectory {
     Column column = column(columnId).orElseThrow(() -> Refusal.notFound("column.not-found"));
     String trimmed = checkedColumnName(name);
     jdbc.sql("UPDATE disclosure_column SET name = ? WHERE id = ?").params(trimmed, columnId).update();
+    site.changed();
     audit.record(actor, "column.renamed", "column", columnId, column.name() + " -> " + trimmed);
   }
 
@@ -221,6 +264,7 @@ class JdbcAgencyDirectory implements AgencyDirectory {
     for (int i = 0; i < reordered.size(); i++) {
       jdbc.sql("UPDATE disclosure_column SET sort_order = ? WHERE id = ?").params(i, reordered.get(i).id()).update();
     }
+    site.changed();
     audit.record(actor, "column.moved", "column", columnId, direction < 0 ? "up" : "down");
   }
 
@@ -229,6 +273,7 @@ class JdbcAgencyDirectory implements AgencyDirectory {
   public void setColumnHidden(long columnId, boolean hidden, String actor) {
     column(columnId).orElseThrow(() -> Refusal.notFound("column.not-found"));
     jdbc.sql("UPDATE disclosure_column SET hidden = ? WHERE id = ?").params(hidden, columnId).update();
+    site.changed();
     audit.record(actor, hidden ? "column.hidden" : "column.shown", "column", columnId, null);
   }
 
@@ -250,6 +295,7 @@ class JdbcAgencyDirectory implements AgencyDirectory {
       }
     }
     jdbc.sql("UPDATE disclosure_column SET parent_id = ? WHERE id = ?").params(parentId, columnId).update();
+    site.changed();
     audit.record(actor, "column.reparented", "column", columnId, String.valueOf(parentId));
   }
 
@@ -302,7 +348,7 @@ class JdbcAgencyDirectory implements AgencyDirectory {
     return jdbc.sql("SELECT COALESCE(MAX(sort_order), -1) + 1 FROM agency").query(Integer.class).single();
   }
 
-  private static Agency agency(ResultSet rs, int row) throws SQLException {
+  static Agency agency(ResultSet rs, int row) throws SQLException {
     return new Agency(
         rs.getLong("id"),
         rs.getString("code"),
@@ -318,7 +364,8 @@ class JdbcAgencyDirectory implements AgencyDirectory {
             rs.getString("guide_postcode"),
             rs.getString("guide_text")),
         ReportLevel.valueOf(rs.getString("report_level")),
-        rs.getBoolean("report_subtree"));
+        rs.getBoolean("report_subtree"),
+        rs.getBoolean("four_eyes_waived"));
   }
 
   private static ReportLevel reportLevel(AgencyForm form, Long parentId) {
@@ -328,7 +375,7 @@ class JdbcAgencyDirectory implements AgencyDirectory {
     return parentId == null ? ReportLevel.GOVERNMENT : ReportLevel.DEPARTMENT;
   }
 
-  private static Column column(ResultSet rs, int row) throws SQLException {
+  static Column column(ResultSet rs, int row) throws SQLException {
     return new Column(
         rs.getLong("id"),
         rs.getLong("agency_id"),

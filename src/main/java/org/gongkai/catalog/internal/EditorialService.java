@@ -15,6 +15,7 @@ import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.agency.Column;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.catalog.Attachment;
 import org.gongkai.catalog.DisclosureMode;
 import org.gongkai.catalog.DocumentForm;
@@ -46,6 +47,7 @@ class EditorialService implements Editorial {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
+  private final PublicSiteVersion site;
   private final ApplicationEventPublisher events;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -53,7 +55,7 @@ class EditorialService implements Editorial {
   private final org.springframework.beans.factory.ObjectProvider<org.gongkai.catalog.DocumentFinder> finder;
 
   EditorialService(EditionRepository editions, IndexNumbers indexNumbers, BodySanitizer sanitizer,
-      AttachmentStore attachmentStore, AgencyDirectory agencies, StaffAccess access, AuditTrail audit,
+      AttachmentStore attachmentStore, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, PublicSiteVersion site,
       ApplicationEventPublisher events, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
       org.springframework.beans.factory.ObjectProvider<org.gongkai.catalog.DocumentFinder> finder) {
     this.finder = finder;
@@ -64,6 +66,7 @@ class EditorialService implements Editorial {
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
+    this.site = site;
     this.events = events;
     this.jdbc = jdbc;
     this.transactions = transactions;
@@ -181,8 +184,32 @@ class EditorialService implements Editorial {
     if (!confidentialityChecked) {
       throw Refusal.invalidField("confidentialityChecked", "review.confidentiality.required");
     }
-    Edition edition = move(documentId, WorkflowStep.APPROVE, actor, comment);
-    editions.recordReview(edition.id(), true, blankToNull(comment), actor.username(), Instant.now(clock));
+    boolean waived = access.requireSecondPerson(actor, doc.agencyId(), authorsOfWorkingDraft(documentId));
+    String detail = waived ? join(comment, StaffAccess.FOUR_EYES_WAIVED) : comment;
+    Edition edition = move(documentId, WorkflowStep.APPROVE, actor, detail);
+    editions.recordReview(edition.id(), true, blankToNull(detail), actor.username(), Instant.now(clock));
+  }
+
+  /** Who wrote the draft now under review: everyone who created, edited or added to it since the last publication. */
+  private java.util.Set<String> authorsOfWorkingDraft(long documentId) {
+    java.util.Set<String> authors = new java.util.HashSet<>();
+    for (var entry : audit.forSubject("document", documentId)) {
+      switch (entry.action()) {
+        case "document.publish", "document.withdraw" -> authors.clear();
+        case "document.created", "document.edited", "document.revision-started", "document.attachment-added",
+            "document.attachment-removed", "document.imported", "document.submit" -> authors.add(entry.actor());
+        default -> { }
+      }
+    }
+    Edition working = workingEdition(documentId);
+    if (working.updatedBy() != null && working.state() == EditionState.SUBMITTED) {
+      authors.add(working.updatedBy());
+    }
+    return authors;
+  }
+
+  private static String join(String comment, String note) {
+    return comment == null || comment.isBlank() ? note : comment.strip() + " " + note;
   }
 
   @Override
@@ -225,6 +252,7 @@ class EditorialService implements Editorial {
     check(WorkflowStep.WITHDRAW, live.state());
     editions.transition(live.id(), EditionState.PUBLISHED, EditionState.WITHDRAWN, actor.username(), now);
     editions.recordWithdrawal(live.id(), reason.trim(), actor.username(), now);
+    site.changed();
     audit.record(actor.username(), "document.withdraw", "document", documentId, reason.trim());
     events.publishEvent(new DocumentWithdrawn(documentId, doc.agencyId(), doc.indexNumber(), now));
   }
@@ -336,6 +364,7 @@ class EditorialService implements Editorial {
       throw Refusal.conflict("document.stale");
     }
     editions.recordPublication(edition.id(), now);
+    site.changed();
     audit.record(actor, "document.publish", "document", doc.id(),
         indexNumber + " edition " + edition.editionNumber());
     events.publishEvent(new DocumentPublished(doc.id(), edition.id(), doc.agencyId(), edition.columnId(), indexNumber,

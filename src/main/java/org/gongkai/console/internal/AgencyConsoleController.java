@@ -99,6 +99,15 @@ class AgencyConsoleController {
     }
   }
 
+  /** The open government office lets a one-person agency approve its own work, or stops it. */
+  @PostMapping("/{id}/four-eyes")
+  String fourEyes(@PathVariable long id, @RequestParam boolean waived, @RequestParam(required = false) String reason,
+      RedirectAttributes redirect) {
+    Staff me = access.current();
+    access.requirePlatformAdmin(me);
+    return act(id, redirect, () -> agencies.setFourEyesWaived(id, waived, reason, me.username()));
+  }
+
   @PostMapping("/{id}/columns")
   String addColumn(@PathVariable long id, @RequestParam(required = false) String name,
       @RequestParam(required = false) Long parentId, @RequestParam(required = false) ColumnType type,

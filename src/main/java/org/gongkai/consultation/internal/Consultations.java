@@ -20,6 +20,7 @@ import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.consultation.internal.ConsultationViews.Adoption;
 import org.gongkai.consultation.internal.ConsultationViews.CommentState;
@@ -61,6 +62,7 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
+  private final PublicSiteVersion site;
   private final WorkingCalendar calendar;
   private final StoredFiles files;
   private final TransactionTemplate transactions;
@@ -74,7 +76,7 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
   private final boolean contactRequired;
   private final boolean nameRequired;
 
-  Consultations(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, WorkingCalendar calendar,
+  Consultations(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, PublicSiteVersion site, WorkingCalendar calendar,
       StoredFiles files, TransactionTemplate transactions, MessageSource messages, Clock clock, IntakeMetrics intake,
       Challenge challenge, PersonalDataCipher cipher,
       @Value("${gongkai.consultation.minimum-working-days.call-for-comments:20}") int commentsMinimum,
@@ -85,6 +87,7 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
+    this.site = site;
     this.calendar = calendar;
     this.files = files;
     this.transactions = transactions;
@@ -158,14 +161,24 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
     }
   }
 
+  /** Publishes a call: a reviewer who did not write it (four eyes) makes it public. */
   void publish(long id, Staff actor) {
     transactions.executeWithoutResult(tx -> {
       Item r = lockedForStaff(id, actor);
       if (r.published) {
         throw Refusal.conflict("consultation.already-published");
       }
+      access.requireReviewer(actor, r.agencyId);
+      java.util.Set<String> authors = new java.util.HashSet<>();
+      audit.forSubject("consultation", id).stream()
+          .filter(e -> e.action().equals("consultation.created") || e.action().equals("consultation.updated")
+              || e.action().equals("consultation.attachment.added"))
+          .forEach(e -> authors.add(e.actor()));
+      boolean waived = access.requireSecondPerson(actor, r.agencyId, authors);
       jdbc.sql("UPDATE consultation SET published = TRUE WHERE id = ?").param(id).update();
-      audit.record(actor.username(), "consultation.published", "consultation", id, null);
+      site.changed();
+      audit.record(actor.username(), "consultation.published", "consultation", id,
+          waived ? StaffAccess.FOUR_EYES_WAIVED : null);
     });
   }
 
@@ -179,6 +192,7 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
           () -> Refusal.invalidField("file", "attachment.type"));
       jdbc.sql("INSERT INTO consultation_attachment (consultation_id, file_name, content_type, sha256, size_bytes) VALUES (?, ?, ?, ?, ?)")
           .params(id, stored.name(), stored.contentType(), stored.sha256(), stored.size()).update();
+      site.changed();
       audit.record(actor.username(), "consultation.attachment.added", "consultation", id, stored.name());
     });
   }
@@ -199,6 +213,7 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
       if (changed == 0) {
         throw Refusal.notFound("consultation.comment.not-found");
       }
+      site.changed();
       audit.record(actor.username(), "consultation.comment." + state.name().toLowerCase(), "consultation-comment", commentId,
           reason);
     });
@@ -218,6 +233,7 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
       if (changed == 0) {
         throw Refusal.notFound("consultation.comment.not-found");
       }
+      site.changed();
       audit.record(actor.username(), "consultation.comment.adoption", "consultation-comment", commentId, adoption.name());
     });
   }
@@ -238,6 +254,7 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
       }
       jdbc.sql("UPDATE consultation SET feedback_text = ?, feedback_at = ?, final_document_id = ? WHERE id = ?")
           .params(text.strip(), Timestamps.toDb(Instant.now(clock)), finalDocumentId, id).update();
+      site.changed();
       audit.record(actor.username(), "consultation.feedback.published", "consultation", id,
           finalDocumentId == null ? null : "final document " + finalDocumentId);
     });
@@ -245,10 +262,10 @@ class Consultations implements org.gongkai.consultation.ConsultationDesk {
 
   @Override
   public long open(String agencyCode, String kind, String scope, String title, String text, LocalDate opensOn,
-      LocalDate closesOn, Staff actor) {
+      LocalDate closesOn, Staff author, Staff publisher) {
     long id = create(new Form(agencyCode, Kind.valueOf(kind), Scope.valueOf(scope), title, text, opensOn, closesOn, null),
-        actor);
-    publish(id, actor);
+        author);
+    publish(id, publisher);
     return id;
   }
 

@@ -14,6 +14,10 @@ import org.gongkai.catalog.Validity;
 /** Seed data: the demo city's agencies and the templates and word lists its documents are made of. */
 final class DemoTexts {
 
+  static final String REVIEWER_USERNAME = "shangwu-shenhe";
+  static final String REVIEWER_NAME = "市商务局审核员";
+
+
   private DemoTexts() {}
 
   record Dept(String name, String abbr, String address, String phone, String email, List<String> subjects) {}

@@ -26,11 +26,11 @@ class InteractionDeskService implements InteractionDesk {
   }
 
   @Override
-  public void answer(String trackingCode, String reply, boolean publish, Staff actor) {
+  public void answer(String trackingCode, String reply, Staff replier, Staff publisher) {
     long id = mailbox.idOf(trackingCode);
-    mailbox.reply(id, reply, null, actor);
-    if (publish) {
-      mailbox.publish(id, true, actor);
+    mailbox.reply(id, reply, null, replier);
+    if (publisher != null) {
+      mailbox.publish(id, true, publisher);
     }
   }
 
@@ -41,9 +41,13 @@ class InteractionDeskService implements InteractionDesk {
 
   @Override
   public long recordSession(String agencyCode, String kind, LocalDate heldOn, String channel, String topic,
-      List<Long> leaders, int questionsReceived, int questionsAnswered, String transcript, boolean published,
-      Staff actor) {
-    return interviews.record(new Interviews.Form(agencyCode, Interviews.Kind.valueOf(kind), heldOn, channel, topic, leaders,
-        questionsReceived, questionsAnswered, transcript, published), actor);
+      List<Long> leaders, int questionsReceived, int questionsAnswered, String transcript, Staff author,
+      Staff publisher) {
+    long id = interviews.record(new Interviews.Form(agencyCode, Interviews.Kind.valueOf(kind), heldOn, channel, topic,
+        leaders, questionsReceived, questionsAnswered, transcript), author);
+    if (publisher != null) {
+      interviews.publish(id, publisher);
+    }
+    return id;
   }
 }

@@ -102,10 +102,10 @@ final class InterviewControllers {
         @RequestParam(required = false) String channel, @RequestParam(required = false) String topic,
         @RequestParam(required = false) List<Long> leaders, @RequestParam(required = false) Integer questionsReceived,
         @RequestParam(required = false) Integer questionsAnswered, @RequestParam(required = false) String transcript,
-        @RequestParam(required = false) boolean published, RedirectAttributes redirect) {
+        RedirectAttributes redirect) {
       try {
         long id = interviews.record(new Interviews.Form(agency, kind, heldOn, channel, topic, leaders, questionsReceived,
-            questionsAnswered, transcript, published), access.current());
+            questionsAnswered, transcript), access.current());
         redirect.addFlashAttribute("notice", "report.saved");
         return "redirect:/console/interviews/" + id;
       } catch (Refusal refusal) {
@@ -119,6 +119,17 @@ final class InterviewControllers {
       model.addAttribute("i", interviews.get(id, access.current()));
       model.addAttribute("statuses", Interviews.FollowUpStatus.values());
       return "interaction/console-interview";
+    }
+
+    @PostMapping("/{id}/publish")
+    String publish(@PathVariable long id, RedirectAttributes redirect) {
+      try {
+        interviews.publish(id, access.current());
+        redirect.addFlashAttribute("notice", "interview.published");
+      } catch (Refusal refusal) {
+        Refusals.flash(redirect, refusal);
+      }
+      return "redirect:/console/interviews/" + id;
     }
 
     @PostMapping("/{id}/follow-ups")

@@ -11,6 +11,7 @@ import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,15 +37,17 @@ class Interviews {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
+  private final PublicSiteVersion site;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  Interviews(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit,
+  Interviews(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, PublicSiteVersion site,
       TransactionTemplate transactions, Clock clock) {
     this.jdbc = jdbc;
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
+    this.site = site;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -58,7 +61,7 @@ class Interviews {
       List<FollowUp> followUps) {}
 
   record Form(String agency, Kind kind, LocalDate heldOn, String channel, String topic, List<Long> leaders,
-      Integer questionsReceived, Integer questionsAnswered, String transcript, Boolean published) {}
+      Integer questionsReceived, Integer questionsAnswered, String transcript) {}
 
   /** A leader's sessions in the year; the rate is the share of active leaders who took part at least once. */
   record Participation(int year, List<LeaderSessions> leaders, double rate, boolean headTookPart) {}
@@ -76,6 +79,7 @@ class Interviews {
       jdbc.sql("INSERT INTO agency_leader (agency_id, name, title, role) VALUES (?, ?, ?, ?)")
           .params(agency.id(), name.strip(), title.strip(), role.name()).update(keys, "id");
       long id = keys.getKey().longValue();
+      site.changed();
       audit.record(actor.username(), "interview.leader.added", "agency", agency.id(), name.strip());
       return id;
     });
@@ -121,15 +125,35 @@ class Interviews {
       jdbc.sql("INSERT INTO interview (agency_id, kind, held_on, channel, topic, questions_received, questions_answered,"
               + " transcript, published, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
           .params(agency.id(), form.kind().name(), form.heldOn(), form.channel().strip(), form.topic().strip(), received,
-              answered, form.transcript() == null ? null : form.transcript().strip(), Boolean.TRUE.equals(form.published()),
+              answered, form.transcript() == null ? null : form.transcript().strip(), false,
               actor.username(), Timestamps.toDb(Instant.now(clock)))
           .update(keys, "id");
       long id = keys.getKey().longValue();
       for (Long leader : new java.util.LinkedHashSet<>(leaderIds)) {
         jdbc.sql("INSERT INTO interview_leader (interview_id, leader_id) VALUES (?, ?)").params(id, leader).update();
       }
+      site.changed();
       audit.record(actor.username(), "interview.recorded", "interview", id, form.topic());
       return id;
+    });
+  }
+
+  /** Makes the record public: a reviewer who did not write it (four eyes). */
+  void publish(long id, Staff actor) {
+    transactions.executeWithoutResult(tx -> {
+      var row = jdbc.sql("SELECT agency_id, created_by, published FROM interview WHERE id = ? FOR UPDATE").param(id)
+          .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3)}).optional()
+          .orElseThrow(() -> Refusal.notFound("interview.not-found"));
+      long agencyId = (Long) row[0];
+      access.requireReviewer(actor, agencyId);
+      if ((Boolean) row[2]) {
+        throw Refusal.conflict("interview.already-published");
+      }
+      boolean waived = access.requireSecondPerson(actor, agencyId, List.of((String) row[1]));
+      jdbc.sql("UPDATE interview SET published = TRUE WHERE id = ?").param(id).update();
+      site.changed();
+      audit.record(actor.username(), "interview.published", "interview", id,
+          waived ? StaffAccess.FOUR_EYES_WAIVED : null);
     });
   }
 
@@ -145,6 +169,7 @@ class Interviews {
           .params(interview.id(), action.strip(), owner.strip(), dueOn, actor.username(),
               Timestamps.toDb(Instant.now(clock))).update(keys, "id");
       long id = keys.getKey().longValue();
+      site.changed();
       audit.record(actor.username(), "interview.follow-up.added", "interview", interviewId, action.strip());
       return id;
     });
@@ -162,6 +187,7 @@ class Interviews {
       if (changed == 0) {
         throw Refusal.notFound("interview.not-found");
       }
+      site.changed();
       audit.record(actor.username(), "interview.follow-up." + status.name().toLowerCase(), "interview", interviewId,
           String.valueOf(followUpId));
     });

@@ -15,6 +15,7 @@ import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.interaction.internal.MailboxViews.Ack;
 import org.gongkai.interaction.internal.MailboxViews.Form;
@@ -51,6 +52,7 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
+  private final PublicSiteVersion site;
   private final WorkingCalendar calendar;
   private final TrackingCodes codes;
   private final TransactionTemplate transactions;
@@ -59,7 +61,7 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
   private final Challenge challenge;
   private final Map<Type, Integer> replyDays = new EnumMap<>(Type.class);
 
-  Mailbox(MessageRepository messages, AgencyDirectory agencies, StaffAccess access, AuditTrail audit,
+  Mailbox(MessageRepository messages, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, PublicSiteVersion site,
       WorkingCalendar calendar, TrackingCodes codes, TransactionTemplate transactions, Clock clock, IntakeMetrics intake,
       Challenge challenge,
       @Value("${gongkai.mailbox.reply-days.question:5}") int question,
@@ -69,6 +71,7 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
+    this.site = site;
     this.calendar = calendar;
     this.codes = codes;
     this.transactions = transactions;
@@ -163,6 +166,7 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
     transactions.executeWithoutResult(tx -> {
       messages.rate(r.id(), rating, note);
       messages.addEvent(r.id(), "RATED", String.valueOf(rating), LocalDate.now(clock), "public", Instant.now(clock));
+      site.changed();
       audit.record("public", "mailbox.rated", "mailbox-message", r.id(), String.valueOf(rating));
     });
   }
@@ -283,10 +287,18 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
     });
   }
 
+  /** Publishes the answer as Q&A: a reviewer who did not write the reply (four eyes); withdrawing it, anyone in scope. */
   void publish(long id, boolean published, Staff actor) {
     change(id, null, actor, (r, day) -> {
       if (published && (r.state() != State.REPLIED || !r.publicConsent())) {
         throw Refusal.conflict("mailbox.publish.not-allowed");
+      }
+      if (published) {
+        access.requireReviewer(actor, r.agencyId());
+        if (access.requireSecondPerson(actor, r.agencyId(), messages.repliedBy(id).stream().toList())) {
+          messages.setPublished(id, true);
+          return new String[] {"PUBLISHED", StaffAccess.FOUR_EYES_WAIVED};
+        }
       }
       messages.setPublished(id, published);
       return new String[] {published ? "PUBLISHED" : "UNPUBLISHED", null};
@@ -338,6 +350,7 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
       }
       String[] kindAndDetail = step.apply(r, day);
       messages.addEvent(id, kindAndDetail[0], kindAndDetail[1], day, actor.username(), Instant.now(clock));
+      site.changed();
       audit.record(actor.username(), "mailbox." + kindAndDetail[0].toLowerCase(), "mailbox-message", id, kindAndDetail[1]);
     });
   }

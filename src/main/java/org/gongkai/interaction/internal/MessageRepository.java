@@ -48,6 +48,11 @@ class MessageRepository {
     return keys.getKey().longValue();
   }
 
+  /** Who wrote the reply. */
+  Optional<String> repliedBy(long id) {
+    return jdbc.sql("SELECT replied_by FROM mailbox_message WHERE id = ?").param(id).query(String.class).optional();
+  }
+
   Optional<Row> find(long id) {
     return jdbc.sql("SELECT * FROM mailbox_message WHERE id = ?").param(id).query(this::row).optional();
   }

@@ -65,9 +65,26 @@ class PowerApi {
   }
 
   @PostMapping(path = "/api/v1/admin/powers", consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<PowerView> save(@RequestParam String agency, @RequestBody Powers.Form form) {
+  /** Enters a power or a new version of it; it waits for a second person's approval before the public sees it. */
+  ResponseEntity<Powers.Pending> save(@RequestParam String agency, @RequestBody Powers.Form form) {
     powers.save(agency, form, access.current());
-    return ResponseEntity.created(URI.create("/api/v1/powers/" + form.code().strip())).body(get(form.code().strip()));
+    String code = form.code().strip();
+    Powers.Pending entered = powers.pending(agency, access.current()).stream().filter(p -> p.code().equals(code))
+        .reduce((first, last) -> last).orElseThrow();
+    return ResponseEntity.created(URI.create("/api/v1/powers/" + code)).body(entered);
+  }
+
+  @GetMapping("/api/v1/admin/powers/pending")
+  List<Powers.Pending> pending(@RequestParam String agency) {
+    return powers.pending(agency, access.current());
+  }
+
+  record Approved(int versions) {}
+
+  /** Approves the agency's pending versions, or one power's with {@code code}: a second person (four eyes). */
+  @PostMapping("/api/v1/admin/powers/approve")
+  Approved approve(@RequestParam String agency, @RequestParam(required = false) String code) {
+    return new Approved(powers.approve(agency, code, access.current()));
   }
 
   record Imported(int rows) {}

@@ -92,6 +92,7 @@ final class PowerPages {
       model.addAttribute("agencies", mine);
       model.addAttribute("selected", selected);
       model.addAttribute("items", powers.list(selected.code(), null, null));
+      model.addAttribute("pending", powers.pending(selected.code(), access.current()));
       model.addAttribute("types", PowerType.values());
       return "power/console";
     }
@@ -109,6 +110,19 @@ final class PowerPages {
         powers.save(agency, new Powers.Form(code, name, type, legalBasis, unit, conditions, materials, timeLimit, fees,
             contact, flow, effectiveOn, changeNote), access.current());
         redirect.addFlashAttribute("notice", "report.saved");
+      } catch (Refusal refusal) {
+        Refusals.flash(redirect, refusal);
+      }
+      return "redirect:/console/powers?agency=" + agency;
+    }
+
+    @PostMapping("/approve")
+    String approve(@RequestParam String agency, @RequestParam(required = false) String code,
+        RedirectAttributes redirect) {
+      try {
+        int approved = powers.approve(agency, code, access.current());
+        redirect.addFlashAttribute("notice", "power.approved");
+        redirect.addFlashAttribute("noticeArgs", new Object[] {approved});
       } catch (Refusal refusal) {
         Refusals.flash(redirect, refusal);
       }

@@ -29,6 +29,7 @@ import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,16 +53,18 @@ class Powers implements org.gongkai.power.PowerCatalog {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
+  private final PublicSiteVersion site;
   private final TransactionTemplate transactions;
   private final org.springframework.context.MessageSource messages;
   private final Clock clock;
 
-  Powers(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, TransactionTemplate transactions,
+  Powers(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, PublicSiteVersion site, TransactionTemplate transactions,
       org.springframework.context.MessageSource messages, Clock clock) {
     this.jdbc = jdbc;
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
+    this.site = site;
     this.transactions = transactions;
     this.messages = messages;
     this.clock = clock;
@@ -145,6 +148,7 @@ class Powers implements org.gongkai.power.PowerCatalog {
             blank(f.conditions()), blank(f.materials()), blank(f.timeLimit()), blank(f.fees()), blank(f.contact()),
             f.flow().strip(), blank(f.changeNote()), actor, Timestamps.toDb(now))
         .update();
+    site.changed();
     audit.record(actor, next == 1 ? "power.created" : "power.revised", "power", f.code().strip(),
         "version " + next + " effective " + f.effectiveOn());
   }
@@ -161,6 +165,11 @@ class Powers implements org.gongkai.power.PowerCatalog {
         e.timeLimit(), e.fees(), e.contact(), e.flow(), e.effectiveOn(), null), actor);
   }
 
+  @Override
+  public int approvePending(String agencyCode, Staff reviewer) {
+    return approve(agencyCode, null, reviewer);
+  }
+
   // ---- reading ----
 
   List<Summary> list(String agencyCode, PowerType type, String q) {
@@ -175,7 +184,7 @@ class Powers implements org.gongkai.power.PowerCatalog {
     params.put("today", today);
     List<Summary> all = jdbc.sql("SELECT p.code, p.agency_id, v.name, v.type, v.unit FROM power_item p JOIN power_version v"
             + " ON v.power_id = p.id AND v.version_no = (SELECT MAX(x.version_no) FROM power_version x WHERE x.power_id = p.id"
-            + " AND x.effective_on <= :today)" + where + " ORDER BY p.code")
+            + " AND x.effective_on <= :today AND x.approved_by IS NOT NULL)" + where + " ORDER BY p.code")
         .params(params)
         .query((rs, i) -> {
           Agency a = agencies.get(rs.getLong(2));
@@ -191,7 +200,8 @@ class Powers implements org.gongkai.power.PowerCatalog {
 
   Power get(String code) {
     long[] item = item(code).orElseThrow(() -> Refusal.notFound("power.not-found"));
-    List<Version> history = jdbc.sql("SELECT * FROM power_version WHERE power_id = ? ORDER BY version_no DESC").param(item[0])
+    List<Version> history = jdbc.sql("SELECT * FROM power_version WHERE power_id = ? AND approved_by IS NOT NULL"
+            + " ORDER BY version_no DESC").param(item[0])
         .query((rs, i) -> new Version(rs.getInt("version_no"), rs.getObject("effective_on", LocalDate.class),
             rs.getString("name"), PowerType.valueOf(rs.getString("type")),
             rs.getString("legal_basis").lines().map(String::strip).filter(l -> !l.isEmpty()).toList(), rs.getString("unit"),
@@ -204,6 +214,44 @@ class Powers implements org.gongkai.power.PowerCatalog {
         .orElseThrow(() -> Refusal.notFound("power.not-yet-effective"));
     Agency agency = agencies.get(item[1]);
     return new Power(code, agency.code(), agency.name(), current, history);
+  }
+
+  /** A version entered and not yet approved, for the agency's reviewers. */
+  record Pending(String code, int versionNo, String name, PowerType type, LocalDate effectiveOn, String createdBy,
+      Instant createdAt) {}
+
+  List<Pending> pending(String agencyCode, Staff actor) {
+    Agency agency = agency(agencyCode);
+    access.requireAgency(actor, agency.id());
+    return jdbc.sql("SELECT p.code, v.version_no, v.name, v.type, v.effective_on, v.created_by, v.created_at"
+            + " FROM power_version v JOIN power_item p ON p.id = v.power_id WHERE p.agency_id = ?"
+            + " AND v.approved_by IS NULL ORDER BY p.code, v.version_no").param(agency.id())
+        .query((rs, i) -> new Pending(rs.getString(1), rs.getInt(2), rs.getString(3), PowerType.valueOf(rs.getString(4)),
+            rs.getObject(5, LocalDate.class), rs.getString(6), Timestamps.fromDb(rs.getObject(7, OffsetDateTime.class))))
+        .list();
+  }
+
+  /**
+   * Approves what is pending in the agency's catalog, or one power's pending versions: a reviewer
+   * who entered none of them (four eyes). Returns how many versions were approved.
+   */
+  int approve(String agencyCode, String code, Staff actor) {
+    Agency agency = agency(agencyCode);
+    access.requireReviewer(actor, agency.id());
+    return transactions.execute(tx -> {
+      List<Pending> due = pending(agencyCode, actor).stream().filter(p -> code == null || p.code().equals(code)).toList();
+      boolean waived = access.requireSecondPerson(actor, agency.id(),
+          due.stream().map(Pending::createdBy).collect(java.util.stream.Collectors.toSet()));
+      for (Pending p : due) {
+        jdbc.sql("UPDATE power_version SET approved_by = ?, approved_at = ? WHERE approved_by IS NULL AND version_no = ?"
+                + " AND power_id = (SELECT id FROM power_item WHERE code = ?)")
+            .params(actor.username(), Timestamps.toDb(Instant.now(clock)), p.versionNo(), p.code()).update();
+        site.changed();
+        audit.record(actor.username(), "power.approved", "power", p.code(),
+            "version " + p.versionNo() + (waived ? " " + StaffAccess.FOUR_EYES_WAIVED : ""));
+      }
+      return due.size();
+    });
   }
 
   Flow flow(Version v) {
@@ -310,6 +358,7 @@ class Powers implements org.gongkai.power.PowerCatalog {
           write(agency, f, actor.username());
         }
       }
+      site.changed();
       audit.record(actor.username(), "power.imported", "agency", agency.id(), forms.size() + " rows");
     });
     return forms.size();

@@ -3,6 +3,8 @@ package org.gongkai.shared.privacy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class Resealing {
 
+  private static final Logger log = LoggerFactory.getLogger(Resealing.class);
   private static final int BATCH = 500;
 
   private Resealing() {}
@@ -31,6 +34,9 @@ public final class Resealing {
       List<Map<String, Object>> rows = jdbc.sql("SELECT id, " + String.join(", ", columns.keySet()) + " FROM " + table
           + " WHERE id > ? ORDER BY id FETCH FIRST " + BATCH + " ROWS ONLY").param(from).query().listOfRows();
       if (rows.isEmpty()) {
+        if (changed > 0) {
+          log.info("{} rows of {} sealed under the current key", changed, table);
+        }
         return changed;
       }
       int[] count = {0};

@@ -69,6 +69,18 @@ class ApiProblemAdvice {
     return problem;
   }
 
+  /** A form post where a file upload was expected, or a broken multipart body: the caller's mistake, not ours. */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e, Locale locale) {
+    if (e instanceof MaxUploadSizeExceededException tooLarge) {
+      return tooLarge(tooLarge, locale);
+    }
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("error.unreadable", new Object[0], locale));
+    problem.setTitle(text("problem.title.400", new Object[0], locale));
+    return problem;
+  }
+
   @ExceptionHandler(MaxUploadSizeExceededException.class)
   ProblemDetail tooLarge(MaxUploadSizeExceededException e, Locale locale) {
     ProblemDetail problem =

@@ -21,6 +21,15 @@ class PageErrorAdvice {
     this.messages = messages;
   }
 
+  /** A form that should have carried a file and did not (or carried a broken one). */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ModelAndView notMultipart(org.springframework.web.multipart.MultipartException e, Locale locale,
+      HttpServletResponse response) {
+    return refusal(e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
+        ? Refusal.invalidField("file", "attachment.too-large") : Refusal.invalidField("file", "error.unreadable"),
+        locale, response);
+  }
+
   @ExceptionHandler(Refusal.class)
   ModelAndView refusal(Refusal refusal, Locale locale, HttpServletResponse response) {
     response.setStatus(refusal.status().value());

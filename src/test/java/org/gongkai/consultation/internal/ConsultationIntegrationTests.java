@@ -55,8 +55,10 @@ abstract class ConsultationIntegrationTests extends PlatformIntegrationTests {
         + "\"}", f.editor().username(), PASSWORD);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     long id = ((Number) r.json("$.id")).longValue();
-    assertThat(api().post("/api/v1/admin/consultations/" + id + "/publish", null, f.editor().username(), PASSWORD).status())
-        .isEqualTo(200);
+    String publish = "/api/v1/admin/consultations/" + id + "/publish";
+    assertThat(api().post(publish, null, f.editor().username(), PASSWORD).status()).as("its author does not publish it")
+        .isEqualTo(403);
+    assertThat(api().post(publish, null, f.reviewer().username(), PASSWORD).status()).isEqualTo(200);
     return id;
   }
 
@@ -162,6 +164,30 @@ abstract class ConsultationIntegrationTests extends PlatformIntegrationTests {
     assertThat(staffDownload.getContentAsByteArray()).as("a PDF without scripts is kept as sent").isEqualTo(onePagePdf());
     assertThat(mvc.perform(get("/console/consultations/" + id + "/comments/" + comment + "/attachment")
         .session(login(newAgency().editor().username()))).andReturn().getResponse().getStatus()).isEqualTo(403);
+  }
+
+  @Test
+  void aReviewerCannotPublishTheirOwnCallUnlessTheOfficeWaivedFourEyes() {
+    Fixture f = newAgency();
+    String json = "{\"agency\":\"" + f.agency().code() + "\",\"kind\":\"PUBLIC_NOTICE\",\"scope\":\"PUBLIC\","
+        + "\"title\":\"公示\",\"draftText\":\"内容\",\"opensOn\":\"" + today() + "\",\"closesOn\":\""
+        + calendar.current().addWorkingDays(today(), 5) + "\"}";
+    long own = ((Number) api().post("/api/v1/admin/consultations", json, f.reviewer().username(), PASSWORD)
+        .json("$.id")).longValue();
+    Api.Response refused = api().post("/api/v1/admin/consultations/" + own + "/publish", null, f.reviewer().username(),
+        PASSWORD);
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.body()).contains("双人审核");
+
+    agencies.setFourEyesWaived(f.agency().id(), true, "本机关仅一名工作人员（市政务公开办批复）", "admin");
+    assertThat(api().post("/api/v1/admin/consultations/" + own + "/publish", null, f.reviewer().username(), PASSWORD)
+        .status()).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT detail FROM audit_record WHERE subject_type = 'consultation' AND subject_id = ?"
+        + " AND action = 'consultation.published'").param(String.valueOf(own)).query(String.class).single())
+        .isEqualTo("[four eyes waived]");
+    assertThat(jdbc.sql("SELECT detail FROM audit_record WHERE subject_type = 'agency' AND subject_id = ?"
+        + " AND action = 'agency.four-eyes.waived'").param(String.valueOf(f.agency().id())).query(String.class).single())
+        .contains("仅一名工作人员");
   }
 
   @Test

@@ -108,7 +108,10 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
     assertThat(api().post("/api/v1/mailbox/messages/" + code + "/rating?secret=" + secret, "{\"rating\":1}", null, null)
         .status()).isEqualTo(409);
 
-    step(f, id, "publication", "{\"published\":true}");
+    assertThat(api().post("/api/v1/admin/mailbox/messages/" + id + "/publication", "{\"published\":true}",
+        f.editor().username(), PASSWORD).status()).as("who wrote the reply does not publish it").isEqualTo(403);
+    assertThat(api().post("/api/v1/admin/mailbox/messages/" + id + "/publication", "{\"published\":true}",
+        f.reviewer().username(), PASSWORD).status()).isEqualTo(200);
     Api.Response qa = api().get("/api/v1/qa?agency=" + f.agency().code());
     assertThat(qa.<List<String>>json("$[*].reply")).containsExactly("已安排维修，预计三日内恢复。");
     assertThat(qa.body()).doesNotContain("吴女士", "13912345678", "wu@example.cn");
@@ -241,7 +244,7 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
         .param("kind", "HOTLINE").param("heldOn", today().toString()).param("channel", "临江广播电台")
         .param("topic", "营商环境热线").param("leaders", String.valueOf(leaders.get(0)), String.valueOf(leaders.get(1)))
         .param("questionsReceived", "12").param("questionsAnswered", "10")
-        .param("transcript", "问：办理营业执照需要多久？\n答：一般三个工作日。").param("published", "true")).andReturn();
+        .param("transcript", "问：办理营业执照需要多久？\n答：一般三个工作日。")).andReturn();
     String location = recorded.getResponse().getRedirectedUrl();
     assertThat(location).startsWith("/console/interviews/");
     long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
@@ -253,6 +256,11 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
     String console = mvc.perform(get("/console/interviews").session(session).param("agency", f.agency().code()))
         .andReturn().getResponse().getContentAsString();
     assertThat(console).contains("领导参与率：66.7%", "主要负责人本年度已参与");
+    assertThat(mvc.perform(get("/interviews/" + id)).andReturn().getResponse().getStatus())
+        .as("not public until a second person publishes it").isEqualTo(404);
+    assertThat(mvc.perform(post("/console/interviews/" + id + "/publish").with(csrf()).session(session)).andReturn()
+        .getFlashMap().get("refusal")).isEqualTo("review.own-work");
+    mvc.perform(post("/console/interviews/" + id + "/publish").with(csrf()).session(login(f.reviewer().username())));
     String portal = mvc.perform(get("/interviews/" + id)).andReturn().getResponse().getContentAsString();
     assertThat(portal).contains("营商环境热线", "一般三个工作日", "梳理营业执照办理流程", "已办结", "局长张明");
     var bad = mvc.perform(post("/console/interviews").with(csrf()).session(session).param("agency", f.agency().code())

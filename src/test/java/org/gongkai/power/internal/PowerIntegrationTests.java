@@ -41,6 +41,11 @@ abstract class PowerIntegrationTests extends PlatformIntegrationTests {
     api().post("/api/v1/admin/powers?agency=" + f.agency().code(),
         power(code, "LICENSING", "对外贸易经营者备案（修订）", today.plusMonths(1).toString(), FlowTests.LICENSING),
         f.editor().username(), PASSWORD);
+    assertThat(api().get("/api/v1/powers/" + code).status()).as("nothing is public before it is approved").isEqualTo(404);
+    assertThat(api().post("/api/v1/admin/powers/approve?agency=" + f.agency().code(), null, f.editor().username(),
+        PASSWORD).status()).as("who entered it does not approve it").isEqualTo(403);
+    assertThat(api().post("/api/v1/admin/powers/approve?agency=" + f.agency().code(), null, f.reviewer().username(),
+        PASSWORD).<Integer>json("$.versions")).isEqualTo(2);
     Api.Response shown = api().get("/api/v1/powers/" + code);
     assertThat(shown.<String>json("$.current.name")).isEqualTo("对外贸易经营者备案");
     assertThat(shown.<List<Object>>json("$.history")).hasSize(2);
@@ -66,6 +71,7 @@ abstract class PowerIntegrationTests extends PlatformIntegrationTests {
       api().post("/api/v1/admin/powers?agency=" + f.agency().code(), power(prefix + "-00" + i, i == 2 ? "PENALTY" : "LICENSING",
           "事项" + i, "2025-01-01", FlowTests.LICENSING), f.editor().username(), PASSWORD);
     }
+    api().post("/api/v1/admin/powers/approve?agency=" + f.agency().code(), null, f.reviewer().username(), PASSWORD);
     byte[] exported = RestClient.create().get().uri("http://localhost:" + port + "/api/v1/admin/powers/export?agency="
         + f.agency().code()).headers(h -> h.setBasicAuth(f.editor().username(), PASSWORD)).retrieve().body(byte[].class);
     int versionsBefore = versions(prefix);

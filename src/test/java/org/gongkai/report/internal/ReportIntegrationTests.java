@@ -241,8 +241,8 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
     change.setRepealedOn(java.time.LocalDate.parse("2026-06-01"));
     editorial.updateDraft(id, change, admin());
     editorial.submit(id, admin());
-    editorial.approve(id, true, null, admin());
-    editorial.publish(id, null, admin());
+    editorial.approve(id, true, null, f.reviewer());
+    editorial.publish(id, null, f.reviewer());
     Map<String, Object> y2025 = api().get("/api/v1/admin/reports/annual?agency=" + f.agency().code() + "&year=2025",
         "admin", ADMIN_PASSWORD).json("$.cells");
     assertThat(y2025).containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.ISSUED", 1)

@@ -1,0 +1,100 @@
+package org.gongkai.account.internal;
+
+import java.net.URI;
+import java.util.List;
+import org.gongkai.account.AccountForm;
+import org.gongkai.account.Accounts;
+import org.gongkai.account.Role;
+import org.gongkai.account.Staff;
+import org.gongkai.account.StaffAccess;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.shared.web.Refusal;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Accounts for scripts that provision a platform (a province sets up its agencies' staff in one
+ * run): the same rules as the console, for platform and agency administrators.
+ */
+@RestController
+@RequestMapping("/api/v1/admin/accounts")
+class AccountAdminApi {
+
+  private final Accounts accounts;
+  private final StaffAccess access;
+  private final AgencyDirectory agencies;
+  private final jakarta.validation.Validator validator;
+
+  AccountAdminApi(Accounts accounts, StaffAccess access, AgencyDirectory agencies,
+      jakarta.validation.Validator validator) {
+    this.validator = validator;
+    this.accounts = accounts;
+    this.access = access;
+    this.agencies = agencies;
+  }
+
+  /** An account as a script sends it: the agency by its code, as everywhere in the API. */
+  record AccountRequest(String username, String displayName, String email, Role role, String agency, String password,
+      Boolean enabled, Boolean personalData) {
+
+    AccountForm form(AgencyDirectory agencies) {
+      AccountForm form = new AccountForm();
+      form.setUsername(username);
+      form.setDisplayName(displayName);
+      form.setEmail(email);
+      form.setRole(role);
+      if (agency != null && !agency.isBlank()) {
+        form.setAgencyId(agencies.findByCode(agency.strip())
+            .orElseThrow(() -> Refusal.invalidField("agency", "agency.not-found")).id());
+      }
+      form.setPassword(password);
+      form.setEnabled(!Boolean.FALSE.equals(enabled));
+      form.setPersonalData(Boolean.TRUE.equals(personalData));
+      return form;
+    }
+  }
+
+  @GetMapping
+  List<Staff> list() {
+    Staff me = administrator();
+    return accounts.list(me);
+  }
+
+  @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Staff> create(@RequestBody AccountRequest request) {
+    Staff created = accounts.create(valid(request.form(agencies)), administrator());
+    return ResponseEntity.created(URI.create("/api/v1/admin/accounts/" + created.id())).body(created);
+  }
+
+  @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+  Staff update(@PathVariable long id, @RequestBody AccountRequest request) {
+    return accounts.update(id, valid(request.form(agencies)), administrator());
+  }
+
+  /** The form's own constraints, as the console checks them, reported field by field. */
+  private AccountForm valid(AccountForm form) {
+    var problems = validator.validate(form).stream()
+        .map(v -> new Refusal.FieldProblem(v.getPropertyPath().toString(), v.getMessageTemplate()
+            .replaceAll("^\\{|\\}$", "")))
+        .toList();
+    if (!problems.isEmpty()) {
+      throw Refusal.invalid(problems);
+    }
+    return form;
+  }
+
+  private Staff administrator() {
+    Staff me = access.current();
+    if (!me.role().administers()) {
+      throw Refusal.forbidden("access.admin-only");
+    }
+    return me;
+  }
+}
