@@ -4,9 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** A page of hits with their highlights, the total, and counts per facet value. */
+/**
+ * A page of hits with their highlights, the total, and counts per facet value.
+ * {@code facetsApproximate}: the counts were estimated from a sample of many matches.
+ * {@code closeMatches}: no document had every word, and these have most of them.
+ */
 public record SearchResult(long total, long tookMs, List<Hit> items, Map<String, List<FacetValue>> facets,
-    String nextCursor, int page, int size) {
+    String nextCursor, int page, int size, boolean facetsApproximate, boolean closeMatches) {
 
   public record Hit(long id, String title, String titleHighlight, String snippet, String indexNumber,
       String docNumber, String agency, String agencyName, long column, String columnName, LocalDate publishedOn,

@@ -155,7 +155,9 @@ class SecurityConfiguration {
   }
 
   private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+    // Cache-Control is decided per path by the public site's caching (no-store for all but public pages).
     headers
+        .cacheControl(cache -> cache.disable())
         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
         .frameOptions(frame -> frame.deny())
         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));

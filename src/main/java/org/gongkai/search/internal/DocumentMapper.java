@@ -53,12 +53,14 @@ final class DocumentMapper {
     doc.add(new NumericDocValuesField(ID_SORT, d.id()));
     doc.add(new StoredField(EDITION, d.editionId()));
 
-    // One catch-all field decides what matches; the title field only adds to the score.
+    // One catch-all field of the document's own text decides what matches; the title and the
+    // agency's name only add to the score.
     for (String part : new String[] {d.title(), d.summary(), d.keywords(), d.topic(), d.genre(), d.docNumber(),
-        d.indexNumber(), d.agencyName(), d.columnName(), d.bodyText(), d.attachmentText()}) {
+        d.indexNumber(), d.bodyText(), d.attachmentText()}) {
       text(doc, Analyzers.ALL_BIGRAM, part);
     }
     text(doc, Analyzers.TITLE_BIGRAM, d.title());
+    text(doc, Analyzers.AGENCY_BIGRAM, d.agencyName());
     text(doc, Analyzers.TITLE_SMART, d.title());
 
     if (d.docNumber() != null && !d.docNumber().isBlank()) {

@@ -3,22 +3,38 @@ package org.gongkai.search.internal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
-/** One index folder with its writer and near-real-time searcher. */
+/**
+ * One index folder with its writer and near-real-time searcher. The folder records the schema it
+ * was written with; one of another schema (other fields, analysis or order) is rebuilt, not read.
+ */
 final class LuceneEngine implements Closeable {
+
+  static final String SCHEMA_KEY = "gongkai.schema";
+  /** Raised whenever documents are indexed differently: 2 (agency names out of matching, newest first, 繁简 folded). */
+  static final String SCHEMA = "2";
+  static final Sort INDEX_ORDER = new Sort(new SortField(DocumentMapper.PUBLISHED_SORT, SortField.Type.LONG, true),
+      new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
 
   final Path folder;
   final Directory directory;
   final IndexWriter writer;
   final SearcherManager searchers;
+  final WarmSearchers warm;
 
-  private LuceneEngine(Path folder, Directory directory, IndexWriter writer, SearcherManager searchers) {
+  private LuceneEngine(Path folder, Directory directory, IndexWriter writer, SearcherManager searchers,
+      WarmSearchers warm) {
+    this.warm = warm;
     this.folder = folder;
     this.directory = directory;
     this.writer = writer;
@@ -33,12 +49,19 @@ final class LuceneEngine implements Closeable {
     ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
     merges.setMaxMergesAndThreads(2, 1);
     config.setMergeScheduler(merges);
+    // Newest first on disk: a search by date stops after the first page's worth of matches.
+    config.setIndexSort(INDEX_ORDER);
     try {
+      if (!create && !SCHEMA.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY))) {
+        throw new IOException("search index of an older schema: rebuild");
+      }
       IndexWriter writer = new IndexWriter(directory, config);
+      writer.setLiveCommitData(Map.of(SCHEMA_KEY, SCHEMA).entrySet());
       if (create) {
         writer.commit();
       }
-      return new LuceneEngine(folder, directory, writer, new SearcherManager(writer, null));
+      WarmSearchers warm = new WarmSearchers();
+      return new LuceneEngine(folder, directory, writer, new SearcherManager(writer, warm), warm);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;

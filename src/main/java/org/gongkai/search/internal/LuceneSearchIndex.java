@@ -19,11 +19,9 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.RandomSamplingFacetsCollector;
 import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -36,6 +34,8 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.Bits;
 import org.gongkai.search.IndexedDocument;
 import org.gongkai.search.SearchIndex;
@@ -52,6 +52,11 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   static final List<String> FACET_DIMENSIONS =
       List.of(DocumentMapper.AGENCY, DocumentMapper.COLUMN, DocumentMapper.YEAR, DocumentMapper.VALIDITY);
   private static final int MAX_WINDOW = org.gongkai.shared.web.PageResult.MAX_DEPTH + 1;
+  /** Below this many matches the top hits are collected exhaustively; above it, blocks that cannot compete are skipped. */
+  private static final int EXACT_TOTAL_UP_TO = 1_000;
+  /** Facets are counted exactly up to this many matches, and over a random sample of this size above it. */
+  static final int FACET_SAMPLE = 5_000;
+  private static final long FACET_SEED = 20_190_515L;
   private static final Sort BY_RELEVANCE =
       new Sort(SortField.FIELD_SCORE, new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
   private static final Sort BY_DATE = new Sort(new SortField(DocumentMapper.PUBLISHED_SORT, SortField.Type.LONG, true),
@@ -62,9 +67,6 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private final Object writeLock = new Object();
   private volatile LuceneEngine engine;
   private volatile Synonyms synonyms = Synonyms.NONE;
-  private volatile FacetState facetState;
-
-  private record FacetState(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
   /** Opens the index in use, or throws when it is missing or unreadable (the caller rebuilds). */
   LuceneSearchIndex(Path root) throws IOException {
@@ -199,45 +201,73 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     long started = System.nanoTime();
     PublicQuery parsed = PublicQuery.parse(q.text());
     Synonyms currentSynonyms = synonyms;
-    Query query = queries.build(parsed, q, currentSynonyms);
     boolean byDate = q.sort() == SearchQuery.Sort.DATE || parsed.isEmpty();
-    Sort sort = byDate ? BY_DATE : BY_RELEVANCE;
-    int size = Math.max(1, q.size());
     LuceneEngine current = engine;
     try {
       IndexSearcher searcher = current.searchers.acquire();
       try {
-        FieldDoc after = Cursor.decode(q.cursor(), byDate);
-        int page = Math.max(1, q.page());
-        // one more than shown tells whether there is a next page
-        int window = after != null ? size + 1 : (int) Math.min((long) page * size + 1, MAX_WINDOW);
-        FacetsCollectorManager.FacetsResult found = after != null
-            ? FacetsCollectorManager.searchAfter(searcher, after, query, window, sort, true, new FacetsCollectorManager())
-            : FacetsCollectorManager.search(searcher, query, window, sort, true, new FacetsCollectorManager());
-        TopDocs top = found.topDocs();
-        int from = after != null ? 0 : Math.min(top.scoreDocs.length, (page - 1) * size);
-        List<String> terms = QueryFactory.highlightTerms(parsed, currentSynonyms);
-        List<SearchResult.Hit> hits = new ArrayList<>();
-        StoredFields stored = searcher.storedFields();
-        ScoreDoc last = null;
-        for (int i = from; i < top.scoreDocs.length && hits.size() < size; i++) {
-          ScoreDoc sd = top.scoreDocs[i];
-          hits.add(hit(stored.document(sd.doc), terms));
-          last = sd;
+        Query query = queries.build(parsed, q, currentSynonyms);
+        Query counting = queries.buildCounting(parsed, q, currentSynonyms);
+        SearchResult exact = execute(searcher, query, counting, q, parsed, currentSynonyms, byDate, started, false);
+        if (exact.total() > 0 || q.cursor() != null) {
+          return exact;
         }
-        long total = countOf(found.facetsCollector());
-        Map<String, List<SearchResult.FacetValue>> facets = q.facets()
-            ? facets(searcher.getIndexReader(), found.facetsCollector()) : Map.of();
-        boolean more = last != null && top.scoreDocs.length > from + hits.size();
-        String next = more ? Cursor.encode((FieldDoc) last, byDate) : null;
-        long took = (System.nanoTime() - started) / 1_000_000;
-        return new SearchResult(total, took, hits, facets, next, after != null ? 0 : page, size);
+        // Nothing has every word: a typo, or a question asked in a sentence. Documents with most of
+        // each word's bigrams are offered instead, and the page says so.
+        Query relaxed = queries.buildRelaxed(parsed, q, currentSynonyms);
+        return relaxed == null ? exact
+            : execute(searcher, relaxed, null, q, parsed, currentSynonyms, byDate, started, true);
       } finally {
         current.searchers.release(searcher);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * One search: the top hits of {@code query}; the total and facets of {@code counting} when given
+   * (a phrase's bigrams without positions: an estimate, and labelled so), else of {@code query}.
+   */
+  private SearchResult execute(IndexSearcher searcher, Query query, Query counting, SearchQuery q, PublicQuery parsed,
+      Synonyms currentSynonyms, boolean byDate, long started, boolean relaxed) throws IOException {
+    Sort sort = byDate ? BY_DATE : BY_RELEVANCE;
+    int size = Math.max(1, q.size());
+    FieldDoc after = Cursor.decode(q.cursor(), byDate);
+    int page = Math.max(1, q.page());
+    // one more than shown tells whether there is a next page
+    int window = after != null ? size + 1 : (int) Math.min((long) page * size + 1, MAX_WINDOW);
+    // The best hits first, skipping blocks that cannot compete (and, by date, the index's own
+    // order ends the search early); totals and facets in a second pass that scores nothing.
+    TopDocs top = searcher.search(query, new TopFieldCollectorManager(sort, window, after, EXACT_TOTAL_UP_TO));
+    int from = after != null ? 0 : Math.min(top.scoreDocs.length, (page - 1) * size);
+    List<String> terms = QueryFactory.highlightTerms(parsed, currentSynonyms);
+    List<SearchResult.Hit> hits = new ArrayList<>();
+    StoredFields stored = searcher.storedFields();
+    ScoreDoc last = null;
+    for (int i = from; i < top.scoreDocs.length && hits.size() < size; i++) {
+      ScoreDoc sd = top.scoreDocs[i];
+      hits.add(hit(stored.document(sd.doc), terms));
+      last = sd;
+    }
+    long total;
+    Map<String, List<SearchResult.FacetValue>> facets = Map.of();
+    boolean approximate = false;
+    if (q.facets()) {
+      RandomSamplingFacetsCollector collector = new RandomSamplingFacetsCollector(FACET_SAMPLE, FACET_SEED);
+      searcher.search(counting != null ? counting : query, collector);
+      total = countOf(collector.getOriginalMatchingDocs());
+      approximate = total > FACET_SAMPLE || counting != null;
+      facets = facets(searcher.getIndexReader(), collector, total > FACET_SAMPLE ? (double) total / FACET_SAMPLE : 1);
+    } else if (top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
+      total = top.totalHits.value;
+    } else {
+      total = searcher.count(query);
+    }
+    boolean more = last != null && top.scoreDocs.length > from + hits.size();
+    String next = more ? Cursor.encode((FieldDoc) last, byDate) : null;
+    long took = (System.nanoTime() - started) / 1_000_000;
+    return new SearchResult(total, took, hits, facets, next, after != null ? 0 : page, size, approximate, relaxed);
   }
 
   @Override
@@ -342,27 +372,23 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         published == null ? null : LocalDate.parse(published), "/documents/" + id);
   }
 
-  private static long countOf(FacetsCollector collector) {
+  private static long countOf(List<FacetsCollector.MatchingDocs> matching) {
     long total = 0;
-    for (FacetsCollector.MatchingDocs m : collector.getMatchingDocs()) {
+    for (FacetsCollector.MatchingDocs m : matching) {
       total += m.totalHits;
     }
     return total;
   }
 
-  private Map<String, List<SearchResult.FacetValue>> facets(IndexReader reader, FacetsCollector collector)
-      throws IOException {
+  /** Counts per facet value; over a sample of the matches, scaled up by {@code scale}, when they are many. */
+  private Map<String, List<SearchResult.FacetValue>> facets(IndexReader reader, FacetsCollector collector,
+      double scale) throws IOException {
     Map<String, List<SearchResult.FacetValue>> result = new LinkedHashMap<>();
     if (reader.maxDoc() == 0) {
       FACET_DIMENSIONS.forEach(d -> result.put(d, List.of()));
       return result;
     }
-    FacetState cached = facetState;
-    if (cached == null || cached.reader() != reader) {
-      cached = new FacetState(reader, new DefaultSortedSetDocValuesReaderState(reader, DocumentMapper.FACETS));
-      facetState = cached;
-    }
-    Facets counts = new SortedSetDocValuesFacetCounts(cached.state(), collector);
+    Facets counts = new SortedSetDocValuesFacetCounts(engine.warm.facets(reader), collector);
     for (String dim : FACET_DIMENSIONS) {
       List<SearchResult.FacetValue> values = new ArrayList<>();
       FacetResult top;
@@ -373,7 +399,7 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       }
       if (top != null) {
         for (LabelAndValue lv : top.labelValues) {
-          values.add(new SearchResult.FacetValue(lv.label, lv.label, lv.value.longValue()));
+          values.add(new SearchResult.FacetValue(lv.label, lv.label, Math.round(lv.value.longValue() * scale)));
         }
       }
       if (dim.equals(DocumentMapper.YEAR)) {

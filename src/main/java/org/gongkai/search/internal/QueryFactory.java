@@ -18,9 +18,11 @@ import org.apache.lucene.util.QueryBuilder;
 import org.gongkai.search.SearchQuery;
 
 /**
- * Builds the Lucene query for a public query. Every clause must match somewhere in the bigram
- * fields (title counts most); then the title's smartcn terms, the exact document or index number,
- * being in force and being recent add to the score without deciding what matches.
+ * Builds the Lucene query for a public query. Every clause must match somewhere in the document's
+ * own text (title counts most); then the title's smartcn terms, the exact document or index number,
+ * the agency's name, being in force and being recent add to the score without deciding what
+ * matches. An agency's or column's name is not the document's text: it filters and ranks, it
+ * does not make every document of the agency match a word of its name.
  */
 final class QueryFactory {
 
@@ -37,10 +39,21 @@ final class QueryFactory {
     Set<String> terms = new LinkedHashSet<>();
     for (PublicQuery.Clause c : parsed.clauses()) {
       if (!c.excluded()) {
-        terms.addAll(synonyms.alternatives(c.text()));
+        for (String alternative : synonyms.alternatives(c.text())) {
+          terms.add(alternative);
+          terms.add(simplified(alternative));
+        }
       }
     }
     return new ArrayList<>(terms);
+  }
+
+  private static String simplified(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = SimplifiedChineseFilter.simplified(chars[i]);
+    }
+    return new String(chars);
   }
 
   Query build(PublicQuery parsed, SearchQuery filters, Synonyms synonyms) {
@@ -74,6 +87,70 @@ final class QueryFactory {
   }
 
   /**
+   * What decides the total and the facet counts when the query has a quoted phrase: the phrase's
+   * bigrams in any position, so that counting does not check positions in every match. Null when
+   * the query has no phrase to match (the query itself counts exactly and as cheaply).
+   */
+  Query buildCounting(PublicQuery parsed, SearchQuery filters, Synonyms synonyms) {
+    if (parsed.clauses().stream().noneMatch(c -> c.phrase() && !c.excluded())) {
+      return null;
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    for (PublicQuery.Clause clause : parsed.clauses()) {
+      Query match = clause.excluded() ? clauseQuery(clause, synonyms)
+          : clauseQuery(new PublicQuery.Clause(clause.text(), false, false), synonyms);
+      if (match != null) {
+        query.add(match, clause.excluded() ? Occur.MUST_NOT : Occur.MUST);
+      }
+    }
+    addFilters(query, filters);
+    return query.build();
+  }
+
+  /**
+   * The same query with each word relaxed to at least half of its bigrams (two at the least), for
+   * when nothing matches every word; null when there is nothing to relax (quoted phrases only,
+   * or words of one bigram).
+   */
+  Query buildRelaxed(PublicQuery parsed, SearchQuery filters, Synonyms synonyms) {
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    boolean relaxedAny = false;
+    for (PublicQuery.Clause clause : parsed.clauses()) {
+      if (clause.excluded() || clause.phrase()) {
+        Query exact = clauseQuery(clause, synonyms);
+        if (exact != null) {
+          query.add(exact, clause.excluded() ? Occur.MUST_NOT : Occur.MUST);
+        }
+        continue;
+      }
+      Query words = bigrams.createBooleanQuery(Analyzers.ALL_BIGRAM, clause.text(), Occur.SHOULD);
+      if (words instanceof BooleanQuery bq && bq.clauses().size() > 2) {
+        int needed = Math.max(2, (bq.clauses().size() + 1) / 2);
+        BooleanQuery.Builder most = new BooleanQuery.Builder().setMinimumNumberShouldMatch(needed);
+        bq.clauses().forEach(most::add);
+        BooleanQuery.Builder one = new BooleanQuery.Builder();
+        one.add(most.build(), Occur.MUST);
+        Query title = bigrams.createBooleanQuery(Analyzers.TITLE_BIGRAM, clause.text(), Occur.SHOULD);
+        if (title != null) {
+          one.add(new BoostQuery(title, 3f), Occur.SHOULD);
+        }
+        query.add(one.build(), Occur.MUST);
+        relaxedAny = true;
+      } else {
+        Query exact = clauseQuery(clause, synonyms);
+        if (exact != null) {
+          query.add(exact, Occur.MUST);
+        }
+      }
+    }
+    if (!relaxedAny) {
+      return null;
+    }
+    addFilters(query, filters);
+    return query.build();
+  }
+
+  /**
    * A clause must match the catch-all field (or a synonym must); matching it in the title as well
    * scores more, and being the exact document or index number most.
    */
@@ -84,7 +161,10 @@ final class QueryFactory {
     for (String alternative : synonyms.alternatives(clause.text())) {
       float weight = first ? 1f : 0.8f;
       first = false;
-      Query all = bigrams.createPhraseQuery(Analyzers.ALL_BIGRAM, alternative);
+      // A quoted phrase must appear as written; a word needs all its bigrams, in any position,
+      // which finds the same documents nearly always and costs no position checks per match.
+      Query all = clause.phrase() ? bigrams.createPhraseQuery(Analyzers.ALL_BIGRAM, alternative)
+          : bigrams.createBooleanQuery(Analyzers.ALL_BIGRAM, alternative, Occur.MUST);
       if (all == null) {
         continue;
       }
@@ -93,6 +173,10 @@ final class QueryFactory {
       Query title = bigrams.createPhraseQuery(Analyzers.TITLE_BIGRAM, alternative);
       if (title != null) {
         one.add(new BoostQuery(title, 3f), Occur.SHOULD);
+      }
+      Query agencyName = bigrams.createPhraseQuery(Analyzers.AGENCY_BIGRAM, alternative);
+      if (agencyName != null) {
+        one.add(new BoostQuery(agencyName, 0.5f), Occur.SHOULD);
       }
       String exact = DocNumbers.normalize(alternative);
       one.add(new BoostQuery(new TermQuery(new Term(DocumentMapper.DOC_NUMBER_EXACT, exact)), 30f), Occur.SHOULD);

@@ -6,13 +6,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Chinese first; {@code ?lang=en} switches a visitor to English and a cookie remembers it. */
+/**
+ * Chinese first; {@code ?lang=en} switches a visitor to English and a cookie remembers it.
+ * Stylesheets, scripts and vendored libraries are served under their own prefixes with a content
+ * hash in their name ({@code /css/site-<md5>.css}), so that they can be cached for a year; only
+ * links under those prefixes are looked up when a page is rendered.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+  private static final java.util.List<String> STATIC_FOLDERS = java.util.List.of("css", "js", "vendor");
 
   @Bean
   LocaleResolver localeResolver() {
@@ -20,6 +30,21 @@ class WebConfiguration implements WebMvcConfigurer {
     resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
     resolver.setCookieMaxAge(Duration.ofDays(365));
     return resolver;
+  }
+
+  @Override
+  public void addResourceHandlers(ResourceHandlerRegistry registry) {
+    for (String folder : STATIC_FOLDERS) {
+      registry.addResourceHandler("/" + folder + "/**")
+          .addResourceLocations("classpath:/static/" + folder + "/")
+          .resourceChain(true)
+          .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+    }
+  }
+
+  @Bean
+  ResourceUrlEncodingFilter resourceUrlEncodingFilter() {
+    return new ResourceUrlEncodingFilter();
   }
 
   @Override

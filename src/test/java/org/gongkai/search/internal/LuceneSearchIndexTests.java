@@ -42,4 +42,40 @@ class LuceneSearchIndexTests {
       assertThat(index.indexedEditions()).containsEntry(2L, 2L);
     }
   }
+
+  @Test
+  void traditionalCharactersFindSimplifiedText() throws Exception {
+    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir)) {
+      index.put(doc(3, "关于优化营商环境的实施意见", "进一步优化营商环境，激发市场主体活力"));
+      assertThat(index.search(SearchQuery.of("營商環境")).total()).isEqualTo(1);
+      assertThat(index.search(SearchQuery.of("\"激發市場主體\"")).total()).isEqualTo(1);
+      assertThat(index.search(SearchQuery.of("營商環境")).items().get(0).titleHighlight()).contains("<mark>");
+    }
+  }
+
+  @Test
+  void theAgencysNameIsNotTheDocumentsText() throws Exception {
+    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir)) {
+      index.put(doc(4, "关于安全生产检查的通知", "开展安全生产检查"));
+      index.put(doc(5, "市政府常务会议纪要", "研究部署重点工作"));
+      assertThat(index.search(SearchQuery.of("市政府")).items()).extracting(h -> h.id())
+          .as("the agency 市政府 published both; only one says it").containsExactly(5L);
+    }
+  }
+
+  @Test
+  void aPageBeyondTheFirstAndADateSortAgreeWithTheTotal() throws Exception {
+    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir)) {
+      for (int i = 10; i < 40; i++) {
+        index.putWithoutCommit(doc(i, "第" + i + "号通知", "安全生产"));
+      }
+      index.commit();
+      var byDate = index.search(new SearchQuery("安全生产", null, null, null, null, null, null, SearchQuery.Sort.DATE,
+          2, 10, null, true));
+      assertThat(byDate.total()).isEqualTo(30);
+      assertThat(byDate.items()).hasSize(10);
+      assertThat(byDate.facets().get(DocumentMapper.YEAR)).extracting(f -> f.count()).containsExactly(30L);
+      assertThat(byDate.facetsApproximate()).isFalse();
+    }
+  }
 }

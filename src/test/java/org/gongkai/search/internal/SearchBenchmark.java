@@ -41,12 +41,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The search benchmark, a harness and not a test: it is not part of {@code mvn verify}. It
  * generates N synthetic Chinese documents in the database, rebuilds the index through the
  * platform's own pipeline, then answers one query mix three ways on the same data: through the
- * HTTP API, directly through the {@code SearchIndex} port, and with {@code LIKE '%…%'} in the
- * database, as many agency sites do. It prints the figures and their ratios.
+ * HTTP API, directly through the {@code SearchIndex} port, with a naive raw Lucene index of the
+ * same texts (one bigram field, BM25, top 10, no facets) as the engine's own floor, and with
+ * {@code LIKE '%…%'} in the database, as many agency sites do. It prints the figures and their
+ * ratios and writes {@code target/benchmark/search-<N>.json}. Run it without the coverage agent.
  *
  * <pre>
- * mvn -B test -Dtest=SearchBenchmark -Dbenchmark.docs=100000 -DargLine=-Xmx1g
- * mvn -B test -Dtest=SearchBenchmark -Dbenchmark.docs=1000000 -Dbenchmark.db=postgres -DargLine=-Xmx1g
+ * mvn -B test -Djacoco.skip=true -Dtest=SearchBenchmark -Dbenchmark.docs=100000 -DargLine=-Xmx1g
+ * mvn -B test -Djacoco.skip=true -Dtest=SearchBenchmark -Dbenchmark.docs=1000000 -DargLine=-Xmx1g
  * </pre>
  */
 class SearchBenchmark {
@@ -98,17 +100,37 @@ class SearchBenchmark {
       Stats http1 = measure("http", 1, mix, q -> get(http, url(port, q)));
       Stats http4 = measure("http", 4, mix, q -> get(http, url(port, q)));
       Stats like = like(app.getBean(DataSource.class), mix);
+      Stats raw1;
+      Stats raw4;
+      try (RawLucene raw = RawLucene.build(app.getBean(DataSource.class), dataDir.resolve("raw"))) {
+        raw1 = measure("raw", 1, mix, raw::search);
+        raw4 = measure("raw", 4, mix, raw::search);
+      }
 
       System.gc();
       long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
       print("%-28s %9s %9s %9s %9s", "query mix (6 kinds)", "p50 ms", "p95 ms", "p99 ms", "q/s");
-      for (Stats s : List.of(direct1, direct4, http1, http4, like)) {
+      for (Stats s : List.of(direct1, direct4, http1, http4, raw1, raw4, like)) {
         print("%-28s %9.2f %9.2f %9.2f %9.1f", s.label, s.p(50), s.p(95), s.p(99), s.qps);
       }
-      print("HTTP / port at p99: %.2f (1 client), %.2f (4 clients); target <= 2", http1.p(99) / direct1.p(99),
+      print("HTTP / port at p99: %.2f (1 client), %.2f (4 clients)", http1.p(99) / direct1.p(99),
           http4.p(99) / direct4.p(99));
+      print("HTTP / raw Lucene at p99: %.2f (1 client), %.2f (4 clients); target <= 2", http1.p(99) / raw1.p(99),
+          http4.p(99) / raw4.p(99));
       print("LIKE / HTTP at p50: %.0f x faster with the index; target >= 50", like.p(50) / http1.p(50));
       print("heap after GC: %,.0f MB of %,.0f MB max", heapUsed / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+      String json = String.format(java.util.Locale.ROOT, "{\"docs\":%d,\"db\":\"%s\",\"http_p50_ms_1\":%.2f,"
+          + "\"http_p99_ms_1\":%.2f,\"http_p50_ms_4\":%.2f,\"http_p99_ms_4\":%.2f,\"port_p50_ms_1\":%.2f,"
+          + "\"port_p99_ms_1\":%.2f,\"port_p99_ms_4\":%.2f,\"raw_p50_ms_1\":%.2f,\"raw_p99_ms_1\":%.2f,"
+          + "\"raw_p99_ms_4\":%.2f,\"http_over_raw_p99_1\":%.2f,\"http_over_raw_p99_4\":%.2f,\"like_p50_ms\":%.1f,"
+          + "\"rebuild_s\":%.1f,\"index_mb\":%.1f,\"heap_mb\":%.1f}%n", docs, postgres ? "postgres" : "h2",
+          http1.p(50), http1.p(99), http4.p(50), http4.p(99), direct1.p(50), direct1.p(99), direct4.p(99), raw1.p(50),
+          raw1.p(99), raw4.p(99), http1.p(99) / raw1.p(99), http4.p(99) / raw4.p(99), like.p(50), rebuildSeconds,
+          index.diskBytes() / 1e6, heapUsed / 1e6);
+      Path out = Path.of("target", "benchmark", "search-" + docs + ".json");
+      Files.createDirectories(out.getParent());
+      Files.writeString(out, json);
+      print("written to %s", out);
     }
   }
 
@@ -310,7 +332,8 @@ class SearchBenchmark {
     }
     pool.shutdown();
     double elapsed = (System.nanoTime() - started) / 1e9;
-    return new Stats((target.equals("http") ? "HTTP API" : "SearchIndex port") + ", " + clients + " client"
+    return new Stats((target.equals("http") ? "HTTP API" : target.equals("raw") ? "raw Lucene" : "SearchIndex port")
+        + ", " + clients + " client"
         + (clients > 1 ? "s" : ""), new ArrayList<>(times), count.get() / elapsed);
   }
 

@@ -1,0 +1,139 @@
+package org.gongkai.portal.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import org.gongkai.shared.site.PublicSiteVersion;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * HTTP caching for the whole site, and the rendered-page cache in front of it. Public pages asked
+ * for anonymously (no session, no language switch) are kept rendered until the public site's
+ * version moves or {@code gongkai.http.public-max-age} passes, carry a strong ETag and that max-age,
+ * and answer a conditional GET with 304. A page that opened a session (a form's CSRF token) is
+ * neither kept nor cacheable downstream; everything off the public allow-list is {@code no-store}.
+ * It runs first, before security, so that a kept page costs no more than a static file.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
+class PublicCaching extends OncePerRequestFilter {
+
+  static final String LANGUAGE_COOKIE = "gongkai-lang";
+  private static final String NO_STORE = "no-store";
+  private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+  private static final long STATIC_NANOS = Duration.ofDays(1).toNanos();
+
+  private final RenderedPages pages;
+  private final PublicSiteVersion site;
+  private final boolean enabled;
+  private final String publicControl;
+  private final long publicNanos;
+
+  PublicCaching(RenderedPages pages, PublicSiteVersion site,
+      @Value("${gongkai.page-cache.enabled:true}") boolean enabled,
+      @Value("${gongkai.http.public-max-age:PT60S}") Duration maxAge) {
+    this.pages = pages;
+    this.site = site;
+    this.enabled = enabled;
+    this.publicControl = "public, max-age=" + maxAge.toSeconds();
+    this.publicNanos = maxAge.toNanos();
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String method = request.getMethod();
+    boolean get = "GET".equals(method);
+    CachePolicy policy = get || "HEAD".equals(method) ? CachePolicy.of(request.getRequestURI()) : CachePolicy.PRIVATE;
+    if (policy == CachePolicy.PRIVATE) {
+      response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+      chain.doFilter(request, response);
+      return;
+    }
+    boolean anonymous = anonymous(request);
+    if (policy == CachePolicy.PUBLIC_STREAMED || (policy == CachePolicy.PUBLIC && !anonymous)) {
+      response.setHeader(HttpHeaders.CACHE_CONTROL, anonymous ? publicControl : "private, no-cache");
+      chain.doFilter(request, response);
+      return;
+    }
+    String key = key(request);
+    long version = policy == CachePolicy.STATIC ? RenderedPages.ANY_VERSION : site.current();
+    if (enabled) {
+      RenderedPages.Page kept = pages.get(key);
+      if (kept != null && kept.usableAt(version, System.nanoTime())) {
+        KeptPageResponse.write(kept, request, response, get);
+        return;
+      }
+    }
+    ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
+    chain.doFilter(request, buffered);
+    finish(request, response, buffered, policy, key, version, get);
+  }
+
+  private void finish(HttpServletRequest request, HttpServletResponse response, ContentCachingResponseWrapper buffered,
+      CachePolicy policy, String key, long version, boolean get) throws IOException {
+    int status = buffered.getStatus();
+    boolean sessionBound = !response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() || request.getSession(false) != null;
+    boolean storable = !response.isCommitted() && (status == 200 || status == 410) && !sessionBound
+        && response.getHeader(HttpHeaders.CACHE_CONTROL) == null;
+    if (!storable) {
+      if (!response.isCommitted() && response.getHeader(HttpHeaders.CACHE_CONTROL) == null) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, sessionBound ? NO_STORE : "no-cache");
+      }
+      buffered.copyBodyToResponse();
+      return;
+    }
+    String control = policy == CachePolicy.PUBLIC ? publicControl
+        : CachePolicy.fingerprinted(request.getRequestURI()) ? IMMUTABLE : publicControl;
+    response.setHeader(HttpHeaders.CACHE_CONTROL, control);
+    if (!get) {
+      buffered.copyBodyToResponse();
+      return;
+    }
+    byte[] body = buffered.getContentAsByteArray();
+    String etag = KeptPageResponse.etag(body);
+    response.setHeader(HttpHeaders.ETAG, etag);
+    if (enabled && body.length > 0) {
+      long lifetime = policy == CachePolicy.STATIC ? STATIC_NANOS : publicNanos;
+      pages.put(key, new RenderedPages.Page(version, System.nanoTime() + lifetime, status,
+          KeptPageResponse.replayedHeaders(response), body, etag, control));
+    }
+    if (KeptPageResponse.notModified(request, etag)) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return;
+    }
+    buffered.copyBodyToResponse();
+  }
+
+  /** No session and no language switch: the page is the one every such visitor gets. */
+  private static boolean anonymous(HttpServletRequest request) {
+    String query = request.getQueryString();
+    return request.getRequestedSessionId() == null && (query == null || !query.contains("lang="));
+  }
+
+  private static String key(HttpServletRequest request) {
+    String query = request.getQueryString();
+    String language = "";
+    Cookie[] cookies = request.getCookies();
+    if (cookies != null) {
+      for (Cookie cookie : cookies) {
+        if (LANGUAGE_COOKIE.equals(cookie.getName())) {
+          language = cookie.getValue();
+        }
+      }
+    }
+    // The host is part of the key: robots.txt and feeds name this machine when no site address is set.
+    return request.getScheme() + "://" + request.getServerName() + ':' + request.getServerPort()
+        + request.getRequestURI() + (query == null ? "" : '?' + query) + '|' + language;
+  }
+}

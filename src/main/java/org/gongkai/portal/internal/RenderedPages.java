@@ -1,0 +1,59 @@
+package org.gongkai.portal.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Rendered public pages and static files, bounded by their bytes. A page is kept with the public
+ * site's version it was rendered at and is not served once the version has moved or its time is up.
+ */
+@Component
+class RenderedPages {
+
+  /** Static files do not depend on the site's version. */
+  static final long ANY_VERSION = -1;
+
+  /** A response as it went out, without its cookies and date. */
+  record Page(long version, long expiresAtNanos, int status, List<Map.Entry<String, String>> headers, byte[] body,
+      String etag, String cacheControl) {
+
+    boolean usableAt(long siteVersion, long nanos) {
+      return (version == ANY_VERSION || version == siteVersion) && nanos - expiresAtNanos < 0;
+    }
+  }
+
+  private final Cache<String, Page> pages;
+  private final long maxEntryBytes;
+
+  RenderedPages(@Value("${gongkai.page-cache.max-size:64MB}") DataSize maxSize,
+      @Value("${gongkai.page-cache.max-entry-size:2MB}") DataSize maxEntry) {
+    this.maxEntryBytes = maxEntry.toBytes();
+    this.pages = Caffeine.newBuilder()
+        .maximumWeight(maxSize.toBytes())
+        .weigher((String key, Page page) -> key.length() * 2 + page.body().length + 512)
+        .build();
+  }
+
+  Page get(String key) {
+    return pages.getIfPresent(key);
+  }
+
+  void put(String key, Page page) {
+    if (page.body().length <= maxEntryBytes) {
+      pages.put(key, page);
+    }
+  }
+
+  void clear() {
+    pages.invalidateAll();
+  }
+
+  long size() {
+    return pages.estimatedSize();
+  }
+}

@@ -1,0 +1,291 @@
+package org.gongkai.portal.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gongkai.account.Staff;
+import org.gongkai.account.StaffAccess;
+import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.agency.Column;
+import org.gongkai.audit.AuditTrail;
+import org.gongkai.catalog.DocumentPublished;
+import org.gongkai.catalog.DocumentWithdrawn;
+import org.gongkai.shared.web.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The public site as files, for mirrors and CDNs: a full export follows every public link from the
+ * home page, the sitemaps and robots.txt, fetching each page from this node exactly as an anonymous
+ * visitor gets it; after each publication or withdrawal the document, the lists and feeds that
+ * show it and the sitemaps are written again, and a withdrawn document's files removed. Once a
+ * folder has been exported, a nightly full export keeps the rest (deeper list pages) current.
+ */
+@Service
+class StaticExport {
+
+  /** What the last or running export did. */
+  record Status(String folder, boolean running, Instant startedAt, Instant finishedAt, int written, int unchanged,
+      int removed, int failed) {}
+
+  private static final Logger log = LoggerFactory.getLogger(StaticExport.class);
+  private static final Pattern LINK = Pattern.compile("(?:href|src)=\"(/[^\"#]*)\"");
+  private static final Pattern LOCATION = Pattern.compile("<loc>\\s*https?://[^/<]+(/[^<]*?)\\s*</loc>");
+
+  private final StaticSiteFiles files;
+  private final AgencyDirectory agencies;
+  private final StaffAccess access;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final int maxPages;
+  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "static-export");
+    t.setDaemon(true);
+    return t;
+  });
+  private final ReentrantLock exporting = new ReentrantLock();
+  private volatile int port;
+  private volatile Status status;
+
+  StaticExport(AgencyDirectory agencies, StaffAccess access, AuditTrail audit, Clock clock,
+      @Value("${gongkai.static-export.folder:${gongkai.data-dir}/static-site}") String folder,
+      @Value("${gongkai.static-export.max-pages:2000000}") int maxPages) {
+    this.files = new StaticSiteFiles(Path.of(folder));
+    this.agencies = agencies;
+    this.access = access;
+    this.audit = audit;
+    this.clock = clock;
+    this.maxPages = maxPages;
+    this.status = new Status(files.root().toString(), false, null, null, 0, 0, 0, 0);
+  }
+
+  @EventListener
+  void serverStarted(WebServerInitializedEvent event) {
+    if (event.getApplicationContext().getServerNamespace() == null) {
+      port = event.getWebServer().getPort();
+    }
+  }
+
+  Status status(Staff actor) {
+    access.requirePlatformAdmin(actor);
+    return status;
+  }
+
+  /** Starts a full export in the background. */
+  @Transactional
+  Status start(Staff actor) {
+    access.requirePlatformAdmin(actor);
+    if (status.running()) {
+      throw Refusal.conflict("static-export.running");
+    }
+    audit.record(actor.username(), "static-export.started", "site", 0, files.root().toString());
+    status = new Status(files.root().toString(), true, Instant.now(clock), null, 0, 0, 0, 0);
+    worker.submit(this::exportAll);
+    return status;
+  }
+
+  @Scheduled(cron = "${gongkai.static-export.cron:0 20 4 * * *}", zone = "${gongkai.time-zone}")
+  void nightly() {
+    if (Files.isDirectory(files.root()) && !status.running()) {
+      status = new Status(files.root().toString(), true, Instant.now(clock), null, 0, 0, 0, 0);
+      exportAll();
+    }
+  }
+
+  @Async
+  @TransactionalEventListener
+  void on(DocumentPublished event) {
+    refresh(event.documentId(), event.agencyId(), false);
+  }
+
+  @Async
+  @TransactionalEventListener
+  void on(DocumentWithdrawn event) {
+    refresh(event.documentId(), event.agencyId(), true);
+  }
+
+  private void exportAll() {
+    exporting.lock();
+    Counts counts = new Counts();
+    try {
+      crawl(List.of("/", "/robots.txt", "/sitemap.xml"), maxPages, counts);
+    } catch (RuntimeException e) {
+      log.error("the static export stopped", e);
+    } finally {
+      exporting.unlock();
+      status = counts.finish(status, clock);
+      log.info("static export into {}: {} written, {} unchanged, {} removed, {} failed", files.root(),
+          status.written(), status.unchanged(), status.removed(), status.failed());
+    }
+  }
+
+  private void refresh(long documentId, long agencyId, boolean withdrawn) {
+    if (!Files.isDirectory(files.root()) || port == 0) {
+      return;
+    }
+    exporting.lock();
+    try {
+      Counts counts = new Counts();
+      String page = "/documents/" + documentId;
+      List<String> addresses = new ArrayList<>(List.of("/", "/sitemap.xml"));
+      if (withdrawn) {
+        files.removePage(page);
+        counts.removed++;
+      } else {
+        addresses.add(page);
+      }
+      Agency agency = agencies.get(agencyId);
+      String base = "/agencies/" + agency.code();
+      addresses.add(base);
+      addresses.add(base + "/feed.atom");
+      for (Column column : agencies.visibleColumns(agencyId)) {
+        addresses.add(base + "?column=" + column.id());
+        addresses.add(base + "/columns/" + column.id() + "/feed.atom");
+      }
+      for (String address : addresses) {
+        List<String> found = export(address, counts);
+        for (String link : found) {
+          if (link.startsWith(page + "/attachments/") || link.startsWith("/sitemaps/")) {
+            export(link, counts);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      log.warn("the static site was not brought up to date for document {}; the nightly export will", documentId, e);
+    } finally {
+      exporting.unlock();
+    }
+  }
+
+  private void crawl(List<String> seeds, int limit, Counts counts) {
+    Deque<String> queue = new ArrayDeque<>(seeds);
+    Set<String> seen = new HashSet<>(seeds);
+    while (!queue.isEmpty() && seen.size() <= limit) {
+      for (String link : export(queue.poll(), counts)) {
+        if (followed(link) && seen.add(link)) {
+          queue.add(link);
+        }
+      }
+      status = counts.progress(status);
+    }
+  }
+
+  /** Fetches one address and writes it; returns the site's addresses it links to. */
+  private List<String> export(String address, Counts counts) {
+    int q = address.indexOf('?');
+    String path = q < 0 ? address : address.substring(0, q);
+    String query = q < 0 ? null : address.substring(q + 1);
+    CachePolicy policy = CachePolicy.of(path);
+    if (policy == CachePolicy.PRIVATE) {
+      return List.of();
+    }
+    try {
+      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + address))
+          .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      String type = response.headers().firstValue("Content-Type").orElse("");
+      boolean page = type.startsWith("text/html");
+      if (response.statusCode() == 404 || response.statusCode() == 410) {
+        if (page || path.startsWith("/documents/")) {
+          files.removePage(path);
+          counts.removed++;
+        }
+        return List.of();
+      }
+      if (response.statusCode() != 200) {
+        counts.failed++;
+        return List.of();
+      }
+      var file = files.fileFor(path, query, page);
+      if (file.isEmpty()) {
+        return List.of();
+      }
+      if (files.write(file.get(), response.body())) {
+        counts.written++;
+      } else {
+        counts.unchanged++;
+      }
+      return page || type.contains("xml") ? links(new String(response.body(), StandardCharsets.UTF_8), page)
+          : List.of();
+    } catch (IOException e) {
+      counts.failed++;
+      return List.of();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Lists are exported with one filter at a time (a column, a year or a validity, each with its
+   * pages): every combination of filters would multiply the site many times over for pages
+   * hardly anyone opens on a mirror.
+   */
+  static boolean followed(String link) {
+    int q = link.indexOf('?');
+    if (q < 0) {
+      return true;
+    }
+    int filters = 0;
+    for (String parameter : link.substring(q + 1).split("&")) {
+      if (!parameter.startsWith("page=") && !parameter.isEmpty()) {
+        filters++;
+      }
+    }
+    return filters <= 1;
+  }
+
+  private static List<String> links(String body, boolean page) {
+    List<String> links = new ArrayList<>();
+    Matcher m = (page ? LINK : LOCATION).matcher(body);
+    while (m.find()) {
+      links.add(HtmlUtils.htmlUnescape(m.group(1)));
+    }
+    return links;
+  }
+
+  private static final class Counts {
+    int written;
+    int unchanged;
+    int removed;
+    int failed;
+
+    Status progress(Status s) {
+      return new Status(s.folder(), true, s.startedAt(), null, written, unchanged, removed, failed);
+    }
+
+    Status finish(Status s, Clock clock) {
+      return new Status(s.folder(), false, s.startedAt(), Instant.now(clock), written, unchanged, removed, failed);
+    }
+  }
+}

@@ -1,0 +1,3 @@
+package org.gongkai.portal.internal;
+
+class PublicCachingH2IntegrationTests extends PublicCachingIntegrationTests {}

@@ -1,0 +1,97 @@
+package org.gongkai.portal.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.gongkai.catalog.DocumentForm;
+import org.gongkai.support.Api;
+import org.gongkai.support.PlatformIntegrationTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+
+class StaticExportIntegrationTests extends PlatformIntegrationTests {
+
+  private static final String EXPORT = "/api/v1/admin/static-export";
+
+  @Value("${gongkai.data-dir}")
+  String dataDir;
+
+  @Test
+  void listsAreFollowedOneFilterAtATime() {
+    assertThat(StaticExport.followed("/agencies/X?column=5")).isTrue();
+    assertThat(StaticExport.followed("/agencies/X?column=5&page=3")).isTrue();
+    assertThat(StaticExport.followed("/agencies/X?column=5&year=2026")).isFalse();
+    assertThat(StaticExport.followed("/documents/12")).isTrue();
+  }
+
+  @Test
+  void thePublicSiteIsWrittenAsFilesAndFollowsEachPublication() throws Exception {
+    Fixture f = newAgency();
+    long first = publish(f, "导出的第一份通知");
+    assertThat(api().post(EXPORT, "", f.agencyAdmin().username(), PASSWORD).status()).isEqualTo(403);
+
+    Api.Response started = api().post(EXPORT, "", "admin", ADMIN_PASSWORD);
+    assertThat(started.status()).isEqualTo(202);
+    await(() -> !(Boolean) api().get(EXPORT, "admin", ADMIN_PASSWORD).json("$.running"));
+    Api.Response done = api().get(EXPORT, "admin", ADMIN_PASSWORD);
+    assertThat((Integer) done.json("$.written")).isPositive();
+    assertThat((Integer) done.json("$.failed")).isZero();
+
+    Path site = Path.of(dataDir, "static-site");
+    assertThat(site.resolve("index.html")).content().contains("导出的第一份通知");
+    assertThat(site.resolve("documents/" + first + "/index.html")).content()
+        .isEqualTo(api().get("/documents/" + first).body());
+    assertThat(site.resolve("agencies/" + f.agency().code() + "/index.html")).content().contains(f.agency().name());
+    assertThat(site.resolve("agencies/" + f.agency().code() + "/feed.atom")).exists();
+    assertThat(site.resolve("sitemap.xml")).exists();
+    assertThat(site.resolve("robots.txt")).exists();
+    try (Stream<Path> css = Files.list(site.resolve("css"))) {
+      assertThat(css.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("site-[0-9a-f]{32}\\.css"));
+    }
+    assertThat(api().get("/console/audit", "admin", ADMIN_PASSWORD).status()).isEqualTo(200);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'static-export.started'")
+        .query(Long.class).single()).isPositive();
+
+    long second = publish(f, "导出之后发布的通知");
+    Path secondPage = site.resolve("documents/" + second + "/index.html");
+    await(() -> Files.exists(secondPage));
+    await(() -> read(site.resolve("index.html")).contains("导出之后发布的通知"));
+
+    editorial.withdraw(first, "内容有误", f.reviewer());
+    await(() -> !Files.exists(site.resolve("documents/" + first + "/index.html")));
+    await(() -> !read(site.resolve("agencies/" + f.agency().code() + "/index.html")).contains("导出的第一份通知"));
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      return "";
+    }
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited 120 s").isLessThan(end);
+      Thread.sleep(50);
+    }
+  }
+
+  private long publish(Fixture f, String title) {
+    DocumentForm form = new DocumentForm();
+    form.setAgency(f.agency().code());
+    form.setColumn(f.policies().id());
+    form.setTitle(title);
+    form.setBody("<p>正文</p>");
+    long id = editorial.createDraft(form, f.editor());
+    editorial.submit(id, f.editor());
+    editorial.approve(id, true, null, f.reviewer());
+    editorial.publish(id, null, f.reviewer());
+    return id;
+  }
+}
