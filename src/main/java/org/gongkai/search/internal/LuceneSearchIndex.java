@@ -34,7 +34,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.Bits;
 import org.gongkai.search.IndexedDocument;
@@ -54,6 +56,8 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private static final int MAX_WINDOW = org.gongkai.shared.web.PageResult.MAX_DEPTH + 1;
   /** Below this many matches the top hits are collected exhaustively; above it, blocks that cannot compete are skipped. */
   private static final int EXACT_TOTAL_UP_TO = 1_000;
+  /** How many of the best candidates get the full ranking (smartcn title words, agency, validity, recency). */
+  private static final int RANKED_CANDIDATES = 100;
   /** Facets are counted exactly up to this many matches, and over a random sample of this size above it. */
   static final int FACET_SAMPLE = 5_000;
   private static final long FACET_SEED = 20_190_515L;
@@ -208,7 +212,9 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       try {
         Query query = queries.build(parsed, q, currentSynonyms);
         Query counting = queries.buildCounting(parsed, q, currentSynonyms);
-        SearchResult exact = execute(searcher, query, counting, q, parsed, currentSynonyms, byDate, started, false);
+        Query ranking = byDate ? null : queries.buildRanking(parsed, currentSynonyms);
+        SearchResult exact = execute(searcher, query, counting, ranking, q, parsed, currentSynonyms, byDate, started,
+            false);
         if (exact.total() > 0 || q.cursor() != null) {
           return exact;
         }
@@ -216,7 +222,7 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         // each word's bigrams are offered instead, and the page says so.
         Query relaxed = queries.buildRelaxed(parsed, q, currentSynonyms);
         return relaxed == null ? exact
-            : execute(searcher, relaxed, null, q, parsed, currentSynonyms, byDate, started, true);
+            : execute(searcher, relaxed, null, ranking, q, parsed, currentSynonyms, byDate, started, true);
       } finally {
         current.searchers.release(searcher);
       }
@@ -229,17 +235,28 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
    * One search: the top hits of {@code query}; the total and facets of {@code counting} when given
    * (a phrase's bigrams without positions: an estimate, and labelled so), else of {@code query}.
    */
-  private SearchResult execute(IndexSearcher searcher, Query query, Query counting, SearchQuery q, PublicQuery parsed,
-      Synonyms currentSynonyms, boolean byDate, long started, boolean relaxed) throws IOException {
-    Sort sort = byDate ? BY_DATE : BY_RELEVANCE;
+  private SearchResult execute(IndexSearcher searcher, Query query, Query counting, Query ranking, SearchQuery q,
+      PublicQuery parsed, Synonyms currentSynonyms, boolean byDate, long started, boolean relaxed)
+      throws IOException {
     int size = Math.max(1, q.size());
-    FieldDoc after = Cursor.decode(q.cursor(), byDate);
-    int page = Math.max(1, q.page());
+    FieldDoc after = byDate ? Cursor.decode(q.cursor(), true) : null;
+    // By relevance, a cursor names the next page: the ranking below is the same for every page.
+    int page = byDate ? Math.max(1, q.page()) : Math.max(Math.max(1, q.page()), Cursor.page(q.cursor()));
     // one more than shown tells whether there is a next page
     int window = after != null ? size + 1 : (int) Math.min((long) page * size + 1, MAX_WINDOW);
-    // The best hits first, skipping blocks that cannot compete (and, by date, the index's own
-    // order ends the search early); totals and facets in a second pass that scores nothing.
-    TopDocs top = searcher.search(query, new TopFieldCollectorManager(sort, window, after, EXACT_TOTAL_UP_TO));
+    TopDocs top;
+    if (byDate) {
+      // The index is in date order: the search stops once the page is full.
+      top = searcher.search(query, new TopFieldCollectorManager(BY_DATE, window, after, EXACT_TOTAL_UP_TO));
+    } else {
+      // The best candidates by the cheap query, skipping blocks that cannot reach them; then the
+      // ranking signals for those candidates only.
+      int candidates = Math.max(window, RANKED_CANDIDATES);
+      top = searcher.search(query, new TopScoreDocCollectorManager(candidates, null, EXACT_TOTAL_UP_TO));
+      if (ranking != null) {
+        top = QueryRescorer.rescore(searcher, top, ranking, 1.0, candidates);
+      }
+    }
     int from = after != null ? 0 : Math.min(top.scoreDocs.length, (page - 1) * size);
     List<String> terms = QueryFactory.highlightTerms(parsed, currentSynonyms);
     List<SearchResult.Hit> hits = new ArrayList<>();
@@ -264,8 +281,9 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     } else {
       total = searcher.count(query);
     }
-    boolean more = last != null && top.scoreDocs.length > from + hits.size();
-    String next = more ? Cursor.encode((FieldDoc) last, byDate) : null;
+    boolean more = last != null && (top.scoreDocs.length > from + hits.size() || (!byDate && from + hits.size() < total
+        && (long) (page + 1) * size < MAX_WINDOW));
+    String next = !more ? null : byDate ? Cursor.encode((FieldDoc) last, true) : Cursor.forPage(page + 1);
     long took = (System.nanoTime() - started) / 1_000_000;
     return new SearchResult(total, took, hits, facets, next, after != null ? 0 : page, size, approximate, relaxed);
   }
@@ -441,6 +459,23 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   /** search-after position, opaque to callers: sort value and document id. */
   static final class Cursor {
     private Cursor() {}
+
+    static String forPage(int page) {
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(("p" + page).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The page a relevance cursor names, or 1. */
+    static int page(String cursor) {
+      if (cursor == null || cursor.isBlank()) {
+        return 1;
+      }
+      try {
+        String value = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        return value.startsWith("p") ? Math.max(1, Integer.parseInt(value.substring(1))) : 1;
+      } catch (IllegalArgumentException e) {
+        return 1;
+      }
+    }
 
     static String encode(FieldDoc last, boolean byDate) {
       String value = byDate ? "d" + last.fields[0] + ":" + last.fields[1] + ":" + last.doc

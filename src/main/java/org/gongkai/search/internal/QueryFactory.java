@@ -18,11 +18,12 @@ import org.apache.lucene.util.QueryBuilder;
 import org.gongkai.search.SearchQuery;
 
 /**
- * Builds the Lucene query for a public query. Every clause must match somewhere in the document's
- * own text (title counts most); then the title's smartcn terms, the exact document or index number,
- * the agency's name, being in force and being recent add to the score without deciding what
- * matches. An agency's or column's name is not the document's text: it filters and ranks, it
- * does not make every document of the agency match a word of its name.
+ * Builds the Lucene queries for a public query. Every clause must match somewhere in the
+ * document's own text (title counts most, the exact document or index number most of all); then,
+ * for the top candidates only, the title's smartcn terms, the agency's name, being in force and
+ * being recent add to the score without deciding what matches. An agency's or column's name is
+ * not the document's text: it filters and ranks, it does not make every document of the agency
+ * match a word of its name.
  */
 final class QueryFactory {
 
@@ -56,6 +57,11 @@ final class QueryFactory {
     return new String(chars);
   }
 
+  /**
+   * What decides the matches and ranks the candidates: each clause in the document's text (the
+   * title and the exact document or index number scoring more). Cheap to score, so that the
+   * search can skip blocks of documents that cannot reach the top.
+   */
   Query build(PublicQuery parsed, SearchQuery filters, Synonyms synonyms) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     boolean anyRequired = false;
@@ -73,16 +79,38 @@ final class QueryFactory {
       String exact = DocNumbers.normalize(parsed.raw());
       query.add(new BoostQuery(new TermQuery(new Term(DocumentMapper.DOC_NUMBER_EXACT, exact)), 50f), Occur.SHOULD);
       query.add(new BoostQuery(new TermQuery(new Term(DocumentMapper.INDEX_NUMBER_EXACT, exact)), 50f), Occur.SHOULD);
-      Query title = smart.createBooleanQuery(Analyzers.TITLE_SMART, parsed.raw(), Occur.SHOULD);
-      if (title != null) {
-        query.add(new BoostQuery(title, 0.5f), Occur.SHOULD);
-      }
-      query.add(FeatureField.newSaturationQuery(DocumentMapper.FEATURES, DocumentMapper.IN_FORCE, 0.6f, 1f),
-          Occur.SHOULD);
-      query.add(FeatureField.newSaturationQuery(DocumentMapper.FEATURES, DocumentMapper.RECENCY, 0.6f, 7000f),
-          Occur.SHOULD);
     }
     addFilters(query, filters);
+    return query.build();
+  }
+
+  /**
+   * What adds to the score of the top candidates only: the title's smartcn words, the agency's
+   * name, being in force and being recent. Null for a query without words (sorted by date).
+   */
+  Query buildRanking(PublicQuery parsed, Synonyms synonyms) {
+    if (parsed.clauses().stream().allMatch(PublicQuery.Clause::excluded)) {
+      return null;
+    }
+    BooleanQuery.Builder query = new BooleanQuery.Builder();
+    Query title = smart.createBooleanQuery(Analyzers.TITLE_SMART, parsed.raw(), Occur.SHOULD);
+    if (title != null) {
+      query.add(new BoostQuery(title, 0.5f), Occur.SHOULD);
+    }
+    for (PublicQuery.Clause clause : parsed.clauses()) {
+      if (!clause.excluded()) {
+        for (String alternative : synonyms.alternatives(clause.text())) {
+          Query agencyName = bigrams.createPhraseQuery(Analyzers.AGENCY_BIGRAM, alternative);
+          if (agencyName != null) {
+            query.add(new BoostQuery(agencyName, 0.5f), Occur.SHOULD);
+          }
+        }
+      }
+    }
+    query.add(FeatureField.newSaturationQuery(DocumentMapper.FEATURES, DocumentMapper.IN_FORCE, 0.6f, 1f),
+        Occur.SHOULD);
+    query.add(FeatureField.newSaturationQuery(DocumentMapper.FEATURES, DocumentMapper.RECENCY, 0.6f, 7000f),
+        Occur.SHOULD);
     return query.build();
   }
 
@@ -173,10 +201,6 @@ final class QueryFactory {
       Query title = bigrams.createPhraseQuery(Analyzers.TITLE_BIGRAM, alternative);
       if (title != null) {
         one.add(new BoostQuery(title, 3f), Occur.SHOULD);
-      }
-      Query agencyName = bigrams.createPhraseQuery(Analyzers.AGENCY_BIGRAM, alternative);
-      if (agencyName != null) {
-        one.add(new BoostQuery(agencyName, 0.5f), Occur.SHOULD);
       }
       String exact = DocNumbers.normalize(alternative);
       one.add(new BoostQuery(new TermQuery(new Term(DocumentMapper.DOC_NUMBER_EXACT, exact)), 30f), Occur.SHOULD);

@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -309,6 +310,7 @@ class SearchBenchmark {
     }
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Long> times = java.util.Collections.synchronizedList(new ArrayList<>());
+    Map<String, List<Long>> byKind = new java.util.concurrent.ConcurrentHashMap<>();
     AtomicInteger count = new AtomicInteger();
     long started = System.nanoTime();
     long deadline = started + seconds * 1_000_000_000L;
@@ -321,7 +323,9 @@ class SearchBenchmark {
           Query q = mix.get(i++ % mix.size());
           long t = System.nanoTime();
           call.run(q);
-          times.add(System.nanoTime() - t);
+          long took = System.nanoTime() - t;
+          times.add(took);
+          byKind.computeIfAbsent(q.kind(), k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(took);
           count.incrementAndGet();
         }
         return null;
@@ -332,6 +336,12 @@ class SearchBenchmark {
     }
     pool.shutdown();
     double elapsed = (System.nanoTime() - started) / 1e9;
+    if (clients == 1) {
+      StringBuilder kinds = new StringBuilder();
+      byKind.forEach((kind, nanos) -> kinds.append(String.format("  %s p50 %.2f p99 %.2f", kind,
+          new Stats(kind, new ArrayList<>(nanos), 0).p(50), new Stats(kind, new ArrayList<>(nanos), 0).p(99))));
+      print("%s, 1 client, by kind:%s", target, kinds);
+    }
     return new Stats((target.equals("http") ? "HTTP API" : target.equals("raw") ? "raw Lucene" : "SearchIndex port")
         + ", " + clients + " client"
         + (clients > 1 ? "s" : ""), new ArrayList<>(times), count.get() / elapsed);
