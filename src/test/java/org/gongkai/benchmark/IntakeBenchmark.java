@@ -60,7 +60,7 @@ class IntakeBenchmark {
       kinds.put("requests", (c, n) -> HttpLoad.postJson(host, "/api/v1/foi/requests",
           PublicSubmissions.request(agency, "bench-" + c + "-" + n + "-" + System.nanoTime()), Map.of()));
       // Each message and comment spends one answered form question; they are fetched before the clock starts.
-      int perKind = (int) Math.min(400_000, 2_500 * (WARM_UP.toSeconds() + 5 + PHASE.toSeconds()));
+      int perKind = (int) Math.min(800_000, 6_000 * (WARM_UP.toSeconds() + 5 + PHASE.toSeconds()));
       var questions = Challenges.answeredAhead(app.base(), 2 * perKind);
       kinds.put("messages", (c, n) -> HttpLoad.postJson(host, "/api/v1/mailbox/messages", Challenges.into(
           questions.remove(), PublicSubmissions.message(agency, "bench-" + c + "-" + n + "-" + System.nanoTime())),
