@@ -13,6 +13,7 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.agency.AgencyForm;
 import org.gongkai.agency.Column;
 import org.gongkai.agency.ColumnType;
+import org.gongkai.catalog.DocumentForm;
 import org.gongkai.catalog.Editorial;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,6 +99,20 @@ public abstract class PlatformIntegrationTests {
     return new Fixture(agency, editor, reviewer, agencyAdmin,
         agencies.column(agency.id(), ColumnType.POLICY).orElseThrow(),
         agencies.column(agency.id(), ColumnType.INTERPRETATION).orElseThrow());
+  }
+
+  /** A document in the fixture's policy column, written by its editor and published by its reviewer. */
+  protected long publish(Fixture f, String title) {
+    DocumentForm form = new DocumentForm();
+    form.setAgency(f.agency().code());
+    form.setColumn(f.policies().id());
+    form.setTitle(title);
+    form.setBody("<p>正文</p>");
+    long id = editorial.createDraft(form, f.editor());
+    editorial.submit(id, f.editor());
+    editorial.approve(id, true, null, f.reviewer());
+    editorial.publish(id, null, f.reviewer());
+    return id;
   }
 
   /** The account with the permission to see personal data in full. */

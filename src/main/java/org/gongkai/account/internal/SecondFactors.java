@@ -19,8 +19,6 @@ import org.gongkai.audit.AuditTrail;
 import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.gongkai.shared.privacy.Resealing;
 import org.gongkai.shared.time.Timestamps;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -42,8 +40,6 @@ class SecondFactors {
 
   static final String PURPOSE = "account.totp_secret";
   private static final int RECOVERY_CODES = 10;
-
-  private static final Logger log = LoggerFactory.getLogger(SecondFactors.class);
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
@@ -67,11 +63,7 @@ class SecondFactors {
   /** Authenticator keys sealed under an older privacy key are sealed again, so that key can be retired. */
   @EventListener(ApplicationReadyEvent.class)
   void resealKeys() {
-    try {
-      Resealing.run(jdbc, transactions, cipher, "account", Map.of("totp_secret", PURPOSE), null);
-    } catch (RuntimeException e) {
-      log.error("encrypting authenticator keys under the current key stopped; it is tried again at the next start", e);
-    }
+    Resealing.inBackground(jdbc, transactions, cipher, "account", Map.of("totp_secret", PURPOSE));
   }
 
   Need need(Staff staff) {

@@ -39,9 +39,15 @@ class AgencySnapshots {
     if (held != null && held.version() == version) {
       return held;
     }
-    Snapshot loaded = load(version);
-    current = loaded;
-    return loaded;
+    // One thread reads the directory after a change; the others wait for it instead of reading it too.
+    synchronized (this) {
+      held = current;
+      if (held == null || held.version() != version) {
+        held = load(version);
+        current = held;
+      }
+      return held;
+    }
   }
 
   private Snapshot load(long version) {

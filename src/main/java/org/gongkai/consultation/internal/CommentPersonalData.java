@@ -8,8 +8,6 @@ import org.gongkai.audit.AuditTrail;
 import org.gongkai.shared.privacy.PersonalData;
 import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.gongkai.shared.privacy.Resealing;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -25,8 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class CommentPersonalData {
-
-  private static final Logger log = LoggerFactory.getLogger(CommentPersonalData.class);
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -47,19 +43,7 @@ class CommentPersonalData {
 
   @EventListener(ApplicationReadyEvent.class)
   void resealInBackground() {
-    Thread thread = new Thread(this::reseal, "comment-reseal");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  int reseal() {
-    try {
-      return Resealing.run(jdbc, transactions, cipher, "consultation_comment",
-          Map.of("contact", Consultations.CONTACT), null);
-    } catch (RuntimeException e) {
-      log.error("encrypting commenters' contacts under the current key stopped; it is tried again at the next start", e);
-      return 0;
-    }
+    Resealing.inBackground(jdbc, transactions, cipher, "consultation_comment", Map.of("contact", Consultations.CONTACT));
   }
 
   @Scheduled(cron = "0 58 2 * * *", zone = "${gongkai.time-zone}")

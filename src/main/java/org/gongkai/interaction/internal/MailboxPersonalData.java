@@ -9,8 +9,6 @@ import org.gongkai.audit.AuditTrail;
 import org.gongkai.shared.privacy.PersonalData;
 import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.gongkai.shared.privacy.Resealing;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -26,8 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class MailboxPersonalData {
-
-  private static final Logger log = LoggerFactory.getLogger(MailboxPersonalData.class);
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -48,21 +44,10 @@ class MailboxPersonalData {
 
   @EventListener(ApplicationReadyEvent.class)
   void resealInBackground() {
-    Thread thread = new Thread(this::reseal, "mailbox-reseal");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  int reseal() {
-    try {
-      Map<String, String> columns = new LinkedHashMap<>();
-      columns.put("phone", MessageRepository.PHONE);
-      columns.put("email", MessageRepository.EMAIL);
-      return Resealing.run(jdbc, transactions, cipher, "mailbox_message", columns, null);
-    } catch (RuntimeException e) {
-      log.error("encrypting senders' details under the current key stopped; it is tried again at the next start", e);
-      return 0;
-    }
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put("phone", MessageRepository.PHONE);
+    columns.put("email", MessageRepository.EMAIL);
+    Resealing.inBackground(jdbc, transactions, cipher, "mailbox_message", columns);
   }
 
   @Scheduled(cron = "0 55 2 * * *", zone = "${gongkai.time-zone}")

@@ -28,11 +28,13 @@ import org.springframework.web.multipart.MultipartFile;
 class PowerApi {
 
   private final Powers powers;
+  private final PowerWorkbooks workbooks;
   private final StaffAccess access;
   private final MessageSource messages;
 
-  PowerApi(Powers powers, StaffAccess access, MessageSource messages) {
+  PowerApi(Powers powers, PowerWorkbooks workbooks, StaffAccess access, MessageSource messages) {
     this.powers = powers;
+    this.workbooks = workbooks;
     this.access = access;
     this.messages = messages;
   }
@@ -91,7 +93,7 @@ class PowerApi {
 
   @PostMapping(path = "/api/v1/admin/powers/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   Imported importFile(@RequestParam String agency, @RequestPart("file") MultipartFile file) throws IOException {
-    return new Imported(powers.importWorkbook(agency, file.getBytes(), access.current()));
+    return new Imported(workbooks.importWorkbook(agency, file.getBytes(), access.current()));
   }
 
   @GetMapping("/api/v1/admin/powers/export")
@@ -99,12 +101,12 @@ class PowerApi {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("powers.xlsx").build().toString())
-        .body(powers.export(agency));
+        .body(workbooks.export(agency));
   }
 
   /** Every bad row of a refused import, so the spreadsheet can be fixed in one pass. */
-  @ExceptionHandler(Powers.ImportRefused.class)
-  ProblemDetail importRefused(Powers.ImportRefused refused, Locale locale) {
+  @ExceptionHandler(PowerWorkbooks.ImportRefused.class)
+  ProblemDetail importRefused(PowerWorkbooks.ImportRefused refused, Locale locale) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         messages.getMessage("power.import.refused", new Object[] {refused.problems().size()}, locale));
     problem.setTitle(messages.getMessage("problem.title.400", null, locale));

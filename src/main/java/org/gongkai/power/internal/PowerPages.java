@@ -75,11 +75,13 @@ final class PowerPages {
   static class Console {
 
     private final Powers powers;
+    private final PowerWorkbooks workbooks;
     private final AgencyDirectory agencies;
     private final StaffAccess access;
 
-    Console(Powers powers, AgencyDirectory agencies, StaffAccess access) {
+    Console(Powers powers, PowerWorkbooks workbooks, AgencyDirectory agencies, StaffAccess access) {
       this.powers = powers;
+      this.workbooks = workbooks;
       this.agencies = agencies;
       this.access = access;
     }
@@ -133,10 +135,10 @@ final class PowerPages {
     String importFile(@RequestParam String agency, @RequestParam(name = "file", required = false) MultipartFile file,
         RedirectAttributes redirect) throws IOException {
       try {
-        int rows = powers.importWorkbook(agency, file == null ? new byte[0] : file.getBytes(), access.current());
+        int rows = workbooks.importWorkbook(agency, file == null ? new byte[0] : file.getBytes(), access.current());
         redirect.addFlashAttribute("notice", "power.imported");
         redirect.addFlashAttribute("importedRows", rows);
-      } catch (Powers.ImportRefused refused) {
+      } catch (PowerWorkbooks.ImportRefused refused) {
         redirect.addFlashAttribute("importProblems", refused.problems());
       } catch (Refusal refusal) {
         Refusals.flash(redirect, refusal);

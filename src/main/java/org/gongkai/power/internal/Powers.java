@@ -1,29 +1,15 @@
 package org.gongkai.power.internal;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
@@ -58,7 +44,8 @@ class Powers implements org.gongkai.power.PowerCatalog {
   private final org.springframework.context.MessageSource messages;
   private final Clock clock;
 
-  Powers(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, PublicSiteVersion site, TransactionTemplate transactions,
+  Powers(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, PublicSiteVersion site,
+      TransactionTemplate transactions,
       org.springframework.context.MessageSource messages, Clock clock) {
     this.jdbc = jdbc;
     this.agencies = agencies;
@@ -104,11 +91,11 @@ class Powers implements org.gongkai.power.PowerCatalog {
     transactions.executeWithoutResult(tx -> write(agency, form, actor.username()));
   }
 
-  private interface Sink {
+  interface Sink {
     void problem(String column, String key, Object... args);
   }
 
-  private void check(Form f, Sink sink) {
+  void check(Form f, Sink sink) {
     if (f.code() == null || !f.code().strip().matches("[A-Za-z0-9\\-_.]{2,60}")) {
       sink.problem("code", "power.code.invalid");
     }
@@ -131,7 +118,7 @@ class Powers implements org.gongkai.power.PowerCatalog {
     }
   }
 
-  private void write(Agency agency, Form f, String actor) {
+  void write(Agency agency, Form f, String actor) {
     Instant now = Instant.now(clock);
     long powerId = item(f.code().strip()).map(x -> x[0]).orElseGet(() -> {
       GeneratedKeyHolder keys = new GeneratedKeyHolder();
@@ -258,171 +245,24 @@ class Powers implements org.gongkai.power.PowerCatalog {
     return Flow.parse(v.flow(), new ArrayList<>());
   }
 
-  // ---- spreadsheets ----
-
-  byte[] export(String agencyCode) {
-    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Sheet sheet = book.createSheet("powers");
-      Row head = sheet.createRow(0);
-      for (int c = 0; c < COLUMNS.size(); c++) {
-        head.createCell(c).setCellValue(label(COLUMNS.get(c)));
-      }
-      int r = 1;
-      for (Summary s : list(agencyCode, null, null)) {
-        Version v = get(s.code()).current();
-        Object[] values = {s.code(), v.name(), v.type().name(), String.join("\n", v.legalBasis()), v.unit(), v.conditions(),
-            v.materials(), v.timeLimit(), v.fees(), v.contact(), v.flow(), v.effectiveOn().toString()};
-        Row row = sheet.createRow(r++);
-        for (int c = 0; c < values.length; c++) {
-          if (values[c] != null) {
-            row.createCell(c).setCellValue(values[c].toString());
-          }
-        }
-      }
-      book.write(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  /** Reads every row first; imports all of them in one transaction, or none and reports each bad row. */
-  int importWorkbook(String agencyCode, byte[] content, Staff actor) {
-    Agency agency = agency(agencyCode);
-    access.requireAgency(actor, agency.id());
-    List<Form> forms = new ArrayList<>();
-    List<RowProblem> problems = new ArrayList<>();
-    DataFormatter formatter = new DataFormatter();
-    try (Workbook book = WorkbookFactory.create(new ByteArrayInputStream(content))) {
-      Sheet sheet = book.getSheetAt(0);
-      Set<String> seen = new HashSet<>();
-      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-        Row row = sheet.getRow(r);
-        if (row == null || isEmpty(row, formatter)) {
-          continue;
-        }
-        String[] v = new String[COLUMNS.size()];
-        for (int c = 0; c < v.length; c++) {
-          Cell cell = row.getCell(c);
-          v[c] = cell == null ? null : formatter.formatCellValue(cell).strip();
-        }
-        int rowNumber = r + 1;
-        PowerType type = null;
-        try {
-          type = v[2] == null || v[2].isBlank() ? null : PowerType.valueOf(typeName(v[2]));
-        } catch (IllegalArgumentException e) {
-          problems.add(new RowProblem(rowNumber, label("type"), text("power.type.unknown", v[2])));
-        }
-        LocalDate effective = null;
-        try {
-          effective = v[11] == null || v[11].isBlank() ? null : LocalDate.parse(v[11]);
-        } catch (DateTimeParseException e) {
-          problems.add(new RowProblem(rowNumber, label("effectiveOn"), text("power.effective-on.format", v[11])));
-        }
-        Form form = new Form(v[0], v[1], type, v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
-            effective == null && v[11] != null && !v[11].isBlank() ? LocalDate.MIN : effective, null);
-        int before = problems.size();
-        check(form, (column, key, args) -> {
-          if (!(column.equals("effectiveOn") && form.effectiveOn() == LocalDate.MIN)
-              && !(column.equals("type") && v[2] != null && !v[2].isBlank())) {
-            problems.add(new RowProblem(rowNumber, label(column), text(key, args)));
-          }
-        });
-        if (v[0] != null && !seen.add(v[0])) {
-          problems.add(new RowProblem(rowNumber, label("code"), text("power.code.repeated", v[0])));
-        }
-        Optional<long[]> existing = v[0] == null ? Optional.empty() : item(v[0]);
-        if (existing.isPresent() && existing.get()[1] != agency.id()) {
-          problems.add(new RowProblem(rowNumber, label("code"), text("power.code.other-agency")));
-        }
-        if (problems.size() == before) {
-          forms.add(form);
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof Refusal refusal) {
-        throw refusal;
-      }
-      throw Refusal.invalidField("file", "power.import.unreadable");
-    }
-    if (!problems.isEmpty()) {
-      throw new ImportRefused(problems);
-    }
-    if (forms.isEmpty()) {
-      throw Refusal.invalidField("file", "power.import.empty");
-    }
-    transactions.executeWithoutResult(tx -> {
-      for (Form f : forms) {
-        Optional<Version> same = item(f.code()).map(x -> get(f.code()).history().get(0));
-        if (same.isEmpty() || changed(same.get(), f)) {
-          write(agency, f, actor.username());
-        }
-      }
-      site.changed();
-      audit.record(actor.username(), "power.imported", "agency", agency.id(), forms.size() + " rows");
-    });
-    return forms.size();
-  }
-
-  /** Refuses an import with the list of every bad row. */
-  static final class ImportRefused extends RuntimeException {
-    private final transient List<RowProblem> problems;
-
-    ImportRefused(List<RowProblem> problems) {
-      super("import refused");
-      this.problems = List.copyOf(problems);
-    }
-
-    List<RowProblem> problems() {
-      return problems;
-    }
-  }
-
-  private static boolean changed(Version v, Form f) {
-    return !(Objects.equals(v.name(), f.name().strip()) && v.type() == f.type()
-        && Objects.equals(String.join("\n", v.legalBasis()), f.legalBasis().strip()) && Objects.equals(v.unit(), blank(f.unit()))
-        && Objects.equals(v.conditions(), blank(f.conditions())) && Objects.equals(v.materials(), blank(f.materials()))
-        && Objects.equals(v.timeLimit(), blank(f.timeLimit())) && Objects.equals(v.fees(), blank(f.fees()))
-        && Objects.equals(v.contact(), blank(f.contact())) && Objects.equals(v.flow(), f.flow().strip())
-        && Objects.equals(v.effectiveOn(), f.effectiveOn()));
-  }
-
-  private String typeName(String cell) {
-    for (PowerType t : PowerType.values()) {
-      if (t.name().equalsIgnoreCase(cell) || text("power.type." + t.name()).equals(cell)) {
-        return t.name();
-      }
-    }
-    return cell;
-  }
-
-  private static boolean isEmpty(Row row, DataFormatter formatter) {
-    for (Cell cell : row) {
-      if (!formatter.formatCellValue(cell).isBlank()) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private String label(String column) {
+  String label(String column) {
     return text("power.column." + column);
   }
 
-  private String text(String key, Object... args) {
+  String text(String key, Object... args) {
     return messages.getMessage(key, args, key, Locale.SIMPLIFIED_CHINESE);
   }
 
-  private Optional<long[]> item(String code) {
+  Optional<long[]> item(String code) {
     return jdbc.sql("SELECT id, agency_id FROM power_item WHERE code = ?").param(code == null ? "" : code.strip())
         .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).optional();
   }
 
-  private Agency agency(String code) {
+  Agency agency(String code) {
     return agencies.findByCode(code == null ? "" : code.strip()).orElseThrow(() -> Refusal.notFound("agency.not-found"));
   }
 
-  private static String blank(String s) {
+  static String blank(String s) {
     return s == null || s.isBlank() ? null : s.strip();
   }
 }

@@ -7,23 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.RandomSamplingFacetsCollector;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -273,9 +265,10 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     if (q.facets()) {
       RandomSamplingFacetsCollector collector = new RandomSamplingFacetsCollector(FACET_SAMPLE, FACET_SEED);
       searcher.search(counting != null ? counting : query, collector);
-      total = countOf(collector.getOriginalMatchingDocs());
+      total = FacetCounts.countOf(collector.getOriginalMatchingDocs());
       approximate = total > FACET_SAMPLE || counting != null;
-      facets = facets(searcher.getIndexReader(), collector, total > FACET_SAMPLE ? (double) total / FACET_SAMPLE : 1);
+      double scale = total > FACET_SAMPLE ? (double) total / FACET_SAMPLE : 1;
+      facets = FacetCounts.count(engine.warm, searcher.getIndexReader(), collector, scale);
     } else if (top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
       total = top.totalHits.value;
     } else {
@@ -390,44 +383,6 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         published == null ? null : LocalDate.parse(published), "/documents/" + id);
   }
 
-  private static long countOf(List<FacetsCollector.MatchingDocs> matching) {
-    long total = 0;
-    for (FacetsCollector.MatchingDocs m : matching) {
-      total += m.totalHits;
-    }
-    return total;
-  }
-
-  /** Counts per facet value; over a sample of the matches, scaled up by {@code scale}, when they are many. */
-  private Map<String, List<SearchResult.FacetValue>> facets(IndexReader reader, FacetsCollector collector,
-      double scale) throws IOException {
-    Map<String, List<SearchResult.FacetValue>> result = new LinkedHashMap<>();
-    if (reader.maxDoc() == 0) {
-      FACET_DIMENSIONS.forEach(d -> result.put(d, List.of()));
-      return result;
-    }
-    Facets counts = new SortedSetDocValuesFacetCounts(engine.warm.facets(reader), collector);
-    for (String dim : FACET_DIMENSIONS) {
-      List<SearchResult.FacetValue> values = new ArrayList<>();
-      FacetResult top;
-      try {
-        top = counts.getTopChildren(dim.equals(DocumentMapper.YEAR) ? 30 : 20, dim);
-      } catch (IllegalArgumentException noSuchDimension) {
-        top = null;
-      }
-      if (top != null) {
-        for (LabelAndValue lv : top.labelValues) {
-          values.add(new SearchResult.FacetValue(lv.label, lv.label, Math.round(lv.value.longValue() * scale)));
-        }
-      }
-      if (dim.equals(DocumentMapper.YEAR)) {
-        values.sort((a, b) -> b.key().compareTo(a.key()));
-      }
-      result.put(dim, values);
-    }
-    return result;
-  }
-
   private Path currentFolder() throws IOException {
     Path pointer = root.resolve("CURRENT");
     if (!Files.exists(pointer)) {
@@ -453,55 +408,6 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       }
     } catch (IOException ignored) {
       // an old folder left behind is removed at the next rebuild
-    }
-  }
-
-  /** search-after position, opaque to callers: sort value and document id. */
-  static final class Cursor {
-    private Cursor() {}
-
-    static String forPage(int page) {
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(("p" + page).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The page a relevance cursor names, or 1. */
-    static int page(String cursor) {
-      if (cursor == null || cursor.isBlank()) {
-        return 1;
-      }
-      try {
-        String value = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        return value.startsWith("p") ? Math.max(1, Integer.parseInt(value.substring(1))) : 1;
-      } catch (IllegalArgumentException e) {
-        return 1;
-      }
-    }
-
-    static String encode(FieldDoc last, boolean byDate) {
-      String value = byDate ? "d" + last.fields[0] + ":" + last.fields[1] + ":" + last.doc
-          : "r" + Float.floatToIntBits((Float) last.fields[0]) + ":" + last.fields[1] + ":" + last.doc;
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static FieldDoc decode(String cursor, boolean byDate) {
-      if (cursor == null || cursor.isBlank()) {
-        return null;
-      }
-      try {
-        String value = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        String[] parts = value.substring(1).split(":");
-        if (parts.length != 3 || (value.charAt(0) == 'd') != byDate) {
-          return null;
-        }
-        int doc = Integer.parseInt(parts[2]);
-        if (byDate) {
-          return new FieldDoc(doc, Float.NaN, new Object[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});
-        }
-        float score = Float.intBitsToFloat(Integer.parseInt(parts[0]));
-        return new FieldDoc(doc, score, new Object[] {score, Long.parseLong(parts[1])});
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
     }
   }
 }

@@ -22,6 +22,23 @@ public final class Resealing {
   private Resealing() {}
 
   /**
+   * {@link #run} on a thread of its own, so that start-up does not wait for it; a failure is logged
+   * and the next start resumes where it stopped.
+   */
+  public static void inBackground(JdbcClient jdbc, TransactionTemplate transactions, PersonalDataCipher cipher,
+      String table, Map<String, String> columns) {
+    Thread thread = new Thread(() -> {
+      try {
+        run(jdbc, transactions, cipher, table, columns, null);
+      } catch (RuntimeException e) {
+        log.error("encrypting {} under the current key stopped; it is tried again at the next start", table, e);
+      }
+    }, table + "-reseal");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /**
    * Reseals {@code columns} (column name to the field name the cipher binds) of {@code table};
    * {@code onRow} may add columns to the update (a lookup hash, say). Returns the rows changed.
    */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gongkai.agency.AgencyForm;
-import org.gongkai.catalog.DocumentForm;
 import org.gongkai.support.Api;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
@@ -90,18 +89,5 @@ abstract class PublicCachingIntegrationTests extends PlatformIntegrationTests {
     form.setName(f.agency().name() + "改名");
     agencies.update(f.agency().id(), form, "test");
     assertThat(api().get("/agencies/" + f.agency().code()).body()).contains(f.agency().name() + "改名");
-  }
-
-  long publish(Fixture f, String title) {
-    DocumentForm form = new DocumentForm();
-    form.setAgency(f.agency().code());
-    form.setColumn(f.policies().id());
-    form.setTitle(title);
-    form.setBody("<p>正文</p>");
-    long id = editorial.createDraft(form, f.editor());
-    editorial.submit(id, f.editor());
-    editorial.approve(id, true, null, f.reviewer());
-    editorial.publish(id, null, f.reviewer());
-    return id;
   }
 }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.gongkai.catalog.DocumentForm;
 import org.gongkai.support.Api;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
@@ -80,18 +79,5 @@ class StaticExportIntegrationTests extends PlatformIntegrationTests {
       assertThat(System.nanoTime()).as("waited 120 s").isLessThan(end);
       Thread.sleep(50);
     }
-  }
-
-  private long publish(Fixture f, String title) {
-    DocumentForm form = new DocumentForm();
-    form.setAgency(f.agency().code());
-    form.setColumn(f.policies().id());
-    form.setTitle(title);
-    form.setBody("<p>正文</p>");
-    long id = editorial.createDraft(form, f.editor());
-    editorial.submit(id, f.editor());
-    editorial.approve(id, true, null, f.reviewer());
-    editorial.publish(id, null, f.reviewer());
-    return id;
   }
 }

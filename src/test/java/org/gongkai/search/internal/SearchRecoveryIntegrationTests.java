@@ -7,7 +7,6 @@ import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 
 import java.time.Duration;
-import org.gongkai.catalog.DocumentForm;
 import org.gongkai.search.IndexStatus;
 import org.gongkai.search.SearchQuery;
 import org.gongkai.support.PlatformIntegrationTests;
@@ -91,18 +90,5 @@ class SearchRecoveryIntegrationTests extends PlatformIntegrationTests {
 
   private long failedPublications() {
     return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL").query(Long.class).single();
-  }
-
-  private long publish(Fixture f, String title) {
-    DocumentForm form = new DocumentForm();
-    form.setAgency(f.agency().code());
-    form.setColumn(f.policies().id());
-    form.setTitle(title);
-    form.setBody("<p>正文</p>");
-    long id = editorial.createDraft(form, f.editor());
-    editorial.submit(id, f.editor());
-    editorial.approve(id, true, null, f.reviewer());
-    editorial.publish(id, null, f.reviewer());
-    return id;
   }
 }
