@@ -430,7 +430,10 @@ class AnnualReports {
     access.requireReviewer(actor, agency.id());
     AnnualReport report = build(agency, year);
     if (!report.publishable()) {
-      throw Refusal.conflict("report.not-publishable", report.violations().size());
+      AnnualReport.Violation first = report.violations().get(0);
+      throw Refusal.conflict("report.not-publishable", report.violations().size(),
+          new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {first.messageKey()},
+              first.arguments().toArray()));
     }
     if (report.documentId() != null) {
       throw Refusal.conflict("report.already-drafted", String.valueOf(report.documentId()));

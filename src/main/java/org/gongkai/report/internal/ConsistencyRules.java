@@ -79,7 +79,7 @@ final class ConsistencyRules {
         }
       }
     }
-    for (String section : List.of("ONE", "FIVE")) {
+    for (String section : AnnualReport.TEXT_SECTIONS) {
       String text = sections.get(section);
       if (text == null || text.isBlank()) {
         violations.add(new AnnualReport.Violation("TEXT_MISSING", "report.rule.text-missing",

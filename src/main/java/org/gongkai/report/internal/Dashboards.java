@@ -40,8 +40,8 @@ class Dashboards {
     this.clock = clock;
   }
 
-  /** A table of figures: one label per row, one number per column. */
-  record Table(String key, String title, List<String> columns, List<Row> rows) {}
+  /** A table of figures: one label per row under {@code rowHeading}, one number per column; units in the titles. */
+  record Table(String key, String title, String rowHeading, List<String> columns, List<Row> rows) {}
 
   record Row(String label, List<Number> values) {}
 
@@ -85,7 +85,7 @@ class Dashboards {
 
     FoiStatistics.Handling handling = foi.handling(scope, first, last);
     Table handlingTable = new Table("handling", layout.text("dashboard.handling", locale),
-        List.of(layout.text("dashboard.value", locale)),
+        layout.text("dashboard.item", locale), List.of(layout.text("dashboard.value", locale)),
         List.of(new Row(layout.text("dashboard.concluded", locale), List.of(handling.concluded())),
             new Row(layout.text("dashboard.average-days", locale), List.of(handling.averageWorkingDays())),
             new Row(layout.text("dashboard.maximum-days", locale), List.of(handling.maximumWorkingDays())),
@@ -93,8 +93,10 @@ class Dashboards {
                 List.of(Math.round(handling.onTimeShare() * 1000) / 10.0)),
             new Row(layout.text("dashboard.overdue", locale), List.of(handling.overdue()))));
     return new Dashboard(scopeName, from, to, List.of(
-        new Table("publications", layout.text("dashboard.publications", locale), typeColumns, publicationRows),
-        new Table("outcomes", layout.text("dashboard.outcomes", locale), groupColumns, outcomeRows),
+        new Table("publications", layout.text("dashboard.publications", locale), layout.text("dashboard.month", locale),
+            typeColumns, publicationRows),
+        new Table("outcomes", layout.text("dashboard.outcomes", locale), layout.text("dashboard.month", locale),
+            groupColumns, outcomeRows),
         handlingTable), handling);
   }
 
@@ -104,7 +106,7 @@ class Dashboards {
 
   static String csv(Table table) {
     List<String> header = new ArrayList<>();
-    header.add(table.title());
+    header.add(table.rowHeading());
     header.addAll(table.columns());
     CsvFile csv = new CsvFile(header);
     for (Row r : table.rows()) {

@@ -16,10 +16,55 @@ final class Grid {
   private final int columns;
   private final List<Cell> cells = new ArrayList<>();
   private int rows;
+  private double[] widths;
 
   Grid(String title, int columns) {
     this.title = title;
     this.columns = columns;
+    this.widths = new double[columns];
+    java.util.Arrays.fill(widths, 1);
+  }
+
+  /**
+   * The columns' widths in characters of the table's text, chosen so that labels wrap where the
+   * official template wraps them; every output format scales them to its own units.
+   */
+  Grid widths(double... characters) {
+    if (characters.length != columns) {
+      throw new IllegalArgumentException("a width for each of the " + columns + " columns");
+    }
+    this.widths = characters.clone();
+    return this;
+  }
+
+  double width(int col) {
+    return widths[col];
+  }
+
+  double totalWidth() {
+    double sum = 0;
+    for (double w : widths) {
+      sum += w;
+    }
+    return sum;
+  }
+
+  /** The rows above the first figure: the header, repeated on every page a table runs over. */
+  int headerRows() {
+    int first = rows;
+    for (Cell c : cells) {
+      if (!c.header()) {
+        first = Math.min(first, c.row());
+      }
+    }
+    return first;
+  }
+
+  /** Whether row 0 is one label across the whole table (a block of table 二): a caption in HTML. */
+  boolean titledByFirstRow() {
+    Cell first = at(0, 0);
+    return first != null && first.header() && first.colSpan() == columns && first.rowSpan() == 1
+        && first.text().equals(title);
   }
 
   Grid add(int row, int col, int rowSpan, int colSpan, String text, boolean header) {

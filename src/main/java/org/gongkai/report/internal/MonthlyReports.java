@@ -39,7 +39,8 @@ class MonthlyReports {
 
   byte[] xlsx(MonthlyStatistics stats) {
     var locale = ReportHtml.REPORT_LOCALE;
-    Grid g = new Grid(layout.text("report.monthly.title", locale, stats.agencyName(), stats.month()), 8);
+    Grid g = new Grid(layout.text("report.monthly.title", locale, stats.agencyName(), stats.month()), 8)
+        .widths(16, 3.5, 3.5, 3.5, 3.5, 3.5, 3.5, 3.5);
     g.add(0, 0, 1, 8, layout.text("report.monthly.title", locale, stats.agencyName(), stats.month())
         + (stats.filed() ? (stats.zeroReport() ? " " + layout.text("foi.statistics.zero", locale) : "")
             : " " + layout.text("foi.statistics.missing", locale)), true);

@@ -72,10 +72,7 @@ class ReportApi {
       case "docx" -> file(docx.render(report), DOCX, name + ".docx");
       case "xlsx" -> file(xlsx.annual(report), XLSX, name + ".xlsx");
       case "html" -> ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-          .body("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>"
-              + org.springframework.web.util.HtmlUtils.htmlEscape(html.title(report)) + "</title></head><body><h1>"
-              + org.springframework.web.util.HtmlUtils.htmlEscape(html.title(report)) + "</h1>" + html.body(report)
-              + "</body></html>");
+          .body(html.standalone(report));
       default -> throw Refusal.invalidField("format", "report.format.unknown");
     };
   }

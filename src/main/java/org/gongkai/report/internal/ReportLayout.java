@@ -8,9 +8,18 @@ import org.gongkai.foi.Outcome;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** Lays out tables 二, 三 and 四 of a report as the official format does, labels from the message bundle. */
+/**
+ * Lays out tables 二, 三 and 四 of a report as the official format does, labels from the message
+ * bundle. Widths are in characters of the tables' text over the 42 that an A4 page with the
+ * official margins holds: the figure columns take two characters a line (商业/企业, 结果/维持),
+ * the first column of table 三 one (本年度办理结果 stacked), as the published template does.
+ */
 @Component
 class ReportLayout {
+
+  /** Characters of table text across the width of an A4 page inside the official margins. */
+  static final double PAGE_WIDTH = 42;
+  private static final double FIGURE = 2.6;
 
   private final MessageSource messages;
 
@@ -23,6 +32,10 @@ class ReportLayout {
     for (AnnualReport.Table2Block block : report.table2()) {
       int n = block.columns().size();
       Grid g = new Grid(text("report.t2.block." + block.key(), locale), n + 1);
+      double[] widths = new double[n + 1];
+      widths[0] = 12;
+      java.util.Arrays.fill(widths, 1, n + 1, (PAGE_WIDTH - 12) / n);
+      g.widths(widths);
       g.add(0, 0, 1, n + 1, text("report.t2.block." + block.key(), locale), true);
       g.add(1, 0, 1, 1, text("report.t2.content", locale), true);
       for (int c = 0; c < n; c++) {
@@ -33,7 +46,8 @@ class ReportLayout {
         g.add(r, 0, 1, 1, label(report.format(), "row", row.key(), locale), true);
         for (int c = 0; c < n; c++) {
           BigDecimal v = row.values().get(c);
-          g.add(r, c + 1, 1, 1, v == null ? "" : v.stripTrailingZeros().toPlainString(), false);
+          // nothing recorded is nothing done: the template shows 0, not an empty cell
+          g.add(r, c + 1, 1, 1, v == null ? "0" : v.stripTrailingZeros().toPlainString(), false);
         }
         r++;
       }
@@ -44,6 +58,7 @@ class ReportLayout {
 
   Grid table3(AnnualReport report, Locale locale) {
     Grid g = new Grid(text("report.section.THREE", locale), 10);
+    g.widths(2, 8.5, PAGE_WIDTH - 2 - 8.5 - 7 * FIGURE, FIGURE, FIGURE, FIGURE, FIGURE, FIGURE, FIGURE, FIGURE);
     g.add(0, 0, 3, 3, text("report.t3.corner", locale), true);
     g.add(0, 3, 1, 7, text("report.t3.applicants", locale), true);
     g.add(1, 3, 2, 1, text("foi.column.NATURAL_PERSON", locale), true);
@@ -91,6 +106,9 @@ class ReportLayout {
 
   Grid table4(AnnualReport report, Locale locale) {
     Grid g = new Grid(text("report.section.FOUR", locale), 15);
+    double[] widths = new double[15];
+    java.util.Arrays.fill(widths, PAGE_WIDTH / 15);
+    g.widths(widths);
     g.add(0, 0, 1, 5, text("report.t4.RECONSIDERATION", locale), true);
     g.add(0, 5, 1, 10, text("report.t4.LITIGATION", locale), true);
     for (int i = 0; i < 5; i++) {

@@ -18,14 +18,6 @@ final class FacetCounts {
 
   private FacetCounts() {}
 
-  static long countOf(List<FacetsCollector.MatchingDocs> matching) {
-    long total = 0;
-    for (FacetsCollector.MatchingDocs m : matching) {
-      total += m.totalHits;
-    }
-    return total;
-  }
-
   /** Counts per facet value; over a sample of the matches, scaled up by {@code scale}, when they are many. */
   static Map<String, List<SearchResult.FacetValue>> count(WarmSearchers warm, IndexReader reader,
       FacetsCollector collector, double scale) throws IOException {

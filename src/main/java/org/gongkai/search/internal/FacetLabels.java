@@ -27,7 +27,8 @@ class FacetLabels {
     result.facets().forEach((dim, values) -> facets.put(dim, values.stream()
         .map(v -> new SearchResult.FacetValue(v.key(), label(dim, v.key()), v.count())).toList()));
     return new SearchResult(result.total(), result.tookMs(), result.items(), facets, result.nextCursor(),
-        result.page(), result.size(), result.facetsApproximate(), result.closeMatches());
+        result.page(), result.size(), result.facetsApproximate(), result.closeMatches(),
+        result.totalEstimated());
   }
 
   private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();

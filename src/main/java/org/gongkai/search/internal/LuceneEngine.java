@@ -41,7 +41,8 @@ final class LuceneEngine implements Closeable {
     this.searchers = searchers;
   }
 
-  static LuceneEngine open(Path folder, boolean create) throws IOException {
+  static LuceneEngine open(Path folder, boolean create, java.util.concurrent.Executor segments, int threads)
+      throws IOException {
     Directory directory = FSDirectory.open(folder);
     IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
     config.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -60,7 +61,7 @@ final class LuceneEngine implements Closeable {
       if (create) {
         writer.commit();
       }
-      WarmSearchers warm = new WarmSearchers();
+      WarmSearchers warm = new WarmSearchers(segments, threads);
       return new LuceneEngine(folder, directory, writer, new SearcherManager(writer, warm), warm);
     } catch (IOException | RuntimeException e) {
       directory.close();

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.RandomSamplingFacetsCollector;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
@@ -50,9 +49,6 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private static final int EXACT_TOTAL_UP_TO = 1_000;
   /** How many of the best candidates get the full ranking (smartcn title words, agency, validity, recency). */
   private static final int RANKED_CANDIDATES = 100;
-  /** Facets are counted exactly up to this many matches, and over a random sample of this size above it. */
-  static final int FACET_SAMPLE = 5_000;
-  private static final long FACET_SEED = 20_190_515L;
   private static final Sort BY_RELEVANCE =
       new Sort(SortField.FIELD_SCORE, new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
   private static final Sort BY_DATE = new Sort(new SortField(DocumentMapper.PUBLISHED_SORT, SortField.Type.LONG, true),
@@ -61,31 +57,53 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   private final Path root;
   private final QueryFactory queries = new QueryFactory(Analyzers.smart());
   private final Object writeLock = new Object();
+  private final java.util.concurrent.ExecutorService segments;
+  private final int threads;
+  private final FirstPages firstPages;
   private volatile LuceneEngine engine;
   private volatile Synonyms synonyms = Synonyms.NONE;
 
   /** Opens the index in use, or throws when it is missing or unreadable (the caller rebuilds). */
-  LuceneSearchIndex(Path root) throws IOException {
+  LuceneSearchIndex(Path root, SearchTuning tuning) throws IOException {
     this.root = root;
     Files.createDirectories(root);
     Path current = currentFolder();
     if (current == null || !DirectoryReader.indexExists(org.apache.lucene.store.FSDirectory.open(current))) {
       throw new IndexMissingException();
     }
-    this.engine = LuceneEngine.open(current, false);
+    this.segments = tuning.segmentExecutor();
+    this.threads = tuning.segmentThreads();
+    this.firstPages = new FirstPages(tuning.firstPageCache());
+    try {
+      this.engine = LuceneEngine.open(current, false, segments, threads);
+    } catch (IOException | RuntimeException e) {
+      if (segments != null) {
+        segments.shutdown();
+      }
+      throw e;
+    }
   }
 
-  private LuceneSearchIndex(Path root, LuceneEngine engine) {
+  private LuceneSearchIndex(SearchTuning tuning, Path root) {
     this.root = root;
-    this.engine = engine;
+    this.segments = tuning.segmentExecutor();
+    this.threads = tuning.segmentThreads();
+    this.firstPages = new FirstPages(tuning.firstPageCache());
   }
 
   /** A new, empty index, replacing whatever was there. */
-  static LuceneSearchIndex createEmpty(Path root) throws IOException {
+  static LuceneSearchIndex createEmpty(Path root, SearchTuning tuning) throws IOException {
     Files.createDirectories(root);
     Path folder = root.resolve("index-" + System.currentTimeMillis());
-    LuceneEngine engine = LuceneEngine.open(folder, true);
-    LuceneSearchIndex index = new LuceneSearchIndex(root, engine);
+    LuceneSearchIndex index = new LuceneSearchIndex(tuning, root);
+    try {
+      index.engine = LuceneEngine.open(folder, true, index.segments, index.threads);
+    } catch (IOException | RuntimeException e) {
+      if (index.segments != null) {
+        index.segments.shutdown();
+      }
+      throw e;
+    }
     index.pointTo(folder);
     index.deleteOtherFolders(folder);
     return index;
@@ -140,7 +158,7 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   public void replaceAll(Iterable<IndexedDocument> documents, Runnable onEach) {
     Path folder = root.resolve("index-" + System.currentTimeMillis());
     try {
-      LuceneEngine fresh = LuceneEngine.open(folder, true);
+      LuceneEngine fresh = LuceneEngine.open(folder, true, segments, threads);
       // Analysis is the cost of indexing: documents are read on this thread and analysed on two.
       java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
       java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2_000);
@@ -195,29 +213,39 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
   @Override
   public SearchResult search(SearchQuery q) {
     long started = System.nanoTime();
-    PublicQuery parsed = PublicQuery.parse(q.text());
     Synonyms currentSynonyms = synonyms;
-    boolean byDate = q.sort() == SearchQuery.Sort.DATE || parsed.isEmpty();
     LuceneEngine current = engine;
     try {
       IndexSearcher searcher = current.searchers.acquire();
       try {
-        Query query = queries.build(parsed, q, currentSynonyms);
-        Query counting = queries.buildCounting(parsed, q, currentSynonyms);
-        Query ranking = byDate ? null : queries.buildRanking(parsed, currentSynonyms);
-        SearchResult exact = execute(searcher, query, counting, ranking, q, parsed, currentSynonyms, byDate, started,
-            false);
-        if (exact.total() > 0 || q.cursor() != null) {
-          return exact;
-        }
-        // Nothing has every word: a typo, or a question asked in a sentence. Documents with most of
-        // each word's bigrams are offered instead, and the page says so.
-        Query relaxed = queries.buildRelaxed(parsed, q, currentSynonyms);
-        return relaxed == null ? exact
-            : execute(searcher, relaxed, null, ranking, q, parsed, currentSynonyms, byDate, started, true);
+        long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
+        return firstPages.get(current.folder.getFileName().toString(), version, q, currentSynonyms,
+            () -> search(searcher, q, currentSynonyms, started));
       } finally {
         current.searchers.release(searcher);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private SearchResult search(IndexSearcher searcher, SearchQuery q, Synonyms currentSynonyms, long started) {
+    PublicQuery parsed = PublicQuery.parse(q.text());
+    boolean byDate = q.sort() == SearchQuery.Sort.DATE || parsed.isEmpty();
+    try {
+      Query query = queries.build(parsed, q, currentSynonyms);
+      Query counting = queries.buildCounting(parsed, q, currentSynonyms);
+      Query ranking = byDate ? null : queries.buildRanking(parsed, currentSynonyms);
+      SearchResult exact = execute(searcher, query, counting, ranking, q, parsed, currentSynonyms, byDate, started,
+          false);
+      if (exact.total() > 0 || q.cursor() != null) {
+        return exact;
+      }
+      // Nothing has every word: a typo, or a question asked in a sentence. Documents with most of
+      // each word's bigrams are offered instead, and the page says so.
+      Query relaxed = queries.buildRelaxed(parsed, q, currentSynonyms);
+      return relaxed == null ? exact
+          : execute(searcher, relaxed, null, ranking, q, parsed, currentSynonyms, byDate, started, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -260,25 +288,27 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       last = sd;
     }
     long total;
+    boolean estimated = false;
     Map<String, List<SearchResult.FacetValue>> facets = Map.of();
-    boolean approximate = false;
-    if (q.facets()) {
-      RandomSamplingFacetsCollector collector = new RandomSamplingFacetsCollector(FACET_SAMPLE, FACET_SEED);
-      searcher.search(counting != null ? counting : query, collector);
-      total = FacetCounts.countOf(collector.getOriginalMatchingDocs());
-      approximate = total > FACET_SAMPLE || counting != null;
-      double scale = total > FACET_SAMPLE ? (double) total / FACET_SAMPLE : 1;
-      facets = FacetCounts.count(engine.warm, searcher.getIndexReader(), collector, scale);
-    } else if (top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
+    if (!q.facets() && counting == null && top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
       total = top.totalHits.value;
     } else {
-      total = searcher.count(query);
+      // The top hits' pass counted exactly up to a bound: below it, one pass counts the rest.
+      boolean few = counting == null && top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+      MatchCounting.Counted counted = MatchCounting.count(searcher, counting != null ? counting : query, few);
+      total = counted.total();
+      estimated = counted.estimated();
+      if (q.facets()) {
+        facets = FacetCounts.count(engine.warm, searcher.getIndexReader(), counted.matches(), counted.scale());
+      }
     }
+    boolean approximate = estimated || counting != null;
     boolean more = last != null && (top.scoreDocs.length > from + hits.size() || (!byDate && from + hits.size() < total
         && (long) (page + 1) * size < MAX_WINDOW));
     String next = !more ? null : byDate ? Cursor.encode((FieldDoc) last, true) : Cursor.forPage(page + 1);
     long took = (System.nanoTime() - started) / 1_000_000;
-    return new SearchResult(total, took, hits, facets, next, after != null ? 0 : page, size, approximate, relaxed);
+    return new SearchResult(total, took, hits, facets, next, after != null ? 0 : page, size, approximate, relaxed,
+        estimated);
   }
 
   @Override
@@ -368,7 +398,13 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    engine.close();
+    try {
+      engine.close();
+    } finally {
+      if (segments != null) {
+        segments.shutdown();
+      }
+    }
   }
 
   private SearchResult.Hit hit(Document d, List<String> terms) {

@@ -25,6 +25,7 @@ import org.gongkai.shared.storage.DataDirectory;
 import org.gongkai.shared.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -46,6 +47,7 @@ class SearchService implements Search {
   private final QueryLog queryLog;
   private final FacetLabels labels;
   private final Path folder;
+  private final SearchTuning tuning;
   private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "search-index");
     t.setDaemon(true);
@@ -60,7 +62,11 @@ class SearchService implements Search {
   private final Timer latency;
 
   SearchService(Catalog catalog, IndexedDocuments documents, SynonymStore synonyms, QueryLog queryLog,
-      FacetLabels labels, DataDirectory dataDirectory, MeterRegistry meters) {
+      FacetLabels labels, DataDirectory dataDirectory, MeterRegistry meters,
+      @Value("${gongkai.search.segment-threads:0}") int segmentThreads,
+      @Value("${gongkai.search.first-page-cache:1000}") int firstPageCache) {
+    this.tuning = new SearchTuning(
+        segmentThreads > 0 ? segmentThreads : Runtime.getRuntime().availableProcessors(), firstPageCache);
     this.latency = Timer.builder("gongkai.search.latency").description("time to answer a search")
         .register(meters);
     this.labels = labels;
@@ -74,7 +80,7 @@ class SearchService implements Search {
   @EventListener(ApplicationReadyEvent.class)
   void openAtStartup() {
     try {
-      index = new LuceneSearchIndex(folder);
+      index = new LuceneSearchIndex(folder, tuning);
       index.useSynonyms(synonyms.groups());
       phase = IndexStatus.Phase.CATCHING_UP;
       background.submit(this::catchUp);
@@ -162,7 +168,7 @@ class SearchService implements Search {
 
   private void buildFresh() {
     try {
-      LuceneSearchIndex fresh = LuceneSearchIndex.createEmpty(folder);
+      LuceneSearchIndex fresh = LuceneSearchIndex.createEmpty(folder, tuning);
       fresh.useSynonyms(synonyms.groups());
       fillFromDatabase(fresh);
       index = fresh;

@@ -16,15 +16,51 @@ final class WarmSearchers extends SearcherFactory {
   /** A reader with its facet state. */
   record Facets(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
+  private final java.util.concurrent.Executor segments;
+  private final int threads;
   private volatile Facets latest;
+
+  /**
+   * {@code segments}: the {@code threads} threads to search segments on side by side, or null
+   * for the caller's thread.
+   */
+  WarmSearchers(java.util.concurrent.Executor segments, int threads) {
+    this.segments = segments;
+    this.threads = Math.max(1, threads);
+  }
 
   @Override
   public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-    IndexSearcher searcher = super.newSearcher(reader, previous);
+    IndexSearcher searcher = segments == null ? new IndexSearcher(reader) : new SlicedSearcher(reader, segments, threads);
     if (reader.maxDoc() > 0) {
       latest = new Facets(reader, new DefaultSortedSetDocValuesReaderState(reader, DocumentMapper.FACETS));
     }
     return searcher;
+  }
+
+  /**
+   * Lucene groups segments into slices of 250,000 documents at least, so an index of a few hundred
+   * thousand documents would be searched on one thread; here there is one slice per thread.
+   */
+  private static final class SlicedSearcher extends IndexSearcher {
+    private final int threads;
+
+    SlicedSearcher(IndexReader reader, java.util.concurrent.Executor executor, int threads) {
+      super(reader, executor);
+      this.threads = threads;
+    }
+
+    @Override
+    protected LeafSlice[] slices(java.util.List<org.apache.lucene.index.LeafReaderContext> leaves) {
+      // the constructor asks before this object's fields are set
+      int parts = Math.max(2, threads);
+      long docs = 0;
+      for (var leaf : leaves) {
+        docs += leaf.reader().maxDoc();
+      }
+      int perSlice = (int) Math.max(1, (docs + parts - 1) / parts);
+      return slices(leaves, perSlice, Integer.MAX_VALUE);
+    }
   }
 
   /** The facet state of this reader: the one prepared with it, or a new one for an older reader still in use. */

@@ -137,6 +137,11 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
         "{\"text\":\"本年度，本局认真贯彻落实《条例》。\\n第二段。\"}", f.editor().username(), PASSWORD);
     api().put("/api/v1/admin/reports/annual/sections/FIVE?agency=" + s.department().code() + "&year=" + YEAR,
         "{\"text\":\"主要问题是信息更新不够及时。\"}", f.editor().username(), PASSWORD);
+    Api.Response withoutSix = api().post(publication, null, f.reviewer().username(), PASSWORD);
+    assertThat(withoutSix.status()).isEqualTo(409);
+    assertThat(withoutSix.<String>json("$.detail")).contains("六、其他需要报告的事项");
+    api().put("/api/v1/admin/reports/annual/sections/SIX?agency=" + s.department().code() + "&year=" + YEAR,
+        "{\"text\":\"本年度无其他需要报告的事项。\"}", f.editor().username(), PASSWORD);
     Api.Response recorded = api().post("/api/v1/admin/reports/cases?agency=" + s.department().code(),
         "{\"kind\":\"RECONSIDERATION\",\"reference\":\"测复〔2026〕1号\",\"filedOn\":\"2026-03-01\",\"result\":\"UPHELD\","
             + "\"concludedOn\":\"2026-05-01\"}", f.reviewer().username(), PASSWORD);
@@ -173,17 +178,67 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
       assertThat(two.getRow(3).getCell(3).getText()).isEqualTo("2");
       XWPFTable four = tables.get(5);
       assertThat(four.getRow(3).getCell(0).getText()).isEqualTo("1");
+      for (XWPFTable table : tables) {
+        DocxGrid grid = DocxGrid.of(table);
+        assertThat(grid.gridWidths()).as("every table has its grid").isNotEmpty().allMatch(w -> w > 0);
+        assertThat(grid.rowSpans()).as("every row spans the whole grid").containsOnly(grid.gridWidths().size());
+        assertThat(grid.gridWidths().stream().mapToInt(Integer::intValue).sum()).isBetween(8_800, 8_900);
+      }
+      DocxGrid t3 = DocxGrid.of(three);
+      assertThat(t3.gridWidths()).hasSize(10);
+      assertThat(t3.cells()).containsEntry("0,3", "1x7 申请人情况").containsEntry("1,3", "2x1 自然人")
+          .containsEntry("1,4", "1x5 法人或其他组织").containsEntry("1,9", "2x1 总计")
+          .containsEntry("2,4", "1x1 商业企业").containsEntry("2,8", "1x1 其他")
+          .containsEntry("3,0", "1x3 一、本年新收政府信息公开申请数量").containsEntry("4,0", "1x3 二、上年结转政府信息公开申请数量")
+          .containsEntry("5,0", "22x1 三、本年度办理结果").containsEntry("5,1", "1x2 （一）予以公开")
+          .containsEntry("27,0", "1x3 四、结转下年度继续办理");
+      assertThat(t3.cells().get("0,0")).startsWith("3x3 ");
+      DocxGrid t4 = DocxGrid.of(four);
+      assertThat(t4.gridWidths()).hasSize(15);
+      assertThat(t4.cells()).containsEntry("0,0", "1x5 行政复议").containsEntry("0,5", "1x10 行政诉讼")
+          .containsEntry("1,0", "2x1 结果维持").containsEntry("1,1", "2x1 结果纠正").containsEntry("1,2", "2x1 其他结果")
+          .containsEntry("1,3", "2x1 尚未审结").containsEntry("1,4", "2x1 总计")
+          .containsEntry("1,5", "1x5 未经复议直接起诉").containsEntry("1,10", "1x5 复议后起诉")
+          .containsEntry("2,5", "1x1 结果维持").containsEntry("2,14", "1x1 总计").containsEntry("3,0", "1x1 1");
+      assertThat(t4.cells()).hasSize(5 + 2 + 10 + 15 + 2);
+      assertThat(three.getRow(0).isRepeatHeader()).isTrue();
+      assertThat(three.getRow(2).isRepeatHeader()).isTrue();
+      assertThat(three.getRow(3).isRepeatHeader()).isFalse();
+      assertThat(doc.getDocument().getBody().getSectPr().getPgSz().getW()).hasToString("11906");
+      assertThat(doc.getPackagePart().getRelationshipsByType(
+          "http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable").size()).isEqualTo(1);
       assertThat(doc.getParagraphs()).extracting(p -> p.getText())
           .contains("一、总体情况", "本年度，本局认真贯彻落实《条例》。", "五、存在的主要问题及改进情况");
     }
+    if (LibreOfficeRendering.installed()) {
+      assertThat(LibreOfficeRendering.render(docx, "annual-report.docx")).as("pages drawn from the DOCX").isNotEmpty();
+    }
     byte[] xlsx = download(f, base + "&format=xlsx");
+    if (LibreOfficeRendering.installed()) {
+      assertThat(LibreOfficeRendering.render(xlsx, "annual-tables.xlsx")).as("pages drawn from the XLSX").isNotEmpty();
+    }
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
       Sheet three = book.getSheetAt(1);
       assertThat(three.getNumMergedRegions()).isGreaterThan(5);
       assertThat(three.getRow(3).getCell(9).getNumericCellValue()).isEqualTo(3.0);
+      assertThat(three.getColumnWidth(2)).as("labels are not cut to a character").isGreaterThan(three.getColumnWidth(3) * 3);
+      assertThat(three.getColumnWidth(3)).isGreaterThan(256 * 5);
+      assertThat(three.getRow(0).getCell(5).getCellStyle().getBorderTop()).as("borders under merges too")
+          .isEqualTo(org.apache.poi.ss.usermodel.BorderStyle.THIN);
+      assertThat(three.getRow(10).getCell(6).getCellStyle().getBorderLeft())
+          .isEqualTo(org.apache.poi.ss.usermodel.BorderStyle.THIN);
+      assertThat(three.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 3);
+      assertThat(three.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+      assertThat(three.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+      assertThat(book.getSheetAt(2).getPrintSetup().getLandscape()).isTrue();
+      Sheet two = book.getSheetAt(0);
+      assertThat(two.getRow(7).getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
     }
     Api.Response html = get(f, base + "&format=html");
-    assertThat(html.body()).contains("<th scope=\"colgroup\" rowspan=\"3\" colspan=\"3\">", "二、主动公开政府信息情况");
+    assertThat(html.body()).contains("<th scope=\"colgroup\" rowspan=\"3\" colspan=\"3\">", "二、主动公开政府信息情况",
+        "<thead>", "<style>", ".body-text table", "@media print", "<caption>第二十条第（一）项</caption>");
+    assertThat(html.body()).as("no caption repeats the heading above it")
+        .doesNotContain("<caption>三、收到和处理政府信息公开申请情况</caption>");
 
     Api.Response drafted = api().post(publication, null, f.reviewer().username(), PASSWORD);
     assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
@@ -295,6 +350,7 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
     api().put("/api/v1/admin/reports/annual/sections/ONE" + base, "{\"text\":\"总体情况。\"}", f.editor().username(), PASSWORD);
     api().put("/api/v1/admin/reports/annual/sections/FIVE" + base, "{\"text\":\"存在的问题。\"}", f.editor().username(),
         PASSWORD);
+    api().put("/api/v1/admin/reports/annual/sections/SIX" + base, "{\"text\":\"无。\"}", f.editor().username(), PASSWORD);
     Api.Response drafted = api().post("/api/v1/admin/reports/annual/publication" + base, null, f.reviewer().username(), PASSWORD);
     assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
 
@@ -397,7 +453,7 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
     String dashboard = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
         .get("/console/dashboard").param("agency", s.department().code()).session(session)).andReturn().getResponse()
         .getContentAsString();
-    assertThat(dashboard).contains("各月各栏目发布信息数", "echarts.min.js", "<caption>");
+    assertThat(dashboard).contains("各月各栏目发布信息数", "echarts.min.js", "<caption class=\"visually-hidden\">", "月份");
   }
 
   private byte[] download(Fixture f, String path) {

@@ -87,6 +87,6 @@ class ReportProperties {
   }
 
   private static Map<String, String> writtenSections() {
-    return Map.of("ONE", "text", "FIVE", "text", "SIX", "");
+    return Map.of("ONE", "text", "FIVE", "text", "SIX", "text");
   }
 }

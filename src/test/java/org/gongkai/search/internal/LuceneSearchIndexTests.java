@@ -21,7 +21,7 @@ class LuceneSearchIndexTests {
 
   @Test
   void findsWhatWasPutAndForgetsWhatWasRemoved() throws Exception {
-    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir)) {
+    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir, SearchTuning.DEFAULT)) {
       index.put(doc(1, "关于独角兽企业培育的通知", "支持独角兽企业发展"));
       assertThat(index.search(SearchQuery.of("独角兽")).total()).isEqualTo(1);
       index.put(doc(1, "关于瞪羚企业培育的通知", "支持瞪羚企业发展"));
@@ -33,11 +33,35 @@ class LuceneSearchIndexTests {
   }
 
   @Test
+  void facetsCountOnlyTheMatches() throws Exception {
+    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir, SearchTuning.DEFAULT)) {
+      for (int i = 100; i < 160; i++) {
+        IndexedDocument d = doc(i, "第" + i + "号通知", i == 117 ? "瞪羚企业" : "安全生产");
+        index.putWithoutCommit(new IndexedDocument(d.id(), d.editionId(), d.indexNumber(), d.title(), d.summary(),
+            d.bodyText(), d.keywords(), d.docNumber(), i == 117 ? "000099999" : "0000" + i, d.agencyName(),
+            d.columnId(), d.columnName(), d.topic(), d.genre(), d.validity(), d.issuedOn(), d.publishedOn(),
+            d.attachmentText()));
+        index.commit();
+        if (i % 3 == 1) {
+          index.put(doc(i, "第" + i + "号通知（修订）", "安全生产"));
+        }
+      }
+      index.commit();
+      var found = index.search(SearchQuery.of("瞪羚"));
+      assertThat(found.total()).isEqualTo(1);
+      assertThat(found.facets().get(DocumentMapper.AGENCY)).extracting(f -> f.key() + "=" + f.count())
+          .containsExactly("000099999=1");
+      assertThat(found.facets().get(DocumentMapper.YEAR)).extracting(f -> f.key() + "=" + f.count())
+          .containsExactly("2024=1");
+    }
+  }
+
+  @Test
   void reopensWhatItWrote() throws Exception {
-    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir)) {
+    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir, SearchTuning.DEFAULT)) {
       index.put(doc(2, "水污染防治", "正文"));
     }
-    try (LuceneSearchIndex index = new LuceneSearchIndex(dir)) {
+    try (LuceneSearchIndex index = new LuceneSearchIndex(dir, SearchTuning.DEFAULT)) {
       assertThat(index.search(SearchQuery.of("污染")).total()).isEqualTo(1);
       assertThat(index.indexedEditions()).containsEntry(2L, 2L);
     }
@@ -45,7 +69,7 @@ class LuceneSearchIndexTests {
 
   @Test
   void traditionalCharactersFindSimplifiedText() throws Exception {
-    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir)) {
+    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir, SearchTuning.DEFAULT)) {
       index.put(doc(3, "关于优化营商环境的实施意见", "进一步优化营商环境，激发市场主体活力"));
       assertThat(index.search(SearchQuery.of("營商環境")).total()).isEqualTo(1);
       assertThat(index.search(SearchQuery.of("\"激發市場主體\"")).total()).isEqualTo(1);
@@ -55,7 +79,7 @@ class LuceneSearchIndexTests {
 
   @Test
   void theAgencysNameIsNotTheDocumentsText() throws Exception {
-    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir)) {
+    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir, SearchTuning.DEFAULT)) {
       index.put(doc(4, "关于安全生产检查的通知", "开展安全生产检查"));
       index.put(doc(5, "市政府常务会议纪要", "研究部署重点工作"));
       assertThat(index.search(SearchQuery.of("市政府")).items()).extracting(h -> h.id())
@@ -65,7 +89,7 @@ class LuceneSearchIndexTests {
 
   @Test
   void aPageBeyondTheFirstAndADateSortAgreeWithTheTotal() throws Exception {
-    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir)) {
+    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir, SearchTuning.DEFAULT)) {
       for (int i = 10; i < 40; i++) {
         index.putWithoutCommit(doc(i, "第" + i + "号通知", "安全生产"));
       }

@@ -35,7 +35,7 @@ class RelevanceTests {
     double precisionSum = 0;
     double reciprocalRankSum = 0;
     StringBuilder misses = new StringBuilder();
-    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir)) {
+    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir, SearchTuning.DEFAULT)) {
       for (Map<String, Object> d : corpus) {
         index.putWithoutCommit(document(d));
       }

@@ -71,7 +71,10 @@ class SearchBenchmark {
   void run() throws Exception {
     Path dataDir = Files.createTempDirectory("gongkai-benchmark");
     List<String> props = new ArrayList<>(List.of("gongkai.data-dir=" + dataDir, "gongkai.demo=false", "server.port=0",
-        "GONGKAI_ADMIN_PASSWORD=benchmark-password", "logging.level.root=WARN", "logging.level.org.gongkai=INFO"));
+        "GONGKAI_ADMIN_PASSWORD=benchmark-password", "logging.level.root=WARN", "logging.level.org.gongkai=INFO",
+        // The mix repeats its 300 queries: with the first-page cache on, every measured search would be a hit.
+        "gongkai.search.first-page-cache=" + (Boolean.getBoolean("benchmark.cache") ? 1000 : 0),
+        "gongkai.search.segment-threads=" + Integer.getInteger("benchmark.segment-threads", 0)));
     if (postgres) {
       props.add("spring.datasource.url=" + PostgresTestDatabase.url());
       props.add("spring.datasource.username=" + PostgresTestDatabase.user());

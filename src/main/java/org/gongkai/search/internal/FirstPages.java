@@ -1,0 +1,42 @@
+package org.gongkai.search.internal;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.function.Supplier;
+import org.gongkai.search.SearchQuery;
+import org.gongkai.search.SearchResult;
+
+/**
+ * The first pages of frequent searches. An entry names the exact index state it was computed on
+ * (the folder and the reader's version), so a change to the index is never answered from here:
+ * the next search of the new state misses, and the old entries age out.
+ */
+final class FirstPages {
+
+  private record Key(String folder, long version, SearchQuery query, Synonyms synonyms) {}
+
+  private final Cache<Key, SearchResult> pages;
+
+  FirstPages(int size) {
+    this.pages = size <= 0 ? null : Caffeine.newBuilder().maximumSize(size).build();
+  }
+
+  static boolean cacheable(SearchQuery q) {
+    return q.cursor() == null && q.page() <= 1;
+  }
+
+  SearchResult get(String folder, long version, SearchQuery q, Synonyms synonyms, Supplier<SearchResult> search) {
+    if (pages == null || !cacheable(q)) {
+      return search.get();
+    }
+    long started = System.nanoTime();
+    Key key = new Key(folder, version, q, synonyms);
+    SearchResult kept = pages.getIfPresent(key);
+    if (kept == null) {
+      SearchResult fresh = search.get();
+      pages.put(key, fresh);
+      return fresh;
+    }
+    return kept.tookNow((System.nanoTime() - started) / 1_000_000);
+  }
+}

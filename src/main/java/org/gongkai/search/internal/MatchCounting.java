@@ -1,0 +1,145 @@
+package org.gongkai.search.internal;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.BulkScorer;
+import org.apache.lucene.search.DocIdSet;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.BitDocIdSet;
+import org.apache.lucene.util.FixedBitSet;
+
+/**
+ * The total and the matches that facets are counted over. Up to {@link #EXACT_UP_TO} matches both
+ * are exact. Above, visiting every match would cost more than finding the best ones, so the index
+ * is visited in slices spread evenly over it — and so over the years, the index being stored in
+ * date order — doubling the slices visited in each round until enough matches have been seen; the
+ * total and the counts are then scaled up from the part visited, and labelled as estimates.
+ */
+final class MatchCounting {
+
+  /** Totals up to this are exact; above, estimated. */
+  static final int EXACT_UP_TO = 10_000;
+  /** Estimates rest on at least this many slices, so that every stretch of years is represented. */
+  private static final int MIN_SLICES = 64;
+  private static final int MAX_SLICES = 1_024;
+  private static final int MIN_SLICE_DOCS = 256;
+
+  /** What was counted: the total (estimated or exact), the matches seen, and how much to scale their counts. */
+  record Counted(long total, boolean estimated, FacetsCollector matches, double scale) {}
+
+  private MatchCounting() {}
+
+  /**
+   * Counts the matches of {@code query}; {@code few}: the caller knows there are fewer than
+   * {@link #EXACT_UP_TO}, and they are visited in one pass rather than in rounds.
+   */
+  static Counted count(IndexSearcher searcher, Query query, boolean few) throws IOException {
+    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    int maxDoc = searcher.getIndexReader().maxDoc();
+    Seen seen = new Seen(leaves);
+    if (few || maxDoc == 0) {
+      for (LeafReaderContext leaf : leaves) {
+        BulkScorer scorer = weight.bulkScorer(leaf);
+        if (scorer != null) {
+          scorer.score(seen.leaf(leaf), leaf.reader().getLiveDocs(), 0, leaf.reader().maxDoc());
+        }
+      }
+      return new Counted(seen.total, false, seen.asCollector(), 1);
+    }
+    int sliceDocs = Math.max(MIN_SLICE_DOCS, (maxDoc + MAX_SLICES - 1) / MAX_SLICES);
+    int slices = (maxDoc + sliceDocs - 1) / sliceDocs;
+    int span = Integer.highestOneBit(Math.max(1, slices - 1)) << 1;
+    long covered = 0;
+    int visited = 0;
+    // Round 0 visits slice 0; each later round the slices halfway between those visited so far.
+    for (int step = span * 2; step >= 2; step /= 2) {
+      int first = step > span ? 0 : step / 2;
+      int stride = step > span ? Integer.MAX_VALUE : step;
+      BulkScorer[] scorers = new BulkScorer[leaves.size()];
+      boolean[] opened = new boolean[leaves.size()];
+      for (long s = first; s < slices; s += stride) {
+        int from = (int) s * sliceDocs;
+        int to = Math.min(maxDoc, from + sliceDocs);
+        for (LeafReaderContext leaf : leaves) {
+          int lo = Math.max(from, leaf.docBase) - leaf.docBase;
+          int hi = Math.min(to, leaf.docBase + leaf.reader().maxDoc()) - leaf.docBase;
+          if (lo >= hi) {
+            continue;
+          }
+          if (!opened[leaf.ord]) {
+            opened[leaf.ord] = true;
+            scorers[leaf.ord] = weight.bulkScorer(leaf);
+          }
+          if (scorers[leaf.ord] != null) {
+            scorers[leaf.ord].score(seen.leaf(leaf), leaf.reader().getLiveDocs(), lo, hi);
+          }
+        }
+        covered += to - from;
+        visited++;
+      }
+      if (seen.total >= EXACT_UP_TO && visited >= MIN_SLICES && covered < maxDoc) {
+        double scale = (double) maxDoc / covered;
+        return new Counted(Math.round(seen.total * scale), true, seen.asCollector(), scale);
+      }
+    }
+    return new Counted(seen.total, false, seen.asCollector(), 1);
+  }
+
+  /** The matches seen so far, one bit set per segment. */
+  private static final class Seen {
+    private final List<LeafReaderContext> leaves;
+    private final FixedBitSet[] bits;
+    private final int[] counts;
+    private long total;
+
+    Seen(List<LeafReaderContext> leaves) {
+      this.leaves = leaves;
+      this.bits = new FixedBitSet[leaves.size()];
+      this.counts = new int[leaves.size()];
+    }
+
+    LeafCollector leaf(LeafReaderContext leaf) {
+      if (bits[leaf.ord] == null) {
+        bits[leaf.ord] = new FixedBitSet(leaf.reader().maxDoc());
+      }
+      FixedBitSet set = bits[leaf.ord];
+      int ord = leaf.ord;
+      return new LeafCollector() {
+        @Override
+        public void setScorer(Scorable scorer) {}
+
+        @Override
+        public void collect(int doc) {
+          set.set(doc);
+          counts[ord]++;
+          total++;
+        }
+      };
+    }
+
+    FacetsCollector asCollector() {
+      List<FacetsCollector.MatchingDocs> matching = new ArrayList<>();
+      // Every segment has its entry, matches or not: facet counting maps segment ordinals to the
+      // index's only when it is given more than one segment.
+      for (LeafReaderContext leaf : leaves) {
+        DocIdSet docs = bits[leaf.ord] == null ? DocIdSet.EMPTY : new BitDocIdSet(bits[leaf.ord], counts[leaf.ord]);
+        matching.add(new FacetsCollector.MatchingDocs(leaf, docs, counts[leaf.ord], null));
+      }
+      return new FacetsCollector() {
+        @Override
+        public List<MatchingDocs> getMatchingDocs() {
+          return matching;
+        }
+      };
+    }
+  }
+}
