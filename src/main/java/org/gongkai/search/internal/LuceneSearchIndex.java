@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
@@ -27,6 +28,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.QueryRescorer;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.Bits;
@@ -46,7 +48,7 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       List.of(DocumentMapper.AGENCY, DocumentMapper.COLUMN, DocumentMapper.YEAR, DocumentMapper.VALIDITY);
   private static final int MAX_WINDOW = org.gongkai.shared.web.PageResult.MAX_DEPTH + 1;
   /** Below this many matches the top hits are collected exhaustively; above it, blocks that cannot compete are skipped. */
-  private static final int EXACT_TOTAL_UP_TO = 1_000;
+  private static final int EXACT_TOTAL_UP_TO = MatchCounting.EXACT_UP_TO;
   /** How many of the best candidates get the full ranking (smartcn title words, agency, validity, recency). */
   private static final int RANKED_CANDIDATES = 100;
   private static final Sort BY_RELEVANCE =
@@ -264,15 +266,23 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     int page = byDate ? Math.max(1, q.page()) : Math.max(Math.max(1, q.page()), Cursor.page(q.cursor()));
     // one more than shown tells whether there is a next page
     int window = after != null ? size + 1 : (int) Math.min((long) page * size + 1, MAX_WINDOW);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     TopDocs top;
+    FacetsCollector recorded;
     if (byDate) {
       // The index is in date order: the search stops once the page is full.
-      top = searcher.search(query, new TopFieldCollectorManager(BY_DATE, window, after, EXACT_TOTAL_UP_TO));
+      RecordedMatches.Recorded<TopFieldDocs> found = searcher.search(query, new RecordedMatches<>(
+          new TopFieldCollectorManager(BY_DATE, window, after, EXACT_TOTAL_UP_TO), leaves));
+      top = found.result();
+      recorded = found.matches();
     } else {
       // The best candidates by the cheap query, skipping blocks that cannot reach them; then the
       // ranking signals for those candidates only.
       int candidates = Math.max(window, RANKED_CANDIDATES);
-      top = searcher.search(query, new TopScoreDocCollectorManager(candidates, null, EXACT_TOTAL_UP_TO));
+      RecordedMatches.Recorded<TopDocs> found = searcher.search(query, new RecordedMatches<>(
+          new TopScoreDocCollectorManager(candidates, null, EXACT_TOTAL_UP_TO), leaves));
+      top = found.result();
+      recorded = found.matches();
       if (ranking != null) {
         top = QueryRescorer.rescore(searcher, top, ranking, 1.0, candidates);
       }
@@ -289,20 +299,23 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
     long total;
     boolean estimated = false;
+    boolean approximate = false;
     Map<String, List<SearchResult.FacetValue>> facets = Map.of();
-    if (!q.facets() && counting == null && top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
+    if (top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
+      // Few enough that the first pass was shown every match: exact, phrases included.
       total = top.totalHits.value;
+      if (q.facets()) {
+        facets = FacetCounts.count(engine.warm, searcher.getIndexReader(), recorded, 1);
+      }
     } else {
-      // The top hits' pass counted exactly up to a bound: below it, one pass counts the rest.
-      boolean few = counting == null && top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-      MatchCounting.Counted counted = MatchCounting.count(searcher, counting != null ? counting : query, few);
+      MatchCounting.Counted counted = MatchCounting.count(searcher, counting != null ? counting : query);
       total = counted.total();
       estimated = counted.estimated();
+      approximate = estimated || counting != null;
       if (q.facets()) {
         facets = FacetCounts.count(engine.warm, searcher.getIndexReader(), counted.matches(), counted.scale());
       }
     }
-    boolean approximate = estimated || counting != null;
     boolean more = last != null && (top.scoreDocs.length > from + hits.size() || (!byDate && from + hits.size() < total
         && (long) (page + 1) * size < MAX_WINDOW));
     String next = !more ? null : byDate ? Cursor.encode((FieldDoc) last, true) : Cursor.forPage(page + 1);

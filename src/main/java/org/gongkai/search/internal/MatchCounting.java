@@ -37,23 +37,13 @@ final class MatchCounting {
 
   private MatchCounting() {}
 
-  /**
-   * Counts the matches of {@code query}; {@code few}: the caller knows there are fewer than
-   * {@link #EXACT_UP_TO}, and they are visited in one pass rather than in rounds.
-   */
-  static Counted count(IndexSearcher searcher, Query query, boolean few) throws IOException {
+  static Counted count(IndexSearcher searcher, Query query) throws IOException {
     Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     int maxDoc = searcher.getIndexReader().maxDoc();
     Seen seen = new Seen(leaves);
-    if (few || maxDoc == 0) {
-      for (LeafReaderContext leaf : leaves) {
-        BulkScorer scorer = weight.bulkScorer(leaf);
-        if (scorer != null) {
-          scorer.score(seen.leaf(leaf), leaf.reader().getLiveDocs(), 0, leaf.reader().maxDoc());
-        }
-      }
-      return new Counted(seen.total, false, seen.asCollector(), 1);
+    if (maxDoc == 0) {
+      return new Counted(0, false, seen.asCollector(), 1);
     }
     int sliceDocs = Math.max(MIN_SLICE_DOCS, (maxDoc + MAX_SLICES - 1) / MAX_SLICES);
     int slices = (maxDoc + sliceDocs - 1) / sliceDocs;

@@ -63,8 +63,10 @@ class SearchService implements Search {
 
   SearchService(Catalog catalog, IndexedDocuments documents, SynonymStore synonyms, QueryLog queryLog,
       FacetLabels labels, DataDirectory dataDirectory, MeterRegistry meters,
-      @Value("${gongkai.search.segment-threads:0}") int segmentThreads,
+      @Value("${gongkai.search.segment-threads:1}") int segmentThreads,
       @Value("${gongkai.search.first-page-cache:1000}") int firstPageCache) {
+    // Segments side by side helped one searcher little on two cores and cost four searchers a third
+    // more at p99 (the search benchmark): one thread unless a larger machine is told otherwise.
     this.tuning = new SearchTuning(
         segmentThreads > 0 ? segmentThreads : Runtime.getRuntime().availableProcessors(), firstPageCache);
     this.latency = Timer.builder("gongkai.search.latency").description("time to answer a search")

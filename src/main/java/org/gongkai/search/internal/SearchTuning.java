@@ -6,12 +6,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * How the embedded index spends the machine on a search: segments searched side by side on
- * {@code segmentThreads} threads (none: one after the other on the caller's thread), and the
+ * {@code segmentThreads} threads (1: one after the other on the caller's thread; 0: one per core), and the
  * first pages of the last {@code firstPageCache} distinct searches kept until the index changes.
  */
 record SearchTuning(int segmentThreads, int firstPageCache) {
 
-  static final SearchTuning DEFAULT = new SearchTuning(Runtime.getRuntime().availableProcessors(), 1_000);
+  static final SearchTuning DEFAULT = new SearchTuning(1, 1_000);
 
   /** The threads segments are searched on, or null to search them on the caller's thread. */
   ExecutorService segmentExecutor() {

@@ -65,20 +65,16 @@ class MatchCountingTests {
 
   @Test
   void fewMatchesAreCountedExactly() throws Exception {
-    MatchCounting.Counted counted = MatchCounting.count(new IndexSearcher(reader), new TermQuery(new Term("w", "rare")), false);
+    MatchCounting.Counted counted = MatchCounting.count(new IndexSearcher(reader), new TermQuery(new Term("w", "rare")));
     assertThat(counted.total()).isEqualTo(800);
     assertThat(counted.estimated()).isFalse();
     assertThat(counted.scale()).isEqualTo(1.0);
-    MatchCounting.Counted inOnePass = MatchCounting.count(new IndexSearcher(reader),
-        new TermQuery(new Term("w", "rare")), true);
-    assertThat(inOnePass.total()).isEqualTo(800);
-    assertThat(inOnePass.matches().getMatchingDocs().stream().mapToInt(m -> m.totalHits).sum()).isEqualTo(800);
   }
 
   @Test
   void manyMatchesAreEstimatedFromSlicesSpreadOverTheWholeIndex() throws Exception {
     MatchCounting.Counted counted = MatchCounting.count(new IndexSearcher(reader),
-        new TermQuery(new Term("w", "common")), false);
+        new TermQuery(new Term("w", "common")));
     long truth = COMMON_PER_YEAR.values().stream().mapToLong(Integer::longValue).sum();
     assertThat(counted.estimated()).isTrue();
     assertThat((double) counted.total()).isCloseTo(truth, within(truth * 0.03));

@@ -74,7 +74,7 @@ class SearchBenchmark {
         "GONGKAI_ADMIN_PASSWORD=benchmark-password", "logging.level.root=WARN", "logging.level.org.gongkai=INFO",
         // The mix repeats its 300 queries: with the first-page cache on, every measured search would be a hit.
         "gongkai.search.first-page-cache=" + (Boolean.getBoolean("benchmark.cache") ? 1000 : 0),
-        "gongkai.search.segment-threads=" + Integer.getInteger("benchmark.segment-threads", 0)));
+        "gongkai.search.segment-threads=" + Integer.getInteger("benchmark.segment-threads", 1)));
     if (postgres) {
       props.add("spring.datasource.url=" + PostgresTestDatabase.url());
       props.add("spring.datasource.username=" + PostgresTestDatabase.user());
