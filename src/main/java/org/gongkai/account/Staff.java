@@ -5,7 +5,7 @@ package org.gongkai.account;
  * applicants' and senders' personal data in full (each view audited); others see it masked.
  */
 public record Staff(long id, String username, String displayName, Role role, Long agencyId, boolean enabled,
-    boolean personalData) {
+    boolean personalData) implements java.io.Serializable {
 
   public boolean isPlatformAdmin() {
     return role == Role.PLATFORM_ADMIN;

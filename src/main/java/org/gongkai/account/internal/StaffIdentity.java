@@ -2,8 +2,11 @@ package org.gongkai.account.internal;
 
 import org.gongkai.account.Staff;
 
-/** Who a logged-in principal is, however they logged in: with a password or through single sign-on. */
-interface StaffIdentity {
+/**
+ * Who a logged-in principal is, however they logged in: with a password or through single sign-on.
+ * Serializable: sessions shared by several nodes are kept in the database.
+ */
+interface StaffIdentity extends java.io.Serializable {
 
   Staff staff();
 }

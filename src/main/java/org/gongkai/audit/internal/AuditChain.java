@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
+import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.time.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,7 +43,7 @@ class AuditChain {
   }
 
   /** Seals everything committed so far; returns how many records it sealed. */
-  @Scheduled(initialDelayString = "PT5S", fixedDelayString = "${gongkai.audit.seal-interval:PT5S}")
+  @ClusterJob(fixedDelay = "${gongkai.audit.seal-interval:PT5S}")
   int sealPending() {
     int total = 0;
     int sealed;
@@ -93,7 +93,7 @@ class AuditChain {
         Instant.now(clock));
   }
 
-  @Scheduled(cron = "0 40 2 * * *", zone = "${gongkai.time-zone}")
+  @ClusterJob(cron = "0 40 2 * * *")
   void verifyDaily() {
     ChainVerification result = verify();
     if (result.intact()) {

@@ -1,9 +1,9 @@
 package org.gongkai.backup.internal;
 
+import org.gongkai.shared.jobs.ClusterJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** The daily backup, kept by the retention count like every other. */
@@ -19,7 +19,7 @@ class DailyBackups {
     this.backups = backups;
   }
 
-  @Scheduled(cron = "${gongkai.backup.cron:0 15 2 * * *}", zone = "${gongkai.time-zone:Asia/Shanghai}")
+  @ClusterJob(cron = "${gongkai.backup.cron:0 15 2 * * *}")
   void backUp() {
     try {
       backups.create("system");

@@ -1,11 +1,11 @@
 package org.gongkai.catalog.internal;
 
 import org.gongkai.catalog.Editorial;
+import org.gongkai.shared.jobs.ClusterJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Publishes editions scheduled for a time that has come. Each publication locks its document
@@ -23,7 +23,7 @@ class ScheduledPublications {
     this.editorial = editorial;
   }
 
-  @Scheduled(fixedDelayString = "${gongkai.catalog.schedule-check:PT1M}", initialDelayString = "PT30S")
+  @ClusterJob(fixedDelay = "${gongkai.catalog.schedule-check:PT1M}")
   void publishDue() {
     int count = editorial.publishDue();
     if (count > 0) {

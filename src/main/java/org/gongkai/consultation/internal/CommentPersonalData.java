@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.privacy.PersonalData;
 import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.gongkai.shared.privacy.Resealing;
@@ -12,7 +13,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,7 +46,7 @@ class CommentPersonalData {
     Resealing.inBackground(jdbc, transactions, cipher, "consultation_comment", Map.of("contact", Consultations.CONTACT));
   }
 
-  @Scheduled(cron = "0 58 2 * * *", zone = "${gongkai.time-zone}")
+  @ClusterJob(cron = "0 58 2 * * *")
   int purge() {
     LocalDate before = LocalDate.now(clock).minusYears(retainYears);
     List<Long> due = jdbc.sql("SELECT m.id FROM consultation_comment m JOIN consultation c ON c.id = m.consultation_id"

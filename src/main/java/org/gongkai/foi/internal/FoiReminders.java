@@ -9,6 +9,7 @@ import org.gongkai.account.Staff;
 import org.gongkai.calendar.WorkingDays;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.foi.RequestState;
+import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.time.Timestamps;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
@@ -16,7 +17,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,7 +57,7 @@ class FoiReminders {
 
   record Notification(long id, long requestId, String trackingCode, String kind, LocalDate notifiedOn, LocalDate dueOn) {}
 
-  @Scheduled(cron = "${gongkai.foi.reminder-cron:0 0 8 * * *}", zone = "${gongkai.time-zone:Asia/Shanghai}")
+  @ClusterJob(cron = "${gongkai.foi.reminder-cron:0 0 8 * * *}")
   void daily() {
     run();
   }

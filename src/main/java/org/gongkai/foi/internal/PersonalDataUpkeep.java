@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.privacy.PersonalData;
 import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.gongkai.shared.privacy.Resealing;
@@ -16,7 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -101,7 +101,7 @@ class PersonalDataUpkeep {
   }
 
   /** Every night: personal data of requests concluded more than the retention period ago is removed. */
-  @Scheduled(cron = "0 50 2 * * *", zone = "${gongkai.time-zone}")
+  @ClusterJob(cron = "0 50 2 * * *")
   int purge() {
     LocalDate before = LocalDate.now(clock).minusYears(retainYears);
     List<Long> due = jdbc.sql("SELECT id FROM foi_request WHERE state IN ('REPLIED', 'CLOSED') AND concluded_on < ?"

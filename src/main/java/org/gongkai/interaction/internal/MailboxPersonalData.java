@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.privacy.PersonalData;
 import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.gongkai.shared.privacy.Resealing;
@@ -13,7 +14,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,7 +50,7 @@ class MailboxPersonalData {
     Resealing.inBackground(jdbc, transactions, cipher, "mailbox_message", columns);
   }
 
-  @Scheduled(cron = "0 55 2 * * *", zone = "${gongkai.time-zone}")
+  @ClusterJob(cron = "0 55 2 * * *")
   int purge() {
     LocalDate before = LocalDate.now(clock).minusYears(retainYears);
     List<Long> due = jdbc.sql("SELECT id FROM mailbox_message WHERE state <> 'RECEIVED' AND replied_on < ?"

@@ -7,8 +7,8 @@ import java.util.Set;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.calendar.WorkingCalendar;
+import org.gongkai.shared.jobs.ClusterJob;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -31,7 +31,7 @@ class MailboxReminders {
     this.clock = clock;
   }
 
-  @Scheduled(cron = "${gongkai.mailbox.reminder-cron:0 5 8 * * *}", zone = "${gongkai.time-zone:Asia/Shanghai}")
+  @ClusterJob(cron = "${gongkai.mailbox.reminder-cron:0 5 8 * * *}")
   int remind() {
     LocalDate today = LocalDate.now(clock);
     LocalDate soon = calendar.current().addWorkingDays(today, Mailbox.DUE_SOON_DAYS);

@@ -22,12 +22,12 @@ import java.util.regex.Pattern;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.catalog.CatalogInspection;
+import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.time.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -99,7 +99,7 @@ class ExternalLinks {
         .optional();
   }
 
-  @Scheduled(initialDelayString = "PT2M", fixedDelayString = "${gongkai.monitor.external-links-interval:PT1H}")
+  @ClusterJob(fixedDelay = "${gongkai.monitor.external-links-interval:PT1H}")
   void scheduledRun() {
     if (enabled) {
       int visited = run();

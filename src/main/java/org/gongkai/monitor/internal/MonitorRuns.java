@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.CsvFile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,7 +45,7 @@ class MonitorRuns implements org.gongkai.monitor.Monitor {
 
   record Point(LocalDate runOn, int score, boolean vetoed) {}
 
-  @Scheduled(cron = "${gongkai.monitor.cron:0 30 6 * * *}", zone = "${gongkai.time-zone:Asia/Shanghai}")
+  @ClusterJob(cron = "${gongkai.monitor.cron:0 30 6 * * *}")
   void daily() {
     runAll();
   }

@@ -11,9 +11,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.time.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,7 +58,7 @@ class SiteProbes {
   }
 
   /** Every hour by default: 24 visits a day, above the index's 20. */
-  @Scheduled(cron = "${gongkai.monitor.probe-cron:0 17 * * * *}", zone = "${gongkai.time-zone:Asia/Shanghai}")
+  @ClusterJob(cron = "${gongkai.monitor.probe-cron:0 17 * * * *}")
   void probeAll() {
     for (Agency agency : agencies.all()) {
       probe(agency, Page.CATALOG, "/agencies/" + agency.code());

@@ -30,6 +30,7 @@ import org.gongkai.agency.Column;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.catalog.DocumentPublished;
 import org.gongkai.catalog.DocumentWithdrawn;
+import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Async;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -115,7 +115,7 @@ class StaticExport {
     return status;
   }
 
-  @Scheduled(cron = "${gongkai.static-export.cron:0 20 4 * * *}", zone = "${gongkai.time-zone}")
+  @ClusterJob(cron = "${gongkai.static-export.cron:0 20 4 * * *}")
   void nightly() {
     if (Files.isDirectory(files.root()) && !status.running()) {
       status = new Status(files.root().toString(), true, Instant.now(clock), null, 0, 0, 0, 0);

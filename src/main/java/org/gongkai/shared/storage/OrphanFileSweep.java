@@ -2,10 +2,10 @@ package org.gongkai.shared.storage;
 
 import java.time.Duration;
 import java.util.List;
+import org.gongkai.shared.jobs.ClusterJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ class OrphanFileSweep {
     this.grace = Duration.ofHours(graceHours);
   }
 
-  @Scheduled(cron = "${gongkai.files.sweep-cron:0 40 3 * * *}", zone = "${gongkai.time-zone:Asia/Shanghai}")
+  @ClusterJob(cron = "${gongkai.files.sweep-cron:0 40 3 * * *}")
   void sweepDaily() {
     sweep();
   }

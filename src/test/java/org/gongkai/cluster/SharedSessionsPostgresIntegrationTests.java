@@ -1,0 +1,125 @@
+package org.gongkai.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gongkai.GongkaiApplication;
+import org.gongkai.support.OnPostgres;
+import org.gongkai.support.PlatformIntegrationTests;
+import org.gongkai.support.PostgresTestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Two application nodes on one PostgreSQL database with sessions in the database: a member of
+ * staff who logs in on one node is logged in on the other, and logging out on either ends the
+ * session on both.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class SharedSessionsPostgresIntegrationTests extends PlatformIntegrationTests {
+
+  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+  @BeforeAll
+  static void requirePostgres() {
+    PostgresTestDatabase.url();
+  }
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    OnPostgres.register(registry);
+    registry.add("gongkai.cluster.sessions", () -> "database");
+  }
+
+  @Test
+  void aConsoleLoginOnOneNodeIsValidOnTheOtherUntilLoggedOutOnEither() throws Exception {
+    Fixture f = newAgency();
+    try (ConfigurableApplicationContext other = secondNode()) {
+      int portB = Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
+      HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+      String session = login(http, port, f.editor().username(), PASSWORD);
+      HttpResponse<String> onB = get(http, portB, "/console", session);
+      assertThat(onB.statusCode()).as("the session made on A is known to B").isEqualTo(200);
+      assertThat(onB.body()).contains(f.editor().displayName());
+      assertThat(get(http, port, "/console", session).statusCode()).isEqualTo(200);
+
+      HttpResponse<String> logout = post(http, portB, "/logout", session, "_csrf=" + csrf(onB.body()));
+      assertThat(logout.statusCode()).isEqualTo(302);
+      assertThat(get(http, port, "/console", session).statusCode()).as("logged out on B, gone on A").isEqualTo(302);
+      assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = ?")
+          .param(f.editor().username()).query(Long.class).single()).isZero();
+    }
+  }
+
+  /** Logs in through the form as a browser does; returns the session cookie. */
+  private static String login(HttpClient http, int port, String user, String password) throws Exception {
+    HttpResponse<String> form = get(http, port, "/login", null);
+    String cookie = sessionCookie(form);
+    HttpResponse<String> done = post(http, port, "/login", cookie, "username=" + enc(user) + "&password="
+        + enc(password) + "&_csrf=" + enc(csrf(form.body())));
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+    assertThat(done.headers().firstValue("Location").orElse("")).doesNotContain("error");
+    String renewed = sessionCookie(done);
+    return renewed != null ? renewed : cookie;
+  }
+
+  private static HttpResponse<String> get(HttpClient http, int port, String path, String cookie) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Accept", "text/html");
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(HttpClient http, int port, String path, String cookie, String form)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String sessionCookie(HttpResponse<?> response) {
+    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+        .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst().orElse(null);
+  }
+
+  private static String csrf(String html) {
+    Matcher m = CSRF.matcher(html);
+    assertThat(m.find()).as("a form with its CSRF token").isTrue();
+    return m.group(1);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private static ConfigurableApplicationContext secondNode() throws Exception {
+    String data = Files.createTempDirectory("gongkai-node-b").toString();
+    return new SpringApplicationBuilder(GongkaiApplication.class).run(
+        "--server.port=0", "--gongkai.data-dir=" + data, "--gongkai.demo=false",
+        "--GONGKAI_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "--gongkai.security.second-factor.required-roles=",
+        "--gongkai.cluster.sessions=database",
+        "--spring.datasource.url=" + PostgresTestDatabase.url(),
+        "--spring.datasource.username=" + PostgresTestDatabase.user(),
+        "--spring.datasource.password=" + PostgresTestDatabase.password());
+  }
+}
