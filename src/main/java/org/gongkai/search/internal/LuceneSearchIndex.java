@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,23 +13,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.QueryRescorer;
-import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.util.Bits;
 import org.gongkai.search.IndexedDocument;
 import org.gongkai.search.SearchIndex;
@@ -46,18 +38,11 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
 
   static final List<String> FACET_DIMENSIONS =
       List.of(DocumentMapper.AGENCY, DocumentMapper.COLUMN, DocumentMapper.YEAR, DocumentMapper.VALIDITY);
-  private static final int MAX_WINDOW = org.gongkai.shared.web.PageResult.MAX_DEPTH + 1;
-  /** Below this many matches the top hits are collected exhaustively; above it, blocks that cannot compete are skipped. */
-  private static final int EXACT_TOTAL_UP_TO = MatchCounting.EXACT_UP_TO;
-  /** How many of the best candidates get the full ranking (smartcn title words, agency, validity, recency). */
-  private static final int RANKED_CANDIDATES = 100;
   private static final Sort BY_RELEVANCE =
       new Sort(SortField.FIELD_SCORE, new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
-  private static final Sort BY_DATE = new Sort(new SortField(DocumentMapper.PUBLISHED_SORT, SortField.Type.LONG, true),
-      new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
-
   private final Path root;
   private final QueryFactory queries = new QueryFactory(Analyzers.smart());
+  private final QueryExecution execution = new QueryExecution(queries);
   private final Object writeLock = new Object();
   private final java.util.concurrent.ExecutorService segments;
   private final int threads;
@@ -222,106 +207,13 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
       try {
         long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
         return firstPages.get(current.folder.getFileName().toString(), version, q, currentSynonyms,
-            () -> search(searcher, q, currentSynonyms, started));
+            () -> execution.run(searcher, current.warm, q, currentSynonyms, started));
       } finally {
         current.searchers.release(searcher);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private SearchResult search(IndexSearcher searcher, SearchQuery q, Synonyms currentSynonyms, long started) {
-    PublicQuery parsed = PublicQuery.parse(q.text());
-    boolean byDate = q.sort() == SearchQuery.Sort.DATE || parsed.isEmpty();
-    try {
-      Query query = queries.build(parsed, q, currentSynonyms);
-      Query counting = queries.buildCounting(parsed, q, currentSynonyms);
-      Query ranking = byDate ? null : queries.buildRanking(parsed, currentSynonyms);
-      SearchResult exact = execute(searcher, query, counting, ranking, q, parsed, currentSynonyms, byDate, started,
-          false);
-      if (exact.total() > 0 || q.cursor() != null) {
-        return exact;
-      }
-      // Nothing has every word: a typo, or a question asked in a sentence. Documents with most of
-      // each word's bigrams are offered instead, and the page says so.
-      Query relaxed = queries.buildRelaxed(parsed, q, currentSynonyms);
-      return relaxed == null ? exact
-          : execute(searcher, relaxed, null, ranking, q, parsed, currentSynonyms, byDate, started, true);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * One search: the top hits of {@code query}; the total and facets of {@code counting} when given
-   * (a phrase's bigrams without positions: an estimate, and labelled so), else of {@code query}.
-   */
-  private SearchResult execute(IndexSearcher searcher, Query query, Query counting, Query ranking, SearchQuery q,
-      PublicQuery parsed, Synonyms currentSynonyms, boolean byDate, long started, boolean relaxed)
-      throws IOException {
-    int size = Math.max(1, q.size());
-    FieldDoc after = byDate ? Cursor.decode(q.cursor(), true) : null;
-    // By relevance, a cursor names the next page: the ranking below is the same for every page.
-    int page = byDate ? Math.max(1, q.page()) : Math.max(Math.max(1, q.page()), Cursor.page(q.cursor()));
-    // one more than shown tells whether there is a next page
-    int window = after != null ? size + 1 : (int) Math.min((long) page * size + 1, MAX_WINDOW);
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    TopDocs top;
-    FacetsCollector recorded;
-    if (byDate) {
-      // The index is in date order: the search stops once the page is full.
-      RecordedMatches.Recorded<TopFieldDocs> found = searcher.search(query, new RecordedMatches<>(
-          new TopFieldCollectorManager(BY_DATE, window, after, EXACT_TOTAL_UP_TO), leaves));
-      top = found.result();
-      recorded = found.matches();
-    } else {
-      // The best candidates by the cheap query, skipping blocks that cannot reach them; then the
-      // ranking signals for those candidates only.
-      int candidates = Math.max(window, RANKED_CANDIDATES);
-      RecordedMatches.Recorded<TopDocs> found = searcher.search(query, new RecordedMatches<>(
-          new TopScoreDocCollectorManager(candidates, null, EXACT_TOTAL_UP_TO), leaves));
-      top = found.result();
-      recorded = found.matches();
-      if (ranking != null) {
-        top = QueryRescorer.rescore(searcher, top, ranking, 1.0, candidates);
-      }
-    }
-    int from = after != null ? 0 : Math.min(top.scoreDocs.length, (page - 1) * size);
-    List<String> terms = QueryFactory.highlightTerms(parsed, currentSynonyms);
-    List<SearchResult.Hit> hits = new ArrayList<>();
-    StoredFields stored = searcher.storedFields();
-    ScoreDoc last = null;
-    for (int i = from; i < top.scoreDocs.length && hits.size() < size; i++) {
-      ScoreDoc sd = top.scoreDocs[i];
-      hits.add(hit(stored.document(sd.doc), terms));
-      last = sd;
-    }
-    long total;
-    boolean estimated = false;
-    boolean approximate = false;
-    Map<String, List<SearchResult.FacetValue>> facets = Map.of();
-    if (top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
-      // Few enough that the first pass was shown every match: exact, phrases included.
-      total = top.totalHits.value;
-      if (q.facets()) {
-        facets = FacetCounts.count(engine.warm, searcher.getIndexReader(), recorded, 1);
-      }
-    } else {
-      MatchCounting.Counted counted = MatchCounting.count(searcher, counting != null ? counting : query);
-      total = counted.total();
-      estimated = counted.estimated();
-      approximate = estimated || counting != null;
-      if (q.facets()) {
-        facets = FacetCounts.count(engine.warm, searcher.getIndexReader(), counted.matches(), counted.scale());
-      }
-    }
-    boolean more = last != null && (top.scoreDocs.length > from + hits.size() || (!byDate && from + hits.size() < total
-        && (long) (page + 1) * size < MAX_WINDOW));
-    String next = !more ? null : byDate ? Cursor.encode((FieldDoc) last, true) : Cursor.forPage(page + 1);
-    long took = (System.nanoTime() - started) / 1_000_000;
-    return new SearchResult(total, took, hits, facets, next, after != null ? 0 : page, size, approximate, relaxed,
-        estimated);
   }
 
   @Override
@@ -418,18 +310,6 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
         segments.shutdown();
       }
     }
-  }
-
-  private SearchResult.Hit hit(Document d, List<String> terms) {
-    long id = Long.parseLong(d.get(DocumentMapper.ID));
-    String title = d.get(DocumentMapper.STORED_TITLE);
-    String published = d.get(DocumentMapper.STORED_PUBLISHED);
-    return new SearchResult.Hit(id, title, Snippets.highlight(title, terms),
-        Snippets.snippet(d.get(DocumentMapper.STORED_BODY), d.get(DocumentMapper.STORED_SUMMARY), terms),
-        d.get(DocumentMapper.STORED_INDEX_NUMBER), d.get(DocumentMapper.STORED_DOC_NUMBER),
-        d.get(DocumentMapper.AGENCY), d.get(DocumentMapper.STORED_AGENCY_NAME),
-        Long.parseLong(d.get(DocumentMapper.COLUMN)), d.get(DocumentMapper.STORED_COLUMN_NAME),
-        published == null ? null : LocalDate.parse(published), "/documents/" + id);
   }
 
   private Path currentFolder() throws IOException {

@@ -20,8 +20,8 @@ import org.apache.lucene.util.FixedBitSet;
  * The total and the matches that facets are counted over. Up to {@link #EXACT_UP_TO} matches both
  * are exact. Above, visiting every match would cost more than finding the best ones, so the index
  * is visited in slices spread evenly over it — and so over the years, the index being stored in
- * date order — doubling the slices visited in each round until enough matches have been seen; the
- * total and the counts are then scaled up from the part visited, and labelled as estimates.
+ * date order — as many as it takes to see about that many matches; the total and the counts are
+ * then scaled up from the part visited, and labelled as estimates.
  */
 final class MatchCounting {
 
@@ -47,41 +47,75 @@ final class MatchCounting {
     }
     int sliceDocs = Math.max(MIN_SLICE_DOCS, (maxDoc + MAX_SLICES - 1) / MAX_SLICES);
     int slices = (maxDoc + sliceDocs - 1) / sliceDocs;
-    int span = Integer.highestOneBit(Math.max(1, slices - 1)) << 1;
-    long covered = 0;
-    int visited = 0;
-    // Round 0 visits slice 0; each later round the slices halfway between those visited so far.
-    for (int step = span * 2; step >= 2; step /= 2) {
-      int first = step > span ? 0 : step / 2;
-      int stride = step > span ? Integer.MAX_VALUE : step;
-      BulkScorer[] scorers = new BulkScorer[leaves.size()];
-      boolean[] opened = new boolean[leaves.size()];
-      for (long s = first; s < slices; s += stride) {
-        int from = (int) s * sliceDocs;
-        int to = Math.min(maxDoc, from + sliceDocs);
-        for (LeafReaderContext leaf : leaves) {
-          int lo = Math.max(from, leaf.docBase) - leaf.docBase;
-          int hi = Math.min(to, leaf.docBase + leaf.reader().maxDoc()) - leaf.docBase;
-          if (lo >= hi) {
-            continue;
-          }
-          if (!opened[leaf.ord]) {
-            opened[leaf.ord] = true;
-            scorers[leaf.ord] = weight.bulkScorer(leaf);
-          }
-          if (scorers[leaf.ord] != null) {
-            scorers[leaf.ord].score(seen.leaf(leaf), leaf.reader().getLiveDocs(), lo, hi);
-          }
-        }
-        covered += to - from;
-        visited++;
+    // First a pilot: slices spread evenly over the index. From what it finds, the share of the
+    // rest to visit so that about EXACT_UP_TO matches are seen in all; everything when that share
+    // is most of it. Each pass goes through the index in order, one scorer per segment.
+    boolean[] chosen = new boolean[slices];
+    int pilot = Math.min(slices, MIN_SLICES);
+    for (int i = 0; i < pilot; i++) {
+      chosen[(int) ((long) i * slices / pilot)] = true;
+    }
+    long covered = visit(weight, leaves, maxDoc, sliceDocs, chosen, seen);
+    if (seen.total >= EXACT_UP_TO && covered < maxDoc) {
+      double scale = (double) maxDoc / covered;
+      return new Counted(Math.round(seen.total * scale), true, seen.asCollector(), scale);
+    }
+    double perSlice = (double) seen.total / pilot;
+    long wanted = perSlice == 0 ? slices : (long) Math.ceil(EXACT_UP_TO * 1.25 / perSlice) - pilot;
+    boolean[] next = new boolean[slices];
+    int rest = slices - pilot;
+    if (wanted >= rest * 3L / 4) {
+      for (int i = 0; i < slices; i++) {
+        next[i] = !chosen[i];
       }
-      if (seen.total >= EXACT_UP_TO && visited >= MIN_SLICES && covered < maxDoc) {
-        double scale = (double) maxDoc / covered;
-        return new Counted(Math.round(seen.total * scale), true, seen.asCollector(), scale);
+    } else {
+      for (long i = 0; i < wanted; i++) {
+        int slice = (int) ((i * slices) / wanted + slices / (2 * wanted));
+        while (slice < slices && (chosen[slice] || next[slice])) {
+          slice++;
+        }
+        if (slice < slices) {
+          next[slice] = true;
+        }
       }
     }
-    return new Counted(seen.total, false, seen.asCollector(), 1);
+    covered += visit(weight, leaves, maxDoc, sliceDocs, next, seen);
+    if (covered >= maxDoc) {
+      return new Counted(seen.total, false, seen.asCollector(), 1);
+    }
+    double scale = (double) maxDoc / covered;
+    return new Counted(Math.round(seen.total * scale), true, seen.asCollector(), scale);
+  }
+
+  /** Visits the chosen slices in index order, one scorer per segment; returns the documents they hold. */
+  private static long visit(Weight weight, List<LeafReaderContext> leaves, int maxDoc, int sliceDocs, boolean[] chosen,
+      Seen seen) throws IOException {
+    BulkScorer[] scorers = new BulkScorer[leaves.size()];
+    boolean[] opened = new boolean[leaves.size()];
+    long covered = 0;
+    for (int s = 0; s < chosen.length; s++) {
+      if (!chosen[s]) {
+        continue;
+      }
+      int from = s * sliceDocs;
+      int to = Math.min(maxDoc, from + sliceDocs);
+      for (LeafReaderContext leaf : leaves) {
+        int lo = Math.max(from, leaf.docBase) - leaf.docBase;
+        int hi = Math.min(to, leaf.docBase + leaf.reader().maxDoc()) - leaf.docBase;
+        if (lo >= hi) {
+          continue;
+        }
+        if (!opened[leaf.ord]) {
+          opened[leaf.ord] = true;
+          scorers[leaf.ord] = weight.bulkScorer(leaf);
+        }
+        if (scorers[leaf.ord] != null) {
+          scorers[leaf.ord].score(seen.leaf(leaf), leaf.reader().getLiveDocs(), lo, hi);
+        }
+      }
+      covered += to - from;
+    }
+    return covered;
   }
 
   /** The matches seen so far, one bit set per segment. */
