@@ -2,26 +2,19 @@ package org.gongkai.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.gongkai.GongkaiApplication;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.jobs.ClusterJobs;
-import org.gongkai.support.OnPostgres;
-import org.gongkai.support.PlatformIntegrationTests;
-import org.gongkai.support.PostgresTestDatabase;
-import org.junit.jupiter.api.BeforeAll;
+import org.gongkai.support.SecondNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,18 +22,11 @@ import org.springframework.test.context.DynamicPropertySource;
  * Two application nodes on one database: a platform job due every second runs once a second in
  * all, on one node or the other, never on both.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @Import(PlatformJobsPostgresIntegrationTests.Probe.class)
-class PlatformJobsPostgresIntegrationTests extends PlatformIntegrationTests {
-
-  @BeforeAll
-  static void requirePostgres() {
-    PostgresTestDatabase.url();
-  }
+class PlatformJobsPostgresIntegrationTests extends TwoNodesIntegrationTests {
 
   @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    OnPostgres.register(registry);
+  static void quickJobs(DynamicPropertyRegistry registry) {
     registry.add("gongkai.jobs.polling-interval", () -> "PT0.1S");
     registry.add("gongkai.node", () -> "A");
   }
@@ -73,13 +59,8 @@ class PlatformJobsPostgresIntegrationTests extends PlatformIntegrationTests {
 
   @Test
   void aJobDueEverySecondRunsOnceASecondAcrossTwoNodes() throws Exception {
-    String data = Files.createTempDirectory("gongkai-node-b").toString();
-    try (ConfigurableApplicationContext other = new SpringApplicationBuilder(GongkaiApplication.class, Probe.class)
-        .run("--server.port=0", "--gongkai.data-dir=" + data, "--gongkai.demo=false",
-            "--GONGKAI_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "--gongkai.jobs.polling-interval=PT0.1S", "--gongkai.node=B",
-            "--spring.datasource.url=" + PostgresTestDatabase.url(),
-            "--spring.datasource.username=" + PostgresTestDatabase.user(),
-            "--spring.datasource.password=" + PostgresTestDatabase.password())) {
+    try (ConfigurableApplicationContext other = SecondNode.start(List.of(Probe.class),
+        "gongkai.jobs.polling-interval=PT0.1S", "gongkai.node=B")) {
       assertThat(other.getBean(ClusterJobs.class).jobs()).extracting(ClusterJobs.Job::name)
           .contains("ProbeJob.everySecond", "AuditChain.sealPending", "FoiReminders.daily");
       jdbc.sql("CREATE TABLE IF NOT EXISTS job_probe (node VARCHAR(10), ran_at TIMESTAMP WITH TIME ZONE)").update();

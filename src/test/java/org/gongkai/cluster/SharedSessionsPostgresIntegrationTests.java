@@ -8,18 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.gongkai.GongkaiApplication;
-import org.gongkai.support.OnPostgres;
-import org.gongkai.support.PlatformIntegrationTests;
-import org.gongkai.support.PostgresTestDatabase;
-import org.junit.jupiter.api.BeforeAll;
+import org.gongkai.support.SecondNode;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,27 +21,20 @@ import org.springframework.test.context.DynamicPropertySource;
  * staff who logs in on one node is logged in on the other, and logging out on either ends the
  * session on both.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class SharedSessionsPostgresIntegrationTests extends PlatformIntegrationTests {
+class SharedSessionsPostgresIntegrationTests extends TwoNodesIntegrationTests {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-  @BeforeAll
-  static void requirePostgres() {
-    PostgresTestDatabase.url();
-  }
-
   @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    OnPostgres.register(registry);
+  static void sessionsInTheDatabase(DynamicPropertyRegistry registry) {
     registry.add("gongkai.cluster.sessions", () -> "database");
   }
 
   @Test
   void aConsoleLoginOnOneNodeIsValidOnTheOtherUntilLoggedOutOnEither() throws Exception {
     Fixture f = newAgency();
-    try (ConfigurableApplicationContext other = secondNode()) {
-      int portB = Integer.parseInt(other.getEnvironment().getProperty("local.server.port"));
+    try (ConfigurableApplicationContext other = SecondNode.start("gongkai.cluster.sessions=database")) {
+      int portB = SecondNode.port(other);
       HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
       String session = login(http, port, f.editor().username(), PASSWORD);
@@ -110,16 +96,5 @@ class SharedSessionsPostgresIntegrationTests extends PlatformIntegrationTests {
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private static ConfigurableApplicationContext secondNode() throws Exception {
-    String data = Files.createTempDirectory("gongkai-node-b").toString();
-    return new SpringApplicationBuilder(GongkaiApplication.class).run(
-        "--server.port=0", "--gongkai.data-dir=" + data, "--gongkai.demo=false",
-        "--GONGKAI_ADMIN_PASSWORD=" + ADMIN_PASSWORD, "--gongkai.security.second-factor.required-roles=",
-        "--gongkai.cluster.sessions=database",
-        "--spring.datasource.url=" + PostgresTestDatabase.url(),
-        "--spring.datasource.username=" + PostgresTestDatabase.user(),
-        "--spring.datasource.password=" + PostgresTestDatabase.password());
   }
 }

@@ -6,64 +6,86 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
+import org.gongkai.shared.jobs.ClusterJob;
+import org.gongkai.shared.time.Timestamps;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Slows password guessing: after a number of failures for one user name from one address, that
  * pair is locked for a while. Keyed by address too, so that a guesser cannot lock the real user
- * out from elsewhere. The key is a digest of a user name no longer than an account's, and the
- * table holds a bounded number of pairs (the least recently failed go first), so that failures
- * with made-up names cannot fill the memory.
+ * out from elsewhere. The failures are counted in the database, so that every application node
+ * sees the same count; the key is a digest of a user name no longer than an account's, and pairs
+ * whose lock has run out are forgotten.
  */
 @Component
 class LoginThrottle {
 
   static final int MAX_USERNAME = 64;
-  static final int MAX_ENTRIES = 20_000;
 
+  private final JdbcClient jdbc;
   private final int maxFailures;
   private final Duration lockTime;
   private final Clock clock;
-  private final Map<String, Failures> failures = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
-      return size() > MAX_ENTRIES;
-    }
-  };
 
-  LoginThrottle(
+  LoginThrottle(JdbcClient jdbc,
       @Value("${gongkai.login.max-failures:5}") int maxFailures,
       @Value("${gongkai.login.lock-minutes:15}") int lockMinutes,
       Clock clock) {
+    this.jdbc = jdbc;
     this.maxFailures = maxFailures;
     this.lockTime = Duration.ofMinutes(lockMinutes);
     this.clock = clock;
   }
 
-  synchronized boolean isLocked(String username, String address) {
-    Failures f = failures.get(key(username, address));
-    return f != null && f.count >= maxFailures && f.last.plus(lockTime).isAfter(Instant.now(clock));
+  boolean isLocked(String username, String address) {
+    Instant now = Instant.now(clock);
+    return jdbc.sql("SELECT failures, last_failed_at FROM login_failure WHERE pair_key = ?")
+        .param(key(username, address))
+        .query((rs, n) -> rs.getInt(1) >= maxFailures
+            && Timestamps.fromDb(rs.getObject(2, OffsetDateTime.class)).plus(lockTime).isAfter(now))
+        .optional().orElse(false);
   }
 
   /** Returns true when this failure locks the pair. */
-  synchronized boolean failed(String username, String address) {
+  boolean failed(String username, String address) {
     Instant now = Instant.now(clock);
-    Failures updated = failures.compute(key(username, address),
-        (k, f) -> f == null || f.last.plus(lockTime).isBefore(now) ? new Failures(1, now) : new Failures(f.count + 1, now));
-    return updated.count == maxFailures;
+    String key = key(username, address);
+    // One statement counts, so that two nodes counting the same pair at once lose no failure.
+    int updated = jdbc.sql("UPDATE login_failure SET failures = CASE WHEN last_failed_at < ? THEN 1 ELSE failures + 1 END,"
+            + " last_failed_at = ? WHERE pair_key = ?")
+        .params(Timestamps.toDb(now.minus(lockTime)), Timestamps.toDb(now), key).update();
+    if (updated == 0) {
+      try {
+        jdbc.sql("INSERT INTO login_failure (pair_key, failures, last_failed_at) VALUES (?, 1, ?)")
+            .params(key, Timestamps.toDb(now)).update();
+      } catch (DuplicateKeyException countedElsewhereAtTheSameTime) {
+        return failed(username, address);
+      }
+    }
+    int failures = jdbc.sql("SELECT failures FROM login_failure WHERE pair_key = ?").param(key)
+        .query(Integer.class).optional().orElse(0);
+    return failures == maxFailures;
   }
 
-  synchronized void succeeded(String username, String address) {
-    failures.remove(key(username, address));
+  void succeeded(String username, String address) {
+    jdbc.sql("DELETE FROM login_failure WHERE pair_key = ?").param(key(username, address)).update();
   }
 
-  synchronized int size() {
-    return failures.size();
+  /** Pairs whose lock has run out count from zero again: their rows go. */
+  @ClusterJob(cron = "0 */10 * * * *")
+  int forgetExpired() {
+    return jdbc.sql("DELETE FROM login_failure WHERE last_failed_at < ?")
+        .param(Timestamps.toDb(Instant.now(clock).minus(lockTime))).update();
+  }
+
+  int size() {
+    return jdbc.sql("SELECT COUNT(*) FROM login_failure").query(Integer.class).single();
   }
 
   /** A user name longer than any account's is no account's: it is refused before a password is checked. */
@@ -84,5 +106,4 @@ class LoginThrottle {
     }
   }
 
-  private record Failures(int count, Instant last) {}
 }

@@ -2,22 +2,35 @@ package org.gongkai.account.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.gongkai.support.TestClock;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class LoginThrottleTests {
 
-  private final LoginThrottle throttle = new LoginThrottle(3, 15, Clock.systemUTC());
+  private final TestClock clock = new TestClock(ZoneId.of("Asia/Shanghai"));
+  private LoginThrottle throttle;
+  private LoginThrottle otherNode;
 
-  @Test
-  void failuresWithMadeUpNamesCannotFillTheMemory() {
-    String huge = "x".repeat(1_900_000);
-    for (int i = 0; i < LoginThrottle.MAX_ENTRIES + 5_000; i++) {
-      throttle.failed(i + huge.substring(0, 100), "203.0.113.7");
+  @BeforeEach
+  void database() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:throttle" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    JdbcClient jdbc = JdbcClient.create(h2);
+    for (String statement : Files.readString(Path.of("src/main/resources/db/migration/common/V28__login_failures.sql"))
+        .replaceAll("--[^\\n]*", "").split(";")) {
+      if (!statement.isBlank()) {
+        jdbc.sql(statement).update();
+      }
     }
-    assertThat(throttle.size()).isEqualTo(LoginThrottle.MAX_ENTRIES);
-    assertThat(LoginThrottle.isPlausible(huge)).isFalse();
-    assertThat(LoginThrottle.isPlausible("admin")).isTrue();
+    throttle = new LoginThrottle(jdbc, 3, 15, clock);
+    otherNode = new LoginThrottle(jdbc, 3, 15, clock);
   }
 
   @Test
@@ -27,5 +40,35 @@ class LoginThrottleTests {
     assertThat(throttle.failed("ADMIN", "203.0.113.7")).isTrue();
     assertThat(throttle.isLocked("admin", "203.0.113.7")).isTrue();
     assertThat(throttle.isLocked("admin", "198.51.100.2")).as("from elsewhere").isFalse();
+  }
+
+  @Test
+  void everyNodeCountsTheSameFailures() {
+    throttle.failed("editor", "203.0.113.7");
+    otherNode.failed("editor", "203.0.113.7");
+    assertThat(throttle.failed("editor", "203.0.113.7")).as("the third failure, wherever it happened").isTrue();
+    assertThat(otherNode.isLocked("editor", "203.0.113.7")).isTrue();
+    otherNode.succeeded("editor", "203.0.113.7");
+    assertThat(throttle.isLocked("editor", "203.0.113.7")).isFalse();
+  }
+
+  @Test
+  void aLockRunsOutAndItsRowIsForgotten() {
+    for (int i = 0; i < 3; i++) {
+      throttle.failed("reviewer", "203.0.113.7");
+    }
+    assertThat(throttle.isLocked("reviewer", "203.0.113.7")).isTrue();
+    clock.advance(Duration.ofMinutes(16));
+    assertThat(throttle.isLocked("reviewer", "203.0.113.7")).isFalse();
+    assertThat(throttle.failed("reviewer", "203.0.113.7")).as("counting starts again").isFalse();
+    clock.advance(Duration.ofMinutes(16));
+    assertThat(throttle.forgetExpired()).isEqualTo(1);
+    assertThat(throttle.size()).isZero();
+  }
+
+  @Test
+  void namesLongerThanAnyAccountsAreNotWorthCounting() {
+    assertThat(LoginThrottle.isPlausible("x".repeat(1_900_000))).isFalse();
+    assertThat(LoginThrottle.isPlausible("admin")).isTrue();
   }
 }

@@ -2,16 +2,14 @@ package org.gongkai.portal.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.time.Duration;
-import org.gongkai.GongkaiApplication;
 import org.gongkai.agency.AgencyForm;
 import org.gongkai.support.Api;
 import org.gongkai.support.OnPostgres;
 import org.gongkai.support.PostgresTestDatabase;
+import org.gongkai.support.SecondNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,8 +36,8 @@ class PublicCachingPostgresIntegrationTests extends PublicCachingIntegrationTest
   void aSecondNodeDropsItsKeptPagesWhenTheFirstWithdrawsOrRenames() throws Exception {
     Fixture f = newAgency();
     long id = publish(f, "两个节点上的通知");
-    try (ConfigurableApplicationContext other = secondNode()) {
-      Api node2 = new Api(Integer.parseInt(other.getEnvironment().getProperty("local.server.port")));
+    try (ConfigurableApplicationContext other = SecondNode.start()) {
+      Api node2 = SecondNode.api(other);
       String etag = node2.get("/documents/" + id).headers().getETag();
       assertThat(node2.get("/documents/" + id).headers().getETag()).as("kept on the second node").isEqualTo(etag);
       assertThat(other.getBean(RenderedPages.class).size()).isPositive();
@@ -56,16 +54,5 @@ class PublicCachingPostgresIntegrationTests extends PublicCachingIntegrationTest
       assertThat(node2.get("/api/v1/documents/" + id).status()).isEqualTo(410);
       assertThat(node2.get(agencyPage).body()).contains(f.agency().name() + "新名");
     }
-  }
-
-  private static ConfigurableApplicationContext secondNode() throws Exception {
-    String data = Files.createTempDirectory("gongkai-node2").toString();
-    return new SpringApplicationBuilder(GongkaiApplication.class).run(
-        "--server.port=0", "--gongkai.data-dir=" + data, "--gongkai.demo=false",
-        "--GONGKAI_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
-        "--gongkai.security.second-factor.required-roles=",
-        "--spring.datasource.url=" + PostgresTestDatabase.url(),
-        "--spring.datasource.username=" + PostgresTestDatabase.user(),
-        "--spring.datasource.password=" + PostgresTestDatabase.password());
   }
 }
