@@ -35,6 +35,18 @@ class I18nTests {
   }
 
   @Test
+  void aYearIsWrittenWithoutAThousandsSeparator() throws IOException {
+    for (String bundle : List.of("messages.properties", "messages_en.properties")) {
+      Properties messages = load(bundle);
+      for (String key : List.of("calendar.missing", "foi.deadline.no-calendar")) {
+        String text = new java.text.MessageFormat(messages.getProperty(key), java.util.Locale.SIMPLIFIED_CHINESE)
+            .format(new Object[] {2027});
+        assertThat(text).as(bundle + " " + key).contains("2027").doesNotContain("2,027");
+      }
+    }
+  }
+
+  @Test
   void everyKeyATemplateUsesExists() throws IOException {
     Set<String> keys = load("messages.properties").stringPropertyNames();
     List<String> missing = new ArrayList<>();

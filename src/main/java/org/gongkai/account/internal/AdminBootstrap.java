@@ -5,6 +5,7 @@ import org.gongkai.account.Accounts;
 import org.gongkai.account.Role;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
@@ -22,10 +23,12 @@ class AdminBootstrap implements ApplicationRunner {
 
   private final Accounts accounts;
   private final Environment environment;
+  private final MessageSource messages;
 
-  AdminBootstrap(Accounts accounts, Environment environment) {
+  AdminBootstrap(Accounts accounts, Environment environment, MessageSource messages) {
     this.accounts = accounts;
     this.environment = environment;
+    this.messages = messages;
   }
 
   @Override
@@ -36,7 +39,9 @@ class AdminBootstrap implements ApplicationRunner {
     String given = environment.getProperty("GONGKAI_ADMIN_PASSWORD");
     boolean generated = given == null || given.isBlank();
     String password = generated ? randomPassword() : given;
-    accounts.bootstrap("admin", "Platform administrator", Role.PLATFORM_ADMIN, null, password);
+    // A name is data, shown as written to every reader: the platform's first language names it.
+    String name = messages.getMessage("account.admin.display-name", null, java.util.Locale.SIMPLIFIED_CHINESE);
+    accounts.bootstrap("admin", name, Role.PLATFORM_ADMIN, null, password);
     // Printed to the console only, never to a log file: the operator needs it once.
     System.out.println();
     System.out.println("==================================================================");
