@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Constructor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.SubmissionThrottle;
+import org.gongkai.support.TestClock;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 class SubmissionThrottleTests {
 
@@ -28,5 +34,37 @@ class SubmissionThrottleTests {
         .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS));
     throttle.acquire("foi", "10.0.0.2");
     throttle.acquire("mailbox", "10.0.0.1");
+  }
+
+  @Test
+  void nodesThatShareTheirLimitsCountAClientOnce() throws Exception {
+    JdbcDataSource h2 = new JdbcDataSource();
+    h2.setURL("jdbc:h2:mem:windows" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    JdbcClient jdbc = JdbcClient.create(h2);
+    for (String statement : Files.readString(Path.of("src/main/resources/db/migration/common/V29__submission_windows.sql"))
+        .replaceAll("--[^\\n]*", "").split(";")) {
+      if (!statement.isBlank()) {
+        jdbc.sql(statement).update();
+      }
+    }
+    Constructor<SubmissionThrottle> shared =
+        SubmissionThrottle.class.getDeclaredConstructor(int.class, int.class, Clock.class, JdbcClient.class);
+    shared.setAccessible(true);
+    TestClock clock = new TestClock(ZoneOffset.UTC);
+    SubmissionThrottle nodeA = shared.newInstance(3, 10, clock, jdbc);
+    SubmissionThrottle nodeB = shared.newInstance(3, 10, clock, jdbc);
+    nodeA.acquire("foi", "10.0.0.1");
+    nodeB.acquire("foi", "10.0.0.1");
+    clock.advance(Duration.ofMinutes(4));
+    nodeA.acquire("foi", "10.0.0.1");
+    assertThatThrownBy(() -> nodeB.acquire("foi", "10.0.0.1")).as("three in all, on whichever node")
+        .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS));
+    nodeB.acquire("foi", "10.0.0.2");
+    clock.advance(Duration.ofMinutes(7));
+    nodeB.acquire("foi", "10.0.0.1");
+    clock.advance(Duration.ofMinutes(10));
+    java.lang.reflect.Method forget = SubmissionThrottle.class.getDeclaredMethod("forgetOld");
+    forget.setAccessible(true);
+    assertThat((Integer) forget.invoke(nodeA)).as("the minutes of every window gone by").isEqualTo(4);
   }
 }
