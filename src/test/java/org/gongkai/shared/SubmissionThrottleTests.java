@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Constructor;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.SubmissionThrottle;
+import org.gongkai.support.MigratedH2;
 import org.gongkai.support.TestClock;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,15 +36,7 @@ class SubmissionThrottleTests {
 
   @Test
   void nodesThatShareTheirLimitsCountAClientOnce() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:windows" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    JdbcClient jdbc = JdbcClient.create(h2);
-    for (String statement : Files.readString(Path.of("src/main/resources/db/migration/common/V29__submission_windows.sql"))
-        .replaceAll("--[^\\n]*", "").split(";")) {
-      if (!statement.isBlank()) {
-        jdbc.sql(statement).update();
-      }
-    }
+    JdbcClient jdbc = MigratedH2.with("V29__submission_windows.sql");
     Constructor<SubmissionThrottle> shared =
         SubmissionThrottle.class.getDeclaredConstructor(int.class, int.class, Clock.class, JdbcClient.class);
     shared.setAccessible(true);

@@ -35,15 +35,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Builds annual reports from the catalog, the information requests and the few figures agencies
- * enter, and keeps what staff write and enter for them. A government's report (an agency at the
- * top of the tree) counts its whole tree and is due on 31 March; a department's on 31 January.
+ * Builds annual reports from the catalog, the information requests, the recorded cases
+ * (ReportCases) and what staff enter (ReportEntries), and drafts them for publication. A
+ * government's report (an agency at the top of the tree) counts its whole tree and is due on
+ * 31 March; a department's on 31 January.
  */
 @Service
 class AnnualReports {
-
-  static final List<String> CASE_KINDS = List.of("RECONSIDERATION", "LITIGATION_DIRECT", "LITIGATION_AFTER_RECONSIDERATION");
-  static final List<String> CASE_RESULTS = List.of("UPHELD", "CORRECTED", "OTHER", "PENDING");
 
   private final JdbcClient jdbc;
   private final AgencyDirectory agencies;
@@ -55,11 +53,12 @@ class AnnualReports {
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
   private final ReportHtml html;
+  private final ReportCases cases;
   private final Clock clock;
 
   AnnualReports(JdbcClient jdbc, AgencyDirectory agencies, CatalogFigures catalogFigures, Catalog catalog,
       Editorial editorial, FoiStatistics foi, StaffAccess access, AuditTrail audit, TransactionTemplate transactions,
-      ReportHtml html, Clock clock) {
+      ReportHtml html, ReportCases cases, Clock clock) {
     this.jdbc = jdbc;
     this.agencies = agencies;
     this.catalogFigures = catalogFigures;
@@ -70,6 +69,7 @@ class AnnualReports {
     this.audit = audit;
     this.transactions = transactions;
     this.html = html;
+    this.cases = cases;
     this.clock = clock;
   }
 
@@ -87,7 +87,7 @@ class AnnualReports {
     Set<Long> scope = agency.reportsForSubtree() ? agencies.subtree(agency.id()) : Set.of(agency.id());
     AnnualReport.Level level = agency.reportLevel() == ReportLevel.GOVERNMENT ? AnnualReport.Level.GOVERNMENT
         : AnnualReport.Level.DEPARTMENT;
-    Map<String, BigDecimal> frozen = frozen(agency.id(), year);
+    Map<String, BigDecimal> frozen = frozenCells(agency.id(), year);
     LocalDate deadline = level == AnnualReport.Level.GOVERNMENT ? LocalDate.of(year + 1, 3, 31) : LocalDate.of(year + 1, 1, 31);
     Map<String, BigDecimal> cells = new LinkedHashMap<>();
 
@@ -127,7 +127,7 @@ class AnnualReports {
     }
 
     RequestTable requests = foi.table(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-    Map<String, BigDecimal> lastYear = frozen(agency.id(), year - 1);
+    Map<String, BigDecimal> lastYear = frozenCells(agency.id(), year - 1);
     List<Integer> publishedForward = carriedForward(lastYear);
     List<AnnualReport.Table3Row> table3 = frozen.isEmpty()
         ? carryOverAsPublished(table3(requests, format), publishedForward) : frozenTable3(table3(requests, format), frozen);
@@ -140,10 +140,10 @@ class AnnualReports {
     cells.put("six.fees.notices", frozen.getOrDefault("six.fees.notices", BigDecimal.valueOf(fees.notices())));
     cells.put("six.fees.charged", frozen.getOrDefault("six.fees.charged", fees.charged()));
     cells.put("six.fees.collected", frozen.getOrDefault("six.fees.collected", fees.collected()));
-    List<AnnualReport.Table4Row> table4 = table4(scope, year);
+    List<AnnualReport.Table4Row> table4 = cases.table4(scope, year);
     for (AnnualReport.Table4Row r : table4) {
       for (int c = 0; c < 5; c++) {
-        String column = c < 4 ? CASE_RESULTS.get(c) : "TOTAL";
+        String column = c < 4 ? ReportCases.CASE_RESULTS.get(c) : "TOTAL";
         cells.put("table4." + r.key() + "." + column, BigDecimal.valueOf(r.cells().get(c)));
       }
     }
@@ -199,7 +199,12 @@ class AnnualReports {
         .map(c -> frozen.getOrDefault("table3.CARRIED_FORWARD." + c, BigDecimal.ZERO).intValue()).toList();
   }
 
-  private Map<String, BigDecimal> frozen(long agencyId, int year) {
+  /** Whether the year's report has been drafted for publication, its figures fixed. */
+  boolean frozen(long agencyId, int year) {
+    return !frozenCells(agencyId, year).isEmpty();
+  }
+
+  private Map<String, BigDecimal> frozenCells(long agencyId, int year) {
     Map<String, BigDecimal> cells = new HashMap<>();
     jdbc.sql("SELECT cell_key, amount FROM report_frozen_cell WHERE agency_id = ? AND report_year = ?")
         .params(agencyId, year).query((rs, i) -> cells.put(rs.getString(1), plain(rs.getBigDecimal(2)))).list();
@@ -225,27 +230,6 @@ class AnnualReports {
       }
       rows.add(new AnnualReport.Table3Row(r.key(), r.cells()));
     }
-    return rows;
-  }
-
-  private List<AnnualReport.Table4Row> table4(Set<Long> scope, int year) {
-    LocalDate first = LocalDate.of(year, 1, 1);
-    LocalDate last = LocalDate.of(year, 12, 31);
-    Map<String, int[]> counts = new LinkedHashMap<>();
-    CASE_KINDS.forEach(k -> counts.put(k, new int[5]));
-    jdbc.sql("SELECT kind, result, concluded_on FROM report_case WHERE agency_id IN (:scope) AND filed_on <= :last"
-            + " AND (concluded_on IS NULL OR concluded_on >= :first)")
-        .param("scope", scope).param("first", first).param("last", last)
-        .query((rs, i) -> {
-          LocalDate concluded = rs.getObject(3, LocalDate.class);
-          String result = concluded == null || concluded.isAfter(last) ? "PENDING" : rs.getString(2);
-          int[] row = counts.get(rs.getString(1));
-          row[CASE_RESULTS.indexOf(result)]++;
-          row[4]++;
-          return null;
-        }).list();
-    List<AnnualReport.Table4Row> rows = new ArrayList<>();
-    counts.forEach((k, v) -> rows.add(new AnnualReport.Table4Row(k, java.util.Arrays.stream(v).boxed().toList())));
     return rows;
   }
 
@@ -284,141 +268,6 @@ class AnnualReports {
     } catch (Refusal notPublished) {
       return false;
     }
-  }
-
-  // ---- what staff write and enter ----
-
-  void saveFigures(String agencyCode, int year, Map<String, BigDecimal> figures, Staff actor) {
-    Agency agency = agency(agencyCode);
-    access.requireReviewer(actor, agency.id());
-    List<String> allowed = ReportFormat.forYear(year).enteredKeys();
-    List<Refusal.FieldProblem> problems = new ArrayList<>();
-    figures.forEach((key, amount) -> {
-      if (!allowed.contains(key)) {
-        problems.add(new Refusal.FieldProblem(key, "report.figure.unknown", key));
-      } else if (amount == null || (amount.signum() < 0 && !key.endsWith(".CHANGE"))) {
-        problems.add(new Refusal.FieldProblem(key, "report.figure.invalid"));
-      }
-    });
-    if (!problems.isEmpty()) {
-      throw Refusal.invalid(problems);
-    }
-    transactions.executeWithoutResult(tx -> {
-      Instant now = Instant.now(clock);
-      figures.forEach((key, amount) -> {
-        jdbc.sql("DELETE FROM report_figure WHERE agency_id = ? AND report_year = ? AND figure_key = ?")
-            .params(agency.id(), year, key).update();
-        jdbc.sql("INSERT INTO report_figure (agency_id, report_year, figure_key, amount, entered_by, entered_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
-            .params(agency.id(), year, key, amount, actor.username(), Timestamps.toDb(now)).update();
-        audit.record(actor.username(), "report.figure.entered", "agency", agency.id(), year + " " + key + "=" + amount);
-      });
-    });
-  }
-
-  /**
-   * Corrects a figure of table 二 that the platform counts from the catalog, for documents older
-   * than the platform: the correction keeps who, when and why, and the computed value stays shown.
-   */
-  void saveCorrection(String agencyCode, int year, String key, BigDecimal amount, String reason, Staff actor) {
-    Agency agency = agency(agencyCode);
-    access.requireReviewer(actor, agency.id());
-    if (!ReportFormat.forYear(year).computedKeys().contains(key)) {
-      throw Refusal.invalidField("key", "report.correction.unknown");
-    }
-    if (amount == null || amount.signum() < 0) {
-      throw Refusal.invalidField("amount", "report.figure.invalid");
-    }
-    if (reason == null || reason.isBlank() || reason.length() > 500) {
-      throw Refusal.invalidField("reason", "report.correction.reason-required");
-    }
-    requireNotFrozen(agency.id(), year);
-    transactions.executeWithoutResult(tx -> {
-      jdbc.sql("DELETE FROM report_figure WHERE agency_id = ? AND report_year = ? AND figure_key = ?")
-          .params(agency.id(), year, key).update();
-      jdbc.sql("INSERT INTO report_figure (agency_id, report_year, figure_key, amount, entered_by, entered_at, reason)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-          .params(agency.id(), year, key, amount, actor.username(), Timestamps.toDb(Instant.now(clock)), reason.strip())
-          .update();
-      audit.record(actor.username(), "report.figure.corrected", "agency", agency.id(),
-          year + " " + key + "=" + amount + " " + reason.strip());
-    });
-  }
-
-  private void requireNotFrozen(long agencyId, int year) {
-    if (!frozen(agencyId, year).isEmpty()) {
-      throw Refusal.conflict("report.already-drafted", String.valueOf(year));
-    }
-  }
-
-  void saveSection(String agencyCode, int year, String section, String body, Staff actor) {
-    Agency agency = agency(agencyCode);
-    access.requireAgency(actor, agency.id());
-    if (!AnnualReport.TEXT_SECTIONS.contains(section)) {
-      throw Refusal.invalidField("section", "report.section.unknown");
-    }
-    if (body != null && body.length() > 20000) {
-      throw Refusal.invalidField("body", "field.too-long");
-    }
-    transactions.executeWithoutResult(tx -> {
-      jdbc.sql("DELETE FROM report_text WHERE agency_id = ? AND report_year = ? AND section = ?")
-          .params(agency.id(), year, section).update();
-      jdbc.sql("INSERT INTO report_text (agency_id, report_year, section, body, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
-          .params(agency.id(), year, section, body == null ? "" : body.strip(), actor.username(),
-              Timestamps.toDb(Instant.now(clock))).update();
-      audit.record(actor.username(), "report.text.saved", "agency", agency.id(), year + " " + section);
-    });
-  }
-
-  record CaseForm(String kind, String reference, LocalDate filedOn, String result, LocalDate concludedOn) {}
-
-  record Case(long id, String kind, String reference, LocalDate filedOn, String result, LocalDate concludedOn) {}
-
-  long recordCase(String agencyCode, CaseForm form, Staff actor) {
-    Agency agency = agency(agencyCode);
-    access.requireReviewer(actor, agency.id());
-    List<Refusal.FieldProblem> problems = new ArrayList<>();
-    if (form.kind() == null || !CASE_KINDS.contains(form.kind())) {
-      problems.add(new Refusal.FieldProblem("kind", "report.case.kind"));
-    }
-    if (form.reference() == null || form.reference().isBlank() || form.reference().length() > 200) {
-      problems.add(new Refusal.FieldProblem("reference", "report.case.reference"));
-    }
-    if (form.filedOn() == null || form.filedOn().isAfter(LocalDate.now(clock))) {
-      problems.add(new Refusal.FieldProblem("filedOn", "report.case.filed-on"));
-    }
-    String result = form.result() == null ? "PENDING" : form.result();
-    if (!CASE_RESULTS.contains(result)) {
-      problems.add(new Refusal.FieldProblem("result", "report.case.result"));
-    } else if (!result.equals("PENDING") && (form.concludedOn() == null
-        || (form.filedOn() != null && form.concludedOn().isBefore(form.filedOn())))) {
-      problems.add(new Refusal.FieldProblem("concludedOn", "report.case.concluded-on"));
-    }
-    if (!problems.isEmpty()) {
-      throw Refusal.invalid(problems);
-    }
-    return transactions.execute(tx -> {
-      var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-      jdbc.sql("INSERT INTO report_case (agency_id, kind, reference, filed_on, result, concluded_on, recorded_by, recorded_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(agency.id(), form.kind(), form.reference().strip(), form.filedOn(), result,
-              result.equals("PENDING") ? null : form.concludedOn(), actor.username(), Timestamps.toDb(Instant.now(clock)))
-          .update(keys, "id");
-      long id = keys.getKey().longValue();
-      audit.record(actor.username(), "report.case.recorded", "report-case", id, form.kind() + " " + result);
-      return id;
-    });
-  }
-
-  List<Case> cases(String agencyCode, Staff actor) {
-    Agency agency = agency(agencyCode);
-    access.requireAgency(actor, agency.id());
-    return jdbc.sql("SELECT id, kind, reference, filed_on, result, concluded_on FROM report_case WHERE agency_id = ?"
-            + " ORDER BY filed_on DESC, id DESC")
-        .param(agency.id())
-        .query((rs, i) -> new Case(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-            rs.getString(5), rs.getObject(6, LocalDate.class)))
-        .list();
   }
 
   /**

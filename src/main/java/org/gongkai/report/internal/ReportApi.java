@@ -40,6 +40,8 @@ class ReportApi {
   static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final AnnualReports reports;
+  private final ReportCases cases;
+  private final ReportEntries entries;
   private final ReportDocx docx;
   private final ReportXlsx xlsx;
   private final ReportHtml html;
@@ -48,9 +50,12 @@ class ReportApi {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
 
-  ReportApi(AnnualReports reports, ReportDocx docx, ReportXlsx xlsx, ReportHtml html, MonthlyReports monthly,
+  ReportApi(AnnualReports reports, ReportCases cases, ReportEntries entries,
+      ReportDocx docx, ReportXlsx xlsx, ReportHtml html, MonthlyReports monthly,
       Dashboards dashboards, AgencyDirectory agencies, StaffAccess access) {
     this.reports = reports;
+    this.cases = cases;
+    this.entries = entries;
     this.docx = docx;
     this.xlsx = xlsx;
     this.html = html;
@@ -84,7 +89,7 @@ class ReportApi {
 
   @PutMapping("/annual/figures")
   AnnualReport figures(@RequestParam String agency, @RequestParam int year, @RequestBody Map<String, BigDecimal> figures) {
-    reports.saveFigures(agency, year, figures, access.current());
+    entries.saveFigures(agency, year, figures, access.current());
     return reports.build(agency, year, access.current());
   }
 
@@ -93,7 +98,7 @@ class ReportApi {
   /** Corrects a figure table 二 counts from the catalog (documents older than the platform), with the reason. */
   @PutMapping("/annual/corrections")
   AnnualReport correct(@RequestParam String agency, @RequestParam int year, @RequestBody Correction body) {
-    reports.saveCorrection(agency, year, body.key(), body.amount(), body.reason(), access.current());
+    entries.saveCorrection(agency, year, body.key(), body.amount(), body.reason(), access.current());
     return reports.build(agency, year, access.current());
   }
 
@@ -102,7 +107,7 @@ class ReportApi {
   @PutMapping("/annual/sections/{section}")
   AnnualReport section(@RequestParam String agency, @RequestParam int year, @PathVariable String section,
       @RequestBody SectionText body) {
-    reports.saveSection(agency, year, section, body.text(), access.current());
+    entries.saveSection(agency, year, section, body.text(), access.current());
     return reports.build(agency, year, access.current());
   }
 
@@ -117,14 +122,14 @@ class ReportApi {
   record Recorded(long id) {}
 
   @PostMapping("/cases")
-  ResponseEntity<Recorded> recordCase(@RequestParam String agency, @RequestBody AnnualReports.CaseForm form) {
-    long id = reports.recordCase(agency, form, access.current());
+  ResponseEntity<Recorded> recordCase(@RequestParam String agency, @RequestBody ReportCases.CaseForm form) {
+    long id = cases.recordCase(agency, form, access.current());
     return ResponseEntity.status(201).body(new Recorded(id));
   }
 
   @GetMapping("/cases")
-  List<AnnualReports.Case> cases(@RequestParam String agency) {
-    return reports.cases(agency, access.current());
+  List<ReportCases.Case> cases(@RequestParam String agency) {
+    return cases.cases(agency, access.current());
   }
 
   @GetMapping("/monthly")

@@ -27,15 +27,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReportConsoleController {
 
   private final AnnualReports reports;
+  private final ReportCases cases;
+  private final ReportEntries entries;
   private final ReportLayout layout;
   private final ReportApi api;
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final Clock clock;
 
-  ReportConsoleController(AnnualReports reports, ReportLayout layout, ReportApi api, AgencyDirectory agencies,
+  ReportConsoleController(AnnualReports reports, ReportCases cases, ReportEntries entries,
+      ReportLayout layout, ReportApi api, AgencyDirectory agencies,
       StaffAccess access, Clock clock) {
     this.reports = reports;
+    this.cases = cases;
+    this.entries = entries;
     this.layout = layout;
     this.api = api;
     this.agencies = agencies;
@@ -69,16 +74,16 @@ class ReportConsoleController {
     report.format().enteredKeys().forEach(k -> figures.put(k, report.cells().get("table2." + k)));
     model.addAttribute("figures", figures);
     model.addAttribute("correctable", report.format().computedKeys());
-    model.addAttribute("cases", reports.cases(agency, me));
-    model.addAttribute("caseKinds", AnnualReports.CASE_KINDS);
-    model.addAttribute("caseResults", AnnualReports.CASE_RESULTS);
+    model.addAttribute("cases", cases.cases(agency, me));
+    model.addAttribute("caseKinds", ReportCases.CASE_KINDS);
+    model.addAttribute("caseResults", ReportCases.CASE_RESULTS);
     return "report/annual";
   }
 
   @PostMapping("/reports/annual/sections")
   String section(@RequestParam String agency, @RequestParam int year, @RequestParam String section,
       @RequestParam(required = false) String text, RedirectAttributes redirect) {
-    return act(agency, year, redirect, () -> reports.saveSection(agency, year, section, text, access.current()),
+    return act(agency, year, redirect, () -> entries.saveSection(agency, year, section, text, access.current()),
         "#section-" + section);
   }
 
@@ -94,7 +99,7 @@ class ReportConsoleController {
     }
     BigDecimal corrected = value;
     return act(agency, year, redirect,
-        () -> reports.saveCorrection(agency, year, key, corrected, reason, access.current()), "#figures");
+        () -> entries.saveCorrection(agency, year, key, corrected, reason, access.current()), "#figures");
   }
 
   @PostMapping("/reports/annual/figures")
@@ -111,7 +116,7 @@ class ReportConsoleController {
         }
       }
     }
-    return act(agency, year, redirect, () -> reports.saveFigures(agency, year, figures, access.current()), "#figures");
+    return act(agency, year, redirect, () -> entries.saveFigures(agency, year, figures, access.current()), "#figures");
   }
 
   @PostMapping("/reports/annual/cases")
@@ -121,8 +126,8 @@ class ReportConsoleController {
       @RequestParam(required = false) String result,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate concludedOn,
       RedirectAttributes redirect) {
-    return act(agency, year, redirect, () -> reports.recordCase(agency,
-        new AnnualReports.CaseForm(kind, reference, filedOn, result, concludedOn), access.current()), "#cases");
+    return act(agency, year, redirect, () -> cases.recordCase(agency,
+        new ReportCases.CaseForm(kind, reference, filedOn, result, concludedOn), access.current()), "#cases");
   }
 
   @PostMapping("/reports/annual/publication")

@@ -149,7 +149,7 @@ class ReportLayout {
   }
 
   private static String column(int i) {
-    return i < 4 ? AnnualReports.CASE_RESULTS.get(i) : "TOTAL";
+    return i < 4 ? ReportCases.CASE_RESULTS.get(i) : "TOTAL";
   }
 
   private static int groupSize(AnnualReport report, Outcome.Group group) {

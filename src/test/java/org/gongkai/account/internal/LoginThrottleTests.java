@@ -2,12 +2,10 @@ package org.gongkai.account.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.gongkai.support.MigratedH2;
 import org.gongkai.support.TestClock;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,15 +18,7 @@ class LoginThrottleTests {
 
   @BeforeEach
   void database() throws Exception {
-    JdbcDataSource h2 = new JdbcDataSource();
-    h2.setURL("jdbc:h2:mem:throttle" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-    JdbcClient jdbc = JdbcClient.create(h2);
-    for (String statement : Files.readString(Path.of("src/main/resources/db/migration/common/V28__login_failures.sql"))
-        .replaceAll("--[^\\n]*", "").split(";")) {
-      if (!statement.isBlank()) {
-        jdbc.sql(statement).update();
-      }
-    }
+    JdbcClient jdbc = MigratedH2.with("V28__login_failures.sql");
     throttle = new LoginThrottle(jdbc, 3, 15, clock);
     otherNode = new LoginThrottle(jdbc, 3, 15, clock);
   }
