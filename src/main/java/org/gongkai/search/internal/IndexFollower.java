@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  * publication and withdrawal is written to {@code search_index_log} in its own transaction; every
  * node reads the entries it has not applied yet, once a second, and brings those documents' entries
  * in line with the database. Entries are read again for a while after they were written, because
- * a transaction that took an earlier number may commit after a later one was read.
+ * a transaction that took an earlier number may commit after a later one was read. On a shared
+ * OpenSearch index the same reading finishes what a node that stopped right after a commit left
+ * undone; a document written twice is the same document.
  */
 @Component
 class IndexFollower {

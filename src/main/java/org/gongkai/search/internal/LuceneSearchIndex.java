@@ -25,7 +25,6 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
 import org.gongkai.search.IndexedDocument;
-import org.gongkai.search.SearchIndex;
 import org.gongkai.search.SearchQuery;
 import org.gongkai.search.SearchResult;
 
@@ -34,7 +33,7 @@ import org.gongkai.search.SearchResult;
  * new folder while the old one answers, then switches over; the {@code CURRENT} file names the
  * folder in use.
  */
-final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
+final class LuceneSearchIndex implements EngineIndex {
 
   static final List<String> FACET_DIMENSIONS =
       List.of(DocumentMapper.AGENCY, DocumentMapper.COLUMN, DocumentMapper.YEAR, DocumentMapper.VALIDITY);
@@ -115,15 +114,16 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
   }
 
-  /** Adds without committing, for catching up many documents; call {@link #commit()} after. */
-  void putWithoutCommit(IndexedDocument document) throws IOException {
+  @Override
+  public void putWithoutCommit(IndexedDocument document) throws IOException {
     synchronized (writeLock) {
       engine.writer.updateDocument(new Term(DocumentMapper.ID, Long.toString(document.id())),
           DocumentMapper.toLucene(document));
     }
   }
 
-  void commit() throws IOException {
+  @Override
+  public void commit() throws IOException {
     synchronized (writeLock) {
       engine.commitAndRefresh();
     }
@@ -288,7 +288,8 @@ final class LuceneSearchIndex implements SearchIndex, AutoCloseable {
     }
   }
 
-  long diskBytes() {
+  @Override
+  public long diskBytes() {
     try (Stream<Path> files = Files.walk(engine.folder)) {
       return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
     } catch (IOException e) {

@@ -23,7 +23,7 @@ class SearchDocumentFinder implements DocumentFinder {
 
   @Override
   public List<Long> find(String query, Set<Long> agencyIds, int limit) {
-    LuceneSearchIndex index = search.index();
+    EngineIndex index = search.index();
     if (index == null || search.status().phase() == IndexStatus.Phase.BUILDING_FRESH) {
       return List.of();
     }

@@ -41,7 +41,7 @@ class SearchIndexer {
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   void removeAtOnce(DocumentWithdrawn event) {
-    LuceneSearchIndex index = search.index();
+    EngineIndex index = search.index();
     if (index != null) {
       index.remove(event.documentId());
     }
@@ -49,7 +49,7 @@ class SearchIndexer {
 
   /** Brings one document's entry in line with the database, whatever the event said. */
   void reindex(long documentId) {
-    LuceneSearchIndex index = search.index();
+    EngineIndex index = search.index();
     if (index == null) {
       return; // the fresh build reads the database, and checks again when it is done
     }

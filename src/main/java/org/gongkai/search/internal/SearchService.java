@@ -2,7 +2,6 @@ package org.gongkai.search.internal;
 
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,14 +17,11 @@ import org.gongkai.catalog.IndexableDocument;
 import org.gongkai.search.IndexStatus;
 import org.gongkai.search.IndexedDocument;
 import org.gongkai.search.Search;
-import org.gongkai.search.SearchIndex;
 import org.gongkai.search.SearchQuery;
 import org.gongkai.search.SearchResult;
-import org.gongkai.shared.storage.DataDirectory;
 import org.gongkai.shared.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -46,15 +42,14 @@ class SearchService implements Search {
   private final SynonymStore synonyms;
   private final QueryLog queryLog;
   private final FacetLabels labels;
-  private final Path folder;
-  private final SearchTuning tuning;
+  private final SearchEngine engine;
   private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "search-index");
     t.setDaemon(true);
     return t;
   });
 
-  private volatile LuceneSearchIndex index;
+  private volatile EngineIndex index;
   private volatile IndexStatus.Phase phase = IndexStatus.Phase.BUILDING_FRESH;
   private final AtomicLong done = new AtomicLong();
   private final AtomicLong total = new AtomicLong();
@@ -62,13 +57,8 @@ class SearchService implements Search {
   private final Timer latency;
 
   SearchService(Catalog catalog, IndexedDocuments documents, SynonymStore synonyms, QueryLog queryLog,
-      FacetLabels labels, DataDirectory dataDirectory, MeterRegistry meters,
-      @Value("${gongkai.search.segment-threads:1}") int segmentThreads,
-      @Value("${gongkai.search.first-page-cache:1000}") int firstPageCache) {
-    // Segments side by side helped one searcher little on two cores and cost four searchers a third
-    // more at p99 (the search benchmark): one thread unless a larger machine is told otherwise.
-    this.tuning = new SearchTuning(
-        segmentThreads > 0 ? segmentThreads : Runtime.getRuntime().availableProcessors(), firstPageCache);
+      FacetLabels labels, SearchEngine engine, MeterRegistry meters) {
+    this.engine = engine;
     this.latency = Timer.builder("gongkai.search.latency").description("time to answer a search")
         .register(meters);
     this.labels = labels;
@@ -76,13 +66,12 @@ class SearchService implements Search {
     this.documents = documents;
     this.synonyms = synonyms;
     this.queryLog = queryLog;
-    this.folder = dataDirectory.folder("index");
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void openAtStartup() {
     try {
-      index = new LuceneSearchIndex(folder, tuning);
+      index = engine.open();
       index.useSynonyms(synonyms.groups());
       phase = IndexStatus.Phase.CATCHING_UP;
       background.submit(this::catchUp);
@@ -103,7 +92,7 @@ class SearchService implements Search {
 
   @Override
   public SearchResult search(SearchQuery query) {
-    SearchIndex current = index;
+    EngineIndex current = index;
     if (current == null || phase == IndexStatus.Phase.BUILDING_FRESH) {
       throw Refusal.unavailable("search.building", done.get(), total.get());
     }
@@ -123,7 +112,7 @@ class SearchService implements Search {
 
   @Override
   public List<String> suggest(String prefix) {
-    SearchIndex current = index;
+    EngineIndex current = index;
     if (prefix == null || prefix.isBlank() || current == null || phase == IndexStatus.Phase.BUILDING_FRESH) {
       return List.of();
     }
@@ -141,7 +130,7 @@ class SearchService implements Search {
 
   @Override
   public IndexStatus status() {
-    SearchIndex current = index;
+    EngineIndex current = index;
     return new IndexStatus(phase, done.get(), total.get(), current == null ? 0 : current.size(), lastError);
   }
 
@@ -156,13 +145,18 @@ class SearchService implements Search {
     return true;
   }
 
+  /** True when every node shares the index, so that none needs to follow the others' publications. */
+  boolean sharedIndex() {
+    return engine.shared();
+  }
+
   /** The index the event listeners write to; null while there is none yet. */
-  LuceneSearchIndex index() {
+  EngineIndex index() {
     return index;
   }
 
   void reloadSynonyms() {
-    SearchIndex current = index;
+    EngineIndex current = index;
     if (current != null) {
       current.useSynonyms(synonyms.groups());
     }
@@ -170,7 +164,7 @@ class SearchService implements Search {
 
   private void buildFresh() {
     try {
-      LuceneSearchIndex fresh = LuceneSearchIndex.createEmpty(folder, tuning);
+      EngineIndex fresh = engine.createEmpty();
       fresh.useSynonyms(synonyms.groups());
       fillFromDatabase(fresh);
       index = fresh;
@@ -194,7 +188,7 @@ class SearchService implements Search {
     }
   }
 
-  private void fillFromDatabase(LuceneSearchIndex target) {
+  private void fillFromDatabase(EngineIndex target) {
     long started = System.nanoTime();
     done.set(0);
     total.set(catalog.liveCount());
@@ -205,7 +199,7 @@ class SearchService implements Search {
   /** Compares the index with the database and fixes what differs. */
   void catchUp() {
     try {
-      LuceneSearchIndex current = index;
+      EngineIndex current = index;
       Map<Long, Long> live = catalog.liveEditions();
       Map<Long, Long> indexed = current.indexedEditions();
       List<Long> stale = new ArrayList<>();

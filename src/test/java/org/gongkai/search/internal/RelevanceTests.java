@@ -14,6 +14,7 @@ import java.util.Properties;
 import org.gongkai.search.IndexedDocument;
 import org.gongkai.search.SearchQuery;
 import org.gongkai.search.SearchResult;
+import org.gongkai.support.OpenSearchTestCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,13 +30,28 @@ class RelevanceTests {
 
   @Test
   void rankingDoesNotFallBelowTheRecordedBaseline() throws IOException {
+    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir, SearchTuning.DEFAULT)) {
+      assertRankingHolds(index);
+    }
+  }
+
+  @Test
+  void openSearchRanksAsWell() throws IOException {
+    OpenSearchEngine engine = new OpenSearchEngine(new SearchEngineConfiguration.OpenSearchProperties(
+        List.of(OpenSearchTestCluster.shared().hosts().split(",")), null, null, "relevance", 1, 1, null));
+    try (EngineIndex index = engine.createEmpty()) {
+      assertRankingHolds(index);
+    }
+  }
+
+  private void assertRankingHolds(EngineIndex index) throws IOException {
     List<Map<String, Object>> corpus = JsonPath.parse(resource("corpus.json")).read("$");
     List<Map<String, Object>> judgements = JsonPath.parse(resource("judgements.json")).read("$");
     assertThat(judgements).hasSizeGreaterThanOrEqualTo(150);
     double precisionSum = 0;
     double reciprocalRankSum = 0;
     StringBuilder misses = new StringBuilder();
-    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir, SearchTuning.DEFAULT)) {
+    {
       for (Map<String, Object> d : corpus) {
         index.putWithoutCommit(document(d));
       }

@@ -92,7 +92,7 @@ class SearchBenchmark {
       search.startRebuild("benchmark");
       waitReady(search);
       double rebuildSeconds = (System.nanoTime() - started) / 1e9;
-      LuceneSearchIndex index = search.index();
+      EngineIndex index = search.index();
 
       List<Query> mix = corpus.mix(new Random(42));
       print("documents: %,d on %s; rebuild through the platform: %.1f s, %.0f docs/s; index %,.1f MB",
