@@ -84,7 +84,7 @@ class PortalBenchmark {
   }
 
   /** A fresh JVM compiles the hot paths for half a minute and more: each page is loaded twice before any is measured. */
-  private static void warmUp(Load load, int port, java.util.Collection<String> paths) throws Exception {
+  static void warmUp(Load load, int port, java.util.Collection<String> paths) throws Exception {
     for (int round = 0; round < 2; round++) {
       for (String path : paths) {
         load.measure("localhost", port, path);
@@ -93,7 +93,7 @@ class PortalBenchmark {
   }
 
   /** The pages measured, found in the demo: the first agency with documents, its first column, one document. */
-  private static Map<String, String> pages(String base) throws Exception {
+  static Map<String, String> pages(String base) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     List<Map<String, Object>> docs = JsonPath.read(get(http, base + "/api/v1/documents?size=1"), "$.items");
     Map<String, Object> doc = docs.get(0);
@@ -255,7 +255,7 @@ class PortalBenchmark {
     }
   }
 
-  /** nginx on a port of its own, serving a folder, with a configuration written for the run. */
+  /** nginx on a port of its own, serving a folder or proxying, with a configuration written for the run. */
   static final class Nginx implements AutoCloseable {
 
     private final Process process;
@@ -265,6 +265,28 @@ class PortalBenchmark {
     }
 
     static Nginx serve(Path root) throws IOException, InterruptedException {
+      return start(NGINX_PORT, "", "root " + root + ";");
+    }
+
+    /**
+     * nginx in front of the nodes (round robin, keep-alive connections to each), as a production
+     * set-up balances them; null when nginx is not installed.
+     */
+    static Nginx balance(int port, List<Integer> nodes) throws IOException, InterruptedException {
+      StringBuilder upstream = new StringBuilder("upstream gongkai {\n");
+      nodes.forEach(n -> upstream.append("  server 127.0.0.1:").append(n).append(";\n"));
+      upstream.append("  keepalive 64;\n}\n");
+      return start(port, upstream.toString(), """
+          location / {
+            proxy_pass http://gongkai;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $remote_addr;
+          }""");
+    }
+
+    private static Nginx start(int port, String httpBlock, String serverBlock) throws IOException, InterruptedException {
       Path binary = Path.of("/usr/sbin/nginx");
       if (!Files.isExecutable(binary)) {
         System.out.println("  nginx is not installed: no comparison");
@@ -286,16 +308,17 @@ class PortalBenchmark {
             keepalive_requests 1000000;
             types { }
             default_type application/octet-stream;
+            %3$s
             server {
               listen 127.0.0.1:%2$d;
-              root %3$s;
+              %4$s
             }
           }
-          """.formatted(prefix, NGINX_PORT, root));
+          """.formatted(prefix, port, httpBlock, serverBlock));
       Process process = new ProcessBuilder(binary.toString(), "-p", prefix.toString(), "-c", conf.toString())
           .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout").toFile()).start();
       for (int i = 0; i < 50; i++) {
-        try (var socket = new java.net.Socket("127.0.0.1", NGINX_PORT)) {
+        try (var socket = new java.net.Socket("127.0.0.1", port)) {
           return new Nginx(process);
         } catch (IOException notYet) {
           Thread.sleep(100);

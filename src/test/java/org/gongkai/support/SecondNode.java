@@ -12,15 +12,21 @@ public final class SecondNode {
 
   private SecondNode() {}
 
-  /** Starts the node with the platform's configuration, {@code sources} beside it, and {@code settings} ("name=value"). */
+  /**
+   * Starts the node with the platform's configuration, {@code sources} beside it, and {@code settings}
+   * ("name=value"); a data folder of its own unless the settings name one.
+   */
   public static ConfigurableApplicationContext start(List<Class<?>> sources, String... settings) throws Exception {
-    List<String> args = new ArrayList<>(List.of("--server.port=0",
-        "--gongkai.data-dir=" + Files.createTempDirectory("gongkai-node-b"), "--gongkai.demo=false",
+    boolean ownDataDir = java.util.Arrays.stream(settings).noneMatch(s -> s.startsWith("gongkai.data-dir="));
+    List<String> args = new ArrayList<>(List.of("--server.port=0", "--gongkai.demo=false",
         "--GONGKAI_ADMIN_PASSWORD=" + PlatformIntegrationTests.ADMIN_PASSWORD,
         "--gongkai.security.second-factor.required-roles=",
         "--spring.datasource.url=" + PostgresTestDatabase.url(),
         "--spring.datasource.username=" + PostgresTestDatabase.user(),
         "--spring.datasource.password=" + PostgresTestDatabase.password()));
+    if (ownDataDir) {
+      args.add("--gongkai.data-dir=" + Files.createTempDirectory("gongkai-node-b"));
+    }
     for (String setting : settings) {
       args.add("--" + setting);
     }

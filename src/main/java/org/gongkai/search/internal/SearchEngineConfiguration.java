@@ -19,7 +19,7 @@ class SearchEngineConfiguration {
 
   @Bean(destroyMethod = "")
   SearchEngine searchEngine(@Value("${gongkai.search.engine:lucene}") String engine, DataDirectory data,
-      OpenSearchProperties openSearch,
+      @Value("${gongkai.search.index-dir:}") String indexDir, OpenSearchProperties openSearch,
       @Value("${gongkai.search.segment-threads:1}") int segmentThreads,
       @Value("${gongkai.search.first-page-cache:1000}") int firstPageCache) {
     return switch (engine) {
@@ -28,7 +28,8 @@ class SearchEngineConfiguration {
         // third more at p99 (the search benchmark): one thread unless a larger machine is told otherwise.
         SearchTuning tuning = new SearchTuning(
             segmentThreads > 0 ? segmentThreads : Runtime.getRuntime().availableProcessors(), firstPageCache);
-        yield new LuceneSearchEngine(data.folder("index"), tuning);
+        // Several nodes may share one data folder for their files; each keeps its own index.
+        yield new LuceneSearchEngine(indexDir.isBlank() ? data.folder("index") : java.nio.file.Path.of(indexDir), tuning);
       }
       case "opensearch" -> new OpenSearchEngine(openSearch);
       default -> throw new IllegalStateException(

@@ -7,11 +7,8 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -21,34 +18,36 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
  * Every file the platform keeps (attachments, identity copies, comments' attachments) in an area
- * of the data folder, named by the SHA-256 of its content and typed by {@link FileTypes} from its
- * bytes. A file is written to a temporary name, forced to disk, renamed into place and its folder
- * forced, all before the record naming it commits: no record ever names a file a crash lost.
+ * of the {@link FileStore}, named by the SHA-256 of its content and typed by {@link FileTypes} from
+ * its bytes. A file is written to a staging name, forced to disk, checked, and put in place, all
+ * before the record naming it commits: no record ever names a file a crash lost.
  * Files no record names any more are removed by {@link #sweep} once they are old enough that no
  * record can still be on its way.
  */
 @Component
 public class StoredFiles {
 
-  private static final String TEMP_PREFIX = ".upload-";
+  private static final String TEMP_PREFIX = FolderFileStore.TEMP_PREFIX;
   private static final Set<FileTypes.Type> ANY_TYPE = Set.of(FileTypes.Type.values());
 
-  private final DataDirectory data;
+  private final FileStore store;
   private final Clock clock;
-  private final ReadWriteLock storeOrSweep = new ReentrantReadWriteLock();
 
-  StoredFiles(DataDirectory data, Clock clock) {
-    this.data = data;
+  @org.springframework.beans.factory.annotation.Autowired
+  StoredFiles(FileStore store, Clock clock) {
+    this.store = store;
     this.clock = clock;
+  }
+
+  /** Files in the data folder. */
+  StoredFiles(DataDirectory data, Clock clock) {
+    this(new FolderFileStore(data, clock), clock);
   }
 
   /** A stored file as its record names it. */
@@ -102,8 +101,7 @@ public class StoredFiles {
   /** Stores a stream within the limits, or throws the limit's refusal and keeps nothing. */
   public StoredFile store(String area, String fileName, InputStream content, Limits limits) {
     String name = fileName == null || fileName.isBlank() ? "file" : Path.of(fileName).getFileName().toString();
-    Path root = data.folder(area);
-    Path temp = root.resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp");
+    Path temp = store.staging(area).resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp");
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       long size = writeForced(content, temp, digest, limits);
@@ -134,7 +132,7 @@ public class StoredFiles {
           channel.force(true);
         }
       }
-      moveIntoPlace(temp, pathOf(root, sha));
+      store.put(area, sha, temp);
       return new StoredFile(name.length() > 200 ? name.substring(0, 200) : name, type.mediaType(), sha, size);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -165,46 +163,27 @@ public class StoredFiles {
   }
 
   public InputStream open(String area, String sha256) throws IOException {
-    return Files.newInputStream(existing(area, sha256).orElseThrow(() -> new NoSuchFileException(sha256)));
+    return store.open(area, sha256);
   }
 
   public boolean exists(String area, String sha256) {
-    return existing(area, sha256).isPresent();
+    return store.exists(area, sha256);
   }
 
-  /** The file's place, or the flat place older data folders used. */
-  public Optional<Path> existing(String area, String sha256) {
-    Path root = data.folder(area);
-    Path nested = pathOf(root, sha256);
-    if (Files.exists(nested)) {
-      return Optional.of(nested);
-    }
-    Path flat = root.resolve(sha256);
-    return Files.exists(flat) ? Optional.of(flat) : Optional.empty();
+  /** The file's place in the data folder, when the files are kept there. */
+  Optional<Path> existing(String area, String sha256) {
+    return store instanceof FolderFileStore folder ? folder.existing(area, sha256) : Optional.empty();
   }
 
   /**
    * Replaces the bytes kept under a name with {@code content} (the same file encrypted under a new
-   * key, say): written to a temporary file, forced, and renamed over the old one, so that a crash
-   * leaves one or the other whole.
+   * key, say), whole: a crash leaves one or the other.
    */
   public void rewrite(String area, String sha256, byte[] content) {
-    Path target = existing(area, sha256).orElseThrow(() -> new IllegalStateException("no file " + sha256));
-    Path temp = data.folder(area).resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp");
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        ByteBuffer bytes = ByteBuffer.wrap(content);
-        while (bytes.hasRemaining()) {
-          channel.write(bytes);
-        }
-        channel.force(true);
-      }
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      forceFolder(target.getParent());
+      store.replace(area, sha256, content);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } finally {
-      deleteQuietly(temp);
     }
   }
 
@@ -213,32 +192,11 @@ public class StoredFiles {
    * {@code grace}, and temporary files left by a crash. Returns how many were removed.
    */
   public int sweep(String area, Predicate<String> referenced, Duration grace) {
-    Path root = data.folder(area);
-    Instant cutoff = Instant.now(clock).minus(grace);
-    int removed = 0;
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-        String name = file.getFileName().toString();
-        boolean temporary = name.startsWith(TEMP_PREFIX);
-        if (!temporary && (!name.matches("[0-9a-f]{64}") || referenced.test(name))) {
-          continue;
-        }
-        storeOrSweep.writeLock().lock();
-        try {
-          if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && (temporary || !referenced.test(name))) {
-            Files.delete(file);
-            removed++;
-          }
-        } catch (NoSuchFileException gone) {
-          // removed meanwhile
-        } finally {
-          storeOrSweep.writeLock().unlock();
-        }
-      }
+    try {
+      return store.sweep(area, referenced, Instant.now(clock).minus(grace));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return removed;
   }
 
   private static long writeForced(InputStream content, Path temp, MessageDigest digest, Limits limits)
@@ -261,45 +219,6 @@ public class StoredFiles {
       channel.force(true);
     }
     return total;
-  }
-
-  /**
-   * Renames the forced temporary file to its content name and forces the folders that now name
-   * it. A file with the same content already there is kept, and its time renewed so that a sweep
-   * running at the same moment does not take it from the record about to name it.
-   */
-  private void moveIntoPlace(Path temp, Path target) throws IOException {
-    storeOrSweep.readLock().lock();
-    try {
-      if (Files.exists(target)) {
-        Files.setLastModifiedTime(target, FileTime.from(Instant.now(clock)));
-        return;
-      }
-      Path parent = target.getParent();
-      boolean newFolders = !Files.isDirectory(parent);
-      Files.createDirectories(parent);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      forceFolder(parent);
-      if (newFolders) {
-        forceFolder(parent.getParent());
-        forceFolder(parent.getParent().getParent());
-      }
-    } finally {
-      storeOrSweep.readLock().unlock();
-    }
-  }
-
-  private static void forceFolder(Path folder) throws IOException {
-    try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-      channel.force(true);
-    }
-  }
-
-  private static Path pathOf(Path root, String sha256) {
-    if (!sha256.matches("[0-9a-f]{64}")) {
-      throw new IllegalArgumentException("not a sha-256: " + sha256);
-    }
-    return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
   }
 
   private static void deleteQuietly(Path temp) {

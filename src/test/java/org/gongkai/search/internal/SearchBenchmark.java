@@ -51,6 +51,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * mvn -B test -Djacoco.skip=true -Dtest=SearchBenchmark -Dbenchmark.docs=100000 -DargLine=-Xmx1g
  * mvn -B test -Djacoco.skip=true -Dtest=SearchBenchmark -Dbenchmark.docs=1000000 -DargLine=-Xmx1g
  * </pre>
+ *
+ * With {@code -Dbenchmark.engine=opensearch} the index is on a two-node OpenSearch cluster started
+ * inside the same JVM (give it {@code -Xmx3g}: the nodes share the heap and the two cores), and the
+ * figures go to {@code search-<N>-opensearch.json}.
  */
 class SearchBenchmark {
 
@@ -66,6 +70,7 @@ class SearchBenchmark {
   private final int docs = Integer.getInteger("benchmark.docs", 100_000);
   private final boolean postgres = "postgres".equals(System.getProperty("benchmark.db"));
   private final int seconds = Integer.getInteger("benchmark.seconds", 20);
+  private final boolean openSearch = "opensearch".equals(System.getProperty("benchmark.engine"));
 
   @Test
   void run() throws Exception {
@@ -75,6 +80,11 @@ class SearchBenchmark {
         // The mix repeats its 300 queries: with the first-page cache on, every measured search would be a hit.
         "gongkai.search.first-page-cache=" + (Boolean.getBoolean("benchmark.cache") ? 1000 : 0),
         "gongkai.search.segment-threads=" + Integer.getInteger("benchmark.segment-threads", 1)));
+    if (openSearch) {
+      props.add("gongkai.search.engine=opensearch");
+      props.add("gongkai.search.opensearch.hosts=" + org.gongkai.support.OpenSearchTestCluster.shared().hosts());
+      props.add("gongkai.search.opensearch.alias=benchmark-" + System.currentTimeMillis());
+    }
     if (postgres) {
       props.add("spring.datasource.url=" + PostgresTestDatabase.url());
       props.add("spring.datasource.username=" + PostgresTestDatabase.user());
@@ -95,8 +105,8 @@ class SearchBenchmark {
       EngineIndex index = search.index();
 
       List<Query> mix = corpus.mix(new Random(42));
-      print("documents: %,d on %s; rebuild through the platform: %.1f s, %.0f docs/s; index %,.1f MB",
-          docs, postgres ? "PostgreSQL" : "H2", rebuildSeconds, docs / rebuildSeconds, index.diskBytes() / 1e6);
+      print("documents: %,d on %s, index on %s; rebuild through the platform: %.1f s, %.0f docs/s; index %,.1f MB",
+          docs, postgres ? "PostgreSQL" : "H2", openSearch ? "OpenSearch (2 nodes, 1 replica)" : "embedded Lucene", rebuildSeconds, docs / rebuildSeconds, index.diskBytes() / 1e6);
 
       Stats direct1 = measure("port", 1, mix, q -> index.search(q.toSearch()));
       Stats direct4 = measure("port", 4, mix, q -> index.search(q.toSearch()));
@@ -123,15 +133,16 @@ class SearchBenchmark {
           http4.p(99) / raw4.p(99));
       print("LIKE / HTTP at p50: %.0f x faster with the index; target >= 50", like.p(50) / http1.p(50));
       print("heap after GC: %,.0f MB of %,.0f MB max", heapUsed / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
-      String json = String.format(java.util.Locale.ROOT, "{\"docs\":%d,\"db\":\"%s\",\"http_p50_ms_1\":%.2f,"
+      String json = String.format(java.util.Locale.ROOT, "{\"docs\":%d,\"db\":\"%s\",\"engine\":\"%s\",\"http_p50_ms_1\":%.2f,"
           + "\"http_p99_ms_1\":%.2f,\"http_p50_ms_4\":%.2f,\"http_p99_ms_4\":%.2f,\"port_p50_ms_1\":%.2f,"
           + "\"port_p99_ms_1\":%.2f,\"port_p99_ms_4\":%.2f,\"raw_p50_ms_1\":%.2f,\"raw_p99_ms_1\":%.2f,"
           + "\"raw_p99_ms_4\":%.2f,\"http_over_raw_p99_1\":%.2f,\"http_over_raw_p99_4\":%.2f,\"like_p50_ms\":%.1f,"
           + "\"rebuild_s\":%.1f,\"index_mb\":%.1f,\"heap_mb\":%.1f}%n", docs, postgres ? "postgres" : "h2",
+          openSearch ? "opensearch" : "lucene",
           http1.p(50), http1.p(99), http4.p(50), http4.p(99), direct1.p(50), direct1.p(99), direct4.p(99), raw1.p(50),
           raw1.p(99), raw4.p(99), http1.p(99) / raw1.p(99), http4.p(99) / raw4.p(99), like.p(50), rebuildSeconds,
           index.diskBytes() / 1e6, heapUsed / 1e6);
-      Path out = Path.of("target", "benchmark", "search-" + docs + ".json");
+      Path out = Path.of("target", "benchmark", "search-" + docs + (openSearch ? "-opensearch" : "") + ".json");
       Files.createDirectories(out.getParent());
       Files.writeString(out, json);
       print("written to %s", out);
