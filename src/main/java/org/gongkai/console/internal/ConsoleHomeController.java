@@ -2,10 +2,13 @@ package org.gongkai.console.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
+import org.gongkai.account.WorkQueue;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.catalog.EditionState;
 import org.gongkai.catalog.Editorial;
@@ -19,15 +22,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ConsoleHomeController {
 
+  private static final int TODO_ITEMS = 10;
+
   private final Editorial editorial;
   private final StaffAccess access;
   private final AuditTrail audit;
   private final InformationRequests requests;
   private final WorkingCalendar calendar;
   private final Clock clock;
+  private final List<WorkQueue> queues;
 
   ConsoleHomeController(Editorial editorial, StaffAccess access, AuditTrail audit, InformationRequests requests,
-      WorkingCalendar calendar, Clock clock) {
+      WorkingCalendar calendar, Clock clock, List<WorkQueue> queues) {
+    this.queues = queues;
     this.editorial = editorial;
     this.requests = requests;
     this.calendar = calendar;
@@ -47,6 +54,7 @@ class ConsoleHomeController {
     model.addAttribute("counts", counts);
     model.addAttribute("waiting", editorial.list(new EditorialQuery(null, EditionState.SUBMITTED, null, 1, 10), me));
     model.addAttribute("workload", requests.workload(me));
+    model.addAttribute("todo", todo(me));
     if (me.isPlatformAdmin()) {
       model.addAttribute("recentAudit", audit.latest(15));
       int year = LocalDate.now(clock).getYear();
@@ -55,5 +63,23 @@ class ConsoleHomeController {
       model.addAttribute("missingYears", java.util.List.of());
     }
     return "console/home";
+  }
+
+  /** One section of the to-do page: its kinds of work with their first items. */
+  record SectionWork(WorkQueue.Section section, List<WorkQueue.Work> work) {}
+
+  /** The member of staff's open work, section by section in the navigation's order, kinds with nothing left out. */
+  private List<SectionWork> todo(Staff me) {
+    Map<WorkQueue.Section, List<WorkQueue.Work>> bySection = new EnumMap<>(WorkQueue.Section.class);
+    for (WorkQueue queue : queues) {
+      for (WorkQueue.Work work : queue.open(me, TODO_ITEMS)) {
+        if (work.total() > 0) {
+          bySection.computeIfAbsent(queue.section(), s -> new ArrayList<>()).add(work);
+        }
+      }
+    }
+    List<SectionWork> sections = new ArrayList<>();
+    bySection.forEach((section, work) -> sections.add(new SectionWork(section, work)));
+    return sections;
   }
 }

@@ -34,6 +34,9 @@ class PageErrorAdvice {
   ModelAndView refusal(Refusal refusal, Locale locale, HttpServletResponse response) {
     response.setStatus(refusal.status().value());
     ModelAndView page = new ModelAndView("error");
+    var signedIn = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+    page.addObject("signedIn", signedIn != null && signedIn.isAuthenticated()
+        && !(signedIn instanceof org.springframework.security.authentication.AnonymousAuthenticationToken));
     page.setStatus(refusal.status());
     page.addObject("status", refusal.status().value());
     // A page reached by a link has no form to mark; what was wrong with it is the message.

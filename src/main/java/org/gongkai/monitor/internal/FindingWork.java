@@ -1,0 +1,48 @@
+package org.gongkai.monitor.internal;
+
+import java.util.List;
+import java.util.Set;
+import org.gongkai.account.Staff;
+import org.gongkai.account.StaffAccess;
+import org.gongkai.account.WorkQueue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** What the latest monitor run found on each of the staff member's agencies' sites, to be put right. */
+@Component
+class FindingWork implements WorkQueue {
+
+  private final JdbcClient jdbc;
+  private final StaffAccess access;
+
+  FindingWork(JdbcClient jdbc, StaffAccess access) {
+    this.jdbc = jdbc;
+    this.access = access;
+  }
+
+  @Override
+  public Section section() {
+    return Section.SUPERVISION;
+  }
+
+  @Override
+  public List<Work> open(Staff staff, int limit) {
+    Set<Long> scope = access.agencyScope(staff);
+    if (scope.isEmpty()) {
+      return List.of(new Work("todo.findings", 0, List.of()));
+    }
+    String latest = " FROM monitor_finding f JOIN monitor_run r ON r.id = f.run_id"
+        + " WHERE r.agency_id IN (:scope)"
+        + " AND r.run_on = (SELECT MAX(l.run_on) FROM monitor_run l WHERE l.agency_id = r.agency_id)";
+    long total = jdbc.sql("SELECT COUNT(*)" + latest).param("scope", scope).query(Long.class).single();
+    List<Item> items = limit == 0 || total == 0 ? List.of()
+        : jdbc.sql("SELECT f.message, (SELECT a.code FROM agency a WHERE a.id = r.agency_id) AS code" + latest
+                + " ORDER BY CASE f.severity WHEN 'VETO' THEN 0 ELSE 1 END, f.id"
+                + " FETCH FIRST " + limit + " ROWS ONLY")
+            .param("scope", scope)
+            .query((rs, n) -> new Item(rs.getString("message"), "/console/monitor/agencies/" + rs.getString("code"),
+                null, null))
+            .list();
+    return List.of(new Work("todo.findings", total, items));
+  }
+}
