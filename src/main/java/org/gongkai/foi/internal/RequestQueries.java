@@ -220,10 +220,15 @@ class RequestQueries {
         : new Views.Applicant(r.applicantType(), PersonalData.name(r.applicantName()), r.idType(),
             PersonalData.idNumber(r.idNumber()), PersonalData.phone(r.phone()), PersonalData.email(r.email()),
             PersonalData.address(r.address()), true);
-    List<Views.HistoryEntry> entries = events.stream()
-        .map(e -> new Views.HistoryEntry(e.kind().name(), e.effectiveOn(), e.untilOn(), e.days(), e.detail(), e.actor(),
-            e.recordedAt(), e.outcome(), e.amount(), e.letterId(), e.channel(), e.approver()))
-        .toList();
+    // Each step with the due date as it stood once the step was taken: the request's story.
+    List<Views.HistoryEntry> entries = new java.util.ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      RequestEvent e = events.get(i);
+      RequestHistory upTo = i == events.size() - 1 ? h : ledger.replay(events.subList(0, i + 1));
+      entries.add(new Views.HistoryEntry(e.kind().name(), e.effectiveOn(), e.untilOn(), e.days(), e.detail(),
+          e.actor(), e.recordedAt(), e.outcome(), e.amount(), e.letterId(), e.channel(), e.approver(),
+          upTo.state().clockRuns() ? upTo.dueOn() : null, upTo.state()));
+    }
     List<Views.LetterView> sent = letterRecords.of(r.id()).stream()
         .map(l -> new Views.LetterView(l.id(), l.kind().name(), l.outcome(),
             l.kind().toThirdParty() || full ? l.recipient() : PersonalData.name(l.recipient()), l.issuedOn(),

@@ -23,8 +23,10 @@ final class Views {
       String address, boolean masked) {}
 
   /** One entry of the history: who recorded it when, the day it took effect, and what it decided. */
+  /** A step of the request, with the due date and the state it left the request in (no date while the clock stands). */
   record HistoryEntry(String kind, LocalDate effectiveOn, LocalDate untilOn, Integer days, String detail, String actor,
-      Instant recordedAt, Outcome outcome, BigDecimal amount, Long letter, DeliveryChannel channel, String approver) {}
+      Instant recordedAt, Outcome outcome, BigDecimal amount, Long letter, DeliveryChannel channel, String approver,
+      LocalDate dueAfter, RequestState stateAfter) {}
 
   /** The fee notice: {@code payBy} is 20 working days from the day after the applicant received it. */
   record Fee(String method, BigDecimal amount, LocalDate notifiedOn, LocalDate deliveredOn, LocalDate payBy,

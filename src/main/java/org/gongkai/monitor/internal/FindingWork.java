@@ -5,6 +5,8 @@ import java.util.Set;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.account.WorkQueue;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +16,12 @@ class FindingWork implements WorkQueue {
 
   private final JdbcClient jdbc;
   private final StaffAccess access;
+  private final MessageSource messages;
 
-  FindingWork(JdbcClient jdbc, StaffAccess access) {
+  FindingWork(JdbcClient jdbc, StaffAccess access, MessageSource messages) {
     this.jdbc = jdbc;
     this.access = access;
+    this.messages = messages;
   }
 
   @Override
@@ -36,11 +40,12 @@ class FindingWork implements WorkQueue {
         + " AND r.run_on = (SELECT MAX(l.run_on) FROM monitor_run l WHERE l.agency_id = r.agency_id)";
     long total = jdbc.sql("SELECT COUNT(*)" + latest).param("scope", scope).query(Long.class).single();
     List<Item> items = limit == 0 || total == 0 ? List.of()
-        : jdbc.sql("SELECT f.message, (SELECT a.code FROM agency a WHERE a.id = r.agency_id) AS code" + latest
+        : jdbc.sql("SELECT f.rule, f.message, f.message_args, (SELECT a.code FROM agency a WHERE a.id = r.agency_id) AS code" + latest
                 + " ORDER BY CASE f.severity WHEN 'VETO' THEN 0 ELSE 1 END, f.id"
                 + " FETCH FIRST " + limit + " ROWS ONLY")
             .param("scope", scope)
-            .query((rs, n) -> new Item(rs.getString("message"), "/console/monitor/agencies/" + rs.getString("code"),
+            .query((rs, n) -> new Item(FindingText.render(messages, rs.getString("rule"),
+                FindingText.decode(rs.getString("message_args")), rs.getString("message"), LocaleContextHolder.getLocale()), "/console/monitor/agencies/" + rs.getString("code"),
                 null, null))
             .list();
     return List.of(new Work("todo.findings", total, items));

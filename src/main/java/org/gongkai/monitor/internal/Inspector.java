@@ -78,7 +78,8 @@ class Inspector {
         mailboxMonths, vetoEmpty, vetoNotUpdated, vetoStale);
   }
 
-  record Finding(Rule rule, String severity, String target, String message, String link) {}
+  /** A finding: its rule, what it is about, the message in the language asked for, and the message's arguments. */
+  record Finding(Rule rule, String severity, String target, String message, String link, List<String> args) {}
 
   record Assessment(String agency, String agencyName, int score, boolean passed, List<Finding> veto,
       List<Finding> findings) {}
@@ -216,7 +217,8 @@ class Inspector {
     }
     Object[] shown = java.util.Arrays.stream(args).map(a -> a instanceof Number n ? String.valueOf(n) : a).toArray();
     found.add(new Finding(rule, rule.veto() ? "VETO" : "DEDUCTION", target,
-        messages.getMessage("monitor.rule." + rule.name() + ".message", shown, rule.name(), locale), link));
+        FindingText.render(messages, rule.name(), java.util.Arrays.stream(shown).map(String::valueOf).toList(), null,
+            locale), link, java.util.Arrays.stream(shown).map(String::valueOf).toList()));
   }
 
   private static String percent(double share) {

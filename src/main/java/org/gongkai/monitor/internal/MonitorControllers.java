@@ -72,11 +72,11 @@ final class MonitorControllers {
     }
 
     @GetMapping("/findings.csv")
-    ResponseEntity<String> export() {
+    ResponseEntity<String> export(Locale locale) {
       access.requirePlatformAdmin(access.current());
       return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
           .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("findings.csv").build().toString())
-          .body(runs.exportLatest());
+          .body(runs.exportLatest(locale));
     }
   }
 

@@ -30,9 +30,11 @@ class MonitorRuns implements org.gongkai.monitor.Monitor {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final org.springframework.context.MessageSource messages;
 
   MonitorRuns(Inspector inspector, WordLists words, AgencyDirectory agencies, JdbcClient jdbc,
-      TransactionTemplate transactions, Clock clock) {
+      TransactionTemplate transactions, Clock clock, org.springframework.context.MessageSource messages) {
+    this.messages = messages;
     this.inspector = inspector;
     this.words = words;
     this.agencies = agencies;
@@ -86,8 +88,10 @@ class MonitorRuns implements org.gongkai.monitor.Monitor {
               Timestamps.toDb(Instant.now(clock))).update(keys, "id");
       long runId = keys.getKey().longValue();
       for (Inspector.Finding f : all) {
-        jdbc.sql("INSERT INTO monitor_finding (run_id, rule, severity, target, message, link) VALUES (?, ?, ?, ?, ?, ?)")
-            .params(runId, f.rule().name(), f.severity(), cut(f.target(), 300), cut(f.message(), 1000), f.link()).update();
+        jdbc.sql("INSERT INTO monitor_finding (run_id, rule, severity, target, message, link, message_args)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .params(runId, f.rule().name(), f.severity(), cut(f.target(), 300), cut(f.message(), 1000), f.link(),
+                cut(FindingText.encode(f.args()), 1000)).update();
       }
     });
     return assessment;
@@ -110,15 +114,17 @@ class MonitorRuns implements org.gongkai.monitor.Monitor {
         .query((rs, i) -> new Point(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getBoolean(3))).list();
   }
 
-  /** The latest run's findings of every agency, as CSV with a byte-order mark for Excel. */
-  String exportLatest() {
+  /** The latest run's findings of every agency, in the reader's language, as CSV with a byte-order mark for Excel. */
+  String exportLatest(Locale locale) {
     CsvFile csv = new CsvFile(List.of("agency", "run_on", "score", "rule", "severity", "target", "message"));
-    jdbc.sql("SELECT r.agency_id, r.run_on, r.score, f.rule, f.severity, f.target, f.message FROM monitor_finding f"
+    jdbc.sql("SELECT r.agency_id, r.run_on, r.score, f.rule, f.severity, f.target, f.message, f.message_args"
+            + " FROM monitor_finding f"
             + " JOIN monitor_run r ON r.id = f.run_id WHERE r.run_on = (SELECT MAX(x.run_on) FROM monitor_run x"
             + " WHERE x.agency_id = r.agency_id) ORDER BY r.agency_id, f.id")
         .query((rs, i) -> {
           csv.row(java.util.Arrays.asList(agencies.get(rs.getLong(1)).name(), rs.getObject(2, LocalDate.class).toString(),
-              rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+              rs.getInt(3), rs.getString(4), rs.getString(5), rs.getString(6),
+              FindingText.render(messages, rs.getString(4), FindingText.decode(rs.getString(8)), rs.getString(7), locale)));
           return null;
         }).list();
     return csv.toString();

@@ -29,6 +29,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class PublicCaching extends OncePerRequestFilter {
 
   static final String LANGUAGE_COOKIE = "gongkai-lang";
+  /** The senior-friendly mode's cookie: each mode has its own copy of a page. */
+  static final String SENIOR_COOKIE = "gongkai-senior";
   private static final String NO_STORE = "no-store";
   private static final String IMMUTABLE = "public, max-age=31536000, immutable";
   private static final long STATIC_NANOS = Duration.ofDays(1).toNanos();
@@ -118,22 +120,26 @@ class PublicCaching extends OncePerRequestFilter {
   /** No session and no language switch: the page is the one every such visitor gets. */
   private static boolean anonymous(HttpServletRequest request) {
     String query = request.getQueryString();
-    return request.getRequestedSessionId() == null && (query == null || !query.contains("lang="));
+    return request.getRequestedSessionId() == null
+        && (query == null || !(query.contains("lang=") || query.contains("senior=")));
   }
 
   private static String key(HttpServletRequest request) {
     String query = request.getQueryString();
     String language = "";
+    String senior = "";
     Cookie[] cookies = request.getCookies();
     if (cookies != null) {
       for (Cookie cookie : cookies) {
         if (LANGUAGE_COOKIE.equals(cookie.getName())) {
           language = cookie.getValue();
+        } else if (SENIOR_COOKIE.equals(cookie.getName())) {
+          senior = cookie.getValue();
         }
       }
     }
     // The host is part of the key: robots.txt and feeds name this machine when no site address is set.
     return request.getScheme() + "://" + request.getServerName() + ':' + request.getServerPort()
-        + request.getRequestURI() + (query == null ? "" : '?' + query) + '|' + language;
+        + request.getRequestURI() + (query == null ? "" : '?' + query) + '|' + language + '|' + senior;
   }
 }

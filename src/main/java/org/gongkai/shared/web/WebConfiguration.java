@@ -14,7 +14,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Chinese first; {@code ?lang=en} switches a visitor to English and a cookie remembers it.
+ * Chinese first; {@code ?lang=en} switches a visitor to English and a cookie remembers it, as
+ * {@code ?senior=on} switches on the senior-friendly mode ({@link SeniorMode}).
  * Stylesheets, scripts and vendored libraries are served under their own prefixes with a content
  * hash in their name ({@code /css/site-<md5>.css}), so that they can be cached for a year; only
  * links under those prefixes are looked up when a page is rendered.
@@ -53,5 +54,6 @@ class WebConfiguration implements WebMvcConfigurer {
     interceptor.setParamName("lang");
     interceptor.setIgnoreInvalidLocale(true);
     registry.addInterceptor(interceptor);
+    registry.addInterceptor(new SeniorMode());
   }
 }

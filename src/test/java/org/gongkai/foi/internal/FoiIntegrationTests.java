@@ -451,6 +451,10 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     assertThat(registered.getResponse().getRedirectedUrl()).isEqualTo("/console/foi/" + id);
     String show = mvc.perform(get("/console/foi/" + id).session(editor)).andReturn().getResponse().getContentAsString();
     assertThat(show).contains("办理中", "期限计算说明", "个人信息已遮蔽").doesNotContain("reveal-personal-data");
+    // The page tells the request's story first: each step with the due date it left.
+    LocalDate due = calendar.current().addWorkingDays(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), 20);
+    assertThat(show).contains("class=\"timeline\"", "已提交，待登记", "答复期限 " + due);
+    assertThat(show.indexOf("class=\"timeline\"")).isLessThan(show.indexOf("id=\"applicant\""));
     String preview = mvc.perform(get("/console/foi/" + id + "/letter").param("outcome", "WITHHELD_STATE_SECRET")
         .param("explanation", "涉及国家秘密").session(editor)).andReturn().getResponse().getContentAsString();
     assertThat(preview).contains("告知书", "第十四条", "涉及国家秘密");

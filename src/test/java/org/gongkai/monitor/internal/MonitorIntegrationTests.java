@@ -155,7 +155,13 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
     List<Boolean> vetoed = ranking.json("$[?(@.agency=='" + f.agency().code() + "')].vetoed");
     assertThat(vetoed).containsExactly(true);
     String csv = api().get("/api/v1/admin/monitor/findings.csv", "admin", ADMIN_PASSWORD).body();
-    assertThat(csv).contains(f.agency().name(), "WORDING_LEADER");
+    assertThat(csv).contains(f.agency().name(), "WORDING_LEADER", "最近一次发布为");
+    // Kept as the rule and its arguments: each reader gets the findings in their own language.
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM monitor_finding WHERE message_args IS NULL").query(Integer.class).single())
+        .isZero();
+    String english = api().with("Cookie", "gongkai-lang=en")
+        .get("/api/v1/admin/monitor/findings.csv", "admin", ADMIN_PASSWORD).body();
+    assertThat(english).contains("The newest publication is").doesNotContain("最近一次发布为");
   }
 
   @Test
