@@ -66,7 +66,7 @@ class DocumentBulkController {
             ? messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale)
             : messages.getMessage(refusal.fieldProblems().get(0).messageKey(), refusal.fieldProblems().get(0).arguments(),
                 refusal.fieldProblems().get(0).messageKey(), locale);
-        refused.add(messages.getMessage("document.bulk.refused-one", new Object[] {id, reason}, locale));
+        refused.add(messages.getMessage("document.bulk.refused-one", new Object[] {Long.toString(id), reason}, locale));
       }
     }
     redirect.addFlashAttribute("notice", "document.bulk.done." + ("publish".equals(action) ? "publish" : "approve"));

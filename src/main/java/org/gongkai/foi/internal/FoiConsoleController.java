@@ -77,6 +77,7 @@ class FoiConsoleController {
     model.addAttribute("mine", Boolean.TRUE.equals(mine));
     model.addAttribute("q", q);
     model.addAttribute("notifications", reminders.unread(me));
+    model.addAttribute("staff", accounts.list(me).stream().filter(Staff::enabled).toList());
     return "foi/console-list";
   }
 

@@ -12,7 +12,9 @@ import org.springframework.web.servlet.ModelAndView;
 
 /** Renders refusals on server-rendered pages as a readable error page with the right status. */
 @ControllerAdvice(annotations = Controller.class)
-@Order(Ordered.LOWEST_PRECEDENCE)
+// Before Spring Boot's problem-detail handler, which would answer a browser with JSON; the API's
+// own advice (ApiProblemAdvice) still comes first for the API's controllers.
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class PageErrorAdvice {
 
   private final MessageSource messages;
@@ -30,13 +32,29 @@ class PageErrorAdvice {
         locale, response);
   }
 
+  /** An address or form value of the wrong shape (a word where a number belongs, a required value missing). */
+  @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+      org.springframework.web.bind.MissingServletRequestParameterException.class})
+  ModelAndView malformed(Exception e, HttpServletResponse response) {
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    ModelAndView page = new ModelAndView("error");
+    page.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST);
+    page.addObject("status", HttpServletResponse.SC_BAD_REQUEST);
+    page.addObject("signedIn", signedIn());
+    return page;
+  }
+
+  private static boolean signedIn() {
+    var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null && authentication.isAuthenticated()
+        && !(authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+  }
+
   @ExceptionHandler(Refusal.class)
   ModelAndView refusal(Refusal refusal, Locale locale, HttpServletResponse response) {
     response.setStatus(refusal.status().value());
     ModelAndView page = new ModelAndView("error");
-    var signedIn = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-    page.addObject("signedIn", signedIn != null && signedIn.isAuthenticated()
-        && !(signedIn instanceof org.springframework.security.authentication.AnonymousAuthenticationToken));
+    page.addObject("signedIn", signedIn());
     page.setStatus(refusal.status());
     page.addObject("status", refusal.status().value());
     // A page reached by a link has no form to mark; what was wrong with it is the message.

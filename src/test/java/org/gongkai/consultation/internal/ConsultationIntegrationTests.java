@@ -217,6 +217,34 @@ abstract class ConsultationIntegrationTests extends PlatformIntegrationTests {
     return ((Number) r.json("$.id")).longValue();
   }
 
+  @Test
+  void severalCommentsAreModeratedAtOnceFromTheConsultationsPage() throws Exception {
+    Fixture f = newAgency();
+    LocalDate today = today();
+    long id = create(f, "CALL_FOR_COMMENTS", "PUBLIC", today, calendar.current().addWorkingDays(today, 20));
+    long first = comment(id, "{\"contact\":\"13800000001\",\"body\":\"建议一\"}");
+    long second = comment(id, "{\"contact\":\"13800000002\",\"body\":\"建议二\"}");
+    long third = comment(id, "{\"contact\":\"13800000003\",\"body\":\"广告\"}");
+    var reviewer = login(f.reviewer().username());
+    String page = mvc.perform(get("/console/consultations/" + id).session(reviewer)).andReturn().getResponse()
+        .getContentAsString();
+    assertThat(page).contains("id=\"moderate-several\"", "form=\"moderate-several\"", "id=\"pick-" + first + "\"");
+
+    var withoutReason = mvc.perform(post("/console/consultations/" + id + "/moderate-several").session(reviewer)
+        .with(csrf()).param("comments", Long.toString(third)).param("state", "HIDDEN")).andReturn();
+    assertThat(withoutReason.getFlashMap().get("refusal")).isEqualTo("consultation.moderation.reason");
+
+    var published = mvc.perform(post("/console/consultations/" + id + "/moderate-several").session(reviewer)
+        .with(csrf()).param("comments", Long.toString(first), Long.toString(second)).param("state", "PUBLISHED"))
+        .andReturn();
+    assertThat(published.getResponse().getRedirectedUrl()).isEqualTo("/console/consultations/" + id);
+    assertThat((Object[]) published.getFlashMap().get("noticeArgs")).containsExactly(2);
+    assertThat(api().get("/api/v1/consultations/" + id).<List<String>>json("$.comments[*].body"))
+        .containsExactlyInAnyOrder("建议一", "建议二");
+    assertThat(jdbc.sql("SELECT state FROM consultation_comment WHERE id = ?").param(third).query(String.class).single())
+        .isEqualTo("PENDING");
+  }
+
   private void moderate(Fixture f, String path, String json) {
     Api.Response r = api().post(path, json, f.reviewer().username(), PASSWORD);
     assertThat(r.status()).as(r.body()).isEqualTo(200);

@@ -463,4 +463,33 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     assertThat(mvc.perform(get("/console/foi/new").session(editor)).andReturn().getResponse().getContentAsString())
         .contains("name=\"idNumber\"", "name=\"receivedOn\"", "name=\"deliveryChannel\"");
   }
+
+  @Test
+  void severalRequestsTickedInTheListAreAssignedAtOnce() throws Exception {
+    Fixture f = newAgency();
+    long first = requestId(api().post("/api/v1/foi/requests", applicationJson(f.agency().code(), "冯一"), null, null)
+        .json("$.trackingCode"));
+    long second = requestId(api().post("/api/v1/foi/requests", applicationJson(f.agency().code(), "冯二"), null, null)
+        .json("$.trackingCode"));
+    LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    for (long id : new long[] {first, second}) {
+      staffPost(f, "/api/v1/admin/foi/requests/" + id + "/register", "{\"receivedOn\":\"" + today + "\"}");
+    }
+    MvcResult login = mvc.perform(post("/login").with(csrf()).param("username", f.editor().username())
+        .param("password", PASSWORD)).andReturn();
+    var editor = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession();
+    assertThat(mvc.perform(get("/console/foi").session(editor)).andReturn().getResponse().getContentAsString())
+        .contains("id=\"pick-" + first + "\"", "id=\"assign-several-submit\"");
+
+    MvcResult assigned = mvc.perform(post("/console/foi/assign-several").session(editor).with(csrf())
+        .param("ids", Long.toString(first), Long.toString(second), "987654321")
+        .param("assignee", Long.toString(f.reviewer().id()))).andReturn();
+    assertThat(assigned.getResponse().getRedirectedUrl()).isEqualTo("/console/foi");
+    assertThat((Object[]) assigned.getFlashMap().get("noticeArgs")).containsExactly(2);
+    assertThat((String) ((Object[]) assigned.getFlashMap().get("refusalArgs"))[1]).contains("987654321");
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM foi_request WHERE id IN (?, ?) AND assignee_id = ?")
+        .params(first, second, f.reviewer().id()).query(Integer.class).single()).isEqualTo(2);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM foi_event WHERE request_id IN (?, ?) AND kind = 'ASSIGNED'")
+        .params(first, second).query(Integer.class).single()).as("each in its history").isEqualTo(2);
+  }
 }

@@ -40,6 +40,10 @@ class ErrorPagesIntegrationTests extends PlatformIntegrationTests {
     assertThat(missing.status()).isEqualTo(404);
     assertThat(missing.body()).contains("未找到", "返回首页");
 
+    Api.Response malformed = api().with("Accept", BROWSER).get("/documents/not-a-number");
+    assertThat(malformed.status()).isEqualTo(400);
+    assertThat(malformed.body()).contains("<title>", "请求有误", "请返回上一页检查");
+
     Api.Response english = api().with("Accept", BROWSER).with("Cookie", "gongkai-lang=en").get("/documents/987654321");
     assertThat(english.body()).contains("Not found", "Home");
   }

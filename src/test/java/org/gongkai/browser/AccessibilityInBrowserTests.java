@@ -1,0 +1,166 @@
+package org.gongkai.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gongkai.account.AccountForm;
+import org.gongkai.account.Accounts;
+import org.gongkai.account.Staff;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * axe-core (from npm, in src/test/resources/axe) run in Debian's chromium over every public page
+ * type and the console's main pages, on the demo content: no serious or critical violation of
+ * WCAG 2.1 A and AA.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"gongkai.demo=true", "GONGKAI_ADMIN_PASSWORD=" + AccessibilityInBrowserTests.PASSWORD})
+class AccessibilityInBrowserTests {
+
+  static final String PASSWORD = "accessibility-test-password";
+  private static final String RUN_AXE = """
+      const done = arguments[arguments.length - 1];
+      axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+        .then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,
+            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ') + ' ' + (n.failureSummary || '').split('\\n')[1])})))))
+        .catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', nodes: [String(e)]}])));
+      """;
+
+  private static WebDriver browser;
+  private static String axe;
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  Accounts accounts;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void dataFolder(DynamicPropertyRegistry registry) throws IOException {
+    Path dir = Files.createTempDirectory("gongkai-a11y");
+    registry.add("gongkai.data-dir", dir::toString);
+  }
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    browser = Chromium.start();
+    try (InputStream in = AccessibilityInBrowserTests.class.getResourceAsStream("/axe/axe.min.js")) {
+      axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void publicPagesHaveNoSeriousViolations() {
+    String agency = value("SELECT code FROM agency WHERE name = '临江市商务局'");
+    String document = value("SELECT MIN(document_id) FROM edition WHERE state = 'PUBLISHED' AND disclosure_mode = 'PROACTIVE'");
+    String consultation = value("SELECT MIN(id) FROM consultation WHERE published = TRUE");
+    Map<String, String> pages = new LinkedHashMap<>();
+    pages.put("home", "/");
+    pages.put("agency catalog", "/agencies/" + agency);
+    pages.put("document", "/documents/" + document);
+    pages.put("search", "/search?q=%E9%80%9A%E7%9F%A5");
+    pages.put("request form", "/foi/apply");
+    pages.put("consultations", "/consultations");
+    pages.put("consultation", "/consultations/" + consultation);
+    pages.put("mailbox", "/mailbox");
+    pages.put("interviews", "/interviews");
+    pages.put("power catalog", "/powers");
+    pages.put("not found", "/no-such-page");
+    pages.put("malformed address", "/documents/not-a-number");
+    pages.put("senior mode", "/?senior=on");
+    pages.put("english", "/?lang=en");
+    assertNoSeriousViolations(pages);
+  }
+
+  @Test
+  void consolePagesHaveNoSeriousViolations() {
+    Staff reviewer = accounts.findByUsername("shangwu-shenhe").orElseThrow();
+    AccountForm form = new AccountForm();
+    form.setUsername(reviewer.username());
+    form.setDisplayName(reviewer.displayName());
+    form.setRole(reviewer.role());
+    form.setAgencyId(reviewer.agencyId());
+    form.setEnabled(true);
+    form.setPassword(PASSWORD);
+    accounts.update(reviewer.id(), form, accounts.findByUsername("admin").orElseThrow());
+    open("/login");
+    assertNoSeriousViolations(Map.of("login", "/login"));
+    browser.findElement(By.id("username")).sendKeys(reviewer.username());
+    browser.findElement(By.id("password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("login-submit")).click();
+    new WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+
+    Map<String, String> pages = new LinkedHashMap<>();
+    pages.put("to-do", "/console");
+    pages.put("documents", "/console/documents");
+    pages.put("new document", "/console/documents/new");
+    pages.put("document", "/console/documents/" + value("SELECT MIN(document_id) FROM edition WHERE state = 'PUBLISHED'"));
+    pages.put("requests", "/console/foi");
+    pages.put("request", "/console/foi/" + value("SELECT MIN(id) FROM foi_request"));
+    pages.put("consultations", "/console/consultations");
+    pages.put("mailbox", "/console/mailbox");
+    pages.put("powers", "/console/powers");
+    pages.put("monitor", "/console/monitor");
+    pages.put("reports", "/console/reports");
+    pages.put("dashboard", "/console/dashboard");
+    pages.put("agencies", "/console/agencies");
+    assertNoSeriousViolations(pages);
+  }
+
+  private void assertNoSeriousViolations(Map<String, String> pages) {
+    List<String> serious = new ArrayList<>();
+    for (var page : pages.entrySet()) {
+      open(page.getValue());
+      JavascriptExecutor js = (JavascriptExecutor) browser;
+      js.executeScript(axe);
+      String json = (String) js.executeAsyncScript(RUN_AXE);
+      List<Map<String, Object>> violations = JsonPath.read(json, "$");
+      for (Map<String, Object> v : violations) {
+        if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
+          serious.add(page.getKey() + " (" + page.getValue() + "): " + v.get("id") + " " + v.get("nodes"));
+        }
+      }
+    }
+    assertThat(serious).as("serious or critical WCAG 2.1 AA violations").isEmpty();
+  }
+
+  private String value(String sql) {
+    return jdbc.sql(sql).query(String.class).single();
+  }
+
+  private void open(String path) {
+    browser.get("http://localhost:" + port + path);
+    browser.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(30));
+  }
+}
