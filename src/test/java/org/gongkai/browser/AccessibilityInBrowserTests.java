@@ -6,28 +6,14 @@ import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gongkai.account.AccountForm;
-import org.gongkai.account.Accounts;
-import org.gongkai.account.Staff;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * axe-core (from npm, in src/test/resources/axe) run in Debian's chromium over every public page
@@ -36,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"gongkai.demo=true", "GONGKAI_ADMIN_PASSWORD=" + AccessibilityInBrowserTests.PASSWORD})
-class AccessibilityInBrowserTests {
+class AccessibilityInBrowserTests extends BrowserTests {
 
   static final String PASSWORD = "accessibility-test-password";
   private static final String RUN_AXE = """
@@ -47,36 +33,12 @@ class AccessibilityInBrowserTests {
         .catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', nodes: [String(e)]}])));
       """;
 
-  private static WebDriver browser;
   private static String axe;
 
-  @LocalServerPort
-  int port;
-
-  @Autowired
-  Accounts accounts;
-
-  @Autowired
-  JdbcClient jdbc;
-
-  @DynamicPropertySource
-  static void dataFolder(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("gongkai-a11y");
-    registry.add("gongkai.data-dir", dir::toString);
-  }
-
   @BeforeAll
-  static void startBrowser() throws IOException {
-    browser = Chromium.start();
+  static void readAxe() throws IOException {
     try (InputStream in = AccessibilityInBrowserTests.class.getResourceAsStream("/axe/axe.min.js")) {
       axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
     }
   }
 
@@ -105,21 +67,9 @@ class AccessibilityInBrowserTests {
 
   @Test
   void consolePagesHaveNoSeriousViolations() {
-    Staff reviewer = accounts.findByUsername("shangwu-shenhe").orElseThrow();
-    AccountForm form = new AccountForm();
-    form.setUsername(reviewer.username());
-    form.setDisplayName(reviewer.displayName());
-    form.setRole(reviewer.role());
-    form.setAgencyId(reviewer.agencyId());
-    form.setEnabled(true);
-    form.setPassword(PASSWORD);
-    accounts.update(reviewer.id(), form, accounts.findByUsername("admin").orElseThrow());
-    open("/login");
+    withPassword(REVIEWER, PASSWORD);
     assertNoSeriousViolations(Map.of("login", "/login"));
-    browser.findElement(By.id("username")).sendKeys(reviewer.username());
-    browser.findElement(By.id("password")).sendKeys(PASSWORD);
-    browser.findElement(By.id("login-submit")).click();
-    new WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/console"));
+    logIn(REVIEWER, PASSWORD, "/console");
 
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("to-do", "/console");
@@ -142,6 +92,7 @@ class AccessibilityInBrowserTests {
     List<String> serious = new ArrayList<>();
     for (var page : pages.entrySet()) {
       open(page.getValue());
+      browser.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(30));
       JavascriptExecutor js = (JavascriptExecutor) browser;
       js.executeScript(axe);
       String json = (String) js.executeAsyncScript(RUN_AXE);
@@ -159,8 +110,4 @@ class AccessibilityInBrowserTests {
     return jdbc.sql(sql).query(String.class).single();
   }
 
-  private void open(String path) {
-    browser.get("http://localhost:" + port + path);
-    browser.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(30));
-  }
 }

@@ -2,28 +2,16 @@ package org.gongkai.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.gongkai.account.AccountForm;
-import org.gongkai.account.Accounts;
 import org.gongkai.account.Staff;
 import org.gongkai.account.internal.AuthenticatorApp;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A real browser (Debian's chromium, driven by its chromedriver) on the first start with the demo
@@ -31,41 +19,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"gongkai.demo=true", "GONGKAI_ADMIN_PASSWORD=" + PublishingInBrowserTests.PASSWORD})
-class PublishingInBrowserTests {
+class PublishingInBrowserTests extends BrowserTests {
 
   static final String PASSWORD = "browser-test-password";
 
-  private static WebDriver browser;
-
-  @LocalServerPort
-  int port;
-
   @Autowired
   AgencyDirectory agencies;
-
-  @Autowired
-  JdbcClient jdbc;
-
-  @Autowired
-  Accounts accounts;
-
-  @DynamicPropertySource
-  static void dataFolder(DynamicPropertyRegistry registry) throws IOException {
-    Path dir = Files.createTempDirectory("gongkai-browser");
-    registry.add("gongkai.data-dir", dir::toString);
-  }
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    browser = Chromium.start();
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void logsInDraftsApprovesPublishesAndFindsTheDocumentOnThePortal() {
@@ -109,15 +68,7 @@ class PublishingInBrowserTests {
     String draft = browser.getCurrentUrl();
 
     // A second person reviews it: the bureau's reviewer, given a password by the administrator.
-    Staff reviewer = accounts.findByUsername("shangwu-shenhe").orElseThrow();
-    AccountForm form = new AccountForm();
-    form.setUsername(reviewer.username());
-    form.setDisplayName(reviewer.displayName());
-    form.setRole(reviewer.role());
-    form.setAgencyId(reviewer.agencyId());
-    form.setEnabled(true);
-    form.setPassword(PASSWORD);
-    accounts.update(reviewer.id(), form, accounts.findByUsername("admin").orElseThrow());
+    Staff reviewer = withPassword(REVIEWER, PASSWORD);
     browser.findElement(By.id("logout")).click();
     logIn(reviewer.username(), PASSWORD, "/console");
     browser.get(draft);
@@ -188,18 +139,5 @@ class PublishingInBrowserTests {
 
   private long count(String sql) {
     return jdbc.sql(sql).query(Long.class).single();
-  }
-
-  private void logIn(String username, String password, String landing) {
-    open("/login");
-    browser.findElement(By.id("username")).sendKeys(username);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("login-submit")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
-        .until(driver -> driver.getCurrentUrl().endsWith(landing));
-  }
-
-  private void open(String path) {
-    browser.get("http://localhost:" + port + path);
   }
 }

@@ -8,25 +8,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** A reviewer approves or publishes several documents from the list at once; each goes through the workflow. */
 class DocumentBulkIntegrationTests extends PlatformIntegrationTests {
-
-  @Autowired
-  WebApplicationContext context;
 
   MockMvc mvc;
 
   @BeforeEach
   void mockMvc() {
-    mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    mvc = consoleMvc();
   }
 
   private long draft(Fixture f, String title) {
@@ -51,9 +44,7 @@ class DocumentBulkIntegrationTests extends PlatformIntegrationTests {
     long stillDraft = draft(f, "仍是草稿");
     editorial.submit(first, f.editor());
     editorial.submit(second, f.editor());
-    var login = mvc.perform(post("/login").with(csrf()).param("username", f.reviewer().username())
-        .param("password", PASSWORD)).andReturn();
-    MockHttpSession reviewer = (MockHttpSession) login.getRequest().getSession();
+    MockHttpSession reviewer = consoleSession(mvc, f.reviewer().username());
 
     String list = mvc.perform(get("/console/documents").session(reviewer)).andReturn().getResponse().getContentAsString();
     assertThat(list).contains("id=\"pick-" + first + "\"", "id=\"bulk-submit\"", "选择“批量一”")
@@ -86,5 +77,14 @@ class DocumentBulkIntegrationTests extends PlatformIntegrationTests {
     assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE subject_type = 'document' AND subject_id IN (?, ?)"
         + " AND action = 'document.publish' AND actor = ?").params(Long.toString(first), Long.toString(second),
         f.reviewer().username()).query(Integer.class).single()).as("each publication audited").isEqualTo(2);
+
+    String byTitle = mvc.perform(get("/console/documents").param("order", "TITLE").param("agency",
+        Long.toString(f.agency().id())).session(reviewer)).andReturn().getResponse().getContentAsString();
+    assertThat(byTitle.indexOf("仍是草稿")).isLessThan(byTitle.indexOf("批量一"));
+    assertThat(byTitle.indexOf("批量一")).isLessThan(byTitle.indexOf("批量二"));
+    String lastChanged = mvc.perform(get("/console/documents").param("agency", Long.toString(f.agency().id()))
+        .session(reviewer)).andReturn().getResponse().getContentAsString();
+    assertThat(lastChanged.indexOf("批量二")).as("published last, so changed last").isLessThan(lastChanged.indexOf("仍是草稿"));
+    assertThat(lastChanged).contains("value=\"UPDATED\" selected");
   }
 }

@@ -7,26 +7,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The document form carries the editor's toolbar and scripts, and previews the body as the portal will show it. */
 class DocumentPreviewIntegrationTests extends PlatformIntegrationTests {
 
-  @Autowired
-  WebApplicationContext context;
-
   @Test
   void theFormOffersTheEditorAndAPreviewCleanedLikeTheSavedBody() throws Exception {
     Fixture f = newAgency();
-    MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-    var login = mvc.perform(post("/login").with(csrf()).param("username", f.editor().username())
-        .param("password", PASSWORD)).andReturn();
-    MockHttpSession session = (MockHttpSession) login.getRequest().getSession();
+    MockMvc mvc = consoleMvc();
+    MockHttpSession session = consoleSession(mvc, f.editor().username());
 
     String form = mvc.perform(get("/console/documents/new").session(session)).andReturn().getResponse()
         .getContentAsString();

@@ -54,6 +54,16 @@ class SearchFollowsPostgresIntegrationTests extends TwoNodesIntegrationTests {
       await("a synonym added elsewhere is used on node B").atMost(Duration.ofSeconds(7))
           .pollInterval(Duration.ofMillis(100)).until(() -> (Integer) nodeB.get(byOtherName).json("$.total") == 1);
 
+      // A holiday recorded by another node (a row, no event here) reaches node B's calendar too.
+      java.time.LocalDate day = java.time.LocalDate.of(2027, 9, 14 + (int) (System.nanoTime() % 3));
+      org.gongkai.calendar.WorkingCalendar calendarB = other.getBean(org.gongkai.calendar.WorkingCalendar.class);
+      jdbc.sql("DELETE FROM calendar_day WHERE the_date = ?").param(day).update();
+      jdbc.sql("INSERT INTO calendar_day (the_date, kind, name, updated_by, updated_at) VALUES (?, 'HOLIDAY', '测试假日',"
+          + " 'test', CURRENT_TIMESTAMP)").param(day).update();
+      await("a holiday added elsewhere is in node B's calendar").atMost(Duration.ofSeconds(7))
+          .pollInterval(Duration.ofMillis(100)).until(() -> !calendarB.current().isWorkingDay(day));
+      jdbc.sql("DELETE FROM calendar_day WHERE the_date = ?").param(day).update();
+
       editorial.withdraw(id, "内容有误", f.reviewer());
       await("gone from node B").atMost(WITHIN).pollInterval(Duration.ofMillis(50))
           .until(() -> (Integer) nodeB.get(query).json("$.total") == 0);

@@ -12,24 +12,16 @@ import org.gongkai.support.Api;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** The console's home is the member of staff's work, and the navigation counts it beside each section. */
 class ConsoleTodoIntegrationTests extends PlatformIntegrationTests {
-
-  @Autowired
-  WebApplicationContext context;
 
   MockMvc mvc;
 
   @BeforeEach
   void mockMvc() {
-    mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    mvc = consoleMvc();
   }
 
   @Test
@@ -83,9 +75,7 @@ class ConsoleTodoIntegrationTests extends PlatformIntegrationTests {
   }
 
   private String home(String username) throws Exception {
-    var login = mvc.perform(post("/login").with(csrf()).param("username", username).param("password", PASSWORD))
-        .andReturn();
-    MockHttpSession session = (MockHttpSession) login.getRequest().getSession();
-    return mvc.perform(get("/console").session(session)).andReturn().getResponse().getContentAsString();
+    return mvc.perform(get("/console").session(consoleSession(mvc, username))).andReturn().getResponse()
+        .getContentAsString();
   }
 }

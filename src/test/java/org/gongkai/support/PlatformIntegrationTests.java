@@ -75,6 +75,24 @@ public abstract class PlatformIntegrationTests {
     return new Api(port);
   }
 
+  @Autowired
+  private org.springframework.web.context.WebApplicationContext webContext;
+
+  /** The console's pages through MockMvc, with the security filters. */
+  protected org.springframework.test.web.servlet.MockMvc consoleMvc() {
+    return org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(webContext)
+        .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+  }
+
+  /** A console session of {@code username}, logged in through the login form. */
+  protected org.springframework.mock.web.MockHttpSession consoleSession(org.springframework.test.web.servlet.MockMvc mvc,
+      String username) throws Exception {
+    var login = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+        .param("username", username).param("password", PASSWORD)).andReturn();
+    return (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession();
+  }
+
   protected Staff admin() {
     return accounts.findByUsername("admin").orElseThrow();
   }

@@ -172,15 +172,35 @@ class JdbcWorkingCalendar implements WorkingCalendar, InitializingBean {
     return snapshot;
   }
 
-  /** Other nodes' edits reach this one within the interval even without an event. */
-  @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${gongkai.calendar.reload:PT5M}",
-      initialDelayString = "${gongkai.calendar.reload:PT5M}")
+  private volatile String seen;
+
+  /**
+   * Other nodes' edits reach this one within seconds: a cheap look at how many days and years there
+   * are and when a day last changed, and a full read only when that moved.
+   */
+  @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${gongkai.calendar.check:PT5S}",
+      initialDelayString = "${gongkai.calendar.check:PT5S}")
+  void followOtherNodes() {
+    String now = fingerprint();
+    if (!now.equals(seen)) {
+      reload();
+    }
+  }
+
+  private String fingerprint() {
+    return jdbc.sql("SELECT COUNT(*), MAX(updated_at) FROM calendar_day")
+        .query((rs, i) -> rs.getLong(1) + "/" + rs.getString(2)).single()
+        + "/" + jdbc.sql("SELECT COUNT(*) FROM calendar_year").query(Long.class).single();
+  }
+
   void reload() {
+    String before = fingerprint();
     List<CalendarDay> days = jdbc.sql("SELECT the_date, kind, name FROM calendar_day")
         .query((rs, i) -> new CalendarDay(rs.getObject("the_date", LocalDate.class),
             DayKind.valueOf(rs.getString("kind")), rs.getString("name")))
         .list();
     List<Integer> years = jdbc.sql("SELECT announced_year FROM calendar_year").query(Integer.class).list();
     snapshot = new WorkingDays(days, years);
+    seen = before;
   }
 }

@@ -62,10 +62,7 @@ class DocumentBulkController {
         }
         done++;
       } catch (Refusal refusal) {
-        String reason = refusal.fieldProblems().isEmpty()
-            ? messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale)
-            : messages.getMessage(refusal.fieldProblems().get(0).messageKey(), refusal.fieldProblems().get(0).arguments(),
-                refusal.fieldProblems().get(0).messageKey(), locale);
+        String reason = org.gongkai.shared.web.Refusals.text(messages, refusal, locale);
         refused.add(messages.getMessage("document.bulk.refused-one", new Object[] {Long.toString(id), reason}, locale));
       }
     }

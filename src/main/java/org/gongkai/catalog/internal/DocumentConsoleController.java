@@ -64,9 +64,12 @@ class DocumentConsoleController {
 
   @GetMapping
   String list(@RequestParam(required = false) Long agency, @RequestParam(required = false) EditionState state,
-      @RequestParam(required = false) String q, @RequestParam(required = false) Integer page, Model model) {
+      @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) EditorialQuery.Order order, Model model) {
     Staff me = access.current();
-    PageResult<?> result = editorial.list(new EditorialQuery(agency, state, q, PageResult.page(page, 20), 20), me);
+    PageResult<?> result = editorial.list(new EditorialQuery(agency, state, q, PageResult.page(page, 20), 20, order), me);
+    model.addAttribute("orders", EditorialQuery.Order.values());
+    model.addAttribute("order", order == null ? EditorialQuery.Order.UPDATED : order);
     model.addAttribute("result", result);
     model.addAttribute("agencies", agenciesInScope(me));
     model.addAttribute("agencyNames", agencyNames());

@@ -125,12 +125,20 @@ class EditorialService implements Editorial {
     }
     long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
     List<DocumentSummary> items = jdbc.sql("SELECT " + EditionRows.SUMMARY_COLUMNS + where
-            + " ORDER BY e.updated_at DESC, e.id DESC OFFSET " + (long) (query.page() - 1) * query.size()
+            + " ORDER BY " + orderBy(query.order()) + " OFFSET " + (long) (query.page() - 1) * query.size()
             + " ROWS FETCH NEXT " + query.size() + " ROWS ONLY")
         .params(params)
         .query(EditionRows::summary)
         .list();
     return new PageResult<>(items, total, query.page(), query.size());
+  }
+
+  private static String orderBy(EditorialQuery.Order order) {
+    return switch (order) {
+      case UPDATED -> "e.updated_at DESC, e.id DESC";
+      case PUBLISHED -> "CASE WHEN d.published_on IS NULL THEN 1 ELSE 0 END, d.published_on DESC, e.id DESC";
+      case TITLE -> "e.title, e.id";
+    };
   }
 
   @Override

@@ -50,10 +50,7 @@ class FoiBulkController {
         commands.assign(id, assignee, access.current());
         done++;
       } catch (Refusal refusal) {
-        var problem = refusal.fieldProblems().isEmpty() ? null : refusal.fieldProblems().get(0);
-        String reason = problem == null
-            ? messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale)
-            : messages.getMessage(problem.messageKey(), problem.arguments(), problem.messageKey(), locale);
+        String reason = org.gongkai.shared.web.Refusals.text(messages, refusal, locale);
         refused.add(messages.getMessage("foi.bulk.refused-one", new Object[] {Long.toString(id), reason}, locale));
       }
     }

@@ -26,7 +26,11 @@ class MailboxConsoleController {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
 
-  MailboxConsoleController(Mailbox mailbox, MailboxReminders reminders, AgencyDirectory agencies, StaffAccess access) {
+  private final java.time.Clock clock;
+
+  MailboxConsoleController(Mailbox mailbox, MailboxReminders reminders, AgencyDirectory agencies, StaffAccess access,
+      java.time.Clock clock) {
+    this.clock = clock;
     this.mailbox = mailbox;
     this.reminders = reminders;
     this.agencies = agencies;
@@ -49,6 +53,8 @@ class MailboxConsoleController {
     model.addAttribute("m", reveal ? mailbox.revealed(id, me) : mailbox.get(id, me));
     model.addAttribute("mayReveal", me.personalData() && !reveal);
     model.addAttribute("agencies", agencies.all());
+    // Today in the platform's zone: the server's own zone may still be on yesterday.
+    model.addAttribute("today", java.time.LocalDate.now(clock));
     return "interaction/console-show";
   }
 

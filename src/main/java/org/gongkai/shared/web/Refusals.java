@@ -16,6 +16,16 @@ public final class Refusals {
         general ? refusal.arguments() : refusal.fieldProblems().get(0).arguments());
   }
 
+  /** The refusal in the reader's words: its message, or its first field's, for a page that lists several. */
+  public static String text(org.springframework.context.MessageSource messages, Refusal refusal,
+      java.util.Locale locale) {
+    if (refusal.fieldProblems().isEmpty()) {
+      return messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale);
+    }
+    Refusal.FieldProblem first = refusal.fieldProblems().get(0);
+    return messages.getMessage(first.messageKey(), first.arguments(), first.messageKey(), locale);
+  }
+
   /** For a page rendered again in answer to its own form: the same notice, on this page. */
   public static void show(org.springframework.ui.Model model, Refusal refusal) {
     boolean general = refusal.fieldProblems().isEmpty();

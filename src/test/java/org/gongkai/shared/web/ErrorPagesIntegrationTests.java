@@ -1,29 +1,20 @@
 package org.gongkai.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import org.gongkai.support.Api;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** Browsers get an error page that says what happened and where to go, in their language, for each status. */
 class ErrorPagesIntegrationTests extends PlatformIntegrationTests {
 
   private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
-
-  @Autowired
-  WebApplicationContext context;
 
   @Test
   void missingAndWithdrawnDocumentsOnThePortal() {
@@ -51,10 +42,8 @@ class ErrorPagesIntegrationTests extends PlatformIntegrationTests {
   @Test
   void aConsolePageTheRoleMayNotOpenSaysWhyAndLeadsBack() throws Exception {
     Fixture f = newAgency();
-    MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
-    var login = mvc.perform(post("/login").with(csrf()).param("username", f.editor().username())
-        .param("password", PASSWORD)).andReturn();
-    MockHttpSession session = (MockHttpSession) login.getRequest().getSession();
+    MockMvc mvc = consoleMvc();
+    MockHttpSession session = consoleSession(mvc, f.editor().username());
 
     MockHttpServletResponse page = mvc.perform(get("/console/backups").session(session).accept(MediaType.TEXT_HTML))
         .andReturn().getResponse();
