@@ -19,8 +19,11 @@ public interface WorkQueue {
   /** The console's sections, grouped by task. */
   enum Section { PUBLISHING, REQUESTS, INTERACTION, POWERS, SUPERVISION, REPORTS, SYSTEM }
 
-  /** One kind of work ({@code kind} is its message key), how much of it there is, and the first items. */
-  record Work(String kind, long total, List<Item> items) {}
+  /**
+   * One kind of work ({@code kind} is its message key), how much of it there is, the first items,
+   * and the console list where all of it is ({@code list}, whose navigation entry shows the count).
+   */
+  record Work(String kind, long total, List<Item> items, String list) {}
 
   /**
    * One thing to do: what, where to do it (one click), and by when, with the working days left

@@ -42,6 +42,9 @@ public interface Catalog {
 
   long liveCount();
 
+  /** Which of these documents are published now. */
+  java.util.Set<Long> publishedAmong(java.util.Collection<Long> documentIds);
+
   /** The stored content of an attachment. */
   InputStream openAttachment(Attachment attachment) throws java.io.IOException;
 

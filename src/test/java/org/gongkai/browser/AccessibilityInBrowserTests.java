@@ -49,15 +49,27 @@ class AccessibilityInBrowserTests extends BrowserTests {
     String consultation = value("SELECT MIN(id) FROM consultation WHERE published = TRUE");
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("home", "/");
+    String column = value("SELECT MIN(column_id) FROM edition WHERE state = 'PUBLISHED' AND column_id IN"
+        + " (SELECT id FROM disclosure_column WHERE agency_id = (SELECT id FROM agency WHERE code = '" + agency + "'))");
+    String interview = value("SELECT MIN(id) FROM interview WHERE published = TRUE");
+    String power = value("SELECT MIN(code) FROM power_item");
+    pages.put("agencies", "/agencies");
     pages.put("agency catalog", "/agencies/" + agency);
+    pages.put("column with filters", "/agencies/" + agency + "?column=" + column + "&year=2025");
+    pages.put("disclosure guide", "/agencies/" + agency + "/guide");
     pages.put("document", "/documents/" + document);
     pages.put("search", "/search?q=%E9%80%9A%E7%9F%A5");
     pages.put("request form", "/foi/apply");
+    pages.put("request status", "/foi/status");
     pages.put("consultations", "/consultations");
     pages.put("consultation", "/consultations/" + consultation);
     pages.put("mailbox", "/mailbox");
+    pages.put("mailbox answers", "/mailbox/qa");
+    pages.put("mailbox status", "/mailbox/status");
     pages.put("interviews", "/interviews");
+    pages.put("interview", "/interviews/" + interview);
     pages.put("power catalog", "/powers");
+    pages.put("power", "/powers/" + power);
     pages.put("not found", "/no-such-page");
     pages.put("malformed address", "/documents/not-a-number");
     pages.put("senior mode", "/?senior=on");

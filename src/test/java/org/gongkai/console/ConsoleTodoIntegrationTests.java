@@ -44,6 +44,12 @@ class ConsoleTodoIntegrationTests extends PlatformIntegrationTests {
     assertThat(reviewerHome).contains("待审核的信息", "关于待办事项测试的通知", "/console/documents/" + draft);
     assertThat(reviewerHome).as("the publishing section's count").containsPattern(
         "信息发布</span>\\s*<span class=\"count\"[^>]*>1</span>");
+    assertThat(reviewerHome).as("and the documents list's").containsPattern(
+        "href=\"/console/documents\"><span>信息管理</span>\\s*<span class=\"count\"[^>]*>1</span>");
+    assertThat(reviewerHome).as("last year's annual report").contains("尚未发布的上年度政府信息公开工作年度报告",
+        "/console/reports/annual?agency=" + f.agency().code());
+    assertThat(reviewerHome).as("last month's statistics to file").contains("未报送的上月统计月报",
+        "/console/foi/statistics?agency=" + f.agency().code());
 
     // A request registered and assigned to the reviewer: its deadline and the working days left.
     String token = "todo-" + f.agency().code();

@@ -219,6 +219,15 @@ class CatalogReader implements Catalog {
   }
 
   @Override
+  public java.util.Set<Long> publishedAmong(java.util.Collection<Long> documentIds) {
+    if (documentIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT document_id FROM edition WHERE state = 'PUBLISHED'"
+        + " AND document_id IN (:ids)").param("ids", documentIds).query(Long.class).list());
+  }
+
+  @Override
   public java.io.InputStream openAttachment(org.gongkai.catalog.Attachment attachment) throws java.io.IOException {
     return attachmentStore.open(attachment.sha256());
   }

@@ -42,6 +42,6 @@ class EditorialWork implements WorkQueue {
     PageResult<DocumentSummary> page = editorial.list(new EditorialQuery(null, state, null, 1, Math.max(1, limit)), staff);
     List<Item> items = limit == 0 ? List.of() : page.items().stream()
         .map(d -> new Item(d.title(), "/console/documents/" + d.id(), null, null)).toList();
-    return new Work(kind, page.total(), items);
+    return new Work(kind, page.total(), items, "/console/documents");
   }
 }

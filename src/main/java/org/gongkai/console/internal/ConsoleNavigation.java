@@ -55,6 +55,7 @@ class ConsoleNavigation {
       new Group(WorkQueue.Section.SUPERVISION, List.of(
           new Link("/console/monitor", "console.monitor", Audience.EVERYONE))),
       new Group(WorkQueue.Section.REPORTS, List.of(
+          new Link("/console/foi/statistics", "foi.console.statistics", Audience.EVERYONE),
           new Link("/console/reports", "console.reports", Audience.EVERYONE),
           new Link("/console/dashboard", "console.dashboard", Audience.EVERYONE))),
       new Group(WorkQueue.Section.SYSTEM, List.of(
@@ -79,22 +80,36 @@ class ConsoleNavigation {
     return isConsole(request) ? GROUPS : null;
   }
 
-  /** Open work per group, counted for the console's pages only. */
+  /** Open work per group and per list, counted for the console's pages only. */
   @ModelAttribute("workCounts")
-  Map<WorkQueue.Section, Long> workCounts(HttpServletRequest request) {
+  Counts workCounts(HttpServletRequest request) {
     if (!isConsole(request) || !"GET".equals(request.getMethod())) {
       return null;
     }
     return access.currentIfAny().map(this::counts).orElse(null);
   }
 
-  Map<WorkQueue.Section, Long> counts(Staff staff) {
-    Map<WorkQueue.Section, Long> counts = new EnumMap<>(WorkQueue.Section.class);
-    for (WorkQueue queue : queues) {
-      long open = queue.open(staff, 0).stream().mapToLong(WorkQueue.Work::total).sum();
-      counts.merge(queue.section(), open, Long::sum);
+  /** How much open work each group and each list holds. */
+  record Counts(Map<WorkQueue.Section, Long> sections, Map<String, Long> lists) {
+    public long section(WorkQueue.Section section) {
+      return sections.getOrDefault(section, 0L);
     }
-    return counts;
+
+    public long list(String path) {
+      return lists.getOrDefault(path, 0L);
+    }
+  }
+
+  Counts counts(Staff staff) {
+    Map<WorkQueue.Section, Long> sections = new EnumMap<>(WorkQueue.Section.class);
+    Map<String, Long> lists = new java.util.HashMap<>();
+    for (WorkQueue queue : queues) {
+      for (WorkQueue.Work work : queue.open(staff, 0)) {
+        sections.merge(queue.section(), work.total(), Long::sum);
+        lists.merge(work.list(), work.total(), Long::sum);
+      }
+    }
+    return new Counts(sections, lists);
   }
 
   private static boolean isConsole(HttpServletRequest request) {

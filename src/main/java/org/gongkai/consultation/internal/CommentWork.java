@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 class CommentWork implements WorkQueue {
 
+  private static final String LIST = "/console/consultations";
+
   private final JdbcClient jdbc;
   private final StaffAccess access;
 
@@ -29,7 +31,7 @@ class CommentWork implements WorkQueue {
   public List<Work> open(Staff staff, int limit) {
     Set<Long> scope = access.agencyScope(staff);
     if (scope.isEmpty()) {
-      return List.of(new Work("todo.comments", 0, List.of()));
+      return List.of(new Work("todo.comments", 0, List.of(), LIST));
     }
     String pending = " FROM consultation_comment m JOIN consultation c ON c.id = m.consultation_id"
         + " WHERE m.state = 'PENDING' AND c.agency_id IN (:scope)";
@@ -41,6 +43,6 @@ class CommentWork implements WorkQueue {
             .query((rs, n) -> new Item(rs.getString("title") + " (" + rs.getLong("n") + ")",
                 "/console/consultations/" + rs.getLong("id"), null, null))
             .list();
-    return List.of(new Work("todo.comments", total, items));
+    return List.of(new Work("todo.comments", total, items, LIST));
   }
 }

@@ -68,10 +68,13 @@ class FoiConsoleController {
   @GetMapping
   String list(@RequestParam(required = false, defaultValue = "open") String due,
       @RequestParam(required = false) Boolean mine, @RequestParam(required = false) String q,
-      @RequestParam(required = false) Integer page, Model model) {
+      @RequestParam(required = false) Integer page, @RequestParam(required = false) RequestQueries.Filter.Order order,
+      Model model) {
     Staff me = access.current();
-    PageResult<Views.Summary> result = service.list(new RequestQueries.Filter(null, null, due, Boolean.TRUE.equals(mine), q),
-        PageResult.page(page, 20), 20, me);
+    RequestQueries.Filter filter = new RequestQueries.Filter(null, null, due, Boolean.TRUE.equals(mine), q, order);
+    PageResult<Views.Summary> result = service.list(filter, PageResult.page(page, 20), 20, me);
+    model.addAttribute("order", filter.order());
+    model.addAttribute("orders", RequestQueries.Filter.Order.values());
     model.addAttribute("result", result);
     model.addAttribute("due", due);
     model.addAttribute("mine", Boolean.TRUE.equals(mine));

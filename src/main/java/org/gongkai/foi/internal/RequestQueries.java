@@ -98,7 +98,19 @@ class RequestQueries {
   }
 
 
-  record Filter(Long agencyId, RequestState state, String due, boolean mine, String q) {}
+  /** The staff list's filter and order: the nearest deadline first (the default), or the latest received first. */
+  record Filter(Long agencyId, RequestState state, String due, boolean mine, String q, Order order) {
+
+    enum Order { DUE, RECEIVED }
+
+    Filter {
+      order = order == null ? Order.DUE : order;
+    }
+
+    Filter(Long agencyId, RequestState state, String due, boolean mine, String q) {
+      this(agencyId, state, due, mine, q, Order.DUE);
+    }
+  }
 
   PageResult<Views.Summary> list(Filter filter, int page, int size, Staff actor) {
     Set<Long> scope = access.agencyScope(actor);
@@ -139,7 +151,10 @@ class RequestQueries {
     }
     long total = requests.count(scope, where.toString(), params);
     WorkingDays days = ledger.days();
-    List<Views.Summary> items = requests.list(scope, where.toString(), params, (page - 1) * size, size).stream()
+    String orderBy = filter.order() == Filter.Order.RECEIVED
+        ? "CASE WHEN received_on IS NULL THEN 0 ELSE 1 END, received_on DESC, id DESC"
+        : "CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, id";
+    List<Views.Summary> items = requests.list(scope, where.toString(), params, orderBy, (page - 1) * size, size).stream()
         .map(r -> new Views.Summary(r.id(), r.trackingCode(), agencies.get(r.agencyId()).name(), r.state(),
             PersonalData.name(r.applicantName()), abbreviate(r.description()),
             r.receivedOn(), r.state().clockRuns() ? r.dueOn() : null, daysLeft(r, days), assigneeName(r.assigneeId()),

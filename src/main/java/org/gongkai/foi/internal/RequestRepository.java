@@ -102,9 +102,11 @@ class RequestRepository {
         .query((rs, i) -> new KeyedRequest(rs.getString(1), rs.getString(2))).optional();
   }
 
-  List<RequestRow> list(Collection<Long> agencies, String where, java.util.Map<String, Object> params, int offset, int limit) {
+  /** A page of requests; {@code orderBy} is one of the orders the staff list offers, never input. */
+  List<RequestRow> list(Collection<Long> agencies, String where, java.util.Map<String, Object> params, String orderBy,
+      int offset, int limit) {
     return jdbc.sql("SELECT * FROM foi_request WHERE agency_id IN (:agencies)" + where
-            + " ORDER BY CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, id OFFSET " + offset
+            + " ORDER BY " + orderBy + " OFFSET " + offset
             + " ROWS FETCH NEXT " + limit + " ROWS ONLY")
         .param("agencies", agencies).params(params).query(this::row).list();
   }

@@ -29,6 +29,6 @@ class RequestWork implements WorkQueue {
         .map(r -> new Item(r.trackingCode() + " " + r.description(), "/console/foi/" + r.id(), r.dueOn(),
             r.workingDaysLeft()))
         .toList();
-    return List.of(new Work("todo.requests", mine.total(), items));
+    return List.of(new Work("todo.requests", mine.total(), items, "/console/foi"));
   }
 }

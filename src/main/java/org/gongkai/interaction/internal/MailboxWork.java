@@ -25,6 +25,6 @@ class MailboxWork implements WorkQueue {
     List<MailboxViews.Message> open = mailbox.list("open", staff);
     List<Item> items = open.stream().limit(limit)
         .map(m -> new Item(m.title(), "/console/mailbox/" + m.id(), m.dueOn(), m.workingDaysLeft())).toList();
-    return List.of(new Work("todo.messages", open.size(), items));
+    return List.of(new Work("todo.messages", open.size(), items, "/console/mailbox"));
   }
 }

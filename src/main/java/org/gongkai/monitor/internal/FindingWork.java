@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class FindingWork implements WorkQueue {
 
+  private static final String LIST = "/console/monitor";
+
   private final JdbcClient jdbc;
   private final StaffAccess access;
   private final MessageSource messages;
@@ -33,7 +35,7 @@ class FindingWork implements WorkQueue {
   public List<Work> open(Staff staff, int limit) {
     Set<Long> scope = access.agencyScope(staff);
     if (scope.isEmpty()) {
-      return List.of(new Work("todo.findings", 0, List.of()));
+      return List.of(new Work("todo.findings", 0, List.of(), LIST));
     }
     String latest = " FROM monitor_finding f JOIN monitor_run r ON r.id = f.run_id"
         + " WHERE r.agency_id IN (:scope)"
@@ -48,6 +50,6 @@ class FindingWork implements WorkQueue {
                 FindingText.decode(rs.getString("message_args")), rs.getString("message"), LocaleContextHolder.getLocale()), "/console/monitor/agencies/" + rs.getString("code"),
                 null, null))
             .list();
-    return List.of(new Work("todo.findings", total, items));
+    return List.of(new Work("todo.findings", total, items, LIST));
   }
 }

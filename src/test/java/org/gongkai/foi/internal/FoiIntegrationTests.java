@@ -480,6 +480,11 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     var editor = (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession();
     assertThat(mvc.perform(get("/console/foi").session(editor)).andReturn().getResponse().getContentAsString())
         .contains("id=\"pick-" + first + "\"", "id=\"assign-several-submit\"");
+    String latestFirst = mvc.perform(get("/console/foi").param("order", "RECEIVED").session(editor)).andReturn()
+        .getResponse().getContentAsString();
+    assertThat(latestFirst).contains("value=\"RECEIVED\" selected");
+    assertThat(latestFirst.indexOf("id=\"pick-" + second + "\"")).as("received on the same day: the later one first")
+        .isLessThan(latestFirst.indexOf("id=\"pick-" + first + "\""));
 
     MvcResult assigned = mvc.perform(post("/console/foi/assign-several").session(editor).with(csrf())
         .param("ids", Long.toString(first), Long.toString(second), "987654321")
