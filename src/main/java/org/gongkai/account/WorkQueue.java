@@ -23,7 +23,13 @@ public interface WorkQueue {
    * One kind of work ({@code kind} is its message key), how much of it there is, the first items,
    * and the console list where all of it is ({@code list}, whose navigation entry shows the count).
    */
-  record Work(String kind, long total, List<Item> items, String list) {}
+  record Work(String kind, long total, List<Item> items, String list) {
+
+    /** Nothing of this kind for this member of staff. */
+    public static Work none(String kind, String list) {
+      return new Work(kind, 0, List.of(), list);
+    }
+  }
 
   /**
    * One thing to do: what, where to do it (one click), and by when, with the working days left

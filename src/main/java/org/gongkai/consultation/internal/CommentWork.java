@@ -31,7 +31,7 @@ class CommentWork implements WorkQueue {
   public List<Work> open(Staff staff, int limit) {
     Set<Long> scope = access.agencyScope(staff);
     if (scope.isEmpty()) {
-      return List.of(new Work("todo.comments", 0, List.of(), LIST));
+      return List.of(Work.none("todo.comments", LIST));
     }
     String pending = " FROM consultation_comment m JOIN consultation c ON c.id = m.consultation_id"
         + " WHERE m.state = 'PENDING' AND c.agency_id IN (:scope)";

@@ -36,7 +36,7 @@ class MonthlyReportWork implements WorkQueue {
   @Override
   public List<Work> open(Staff staff, int limit) {
     if (!staff.role().reviews()) {
-      return List.of(new Work("todo.monthly-reports", 0, List.of(), LIST));
+      return List.of(Work.none("todo.monthly-reports", LIST));
     }
     YearMonth month = YearMonth.from(queries.today()).minusMonths(1);
     List<Long> filed = jdbc.sql("SELECT agency_id FROM foi_monthly_report WHERE report_month = ?")

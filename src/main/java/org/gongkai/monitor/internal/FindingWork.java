@@ -35,7 +35,7 @@ class FindingWork implements WorkQueue {
   public List<Work> open(Staff staff, int limit) {
     Set<Long> scope = access.agencyScope(staff);
     if (scope.isEmpty()) {
-      return List.of(new Work("todo.findings", 0, List.of(), LIST));
+      return List.of(Work.none("todo.findings", LIST));
     }
     String latest = " FROM monitor_finding f JOIN monitor_run r ON r.id = f.run_id"
         + " WHERE r.agency_id IN (:scope)"

@@ -47,7 +47,7 @@ class AnnualReportWork implements WorkQueue {
   @Override
   public List<Work> open(Staff staff, int limit) {
     if (!staff.role().reviews()) {
-      return List.of(new Work("todo.annual-reports", 0, List.of(), LIST));
+      return List.of(Work.none("todo.annual-reports", LIST));
     }
     int year = LocalDate.now(clock).getYear() - 1;
     Map<Long, Long> drafted = new HashMap<>();
