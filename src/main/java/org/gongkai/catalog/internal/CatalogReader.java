@@ -71,7 +71,7 @@ class CatalogReader implements Catalog {
     }
     if (q.titleContains() != null && !q.titleContains().isBlank()) {
       where.append(" AND LOWER(e.title) LIKE :title");
-      params.put("title", "%" + EditorialService.escapeLike(q.titleContains().trim().toLowerCase()) + "%");
+      params.put("title", "%" + EditorialListing.escapeLike(q.titleContains().trim().toLowerCase()) + "%");
     }
     long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
     List<DocumentSummary> items = jdbc.sql("SELECT " + EditionRows.SUMMARY_COLUMNS + where

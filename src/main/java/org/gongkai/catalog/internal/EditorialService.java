@@ -31,7 +31,6 @@ import org.gongkai.catalog.Validity;
 import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,33 +41,31 @@ class EditorialService implements Editorial {
 
   private final EditionRepository editions;
   private final IndexNumbers indexNumbers;
-  private final BodySanitizer sanitizer;
   private final AttachmentStore attachmentStore;
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
   private final PublicSiteVersion site;
   private final ApplicationEventPublisher events;
-  private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final Clock clock;
-  private final org.springframework.beans.factory.ObjectProvider<org.gongkai.catalog.DocumentFinder> finder;
+  private final EditorialListing listing;
+  private final DocumentForms forms;
 
-  EditorialService(EditionRepository editions, IndexNumbers indexNumbers, BodySanitizer sanitizer,
+  EditorialService(EditionRepository editions, IndexNumbers indexNumbers,
       AttachmentStore attachmentStore, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, PublicSiteVersion site,
-      ApplicationEventPublisher events, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
-      org.springframework.beans.factory.ObjectProvider<org.gongkai.catalog.DocumentFinder> finder) {
-    this.finder = finder;
+      ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
+      EditorialListing listing, DocumentForms forms) {
+    this.listing = listing;
+    this.forms = forms;
     this.editions = editions;
     this.indexNumbers = indexNumbers;
-    this.sanitizer = sanitizer;
     this.attachmentStore = attachmentStore;
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
     this.site = site;
     this.events = events;
-    this.jdbc = jdbc;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -98,56 +95,16 @@ class EditorialService implements Editorial {
     if (scope.isEmpty()) {
       return new PageResult<>(List.of(), 0, query.page(), query.size());
     }
-    // The edition shown for each document is the newest one: the work in progress if any.
-    StringBuilder where = new StringBuilder(
-        " FROM edition e JOIN document d ON d.id = e.document_id WHERE e.edition_number ="
-            + " (SELECT MAX(x.edition_number) FROM edition x WHERE x.document_id = e.document_id)"
-            + " AND d.agency_id IN (:scope)");
-    java.util.Map<String, Object> params = new java.util.HashMap<>();
-    params.put("scope", scope);
-    if (query.state() != null) {
-      where.append(" AND e.state = :state");
-      params.put("state", query.state().name());
-    }
-    if (query.titleContains() != null && !query.titleContains().isBlank()) {
-      // Published documents are found by full-text search; drafts, which the index does not hold,
-      // by their title, document number or index number.
-      List<Long> found = finder.getIfAvailable() == null ? List.of()
-          : finder.getIfAvailable().find(query.titleContains().trim(), scope, 500);
-      where.append(" AND (LOWER(e.title) LIKE :title OR LOWER(d.index_number) LIKE :title"
-          + " OR LOWER(e.doc_number) LIKE :title");
-      if (!found.isEmpty()) {
-        where.append(" OR e.document_id IN (:found)");
-        params.put("found", found);
-      }
-      where.append(")");
-      params.put("title", "%" + escapeLike(query.titleContains().trim().toLowerCase()) + "%");
-    }
-    long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
-    List<DocumentSummary> items = jdbc.sql("SELECT " + EditionRows.SUMMARY_COLUMNS + where
-            + " ORDER BY " + orderBy(query.order()) + " OFFSET " + (long) (query.page() - 1) * query.size()
-            + " ROWS FETCH NEXT " + query.size() + " ROWS ONLY")
-        .params(params)
-        .query(EditionRows::summary)
-        .list();
-    return new PageResult<>(items, total, query.page(), query.size());
-  }
-
-  private static String orderBy(EditorialQuery.Order order) {
-    return switch (order) {
-      case UPDATED -> "e.updated_at DESC, e.id DESC";
-      case PUBLISHED -> "CASE WHEN d.published_on IS NULL THEN 1 ELSE 0 END, d.published_on DESC, e.id DESC";
-      case TITLE -> "e.title, e.id";
-    };
+    return listing.page(query, scope);
   }
 
   @Override
   public long createDraft(DocumentForm form, Staff actor) {
-    Agency agency = agencyOf(form);
+    Agency agency = forms.agencyOf(form);
     access.requireAgency(actor, agency.id());
-    Column column = checkedColumn(form, agency);
-    String body = checkedBody(form);
-    checkMetadata(form, null);
+    Column column = forms.checkedColumn(form, agency);
+    String body = forms.checkedBody(form);
+    forms.checkMetadata(form, null);
     Instant now = Instant.now(clock);
     long documentId = editions.insertDocument(agency.id(), actor.username(), now);
     editions.insertEdition(documentId, 1, EditionState.DRAFT, form, column.id(), body, actor.username(), now);
@@ -167,9 +124,9 @@ class EditorialService implements Editorial {
     if (form.getAgency() != null && !form.getAgency().isBlank() && !agency.code().equalsIgnoreCase(form.getAgency().trim())) {
       throw Refusal.invalidField("agency", "document.agency.fixed");
     }
-    Column column = checkedColumn(form, agency);
-    String body = checkedBody(form);
-    checkMetadata(form, documentId);
+    Column column = forms.checkedColumn(form, agency);
+    String body = forms.checkedBody(form);
+    forms.checkMetadata(form, documentId);
     int expected = form.getLockVersion() == null ? working.lockVersion() : form.getLockVersion();
     if (!editions.updateEdition(working.id(), expected, form, column.id(), body, actor.username(), Instant.now(clock))) {
       throw Refusal.conflict("document.stale");
@@ -290,7 +247,7 @@ class EditorialService implements Editorial {
     if (working.state() != EditionState.DRAFT) {
       throw Refusal.conflict("document.not-editable");
     }
-    String name = cleanFileName(fileName);
+    String name = DocumentForms.cleanFileName(fileName);
     AttachmentStore.Stored stored = attachmentStore.store(content, name);
     long id = editions.insertAttachment(working.id(), name, stored.mediaType(), stored.size(), stored.sha256());
     audit.record(actor.username(), "document.attachment-added", "document", documentId, name + " " + stored.sha256());
@@ -312,18 +269,18 @@ class EditorialService implements Editorial {
 
   @Override
   public long importPublished(DocumentForm form, Instant publishedAt, List<Upload> uploads, Staff actor) {
-    Agency agency = agencyOf(form);
+    Agency agency = forms.agencyOf(form);
     access.requireAdministrator(actor, agency.id());
-    Column column = checkedColumn(form, agency);
-    String body = checkedBody(form);
-    checkMetadata(form, null);
+    Column column = forms.checkedColumn(form, agency);
+    String body = forms.checkedBody(form);
+    forms.checkMetadata(form, null);
     long documentId = editions.insertDocument(agency.id(), actor.username(), publishedAt);
     long editionId = editions.insertEdition(documentId, 1, EditionState.APPROVED, form, column.id(), body,
         actor.username(), publishedAt);
     editions.replaceInterpretationLinks(documentId, form.getInterpretationOf());
     editions.recordReview(editionId, true, null, actor.username(), publishedAt);
     for (Upload upload : uploads) {
-      String name = cleanFileName(upload.fileName());
+      String name = DocumentForms.cleanFileName(upload.fileName());
       AttachmentStore.Stored stored = attachmentStore.store(new java.io.ByteArrayInputStream(upload.content()), name);
       editions.insertAttachment(editionId, name, stored.mediaType(), stored.size(), stored.sha256());
     }
@@ -416,78 +373,7 @@ class EditorialService implements Editorial {
         .orElse(all.stream().max(Comparator.comparingInt(Edition::editionNumber)).orElse(null));
   }
 
-  private Agency agencyOf(DocumentForm form) {
-    if (form.getAgency() == null || form.getAgency().isBlank()) {
-      throw Refusal.invalidField("agency", "document.agency.required");
-    }
-    return agencies.findByCode(form.getAgency()).orElseThrow(() -> Refusal.invalidField("agency", "agency.not-found"));
-  }
-
-  private Column checkedColumn(DocumentForm form, Agency agency) {
-    if (form.getColumn() == null) {
-      throw Refusal.invalidField("column", "document.column.required");
-    }
-    Column column = agencies.column(form.getColumn())
-        .orElseThrow(() -> Refusal.invalidField("column", "column.not-found"));
-    if (column.agencyId() != agency.id()) {
-      throw Refusal.invalidField("column", "document.column.other-agency");
-    }
-    return column;
-  }
-
-  private String checkedBody(DocumentForm form) {
-    String clean = sanitizer.sanitize(form.getBody());
-    if (clean.replaceAll("<[^>]*>", "").isBlank() && !clean.contains("<img")) {
-      throw Refusal.invalidField("body", "document.body.required");
-    }
-    return clean;
-  }
-
-  private void checkMetadata(DocumentForm form, Long self) {
-    List<org.gongkai.shared.web.Refusal.FieldProblem> problems = new ArrayList<>();
-    if (form.getTitle() == null || form.getTitle().isBlank()) {
-      problems.add(new Refusal.FieldProblem("title", "document.title.required"));
-    }
-    if (form.getValidity() == null) {
-      form.setValidity(Validity.VALID);
-    }
-    if (form.getDisclosureMode() == null) {
-      form.setDisclosureMode(DisclosureMode.PROACTIVE);
-    }
-    if (form.getKind() == null) {
-      form.setKind(org.gongkai.catalog.DocumentKind.GENERAL);
-    }
-    if (form.getValidity() == Validity.REPEALED && form.getRepealedOn() == null) {
-      problems.add(new Refusal.FieldProblem("repealedOn", "document.repealed-on.required"));
-    }
-    if (form.getEffectiveOn() != null && form.getRepealedOn() != null
-        && form.getRepealedOn().isBefore(form.getEffectiveOn())) {
-      problems.add(new Refusal.FieldProblem("repealedOn", "document.repealed-on.before-effective"));
-    }
-    for (Long policy : form.getInterpretationOf()) {
-      if (policy == null || editions.document(policy).isEmpty() || policy.equals(self)) {
-        problems.add(new Refusal.FieldProblem("interpretationOf", "document.interpretation-of.unknown", policy));
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw Refusal.invalid(problems);
-    }
-  }
-
-  private static String cleanFileName(String fileName) {
-    String name = fileName == null ? "" : fileName.replace('\\', '/');
-    name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").trim();
-    if (name.isEmpty()) {
-      throw Refusal.invalidField("file", "attachment.name.required");
-    }
-    return name.length() > 200 ? name.substring(name.length() - 200) : name;
-  }
-
   private static String blankToNull(String s) {
     return s == null || s.isBlank() ? null : s.trim();
-  }
-
-  static String escapeLike(String s) {
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 }

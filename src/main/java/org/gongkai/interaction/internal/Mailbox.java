@@ -185,9 +185,28 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
   // ---- staff ----
 
   List<Message> list(String due, Staff actor) {
+    return list(due, actor, 500);
+  }
+
+  /** The first {@code limit} messages of the staff member's agencies in a due filter, the nearest deadline first. */
+  List<Message> list(String due, Staff actor, int limit) {
+    Filter filter = filter(due, actor);
+    return filter == null ? List.of() : messages.list(filter.where(), filter.params(), limit).stream()
+        .map(r -> view(r, false, false)).toList();
+  }
+
+  /** How many messages of the staff member's agencies are in a due filter. */
+  long count(String due, Staff actor) {
+    Filter filter = filter(due, actor);
+    return filter == null ? 0 : messages.count(filter.where(), filter.params());
+  }
+
+  private record Filter(String where, Map<String, Object> params) {}
+
+  private Filter filter(String due, Staff actor) {
     Set<Long> scope = access.agencyScope(actor);
     if (scope.isEmpty()) {
-      return List.of();
+      return null;
     }
     StringBuilder where = new StringBuilder(" WHERE agency_id IN (:scope)");
     Map<String, Object> params = new HashMap<>();
@@ -206,7 +225,7 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
       }
       default -> { }
     }
-    return messages.list(where.toString(), params, 500).stream().map(r -> view(r, false, false)).toList();
+    return new Filter(where.toString(), params);
   }
 
   /** The message with its history; who wrote it is masked. */

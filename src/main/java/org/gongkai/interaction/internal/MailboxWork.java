@@ -22,9 +22,9 @@ class MailboxWork implements WorkQueue {
 
   @Override
   public List<Work> open(Staff staff, int limit) {
-    List<MailboxViews.Message> open = mailbox.list("open", staff);
-    List<Item> items = open.stream().limit(limit)
+    // Counted for every console page's navigation: the messages themselves only when listed.
+    List<Item> items = limit == 0 ? List.of() : mailbox.list("open", staff, limit).stream()
         .map(m -> new Item(m.title(), "/console/mailbox/" + m.id(), m.dueOn(), m.workingDaysLeft())).toList();
-    return List.of(new Work("todo.messages", open.size(), items, "/console/mailbox"));
+    return List.of(new Work("todo.messages", mailbox.count("open", staff), items, "/console/mailbox"));
   }
 }

@@ -67,6 +67,10 @@ class MessageRepository {
         .param(code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT)).query(this::row).optional();
   }
 
+  long count(String where, Map<String, Object> params) {
+    return jdbc.sql("SELECT COUNT(*) FROM mailbox_message" + where).params(params).query(Long.class).single();
+  }
+
   List<Row> list(String where, Map<String, Object> params, int limit) {
     return jdbc.sql("SELECT * FROM mailbox_message" + where + " ORDER BY due_on, id FETCH FIRST " + limit + " ROWS ONLY")
         .params(params).query(this::row).list();
