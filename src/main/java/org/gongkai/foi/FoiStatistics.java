@@ -21,6 +21,17 @@ public interface FoiStatistics {
   /** Fee notices sent in the period and what they charged; what was paid in the period (section 六 of the annual report). */
   FeeFigures fees(Collection<Long> agencyIds, LocalDate first, LocalDate last);
 
+  /** Each request concluded between the dates, both inclusive, with its due day: the evidence behind {@link #handling}. */
+  java.util.List<Concluded> concluded(Collection<Long> agencyIds, LocalDate first, LocalDate last);
+
+  /** A concluded request; on time when it has no due day or was concluded by it. */
+  record Concluded(long id, String trackingCode, LocalDate receivedOn, LocalDate dueOn, LocalDate concludedOn) {
+
+    public boolean onTime() {
+      return dueOn == null || !concludedOn.isAfter(dueOn);
+    }
+  }
+
   record FeeFigures(long notices, java.math.BigDecimal charged, java.math.BigDecimal collected) {}
 
   record MonthlyOutcomes(String month, Outcome outcome, long count) {}

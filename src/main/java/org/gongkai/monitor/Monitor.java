@@ -10,4 +10,9 @@ public interface Monitor {
 
   /** Checks every agency now and keeps the day's results; returns how many were checked. */
   int runAll();
+
+  /** The agency's daily results between the dates, both inclusive, oldest first: what the annual assessment averages. */
+  java.util.List<DailyScore> scores(long agencyId, java.time.LocalDate first, java.time.LocalDate last);
+
+  record DailyScore(java.time.LocalDate runOn, int score, boolean vetoed) {}
 }

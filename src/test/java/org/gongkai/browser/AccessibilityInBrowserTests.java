@@ -97,6 +97,12 @@ class AccessibilityInBrowserTests extends BrowserTests {
     pages.put("reports", "/console/reports");
     pages.put("dashboard", "/console/dashboard");
     pages.put("agencies", "/console/agencies");
+    String assessed = value("SELECT MAX(assessment_year) FROM assessment");
+    String commerce = value("SELECT code FROM agency WHERE name = '临江市商务局'");
+    pages.put("assessments", "/console/assessments");
+    pages.put("assessment", "/console/assessments/" + assessed);
+    pages.put("assessment of an agency", "/console/assessments/" + assessed + "/agencies/" + commerce);
+    pages.put("assessment compared", "/console/assessments/" + assessed + "/compare?indicator=1.3");
     assertNoSeriousViolations(pages);
   }
 

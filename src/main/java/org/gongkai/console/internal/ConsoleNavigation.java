@@ -53,7 +53,8 @@ class ConsoleNavigation {
       new Group(WorkQueue.Section.POWERS, List.of(
           new Link("/console/powers", "console.powers", Audience.EVERYONE))),
       new Group(WorkQueue.Section.SUPERVISION, List.of(
-          new Link("/console/monitor", "console.monitor", Audience.EVERYONE))),
+          new Link("/console/monitor", "console.monitor", Audience.EVERYONE),
+          new Link("/console/assessments", "console.assessments", Audience.EVERYONE))),
       new Group(WorkQueue.Section.REPORTS, List.of(
           new Link("/console/foi/statistics", "foi.console.statistics", Audience.EVERYONE),
           new Link("/console/reports", "console.reports", Audience.EVERYONE),

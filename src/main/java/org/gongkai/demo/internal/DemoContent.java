@@ -57,12 +57,14 @@ class DemoContent implements ApplicationRunner {
   private final org.gongkai.monitor.Monitor monitor;
   private final org.gongkai.consultation.ConsultationDesk consultations;
   private final org.gongkai.interaction.InteractionDesk interaction;
+  private final org.gongkai.assessment.AssessmentDesk assessments;
 
   DemoContent(AgencyDirectory agencies, Accounts accounts, Editorial editorial, JdbcClient jdbc,
       TransactionTemplate transactions, Clock clock, org.gongkai.foi.InformationRequests requests,
       org.gongkai.calendar.WorkingCalendar calendar, org.gongkai.power.PowerCatalog powers,
       org.gongkai.monitor.Monitor monitor, org.gongkai.consultation.ConsultationDesk consultations,
-      org.gongkai.interaction.InteractionDesk interaction) {
+      org.gongkai.interaction.InteractionDesk interaction, org.gongkai.assessment.AssessmentDesk assessments) {
+    this.assessments = assessments;
     this.consultations = consultations;
     this.interaction = interaction;
     this.powers = powers;
@@ -174,6 +176,7 @@ class DemoContent implements ApplicationRunner {
     informationRequests(commerce, admin);
     powerCatalog(commerce, admin, reviewer);
     participation(commerce, admin, reviewer);
+    assessment(city, all, admin, reviewer);
     return documents;
   }
 
@@ -208,6 +211,24 @@ class DemoContent implements ApplicationRunner {
         "优化消费环境 提振消费信心", List.of(head, deputy), 18, 16,
         "问：预付卡商家跑路怎么办？\n答：可向市商务局或市场监管部门投诉，我们将依法督促企业退款。\n"
             + "问：夜市什么时候开放？\n答：滨江路夜市每天18时至23时开放，节假日适当延长。", admin, reviewer);
+  }
+
+  /** Last year's assessment of the city's departments, released with a few assessor's entries and one objection. */
+  private void assessment(Agency city, List<Agency> all, Staff admin, Staff reviewer) {
+    int year = LocalDate.now(clock).getYear() - 1;
+    assessments.open(year, city.code(), admin);
+    assessments.enter(year, all.get(1).code(), "1.3", new java.math.BigDecimal("8"),
+        "财政专项资金分配结果未按季度公开，扣2分。", admin);
+    assessments.enter(year, all.get(1).code(), "6.2", new java.math.BigDecimal("4"),
+        "全年组织培训1次，参训人员未覆盖全部科室，扣1分。", admin);
+    assessments.enter(year, all.get(2).code(), "B1", new java.math.BigDecimal("1"),
+        "“政务公开进园区”做法被市政府办公室政务信息刊发推广，加1分。", admin);
+    assessments.enter(year, all.get(3).code(), "D1", new java.math.BigDecimal("2.5"),
+        "第三季度因政策文件未按时公开被市政府办公室通报，扣2.5分。", admin);
+    assessments.release(year, LocalDate.now(clock).plusDays(10), admin);
+    assessments.object(year, all.get(1).code(), "1.2",
+        "本年度平台尚未运行网站监测，本项按0分计算与实际不符。我局网站全年经市政府办公室季度检查均为合格，请按季度检查结果评分。",
+        reviewer);
   }
 
   /** The 市商务局's power catalog, and word lists whose findings the monitor shows on the first run. */

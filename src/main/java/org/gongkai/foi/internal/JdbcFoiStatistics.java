@@ -111,6 +111,20 @@ class JdbcFoiStatistics implements FoiStatistics {
 
   @Override
   @Transactional(readOnly = true)
+  public List<Concluded> concluded(Collection<Long> agencyIds, LocalDate first, LocalDate last) {
+    if (agencyIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("SELECT id, tracking_code, received_on, due_on, concluded_on FROM foi_request WHERE agency_id IN (:agencies)"
+            + " AND received_on IS NOT NULL AND concluded_on BETWEEN :first AND :last ORDER BY concluded_on, id")
+        .param("agencies", agencyIds).param("first", first).param("last", last)
+        .query((rs, i) -> new Concluded(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+            rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
+        .list();
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public Handling handling(Collection<Long> agencyIds, LocalDate first, LocalDate last) {
     if (agencyIds.isEmpty()) {
       return new Handling(0, 0, 0, 0, 0);

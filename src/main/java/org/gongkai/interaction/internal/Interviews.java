@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * participation rate of the head and deputies.
  */
 @Service
-class Interviews {
+class Interviews implements org.gongkai.interaction.InterviewFigures {
 
   enum Kind { ONLINE_INTERVIEW, HOTLINE }
 
@@ -227,6 +227,14 @@ class Interviews {
     double rate = active.isEmpty() ? 0 : Math.round(1000.0 * tookPart / active.size()) / 10.0;
     boolean head = sessions.stream().anyMatch(s -> s.leader().role() == LeaderRole.HEAD && s.sessions() > 0);
     return new Participation(year, sessions, rate, head);
+  }
+
+  @Override
+  public List<org.gongkai.interaction.InterviewFigures.LeaderSessions> leaderSessions(long agencyId, int year) {
+    return participation(agencyId, year).leaders().stream()
+        .map(s -> new org.gongkai.interaction.InterviewFigures.LeaderSessions(s.leader().name(), s.leader().title(),
+            s.leader().role() == LeaderRole.HEAD, s.sessions()))
+        .toList();
   }
 
   private Interview load(long id) {

@@ -348,6 +348,11 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
     return messages.slowestReplySince(agencyId, since);
   }
 
+  @Override
+  public List<MessageTiming> received(long agencyId, LocalDate first, LocalDate last) {
+    return messages.received(agencyId, first, last);
+  }
+
   // ---- the shape every step has ----
 
   private interface Step {

@@ -133,6 +133,14 @@ class MessageRepository {
         .query(this::row).optional();
   }
 
+  List<org.gongkai.interaction.MailboxFigures.MessageTiming> received(long agencyId, LocalDate first, LocalDate last) {
+    return jdbc.sql("SELECT id, tracking_code, received_on, due_on, replied_on FROM mailbox_message WHERE agency_id = ?"
+            + " AND state <> 'SPAM' AND received_on BETWEEN ? AND ? ORDER BY received_on, id").params(agencyId, first, last)
+        .query((rs, i) -> new org.gongkai.interaction.MailboxFigures.MessageTiming(rs.getLong(1), rs.getString(2),
+            rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
+        .list();
+  }
+
   /** Of the messages answered since the day, the one answered longest after it arrived. */
   Optional<org.gongkai.interaction.MailboxFigures.LateReply> slowestReplySince(long agencyId, LocalDate since) {
     return jdbc.sql("SELECT received_on, replied_on FROM mailbox_message WHERE agency_id = ? AND state = 'REPLIED'"

@@ -114,6 +114,13 @@ class MonitorRuns implements org.gongkai.monitor.Monitor {
         .query((rs, i) -> new Point(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getBoolean(3))).list();
   }
 
+  @Override
+  public List<DailyScore> scores(long agencyId, LocalDate first, LocalDate last) {
+    return jdbc.sql("SELECT run_on, score, vetoed FROM monitor_run WHERE agency_id = ? AND run_on BETWEEN ? AND ? ORDER BY run_on")
+        .params(agencyId, first, last)
+        .query((rs, i) -> new DailyScore(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getBoolean(3))).list();
+  }
+
   /** The latest run's findings of every agency, in the reader's language, as CSV with a byte-order mark for Excel. */
   String exportLatest(Locale locale) {
     CsvFile csv = new CsvFile(List.of("agency", "run_on", "score", "rule", "severity", "target", "message"));

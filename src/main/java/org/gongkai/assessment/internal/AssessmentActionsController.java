@@ -1,0 +1,140 @@
+package org.gongkai.assessment.internal;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.gongkai.account.StaffAccess;
+import org.gongkai.shared.web.Refusal;
+import org.gongkai.shared.web.Refusals;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The assessment's steps from the console's forms, each answered by a redirect with what happened. */
+@Controller
+@RequestMapping("/console/assessments")
+class AssessmentActionsController {
+
+  private final Assessments assessments;
+  private final StaffAccess access;
+
+  AssessmentActionsController(Assessments assessments, StaffAccess access) {
+    this.assessments = assessments;
+    this.access = access;
+  }
+
+  @PostMapping
+  String create(@RequestParam(required = false) Integer year, @RequestParam(required = false) String office,
+      RedirectAttributes redirect) {
+    try {
+      if (year == null) {
+        throw Refusal.invalidField("year", "assessment.year.invalid");
+      }
+      assessments.create(year, office, access.current());
+      redirect.addFlashAttribute("notice", "assessment.created");
+      return "redirect:/console/assessments/" + year;
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+      return "redirect:/console/assessments";
+    }
+  }
+
+  @PostMapping("/{year:\\d+}/entries")
+  String enter(@PathVariable int year, @RequestParam String agency, @RequestParam String indicator,
+      @RequestParam(required = false) String points, @RequestParam(required = false) String reason,
+      @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+    try {
+      BigDecimal value = null;
+      if (points != null && !points.isBlank()) {
+        try {
+          value = new BigDecimal(points.strip());
+        } catch (NumberFormatException e) {
+          throw Refusal.invalidField("points", "assessment.entry.points-range", "-");
+        }
+      }
+      assessments.enter(year, agency, indicator, value, reason, file == null ? null : file.getOriginalFilename(),
+          file == null || file.isEmpty() ? null : file.getBytes(), access.current());
+      redirect.addFlashAttribute("notice", "assessment.entry.saved");
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+    }
+    return "redirect:/console/assessments/" + year + "/agencies/" + agency;
+  }
+
+  @PostMapping("/{year:\\d+}/entries/delete")
+  String removeEntry(@PathVariable int year, @RequestParam String agency, @RequestParam String indicator,
+      RedirectAttributes redirect) {
+    try {
+      assessments.removeEntry(year, agency, indicator, access.current());
+      redirect.addFlashAttribute("notice", "assessment.entry.removed");
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+    }
+    return "redirect:/console/assessments/" + year + "/agencies/" + agency;
+  }
+
+  @PostMapping("/{year:\\d+}/release")
+  String release(@PathVariable int year,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+      RedirectAttributes redirect) {
+    try {
+      assessments.release(year, until, access.current());
+      redirect.addFlashAttribute("notice", "assessment.released");
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+    }
+    return "redirect:/console/assessments/" + year;
+  }
+
+  @PostMapping("/{year:\\d+}/objections")
+  String object(@PathVariable int year, @RequestParam String agency, @RequestParam(required = false) String indicator,
+      @RequestParam(required = false) String text, RedirectAttributes redirect) {
+    try {
+      assessments.object(year, agency, indicator, text, access.current());
+      redirect.addFlashAttribute("notice", "assessment.objection.raised");
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+    }
+    return "redirect:/console/assessments/" + year + "/agencies/" + agency;
+  }
+
+  @PostMapping("/{year:\\d+}/objections/{id}/answer")
+  String answer(@PathVariable int year, @PathVariable long id, @RequestParam(required = false) String decision,
+      @RequestParam(required = false) String answer, RedirectAttributes redirect) {
+    try {
+      assessments.answer(year, id, decision, answer, access.current());
+      redirect.addFlashAttribute("notice", "assessment.objection.answered-now");
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+    }
+    return "redirect:/console/assessments/" + year + "#objections";
+  }
+
+  @PostMapping("/{year:\\d+}/finalise")
+  String finalise(@PathVariable int year, RedirectAttributes redirect) {
+    try {
+      assessments.finalise(year, access.current());
+      redirect.addFlashAttribute("notice", "assessment.finalised");
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+    }
+    return "redirect:/console/assessments/" + year;
+  }
+
+  @PostMapping("/{year:\\d+}/publish")
+  String publish(@PathVariable int year, @RequestParam(defaultValue = "true") boolean published,
+      RedirectAttributes redirect) {
+    try {
+      assessments.publish(year, published, access.current());
+      redirect.addFlashAttribute("notice", published ? "assessment.published" : "assessment.unpublished");
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+    }
+    return "redirect:/console/assessments/" + year;
+  }
+}
