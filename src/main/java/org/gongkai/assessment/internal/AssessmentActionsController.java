@@ -21,10 +21,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AssessmentActionsController {
 
   private final Assessments assessments;
+  private final AssessmentEntries entries;
+  private final AssessmentReview review;
   private final StaffAccess access;
 
-  AssessmentActionsController(Assessments assessments, StaffAccess access) {
+  AssessmentActionsController(Assessments assessments, AssessmentEntries entries, AssessmentReview review,
+      StaffAccess access) {
     this.assessments = assessments;
+    this.entries = entries;
+    this.review = review;
     this.access = access;
   }
 
@@ -57,7 +62,7 @@ class AssessmentActionsController {
           throw Refusal.invalidField("points", "assessment.entry.points-range", "-");
         }
       }
-      assessments.enter(year, agency, indicator, value, reason, file == null ? null : file.getOriginalFilename(),
+      entries.enter(year, agency, indicator, value, reason, file == null ? null : file.getOriginalFilename(),
           file == null || file.isEmpty() ? null : file.getBytes(), access.current());
       redirect.addFlashAttribute("notice", "assessment.entry.saved");
     } catch (Refusal refusal) {
@@ -70,7 +75,7 @@ class AssessmentActionsController {
   String removeEntry(@PathVariable int year, @RequestParam String agency, @RequestParam String indicator,
       RedirectAttributes redirect) {
     try {
-      assessments.removeEntry(year, agency, indicator, access.current());
+      entries.removeEntry(year, agency, indicator, access.current());
       redirect.addFlashAttribute("notice", "assessment.entry.removed");
     } catch (Refusal refusal) {
       Refusals.flash(redirect, refusal);
@@ -83,7 +88,7 @@ class AssessmentActionsController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
       RedirectAttributes redirect) {
     try {
-      assessments.release(year, until, access.current());
+      review.release(year, until, access.current());
       redirect.addFlashAttribute("notice", "assessment.released");
     } catch (Refusal refusal) {
       Refusals.flash(redirect, refusal);
@@ -95,7 +100,7 @@ class AssessmentActionsController {
   String object(@PathVariable int year, @RequestParam String agency, @RequestParam(required = false) String indicator,
       @RequestParam(required = false) String text, RedirectAttributes redirect) {
     try {
-      assessments.object(year, agency, indicator, text, access.current());
+      review.object(year, agency, indicator, text, access.current());
       redirect.addFlashAttribute("notice", "assessment.objection.raised");
     } catch (Refusal refusal) {
       Refusals.flash(redirect, refusal);
@@ -107,7 +112,7 @@ class AssessmentActionsController {
   String answer(@PathVariable int year, @PathVariable long id, @RequestParam(required = false) String decision,
       @RequestParam(required = false) String answer, RedirectAttributes redirect) {
     try {
-      assessments.answer(year, id, decision, answer, access.current());
+      review.answer(year, id, decision, answer, access.current());
       redirect.addFlashAttribute("notice", "assessment.objection.answered-now");
     } catch (Refusal refusal) {
       Refusals.flash(redirect, refusal);
@@ -118,7 +123,7 @@ class AssessmentActionsController {
   @PostMapping("/{year:\\d+}/finalise")
   String finalise(@PathVariable int year, RedirectAttributes redirect) {
     try {
-      assessments.finalise(year, access.current());
+      review.finalise(year, access.current());
       redirect.addFlashAttribute("notice", "assessment.finalised");
     } catch (Refusal refusal) {
       Refusals.flash(redirect, refusal);
@@ -130,7 +135,7 @@ class AssessmentActionsController {
   String publish(@PathVariable int year, @RequestParam(defaultValue = "true") boolean published,
       RedirectAttributes redirect) {
     try {
-      assessments.publish(year, published, access.current());
+      review.publish(year, published, access.current());
       redirect.addFlashAttribute("notice", published ? "assessment.published" : "assessment.unpublished");
     } catch (Refusal refusal) {
       Refusals.flash(redirect, refusal);

@@ -25,13 +25,8 @@ class AssessmentApi {
     this.messages = messages;
   }
 
-  record Year(int year, String scheme, boolean fin, String state, String objectionsUntil, List<AgencyView> agencies) {
-
-    @com.fasterxml.jackson.annotation.JsonProperty("final")
-    public boolean fin() {
-      return fin;
-    }
-  }
+  record Year(int year, String scheme, @com.fasterxml.jackson.annotation.JsonProperty("final") boolean isFinal,
+      String state, String objectionsUntil, List<AgencyView> agencies) {}
 
   record AgencyView(String agency, String name, BigDecimal total, BigDecimal max, int rank, boolean vetoed,
       List<ItemView> items) {}

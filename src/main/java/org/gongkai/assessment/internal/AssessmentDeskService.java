@@ -10,9 +10,13 @@ import org.springframework.stereotype.Service;
 class AssessmentDeskService implements AssessmentDesk {
 
   private final Assessments assessments;
+  private final AssessmentEntries entries;
+  private final AssessmentReview review;
 
-  AssessmentDeskService(Assessments assessments) {
+  AssessmentDeskService(Assessments assessments, AssessmentEntries entries, AssessmentReview review) {
     this.assessments = assessments;
+    this.entries = entries;
+    this.review = review;
   }
 
   @Override
@@ -22,16 +26,16 @@ class AssessmentDeskService implements AssessmentDesk {
 
   @Override
   public void enter(int year, String agencyCode, String indicatorCode, BigDecimal points, String reason, Staff actor) {
-    assessments.enter(year, agencyCode, indicatorCode, points, reason, null, null, actor);
+    entries.enter(year, agencyCode, indicatorCode, points, reason, null, null, actor);
   }
 
   @Override
   public void release(int year, LocalDate objectionsUntil, Staff actor) {
-    assessments.release(year, objectionsUntil, actor);
+    review.release(year, objectionsUntil, actor);
   }
 
   @Override
   public long object(int year, String agencyCode, String indicatorCode, String text, Staff actor) {
-    return assessments.object(year, agencyCode, indicatorCode, text, actor);
+    return review.object(year, agencyCode, indicatorCode, text, actor);
   }
 }

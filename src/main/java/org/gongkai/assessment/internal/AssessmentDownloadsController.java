@@ -25,12 +25,15 @@ class AssessmentDownloadsController {
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
   private final Assessments assessments;
+  private final AssessmentEntries entries;
   private final AssessmentExports exports;
   private final StoredFiles files;
   private final StaffAccess access;
 
-  AssessmentDownloadsController(Assessments assessments, AssessmentExports exports, StoredFiles files, StaffAccess access) {
+  AssessmentDownloadsController(Assessments assessments, AssessmentEntries entries, AssessmentExports exports,
+      StoredFiles files, StaffAccess access) {
     this.assessments = assessments;
+    this.entries = entries;
     this.exports = exports;
     this.files = files;
     this.access = access;
@@ -55,8 +58,8 @@ class AssessmentDownloadsController {
 
   @GetMapping("/{year:\\d+}/agencies/{code}/files/{indicator}")
   ResponseEntity<byte[]> file(@PathVariable int year, @PathVariable String code, @PathVariable String indicator) {
-    AssessmentRepository.StoredEntry entry = assessments.entryFile(year, code, indicator, access.current());
-    byte[] content = files.read(Assessments.FILES, entry.fileSha256())
+    AssessmentRepository.StoredEntry entry = entries.entryFile(year, code, indicator, access.current());
+    byte[] content = files.read(AssessmentEntries.FILES, entry.fileSha256())
         .orElseThrow(() -> Refusal.notFound("assessment.entry.not-found"));
     return download(content, MediaType.parseMediaType(entry.fileType()), entry.entry().fileName());
   }

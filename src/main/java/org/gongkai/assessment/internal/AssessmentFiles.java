@@ -15,7 +15,7 @@ class AssessmentFiles implements FileReferences {
 
   @Override
   public String area() {
-    return Assessments.FILES;
+    return AssessmentEntries.FILES;
   }
 
   @Override

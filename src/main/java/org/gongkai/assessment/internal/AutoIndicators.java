@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.gongkai.agency.Agency;
 import org.gongkai.calendar.WorkingCalendar;
@@ -56,14 +58,25 @@ class AutoIndicators {
     this.proactiveWorkingDays = proactiveWorkingDays;
   }
 
+  /** Every rule's reading for the agency's year, each record walked once. */
+  Map<AutoRule, Measure> measureAll(java.util.Collection<AutoRule> rules, Agency agency, int year) {
+    Map<AutoRule, Measure> measures = new EnumMap<>(AutoRule.class);
+    if (rules.contains(AutoRule.PROACTIVE_ON_TIME) || rules.contains(AutoRule.POLICY_INTERPRETED)) {
+      measures.putAll(documents(agency, year));
+    }
+    for (AutoRule rule : rules) {
+      measures.computeIfAbsent(rule, r -> measure(r, agency, year));
+    }
+    return measures;
+  }
+
   Measure measure(AutoRule rule, Agency agency, int year) {
     LocalDate first = LocalDate.of(year, 1, 1);
     LocalDate today = LocalDate.now(clock);
     LocalDate last = LocalDate.of(year, 12, 31).isBefore(today) ? LocalDate.of(year, 12, 31) : today;
     return switch (rule) {
       case MONITOR_SCORE -> monitorScore(agency, first, last);
-      case PROACTIVE_ON_TIME -> proactiveOnTime(agency, year);
-      case POLICY_INTERPRETED -> policyInterpreted(agency, year);
+      case PROACTIVE_ON_TIME, POLICY_INTERPRETED -> documents(agency, year).get(rule);
       case REQUESTS_ON_TIME -> requestsOnTime(agency, first, last);
       case CASES_CORRECTED -> casesCorrected(agency, year);
       case ANNUAL_REPORT -> annualReport(agency, year, today);
@@ -88,34 +101,39 @@ class AutoIndicators {
         scores.size(), Math.round(average * 10) / 10.0, vetoed);
   }
 
-  private Measure proactiveOnTime(Agency agency, int year) {
+  /**
+   * The documents first published in the year, walked once for both rules that read them: proactive
+   * disclosures with an issue date (late past 20 working days) and policy documents (without an
+   * interpretation).
+   */
+  private Map<AutoRule, Measure> documents(Agency agency, int year) {
     WorkingDays days = calendar.current();
-    int[] counted = new int[1];
+    int[] counted = new int[2];
     List<Evidence.Link> late = new ArrayList<>();
+    List<Evidence.Link> lacking = new ArrayList<>();
     catalog.forEachLiveDocument(agency.id(), d -> {
-      if (d.proactive() && d.issuedOn() != null && d.publishedOn() != null && d.publishedOn().getYear() == year) {
+      if (d.publishedOn() == null || d.publishedOn().getYear() != year) {
+        return;
+      }
+      if (d.proactive() && d.issuedOn() != null) {
         counted[0]++;
         if (d.publishedOn().isAfter(days.addWorkingDays(d.issuedOn(), proactiveWorkingDays))) {
           late.add(document(d));
         }
       }
-    });
-    return ratio(counted[0] - late.size(), counted[0], "assessment.evidence.PROACTIVE_ON_TIME", late);
-  }
-
-  private Measure policyInterpreted(Agency agency, int year) {
-    int[] counted = new int[1];
-    List<Evidence.Link> lacking = new ArrayList<>();
-    catalog.forEachLiveDocument(agency.id(), d -> {
-      boolean policy = d.kind() == DocumentKind.RULE || d.kind() == DocumentKind.NORMATIVE_DOCUMENT;
-      if (policy && d.publishedOn() != null && d.publishedOn().getYear() == year) {
-        counted[0]++;
+      if (d.kind() == DocumentKind.RULE || d.kind() == DocumentKind.NORMATIVE_DOCUMENT) {
+        counted[1]++;
         if (!d.hasInterpretation()) {
           lacking.add(document(d));
         }
       }
     });
-    return ratio(counted[0] - lacking.size(), counted[0], "assessment.evidence.POLICY_INTERPRETED", lacking);
+    Map<AutoRule, Measure> measures = new EnumMap<>(AutoRule.class);
+    measures.put(AutoRule.PROACTIVE_ON_TIME,
+        ratio(counted[0] - late.size(), counted[0], "assessment.evidence.PROACTIVE_ON_TIME", late));
+    measures.put(AutoRule.POLICY_INTERPRETED,
+        ratio(counted[1] - lacking.size(), counted[1], "assessment.evidence.POLICY_INTERPRETED", lacking));
+    return measures;
   }
 
   private Measure requestsOnTime(Agency agency, LocalDate first, LocalDate last) {

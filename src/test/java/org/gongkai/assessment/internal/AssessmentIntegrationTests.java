@@ -36,6 +36,12 @@ abstract class AssessmentIntegrationTests extends PlatformIntegrationTests {
   Assessments assessments;
 
   @Autowired
+  AssessmentEntries entries;
+
+  @Autowired
+  AssessmentReview review;
+
+  @Autowired
   Schemes schemes;
 
   @Autowired
@@ -87,10 +93,10 @@ abstract class AssessmentIntegrationTests extends PlatformIntegrationTests {
     assertThat(result.rank()).isEqualTo(2).as("the empty agency answers for nothing and keeps more points");
 
     // The assessor's entries: an item scored with its reason, a deduction, and a veto for the other agency.
-    assessments.enter(year, a.agency().code(), "1.3", new BigDecimal("8"), "重点领域缺一项", "清单.pdf",
+    entries.enter(year, a.agency().code(), "1.3", new BigDecimal("8"), "重点领域缺一项", "清单.pdf",
         "%PDF-1.4\n%%EOF".getBytes(), admin());
-    assessments.enter(year, a.agency().code(), "D1", new BigDecimal("2.5"), "被通报一次", null, null, admin());
-    assessments.enter(year, b.agency().code(), "V1", null, "泄密事件", null, null, admin());
+    entries.enter(year, a.agency().code(), "D1", new BigDecimal("2.5"), "被通报一次", null, null, admin());
+    entries.enter(year, b.agency().code(), "V1", null, "泄密事件", null, null, admin());
     standing = assessments.standing(year, admin());
     Scoring.AgencyResult entered = result(standing, a);
     assertThat(entered.total()).isEqualByComparingTo("70.42");
@@ -99,9 +105,9 @@ abstract class AssessmentIntegrationTests extends PlatformIntegrationTests {
     assertThat(entered.rank()).isEqualTo(1);
     assertThat(result(standing, b).vetoed()).isTrue();
     assertThat(result(standing, b).rank()).isEqualTo(2);
-    assertThatThrownBy(() -> assessments.enter(year, a.agency().code(), "1.3", new BigDecimal("11"), "超出", null, null,
+    assertThatThrownBy(() -> entries.enter(year, a.agency().code(), "1.3", new BigDecimal("11"), "超出", null, null,
         admin())).isInstanceOf(Refusal.class);
-    assertThatThrownBy(() -> assessments.enter(year, a.agency().code(), "1.3", new BigDecimal("5"), " ", null, null,
+    assertThatThrownBy(() -> entries.enter(year, a.agency().code(), "1.3", new BigDecimal("5"), " ", null, null,
         admin())).isInstanceOf(Refusal.class);
     assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'assessment.entry.saved'")
         .query(Long.class).single()).isGreaterThanOrEqualTo(3);
@@ -116,17 +122,17 @@ abstract class AssessmentIntegrationTests extends PlatformIntegrationTests {
     seed(a, year);
     assessments.create(year, office.agency().code(), admin());
     clock.travelTo(LocalDate.of(2026, 3, 2));
-    assessments.release(year, LocalDate.of(2026, 3, 6), admin());
-    long objection = assessments.object(year, a.agency().code(), "1.2", "监测结果有误", a.reviewer());
-    assertThatThrownBy(() -> assessments.finalise(year, admin())).isInstanceOf(Refusal.class)
+    review.release(year, LocalDate.of(2026, 3, 6), admin());
+    long objection = review.object(year, a.agency().code(), "1.2", "监测结果有误", a.reviewer());
+    assertThatThrownBy(() -> review.finalise(year, admin())).isInstanceOf(Refusal.class)
         .hasFieldOrPropertyWithValue("messageKey", "assessment.finalise.period-open");
     clock.travelTo(LocalDate.of(2026, 3, 7));
-    assertThatThrownBy(() -> assessments.object(year, a.agency().code(), null, "晚了", a.reviewer()))
+    assertThatThrownBy(() -> review.object(year, a.agency().code(), null, "晚了", a.reviewer()))
         .isInstanceOf(Refusal.class).hasFieldOrPropertyWithValue("messageKey", "assessment.objection.period-over");
-    assertThatThrownBy(() -> assessments.finalise(year, admin())).isInstanceOf(Refusal.class)
+    assertThatThrownBy(() -> review.finalise(year, admin())).isInstanceOf(Refusal.class)
         .hasFieldOrPropertyWithValue("messageKey", "assessment.finalise.objections-open");
-    assessments.answer(year, objection, "REJECTED", "监测记录完整，维持原评分", admin());
-    assessments.finalise(year, admin());
+    review.answer(year, objection, "REJECTED", "监测记录完整，维持原评分", admin());
+    review.finalise(year, admin());
     Scoring.AgencyResult before = result(assessments.standing(year, admin()), a);
     assertThat(before.total()).isEqualByComparingTo(TOTAL_BY_HAND);
 
@@ -145,10 +151,10 @@ abstract class AssessmentIntegrationTests extends PlatformIntegrationTests {
     assertThat(after.item("1.1").max()).isEqualByComparingTo("10");
     assertThat(after.items()).hasSameSizeAs(before.items());
     assertThat(after.item("1.1").evidence()).isEqualTo(before.item("1.1").evidence());
-    assertThatThrownBy(() -> assessments.enter(year, a.agency().code(), "1.3", BigDecimal.ONE, "改分", null, null, admin()))
+    assertThatThrownBy(() -> entries.enter(year, a.agency().code(), "1.3", BigDecimal.ONE, "改分", null, null, admin()))
         .isInstanceOf(Refusal.class).hasFieldOrPropertyWithValue("messageKey", "assessment.final");
 
-    assessments.publish(year, true, admin());
+    review.publish(year, true, admin());
     Api.Response page = api().get("/assessments/" + year);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains(a.agency().name(), TOTAL_BY_HAND);
@@ -168,12 +174,14 @@ abstract class AssessmentIntegrationTests extends PlatformIntegrationTests {
     assertThat(all.<List<String>>json("$.agencies[*].agency"))
         .containsExactlyInAnyOrder(a.agency().code(), b.agency().code());
     assertThat(all.<Boolean>json("$.final")).isFalse();
+    assertThat(all.<String>json("$.scheme")).isEqualTo(year + "年度政务公开工作考核指标体系");
+    assertThat(all.body()).doesNotContain("isFinal");
     assertThat(all.<List<String>>json("$.agencies[0].items[*].source")).contains("AUTO", "MANUAL");
     assertThat(all.<Object>json("$.agencies[0].items[0].evidence")).isNotNull();
     assertThat(api().get(path, a.editor().username(), PASSWORD).status()).as("a draft is the office's own").isEqualTo(404);
     assertThat(api().get("/assessments/" + year).status()).isEqualTo(404);
 
-    assessments.release(year, clock.today().plusDays(5), admin());
+    review.release(year, clock.today().plusDays(5), admin());
     Api.Response own = api().get(path, a.editor().username(), PASSWORD);
     assertThat(own.status()).isEqualTo(200);
     assertThat(own.<List<String>>json("$.agencies[*].agency")).containsExactly(a.agency().code());
@@ -183,9 +191,9 @@ abstract class AssessmentIntegrationTests extends PlatformIntegrationTests {
             b.agency().code());
     Fixture stranger = newAgency();
     assertThat(api().get(path, stranger.editor().username(), PASSWORD).<List<String>>json("$.agencies")).isEmpty();
-    assertThatThrownBy(() -> assessments.object(year, b.agency().code(), null, "不是我的", a.reviewer()))
+    assertThatThrownBy(() -> review.object(year, b.agency().code(), null, "不是我的", a.reviewer()))
         .isInstanceOf(Refusal.class);
-    assertThatThrownBy(() -> assessments.object(year, a.agency().code(), null, "编辑不能提异议", a.editor()))
+    assertThatThrownBy(() -> review.object(year, a.agency().code(), null, "编辑不能提异议", a.editor()))
         .isInstanceOf(Refusal.class);
     assertThat(api().get(path + ".xlsx", a.editor().username(), PASSWORD).status()).isNotEqualTo(200);
   }
