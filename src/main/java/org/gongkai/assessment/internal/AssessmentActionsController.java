@@ -74,72 +74,53 @@ class AssessmentActionsController {
   @PostMapping("/{year:\\d+}/entries/delete")
   String removeEntry(@PathVariable int year, @RequestParam String agency, @RequestParam String indicator,
       RedirectAttributes redirect) {
-    try {
-      entries.removeEntry(year, agency, indicator, access.current());
-      redirect.addFlashAttribute("notice", "assessment.entry.removed");
-    } catch (Refusal refusal) {
-      Refusals.flash(redirect, refusal);
-    }
-    return "redirect:/console/assessments/" + year + "/agencies/" + agency;
+    return step(redirect, "assessment.entry.removed", "/console/assessments/" + year + "/agencies/" + agency,
+        () -> entries.removeEntry(year, agency, indicator, access.current()));
   }
 
   @PostMapping("/{year:\\d+}/release")
   String release(@PathVariable int year,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
       RedirectAttributes redirect) {
-    try {
-      review.release(year, until, access.current());
-      redirect.addFlashAttribute("notice", "assessment.released");
-    } catch (Refusal refusal) {
-      Refusals.flash(redirect, refusal);
-    }
-    return "redirect:/console/assessments/" + year;
+    return step(redirect, "assessment.released", "/console/assessments/" + year,
+        () -> review.release(year, until, access.current()));
   }
 
   @PostMapping("/{year:\\d+}/objections")
   String object(@PathVariable int year, @RequestParam String agency, @RequestParam(required = false) String indicator,
       @RequestParam(required = false) String text, RedirectAttributes redirect) {
-    try {
-      review.object(year, agency, indicator, text, access.current());
-      redirect.addFlashAttribute("notice", "assessment.objection.raised");
-    } catch (Refusal refusal) {
-      Refusals.flash(redirect, refusal);
-    }
-    return "redirect:/console/assessments/" + year + "/agencies/" + agency;
+    return step(redirect, "assessment.objection.raised", "/console/assessments/" + year + "/agencies/" + agency,
+        () -> review.object(year, agency, indicator, text, access.current()));
   }
 
   @PostMapping("/{year:\\d+}/objections/{id}/answer")
   String answer(@PathVariable int year, @PathVariable long id, @RequestParam(required = false) String decision,
       @RequestParam(required = false) String answer, RedirectAttributes redirect) {
-    try {
-      review.answer(year, id, decision, answer, access.current());
-      redirect.addFlashAttribute("notice", "assessment.objection.answered-now");
-    } catch (Refusal refusal) {
-      Refusals.flash(redirect, refusal);
-    }
-    return "redirect:/console/assessments/" + year + "#objections";
+    return step(redirect, "assessment.objection.answered-now", "/console/assessments/" + year + "#objections",
+        () -> review.answer(year, id, decision, answer, access.current()));
   }
 
   @PostMapping("/{year:\\d+}/finalise")
   String finalise(@PathVariable int year, RedirectAttributes redirect) {
-    try {
-      review.finalise(year, access.current());
-      redirect.addFlashAttribute("notice", "assessment.finalised");
-    } catch (Refusal refusal) {
-      Refusals.flash(redirect, refusal);
-    }
-    return "redirect:/console/assessments/" + year;
+    return step(redirect, "assessment.finalised", "/console/assessments/" + year,
+        () -> review.finalise(year, access.current()));
   }
 
   @PostMapping("/{year:\\d+}/publish")
   String publish(@PathVariable int year, @RequestParam(defaultValue = "true") boolean published,
       RedirectAttributes redirect) {
+    return step(redirect, published ? "assessment.published" : "assessment.unpublished", "/console/assessments/" + year,
+        () -> review.publish(year, published, access.current()));
+  }
+
+  /** Takes one step, and says on the next page what happened: the notice, or the refusal's message. */
+  private static String step(RedirectAttributes redirect, String notice, String target, Runnable action) {
     try {
-      review.publish(year, published, access.current());
-      redirect.addFlashAttribute("notice", published ? "assessment.published" : "assessment.unpublished");
+      action.run();
+      redirect.addFlashAttribute("notice", notice);
     } catch (Refusal refusal) {
       Refusals.flash(redirect, refusal);
     }
-    return "redirect:/console/assessments/" + year;
+    return "redirect:" + target;
   }
 }
