@@ -89,6 +89,7 @@ final class QueryExecution {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     TopDocs top;
     FacetsCollector recorded;
+    MatchCounting.Counted counted = null;
     if (byDate) {
       // The index is in date order: the search stops once the page is full.
       RecordedMatches.Recorded<TopFieldDocs> found = searcher.search(query, new RecordedMatches<>(
@@ -99,10 +100,25 @@ final class QueryExecution {
       // The best candidates by the cheap query, skipping blocks that cannot reach them; then the
       // ranking signals for those candidates only.
       int candidates = Math.max(window, RANKED_CANDIDATES);
-      RecordedMatches.Recorded<TopDocs> found = searcher.search(query, new RecordedMatches<>(
+      Query first = query;
+      if (NewestMatches.upperBound(searcher, query) > MatchCounting.EXACT_UP_TO) {
+        // Possibly very common: counted first, and if it is, its candidates come from its newest matches.
+        counted = MatchCounting.count(searcher, counting != null ? counting : query);
+        if (counted.estimated()) {
+          first = NewestMatches.among(searcher, query, (double) NewestMatches.POOL / counted.total());
+        }
+      }
+      RecordedMatches.Recorded<TopDocs> found = searcher.search(first, new RecordedMatches<>(
           new TopScoreDocCollectorManager(candidates, null, EXACT_TOTAL_UP_TO), leaves));
+      if (first != query && found.result().scoreDocs.length < candidates) {
+        found = searcher.search(query, new RecordedMatches<>(
+            new TopScoreDocCollectorManager(candidates, null, EXACT_TOTAL_UP_TO), leaves));
+      }
       top = found.result();
       recorded = found.matches();
+      if (counted != null && !counted.estimated() && top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
+        counted = null; // the first pass saw every match: its total is exact, phrases included
+      }
       if (ranking != null) {
         top = QueryRescorer.rescore(searcher, top, ranking, 1.0, candidates);
       }
@@ -121,14 +137,16 @@ final class QueryExecution {
     boolean estimated = false;
     boolean approximate = false;
     Map<String, List<SearchResult.FacetValue>> facets = Map.of();
-    if (top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
+    if (counted == null && top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
       // Few enough that the first pass was shown every match: exact, phrases included.
       total = top.totalHits.value;
       if (q.facets()) {
         facets = FacetCounts.count(warm, searcher.getIndexReader(), recorded, 1);
       }
     } else {
-      MatchCounting.Counted counted = MatchCounting.count(searcher, counting != null ? counting : query);
+      if (counted == null) {
+        counted = MatchCounting.count(searcher, counting != null ? counting : query);
+      }
       total = counted.total();
       estimated = counted.estimated();
       approximate = estimated || counting != null;
