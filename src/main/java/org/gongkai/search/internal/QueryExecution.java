@@ -10,6 +10,8 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -101,16 +103,22 @@ final class QueryExecution {
       // ranking signals for those candidates only.
       int candidates = Math.max(window, RANKED_CANDIDATES);
       Query first = query;
+      boolean newestOnly = false;
       if (NewestMatches.upperBound(searcher, query) > MatchCounting.EXACT_UP_TO) {
         // Possibly very common: counted first, and if it is, its candidates come from its newest matches.
         counted = MatchCounting.count(searcher, counting != null ? counting : query);
         if (counted.estimated()) {
           first = NewestMatches.among(searcher, query, (double) NewestMatches.POOL / counted.total());
+          newestOnly = first != query;
+        } else {
+          // Every match is known now: ranking visits those documents only.
+          first = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+              .add(new KnownMatches(counted.matches(), leaves.size()), BooleanClause.Occur.FILTER).build();
         }
       }
       RecordedMatches.Recorded<TopDocs> found = searcher.search(first, new RecordedMatches<>(
           new TopScoreDocCollectorManager(candidates, null, EXACT_TOTAL_UP_TO), leaves));
-      if (first != query && found.result().scoreDocs.length < candidates) {
+      if (newestOnly && found.result().scoreDocs.length < candidates) {
         found = searcher.search(query, new RecordedMatches<>(
             new TopScoreDocCollectorManager(candidates, null, EXACT_TOTAL_UP_TO), leaves));
       }

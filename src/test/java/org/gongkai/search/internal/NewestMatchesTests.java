@@ -78,4 +78,20 @@ class NewestMatchesTests {
     assertThat(NewestMatches.among(searcher, common, 1.0)).isSameAs(common);
     assertThat(searcher.count(NewestMatches.among(searcher, common, 0.999))).isGreaterThan(DOCS * 99 / 100);
   }
+
+  @Test
+  void knownMatchesFilterTheRankingPassToWhatTheCountingPassFound() throws Exception {
+    MatchCounting.Counted rare = MatchCounting.count(searcher, new TermQuery(new Term("w", "rare")));
+    Query ranked = new org.apache.lucene.search.BooleanQuery.Builder()
+        .add(new TermQuery(new Term("w", "common")), org.apache.lucene.search.BooleanClause.Occur.MUST)
+        .add(new KnownMatches(rare.matches(), searcher.getIndexReader().leaves().size()),
+            org.apache.lucene.search.BooleanClause.Occur.FILTER)
+        .build();
+    TopDocs top = searcher.search(ranked, 10);
+    assertThat(top.totalHits.value).isEqualTo(DOCS / 100);
+    for (ScoreDoc sd : top.scoreDocs) {
+      long day = searcher.storedFields().document(sd.doc).getField("day").numericValue().longValue();
+      assertThat((day - FIRST_DAY) % 100).isZero();
+    }
+  }
 }
