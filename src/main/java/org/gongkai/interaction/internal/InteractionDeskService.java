@@ -10,10 +10,12 @@ import org.springframework.stereotype.Service;
 @Service
 class InteractionDeskService implements InteractionDesk {
 
+  private final MailboxIntake intake;
   private final Mailbox mailbox;
   private final Interviews interviews;
 
-  InteractionDeskService(Mailbox mailbox, Interviews interviews) {
+  InteractionDeskService(MailboxIntake intake, Mailbox mailbox, Interviews interviews) {
+    this.intake = intake;
     this.mailbox = mailbox;
     this.interviews = interviews;
   }
@@ -21,13 +23,13 @@ class InteractionDeskService implements InteractionDesk {
   @Override
   public String write(String agencyCode, String type, boolean toHead, String title, String content, String name,
       String phone, boolean publicConsent) {
-    return mailbox.submit(new MailboxViews.Form(agencyCode, MailboxViews.Type.valueOf(type), toHead, title, content, name, phone,
+    return intake.submit(new MailboxViews.Form(agencyCode, MailboxViews.Type.valueOf(type), toHead, title, content, name, phone,
         null, publicConsent, null, null), null).trackingCode();
   }
 
   @Override
   public void answer(String trackingCode, String reply, Staff replier, Staff publisher) {
-    long id = mailbox.idOf(trackingCode);
+    long id = intake.idOf(trackingCode);
     mailbox.reply(id, reply, null, replier);
     if (publisher != null) {
       mailbox.publish(id, true, publisher);

@@ -21,12 +21,12 @@ class MailboxApi {
 
   static final String THROTTLE = "mailbox";
 
-  private final Mailbox mailbox;
+  private final MailboxIntake mailbox;
   private final SubmissionThrottle throttle;
 
   private final Challenge challenge;
 
-  MailboxApi(Mailbox mailbox, SubmissionThrottle throttle, Challenge challenge) {
+  MailboxApi(MailboxIntake mailbox, SubmissionThrottle throttle, Challenge challenge) {
     this.mailbox = mailbox;
     this.throttle = throttle;
     this.challenge = challenge;

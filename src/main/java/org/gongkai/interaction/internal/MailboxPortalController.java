@@ -21,12 +21,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/mailbox")
 class MailboxPortalController {
 
-  private final Mailbox mailbox;
+  private final MailboxIntake mailbox;
   private final AgencyDirectory agencies;
   private final Challenge challenge;
   private final SubmissionThrottle throttle;
 
-  MailboxPortalController(Mailbox mailbox, AgencyDirectory agencies, Challenge challenge, SubmissionThrottle throttle) {
+  MailboxPortalController(MailboxIntake mailbox, AgencyDirectory agencies, Challenge challenge, SubmissionThrottle throttle) {
     this.mailbox = mailbox;
     this.agencies = agencies;
     this.challenge = challenge;
