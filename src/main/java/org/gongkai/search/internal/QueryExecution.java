@@ -130,6 +130,7 @@ final class QueryExecution {
       if (ranking != null) {
         top = QueryRescorer.rescore(searcher, top, ranking, 1.0, candidates);
       }
+      top = StableRanking.order(searcher, top);
     }
     int from = after != null ? 0 : Math.min(top.scoreDocs.length, (page - 1) * size);
     List<String> terms = QueryFactory.highlightTerms(parsed, currentSynonyms);
