@@ -38,11 +38,16 @@ class SecurityConfiguration {
   }
 
   /**
-   * The operations endpoints: health and the liveness and readiness probes for anyone; the
-   * Prometheus metrics for the platform admin (HTTP Basic), or for anyone who reaches a separate
-   * management port ({@code management.server.port}), which belongs on a network only the
-   * operators and their monitoring reach.
+   * Logins are observed (metrics, traces); the filter chain and the authorization of every request
+   * are not: they wrapped each of a dozen filters in an observation of its own on every request, a
+   * cost every public search paid, and the request as a whole is observed once already.
    */
+  @Bean
+  org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
+    return org.springframework.security.config.observation.SecurityObservationSettings.withDefaults()
+        .shouldObserveRequests(false).shouldObserveAuthorizations(false).build();
+  }
+
   @Bean
   SessionValidity sessionValidity(JdbcAccounts accounts, java.time.Clock clock,
       @Value("${gongkai.session.absolute-hours:12}") long hours) {
@@ -58,6 +63,12 @@ class SecurityConfiguration {
     return registration;
   }
 
+  /**
+   * The operations endpoints: health and the liveness and readiness probes for anyone; the
+   * Prometheus metrics for the platform admin (HTTP Basic), or for anyone who reaches a separate
+   * management port ({@code management.server.port}), which belongs on a network only the
+   * operators and their monitoring reach.
+   */
   @Bean
   @Order(0)
   SecurityFilterChain operations(HttpSecurity http, AuthenticationManager authenticationManager,

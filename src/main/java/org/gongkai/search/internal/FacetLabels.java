@@ -31,20 +31,26 @@ class FacetLabels {
         result.totalEstimated());
   }
 
-  private final java.util.Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
-  private volatile long namesLoadedAt;
+  /** Names change rarely: a label may lag a rename by a minute. Each expires on its own, so that
+   * no one search pays for looking up every name again at once. */
+  private static final long LABEL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+
+  private record Label(String text, long loadedAt) {}
+
+  private final java.util.Map<String, Label> names = new java.util.concurrent.ConcurrentHashMap<>();
 
   private String label(String dim, String key) {
-    // Names change rarely; a minute's delay after a rename is fine for a facet label.
-    long now = System.currentTimeMillis();
-    if (now - namesLoadedAt > 60_000) {
-      names.clear();
-      namesLoadedAt = now;
-    }
     if (dim.equals(DocumentMapper.YEAR)) {
       return key;
     }
-    return names.computeIfAbsent(dim + ":" + key + ":" + LocaleContextHolder.getLocale(), k -> lookUp(dim, key));
+    String name = dim + ":" + key + ":" + LocaleContextHolder.getLocale();
+    long now = System.nanoTime();
+    Label kept = names.get(name);
+    if (kept == null || now - kept.loadedAt() > LABEL_NANOS) {
+      kept = new Label(lookUp(dim, key), now);
+      names.put(name, kept);
+    }
+    return kept.text();
   }
 
   private String lookUp(String dim, String key) {

@@ -160,7 +160,8 @@ final class QueryExecution {
       estimated = counted.estimated();
       approximate = estimated || counting != null;
       if (q.facets()) {
-        facets = FacetCounts.count(warm, searcher.getIndexReader(), counted.matches(), counted.scale());
+        facets = estimated ? FacetCounts.estimate(warm, searcher.getIndexReader(), counted.matches(), counted.scale())
+            : FacetCounts.count(warm, searcher.getIndexReader(), counted.matches(), counted.scale());
       }
     }
     boolean more = last != null && (top.scoreDocs.length > from + hits.size() || (!byDate && from + hits.size() < total

@@ -89,4 +89,17 @@ class MatchCountingTests {
       assertThat(estimate).as(year.label).isCloseTo(COMMON_PER_YEAR.get(year.label), within(COMMON_PER_YEAR.get(year.label) * 0.1));
     }
   }
+
+  @Test
+  void anEstimatesFacetsComeFromAThinnedSampleAndStayCloseToTheTruth() throws Exception {
+    MatchCounting.Counted counted = MatchCounting.count(new IndexSearcher(reader),
+        new TermQuery(new Term("w", "common")));
+    var facets = FacetCounts.estimate(new WarmSearchers(null, 1), reader, counted.matches(), counted.scale());
+    assertThat(facets.get(DocumentMapper.YEAR)).hasSize(4);
+    for (var year : facets.get(DocumentMapper.YEAR)) {
+      int truth = COMMON_PER_YEAR.get(year.key());
+      assertThat((double) year.count()).as(year.key()).isCloseTo(truth, within(truth * 0.1));
+    }
+    assertThat(facets.get(DocumentMapper.AGENCY)).isEmpty();
+  }
 }
