@@ -172,7 +172,9 @@ final class LuceneSearchIndex implements EngineIndex {
         if (failure.get() != null) {
           throw new IOException("indexing failed", failure.get());
         }
-        fresh.writer.forceMerge(8);
+        // Every search looks each of its terms up in every segment: one segment per thread that
+        // searches them (one by default) keeps that cost, and what it allocates, at its least.
+        fresh.writer.forceMerge(Math.max(1, threads));
         fresh.commitAndRefresh();
       } catch (IOException | RuntimeException e) {
         workers.shutdownNow();

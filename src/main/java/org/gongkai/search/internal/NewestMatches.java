@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.BooleanClause;
@@ -47,11 +48,11 @@ final class NewestMatches {
   }
 
   /** {@code query} restricted to the newest {@code share} of the index. */
-  static Query among(IndexSearcher searcher, Query query, double share) throws IOException {
+  static Query among(Days days, Query query, double share) {
     if (share >= 1) {
       return query;
     }
-    Long from = dayOfNewest(searcher, share);
+    Long from = days.from(share);
     if (from == null) {
       return query;
     }
@@ -62,34 +63,55 @@ final class NewestMatches {
   }
 
   /**
-   * The publication day from which the newest {@code share} of the index runs: read from days
-   * sampled evenly in every segment (each sorted newest first, but holding its own stretch of
-   * years), each standing for its part of its segment.
+   * Publication days sampled evenly in every segment (each sorted newest first, but holding its
+   * own stretch of years), newest first, each standing for its part of its segment: read once per
+   * searcher, when it is prepared, not in every search.
    */
-  private static Long dayOfNewest(IndexSearcher searcher, double share) throws IOException {
-    List<long[]> samples = new ArrayList<>();
-    long maxDoc = 0;
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-      int docs = leaf.reader().maxDoc();
-      maxDoc += docs;
-      int n = Math.min(docs, SAMPLES_PER_SEGMENT);
-      NumericDocValues days = DocValues.getNumeric(leaf.reader(), DocumentMapper.PUBLISHED_SORT);
-      for (int i = 0; i < n; i++) {
-        int doc = (int) ((long) i * docs / n);
-        if (doc >= days.docID() && days.advanceExact(doc)) {
-          samples.add(new long[] {days.longValue(), docs / n});
+  static final class Days {
+    private final long[] days;
+    private final long[] docsUpTo;
+    private final long maxDoc;
+
+    private Days(long[] days, long[] docsUpTo, long maxDoc) {
+      this.days = days;
+      this.docsUpTo = docsUpTo;
+      this.maxDoc = maxDoc;
+    }
+
+    static Days of(IndexReader reader) throws IOException {
+      List<long[]> samples = new ArrayList<>();
+      for (LeafReaderContext leaf : reader.leaves()) {
+        int docs = leaf.reader().maxDoc();
+        int n = Math.min(docs, SAMPLES_PER_SEGMENT);
+        NumericDocValues values = DocValues.getNumeric(leaf.reader(), DocumentMapper.PUBLISHED_SORT);
+        for (int i = 0; i < n; i++) {
+          int doc = (int) ((long) i * docs / n);
+          if (doc >= values.docID() && values.advanceExact(doc)) {
+            samples.add(new long[] {values.longValue(), docs / n});
+          }
         }
       }
-    }
-    samples.sort(Comparator.comparingLong((long[] x) -> x[0]).reversed());
-    long wanted = (long) Math.ceil(share * maxDoc);
-    long seen = 0;
-    for (long[] sample : samples) {
-      seen += sample[1];
-      if (seen >= wanted) {
-        return sample[0];
+      samples.sort(Comparator.comparingLong((long[] x) -> x[0]).reversed());
+      long[] days = new long[samples.size()];
+      long[] upTo = new long[samples.size()];
+      long seen = 0;
+      for (int i = 0; i < days.length; i++) {
+        days[i] = samples.get(i)[0];
+        seen += samples.get(i)[1];
+        upTo[i] = seen;
       }
+      return new Days(days, upTo, reader.maxDoc());
     }
-    return null;
+
+    /** The publication day from which the newest {@code share} of the index runs; null for all of it. */
+    Long from(double share) {
+      if (days.length == 0) {
+        return null;
+      }
+      long wanted = (long) Math.ceil(share * maxDoc);
+      int at = java.util.Arrays.binarySearch(docsUpTo, wanted);
+      int i = at >= 0 ? at : -at - 1;
+      return i < days.length ? days[i] : null;
+    }
   }
 }

@@ -20,12 +20,14 @@ final class Snippets {
     if (text == null) {
       return "";
     }
-    return mark(text, terms, 0, text.length());
+    return mark(text, text.toLowerCase(Locale.ROOT), lowerCase(terms), 0, text.length());
   }
 
   static String snippet(String body, String summary, List<String> terms) {
     String text = body == null || body.isBlank() ? (summary == null ? "" : summary) : body;
-    int first = firstMatch(text, terms);
+    String lower = text.toLowerCase(Locale.ROOT);
+    List<String> lowerTerms = lowerCase(terms);
+    int first = firstMatch(lower, lowerTerms);
     if (first < 0) {
       String alt = summary != null && !summary.isBlank() ? summary : text;
       int end = Math.min(alt.length(), WINDOW);
@@ -33,14 +35,17 @@ final class Snippets {
     }
     int start = Math.max(0, first - WINDOW / 3);
     int end = Math.min(text.length(), start + WINDOW);
-    return (start > 0 ? "…" : "") + mark(text, terms, start, end) + (end < text.length() ? "…" : "");
+    return (start > 0 ? "…" : "") + mark(text, lower, lowerTerms, start, end) + (end < text.length() ? "…" : "");
   }
 
-  private static int firstMatch(String text, List<String> terms) {
-    String lower = text.toLowerCase(Locale.ROOT);
+  private static List<String> lowerCase(List<String> terms) {
+    return terms.stream().map(t -> t.toLowerCase(Locale.ROOT)).filter(t -> !t.isEmpty()).toList();
+  }
+
+  private static int firstMatch(String lower, List<String> lowerTerms) {
     int best = -1;
-    for (String term : terms) {
-      int at = lower.indexOf(term.toLowerCase(Locale.ROOT));
+    for (String term : lowerTerms) {
+      int at = lower.indexOf(term);
       if (at >= 0 && (best < 0 || at < best)) {
         best = at;
       }
@@ -48,27 +53,29 @@ final class Snippets {
     return best;
   }
 
-  private static String mark(String text, List<String> terms, int start, int end) {
-    String lower = text.toLowerCase(Locale.ROOT);
-    StringBuilder out = new StringBuilder();
+  /** {@code text} from {@code start} to {@code end}, escaped, each longest match marked; unmarked runs are escaped whole. */
+  private static String mark(String text, String lower, List<String> lowerTerms, int start, int end) {
+    StringBuilder out = new StringBuilder((end - start) + 32);
+    int plainFrom = start;
     int i = start;
     while (i < end) {
       int matchLength = 0;
-      for (String term : terms) {
-        String t = term.toLowerCase(Locale.ROOT);
-        if (!t.isEmpty() && lower.startsWith(t, i) && t.length() > matchLength) {
+      for (String t : lowerTerms) {
+        if (t.length() > matchLength && lower.startsWith(t, i)) {
           matchLength = t.length();
         }
       }
       if (matchLength > 0) {
+        out.append(HtmlUtils.htmlEscape(text.substring(plainFrom, i)));
         int stop = Math.min(end, i + matchLength);
         out.append("<mark>").append(HtmlUtils.htmlEscape(text.substring(i, stop))).append("</mark>");
         i = stop;
+        plainFrom = stop;
       } else {
-        out.append(HtmlUtils.htmlEscape(String.valueOf(text.charAt(i))));
         i++;
       }
     }
+    out.append(HtmlUtils.htmlEscape(text.substring(plainFrom, end)));
     return out.toString();
   }
 }

@@ -61,7 +61,7 @@ class NewestMatchesTests {
 
   @Test
   void aCommonQueryIsSearchedAmongItsNewestMatchesOnly() throws Exception {
-    Query newest = NewestMatches.among(searcher, new TermQuery(new Term("w", "common")), 0.1);
+    Query newest = NewestMatches.among(NewestMatches.Days.of(searcher.getIndexReader()), new TermQuery(new Term("w", "common")), 0.1);
     TopDocs all = searcher.search(newest, DOCS);
     assertThat((double) all.totalHits.value).isCloseTo(DOCS * 0.1, within(DOCS * 0.02));
     long oldestKept = Long.MAX_VALUE;
@@ -75,8 +75,8 @@ class NewestMatchesTests {
   @Test
   void theWholeIndexIsSearchedWhenTheShareIsAllOfIt() throws Exception {
     Query common = new TermQuery(new Term("w", "common"));
-    assertThat(NewestMatches.among(searcher, common, 1.0)).isSameAs(common);
-    assertThat(searcher.count(NewestMatches.among(searcher, common, 0.999))).isGreaterThan(DOCS * 99 / 100);
+    assertThat(NewestMatches.among(NewestMatches.Days.of(searcher.getIndexReader()), common, 1.0)).isSameAs(common);
+    assertThat(searcher.count(NewestMatches.among(NewestMatches.Days.of(searcher.getIndexReader()), common, 0.999))).isGreaterThan(DOCS * 99 / 100);
   }
 
   @Test

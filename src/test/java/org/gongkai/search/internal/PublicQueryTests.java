@@ -42,4 +42,16 @@ class PublicQueryTests {
     assertThat(Snippets.highlight("营业执照和执照", java.util.List.of("执照", "营业执照")))
         .isEqualTo("<mark>营业执照</mark>和<mark>执照</mark>");
   }
+
+  @Test
+  void aSnippetIsTheWindowAroundTheFirstMatchWithEveryMatchMarkedAndTheRestEscaped() {
+    String body = "甲".repeat(200) + "“Policy”与POLICY & <b>" + "乙".repeat(200);
+    String snippet = Snippets.snippet(body, null, java.util.List.of("policy"));
+    assertThat(snippet).startsWith("…").endsWith("…")
+        .contains("&ldquo;<mark>Policy</mark>&rdquo;与<mark>POLICY</mark> &amp; &lt;b&gt;")
+        .doesNotContain("<b>");
+    // 40 characters before the match (the opening quote is the 40th)
+    assertThat(snippet.substring(1, snippet.indexOf("&ldquo;"))).isEqualTo("甲".repeat(39));
+    assertThat(Snippets.snippet("没有相关内容", "摘要", java.util.List.of("政策"))).isEqualTo("摘要");
+  }
 }

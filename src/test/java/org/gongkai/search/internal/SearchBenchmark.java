@@ -332,6 +332,7 @@ class SearchBenchmark {
     AtomicInteger count = new AtomicInteger();
     long started = System.nanoTime();
     long deadline = started + seconds * 1_000_000_000L;
+    Allocation allocation = Allocation.start();
     List<Future<?>> futures = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       int offset = c * 7;
@@ -354,6 +355,7 @@ class SearchBenchmark {
     }
     pool.shutdown();
     double elapsed = (System.nanoTime() - started) / 1e9;
+    print("%s, %d client%s: %s", target, clients, clients > 1 ? "s" : "", allocation.since(count.get(), elapsed));
     if (clients == 1 && !target.equals("floor")) {
       StringBuilder kinds = new StringBuilder();
       byKind.forEach((kind, nanos) -> kinds.append(String.format("  %s p50 %.2f p99 %.2f", kind,
@@ -365,6 +367,34 @@ class SearchBenchmark {
         : target.equals("raw") ? "raw Lucene" : "SearchIndex port")
         + ", " + clients + " client"
         + (clients > 1 ? "s" : ""), new ArrayList<>(times), count.get() / elapsed);
+  }
+
+  /**
+   * What one phase allocated and collected, in the whole JVM (client, server and index share it):
+   * the allocation per request drives how often the young generation is collected, and a request
+   * that meets a collection waits for it.
+   */
+  record Allocation(long bytes, long collections, long collectedMillis) {
+    static Allocation start() {
+      long collections = 0;
+      long millis = 0;
+      for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        collections += Math.max(0, gc.getCollectionCount());
+        millis += Math.max(0, gc.getCollectionTime());
+      }
+      return new Allocation(((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
+          .getTotalThreadAllocatedBytes(), collections, millis);
+    }
+
+    String since(int requests, double seconds) {
+      Allocation now = start();
+      long n = Math.max(1, requests);
+      return String.format(java.util.Locale.ROOT,
+          "allocated %.0f KB a request, %.0f MB/s; %d collections (one per %d requests), %.1f ms each on average",
+          (now.bytes - bytes) / 1024.0 / n, (now.bytes - bytes) / 1e6 / seconds, now.collections - collections,
+          n / Math.max(1, now.collections - collections),
+          (now.collectedMillis - collectedMillis) / (double) Math.max(1, now.collections - collections));
+    }
   }
 
   /**
