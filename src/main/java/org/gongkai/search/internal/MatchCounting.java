@@ -32,8 +32,13 @@ final class MatchCounting {
   private static final int MAX_SLICES = 1_024;
   private static final int MIN_SLICE_DOCS = 256;
 
-  /** What was counted: the total (estimated or exact), the matches seen, and how much to scale their counts. */
-  record Counted(long total, boolean estimated, FacetsCollector matches, double scale) {}
+  /**
+   * What was counted: the total (estimated or exact), the matches seen, how much to scale their
+   * counts, and where they were: the matches found in each slice of {@code sliceDocs} documents
+   * in index order, -1 for a slice not visited.
+   */
+  record Counted(long total, boolean estimated, FacetsCollector matches, double scale, int sliceDocs,
+      int[] sliceMatches) {}
 
   private MatchCounting() {}
 
@@ -43,10 +48,12 @@ final class MatchCounting {
     int maxDoc = searcher.getIndexReader().maxDoc();
     Seen seen = new Seen(leaves);
     if (maxDoc == 0) {
-      return new Counted(0, false, seen.asCollector(), 1);
+      return new Counted(0, false, seen.asCollector(), 1, MIN_SLICE_DOCS, new int[0]);
     }
     int sliceDocs = Math.max(MIN_SLICE_DOCS, (maxDoc + MAX_SLICES - 1) / MAX_SLICES);
     int slices = (maxDoc + sliceDocs - 1) / sliceDocs;
+    int[] found = new int[slices];
+    java.util.Arrays.fill(found, -1);
     // First a pilot: slices spread evenly over the index. From what it finds, the share of the
     // rest to visit so that about EXACT_UP_TO matches are seen in all; everything when that share
     // is most of it. Each pass goes through the index in order, one scorer per segment.
@@ -55,10 +62,10 @@ final class MatchCounting {
     for (int i = 0; i < pilot; i++) {
       chosen[(int) ((long) i * slices / pilot)] = true;
     }
-    long covered = visit(weight, leaves, maxDoc, sliceDocs, chosen, seen);
+    long covered = visit(weight, leaves, maxDoc, sliceDocs, chosen, seen, found);
     if (seen.total >= EXACT_UP_TO && covered < maxDoc) {
       double scale = (double) maxDoc / covered;
-      return new Counted(Math.round(seen.total * scale), true, seen.asCollector(), scale);
+      return new Counted(Math.round(seen.total * scale), true, seen.asCollector(), scale, sliceDocs, found);
     }
     double perSlice = (double) seen.total / pilot;
     long wanted = perSlice == 0 ? slices : (long) Math.ceil(EXACT_UP_TO * 1.25 / perSlice) - pilot;
@@ -79,17 +86,17 @@ final class MatchCounting {
         }
       }
     }
-    covered += visit(weight, leaves, maxDoc, sliceDocs, next, seen);
+    covered += visit(weight, leaves, maxDoc, sliceDocs, next, seen, found);
     if (covered >= maxDoc) {
-      return new Counted(seen.total, false, seen.asCollector(), 1);
+      return new Counted(seen.total, false, seen.asCollector(), 1, sliceDocs, found);
     }
     double scale = (double) maxDoc / covered;
-    return new Counted(Math.round(seen.total * scale), true, seen.asCollector(), scale);
+    return new Counted(Math.round(seen.total * scale), true, seen.asCollector(), scale, sliceDocs, found);
   }
 
   /** Visits the chosen slices in index order, one scorer per segment; returns the documents they hold. */
   private static long visit(Weight weight, List<LeafReaderContext> leaves, int maxDoc, int sliceDocs, boolean[] chosen,
-      Seen seen) throws IOException {
+      Seen seen, int[] found) throws IOException {
     BulkScorer[] scorers = new BulkScorer[leaves.size()];
     boolean[] opened = new boolean[leaves.size()];
     long covered = 0;
@@ -99,6 +106,7 @@ final class MatchCounting {
       }
       int from = s * sliceDocs;
       int to = Math.min(maxDoc, from + sliceDocs);
+      long before = seen.total;
       for (LeafReaderContext leaf : leaves) {
         int lo = Math.max(from, leaf.docBase) - leaf.docBase;
         int hi = Math.min(to, leaf.docBase + leaf.reader().maxDoc()) - leaf.docBase;
@@ -114,6 +122,7 @@ final class MatchCounting {
         }
       }
       covered += to - from;
+      found[s] = (int) (seen.total - before);
     }
     return covered;
   }

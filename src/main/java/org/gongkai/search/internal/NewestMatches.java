@@ -30,7 +30,6 @@ final class NewestMatches {
 
   /** Candidates are looked for among about this many of the newest matches. */
   static final int POOL = 3_000;
-  private static final int SAMPLES_PER_SEGMENT = 256;
 
   private NewestMatches() {}
 
@@ -47,12 +46,12 @@ final class NewestMatches {
     return cost;
   }
 
-  /** {@code query} restricted to the newest {@code share} of the index. */
-  static Query among(Days days, Query query, double share) {
-    if (share >= 1) {
-      return query;
-    }
-    Long from = days.from(share);
+  /**
+   * {@code query} restricted to about its newest {@link #POOL} matches, judged from where the count
+   * found them; the query itself when it has no more than that.
+   */
+  static Query among(IndexReader reader, Query query, MatchCounting.Counted counted) throws IOException {
+    Long from = dayOfNewest(reader, counted);
     if (from == null) {
       return query;
     }
@@ -62,56 +61,65 @@ final class NewestMatches {
         .build();
   }
 
+  /** A run of documents of one segment, its newest and oldest day, and the matches expected in it. */
+  private record Stretch(long newest, long oldest, double matches) {}
+
   /**
-   * Publication days sampled evenly in every segment (each sorted newest first, but holding its
-   * own stretch of years), newest first, each standing for its part of its segment: read once per
-   * searcher, when it is prepared, not in every search.
+   * The publication day from which about {@link #POOL} matches run, newest first. A slice the count
+   * visited holds what it found there; one it skipped, as many as the last visited slice before it
+   * (the first visited one for those before any). Segments are each sorted newest first but hold
+   * their own stretches of days, so the slices are taken in order of their newest day. Matching by
+   * where the matches are, not by a share of the whole index, keeps a query filtered to an older
+   * year from being cut to the newest days, where it has none.
    */
-  static final class Days {
-    private final long[] days;
-    private final long[] docsUpTo;
-    private final long maxDoc;
-
-    private Days(long[] days, long[] docsUpTo, long maxDoc) {
-      this.days = days;
-      this.docsUpTo = docsUpTo;
-      this.maxDoc = maxDoc;
+  static Long dayOfNewest(IndexReader reader, MatchCounting.Counted counted) throws IOException {
+    int[] found = counted.sliceMatches();
+    double estimate = -1;
+    for (int f : found) {
+      if (f >= 0) {
+        estimate = f;
+        break;
+      }
     }
-
-    static Days of(IndexReader reader) throws IOException {
-      List<long[]> samples = new ArrayList<>();
-      for (LeafReaderContext leaf : reader.leaves()) {
-        int docs = leaf.reader().maxDoc();
-        int n = Math.min(docs, SAMPLES_PER_SEGMENT);
-        NumericDocValues values = DocValues.getNumeric(leaf.reader(), DocumentMapper.PUBLISHED_SORT);
-        for (int i = 0; i < n; i++) {
-          int doc = (int) ((long) i * docs / n);
-          if (doc >= values.docID() && values.advanceExact(doc)) {
-            samples.add(new long[] {values.longValue(), docs / n});
+    if (estimate < 0) {
+      return null;
+    }
+    List<LeafReaderContext> leaves = reader.leaves();
+    NumericDocValues[] days = new NumericDocValues[leaves.size()];
+    List<Stretch> stretches = new ArrayList<>();
+    int sliceDocs = counted.sliceDocs();
+    for (int s = 0; s < found.length; s++) {
+      estimate = found[s] >= 0 ? found[s] : estimate;
+      int from = s * sliceDocs;
+      int to = Math.min(reader.maxDoc(), from + sliceDocs);
+      for (LeafReaderContext leaf : leaves) {
+        int lo = Math.max(from, leaf.docBase) - leaf.docBase;
+        int hi = Math.min(to, leaf.docBase + leaf.reader().maxDoc()) - leaf.docBase;
+        if (lo >= hi || estimate == 0) {
+          continue;
+        }
+        if (days[leaf.ord] == null) {
+          days[leaf.ord] = DocValues.getNumeric(leaf.reader(), DocumentMapper.PUBLISHED_SORT);
+        }
+        NumericDocValues values = days[leaf.ord];
+        if (values.docID() <= lo && values.advanceExact(lo)) {
+          long newest = values.longValue();
+          if (values.advanceExact(hi - 1)) {
+            stretches.add(new Stretch(newest, values.longValue(), estimate * (hi - lo) / (to - from)));
           }
         }
       }
-      samples.sort(Comparator.comparingLong((long[] x) -> x[0]).reversed());
-      long[] days = new long[samples.size()];
-      long[] upTo = new long[samples.size()];
-      long seen = 0;
-      for (int i = 0; i < days.length; i++) {
-        days[i] = samples.get(i)[0];
-        seen += samples.get(i)[1];
-        upTo[i] = seen;
-      }
-      return new Days(days, upTo, reader.maxDoc());
     }
-
-    /** The publication day from which the newest {@code share} of the index runs; null for all of it. */
-    Long from(double share) {
-      if (days.length == 0) {
-        return null;
+    stretches.sort(Comparator.comparingLong(Stretch::newest).reversed());
+    double matches = 0;
+    long oldest = Long.MAX_VALUE;
+    for (Stretch stretch : stretches) {
+      matches += stretch.matches();
+      oldest = Math.min(oldest, stretch.oldest());
+      if (matches >= POOL) {
+        return oldest;
       }
-      long wanted = (long) Math.ceil(share * maxDoc);
-      int at = java.util.Arrays.binarySearch(docsUpTo, wanted);
-      int i = at >= 0 ? at : -at - 1;
-      return i < days.length ? days[i] : null;
     }
+    return null;
   }
 }

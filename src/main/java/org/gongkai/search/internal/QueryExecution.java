@@ -108,8 +108,7 @@ final class QueryExecution {
         // Possibly very common: counted first, and if it is, its candidates come from its newest matches.
         counted = MatchCounting.count(searcher, counting != null ? counting : query);
         if (counted.estimated()) {
-          first = NewestMatches.among(warm.days(searcher.getIndexReader()), query,
-              (double) NewestMatches.POOL / counted.total());
+          first = NewestMatches.among(searcher.getIndexReader(), query, counted);
           newestOnly = first != query;
         } else {
           // Every match is known now: ranking visits those documents only.

@@ -13,12 +13,12 @@ import org.apache.lucene.search.SearcherFactory;
  */
 final class WarmSearchers extends SearcherFactory {
 
-  /** A reader with its facet state and the publication days that find its newest part. */
-  record Prepared(IndexReader reader, SortedSetDocValuesReaderState state, NewestMatches.Days days) {}
+  /** A reader with its facet state. */
+  record Facets(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
   private final java.util.concurrent.Executor segments;
   private final int threads;
-  private volatile Prepared latest;
+  private volatile Facets latest;
 
   /**
    * {@code segments}: the {@code threads} threads to search segments on side by side, or null
@@ -33,7 +33,7 @@ final class WarmSearchers extends SearcherFactory {
   public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
     IndexSearcher searcher = segments == null ? new IndexSearcher(reader) : new SlicedSearcher(reader, segments, threads);
     if (reader.maxDoc() > 0) {
-      latest = prepare(reader);
+      latest = new Facets(reader, new DefaultSortedSetDocValuesReaderState(reader, DocumentMapper.FACETS));
     }
     return searcher;
   }
@@ -63,26 +63,12 @@ final class WarmSearchers extends SearcherFactory {
     }
   }
 
-  private static Prepared prepare(IndexReader reader) throws IOException {
-    return new Prepared(reader, new DefaultSortedSetDocValuesReaderState(reader, DocumentMapper.FACETS),
-        NewestMatches.Days.of(reader));
-  }
-
   /** The facet state of this reader: the one prepared with it, or a new one for an older reader still in use. */
   SortedSetDocValuesReaderState facets(IndexReader reader) throws IOException {
-    Prepared held = latest;
+    Facets held = latest;
     if (held != null && held.reader() == reader) {
       return held.state();
     }
     return new DefaultSortedSetDocValuesReaderState(reader, DocumentMapper.FACETS);
-  }
-
-  /** The publication days of this reader, prepared with it or read now for an older reader still in use. */
-  NewestMatches.Days days(IndexReader reader) throws IOException {
-    Prepared held = latest;
-    if (held != null && held.reader() == reader) {
-      return held.days();
-    }
-    return NewestMatches.Days.of(reader);
   }
 }

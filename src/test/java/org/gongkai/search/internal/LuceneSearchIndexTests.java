@@ -57,6 +57,33 @@ class LuceneSearchIndexTests {
   }
 
   @Test
+  void aDateRangeKeepsExactlyTheDaysWithinItInEverySegmentAndAfterARebuild() throws Exception {
+    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir, SearchTuning.DEFAULT)) {
+      java.util.List<IndexedDocument> all = new java.util.ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        IndexedDocument d = doc(200 + i, "第" + i + "号通知", "安全生产");
+        LocalDate day = LocalDate.of(2020, 12, 25).plusDays(i * 3L);
+        all.add(new IndexedDocument(d.id(), d.editionId(), d.indexNumber(), d.title(), d.summary(), d.bodyText(),
+            d.keywords(), d.docNumber(), d.agencyCode(), d.agencyName(), d.columnId(), d.columnName(), d.topic(),
+            d.genre(), d.validity(), day, day, d.attachmentText()));
+        index.put(all.get(i)); // a segment each, as documents are published one by one
+      }
+      LocalDate from = LocalDate.of(2021, 1, 6);
+      LocalDate to = LocalDate.of(2021, 2, 3);
+      long expected = all.stream().filter(d -> !d.publishedOn().isBefore(from) && !d.publishedOn().isAfter(to)).count();
+      SearchQuery inRange = new SearchQuery("安全生产", null, null, null, null, from, to, SearchQuery.Sort.RELEVANCE, 1, 50,
+          null, true);
+      assertThat(index.search(inRange).total()).isEqualTo(expected).isEqualTo(10);
+      assertThat(index.search(inRange).items()).allSatisfy(hit ->
+          assertThat(hit.publishedOn()).isBetween(from, to));
+      index.replaceAll(all, () -> {});
+      assertThat(index.search(inRange).total()).isEqualTo(expected);
+      assertThat(index.search(new SearchQuery("安全生产", null, null, null, null, from, null, SearchQuery.Sort.DATE, 1, 50,
+          null, true)).items().get(0).publishedOn()).isEqualTo(all.get(39).publishedOn());
+    }
+  }
+
+  @Test
   void reopensWhatItWrote() throws Exception {
     try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir, SearchTuning.DEFAULT)) {
       index.put(doc(2, "水污染防治", "正文"));

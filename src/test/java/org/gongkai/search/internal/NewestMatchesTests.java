@@ -61,22 +61,43 @@ class NewestMatchesTests {
 
   @Test
   void aCommonQueryIsSearchedAmongItsNewestMatchesOnly() throws Exception {
-    Query newest = NewestMatches.among(NewestMatches.Days.of(searcher.getIndexReader()), new TermQuery(new Term("w", "common")), 0.1);
-    TopDocs all = searcher.search(newest, DOCS);
-    assertThat((double) all.totalHits.value).isCloseTo(DOCS * 0.1, within(DOCS * 0.02));
-    long oldestKept = Long.MAX_VALUE;
-    for (ScoreDoc sd : all.scoreDocs) {
-      oldestKept = Math.min(oldestKept, searcher.storedFields().document(sd.doc).getField("day").numericValue().longValue());
-    }
-    // every segment gives its newest tenth: what is kept is the newest tenth of the index, give or take a segment's spread
-    assertThat(oldestKept).isGreaterThan(FIRST_DAY + DOCS * 8 / 10);
+    Query common = new TermQuery(new Term("w", "common"));
+    MatchCounting.Counted counted = MatchCounting.count(searcher, common);
+    assertThat(counted.estimated()).isTrue();
+    TopDocs kept = searcher.search(NewestMatches.among(searcher.getIndexReader(), common, counted), DOCS);
+    assertThat((double) kept.totalHits.value).isCloseTo(NewestMatches.POOL, within(NewestMatches.POOL * 0.2));
+    // one document a day: what is kept is the newest days, give or take a slice
+    assertThat(oldestDay(kept)).isGreaterThan(FIRST_DAY + DOCS - NewestMatches.POOL * 12 / 10);
   }
 
   @Test
-  void theWholeIndexIsSearchedWhenTheShareIsAllOfIt() throws Exception {
-    Query common = new TermQuery(new Term("w", "common"));
-    assertThat(NewestMatches.among(NewestMatches.Days.of(searcher.getIndexReader()), common, 1.0)).isSameAs(common);
-    assertThat(searcher.count(NewestMatches.among(NewestMatches.Days.of(searcher.getIndexReader()), common, 0.999))).isGreaterThan(DOCS * 99 / 100);
+  void aCommonQueryFilteredToOlderDaysKeepsTheNewestOfItsOwnMatches() throws Exception {
+    long lastDay = FIRST_DAY + 16_000;
+    Query older = new org.apache.lucene.search.BooleanQuery.Builder()
+        .add(new TermQuery(new Term("w", "common")), org.apache.lucene.search.BooleanClause.Occur.MUST)
+        .add(NumericDocValuesField.newSlowRangeQuery(DocumentMapper.PUBLISHED_SORT, FIRST_DAY, lastDay - 1),
+            org.apache.lucene.search.BooleanClause.Occur.FILTER)
+        .build();
+    MatchCounting.Counted counted = MatchCounting.count(searcher, older);
+    assertThat(counted.estimated()).isTrue();
+    TopDocs kept = searcher.search(NewestMatches.among(searcher.getIndexReader(), older, counted), DOCS);
+    // the newest share of the whole index holds none of these matches; the newest of its own do
+    assertThat((double) kept.totalHits.value).isCloseTo(NewestMatches.POOL, within(NewestMatches.POOL * 0.2));
+    assertThat(oldestDay(kept)).isGreaterThan(lastDay - NewestMatches.POOL * 12 / 10);
+  }
+
+  @Test
+  void aQueryWithFewerMatchesThanThePoolIsSearchedWhole() throws Exception {
+    Query rare = new TermQuery(new Term("w", "rare"));
+    assertThat(NewestMatches.among(searcher.getIndexReader(), rare, MatchCounting.count(searcher, rare))).isSameAs(rare);
+  }
+
+  private static long oldestDay(TopDocs top) throws Exception {
+    long oldest = Long.MAX_VALUE;
+    for (ScoreDoc sd : top.scoreDocs) {
+      oldest = Math.min(oldest, searcher.storedFields().document(sd.doc).getField("day").numericValue().longValue());
+    }
+    return oldest;
   }
 
   @Test
