@@ -98,6 +98,11 @@ class PublicCaching extends OncePerRequestFilter {
     String control = policy == CachePolicy.PUBLIC ? publicControl
         : CachePolicy.fingerprinted(request.getRequestURI()) ? IMMUTABLE : publicControl;
     response.setHeader(HttpHeaders.CACHE_CONTROL, control);
+    if (policy == CachePolicy.PUBLIC && !response.getHeaders(HttpHeaders.VARY).contains(HttpHeaders.COOKIE)) {
+      // A page is rendered in the language and mode its visitor's cookies chose: a shared cache
+      // in front must keep a copy per cookie, as the rendered-page cache here does.
+      response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
+    }
     if (!get) {
       buffered.copyBodyToResponse();
       return;

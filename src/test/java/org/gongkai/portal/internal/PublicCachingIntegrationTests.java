@@ -38,6 +38,22 @@ abstract class PublicCachingIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
+  void aSharedCacheIsToldThatAPageDependsOnTheVisitorsLanguageAndModeCookies() {
+    Fixture f = newAgency();
+    long id = publish(f, "按语言分别缓存的通知");
+    Api.Response chinese = api().get("/documents/" + id);
+    assertThat(chinese.headers().getVary()).containsExactly(HttpHeaders.COOKIE);
+    assertThat(api().get("/documents/" + id).headers().getVary()).as("the kept copy says so too")
+        .containsExactly(HttpHeaders.COOKIE);
+    Api.Response english = api().with(HttpHeaders.COOKIE, PublicCaching.LANGUAGE_COOKIE + "=en").get("/documents/" + id);
+    assertThat(english.headers().getCacheControl()).isEqualTo("public, max-age=60");
+    assertThat(english.headers().getVary()).containsExactly(HttpHeaders.COOKIE);
+    assertThat(chinese.body()).contains("<html lang=\"zh-CN\"");
+    assertThat(english.body()).contains("<html lang=\"en\"");
+    assertThat(english.headers().getETag()).isNotEqualTo(chinese.headers().getETag());
+  }
+
+  @Test
   void formsConsoleAndPersonalPagesAreNeverStored() {
     // Enough agencies in the site's navigation that a form page is sent before its form is reached.
     for (int i = 0; i < 80; i++) {
