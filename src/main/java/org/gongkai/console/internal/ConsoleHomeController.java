@@ -1,5 +1,6 @@
 package org.gongkai.console.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -22,19 +23,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class ConsoleHomeController {
 
-  private static final int TODO_ITEMS = 10;
-
   private final Editorial editorial;
   private final StaffAccess access;
   private final AuditTrail audit;
   private final InformationRequests requests;
   private final WorkingCalendar calendar;
   private final Clock clock;
-  private final List<WorkQueue> queues;
+  private final ConsoleNavigation navigation;
 
   ConsoleHomeController(Editorial editorial, StaffAccess access, AuditTrail audit, InformationRequests requests,
-      WorkingCalendar calendar, Clock clock, List<WorkQueue> queues) {
-    this.queues = queues;
+      WorkingCalendar calendar, Clock clock, ConsoleNavigation navigation) {
+    this.navigation = navigation;
     this.editorial = editorial;
     this.requests = requests;
     this.calendar = calendar;
@@ -44,7 +43,7 @@ class ConsoleHomeController {
   }
 
   @GetMapping("/console")
-  String home(Model model) {
+  String home(Model model, HttpServletRequest request) {
     Staff me = access.current();
     Map<EditionState, Long> counts = new EnumMap<>(EditionState.class);
     for (EditionState state : new EditionState[] {EditionState.DRAFT, EditionState.SUBMITTED, EditionState.APPROVED,
@@ -54,7 +53,7 @@ class ConsoleHomeController {
     model.addAttribute("counts", counts);
     model.addAttribute("waiting", editorial.list(new EditorialQuery(null, EditionState.SUBMITTED, null, 1, 10), me));
     model.addAttribute("workload", requests.workload(me));
-    model.addAttribute("todo", todo(me));
+    model.addAttribute("todo", todo(navigation.openWork(request, me)));
     if (me.isPlatformAdmin()) {
       model.addAttribute("recentAudit", audit.latest(15));
       int year = LocalDate.now(clock).getYear();
@@ -69,13 +68,11 @@ class ConsoleHomeController {
   record SectionWork(WorkQueue.Section section, List<WorkQueue.Work> work) {}
 
   /** The member of staff's open work, section by section in the navigation's order, kinds with nothing left out. */
-  private List<SectionWork> todo(Staff me) {
+  private static List<SectionWork> todo(List<ConsoleNavigation.QueueWork> open) {
     Map<WorkQueue.Section, List<WorkQueue.Work>> bySection = new EnumMap<>(WorkQueue.Section.class);
-    for (WorkQueue queue : queues) {
-      for (WorkQueue.Work work : queue.open(me, TODO_ITEMS)) {
-        if (work.total() > 0) {
-          bySection.computeIfAbsent(queue.section(), s -> new ArrayList<>()).add(work);
-        }
+    for (ConsoleNavigation.QueueWork q : open) {
+      if (q.work().total() > 0) {
+        bySection.computeIfAbsent(q.section(), s -> new ArrayList<>()).add(q.work());
       }
     }
     List<SectionWork> sections = new ArrayList<>();

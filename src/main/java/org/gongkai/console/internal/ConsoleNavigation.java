@@ -68,6 +68,10 @@ class ConsoleNavigation {
           new Link("/console/audit", "audit.title", Audience.PLATFORM_ADMIN),
           new Link("/console/second-factor", "account.second-factor", Audience.EVERYONE))));
 
+  /** How many items of each kind of work the home page lists. */
+  static final int HOME_ITEMS = 10;
+  private static final String OPEN_WORK = ConsoleNavigation.class.getName() + ".openWork";
+
   private final StaffAccess access;
   private final List<WorkQueue> queues;
 
@@ -87,7 +91,32 @@ class ConsoleNavigation {
     if (!isConsole(request) || !"GET".equals(request.getMethod())) {
       return null;
     }
-    return access.currentIfAny().map(this::counts).orElse(null);
+    return access.currentIfAny().map(staff -> counts(openWork(request, staff))).orElse(null);
+  }
+
+  /** One queue's open work of one kind. */
+  record QueueWork(WorkQueue.Section section, WorkQueue.Work work) {}
+
+  /**
+   * Every queue's open work for the member of staff, read once per request: the navigation counts
+   * it on every console page, and the home page, which lists the first items of each kind, reads
+   * them in the same pass.
+   */
+  List<QueueWork> openWork(HttpServletRequest request, Staff staff) {
+    @SuppressWarnings("unchecked")
+    List<QueueWork> read = (List<QueueWork>) request.getAttribute(OPEN_WORK);
+    if (read == null) {
+      int items = path(request).equals("/console") ? HOME_ITEMS : 0;
+      read = new java.util.ArrayList<>();
+      for (WorkQueue queue : queues) {
+        for (WorkQueue.Work work : queue.open(staff, items)) {
+          read.add(new QueueWork(queue.section(), work));
+        }
+      }
+      read = List.copyOf(read);
+      request.setAttribute(OPEN_WORK, read);
+    }
+    return read;
   }
 
   /** How much open work each group and each list holds. */
@@ -101,20 +130,22 @@ class ConsoleNavigation {
     }
   }
 
-  Counts counts(Staff staff) {
+  private static Counts counts(List<QueueWork> open) {
     Map<WorkQueue.Section, Long> sections = new EnumMap<>(WorkQueue.Section.class);
     Map<String, Long> lists = new java.util.HashMap<>();
-    for (WorkQueue queue : queues) {
-      for (WorkQueue.Work work : queue.open(staff, 0)) {
-        sections.merge(queue.section(), work.total(), Long::sum);
-        lists.merge(work.list(), work.total(), Long::sum);
-      }
+    for (QueueWork q : open) {
+      sections.merge(q.section(), q.work().total(), Long::sum);
+      lists.merge(q.work().list(), q.work().total(), Long::sum);
     }
     return new Counts(sections, lists);
   }
 
   private static boolean isConsole(HttpServletRequest request) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String path = path(request);
     return path.equals("/console") || path.startsWith("/console/");
+  }
+
+  private static String path(HttpServletRequest request) {
+    return request.getRequestURI().substring(request.getContextPath().length());
   }
 }
