@@ -108,8 +108,8 @@ final class MatchCounting {
       int to = Math.min(maxDoc, from + sliceDocs);
       long before = seen.total;
       for (LeafReaderContext leaf : leaves) {
-        int lo = Math.max(from, leaf.docBase) - leaf.docBase;
-        int hi = Math.min(to, leaf.docBase + leaf.reader().maxDoc()) - leaf.docBase;
+        int lo = startIn(leaf, from);
+        int hi = endIn(leaf, to);
         if (lo >= hi) {
           continue;
         }
@@ -125,6 +125,16 @@ final class MatchCounting {
       found[s] = (int) (seen.total - before);
     }
     return covered;
+  }
+
+  /** Where the index-wide document {@code from} falls in {@code leaf}, as the leaf's own number (0 when before it). */
+  static int startIn(LeafReaderContext leaf, int from) {
+    return Math.max(from, leaf.docBase) - leaf.docBase;
+  }
+
+  /** Where the index-wide end {@code to} (exclusive) falls in {@code leaf}; at most its size. */
+  static int endIn(LeafReaderContext leaf, int to) {
+    return Math.min(to, leaf.docBase + leaf.reader().maxDoc()) - leaf.docBase;
   }
 
   /** The matches seen so far, one bit set per segment. */

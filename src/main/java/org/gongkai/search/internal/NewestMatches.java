@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -12,7 +11,6 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.ScorerSupplier;
@@ -55,10 +53,8 @@ final class NewestMatches {
     if (from == null) {
       return query;
     }
-    Query newest = new IndexSortSortedNumericDocValuesRangeQuery(DocumentMapper.PUBLISHED_SORT, from, Long.MAX_VALUE,
-        NumericDocValuesField.newSlowRangeQuery(DocumentMapper.PUBLISHED_SORT, from, Long.MAX_VALUE));
-    return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST).add(newest, BooleanClause.Occur.FILTER)
-        .build();
+    return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+        .add(QueryFactory.publishedBetween(from, Long.MAX_VALUE), BooleanClause.Occur.FILTER).build();
   }
 
   /** A run of documents of one segment, its newest and oldest day, and the matches expected in it. */
@@ -93,8 +89,8 @@ final class NewestMatches {
       int from = s * sliceDocs;
       int to = Math.min(reader.maxDoc(), from + sliceDocs);
       for (LeafReaderContext leaf : leaves) {
-        int lo = Math.max(from, leaf.docBase) - leaf.docBase;
-        int hi = Math.min(to, leaf.docBase + leaf.reader().maxDoc()) - leaf.docBase;
+        int lo = MatchCounting.startIn(leaf, from);
+        int hi = MatchCounting.endIn(leaf, to);
         if (lo >= hi || estimate == 0) {
           continue;
         }

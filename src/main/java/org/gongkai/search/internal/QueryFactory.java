@@ -228,10 +228,17 @@ final class QueryFactory {
     if (q.from() != null || q.to() != null) {
       long from = q.from() == null ? Long.MIN_VALUE : q.from().toEpochDay();
       long to = q.to() == null ? Long.MAX_VALUE : q.to().toEpochDay();
-      // The index is stored in date order: the range is one run of documents per segment, found by
-      // binary search, instead of a set built from the points of every match.
-      query.add(new IndexSortSortedNumericDocValuesRangeQuery(DocumentMapper.PUBLISHED_SORT, from, to,
-          LongPoint.newRangeQuery(DocumentMapper.PUBLISHED, from, to)), Occur.FILTER);
+      query.add(publishedBetween(from, to), Occur.FILTER);
     }
+  }
+
+  /**
+   * Documents published from one day to another, inclusive (epoch days). The index is stored in
+   * date order: the range is one run of documents per segment, found by binary search, instead of a
+   * set built from the points of every match; the points answer for a segment not sorted so.
+   */
+  static Query publishedBetween(long fromDay, long toDay) {
+    return new IndexSortSortedNumericDocValuesRangeQuery(DocumentMapper.PUBLISHED_SORT, fromDay, toDay,
+        LongPoint.newRangeQuery(DocumentMapper.PUBLISHED, fromDay, toDay));
   }
 }
