@@ -3,6 +3,10 @@ package org.gongkai.search.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,5 +38,29 @@ class QueryLogIntegrationTests extends PlatformIntegrationTests {
     assertThat(log.frequentStartingWith(popular.substring(0, 2), 100)).contains(popular);
     assertThat(jdbc.sql("SELECT hits FROM search_query WHERE query_text = ?").param(steered).query(Long.class).single())
         .as("counted once for the one visitor").isEqualTo(1);
+  }
+
+  @Test
+  void visitorsCountedWhileFlushesRunAtTheSameTimeAreAllWritten() {
+    String query = "并发" + UUID.randomUUID().toString().substring(0, 6);
+    int threads = 4;
+    int visitorsEach = 200;
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      var work = IntStream.range(0, threads).mapToObj(t -> CompletableFuture.runAsync(() -> {
+        for (int v = 0; v < visitorsEach; v++) {
+          log.record(query, 1, "192.0.2." + t + "." + v);
+          if (v % 10 == 0) {
+            log.flush();
+          }
+        }
+      }, pool)).toArray(CompletableFuture[]::new);
+      CompletableFuture.allOf(work).join();
+    } finally {
+      pool.shutdown();
+    }
+    log.flush();
+    assertThat(jdbc.sql("SELECT hits FROM search_query WHERE query_text = ?").param(query).query(Long.class).single())
+        .isEqualTo((long) threads * visitorsEach);
   }
 }
