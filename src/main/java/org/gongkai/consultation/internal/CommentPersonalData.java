@@ -43,7 +43,7 @@ class CommentPersonalData {
 
   @EventListener(ApplicationReadyEvent.class)
   void resealInBackground() {
-    Resealing.inBackground(jdbc, transactions, cipher, "consultation_comment", Map.of("contact", Consultations.CONTACT));
+    Resealing.inBackground(jdbc, transactions, cipher, "consultation_comment", Map.of("contact", ConsultationRepository.CONTACT));
   }
 
   @ClusterJob(cron = "0 58 2 * * *")

@@ -20,10 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 class ConsultationAdminApi {
 
   private final Consultations consultations;
+  private final ConsultationReader reader;
+  private final CommentExport export;
   private final StaffAccess access;
 
-  ConsultationAdminApi(Consultations consultations, StaffAccess access) {
+  ConsultationAdminApi(Consultations consultations, ConsultationReader reader, CommentExport export, StaffAccess access) {
     this.consultations = consultations;
+    this.reader = reader;
+    this.export = export;
     this.access = access;
   }
 
@@ -37,7 +41,7 @@ class ConsultationAdminApi {
 
   @GetMapping
   List<ConsultationViews.Summary> list() {
-    return consultations.listForStaff(access.current());
+    return reader.listForStaff(access.current());
   }
 
   @PostMapping
@@ -48,7 +52,7 @@ class ConsultationAdminApi {
 
   @GetMapping("/{id}")
   ConsultationViews.Consultation get(@PathVariable long id) {
-    return consultations.get(id, true);
+    return reader.get(id, true);
   }
 
   @PostMapping("/{id}/publish")
@@ -83,6 +87,6 @@ class ConsultationAdminApi {
         .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("comments-" + id + ".xlsx")
             .build().toString())
-        .body(consultations.export(id, access.current()));
+        .body(export.export(id, access.current()));
   }
 }

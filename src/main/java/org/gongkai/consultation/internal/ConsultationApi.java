@@ -21,13 +21,14 @@ class ConsultationApi {
 
   static final String THROTTLE = "consultation";
 
-  private final Consultations consultations;
+  private final ConsultationReader reader;
+  private final CommentIntake intake;
   private final SubmissionThrottle throttle;
-
   private final Challenge challenge;
 
-  ConsultationApi(Consultations consultations, SubmissionThrottle throttle, Challenge challenge) {
-    this.consultations = consultations;
+  ConsultationApi(ConsultationReader reader, CommentIntake intake, SubmissionThrottle throttle, Challenge challenge) {
+    this.reader = reader;
+    this.intake = intake;
     this.throttle = throttle;
     this.challenge = challenge;
   }
@@ -35,22 +36,22 @@ class ConsultationApi {
   @GetMapping
   List<ConsultationViews.Summary> list(@RequestParam(required = false) String agency,
       @RequestParam(required = false) String state) {
-    return consultations.list(agency, state);
+    return reader.list(agency, state);
   }
 
   @GetMapping("/{id}")
   ConsultationViews.Consultation get(@PathVariable long id) {
-    return consultations.get(id, false);
+    return reader.get(id, false);
   }
 
   record Created(long id) {}
 
   @PostMapping("/{id}/comments")
-  ResponseEntity<Created> comment(@PathVariable long id, @RequestBody Consultations.CommentForm form,
+  ResponseEntity<Created> comment(@PathVariable long id, @RequestBody CommentIntake.CommentForm form,
       HttpServletRequest request) {
     Challenge.Solved solved = challenge.verify(form.challengeToken(), form.challengeAnswer());
     throttle.acquire(THROTTLE, request.getRemoteAddr());
-    long commentId = consultations.comment(id, form, null, solved);
+    long commentId = intake.comment(id, form, null, solved);
     return ResponseEntity.created(URI.create("/api/v1/consultations/" + id)).body(new Created(commentId));
   }
 }

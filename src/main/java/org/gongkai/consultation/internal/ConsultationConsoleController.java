@@ -1,6 +1,7 @@
 package org.gongkai.consultation.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
@@ -8,6 +9,9 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +28,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConsultationConsoleController {
 
   private final Consultations consultations;
+  private final ConsultationReader reader;
   private final AgencyDirectory agencies;
   private final StaffAccess access;
 
-  ConsultationConsoleController(Consultations consultations, AgencyDirectory agencies, StaffAccess access) {
+  ConsultationConsoleController(Consultations consultations, ConsultationReader reader, AgencyDirectory agencies,
+      StaffAccess access) {
     this.consultations = consultations;
+    this.reader = reader;
     this.agencies = agencies;
     this.access = access;
   }
@@ -36,7 +43,7 @@ class ConsultationConsoleController {
   @GetMapping
   String list(Model model) {
     Staff me = access.current();
-    model.addAttribute("items", consultations.listForStaff(me));
+    model.addAttribute("items", reader.listForStaff(me));
     model.addAttribute("agencies", access.agenciesInScope(me));
     model.addAttribute("kinds", ConsultationViews.Kind.values());
     model.addAttribute("scopes", ConsultationViews.Scope.values());
@@ -63,18 +70,18 @@ class ConsultationConsoleController {
 
   @GetMapping("/{id}")
   String show(@PathVariable long id, Model model) {
-    model.addAttribute("c", consultations.get(id, true));
+    model.addAttribute("c", reader.get(id, true));
     model.addAttribute("adoptions", ConsultationViews.Adoption.values());
     return "consultation/console-show";
   }
 
   @GetMapping("/{id}/comments/{comment}/attachment")
-  org.springframework.http.ResponseEntity<byte[]> commentAttachment(@PathVariable long id, @PathVariable long comment) {
-    Consultations.CommentAttachment a = consultations.commentAttachment(id, comment, access.current());
-    return org.springframework.http.ResponseEntity.ok()
-        .contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM)
-        .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
-            .filename(a.name(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+  ResponseEntity<byte[]> commentAttachment(@PathVariable long id, @PathVariable long comment) {
+    ConsultationReader.CommentAttachment a = reader.commentAttachment(id, comment, access.current());
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .header("Content-Disposition", ContentDisposition.attachment()
+            .filename(a.name(), StandardCharsets.UTF_8).build().toString())
         .header("X-Content-Type-Options", "nosniff")
         .header("Cache-Control", "no-store")
         .body(a.content());

@@ -8,15 +8,15 @@ import org.springframework.stereotype.Component;
 @Component
 class ConsultationLinks implements RelatedLinks {
 
-  private final Consultations consultations;
+  private final ConsultationReader reader;
 
-  ConsultationLinks(Consultations consultations) {
-    this.consultations = consultations;
+  ConsultationLinks(ConsultationReader reader) {
+    this.reader = reader;
   }
 
   @Override
   public List<Link> forDocument(long documentId) {
-    return consultations.forDocument(documentId).stream()
+    return reader.forDocument(documentId).stream()
         .map(c -> new Link("consultation.related." + c.kind(), "/consultations/" + c.id(), c.title()))
         .toList();
   }

@@ -2,12 +2,14 @@ package org.gongkai.consultation.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import org.gongkai.shared.web.Challenge;
 import org.gongkai.shared.web.PublicPage;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
 import org.gongkai.shared.web.SubmissionThrottle;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,29 +27,32 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/consultations")
 class ConsultationPortalController {
 
-  private final Consultations consultations;
+  private final ConsultationReader reader;
+  private final CommentIntake intake;
   private final Challenge challenge;
   private final SubmissionThrottle throttle;
 
-  ConsultationPortalController(Consultations consultations, Challenge challenge, SubmissionThrottle throttle) {
-    this.consultations = consultations;
+  ConsultationPortalController(ConsultationReader reader, CommentIntake intake, Challenge challenge,
+      SubmissionThrottle throttle) {
+    this.reader = reader;
+    this.intake = intake;
     this.challenge = challenge;
     this.throttle = throttle;
   }
 
   @GetMapping
   String list(@RequestParam(required = false) String state, Model model) {
-    model.addAttribute("items", consultations.list(null, state == null ? "" : state));
+    model.addAttribute("items", reader.list(null, state == null ? "" : state));
     model.addAttribute("state", state);
     return "consultation/list";
   }
 
   @GetMapping("/{id}")
   String show(@PathVariable long id, Model model) {
-    model.addAttribute("c", consultations.get(id, false));
+    model.addAttribute("c", reader.get(id, false));
     model.addAttribute("question", challenge.issue());
-    model.addAttribute("contactRequired", consultations.contactRequired());
-    model.addAttribute("nameRequired", consultations.nameRequired());
+    model.addAttribute("contactRequired", intake.contactRequired());
+    model.addAttribute("nameRequired", intake.nameRequired());
     return "consultation/show";
   }
 
@@ -61,15 +66,15 @@ class ConsultationPortalController {
     try {
       Challenge.Solved solved = challenge.verify(challengeToken, challengeAnswer);
       throttle.acquire(ConsultationApi.THROTTLE, request.getRemoteAddr());
-      Consultations.Upload upload = attachment == null || attachment.isEmpty() ? null
-          : new Consultations.Upload(attachment.getOriginalFilename(), attachment.getBytes());
-      consultations.comment(id, new Consultations.CommentForm(paragraph, name, contact, body, null, null), upload,
+      CommentIntake.Upload upload = attachment == null || attachment.isEmpty() ? null
+          : new CommentIntake.Upload(attachment.getOriginalFilename(), attachment.getBytes());
+      intake.comment(id, new CommentIntake.CommentForm(paragraph, name, contact, body, null, null), upload,
           solved);
       redirect.addFlashAttribute("notice", "consultation.comment.received");
       return "redirect:/consultations/" + id;
     } catch (Refusal refusal) {
       Refusals.show(model, refusal);
-      model.addAttribute("entered", new Consultations.CommentForm(paragraph, name, contact, body, null, null));
+      model.addAttribute("entered", new CommentIntake.CommentForm(paragraph, name, contact, body, null, null));
       model.addAttribute("problems", refusal.fieldProblems());
       return show(id, model);
     }
@@ -77,13 +82,13 @@ class ConsultationPortalController {
 
   @GetMapping("/{id}/attachments/{attachmentId}")
   ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
-    var c = consultations.get(id, false);
+    var c = reader.get(id, false);
     var meta = c.attachments().stream().filter(a -> a.id() == attachmentId).findFirst()
         .orElseThrow(() -> Refusal.notFound("attachment.not-found"));
-    byte[] content = consultations.attachment(id, attachmentId).orElseThrow(() -> Refusal.gone("attachment.not-found"));
-    return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(meta.contentType()))
+    byte[] content = reader.attachment(id, attachmentId).orElseThrow(() -> Refusal.gone("attachment.not-found"));
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(meta.contentType()))
         .header("Content-Disposition", ContentDisposition.attachment().filename(meta.fileName(),
-            java.nio.charset.StandardCharsets.UTF_8).build().toString())
+            StandardCharsets.UTF_8).build().toString())
         .header("X-Content-Type-Options", "nosniff")
         .body(content);
   }
