@@ -3,6 +3,7 @@ package org.gongkai.catalog.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,6 +75,13 @@ class EditionRepository {
         .param(editionId)
         .query((rs, i) -> EditionRows.edition(rs, attachments))
         .optional();
+  }
+
+  /** The edition under work (draft to scheduled), else the latest. */
+  Optional<Edition> workingEdition(long documentId) {
+    List<Edition> all = editions(documentId);
+    return all.stream().filter(e -> e.state().isPrePublication()).findFirst()
+        .or(() -> all.stream().max(Comparator.comparingInt(Edition::editionNumber)));
   }
 
   Optional<Edition> liveEdition(long documentId) {

@@ -1,13 +1,12 @@
 package org.gongkai.catalog.internal;
 
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
@@ -19,7 +18,6 @@ import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.catalog.Attachment;
 import org.gongkai.catalog.DisclosureMode;
 import org.gongkai.catalog.DocumentForm;
-import org.gongkai.catalog.DocumentPublished;
 import org.gongkai.catalog.DocumentSummary;
 import org.gongkai.catalog.DocumentWithdrawn;
 import org.gongkai.catalog.Edition;
@@ -32,41 +30,38 @@ import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Service
 @Transactional
 class EditorialService implements Editorial {
 
   private final EditionRepository editions;
-  private final IndexNumbers indexNumbers;
+  private final Publication publication;
   private final AttachmentStore attachmentStore;
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
   private final PublicSiteVersion site;
   private final ApplicationEventPublisher events;
-  private final TransactionTemplate transactions;
   private final Clock clock;
   private final EditorialListing listing;
   private final DocumentForms forms;
 
-  EditorialService(EditionRepository editions, IndexNumbers indexNumbers,
-      AttachmentStore attachmentStore, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, PublicSiteVersion site,
-      ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock,
-      EditorialListing listing, DocumentForms forms) {
+  EditorialService(EditionRepository editions, Publication publication, AttachmentStore attachmentStore,
+      AgencyDirectory agencies, StaffAccess access, AuditTrail audit, PublicSiteVersion site,
+      ApplicationEventPublisher events, Clock clock, EditorialListing listing, DocumentForms forms) {
     this.listing = listing;
     this.forms = forms;
     this.editions = editions;
-    this.indexNumbers = indexNumbers;
+    this.publication = publication;
     this.attachmentStore = attachmentStore;
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
     this.site = site;
     this.events = events;
-    this.transactions = transactions;
     this.clock = clock;
   }
 
@@ -156,8 +151,8 @@ class EditorialService implements Editorial {
   }
 
   /** Who wrote the draft now under review: everyone who created, edited or added to it since the last publication. */
-  private java.util.Set<String> authorsOfWorkingDraft(long documentId) {
-    java.util.Set<String> authors = new java.util.HashSet<>();
+  private Set<String> authorsOfWorkingDraft(long documentId) {
+    Set<String> authors = new HashSet<>();
     for (var entry : audit.forSubject("document", documentId)) {
       switch (entry.action()) {
         case "document.publish", "document.withdraw" -> authors.clear();
@@ -202,7 +197,7 @@ class EditorialService implements Editorial {
       editions.recordSchedule(edition.id(), at);
       return;
     }
-    publishNow(doc, working, actor.username(), now);
+    publication.publishNow(doc, working, actor.username(), now);
   }
 
   @Override
@@ -214,7 +209,7 @@ class EditorialService implements Editorial {
     }
     Edition live = editions.liveEdition(documentId).orElseThrow(() -> Refusal.conflict("document.not-published"));
     Instant now = Instant.now(clock);
-    check(WorkflowStep.WITHDRAW, live.state());
+    WorkflowStep.WITHDRAW.requireFrom(live.state());
     editions.transition(live.id(), EditionState.PUBLISHED, EditionState.WITHDRAWN, actor.username(), now);
     editions.recordWithdrawal(live.id(), reason.trim(), actor.username(), now);
     site.changed();
@@ -281,75 +276,29 @@ class EditorialService implements Editorial {
     editions.recordReview(editionId, true, null, actor.username(), publishedAt);
     for (Upload upload : uploads) {
       String name = DocumentForms.cleanFileName(upload.fileName());
-      AttachmentStore.Stored stored = attachmentStore.store(new java.io.ByteArrayInputStream(upload.content()), name);
+      AttachmentStore.Stored stored = attachmentStore.store(new ByteArrayInputStream(upload.content()), name);
       editions.insertAttachment(editionId, name, stored.mediaType(), stored.size(), stored.sha256());
     }
     audit.record(actor.username(), "document.imported", "document", documentId, form.getTitle());
-    publishNow(editions.document(documentId).orElseThrow(), editions.edition(editionId).orElseThrow(),
+    publication.publishNow(editions.document(documentId).orElseThrow(), editions.edition(editionId).orElseThrow(),
         actor.username(), publishedAt);
     return documentId;
   }
 
   @Override
-  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
+  @Transactional(propagation = Propagation.NEVER)
   public int publishDue() {
-    int published = 0;
-    for (Long documentId : editions.dueScheduled(Instant.now(clock))) {
-      Boolean done = transactions.execute(tx -> {
-        EditionRepository.DocumentRow doc = editions.lockDocument(documentId).orElse(null);
-        Edition working = doc == null ? null : workingEditionOrNull(documentId);
-        Instant now = Instant.now(clock);
-        if (working == null || working.state() != EditionState.SCHEDULED || working.scheduledFor().isAfter(now)) {
-          return false;
-        }
-        publishNow(doc, working, "system", now);
-        return true;
-      });
-      if (Boolean.TRUE.equals(done)) {
-        published++;
-      }
-    }
-    return published;
-  }
-
-  private void publishNow(EditionRepository.DocumentRow doc, Edition edition, String actor, Instant now) {
-    check(WorkflowStep.PUBLISH, edition.state());
-    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-    String indexNumber = doc.indexNumber();
-    if (indexNumber == null) {
-      indexNumber = indexNumbers.allocate(agencies.get(doc.agencyId()).code(), today);
-      editions.setIndexNumber(doc.id(), indexNumber, today);
-    }
-    Optional<Edition> previous = editions.liveEdition(doc.id());
-    previous.ifPresent(p -> {
-      editions.transition(p.id(), EditionState.PUBLISHED, EditionState.SUPERSEDED, actor, now);
-      editions.recordSuperseded(p.id(), now);
-    });
-    if (!editions.transition(edition.id(), edition.state(), EditionState.PUBLISHED, actor, now)) {
-      throw Refusal.conflict("document.stale");
-    }
-    editions.recordPublication(edition.id(), now);
-    site.changed();
-    audit.record(actor, "document.publish", "document", doc.id(),
-        indexNumber + " edition " + edition.editionNumber());
-    events.publishEvent(new DocumentPublished(doc.id(), edition.id(), doc.agencyId(), edition.columnId(), indexNumber,
-        previous.isPresent() || edition.editionNumber() > 1, now));
+    return publication.publishDue();
   }
 
   private Edition move(long documentId, WorkflowStep step, Staff actor, String detail) {
     Edition working = workingEdition(documentId);
-    check(step, working.state());
+    step.requireFrom(working.state());
     if (!editions.transition(working.id(), working.state(), step.target(), actor.username(), Instant.now(clock))) {
       throw Refusal.conflict("document.stale");
     }
     audit.record(actor.username(), step.auditAction(), "document", documentId, detail);
     return working;
-  }
-
-  private static void check(WorkflowStep step, EditionState state) {
-    if (!step.allowedFrom(state)) {
-      throw Refusal.conflict("workflow.illegal", step.name(), state.name());
-    }
   }
 
   private EditionRepository.DocumentRow lockedDocument(long documentId, Staff actor) {
@@ -360,17 +309,7 @@ class EditorialService implements Editorial {
   }
 
   private Edition workingEdition(long documentId) {
-    Edition e = workingEditionOrNull(documentId);
-    if (e == null) {
-      throw Refusal.notFound("document.not-found");
-    }
-    return e;
-  }
-
-  private Edition workingEditionOrNull(long documentId) {
-    List<Edition> all = editions.editions(documentId);
-    return all.stream().filter(e -> e.state().isPrePublication()).findFirst()
-        .orElse(all.stream().max(Comparator.comparingInt(Edition::editionNumber)).orElse(null));
+    return editions.workingEdition(documentId).orElseThrow(() -> Refusal.notFound("document.not-found"));
   }
 
   private static String blankToNull(String s) {

@@ -10,6 +10,7 @@ import static org.gongkai.catalog.EditionState.WITHDRAWN;
 import java.util.EnumSet;
 import java.util.Set;
 import org.gongkai.catalog.EditionState;
+import org.gongkai.shared.web.Refusal;
 
 /** The legal moves of the editorial workflow, each from a set of states to one state. */
 enum WorkflowStep {
@@ -30,6 +31,13 @@ enum WorkflowStep {
 
   boolean allowedFrom(EditionState state) {
     return from.contains(state);
+  }
+
+  /** Refuses the move (409) from a state it is not allowed from. */
+  void requireFrom(EditionState state) {
+    if (!allowedFrom(state)) {
+      throw Refusal.conflict("workflow.illegal", name(), state.name());
+    }
   }
 
   EditionState target() {
