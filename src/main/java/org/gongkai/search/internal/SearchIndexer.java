@@ -1,5 +1,6 @@
 package org.gongkai.search.internal;
 
+import java.util.Set;
 import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.DocumentPublished;
 import org.gongkai.catalog.DocumentWithdrawn;
@@ -22,21 +23,31 @@ class SearchIndexer {
   private final SearchService search;
   private final Catalog catalog;
   private final IndexedDocuments documents;
+  private final IndexLog log;
 
-  SearchIndexer(SearchService search, Catalog catalog, IndexedDocuments documents) {
+  SearchIndexer(SearchService search, Catalog catalog, IndexedDocuments documents, IndexLog log) {
     this.search = search;
     this.catalog = catalog;
     this.documents = documents;
+    this.log = log;
   }
 
   @ApplicationModuleListener
   void on(DocumentPublished event) {
-    reindex(event.documentId());
+    reindexAfterCommit(event.documentId());
   }
 
   @ApplicationModuleListener
   void on(DocumentWithdrawn event) {
-    reindex(event.documentId());
+    reindexAfterCommit(event.documentId());
+  }
+
+  /** The log entries this node committed for the document are applied by this reading of it. */
+  private void reindexAfterCommit(long documentId) {
+    Set<Long> covered = log.committedHereFor(documentId);
+    if (reindex(documentId)) {
+      log.indexedHere(documentId, covered);
+    }
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -47,14 +58,15 @@ class SearchIndexer {
     }
   }
 
-  /** Brings one document's entry in line with the database, whatever the event said. */
-  void reindex(long documentId) {
+  /** Brings one document's entry in line with the database, whatever the event said; false while there is no index. */
+  boolean reindex(long documentId) {
     EngineIndex index = search.index();
     if (index == null) {
-      return; // the fresh build reads the database, and checks again when it is done
+      return false; // the fresh build reads the database, and checks again when it is done
     }
     catalog.indexable(documentId).map(documents::of)
         .ifPresentOrElse(index::put, () -> index.remove(documentId));
+    return true;
   }
 
   @Configuration(proxyBeanMethods = false)
