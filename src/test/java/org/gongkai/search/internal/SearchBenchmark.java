@@ -143,11 +143,13 @@ class SearchBenchmark {
           + "\"http_p99_ms_1\":%.2f,\"http_p50_ms_4\":%.2f,\"http_p99_ms_4\":%.2f,\"port_p50_ms_1\":%.2f,"
           + "\"port_p99_ms_1\":%.2f,\"port_p99_ms_4\":%.2f,\"raw_p50_ms_1\":%.2f,\"raw_p99_ms_1\":%.2f,"
           + "\"raw_p99_ms_4\":%.2f,\"http_over_raw_p99_1\":%.2f,\"http_over_raw_p99_4\":%.2f,\"like_p50_ms\":%.1f,"
-          + "\"http_floor_p50_ms_1\":%.2f,\"http_floor_p99_ms_1\":%.2f,\"rebuild_s\":%.1f,\"index_mb\":%.1f,\"heap_mb\":%.1f}%n", docs, postgres ? "postgres" : "h2",
+          + "\"http_floor_p50_ms_1\":%.2f,\"http_floor_p99_ms_1\":%.2f,\"rebuild_s\":%.1f,\"index_mb\":%.1f,\"heap_mb\":%.1f,"
+          + "\"port_alloc_kb_1\":%.0f,\"service_alloc_kb_1\":%.0f,\"http_alloc_kb_1\":%.0f,\"raw_alloc_kb_1\":%.0f}%n", docs, postgres ? "postgres" : "h2",
           openSearch ? "opensearch" : "lucene",
           http1.p(50), http1.p(99), http4.p(50), http4.p(99), direct1.p(50), direct1.p(99), direct4.p(99), raw1.p(50),
           raw1.p(99), raw4.p(99), http1.p(99) / raw1.p(99), http4.p(99) / raw4.p(99), like.p(50), floor.p(50), floor.p(99), rebuildSeconds,
-          index.diskBytes() / 1e6, heapUsed / 1e6);
+          index.diskBytes() / 1e6, heapUsed / 1e6, direct1.allocatedKb(), service1.allocatedKb(), http1.allocatedKb(),
+          raw1.allocatedKb());
       Path out = Path.of("target", "benchmark", "search-" + docs + (openSearch ? "-opensearch" : "") + ".json");
       Files.createDirectories(out.getParent());
       Files.writeString(out, json);
@@ -313,7 +315,12 @@ class SearchBenchmark {
     void run(Query q) throws Exception;
   }
 
-  record Stats(String label, List<Long> nanos, double qps) {
+  /** A phase's latencies; {@code allocatedKb} is what the JVM allocated per request in it (NaN where not measured). */
+  record Stats(String label, List<Long> nanos, double qps, double allocatedKb) {
+    Stats(String label, List<Long> nanos, double qps) {
+      this(label, nanos, qps, Double.NaN);
+    }
+
     double p(int percentile) {
       List<Long> sorted = nanos.stream().sorted().toList();
       if (sorted.isEmpty()) {
@@ -355,7 +362,8 @@ class SearchBenchmark {
     }
     pool.shutdown();
     double elapsed = (System.nanoTime() - started) / 1e9;
-    print("%s, %d client%s: %s", target, clients, clients > 1 ? "s" : "", allocation.since(count.get(), elapsed));
+    Allocation.Delta allocated = allocation.until(count.get());
+    print("%s, %d client%s: %s", target, clients, clients > 1 ? "s" : "", allocation.describe(allocated, elapsed));
     if (clients == 1 && !target.equals("floor")) {
       StringBuilder kinds = new StringBuilder();
       byKind.forEach((kind, nanos) -> kinds.append(String.format("  %s p50 %.2f p99 %.2f", kind,
@@ -366,7 +374,7 @@ class SearchBenchmark {
         : target.equals("service") ? "Search service"
         : target.equals("raw") ? "raw Lucene" : "SearchIndex port")
         + ", " + clients + " client"
-        + (clients > 1 ? "s" : ""), new ArrayList<>(times), count.get() / elapsed);
+        + (clients > 1 ? "s" : ""), new ArrayList<>(times), count.get() / elapsed, allocated.kbPerRequest());
   }
 
   /**
@@ -386,14 +394,24 @@ class SearchBenchmark {
           .getTotalThreadAllocatedBytes(), collections, millis);
     }
 
-    String since(int requests, double seconds) {
+    /** What was allocated and collected since this start, over {@code requests} requests. */
+    Delta until(int requests) {
       Allocation now = start();
-      long n = Math.max(1, requests);
+      return new Delta(Math.max(1, requests), now.bytes - bytes, now.collections - collections,
+          now.collectedMillis - collectedMillis);
+    }
+
+    String describe(Delta d, double seconds) {
       return String.format(java.util.Locale.ROOT,
           "allocated %.0f KB a request, %.0f MB/s; %d collections (one per %d requests), %.1f ms each on average",
-          (now.bytes - bytes) / 1024.0 / n, (now.bytes - bytes) / 1e6 / seconds, now.collections - collections,
-          n / Math.max(1, now.collections - collections),
-          (now.collectedMillis - collectedMillis) / (double) Math.max(1, now.collections - collections));
+          d.kbPerRequest(), d.bytes() / 1e6 / seconds, d.collections(), d.requests() / Math.max(1, d.collections()),
+          d.collectedMillis() / (double) Math.max(1, d.collections()));
+    }
+
+    record Delta(long requests, long bytes, long collections, long collectedMillis) {
+      double kbPerRequest() {
+        return bytes / 1024.0 / requests;
+      }
     }
   }
 
