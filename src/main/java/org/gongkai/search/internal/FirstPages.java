@@ -2,6 +2,7 @@ package org.gongkai.search.internal;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.List;
 import java.util.function.Supplier;
 import org.gongkai.search.SearchQuery;
 import org.gongkai.search.SearchResult;
@@ -19,6 +20,16 @@ final class FirstPages {
 
   FirstPages(int size) {
     this.pages = size <= 0 ? null : Caffeine.newBuilder().maximumSize(size).build();
+  }
+
+  /** The searches whose pages are most worth keeping, hottest first, each once whatever state it was kept for. */
+  List<SearchQuery> hottest(int limit) {
+    if (pages == null || limit <= 0) {
+      return List.of();
+    }
+    return pages.policy().eviction()
+        .map(e -> e.hottest(limit * 4).keySet().stream().map(Key::query).distinct().limit(limit).toList())
+        .orElse(List.of());
   }
 
   static boolean cacheable(SearchQuery q) {

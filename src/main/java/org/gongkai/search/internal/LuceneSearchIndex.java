@@ -46,6 +46,7 @@ final class LuceneSearchIndex implements EngineIndex {
   private final java.util.concurrent.ExecutorService segments;
   private final int threads;
   private final FirstPages firstPages;
+  private final FirstPageWarming warming;
   private volatile LuceneEngine engine;
   private volatile Synonyms synonyms = Synonyms.NONE;
 
@@ -60,6 +61,7 @@ final class LuceneSearchIndex implements EngineIndex {
     this.segments = tuning.segmentExecutor();
     this.threads = tuning.segmentThreads();
     this.firstPages = new FirstPages(tuning.firstPageCache());
+    this.warming = warming(tuning);
     try {
       this.engine = LuceneEngine.open(current, false, segments, threads);
     } catch (IOException | RuntimeException e) {
@@ -75,6 +77,7 @@ final class LuceneSearchIndex implements EngineIndex {
     this.segments = tuning.segmentExecutor();
     this.threads = tuning.segmentThreads();
     this.firstPages = new FirstPages(tuning.firstPageCache());
+    this.warming = warming(tuning);
   }
 
   /** A new, empty index, replacing whatever was there. */
@@ -95,6 +98,14 @@ final class LuceneSearchIndex implements EngineIndex {
     return index;
   }
 
+  private FirstPageWarming warming(SearchTuning tuning) {
+    return new FirstPageWarming(firstPages::hottest, this::search, tuning.warmUpQueries(), SearchTuning.WARM_UP_BUDGET);
+  }
+
+  FirstPageWarming warming() {
+    return warming;
+  }
+
   static final class IndexMissingException extends IOException {
     IndexMissingException() {
       super("no search index");
@@ -112,6 +123,7 @@ final class LuceneSearchIndex implements EngineIndex {
         throw new UncheckedIOException(e);
       }
     }
+    warming.afterChange();
   }
 
   @Override
@@ -127,6 +139,7 @@ final class LuceneSearchIndex implements EngineIndex {
     synchronized (writeLock) {
       engine.commitAndRefresh();
     }
+    warming.afterChange();
   }
 
   @Override
@@ -139,6 +152,7 @@ final class LuceneSearchIndex implements EngineIndex {
         throw new UncheckedIOException(e);
       }
     }
+    warming.afterChange();
   }
 
   @Override
@@ -193,6 +207,7 @@ final class LuceneSearchIndex implements EngineIndex {
         pointTo(folder);
       }
       old.close();
+      warming.afterChange();
       deleteOtherFolders(folder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -302,10 +317,12 @@ final class LuceneSearchIndex implements EngineIndex {
   @Override
   public void useSynonyms(List<List<String>> groups) {
     this.synonyms = new Synonyms(groups);
+    warming.afterChange();
   }
 
   @Override
   public void close() throws IOException {
+    warming.close();
     try {
       engine.close();
     } finally {

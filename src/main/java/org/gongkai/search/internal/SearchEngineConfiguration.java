@@ -21,13 +21,15 @@ class SearchEngineConfiguration {
   SearchEngine searchEngine(@Value("${gongkai.search.engine:lucene}") String engine, DataDirectory data,
       @Value("${gongkai.search.index-dir:}") String indexDir, OpenSearchProperties openSearch,
       @Value("${gongkai.search.segment-threads:1}") int segmentThreads,
-      @Value("${gongkai.search.first-page-cache:1000}") int firstPageCache) {
+      @Value("${gongkai.search.first-page-cache:1000}") int firstPageCache,
+      @Value("${gongkai.search.warm-up-queries:20}") int warmUpQueries) {
     return switch (engine) {
       case "lucene" -> {
         // Segments side by side helped one searcher little on two cores and cost four searchers a
         // third more at p99 (the search benchmark): one thread unless a larger machine is told otherwise.
         SearchTuning tuning = new SearchTuning(
-            segmentThreads > 0 ? segmentThreads : Runtime.getRuntime().availableProcessors(), firstPageCache);
+            segmentThreads > 0 ? segmentThreads : Runtime.getRuntime().availableProcessors(), firstPageCache,
+            warmUpQueries);
         // Several nodes may share one data folder for their files; each keeps its own index.
         yield new LuceneSearchEngine(indexDir.isBlank() ? data.folder("index") : java.nio.file.Path.of(indexDir), tuning);
       }

@@ -1,8 +1,10 @@
 package org.gongkai.search.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import org.gongkai.search.IndexedDocument;
 import org.gongkai.search.SearchQuery;
@@ -29,6 +31,22 @@ class LuceneSearchIndexTests {
       assertThat(index.size()).isEqualTo(1);
       index.remove(1);
       assertThat(index.search(SearchQuery.of("瞪羚")).total()).isZero();
+    }
+  }
+
+  @Test
+  void afterAChangeTheFrequentSearchesAreRunAgainOnTheNewState() throws Exception {
+    try (LuceneSearchIndex index = LuceneSearchIndex.createEmpty(dir, SearchTuning.DEFAULT)) {
+      index.put(doc(1, "关于独角兽企业培育的通知", "支持独角兽企业发展"));
+      await().atMost(Duration.ofSeconds(5)).until(() -> index.warming().warmUps() == 1);
+      for (int i = 0; i < 3; i++) {
+        assertThat(index.search(SearchQuery.of("独角兽")).total()).isEqualTo(1);
+      }
+      assertThat(index.search(SearchQuery.of("瞪羚")).total()).isZero();
+      index.put(doc(2, "独角兽企业名单", "第二批独角兽企业"));
+      await().atMost(Duration.ofSeconds(5)).until(() -> index.warming().warmUps() == 2);
+      assertThat(index.warming().lastWarmed()).as("both searches asked before the change").isEqualTo(2);
+      assertThat(index.search(SearchQuery.of("独角兽")).total()).as("the new state, not the page kept before").isEqualTo(2);
     }
   }
 
