@@ -41,13 +41,9 @@ final class FirstPages {
       return search.get();
     }
     long started = System.nanoTime();
-    Key key = new Key(folder, version, q, synonyms);
-    SearchResult kept = pages.getIfPresent(key);
-    if (kept == null) {
-      SearchResult fresh = search.get();
-      pages.put(key, fresh);
-      return fresh;
-    }
-    return kept.tookNow((System.nanoTime() - started) / 1_000_000);
+    // A crowd asking the same thing at once waits for one search instead of running it each.
+    SearchResult[] computed = new SearchResult[1];
+    SearchResult page = pages.get(new Key(folder, version, q, synonyms), k -> computed[0] = search.get());
+    return computed[0] != null ? page : page.tookNow((System.nanoTime() - started) / 1_000_000);
   }
 }
