@@ -2,6 +2,7 @@ package org.gongkai.portal.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gongkai.agency.AgencyForm;
@@ -16,6 +17,9 @@ abstract class PublicCachingIntegrationTests extends PlatformIntegrationTests {
   @Autowired
   RenderedPages pages;
 
+  @Autowired
+  MeterRegistry meters;
+
   @Test
   void anAnonymousPublicPageIsCacheableValidatedAndCookieFree() {
     Fixture f = newAgency();
@@ -28,7 +32,10 @@ abstract class PublicCachingIntegrationTests extends PlatformIntegrationTests {
     assertThat(etag).matches("\"[A-Za-z0-9_-]{22}\"");
     assertThat(first.headers().getFirst("Content-Security-Policy")).isNotNull();
 
+    double servedBefore = meters.counter("gongkai.page.cache.served").count();
     Api.Response again = api().get("/documents/" + id);
+    assertThat(meters.counter("gongkai.page.cache.served").count()).as("answered from the kept copy")
+        .isGreaterThan(servedBefore);
     assertThat(again.body()).isEqualTo(first.body());
     assertThat(again.headers().getETag()).isEqualTo(etag);
     assertThat(again.headers().getFirst("Content-Security-Policy")).as("a kept page keeps its security headers")
