@@ -75,12 +75,13 @@ class ConsultationReader {
   }
 
   ConsultationViews.Consultation get(long id, boolean forStaff) {
-    ConsultationRow r = repository.find(id).orElseThrow(() -> Refusal.notFound("consultation.not-found"));
     Optional<Staff> staff = access.currentIfAny();
+    ConsultationRow r;
     if (forStaff) {
+      r = repository.find(id).orElseThrow(() -> Refusal.notFound("consultation.not-found"));
       access.requireAgency(access.current(), r.agencyId());
-    } else if (!r.published() || !visible(r, staff)) {
-      throw Refusal.notFound("consultation.not-found");
+    } else {
+      r = published(id, staff);
     }
     boolean fullContacts = forStaff && staff.map(Staff::personalData).orElse(false);
     List<ConsultationViews.Comment> comments = repository.comments(id, forStaff).stream()
@@ -94,6 +95,12 @@ class ConsultationReader {
         r.draftDocumentId(), r.finalDocumentId());
   }
 
+  /** A published consultation the visitor may see; 404 for a draft or another agency's internal one. */
+  private ConsultationRow published(long id, Optional<Staff> staff) {
+    return repository.find(id).filter(r -> r.published() && visible(r, staff))
+        .orElseThrow(() -> Refusal.notFound("consultation.not-found"));
+  }
+
   /** The consultation, if the visitor (staff or not) may see it and comment on it. */
   ConsultationRow visible(long id, Optional<Staff> staff) {
     return repository.find(id).filter(r -> visible(r, staff))
@@ -101,7 +108,7 @@ class ConsultationReader {
   }
 
   Optional<byte[]> attachment(long id, long attachmentId) {
-    get(id, false);
+    published(id, access.currentIfAny());
     return repository.attachmentSha256(id, attachmentId).flatMap(sha -> files.read(Consultations.FILES, sha));
   }
 
