@@ -7,8 +7,10 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -16,10 +18,19 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.gongkai.account.Role;
 import org.gongkai.agency.ColumnType;
+import org.gongkai.calendar.DayKind;
 import org.gongkai.catalog.DisclosureMode;
 import org.gongkai.catalog.DocumentKind;
 import org.gongkai.catalog.EditionState;
 import org.gongkai.catalog.Validity;
+import org.gongkai.foi.ApplicantType;
+import org.gongkai.foi.DeliveryChannel;
+import org.gongkai.foi.IdType;
+import org.gongkai.foi.InformationForm;
+import org.gongkai.foi.IntakeChannel;
+import org.gongkai.foi.Outcome;
+import org.gongkai.foi.RequestState;
+import org.gongkai.foi.RequestTable;
 import org.junit.jupiter.api.Test;
 
 /** The UI speaks from the message bundles: Chinese first, English second, nothing in between. */
@@ -39,8 +50,9 @@ class I18nTests {
     for (String bundle : List.of("messages.properties", "messages_en.properties")) {
       Properties messages = load(bundle);
       for (String key : List.of("calendar.missing", "foi.deadline.no-calendar")) {
-        String text = new java.text.MessageFormat(messages.getProperty(key), java.util.Locale.SIMPLIFIED_CHINESE)
-            .format(new Object[] {2027});
+        String text =
+            new MessageFormat(messages.getProperty(key), Locale.SIMPLIFIED_CHINESE)
+                .format(new Object[] {2027});
         assertThat(text).as(bundle + " " + key).contains("2027").doesNotContain("2,027");
       }
     }
@@ -74,21 +86,23 @@ class I18nTests {
     Stream.of(Role.values()).forEach(v -> expected.add("role." + v));
     Stream.of(ColumnType.values()).forEach(v -> expected.add("column.type." + v));
     ColumnType.STANDARD.forEach(v -> expected.add("column.standard." + v));
-    Stream.of(org.gongkai.foi.Outcome.values()).forEach(v -> {
-      expected.add("foi.outcome." + v);
-      expected.add("foi.outcome.basis." + v);
-      expected.add("foi.letter.template." + v);
-      expected.add("foi.row." + v);
-    });
-    Stream.of(org.gongkai.foi.RequestState.values()).forEach(v -> expected.add("foi.state." + v));
-    Stream.of(org.gongkai.foi.ApplicantType.values()).forEach(v -> expected.add("foi.applicant-type." + v));
-    Stream.of(org.gongkai.foi.IdType.values()).forEach(v -> expected.add("foi.id-type." + v));
-    Stream.of(org.gongkai.foi.DeliveryChannel.values()).forEach(v -> expected.add("foi.delivery." + v));
-    Stream.of(org.gongkai.foi.IntakeChannel.values()).forEach(v -> expected.add("foi.channel." + v));
-    Stream.of(org.gongkai.foi.InformationForm.values()).forEach(v -> expected.add("foi.information-form." + v));
-    Stream.of(org.gongkai.calendar.DayKind.values()).forEach(v -> expected.add("calendar.kind." + v));
-    org.gongkai.foi.RequestTable.ROW_KEYS.forEach(k -> expected.add("foi.row." + k));
-    org.gongkai.foi.RequestTable.COLUMN_KEYS.forEach(k -> expected.add("foi.column." + k));
+    Stream.of(Outcome.values())
+        .forEach(
+            v -> {
+              expected.add("foi.outcome." + v);
+              expected.add("foi.outcome.basis." + v);
+              expected.add("foi.letter.template." + v);
+              expected.add("foi.row." + v);
+            });
+    Stream.of(RequestState.values()).forEach(v -> expected.add("foi.state." + v));
+    Stream.of(ApplicantType.values()).forEach(v -> expected.add("foi.applicant-type." + v));
+    Stream.of(IdType.values()).forEach(v -> expected.add("foi.id-type." + v));
+    Stream.of(DeliveryChannel.values()).forEach(v -> expected.add("foi.delivery." + v));
+    Stream.of(IntakeChannel.values()).forEach(v -> expected.add("foi.channel." + v));
+    Stream.of(InformationForm.values()).forEach(v -> expected.add("foi.information-form." + v));
+    Stream.of(DayKind.values()).forEach(v -> expected.add("calendar.kind." + v));
+    RequestTable.ROW_KEYS.forEach(k -> expected.add("foi.row." + k));
+    RequestTable.COLUMN_KEYS.forEach(k -> expected.add("foi.column." + k));
     assertThat(keys).containsAll(expected);
   }
 
@@ -99,8 +113,10 @@ class I18nTests {
 
   @Test
   void javaCodeHoldsNoChineseOutsideSeedData() throws IOException {
-    List<String> offenders = filesWithChinese(Path.of("src/main/java"), ".java").stream()
-        .filter(f -> !f.contains("/demo/") && !f.endsWith("package-info.java")).toList();
+    List<String> offenders =
+        filesWithChinese(Path.of("src/main/java"), ".java").stream()
+            .filter(f -> !f.contains("/demo/") && !f.endsWith("package-info.java"))
+            .toList();
     assertThat(offenders).isEmpty();
   }
 
@@ -108,7 +124,8 @@ class I18nTests {
     List<String> result = new ArrayList<>();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(p -> p.toString().endsWith(suffix)).toList()) {
-        String text = Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+        String text =
+            Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
         if (CJK.matcher(text).find()) {
           result.add(file.toString());
         }
@@ -119,7 +136,8 @@ class I18nTests {
 
   private static Properties load(String name) throws IOException {
     Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(Path.of("src/main/resources", name), StandardCharsets.UTF_8)) {
+    try (Reader r =
+        Files.newBufferedReader(Path.of("src/main/resources", name), StandardCharsets.UTF_8)) {
       p.load(r);
     }
     return p;

@@ -22,5 +22,6 @@ public interface Accounts {
   Optional<String> emailOf(long id);
 
   /** For the first start and the demo: creates an account without an acting administrator. */
-  Staff bootstrap(String username, String displayName, Role role, Long agencyId, String rawPassword);
+  Staff bootstrap(
+      String username, String displayName, Role role, Long agencyId, String rawPassword);
 }

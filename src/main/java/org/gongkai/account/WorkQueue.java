@@ -17,7 +17,15 @@ public interface WorkQueue {
   List<Work> open(Staff staff, int limit);
 
   /** The console's sections, grouped by task. */
-  enum Section { PUBLISHING, REQUESTS, INTERACTION, POWERS, SUPERVISION, REPORTS, SYSTEM }
+  enum Section {
+    PUBLISHING,
+    REQUESTS,
+    INTERACTION,
+    POWERS,
+    SUPERVISION,
+    REPORTS,
+    SYSTEM
+  }
 
   /**
    * One kind of work ({@code kind} is its message key), how much of it there is, the first items,

@@ -34,7 +34,10 @@ public interface AgencyDirectory {
 
   Agency update(long agencyId, AgencyForm form, String actor);
 
-  /** Lets a one-person agency approve its own work, or stops it; the office's decision, with its reason, audited. */
+  /**
+   * Lets a one-person agency approve its own work, or stops it; the office's decision, with its
+   * reason, audited.
+   */
   void setFourEyesWaived(long agencyId, boolean waived, String reason, String actor);
 
   Column addColumn(long agencyId, Long parentId, String name, ColumnType type, String actor);

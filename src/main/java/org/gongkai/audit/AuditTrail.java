@@ -2,7 +2,9 @@ package org.gongkai.audit;
 
 import java.util.List;
 
-/** Records every state change of a document, request, comment or account. Nothing is ever deleted. */
+/**
+ * Records every state change of a document, request, comment or account. Nothing is ever deleted.
+ */
 public interface AuditTrail {
 
   void record(String actor, String action, String subjectType, Object subjectId, String detail);

@@ -18,8 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
- * {@code java -jar gongkai.jar restore FILE [--gongkai.data-dir=…]}: restores a backup archive
- * with the same database and data-folder settings the server uses (options, environment,
+ * {@code java -jar gongkai.jar restore FILE [--gongkai.data-dir=…]}: restores a backup archive with
+ * the same database and data-folder settings the server uses (options, environment,
  * application.yml), without starting the server.
  */
 public final class Restore {
@@ -43,17 +43,28 @@ public final class Restore {
       out.println(messages.get("backup.restore.usage"));
       return 2;
     }
-    try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Connection.class)
-        .web(WebApplicationType.NONE)
-        .bannerMode(Banner.Mode.OFF)
-        .logStartupInfo(false)
-        .properties("logging.level.root=WARN", "logging.level.com.zaxxer=WARN", "logging.level.org.flywaydb=WARN")
-        .run(options.toArray(String[]::new))) {
+    try (ConfigurableApplicationContext context =
+        new SpringApplicationBuilder(Connection.class)
+            .web(WebApplicationType.NONE)
+            .bannerMode(Banner.Mode.OFF)
+            .logStartupInfo(false)
+            .properties(
+                "logging.level.root=WARN",
+                "logging.level.com.zaxxer=WARN",
+                "logging.level.org.flywaydb=WARN")
+            .run(options.toArray(String[]::new))) {
       var env = context.getEnvironment();
       Path dataDir = Path.of(env.getProperty("gongkai.data-dir", "./data"));
-      List<String> locations = Arrays.stream(env.getProperty("spring.flyway.locations",
-          "classpath:db/migration/common,classpath:db/migration/{vendor}").split(",")).map(String::trim).toList();
-      return new Restorer(context.getBean(DataSource.class), dataDir, locations, out, messages).restore(Path.of(file));
+      List<String> locations =
+          Arrays.stream(
+                  env.getProperty(
+                          "spring.flyway.locations",
+                          "classpath:db/migration/common,classpath:db/migration/{vendor}")
+                      .split(","))
+              .map(String::trim)
+              .toList();
+      return new Restorer(context.getBean(DataSource.class), dataDir, locations, out, messages)
+          .restore(Path.of(file));
     }
   }
 
@@ -62,7 +73,8 @@ public final class Restore {
     source.setBasename("messages");
     source.setDefaultEncoding("UTF-8");
     source.setFallbackToSystemLocale(false);
-    Locale locale = Locale.getDefault().getLanguage().equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    Locale locale =
+        Locale.getDefault().getLanguage().equals("en") ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
     return (key, arguments) -> source.getMessage(key, arguments, key, locale);
   }
 

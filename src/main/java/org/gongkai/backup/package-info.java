@@ -3,5 +3,7 @@
  * settings, written daily and on demand; and the {@code restore} command that loads one into an
  * empty data folder or an empty database.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Backup")
+@ApplicationModule(displayName = "Backup")
 package org.gongkai.backup;
+
+import org.springframework.modulith.ApplicationModule;

@@ -15,7 +15,10 @@ import java.util.TreeMap;
  */
 public final class WorkingDays {
 
-  /** Further than any statutory period can reach; guards the loops against a calendar of only holidays. */
+  /**
+   * Further than any statutory period can reach; guards the loops against a calendar of only
+   * holidays.
+   */
   private static final int MAX_SCAN_DAYS = 3660;
 
   private final TreeMap<LocalDate, CalendarDay> days;
@@ -41,7 +44,10 @@ public final class WorkingDays {
     return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY;
   }
 
-  /** The {@code count}-th working day strictly after {@code from}: the day of receipt is not counted. */
+  /**
+   * The {@code count}-th working day strictly after {@code from}: the day of receipt is not
+   * counted.
+   */
   public LocalDate addWorkingDays(LocalDate from, int count) {
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative");
@@ -87,7 +93,9 @@ public final class WorkingDays {
   public YearCalendar year(int year) {
     Map<LocalDate, CalendarDay> inYear =
         days.subMap(LocalDate.of(year, 1, 1), true, LocalDate.of(year, 12, 31), true);
-    return new YearCalendar(year, isAnnounced(year),
+    return new YearCalendar(
+        year,
+        isAnnounced(year),
         inYear.values().stream().filter(d -> d.kind() == DayKind.HOLIDAY).toList(),
         inYear.values().stream().filter(d -> d.kind() == DayKind.MAKEUP_WORKDAY).toList());
   }

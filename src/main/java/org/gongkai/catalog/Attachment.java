@@ -1,3 +1,4 @@
 package org.gongkai.catalog;
 
-public record Attachment(long id, String fileName, String mediaType, long sizeBytes, String sha256) {}
+public record Attachment(
+    long id, String fileName, String mediaType, long sizeBytes, String sha256) {}

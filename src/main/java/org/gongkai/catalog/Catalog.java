@@ -1,9 +1,14 @@
 package org.gongkai.catalog;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.gongkai.shared.web.PageResult;
 
 /** The public side of the catalog: published documents only. */
@@ -16,8 +21,11 @@ public interface Catalog {
 
   List<Integer> publicationYears(long agencyId);
 
-  /** The published documents with ids in [{@code fromId}, {@code toId}) and when each last changed, in id order. */
-  void sitemap(long fromId, long toId, java.util.function.Consumer<SitemapEntry> entry);
+  /**
+   * The published documents with ids in [{@code fromId}, {@code toId}) and when each last changed,
+   * in id order.
+   */
+  void sitemap(long fromId, long toId, Consumer<SitemapEntry> entry);
 
   /** The highest id of a published document, 0 when there is none. */
   long lastPublishedDocumentId();
@@ -29,24 +37,24 @@ public interface Catalog {
   Optional<IndexableDocument> indexable(long documentId);
 
   /**
-   * The next {@code limit} editions after {@code afterEditionId}, in id order, and of those the live,
-   * proactively disclosed ones, for a full rebuild. {@code lastEditionId} continues the walk; an
-   * empty walk has ended.
+   * The next {@code limit} editions after {@code afterEditionId}, in id order, and of those the
+   * live, proactively disclosed ones, for a full rebuild. {@code lastEditionId} continues the walk;
+   * an empty walk has ended.
    */
   IndexableBatch indexableAfter(long afterEditionId, int limit);
 
   record IndexableBatch(List<IndexableDocument> documents, long lastEditionId, boolean ended) {}
 
   /** Document id to live edition id, for checking the index against the database. */
-  java.util.Map<Long, Long> liveEditions();
+  Map<Long, Long> liveEditions();
 
   long liveCount();
 
   /** Which of these documents are published now. */
-  java.util.Set<Long> publishedAmong(java.util.Collection<Long> documentIds);
+  Set<Long> publishedAmong(Collection<Long> documentIds);
 
   /** The stored content of an attachment. */
-  InputStream openAttachment(Attachment attachment) throws java.io.IOException;
+  InputStream openAttachment(Attachment attachment) throws IOException;
 
   record SitemapEntry(long documentId, Instant lastModified) {}
 
@@ -54,6 +62,6 @@ public interface Catalog {
 
   @FunctionalInterface
   interface InputStreamSource {
-    InputStream open() throws java.io.IOException;
+    InputStream open() throws IOException;
   }
 }

@@ -14,7 +14,8 @@ public interface CatalogFigures {
   KindFigures kindFigures(Collection<Long> agencyIds, DocumentKind kind, int year);
 
   /** Documents first published per month and column between the dates, both inclusive. */
-  List<MonthlyPublications> publicationsPerMonth(Collection<Long> agencyIds, LocalDate from, LocalDate to);
+  List<MonthlyPublications> publicationsPerMonth(
+      Collection<Long> agencyIds, LocalDate from, LocalDate to);
 
   record KindFigures(int issued, int repealed, int inForce, int published, int live) {}
 

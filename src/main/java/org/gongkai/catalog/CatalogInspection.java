@@ -2,6 +2,7 @@ package org.gongkai.catalog;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** What the compliance monitor inspects in an agency's published catalog. */
 public interface CatalogInspection {
@@ -10,7 +11,7 @@ public interface CatalogInspection {
   List<ColumnActivity> columnActivity(long agencyId);
 
   /** Hands the agency's live documents one at a time to the check, which builds no list of them. */
-  void forEachLiveDocument(long agencyId, java.util.function.Consumer<InspectedDocument> check);
+  void forEachLiveDocument(long agencyId, Consumer<InspectedDocument> check);
 
   /** Whether a document is live on the portal. */
   boolean isLive(long documentId);
@@ -18,7 +19,15 @@ public interface CatalogInspection {
   record ColumnActivity(long columnId, long documents, LocalDate lastPublishedOn) {}
 
   /** A live document; {@code proactive} when disclosed proactively (主动公开), not on request. */
-  record InspectedDocument(long id, long columnId, String title, DocumentKind kind, LocalDate issuedOn,
-      LocalDate publishedOn, String bodyHtml, boolean hasInterpretation, List<String> missingAttachments,
+  record InspectedDocument(
+      long id,
+      long columnId,
+      String title,
+      DocumentKind kind,
+      LocalDate issuedOn,
+      LocalDate publishedOn,
+      String bodyHtml,
+      boolean hasInterpretation,
+      List<String> missingAttachments,
       boolean proactive) {}
 }

@@ -7,5 +7,10 @@ import java.util.Set;
  * {@code agencyIds} likewise. Null means no filter.
  */
 public record CatalogQuery(
-    Set<Long> agencyIds, Set<Long> columnIds, Integer year, Validity validity, String titleContains, int page,
+    Set<Long> agencyIds,
+    Set<Long> columnIds,
+    Integer year,
+    Validity validity,
+    String titleContains,
+    int page,
     int size) {}

@@ -4,5 +4,10 @@ import java.time.Instant;
 
 /** An edition went live: the first publication of a document, or a revision of it. */
 public record DocumentPublished(
-    long documentId, long editionId, long agencyId, long columnId, String indexNumber, boolean revision,
+    long documentId,
+    long editionId,
+    long agencyId,
+    long columnId,
+    String indexNumber,
+    boolean revision,
     Instant publishedAt) {}

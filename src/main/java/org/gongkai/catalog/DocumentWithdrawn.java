@@ -3,4 +3,5 @@ package org.gongkai.catalog;
 import java.time.Instant;
 
 /** A published document was withdrawn: it must leave every public list, feed and index at once. */
-public record DocumentWithdrawn(long documentId, long agencyId, String indexNumber, Instant withdrawnAt) {}
+public record DocumentWithdrawn(
+    long documentId, long agencyId, String indexNumber, Instant withdrawnAt) {}

@@ -14,7 +14,8 @@ public enum EditionState {
   WITHDRAWN;
 
   /** At most one edition of a document is in one of these at a time. */
-  public static final Set<EditionState> PRE_PUBLICATION = EnumSet.of(DRAFT, SUBMITTED, APPROVED, SCHEDULED);
+  public static final Set<EditionState> PRE_PUBLICATION =
+      EnumSet.of(DRAFT, SUBMITTED, APPROVED, SCHEDULED);
 
   public static final Set<EditionState> PUBLICLY_VISIBLE = EnumSet.of(PUBLISHED);
 

@@ -2,12 +2,13 @@ package org.gongkai.catalog;
 
 import java.io.InputStream;
 import java.time.Instant;
+import java.util.List;
 import org.gongkai.account.Staff;
 import org.gongkai.shared.web.PageResult;
 
 /**
- * The editorial workflow: draft, submit, approve (with the confidentiality review), publish now
- * or at a time, withdraw, revise. Every command checks the actor's agency scope and role and the
+ * The editorial workflow: draft, submit, approve (with the confidentiality review), publish now or
+ * at a time, withdraw, revise. Every command checks the actor's agency scope and role and the
  * edition's state, and leaves an audit record; a refused command changes nothing.
  */
 public interface Editorial {
@@ -39,10 +40,11 @@ public interface Editorial {
   void removeAttachment(long documentId, long attachmentId, Staff actor);
 
   /**
-   * Brings in a document that the agency published before it used this platform, with its
-   * original publication time. Administrators only; recorded as an import in the audit trail.
+   * Brings in a document that the agency published before it used this platform, with its original
+   * publication time. Administrators only; recorded as an import in the audit trail.
    */
-  long importPublished(DocumentForm form, Instant publishedAt, java.util.List<Upload> attachments, Staff actor);
+  long importPublished(
+      DocumentForm form, Instant publishedAt, List<Upload> attachments, Staff actor);
 
   /** A file brought in with an imported document. */
   record Upload(String fileName, byte[] content) {}

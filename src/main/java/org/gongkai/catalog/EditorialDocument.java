@@ -7,7 +7,12 @@ import java.util.List;
  * otherwise the latest) and every edition before it.
  */
 public record EditorialDocument(
-    long id, long agencyId, String agencyCode, String indexNumber, Edition working, List<Edition> editions,
+    long id,
+    long agencyId,
+    String agencyCode,
+    String indexNumber,
+    Edition working,
+    List<Edition> editions,
     List<Long> interpretationOf) {
 
   public boolean hasLiveEdition() {

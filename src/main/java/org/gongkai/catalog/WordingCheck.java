@@ -11,6 +11,9 @@ public interface WordingCheck {
 
   List<Issue> check(String text);
 
-  /** {@code list} is FORBIDDEN, MISSPELLING or LEADER; {@code suggestion} what to write instead, if known. */
+  /**
+   * {@code list} is FORBIDDEN, MISSPELLING or LEADER; {@code suggestion} what to write instead, if
+   * known.
+   */
   record Issue(String list, String found, String suggestion) {}
 }

@@ -5,11 +5,11 @@ import java.util.List;
 import org.gongkai.calendar.CalendarDay;
 
 /**
- * A request's due date with its working: where the count started, how many working days it
- * counts, which holidays and make-up working days it met, which days a pause left out, and any
- * extension. {@code dueOn} is null while the clock has not started or waits for a supplement.
- * {@code thirdPartyAnswerBy} is the end of a consulted third party's 15 working days (Art. 32),
- * {@code periodUntil} a longer period set under Art. 35.
+ * A request's due date with its working: where the count started, how many working days it counts,
+ * which holidays and make-up working days it met, which days a pause left out, and any extension.
+ * {@code dueOn} is null while the clock has not started or waits for a supplement. {@code
+ * thirdPartyAnswerBy} is the end of a consulted third party's 15 working days (Art. 32), {@code
+ * periodUntil} a longer period set under Art. 35.
  */
 public record Deadline(
     LocalDate receivedOn,
@@ -27,17 +27,40 @@ public record Deadline(
     LocalDate thirdPartyAnswerBy,
     LocalDate periodUntil) {
 
-  public enum Status { NOT_STARTED, RUNNING, PAUSED, AWAITING_SUPPLEMENT, STOPPED }
+  public enum Status {
+    NOT_STARTED,
+    RUNNING,
+    PAUSED,
+    AWAITING_SUPPLEMENT,
+    STOPPED
+  }
 
-  /** Days the clock stood still: {@code from} exclusive to {@code to} inclusive; {@code open} while it still stands. */
-  public record Pause(String kind, LocalDate from, LocalDate to, boolean open, int workingDaysNotCounted) {}
+  /**
+   * Days the clock stood still: {@code from} exclusive to {@code to} inclusive; {@code open} while
+   * it still stands.
+   */
+  public record Pause(
+      String kind, LocalDate from, LocalDate to, boolean open, int workingDaysNotCounted) {}
 
   public int totalDays() {
     return baseDays + extensionDays;
   }
 
   public static Deadline notStarted() {
-    return new Deadline(null, null, false, 0, 0, List.of(), List.of(), List.of(), List.of(), null, Status.NOT_STARTED, null,
-        null, null);
+    return new Deadline(
+        null,
+        null,
+        false,
+        0,
+        0,
+        List.of(),
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        Status.NOT_STARTED,
+        null,
+        null,
+        null);
   }
 }

@@ -1,10 +1,10 @@
 package org.gongkai.foi;
 
 /**
- * The 21 leaf outcomes of the annual report's table 三 (国办公开办函〔2021〕30号), one for one, each
- * with its legal basis under {@code foi.outcome.basis.NAME} in the message bundle. A partly
- * disclosed request is only ever {@link #PARTLY_DISCLOSED}. {@code foi.outcome.NAME} holds the
- * report's label.
+ * The 21 leaf outcomes of the annual report's table 三 (国办公开办函〔2021〕30号), one for one, each with its
+ * legal basis under {@code foi.outcome.basis.NAME} in the message bundle. A partly disclosed
+ * request is only ever {@link #PARTLY_DISCLOSED}. {@code foi.outcome.NAME} holds the report's
+ * label.
  */
 public enum Outcome {
   DISCLOSED(Group.DISCLOSED, false),
@@ -30,7 +30,14 @@ public enum Outcome {
   OTHER(Group.OTHER, true);
 
   /** The report's six groups （一） to （六）. */
-  public enum Group { DISCLOSED, PARTLY_DISCLOSED, WITHHELD, UNAVAILABLE, NOT_PROCESSED, OTHER }
+  public enum Group {
+    DISCLOSED,
+    PARTLY_DISCLOSED,
+    WITHHELD,
+    UNAVAILABLE,
+    NOT_PROCESSED,
+    OTHER
+  }
 
   private final Group group;
   private final boolean notice;

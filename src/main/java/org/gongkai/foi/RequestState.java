@@ -8,9 +8,14 @@ public enum RequestState {
   OPEN,
   /** The applicant was asked to supplement the application; the clock restarts when it arrives. */
   AWAITING_SUPPLEMENT,
-  /** Asked to give reasons for an application beyond a reasonable range (Art. 35); the clock runs. */
+  /**
+   * Asked to give reasons for an application beyond a reasonable range (Art. 35); the clock runs.
+   */
   AWAITING_REASONS,
-  /** A third party or another agency is consulted; the clock is paused, for at most their 15 working days. */
+  /**
+   * A third party or another agency is consulted; the clock is paused, for at most their 15 working
+   * days.
+   */
   CONSULTING,
   /** A fee notice is out and unpaid. */
   AWAITING_FEE,

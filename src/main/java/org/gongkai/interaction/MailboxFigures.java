@@ -1,6 +1,7 @@
 package org.gongkai.interaction;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /** What the compliance monitor and the annual assessment ask of the mailbox. */
@@ -9,14 +10,20 @@ public interface MailboxFigures {
   /** The day the agency's oldest unanswered message was received, if any is unanswered. */
   Optional<LocalDate> oldestUnanswered(long agencyId);
 
-  /** The receipt day of the message answered latest after it arrived, among those answered since {@code since}. */
+  /**
+   * The receipt day of the message answered latest after it arrived, among those answered since
+   * {@code since}.
+   */
   Optional<LateReply> latestReply(long agencyId, LocalDate since);
 
-  /** The agency's messages received between the dates, both inclusive (spam left out), oldest first. */
-  java.util.List<MessageTiming> received(long agencyId, LocalDate first, LocalDate last);
+  /**
+   * The agency's messages received between the dates, both inclusive (spam left out), oldest first.
+   */
+  List<MessageTiming> received(long agencyId, LocalDate first, LocalDate last);
 
   /** A message's receipt, due and reply days; {@code repliedOn} null while unanswered. */
-  record MessageTiming(long id, String trackingCode, LocalDate receivedOn, LocalDate dueOn, LocalDate repliedOn) {}
+  record MessageTiming(
+      long id, String trackingCode, LocalDate receivedOn, LocalDate dueOn, LocalDate repliedOn) {}
 
   /** A message's receipt and reply days. */
   record LateReply(LocalDate receivedOn, LocalDate repliedOn) {}

@@ -1,5 +1,7 @@
 package org.gongkai.monitor;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.gongkai.account.Staff;
 
 /** What other modules may ask of the monitor: word list entries and a run over every agency. */
@@ -11,8 +13,11 @@ public interface Monitor {
   /** Checks every agency now and keeps the day's results; returns how many were checked. */
   int runAll();
 
-  /** The agency's daily results between the dates, both inclusive, oldest first: what the annual assessment averages. */
-  java.util.List<DailyScore> scores(long agencyId, java.time.LocalDate first, java.time.LocalDate last);
+  /**
+   * The agency's daily results between the dates, both inclusive, oldest first: what the annual
+   * assessment averages.
+   */
+  List<DailyScore> scores(long agencyId, LocalDate first, LocalDate last);
 
-  record DailyScore(java.time.LocalDate runOn, int score, boolean vetoed) {}
+  record DailyScore(LocalDate runOn, int score, boolean vetoed) {}
 }

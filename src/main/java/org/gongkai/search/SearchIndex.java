@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The search port. It carries no Lucene types, so that a cluster can put OpenSearch behind it;
- * the index is always derivable from the database.
+ * The search port. It carries no Lucene types, so that a cluster can put OpenSearch behind it; the
+ * index is always derivable from the database.
  */
 public interface SearchIndex {
 

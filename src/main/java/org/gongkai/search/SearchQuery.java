@@ -27,6 +27,7 @@ public record SearchQuery(
   }
 
   public static SearchQuery of(String text) {
-    return new SearchQuery(text, null, null, null, null, null, null, Sort.RELEVANCE, 1, 10, null, true);
+    return new SearchQuery(
+        text, null, null, null, null, null, null, Sort.RELEVANCE, 1, 10, null, true);
   }
 }

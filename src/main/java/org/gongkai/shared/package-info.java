@@ -2,5 +2,7 @@
  * The shared kernel: refusals and their rendering, time, identifiers with check characters, the
  * data folder. Every module may use it; it uses none of them.
  */
-@org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+@ApplicationModule(type = ApplicationModule.Type.OPEN)
 package org.gongkai.shared;
+
+import org.springframework.modulith.ApplicationModule;

@@ -16,12 +16,12 @@ import org.gongkai.support.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
- * The portal harness on several application nodes, not a test (not part of {@code mvn verify}):
- * two packaged jars on one fresh PostgreSQL database, sharing their files through one data folder
- * (each with its own search index, sessions and rate limits in the database), behind nginx as the
- * load balancer. Each public page is loaded through nginx in front of both nodes and through nginx
- * in front of one of them, in the same run, and the ratio printed. Writes
- * {@code target/benchmark/portal-cluster.json}. Needs nginx.
+ * The portal harness on several application nodes, not a test (not part of {@code mvn verify}): two
+ * packaged jars on one fresh PostgreSQL database, sharing their files through one data folder (each
+ * with its own search index, sessions and rate limits in the database), behind nginx as the load
+ * balancer. Each public page is loaded through nginx in front of both nodes and through nginx in
+ * front of one of them, in the same run, and the ratio printed. Writes {@code
+ * target/benchmark/portal-cluster.json}. Needs nginx.
  *
  * <pre>
  * mvn -B -q package -DskipTests
@@ -62,29 +62,56 @@ class ClusterPortalBenchmark {
   }
 
   private static PackagedApp node(Path shared, String database, String name) throws Exception {
-    return new PackagedApp(shared).onPostgres(database).jvm("-Xmx1g")
-        .set("gongkai.search.index-dir", Files.createTempDirectory("gongkai-index-" + name).toString())
-        .set("gongkai.cluster.sessions", "database").set("gongkai.cluster.limits", "database");
+    return new PackagedApp(shared)
+        .onPostgres(database)
+        .jvm("-Xmx1g")
+        .set(
+            "gongkai.search.index-dir",
+            Files.createTempDirectory("gongkai-index-" + name).toString())
+        .set("gongkai.cluster.sessions", "database")
+        .set("gongkai.cluster.limits", "database");
   }
 
-  private static void report(Map<String, String> pages, Map<String, Figures> two, Map<String, Figures> one)
+  private static void report(
+      Map<String, String> pages, Map<String, Figures> two, Map<String, Figures> one)
       throws Exception {
-    System.out.printf("%n  %-11s %-46s %14s %9s %14s %9s %7s%n", "page", "path", "2 nodes req/s", "p99 ms",
-        "1 node req/s", "p99 ms", "ratio");
+    System.out.printf(
+        "%n  %-11s %-46s %14s %9s %14s %9s %7s%n",
+        "page", "path", "2 nodes req/s", "p99 ms", "1 node req/s", "p99 ms", "ratio");
     List<String> entries = new ArrayList<>();
     for (var page : two.entrySet()) {
       Figures t = page.getValue();
       Figures o = one.get(page.getKey());
-      System.out.printf(Locale.ROOT, "  %-11s %-46s %,14.0f %9.2f %,14.0f %9.2f %7.2f%n", page.getKey(),
-          pages.get(page.getKey()), t.perSecond(), t.p99(), o.perSecond(), o.p99(), t.perSecond() / o.perSecond());
-      entries.add(String.format(Locale.ROOT, "\"%s\":{\"two_nodes_per_s\":%.1f,\"two_nodes_p99_ms\":%.2f,"
-          + "\"one_node_per_s\":%.1f,\"one_node_p99_ms\":%.2f}", page.getKey(), t.perSecond(), t.p99(), o.perSecond(),
-          o.p99()));
+      System.out.printf(
+          Locale.ROOT,
+          "  %-11s %-46s %,14.0f %9.2f %,14.0f %9.2f %7.2f%n",
+          page.getKey(),
+          pages.get(page.getKey()),
+          t.perSecond(),
+          t.p99(),
+          o.perSecond(),
+          o.p99(),
+          t.perSecond() / o.perSecond());
+      entries.add(
+          String.format(
+              Locale.ROOT,
+              "\"%s\":{\"two_nodes_per_s\":%.1f,\"two_nodes_p99_ms\":%.2f,"
+                  + "\"one_node_per_s\":%.1f,\"one_node_p99_ms\":%.2f}",
+              page.getKey(),
+              t.perSecond(),
+              t.p99(),
+              o.perSecond(),
+              o.p99()));
     }
     Path out = Path.of("target", "benchmark", "portal-cluster.json");
     Files.createDirectories(out.getParent());
-    Files.writeString(out, "{\"cores\":" + Runtime.getRuntime().availableProcessors() + ",\"pages\":{"
-        + String.join(",", entries) + "}}\n");
+    Files.writeString(
+        out,
+        "{\"cores\":"
+            + Runtime.getRuntime().availableProcessors()
+            + ",\"pages\":{"
+            + String.join(",", entries)
+            + "}}\n");
     System.out.println("  written to " + out);
   }
 }

@@ -2,6 +2,7 @@ package org.gongkai.benchmark;
 
 import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Year;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,8 +42,10 @@ import org.junit.jupiter.api.Test;
 class PortalBenchmark {
 
   private static final int CONNECTIONS = Integer.getInteger("benchmark.connections", 32);
-  private static final Duration PHASE = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 15));
-  private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("benchmark.warmup", 5));
+  private static final Duration PHASE =
+      Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 15));
+  private static final Duration WARM_UP =
+      Duration.ofSeconds(Integer.getInteger("benchmark.warmup", 5));
   private static final int NGINX_PORT = 18_081;
 
   @Test
@@ -54,14 +59,18 @@ class PortalBenchmark {
     try (PackagedApp app = new PackagedApp(data)) {
       app.jvm("-Xmx1g").start(Duration.ofMinutes(3));
       pages = pages(app.base());
-      // nginx's workers run as an unprivileged user: the folder and its files must be readable by all.
-      Path root = Files.createTempDirectory("gongkai-portal-nginx",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+      // nginx's workers run as an unprivileged user: the folder and its files must be readable by
+      // all.
+      Path root =
+          Files.createTempDirectory(
+              "gongkai-portal-nginx",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
       Map<String, String> files = new LinkedHashMap<>();
       for (var page : pages.entrySet()) {
         files.put(page.getKey(), copy(app.base() + page.getValue(), root, page.getKey()));
       }
-      System.out.printf("%nPortal on the embedded default, %d connections, %s, %d s phases after %d s warm-up%n",
+      System.out.printf(
+          "%nPortal on the embedded default, %d connections, %s, %d s phases after %d s warm-up%n",
           CONNECTIONS, load.name(), PHASE.toSeconds(), WARM_UP.toSeconds());
       warmUp(load, app.port(), pages.values());
       for (var page : pages.entrySet()) {
@@ -70,21 +79,29 @@ class PortalBenchmark {
       try (Nginx server = Nginx.serve(root)) {
         if (server != null) {
           for (var page : pages.entrySet()) {
-            nginx.put(page.getKey(), load.measure("localhost", NGINX_PORT, "/" + files.get(page.getKey())));
+            nginx.put(
+                page.getKey(),
+                load.measure("localhost", NGINX_PORT, "/" + files.get(page.getKey())));
           }
         }
       }
     }
     try (PackagedApp app = new PackagedApp(data)) {
       app.jvm("-Xmx1g").set("gongkai.page-cache.enabled", "false").start(Duration.ofMinutes(3));
-      warmUp(load, app.port(), List.of(pages.get("document"), pages.get("document"), pages.get("document")));
+      warmUp(
+          load,
+          app.port(),
+          List.of(pages.get("document"), pages.get("document"), pages.get("document")));
       uncachedDocument = load.measure("localhost", app.port(), pages.get("document"));
     }
     report(load, pages, gongkai, nginx, uncachedDocument);
   }
 
-  /** A fresh JVM compiles the hot paths for half a minute and more: each page is loaded twice before any is measured. */
-  static void warmUp(Load load, int port, java.util.Collection<String> paths) throws Exception {
+  /**
+   * A fresh JVM compiles the hot paths for half a minute and more: each page is loaded twice before
+   * any is measured.
+   */
+  static void warmUp(Load load, int port, Collection<String> paths) throws Exception {
     for (int round = 0; round < 2; round++) {
       for (String path : paths) {
         load.measure("localhost", port, path);
@@ -92,14 +109,20 @@ class PortalBenchmark {
     }
   }
 
-  /** The pages measured, found in the demo: the first agency with documents, its first column, one document. */
+  /**
+   * The pages measured, found in the demo: the first agency with documents, its first column, one
+   * document.
+   */
   static Map<String, String> pages(String base) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    List<Map<String, Object>> docs = JsonPath.read(get(http, base + "/api/v1/documents?size=1"), "$.items");
+    List<Map<String, Object>> docs =
+        JsonPath.read(get(http, base + "/api/v1/documents?size=1"), "$.items");
     Map<String, Object> doc = docs.get(0);
     String agency = (String) doc.get("agency");
-    List<Object> columns = JsonPath.read(get(http, base + "/api/v1/agencies/" + agency + "/columns"),
-        "$[?(@.name == '" + doc.get("column") + "')].id");
+    List<Object> columns =
+        JsonPath.read(
+            get(http, base + "/api/v1/agencies/" + agency + "/columns"),
+            "$[?(@.name == '" + doc.get("column") + "')].id");
     Object column = columns.get(0);
     String home = get(http, base + "/");
     Matcher css = Pattern.compile("href=\"(/css/site-[0-9a-f]+\\.css)\"").matcher(home);
@@ -109,7 +132,8 @@ class PortalBenchmark {
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("home", "/");
     pages.put("agency", "/agencies/" + agency);
-    pages.put("column", "/agencies/" + agency + "?column=" + column + "&year=" + java.time.Year.now().getValue());
+    pages.put(
+        "column", "/agencies/" + agency + "?column=" + column + "&year=" + Year.now().getValue());
     pages.put("document", "/documents/" + doc.get("id"));
     pages.put("feed", "/agencies/" + agency + "/feed.atom");
     pages.put("sitemap", "/sitemap.xml");
@@ -117,9 +141,13 @@ class PortalBenchmark {
     return pages;
   }
 
-  private static String copy(String url, Path root, String name) throws IOException, InterruptedException {
-    HttpResponse<byte[]> response = HttpClient.newHttpClient()
-        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+  private static String copy(String url, Path root, String name)
+      throws IOException, InterruptedException {
+    HttpResponse<byte[]> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new IllegalStateException(url + " answered " + response.statusCode());
     }
@@ -128,31 +156,75 @@ class PortalBenchmark {
     return file;
   }
 
-  private static void report(Load load, Map<String, String> pages, Map<String, Figures> gongkai,
-      Map<String, Figures> nginx, Figures uncached) throws IOException {
-    StringBuilder json = new StringBuilder("{\"connections\":" + CONNECTIONS + ",\"seconds\":" + PHASE.toSeconds()
-        + ",\"load\":\"" + load.name() + "\",\"pages\":{");
-    System.out.printf("%n  %-11s %-46s %12s %9s %9s %12s %8s%n", "page", "path", "requests/s", "p50 ms", "p99 ms",
-        "nginx req/s", "ratio");
+  private static void report(
+      Load load,
+      Map<String, String> pages,
+      Map<String, Figures> gongkai,
+      Map<String, Figures> nginx,
+      Figures uncached)
+      throws IOException {
+    StringBuilder json =
+        new StringBuilder(
+            "{\"connections\":"
+                + CONNECTIONS
+                + ",\"seconds\":"
+                + PHASE.toSeconds()
+                + ",\"load\":\""
+                + load.name()
+                + "\",\"pages\":{");
+    System.out.printf(
+        "%n  %-11s %-46s %12s %9s %9s %12s %8s%n",
+        "page", "path", "requests/s", "p50 ms", "p99 ms", "nginx req/s", "ratio");
     List<String> entries = new ArrayList<>();
     for (var page : gongkai.entrySet()) {
       Figures g = page.getValue();
       Figures n = nginx.get(page.getKey());
       double ratio = n == null ? Double.NaN : g.perSecond() / n.perSecond();
-      System.out.printf(Locale.ROOT, "  %-11s %-46s %,12.0f %9.2f %9.2f %12s %8s%n", page.getKey(),
-          pages.get(page.getKey()), g.perSecond(), g.p50(), g.p99(),
+      System.out.printf(
+          Locale.ROOT,
+          "  %-11s %-46s %,12.0f %9.2f %9.2f %12s %8s%n",
+          page.getKey(),
+          pages.get(page.getKey()),
+          g.perSecond(),
+          g.p50(),
+          g.p99(),
           n == null ? "-" : String.format(Locale.ROOT, "%,.0f", n.perSecond()),
           n == null ? "-" : String.format(Locale.ROOT, "%.2f", ratio));
-      entries.add(String.format(Locale.ROOT, "\"%s\":{\"path\":%s,\"per_s\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f%s}",
-          page.getKey(), quote(pages.get(page.getKey())), g.perSecond(), g.p50(), g.p99(), n == null ? ""
-              : String.format(Locale.ROOT, ",\"nginx_per_s\":%.1f,\"nginx_p99_ms\":%.2f,\"ratio\":%.3f",
-                  n.perSecond(), n.p99(), ratio)));
+      entries.add(
+          String.format(
+              Locale.ROOT,
+              "\"%s\":{\"path\":%s,\"per_s\":%.1f,\"p50_ms\":%.2f,\"p99_ms\":%.2f%s}",
+              page.getKey(),
+              quote(pages.get(page.getKey())),
+              g.perSecond(),
+              g.p50(),
+              g.p99(),
+              n == null
+                  ? ""
+                  : String.format(
+                      Locale.ROOT,
+                      ",\"nginx_per_s\":%.1f,\"nginx_p99_ms\":%.2f,\"ratio\":%.3f",
+                      n.perSecond(),
+                      n.p99(),
+                      ratio)));
     }
     json.append(String.join(",", entries)).append("},");
-    json.append(String.format(Locale.ROOT, "\"document_without_page_cache\":{\"per_s\":%.1f,\"p50_ms\":%.2f,"
-        + "\"p99_ms\":%.2f}}", uncached.perSecond(), uncached.p50(), uncached.p99()));
-    System.out.printf(Locale.ROOT, "  %-11s %-46s %,12.0f %9.2f %9.2f%n", "document", "(page cache off)",
-        uncached.perSecond(), uncached.p50(), uncached.p99());
+    json.append(
+        String.format(
+            Locale.ROOT,
+            "\"document_without_page_cache\":{\"per_s\":%.1f,\"p50_ms\":%.2f,"
+                + "\"p99_ms\":%.2f}}",
+            uncached.perSecond(),
+            uncached.p50(),
+            uncached.p99()));
+    System.out.printf(
+        Locale.ROOT,
+        "  %-11s %-46s %,12.0f %9.2f %9.2f%n",
+        "document",
+        "(page cache off)",
+        uncached.perSecond(),
+        uncached.p50(),
+        uncached.p99());
     Path out = Path.of("target", "benchmark", "portal.json");
     Files.createDirectories(out.getParent());
     Files.writeString(out, json + "\n");
@@ -164,7 +236,9 @@ class PortalBenchmark {
   }
 
   private static String get(HttpClient http, String url) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(
+            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   record Figures(double perSecond, double p50, double p99) {}
@@ -203,13 +277,14 @@ class PortalBenchmark {
   static final class Wrk implements Load {
 
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-    private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)\\s*$",
-        Pattern.MULTILINE);
+    private static final Pattern PERCENTILE =
+        Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([0-9.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
     private static final Pattern ERRORS = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
 
     static boolean installed() {
       try {
-        return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor() >= 0;
+        return new ProcessBuilder("wrk", "--version").redirectErrorStream(true).start().waitFor()
+            >= 0;
       } catch (IOException | InterruptedException e) {
         return false;
       }
@@ -237,25 +312,40 @@ class PortalBenchmark {
       Matcher p = PERCENTILE.matcher(out);
       while (p.find()) {
         double value = Double.parseDouble(p.group(2));
-        percentiles.put(p.group(1), switch (p.group(3)) {
-          case "us" -> value / 1000;
-          case "s" -> value * 1000;
-          default -> value;
-        });
+        percentiles.put(
+            p.group(1),
+            switch (p.group(3)) {
+              case "us" -> value / 1000;
+              case "s" -> value * 1000;
+              default -> value;
+            });
       }
-      return new Figures(Double.parseDouble(rate.group(1)), percentiles.get("50"), percentiles.get("99"));
+      return new Figures(
+          Double.parseDouble(rate.group(1)), percentiles.get("50"), percentiles.get("99"));
     }
 
-    private static String run(String url, Duration duration) throws IOException, InterruptedException {
-      Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + duration.toSeconds() + "s",
-          "--latency", url).redirectErrorStream(true).start();
+    private static String run(String url, Duration duration)
+        throws IOException, InterruptedException {
+      Process wrk =
+          new ProcessBuilder(
+                  "wrk",
+                  "-t2",
+                  "-c" + CONNECTIONS,
+                  "-d" + duration.toSeconds() + "s",
+                  "--latency",
+                  url)
+              .redirectErrorStream(true)
+              .start();
       String out = new String(wrk.getInputStream().readAllBytes());
       wrk.waitFor();
       return out;
     }
   }
 
-  /** nginx on a port of its own, serving a folder or proxying, with a configuration written for the run. */
+  /**
+   * nginx on a port of its own, serving a folder or proxying, with a configuration written for the
+   * run.
+   */
   static final class Nginx implements AutoCloseable {
 
     private final Process process;
@@ -276,7 +366,10 @@ class PortalBenchmark {
       StringBuilder upstream = new StringBuilder("upstream gongkai {\n");
       nodes.forEach(n -> upstream.append("  server 127.0.0.1:").append(n).append(";\n"));
       upstream.append("  keepalive 64;\n}\n");
-      return start(port, upstream.toString(), """
+      return start(
+          port,
+          upstream.toString(),
+          """
           location / {
             proxy_pass http://gongkai;
             proxy_http_version 1.1;
@@ -286,7 +379,8 @@ class PortalBenchmark {
           }""");
     }
 
-    private static Nginx start(int port, String httpBlock, String serverBlock) throws IOException, InterruptedException {
+    private static Nginx start(int port, String httpBlock, String serverBlock)
+        throws IOException, InterruptedException {
       Path binary = Path.of("/usr/sbin/nginx");
       if (!Files.isExecutable(binary)) {
         System.out.println("  nginx is not installed: no comparison");
@@ -295,7 +389,9 @@ class PortalBenchmark {
       Path prefix = Files.createTempDirectory("gongkai-nginx");
       Files.createDirectories(prefix.resolve("logs"));
       Path conf = prefix.resolve("nginx.conf");
-      Files.writeString(conf, """
+      Files.writeString(
+          conf,
+          """
           daemon off;
           worker_processes auto;
           pid %1$s/nginx.pid;
@@ -314,18 +410,23 @@ class PortalBenchmark {
               %4$s
             }
           }
-          """.formatted(prefix, port, httpBlock, serverBlock));
-      Process process = new ProcessBuilder(binary.toString(), "-p", prefix.toString(), "-c", conf.toString())
-          .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout").toFile()).start();
+          """
+              .formatted(prefix, port, httpBlock, serverBlock));
+      Process process =
+          new ProcessBuilder(binary.toString(), "-p", prefix.toString(), "-c", conf.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(prefix.resolve("logs/stdout").toFile())
+              .start();
       for (int i = 0; i < 50; i++) {
-        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+        try (var socket = new Socket("127.0.0.1", port)) {
           return new Nginx(process);
         } catch (IOException notYet) {
           Thread.sleep(100);
         }
       }
       process.destroyForcibly();
-      throw new IllegalStateException("nginx did not start: " + Files.readString(prefix.resolve("logs/stdout")));
+      throw new IllegalStateException(
+          "nginx did not start: " + Files.readString(prefix.resolve("logs/stdout")));
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.jayway.jsonpath.JsonPath;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,15 +18,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * axe-core (from npm, in src/test/resources/axe) run in Debian's chromium over every public page
- * type and the console's main pages, on the demo content: no serious or critical violation of
- * WCAG 2.1 A and AA.
+ * type and the console's main pages, on the demo content: no serious or critical violation of WCAG
+ * 2.1 A and AA.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"gongkai.demo=true", "GONGKAI_ADMIN_PASSWORD=" + AccessibilityInBrowserTests.PASSWORD})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "gongkai.demo=true",
+      "GONGKAI_ADMIN_PASSWORD=" + AccessibilityInBrowserTests.PASSWORD
+    })
 class AccessibilityInBrowserTests extends BrowserTests {
 
   static final String PASSWORD = "accessibility-test-password";
-  private static final String RUN_AXE = """
+  private static final String RUN_AXE =
+      """
       const done = arguments[arguments.length - 1];
       axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
         .then(r => done(JSON.stringify(r.violations.map(v => ({id: v.id, impact: v.impact,
@@ -37,7 +43,8 @@ class AccessibilityInBrowserTests extends BrowserTests {
 
   @BeforeAll
   static void readAxe() throws IOException {
-    try (InputStream in = AccessibilityInBrowserTests.class.getResourceAsStream("/axe/axe.min.js")) {
+    try (InputStream in =
+        AccessibilityInBrowserTests.class.getResourceAsStream("/axe/axe.min.js")) {
       axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
@@ -45,12 +52,18 @@ class AccessibilityInBrowserTests extends BrowserTests {
   @Test
   void publicPagesHaveNoSeriousViolations() {
     String agency = value("SELECT code FROM agency WHERE name = '临江市商务局'");
-    String document = value("SELECT MIN(document_id) FROM edition WHERE state = 'PUBLISHED' AND disclosure_mode = 'PROACTIVE'");
+    String document =
+        value(
+            "SELECT MIN(document_id) FROM edition WHERE state = 'PUBLISHED' AND disclosure_mode = 'PROACTIVE'");
     String consultation = value("SELECT MIN(id) FROM consultation WHERE published = TRUE");
     Map<String, String> pages = new LinkedHashMap<>();
     pages.put("home", "/");
-    String column = value("SELECT MIN(column_id) FROM edition WHERE state = 'PUBLISHED' AND column_id IN"
-        + " (SELECT id FROM disclosure_column WHERE agency_id = (SELECT id FROM agency WHERE code = '" + agency + "'))");
+    String column =
+        value(
+            "SELECT MIN(column_id) FROM edition WHERE state = 'PUBLISHED' AND column_id IN"
+                + " (SELECT id FROM disclosure_column WHERE agency_id = (SELECT id FROM agency WHERE code = '"
+                + agency
+                + "'))");
     String interview = value("SELECT MIN(id) FROM interview WHERE published = TRUE");
     String power = value("SELECT MIN(code) FROM power_item");
     pages.put("agencies", "/agencies");
@@ -87,7 +100,10 @@ class AccessibilityInBrowserTests extends BrowserTests {
     pages.put("to-do", "/console");
     pages.put("documents", "/console/documents");
     pages.put("new document", "/console/documents/new");
-    pages.put("document", "/console/documents/" + value("SELECT MIN(document_id) FROM edition WHERE state = 'PUBLISHED'"));
+    pages.put(
+        "document",
+        "/console/documents/"
+            + value("SELECT MIN(document_id) FROM edition WHERE state = 'PUBLISHED'"));
     pages.put("requests", "/console/foi");
     pages.put("request", "/console/foi/" + value("SELECT MIN(id) FROM foi_request"));
     pages.put("consultations", "/console/consultations");
@@ -101,7 +117,8 @@ class AccessibilityInBrowserTests extends BrowserTests {
     String commerce = value("SELECT code FROM agency WHERE name = '临江市商务局'");
     pages.put("assessments", "/console/assessments");
     pages.put("assessment", "/console/assessments/" + assessed);
-    pages.put("assessment of an agency", "/console/assessments/" + assessed + "/agencies/" + commerce);
+    pages.put(
+        "assessment of an agency", "/console/assessments/" + assessed + "/agencies/" + commerce);
     pages.put("assessment compared", "/console/assessments/" + assessed + "/compare?indicator=1.3");
     assertNoSeriousViolations(pages);
   }
@@ -110,14 +127,15 @@ class AccessibilityInBrowserTests extends BrowserTests {
     List<String> serious = new ArrayList<>();
     for (var page : pages.entrySet()) {
       open(page.getValue());
-      browser.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(30));
+      browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
       JavascriptExecutor js = (JavascriptExecutor) browser;
       js.executeScript(axe);
       String json = (String) js.executeAsyncScript(RUN_AXE);
       List<Map<String, Object>> violations = JsonPath.read(json, "$");
       for (Map<String, Object> v : violations) {
         if ("serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))) {
-          serious.add(page.getKey() + " (" + page.getValue() + "): " + v.get("id") + " " + v.get("nodes"));
+          serious.add(
+              page.getKey() + " (" + page.getValue() + "): " + v.get("id") + " " + v.get("nodes"));
         }
       }
     }
@@ -127,5 +145,4 @@ class AccessibilityInBrowserTests extends BrowserTests {
   private String value(String sql) {
     return jdbc.sql(sql).query(String.class).single();
   }
-
 }

@@ -19,8 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A real browser on the platform's first start with the demo content (each test class its own
- * data folder); the subclass's {@code @SpringBootTest} sets the demo on and the admin password.
+ * A real browser on the platform's first start with the demo content (each test class its own data
+ * folder); the subclass's {@code @SpringBootTest} sets the demo on and the admin password.
  */
 abstract class BrowserTests {
 
@@ -29,14 +29,11 @@ abstract class BrowserTests {
 
   static WebDriver browser;
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  Accounts accounts;
+  @Autowired Accounts accounts;
 
-  @Autowired
-  JdbcClient jdbc;
+  @Autowired JdbcClient jdbc;
 
   @DynamicPropertySource
   static void dataFolder(DynamicPropertyRegistry registry) throws IOException {
@@ -75,7 +72,8 @@ abstract class BrowserTests {
     browser.findElement(By.id("username")).sendKeys(username);
     browser.findElement(By.id("password")).sendKeys(password);
     browser.findElement(By.id("login-submit")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith(landing));
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(driver -> driver.getCurrentUrl().endsWith(landing));
   }
 
   void open(String path) {

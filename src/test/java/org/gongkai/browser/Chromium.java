@@ -11,7 +11,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
-/** Debian's chromium, headless, driven by its chromedriver: required under CI, skipped elsewhere when missing. */
+/**
+ * Debian's chromium, headless, driven by its chromedriver: required under CI, skipped elsewhere
+ * when missing.
+ */
 final class Chromium {
 
   private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
@@ -24,15 +27,28 @@ final class Chromium {
     if (!available && "true".equalsIgnoreCase(System.getenv("CI"))) {
       throw new IllegalStateException("chromium and chromium-driver are required under CI");
     }
-    Assumptions.assumeTrue(available, "chromium and chromium-driver (Debian packages) are not installed");
+    Assumptions.assumeTrue(
+        available, "chromium and chromium-driver (Debian packages) are not installed");
     Path profile = Files.createTempDirectory("gongkai-chromium");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1280,1024", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-        .usingAnyFreePort().build();
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1280,1024",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER)
+            .usingAnyFreePort()
+            .build();
     WebDriver browser = new ChromeDriver(service, options);
     browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     return browser;

@@ -12,12 +12,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * A reviewer's working day in a real browser, on the demo's commerce bureau: a request answered from
- * registration to delivery, a comment moderated, a mailbox message answered; each starts from
+ * A reviewer's working day in a real browser, on the demo's commerce bureau: a request answered
+ * from registration to delivery, a comment moderated, a mailbox message answered; each starts from
  * the to-do page or the list, as staff would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"gongkai.demo=true", "GONGKAI_ADMIN_PASSWORD=" + DailyFlowsInBrowserTests.PASSWORD})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "gongkai.demo=true",
+      "GONGKAI_ADMIN_PASSWORD=" + DailyFlowsInBrowserTests.PASSWORD
+    })
 class DailyFlowsInBrowserTests extends BrowserTests {
 
   static final String PASSWORD = "daily-flows-password";
@@ -37,42 +41,74 @@ class DailyFlowsInBrowserTests extends BrowserTests {
   @Test
   void answersARequestFromRegistrationToDelivery() {
     Api api = new Api(port);
-    String code = api.post("/api/v1/foi/requests", api.answered("{\"agency\":\"" + commerce()
-        + "\",\"applicantType\":\"NATURAL_PERSON\",\"name\":\"郑女士\",\"idType\":\"RESIDENT_ID\","
-        + "\"idNumber\":\"110101199003074514\",\"phone\":\"13812345678\",\"email\":\"zheng@example.cn\","
-        + "\"address\":\"临江市滨江路1号\",\"description\":\"2025年外贸企业扶持资金的分配结果\","
-        + "\"purpose\":\"了解政策\",\"deliveryChannel\":\"EMAIL\"}"), null, null).json("$.trackingCode");
-    long id = jdbc.sql("SELECT id FROM foi_request WHERE tracking_code = ?").param(code).query(Long.class).single();
+    String code =
+        api.post(
+                "/api/v1/foi/requests",
+                api.answered(
+                    "{\"agency\":\""
+                        + commerce()
+                        + "\",\"applicantType\":\"NATURAL_PERSON\",\"name\":\"郑女士\",\"idType\":\"RESIDENT_ID\","
+                        + "\"idNumber\":\"110101199003074514\",\"phone\":\"13812345678\",\"email\":\"zheng@example.cn\","
+                        + "\"address\":\"临江市滨江路1号\",\"description\":\"2025年外贸企业扶持资金的分配结果\","
+                        + "\"purpose\":\"了解政策\",\"deliveryChannel\":\"EMAIL\"}"),
+                null,
+                null)
+            .json("$.trackingCode");
+    long id =
+        jdbc.sql("SELECT id FROM foi_request WHERE tracking_code = ?")
+            .param(code)
+            .query(Long.class)
+            .single();
 
     open("/console/foi");
     browser.findElement(By.linkText(code)).click();
     submit("register");
-    new Select(browser.findElement(By.id("assignee"))).selectByVisibleText(
-        accounts.findByUsername(REVIEWER).orElseThrow().displayName());
+    new Select(browser.findElement(By.id("assignee")))
+        .selectByVisibleText(accounts.findByUsername(REVIEWER).orElseThrow().displayName());
     submit("assign");
 
     open("/console");
-    assertThat(browser.findElement(By.cssSelector(".todo")).getText()).contains("分配给我的申请", code, "剩余 20 个工作日");
+    assertThat(browser.findElement(By.cssSelector(".todo")).getText())
+        .contains("分配给我的申请", code, "剩余 20 个工作日");
     browser.findElement(By.partialLinkText(code)).click();
     assertThat(browser.findElement(By.cssSelector("ol.timeline")).getText()).contains("答复期限");
     browser.findElement(By.id("reply-text")).sendKeys("经检索，该信息已主动公开，获取方式见附件。");
     submit("reply");
-    browser.findElement(By.cssSelector("form[action$='/record-delivery'] button[type=submit]")).click();
+    browser
+        .findElement(By.cssSelector("form[action$='/record-delivery'] button[type=submit]"))
+        .click();
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(d -> d.findElements(By.cssSelector("form[action$='/record-delivery']")).isEmpty());
 
-    assertThat(jdbc.sql("SELECT state FROM foi_request WHERE id = ?").param(id).query(String.class).single())
+    assertThat(
+            jdbc.sql("SELECT state FROM foi_request WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single())
         .isEqualTo("REPLIED");
-    assertThat(jdbc.sql("SELECT kind FROM foi_event WHERE request_id = ? ORDER BY id").param(id).query(String.class).list())
+    assertThat(
+            jdbc.sql("SELECT kind FROM foi_event WHERE request_id = ? ORDER BY id")
+                .param(id)
+                .query(String.class)
+                .list())
         .contains("REGISTERED", "ASSIGNED", "REPLIED", "DELIVERED");
   }
 
   @Test
   void moderatesACommentFromTheConsultationsPage() {
-    long consultation = jdbc.sql("SELECT id FROM consultation WHERE kind = 'CALL_FOR_COMMENTS' AND agency_id ="
-        + " (SELECT id FROM agency WHERE name = '临江市商务局')").query(Long.class).single();
-    long pending = jdbc.sql("SELECT id FROM consultation_comment WHERE consultation_id = ? AND state = 'PENDING'")
-        .param(consultation).query(Long.class).list().get(0);
+    long consultation =
+        jdbc.sql(
+                "SELECT id FROM consultation WHERE kind = 'CALL_FOR_COMMENTS' AND agency_id ="
+                    + " (SELECT id FROM agency WHERE name = '临江市商务局')")
+            .query(Long.class)
+            .single();
+    long pending =
+        jdbc.sql(
+                "SELECT id FROM consultation_comment WHERE consultation_id = ? AND state = 'PENDING'")
+            .param(consultation)
+            .query(Long.class)
+            .list()
+            .get(0);
 
     open("/console/consultations/" + consultation);
     browser.findElement(By.id("pick-" + pending)).click();
@@ -80,16 +116,28 @@ class DailyFlowsInBrowserTests extends BrowserTests {
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(d -> d.findElement(By.cssSelector("p.notice")).getText().contains("已审核 1 条意见"));
 
-    assertThat(jdbc.sql("SELECT state FROM consultation_comment WHERE id = ?").param(pending).query(String.class).single())
+    assertThat(
+            jdbc.sql("SELECT state FROM consultation_comment WHERE id = ?")
+                .param(pending)
+                .query(String.class)
+                .single())
         .isEqualTo("PUBLISHED");
   }
 
   @Test
   void answersAMailboxMessage() {
     Api api = new Api(port);
-    Api.Response written = api.post("/api/v1/mailbox/messages", api.answered("{\"agency\":\"" + commerce() + "\",\"type\":\"QUESTION\","
-        + "\"toHead\":false,\"title\":\"外贸补贴申报时间\",\"content\":\"请问今年外贸补贴什么时候申报？\",\"name\":\"钱先生\","
-        + "\"phone\":\"13912345678\",\"email\":\"qian@example.cn\",\"publicConsent\":true}"), null, null);
+    Api.Response written =
+        api.post(
+            "/api/v1/mailbox/messages",
+            api.answered(
+                "{\"agency\":\""
+                    + commerce()
+                    + "\",\"type\":\"QUESTION\","
+                    + "\"toHead\":false,\"title\":\"外贸补贴申报时间\",\"content\":\"请问今年外贸补贴什么时候申报？\",\"name\":\"钱先生\","
+                    + "\"phone\":\"13912345678\",\"email\":\"qian@example.cn\",\"publicConsent\":true}"),
+            null,
+            null);
     assertThat(written.status()).as(written.body()).isEqualTo(201);
 
     open("/console");
@@ -100,14 +148,20 @@ class DailyFlowsInBrowserTests extends BrowserTests {
     new WebDriverWait(browser, Duration.ofSeconds(10))
         .until(d -> d.findElements(By.cssSelector("form[action$='/reply']")).isEmpty());
 
-    assertThat(jdbc.sql("SELECT state FROM mailbox_message WHERE title = '外贸补贴申报时间'").query(String.class).single())
+    assertThat(
+            jdbc.sql("SELECT state FROM mailbox_message WHERE title = '外贸补贴申报时间'")
+                .query(String.class)
+                .single())
         .isEqualTo("REPLIED");
   }
 
   /** Sends the step's form on the request or message page and waits for the page it leads to. */
   private void submit(String step) {
     String before = browser.getPageSource();
-    browser.findElement(By.cssSelector("form[action$='/" + step + "'] button[type=submit]")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> !d.getPageSource().equals(before));
+    browser
+        .findElement(By.cssSelector("form[action$='/" + step + "'] button[type=submit]"))
+        .click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> !d.getPageSource().equals(before));
   }
 }

@@ -1,17 +1,22 @@
 package org.gongkai.catalog;
 
-import org.springframework.test.annotation.DirtiesContext;
 import org.gongkai.support.OnPostgres;
+import org.gongkai.support.PostgresTestDatabase;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The production path: the same tests on PostgreSQL; the context closes after them, freeing its connections. */
+/**
+ * The production path: the same tests on PostgreSQL; the context closes after them, freeing its
+ * connections.
+ */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class CatalogApiPostgresIntegrationTests extends CatalogApiIntegrationTests {
 
-  @org.junit.jupiter.api.BeforeAll
+  @BeforeAll
   static void requirePostgres() {
-    org.gongkai.support.PostgresTestDatabase.url();
+    PostgresTestDatabase.url();
   }
 
   @DynamicPropertySource

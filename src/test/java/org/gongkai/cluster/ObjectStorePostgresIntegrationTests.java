@@ -19,8 +19,13 @@ class ObjectStorePostgresIntegrationTests extends SharedFilesIntegrationTests {
     }
   }
 
-  private static final String[] SETTINGS = {"gongkai.files.store=s3", "gongkai.files.s3.endpoint=" + STORE.endpoint(),
-      "gongkai.files.s3.bucket=gongkai", "gongkai.files.s3.access-key=test", "gongkai.files.s3.secret-key=test"};
+  private static final String[] SETTINGS = {
+    "gongkai.files.store=s3",
+    "gongkai.files.s3.endpoint=" + STORE.endpoint(),
+    "gongkai.files.s3.bucket=gongkai",
+    "gongkai.files.s3.access-key=test",
+    "gongkai.files.s3.secret-key=test"
+  };
 
   @DynamicPropertySource
   static void objectStore(DynamicPropertyRegistry registry) {

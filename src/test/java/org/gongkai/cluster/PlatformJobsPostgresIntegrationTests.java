@@ -2,6 +2,8 @@ package org.gongkai.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +21,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Two application nodes on one database: a platform job due every second runs once a second in
- * all, on one node or the other, never on both.
+ * Two application nodes on one database: a platform job due every second runs once a second in all,
+ * on one node or the other, never on both.
  */
 @Import(PlatformJobsPostgresIntegrationTests.Probe.class)
 class PlatformJobsPostgresIntegrationTests extends TwoNodesIntegrationTests {
@@ -51,29 +53,39 @@ class PlatformJobsPostgresIntegrationTests extends TwoNodesIntegrationTests {
 
     @ClusterJob(cron = "* * * * * *")
     void everySecond() {
-      jdbc.sql("CREATE TABLE IF NOT EXISTS job_probe (node VARCHAR(10), ran_at TIMESTAMP WITH TIME ZONE)").update();
-      jdbc.sql("INSERT INTO job_probe (node, ran_at) VALUES (?, ?)").params(node, java.sql.Timestamp.from(Instant.now()))
+      jdbc.sql(
+              "CREATE TABLE IF NOT EXISTS job_probe (node VARCHAR(10), ran_at TIMESTAMP WITH TIME ZONE)")
+          .update();
+      jdbc.sql("INSERT INTO job_probe (node, ran_at) VALUES (?, ?)")
+          .params(node, Timestamp.from(Instant.now()))
           .update();
     }
   }
 
   @Test
   void aJobDueEverySecondRunsOnceASecondAcrossTwoNodes() throws Exception {
-    try (ConfigurableApplicationContext other = SecondNode.start(List.of(Probe.class),
-        "gongkai.jobs.polling-interval=PT0.1S", "gongkai.node=B")) {
-      assertThat(other.getBean(ClusterJobs.class).jobs()).extracting(ClusterJobs.Job::name)
+    try (ConfigurableApplicationContext other =
+        SecondNode.start(
+            List.of(Probe.class), "gongkai.jobs.polling-interval=PT0.1S", "gongkai.node=B")) {
+      assertThat(other.getBean(ClusterJobs.class).jobs())
+          .extracting(ClusterJobs.Job::name)
           .contains("ProbeJob.everySecond", "AuditChain.sealPending", "FoiReminders.daily");
-      jdbc.sql("CREATE TABLE IF NOT EXISTS job_probe (node VARCHAR(10), ran_at TIMESTAMP WITH TIME ZONE)").update();
+      jdbc.sql(
+              "CREATE TABLE IF NOT EXISTS job_probe (node VARCHAR(10), ran_at TIMESTAMP WITH TIME ZONE)")
+          .update();
       jdbc.sql("DELETE FROM job_probe").update();
       Thread.sleep(6_000);
     }
-    List<Map<String, Object>> runs = jdbc.sql("SELECT node, ran_at FROM job_probe ORDER BY ran_at").query().listOfRows();
-    List<Instant> times = runs.stream().map(r -> ((java.sql.Timestamp) r.get("ran_at")).toInstant()).toList();
+    List<Map<String, Object>> runs =
+        jdbc.sql("SELECT node, ran_at FROM job_probe ORDER BY ran_at").query().listOfRows();
+    List<Instant> times =
+        runs.stream().map(r -> ((Timestamp) r.get("ran_at")).toInstant()).toList();
     assertThat(times.size()).as("about one run a second for six seconds: %s", runs).isBetween(4, 7);
     for (int i = 1; i < times.size(); i++) {
       // run twice, an occurrence would show as two runs a few milliseconds apart
-      assertThat(java.time.Duration.between(times.get(i - 1), times.get(i))).as("runs: %s", runs)
-          .isGreaterThan(java.time.Duration.ofMillis(600));
+      assertThat(Duration.between(times.get(i - 1), times.get(i)))
+          .as("runs: %s", runs)
+          .isGreaterThan(Duration.ofMillis(600));
     }
   }
 }

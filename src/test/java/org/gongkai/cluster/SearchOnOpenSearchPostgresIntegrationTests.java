@@ -18,12 +18,13 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Two application nodes on one PostgreSQL and one OpenSearch cluster of two nodes: what one
- * publishes the other finds at once, what one withdraws is gone from the other's search and
- * answers 410 there as soon as the withdrawal returns.
+ * publishes the other finds at once, what one withdraws is gone from the other's search and answers
+ * 410 there as soon as the withdrawal returns.
  */
 class SearchOnOpenSearchPostgresIntegrationTests extends TwoNodesIntegrationTests {
 
-  private static final String ALIAS = "two-nodes-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+  private static final String ALIAS =
+      "two-nodes-" + Long.toString(System.nanoTime() % 1_000_000, 36);
 
   @DynamicPropertySource
   static void openSearch(DynamicPropertyRegistry registry) {
@@ -35,11 +36,14 @@ class SearchOnOpenSearchPostgresIntegrationTests extends TwoNodesIntegrationTest
   @Test
   void aDocumentPublishedOnOneNodeIsFoundOnTheOtherAndWithdrawnThereIsGoneHere() throws Exception {
     Fixture f = newAgency();
-    try (ConfigurableApplicationContext other = SecondNode.start("gongkai.search.engine=opensearch",
-        "gongkai.search.opensearch.hosts=" + OpenSearchTestCluster.shared().hosts(),
-        "gongkai.search.opensearch.alias=" + ALIAS)) {
+    try (ConfigurableApplicationContext other =
+        SecondNode.start(
+            "gongkai.search.engine=opensearch",
+            "gongkai.search.opensearch.hosts=" + OpenSearchTestCluster.shared().hosts(),
+            "gongkai.search.opensearch.alias=" + ALIAS)) {
       Search searchB = other.getBean(Search.class);
-      await("node B's search ready").atMost(Duration.ofSeconds(30))
+      await("node B's search ready")
+          .atMost(Duration.ofSeconds(30))
           .until(() -> searchB.status().phase() == IndexStatus.Phase.READY);
       Api nodeA = api();
       Api nodeB = SecondNode.api(other);
@@ -47,15 +51,23 @@ class SearchOnOpenSearchPostgresIntegrationTests extends TwoNodesIntegrationTest
       String query = "/api/v1/search?q=" + URLEncoder.encode(word, StandardCharsets.UTF_8);
 
       long id = publish(f, "关于" + word + "的通知");
-      await("found on node B").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+      await("found on node B")
+          .atMost(Duration.ofSeconds(2))
+          .pollInterval(Duration.ofMillis(50))
           .until(() -> (Integer) nodeB.get(query).json("$.total") == 1);
       assertThat(((Number) nodeB.get(query).json("$.items[0].id")).longValue()).isEqualTo(id);
 
-      Api.Response withdrawn = nodeB.post("/api/v1/admin/documents/" + id + "/withdraw", "{\"reason\":\"撤回\"}",
-          f.reviewer().username(), PASSWORD);
+      Api.Response withdrawn =
+          nodeB.post(
+              "/api/v1/admin/documents/" + id + "/withdraw",
+              "{\"reason\":\"撤回\"}",
+              f.reviewer().username(),
+              PASSWORD);
       assertThat(withdrawn.status()).isEqualTo(200);
       assertThat(nodeA.get("/documents/" + id).status()).isEqualTo(410);
-      assertThat((Integer) nodeA.get(query).json("$.total")).as("gone from search on node A at once").isZero();
+      assertThat((Integer) nodeA.get(query).json("$.total"))
+          .as("gone from search on node A at once")
+          .isZero();
     }
   }
 }

@@ -17,9 +17,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Two application nodes on one PostgreSQL database with sessions in the database: a member of
- * staff who logs in on one node is logged in on the other, and logging out on either ends the
- * session on both.
+ * Two application nodes on one PostgreSQL database with sessions in the database: a member of staff
+ * who logs in on one node is logged in on the other, and logging out on either ends the session on
+ * both.
  */
 class SharedSessionsPostgresIntegrationTests extends TwoNodesIntegrationTests {
 
@@ -33,7 +33,8 @@ class SharedSessionsPostgresIntegrationTests extends TwoNodesIntegrationTests {
   @Test
   void aConsoleLoginOnOneNodeIsValidOnTheOtherUntilLoggedOutOnEither() throws Exception {
     Fixture f = newAgency();
-    try (ConfigurableApplicationContext other = SecondNode.start("gongkai.cluster.sessions=database")) {
+    try (ConfigurableApplicationContext other =
+        SecondNode.start("gongkai.cluster.sessions=database")) {
       int portB = SecondNode.port(other);
       HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -43,40 +44,62 @@ class SharedSessionsPostgresIntegrationTests extends TwoNodesIntegrationTests {
       assertThat(onB.body()).contains(f.editor().displayName());
       assertThat(get(http, port, "/console", session).statusCode()).isEqualTo(200);
 
-      HttpResponse<String> logout = post(http, portB, "/logout", session, "_csrf=" + csrf(onB.body()));
+      HttpResponse<String> logout =
+          post(http, portB, "/logout", session, "_csrf=" + csrf(onB.body()));
       assertThat(logout.statusCode()).isEqualTo(302);
-      assertThat(get(http, port, "/console", session).statusCode()).as("logged out on B, gone on A").isEqualTo(302);
-      assertThat(jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = ?")
-          .param(f.editor().username()).query(Long.class).single()).isZero();
+      assertThat(get(http, port, "/console", session).statusCode())
+          .as("logged out on B, gone on A")
+          .isEqualTo(302);
+      assertThat(
+              jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = ?")
+                  .param(f.editor().username())
+                  .query(Long.class)
+                  .single())
+          .isZero();
     }
   }
 
   /** Logs in through the form as a browser does; returns the session cookie. */
-  private static String login(HttpClient http, int port, String user, String password) throws Exception {
+  private static String login(HttpClient http, int port, String user, String password)
+      throws Exception {
     HttpResponse<String> form = get(http, port, "/login", null);
     String cookie = sessionCookie(form);
-    HttpResponse<String> done = post(http, port, "/login", cookie, "username=" + enc(user) + "&password="
-        + enc(password) + "&_csrf=" + enc(csrf(form.body())));
+    HttpResponse<String> done =
+        post(
+            http,
+            port,
+            "/login",
+            cookie,
+            "username="
+                + enc(user)
+                + "&password="
+                + enc(password)
+                + "&_csrf="
+                + enc(csrf(form.body())));
     assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
     assertThat(done.headers().firstValue("Location").orElse("")).doesNotContain("error");
     String renewed = sessionCookie(done);
     return renewed != null ? renewed : cookie;
   }
 
-  private static HttpResponse<String> get(HttpClient http, int port, String path, String cookie) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Accept", "text/html");
+  private static HttpResponse<String> get(HttpClient http, int port, String path, String cookie)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Accept", "text/html");
     if (cookie != null) {
       request.header("Cookie", cookie);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> post(HttpClient http, int port, String path, String cookie, String form)
-      throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-        .POST(HttpRequest.BodyPublishers.ofString(form));
+  private static HttpResponse<String> post(
+      HttpClient http, int port, String path, String cookie, String form) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofString(form));
     if (cookie != null) {
       request.header("Cookie", cookie);
     }
@@ -84,8 +107,11 @@ class SharedSessionsPostgresIntegrationTests extends TwoNodesIntegrationTests {
   }
 
   private static String sessionCookie(HttpResponse<?> response) {
-    return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
-        .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';'))).findFirst().orElse(null);
+    return response.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("JSESSIONID="))
+        .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+        .findFirst()
+        .orElse(null);
   }
 
   private static String csrf(String html) {

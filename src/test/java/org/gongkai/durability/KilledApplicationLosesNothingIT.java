@@ -56,7 +56,8 @@ class KilledApplicationLosesNothingIT {
       app.start(Duration.ofMinutes(2));
       run.checkAfterRestart();
       app.stop();
-      run.checkExactlyOnce(DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/gongkai"), "gongkai", ""));
+      run.checkExactlyOnce(
+          DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/gongkai"), "gongkai", ""));
     }
   }
 
@@ -70,7 +71,8 @@ class KilledApplicationLosesNothingIT {
       app.start(Duration.ofMinutes(2));
       run.checkAfterRestart();
       app.stop();
-      run.checkExactlyOnce(DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/gongkai"), "gongkai", ""));
+      run.checkExactlyOnce(
+          DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db/gongkai"), "gongkai", ""));
     }
   }
 
@@ -84,7 +86,9 @@ class KilledApplicationLosesNothingIT {
       app.start(Duration.ofMinutes(2));
       run.checkAfterRestart();
       app.stop();
-      run.checkExactlyOnce(DriverManager.getConnection(url, PostgresTestDatabase.user(), PostgresTestDatabase.password()));
+      run.checkExactlyOnce(
+          DriverManager.getConnection(
+              url, PostgresTestDatabase.user(), PostgresTestDatabase.password()));
     }
   }
 
@@ -92,7 +96,8 @@ class KilledApplicationLosesNothingIT {
   private static final class Run {
 
     private final PackagedApp app;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Queue<Ack> acknowledged = new ConcurrentLinkedQueue<>();
     private final Queue<Unanswered> unanswered = new ConcurrentLinkedQueue<>();
     private final Queue<String> published = new ConcurrentLinkedQueue<>();
@@ -114,17 +119,28 @@ class KilledApplicationLosesNothingIT {
       load(true);
     }
 
-    /** Submits from several clients until enough is acknowledged, then kills (SIGKILL) or stops (SIGTERM) the application. */
+    /**
+     * Submits from several clients until enough is acknowledged, then kills (SIGKILL) or stops
+     * (SIGTERM) the application.
+     */
     void load(boolean kill) throws Exception {
       app.start(Duration.ofMinutes(3));
       agency = JsonPath.read(get("/api/v1/agencies"), "$[1].code");
       List<Integer> open = JsonPath.read(get("/api/v1/consultations?state=open"), "$[*].id");
       consultation = open.get(0);
-      List<Integer> columns = JsonPath.read(get("/api/v1/agencies/" + agency + "/columns"), "$[*].id");
+      List<Integer> columns =
+          JsonPath.read(get("/api/v1/agencies/" + agency + "/columns"), "$[*].id");
       column = columns.get(0);
-      HttpResponse<String> account = staff("/api/v1/admin/accounts", "{\"username\":\"" + REVIEWER
-          + "\",\"displayName\":\"审核员\",\"role\":\"REVIEWER\",\"agency\":\"" + agency + "\",\"password\":\""
-          + PackagedApp.ADMIN_PASSWORD + "\"}");
+      HttpResponse<String> account =
+          staff(
+              "/api/v1/admin/accounts",
+              "{\"username\":\""
+                  + REVIEWER
+                  + "\",\"displayName\":\"审核员\",\"role\":\"REVIEWER\",\"agency\":\""
+                  + agency
+                  + "\",\"password\":\""
+                  + PackagedApp.ADMIN_PASSWORD
+                  + "\"}");
       assertThat(account.statusCode()).as(account.body()).isIn(201, 400);
 
       ExecutorService clients = Executors.newFixedThreadPool(7);
@@ -171,11 +187,19 @@ class KilledApplicationLosesNothingIT {
       String marker = "crash-" + UUID.randomUUID();
       String key = UUID.randomUUID().toString();
       try {
-        HttpResponse<String> r = post("/api/v1/foi/requests", PublicSubmissions.request(agency, marker),
-            Map.of("Idempotency-Key", key));
+        HttpResponse<String> r =
+            post(
+                "/api/v1/foi/requests",
+                PublicSubmissions.request(agency, marker),
+                Map.of("Idempotency-Key", key));
         if (r.statusCode() == 201) {
-          acknowledged.add(new Ack("request", marker, JsonPath.read(r.body(), "$.trackingCode"),
-              JsonPath.read(r.body(), "$.secret"), 0));
+          acknowledged.add(
+              new Ack(
+                  "request",
+                  marker,
+                  JsonPath.read(r.body(), "$.trackingCode"),
+                  JsonPath.read(r.body(), "$.secret"),
+                  0));
         }
       } catch (IOException e) {
         unanswered.add(new Unanswered(marker, key));
@@ -185,18 +209,30 @@ class KilledApplicationLosesNothingIT {
 
     private void submitMessage() throws IOException, InterruptedException {
       String marker = "crash-" + UUID.randomUUID();
-      HttpResponse<String> r = post("/api/v1/mailbox/messages",
-          Challenges.into(Challenges.answered(app.base()), PublicSubmissions.message(agency, marker)), Map.of());
+      HttpResponse<String> r =
+          post(
+              "/api/v1/mailbox/messages",
+              Challenges.into(
+                  Challenges.answered(app.base()), PublicSubmissions.message(agency, marker)),
+              Map.of());
       if (r.statusCode() == 201) {
-        acknowledged.add(new Ack("message", marker, JsonPath.read(r.body(), "$.trackingCode"),
-            JsonPath.read(r.body(), "$.secret"), 0));
+        acknowledged.add(
+            new Ack(
+                "message",
+                marker,
+                JsonPath.read(r.body(), "$.trackingCode"),
+                JsonPath.read(r.body(), "$.secret"),
+                0));
       }
     }
 
     private void submitComment() throws IOException, InterruptedException {
       String marker = "crash-" + UUID.randomUUID();
-      HttpResponse<String> r = post("/api/v1/consultations/" + consultation + "/comments",
-          Challenges.into(Challenges.answered(app.base()), PublicSubmissions.comment(marker)), Map.of());
+      HttpResponse<String> r =
+          post(
+              "/api/v1/consultations/" + consultation + "/comments",
+              Challenges.into(Challenges.answered(app.base()), PublicSubmissions.comment(marker)),
+              Map.of());
       if (r.statusCode() == 201) {
         Number id = JsonPath.read(r.body(), "$.id");
         acknowledged.add(new Ack("comment", marker, null, null, id.longValue()));
@@ -205,9 +241,16 @@ class KilledApplicationLosesNothingIT {
 
     private void publishDocument() throws IOException, InterruptedException {
       String docNumber = "临商发〔2026〕" + (10000 + (int) (Math.random() * 89999)) + "号";
-      String draft = "{\"agency\":\"" + agency + "\",\"column\":" + column + ",\"title\":\"关于崩溃恢复演练的通知\","
-          + "\"docNumber\":\"" + docNumber + "\",\"issuedOn\":\"2026-03-01\",\"topic\":\"综合政务\","
-          + "\"kind\":\"NORMATIVE_DOCUMENT\",\"body\":\"<p>演练正文。</p>\"}";
+      String draft =
+          "{\"agency\":\""
+              + agency
+              + "\",\"column\":"
+              + column
+              + ",\"title\":\"关于崩溃恢复演练的通知\","
+              + "\"docNumber\":\""
+              + docNumber
+              + "\",\"issuedOn\":\"2026-03-01\",\"topic\":\"综合政务\","
+              + "\"kind\":\"NORMATIVE_DOCUMENT\",\"body\":\"<p>演练正文。</p>\"}";
       HttpResponse<String> created = staff("/api/v1/admin/documents", draft);
       if (created.statusCode() != 201) {
         return;
@@ -215,7 +258,9 @@ class KilledApplicationLosesNothingIT {
       Number id = JsonPath.read(created.body(), "$.id");
       String base = "/api/v1/admin/documents/" + id;
       if (staff(base + "/submit", null).statusCode() == 200
-          && reviewer(base + "/approve", "{\"confidentialityChecked\":true,\"comment\":\"无涉密内容\"}").statusCode() == 200
+          && reviewer(base + "/approve", "{\"confidentialityChecked\":true,\"comment\":\"无涉密内容\"}")
+                  .statusCode()
+              == 200
           && reviewer(base + "/publish", null).statusCode() == 200) {
         published.add(docNumber);
       }
@@ -224,16 +269,24 @@ class KilledApplicationLosesNothingIT {
     void checkAfterRestart() throws Exception {
       for (Ack ack : acknowledged) {
         switch (ack.kind()) {
-          case "request" -> assertThat(status("/api/v1/foi/requests/" + ack.code() + "?secret=" + ack.secret()))
-              .as("acknowledged request %s", ack.code()).isEqualTo(200);
-          case "message" -> assertThat(status("/api/v1/mailbox/messages/" + ack.code() + "?secret=" + ack.secret()))
-              .as("acknowledged message %s", ack.code()).isEqualTo(200);
-          default -> { }
+          case "request" ->
+              assertThat(status("/api/v1/foi/requests/" + ack.code() + "?secret=" + ack.secret()))
+                  .as("acknowledged request %s", ack.code())
+                  .isEqualTo(200);
+          case "message" ->
+              assertThat(
+                      status("/api/v1/mailbox/messages/" + ack.code() + "?secret=" + ack.secret()))
+                  .as("acknowledged message %s", ack.code())
+                  .isEqualTo(200);
+          default -> {}
         }
       }
       for (Unanswered u : unanswered) {
-        HttpResponse<String> retry = post("/api/v1/foi/requests", PublicSubmissions.request(agency, u.marker()),
-            Map.of("Idempotency-Key", u.idempotencyKey()));
+        HttpResponse<String> retry =
+            post(
+                "/api/v1/foi/requests",
+                PublicSubmissions.request(agency, u.marker()),
+                Map.of("Idempotency-Key", u.idempotencyKey()));
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
       }
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
@@ -244,12 +297,15 @@ class KilledApplicationLosesNothingIT {
           LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
         }
       }
-      assertThat(missing).as("published before the kill, not found by search after the restart").isEmpty();
+      assertThat(missing)
+          .as("published before the kill, not found by search after the restart")
+          .isEmpty();
     }
 
     private boolean found(String docNumber) {
       try {
-        String body = get("/api/v1/search?q=" + URLEncoder.encode(docNumber, StandardCharsets.UTF_8));
+        String body =
+            get("/api/v1/search?q=" + URLEncoder.encode(docNumber, StandardCharsets.UTF_8));
         List<String> numbers = JsonPath.read(body, "$.items[*].docNumber");
         return numbers.contains(docNumber);
       } catch (IOException | InterruptedException e) {
@@ -260,16 +316,22 @@ class KilledApplicationLosesNothingIT {
     void checkExactlyOnce(Connection db) throws SQLException {
       try (db) {
         for (Ack ack : acknowledged) {
-          String table = switch (ack.kind()) {
-            case "request" -> "SELECT COUNT(*) FROM foi_request WHERE description LIKE ?";
-            case "message" -> "SELECT COUNT(*) FROM mailbox_message WHERE content LIKE ?";
-            default -> "SELECT COUNT(*) FROM consultation_comment WHERE body LIKE ?";
-          };
-          assertThat(count(db, table, ack.marker())).as("%s %s", ack.kind(), ack.marker()).isEqualTo(1);
+          String table =
+              switch (ack.kind()) {
+                case "request" -> "SELECT COUNT(*) FROM foi_request WHERE description LIKE ?";
+                case "message" -> "SELECT COUNT(*) FROM mailbox_message WHERE content LIKE ?";
+                default -> "SELECT COUNT(*) FROM consultation_comment WHERE body LIKE ?";
+              };
+          assertThat(count(db, table, ack.marker()))
+              .as("%s %s", ack.kind(), ack.marker())
+              .isEqualTo(1);
         }
         for (Unanswered u : unanswered) {
-          assertThat(count(db, "SELECT COUNT(*) FROM foi_request WHERE description LIKE ?", u.marker()))
-              .as("retried request %s", u.marker()).isEqualTo(1);
+          assertThat(
+                  count(
+                      db, "SELECT COUNT(*) FROM foi_request WHERE description LIKE ?", u.marker()))
+              .as("retried request %s", u.marker())
+              .isEqualTo(1);
         }
       }
     }
@@ -285,38 +347,59 @@ class KilledApplicationLosesNothingIT {
     }
 
     private String get(String path) throws IOException, InterruptedException {
-      return http.send(HttpRequest.newBuilder(URI.create(app.base() + path)).timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      return http.send(
+              HttpRequest.newBuilder(URI.create(app.base() + path))
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
     }
 
     private int status(String path) throws IOException, InterruptedException {
-      return http.send(HttpRequest.newBuilder(URI.create(app.base() + path)).timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
+      return http.send(
+              HttpRequest.newBuilder(URI.create(app.base() + path))
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     }
 
     private HttpResponse<String> post(String path, String json, Map<String, String> headers)
         throws IOException, InterruptedException {
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base() + path)).timeout(Duration.ofSeconds(30))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(app.base() + path))
+              .timeout(Duration.ofSeconds(30))
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(json));
       headers.forEach(b::header);
       return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpResponse<String> staff(String path, String json) throws IOException, InterruptedException {
+    private HttpResponse<String> staff(String path, String json)
+        throws IOException, InterruptedException {
       return staff("admin", PackagedApp.ADMIN_PASSWORD, path, json);
     }
 
     /** As the agency's reviewer: a second person approves and publishes what the admin wrote. */
-    private HttpResponse<String> reviewer(String path, String json) throws IOException, InterruptedException {
+    private HttpResponse<String> reviewer(String path, String json)
+        throws IOException, InterruptedException {
       return staff(REVIEWER, PackagedApp.ADMIN_PASSWORD, path, json);
     }
 
     private HttpResponse<String> staff(String user, String password, String path, String json)
         throws IOException, InterruptedException {
-      String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.base() + path)).timeout(Duration.ofSeconds(30))
-          .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
-          .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+      String basic =
+          Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(app.base() + path))
+              .timeout(Duration.ofSeconds(30))
+              .header("Authorization", "Basic " + basic)
+              .header("Content-Type", "application/json")
+              .POST(
+                  json == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(json));
       return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
   }

@@ -6,7 +6,10 @@ import org.gongkai.support.Api;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
 
-/** The senior-friendly mode: a visible switch on every public page, remembered, each mode cached apart. */
+/**
+ * The senior-friendly mode: a visible switch on every public page, remembered, each mode cached
+ * apart.
+ */
 class SeniorModeIntegrationTests extends PlatformIntegrationTests {
 
   @Test
@@ -23,13 +26,19 @@ class SeniorModeIntegrationTests extends PlatformIntegrationTests {
 
     Api senior = api().with("Cookie", "gongkai-senior=on");
     String remembered = senior.get("/").body();
-    assertThat(remembered).as("the page cache keeps the two modes apart").contains("/css/senior", "标准模式");
+    assertThat(remembered)
+        .as("the page cache keeps the two modes apart")
+        .contains("/css/senior", "标准模式");
     assertThat(api().get("/").body()).doesNotContain("/css/senior");
     assertThat(senior.get("/consultations").body()).contains("/css/senior");
 
     Api.Response off = senior.get("/?senior=off");
-    assertThat(off.headers().getFirst("Set-Cookie")).startsWith("gongkai-senior=").contains("Max-Age=0");
+    assertThat(off.headers().getFirst("Set-Cookie"))
+        .startsWith("gongkai-senior=")
+        .contains("Max-Age=0");
     assertThat(off.body()).doesNotContain("/css/senior");
-    assertThat(api().get(remembered.replaceAll("(?s).*href=\"(/css/senior[^\"]*)\".*", "$1")).status()).isEqualTo(200);
+    assertThat(
+            api().get(remembered.replaceAll("(?s).*href=\"(/css/senior[^\"]*)\".*", "$1")).status())
+        .isEqualTo(200);
   }
 }

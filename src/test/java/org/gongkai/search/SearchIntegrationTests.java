@@ -10,27 +10,34 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.gongkai.support.Api;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /** Search through HTTP, following the catalog as documents are published, revised and withdrawn. */
 abstract class SearchIntegrationTests extends PlatformIntegrationTests {
 
   static final String DOCS = "/api/v1/admin/documents";
 
-  @Autowired
-  Search search;
+  @Autowired Search search;
 
-  @Autowired
-  org.springframework.web.context.WebApplicationContext context;
+  @Autowired WebApplicationContext context;
 
   @BeforeEach
   void indexReady() {
-    await().atMost(Duration.ofSeconds(60)).until(() -> search.status().phase() == IndexStatus.Phase.READY);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> search.status().phase() == IndexStatus.Phase.READY);
   }
 
   @Test
@@ -39,18 +46,24 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
     Api api = api();
     String word = unique("独角兽");
     int id = publish(api, f, "关于" + word + "企业培育的通知", "<p>支持" + word + "企业发展。</p>");
-    awaitHits(word + " agency=" + f.agency().code(), "q=" + enc(word) + "&agency=" + f.agency().code(), 1);
+    awaitHits(
+        word + " agency=" + f.agency().code(),
+        "q=" + enc(word) + "&agency=" + f.agency().code(),
+        1);
 
     Api.Response found = api.get("/api/v1/search?q=" + enc(word));
     assertThat((Integer) found.json("$.items[0].id")).isEqualTo(id);
-    assertThat((String) found.json("$.items[0].titleHighlight")).contains("<mark>" + word + "</mark>");
+    assertThat((String) found.json("$.items[0].titleHighlight"))
+        .contains("<mark>" + word + "</mark>");
     assertThat((String) found.json("$.items[0].snippet")).contains("<mark>");
     assertThat((String) found.json("$.items[0].indexNumber")).startsWith(f.agency().code());
     assertThat((String) found.json("$.facets.agency[0].label")).isEqualTo(f.agency().name());
 
-    api.post(DOCS + "/" + id + "/withdraw", "{\"reason\":\"撤回\"}", f.reviewer().username(), PASSWORD);
+    api.post(
+        DOCS + "/" + id + "/withdraw", "{\"reason\":\"撤回\"}", f.reviewer().username(), PASSWORD);
     assertThat((Integer) api.get("/api/v1/search?q=" + enc(word)).json("$.total"))
-        .as("gone when the withdrawal returns").isZero();
+        .as("gone when the withdrawal returns")
+        .isZero();
   }
 
   @Test
@@ -64,7 +77,11 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
     api.post(DOCS + "/" + id + "/revise", null, f.editor().username(), PASSWORD);
     api.put(DOCS + "/" + id, f.draftJson(after + "的公告"), f.editor().username(), PASSWORD);
     api.post(DOCS + "/" + id + "/submit", null, f.editor().username(), PASSWORD);
-    api.post(DOCS + "/" + id + "/approve", "{\"confidentialityChecked\":true}", f.reviewer().username(), PASSWORD);
+    api.post(
+        DOCS + "/" + id + "/approve",
+        "{\"confidentialityChecked\":true}",
+        f.reviewer().username(),
+        PASSWORD);
     api.post(DOCS + "/" + id + "/publish", null, f.reviewer().username(), PASSWORD);
     awaitHits(after, "q=" + enc(after), 1);
     assertThat((Integer) api.get("/api/v1/search?q=" + enc(before)).json("$.total")).isZero();
@@ -84,20 +101,35 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
       doc.createParagraph().createRun().setText("附件内容：" + hidden);
       doc.write(docx);
     }
-    api.upload(DOCS + "/" + id + "/attachments", "附件.docx", docx.toByteArray(), f.editor().username(), PASSWORD);
-    api.upload(DOCS + "/" + id + "/attachments", "损坏.pdf", "%PDF-1.4 broken".getBytes(), f.editor().username(),
+    api.upload(
+        DOCS + "/" + id + "/attachments",
+        "附件.docx",
+        docx.toByteArray(),
+        f.editor().username(),
+        PASSWORD);
+    api.upload(
+        DOCS + "/" + id + "/attachments",
+        "损坏.pdf",
+        "%PDF-1.4 broken".getBytes(),
+        f.editor().username(),
         PASSWORD);
     api.post(DOCS + "/" + id + "/submit", null, f.editor().username(), PASSWORD);
-    api.post(DOCS + "/" + id + "/approve", "{\"confidentialityChecked\":true}", f.reviewer().username(), PASSWORD);
+    api.post(
+        DOCS + "/" + id + "/approve",
+        "{\"confidentialityChecked\":true}",
+        f.reviewer().username(),
+        PASSWORD);
     api.post(DOCS + "/" + id + "/publish", null, f.reviewer().username(), PASSWORD);
 
     awaitHits(hidden, "q=" + enc(hidden), 1);
-    for (String form : List.of(docNumber, prefix + "[2025]7号", prefix + "(2025)7号", prefix + "（２０２５）７号")) {
+    for (String form :
+        List.of(docNumber, prefix + "[2025]7号", prefix + "(2025)7号", prefix + "（２０２５）７号")) {
       Api.Response r = api.get("/api/v1/search?q=" + enc(form));
       assertThat((Integer) r.json("$.items[0].id")).as(form).isEqualTo(id);
     }
     String indexNumber = api.get("/api/v1/documents/" + id).json("$.indexNumber");
-    assertThat((Integer) api.get("/api/v1/search?q=" + enc(indexNumber)).json("$.items[0].id")).isEqualTo(id);
+    assertThat((Integer) api.get("/api/v1/search?q=" + enc(indexNumber)).json("$.items[0].id"))
+        .isEqualTo(id);
   }
 
   @Test
@@ -113,7 +145,9 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
     String cursor = null;
     int pages = 0;
     do {
-      Api.Response r = api.get("/api/v1/search?size=5&q=" + enc(word) + (cursor == null ? "" : "&cursor=" + cursor));
+      Api.Response r =
+          api.get(
+              "/api/v1/search?size=5&q=" + enc(word) + (cursor == null ? "" : "&cursor=" + cursor));
       List<Integer> ids = r.json("$.items[*].id");
       seen.addAll(ids);
       cursor = r.json("$.nextCursor");
@@ -121,11 +155,14 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
     } while (cursor != null && pages < 10);
     assertThat(seen).hasSize(23);
     assertThat(pages).isEqualTo(5);
-    List<Integer> page5 = api.get("/api/v1/search?size=5&page=5&q=" + enc(word)).json("$.items[*].id");
+    List<Integer> page5 =
+        api.get("/api/v1/search?size=5&page=5&q=" + enc(word)).json("$.items[*].id");
     assertThat(page5).hasSize(3);
-    Api.Response byColumn = api.get("/api/v1/search?q=" + enc(word) + "&column=" + f.interpretations().id());
+    Api.Response byColumn =
+        api.get("/api/v1/search?q=" + enc(word) + "&column=" + f.interpretations().id());
     assertThat((Integer) byColumn.json("$.total")).isZero();
-    Api.Response byValidity = api.get("/api/v1/search?q=" + enc(word) + "&validity=VALID&sort=date&from=2000-01-01");
+    Api.Response byValidity =
+        api.get("/api/v1/search?q=" + enc(word) + "&validity=VALID&sort=date&from=2000-01-01");
     assertThat((Integer) byValidity.json("$.total")).isEqualTo(23);
     assertThat((String) byValidity.json("$.facets.validity[0].label")).isEqualTo("有效");
     assertThat(api.get("/api/v1/search?q=x&from=not-a-date").status()).isEqualTo(400);
@@ -139,12 +176,17 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
     publish(api, f, word + "专项行动方案", "<p>正文提到" + word + "。</p>");
     awaitHits(word, "q=" + enc(word), 1);
     String page = api.get("/search?q=" + enc(word)).body();
-    assertThat(page).contains("<mark>" + word + "</mark>", "专项行动方案", "/search?q=", "agency=" + f.agency().code());
+    assertThat(page)
+        .contains(
+            "<mark>" + word + "</mark>", "专项行动方案", "/search?q=", "agency=" + f.agency().code());
     String none = api.get("/search?q=" + enc(unique("不存在的词"))).body();
     assertThat(none).contains("没有找到相关信息", "政府信息公开目录");
-    assertThat(api.get("/search?q=%22%E6%9C%AA%E9%97%AD%E5%90%88&sort=date&page=2").status()).isEqualTo(200);
+    assertThat(api.get("/search?q=%22%E6%9C%AA%E9%97%AD%E5%90%88&sort=date&page=2").status())
+        .isEqualTo(200);
     Api.Response tooDeep = api.get("/search?q=%22%E6%9C%AA%E9%97%AD%E5%90%88&sort=date&page=99999");
-    assertThat(tooDeep.status()).as("a page past what anybody reads is refused, with a reason").isEqualTo(400);
+    assertThat(tooDeep.status())
+        .as("a page past what anybody reads is refused, with a reason")
+        .isEqualTo(400);
     assertThat(tooDeep.body()).contains("最多只能翻到第 1000 页");
   }
 
@@ -157,26 +199,41 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
     publish(api, f, "关于" + licence + "年检的通知", "<p>正文</p>");
     awaitHits(licence, "q=" + enc(licence), 1);
     assertThat((Integer) api.get("/api/v1/search?q=" + enc(synonym)).json("$.total")).isZero();
-    var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
-        .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
-    var session = (org.springframework.mock.web.MockHttpSession) mvc.perform(
-            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
-                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-                .param("username", "admin").param("password", ADMIN_PASSWORD))
-        .andReturn().getRequest().getSession();
-    mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/console/search/synonyms")
-        .session(session).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-        .param("terms", licence + "，" + synonym));
-    String consolePage = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-        .get("/console/search").session(session)).andReturn().getResponse().getContentAsString();
+    var mvc =
+        MockMvcBuilders.webAppContextSetup(context)
+            .apply(SecurityMockMvcConfigurers.springSecurity())
+            .build();
+    var session =
+        (MockHttpSession)
+            mvc.perform(
+                    MockMvcRequestBuilders.post("/login")
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("username", "admin")
+                        .param("password", ADMIN_PASSWORD))
+                .andReturn()
+                .getRequest()
+                .getSession();
+    mvc.perform(
+        MockMvcRequestBuilders.post("/console/search/synonyms")
+            .session(session)
+            .with(SecurityMockMvcRequestPostProcessors.csrf())
+            .param("terms", licence + "，" + synonym));
+    String consolePage =
+        mvc.perform(MockMvcRequestBuilders.get("/console/search").session(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     assertThat(consolePage).contains(licence + " / " + synonym, "全量重建索引", "index-phase");
     assertThat((Integer) api.get("/api/v1/search?q=" + enc(synonym)).json("$.total")).isEqualTo(1);
-    List<String> suggestions = api.get("/api/v1/search/suggest?q=" + enc(licence.substring(0, 3))).json("$");
+    List<String> suggestions =
+        api.get("/api/v1/search/suggest?q=" + enc(licence.substring(0, 3))).json("$");
     assertThat(suggestions).anyMatch(s -> s.contains(licence));
   }
 
   private void awaitHits(String label, String query, int expected) {
-    await(label).atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+    await(label)
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(50))
         .until(() -> ((Integer) api().get("/api/v1/search?" + query).json("$.total")) >= expected);
   }
 
@@ -184,7 +241,11 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
     String json = f.draftJson(title).replace("<p>正文内容。</p>", body);
     int id = api.post(DOCS, json, f.editor().username(), PASSWORD).json("$.id");
     api.post(DOCS + "/" + id + "/submit", null, f.editor().username(), PASSWORD);
-    api.post(DOCS + "/" + id + "/approve", "{\"confidentialityChecked\":true}", f.reviewer().username(), PASSWORD);
+    api.post(
+        DOCS + "/" + id + "/approve",
+        "{\"confidentialityChecked\":true}",
+        f.reviewer().username(),
+        PASSWORD);
     api.post(DOCS + "/" + id + "/publish", null, f.reviewer().username(), PASSWORD);
     return id;
   }
@@ -192,7 +253,7 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
   static String unique(String word) {
     String letters = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
     StringBuilder sb = new StringBuilder(word);
-    java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+    ThreadLocalRandom r = ThreadLocalRandom.current();
     for (int i = 0; i < 6; i++) {
       sb.append(letters.charAt(r.nextInt(letters.length())));
     }

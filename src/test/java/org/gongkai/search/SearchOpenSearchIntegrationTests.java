@@ -13,6 +13,8 @@ class SearchOpenSearchIntegrationTests extends SearchIntegrationTests {
   static void openSearch(DynamicPropertyRegistry registry) {
     registry.add("gongkai.search.engine", () -> "opensearch");
     registry.add("gongkai.search.opensearch.hosts", () -> OpenSearchTestCluster.shared().hosts());
-    registry.add("gongkai.search.opensearch.alias", () -> "http-" + Long.toString(System.nanoTime() % 1_000_000, 36));
+    registry.add(
+        "gongkai.search.opensearch.alias",
+        () -> "http-" + Long.toString(System.nanoTime() % 1_000_000, 36));
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,21 +39,33 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AuthorizationMatrixTests extends PlatformIntegrationTests {
 
   /** Routes only administrators reach; a reviewer is refused there. */
-  private static final List<String> ADMIN_ONLY = List.of("/console/accounts", "/console/agencies/", "/console/backups",
-      "/console/audit", "/console/calendar", "/console/search", "/api/v1/admin/accounts", "/api/v1/admin/backups",
-      "/api/v1/admin/exports", "/api/v1/admin/search", "/api/v1/admin/calendar", "/console/monitor/words",
-      "/api/v1/admin/monitor/words");
+  private static final List<String> ADMIN_ONLY =
+      List.of(
+          "/console/accounts",
+          "/console/agencies/",
+          "/console/backups",
+          "/console/audit",
+          "/console/calendar",
+          "/console/search",
+          "/api/v1/admin/accounts",
+          "/api/v1/admin/backups",
+          "/api/v1/admin/exports",
+          "/api/v1/admin/search",
+          "/api/v1/admin/calendar",
+          "/console/monitor/words",
+          "/api/v1/admin/monitor/words");
+
+  @Autowired WebApplicationContext context;
 
   @Autowired
-  WebApplicationContext context;
-
-  @Autowired
-  @Qualifier("requestMappingHandlerMapping")
-  RequestMappingHandlerMapping mappings;
+  @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings;
 
   @Test
   void everyStaffRouteRefusesTheAnonymousTheOtherAgencyAndTheUnprivileged() throws Exception {
-    MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
+    MockMvc mvc =
+        MockMvcBuilders.webAppContextSetup(context)
+            .apply(SecurityMockMvcConfigurers.springSecurity())
+            .build();
     Fixture mine = newAgency();
     Fixture other = newAgency();
     String marker = "矩阵标记" + mine.agency().code().substring(12);
@@ -67,15 +80,21 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
       routes++;
       MvcResult anonymous = call(mvc, route, null, mine);
       int status = anonymous.getResponse().getStatus();
-      boolean toLogin = status == 302 && String.valueOf(anonymous.getResponse().getRedirectedUrl()).endsWith("/login");
+      boolean toLogin =
+          status == 302
+              && String.valueOf(anonymous.getResponse().getRedirectedUrl()).endsWith("/login");
       if (!(toLogin || status == 401 || status == 403)) {
         failures.add("anonymous " + route + " -> " + status);
       }
       MvcResult foreign = call(mvc, route, intruder, mine);
       String body = foreign.getResponse().getContentAsString();
       if (foreign.getResponse().getStatus() >= 500 || body.contains(marker)) {
-        failures.add("other agency's editor " + route + " -> " + foreign.getResponse().getStatus()
-            + (body.contains(marker) ? " and saw the agency's records" : ""));
+        failures.add(
+            "other agency's editor "
+                + route
+                + " -> "
+                + foreign.getResponse().getStatus()
+                + (body.contains(marker) ? " and saw the agency's records" : ""));
       }
       if (ADMIN_ONLY.stream().anyMatch(route.path()::startsWith)) {
         int reviewed = call(mvc, route, reviewer, mine).getResponse().getStatus();
@@ -85,7 +104,8 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
       }
     }
     assertThat(routes).as("routes found in the handler mappings").isGreaterThan(100);
-    assertThat(auditBy(other.editor().username())).as("changes the other agency's editor made")
+    assertThat(auditBy(other.editor().username()))
+        .as("changes the other agency's editor made")
         .isEqualTo(auditBefore);
     assertThat(failures).isEmpty();
   }
@@ -97,21 +117,29 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
     }
   }
 
-  /** Each console and staff API pattern with its path variables filled from the agency's records. */
+  /**
+   * Each console and staff API pattern with its path variables filled from the agency's records.
+   */
   private List<Route> routes(Map<String, String> ids) {
     var all = new TreeSet<String>();
-    mappings.getHandlerMethods().forEach((info, method) -> {
-      for (String pattern : info.getPatternValues()) {
-        if (!pattern.startsWith("/console") && !pattern.startsWith("/api/v1/admin")) {
-          continue;
-        }
-        var methods = info.getMethodsCondition().getMethods();
-        for (RequestMethod m : methods.isEmpty() ? java.util.Set.of(RequestMethod.GET) : methods) {
-          all.add(m.name() + " " + fill(pattern, ids));
-        }
-      }
-    });
-    return all.stream().map(r -> r.split(" ", 2)).map(r -> new Route(HttpMethod.valueOf(r[0]), r[1])).toList();
+    mappings
+        .getHandlerMethods()
+        .forEach(
+            (info, method) -> {
+              for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/console") && !pattern.startsWith("/api/v1/admin")) {
+                  continue;
+                }
+                var methods = info.getMethodsCondition().getMethods();
+                for (RequestMethod m : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
+                  all.add(m.name() + " " + fill(pattern, ids));
+                }
+              }
+            });
+    return all.stream()
+        .map(r -> r.split(" ", 2))
+        .map(r -> new Route(HttpMethod.valueOf(r[0]), r[1]))
+        .toList();
   }
 
   private static String fill(String pattern, Map<String, String> ids) {
@@ -127,8 +155,10 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
     return out.toString();
   }
 
-  private MvcResult call(MockMvc mvc, Route route, MockHttpSession session, Fixture mine) throws Exception {
-    var request = request(route.method(), route.path()).param("agency", mine.agency().code()).with(csrf());
+  private MvcResult call(MockMvc mvc, Route route, MockHttpSession session, Fixture mine)
+      throws Exception {
+    var request =
+        request(route.method(), route.path()).param("agency", mine.agency().code()).with(csrf());
     if (route.method() != HttpMethod.GET) {
       request.contentType("application/json").content("{}");
     }
@@ -139,7 +169,8 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
       return mvc.perform(request).andReturn();
     } catch (Exception unhandled) {
       // What MockMvc throws, a server answers with 500.
-      throw new AssertionError(route + " as " + (session == null ? "anonymous" : "staff") + " failed: " + unhandled,
+      throw new AssertionError(
+          route + " as " + (session == null ? "anonymous" : "staff") + " failed: " + unhandled,
           unhandled);
     }
   }
@@ -155,27 +186,58 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
     ids.put("documents", String.valueOf(editorial.createDraft(form, f.editor())));
     ids.put("agencies", String.valueOf(f.agency().id()));
     ids.put("accounts", String.valueOf(f.editor().id()));
-    String request = api().post("/api/v1/foi/requests", PublicSubmissions.request(f.agency().code(), marker), null, null)
-        .json("$.trackingCode");
-    ids.put("requests", String.valueOf(jdbc.sql("SELECT id FROM foi_request WHERE tracking_code = ?").param(request)
-        .query(Long.class).single()));
+    String request =
+        api()
+            .post(
+                "/api/v1/foi/requests",
+                PublicSubmissions.request(f.agency().code(), marker),
+                null,
+                null)
+            .json("$.trackingCode");
+    ids.put(
+        "requests",
+        String.valueOf(
+            jdbc.sql("SELECT id FROM foi_request WHERE tracking_code = ?")
+                .param(request)
+                .query(Long.class)
+                .single()));
     ids.put("foi", ids.get("requests"));
-    String message = api().post("/api/v1/mailbox/messages", api().answered(
-        PublicSubmissions.message(f.agency().code(), marker)), null, null).json("$.trackingCode");
-    ids.put("messages", String.valueOf(jdbc.sql("SELECT id FROM mailbox_message WHERE tracking_code = ?").param(message)
-        .query(Long.class).single()));
+    String message =
+        api()
+            .post(
+                "/api/v1/mailbox/messages",
+                api().answered(PublicSubmissions.message(f.agency().code(), marker)),
+                null,
+                null)
+            .json("$.trackingCode");
+    ids.put(
+        "messages",
+        String.valueOf(
+            jdbc.sql("SELECT id FROM mailbox_message WHERE tracking_code = ?")
+                .param(message)
+                .query(Long.class)
+                .single()));
     ids.put("mailbox", ids.get("messages"));
     return ids;
   }
 
   private long auditBy(String actor) {
-    return jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE actor = ? AND action NOT IN ('account.login',"
-        + " 'account.logout')").param(actor).query(Long.class).single();
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM audit_record WHERE actor = ? AND action NOT IN ('account.login',"
+                + " 'account.logout')")
+        .param(actor)
+        .query(Long.class)
+        .single();
   }
 
   private MockHttpSession login(MockMvc mvc, String username) throws Exception {
-    MvcResult result = mvc.perform(MockMvcRequestBuilders.post("/login").with(csrf()).param("username", username)
-        .param("password", PASSWORD)).andReturn();
+    MvcResult result =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/login")
+                    .with(csrf())
+                    .param("username", username)
+                    .param("password", PASSWORD))
+            .andReturn();
     assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/console");
     return (MockHttpSession) result.getRequest().getSession();
   }

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class FileTypesTests {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void recognisesOfficeFilesByTheirContent() throws Exception {
@@ -47,7 +46,8 @@ class FileTypesTests {
     assertThat(detect("%PDF-1.7\n".getBytes(), "a.pdf")).isEqualTo(FileTypes.Type.PDF);
     assertThat(detect(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, "a.png"))
         .isEqualTo(FileTypes.Type.PNG);
-    assertThat(detect(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0}, "a.jpeg")).isEqualTo(FileTypes.Type.JPEG);
+    assertThat(detect(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0}, "a.jpeg"))
+        .isEqualTo(FileTypes.Type.JPEG);
   }
 
   @Test

@@ -10,13 +10,13 @@ class ResidentIdsTests {
 
   @ParameterizedTest(name = "{0}: {1}")
   @CsvSource({
-      "11010519491231002X, true",   // the GB 11643 example
-      "11010519491231002x, true",
-      "110105194912310021, false",  // wrong check character
-      "11010519491331002X, false",  // no 13th month
-      "11010518991231002X, false",
-      "1101051949123100, false",
-      "ABCDEFGHIJKLMNOPQR, false"
+    "11010519491231002X, true", // the GB 11643 example
+    "11010519491231002x, true",
+    "110105194912310021, false", // wrong check character
+    "11010519491331002X, false", // no 13th month
+    "11010518991231002X, false",
+    "1101051949123100, false",
+    "ABCDEFGHIJKLMNOPQR, false"
   })
   void checksBirthDateAndCheckCharacter(String number, boolean valid) {
     assertThat(ResidentIds.isValid(number)).isEqualTo(valid);

@@ -23,13 +23,15 @@ class SubmissionThrottleTests {
     Constructor<SubmissionThrottle> constructor =
         SubmissionThrottle.class.getDeclaredConstructor(int.class, int.class, Clock.class);
     constructor.setAccessible(true);
-    SubmissionThrottle throttle = constructor.newInstance(3, 10,
-        Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneOffset.UTC));
+    SubmissionThrottle throttle =
+        constructor.newInstance(
+            3, 10, Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneOffset.UTC));
     for (int i = 0; i < 3; i++) {
       throttle.acquire("foi", "10.0.0.1");
     }
     assertThatThrownBy(() -> throttle.acquire("foi", "10.0.0.1"))
-        .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS));
+        .isInstanceOfSatisfying(
+            Refusal.class, r -> assertThat(r.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS));
     throttle.acquire("foi", "10.0.0.2");
     throttle.acquire("mailbox", "10.0.0.1");
   }
@@ -38,7 +40,8 @@ class SubmissionThrottleTests {
   void nodesThatShareTheirLimitsCountAClientOnce() throws Exception {
     JdbcClient jdbc = MigratedH2.with("V29__submission_windows.sql");
     Constructor<SubmissionThrottle> shared =
-        SubmissionThrottle.class.getDeclaredConstructor(int.class, int.class, Clock.class, JdbcClient.class);
+        SubmissionThrottle.class.getDeclaredConstructor(
+            int.class, int.class, Clock.class, JdbcClient.class);
     shared.setAccessible(true);
     TestClock clock = new TestClock(ZoneOffset.UTC);
     SubmissionThrottle nodeA = shared.newInstance(3, 10, clock, jdbc);
@@ -47,14 +50,18 @@ class SubmissionThrottleTests {
     nodeB.acquire("foi", "10.0.0.1");
     clock.advance(Duration.ofMinutes(4));
     nodeA.acquire("foi", "10.0.0.1");
-    assertThatThrownBy(() -> nodeB.acquire("foi", "10.0.0.1")).as("three in all, on whichever node")
-        .isInstanceOfSatisfying(Refusal.class, r -> assertThat(r.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS));
+    assertThatThrownBy(() -> nodeB.acquire("foi", "10.0.0.1"))
+        .as("three in all, on whichever node")
+        .isInstanceOfSatisfying(
+            Refusal.class, r -> assertThat(r.status()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS));
     nodeB.acquire("foi", "10.0.0.2");
     clock.advance(Duration.ofMinutes(7));
     nodeB.acquire("foi", "10.0.0.1");
     clock.advance(Duration.ofMinutes(10));
     java.lang.reflect.Method forget = SubmissionThrottle.class.getDeclaredMethod("forgetOld");
     forget.setAccessible(true);
-    assertThat((Integer) forget.invoke(nodeA)).as("the minutes of every window gone by").isEqualTo(4);
+    assertThat((Integer) forget.invoke(nodeA))
+        .as("the minutes of every window gone by")
+        .isEqualTo(4);
   }
 }

@@ -1,6 +1,9 @@
 package org.gongkai.support;
 
 import com.jayway.jsonpath.JsonPath;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.springframework.core.io.ByteArrayResource;
@@ -25,10 +28,11 @@ public final class Api {
   private Api(int port, HttpHeaders headers) {
     this.base = "http://localhost:" + port;
     this.headers = headers;
-    this.client = RestClient.builder()
-        .defaultHeaders(h -> h.addAll(headers))
-        .defaultStatusHandler(status -> true, (request, response) -> { })
-        .build();
+    this.client =
+        RestClient.builder()
+            .defaultHeaders(h -> h.addAll(headers))
+            .defaultStatusHandler(status -> true, (request, response) -> {})
+            .build();
   }
 
   /** The same calls as a reverse proxy passes them on for a visitor at {@code visitor}. */
@@ -55,16 +59,21 @@ public final class Api {
   }
 
   public Response get(String path, String user, String password) {
-    return wrap(client.get().uri(uri(path)).header(HttpHeaders.AUTHORIZATION, basic(user, password))
-        .retrieve().toEntity(String.class));
+    return wrap(
+        client
+            .get()
+            .uri(uri(path))
+            .header(HttpHeaders.AUTHORIZATION, basic(user, password))
+            .retrieve()
+            .toEntity(String.class));
   }
 
   /** The JSON members of one answered form question, for {@link Challenges#into}. */
   public String question() {
     try {
       return Challenges.answered(base);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -77,7 +86,8 @@ public final class Api {
   }
 
   public Response post(String path, String json, String user, String password) {
-    var spec = client.post().uri(uri(path)).header(HttpHeaders.AUTHORIZATION, basic(user, password));
+    var spec =
+        client.post().uri(uri(path)).header(HttpHeaders.AUTHORIZATION, basic(user, password));
     if (json != null) {
       spec = spec.contentType(MediaType.APPLICATION_JSON).body(json);
     }
@@ -85,20 +95,37 @@ public final class Api {
   }
 
   public Response put(String path, String json, String user, String password) {
-    return wrap(client.put().uri(uri(path)).header(HttpHeaders.AUTHORIZATION, basic(user, password))
-        .contentType(MediaType.APPLICATION_JSON).body(json).retrieve().toEntity(String.class));
+    return wrap(
+        client
+            .put()
+            .uri(uri(path))
+            .header(HttpHeaders.AUTHORIZATION, basic(user, password))
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(json)
+            .retrieve()
+            .toEntity(String.class));
   }
 
-  public Response upload(String path, String fileName, byte[] content, String user, String password) {
+  public Response upload(
+      String path, String fileName, byte[] content, String user, String password) {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-    parts.add("file", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    return wrap(client.post().uri(uri(path)).header(HttpHeaders.AUTHORIZATION, basic(user, password))
-        .contentType(MediaType.MULTIPART_FORM_DATA).body(parts).retrieve().toEntity(String.class));
+    parts.add(
+        "file",
+        new ByteArrayResource(content) {
+          @Override
+          public String getFilename() {
+            return fileName;
+          }
+        });
+    return wrap(
+        client
+            .post()
+            .uri(uri(path))
+            .header(HttpHeaders.AUTHORIZATION, basic(user, password))
+            .contentType(MediaType.MULTIPART_FORM_DATA)
+            .body(parts)
+            .retrieve()
+            .toEntity(String.class));
   }
 
   public ResponseEntity<byte[]> download(String path) {
@@ -106,17 +133,21 @@ public final class Api {
   }
 
   /** Paths are taken as already encoded, so that tests control exactly what is sent. */
-  private java.net.URI uri(String path) {
-    return java.net.URI.create(base + path);
+  private URI uri(String path) {
+    return URI.create(base + path);
   }
 
   private static Response wrap(ResponseEntity<String> entity) {
-    return new Response(entity.getStatusCode().value(), entity.getBody() == null ? "" : entity.getBody(),
+    return new Response(
+        entity.getStatusCode().value(),
+        entity.getBody() == null ? "" : entity.getBody(),
         entity.getHeaders());
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   public static String quote(String s) {

@@ -10,18 +10,20 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.Executors;
 
 /**
  * The part of the S3 protocol the platform's object store uses (put, get, head and delete an
- * object; list a prefix), path-style, in memory, for tests on a machine without an object store.
- * It does not check signatures; it decodes the signed chunks the AWS SDK may send.
+ * object; list a prefix), path-style, in memory, for tests on a machine without an object store. It
+ * does not check signatures; it decodes the signed chunks the AWS SDK may send.
  */
 public final class FakeObjectStore implements AutoCloseable {
 
@@ -42,7 +44,7 @@ public final class FakeObjectStore implements AutoCloseable {
   }
 
   /** Keys ("bucket/key") of the objects held. */
-  public java.util.Set<String> keys() {
+  public Set<String> keys() {
     return objects.keySet();
   }
 
@@ -58,7 +60,9 @@ public final class FakeObjectStore implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8).substring(1);
+      String path =
+          URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8)
+              .substring(1);
       String query = exchange.getRequestURI().getRawQuery();
       switch (exchange.getRequestMethod()) {
         case "PUT" -> {
@@ -109,11 +113,15 @@ public final class FakeObjectStore implements AutoCloseable {
     }
     String sha = exchange.getRequestHeaders().getFirst("x-amz-content-sha256");
     String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-    boolean chunked = (sha != null && sha.startsWith("STREAMING-")) || (encoding != null && encoding.contains("aws-chunked"));
+    boolean chunked =
+        (sha != null && sha.startsWith("STREAMING-"))
+            || (encoding != null && encoding.contains("aws-chunked"));
     return chunked ? dechunk(raw) : raw;
   }
 
-  /** aws-chunked: {@code <hex size>[;chunk-signature=…]\r\n<bytes>\r\n}, until a chunk of size 0. */
+  /**
+   * aws-chunked: {@code <hex size>[;chunk-signature=…]\r\n<bytes>\r\n}, until a chunk of size 0.
+   */
   private static byte[] dechunk(byte[] raw) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int i = 0;
@@ -147,17 +155,27 @@ public final class FakeObjectStore implements AutoCloseable {
       }
     }
     String start = bucket + "/" + prefix;
-    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-        + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>" + bucket + "</Name><Prefix>"
-        + prefix + "</Prefix><IsTruncated>false</IsTruncated>");
+    StringBuilder xml =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Name>"
+                + bucket
+                + "</Name><Prefix>"
+                + prefix
+                + "</Prefix><IsTruncated>false</IsTruncated>");
     int count = 0;
     for (var e : objects.entrySet()) {
       if (e.getKey().startsWith(start)) {
         count++;
-        xml.append("<Contents><Key>").append(e.getKey().substring(bucket.length() + 1)).append("</Key><LastModified>")
-            .append(DateTimeFormatter.ISO_INSTANT.format(e.getValue().lastModified())).append("</LastModified><ETag>")
-            .append(etag(e.getValue().bytes()).replace("\"", "&quot;")).append("</ETag><Size>")
-            .append(e.getValue().bytes().length).append("</Size><StorageClass>STANDARD</StorageClass></Contents>");
+        xml.append("<Contents><Key>")
+            .append(e.getKey().substring(bucket.length() + 1))
+            .append("</Key><LastModified>")
+            .append(DateTimeFormatter.ISO_INSTANT.format(e.getValue().lastModified()))
+            .append("</LastModified><ETag>")
+            .append(etag(e.getValue().bytes()).replace("\"", "&quot;"))
+            .append("</ETag><Size>")
+            .append(e.getValue().bytes().length)
+            .append("</Size><StorageClass>STANDARD</StorageClass></Contents>");
       }
     }
     xml.append("<KeyCount>").append(count).append("</KeyCount></ListBucketResult>");
@@ -171,8 +189,11 @@ public final class FakeObjectStore implements AutoCloseable {
 
   private static void headers(HttpExchange exchange, StoredObject o) {
     exchange.getResponseHeaders().add("ETag", etag(o.bytes()));
-    exchange.getResponseHeaders().add("Last-Modified",
-        DateTimeFormatter.RFC_1123_DATE_TIME.format(o.lastModified().atOffset(ZoneOffset.UTC)));
+    exchange
+        .getResponseHeaders()
+        .add(
+            "Last-Modified",
+            DateTimeFormatter.RFC_1123_DATE_TIME.format(o.lastModified().atOffset(ZoneOffset.UTC)));
     exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
   }
 
@@ -181,8 +202,10 @@ public final class FakeObjectStore implements AutoCloseable {
       exchange.sendResponseHeaders(404, -1);
       return;
     }
-    byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code>"
-        + "<Message>The specified key does not exist.</Message></Error>").getBytes(StandardCharsets.UTF_8);
+    byte[] xml =
+        ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>NoSuchKey</Code>"
+                + "<Message>The specified key does not exist.</Message></Error>")
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/xml");
     exchange.sendResponseHeaders(404, xml.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -193,7 +216,7 @@ public final class FakeObjectStore implements AutoCloseable {
   private static String etag(byte[] bytes) {
     try {
       return "\"" + HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(bytes)) + "\"";
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -19,9 +19,9 @@ import org.HdrHistogram.Recorder;
 
 /**
  * A small closed-loop HTTP/1.1 load generator for the benchmark harnesses: each connection is a
- * thread on a keep-alive socket that sends a request, reads the whole response and sends the
- * next. Cheap enough per request that on a two-core machine the server, not the generator, is
- * what is measured.
+ * thread on a keep-alive socket that sends a request, reads the whole response and sends the next.
+ * Cheap enough per request that on a two-core machine the server, not the generator, is what is
+ * measured.
  */
 public final class HttpLoad {
 
@@ -32,11 +32,19 @@ public final class HttpLoad {
   }
 
   /** What one run measured; latencies in milliseconds. */
-  public record Result(long ok, long failed, double seconds, double perSecond, double p50, double p99, double max,
+  public record Result(
+      long ok,
+      long failed,
+      double seconds,
+      double perSecond,
+      double p50,
+      double p99,
+      double max,
       Map<Integer, Long> statuses) {
     @Override
     public String toString() {
-      return String.format("%,.0f requests/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms (%d ok, %d failed, statuses %s)",
+      return String.format(
+          "%,.0f requests/s, p50 %.2f ms, p99 %.2f ms, max %.1f ms (%d ok, %d failed, statuses %s)",
           perSecond, p50, p99, max, ok, failed, statuses);
     }
   }
@@ -44,14 +52,22 @@ public final class HttpLoad {
   private HttpLoad() {}
 
   public static byte[] get(String host, String path) {
-    return ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: */*\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    return ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAccept: */*\r\n\r\n")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
-  public static byte[] postJson(String host, String path, String json, Map<String, String> headers) {
+  public static byte[] postJson(
+      String host, String path, String json, Map<String, String> headers) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    StringBuilder head = new StringBuilder("POST ").append(path).append(" HTTP/1.1\r\nHost: ").append(host)
-        .append("\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
-        .append(body.length).append("\r\n");
+    StringBuilder head =
+        new StringBuilder("POST ")
+            .append(path)
+            .append(" HTTP/1.1\r\nHost: ")
+            .append(host)
+            .append(
+                "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
+            .append(body.length)
+            .append("\r\n");
     headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
     head.append("\r\n");
     byte[] h = head.toString().getBytes(StandardCharsets.UTF_8);
@@ -61,8 +77,12 @@ public final class HttpLoad {
     return all;
   }
 
-  /** Runs {@code connections} clients for {@code duration}; a response counts as ok when its status is below 400. */
-  public static Result run(String host, int port, int connections, Duration duration, Requests requests) {
+  /**
+   * Runs {@code connections} clients for {@code duration}; a response counts as ok when its status
+   * is below 400.
+   */
+  public static Result run(
+      String host, int port, int connections, Duration duration, Requests requests) {
     Recorder recorder = new Recorder(3);
     AtomicLong ok = new AtomicLong();
     AtomicLong failed = new AtomicLong();
@@ -72,27 +92,30 @@ public final class HttpLoad {
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < connections; c++) {
       int connection = c;
-      Thread t = new Thread(() -> {
-        Client client = new Client(host, port);
-        long seq = 0;
-        while (System.nanoTime() < end) {
-          byte[] request = requests.next(connection, seq++);
-          long t0 = System.nanoTime();
-          int status;
-          try {
-            status = client.exchange(request);
-          } catch (IOException e) {
-            client.close();
-            failed.incrementAndGet();
-            statuses.computeIfAbsent(-1, k -> new AtomicLong()).incrementAndGet();
-            continue;
-          }
-          recorder.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
-          statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
-          (status < 400 ? ok : failed).incrementAndGet();
-        }
-        client.close();
-      }, "load-" + c);
+      Thread t =
+          new Thread(
+              () -> {
+                Client client = new Client(host, port);
+                long seq = 0;
+                while (System.nanoTime() < end) {
+                  byte[] request = requests.next(connection, seq++);
+                  long t0 = System.nanoTime();
+                  int status;
+                  try {
+                    status = client.exchange(request);
+                  } catch (IOException e) {
+                    client.close();
+                    failed.incrementAndGet();
+                    statuses.computeIfAbsent(-1, k -> new AtomicLong()).incrementAndGet();
+                    continue;
+                  }
+                  recorder.recordValue(Math.max(1, (System.nanoTime() - t0) / 1000));
+                  statuses.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                  (status < 400 ? ok : failed).incrementAndGet();
+                }
+                client.close();
+              },
+              "load-" + c);
       t.start();
       threads.add(t);
     }
@@ -107,8 +130,15 @@ public final class HttpLoad {
     Histogram h = recorder.getIntervalHistogram();
     Map<Integer, Long> counts = new TreeMap<>();
     statuses.forEach((k, v) -> counts.put(k, v.get()));
-    return new Result(ok.get(), failed.get(), seconds, ok.get() / seconds, h.getValueAtPercentile(50) / 1000.0,
-        h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0, counts);
+    return new Result(
+        ok.get(),
+        failed.get(),
+        seconds,
+        ok.get() / seconds,
+        h.getValueAtPercentile(50) / 1000.0,
+        h.getValueAtPercentile(99) / 1000.0,
+        h.getMaxValue() / 1000.0,
+        counts);
   }
 
   /** One keep-alive connection that reconnects when the server closes it. */
@@ -158,7 +188,8 @@ public final class HttpLoad {
         String value = line.substring(colon + 1).trim();
         if (name.equalsIgnoreCase("Content-Length")) {
           length = Long.parseLong(value);
-        } else if (name.equalsIgnoreCase("Transfer-Encoding") && value.equalsIgnoreCase("chunked")) {
+        } else if (name.equalsIgnoreCase("Transfer-Encoding")
+            && value.equalsIgnoreCase("chunked")) {
           chunked = true;
         } else if (name.equalsIgnoreCase("Connection") && value.equalsIgnoreCase("close")) {
           close = true;
@@ -212,7 +243,9 @@ public final class HttpLoad {
       while ((b = in.read()) >= 0) {
         if (b == '\n') {
           int len = line.length();
-          return len > 0 && line.charAt(len - 1) == '\r' ? line.substring(0, len - 1) : line.toString();
+          return len > 0 && line.charAt(len - 1) == '\r'
+              ? line.substring(0, len - 1)
+              : line.toString();
         }
         line.append((char) b);
       }

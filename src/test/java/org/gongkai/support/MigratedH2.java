@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** A fresh in-memory H2 database holding the tables of the given migrations, for unit tests of SQL. */
+/**
+ * A fresh in-memory H2 database holding the tables of the given migrations, for unit tests of SQL.
+ */
 public final class MigratedH2 {
 
   private MigratedH2() {}

@@ -51,7 +51,10 @@ public final class OpenSearchTestCluster implements AutoCloseable {
     stopAll();
   }
 
-  /** The nodes' HTTP addresses, comma-separated, as {@code gongkai.search.opensearch.hosts} takes them. */
+  /**
+   * The nodes' HTTP addresses, comma-separated, as {@code gongkai.search.opensearch.hosts} takes
+   * them.
+   */
   public String hosts() {
     return httpPorts.stream().map(p -> "http://127.0.0.1:" + p).collect(Collectors.joining(","));
   }
@@ -80,21 +83,23 @@ public final class OpenSearchTestCluster implements AutoCloseable {
       String seeds = "127.0.0.1:" + transport1 + ",127.0.0.1:" + transport2;
       for (int i = 1; i <= 2; i++) {
         int http = freePort();
-        Settings settings = Settings.builder()
-            .put("cluster.name", "gongkai-test")
-            .put("node.name", "node-" + i)
-            .put("path.home", home.toString())
-            .put("path.data", home.resolve("data-" + i).toString())
-            .put("network.host", "127.0.0.1")
-            .put("http.port", http)
-            .put("transport.port", i == 1 ? transport1 : transport2)
-            .putList("node.roles", i == 1 ? List.of("cluster_manager", "data") : List.of("data"))
-            .put("discovery.seed_hosts", seeds)
-            .put("cluster.initial_cluster_manager_nodes", "node-1")
-            .put("cluster.routing.allocation.disk.threshold_enabled", false)
-            .put("http.type", "netty4")
-            .put("transport.type", "netty4")
-            .build();
+        Settings settings =
+            Settings.builder()
+                .put("cluster.name", "gongkai-test")
+                .put("node.name", "node-" + i)
+                .put("path.home", home.toString())
+                .put("path.data", home.resolve("data-" + i).toString())
+                .put("network.host", "127.0.0.1")
+                .put("http.port", http)
+                .put("transport.port", i == 1 ? transport1 : transport2)
+                .putList(
+                    "node.roles", i == 1 ? List.of("cluster_manager", "data") : List.of("data"))
+                .put("discovery.seed_hosts", seeds)
+                .put("cluster.initial_cluster_manager_nodes", "node-1")
+                .put("cluster.routing.allocation.disk.threshold_enabled", false)
+                .put("http.type", "netty4")
+                .put("transport.type", "netty4")
+                .build();
         TestNode node = new TestNode(settings);
         node.start();
         cluster.nodes.add(node);
@@ -128,8 +133,11 @@ public final class OpenSearchTestCluster implements AutoCloseable {
     private static final Collection<Class<? extends Plugin>> PLUGINS = List.of(Netty4Plugin.class);
 
     TestNode(Settings settings) {
-      super(InternalSettingsPreparer.prepareEnvironment(settings, Map.of(), null, () -> settings.get("node.name")),
-          PLUGINS, true);
+      super(
+          InternalSettingsPreparer.prepareEnvironment(
+              settings, Map.of(), null, () -> settings.get("node.name")),
+          PLUGINS,
+          true);
     }
   }
 }

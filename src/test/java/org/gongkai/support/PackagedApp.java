@@ -79,8 +79,10 @@ public final class PackagedApp implements AutoCloseable {
     command.add("-jar");
     command.add(jar().toString());
     settings.forEach((k, v) -> command.add("--" + k + "=" + v));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()));
     builder.environment().put("GONGKAI_ADMIN_PASSWORD", ADMIN_PASSWORD);
     try {
       Files.createDirectories(dataDir);
@@ -98,11 +100,16 @@ public final class PackagedApp implements AutoCloseable {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the application exited with " + process.exitValue() + ":\n" + logTail());
+        throw new IllegalStateException(
+            "the application exited with " + process.exitValue() + ":\n" + logTail());
       }
       try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) {
           return;
         }
@@ -114,7 +121,8 @@ public final class PackagedApp implements AutoCloseable {
       }
       sleep(250);
     }
-    throw new IllegalStateException("the application did not become healthy in " + timeout + ":\n" + logTail());
+    throw new IllegalStateException(
+        "the application did not become healthy in " + timeout + ":\n" + logTail());
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is flushed. */
@@ -170,10 +178,12 @@ public final class PackagedApp implements AutoCloseable {
   /** The jar {@code mvn package} built. */
   public static Path jar() {
     try (Stream<Path> files = Files.list(Path.of("target"))) {
-      return files.filter(p -> p.getFileName().toString().matches("gongkai-[0-9].*\\.jar"))
+      return files
+          .filter(p -> p.getFileName().toString().matches("gongkai-[0-9].*\\.jar"))
           .filter(p -> !p.getFileName().toString().contains("-sources"))
           .findFirst()
-          .orElseThrow(() -> new IllegalStateException("no packaged jar in target/: run mvn package first"));
+          .orElseThrow(
+              () -> new IllegalStateException("no packaged jar in target/: run mvn package first"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -21,43 +21,50 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The whole platform on a random port, with its own data folder. Subclasses choose the database:
  * the embedded H2 default, or a fresh PostgreSQL database. Each test makes its own agency, so tests
  * share one running application without seeing each other's records.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"gongkai.demo=false", "GONGKAI_ADMIN_PASSWORD=" + PlatformIntegrationTests.ADMIN_PASSWORD,
-        "gongkai.login.max-failures=3", "gongkai.intake.max-submissions=1000",
-        "spring.datasource.hikari.minimum-idle=1",
-        // Tests act as administrators without an authenticator; SecondFactorIntegrationTests require one.
-        "gongkai.security.second-factor.required-roles="})
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "gongkai.demo=false",
+      "GONGKAI_ADMIN_PASSWORD=" + PlatformIntegrationTests.ADMIN_PASSWORD,
+      "gongkai.login.max-failures=3",
+      "gongkai.intake.max-submissions=1000",
+      "spring.datasource.hikari.minimum-idle=1",
+      // Tests act as administrators without an authenticator; SecondFactorIntegrationTests require
+      // one.
+      "gongkai.security.second-factor.required-roles="
+    })
 @Import(TestClockConfiguration.class)
 public abstract class PlatformIntegrationTests {
 
   public static final String ADMIN_PASSWORD = "admin-password-for-tests";
   public static final String PASSWORD = "staff-password-1";
 
-  @LocalServerPort
-  protected int port;
+  @LocalServerPort protected int port;
 
-  @Autowired
-  protected AgencyDirectory agencies;
+  @Autowired protected AgencyDirectory agencies;
 
-  @Autowired
-  protected Accounts accounts;
+  @Autowired protected Accounts accounts;
 
-  @Autowired
-  protected Editorial editorial;
+  @Autowired protected Editorial editorial;
 
-  @Autowired
-  protected JdbcClient jdbc;
+  @Autowired protected JdbcClient jdbc;
 
-  @Autowired
-  protected TestClock clock;
+  @Autowired protected TestClock clock;
 
   @AfterEach
   void putTimeBack() {
@@ -75,22 +82,25 @@ public abstract class PlatformIntegrationTests {
     return new Api(port);
   }
 
-  @Autowired
-  private org.springframework.web.context.WebApplicationContext webContext;
+  @Autowired private WebApplicationContext webContext;
 
   /** The console's pages through MockMvc, with the security filters. */
-  protected org.springframework.test.web.servlet.MockMvc consoleMvc() {
-    return org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(webContext)
-        .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
+  protected MockMvc consoleMvc() {
+    return MockMvcBuilders.webAppContextSetup(webContext)
+        .apply(SecurityMockMvcConfigurers.springSecurity())
+        .build();
   }
 
   /** A console session of {@code username}, logged in through the login form. */
-  protected org.springframework.mock.web.MockHttpSession consoleSession(org.springframework.test.web.servlet.MockMvc mvc,
-      String username) throws Exception {
-    var login = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
-        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-        .param("username", username).param("password", PASSWORD)).andReturn();
-    return (org.springframework.mock.web.MockHttpSession) login.getRequest().getSession();
+  protected MockHttpSession consoleSession(MockMvc mvc, String username) throws Exception {
+    var login =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/login")
+                    .with(SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("username", username)
+                    .param("password", PASSWORD))
+            .andReturn();
+    return (MockHttpSession) login.getRequest().getSession();
   }
 
   protected Staff admin() {
@@ -114,12 +124,18 @@ public abstract class PlatformIntegrationTests {
     Staff editor = account("editor-" + suffix, Role.EDITOR, agency.id());
     Staff reviewer = account("reviewer-" + suffix, Role.REVIEWER, agency.id());
     Staff agencyAdmin = account("admin-" + suffix, Role.AGENCY_ADMIN, agency.id());
-    return new Fixture(agency, editor, reviewer, agencyAdmin,
+    return new Fixture(
+        agency,
+        editor,
+        reviewer,
+        agencyAdmin,
         agencies.column(agency.id(), ColumnType.POLICY).orElseThrow(),
         agencies.column(agency.id(), ColumnType.INTERPRETATION).orElseThrow());
   }
 
-  /** A document in the fixture's policy column, written by its editor and published by its reviewer. */
+  /**
+   * A document in the fixture's policy column, written by its editor and published by its reviewer.
+   */
   protected long publish(Fixture f, String title) {
     DocumentForm form = new DocumentForm();
     form.setAgency(f.agency().code());
@@ -155,11 +171,21 @@ public abstract class PlatformIntegrationTests {
     return accounts.create(form, admin());
   }
 
-  public record Fixture(Agency agency, Staff editor, Staff reviewer, Staff agencyAdmin, Column policies,
+  public record Fixture(
+      Agency agency,
+      Staff editor,
+      Staff reviewer,
+      Staff agencyAdmin,
+      Column policies,
       Column interpretations) {
 
     public String draftJson(String title) {
-      return "{\"agency\":\"" + agency.code() + "\",\"column\":" + policies.id() + ",\"title\":" + Api.quote(title)
+      return "{\"agency\":\""
+          + agency.code()
+          + "\",\"column\":"
+          + policies.id()
+          + ",\"title\":"
+          + Api.quote(title)
           + ",\"docNumber\":\"测政办〔2026〕12号\",\"issuedOn\":\"2026-03-01\",\"topic\":\"综合政务\","
           + "\"kind\":\"NORMATIVE_DOCUMENT\",\"body\":\"<p>正文内容。</p>\"}";
     }

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The platform's clock in integration tests: the system's time moved by an offset, so that a
- * test can let days pass (a supplement period lapse, a payment period end) and then put the
- * time back for the tests after it.
+ * The platform's clock in integration tests: the system's time moved by an offset, so that a test
+ * can let days pass (a supplement period lapse, a payment period end) and then put the time back
+ * for the tests after it.
  */
 public final class TestClock extends Clock {
 

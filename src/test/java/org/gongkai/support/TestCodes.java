@@ -11,7 +11,7 @@ public final class TestCodes {
   public static String agencyCode() {
     String org = String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
     String orgCode = org + OrganizationCodes.organizationCheckCharacter(org);
-    return OrganizationCodes.completeCreditCode("11" + String.format("%06d",
-        ThreadLocalRandom.current().nextInt(1_000_000)) + orgCode);
+    return OrganizationCodes.completeCreditCode(
+        "11" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000)) + orgCode);
   }
 }

@@ -1,5 +1,6 @@
 package org.gongkai.account.internal;
 
+import jakarta.validation.Validator;
 import java.net.URI;
 import java.util.List;
 import org.gongkai.account.AccountForm;
@@ -30,10 +31,10 @@ class AccountAdminApi {
   private final Accounts accounts;
   private final StaffAccess access;
   private final AgencyDirectory agencies;
-  private final jakarta.validation.Validator validator;
+  private final Validator validator;
 
-  AccountAdminApi(Accounts accounts, StaffAccess access, AgencyDirectory agencies,
-      jakarta.validation.Validator validator) {
+  AccountAdminApi(
+      Accounts accounts, StaffAccess access, AgencyDirectory agencies, Validator validator) {
     this.validator = validator;
     this.accounts = accounts;
     this.access = access;
@@ -41,8 +42,15 @@ class AccountAdminApi {
   }
 
   /** An account as a script sends it: the agency by its code, as everywhere in the API. */
-  record AccountRequest(String username, String displayName, String email, Role role, String agency, String password,
-      Boolean enabled, Boolean personalData) {
+  record AccountRequest(
+      String username,
+      String displayName,
+      String email,
+      Role role,
+      String agency,
+      String password,
+      Boolean enabled,
+      Boolean personalData) {
 
     AccountForm form(AgencyDirectory agencies) {
       AccountForm form = new AccountForm();
@@ -51,8 +59,11 @@ class AccountAdminApi {
       form.setEmail(email);
       form.setRole(role);
       if (agency != null && !agency.isBlank()) {
-        form.setAgencyId(agencies.findByCode(agency.strip())
-            .orElseThrow(() -> Refusal.invalidField("agency", "agency.not-found")).id());
+        form.setAgencyId(
+            agencies
+                .findByCode(agency.strip())
+                .orElseThrow(() -> Refusal.invalidField("agency", "agency.not-found"))
+                .id());
       }
       form.setPassword(password);
       form.setEnabled(!Boolean.FALSE.equals(enabled));
@@ -70,7 +81,8 @@ class AccountAdminApi {
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Staff> create(@RequestBody AccountRequest request) {
     Staff created = accounts.create(valid(request.form(agencies)), administrator());
-    return ResponseEntity.created(URI.create("/api/v1/admin/accounts/" + created.id())).body(created);
+    return ResponseEntity.created(URI.create("/api/v1/admin/accounts/" + created.id()))
+        .body(created);
   }
 
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -80,10 +92,14 @@ class AccountAdminApi {
 
   /** The form's own constraints, as the console checks them, reported field by field. */
   private AccountForm valid(AccountForm form) {
-    var problems = validator.validate(form).stream()
-        .map(v -> new Refusal.FieldProblem(v.getPropertyPath().toString(), v.getMessageTemplate()
-            .replaceAll("^\\{|\\}$", "")))
-        .toList();
+    var problems =
+        validator.validate(form).stream()
+            .map(
+                v ->
+                    new Refusal.FieldProblem(
+                        v.getPropertyPath().toString(),
+                        v.getMessageTemplate().replaceAll("^\\{|\\}$", "")))
+            .toList();
     if (!problems.isEmpty()) {
       throw Refusal.invalid(problems);
     }

@@ -30,7 +30,11 @@ class AccountConsoleController {
   private final AuditTrail audit;
   private final SecondFactors secondFactors;
 
-  AccountConsoleController(Accounts accounts, StaffAccess access, AgencyDirectory agencies, AuditTrail audit,
+  AccountConsoleController(
+      Accounts accounts,
+      StaffAccess access,
+      AgencyDirectory agencies,
+      AuditTrail audit,
       SecondFactors secondFactors) {
     this.secondFactors = secondFactors;
     this.accounts = accounts;
@@ -57,7 +61,10 @@ class AccountConsoleController {
   }
 
   @PostMapping("/new")
-  String create(@Valid @ModelAttribute("form") AccountForm form, BindingResult errors, Model model,
+  String create(
+      @Valid @ModelAttribute("form") AccountForm form,
+      BindingResult errors,
+      Model model,
       RedirectAttributes redirect) {
     Staff me = access.current();
     requireSomeAdmin(me);
@@ -91,7 +98,10 @@ class AccountConsoleController {
     return form(model, form, account);
   }
 
-  /** A lost phone: the administrator clears the authenticator, and its owner sets one up at the next login. */
+  /**
+   * A lost phone: the administrator clears the authenticator, and its owner sets one up at the next
+   * login.
+   */
   @PostMapping("/{id}/second-factor/reset")
   String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
     Staff me = access.current();
@@ -103,8 +113,12 @@ class AccountConsoleController {
   }
 
   @PostMapping("/{id}")
-  String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountForm form, BindingResult errors,
-      Model model, RedirectAttributes redirect) {
+  String update(
+      @PathVariable long id,
+      @Valid @ModelAttribute("form") AccountForm form,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
     Staff me = access.current();
     Staff account = accounts.find(id).orElseThrow(() -> Refusal.notFound("account.not-found"));
     requireMayManage(me, account);

@@ -1,6 +1,7 @@
 package org.gongkai.account.internal;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 import org.gongkai.account.Accounts;
 import org.gongkai.account.Role;
 import org.springframework.boot.ApplicationArguments;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminBootstrap implements ApplicationRunner {
 
-  private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+  private static final String ALPHABET =
+      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
   private final Accounts accounts;
   private final Environment environment;
@@ -40,14 +42,21 @@ class AdminBootstrap implements ApplicationRunner {
     boolean generated = given == null || given.isBlank();
     String password = generated ? randomPassword() : given;
     // A name is data, shown as written to every reader: the platform's first language names it.
-    String name = messages.getMessage("account.admin.display-name", null, java.util.Locale.SIMPLIFIED_CHINESE);
+    String name =
+        messages.getMessage("account.admin.display-name", null, Locale.SIMPLIFIED_CHINESE);
     accounts.bootstrap("admin", name, Role.PLATFORM_ADMIN, null, password);
     // Printed to the console only, never to a log file: the operator needs it once.
     System.out.println();
     System.out.println("==================================================================");
-    System.out.println(" Gongkai admin login   user: admin   password: " + (generated ? password : "(GONGKAI_ADMIN_PASSWORD)"));
-    System.out.println(" Console: http://localhost:" + environment.getProperty("local.server.port", "8080") + "/console");
-    System.out.println(" At the first login you set up an authenticator app (TOTP) for the second factor.");
+    System.out.println(
+        " Gongkai admin login   user: admin   password: "
+            + (generated ? password : "(GONGKAI_ADMIN_PASSWORD)"));
+    System.out.println(
+        " Console: http://localhost:"
+            + environment.getProperty("local.server.port", "8080")
+            + "/console");
+    System.out.println(
+        " At the first login you set up an authenticator app (TOTP) for the second factor.");
     System.out.println("==================================================================");
     System.out.println();
   }

@@ -25,8 +25,12 @@ class ConsoleSessions implements AuthenticationSuccessHandler, LogoutHandler {
   private final SavedRequestAwareAuthenticationSuccessHandler toConsole =
       new SavedRequestAwareAuthenticationSuccessHandler();
 
-  ConsoleSessions(SessionValidity validity, AuditTrail audit, TransactionTemplate transactions,
-      SecondFactors secondFactors, boolean secondFactorAfterSingleSignOn) {
+  ConsoleSessions(
+      SessionValidity validity,
+      AuditTrail audit,
+      TransactionTemplate transactions,
+      SecondFactors secondFactors,
+      boolean secondFactorAfterSingleSignOn) {
     this.secondFactors = secondFactors;
     this.secondFactorAfterSingleSignOn = secondFactorAfterSingleSignOn;
     this.validity = validity;
@@ -36,30 +40,50 @@ class ConsoleSessions implements AuthenticationSuccessHandler, LogoutHandler {
   }
 
   @Override
-  public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-      Authentication authentication) throws IOException, ServletException {
+  public void onAuthenticationSuccess(
+      HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+      throws IOException, ServletException {
     StaffIdentity principal = (StaffIdentity) authentication.getPrincipal();
     validity.opened(request.getSession(), principal);
-    transactions.executeWithoutResult(tx -> audit.record(principal.staff().username(), "account.login", "account",
-        principal.staff().id(), principal instanceof StaffOidcPrincipal ? "single sign-on" : null));
+    transactions.executeWithoutResult(
+        tx ->
+            audit.record(
+                principal.staff().username(),
+                "account.login",
+                "account",
+                principal.staff().id(),
+                principal instanceof StaffOidcPrincipal ? "single sign-on" : null));
     // The unified identity service checks its own second factor, unless told otherwise.
     boolean singleSignOn = principal instanceof StaffOidcPrincipal;
-    SecondFactors.Need need = singleSignOn && !secondFactorAfterSingleSignOn ? SecondFactors.Need.NONE
-        : secondFactors.need(principal.staff());
+    SecondFactors.Need need =
+        singleSignOn && !secondFactorAfterSingleSignOn
+            ? SecondFactors.Need.NONE
+            : secondFactors.need(principal.staff());
     if (need != SecondFactors.Need.NONE) {
       request.getSession().setAttribute(SecondFactorGate.STATE, need.name());
-      response.sendRedirect(request.getContextPath()
-          + (need == SecondFactors.Need.ENROL ? SecondFactorGate.SETUP_PAGE : SecondFactorGate.VERIFY_PAGE));
+      response.sendRedirect(
+          request.getContextPath()
+              + (need == SecondFactors.Need.ENROL
+                  ? SecondFactorGate.SETUP_PAGE
+                  : SecondFactorGate.VERIFY_PAGE));
       return;
     }
     toConsole.onAuthenticationSuccess(request, response, authentication);
   }
 
   @Override
-  public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
-    if (authentication != null && authentication.getPrincipal() instanceof StaffIdentity principal) {
-      transactions.executeWithoutResult(tx -> audit.record(principal.staff().username(), "account.logout", "account",
-          principal.staff().id(), null));
+  public void logout(
+      HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+    if (authentication != null
+        && authentication.getPrincipal() instanceof StaffIdentity principal) {
+      transactions.executeWithoutResult(
+          tx ->
+              audit.record(
+                  principal.staff().username(),
+                  "account.logout",
+                  "account",
+                  principal.staff().id(),
+                  null));
     }
   }
 }

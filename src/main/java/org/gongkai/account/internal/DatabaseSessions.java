@@ -12,10 +12,10 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
- * Sessions in the database when several application nodes share the work
- * ({@code gongkai.cluster.sessions=database}): a console login on one node is valid on every
- * other, and a node that stops takes nobody's session with it. A single node keeps them in
- * memory, which costs no database round trip per request.
+ * Sessions in the database when several application nodes share the work ({@code
+ * gongkai.cluster.sessions=database}): a console login on one node is valid on every other, and a
+ * node that stops takes nobody's session with it. A single node keeps them in memory, which costs
+ * no database round trip per request.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "gongkai.cluster.sessions", havingValue = "database")
@@ -29,7 +29,10 @@ class DatabaseSessions {
     return repository -> repository.setDefaultMaxInactiveInterval(timeout);
   }
 
-  /** The cookie as the container would write it: same name, HttpOnly, SameSite=Lax, Secure behind HTTPS. */
+  /**
+   * The cookie as the container would write it: same name, HttpOnly, SameSite=Lax, Secure behind
+   * HTTPS.
+   */
   @Bean
   CookieSerializer sessionCookie() {
     DefaultCookieSerializer cookie = new DefaultCookieSerializer();

@@ -40,7 +40,11 @@ class JdbcAccounts implements Accounts, UserDetailsService {
   private final Clock clock;
 
   JdbcAccounts(
-      JdbcClient jdbc, PasswordEncoder passwords, AuditTrail audit, AgencyDirectory agencies, StaffAccess access,
+      JdbcClient jdbc,
+      PasswordEncoder passwords,
+      AuditTrail audit,
+      AgencyDirectory agencies,
+      StaffAccess access,
       Clock clock) {
     this.jdbc = jdbc;
     this.passwords = passwords;
@@ -54,14 +58,18 @@ class JdbcAccounts implements Accounts, UserDetailsService {
   public UserDetails loadUserByUsername(String username) {
     return jdbc.sql("SELECT * FROM account WHERE username = ?")
         .param(username)
-        .query((rs, i) -> new StaffPrincipal(staff(rs, i), rs.getString("password_hash"), rs.getBoolean("enabled")))
+        .query(
+            (rs, i) ->
+                new StaffPrincipal(
+                    staff(rs, i), rs.getString("password_hash"), rs.getBoolean("enabled")))
         .optional()
         .orElseThrow(() -> new UsernameNotFoundException(username));
   }
 
   @Override
   public List<Staff> list(Staff viewer) {
-    List<Staff> all = jdbc.sql("SELECT * FROM account ORDER BY username").query(JdbcAccounts::staff).list();
+    List<Staff> all =
+        jdbc.sql("SELECT * FROM account ORDER BY username").query(JdbcAccounts::staff).list();
     if (viewer.isPlatformAdmin()) {
       return all;
     }
@@ -71,18 +79,26 @@ class JdbcAccounts implements Accounts, UserDetailsService {
 
   /** The account's security version, or empty when the account is gone or disabled. */
   Optional<Integer> activeSecurityVersion(long id) {
-    return jdbc.sql("SELECT security_version FROM account WHERE id = ? AND enabled = TRUE").param(id)
-        .query(Integer.class).optional();
+    return jdbc.sql("SELECT security_version FROM account WHERE id = ? AND enabled = TRUE")
+        .param(id)
+        .query(Integer.class)
+        .optional();
   }
 
   @Override
   public Optional<Staff> find(long id) {
-    return jdbc.sql("SELECT * FROM account WHERE id = ?").param(id).query(JdbcAccounts::staff).optional();
+    return jdbc.sql("SELECT * FROM account WHERE id = ?")
+        .param(id)
+        .query(JdbcAccounts::staff)
+        .optional();
   }
 
   @Override
   public Optional<Staff> findByUsername(String username) {
-    return jdbc.sql("SELECT * FROM account WHERE username = ?").param(username).query(JdbcAccounts::staff).optional();
+    return jdbc.sql("SELECT * FROM account WHERE username = ?")
+        .param(username)
+        .query(JdbcAccounts::staff)
+        .optional();
   }
 
   @Override
@@ -96,10 +112,17 @@ class JdbcAccounts implements Accounts, UserDetailsService {
       throw Refusal.invalidField("password", "account.password.too-short", MIN_PASSWORD_LENGTH);
     }
     Staff created =
-        insert(form.getUsername().trim(), form.getDisplayName().trim(), form.getRole(), form.getAgencyId(),
-            form.getPassword(), form.isEnabled());
+        insert(
+            form.getUsername().trim(),
+            form.getDisplayName().trim(),
+            form.getRole(),
+            form.getAgencyId(),
+            form.getPassword(),
+            form.isEnabled());
     if (form.getEmail() != null && !form.getEmail().isBlank()) {
-      jdbc.sql("UPDATE account SET email = ? WHERE id = ?").params(form.getEmail().trim(), created.id()).update();
+      jdbc.sql("UPDATE account SET email = ? WHERE id = ?")
+          .params(form.getEmail().trim(), created.id())
+          .update();
     }
     if (form.isPersonalData()) {
       jdbc.sql("UPDATE account SET personal_data = TRUE WHERE id = ?").param(created.id()).update();
@@ -122,20 +145,32 @@ class JdbcAccounts implements Accounts, UserDetailsService {
     if (existing.id() == actor.id() && (!form.isEnabled() || form.getRole() != existing.role())) {
       throw Refusal.invalidField("role", "account.self-demotion");
     }
-    boolean accessChanged = existing.enabled() != form.isEnabled() || existing.role() != form.getRole()
-        || !java.util.Objects.equals(existing.agencyId(), agencyFor(form))
-        || existing.personalData() != form.isPersonalData();
-    jdbc.sql("UPDATE account SET display_name = ?, role = ?, agency_id = ?, enabled = ?, email = ?, personal_data = ?,"
-            + " security_version = security_version + ? WHERE id = ?")
-        .params(form.getDisplayName().trim(), form.getRole().name(), agencyFor(form), form.isEnabled(),
-            blankToNull(form.getEmail()), form.isPersonalData(), accessChanged ? 1 : 0, id)
+    boolean accessChanged =
+        existing.enabled() != form.isEnabled()
+            || existing.role() != form.getRole()
+            || !Objects.equals(existing.agencyId(), agencyFor(form))
+            || existing.personalData() != form.isPersonalData();
+    jdbc.sql(
+            "UPDATE account SET display_name = ?, role = ?, agency_id = ?, enabled = ?, email = ?, personal_data = ?,"
+                + " security_version = security_version + ? WHERE id = ?")
+        .params(
+            form.getDisplayName().trim(),
+            form.getRole().name(),
+            agencyFor(form),
+            form.isEnabled(),
+            blankToNull(form.getEmail()),
+            form.isPersonalData(),
+            accessChanged ? 1 : 0,
+            id)
         .update();
     if (form.getPassword() != null && !form.getPassword().isBlank()) {
       if (form.getPassword().length() < MIN_PASSWORD_LENGTH) {
         throw Refusal.invalidField("password", "account.password.too-short", MIN_PASSWORD_LENGTH);
       }
-      jdbc.sql("UPDATE account SET password_hash = ?, security_version = security_version + 1 WHERE id = ?")
-          .params(passwords.encode(form.getPassword()), id).update();
+      jdbc.sql(
+              "UPDATE account SET password_hash = ?, security_version = security_version + 1 WHERE id = ?")
+          .params(passwords.encode(form.getPassword()), id)
+          .update();
       audit.record(actor.username(), "account.password-reset", "account", id, null);
     }
     Staff updated = find(id).orElseThrow();
@@ -145,7 +180,10 @@ class JdbcAccounts implements Accounts, UserDetailsService {
 
   @Override
   public Optional<String> emailOf(long id) {
-    return jdbc.sql("SELECT email FROM account WHERE id = ?").param(id).query(String.class).optional()
+    return jdbc.sql("SELECT email FROM account WHERE id = ?")
+        .param(id)
+        .query(String.class)
+        .optional()
         .filter(e -> !e.isBlank());
   }
 
@@ -155,26 +193,40 @@ class JdbcAccounts implements Accounts, UserDetailsService {
 
   @Override
   public boolean anyPlatformAdmin() {
-    return jdbc.sql("SELECT COUNT(*) FROM account WHERE role = 'PLATFORM_ADMIN'").query(Long.class).single() > 0;
+    return jdbc.sql("SELECT COUNT(*) FROM account WHERE role = 'PLATFORM_ADMIN'")
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   @Override
   @Transactional
-  public Staff bootstrap(String username, String displayName, Role role, Long agencyId, String rawPassword) {
+  public Staff bootstrap(
+      String username, String displayName, Role role, Long agencyId, String rawPassword) {
     Staff created = insert(username, displayName, role, agencyId, rawPassword, true);
     audit.record("system", "account.created", "account", created.id(), describe(created));
     return created;
   }
 
   private Staff insert(
-      String username, String displayName, Role role, Long agencyId, String rawPassword, boolean enabled) {
+      String username,
+      String displayName,
+      Role role,
+      Long agencyId,
+      String rawPassword,
+      boolean enabled) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO account (username, password_hash, display_name, role, agency_id, enabled, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")
         .params(
-            username, passwords.encode(rawPassword), displayName, role.name(),
-            role == Role.PLATFORM_ADMIN ? null : agencyId, enabled, Timestamps.toDb(Instant.now(clock)))
+            username,
+            passwords.encode(rawPassword),
+            displayName,
+            role.name(),
+            role == Role.PLATFORM_ADMIN ? null : agencyId,
+            enabled,
+            Timestamps.toDb(Instant.now(clock)))
         .update(keys, "id");
     return find(Objects.requireNonNull(keys.getKey()).longValue()).orElseThrow();
   }
@@ -198,7 +250,12 @@ class JdbcAccounts implements Accounts, UserDetailsService {
   }
 
   private static String describe(Staff s) {
-    return s.username() + " " + s.role() + " agency=" + s.agencyId() + (s.personalData() ? " personal-data" : "");
+    return s.username()
+        + " "
+        + s.role()
+        + " agency="
+        + s.agencyId()
+        + (s.personalData() ? " personal-data" : "");
   }
 
   static Staff staff(ResultSet rs, int row) throws SQLException {

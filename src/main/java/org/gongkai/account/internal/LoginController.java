@@ -9,7 +9,10 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The login page: user name and password, and the unified identity services configured for single sign-on. */
+/**
+ * The login page: user name and password, and the unified identity services configured for single
+ * sign-on.
+ */
 @Controller
 class LoginController {
 

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A login form is a user name, a password and a token: a few hundred bytes. A larger post to
- * {@code /login} is refused before its body is read, so that nobody makes the server parse
- * megabytes to check a password.
+ * A login form is a user name, a password and a token: a few hundred bytes. A larger post to {@code
+ * /login} is refused before its body is read, so that nobody makes the server parse megabytes to
+ * check a password.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -28,7 +28,8 @@ class LoginRequestLimit extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
     if (length < 0 || length > MAX_BYTES) {

@@ -17,11 +17,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Slows password guessing: after a number of failures for one user name from one address, that
- * pair is locked for a while. Keyed by address too, so that a guesser cannot lock the real user
- * out from elsewhere. The failures are counted in the database, so that every application node
- * sees the same count; the key is a digest of a user name no longer than an account's, and pairs
- * whose lock has run out are forgotten.
+ * Slows password guessing: after a number of failures for one user name from one address, that pair
+ * is locked for a while. Keyed by address too, so that a guesser cannot lock the real user out from
+ * elsewhere. The failures are counted in the database, so that every application node sees the same
+ * count; the key is a digest of a user name no longer than an account's, and pairs whose lock has
+ * run out are forgotten.
  */
 @Component
 class LoginThrottle {
@@ -33,7 +33,8 @@ class LoginThrottle {
   private final Duration lockTime;
   private final Clock clock;
 
-  LoginThrottle(JdbcClient jdbc,
+  LoginThrottle(
+      JdbcClient jdbc,
       @Value("${gongkai.login.max-failures:5}") int maxFailures,
       @Value("${gongkai.login.lock-minutes:15}") int lockMinutes,
       Clock clock) {
@@ -47,9 +48,14 @@ class LoginThrottle {
     Instant now = Instant.now(clock);
     return jdbc.sql("SELECT failures, last_failed_at FROM login_failure WHERE pair_key = ?")
         .param(key(username, address))
-        .query((rs, n) -> rs.getInt(1) >= maxFailures
-            && Timestamps.fromDb(rs.getObject(2, OffsetDateTime.class)).plus(lockTime).isAfter(now))
-        .optional().orElse(false);
+        .query(
+            (rs, n) ->
+                rs.getInt(1) >= maxFailures
+                    && Timestamps.fromDb(rs.getObject(2, OffsetDateTime.class))
+                        .plus(lockTime)
+                        .isAfter(now))
+        .optional()
+        .orElse(false);
   }
 
   /** Returns true when this failure locks the pair. */
@@ -57,19 +63,27 @@ class LoginThrottle {
     Instant now = Instant.now(clock);
     String key = key(username, address);
     // One statement counts, so that two nodes counting the same pair at once lose no failure.
-    int updated = jdbc.sql("UPDATE login_failure SET failures = CASE WHEN last_failed_at < ? THEN 1 ELSE failures + 1 END,"
-            + " last_failed_at = ? WHERE pair_key = ?")
-        .params(Timestamps.toDb(now.minus(lockTime)), Timestamps.toDb(now), key).update();
+    int updated =
+        jdbc.sql(
+                "UPDATE login_failure SET failures = CASE WHEN last_failed_at < ? THEN 1 ELSE failures + 1 END,"
+                    + " last_failed_at = ? WHERE pair_key = ?")
+            .params(Timestamps.toDb(now.minus(lockTime)), Timestamps.toDb(now), key)
+            .update();
     if (updated == 0) {
       try {
         jdbc.sql("INSERT INTO login_failure (pair_key, failures, last_failed_at) VALUES (?, 1, ?)")
-            .params(key, Timestamps.toDb(now)).update();
+            .params(key, Timestamps.toDb(now))
+            .update();
       } catch (DuplicateKeyException countedElsewhereAtTheSameTime) {
         return failed(username, address);
       }
     }
-    int failures = jdbc.sql("SELECT failures FROM login_failure WHERE pair_key = ?").param(key)
-        .query(Integer.class).optional().orElse(0);
+    int failures =
+        jdbc.sql("SELECT failures FROM login_failure WHERE pair_key = ?")
+            .param(key)
+            .query(Integer.class)
+            .optional()
+            .orElse(0);
     return failures == maxFailures;
   }
 
@@ -81,20 +95,27 @@ class LoginThrottle {
   @ClusterJob(cron = "0 */10 * * * *")
   int forgetExpired() {
     return jdbc.sql("DELETE FROM login_failure WHERE last_failed_at < ?")
-        .param(Timestamps.toDb(Instant.now(clock).minus(lockTime))).update();
+        .param(Timestamps.toDb(Instant.now(clock).minus(lockTime)))
+        .update();
   }
 
   int size() {
     return jdbc.sql("SELECT COUNT(*) FROM login_failure").query(Integer.class).single();
   }
 
-  /** A user name longer than any account's is no account's: it is refused before a password is checked. */
+  /**
+   * A user name longer than any account's is no account's: it is refused before a password is
+   * checked.
+   */
   static boolean isPlausible(String username) {
     return username != null && !username.isEmpty() && username.length() <= MAX_USERNAME;
   }
 
   private static String key(String username, String address) {
-    String name = username == null ? "" : username.length() > MAX_USERNAME ? username.substring(0, MAX_USERNAME) : username;
+    String name =
+        username == null
+            ? ""
+            : username.length() > MAX_USERNAME ? username.substring(0, MAX_USERNAME) : username;
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
@@ -105,5 +126,4 @@ class LoginThrottle {
       throw new IllegalStateException(e);
     }
   }
-
 }

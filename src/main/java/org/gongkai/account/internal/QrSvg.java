@@ -2,7 +2,10 @@ package org.gongkai.account.internal;
 
 import io.nayuki.qrcodegen.QrCode;
 
-/** A QR code as an SVG image, one path of dark modules, for an authenticator app to scan off the screen. */
+/**
+ * A QR code as an SVG image, one path of dark modules, for an authenticator app to scan off the
+ * screen.
+ */
 final class QrSvg {
 
   private static final int BORDER = 4;
@@ -20,8 +23,13 @@ final class QrSvg {
         }
       }
     }
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size + "\" width=\"220\" height=\"220\""
-        + " shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\"" + path
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+        + size
+        + " "
+        + size
+        + "\" width=\"220\" height=\"220\""
+        + " shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path d=\""
+        + path
         + "\" fill=\"#000\"/></svg>";
   }
 }

@@ -26,7 +26,9 @@ class SecondFactorController {
   private final LoginThrottle throttle;
   private final String issuer;
 
-  SecondFactorController(SecondFactors secondFactors, LoginThrottle throttle,
+  SecondFactorController(
+      SecondFactors secondFactors,
+      LoginThrottle throttle,
       @Value("${gongkai.site.name}") String issuer) {
     this.secondFactors = secondFactors;
     this.throttle = throttle;
@@ -35,11 +37,14 @@ class SecondFactorController {
 
   @GetMapping(SecondFactorGate.VERIFY_PAGE)
   String verifyForm(HttpSession session) {
-    return waiting(session, SecondFactors.Need.VERIFY) ? "account/second-factor" : "redirect:/login";
+    return waiting(session, SecondFactors.Need.VERIFY)
+        ? "account/second-factor"
+        : "redirect:/login";
   }
 
   @PostMapping(SecondFactorGate.VERIFY_PAGE)
-  String verify(@RequestParam(required = false) String code, HttpServletRequest request, Model model) {
+  String verify(
+      @RequestParam(required = false) String code, HttpServletRequest request, Model model) {
     HttpSession session = request.getSession();
     StaffIdentity principal = principal();
     if (!waiting(session, SecondFactors.Need.VERIFY) || principal == null) {
@@ -76,13 +81,16 @@ class SecondFactorController {
     String uri = Totp.uri(issuer, principal.staff().username(), secret);
     model.addAttribute("secret", secret.replaceAll("(.{4})(?!$)", "$1 "));
     model.addAttribute("qr", QrSvg.of(uri));
-    model.addAttribute("required", SecondFactors.Need.ENROL.name().equals(session.getAttribute(SecondFactorGate.STATE)));
+    model.addAttribute(
+        "required",
+        SecondFactors.Need.ENROL.name().equals(session.getAttribute(SecondFactorGate.STATE)));
     model.addAttribute("enrolled", secondFactors.enrolled(principal.staff().id()));
     return "account/second-factor-setup";
   }
 
   @PostMapping(SecondFactorGate.SETUP_PAGE)
-  String setup(@RequestParam(required = false) String code, HttpServletRequest request, Model model) {
+  String setup(
+      @RequestParam(required = false) String code, HttpServletRequest request, Model model) {
     HttpSession session = request.getSession();
     StaffIdentity principal = principal();
     String secret = (String) session.getAttribute(PENDING_SECRET);

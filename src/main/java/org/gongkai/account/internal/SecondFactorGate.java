@@ -20,7 +20,8 @@ class SecondFactorGate extends OncePerRequestFilter {
   static final String SETUP_PAGE = "/console/second-factor";
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     Object state = session == null ? null : session.getAttribute(STATE);
@@ -30,9 +31,15 @@ class SecondFactorGate extends OncePerRequestFilter {
     }
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String page = SecondFactors.Need.ENROL.name().equals(state) ? SETUP_PAGE : VERIFY_PAGE;
-    boolean allowed = path.equals(page) || path.startsWith(page + "/") || path.equals("/logout")
-        || path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/vendor/") || path.equals("/error")
-        || path.equals("/favicon.ico");
+    boolean allowed =
+        path.equals(page)
+            || path.startsWith(page + "/")
+            || path.equals("/logout")
+            || path.startsWith("/css/")
+            || path.startsWith("/js/")
+            || path.startsWith("/vendor/")
+            || path.equals("/error")
+            || path.equals("/favicon.ico");
     if (allowed) {
       chain.doFilter(request, response);
     } else if (path.startsWith("/api/")) {

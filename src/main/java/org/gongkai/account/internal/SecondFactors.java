@@ -28,15 +28,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The second factor of staff accounts: an authenticator app's six-digit code (TOTP), or one of ten
- * recovery codes shown once at enrolment. It is required of the roles in
- * {@code gongkai.security.second-factor.required-roles} (administrators by default) and open to
- * everybody else; the key is kept encrypted, the recovery codes as hashes.
+ * recovery codes shown once at enrolment. It is required of the roles in {@code
+ * gongkai.security.second-factor.required-roles} (administrators by default) and open to everybody
+ * else; the key is kept encrypted, the recovery codes as hashes.
  */
 @Service
 class SecondFactors {
 
   /** What a password login still needs. */
-  enum Need { NONE, VERIFY, ENROL }
+  enum Need {
+    NONE,
+    VERIFY,
+    ENROL
+  }
 
   static final String PURPOSE = "account.totp_secret";
   private static final int RECOVERY_CODES = 10;
@@ -49,9 +53,14 @@ class SecondFactors {
   private final Set<Role> requiredFor;
   private final SecureRandom random = new SecureRandom();
 
-  SecondFactors(JdbcClient jdbc, PersonalDataCipher cipher, AuditTrail audit, TransactionTemplate transactions,
-      Clock clock, @Value("${gongkai.security.second-factor.required-roles:AGENCY_ADMIN,PLATFORM_ADMIN}")
-      Set<Role> requiredFor) {
+  SecondFactors(
+      JdbcClient jdbc,
+      PersonalDataCipher cipher,
+      AuditTrail audit,
+      TransactionTemplate transactions,
+      Clock clock,
+      @Value("${gongkai.security.second-factor.required-roles:AGENCY_ADMIN,PLATFORM_ADMIN}")
+          Set<Role> requiredFor) {
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.audit = audit;
@@ -60,7 +69,10 @@ class SecondFactors {
     this.requiredFor = requiredFor;
   }
 
-  /** Authenticator keys sealed under an older privacy key are sealed again, so that key can be retired. */
+  /**
+   * Authenticator keys sealed under an older privacy key are sealed again, so that key can be
+   * retired.
+   */
   @EventListener(ApplicationReadyEvent.class)
   void resealKeys() {
     Resealing.inBackground(jdbc, transactions, cipher, "account", Map.of("totp_secret", PURPOSE));
@@ -74,8 +86,11 @@ class SecondFactors {
   }
 
   boolean enrolled(long accountId) {
-    return jdbc.sql("SELECT COUNT(*) FROM account WHERE id = ? AND totp_enabled_at IS NOT NULL").param(accountId)
-        .query(Long.class).single() > 0;
+    return jdbc.sql("SELECT COUNT(*) FROM account WHERE id = ? AND totp_enabled_at IS NOT NULL")
+            .param(accountId)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   String newSecret() {
@@ -84,66 +99,104 @@ class SecondFactors {
 
   /** Checks a code from the app, or a recovery code (spent by its use); records the outcome. */
   boolean verify(Staff staff, String code) {
-    return Boolean.TRUE.equals(transactions.execute(tx -> {
-      var row = jdbc.sql("SELECT totp_secret, totp_last_step FROM account WHERE id = ? FOR UPDATE").param(staff.id())
-          .query((rs, i) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class)}).single();
-      if (row[0] == null) {
-        return false;
-      }
-      String secret = cipher.open(PURPOSE, (String) row[0]);
-      OptionalLong step = Totp.verify(secret, code, row[1] == null ? Long.MIN_VALUE : (Long) row[1], clock);
-      if (step.isPresent()) {
-        jdbc.sql("UPDATE account SET totp_last_step = ? WHERE id = ?").params(step.getAsLong(), staff.id()).update();
-        return true;
-      }
-      if (code != null && spendRecoveryCode(staff, code)) {
-        audit.record(staff.username(), "account.recovery-code.used", "account", staff.id(), null);
-        return true;
-      }
-      return false;
-    }));
+    return Boolean.TRUE.equals(
+        transactions.execute(
+            tx -> {
+              var row =
+                  jdbc.sql(
+                          "SELECT totp_secret, totp_last_step FROM account WHERE id = ? FOR UPDATE")
+                      .param(staff.id())
+                      .query((rs, i) -> new Object[] {rs.getString(1), rs.getObject(2, Long.class)})
+                      .single();
+              if (row[0] == null) {
+                return false;
+              }
+              String secret = cipher.open(PURPOSE, (String) row[0]);
+              OptionalLong step =
+                  Totp.verify(secret, code, row[1] == null ? Long.MIN_VALUE : (Long) row[1], clock);
+              if (step.isPresent()) {
+                jdbc.sql("UPDATE account SET totp_last_step = ? WHERE id = ?")
+                    .params(step.getAsLong(), staff.id())
+                    .update();
+                return true;
+              }
+              if (code != null && spendRecoveryCode(staff, code)) {
+                audit.record(
+                    staff.username(), "account.recovery-code.used", "account", staff.id(), null);
+                return true;
+              }
+              return false;
+            }));
   }
 
-  /** Turns the second factor on once the app shows a matching code; returns the recovery codes, shown this once. */
+  /**
+   * Turns the second factor on once the app shows a matching code; returns the recovery codes,
+   * shown this once.
+   */
   List<String> enable(Staff staff, String secret, String code) {
     if (Totp.verify(secret, code, Long.MIN_VALUE, clock).isEmpty()) {
       return List.of();
     }
     List<String> codes = new ArrayList<>();
-    transactions.executeWithoutResult(tx -> {
-      jdbc.sql("UPDATE account SET totp_secret = ?, totp_enabled_at = ?, totp_last_step = NULL WHERE id = ?")
-          .params(cipher.seal(PURPOSE, secret), Timestamps.toDb(Instant.now(clock)), staff.id()).update();
-      jdbc.sql("DELETE FROM account_recovery_code WHERE account_id = ?").param(staff.id()).update();
-      for (int i = 0; i < RECOVERY_CODES; i++) {
-        String recovery = recoveryCode();
-        codes.add(recovery);
-        jdbc.sql("INSERT INTO account_recovery_code (account_id, code_hash) VALUES (?, ?)")
-            .params(staff.id(), hash(recovery)).update();
-      }
-      audit.record(staff.username(), "account.second-factor.enabled", "account", staff.id(), null);
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          jdbc.sql(
+                  "UPDATE account SET totp_secret = ?, totp_enabled_at = ?, totp_last_step = NULL WHERE id = ?")
+              .params(cipher.seal(PURPOSE, secret), Timestamps.toDb(Instant.now(clock)), staff.id())
+              .update();
+          jdbc.sql("DELETE FROM account_recovery_code WHERE account_id = ?")
+              .param(staff.id())
+              .update();
+          for (int i = 0; i < RECOVERY_CODES; i++) {
+            String recovery = recoveryCode();
+            codes.add(recovery);
+            jdbc.sql("INSERT INTO account_recovery_code (account_id, code_hash) VALUES (?, ?)")
+                .params(staff.id(), hash(recovery))
+                .update();
+          }
+          audit.record(
+              staff.username(), "account.second-factor.enabled", "account", staff.id(), null);
+        });
     return codes;
   }
 
   /** An administrator clears a lost second factor; the owner enrols again at the next login. */
   void reset(Staff account, Staff admin) {
-    transactions.executeWithoutResult(tx -> {
-      jdbc.sql("UPDATE account SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL,"
-          + " security_version = security_version + 1 WHERE id = ?").param(account.id()).update();
-      jdbc.sql("DELETE FROM account_recovery_code WHERE account_id = ?").param(account.id()).update();
-      audit.record(admin.username(), "account.second-factor.reset", "account", account.id(), account.username());
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          jdbc.sql(
+                  "UPDATE account SET totp_secret = NULL, totp_enabled_at = NULL, totp_last_step = NULL,"
+                      + " security_version = security_version + 1 WHERE id = ?")
+              .param(account.id())
+              .update();
+          jdbc.sql("DELETE FROM account_recovery_code WHERE account_id = ?")
+              .param(account.id())
+              .update();
+          audit.record(
+              admin.username(),
+              "account.second-factor.reset",
+              "account",
+              account.id(),
+              account.username());
+        });
   }
 
   long unusedRecoveryCodes(long accountId) {
-    return jdbc.sql("SELECT COUNT(*) FROM account_recovery_code WHERE account_id = ? AND used_at IS NULL")
-        .param(accountId).query(Long.class).single();
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM account_recovery_code WHERE account_id = ? AND used_at IS NULL")
+        .param(accountId)
+        .query(Long.class)
+        .single();
   }
 
   private boolean spendRecoveryCode(Staff staff, String code) {
     String normal = code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
-    return jdbc.sql("UPDATE account_recovery_code SET used_at = ? WHERE account_id = ? AND code_hash = ?"
-            + " AND used_at IS NULL").params(Timestamps.toDb(Instant.now(clock)), staff.id(), hash(normal)).update() == 1;
+    return jdbc.sql(
+                "UPDATE account_recovery_code SET used_at = ? WHERE account_id = ? AND code_hash = ?"
+                    + " AND used_at IS NULL")
+            .params(Timestamps.toDb(Instant.now(clock)), staff.id(), hash(normal))
+            .update()
+        == 1;
   }
 
   /** Ten characters from an alphabet without look-alikes, shown as two groups of five. */
@@ -156,11 +209,15 @@ class SecondFactors {
     return code.substring(0, 5) + "-" + code.substring(5);
   }
 
-  /** Recovery codes carry 49 bits each and are spent once; a plain SHA-256 keeps them unreadable. */
+  /**
+   * Recovery codes carry 49 bits each and are spent once; a plain SHA-256 keeps them unreadable.
+   */
   private static String hash(String code) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(code.replace("-", "").getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(code.replace("-", "").getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,11 +1,12 @@
 package org.gongkai.account.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.gongkai.audit.AuditTrail;
+import java.time.Clock;
 import org.gongkai.account.Role;
+import org.gongkai.audit.AuditTrail;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,8 +15,11 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -31,10 +35,16 @@ class SecurityConfiguration {
           + " object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'";
 
   @Bean
-  AuthenticationManager authenticationManager(JdbcAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle,
-      AuditTrail audit, TransactionTemplate transactions, SecondFactors secondFactors) {
+  AuthenticationManager authenticationManager(
+      JdbcAccounts accounts,
+      PasswordEncoder encoder,
+      LoginThrottle throttle,
+      AuditTrail audit,
+      TransactionTemplate transactions,
+      SecondFactors secondFactors) {
     return new ProviderManager(
-        new ThrottledAuthenticationProvider(accounts, encoder, throttle, audit, transactions, secondFactors));
+        new ThrottledAuthenticationProvider(
+            accounts, encoder, throttle, audit, transactions, secondFactors));
   }
 
   /**
@@ -43,22 +53,25 @@ class SecurityConfiguration {
    * cost every public search paid, and the request as a whole is observed once already.
    */
   @Bean
-  org.springframework.security.config.observation.SecurityObservationSettings securityObservationSettings() {
-    return org.springframework.security.config.observation.SecurityObservationSettings.withDefaults()
-        .shouldObserveRequests(false).shouldObserveAuthorizations(false).build();
+  SecurityObservationSettings securityObservationSettings() {
+    return SecurityObservationSettings.withDefaults()
+        .shouldObserveRequests(false)
+        .shouldObserveAuthorizations(false)
+        .build();
   }
 
   @Bean
-  SessionValidity sessionValidity(JdbcAccounts accounts, java.time.Clock clock,
+  SessionValidity sessionValidity(
+      JdbcAccounts accounts,
+      Clock clock,
       @Value("${gongkai.session.absolute-hours:12}") long hours) {
     return new SessionValidity(accounts, clock, hours);
   }
 
   /** Only the security chains run this filter; the servlet container must not run it twice. */
   @Bean
-  org.springframework.boot.web.servlet.FilterRegistrationBean<SessionValidity> sessionValidityRegistration(
-      SessionValidity filter) {
-    var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(filter);
+  FilterRegistrationBean<SessionValidity> sessionValidityRegistration(SessionValidity filter) {
+    var registration = new FilterRegistrationBean<>(filter);
     registration.setEnabled(false);
     return registration;
   }
@@ -66,26 +79,33 @@ class SecurityConfiguration {
   /**
    * The operations endpoints: health and the liveness and readiness probes for anyone; the
    * Prometheus metrics for the platform admin (HTTP Basic), or for anyone who reaches a separate
-   * management port ({@code management.server.port}), which belongs on a network only the
-   * operators and their monitoring reach.
+   * management port ({@code management.server.port}), which belongs on a network only the operators
+   * and their monitoring reach.
    */
   @Bean
   @Order(0)
-  SecurityFilterChain operations(HttpSecurity http, AuthenticationManager authenticationManager,
-      @Value("${management.server.port:-1}") int managementPort, @Value("${server.port:8080}") int serverPort)
+  SecurityFilterChain operations(
+      HttpSecurity http,
+      AuthenticationManager authenticationManager,
+      @Value("${management.server.port:-1}") int managementPort,
+      @Value("${server.port:8080}") int serverPort)
       throws Exception {
     boolean separatePort = managementPort > 0 && managementPort != serverPort;
     http.securityMatcher("/actuator/**")
         .authenticationManager(authenticationManager)
-        .authorizeHttpRequests(auth -> {
-          auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
-          if (separatePort) {
-            auth.requestMatchers(request -> request.getLocalPort() == managementPort).permitAll();
-          }
-          auth.anyRequest().hasRole(Role.PLATFORM_ADMIN.name());
-        })
-        .httpBasic(basic -> basic.realmName("Gongkai").authenticationDetailsSource(ApiCredentials::new))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            auth -> {
+              auth.requestMatchers("/actuator/health", "/actuator/health/**").permitAll();
+              if (separatePort) {
+                auth.requestMatchers(request -> request.getLocalPort() == managementPort)
+                    .permitAll();
+              }
+              auth.anyRequest().hasRole(Role.PLATFORM_ADMIN.name());
+            })
+        .httpBasic(
+            basic -> basic.realmName("Gongkai").authenticationDetailsSource(ApiCredentials::new))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .headers(this::headers);
     return http.build();
@@ -99,32 +119,45 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(1)
-  SecurityFilterChain staffApiWithCredentials(HttpSecurity http, AuthenticationManager authenticationManager)
-      throws Exception {
-    http.securityMatcher(request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/admin/")
-            && carriesCredentials(request))
+  SecurityFilterChain staffApiWithCredentials(
+      HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+    http.securityMatcher(
+            request ->
+                request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/admin/")
+                    && carriesCredentials(request))
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName("Gongkai").authenticationDetailsSource(ApiCredentials::new))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> true))
+        .httpBasic(
+            basic -> basic.realmName("Gongkai").authenticationDetailsSource(ApiCredentials::new))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(
+                    new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> true))
         .csrf(csrf -> csrf.disable())
         .headers(this::headers);
     return http.build();
   }
 
-  /** The staff API called from the console (htmx): the session, with a CSRF token on every change. */
+  /**
+   * The staff API called from the console (htmx): the session, with a CSRF token on every change.
+   */
   @Bean
   @Order(2)
-  SecurityFilterChain staffApi(HttpSecurity http, AuthenticationManager authenticationManager,
-      SessionValidity sessionValidity) throws Exception {
+  SecurityFilterChain staffApi(
+      HttpSecurity http,
+      AuthenticationManager authenticationManager,
+      SessionValidity sessionValidity)
+      throws Exception {
     SecondFactorGate gate = new SecondFactorGate();
     http.securityMatcher("/api/v1/admin/**")
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-        .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> true))
+        .exceptionHandling(
+            e ->
+                e.defaultAuthenticationEntryPointFor(
+                    new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), request -> true))
         .addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
         .addFilterAfter(gate, SessionValidity.class)
         .headers(this::headers);
@@ -133,45 +166,72 @@ class SecurityConfiguration {
 
   @Bean
   @Order(3)
-  SecurityFilterChain site(HttpSecurity http, AuthenticationManager authenticationManager,
-      SessionValidity sessionValidity, AuditTrail audit, TransactionTemplate transactions, SecondFactors secondFactors,
-      ObjectProvider<ClientRegistrationRepository> singleSignOn, JdbcAccounts accounts,
+  SecurityFilterChain site(
+      HttpSecurity http,
+      AuthenticationManager authenticationManager,
+      SessionValidity sessionValidity,
+      AuditTrail audit,
+      TransactionTemplate transactions,
+      SecondFactors secondFactors,
+      ObjectProvider<ClientRegistrationRepository> singleSignOn,
+      JdbcAccounts accounts,
       @Value("${gongkai.security.oidc.username-claim:preferred_username}") String usernameClaim,
-      @Value("${gongkai.security.oidc.second-factor:false}") boolean secondFactorAfterSingleSignOn) throws Exception {
-    var sessions = new ConsoleSessions(sessionValidity, audit, transactions, secondFactors,
-        secondFactorAfterSingleSignOn);
+      @Value("${gongkai.security.oidc.second-factor:false}") boolean secondFactorAfterSingleSignOn)
+      throws Exception {
+    var sessions =
+        new ConsoleSessions(
+            sessionValidity, audit, transactions, secondFactors, secondFactorAfterSingleSignOn);
     if (singleSignOn.getIfAvailable() != null) {
       // Only when a registration is configured (spring.security.oauth2.client.registration.*).
-      http.oauth2Login(oidc -> oidc.loginPage("/login").failureUrl("/login?sso-error")
-          .userInfoEndpoint(info -> info.oidcUserService(
-              StaffOidcUserService.standard(accounts, audit, transactions, usernameClaim)))
-          .successHandler(sessions));
+      http.oauth2Login(
+          oidc ->
+              oidc.loginPage("/login")
+                  .failureUrl("/login?sso-error")
+                  .userInfoEndpoint(
+                      info ->
+                          info.oidcUserService(
+                              StaffOidcUserService.standard(
+                                  accounts, audit, transactions, usernameClaim)))
+                  .successHandler(sessions));
     }
     http.authenticationManager(authenticationManager)
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers("/console/audit/**", "/console/audit").hasRole(Role.PLATFORM_ADMIN.name())
-                    .requestMatchers("/console/**").authenticated()
-                    .anyRequest().permitAll())
+                auth.requestMatchers("/console/audit/**", "/console/audit")
+                    .hasRole(Role.PLATFORM_ADMIN.name())
+                    .requestMatchers("/console/**")
+                    .authenticated()
+                    .anyRequest()
+                    .permitAll())
         // The public API is called without a session; CSRF protects session-authenticated forms.
         .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/**"))
         .formLogin(form -> form.loginPage("/login").successHandler(sessions).permitAll())
         .addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
         .addFilterAfter(new SecondFactorGate(), SessionValidity.class)
-        .logout(logout -> logout.logoutUrl("/logout").addLogoutHandler(sessions).logoutSuccessUrl("/login?logout")
-            .permitAll())
-        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/logout")
+                    .addLogoutHandler(sessions)
+                    .logoutSuccessUrl("/login?logout")
+                    .permitAll())
+        .sessionManagement(
+            session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .headers(this::headers);
     return http.build();
   }
 
-  private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
-    // Cache-Control is decided per path by the public site's caching (no-store for all but public pages).
+  private void headers(HeadersConfigurer<HttpSecurity> headers) {
+    // Cache-Control is decided per path by the public site's caching (no-store for all but public
+    // pages).
     headers
         .cacheControl(cache -> cache.disable())
         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
         .frameOptions(frame -> frame.deny())
-        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
+        .referrerPolicy(
+            referrer ->
+                referrer.policy(
+                    ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
   }
 
   private static boolean carriesCredentials(HttpServletRequest request) {

@@ -1,10 +1,14 @@
 package org.gongkai.account.internal;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.gongkai.account.AgencyChoice;
 import org.gongkai.account.Role;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
+import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
@@ -13,8 +17,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * Editors and reviewers work in their own agency only; an agency admin also in the agencies
- * below it; the platform admin everywhere.
+ * Editors and reviewers work in their own agency only; an agency admin also in the agencies below
+ * it; the platform admin everywhere.
  */
 @Service
 class SecurityStaffAccess implements StaffAccess {
@@ -27,7 +31,8 @@ class SecurityStaffAccess implements StaffAccess {
 
   @Override
   public Staff current() {
-    return currentIfAny().orElseThrow(() -> new AuthenticationCredentialsNotFoundException("not logged in"));
+    return currentIfAny()
+        .orElseThrow(() -> new AuthenticationCredentialsNotFoundException("not logged in"));
   }
 
   @Override
@@ -92,25 +97,29 @@ class SecurityStaffAccess implements StaffAccess {
   }
 
   @Override
-  public java.util.List<org.gongkai.agency.Agency> agenciesInScope(Staff staff) {
+  public List<Agency> agenciesInScope(Staff staff) {
     var scope = agencyScope(staff);
     return agencies.all().stream().filter(a -> scope.contains(a.id())).toList();
   }
 
   @Override
-  public org.gongkai.account.AgencyChoice chooseAgency(Staff staff, String code) {
-    java.util.List<org.gongkai.agency.Agency> mine = agenciesInScope(staff);
-    org.gongkai.agency.Agency selected = code == null || code.isBlank() ? (mine.isEmpty() ? null : mine.get(0))
-        : agencies.findByCode(code.trim()).orElseThrow(() -> org.gongkai.shared.web.Refusal.notFound("agency.not-found"));
+  public AgencyChoice chooseAgency(Staff staff, String code) {
+    List<Agency> mine = agenciesInScope(staff);
+    Agency selected =
+        code == null || code.isBlank()
+            ? (mine.isEmpty() ? null : mine.get(0))
+            : agencies
+                .findByCode(code.trim())
+                .orElseThrow(() -> Refusal.notFound("agency.not-found"));
     if (selected == null) {
-      throw org.gongkai.shared.web.Refusal.forbidden("account.no-agency");
+      throw Refusal.forbidden("account.no-agency");
     }
     requireAgency(staff, selected.id());
-    return new org.gongkai.account.AgencyChoice(mine, selected);
+    return new AgencyChoice(mine, selected);
   }
 
   @Override
-  public boolean requireSecondPerson(Staff approver, long agencyId, java.util.Collection<String> authors) {
+  public boolean requireSecondPerson(Staff approver, long agencyId, Collection<String> authors) {
     if (authors.stream().noneMatch(author -> approver.username().equals(author))) {
       return false;
     }

@@ -16,9 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A console session stays valid only while the account it was opened for is unchanged and for a
- * working day at most: disabling an account, changing its role or agency, or setting a new
- * password ends every session opened before (the version lives in the database, so this holds on
- * every node), and no session lives longer than {@code gongkai.session.absolute-hours}.
+ * working day at most: disabling an account, changing its role or agency, or setting a new password
+ * ends every session opened before (the version lives in the database, so this holds on every
+ * node), and no session lives longer than {@code gongkai.session.absolute-hours}.
  */
 class SessionValidity extends OncePerRequestFilter {
 
@@ -37,17 +37,21 @@ class SessionValidity extends OncePerRequestFilter {
 
   /** Called at login: the session remembers the account's version and when it began. */
   void opened(HttpSession session, StaffIdentity principal) {
-    session.setAttribute(VERSION, accounts.activeSecurityVersion(principal.staff().id()).orElse(-1));
+    session.setAttribute(
+        VERSION, accounts.activeSecurityVersion(principal.staff().id()).orElse(-1));
     session.setAttribute(SINCE, Instant.now(clock));
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-    if (session != null && auth != null && auth.getPrincipal() instanceof StaffIdentity principal && !valid(session,
-        principal)) {
+    if (session != null
+        && auth != null
+        && auth.getPrincipal() instanceof StaffIdentity principal
+        && !valid(session, principal)) {
       session.invalidate();
       SecurityContextHolder.clearContext();
       if (request.getRequestURI().startsWith("/console")) {

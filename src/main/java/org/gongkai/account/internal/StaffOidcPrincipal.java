@@ -10,7 +10,10 @@ import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
-/** A member of staff who logged in through the unified identity service: the account it maps to, and its token. */
+/**
+ * A member of staff who logged in through the unified identity service: the account it maps to, and
+ * its token.
+ */
 record StaffOidcPrincipal(Staff staff, OidcUser identity) implements OidcUser, StaffIdentity {
 
   @Override

@@ -7,7 +7,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-record StaffPrincipal(Staff staff, String passwordHash, boolean enabled) implements UserDetails, StaffIdentity {
+record StaffPrincipal(Staff staff, String passwordHash, boolean enabled)
+    implements UserDetails, StaffIdentity {
 
   @Override
   public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -22,8 +22,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
   private final SecondFactors secondFactors;
 
   ThrottledAuthenticationProvider(
-      JdbcAccounts accounts, PasswordEncoder encoder, LoginThrottle throttle, AuditTrail audit,
-      TransactionTemplate transactions, SecondFactors secondFactors) {
+      JdbcAccounts accounts,
+      PasswordEncoder encoder,
+      LoginThrottle throttle,
+      AuditTrail audit,
+      TransactionTemplate transactions,
+      SecondFactors secondFactors) {
     this.secondFactors = secondFactors;
     this.delegate = new DaoAuthenticationProvider(accounts);
     this.delegate.setPasswordEncoder(encoder);
@@ -36,7 +40,9 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) throws AuthenticationException {
     String username = authentication.getName();
     String address =
-        authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : "";
+        authentication.getDetails() instanceof WebAuthenticationDetails details
+            ? details.getRemoteAddress()
+            : "";
     if (!LoginThrottle.isPlausible(username)) {
       throw new BadCredentialsException("no such user");
     }
@@ -52,30 +58,38 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
       return result;
     } catch (BadCredentialsException e) {
       boolean locks = throttle.failed(username, address);
-      transactions.executeWithoutResult(tx -> {
-        audit.record(username, "account.login-failed", "login", username, null);
-        if (locks) {
-          audit.record(username, "account.login-locked", "login", username, "from " + address);
-        }
-      });
+      transactions.executeWithoutResult(
+          tx -> {
+            audit.record(username, "account.login-failed", "login", username, null);
+            if (locks) {
+              audit.record(username, "account.login-locked", "login", username, "from " + address);
+            }
+          });
       throw e;
     }
   }
 
-  /** A script's call with a password only is refused for an account that has, or must have, a second factor. */
-  private void requireSecondFactor(StaffPrincipal principal, ApiCredentials api, String username, String address) {
+  /**
+   * A script's call with a password only is refused for an account that has, or must have, a second
+   * factor.
+   */
+  private void requireSecondFactor(
+      StaffPrincipal principal, ApiCredentials api, String username, String address) {
     SecondFactors.Need need = secondFactors.need(principal.staff());
     if (need == SecondFactors.Need.ENROL) {
-      throw new BadCredentialsException("an administrator sets up a second factor in the console before using the API");
+      throw new BadCredentialsException(
+          "an administrator sets up a second factor in the console before using the API");
     }
-    if (need == SecondFactors.Need.VERIFY && !secondFactors.verify(principal.staff(), api.oneTimeCode())) {
+    if (need == SecondFactors.Need.VERIFY
+        && !secondFactors.verify(principal.staff(), api.oneTimeCode())) {
       boolean locks = throttle.failed(username, address);
-      transactions.executeWithoutResult(tx -> {
-        audit.record(username, "account.second-factor.failed", "login", username, null);
-        if (locks) {
-          audit.record(username, "account.login-locked", "login", username, "from " + address);
-        }
-      });
+      transactions.executeWithoutResult(
+          tx -> {
+            audit.record(username, "account.second-factor.failed", "login", username, null);
+            if (locks) {
+              audit.record(username, "account.login-locked", "login", username, "from " + address);
+            }
+          });
       throw new BadCredentialsException("second factor missing or wrong");
     }
   }

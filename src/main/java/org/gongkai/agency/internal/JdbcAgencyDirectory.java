@@ -21,8 +21,8 @@ import org.gongkai.agency.DisclosureGuide;
 import org.gongkai.agency.ReportLevel;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.shared.ids.OrganizationCodes;
-import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.site.PublicSiteVersion;
+import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,8 +44,13 @@ class JdbcAgencyDirectory implements AgencyDirectory {
   private final AgencySnapshots snapshots;
   private final PublicSiteVersion site;
 
-  JdbcAgencyDirectory(JdbcClient jdbc, AuditTrail audit, MessageSource messages, Clock clock,
-      AgencySnapshots snapshots, PublicSiteVersion site) {
+  JdbcAgencyDirectory(
+      JdbcClient jdbc,
+      AuditTrail audit,
+      MessageSource messages,
+      Clock clock,
+      AgencySnapshots snapshots,
+      PublicSiteVersion site) {
     this.snapshots = snapshots;
     this.site = site;
     this.jdbc = jdbc;
@@ -57,7 +62,9 @@ class JdbcAgencyDirectory implements AgencyDirectory {
   @Override
   public List<Agency> all() {
     if (PublicSiteVersion.insideWritingTransaction()) {
-      return jdbc.sql("SELECT * FROM agency ORDER BY sort_order, id").query(JdbcAgencyDirectory::agency).list();
+      return jdbc.sql("SELECT * FROM agency ORDER BY sort_order, id")
+          .query(JdbcAgencyDirectory::agency)
+          .list();
     }
     return snapshots.current().all();
   }
@@ -65,7 +72,10 @@ class JdbcAgencyDirectory implements AgencyDirectory {
   @Override
   public Optional<Agency> find(long id) {
     if (PublicSiteVersion.insideWritingTransaction()) {
-      return jdbc.sql("SELECT * FROM agency WHERE id = ?").param(id).query(JdbcAgencyDirectory::agency).optional();
+      return jdbc.sql("SELECT * FROM agency WHERE id = ?")
+          .param(id)
+          .query(JdbcAgencyDirectory::agency)
+          .optional();
     }
     return Optional.ofNullable(snapshots.current().byId().get(id));
   }
@@ -74,7 +84,9 @@ class JdbcAgencyDirectory implements AgencyDirectory {
   public Optional<Agency> findByCode(String code) {
     String normal = OrganizationCodes.normalize(code);
     if (PublicSiteVersion.insideWritingTransaction()) {
-      return jdbc.sql("SELECT * FROM agency WHERE code = ?").param(normal).query(JdbcAgencyDirectory::agency)
+      return jdbc.sql("SELECT * FROM agency WHERE code = ?")
+          .param(normal)
+          .query(JdbcAgencyDirectory::agency)
           .optional();
     }
     return Optional.ofNullable(snapshots.current().byCode().get(normal));
@@ -108,7 +120,8 @@ class JdbcAgencyDirectory implements AgencyDirectory {
     Optional<Agency> current = find(agencyId);
     while (current.isPresent() && path.size() < 20) {
       path.add(current.get());
-      current = current.get().parentId() == null ? Optional.empty() : find(current.get().parentId());
+      current =
+          current.get().parentId() == null ? Optional.empty() : find(current.get().parentId());
     }
     Collections.reverse(path);
     return path;
@@ -158,15 +171,26 @@ class JdbcAgencyDirectory implements AgencyDirectory {
                 + " guide_fax, guide_email, guide_postcode, guide_text, report_level, report_subtree, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            code, form.getName().trim(), parentId, nextAgencyOrder(), guide.address(), guide.officeHours(),
-            guide.phone(), guide.fax(), guide.email(), guide.postcode(), guide.text(),
-            reportLevel(form, parentId).name(), !Boolean.FALSE.equals(form.getReportsForSubtree()),
+            code,
+            form.getName().trim(),
+            parentId,
+            nextAgencyOrder(),
+            guide.address(),
+            guide.officeHours(),
+            guide.phone(),
+            guide.fax(),
+            guide.email(),
+            guide.postcode(),
+            guide.text(),
+            reportLevel(form, parentId).name(),
+            !Boolean.FALSE.equals(form.getReportsForSubtree()),
             Timestamps.toDb(Instant.now(clock)))
         .update(keys, "id");
     long id = Objects.requireNonNull(keys.getKey()).longValue();
     int order = 0;
     for (ColumnType type : ColumnType.STANDARD) {
-      String name = messages.getMessage("column.standard." + type.name(), null, Locale.SIMPLIFIED_CHINESE);
+      String name =
+          messages.getMessage("column.standard." + type.name(), null, Locale.SIMPLIFIED_CHINESE);
       insertColumn(id, null, name, type, order++);
     }
     site.changed();
@@ -186,8 +210,18 @@ class JdbcAgencyDirectory implements AgencyDirectory {
                 + " guide_phone = ?, guide_fax = ?, guide_email = ?, guide_postcode = ?, guide_text = ?,"
                 + " report_level = ?, report_subtree = ? WHERE id = ?")
         .params(
-            code, form.getName().trim(), parentId, g.address(), g.officeHours(), g.phone(), g.fax(), g.email(),
-            g.postcode(), g.text(), reportLevel(form, parentId).name(), !Boolean.FALSE.equals(form.getReportsForSubtree()),
+            code,
+            form.getName().trim(),
+            parentId,
+            g.address(),
+            g.officeHours(),
+            g.phone(),
+            g.fax(),
+            g.email(),
+            g.postcode(),
+            g.text(),
+            reportLevel(form, parentId).name(),
+            !Boolean.FALSE.equals(form.getReportsForSubtree()),
             agencyId)
         .update();
     site.changed();
@@ -205,15 +239,22 @@ class JdbcAgencyDirectory implements AgencyDirectory {
     if (agency.fourEyesWaived() == waived) {
       return;
     }
-    jdbc.sql("UPDATE agency SET four_eyes_waived = ? WHERE id = ?").params(waived, agencyId).update();
+    jdbc.sql("UPDATE agency SET four_eyes_waived = ? WHERE id = ?")
+        .params(waived, agencyId)
+        .update();
     site.changed();
-    audit.record(actor, waived ? "agency.four-eyes.waived" : "agency.four-eyes.restored", "agency", agencyId,
+    audit.record(
+        actor,
+        waived ? "agency.four-eyes.waived" : "agency.four-eyes.restored",
+        "agency",
+        agencyId,
         waived ? reason.strip() : null);
   }
 
   @Override
   @Transactional
-  public Column addColumn(long agencyId, Long parentId, String name, ColumnType type, String actor) {
+  public Column addColumn(
+      long agencyId, Long parentId, String name, ColumnType type, String actor) {
     get(agencyId);
     String trimmed = checkedColumnName(name);
     if (parentId != null) {
@@ -223,11 +264,13 @@ class JdbcAgencyDirectory implements AgencyDirectory {
       }
     }
     int order =
-        jdbc.sql("SELECT COALESCE(MAX(sort_order), -1) + 1 FROM disclosure_column WHERE agency_id = ?")
+        jdbc.sql(
+                "SELECT COALESCE(MAX(sort_order), -1) + 1 FROM disclosure_column WHERE agency_id = ?")
             .param(agencyId)
             .query(Integer.class)
             .single();
-    long id = insertColumn(agencyId, parentId, trimmed, type == null ? ColumnType.GENERAL : type, order);
+    long id =
+        insertColumn(agencyId, parentId, trimmed, type == null ? ColumnType.GENERAL : type, order);
     site.changed();
     audit.record(actor, "column.created", "column", id, trimmed);
     return column(id).orElseThrow();
@@ -238,7 +281,9 @@ class JdbcAgencyDirectory implements AgencyDirectory {
   public void renameColumn(long columnId, String name, String actor) {
     Column column = column(columnId).orElseThrow(() -> Refusal.notFound("column.not-found"));
     String trimmed = checkedColumnName(name);
-    jdbc.sql("UPDATE disclosure_column SET name = ? WHERE id = ?").params(trimmed, columnId).update();
+    jdbc.sql("UPDATE disclosure_column SET name = ? WHERE id = ?")
+        .params(trimmed, columnId)
+        .update();
     site.changed();
     audit.record(actor, "column.renamed", "column", columnId, column.name() + " -> " + trimmed);
   }
@@ -248,7 +293,9 @@ class JdbcAgencyDirectory implements AgencyDirectory {
   public void moveColumn(long columnId, int direction, String actor) {
     Column column = column(columnId).orElseThrow(() -> Refusal.notFound("column.not-found"));
     List<Column> siblings =
-        columns(column.agencyId()).stream().filter(c -> Objects.equals(c.parentId(), column.parentId())).toList();
+        columns(column.agencyId()).stream()
+            .filter(c -> Objects.equals(c.parentId(), column.parentId()))
+            .toList();
     int index = -1;
     for (int i = 0; i < siblings.size(); i++) {
       if (siblings.get(i).id() == columnId) {
@@ -262,7 +309,9 @@ class JdbcAgencyDirectory implements AgencyDirectory {
     List<Column> reordered = new ArrayList<>(siblings);
     Collections.swap(reordered, index, target);
     for (int i = 0; i < reordered.size(); i++) {
-      jdbc.sql("UPDATE disclosure_column SET sort_order = ? WHERE id = ?").params(i, reordered.get(i).id()).update();
+      jdbc.sql("UPDATE disclosure_column SET sort_order = ? WHERE id = ?")
+          .params(i, reordered.get(i).id())
+          .update();
     }
     site.changed();
     audit.record(actor, "column.moved", "column", columnId, direction < 0 ? "up" : "down");
@@ -272,7 +321,9 @@ class JdbcAgencyDirectory implements AgencyDirectory {
   @Transactional
   public void setColumnHidden(long columnId, boolean hidden, String actor) {
     column(columnId).orElseThrow(() -> Refusal.notFound("column.not-found"));
-    jdbc.sql("UPDATE disclosure_column SET hidden = ? WHERE id = ?").params(hidden, columnId).update();
+    jdbc.sql("UPDATE disclosure_column SET hidden = ? WHERE id = ?")
+        .params(hidden, columnId)
+        .update();
     site.changed();
     audit.record(actor, hidden ? "column.hidden" : "column.shown", "column", columnId, null);
   }
@@ -294,7 +345,9 @@ class JdbcAgencyDirectory implements AgencyDirectory {
         cursor = c.parentId();
       }
     }
-    jdbc.sql("UPDATE disclosure_column SET parent_id = ? WHERE id = ?").params(parentId, columnId).update();
+    jdbc.sql("UPDATE disclosure_column SET parent_id = ? WHERE id = ?")
+        .params(parentId, columnId)
+        .update();
     site.changed();
     audit.record(actor, "column.reparented", "column", columnId, String.valueOf(parentId));
   }
@@ -345,7 +398,9 @@ class JdbcAgencyDirectory implements AgencyDirectory {
   }
 
   private int nextAgencyOrder() {
-    return jdbc.sql("SELECT COALESCE(MAX(sort_order), -1) + 1 FROM agency").query(Integer.class).single();
+    return jdbc.sql("SELECT COALESCE(MAX(sort_order), -1) + 1 FROM agency")
+        .query(Integer.class)
+        .single();
   }
 
   static Agency agency(ResultSet rs, int row) throws SQLException {

@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The assessment's steps from the console's forms, each answered by a redirect with what happened. */
+/**
+ * The assessment's steps from the console's forms, each answered by a redirect with what happened.
+ */
 @Controller
 @RequestMapping("/console/assessments")
 class AssessmentActionsController {
@@ -25,7 +27,10 @@ class AssessmentActionsController {
   private final AssessmentReview review;
   private final StaffAccess access;
 
-  AssessmentActionsController(Assessments assessments, AssessmentEntries entries, AssessmentReview review,
+  AssessmentActionsController(
+      Assessments assessments,
+      AssessmentEntries entries,
+      AssessmentReview review,
       StaffAccess access) {
     this.assessments = assessments;
     this.entries = entries;
@@ -34,7 +39,9 @@ class AssessmentActionsController {
   }
 
   @PostMapping
-  String create(@RequestParam(required = false) Integer year, @RequestParam(required = false) String office,
+  String create(
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String office,
       RedirectAttributes redirect) {
     try {
       if (year == null) {
@@ -50,9 +57,15 @@ class AssessmentActionsController {
   }
 
   @PostMapping("/{year:\\d+}/entries")
-  String enter(@PathVariable int year, @RequestParam String agency, @RequestParam String indicator,
-      @RequestParam(required = false) String points, @RequestParam(required = false) String reason,
-      @RequestParam(name = "file", required = false) MultipartFile file, RedirectAttributes redirect) throws IOException {
+  String enter(
+      @PathVariable int year,
+      @RequestParam String agency,
+      @RequestParam String indicator,
+      @RequestParam(required = false) String points,
+      @RequestParam(required = false) String reason,
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      RedirectAttributes redirect)
+      throws IOException {
     try {
       BigDecimal value = null;
       if (points != null && !points.isBlank()) {
@@ -62,8 +75,15 @@ class AssessmentActionsController {
           throw Refusal.invalidField("points", "assessment.entry.points-range", "-");
         }
       }
-      entries.enter(year, agency, indicator, value, reason, file == null ? null : file.getOriginalFilename(),
-          file == null || file.isEmpty() ? null : file.getBytes(), access.current());
+      entries.enter(
+          year,
+          agency,
+          indicator,
+          value,
+          reason,
+          file == null ? null : file.getOriginalFilename(),
+          file == null || file.isEmpty() ? null : file.getBytes(),
+          access.current());
       redirect.addFlashAttribute("notice", "assessment.entry.saved");
     } catch (Refusal refusal) {
       Refusals.flash(redirect, refusal);
@@ -72,49 +92,85 @@ class AssessmentActionsController {
   }
 
   @PostMapping("/{year:\\d+}/entries/delete")
-  String removeEntry(@PathVariable int year, @RequestParam String agency, @RequestParam String indicator,
+  String removeEntry(
+      @PathVariable int year,
+      @RequestParam String agency,
+      @RequestParam String indicator,
       RedirectAttributes redirect) {
-    return step(redirect, "assessment.entry.removed", "/console/assessments/" + year + "/agencies/" + agency,
+    return step(
+        redirect,
+        "assessment.entry.removed",
+        "/console/assessments/" + year + "/agencies/" + agency,
         () -> entries.removeEntry(year, agency, indicator, access.current()));
   }
 
   @PostMapping("/{year:\\d+}/release")
-  String release(@PathVariable int year,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
+  String release(
+      @PathVariable int year,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate until,
       RedirectAttributes redirect) {
-    return step(redirect, "assessment.released", "/console/assessments/" + year,
+    return step(
+        redirect,
+        "assessment.released",
+        "/console/assessments/" + year,
         () -> review.release(year, until, access.current()));
   }
 
   @PostMapping("/{year:\\d+}/objections")
-  String object(@PathVariable int year, @RequestParam String agency, @RequestParam(required = false) String indicator,
-      @RequestParam(required = false) String text, RedirectAttributes redirect) {
-    return step(redirect, "assessment.objection.raised", "/console/assessments/" + year + "/agencies/" + agency,
+  String object(
+      @PathVariable int year,
+      @RequestParam String agency,
+      @RequestParam(required = false) String indicator,
+      @RequestParam(required = false) String text,
+      RedirectAttributes redirect) {
+    return step(
+        redirect,
+        "assessment.objection.raised",
+        "/console/assessments/" + year + "/agencies/" + agency,
         () -> review.object(year, agency, indicator, text, access.current()));
   }
 
   @PostMapping("/{year:\\d+}/objections/{id}/answer")
-  String answer(@PathVariable int year, @PathVariable long id, @RequestParam(required = false) String decision,
-      @RequestParam(required = false) String answer, RedirectAttributes redirect) {
-    return step(redirect, "assessment.objection.answered-now", "/console/assessments/" + year + "#objections",
+  String answer(
+      @PathVariable int year,
+      @PathVariable long id,
+      @RequestParam(required = false) String decision,
+      @RequestParam(required = false) String answer,
+      RedirectAttributes redirect) {
+    return step(
+        redirect,
+        "assessment.objection.answered-now",
+        "/console/assessments/" + year + "#objections",
         () -> review.answer(year, id, decision, answer, access.current()));
   }
 
   @PostMapping("/{year:\\d+}/finalise")
   String finalise(@PathVariable int year, RedirectAttributes redirect) {
-    return step(redirect, "assessment.finalised", "/console/assessments/" + year,
+    return step(
+        redirect,
+        "assessment.finalised",
+        "/console/assessments/" + year,
         () -> review.finalise(year, access.current()));
   }
 
   @PostMapping("/{year:\\d+}/publish")
-  String publish(@PathVariable int year, @RequestParam(defaultValue = "true") boolean published,
+  String publish(
+      @PathVariable int year,
+      @RequestParam(defaultValue = "true") boolean published,
       RedirectAttributes redirect) {
-    return step(redirect, published ? "assessment.published" : "assessment.unpublished", "/console/assessments/" + year,
+    return step(
+        redirect,
+        published ? "assessment.published" : "assessment.unpublished",
+        "/console/assessments/" + year,
         () -> review.publish(year, published, access.current()));
   }
 
-  /** Takes one step, and says on the next page what happened: the notice, or the refusal's message. */
-  private static String step(RedirectAttributes redirect, String notice, String target, Runnable action) {
+  /**
+   * Takes one step, and says on the next page what happened: the notice, or the refusal's message.
+   */
+  private static String step(
+      RedirectAttributes redirect, String notice, String target, Runnable action) {
     try {
       action.run();
       redirect.addFlashAttribute("notice", notice);

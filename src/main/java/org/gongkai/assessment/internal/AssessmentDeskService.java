@@ -13,7 +13,8 @@ class AssessmentDeskService implements AssessmentDesk {
   private final AssessmentEntries entries;
   private final AssessmentReview review;
 
-  AssessmentDeskService(Assessments assessments, AssessmentEntries entries, AssessmentReview review) {
+  AssessmentDeskService(
+      Assessments assessments, AssessmentEntries entries, AssessmentReview review) {
     this.assessments = assessments;
     this.entries = entries;
     this.review = review;
@@ -25,7 +26,13 @@ class AssessmentDeskService implements AssessmentDesk {
   }
 
   @Override
-  public void enter(int year, String agencyCode, String indicatorCode, BigDecimal points, String reason, Staff actor) {
+  public void enter(
+      int year,
+      String agencyCode,
+      String indicatorCode,
+      BigDecimal points,
+      String reason,
+      Staff actor) {
     entries.enter(year, agencyCode, indicatorCode, points, reason, null, null, actor);
   }
 

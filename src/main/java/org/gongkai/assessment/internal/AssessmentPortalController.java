@@ -28,8 +28,10 @@ class AssessmentPortalController {
 
   @GetMapping("/{year:\\d+}")
   String year(@PathVariable int year, Model model) {
-    Assessments.Standing standing = assessments.published(year)
-        .orElseThrow(() -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
+    Assessments.Standing standing =
+        assessments
+            .published(year)
+            .orElseThrow(() -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
     model.addAttribute("standing", standing);
     return "assessment/portal-year";
   }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The draft released for objections within a period, the office's answers, the final result
- * stored whole, and its publication on the portal.
+ * The draft released for objections within a period, the office's answers, the final result stored
+ * whole, and its publication on the portal.
  */
 @Service
 class AssessmentReview {
@@ -31,8 +32,15 @@ class AssessmentReview {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  AssessmentReview(Assessments service, AssessmentRepository assessments, Schemes schemes, StaffAccess access,
-      AuditTrail audit, PublicSiteVersion site, TransactionTemplate transactions, Clock clock) {
+  AssessmentReview(
+      Assessments service,
+      AssessmentRepository assessments,
+      Schemes schemes,
+      StaffAccess access,
+      AuditTrail audit,
+      PublicSiteVersion site,
+      TransactionTemplate transactions,
+      Clock clock) {
     this.service = service;
     this.assessments = assessments;
     this.schemes = schemes;
@@ -49,14 +57,23 @@ class AssessmentReview {
     if (until == null || until.isBefore(service.today())) {
       throw Refusal.invalidField("until", "assessment.release.until");
     }
-    transactions.executeWithoutResult(tx -> {
-      service.open(year);
-      assessments.release(year, until);
-      audit.record(actor.username(), "assessment.released", "assessment", year, "objections until " + until);
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          service.open(year);
+          assessments.release(year, until);
+          audit.record(
+              actor.username(),
+              "assessment.released",
+              "assessment",
+              year,
+              "objections until " + until);
+        });
   }
 
-  /** An agency's objection to its draft result, within the period; {@code code} null for the result as a whole. */
+  /**
+   * An agency's objection to its draft result, within the period; {@code code} null for the result
+   * as a whole.
+   */
   long object(int year, String agencyCode, String code, String text, Staff actor) {
     Agency agency = service.agency(agencyCode);
     access.requireReviewer(actor, agency.id());
@@ -65,26 +82,40 @@ class AssessmentReview {
       throw Refusal.invalidField("text", "assessment.objection.text");
     }
     String indicator = code == null || code.isBlank() ? null : code.strip();
-    return transactions.execute(tx -> {
-      Assessment a = assessments.lock(year).orElseThrow(() -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
-      if (a.state() != State.REVIEW) {
-        throw Refusal.conflict("assessment.objection.not-open");
-      }
-      if (service.today().isAfter(a.objectionsUntil())) {
-        throw Refusal.conflict("assessment.objection.period-over", a.objectionsUntil());
-      }
-      service.requireAssessed(a, agency);
-      if (indicator != null && schemes.get(year).find(indicator).isEmpty()) {
-        throw Refusal.invalidField("indicator", "assessment.indicator.not-found", indicator);
-      }
-      long id = assessments.insertObjection(year, agency.id(), indicator, body, actor.username(), Instant.now(clock));
-      audit.record(actor.username(), "assessment.objection.raised", "assessment-objection", id,
-          year + " " + agency.code() + (indicator == null ? "" : " " + indicator));
-      return id;
-    });
+    return transactions.execute(
+        tx -> {
+          Assessment a =
+              assessments
+                  .lock(year)
+                  .orElseThrow(
+                      () -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
+          if (a.state() != State.REVIEW) {
+            throw Refusal.conflict("assessment.objection.not-open");
+          }
+          if (service.today().isAfter(a.objectionsUntil())) {
+            throw Refusal.conflict("assessment.objection.period-over", a.objectionsUntil());
+          }
+          service.requireAssessed(a, agency);
+          if (indicator != null && schemes.get(year).find(indicator).isEmpty()) {
+            throw Refusal.invalidField("indicator", "assessment.indicator.not-found", indicator);
+          }
+          long id =
+              assessments.insertObjection(
+                  year, agency.id(), indicator, body, actor.username(), Instant.now(clock));
+          audit.record(
+              actor.username(),
+              "assessment.objection.raised",
+              "assessment-objection",
+              id,
+              year + " " + agency.code() + (indicator == null ? "" : " " + indicator));
+          return id;
+        });
   }
 
-  /** The office's answer: ACCEPTED (the points are corrected by an entry) or REJECTED, with its reasons. */
+  /**
+   * The office's answer: ACCEPTED (the points are corrected by an entry) or REJECTED, with its
+   * reasons.
+   */
   void answer(int year, long objectionId, String decision, String answer, Staff actor) {
     access.requirePlatformAdmin(actor);
     if (!"ACCEPTED".equals(decision) && !"REJECTED".equals(decision)) {
@@ -94,49 +125,81 @@ class AssessmentReview {
     if (text.isEmpty() || text.length() > 2000) {
       throw Refusal.invalidField("answer", "assessment.objection.answer");
     }
-    transactions.executeWithoutResult(tx -> {
-      service.open(year);
-      if (!assessments.answerObjection(objectionId, year, decision, text, actor.username(), Instant.now(clock))) {
-        throw Refusal.conflict("assessment.objection.answered");
-      }
-      audit.record(actor.username(), "assessment.objection." + decision.toLowerCase(java.util.Locale.ROOT),
-          "assessment-objection", objectionId, String.valueOf(year));
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          service.open(year);
+          if (!assessments.answerObjection(
+              objectionId, year, decision, text, actor.username(), Instant.now(clock))) {
+            throw Refusal.conflict("assessment.objection.answered");
+          }
+          audit.record(
+              actor.username(),
+              "assessment.objection." + decision.toLowerCase(Locale.ROOT),
+              "assessment-objection",
+              objectionId,
+              String.valueOf(year));
+        });
   }
 
-  /** Stores every agency's result as it stands: after this, nothing the scheme or the records do changes it. */
+  /**
+   * Stores every agency's result as it stands: after this, nothing the scheme or the records do
+   * changes it.
+   */
   void finalise(int year, Staff actor) {
     access.requirePlatformAdmin(actor);
-    transactions.executeWithoutResult(tx -> {
-      Assessment a = assessments.lock(year).orElseThrow(() -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
-      if (a.state() != State.REVIEW) {
-        throw Refusal.conflict("assessment.finalise.not-released");
-      }
-      if (!service.today().isAfter(a.objectionsUntil())) {
-        throw Refusal.conflict("assessment.finalise.period-open", a.objectionsUntil());
-      }
-      long open = assessments.objections(year).stream().filter(AssessmentRepository.Objection::open).count();
-      if (open > 0) {
-        throw Refusal.conflict("assessment.finalise.objections-open", open);
-      }
-      List<Scoring.AgencyResult> results = service.compute(a, schemes.get(year));
-      results.forEach(r -> assessments.store(year, r));
-      assessments.finalise(year, actor.username(), Instant.now(clock));
-      audit.record(actor.username(), "assessment.finalised", "assessment", year, results.size() + " agencies");
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          Assessment a =
+              assessments
+                  .lock(year)
+                  .orElseThrow(
+                      () -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
+          if (a.state() != State.REVIEW) {
+            throw Refusal.conflict("assessment.finalise.not-released");
+          }
+          if (!service.today().isAfter(a.objectionsUntil())) {
+            throw Refusal.conflict("assessment.finalise.period-open", a.objectionsUntil());
+          }
+          long open =
+              assessments.objections(year).stream()
+                  .filter(AssessmentRepository.Objection::open)
+                  .count();
+          if (open > 0) {
+            throw Refusal.conflict("assessment.finalise.objections-open", open);
+          }
+          List<Scoring.AgencyResult> results = service.compute(a, schemes.get(year));
+          results.forEach(r -> assessments.store(year, r));
+          assessments.finalise(year, actor.username(), Instant.now(clock));
+          audit.record(
+              actor.username(),
+              "assessment.finalised",
+              "assessment",
+              year,
+              results.size() + " agencies");
+        });
   }
 
   /** Shows or hides a final ranking on the portal. */
   void publish(int year, boolean published, Staff actor) {
     access.requirePlatformAdmin(actor);
-    transactions.executeWithoutResult(tx -> {
-      Assessment a = assessments.lock(year).orElseThrow(() -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
-      if (a.state() != State.FINAL) {
-        throw Refusal.conflict("assessment.publish.not-final");
-      }
-      assessments.setPublished(year, published);
-      site.changed();
-      audit.record(actor.username(), published ? "assessment.published" : "assessment.unpublished", "assessment", year, "");
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          Assessment a =
+              assessments
+                  .lock(year)
+                  .orElseThrow(
+                      () -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
+          if (a.state() != State.FINAL) {
+            throw Refusal.conflict("assessment.publish.not-final");
+          }
+          assessments.setPublished(year, published);
+          site.changed();
+          audit.record(
+              actor.username(),
+              published ? "assessment.published" : "assessment.unpublished",
+              "assessment",
+              year,
+              "");
+        });
   }
 }

@@ -25,7 +25,11 @@ class AssessmentWork implements WorkQueue {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
 
-  AssessmentWork(AssessmentRepository assessments, Assessments service, AgencyDirectory agencies, StaffAccess access) {
+  AssessmentWork(
+      AssessmentRepository assessments,
+      Assessments service,
+      AgencyDirectory agencies,
+      StaffAccess access) {
     this.assessments = assessments;
     this.service = service;
     this.agencies = agencies;
@@ -39,20 +43,32 @@ class AssessmentWork implements WorkQueue {
 
   @Override
   public List<Work> open(Staff staff, int limit) {
-    List<AssessmentRepository.Assessment> open = assessments.all().stream().filter(a -> a.state() == State.REVIEW).toList();
+    List<AssessmentRepository.Assessment> open =
+        assessments.all().stream().filter(a -> a.state() == State.REVIEW).toList();
     if (staff.isPlatformAdmin()) {
       List<Item> items = new ArrayList<>();
       for (AssessmentRepository.Assessment a : open) {
         for (AssessmentRepository.Objection o : assessments.objections(a.year())) {
           if (o.open()) {
             String agency = agencies.find(o.agencyId()).map(Agency::name).orElse("");
-            items.add(new Item(a.year() + " · " + agency + (o.indicatorCode() == null ? "" : " · " + o.indicatorCode()),
-                LIST + "/" + a.year() + "#objections", null, null));
+            items.add(
+                new Item(
+                    a.year()
+                        + " · "
+                        + agency
+                        + (o.indicatorCode() == null ? "" : " · " + o.indicatorCode()),
+                    LIST + "/" + a.year() + "#objections",
+                    null,
+                    null));
           }
         }
       }
-      return List.of(new Work("todo.assessment-objections", items.size(), items.subList(0, Math.min(limit, items.size())),
-          LIST));
+      return List.of(
+          new Work(
+              "todo.assessment-objections",
+              items.size(),
+              items.subList(0, Math.min(limit, items.size())),
+              LIST));
     }
     if (!staff.role().reviews()) {
       return List.of(Work.none("todo.assessment-review", LIST));
@@ -65,11 +81,20 @@ class AssessmentWork implements WorkQueue {
       }
       for (Agency agency : service.assessed(a)) {
         if (scope.contains(agency.id())) {
-          items.add(new Item(a.year() + " · " + agency.name(), LIST + "/" + a.year() + "/agencies/" + agency.code(),
-              a.objectionsUntil(), null));
+          items.add(
+              new Item(
+                  a.year() + " · " + agency.name(),
+                  LIST + "/" + a.year() + "/agencies/" + agency.code(),
+                  a.objectionsUntil(),
+                  null));
         }
       }
     }
-    return List.of(new Work("todo.assessment-review", items.size(), items.subList(0, Math.min(limit, items.size())), LIST));
+    return List.of(
+        new Work(
+            "todo.assessment-review",
+            items.size(),
+            items.subList(0, Math.min(limit, items.size())),
+            LIST));
   }
 }

@@ -5,9 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
@@ -36,8 +41,15 @@ class Assessments {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  Assessments(AssessmentRepository assessments, Schemes schemes, AutoIndicators indicators, AgencyDirectory agencies,
-      StaffAccess access, AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+  Assessments(
+      AssessmentRepository assessments,
+      Schemes schemes,
+      AutoIndicators indicators,
+      AgencyDirectory agencies,
+      StaffAccess access,
+      AuditTrail audit,
+      TransactionTemplate transactions,
+      Clock clock) {
     this.assessments = assessments;
     this.schemes = schemes;
     this.indicators = indicators;
@@ -48,22 +60,34 @@ class Assessments {
     this.clock = clock;
   }
 
-  /** A year's assessment as a reader may see it: the scheme, and the agencies' results best first. */
-  record Standing(Assessment assessment, Scheme scheme, Agency office, List<Scoring.AgencyResult> results,
+  /**
+   * A year's assessment as a reader may see it: the scheme, and the agencies' results best first.
+   */
+  record Standing(
+      Assessment assessment,
+      Scheme scheme,
+      Agency office,
+      List<Scoring.AgencyResult> results,
       List<AssessmentRepository.Objection> objections) {
 
     public boolean isFinal() {
       return assessment.state() == State.FINAL;
     }
 
-    /** The indicators as the results hold them (a final result keeps the scheme it was scored on). */
+    /**
+     * The indicators as the results hold them (a final result keeps the scheme it was scored on).
+     */
     public List<Scoring.Item> indicators() {
       return results.isEmpty() ? List.of() : results.get(0).items();
     }
 
-    /** The top-level indicators that score: the ranking's columns (a veto shows beside the total). */
+    /**
+     * The top-level indicators that score: the ranking's columns (a veto shows beside the total).
+     */
     public List<Scoring.Item> categories() {
-      return indicators().stream().filter(i -> i.parentCode() == null && i.kind() != IndicatorKind.VETO).toList();
+      return indicators().stream()
+          .filter(i -> i.parentCode() == null && i.kind() != IndicatorKind.VETO)
+          .toList();
     }
   }
 
@@ -82,10 +106,15 @@ class Assessments {
   }
 
   Assessment get(int year) {
-    return assessments.find(year).orElseThrow(() -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
+    return assessments
+        .find(year)
+        .orElseThrow(() -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
   }
 
-  /** Opens the year's assessment of the agencies below the office's agency, with the year's scheme (started if missing). */
+  /**
+   * Opens the year's assessment of the agencies below the office's agency, with the year's scheme
+   * (started if missing).
+   */
   Assessment create(int year, String officeCode, Staff actor) {
     access.requirePlatformAdmin(actor);
     checkYear(year);
@@ -96,20 +125,23 @@ class Assessments {
     if (schemes.find(year).isEmpty()) {
       schemes.create(year, actor);
     }
-    return transactions.execute(tx -> {
-      if (assessments.find(year).isPresent()) {
-        throw Refusal.conflict("assessment.exists", String.valueOf(year));
-      }
-      assessments.insert(year, office.id(), actor.username(), Instant.now(clock));
-      audit.record(actor.username(), "assessment.created", "assessment", year, office.code());
-      return assessments.find(year).orElseThrow();
-    });
+    return transactions.execute(
+        tx -> {
+          if (assessments.find(year).isPresent()) {
+            throw Refusal.conflict("assessment.exists", String.valueOf(year));
+          }
+          assessments.insert(year, office.id(), actor.username(), Instant.now(clock));
+          audit.record(actor.username(), "assessment.created", "assessment", year, office.code());
+          return assessments.find(year).orElseThrow();
+        });
   }
 
   /** The agencies assessed: every agency below the office's, in the directory's order. */
   List<Agency> assessed(Assessment a) {
     Set<Long> below = agencies.subtree(a.officeAgencyId());
-    return agencies.all().stream().filter(x -> below.contains(x.id()) && x.id() != a.officeAgencyId()).toList();
+    return agencies.all().stream()
+        .filter(x -> below.contains(x.id()) && x.id() != a.officeAgencyId())
+        .toList();
   }
 
   /**
@@ -123,7 +155,8 @@ class Assessments {
       throw Refusal.notFound("assessment.not-released", String.valueOf(year));
     }
     Scheme scheme = schemes.get(year);
-    List<Scoring.AgencyResult> results = a.state() == State.FINAL ? stored(year) : compute(a, scheme);
+    List<Scoring.AgencyResult> results =
+        a.state() == State.FINAL ? stored(year) : compute(a, scheme);
     List<AssessmentRepository.Objection> objections = assessments.objections(year);
     if (!office) {
       Set<Long> scope = access.agencyScope(viewer);
@@ -133,18 +166,33 @@ class Assessments {
     return new Standing(a, scheme, agencies.get(a.officeAgencyId()), results, objections);
   }
 
-  /** A final year's stored results for the public, or nothing when the office has not published them. */
-  java.util.Optional<Standing> published(int year) {
-    return assessments.find(year).filter(a -> a.state() == State.FINAL && a.published())
-        .map(a -> new Standing(a, schemes.get(year), agencies.get(a.officeAgencyId()), stored(year), List.of()));
+  /**
+   * A final year's stored results for the public, or nothing when the office has not published
+   * them.
+   */
+  Optional<Standing> published(int year) {
+    return assessments
+        .find(year)
+        .filter(a -> a.state() == State.FINAL && a.published())
+        .map(
+            a ->
+                new Standing(
+                    a,
+                    schemes.get(year),
+                    agencies.get(a.officeAgencyId()),
+                    stored(year),
+                    List.of()));
   }
 
   List<Integer> publishedYears() {
-    return assessments.all().stream().filter(a -> a.state() == State.FINAL && a.published()).map(Assessment::year).toList();
+    return assessments.all().stream()
+        .filter(a -> a.state() == State.FINAL && a.published())
+        .map(Assessment::year)
+        .toList();
   }
 
   private List<Scoring.AgencyResult> stored(int year) {
-    Map<Long, String> codes = new java.util.HashMap<>();
+    Map<Long, String> codes = new HashMap<>();
     agencies.all().forEach(x -> codes.put(x.id(), x.code()));
     return assessments.results(year, codes);
   }
@@ -153,12 +201,21 @@ class Assessments {
   List<Scoring.AgencyResult> compute(Assessment a, Scheme scheme) {
     Map<Long, Map<String, Scoring.Entry>> entries = assessments.entries(a.year());
     List<Scoring.AgencyResult> results = new ArrayList<>();
-    Set<AutoRule> rules = scheme.leaves().stream().map(Indicator::rule).filter(java.util.Objects::nonNull)
-        .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(AutoRule.class)));
+    Set<AutoRule> rules =
+        scheme.leaves().stream()
+            .map(Indicator::rule)
+            .filter(Objects::nonNull)
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(AutoRule.class)));
     for (Agency agency : assessed(a)) {
-      Map<AutoRule, AutoIndicators.Measure> measured = indicators.measureAll(rules, agency, a.year());
-      results.add(Scoring.score(scheme, agency, measured::get, entries.getOrDefault(agency.id(), Map.of()),
-          fileLink(a.year(), agency)));
+      Map<AutoRule, AutoIndicators.Measure> measured =
+          indicators.measureAll(rules, agency, a.year());
+      results.add(
+          Scoring.score(
+              scheme,
+              agency,
+              measured::get,
+              entries.getOrDefault(agency.id(), Map.of()),
+              fileLink(a.year(), agency)));
     }
     return Scoring.rank(results);
   }
@@ -174,7 +231,10 @@ class Assessments {
 
   /** The year's assessment locked for a change, refused once final. */
   Assessment open(int year) {
-    Assessment a = assessments.lock(year).orElseThrow(() -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
+    Assessment a =
+        assessments
+            .lock(year)
+            .orElseThrow(() -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
     if (a.state() == State.FINAL) {
       throw Refusal.conflict("assessment.final");
     }
@@ -188,6 +248,8 @@ class Assessments {
   }
 
   Agency agency(String code) {
-    return agencies.findByCode(code == null ? "" : code.strip()).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    return agencies
+        .findByCode(code == null ? "" : code.strip())
+        .orElseThrow(() -> Refusal.notFound("agency.not-found"));
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,9 +44,17 @@ class AutoIndicators {
   private final Clock clock;
   private final int proactiveWorkingDays;
 
-  AutoIndicators(Monitor monitor, CatalogInspection catalog, FoiStatistics foi, ReportStanding reports,
-      MailboxFigures mailbox, ConsultationFigures consultations, InterviewFigures interviews, WorkingCalendar calendar,
-      Clock clock, @Value("${gongkai.monitor.proactive-working-days:20}") int proactiveWorkingDays) {
+  AutoIndicators(
+      Monitor monitor,
+      CatalogInspection catalog,
+      FoiStatistics foi,
+      ReportStanding reports,
+      MailboxFigures mailbox,
+      ConsultationFigures consultations,
+      InterviewFigures interviews,
+      WorkingCalendar calendar,
+      Clock clock,
+      @Value("${gongkai.monitor.proactive-working-days:20}") int proactiveWorkingDays) {
     this.monitor = monitor;
     this.catalog = catalog;
     this.foi = foi;
@@ -59,7 +68,7 @@ class AutoIndicators {
   }
 
   /** Every rule's reading for the agency's year, each record walked once. */
-  Map<AutoRule, Measure> measureAll(java.util.Collection<AutoRule> rules, Agency agency, int year) {
+  Map<AutoRule, Measure> measureAll(Collection<AutoRule> rules, Agency agency, int year) {
     Map<AutoRule, Measure> measures = new EnumMap<>(AutoRule.class);
     if (rules.contains(AutoRule.PROACTIVE_ON_TIME) || rules.contains(AutoRule.POLICY_INTERPRETED)) {
       measures.putAll(documents(agency, year));
@@ -73,7 +82,8 @@ class AutoIndicators {
   Measure measure(AutoRule rule, Agency agency, int year) {
     LocalDate first = LocalDate.of(year, 1, 1);
     LocalDate today = LocalDate.now(clock);
-    LocalDate last = LocalDate.of(year, 12, 31).isBefore(today) ? LocalDate.of(year, 12, 31) : today;
+    LocalDate last =
+        LocalDate.of(year, 12, 31).isBefore(today) ? LocalDate.of(year, 12, 31) : today;
     return switch (rule) {
       case MONITOR_SCORE -> monitorScore(agency, first, last);
       case PROACTIVE_ON_TIME, POLICY_INTERPRETED -> documents(agency, year).get(rule);
@@ -92,13 +102,21 @@ class AutoIndicators {
     List<Monitor.DailyScore> scores = monitor.scores(agency.id(), first, last);
     String link = "/console/monitor/agencies/" + agency.code();
     if (scores.isEmpty()) {
-      return share(0, "assessment.evidence.MONITOR_SCORE.none", List.of(new Evidence.Link(agency.name(), link)));
+      return share(
+          0,
+          "assessment.evidence.MONITOR_SCORE.none",
+          List.of(new Evidence.Link(agency.name(), link)));
     }
     // A day the site failed a veto item scores nothing, whatever its deductions left.
     double average = scores.stream().mapToInt(s -> s.vetoed() ? 0 : s.score()).average().orElse(0);
     long vetoed = scores.stream().filter(Monitor.DailyScore::vetoed).count();
-    return share(average / 100, "assessment.evidence.MONITOR_SCORE", List.of(new Evidence.Link(agency.name(), link)),
-        scores.size(), Math.round(average * 10) / 10.0, vetoed);
+    return share(
+        average / 100,
+        "assessment.evidence.MONITOR_SCORE",
+        List.of(new Evidence.Link(agency.name(), link)),
+        scores.size(),
+        Math.round(average * 10) / 10.0,
+        vetoed);
   }
 
   /**
@@ -111,42 +129,67 @@ class AutoIndicators {
     int[] counted = new int[2];
     List<Evidence.Link> late = new ArrayList<>();
     List<Evidence.Link> lacking = new ArrayList<>();
-    catalog.forEachLiveDocument(agency.id(), d -> {
-      if (d.publishedOn() == null || d.publishedOn().getYear() != year) {
-        return;
-      }
-      if (d.proactive() && d.issuedOn() != null) {
-        counted[0]++;
-        if (d.publishedOn().isAfter(days.addWorkingDays(d.issuedOn(), proactiveWorkingDays))) {
-          late.add(document(d));
-        }
-      }
-      if (d.kind() == DocumentKind.RULE || d.kind() == DocumentKind.NORMATIVE_DOCUMENT) {
-        counted[1]++;
-        if (!d.hasInterpretation()) {
-          lacking.add(document(d));
-        }
-      }
-    });
+    catalog.forEachLiveDocument(
+        agency.id(),
+        d -> {
+          if (d.publishedOn() == null || d.publishedOn().getYear() != year) {
+            return;
+          }
+          if (d.proactive() && d.issuedOn() != null) {
+            counted[0]++;
+            if (d.publishedOn().isAfter(days.addWorkingDays(d.issuedOn(), proactiveWorkingDays))) {
+              late.add(document(d));
+            }
+          }
+          if (d.kind() == DocumentKind.RULE || d.kind() == DocumentKind.NORMATIVE_DOCUMENT) {
+            counted[1]++;
+            if (!d.hasInterpretation()) {
+              lacking.add(document(d));
+            }
+          }
+        });
     Map<AutoRule, Measure> measures = new EnumMap<>(AutoRule.class);
-    measures.put(AutoRule.PROACTIVE_ON_TIME,
+    measures.put(
+        AutoRule.PROACTIVE_ON_TIME,
         ratio(counted[0] - late.size(), counted[0], "assessment.evidence.PROACTIVE_ON_TIME", late));
-    measures.put(AutoRule.POLICY_INTERPRETED,
-        ratio(counted[1] - lacking.size(), counted[1], "assessment.evidence.POLICY_INTERPRETED", lacking));
+    measures.put(
+        AutoRule.POLICY_INTERPRETED,
+        ratio(
+            counted[1] - lacking.size(),
+            counted[1],
+            "assessment.evidence.POLICY_INTERPRETED",
+            lacking));
     return measures;
   }
 
   private Measure requestsOnTime(Agency agency, LocalDate first, LocalDate last) {
     List<FoiStatistics.Concluded> concluded = foi.concluded(Set.of(agency.id()), first, last);
-    List<Evidence.Link> late = concluded.stream().filter(c -> !c.onTime())
-        .map(c -> new Evidence.Link(c.trackingCode(), "/console/foi/" + c.id())).toList();
-    return ratio(concluded.size() - late.size(), concluded.size(), "assessment.evidence.REQUESTS_ON_TIME", late);
+    List<Evidence.Link> late =
+        concluded.stream()
+            .filter(c -> !c.onTime())
+            .map(c -> new Evidence.Link(c.trackingCode(), "/console/foi/" + c.id()))
+            .toList();
+    return ratio(
+        concluded.size() - late.size(),
+        concluded.size(),
+        "assessment.evidence.REQUESTS_ON_TIME",
+        late);
   }
 
   private Measure casesCorrected(Agency agency, int year) {
     List<ReportStanding.CorrectedCase> cases = reports.correctedCases(agency.id(), year);
-    List<Evidence.Link> links = cases.stream().map(c -> new Evidence.Link(c.reference() + " (" + c.concludedOn() + ")",
-        "/console/reports/annual?agency=" + agency.code() + "&year=" + year + "#cases")).toList();
+    List<Evidence.Link> links =
+        cases.stream()
+            .map(
+                c ->
+                    new Evidence.Link(
+                        c.reference() + " (" + c.concludedOn() + ")",
+                        "/console/reports/annual?agency="
+                            + agency.code()
+                            + "&year="
+                            + year
+                            + "#cases"))
+            .toList();
     return count(cases.size(), "assessment.evidence.CASES_CORRECTED", links, cases.size());
   }
 
@@ -156,13 +199,26 @@ class AutoIndicators {
     }
     ReportStanding.AnnualStanding standing = reports.annual(agency.id(), year);
     List<Evidence.Link> links = new ArrayList<>();
-    links.add(new Evidence.Link(String.valueOf(year), "/console/reports/annual?agency=" + agency.code() + "&year=" + year));
+    links.add(
+        new Evidence.Link(
+            String.valueOf(year),
+            "/console/reports/annual?agency=" + agency.code() + "&year=" + year));
     if (standing.documentId() == null) {
-      return share(0, "assessment.evidence.ANNUAL_REPORT.missing", links, standing.deadline(), standing.violations());
+      return share(
+          0,
+          "assessment.evidence.ANNUAL_REPORT.missing",
+          links,
+          standing.deadline(),
+          standing.violations());
     }
     links.add(new Evidence.Link(standing.title(), "/console/documents/" + standing.documentId()));
     double share = (standing.onTime() ? 0.6 : 0.3) + (standing.violations() == 0 ? 0.4 : 0);
-    return share(share, "assessment.evidence.ANNUAL_REPORT", links, standing.publishedOn(), standing.deadline(),
+    return share(
+        share,
+        "assessment.evidence.ANNUAL_REPORT",
+        links,
+        standing.publishedOn(),
+        standing.deadline(),
         standing.violations());
   }
 
@@ -170,10 +226,14 @@ class AutoIndicators {
     YearMonth lastDue = YearMonth.from(today).minusMonths(1);
     int due = 0;
     List<Evidence.Link> missing = new ArrayList<>();
-    for (YearMonth m = YearMonth.of(year, 1); !m.isAfter(YearMonth.of(year, 12)) && !m.isAfter(lastDue); m = m.plusMonths(1)) {
+    for (YearMonth m = YearMonth.of(year, 1);
+        !m.isAfter(YearMonth.of(year, 12)) && !m.isAfter(lastDue);
+        m = m.plusMonths(1)) {
       due++;
       if (!foi.month(agency.id(), m).filed()) {
-        missing.add(new Evidence.Link(m.toString(), "/console/foi/statistics?agency=" + agency.code() + "&month=" + m));
+        missing.add(
+            new Evidence.Link(
+                m.toString(), "/console/foi/statistics?agency=" + agency.code() + "&month=" + m));
       }
     }
     return ratio(due - missing.size(), due, "assessment.evidence.MONTHLY_REPORTS", missing);
@@ -184,7 +244,9 @@ class AutoIndicators {
     List<Evidence.Link> late = new ArrayList<>();
     for (MailboxFigures.MessageTiming m : mailbox.received(agency.id(), first, last)) {
       boolean answeredInTime = m.repliedOn() != null && !m.repliedOn().isAfter(m.dueOn());
-      if (!answeredInTime && !m.dueOn().isBefore(last) && (m.repliedOn() == null || m.repliedOn().isAfter(last))) {
+      if (!answeredInTime
+          && !m.dueOn().isBefore(last)
+          && (m.repliedOn() == null || m.repliedOn().isAfter(last))) {
         continue; // not yet due when the year was measured
       }
       counted++;
@@ -196,33 +258,62 @@ class AutoIndicators {
   }
 
   private Measure mailboxBacklog(Agency agency, LocalDate first, LocalDate last) {
-    List<MailboxFigures.MessageTiming> open = mailbox.received(agency.id(), first, last).stream()
-        .filter(m -> (m.repliedOn() == null || m.repliedOn().isAfter(last)) && m.dueOn().isBefore(last)).toList();
+    List<MailboxFigures.MessageTiming> open =
+        mailbox.received(agency.id(), first, last).stream()
+            .filter(
+                m ->
+                    (m.repliedOn() == null || m.repliedOn().isAfter(last))
+                        && m.dueOn().isBefore(last))
+            .toList();
     List<Evidence.Link> links = open.stream().map(AutoIndicators::message).toList();
     if (open.isEmpty()) {
       return count(0, "assessment.evidence.MAILBOX_BACKLOG.none", links, last);
     }
-    return count(open.size(), "assessment.evidence.MAILBOX_BACKLOG", links, open.size(), last, open.get(0).receivedOn(),
+    return count(
+        open.size(),
+        "assessment.evidence.MAILBOX_BACKLOG",
+        links,
+        open.size(),
+        last,
+        open.get(0).receivedOn(),
         open.get(0).trackingCode());
   }
 
   private Measure consultationFeedback(Agency agency, LocalDate first, LocalDate last) {
-    List<ConsultationFigures.ClosedCall> calls = consultations.closedCalls(agency.id(), first, last).stream()
-        .filter(c -> c.closesOn().isBefore(last)).toList();
-    List<Evidence.Link> lacking = calls.stream().filter(c -> c.feedbackOn() == null)
-        .map(c -> new Evidence.Link(c.title(), "/console/consultations/" + c.id())).toList();
-    return ratio(calls.size() - lacking.size(), calls.size(), "assessment.evidence.CONSULTATION_FEEDBACK", lacking);
+    List<ConsultationFigures.ClosedCall> calls =
+        consultations.closedCalls(agency.id(), first, last).stream()
+            .filter(c -> c.closesOn().isBefore(last))
+            .toList();
+    List<Evidence.Link> lacking =
+        calls.stream()
+            .filter(c -> c.feedbackOn() == null)
+            .map(c -> new Evidence.Link(c.title(), "/console/consultations/" + c.id()))
+            .toList();
+    return ratio(
+        calls.size() - lacking.size(),
+        calls.size(),
+        "assessment.evidence.CONSULTATION_FEEDBACK",
+        lacking);
   }
 
   private Measure leaderInterviews(Agency agency, int year) {
     List<InterviewFigures.LeaderSessions> leaders = interviews.leaderSessions(agency.id(), year);
-    List<Evidence.Link> links = leaders.stream()
-        .map(l -> new Evidence.Link(l.name() + " " + l.title() + " × " + l.sessions(), "/console/interviews")).toList();
+    List<Evidence.Link> links =
+        leaders.stream()
+            .map(
+                l ->
+                    new Evidence.Link(
+                        l.name() + " " + l.title() + " × " + l.sessions(), "/console/interviews"))
+            .toList();
     if (leaders.isEmpty()) {
       return share(0, "assessment.evidence.LEADER_INTERVIEWS.none", links);
     }
     long tookPart = leaders.stream().filter(l -> l.sessions() > 0).count();
-    return share((double) tookPart / leaders.size(), "assessment.evidence.LEADER_INTERVIEWS", links, tookPart,
+    return share(
+        (double) tookPart / leaders.size(),
+        "assessment.evidence.LEADER_INTERVIEWS",
+        links,
+        tookPart,
         leaders.size());
   }
 
@@ -235,7 +326,8 @@ class AutoIndicators {
     return share(share, key, failing, all, good, Math.round(share * 1000) / 10.0);
   }
 
-  private static Measure share(double share, String key, List<Evidence.Link> links, Object... args) {
+  private static Measure share(
+      double share, String key, List<Evidence.Link> links, Object... args) {
     return new Measure(Math.max(0, Math.min(1, share)), 0, Evidence.of(key, links, args));
   }
 
@@ -248,6 +340,7 @@ class AutoIndicators {
   }
 
   private static Evidence.Link message(MailboxFigures.MessageTiming m) {
-    return new Evidence.Link(m.trackingCode() + " (" + m.receivedOn() + ")", "/console/mailbox/" + m.id());
+    return new Evidence.Link(
+        m.trackingCode() + " (" + m.receivedOn() + ")", "/console/mailbox/" + m.id());
   }
 }

@@ -9,7 +9,9 @@ package org.gongkai.assessment.internal;
 enum AutoRule {
   /** The monitor's daily scores averaged over the year. */
   MONITOR_SCORE(Shape.SHARE),
-  /** Proactive disclosures of the year published within 20 working days of being issued (条例 第二十六条). */
+  /**
+   * Proactive disclosures of the year published within 20 working days of being issued (条例 第二十六条).
+   */
   PROACTIVE_ON_TIME(Shape.SHARE),
   /** Policy documents (规章, 行政规范性文件) published in the year with an interpretation linked. */
   POLICY_INTERPRETED(Shape.SHARE),
@@ -17,20 +19,28 @@ enum AutoRule {
   REQUESTS_ON_TIME(Shape.SHARE),
   /** Reconsideration and litigation cases concluded in the year that corrected the agency. */
   CASES_CORRECTED(Shape.COUNT),
-  /** The year's annual report published by its deadline (60%) with figures that pass the consistency rules (40%). */
+  /**
+   * The year's annual report published by its deadline (60%) with figures that pass the consistency
+   * rules (40%).
+   */
   ANNUAL_REPORT(Shape.SHARE),
   /** The year's twelve monthly reports filed. */
   MONTHLY_REPORTS(Shape.SHARE),
   /** Messages received in the year answered by their due day. */
   MAILBOX_ON_TIME(Shape.SHARE),
-  /** Messages received in the year still unanswered past their due day at its end; the oldest named. */
+  /**
+   * Messages received in the year still unanswered past their due day at its end; the oldest named.
+   */
   MAILBOX_BACKLOG(Shape.COUNT),
   /** Calls for comments closed in the year whose adoption feedback is published. */
   CONSULTATION_FEEDBACK(Shape.SHARE),
   /** The agency's leaders who took part in an interview or hotline session in the year. */
   LEADER_INTERVIEWS(Shape.SHARE);
 
-  enum Shape { SHARE, COUNT }
+  enum Shape {
+    SHARE,
+    COUNT
+  }
 
   private final Shape shape;
 

@@ -21,7 +21,9 @@ record Evidence(String key, List<String> args, List<Link> links) {
   record Link(String label, String href) {}
 
   static Evidence of(String key, List<Link> links, Object... args) {
-    return new Evidence(key, Arrays.stream(args).map(String::valueOf).toList(),
+    return new Evidence(
+        key,
+        Arrays.stream(args).map(String::valueOf).toList(),
         links.size() > MAX_LINKS ? List.copyOf(links.subList(0, MAX_LINKS)) : List.copyOf(links));
   }
 

@@ -9,8 +9,16 @@ import java.math.BigDecimal;
  * null for an indicator the assessor scores; {@code parameter} is what each failing costs under a
  * counting rule.
  */
-record Indicator(String code, String parentCode, String name, IndicatorKind kind, BigDecimal weight,
-    BigDecimal maxPoints, AutoRule rule, BigDecimal parameter, String criterion) {
+record Indicator(
+    String code,
+    String parentCode,
+    String name,
+    IndicatorKind kind,
+    BigDecimal weight,
+    BigDecimal maxPoints,
+    AutoRule rule,
+    BigDecimal parameter,
+    String criterion) {
 
   boolean automatic() {
     return rule != null;

@@ -6,7 +6,11 @@ package org.gongkai.assessment.internal;
  * maximum; a VETO (一票否决) fails the agency whatever it scores.
  */
 enum IndicatorKind {
-  CATEGORY, ITEM, BONUS, DEDUCTION, VETO;
+  CATEGORY,
+  ITEM,
+  BONUS,
+  DEDUCTION,
+  VETO;
 
   boolean scored() {
     return this == CATEGORY || this == ITEM;

@@ -22,7 +22,9 @@ record Scheme(int year, String name, List<Indicator> indicators) {
 
   /** The points an agency can score, bonuses left out. */
   public BigDecimal maxPoints() {
-    return roots().stream().filter(i -> i.kind().scored()).map(i -> i.maxPoints().multiply(i.weight()))
+    return roots().stream()
+        .filter(i -> i.kind().scored())
+        .map(i -> i.maxPoints().multiply(i.weight()))
         .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -24,8 +25,17 @@ final class SchemeCheck {
   private static final BigDecimal LIMIT = new BigDecimal("1000");
 
   /** A row as typed; {@code row} is its spreadsheet row number (0 for the console's form). */
-  record Row(int row, String code, String parent, String name, String kind, String weight, String max, String rule,
-      String parameter, String criterion) {}
+  record Row(
+      int row,
+      String code,
+      String parent,
+      String name,
+      String kind,
+      String weight,
+      String max,
+      String rule,
+      String parameter,
+      String criterion) {}
 
   /** A bad cell: the row, the column's key in {@link #COLUMNS}, a message key and its arguments. */
   record Problem(int row, String column, String messageKey, Object... arguments) {}
@@ -34,7 +44,10 @@ final class SchemeCheck {
 
   private SchemeCheck() {}
 
-  /** {@code kindOf} reads a kind as written (its name or its label in either language), null if unknown. */
+  /**
+   * {@code kindOf} reads a kind as written (its name or its label in either language), null if
+   * unknown.
+   */
   static Outcome check(List<Row> rows, Function<String, IndicatorKind> kindOf) {
     List<Problem> problems = new ArrayList<>();
     List<Indicator> read = new ArrayList<>();
@@ -56,24 +69,34 @@ final class SchemeCheck {
       }
       IndicatorKind kind = blank(r.kind()) == null ? null : kindOf.apply(r.kind().strip());
       if (kind == null) {
-        problems.add(new Problem(r.row(), "kind", blank(r.kind()) == null ? "assessment.check.required"
-            : "assessment.check.kind", String.valueOf(r.kind())));
+        problems.add(
+            new Problem(
+                r.row(),
+                "kind",
+                blank(r.kind()) == null ? "assessment.check.required" : "assessment.check.kind",
+                String.valueOf(r.kind())));
       }
       BigDecimal weight = number(r, "weight", r.weight(), problems);
       if (weight == null && blank(r.weight()) == null) {
         weight = BigDecimal.ONE;
-      } else if (weight != null && kind != null && !kind.scored() && weight.compareTo(BigDecimal.ONE) != 0) {
+      } else if (weight != null
+          && kind != null
+          && !kind.scored()
+          && weight.compareTo(BigDecimal.ONE) != 0) {
         problems.add(new Problem(r.row(), "weight", "assessment.check.weight-unscored"));
       }
       BigDecimal max = number(r, "max", r.max(), problems);
-      if (kind != null && kind != IndicatorKind.CATEGORY && kind != IndicatorKind.VETO && max == null
+      if (kind != null
+          && kind != IndicatorKind.CATEGORY
+          && kind != IndicatorKind.VETO
+          && max == null
           && blank(r.max()) == null) {
         problems.add(new Problem(r.row(), "max", "assessment.check.required"));
       }
       AutoRule rule = null;
       if (blank(r.rule()) != null) {
         try {
-          rule = AutoRule.valueOf(r.rule().strip().toUpperCase(java.util.Locale.ROOT));
+          rule = AutoRule.valueOf(r.rule().strip().toUpperCase(Locale.ROOT));
           if (kind != null && !rule.fits(kind)) {
             problems.add(new Problem(r.row(), "rule", "assessment.check.rule-kind", rule.name()));
           }
@@ -82,7 +105,10 @@ final class SchemeCheck {
         }
       }
       BigDecimal parameter = number(r, "parameter", r.parameter(), problems);
-      if (rule != null && rule.shape() == AutoRule.Shape.COUNT && parameter == null && blank(r.parameter()) == null) {
+      if (rule != null
+          && rule.shape() == AutoRule.Shape.COUNT
+          && parameter == null
+          && blank(r.parameter()) == null) {
         problems.add(new Problem(r.row(), "parameter", "assessment.check.parameter-required"));
       } else if ((rule == null || rule.shape() != AutoRule.Shape.COUNT) && parameter != null) {
         problems.add(new Problem(r.row(), "parameter", "assessment.check.parameter-unused"));
@@ -91,18 +117,31 @@ final class SchemeCheck {
       if (criterion != null && criterion.length() > 1000) {
         problems.add(new Problem(r.row(), "criterion", "assessment.check.too-long", 1000));
       }
-      read.add(new Indicator(code, blank(r.parent()), name, kind, weight, max == null ? BigDecimal.ZERO : max, rule,
-          parameter, criterion));
+      read.add(
+          new Indicator(
+              code,
+              blank(r.parent()),
+              name,
+              kind,
+              weight,
+              max == null ? BigDecimal.ZERO : max,
+              rule,
+              parameter,
+              criterion));
     }
     if (rows.isEmpty()) {
       problems.add(new Problem(0, "code", "assessment.check.empty"));
     }
     structure(rows, read, byCode, problems);
-    List<Indicator> indicators = problems.isEmpty() ? withCategoryMaxima(read, rows, problems) : List.of();
-    return problems.isEmpty() ? new Outcome(ordered(indicators), problems) : new Outcome(List.of(), problems);
+    List<Indicator> indicators =
+        problems.isEmpty() ? withCategoryMaxima(read, rows, problems) : List.of();
+    return problems.isEmpty()
+        ? new Outcome(ordered(indicators), problems)
+        : new Outcome(List.of(), problems);
   }
 
-  private static void structure(List<Row> rows, List<Indicator> read, Map<String, Row> byCode, List<Problem> problems) {
+  private static void structure(
+      List<Row> rows, List<Indicator> read, Map<String, Row> byCode, List<Problem> problems) {
     Map<String, Indicator> indicators = new HashMap<>();
     read.stream().filter(i -> i.code() != null).forEach(i -> indicators.putIfAbsent(i.code(), i));
     for (int n = 0; n < read.size(); n++) {
@@ -111,14 +150,19 @@ final class SchemeCheck {
       if (i.parentCode() != null) {
         Indicator parent = indicators.get(i.parentCode());
         if (parent == null) {
-          problems.add(new Problem(r.row(), "parent", "assessment.check.parent-unknown", i.parentCode()));
+          problems.add(
+              new Problem(r.row(), "parent", "assessment.check.parent-unknown", i.parentCode()));
         } else if (parent.kind() != null && parent.kind() != IndicatorKind.CATEGORY) {
-          problems.add(new Problem(r.row(), "parent", "assessment.check.parent-not-category", i.parentCode()));
+          problems.add(
+              new Problem(
+                  r.row(), "parent", "assessment.check.parent-not-category", i.parentCode()));
         } else if (circular(i, indicators)) {
-          problems.add(new Problem(r.row(), "parent", "assessment.check.parent-circular", i.parentCode()));
+          problems.add(
+              new Problem(r.row(), "parent", "assessment.check.parent-circular", i.parentCode()));
         }
       }
-      if (i.kind() == IndicatorKind.CATEGORY && i.code() != null
+      if (i.kind() == IndicatorKind.CATEGORY
+          && i.code() != null
           && read.stream().noneMatch(c -> i.code().equals(c.parentCode()))) {
         problems.add(new Problem(r.row(), "kind", "assessment.check.category-empty"));
       }
@@ -138,8 +182,11 @@ final class SchemeCheck {
     return false;
   }
 
-  /** Categories take the sum of their children's weighted maxima; one typed otherwise is reported. */
-  private static List<Indicator> withCategoryMaxima(List<Indicator> read, List<Row> rows, List<Problem> problems) {
+  /**
+   * Categories take the sum of their children's weighted maxima; one typed otherwise is reported.
+   */
+  private static List<Indicator> withCategoryMaxima(
+      List<Indicator> read, List<Row> rows, List<Problem> problems) {
     Map<String, BigDecimal> computed = new HashMap<>();
     for (Indicator i : read) {
       categoryMax(i, read, computed);
@@ -150,19 +197,40 @@ final class SchemeCheck {
       if (i.kind() == IndicatorKind.CATEGORY) {
         BigDecimal sum = computed.get(i.code());
         if (blank(rows.get(n).max()) != null && i.maxPoints().compareTo(sum) != 0) {
-          problems.add(new Problem(rows.get(n).row(), "max", "assessment.check.category-max", plain(sum)));
+          problems.add(
+              new Problem(rows.get(n).row(), "max", "assessment.check.category-max", plain(sum)));
         }
-        i = new Indicator(i.code(), i.parentCode(), i.name(), i.kind(), i.weight(), sum, null, null, i.criterion());
+        i =
+            new Indicator(
+                i.code(),
+                i.parentCode(),
+                i.name(),
+                i.kind(),
+                i.weight(),
+                sum,
+                null,
+                null,
+                i.criterion());
       } else if (i.kind() == IndicatorKind.VETO) {
-        i = new Indicator(i.code(), i.parentCode(), i.name(), i.kind(), BigDecimal.ONE, BigDecimal.ZERO, null, null,
-            i.criterion());
+        i =
+            new Indicator(
+                i.code(),
+                i.parentCode(),
+                i.name(),
+                i.kind(),
+                BigDecimal.ONE,
+                BigDecimal.ZERO,
+                null,
+                null,
+                i.criterion());
       }
       result.add(i);
     }
     return result;
   }
 
-  private static BigDecimal categoryMax(Indicator i, List<Indicator> all, Map<String, BigDecimal> computed) {
+  private static BigDecimal categoryMax(
+      Indicator i, List<Indicator> all, Map<String, BigDecimal> computed) {
     if (i.kind() != IndicatorKind.CATEGORY) {
       return i.maxPoints();
     }
@@ -184,7 +252,9 @@ final class SchemeCheck {
   /** Parents before their children, siblings in the order typed. */
   private static List<Indicator> ordered(List<Indicator> indicators) {
     List<Indicator> result = new ArrayList<>();
-    indicators.stream().filter(i -> i.parentCode() == null).forEach(i -> add(i, indicators, result));
+    indicators.stream()
+        .filter(i -> i.parentCode() == null)
+        .forEach(i -> add(i, indicators, result));
     return result;
   }
 
@@ -200,7 +270,9 @@ final class SchemeCheck {
     }
     try {
       BigDecimal n = new BigDecimal(value);
-      if (n.signum() < 0 || n.compareTo(LIMIT) > 0 || (column.equals("weight") && n.signum() == 0)) {
+      if (n.signum() < 0
+          || n.compareTo(LIMIT) > 0
+          || (column.equals("weight") && n.signum() == 0)) {
         problems.add(new Problem(r.row(), column, "assessment.check.range", value));
         return null;
       }
@@ -215,7 +287,10 @@ final class SchemeCheck {
     }
   }
 
-  /** A number in its shortest plain form (10, 2.5), so that equal numbers are equal however they were typed or stored. */
+  /**
+   * A number in its shortest plain form (10, 2.5), so that equal numbers are equal however they
+   * were typed or stored.
+   */
   static BigDecimal normal(BigDecimal n) {
     BigDecimal stripped = n.stripTrailingZeros();
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;

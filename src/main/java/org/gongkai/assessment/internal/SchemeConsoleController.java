@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The platform admin's scheme editor: the indicator tree, one indicator's form, and the spreadsheet in and out. */
+/**
+ * The platform admin's scheme editor: the indicator tree, one indicator's form, and the spreadsheet
+ * in and out.
+ */
 @Controller
 @RequestMapping("/console/assessments/schemes")
 class SchemeConsoleController {
@@ -43,7 +46,9 @@ class SchemeConsoleController {
     model.addAttribute("editing", edit == null ? null : scheme.find(edit).orElse(null));
     model.addAttribute("kinds", IndicatorKind.values());
     model.addAttribute("rules", AutoRule.values());
-    model.addAttribute("categories", scheme.indicators().stream().filter(i -> i.kind() == IndicatorKind.CATEGORY).toList());
+    model.addAttribute(
+        "categories",
+        scheme.indicators().stream().filter(i -> i.kind() == IndicatorKind.CATEGORY).toList());
     return "assessment/console-scheme";
   }
 
@@ -63,15 +68,25 @@ class SchemeConsoleController {
   }
 
   @PostMapping("/{year:\\d+}/indicators")
-  String save(@PathVariable int year, @RequestParam(required = false) String original,
-      @RequestParam(required = false) String code, @RequestParam(required = false) String parent,
-      @RequestParam(required = false) String name, @RequestParam(required = false) String kind,
-      @RequestParam(required = false) String weight, @RequestParam(required = false) String max,
-      @RequestParam(required = false) String rule, @RequestParam(required = false) String parameter,
-      @RequestParam(required = false) String criterion, RedirectAttributes redirect) {
+  String save(
+      @PathVariable int year,
+      @RequestParam(required = false) String original,
+      @RequestParam(required = false) String code,
+      @RequestParam(required = false) String parent,
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String weight,
+      @RequestParam(required = false) String max,
+      @RequestParam(required = false) String rule,
+      @RequestParam(required = false) String parameter,
+      @RequestParam(required = false) String criterion,
+      RedirectAttributes redirect) {
     try {
-      schemes.saveIndicator(year, original, new SchemeCheck.Row(0, code, parent, name, kind, weight, max, rule, parameter,
-          criterion), access.current());
+      schemes.saveIndicator(
+          year,
+          original,
+          new SchemeCheck.Row(0, code, parent, name, kind, weight, max, rule, parameter, criterion),
+          access.current());
       redirect.addFlashAttribute("notice", "assessment.indicator.saved");
     } catch (Schemes.SchemeRefused refused) {
       redirect.addFlashAttribute("schemeProblems", refused.problems());
@@ -95,11 +110,16 @@ class SchemeConsoleController {
   }
 
   @PostMapping("/{year:\\d+}/import")
-  String importFile(@PathVariable int year, @RequestParam(name = "file", required = false) MultipartFile file,
-      RedirectAttributes redirect) throws IOException {
+  String importFile(
+      @PathVariable int year,
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      RedirectAttributes redirect)
+      throws IOException {
     try {
       access.requirePlatformAdmin(access.current());
-      Scheme scheme = workbook.importWorkbook(year, file == null ? new byte[0] : file.getBytes(), access.current());
+      Scheme scheme =
+          workbook.importWorkbook(
+              year, file == null ? new byte[0] : file.getBytes(), access.current());
       redirect.addFlashAttribute("notice", "assessment.scheme.imported");
       redirect.addFlashAttribute("noticeArgs", new Object[] {scheme.indicators().size()});
     } catch (Schemes.SchemeRefused refused) {
@@ -114,9 +134,15 @@ class SchemeConsoleController {
   ResponseEntity<byte[]> export(@PathVariable int year, Locale locale) {
     access.requirePlatformAdmin(access.current());
     return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename("assessment-scheme-" + year + ".xlsx").build().toString())
+        .contentType(
+            MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("assessment-scheme-" + year + ".xlsx")
+                .build()
+                .toString())
         .body(workbook.export(schemes.get(year), locale));
   }
 }

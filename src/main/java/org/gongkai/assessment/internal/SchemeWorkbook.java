@@ -33,11 +33,13 @@ class SchemeWorkbook {
   }
 
   byte[] export(Scheme scheme, Locale locale) {
-    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook book = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet(String.valueOf(scheme.year()));
       Row head = sheet.createRow(0);
       for (int c = 0; c < SchemeCheck.COLUMNS.size(); c++) {
-        head.createCell(c).setCellValue(schemes.label("assessment.column." + SchemeCheck.COLUMNS.get(c), locale));
+        head.createCell(c)
+            .setCellValue(schemes.label("assessment.column." + SchemeCheck.COLUMNS.get(c), locale));
       }
       int r = 1;
       List<SchemeCheck.Row> rows = Schemes.rows(scheme);
@@ -50,8 +52,14 @@ class SchemeWorkbook {
         text(line, 2, row.name());
         text(line, 3, schemes.label("assessment.kind." + row.kind(), locale));
         number(line, 4, row.weight());
-        // A category's points are written for the reader; an import checks them against its children's.
-        number(line, 5, indicator.kind() == IndicatorKind.CATEGORY ? SchemeCheck.plain(indicator.maxPoints()) : row.max());
+        // A category's points are written for the reader; an import checks them against its
+        // children's.
+        number(
+            line,
+            5,
+            indicator.kind() == IndicatorKind.CATEGORY
+                ? SchemeCheck.plain(indicator.maxPoints())
+                : row.max());
         text(line, 6, row.rule());
         number(line, 7, row.parameter());
         text(line, 8, row.criterion());
@@ -85,7 +93,8 @@ class SchemeWorkbook {
           empty &= v[c] == null || v[c].isEmpty();
         }
         if (!empty) {
-          rows.add(new SchemeCheck.Row(r + 1, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]));
+          rows.add(
+              new SchemeCheck.Row(r + 1, v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]));
         }
       }
     } catch (IOException | RuntimeException e) {

@@ -35,8 +35,13 @@ class Schemes {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  Schemes(SchemeRepository schemes, StaffAccess access, AuditTrail audit, MessageSource messages,
-      TransactionTemplate transactions, Clock clock) {
+  Schemes(
+      SchemeRepository schemes,
+      StaffAccess access,
+      AuditTrail audit,
+      MessageSource messages,
+      TransactionTemplate transactions,
+      Clock clock) {
     this.schemes = schemes;
     this.access = access;
     this.audit = audit;
@@ -67,7 +72,9 @@ class Schemes {
   }
 
   Scheme get(int year) {
-    return schemes.find(year).orElseThrow(() -> Refusal.notFound("assessment.scheme.not-found", String.valueOf(year)));
+    return schemes
+        .find(year)
+        .orElseThrow(() -> Refusal.notFound("assessment.scheme.not-found", String.valueOf(year)));
   }
 
   List<Integer> years() {
@@ -78,17 +85,29 @@ class Schemes {
   Scheme create(int year, Staff actor) {
     access.requirePlatformAdmin(actor);
     Assessments.checkYear(year);
-    return transactions.execute(tx -> {
-      if (schemes.find(year).isPresent()) {
-        throw Refusal.conflict("assessment.scheme.exists", String.valueOf(year));
-      }
-      Scheme base = schemes.latestBefore(year).orElseGet(() -> defaultScheme(year));
-      Scheme scheme = new Scheme(year, messages.getMessage("assessment.scheme.default-name", new Object[] {String.valueOf(year)},
-          Locale.SIMPLIFIED_CHINESE), base.indicators());
-      schemes.replace(scheme, actor.username(), Instant.now(clock));
-      audit.record(actor.username(), "assessment.scheme.created", "assessment-scheme", year, base.name());
-      return scheme;
-    });
+    return transactions.execute(
+        tx -> {
+          if (schemes.find(year).isPresent()) {
+            throw Refusal.conflict("assessment.scheme.exists", String.valueOf(year));
+          }
+          Scheme base = schemes.latestBefore(year).orElseGet(() -> defaultScheme(year));
+          Scheme scheme =
+              new Scheme(
+                  year,
+                  messages.getMessage(
+                      "assessment.scheme.default-name",
+                      new Object[] {String.valueOf(year)},
+                      Locale.SIMPLIFIED_CHINESE),
+                  base.indicators());
+          schemes.replace(scheme, actor.username(), Instant.now(clock));
+          audit.record(
+              actor.username(),
+              "assessment.scheme.created",
+              "assessment-scheme",
+              year,
+              base.name());
+          return scheme;
+        });
   }
 
   /** Replaces the year's indicators whole, or refuses with every bad cell. */
@@ -100,10 +119,16 @@ class Schemes {
       throw new SchemeRefused(render(outcome.problems()));
     }
     Scheme scheme = new Scheme(year, current.name(), outcome.indicators());
-    transactions.executeWithoutResult(tx -> {
-      schemes.replace(scheme, actor.username(), Instant.now(clock));
-      audit.record(actor.username(), action, "assessment-scheme", year, scheme.indicators().size() + " indicators");
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          schemes.replace(scheme, actor.username(), Instant.now(clock));
+          audit.record(
+              actor.username(),
+              action,
+              "assessment-scheme",
+              year,
+              scheme.indicators().size() + " indicators");
+        });
     return scheme;
   }
 
@@ -124,15 +149,27 @@ class Schemes {
         for (int n = 0; n < rows.size(); n++) {
           SchemeCheck.Row r = rows.get(n);
           if (oldCode.equals(r.parent())) {
-            rows.set(n, new SchemeCheck.Row(r.row(), r.code(), row.code().strip(), r.name(), r.kind(), r.weight(), r.max(),
-                r.rule(), r.parameter(), r.criterion()));
+            rows.set(
+                n,
+                new SchemeCheck.Row(
+                    r.row(),
+                    r.code(),
+                    row.code().strip(),
+                    r.name(),
+                    r.kind(),
+                    r.weight(),
+                    r.max(),
+                    r.rule(),
+                    r.parameter(),
+                    r.criterion()));
           }
         }
       }
     } else {
       rows.add(row);
     }
-    return replace(year, rows, actor, at >= 0 ? "assessment.indicator.changed" : "assessment.indicator.added");
+    return replace(
+        year, rows, actor, at >= 0 ? "assessment.indicator.changed" : "assessment.indicator.added");
   }
 
   Scheme deleteIndicator(int year, String code, Staff actor) {
@@ -151,10 +188,20 @@ class Schemes {
     List<SchemeCheck.Row> rows = new ArrayList<>();
     int n = 2;
     for (Indicator i : scheme.indicators()) {
-      rows.add(new SchemeCheck.Row(n++, i.code(), i.parentCode(), i.name(), i.kind().name(), SchemeCheck.plain(i.weight()),
-          i.kind() == IndicatorKind.VETO || i.kind() == IndicatorKind.CATEGORY ? null : SchemeCheck.plain(i.maxPoints()),
-          i.rule() == null ? null : i.rule().name(),
-          i.parameter() == null ? null : SchemeCheck.plain(i.parameter()), i.criterion()));
+      rows.add(
+          new SchemeCheck.Row(
+              n++,
+              i.code(),
+              i.parentCode(),
+              i.name(),
+              i.kind().name(),
+              SchemeCheck.plain(i.weight()),
+              i.kind() == IndicatorKind.VETO || i.kind() == IndicatorKind.CATEGORY
+                  ? null
+                  : SchemeCheck.plain(i.maxPoints()),
+              i.rule() == null ? null : i.rule().name(),
+              i.parameter() == null ? null : SchemeCheck.plain(i.parameter()),
+              i.criterion()));
     }
     return rows;
   }
@@ -162,8 +209,11 @@ class Schemes {
   /** The default scheme (docs/assessment.md gives its sources), checked like any other. */
   Scheme defaultScheme(int year) {
     List<SchemeCheck.Row> rows = new ArrayList<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        new ClassPathResource("assessment/default-scheme.csv").getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                new ClassPathResource("assessment/default-scheme.csv").getInputStream(),
+                StandardCharsets.UTF_8))) {
       in.readLine();
       int n = 2;
       for (String line; (line = in.readLine()) != null; n++) {
@@ -175,7 +225,8 @@ class Schemes {
     }
     SchemeCheck.Outcome outcome = SchemeCheck.check(rows, this::kindOf);
     if (!outcome.problems().isEmpty()) {
-      throw new IllegalStateException("the default scheme fails its own checks: " + outcome.problems());
+      throw new IllegalStateException(
+          "the default scheme fails its own checks: " + outcome.problems());
     }
     return new Scheme(year, "default", outcome.indicators());
   }
@@ -183,7 +234,8 @@ class Schemes {
   /** A kind as written: its name, or its label in either language. */
   IndicatorKind kindOf(String text) {
     for (IndicatorKind kind : IndicatorKind.values()) {
-      if (kind.name().equalsIgnoreCase(text) || label("assessment.kind." + kind, Locale.SIMPLIFIED_CHINESE).equals(text)
+      if (kind.name().equalsIgnoreCase(text)
+          || label("assessment.kind." + kind, Locale.SIMPLIFIED_CHINESE).equals(text)
           || label("assessment.kind." + kind, Locale.ENGLISH).equalsIgnoreCase(text)) {
         return kind;
       }
@@ -197,7 +249,13 @@ class Schemes {
 
   private List<RowProblem> render(List<SchemeCheck.Problem> problems) {
     Locale locale = LocaleContextHolder.getLocale();
-    return problems.stream().map(p -> new RowProblem(p.row(), label("assessment.column." + p.column(), locale),
-        messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale))).toList();
+    return problems.stream()
+        .map(
+            p ->
+                new RowProblem(
+                    p.row(),
+                    label("assessment.column." + p.column(), locale),
+                    messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale)))
+        .toList();
   }
 }

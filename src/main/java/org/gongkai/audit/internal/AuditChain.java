@@ -3,6 +3,8 @@ package org.gongkai.audit.internal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,13 +19,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Makes the audit trail tamper-evident. Every few seconds the records committed since the last
- * run are sealed, each with its place in the chain and the SHA-256 of the previous record's hash
- * and its own fields. Changing, inserting or removing a sealed record then breaks every hash
- * after it, which {@link #verify()} finds. Sealing runs apart from the writers, so an audited
- * change never waits for another; the chain head is locked while sealing, so that nodes sharing
- * a database take turns. The head is written to the log each day, to be kept where the database's
- * administrators cannot rewrite it.
+ * Makes the audit trail tamper-evident. Every few seconds the records committed since the last run
+ * are sealed, each with its place in the chain and the SHA-256 of the previous record's hash and
+ * its own fields. Changing, inserting or removing a sealed record then breaks every hash after it,
+ * which {@link #verify()} finds. Sealing runs apart from the writers, so an audited change never
+ * waits for another; the chain head is locked while sealing, so that nodes sharing a database take
+ * turns. The head is written to the log each day, to be kept where the database's administrators
+ * cannot rewrite it.
  */
 @Component
 class AuditChain {
@@ -55,20 +57,31 @@ class AuditChain {
   }
 
   private int sealBatch() {
-    Head head = jdbc.sql("SELECT sealed, head FROM audit_chain WHERE id = 1 FOR UPDATE")
-        .query((rs, i) -> new Head(rs.getLong("sealed"), rs.getString("head"))).single();
-    List<Row> pending = jdbc.sql("SELECT * FROM audit_record WHERE chain_seq IS NULL ORDER BY id FETCH FIRST "
-        + BATCH + " ROWS ONLY").query(AuditChain::row).list();
+    Head head =
+        jdbc.sql("SELECT sealed, head FROM audit_chain WHERE id = 1 FOR UPDATE")
+            .query((rs, i) -> new Head(rs.getLong("sealed"), rs.getString("head")))
+            .single();
+    List<Row> pending =
+        jdbc.sql(
+                "SELECT * FROM audit_record WHERE chain_seq IS NULL ORDER BY id FETCH FIRST "
+                    + BATCH
+                    + " ROWS ONLY")
+            .query(AuditChain::row)
+            .list();
     long seq = head.sealed();
     String hash = head.hash();
     for (Row row : pending) {
       seq++;
       hash = link(hash, seq, row);
-      jdbc.sql("UPDATE audit_record SET chain_seq = ?, chain_hash = ? WHERE id = ? AND chain_seq IS NULL")
-          .params(seq, hash, row.id()).update();
+      jdbc.sql(
+              "UPDATE audit_record SET chain_seq = ?, chain_hash = ? WHERE id = ? AND chain_seq IS NULL")
+          .params(seq, hash, row.id())
+          .update();
     }
     if (!pending.isEmpty()) {
-      jdbc.sql("UPDATE audit_chain SET sealed = ?, head = ? WHERE id = 1").params(seq, hash).update();
+      jdbc.sql("UPDATE audit_chain SET sealed = ?, head = ? WHERE id = 1")
+          .params(seq, hash)
+          .update();
     }
     return pending.size();
   }
@@ -76,20 +89,33 @@ class AuditChain {
   /** Recomputes the whole chain and reports the first record that does not fit. */
   ChainVerification verify() {
     sealPending();
-    Head head = jdbc.sql("SELECT sealed, head FROM audit_chain WHERE id = 1")
-        .query((rs, i) -> new Head(rs.getLong("sealed"), rs.getString("head"))).single();
+    Head head =
+        jdbc.sql("SELECT sealed, head FROM audit_chain WHERE id = 1")
+            .query((rs, i) -> new Head(rs.getLong("sealed"), rs.getString("head")))
+            .single();
     var walk = new Walk();
-    jdbc.sql("SELECT * FROM audit_record WHERE chain_seq IS NOT NULL ORDER BY chain_seq").query(rs -> {
-      if (walk.broken == null) {
-        walk.step(row(rs, 0), rs.getLong("chain_seq"), rs.getString("chain_hash"));
-      }
-    });
+    jdbc.sql("SELECT * FROM audit_record WHERE chain_seq IS NOT NULL ORDER BY chain_seq")
+        .query(
+            rs -> {
+              if (walk.broken == null) {
+                walk.step(row(rs, 0), rs.getLong("chain_seq"), rs.getString("chain_hash"));
+              }
+            });
     String problem = walk.broken;
     if (problem == null && (walk.seq != head.sealed() || !walk.hash.equals(head.hash()))) {
       problem = "audit.chain.head-mismatch";
     }
-    long unsealed = jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE chain_seq IS NULL").query(Long.class).single();
-    return new ChainVerification(problem == null, problem, walk.brokenRecord, walk.seq, unsealed, head.hash(),
+    long unsealed =
+        jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE chain_seq IS NULL")
+            .query(Long.class)
+            .single();
+    return new ChainVerification(
+        problem == null,
+        problem,
+        walk.brokenRecord,
+        walk.seq,
+        unsealed,
+        head.hash(),
         Instant.now(clock));
   }
 
@@ -99,7 +125,11 @@ class AuditChain {
     if (result.intact()) {
       log.info("audit chain intact: {} records, head {}", result.sealed(), result.head());
     } else {
-      log.error("audit chain BROKEN at record {} ({}); head {}", result.brokenRecord(), result.problem(), result.head());
+      log.error(
+          "audit chain BROKEN at record {} ({}); head {}",
+          result.brokenRecord(),
+          result.problem(),
+          result.head());
     }
   }
 
@@ -107,10 +137,21 @@ class AuditChain {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(previous.getBytes(StandardCharsets.US_ASCII));
-      for (Object field : new Object[] {seq, row.id(), row.occurredAt(), row.actor(), row.action(), row.subjectType(),
-          row.subjectId(), row.detail(), row.address()}) {
+      for (Object field :
+          new Object[] {
+            seq,
+            row.id(),
+            row.occurredAt(),
+            row.actor(),
+            row.action(),
+            row.subjectType(),
+            row.subjectId(),
+            row.detail(),
+            row.address()
+          }) {
         // Length-prefixed, so that moving text from one field to the next changes the hash.
-        byte[] bytes = field == null ? new byte[0] : field.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] bytes =
+            field == null ? new byte[0] : field.toString().getBytes(StandardCharsets.UTF_8);
         digest.update((byte) (field == null ? 0 : 1));
         digest.update(HexFormat.of().toHexDigits(bytes.length).getBytes(StandardCharsets.US_ASCII));
         digest.update(bytes);
@@ -121,14 +162,27 @@ class AuditChain {
     }
   }
 
-  private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-    return new Row(rs.getLong("id"), Timestamps.fromDb(rs.getObject("occurred_at", OffsetDateTime.class)),
-        rs.getString("actor"), rs.getString("action"), rs.getString("subject_type"), rs.getString("subject_id"),
-        rs.getString("detail"), rs.getString("address"));
+  private static Row row(ResultSet rs, int i) throws SQLException {
+    return new Row(
+        rs.getLong("id"),
+        Timestamps.fromDb(rs.getObject("occurred_at", OffsetDateTime.class)),
+        rs.getString("actor"),
+        rs.getString("action"),
+        rs.getString("subject_type"),
+        rs.getString("subject_id"),
+        rs.getString("detail"),
+        rs.getString("address"));
   }
 
-  record Row(long id, Instant occurredAt, String actor, String action, String subjectType, String subjectId,
-      String detail, String address) {}
+  record Row(
+      long id,
+      Instant occurredAt,
+      String actor,
+      String action,
+      String subjectType,
+      String subjectId,
+      String detail,
+      String address) {}
 
   private record Head(long sealed, String hash) {}
 

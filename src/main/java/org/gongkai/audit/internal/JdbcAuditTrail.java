@@ -39,25 +39,34 @@ class JdbcAuditTrail implements AuditTrail {
 
   @Override
   @Transactional(propagation = Propagation.MANDATORY)
-  public void record(String actor, String action, String subjectType, Object subjectId, String detail) {
+  public void record(
+      String actor, String action, String subjectType, Object subjectId, String detail) {
     String trimmed = detail != null && detail.length() > 4000 ? detail.substring(0, 4000) : detail;
     jdbc.sql(
             "INSERT INTO audit_record (occurred_at, actor, action, subject_type, subject_id, detail, address)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .params(Timestamps.toDb(Instant.now(clock)), clip(actor), action, subjectType, clip(String.valueOf(subjectId)),
+        .params(
+            Timestamps.toDb(Instant.now(clock)),
+            clip(actor),
+            action,
+            subjectType,
+            clip(String.valueOf(subjectId)),
             trimmed,
             RequestAddress.current())
         .update();
   }
 
-  /** Names typed at the login form are recorded too; the columns hold what an account's name can be. */
+  /**
+   * Names typed at the login form are recorded too; the columns hold what an account's name can be.
+   */
   private static String clip(String value) {
     return value != null && value.length() > 60 ? value.substring(0, 60) : value;
   }
 
   @Override
   public List<AuditEntry> forSubject(String subjectType, Object subjectId) {
-    return jdbc.sql("SELECT * FROM audit_record WHERE subject_type = ? AND subject_id = ? ORDER BY id")
+    return jdbc.sql(
+            "SELECT * FROM audit_record WHERE subject_type = ? AND subject_id = ? ORDER BY id")
         .params(subjectType, String.valueOf(subjectId))
         .query(ROW)
         .list();
@@ -65,7 +74,10 @@ class JdbcAuditTrail implements AuditTrail {
 
   @Override
   public List<AuditEntry> latest(int limit) {
-    return jdbc.sql("SELECT * FROM audit_record ORDER BY id DESC FETCH FIRST " + Math.max(1, limit) + " ROWS ONLY")
+    return jdbc.sql(
+            "SELECT * FROM audit_record ORDER BY id DESC FETCH FIRST "
+                + Math.max(1, limit)
+                + " ROWS ONLY")
         .query(ROW)
         .list();
   }

@@ -15,15 +15,17 @@ import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The backup archive: a ZIP with the database as one JSON Lines file per table under {@code db/},
- * the stored files under {@code files/}, the settings under {@code settings/}, and a
- * {@code manifest.json} naming every entry with its size and SHA-256. The format is documented in
+ * the stored files under {@code files/}, the settings under {@code settings/}, and a {@code
+ * manifest.json} naming every entry with its size and SHA-256. The format is documented in
  * docs/operations.md.
  */
 final class Archive {
@@ -37,8 +39,14 @@ final class Archive {
   private Archive() {}
 
   /** What the archive holds. */
-  record Manifest(String format, Instant createdAt, String platformVersion, String schemaVersion, String database,
-      List<Entry> entries, Map<String, String> settings) {}
+  record Manifest(
+      String format,
+      Instant createdAt,
+      String platformVersion,
+      String schemaVersion,
+      String database,
+      List<Entry> entries,
+      Map<String, String> settings) {}
 
   /** One entry; {@code rows} only for tables. */
   record Entry(String path, long size, String sha256, Long rows) {}
@@ -54,22 +62,27 @@ final class Archive {
     }
 
     /** Writes an entry and returns what the content callback returned (a row count, say). */
-    <T> T put(String path, Content<T> content, java.util.function.Function<T, Long> rows) throws IOException {
+    <T> T put(String path, Content<T> content, Function<T, Long> rows) throws IOException {
       zip.putNextEntry(new ZipEntry(path));
       MessageDigest digest = sha256();
       CountingStream counting = new CountingStream(new DigestOutputStream(zip, digest));
       T result = content.write(counting);
       counting.flush();
       zip.closeEntry();
-      entries.add(new Entry(path, counting.count, HexFormat.of().formatHex(digest.digest()), rows.apply(result)));
+      entries.add(
+          new Entry(
+              path, counting.count, HexFormat.of().formatHex(digest.digest()), rows.apply(result)));
       return result;
     }
 
     void putFile(String path, InputStream in) throws IOException {
-      put(path, out -> {
-        in.transferTo(out);
-        return null;
-      }, r -> null);
+      put(
+          path,
+          out -> {
+            in.transferTo(out);
+            return null;
+          },
+          r -> null);
     }
 
     List<Entry> entries() {
@@ -118,7 +131,8 @@ final class Archive {
         try (InputStream in = new DigestInputStream(zip.getInputStream(zipEntry), digest)) {
           size = in.transferTo(OutputStream.nullOutputStream());
         }
-        if (size != entry.size() || !HexFormat.of().formatHex(digest.digest()).equals(entry.sha256())) {
+        if (size != entry.size()
+            || !HexFormat.of().formatHex(digest.digest()).equals(entry.sha256())) {
           throw new Refused("backup.restore.checksum", entry.path());
         }
         expected.add(entry.path());
@@ -143,7 +157,7 @@ final class Archive {
     }
     try (InputStream in = zip.getInputStream(entry)) {
       return json.readValue(in, Manifest.class);
-    } catch (tools.jackson.core.JacksonException e) {
+    } catch (JacksonException e) {
       throw new Refused("backup.restore.no-manifest");
     }
   }

@@ -1,5 +1,6 @@
 package org.gongkai.backup.internal;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The JSON of archives: ISO-8601 dates, unknown fields of newer archives ignored. */
@@ -8,8 +9,6 @@ final class ArchiveJson {
   private ArchiveJson() {}
 
   static JsonMapper mapper() {
-    return JsonMapper.builder()
-        .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .build();
+    return JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   }
 }

@@ -32,7 +32,8 @@ class BackupApi {
   @PostMapping
   ResponseEntity<Backups.BackupFile> create() {
     Backups.BackupFile created = backups.create(access.current());
-    return ResponseEntity.created(URI.create("/api/v1/admin/backups/" + created.name())).body(created);
+    return ResponseEntity.created(URI.create("/api/v1/admin/backups/" + created.name()))
+        .body(created);
   }
 
   @GetMapping
@@ -45,7 +46,9 @@ class BackupApi {
     Path file = backups.file(name, access.current());
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/zip"))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name).build().toString())
         .body(new FileSystemResource(file));
   }
 }

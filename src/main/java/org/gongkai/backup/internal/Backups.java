@@ -1,5 +1,6 @@
 package org.gongkai.backup.internal;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,16 +46,21 @@ import tools.jackson.databind.json.JsonMapper;
  * Writes consistent online backups into {@code backups/} of the data folder and keeps the newest
  * few. The database is read in one snapshot transaction while the platform keeps working; the
  * stored files are copied after it, so every file a row of the snapshot names is in the archive
- * (files are never changed under their name, and the sweep leaves young files alone). Each
- * archive is written under a temporary name, forced to disk and renamed, with its SHA-256 beside it.
+ * (files are never changed under their name, and the sweep leaves young files alone). Each archive
+ * is written under a temporary name, forced to disk and renamed, with its SHA-256 beside it.
  */
 @Service
 class Backups {
 
   static final String FOLDER = "backups";
   private static final Logger log = LoggerFactory.getLogger(Backups.class);
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
-  /** Folders of the data directory that are not content: the database itself, the derived index, backups. */
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+  /**
+   * Folders of the data directory that are not content: the database itself, the derived index,
+   * backups.
+   */
   static final List<String> NOT_CONTENT = List.of("db", "index", FOLDER, "logs");
 
   private final DataSource dataSource;
@@ -69,8 +75,16 @@ class Backups {
   private final int retain;
   private final ReentrantLock oneAtATime = new ReentrantLock();
 
-  Backups(DataSource dataSource, DataDirectory data, Flyway flyway, Environment environment, StaffAccess access,
-      AuditTrail audit, TransactionTemplate transactions, Clock clock, @Value("${gongkai.backup.retain:7}") int retain) {
+  Backups(
+      DataSource dataSource,
+      DataDirectory data,
+      Flyway flyway,
+      Environment environment,
+      StaffAccess access,
+      AuditTrail audit,
+      TransactionTemplate transactions,
+      Clock clock,
+      @Value("${gongkai.backup.retain:7}") int retain) {
     this.transactions = transactions;
     this.dataSource = dataSource;
     this.data = data;
@@ -103,17 +117,30 @@ class Backups {
       String name = uniqueName(folder, now);
       Path temp = folder.resolve(".tmp-" + name);
       MessageDigest whole = Archive.sha256();
-      try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), whole);
-           Archive.Writer archive = new Archive.Writer(new java.io.BufferedOutputStream(out, 1 << 16))) {
+      try (OutputStream out =
+              new DigestOutputStream(
+                  Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), whole);
+          Archive.Writer archive = new Archive.Writer(new BufferedOutputStream(out, 1 << 16))) {
         String database = writeDatabase(archive);
         writeFiles(archive);
         var settings = SettingsSnapshot.of(environment);
-        archive.put(Archive.SETTINGS, o -> {
-          SettingsSnapshot.write(settings, o);
-          return null;
-        }, r -> null);
-        archive.finish(new Archive.Manifest(Archive.FORMAT, now, platformVersion(), schemaVersion(), database,
-            archive.entries(), settings), json);
+        archive.put(
+            Archive.SETTINGS,
+            o -> {
+              SettingsSnapshot.write(settings, o);
+              return null;
+            },
+            r -> null);
+        archive.finish(
+            new Archive.Manifest(
+                Archive.FORMAT,
+                now,
+                platformVersion(),
+                schemaVersion(),
+                database,
+                archive.entries(),
+                settings),
+            json);
       } catch (IOException | SQLException e) {
         deleteQuietly(temp);
         throw new IllegalStateException("backup failed: " + e.getMessage(), e);
@@ -136,7 +163,8 @@ class Backups {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      transactions.executeWithoutResult(tx -> audit.record(actor, "backup.created", "backup", 0, name + " " + sha));
+      transactions.executeWithoutResult(
+          tx -> audit.record(actor, "backup.created", "backup", 0, name + " " + sha));
       BackupFile created = describe(target).orElseThrow();
       log.info("backup written: {} ({} bytes, sha256 {})", name, created.size(), sha);
       prune();
@@ -153,8 +181,10 @@ class Backups {
 
   List<BackupFile> list() {
     try (Stream<Path> files = Files.list(data.folder(FOLDER))) {
-      return files.filter(p -> isBackupName(p.getFileName().toString()))
-          .map(this::describe).flatMap(Optional::stream)
+      return files
+          .filter(p -> isBackupName(p.getFileName().toString()))
+          .map(this::describe)
+          .flatMap(Optional::stream)
           .sorted(Comparator.comparing(BackupFile::name).reversed())
           .toList();
     } catch (IOException e) {
@@ -172,13 +202,19 @@ class Backups {
     if (!Files.isRegularFile(file)) {
       throw Refusal.notFound("backup.not-found");
     }
-    transactions.executeWithoutResult(tx -> audit.record(actor.username(), "backup.downloaded", "backup", 0, name));
+    transactions.executeWithoutResult(
+        tx -> audit.record(actor.username(), "backup.downloaded", "backup", 0, name));
     return file;
   }
 
   private String writeDatabase(Archive.Writer archive) throws SQLException, IOException {
     try (Connection connection = dataSource.getConnection()) {
-      boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+      boolean postgres =
+          connection
+              .getMetaData()
+              .getDatabaseProductName()
+              .toLowerCase(Locale.ROOT)
+              .contains("postgres");
       int isolation = connection.getTransactionIsolation();
       connection.setAutoCommit(false);
       if (postgres) {
@@ -189,13 +225,16 @@ class Backups {
       }
       try {
         for (Tables.Table table : Tables.of(connection)) {
-          archive.put(Archive.DB + table.name() + ".jsonl", out -> {
-            try {
-              return TableRows.write(connection, table, out, json);
-            } catch (SQLException e) {
-              throw new IOException(e);
-            }
-          }, rows -> rows);
+          archive.put(
+              Archive.DB + table.name() + ".jsonl",
+              out -> {
+                try {
+                  return TableRows.write(connection, table, out, json);
+                } catch (SQLException e) {
+                  throw new IOException(e);
+                }
+              },
+              rows -> rows);
         }
       } finally {
         connection.rollback();
@@ -220,7 +259,9 @@ class Backups {
           continue;
         }
         try (Stream<Path> walk = Files.walk(area)) {
-          walk.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).forEach(files::add);
+          walk.filter(Files::isRegularFile)
+              .filter(p -> !p.getFileName().toString().startsWith("."))
+              .forEach(files::add);
         }
       }
     }
@@ -247,7 +288,8 @@ class Backups {
       String name = file.getFileName().toString();
       Path checksum = file.resolveSibling(name + ".sha256");
       String sha = Files.exists(checksum) ? Files.readString(checksum).split("\\s+")[0] : "";
-      return Optional.of(new BackupFile(name, Files.size(file), Files.getLastModifiedTime(file).toInstant(), sha));
+      return Optional.of(
+          new BackupFile(name, Files.size(file), Files.getLastModifiedTime(file).toInstant(), sha));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -255,7 +297,9 @@ class Backups {
 
   private String schemaVersion() {
     var current = flyway.info().current();
-    return current == null || current.getVersion() == null ? "0" : current.getVersion().getVersion();
+    return current == null || current.getVersion() == null
+        ? "0"
+        : current.getVersion().getVersion();
   }
 
   static String platformVersion() {
@@ -264,7 +308,9 @@ class Backups {
   }
 
   private String uniqueName(Path folder, Instant now) {
-    String stamp = STAMP.format(now.atZone(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone()));
+    String stamp =
+        STAMP.format(
+            now.atZone(clock.getZone() == null ? ZoneId.systemDefault() : clock.getZone()));
     String name = "gongkai-backup-" + stamp + ".zip";
     for (int n = 2; Files.exists(folder.resolve(name)); n++) {
       name = "gongkai-backup-" + stamp + "-" + n + ".zip";

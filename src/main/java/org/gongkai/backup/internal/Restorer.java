@@ -3,6 +3,7 @@ package org.gongkai.backup.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,12 +26,12 @@ import org.flywaydb.core.api.MigrationVersion;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Loads a backup archive into an empty data folder and an empty database. Everything that can
- * make it refuse (a damaged archive, a newer schema, a target that is not empty) is checked
- * before anything is written. The schema is created by the migrations up to the archive's
- * version, the rows are loaded in one transaction, the files are written and forced, and the
- * remaining migrations bring an older archive up to date. The search index is not in the
- * archive: the first start finds it missing and builds it from the database.
+ * Loads a backup archive into an empty data folder and an empty database. Everything that can make
+ * it refuse (a damaged archive, a newer schema, a target that is not empty) is checked before
+ * anything is written. The schema is created by the migrations up to the archive's version, the
+ * rows are loaded in one transaction, the files are written and forced, and the remaining
+ * migrations bring an older archive up to date. The search index is not in the archive: the first
+ * start finds it missing and builds it from the database.
  */
 public final class Restorer {
 
@@ -41,7 +42,11 @@ public final class Restorer {
   private final Messages messages;
   private final JsonMapper json = ArchiveJson.mapper();
 
-  public Restorer(DataSource dataSource, Path dataDir, List<String> migrationLocations, PrintStream out,
+  public Restorer(
+      DataSource dataSource,
+      Path dataDir,
+      List<String> migrationLocations,
+      PrintStream out,
       Messages messages) {
     this.dataSource = dataSource;
     this.dataDir = dataDir.toAbsolutePath().normalize();
@@ -67,10 +72,17 @@ public final class Restorer {
       MigrationVersion available = latestAvailable(flyway);
       MigrationVersion archived = MigrationVersion.fromVersion(manifest.schemaVersion());
       if (archived.compareTo(available) > 0) {
-        throw new Archive.Refused("backup.restore.newer-schema", manifest.schemaVersion(), available.getVersion());
+        throw new Archive.Refused(
+            "backup.restore.newer-schema", manifest.schemaVersion(), available.getVersion());
       }
-      out.println(messages.get("backup.restore.archive", archive, manifest.createdAt(), manifest.platformVersion(),
-          manifest.database(), manifest.schemaVersion()));
+      out.println(
+          messages.get(
+              "backup.restore.archive",
+              archive,
+              manifest.createdAt(),
+              manifest.platformVersion(),
+              manifest.database(),
+              manifest.schemaVersion()));
 
       flyway(postgres, archived).migrate();
       Map<String, Long> rows = loadRows(zip, postgres);
@@ -78,7 +90,8 @@ public final class Restorer {
       writeSettings(zip);
       flyway(postgres, null).migrate();
       if (!postgres) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+            Statement s = c.createStatement()) {
           s.execute("CHECKPOINT SYNC");
         }
       }
@@ -102,7 +115,10 @@ public final class Restorer {
     try (Stream<Path> entries = Files.list(dataDir)) {
       for (Path entry : entries.toList()) {
         String name = entry.getFileName().toString();
-        if (name.startsWith(".") || name.equals("db") || name.equals(Backups.FOLDER) || name.equals("logs")) {
+        if (name.startsWith(".")
+            || name.equals("db")
+            || name.equals(Backups.FOLDER)
+            || name.equals("logs")) {
           continue;
         }
         if (!Files.isDirectory(entry) || hasFiles(entry)) {
@@ -129,13 +145,15 @@ public final class Restorer {
     return false;
   }
 
-  private Map<String, Long> loadRows(ZipFile zip, boolean postgres) throws SQLException, IOException {
+  private Map<String, Long> loadRows(ZipFile zip, boolean postgres)
+      throws SQLException, IOException {
     Map<String, Long> rows = new LinkedHashMap<>();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
         List<Tables.Table> tables = Tables.of(c);
-        // Migrations may seed rows (the calendar's corrections, say); the archive holds them as they were.
+        // Migrations may seed rows (the calendar's corrections, say); the archive holds them as
+        // they were.
         for (int i = tables.size() - 1; i >= 0; i--) {
           TableRows.clearSeeded(c, tables.get(i));
         }
@@ -171,9 +189,13 @@ public final class Restorer {
       Files.createDirectories(target.getParent());
       Path temp = target.resolveSibling(".restore-" + target.getFileName());
       try (InputStream in = zip.getInputStream(zip.getEntry(entry.path()));
-           FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-               StandardOpenOption.WRITE)) {
-        in.transferTo(java.nio.channels.Channels.newOutputStream(channel));
+          FileChannel channel =
+              FileChannel.open(
+                  temp,
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.TRUNCATE_EXISTING,
+                  StandardOpenOption.WRITE)) {
+        in.transferTo(Channels.newOutputStream(channel));
         channel.force(true);
       }
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -197,8 +219,13 @@ public final class Restorer {
 
   private Flyway flyway(boolean postgres, MigrationVersion target) {
     String vendor = postgres ? "postgresql" : "h2";
-    var configuration = Flyway.configure().dataSource(dataSource)
-        .locations(migrationLocations.stream().map(l -> l.replace("{vendor}", vendor)).toArray(String[]::new));
+    var configuration =
+        Flyway.configure()
+            .dataSource(dataSource)
+            .locations(
+                migrationLocations.stream()
+                    .map(l -> l.replace("{vendor}", vendor))
+                    .toArray(String[]::new));
     if (target != null) {
       configuration.target(target);
     }

@@ -43,13 +43,20 @@ final class SettingsSnapshot {
 
   static boolean isPlatformSetting(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return (lower.startsWith("gongkai.") || lower.startsWith("spring.mail.") || lower.startsWith("server."))
+    return (lower.startsWith("gongkai.")
+            || lower.startsWith("spring.mail.")
+            || lower.startsWith("server."))
         && !SECRET.matcher(lower).find();
   }
 
   static void write(Map<String, String> settings, OutputStream out) throws IOException {
     StringBuilder text = new StringBuilder("# Settings in effect when the backup was written\n");
-    settings.forEach((k, v) -> text.append(k).append('=').append(v.replace("\\", "\\\\").replace("\n", "\\n")).append('\n'));
+    settings.forEach(
+        (k, v) ->
+            text.append(k)
+                .append('=')
+                .append(v.replace("\\", "\\\\").replace("\n", "\\n"))
+                .append('\n'));
     out.write(text.toString().getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -27,13 +28,21 @@ final class TableRows {
 
   static long write(Connection connection, Tables.Table table, OutputStream out, JsonMapper json)
       throws SQLException, IOException {
-    String columns = table.columns().stream().map(c -> quote(c.actualName())).collect(Collectors.joining(", "));
-    String order = table.primaryKey().isEmpty() ? "" : " ORDER BY " + table.primaryKey().stream()
-        .map(k -> quote(actual(table, k))).collect(Collectors.joining(", "));
+    String columns =
+        table.columns().stream().map(c -> quote(c.actualName())).collect(Collectors.joining(", "));
+    String order =
+        table.primaryKey().isEmpty()
+            ? ""
+            : " ORDER BY "
+                + table.primaryKey().stream()
+                    .map(k -> quote(actual(table, k)))
+                    .collect(Collectors.joining(", "));
     long rows = 0;
     try (Statement statement = connection.createStatement()) {
       statement.setFetchSize(1000);
-      try (ResultSet rs = statement.executeQuery("SELECT " + columns + " FROM " + quote(table.actualName()) + order)) {
+      try (ResultSet rs =
+          statement.executeQuery(
+              "SELECT " + columns + " FROM " + quote(table.actualName()) + order)) {
         while (rs.next()) {
           ObjectNode row = json.createObjectNode();
           int i = 1;
@@ -49,13 +58,20 @@ final class TableRows {
     return rows;
   }
 
-  /** Inserts the rows of one archived table into the same table of the target, which must be empty. */
+  /**
+   * Inserts the rows of one archived table into the same table of the target, which must be empty.
+   */
   static long load(Connection connection, Tables.Table target, InputStream in, JsonMapper json)
       throws SQLException, IOException {
     List<Tables.Column> columns = target.columns();
-    String sql = "INSERT INTO " + quote(target.actualName()) + " ("
-        + columns.stream().map(c -> quote(c.actualName())).collect(Collectors.joining(", ")) + ") VALUES ("
-        + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    String sql =
+        "INSERT INTO "
+            + quote(target.actualName())
+            + " ("
+            + columns.stream().map(c -> quote(c.actualName())).collect(Collectors.joining(", "))
+            + ") VALUES ("
+            + columns.stream().map(c -> "?").collect(Collectors.joining(", "))
+            + ")";
     long rows = 0;
     BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     try (PreparedStatement insert = connection.prepareStatement(sql)) {
@@ -87,7 +103,7 @@ final class TableRows {
   /** Removes rows a migration put into a table of the new, otherwise empty, database. */
   static void clearSeeded(Connection connection, Tables.Table table) throws SQLException {
     try (Statement s = connection.createStatement();
-         ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + quote(table.actualName()))) {
+        ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + quote(table.actualName()))) {
       rs.next();
       if (rs.getLong(1) == 0) {
         return;
@@ -99,23 +115,41 @@ final class TableRows {
   }
 
   /** Moves identity columns past the loaded rows, so that the next insert does not collide. */
-  static void resetIdentities(Connection connection, Tables.Table table, boolean postgres) throws SQLException {
+  static void resetIdentities(Connection connection, Tables.Table table, boolean postgres)
+      throws SQLException {
     for (String column : table.identityColumns()) {
       String actualColumn = actual(table, column);
       long max;
       try (Statement s = connection.createStatement();
-           ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(" + quote(actualColumn) + "), 0) FROM "
-               + quote(table.actualName()))) {
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT COALESCE(MAX("
+                      + quote(actualColumn)
+                      + "), 0) FROM "
+                      + quote(table.actualName()))) {
         rs.next();
         max = rs.getLong(1);
       }
       try (Statement s = connection.createStatement()) {
         if (postgres) {
-          s.execute("SELECT setval(pg_get_serial_sequence('" + table.actualName() + "', '" + actualColumn + "'), "
-              + Math.max(max, 1) + ", " + (max > 0) + ")");
+          s.execute(
+              "SELECT setval(pg_get_serial_sequence('"
+                  + table.actualName()
+                  + "', '"
+                  + actualColumn
+                  + "'), "
+                  + Math.max(max, 1)
+                  + ", "
+                  + (max > 0)
+                  + ")");
         } else {
-          s.execute("ALTER TABLE " + quote(table.actualName()) + " ALTER COLUMN " + quote(actualColumn)
-              + " RESTART WITH " + (max + 1));
+          s.execute(
+              "ALTER TABLE "
+                  + quote(table.actualName())
+                  + " ALTER COLUMN "
+                  + quote(actualColumn)
+                  + " RESTART WITH "
+                  + (max + 1));
         }
       }
     }
@@ -123,23 +157,26 @@ final class TableRows {
 
   private static int sqlType(Tables.Column column) {
     return switch (column.kind()) {
-      case INTEGER -> java.sql.Types.BIGINT;
-      case DECIMAL -> java.sql.Types.DECIMAL;
-      case FLOAT -> java.sql.Types.DOUBLE;
-      case BOOLEAN -> java.sql.Types.BOOLEAN;
-      case DATE -> java.sql.Types.DATE;
-      case TIME -> java.sql.Types.TIME;
-      case TIMESTAMP -> java.sql.Types.TIMESTAMP;
-      case TIMESTAMP_TZ -> java.sql.Types.TIMESTAMP_WITH_TIMEZONE;
-      case UUID -> java.sql.Types.OTHER;
-      case BINARY -> java.sql.Types.VARBINARY;
-      case TEXT -> java.sql.Types.VARCHAR;
+      case INTEGER -> Types.BIGINT;
+      case DECIMAL -> Types.DECIMAL;
+      case FLOAT -> Types.DOUBLE;
+      case BOOLEAN -> Types.BOOLEAN;
+      case DATE -> Types.DATE;
+      case TIME -> Types.TIME;
+      case TIMESTAMP -> Types.TIMESTAMP;
+      case TIMESTAMP_TZ -> Types.TIMESTAMP_WITH_TIMEZONE;
+      case UUID -> Types.OTHER;
+      case BINARY -> Types.VARBINARY;
+      case TEXT -> Types.VARCHAR;
     };
   }
 
   private static String actual(Tables.Table table, String column) {
-    return table.columns().stream().filter(c -> c.name().equals(column.toLowerCase(Locale.ROOT))).findFirst()
-        .map(Tables.Column::actualName).orElse(column);
+    return table.columns().stream()
+        .filter(c -> c.name().equals(column.toLowerCase(Locale.ROOT)))
+        .findFirst()
+        .map(Tables.Column::actualName)
+        .orElse(column);
   }
 
   static String quote(String identifier) {

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The platform's tables as the database describes them, in an order in which each table comes
- * after the tables it refers to, so that rows can be loaded back without disabling constraints.
+ * The platform's tables as the database describes them, in an order in which each table comes after
+ * the tables it refers to, so that rows can be loaded back without disabling constraints.
  */
 final class Tables {
 
@@ -23,7 +24,12 @@ final class Tables {
   private Tables() {}
 
   /** A table; names are lower case whatever the database reports. */
-  record Table(String name, String actualName, List<Column> columns, List<String> primaryKey, Set<String> refersTo) {
+  record Table(
+      String name,
+      String actualName,
+      List<Column> columns,
+      List<String> primaryKey,
+      Set<String> refersTo) {
 
     List<String> identityColumns() {
       return columns.stream().filter(Column::identity).map(Column::name).toList();
@@ -48,20 +54,25 @@ final class Tables {
     return ordered(tables);
   }
 
-  private static Table describe(DatabaseMetaData meta, String schema, String actual) throws SQLException {
+  private static Table describe(DatabaseMetaData meta, String schema, String actual)
+      throws SQLException {
     List<Column> columns = new ArrayList<>();
     try (ResultSet rs = meta.getColumns(null, schema, actual, "%")) {
       while (rs.next()) {
         String column = rs.getString("COLUMN_NAME");
-        columns.add(new Column(column.toLowerCase(Locale.ROOT), column,
-            ValueKind.of(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")),
-            "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
+        columns.add(
+            new Column(
+                column.toLowerCase(Locale.ROOT),
+                column,
+                ValueKind.of(rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME")),
+                "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
       }
     }
-    Map<Short, String> keyColumns = new java.util.TreeMap<>();
+    Map<Short, String> keyColumns = new TreeMap<>();
     try (ResultSet rs = meta.getPrimaryKeys(null, schema, actual)) {
       while (rs.next()) {
-        keyColumns.put(rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+        keyColumns.put(
+            rs.getShort("KEY_SEQ"), rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
       }
     }
     Set<String> refersTo = new LinkedHashSet<>();
@@ -71,7 +82,11 @@ final class Tables {
       }
     }
     refersTo.remove(actual.toLowerCase(Locale.ROOT));
-    return new Table(actual.toLowerCase(Locale.ROOT), actual, List.copyOf(columns), List.copyOf(keyColumns.values()),
+    return new Table(
+        actual.toLowerCase(Locale.ROOT),
+        actual,
+        List.copyOf(columns),
+        List.copyOf(keyColumns.values()),
         refersTo);
   }
 
@@ -84,7 +99,8 @@ final class Tables {
       boolean progress = false;
       for (String name : names) {
         Table t = tables.get(name);
-        if (!placed.contains(name) && placed.containsAll(t.refersTo().stream().filter(tables::containsKey).toList())) {
+        if (!placed.contains(name)
+            && placed.containsAll(t.refersTo().stream().filter(tables::containsKey).toList())) {
           order.add(t);
           placed.add(name);
           progress = true;

@@ -11,17 +11,26 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.Locale;
-import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * How a column's value is written to the archive and read back, chosen from the type the
- * database reports, so that an archive from H2 loads into PostgreSQL and back: whole numbers as
- * JSON numbers, exact decimals, dates and times as ISO-8601 strings, binary as Base64.
+ * How a column's value is written to the archive and read back, chosen from the type the database
+ * reports, so that an archive from H2 loads into PostgreSQL and back: whole numbers as JSON
+ * numbers, exact decimals, dates and times as ISO-8601 strings, binary as Base64.
  */
 enum ValueKind {
-  INTEGER, DECIMAL, FLOAT, BOOLEAN, DATE, TIME, TIMESTAMP, TIMESTAMP_TZ, UUID, BINARY, TEXT;
+  INTEGER,
+  DECIMAL,
+  FLOAT,
+  BOOLEAN,
+  DATE,
+  TIME,
+  TIMESTAMP,
+  TIMESTAMP_TZ,
+  UUID,
+  BINARY,
+  TEXT;
 
   static ValueKind of(int jdbcType, String typeName) {
     String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
@@ -47,18 +56,19 @@ enum ValueKind {
 
   JsonNode read(ResultSet rs, int index) throws SQLException {
     JsonNodeFactory json = JsonNodeFactory.instance;
-    Object value = switch (this) {
-      case INTEGER -> rs.getLong(index);
-      case DECIMAL -> rs.getBigDecimal(index);
-      case FLOAT -> rs.getDouble(index);
-      case BOOLEAN -> rs.getBoolean(index);
-      case DATE -> rs.getObject(index, LocalDate.class);
-      case TIME -> rs.getObject(index, LocalTime.class);
-      case TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
-      case TIMESTAMP_TZ -> rs.getObject(index, OffsetDateTime.class);
-      case UUID, TEXT -> rs.getString(index);
-      case BINARY -> rs.getBytes(index);
-    };
+    Object value =
+        switch (this) {
+          case INTEGER -> rs.getLong(index);
+          case DECIMAL -> rs.getBigDecimal(index);
+          case FLOAT -> rs.getDouble(index);
+          case BOOLEAN -> rs.getBoolean(index);
+          case DATE -> rs.getObject(index, LocalDate.class);
+          case TIME -> rs.getObject(index, LocalTime.class);
+          case TIMESTAMP -> rs.getObject(index, LocalDateTime.class);
+          case TIMESTAMP_TZ -> rs.getObject(index, OffsetDateTime.class);
+          case UUID, TEXT -> rs.getString(index);
+          case BINARY -> rs.getBytes(index);
+        };
     if (value == null || rs.wasNull()) {
       return json.nullNode();
     }
@@ -72,7 +82,8 @@ enum ValueKind {
     };
   }
 
-  void bind(PreparedStatement statement, int index, JsonNode value, int sqlType) throws SQLException {
+  void bind(PreparedStatement statement, int index, JsonNode value, int sqlType)
+      throws SQLException {
     if (value == null || value.isNull()) {
       statement.setNull(index, sqlType);
       return;

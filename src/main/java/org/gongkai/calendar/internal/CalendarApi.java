@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public working-day calendar, so that applicants and other systems count the same way we do. */
+/**
+ * The public working-day calendar, so that applicants and other systems count the same way we do.
+ */
 @RestController
 @RequestMapping("/api/v1/calendar")
 class CalendarApi {
@@ -46,7 +48,8 @@ class CalendarApi {
   }
 
   @GetMapping("/add-working-days")
-  DateAnswer addWorkingDays(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+  DateAnswer addWorkingDays(
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam int days) {
     if (days < 0 || days > MAX_DAYS) {
       throw Refusal.invalidField("days", "calendar.days.out-of-range", String.valueOf(MAX_DAYS));
@@ -56,7 +59,8 @@ class CalendarApi {
   }
 
   @GetMapping("/is-working-day")
-  WorkingDayAnswer isWorkingDay(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+  WorkingDayAnswer isWorkingDay(
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
     return new WorkingDayAnswer(date, calendar.current().isWorkingDay(date));
   }
 

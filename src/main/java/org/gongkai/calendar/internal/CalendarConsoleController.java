@@ -46,8 +46,10 @@ class CalendarConsoleController {
   }
 
   @PostMapping("/days")
-  String set(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-      @RequestParam(required = false) DayKind kind, @RequestParam(required = false) String name,
+  String set(
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+      @RequestParam(required = false) DayKind kind,
+      @RequestParam(required = false) String name,
       RedirectAttributes redirect) {
     try {
       calendar.setDay(new CalendarDay(date, kind, name), access.current());
@@ -59,7 +61,8 @@ class CalendarConsoleController {
   }
 
   @PostMapping("/days/remove")
-  String remove(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+  String remove(
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
       RedirectAttributes redirect) {
     try {
       calendar.removeDay(date, access.current());

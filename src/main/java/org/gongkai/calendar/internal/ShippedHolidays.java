@@ -14,7 +14,10 @@ import org.gongkai.calendar.CalendarDay;
 import org.gongkai.calendar.DayKind;
 import org.springframework.core.io.ClassPathResource;
 
-/** The State Council's announcements shipped with the platform, read from a CSV resource by announcement year. */
+/**
+ * The State Council's announcements shipped with the platform, read from a CSV resource by
+ * announcement year.
+ */
 final class ShippedHolidays {
 
   static final String RESOURCE = "calendar/cn-statutory-holidays.csv";
@@ -23,8 +26,10 @@ final class ShippedHolidays {
 
   static Map<Integer, List<CalendarDay>> byYear() {
     Map<Integer, List<CalendarDay>> years = new TreeMap<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.isBlank() || line.startsWith("#")) {

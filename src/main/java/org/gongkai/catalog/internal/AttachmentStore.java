@@ -23,14 +23,18 @@ class AttachmentStore implements FileReferences {
   private final JdbcClient jdbc;
   private final StoredFiles.Limits limits;
 
-  AttachmentStore(StoredFiles files, JdbcClient jdbc,
+  AttachmentStore(
+      StoredFiles files,
+      JdbcClient jdbc,
       @Value("${gongkai.attachments.max-size:50MB}") DataSize maxSize) {
     this.files = files;
     this.jdbc = jdbc;
-    this.limits = StoredFiles.Limits.anyType(maxSize.toBytes(),
-        () -> Refusal.invalidField("file", "attachment.too-large"),
-        () -> Refusal.invalidField("file", "attachment.empty"),
-        () -> Refusal.invalidField("file", "attachment.type"));
+    this.limits =
+        StoredFiles.Limits.anyType(
+            maxSize.toBytes(),
+            () -> Refusal.invalidField("file", "attachment.too-large"),
+            () -> Refusal.invalidField("file", "attachment.empty"),
+            () -> Refusal.invalidField("file", "attachment.type"));
   }
 
   record Stored(String sha256, long size, String mediaType) {}
@@ -55,6 +59,10 @@ class AttachmentStore implements FileReferences {
 
   @Override
   public boolean isReferenced(String sha256) {
-    return jdbc.sql("SELECT COUNT(*) FROM attachment WHERE sha256 = ?").param(sha256).query(Long.class).single() > 0;
+    return jdbc.sql("SELECT COUNT(*) FROM attachment WHERE sha256 = ?")
+            .param(sha256)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 }

@@ -5,9 +5,9 @@ import org.owasp.html.PolicyFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Cleans rich text on the way in with the OWASP Java HTML Sanitizer: the structure of an
- * official document (headings, paragraphs, lists, tables, links, images, alignment) survives;
- * scripts, event handlers, frames and dangerous URLs do not.
+ * Cleans rich text on the way in with the OWASP Java HTML Sanitizer: the structure of an official
+ * document (headings, paragraphs, lists, tables, links, images, alignment) survives; scripts, event
+ * handlers, frames and dangerous URLs do not.
  */
 @Component
 class BodySanitizer {
@@ -19,14 +19,19 @@ class BodySanitizer {
           .allowStyling()
           .allowStandardUrlProtocols()
           .allowElements("a")
-          .allowAttributes("href").onElements("a")
+          .allowAttributes("href")
+          .onElements("a")
           .requireRelNofollowOnLinks()
           .allowElements("img")
-          .allowAttributes("src", "alt", "width", "height").onElements("img")
-          .allowElements("table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col")
-          .allowAttributes("colspan", "rowspan", "scope").onElements("td", "th")
+          .allowAttributes("src", "alt", "width", "height")
+          .onElements("img")
+          .allowElements(
+              "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col")
+          .allowAttributes("colspan", "rowspan", "scope")
+          .onElements("td", "th")
           .allowElements("hr", "pre", "blockquote")
-          .allowAttributes("title").globally()
+          .allowAttributes("title")
+          .globally()
           .toFactory();
 
   String sanitize(String html) {

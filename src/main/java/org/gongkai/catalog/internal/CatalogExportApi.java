@@ -26,7 +26,8 @@ class CatalogExportApi {
     export.authorize(access.current());
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("application/zip"))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename("gongkai-catalog.zip").build().toString())
         .body(export::write);
   }

@@ -25,13 +25,19 @@ class CatalogMeters {
 
   @EventListener
   void published(DocumentPublished event) {
-    afterCommit(Counter.builder("gongkai.documents.published").description("documents and revisions published")
-        .tag("revision", String.valueOf(event.revision())).register(registry));
+    afterCommit(
+        Counter.builder("gongkai.documents.published")
+            .description("documents and revisions published")
+            .tag("revision", String.valueOf(event.revision()))
+            .register(registry));
   }
 
   @EventListener
   void withdrawn(DocumentWithdrawn event) {
-    afterCommit(Counter.builder("gongkai.documents.withdrawn").description("documents withdrawn").register(registry));
+    afterCommit(
+        Counter.builder("gongkai.documents.withdrawn")
+            .description("documents withdrawn")
+            .register(registry));
   }
 
   private static void afterCommit(Counter counter) {
@@ -39,11 +45,12 @@ class CatalogMeters {
       counter.increment();
       return;
     }
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void afterCommit() {
-        counter.increment();
-      }
-    });
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            counter.increment();
+          }
+        });
   }
 }

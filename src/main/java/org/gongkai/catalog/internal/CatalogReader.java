@@ -1,11 +1,21 @@
 package org.gongkai.catalog.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.gongkai.catalog.Attachment;
 import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.CatalogQuery;
 import org.gongkai.catalog.ChangeRecord;
@@ -19,6 +29,7 @@ import org.gongkai.catalog.PublicDocument;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.Refusal;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,24 +82,33 @@ class CatalogReader implements Catalog {
     }
     if (q.titleContains() != null && !q.titleContains().isBlank()) {
       where.append(" AND LOWER(e.title) LIKE :title");
-      params.put("title", "%" + EditorialListing.escapeLike(q.titleContains().trim().toLowerCase()) + "%");
+      params.put(
+          "title", "%" + EditorialListing.escapeLike(q.titleContains().trim().toLowerCase()) + "%");
     }
     long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
-    List<DocumentSummary> items = jdbc.sql("SELECT " + EditionRows.SUMMARY_COLUMNS + where
-            + " ORDER BY d.published_on DESC, d.id DESC OFFSET " + (long) (q.page() - 1) * q.size()
-            + " ROWS FETCH NEXT " + q.size() + " ROWS ONLY")
-        .params(params)
-        .query(EditionRows::summary)
-        .list();
+    List<DocumentSummary> items =
+        jdbc.sql(
+                "SELECT "
+                    + EditionRows.SUMMARY_COLUMNS
+                    + where
+                    + " ORDER BY d.published_on DESC, d.id DESC OFFSET "
+                    + (long) (q.page() - 1) * q.size()
+                    + " ROWS FETCH NEXT "
+                    + q.size()
+                    + " ROWS ONLY")
+            .params(params)
+            .query(EditionRows::summary)
+            .list();
     return new PageResult<>(items, total, q.page(), q.size());
   }
 
   @Override
   public PublicDocument publicDocument(long documentId) {
-    EditionRepository.DocumentRow doc = editions.document(documentId)
-        .orElseThrow(() -> Refusal.notFound("document.not-found"));
+    EditionRepository.DocumentRow doc =
+        editions.document(documentId).orElseThrow(() -> Refusal.notFound("document.not-found"));
     List<Edition> all = editions.editions(documentId);
-    Optional<Edition> live = all.stream().filter(e -> e.state() == EditionState.PUBLISHED).findFirst();
+    Optional<Edition> live =
+        all.stream().filter(e -> e.state() == EditionState.PUBLISHED).findFirst();
     if (live.isEmpty()) {
       if (all.stream().anyMatch(e -> e.state() == EditionState.WITHDRAWN)) {
         throw Refusal.gone("document.withdrawn");
@@ -98,47 +118,75 @@ class CatalogReader implements Catalog {
     if (live.get().disclosureMode() == DisclosureMode.NOT_DISCLOSED) {
       throw Refusal.notFound("document.not-found");
     }
-    List<ChangeRecord> history = all.stream()
-        .filter(e -> e.publishedAt() != null
-            && (e.state() == EditionState.PUBLISHED || e.state() == EditionState.SUPERSEDED))
-        .map(e -> new ChangeRecord(e.editionNumber(), e.publishedAt(), e.changeNote()))
-        .toList();
-    return new PublicDocument(doc.id(), doc.indexNumber(), doc.agencyId(), doc.publishedOn(), live.get(),
-        linked("SELECT l.interpretation_document_id FROM interpretation_link l WHERE l.policy_document_id = ?",
+    List<ChangeRecord> history =
+        all.stream()
+            .filter(
+                e ->
+                    e.publishedAt() != null
+                        && (e.state() == EditionState.PUBLISHED
+                            || e.state() == EditionState.SUPERSEDED))
+            .map(e -> new ChangeRecord(e.editionNumber(), e.publishedAt(), e.changeNote()))
+            .toList();
+    return new PublicDocument(
+        doc.id(),
+        doc.indexNumber(),
+        doc.agencyId(),
+        doc.publishedOn(),
+        live.get(),
+        linked(
+            "SELECT l.interpretation_document_id FROM interpretation_link l WHERE l.policy_document_id = ?",
             documentId),
-        linked("SELECT l.policy_document_id FROM interpretation_link l WHERE l.interpretation_document_id = ?",
+        linked(
+            "SELECT l.policy_document_id FROM interpretation_link l WHERE l.interpretation_document_id = ?",
             documentId),
         history);
   }
 
   private List<LinkedDocument> linked(String idsQuery, long documentId) {
-    return jdbc.sql("SELECT e.document_id, e.title, e.doc_number, d.published_on" + LIVE
-            + " AND e.document_id IN (" + idsQuery + ") ORDER BY d.published_on DESC")
+    return jdbc.sql(
+            "SELECT e.document_id, e.title, e.doc_number, d.published_on"
+                + LIVE
+                + " AND e.document_id IN ("
+                + idsQuery
+                + ") ORDER BY d.published_on DESC")
         .param(documentId)
-        .query((rs, i) -> new LinkedDocument(rs.getLong(1), rs.getString(2), rs.getString(3),
-            rs.getObject(4, LocalDate.class)))
+        .query(
+            (rs, i) ->
+                new LinkedDocument(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getObject(4, LocalDate.class)))
         .list();
   }
 
   @Override
   public List<Integer> publicationYears(long agencyId) {
-    return jdbc.sql("SELECT DISTINCT d.published_on" + LIVE + " AND d.agency_id = ?")
+    return jdbc
+        .sql("SELECT DISTINCT d.published_on" + LIVE + " AND d.agency_id = ?")
         .param(agencyId)
         .query((rs, i) -> rs.getObject(1, LocalDate.class).getYear())
         .list()
         .stream()
         .distinct()
-        .sorted(java.util.Comparator.reverseOrder())
+        .sorted(Comparator.reverseOrder())
         .toList();
   }
 
   @Override
-  public void sitemap(long fromId, long toId, java.util.function.Consumer<SitemapEntry> entry) {
-    jdbc.sql("SELECT e.document_id, e.published_at" + LIVE + " AND e.document_id >= ? AND e.document_id < ?"
-            + " ORDER BY e.document_id").params(fromId, toId)
-        .query(rs -> {
-          entry.accept(new SitemapEntry(rs.getLong(1), Timestamps.fromDb(rs.getObject(2, OffsetDateTime.class))));
-        });
+  public void sitemap(long fromId, long toId, Consumer<SitemapEntry> entry) {
+    jdbc.sql(
+            "SELECT e.document_id, e.published_at"
+                + LIVE
+                + " AND e.document_id >= ? AND e.document_id < ?"
+                + " ORDER BY e.document_id")
+        .params(fromId, toId)
+        .query(
+            rs -> {
+              entry.accept(
+                  new SitemapEntry(
+                      rs.getLong(1), Timestamps.fromDb(rs.getObject(2, OffsetDateTime.class))));
+            });
   }
 
   @Override
@@ -148,7 +196,8 @@ class CatalogReader implements Catalog {
 
   @Override
   public Optional<IndexableDocument> indexable(long documentId) {
-    return editions.liveEdition(documentId)
+    return editions
+        .liveEdition(documentId)
         .filter(e -> e.disclosureMode() == DisclosureMode.PROACTIVE)
         .flatMap(e -> editions.document(documentId).map(d -> indexable(d, e)));
   }
@@ -160,48 +209,81 @@ class CatalogReader implements Catalog {
     // Walks the primary key alone and filters here: a state condition in the query tempts the
     // optimizer into the state index, which reads every live row for every batch.
     record Key(long id, String state, String mode) {}
-    List<Key> keys = jdbc.sql("SELECT id, state, disclosure_mode FROM edition WHERE id > ? ORDER BY id FETCH FIRST "
-            + limit + " ROWS ONLY")
-        .param(afterId)
-        .query((rs, i) -> new Key(rs.getLong(1), rs.getString(2), rs.getString(3)))
-        .list();
+    List<Key> keys =
+        jdbc.sql(
+                "SELECT id, state, disclosure_mode FROM edition WHERE id > ? ORDER BY id FETCH FIRST "
+                    + limit
+                    + " ROWS ONLY")
+            .param(afterId)
+            .query((rs, i) -> new Key(rs.getLong(1), rs.getString(2), rs.getString(3)))
+            .list();
     if (keys.isEmpty()) {
       return new IndexableBatch(List.of(), afterId, true);
     }
     long last = keys.get(keys.size() - 1).id();
-    List<Long> batch = keys.stream().filter(k -> k.state().equals("PUBLISHED") && k.mode().equals("PROACTIVE"))
-        .map(Key::id).toList();
+    List<Long> batch =
+        keys.stream()
+            .filter(k -> k.state().equals("PUBLISHED") && k.mode().equals("PROACTIVE"))
+            .map(Key::id)
+            .toList();
     if (batch.isEmpty()) {
       return new IndexableBatch(List.of(), last, false);
     }
-    List<Map.Entry<Long, java.util.function.Function<List<org.gongkai.catalog.Attachment>, IndexableDocument>>> rows =
-        jdbc.sql("SELECT e.*, d.index_number AS d_index_number, d.agency_id AS d_agency_id,"
-                + " d.published_on AS d_published_on" + LIVE + " AND e.disclosure_mode = 'PROACTIVE'"
-                + " AND e.id IN (:batch) ORDER BY e.id")
+    List<Map.Entry<Long, Function<List<Attachment>, IndexableDocument>>> rows =
+        jdbc.sql(
+                "SELECT e.*, d.index_number AS d_index_number, d.agency_id AS d_agency_id,"
+                    + " d.published_on AS d_published_on"
+                    + LIVE
+                    + " AND e.disclosure_mode = 'PROACTIVE'"
+                    + " AND e.id IN (:batch) ORDER BY e.id")
             .param("batch", batch)
-            .query((rs, i) -> {
-              long editionId = rs.getLong("id");
-              String indexNumber = rs.getString("d_index_number");
-              long agencyId = rs.getLong("d_agency_id");
-              LocalDate publishedOn = rs.getObject("d_published_on", LocalDate.class);
-              Edition e = EditionRows.edition(rs, List.of());
-              return Map.<Long, java.util.function.Function<List<org.gongkai.catalog.Attachment>, IndexableDocument>>entry(
-                  editionId, attachments -> new IndexableDocument(e.documentId(), editionId, indexNumber, agencyId,
-                      e.columnId(), e.title(), e.summary(), e.bodyHtml(), e.keywords(), e.docNumber(), e.topic(),
-                      e.genre(), e.validity(), e.issuedOn(), publishedOn, e.publishedAt(), attachments));
-            })
+            .query(
+                (rs, i) -> {
+                  long editionId = rs.getLong("id");
+                  String indexNumber = rs.getString("d_index_number");
+                  long agencyId = rs.getLong("d_agency_id");
+                  LocalDate publishedOn = rs.getObject("d_published_on", LocalDate.class);
+                  Edition e = EditionRows.edition(rs, List.of());
+                  return Map.<Long, Function<List<Attachment>, IndexableDocument>>entry(
+                      editionId,
+                      attachments ->
+                          new IndexableDocument(
+                              e.documentId(),
+                              editionId,
+                              indexNumber,
+                              agencyId,
+                              e.columnId(),
+                              e.title(),
+                              e.summary(),
+                              e.bodyHtml(),
+                              e.keywords(),
+                              e.docNumber(),
+                              e.topic(),
+                              e.genre(),
+                              e.validity(),
+                              e.issuedOn(),
+                              publishedOn,
+                              e.publishedAt(),
+                              attachments));
+                })
             .list();
     if (rows.isEmpty()) {
       return new IndexableBatch(List.of(), last, false);
     }
-    Map<Long, List<org.gongkai.catalog.Attachment>> attachments = new HashMap<>();
+    Map<Long, List<Attachment>> attachments = new HashMap<>();
     jdbc.sql("SELECT * FROM attachment WHERE edition_id IN (:ids) ORDER BY position, id")
         .param("ids", rows.stream().map(Map.Entry::getKey).toList())
-        .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> attachments
-            .computeIfAbsent(rs.getLong("edition_id"), k -> new java.util.ArrayList<>())
-            .add(EditionRows.attachment(rs, 0)));
+        .query(
+            (RowCallbackHandler)
+                rs ->
+                    attachments
+                        .computeIfAbsent(rs.getLong("edition_id"), k -> new ArrayList<>())
+                        .add(EditionRows.attachment(rs, 0)));
     return new IndexableBatch(
-        rows.stream().map(r -> r.getValue().apply(attachments.getOrDefault(r.getKey(), List.of()))).toList(), last,
+        rows.stream()
+            .map(r -> r.getValue().apply(attachments.getOrDefault(r.getKey(), List.of())))
+            .toList(),
+        last,
         false);
   }
 
@@ -209,38 +291,61 @@ class CatalogReader implements Catalog {
   public Map<Long, Long> liveEditions() {
     Map<Long, Long> result = new HashMap<>();
     jdbc.sql("SELECT e.document_id, e.id" + LIVE + " AND e.disclosure_mode = 'PROACTIVE'")
-        .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> result.put(rs.getLong(1), rs.getLong(2)));
+        .query((RowCallbackHandler) rs -> result.put(rs.getLong(1), rs.getLong(2)));
     return result;
   }
 
   @Override
   public long liveCount() {
-    return jdbc.sql("SELECT COUNT(*)" + LIVE + " AND e.disclosure_mode = 'PROACTIVE'").query(Long.class).single();
+    return jdbc.sql("SELECT COUNT(*)" + LIVE + " AND e.disclosure_mode = 'PROACTIVE'")
+        .query(Long.class)
+        .single();
   }
 
   @Override
-  public java.util.Set<Long> publishedAmong(java.util.Collection<Long> documentIds) {
+  public Set<Long> publishedAmong(Collection<Long> documentIds) {
     if (documentIds.isEmpty()) {
-      return java.util.Set.of();
+      return Set.of();
     }
-    return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT document_id FROM edition WHERE state = 'PUBLISHED'"
-        + " AND document_id IN (:ids)").param("ids", documentIds).query(Long.class).list());
+    return new HashSet<>(
+        jdbc.sql(
+                "SELECT DISTINCT document_id FROM edition WHERE state = 'PUBLISHED'"
+                    + " AND document_id IN (:ids)")
+            .param("ids", documentIds)
+            .query(Long.class)
+            .list());
   }
 
   @Override
-  public java.io.InputStream openAttachment(org.gongkai.catalog.Attachment attachment) throws java.io.IOException {
+  public InputStream openAttachment(Attachment attachment) throws IOException {
     return attachmentStore.open(attachment.sha256());
   }
 
   private static IndexableDocument indexable(EditionRepository.DocumentRow d, Edition e) {
-    return new IndexableDocument(d.id(), e.id(), d.indexNumber(), d.agencyId(), e.columnId(), e.title(), e.summary(),
-        e.bodyHtml(), e.keywords(), e.docNumber(), e.topic(), e.genre(), e.validity(), e.issuedOn(), d.publishedOn(),
-        e.publishedAt(), e.attachments());
+    return new IndexableDocument(
+        d.id(),
+        e.id(),
+        d.indexNumber(),
+        d.agencyId(),
+        e.columnId(),
+        e.title(),
+        e.summary(),
+        e.bodyHtml(),
+        e.keywords(),
+        e.docNumber(),
+        e.topic(),
+        e.genre(),
+        e.validity(),
+        e.issuedOn(),
+        d.publishedOn(),
+        e.publishedAt(),
+        e.attachments());
   }
 
   @Override
   public Optional<AttachmentDownload> publicAttachment(long documentId, long attachmentId) {
-    return editions.liveEdition(documentId)
+    return editions
+        .liveEdition(documentId)
         .filter(e -> e.disclosureMode() == DisclosureMode.PROACTIVE)
         .flatMap(e -> e.attachments().stream().filter(a -> a.id() == attachmentId).findFirst())
         .filter(a -> attachmentStore.exists(a.sha256()))

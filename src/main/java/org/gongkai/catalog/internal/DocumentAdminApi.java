@@ -45,7 +45,8 @@ class DocumentAdminApi {
   private final AgencyDirectory agencies;
   private final AuditTrail audit;
 
-  DocumentAdminApi(Editorial editorial, StaffAccess access, AgencyDirectory agencies, AuditTrail audit) {
+  DocumentAdminApi(
+      Editorial editorial, StaffAccess access, AgencyDirectory agencies, AuditTrail audit) {
     this.editorial = editorial;
     this.access = access;
     this.agencies = agencies;
@@ -63,20 +64,30 @@ class DocumentAdminApi {
   record Withdrawal(String reason) {}
 
   @GetMapping
-  PageResult<DocumentSummary> list(@RequestParam(required = false) String agency,
-      @RequestParam(required = false) EditionState state, @RequestParam(required = false) String q,
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    Long agencyId = agency == null || agency.isBlank() ? null
-        : agencies.findByCode(agency).orElseThrow(() -> Refusal.notFound("agency.not-found")).id();
+  PageResult<DocumentSummary> list(
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) EditionState state,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    Long agencyId =
+        agency == null || agency.isBlank()
+            ? null
+            : agencies
+                .findByCode(agency)
+                .orElseThrow(() -> Refusal.notFound("agency.not-found"))
+                .id();
     int perPage = PageResult.clampSize(size, 20, 200);
-    return editorial.list(new EditorialQuery(agencyId, state, q, PageResult.page(page, perPage), perPage),
+    return editorial.list(
+        new EditorialQuery(agencyId, state, q, PageResult.page(page, perPage), perPage),
         access.current());
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Created> create(@Valid @RequestBody DocumentForm form) {
     long id = editorial.createDraft(form, access.current());
-    return ResponseEntity.created(URI.create("/api/v1/admin/documents/" + id)).body(new Created(id));
+    return ResponseEntity.created(URI.create("/api/v1/admin/documents/" + id))
+        .body(new Created(id));
   }
 
   @GetMapping("/{id}")
@@ -104,20 +115,24 @@ class DocumentAdminApi {
   }
 
   @PostMapping("/{id}/reject")
-  EditorialDocument reject(@PathVariable long id, @RequestBody(required = false) Rejection rejection) {
+  EditorialDocument reject(
+      @PathVariable long id, @RequestBody(required = false) Rejection rejection) {
     editorial.reject(id, rejection == null ? null : rejection.comment(), access.current());
     return editorial.get(id, access.current());
   }
 
   @PostMapping("/{id}/publish")
-  EditorialDocument publish(@PathVariable long id, @RequestBody(required = false) Publication publication) {
-    Instant at = publication == null || publication.at() == null ? null : publication.at().toInstant();
+  EditorialDocument publish(
+      @PathVariable long id, @RequestBody(required = false) Publication publication) {
+    Instant at =
+        publication == null || publication.at() == null ? null : publication.at().toInstant();
     editorial.publish(id, at, access.current());
     return editorial.get(id, access.current());
   }
 
   @PostMapping("/{id}/withdraw")
-  EditorialDocument withdraw(@PathVariable long id, @RequestBody(required = false) Withdrawal withdrawal) {
+  EditorialDocument withdraw(
+      @PathVariable long id, @RequestBody(required = false) Withdrawal withdrawal) {
     editorial.withdraw(id, withdrawal == null ? null : withdrawal.reason(), access.current());
     return editorial.get(id, access.current());
   }
@@ -130,7 +145,8 @@ class DocumentAdminApi {
 
   @PostMapping(path = "/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  Attachment attach(@PathVariable long id, @RequestParam("file") MultipartFile file) throws IOException {
+  Attachment attach(@PathVariable long id, @RequestParam("file") MultipartFile file)
+      throws IOException {
     try (InputStream in = file.getInputStream()) {
       return editorial.addAttachment(id, file.getOriginalFilename(), in, access.current());
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.catalog.Editorial;
 import org.gongkai.shared.web.Refusal;
+import org.gongkai.shared.web.Refusals;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,11 +37,17 @@ class DocumentBulkController {
   }
 
   @PostMapping
-  String act(@RequestParam(name = "ids", required = false) List<Long> ids, @RequestParam(required = false) String action,
+  String act(
+      @RequestParam(name = "ids", required = false) List<Long> ids,
+      @RequestParam(required = false) String action,
       @RequestParam(name = "checks", required = false) List<String> checks,
-      @RequestParam(required = false) String back, Locale locale, RedirectAttributes redirect) {
-    String returnTo = back != null && back.startsWith("/console/documents") && !back.startsWith("//")
-        ? back : "/console/documents";
+      @RequestParam(required = false) String back,
+      Locale locale,
+      RedirectAttributes redirect) {
+    String returnTo =
+        back != null && back.startsWith("/console/documents") && !back.startsWith("//")
+            ? back
+            : "/console/documents";
     if (ids == null || ids.isEmpty()) {
       redirect.addFlashAttribute("refusal", "document.bulk.none");
       return "redirect:" + returnTo;
@@ -50,7 +57,9 @@ class DocumentBulkController {
       redirect.addFlashAttribute("refusalArgs", new Object[] {MAX});
       return "redirect:" + returnTo;
     }
-    boolean allChecked = checks != null && checks.containsAll(List.of("secrets", "commercial", "privacy", "stability"));
+    boolean allChecked =
+        checks != null
+            && checks.containsAll(List.of("secrets", "commercial", "privacy", "stability"));
     int done = 0;
     List<String> refused = new ArrayList<>();
     for (long id : ids.stream().distinct().toList()) {
@@ -62,15 +71,19 @@ class DocumentBulkController {
         }
         done++;
       } catch (Refusal refusal) {
-        String reason = org.gongkai.shared.web.Refusals.text(messages, refusal, locale);
-        refused.add(messages.getMessage("document.bulk.refused-one", new Object[] {Long.toString(id), reason}, locale));
+        String reason = Refusals.text(messages, refusal, locale);
+        refused.add(
+            messages.getMessage(
+                "document.bulk.refused-one", new Object[] {Long.toString(id), reason}, locale));
       }
     }
-    redirect.addFlashAttribute("notice", "document.bulk.done." + ("publish".equals(action) ? "publish" : "approve"));
+    redirect.addFlashAttribute(
+        "notice", "document.bulk.done." + ("publish".equals(action) ? "publish" : "approve"));
     redirect.addFlashAttribute("noticeArgs", new Object[] {done});
     if (!refused.isEmpty()) {
       redirect.addFlashAttribute("refusal", "document.bulk.refused");
-      redirect.addFlashAttribute("refusalArgs", new Object[] {refused.size(), String.join("；", refused)});
+      redirect.addFlashAttribute(
+          "refusalArgs", new Object[] {refused.size(), String.join("；", refused)});
     }
     return "redirect:" + returnTo;
   }

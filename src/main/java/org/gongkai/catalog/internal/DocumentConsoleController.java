@@ -1,10 +1,10 @@
 package org.gongkai.catalog.internal;
 
-import org.gongkai.catalog.WordingCheck;
-
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,9 +23,11 @@ import org.gongkai.catalog.Editorial;
 import org.gongkai.catalog.EditorialDocument;
 import org.gongkai.catalog.EditorialQuery;
 import org.gongkai.catalog.Validity;
+import org.gongkai.catalog.WordingCheck;
 import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,6 +40,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.HtmlUtils;
 
 /** The console's document pages: list, edit form with inline errors, workflow actions, audit. */
 @Controller
@@ -48,12 +51,17 @@ class DocumentConsoleController {
   private final StaffAccess access;
   private final AgencyDirectory agencies;
   private final AuditTrail audit;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  private final org.springframework.beans.factory.ObjectProvider<WordingCheck> wordingCheck;
+  private final ObjectProvider<WordingCheck> wordingCheck;
 
-  DocumentConsoleController(Editorial editorial, StaffAccess access, AgencyDirectory agencies, AuditTrail audit,
-      java.time.Clock clock, org.springframework.beans.factory.ObjectProvider<WordingCheck> wordingCheck) {
+  DocumentConsoleController(
+      Editorial editorial,
+      StaffAccess access,
+      AgencyDirectory agencies,
+      AuditTrail audit,
+      Clock clock,
+      ObjectProvider<WordingCheck> wordingCheck) {
     this.wordingCheck = wordingCheck;
     this.editorial = editorial;
     this.access = access;
@@ -63,11 +71,17 @@ class DocumentConsoleController {
   }
 
   @GetMapping
-  String list(@RequestParam(required = false) Long agency, @RequestParam(required = false) EditionState state,
-      @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) EditorialQuery.Order order, Model model) {
+  String list(
+      @RequestParam(required = false) Long agency,
+      @RequestParam(required = false) EditionState state,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) EditorialQuery.Order order,
+      Model model) {
     Staff me = access.current();
-    PageResult<?> result = editorial.list(new EditorialQuery(agency, state, q, PageResult.page(page, 20), 20, order), me);
+    PageResult<?> result =
+        editorial.list(
+            new EditorialQuery(agency, state, q, PageResult.page(page, 20), 20, order), me);
     model.addAttribute("orders", EditorialQuery.Order.values());
     model.addAttribute("order", order == null ? EditorialQuery.Order.UPDATED : order);
     model.addAttribute("result", result);
@@ -86,7 +100,10 @@ class DocumentConsoleController {
   }
 
   @PostMapping("/new")
-  String create(@Valid @ModelAttribute("form") DocumentForm form, BindingResult errors, Model model,
+  String create(
+      @Valid @ModelAttribute("form") DocumentForm form,
+      BindingResult errors,
+      Model model,
       RedirectAttributes redirect) {
     Staff me = access.current();
     fillAgencyFromColumn(form);
@@ -113,21 +130,31 @@ class DocumentConsoleController {
     model.addAttribute("now", LocalDateTime.now(clock).withSecond(0).withNano(0));
     // The editor sees the wording findings while the draft can still be changed.
     WordingCheck check = wordingCheck.getIfAvailable();
-    model.addAttribute("wordingIssues", check == null || !doc.working().state().isPrePublication() ? java.util.List.of()
-        : check.check(doc.working().title() + "\n" + org.springframework.web.util.HtmlUtils.htmlUnescape(
-            doc.working().bodyHtml().replaceAll("<[^>]+>", " "))));
+    model.addAttribute(
+        "wordingIssues",
+        check == null || !doc.working().state().isPrePublication()
+            ? List.of()
+            : check.check(
+                doc.working().title()
+                    + "\n"
+                    + HtmlUtils.htmlUnescape(doc.working().bodyHtml().replaceAll("<[^>]+>", " "))));
     return "catalog/console-show";
   }
 
   @GetMapping("/{id}/edit")
   String edit(@PathVariable long id, Model model) {
     EditorialDocument doc = editorial.get(id, access.current());
-    return form(model, DocumentForm.of(doc.working(), doc.agencyCode(), doc.interpretationOf()), doc);
+    return form(
+        model, DocumentForm.of(doc.working(), doc.agencyCode(), doc.interpretationOf()), doc);
   }
 
   @PostMapping("/{id}/edit")
-  String update(@PathVariable long id, @Valid @ModelAttribute("form") DocumentForm form, BindingResult errors,
-      Model model, RedirectAttributes redirect) {
+  String update(
+      @PathVariable long id,
+      @Valid @ModelAttribute("form") DocumentForm form,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
     Staff me = access.current();
     EditorialDocument doc = editorial.get(id, me);
     form.setAgency(doc.agencyCode());
@@ -150,49 +177,91 @@ class DocumentConsoleController {
   }
 
   @PostMapping("/{id}/approve")
-  String approve(@PathVariable long id, @RequestParam(name = "checks", required = false) List<String> checks,
-      @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-    boolean allChecked = checks != null && checks.containsAll(List.of("secrets", "commercial", "privacy", "stability"));
-    return act(id, redirect, "document.approved", () -> editorial.approve(id, allChecked, comment, access.current()));
+  String approve(
+      @PathVariable long id,
+      @RequestParam(name = "checks", required = false) List<String> checks,
+      @RequestParam(required = false) String comment,
+      RedirectAttributes redirect) {
+    boolean allChecked =
+        checks != null
+            && checks.containsAll(List.of("secrets", "commercial", "privacy", "stability"));
+    return act(
+        id,
+        redirect,
+        "document.approved",
+        () -> editorial.approve(id, allChecked, comment, access.current()));
   }
 
   @PostMapping("/{id}/reject")
-  String reject(@PathVariable long id, @RequestParam(required = false) String comment, RedirectAttributes redirect) {
-    return act(id, redirect, "document.rejected", () -> editorial.reject(id, comment, access.current()));
+  String reject(
+      @PathVariable long id,
+      @RequestParam(required = false) String comment,
+      RedirectAttributes redirect) {
+    return act(
+        id, redirect, "document.rejected", () -> editorial.reject(id, comment, access.current()));
   }
 
   @PostMapping("/{id}/publish")
-  String publish(@PathVariable long id,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime at,
+  String publish(
+      @PathVariable long id,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+          LocalDateTime at,
       RedirectAttributes redirect) {
-    return act(id, redirect, "document.published", () -> editorial.publish(id,
-        at == null ? null : at.atZone(clock.getZone()).toInstant(), access.current()));
+    return act(
+        id,
+        redirect,
+        "document.published",
+        () ->
+            editorial.publish(
+                id, at == null ? null : at.atZone(clock.getZone()).toInstant(), access.current()));
   }
 
   @PostMapping("/{id}/withdraw")
-  String withdraw(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
-    return act(id, redirect, "document.withdrawn-notice", () -> editorial.withdraw(id, reason, access.current()));
+  String withdraw(
+      @PathVariable long id,
+      @RequestParam(required = false) String reason,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        redirect,
+        "document.withdrawn-notice",
+        () -> editorial.withdraw(id, reason, access.current()));
   }
 
   @PostMapping("/{id}/revise")
   String revise(@PathVariable long id, RedirectAttributes redirect) {
-    return act(id, redirect, "document.revision-started", () -> editorial.startRevision(id, access.current()));
+    return act(
+        id,
+        redirect,
+        "document.revision-started",
+        () -> editorial.startRevision(id, access.current()));
   }
 
   @PostMapping("/{id}/attachments")
-  String attach(@PathVariable long id, @RequestParam("file") MultipartFile file, RedirectAttributes redirect) {
-    return act(id, redirect, "attachment.added", () -> {
-      try (InputStream in = file.getInputStream()) {
-        editorial.addAttachment(id, file.getOriginalFilename(), in, access.current());
-      } catch (IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
+  String attach(
+      @PathVariable long id,
+      @RequestParam("file") MultipartFile file,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        redirect,
+        "attachment.added",
+        () -> {
+          try (InputStream in = file.getInputStream()) {
+            editorial.addAttachment(id, file.getOriginalFilename(), in, access.current());
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   @PostMapping("/{id}/attachments/{attachmentId}/delete")
-  String detach(@PathVariable long id, @PathVariable long attachmentId, RedirectAttributes redirect) {
-    return act(id, redirect, "attachment.removed",
+  String detach(
+      @PathVariable long id, @PathVariable long attachmentId, RedirectAttributes redirect) {
+    return act(
+        id,
+        redirect,
+        "attachment.removed",
         () -> editorial.removeAttachment(id, attachmentId, access.current()));
   }
 
@@ -225,13 +294,17 @@ class DocumentConsoleController {
 
   private void fillAgencyFromColumn(DocumentForm form) {
     if ((form.getAgency() == null || form.getAgency().isBlank()) && form.getColumn() != null) {
-      agencies.column(form.getColumn()).flatMap(c -> agencies.find(c.agencyId()))
+      agencies
+          .column(form.getColumn())
+          .flatMap(c -> agencies.find(c.agencyId()))
           .ifPresent(a -> form.setAgency(a.code()));
     }
   }
 
   private static boolean onlyAgencyMissing(BindingResult errors, DocumentForm form) {
-    return errors.getErrorCount() == 1 && errors.hasFieldErrors("agency") && form.getAgency() != null;
+    return errors.getErrorCount() == 1
+        && errors.hasFieldErrors("agency")
+        && form.getAgency() != null;
   }
 
   private List<Agency> agenciesInScope(Staff me) {

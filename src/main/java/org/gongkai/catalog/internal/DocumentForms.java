@@ -7,6 +7,7 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.agency.Column;
 import org.gongkai.catalog.DisclosureMode;
 import org.gongkai.catalog.DocumentForm;
+import org.gongkai.catalog.DocumentKind;
 import org.gongkai.catalog.Validity;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.stereotype.Component;
@@ -32,15 +33,19 @@ class DocumentForms {
     if (form.getAgency() == null || form.getAgency().isBlank()) {
       throw Refusal.invalidField("agency", "document.agency.required");
     }
-    return agencies.findByCode(form.getAgency()).orElseThrow(() -> Refusal.invalidField("agency", "agency.not-found"));
+    return agencies
+        .findByCode(form.getAgency())
+        .orElseThrow(() -> Refusal.invalidField("agency", "agency.not-found"));
   }
 
   Column checkedColumn(DocumentForm form, Agency agency) {
     if (form.getColumn() == null) {
       throw Refusal.invalidField("column", "document.column.required");
     }
-    Column column = agencies.column(form.getColumn())
-        .orElseThrow(() -> Refusal.invalidField("column", "column.not-found"));
+    Column column =
+        agencies
+            .column(form.getColumn())
+            .orElseThrow(() -> Refusal.invalidField("column", "column.not-found"));
     if (column.agencyId() != agency.id()) {
       throw Refusal.invalidField("column", "document.column.other-agency");
     }
@@ -56,7 +61,7 @@ class DocumentForms {
   }
 
   void checkMetadata(DocumentForm form, Long self) {
-    List<org.gongkai.shared.web.Refusal.FieldProblem> problems = new ArrayList<>();
+    List<Refusal.FieldProblem> problems = new ArrayList<>();
     if (form.getTitle() == null || form.getTitle().isBlank()) {
       problems.add(new Refusal.FieldProblem("title", "document.title.required"));
     }
@@ -67,18 +72,21 @@ class DocumentForms {
       form.setDisclosureMode(DisclosureMode.PROACTIVE);
     }
     if (form.getKind() == null) {
-      form.setKind(org.gongkai.catalog.DocumentKind.GENERAL);
+      form.setKind(DocumentKind.GENERAL);
     }
     if (form.getValidity() == Validity.REPEALED && form.getRepealedOn() == null) {
       problems.add(new Refusal.FieldProblem("repealedOn", "document.repealed-on.required"));
     }
-    if (form.getEffectiveOn() != null && form.getRepealedOn() != null
+    if (form.getEffectiveOn() != null
+        && form.getRepealedOn() != null
         && form.getRepealedOn().isBefore(form.getEffectiveOn())) {
       problems.add(new Refusal.FieldProblem("repealedOn", "document.repealed-on.before-effective"));
     }
     for (Long policy : form.getInterpretationOf()) {
       if (policy == null || editions.document(policy).isEmpty() || policy.equals(self)) {
-        problems.add(new Refusal.FieldProblem("interpretationOf", "document.interpretation-of.unknown", policy));
+        problems.add(
+            new Refusal.FieldProblem(
+                "interpretationOf", "document.interpretation-of.unknown", policy));
       }
     }
     if (!problems.isEmpty()) {

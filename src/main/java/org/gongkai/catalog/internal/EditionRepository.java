@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,17 +34,30 @@ class EditionRepository {
   Optional<DocumentRow> document(long id) {
     return jdbc.sql("SELECT id, agency_id, index_number, published_on FROM document WHERE id = ?")
         .param(id)
-        .query((rs, i) -> new DocumentRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
-            rs.getObject(4, LocalDate.class)))
+        .query(
+            (rs, i) ->
+                new DocumentRow(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getObject(4, LocalDate.class)))
         .optional();
   }
 
-  /** Locks the document row so that two workflow commands on one document run one after the other. */
+  /**
+   * Locks the document row so that two workflow commands on one document run one after the other.
+   */
   Optional<DocumentRow> lockDocument(long id) {
-    return jdbc.sql("SELECT id, agency_id, index_number, published_on FROM document WHERE id = ? FOR UPDATE")
+    return jdbc.sql(
+            "SELECT id, agency_id, index_number, published_on FROM document WHERE id = ? FOR UPDATE")
         .param(id)
-        .query((rs, i) -> new DocumentRow(rs.getLong(1), rs.getLong(2), rs.getString(3),
-            rs.getObject(4, LocalDate.class)))
+        .query(
+            (rs, i) ->
+                new DocumentRow(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getObject(4, LocalDate.class)))
         .optional();
   }
 
@@ -56,7 +70,8 @@ class EditionRepository {
   }
 
   void setIndexNumber(long documentId, String indexNumber, LocalDate publishedOn) {
-    jdbc.sql("UPDATE document SET index_number = ?, published_on = ? WHERE id = ? AND index_number IS NULL")
+    jdbc.sql(
+            "UPDATE document SET index_number = ?, published_on = ? WHERE id = ? AND index_number IS NULL")
         .params(indexNumber, publishedOn, documentId)
         .update();
   }
@@ -65,7 +80,9 @@ class EditionRepository {
     Map<Long, List<Attachment>> attachments = attachmentsOfDocument(documentId);
     return jdbc.sql("SELECT * FROM edition WHERE document_id = ? ORDER BY edition_number")
         .param(documentId)
-        .query((rs, i) -> EditionRows.edition(rs, attachments.getOrDefault(rs.getLong("id"), List.of())))
+        .query(
+            (rs, i) ->
+                EditionRows.edition(rs, attachments.getOrDefault(rs.getLong("id"), List.of())))
         .list();
   }
 
@@ -80,16 +97,27 @@ class EditionRepository {
   /** The edition under work (draft to scheduled), else the latest. */
   Optional<Edition> workingEdition(long documentId) {
     List<Edition> all = editions(documentId);
-    return all.stream().filter(e -> e.state().isPrePublication()).findFirst()
+    return all.stream()
+        .filter(e -> e.state().isPrePublication())
+        .findFirst()
         .or(() -> all.stream().max(Comparator.comparingInt(Edition::editionNumber)));
   }
 
   Optional<Edition> liveEdition(long documentId) {
-    return editions(documentId).stream().filter(e -> e.state() == EditionState.PUBLISHED).findFirst();
+    return editions(documentId).stream()
+        .filter(e -> e.state() == EditionState.PUBLISHED)
+        .findFirst();
   }
 
-  long insertEdition(long documentId, int number, EditionState state, DocumentForm f, long columnId,
-      String sanitizedBody, String actor, Instant now) {
+  long insertEdition(
+      long documentId,
+      int number,
+      EditionState state,
+      DocumentForm f,
+      long columnId,
+      String sanitizedBody,
+      String actor,
+      Instant now) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO edition (document_id, edition_number, state, lock_version, column_id, kind, title, doc_number,"
@@ -97,35 +125,75 @@ class EditionRepository {
                 + " summary, body_html, change_note, created_at, created_by, updated_at, updated_by)"
                 + " VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            documentId, number, state.name(), columnId, f.getKind().name(), f.getTitle().trim(),
-            trim(f.getDocNumber()), f.getIssuedOn(), trim(f.getTopic()), trim(f.getGenre()), trim(f.getKeywords()),
-            f.getValidity().name(), f.getEffectiveOn(), f.getRepealedOn(), f.getDisclosureMode().name(),
-            trim(f.getSource()), trim(f.getSummary()), sanitizedBody, trim(f.getChangeNote()),
-            Timestamps.toDb(now), actor, Timestamps.toDb(now), actor)
+            documentId,
+            number,
+            state.name(),
+            columnId,
+            f.getKind().name(),
+            f.getTitle().trim(),
+            trim(f.getDocNumber()),
+            f.getIssuedOn(),
+            trim(f.getTopic()),
+            trim(f.getGenre()),
+            trim(f.getKeywords()),
+            f.getValidity().name(),
+            f.getEffectiveOn(),
+            f.getRepealedOn(),
+            f.getDisclosureMode().name(),
+            trim(f.getSource()),
+            trim(f.getSummary()),
+            sanitizedBody,
+            trim(f.getChangeNote()),
+            Timestamps.toDb(now),
+            actor,
+            Timestamps.toDb(now),
+            actor)
         .update(keys, "id");
     return Objects.requireNonNull(keys.getKey()).longValue();
   }
 
   /** Returns false when the edition changed since the editor loaded it. */
-  boolean updateEdition(long editionId, int expectedLockVersion, DocumentForm f, long columnId, String sanitizedBody,
-      String actor, Instant now) {
+  boolean updateEdition(
+      long editionId,
+      int expectedLockVersion,
+      DocumentForm f,
+      long columnId,
+      String sanitizedBody,
+      String actor,
+      Instant now) {
     return jdbc.sql(
                 "UPDATE edition SET lock_version = lock_version + 1, column_id = ?, kind = ?, title = ?, doc_number = ?,"
                     + " issued_on = ?, topic = ?, genre = ?, keywords = ?, validity = ?, effective_on = ?,"
                     + " repealed_on = ?, disclosure_mode = ?, source = ?, summary = ?, body_html = ?, change_note = ?,"
                     + " updated_at = ?, updated_by = ? WHERE id = ? AND lock_version = ?")
             .params(
-                columnId, f.getKind().name(), f.getTitle().trim(), trim(f.getDocNumber()), f.getIssuedOn(),
-                trim(f.getTopic()), trim(f.getGenre()), trim(f.getKeywords()), f.getValidity().name(),
-                f.getEffectiveOn(), f.getRepealedOn(), f.getDisclosureMode().name(), trim(f.getSource()),
-                trim(f.getSummary()), sanitizedBody, trim(f.getChangeNote()), Timestamps.toDb(now), actor, editionId,
+                columnId,
+                f.getKind().name(),
+                f.getTitle().trim(),
+                trim(f.getDocNumber()),
+                f.getIssuedOn(),
+                trim(f.getTopic()),
+                trim(f.getGenre()),
+                trim(f.getKeywords()),
+                f.getValidity().name(),
+                f.getEffectiveOn(),
+                f.getRepealedOn(),
+                f.getDisclosureMode().name(),
+                trim(f.getSource()),
+                trim(f.getSummary()),
+                sanitizedBody,
+                trim(f.getChangeNote()),
+                Timestamps.toDb(now),
+                actor,
+                editionId,
                 expectedLockVersion)
             .update()
         == 1;
   }
 
   /** Moves an edition from one state to another; false when it was not in the expected state. */
-  boolean transition(long editionId, EditionState from, EditionState to, String actor, Instant now) {
+  boolean transition(
+      long editionId, EditionState from, EditionState to, String actor, Instant now) {
     return jdbc.sql(
                 "UPDATE edition SET state = ?, lock_version = lock_version + 1, updated_at = ?, updated_by = ?"
                     + " WHERE id = ? AND state = ?")
@@ -135,14 +203,17 @@ class EditionRepository {
   }
 
   void recordReview(long editionId, boolean checked, String comment, String reviewer, Instant now) {
-    jdbc.sql("UPDATE edition SET confidentiality_checked = ?, review_comment = ?, reviewed_by = ?, reviewed_at = ?"
-            + " WHERE id = ?")
+    jdbc.sql(
+            "UPDATE edition SET confidentiality_checked = ?, review_comment = ?, reviewed_by = ?, reviewed_at = ?"
+                + " WHERE id = ?")
         .params(checked, comment, reviewer, Timestamps.toDb(now), editionId)
         .update();
   }
 
   void recordSchedule(long editionId, Instant at) {
-    jdbc.sql("UPDATE edition SET scheduled_for = ? WHERE id = ?").params(Timestamps.toDb(at), editionId).update();
+    jdbc.sql("UPDATE edition SET scheduled_for = ? WHERE id = ?")
+        .params(Timestamps.toDb(at), editionId)
+        .update();
   }
 
   void recordPublication(long editionId, Instant at) {
@@ -152,17 +223,21 @@ class EditionRepository {
   }
 
   void recordSuperseded(long editionId, Instant at) {
-    jdbc.sql("UPDATE edition SET superseded_at = ? WHERE id = ?").params(Timestamps.toDb(at), editionId).update();
+    jdbc.sql("UPDATE edition SET superseded_at = ? WHERE id = ?")
+        .params(Timestamps.toDb(at), editionId)
+        .update();
   }
 
   void recordWithdrawal(long editionId, String reason, String actor, Instant at) {
-    jdbc.sql("UPDATE edition SET withdrawn_reason = ?, withdrawn_by = ?, withdrawn_at = ? WHERE id = ?")
+    jdbc.sql(
+            "UPDATE edition SET withdrawn_reason = ?, withdrawn_by = ?, withdrawn_at = ? WHERE id = ?")
         .params(reason, actor, Timestamps.toDb(at), editionId)
         .update();
   }
 
   List<Long> dueScheduled(Instant now) {
-    return jdbc.sql("SELECT document_id FROM edition WHERE state = 'SCHEDULED' AND scheduled_for <= ?")
+    return jdbc.sql(
+            "SELECT document_id FROM edition WHERE state = 'SCHEDULED' AND scheduled_for <= ?")
         .param(Timestamps.toDb(now))
         .query(Long.class)
         .list();
@@ -177,53 +252,65 @@ class EditionRepository {
 
   private Map<Long, List<Attachment>> attachmentsOfDocument(long documentId) {
     record Row(long editionId, Attachment attachment) {}
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "SELECT a.* FROM attachment a JOIN edition e ON e.id = a.edition_id WHERE e.document_id = ?"
                 + " ORDER BY a.position, a.id")
         .param(documentId)
         .query((rs, i) -> new Row(rs.getLong("edition_id"), EditionRows.attachment(rs, i)))
         .list()
         .stream()
-        .collect(Collectors.groupingBy(Row::editionId, Collectors.mapping(Row::attachment, Collectors.toList())));
+        .collect(
+            Collectors.groupingBy(
+                Row::editionId, Collectors.mapping(Row::attachment, Collectors.toList())));
   }
 
-  long insertAttachment(long editionId, String fileName, String mediaType, long size, String sha256) {
+  long insertAttachment(
+      long editionId, String fileName, String mediaType, long size, String sha256) {
     int position =
         jdbc.sql("SELECT COALESCE(MAX(position), -1) + 1 FROM attachment WHERE edition_id = ?")
             .param(editionId)
             .query(Integer.class)
             .single();
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO attachment (edition_id, position, file_name, media_type, size_bytes, sha256)"
-            + " VALUES (?, ?, ?, ?, ?, ?)")
+    jdbc.sql(
+            "INSERT INTO attachment (edition_id, position, file_name, media_type, size_bytes, sha256)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")
         .params(editionId, position, fileName, mediaType, size, sha256)
         .update(keys, "id");
     return Objects.requireNonNull(keys.getKey()).longValue();
   }
 
   int deleteAttachment(long editionId, long attachmentId) {
-    return jdbc.sql("DELETE FROM attachment WHERE id = ? AND edition_id = ?").params(attachmentId, editionId).update();
+    return jdbc.sql("DELETE FROM attachment WHERE id = ? AND edition_id = ?")
+        .params(attachmentId, editionId)
+        .update();
   }
 
   void copyAttachments(long fromEditionId, long toEditionId) {
-    jdbc.sql("INSERT INTO attachment (edition_id, position, file_name, media_type, size_bytes, sha256)"
-            + " SELECT ?, position, file_name, media_type, size_bytes, sha256 FROM attachment WHERE edition_id = ?")
+    jdbc.sql(
+            "INSERT INTO attachment (edition_id, position, file_name, media_type, size_bytes, sha256)"
+                + " SELECT ?, position, file_name, media_type, size_bytes, sha256 FROM attachment WHERE edition_id = ?")
         .params(toEditionId, fromEditionId)
         .update();
   }
 
   List<Long> interpretationOf(long documentId) {
-    return jdbc.sql("SELECT policy_document_id FROM interpretation_link WHERE interpretation_document_id = ?"
-            + " ORDER BY policy_document_id")
+    return jdbc.sql(
+            "SELECT policy_document_id FROM interpretation_link WHERE interpretation_document_id = ?"
+                + " ORDER BY policy_document_id")
         .param(documentId)
         .query(Long.class)
         .list();
   }
 
   void replaceInterpretationLinks(long interpretationId, List<Long> policyIds) {
-    jdbc.sql("DELETE FROM interpretation_link WHERE interpretation_document_id = ?").param(interpretationId).update();
-    for (Long policy : new ArrayList<>(new java.util.LinkedHashSet<>(policyIds))) {
-      jdbc.sql("INSERT INTO interpretation_link (policy_document_id, interpretation_document_id) VALUES (?, ?)")
+    jdbc.sql("DELETE FROM interpretation_link WHERE interpretation_document_id = ?")
+        .param(interpretationId)
+        .update();
+    for (Long policy : new ArrayList<>(new LinkedHashSet<>(policyIds))) {
+      jdbc.sql(
+              "INSERT INTO interpretation_link (policy_document_id, interpretation_document_id) VALUES (?, ?)")
           .params(policy, interpretationId)
           .update();
     }

@@ -2,6 +2,7 @@ package org.gongkai.catalog.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -78,11 +79,14 @@ final class EditionRows {
 
   static Attachment attachment(ResultSet rs, int row) throws SQLException {
     return new Attachment(
-        rs.getLong("id"), rs.getString("file_name"), rs.getString("media_type"), rs.getLong("size_bytes"),
+        rs.getLong("id"),
+        rs.getString("file_name"),
+        rs.getString("media_type"),
+        rs.getLong("size_bytes"),
         rs.getString("sha256"));
   }
 
-  private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
     return Timestamps.fromDb(rs.getObject(column, OffsetDateTime.class));
   }
 }

@@ -1,6 +1,8 @@
 package org.gongkai.catalog.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.gongkai.catalog.DocumentFinder;
 import org.gongkai.catalog.DocumentSummary;
@@ -10,7 +12,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The console's document list: each document's newest edition in the agencies asked for, filtered and ordered. */
+/**
+ * The console's document list: each document's newest edition in the agencies asked for, filtered
+ * and ordered.
+ */
 @Repository
 class EditorialListing {
 
@@ -24,11 +29,12 @@ class EditorialListing {
 
   PageResult<DocumentSummary> page(EditorialQuery query, Set<Long> scope) {
     // The edition shown for each document is the newest one: the work in progress if any.
-    StringBuilder where = new StringBuilder(
-        " FROM edition e JOIN document d ON d.id = e.document_id WHERE e.edition_number ="
-            + " (SELECT MAX(x.edition_number) FROM edition x WHERE x.document_id = e.document_id)"
-            + " AND d.agency_id IN (:scope)");
-    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    StringBuilder where =
+        new StringBuilder(
+            " FROM edition e JOIN document d ON d.id = e.document_id WHERE e.edition_number ="
+                + " (SELECT MAX(x.edition_number) FROM edition x WHERE x.document_id = e.document_id)"
+                + " AND d.agency_id IN (:scope)");
+    Map<String, Object> params = new HashMap<>();
     params.put("scope", scope);
     if (query.state() != null) {
       where.append(" AND e.state = :state");
@@ -37,10 +43,13 @@ class EditorialListing {
     if (query.titleContains() != null && !query.titleContains().isBlank()) {
       // Published documents are found by full-text search; drafts, which the index does not hold,
       // by their title, document number or index number.
-      List<Long> found = finder.getIfAvailable() == null ? List.of()
-          : finder.getIfAvailable().find(query.titleContains().trim(), scope, 500);
-      where.append(" AND (LOWER(e.title) LIKE :title OR LOWER(d.index_number) LIKE :title"
-          + " OR LOWER(e.doc_number) LIKE :title");
+      List<Long> found =
+          finder.getIfAvailable() == null
+              ? List.of()
+              : finder.getIfAvailable().find(query.titleContains().trim(), scope, 500);
+      where.append(
+          " AND (LOWER(e.title) LIKE :title OR LOWER(d.index_number) LIKE :title"
+              + " OR LOWER(e.doc_number) LIKE :title");
       if (!found.isEmpty()) {
         where.append(" OR e.document_id IN (:found)");
         params.put("found", found);
@@ -49,19 +58,29 @@ class EditorialListing {
       params.put("title", "%" + escapeLike(query.titleContains().trim().toLowerCase()) + "%");
     }
     long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
-    List<DocumentSummary> items = jdbc.sql("SELECT " + EditionRows.SUMMARY_COLUMNS + where
-            + " ORDER BY " + orderBy(query.order()) + " OFFSET " + (long) (query.page() - 1) * query.size()
-            + " ROWS FETCH NEXT " + query.size() + " ROWS ONLY")
-        .params(params)
-        .query(EditionRows::summary)
-        .list();
+    List<DocumentSummary> items =
+        jdbc.sql(
+                "SELECT "
+                    + EditionRows.SUMMARY_COLUMNS
+                    + where
+                    + " ORDER BY "
+                    + orderBy(query.order())
+                    + " OFFSET "
+                    + (long) (query.page() - 1) * query.size()
+                    + " ROWS FETCH NEXT "
+                    + query.size()
+                    + " ROWS ONLY")
+            .params(params)
+            .query(EditionRows::summary)
+            .list();
     return new PageResult<>(items, total, query.page(), query.size());
   }
 
   private static String orderBy(EditorialQuery.Order order) {
     return switch (order) {
       case UPDATED -> "e.updated_at DESC, e.id DESC";
-      case PUBLISHED -> "CASE WHEN d.published_on IS NULL THEN 1 ELSE 0 END, d.published_on DESC, e.id DESC";
+      case PUBLISHED ->
+          "CASE WHEN d.published_on IS NULL THEN 1 ELSE 0 END, d.published_on DESC, e.id DESC";
       case TITLE -> "e.title, e.id";
     };
   }

@@ -11,7 +11,10 @@ import org.gongkai.catalog.EditorialQuery;
 import org.gongkai.shared.web.PageResult;
 import org.springframework.stereotype.Component;
 
-/** Documents waiting: drafts for their editors, submissions to review and approvals to publish for reviewers. */
+/**
+ * Documents waiting: drafts for their editors, submissions to review and approvals to publish for
+ * reviewers.
+ */
 @Component
 class EditorialWork implements WorkQueue {
 
@@ -39,9 +42,14 @@ class EditorialWork implements WorkQueue {
   }
 
   private Work work(String kind, EditionState state, Staff staff, int limit) {
-    PageResult<DocumentSummary> page = editorial.list(new EditorialQuery(null, state, null, 1, Math.max(1, limit)), staff);
-    List<Item> items = limit == 0 ? List.of() : page.items().stream()
-        .map(d -> new Item(d.title(), "/console/documents/" + d.id(), null, null)).toList();
+    PageResult<DocumentSummary> page =
+        editorial.list(new EditorialQuery(null, state, null, 1, Math.max(1, limit)), staff);
+    List<Item> items =
+        limit == 0
+            ? List.of()
+            : page.items().stream()
+                .map(d -> new Item(d.title(), "/console/documents/" + d.id(), null, null))
+                .toList();
     return new Work(kind, page.total(), items, "/console/documents");
   }
 }

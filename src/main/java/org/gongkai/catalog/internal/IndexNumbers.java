@@ -13,10 +13,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Allocates index numbers (索引号) from a per-agency, per-period counter. The counter row is
- * incremented inside the publishing transaction, so concurrent publications queue on its row
- * lock, and a publication that rolls back takes its number back with it: no duplicates and no
- * gaps. The format is the platform's setting, by default {@code {code}/{yyyy}-{seq:5}}, the
- * national guideline's 前段码/后段码 (e.g. 000014349/2017-00110); {@code {MM}} adds the month.
+ * incremented inside the publishing transaction, so concurrent publications queue on its row lock,
+ * and a publication that rolls back takes its number back with it: no duplicates and no gaps. The
+ * format is the platform's setting, by default {@code {code}/{yyyy}-{seq:5}}, the national
+ * guideline's 前段码/后段码 (e.g. 000014349/2017-00110); {@code {MM}} adds the month.
  */
 @Component
 class IndexNumbers {
@@ -27,24 +27,29 @@ class IndexNumbers {
   private final TransactionTemplate newTransaction;
   private final String format;
 
-  IndexNumbers(JdbcClient jdbc, TransactionTemplate transactions,
+  IndexNumbers(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
       @Value("${gongkai.catalog.index-number-format:{code}/{yyyy}-{seq:5}}") String format) {
     this.jdbc = jdbc;
     this.newTransaction = new TransactionTemplate(transactions.getTransactionManager());
     this.newTransaction.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
     if (!SEQ.matcher(format).find() || !format.contains("{yyyy}")) {
-      throw new IllegalStateException("gongkai.catalog.index-number-format needs {yyyy} and {seq:N}: " + format);
+      throw new IllegalStateException(
+          "gongkai.catalog.index-number-format needs {yyyy} and {seq:N}: " + format);
     }
     this.format = format;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public String allocate(String agencyCode, LocalDate publishedOn) {
-    String period = format.contains("{MM}")
-        ? String.format("%04d%02d", publishedOn.getYear(), publishedOn.getMonthValue())
-        : String.format("%04d", publishedOn.getYear());
+    String period =
+        format.contains("{MM}")
+            ? String.format("%04d%02d", publishedOn.getYear(), publishedOn.getMonthValue())
+            : String.format("%04d", publishedOn.getYear());
     ensureCounter(agencyCode, period);
-    jdbc.sql("UPDATE index_number_sequence SET last_value = last_value + 1 WHERE prefix = ? AND period = ?")
+    jdbc.sql(
+            "UPDATE index_number_sequence SET last_value = last_value + 1 WHERE prefix = ? AND period = ?")
         .params(agencyCode, period)
         .update();
     int sequence =
@@ -73,15 +78,18 @@ class IndexNumbers {
         jdbc.sql("SELECT COUNT(*) FROM index_number_sequence WHERE prefix = ? AND period = ?")
                 .params(prefix, period)
                 .query(Long.class)
-                .single() > 0;
+                .single()
+            > 0;
     if (exists) {
       return;
     }
     try {
       newTransaction.executeWithoutResult(
-          tx -> jdbc.sql("INSERT INTO index_number_sequence (prefix, period, last_value) VALUES (?, ?, 0)")
-              .params(prefix, period)
-              .update());
+          tx ->
+              jdbc.sql(
+                      "INSERT INTO index_number_sequence (prefix, period, last_value) VALUES (?, ?, 0)")
+                  .params(prefix, period)
+                  .update());
     } catch (DuplicateKeyException raceLost) {
       // another publication created the row first; use it
     }

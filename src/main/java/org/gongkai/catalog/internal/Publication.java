@@ -32,8 +32,15 @@ class Publication {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  Publication(EditionRepository editions, IndexNumbers indexNumbers, AgencyDirectory agencies, AuditTrail audit,
-      PublicSiteVersion site, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+  Publication(
+      EditionRepository editions,
+      IndexNumbers indexNumbers,
+      AgencyDirectory agencies,
+      AuditTrail audit,
+      PublicSiteVersion site,
+      ApplicationEventPublisher events,
+      TransactionTemplate transactions,
+      Clock clock) {
     this.editions = editions;
     this.indexNumbers = indexNumbers;
     this.agencies = agencies;
@@ -54,19 +61,31 @@ class Publication {
       editions.setIndexNumber(doc.id(), indexNumber, today);
     }
     Optional<Edition> previous = editions.liveEdition(doc.id());
-    previous.ifPresent(p -> {
-      editions.transition(p.id(), EditionState.PUBLISHED, EditionState.SUPERSEDED, actor, now);
-      editions.recordSuperseded(p.id(), now);
-    });
+    previous.ifPresent(
+        p -> {
+          editions.transition(p.id(), EditionState.PUBLISHED, EditionState.SUPERSEDED, actor, now);
+          editions.recordSuperseded(p.id(), now);
+        });
     if (!editions.transition(edition.id(), edition.state(), EditionState.PUBLISHED, actor, now)) {
       throw Refusal.conflict("document.stale");
     }
     editions.recordPublication(edition.id(), now);
     site.changed();
-    audit.record(actor, "document.publish", "document", doc.id(),
+    audit.record(
+        actor,
+        "document.publish",
+        "document",
+        doc.id(),
         indexNumber + " edition " + edition.editionNumber());
-    events.publishEvent(new DocumentPublished(doc.id(), edition.id(), doc.agencyId(), edition.columnId(), indexNumber,
-        previous.isPresent() || edition.editionNumber() > 1, now));
+    events.publishEvent(
+        new DocumentPublished(
+            doc.id(),
+            edition.id(),
+            doc.agencyId(),
+            edition.columnId(),
+            indexNumber,
+            previous.isPresent() || edition.editionNumber() > 1,
+            now));
   }
 
   /**
@@ -76,16 +95,21 @@ class Publication {
   int publishDue() {
     int published = 0;
     for (Long documentId : editions.dueScheduled(Instant.now(clock))) {
-      Boolean done = transactions.execute(tx -> {
-        EditionRepository.DocumentRow doc = editions.lockDocument(documentId).orElse(null);
-        Edition working = doc == null ? null : editions.workingEdition(documentId).orElse(null);
-        Instant now = Instant.now(clock);
-        if (working == null || working.state() != EditionState.SCHEDULED || working.scheduledFor().isAfter(now)) {
-          return false;
-        }
-        publishNow(doc, working, "system", now);
-        return true;
-      });
+      Boolean done =
+          transactions.execute(
+              tx -> {
+                EditionRepository.DocumentRow doc = editions.lockDocument(documentId).orElse(null);
+                Edition working =
+                    doc == null ? null : editions.workingEdition(documentId).orElse(null);
+                Instant now = Instant.now(clock);
+                if (working == null
+                    || working.state() != EditionState.SCHEDULED
+                    || working.scheduledFor().isAfter(now)) {
+                  return false;
+                }
+                publishNow(doc, working, "system", now);
+                return true;
+              });
       if (Boolean.TRUE.equals(done)) {
         published++;
       }

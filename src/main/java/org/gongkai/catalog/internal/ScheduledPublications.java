@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Publishes editions scheduled for a time that has come. Each publication locks its document
- * and re-checks the state, so two nodes running this at once publish each edition once.
+ * Publishes editions scheduled for a time that has come. Each publication locks its document and
+ * re-checks the state, so two nodes running this at once publish each edition once.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

@@ -1,6 +1,7 @@
 package org.gongkai.console.internal;
 
 import jakarta.validation.Valid;
+import java.util.List;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
@@ -51,7 +52,10 @@ class AgencyConsoleController {
   }
 
   @PostMapping("/new")
-  String create(@Valid @ModelAttribute("form") AgencyForm form, BindingResult errors, Model model,
+  String create(
+      @Valid @ModelAttribute("form") AgencyForm form,
+      BindingResult errors,
+      Model model,
       RedirectAttributes redirect) {
     Staff me = access.current();
     access.requirePlatformAdmin(me);
@@ -76,8 +80,12 @@ class AgencyConsoleController {
   }
 
   @PostMapping("/{id}")
-  String update(@PathVariable long id, @Valid @ModelAttribute("form") AgencyForm form, BindingResult errors,
-      Model model, RedirectAttributes redirect) {
+  String update(
+      @PathVariable long id,
+      @Valid @ModelAttribute("form") AgencyForm form,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
     Staff me = access.current();
     access.requireAdministrator(me, id);
     Agency agency = agencies.get(id);
@@ -101,7 +109,10 @@ class AgencyConsoleController {
 
   /** The open government office lets a one-person agency approve its own work, or stops it. */
   @PostMapping("/{id}/four-eyes")
-  String fourEyes(@PathVariable long id, @RequestParam boolean waived, @RequestParam(required = false) String reason,
+  String fourEyes(
+      @PathVariable long id,
+      @RequestParam boolean waived,
+      @RequestParam(required = false) String reason,
       RedirectAttributes redirect) {
     Staff me = access.current();
     access.requirePlatformAdmin(me);
@@ -109,34 +120,55 @@ class AgencyConsoleController {
   }
 
   @PostMapping("/{id}/columns")
-  String addColumn(@PathVariable long id, @RequestParam(required = false) String name,
-      @RequestParam(required = false) Long parentId, @RequestParam(required = false) ColumnType type,
+  String addColumn(
+      @PathVariable long id,
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) Long parentId,
+      @RequestParam(required = false) ColumnType type,
       RedirectAttributes redirect) {
     return act(id, redirect, () -> agencies.addColumn(id, parentId, name, type, adminOf(id)));
   }
 
   @PostMapping("/{id}/columns/{columnId}/rename")
-  String rename(@PathVariable long id, @PathVariable long columnId, @RequestParam(required = false) String name,
+  String rename(
+      @PathVariable long id,
+      @PathVariable long columnId,
+      @RequestParam(required = false) String name,
       RedirectAttributes redirect) {
-    return act(id, redirect, () -> agencies.renameColumn(ownColumn(id, columnId), name, adminOf(id)));
+    return act(
+        id, redirect, () -> agencies.renameColumn(ownColumn(id, columnId), name, adminOf(id)));
   }
 
   @PostMapping("/{id}/columns/{columnId}/move")
-  String move(@PathVariable long id, @PathVariable long columnId, @RequestParam int direction,
+  String move(
+      @PathVariable long id,
+      @PathVariable long columnId,
+      @RequestParam int direction,
       RedirectAttributes redirect) {
-    return act(id, redirect, () -> agencies.moveColumn(ownColumn(id, columnId), direction, adminOf(id)));
+    return act(
+        id, redirect, () -> agencies.moveColumn(ownColumn(id, columnId), direction, adminOf(id)));
   }
 
   @PostMapping("/{id}/columns/{columnId}/visibility")
-  String visibility(@PathVariable long id, @PathVariable long columnId, @RequestParam boolean hidden,
+  String visibility(
+      @PathVariable long id,
+      @PathVariable long columnId,
+      @RequestParam boolean hidden,
       RedirectAttributes redirect) {
-    return act(id, redirect, () -> agencies.setColumnHidden(ownColumn(id, columnId), hidden, adminOf(id)));
+    return act(
+        id, redirect, () -> agencies.setColumnHidden(ownColumn(id, columnId), hidden, adminOf(id)));
   }
 
   @PostMapping("/{id}/columns/{columnId}/parent")
-  String parent(@PathVariable long id, @PathVariable long columnId, @RequestParam(required = false) Long parentId,
+  String parent(
+      @PathVariable long id,
+      @PathVariable long columnId,
+      @RequestParam(required = false) Long parentId,
       RedirectAttributes redirect) {
-    return act(id, redirect, () -> agencies.setColumnParent(ownColumn(id, columnId), parentId, adminOf(id)));
+    return act(
+        id,
+        redirect,
+        () -> agencies.setColumnParent(ownColumn(id, columnId), parentId, adminOf(id)));
   }
 
   private String adminOf(long agencyId) {
@@ -167,9 +199,10 @@ class AgencyConsoleController {
     model.addAttribute("form", form);
     model.addAttribute("agency", agency);
     model.addAttribute("allAgencies", agencies.all());
-    model.addAttribute("columns", agency == null ? java.util.List.of() : agencies.columns(agency.id()));
+    model.addAttribute("columns", agency == null ? List.of() : agencies.columns(agency.id()));
     model.addAttribute("columnTypes", ColumnType.values());
-    model.addAttribute("history", agency == null ? java.util.List.of() : audit.forSubject("agency", agency.id()));
+    model.addAttribute(
+        "history", agency == null ? List.of() : audit.forSubject("agency", agency.id()));
     return "console/agency-form";
   }
 }

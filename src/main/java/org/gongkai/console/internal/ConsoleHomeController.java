@@ -11,10 +11,10 @@ import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.account.WorkQueue;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.catalog.EditionState;
 import org.gongkai.catalog.Editorial;
 import org.gongkai.catalog.EditorialQuery;
-import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.foi.InformationRequests;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,8 +31,14 @@ class ConsoleHomeController {
   private final Clock clock;
   private final ConsoleNavigation navigation;
 
-  ConsoleHomeController(Editorial editorial, StaffAccess access, AuditTrail audit, InformationRequests requests,
-      WorkingCalendar calendar, Clock clock, ConsoleNavigation navigation) {
+  ConsoleHomeController(
+      Editorial editorial,
+      StaffAccess access,
+      AuditTrail audit,
+      InformationRequests requests,
+      WorkingCalendar calendar,
+      Clock clock,
+      ConsoleNavigation navigation) {
     this.navigation = navigation;
     this.editorial = editorial;
     this.requests = requests;
@@ -46,12 +52,16 @@ class ConsoleHomeController {
   String home(Model model, HttpServletRequest request) {
     Staff me = access.current();
     Map<EditionState, Long> counts = new EnumMap<>(EditionState.class);
-    for (EditionState state : new EditionState[] {EditionState.DRAFT, EditionState.SUBMITTED, EditionState.APPROVED,
-        EditionState.SCHEDULED}) {
+    for (EditionState state :
+        new EditionState[] {
+          EditionState.DRAFT, EditionState.SUBMITTED, EditionState.APPROVED, EditionState.SCHEDULED
+        }) {
       counts.put(state, editorial.list(new EditorialQuery(null, state, null, 1, 1), me).total());
     }
     model.addAttribute("counts", counts);
-    model.addAttribute("waiting", editorial.list(new EditorialQuery(null, EditionState.SUBMITTED, null, 1, 10), me));
+    model.addAttribute(
+        "waiting",
+        editorial.list(new EditorialQuery(null, EditionState.SUBMITTED, null, 1, 10), me));
     model.addAttribute("workload", requests.workload(me));
     model.addAttribute("todo", todo(navigation.openWork(request, me)));
     if (me.isPlatformAdmin()) {
@@ -59,7 +69,7 @@ class ConsoleHomeController {
       int year = LocalDate.now(clock).getYear();
       model.addAttribute("missingYears", calendar.missingYears(year, year + 1));
     } else {
-      model.addAttribute("missingYears", java.util.List.of());
+      model.addAttribute("missingYears", List.of());
     }
     return "console/home";
   }
@@ -67,7 +77,10 @@ class ConsoleHomeController {
   /** One section of the to-do page: its kinds of work with their first items. */
   record SectionWork(WorkQueue.Section section, List<WorkQueue.Work> work) {}
 
-  /** The member of staff's open work, section by section in the navigation's order, kinds with nothing left out. */
+  /**
+   * The member of staff's open work, section by section in the navigation's order, kinds with
+   * nothing left out.
+   */
   private static List<SectionWork> todo(List<ConsoleNavigation.QueueWork> open) {
     Map<WorkQueue.Section, List<WorkQueue.Work>> bySection = new EnumMap<>(WorkQueue.Section.class);
     for (ConsoleNavigation.QueueWork q : open) {

@@ -1,7 +1,9 @@
 package org.gongkai.console.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -40,36 +42,50 @@ class ConsoleNavigation {
 
   record Group(WorkQueue.Section section, List<Link> links) {}
 
-  static final List<Group> GROUPS = List.of(
-      new Group(WorkQueue.Section.PUBLISHING, List.of(
-          new Link("/console/documents", "console.documents", Audience.EVERYONE),
-          new Link("/console/documents/new", "console.documents.new", Audience.EVERYONE))),
-      new Group(WorkQueue.Section.REQUESTS, List.of(
-          new Link("/console/foi", "console.foi", Audience.EVERYONE))),
-      new Group(WorkQueue.Section.INTERACTION, List.of(
-          new Link("/console/consultations", "console.consultations", Audience.EVERYONE),
-          new Link("/console/mailbox", "console.mailbox", Audience.EVERYONE),
-          new Link("/console/interviews", "console.interviews", Audience.EVERYONE))),
-      new Group(WorkQueue.Section.POWERS, List.of(
-          new Link("/console/powers", "console.powers", Audience.EVERYONE))),
-      new Group(WorkQueue.Section.SUPERVISION, List.of(
-          new Link("/console/monitor", "console.monitor", Audience.EVERYONE),
-          new Link("/console/assessments", "console.assessments", Audience.EVERYONE))),
-      new Group(WorkQueue.Section.REPORTS, List.of(
-          new Link("/console/foi/statistics", "foi.console.statistics", Audience.EVERYONE),
-          new Link("/console/reports", "console.reports", Audience.EVERYONE),
-          new Link("/console/dashboard", "console.dashboard", Audience.EVERYONE))),
-      new Group(WorkQueue.Section.SYSTEM, List.of(
-          new Link("/console/agencies", "console.agencies", Audience.EVERYONE),
-          new Link("/console/accounts", "console.accounts", Audience.ADMINISTRATORS),
-          new Link("/console/calendar", "console.calendar", Audience.PLATFORM_ADMIN),
-          new Link("/console/search", "console.search", Audience.PLATFORM_ADMIN),
-          new Link("/console/backups", "console.backups", Audience.PLATFORM_ADMIN),
-          new Link("/console/audit", "audit.title", Audience.PLATFORM_ADMIN),
-          new Link("/console/second-factor", "account.second-factor", Audience.EVERYONE))));
+  static final List<Group> GROUPS =
+      List.of(
+          new Group(
+              WorkQueue.Section.PUBLISHING,
+              List.of(
+                  new Link("/console/documents", "console.documents", Audience.EVERYONE),
+                  new Link("/console/documents/new", "console.documents.new", Audience.EVERYONE))),
+          new Group(
+              WorkQueue.Section.REQUESTS,
+              List.of(new Link("/console/foi", "console.foi", Audience.EVERYONE))),
+          new Group(
+              WorkQueue.Section.INTERACTION,
+              List.of(
+                  new Link("/console/consultations", "console.consultations", Audience.EVERYONE),
+                  new Link("/console/mailbox", "console.mailbox", Audience.EVERYONE),
+                  new Link("/console/interviews", "console.interviews", Audience.EVERYONE))),
+          new Group(
+              WorkQueue.Section.POWERS,
+              List.of(new Link("/console/powers", "console.powers", Audience.EVERYONE))),
+          new Group(
+              WorkQueue.Section.SUPERVISION,
+              List.of(
+                  new Link("/console/monitor", "console.monitor", Audience.EVERYONE),
+                  new Link("/console/assessments", "console.assessments", Audience.EVERYONE))),
+          new Group(
+              WorkQueue.Section.REPORTS,
+              List.of(
+                  new Link("/console/foi/statistics", "foi.console.statistics", Audience.EVERYONE),
+                  new Link("/console/reports", "console.reports", Audience.EVERYONE),
+                  new Link("/console/dashboard", "console.dashboard", Audience.EVERYONE))),
+          new Group(
+              WorkQueue.Section.SYSTEM,
+              List.of(
+                  new Link("/console/agencies", "console.agencies", Audience.EVERYONE),
+                  new Link("/console/accounts", "console.accounts", Audience.ADMINISTRATORS),
+                  new Link("/console/calendar", "console.calendar", Audience.PLATFORM_ADMIN),
+                  new Link("/console/search", "console.search", Audience.PLATFORM_ADMIN),
+                  new Link("/console/backups", "console.backups", Audience.PLATFORM_ADMIN),
+                  new Link("/console/audit", "audit.title", Audience.PLATFORM_ADMIN),
+                  new Link("/console/second-factor", "account.second-factor", Audience.EVERYONE))));
 
   /** How many items of each kind of work the home page lists. */
   static final int HOME_ITEMS = 10;
+
   private static final String OPEN_WORK = ConsoleNavigation.class.getName() + ".openWork";
 
   private final StaffAccess access;
@@ -107,7 +123,7 @@ class ConsoleNavigation {
     List<QueueWork> read = (List<QueueWork>) request.getAttribute(OPEN_WORK);
     if (read == null) {
       int items = path(request).equals("/console") ? HOME_ITEMS : 0;
-      read = new java.util.ArrayList<>();
+      read = new ArrayList<>();
       for (WorkQueue queue : queues) {
         for (WorkQueue.Work work : queue.open(staff, items)) {
           read.add(new QueueWork(queue.section(), work));
@@ -132,7 +148,7 @@ class ConsoleNavigation {
 
   private static Counts counts(List<QueueWork> open) {
     Map<WorkQueue.Section, Long> sections = new EnumMap<>(WorkQueue.Section.class);
-    Map<String, Long> lists = new java.util.HashMap<>();
+    Map<String, Long> lists = new HashMap<>();
     for (QueueWork q : open) {
       sections.merge(q.section(), q.work().total(), Long::sum);
       lists.merge(q.work().list(), q.work().total(), Long::sum);

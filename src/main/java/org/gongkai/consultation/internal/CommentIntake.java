@@ -31,6 +31,7 @@ class CommentIntake {
 
   /** A comment's attachment: a few scanned pages, not an archive. */
   static final long MAX_PUBLIC_ATTACHMENT = 10L * 1024 * 1024;
+
   static final int MAX_BODY = 5000;
 
   private final ConsultationRepository repository;
@@ -45,8 +46,16 @@ class CommentIntake {
   private final boolean contactRequired;
   private final boolean nameRequired;
 
-  CommentIntake(ConsultationRepository repository, ConsultationReader reader, StaffAccess access, AuditTrail audit,
-      StoredFiles files, TransactionTemplate transactions, Challenge challenge, IntakeMetrics intake, Clock clock,
+  CommentIntake(
+      ConsultationRepository repository,
+      ConsultationReader reader,
+      StaffAccess access,
+      AuditTrail audit,
+      StoredFiles files,
+      TransactionTemplate transactions,
+      Challenge challenge,
+      IntakeMetrics intake,
+      Clock clock,
       @Value("${gongkai.consultation.contact-required:true}") boolean contactRequired,
       @Value("${gongkai.consultation.name-required:false}") boolean nameRequired) {
     this.repository = repository;
@@ -70,45 +79,87 @@ class CommentIntake {
     return nameRequired;
   }
 
-  /** A comment as written; the challenge fields carry the answered form question (see {@code GET /api/v1/challenge}). */
-  record CommentForm(Integer paragraph, String name, String contact, String body, String challengeToken,
+  /**
+   * A comment as written; the challenge fields carry the answered form question (see {@code GET
+   * /api/v1/challenge}).
+   */
+  record CommentForm(
+      Integer paragraph,
+      String name,
+      String contact,
+      String body,
+      String challengeToken,
       String challengeAnswer) {}
 
   record Upload(String fileName, byte[] content) {}
 
-  /** Takes a comment; {@code solved} is the form question the public answered, spent with the comment (null from staff). */
+  /**
+   * Takes a comment; {@code solved} is the form question the public answered, spent with the
+   * comment (null from staff).
+   */
   long comment(long id, CommentForm form, Upload upload, Challenge.Solved solved) {
     Optional<Staff> staff = access.currentIfAny();
     ConsultationRow r = reader.visible(id, staff);
     State state = r.state(LocalDate.now(clock));
     if (state != State.OPEN) {
-      throw Refusal.conflict(state == State.CLOSED ? "consultation.closed" : "consultation.not-open", r.closesOn());
+      throw Refusal.conflict(
+          state == State.CLOSED ? "consultation.closed" : "consultation.not-open", r.closesOn());
     }
     boolean internal = r.scope() == Scope.INTERNAL;
     String contact = internal ? staff.map(Staff::username).orElse(null) : form.contact();
     String name = internal ? staff.map(Staff::displayName).orElse(null) : form.name();
     check(r, form, internal, contact, name, upload);
-    StoredFiles.StoredFile stored = upload == null || upload.content() == null || upload.content().length == 0 ? null
-        : files.store(Consultations.FILES, upload.fileName(), new ByteArrayInputStream(upload.content()),
-            StoredFiles.Limits.fromThePublic(MAX_PUBLIC_ATTACHMENT, FileTypes.FROM_THE_PUBLIC,
-                () -> Refusal.invalidField("attachment", "consultation.attachment.size", MAX_PUBLIC_ATTACHMENT / 1024 / 1024),
-                () -> Refusal.invalidField("attachment", "attachment.public-type")));
-    Long created = transactions.execute(tx -> {
-      if (solved != null) {
-        challenge.spend(solved);
-      }
-      long commentId = repository.insertComment(new ConsultationRepository.NewComment(id, form.paragraph(),
-          Consultations.blankToNull(name), Consultations.blankToNull(contact), form.body().strip(), stored,
-          Instant.now(clock)));
-      audit.record(staff.map(Staff::username).orElse("public"), "consultation.comment.submitted", "consultation-comment",
-          commentId, "consultation " + id);
-      return commentId;
-    });
+    StoredFiles.StoredFile stored =
+        upload == null || upload.content() == null || upload.content().length == 0
+            ? null
+            : files.store(
+                Consultations.FILES,
+                upload.fileName(),
+                new ByteArrayInputStream(upload.content()),
+                StoredFiles.Limits.fromThePublic(
+                    MAX_PUBLIC_ATTACHMENT,
+                    FileTypes.FROM_THE_PUBLIC,
+                    () ->
+                        Refusal.invalidField(
+                            "attachment",
+                            "consultation.attachment.size",
+                            MAX_PUBLIC_ATTACHMENT / 1024 / 1024),
+                    () -> Refusal.invalidField("attachment", "attachment.public-type")));
+    Long created =
+        transactions.execute(
+            tx -> {
+              if (solved != null) {
+                challenge.spend(solved);
+              }
+              long commentId =
+                  repository.insertComment(
+                      new ConsultationRepository.NewComment(
+                          id,
+                          form.paragraph(),
+                          Consultations.blankToNull(name),
+                          Consultations.blankToNull(contact),
+                          form.body().strip(),
+                          stored,
+                          Instant.now(clock)));
+              audit.record(
+                  staff.map(Staff::username).orElse("public"),
+                  "consultation.comment.submitted",
+                  "consultation-comment",
+                  commentId,
+                  "consultation " + id);
+              return commentId;
+            });
     intake.accepted("comment");
     return created;
   }
 
-  private void check(ConsultationRow r, CommentForm form, boolean internal, String contact, String name, Upload upload) {
+  private void check(
+      ConsultationRow r,
+      CommentForm form,
+      boolean internal,
+      String contact,
+      String name,
+      Upload upload) {
     List<Refusal.FieldProblem> problems = new ArrayList<>();
     if (form.body() == null || form.body().isBlank() || form.body().length() > MAX_BODY) {
       problems.add(new Refusal.FieldProblem("body", "consultation.comment.body"));
@@ -127,11 +178,15 @@ class CommentIntake {
     }
     int paragraphs = r.paragraphs().size();
     if (form.paragraph() != null && (form.paragraph() < 1 || form.paragraph() > paragraphs)) {
-      problems.add(new Refusal.FieldProblem("paragraph", "consultation.comment.paragraph", paragraphs));
+      problems.add(
+          new Refusal.FieldProblem("paragraph", "consultation.comment.paragraph", paragraphs));
     }
-    if (upload != null && upload.content() != null && upload.content().length > MAX_PUBLIC_ATTACHMENT) {
-      problems.add(new Refusal.FieldProblem("attachment", "consultation.attachment.size",
-          MAX_PUBLIC_ATTACHMENT / 1024 / 1024));
+    if (upload != null
+        && upload.content() != null
+        && upload.content().length > MAX_PUBLIC_ATTACHMENT) {
+      problems.add(
+          new Refusal.FieldProblem(
+              "attachment", "consultation.attachment.size", MAX_PUBLIC_ATTACHMENT / 1024 / 1024));
     }
     if (!problems.isEmpty()) {
       throw Refusal.invalid(problems);

@@ -13,7 +13,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Several comments of one consultation published, or kept back with one reason, at once: each is
  * moderated as on its own (audited, the portal's page refreshed). A refusal stops before anything
- * changes when it concerns the whole request (no reason to keep back), and names the comment otherwise.
+ * changes when it concerns the whole request (no reason to keep back), and names the comment
+ * otherwise.
  */
 @Controller
 class CommentModerationController {
@@ -27,8 +28,11 @@ class CommentModerationController {
   }
 
   @PostMapping("/console/consultations/{id}/moderate-several")
-  String moderate(@PathVariable long id, @RequestParam(name = "comments", required = false) List<Long> comments,
-      @RequestParam(required = false) String state, @RequestParam(required = false) String reason,
+  String moderate(
+      @PathVariable long id,
+      @RequestParam(name = "comments", required = false) List<Long> comments,
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) String reason,
       RedirectAttributes redirect) {
     String back = "redirect:/console/consultations/" + id;
     if (comments == null || comments.isEmpty()) {

@@ -31,8 +31,13 @@ class CommentPersonalData {
   private final Clock clock;
   private final int retainYears;
 
-  CommentPersonalData(JdbcClient jdbc, TransactionTemplate transactions, PersonalDataCipher cipher, AuditTrail audit,
-      Clock clock, @Value("${gongkai.privacy.retain-years:5}") int retainYears) {
+  CommentPersonalData(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      PersonalDataCipher cipher,
+      AuditTrail audit,
+      Clock clock,
+      @Value("${gongkai.privacy.retain-years:5}") int retainYears) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.cipher = cipher;
@@ -43,24 +48,45 @@ class CommentPersonalData {
 
   @EventListener(ApplicationReadyEvent.class)
   void resealInBackground() {
-    Resealing.inBackground(jdbc, transactions, cipher, "consultation_comment", Map.of("contact", ConsultationRepository.CONTACT));
+    Resealing.inBackground(
+        jdbc,
+        transactions,
+        cipher,
+        "consultation_comment",
+        Map.of("contact", ConsultationRepository.CONTACT));
   }
 
   @ClusterJob(cron = "0 58 2 * * *")
   int purge() {
     LocalDate before = LocalDate.now(clock).minusYears(retainYears);
-    List<Long> due = jdbc.sql("SELECT m.id FROM consultation_comment m JOIN consultation c ON c.id = m.consultation_id"
-        + " WHERE c.closes_on < ? AND m.personal_data_purged_on IS NULL ORDER BY m.id").param(before)
-        .query(Long.class).list();
+    List<Long> due =
+        jdbc.sql(
+                "SELECT m.id FROM consultation_comment m JOIN consultation c ON c.id = m.consultation_id"
+                    + " WHERE c.closes_on < ? AND m.personal_data_purged_on IS NULL ORDER BY m.id")
+            .param(before)
+            .query(Long.class)
+            .list();
     for (long id : due) {
-      transactions.executeWithoutResult(tx -> {
-        String name = jdbc.sql("SELECT author_name FROM consultation_comment WHERE id = ? FOR UPDATE").param(id)
-            .query(String.class).optional().orElse(null);
-        jdbc.sql("UPDATE consultation_comment SET author_name = ?, contact = NULL, personal_data_purged_on = ?"
-            + " WHERE id = ?").params(PersonalData.name(name), LocalDate.now(clock), id).update();
-        audit.record("system", "consultation.personal-data.purged", "consultation-comment", id,
-            "call for comments closed more than " + retainYears + " years ago");
-      });
+      transactions.executeWithoutResult(
+          tx -> {
+            String name =
+                jdbc.sql("SELECT author_name FROM consultation_comment WHERE id = ? FOR UPDATE")
+                    .param(id)
+                    .query(String.class)
+                    .optional()
+                    .orElse(null);
+            jdbc.sql(
+                    "UPDATE consultation_comment SET author_name = ?, contact = NULL, personal_data_purged_on = ?"
+                        + " WHERE id = ?")
+                .params(PersonalData.name(name), LocalDate.now(clock), id)
+                .update();
+            audit.record(
+                "system",
+                "consultation.personal-data.purged",
+                "consultation-comment",
+                id,
+                "call for comments closed more than " + retainYears + " years ago");
+          });
     }
     return due.size();
   }

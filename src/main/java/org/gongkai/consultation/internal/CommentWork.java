@@ -8,7 +8,9 @@ import org.gongkai.account.WorkQueue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Comments waiting for moderation in the staff member's agencies' consultations, the oldest first. */
+/**
+ * Comments waiting for moderation in the staff member's agencies' consultations, the oldest first.
+ */
 @Component
 class CommentWork implements WorkQueue {
 
@@ -33,16 +35,29 @@ class CommentWork implements WorkQueue {
     if (scope.isEmpty()) {
       return List.of(Work.none("todo.comments", LIST));
     }
-    String pending = " FROM consultation_comment m JOIN consultation c ON c.id = m.consultation_id"
-        + " WHERE m.state = 'PENDING' AND c.agency_id IN (:scope)";
-    long total = jdbc.sql("SELECT COUNT(*)" + pending).param("scope", scope).query(Long.class).single();
-    List<Item> items = limit == 0 || total == 0 ? List.of()
-        : jdbc.sql("SELECT c.id, c.title, COUNT(*) AS n, MIN(m.submitted_at) AS first" + pending
-                + " GROUP BY c.id, c.title ORDER BY first FETCH FIRST " + limit + " ROWS ONLY")
-            .param("scope", scope)
-            .query((rs, n) -> new Item(rs.getString("title") + " (" + rs.getLong("n") + ")",
-                "/console/consultations/" + rs.getLong("id"), null, null))
-            .list();
+    String pending =
+        " FROM consultation_comment m JOIN consultation c ON c.id = m.consultation_id"
+            + " WHERE m.state = 'PENDING' AND c.agency_id IN (:scope)";
+    long total =
+        jdbc.sql("SELECT COUNT(*)" + pending).param("scope", scope).query(Long.class).single();
+    List<Item> items =
+        limit == 0 || total == 0
+            ? List.of()
+            : jdbc.sql(
+                    "SELECT c.id, c.title, COUNT(*) AS n, MIN(m.submitted_at) AS first"
+                        + pending
+                        + " GROUP BY c.id, c.title ORDER BY first FETCH FIRST "
+                        + limit
+                        + " ROWS ONLY")
+                .param("scope", scope)
+                .query(
+                    (rs, n) ->
+                        new Item(
+                            rs.getString("title") + " (" + rs.getLong("n") + ")",
+                            "/console/consultations/" + rs.getLong("id"),
+                            null,
+                            null))
+                .list();
     return List.of(new Work("todo.comments", total, items, LIST));
   }
 }

@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The staff API: open a consultation, moderate and answer its comments, publish the feedback, export. */
+/**
+ * The staff API: open a consultation, moderate and answer its comments, publish the feedback,
+ * export.
+ */
 @RestController
 @RequestMapping("/api/v1/admin/consultations")
 class ConsultationAdminApi {
@@ -24,7 +27,11 @@ class ConsultationAdminApi {
   private final CommentExport export;
   private final StaffAccess access;
 
-  ConsultationAdminApi(Consultations consultations, ConsultationReader reader, CommentExport export, StaffAccess access) {
+  ConsultationAdminApi(
+      Consultations consultations,
+      ConsultationReader reader,
+      CommentExport export,
+      StaffAccess access) {
     this.consultations = consultations;
     this.reader = reader;
     this.export = export;
@@ -47,7 +54,8 @@ class ConsultationAdminApi {
   @PostMapping
   ResponseEntity<Created> create(@RequestBody Consultations.Form form) {
     long id = consultations.create(form, access.current());
-    return ResponseEntity.created(URI.create("/api/v1/admin/consultations/" + id)).body(new Created(id));
+    return ResponseEntity.created(URI.create("/api/v1/admin/consultations/" + id))
+        .body(new Created(id));
   }
 
   @GetMapping("/{id}")
@@ -62,15 +70,15 @@ class ConsultationAdminApi {
   }
 
   @PostMapping("/{id}/comments/{commentId}/moderation")
-  ConsultationViews.Consultation moderate(@PathVariable long id, @PathVariable long commentId,
-      @RequestBody Moderation body) {
+  ConsultationViews.Consultation moderate(
+      @PathVariable long id, @PathVariable long commentId, @RequestBody Moderation body) {
     consultations.moderate(id, commentId, body.state(), body.reason(), access.current());
     return get(id);
   }
 
   @PostMapping("/{id}/comments/{commentId}/adoption")
-  ConsultationViews.Consultation adopt(@PathVariable long id, @PathVariable long commentId,
-      @RequestBody AdoptionForm body) {
+  ConsultationViews.Consultation adopt(
+      @PathVariable long id, @PathVariable long commentId, @RequestBody AdoptionForm body) {
     consultations.adopt(id, commentId, body.adoption(), body.reason(), access.current());
     return get(id);
   }
@@ -84,9 +92,12 @@ class ConsultationAdminApi {
   @GetMapping("/{id}/comments.xlsx")
   ResponseEntity<byte[]> export(@PathVariable long id) {
     return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("comments-" + id + ".xlsx")
-            .build().toString())
+        .contentType(
+            MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename("comments-" + id + ".xlsx").build().toString())
         .body(export.export(id, access.current()));
   }
 }

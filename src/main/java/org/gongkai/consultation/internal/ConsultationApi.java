@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The public API: calls for comments and notices, and comments on the open ones (409 once closed). */
+/**
+ * The public API: calls for comments and notices, and comments on the open ones (409 once closed).
+ */
 @RestController
 @RequestMapping("/api/v1/consultations")
 class ConsultationApi {
@@ -26,7 +28,11 @@ class ConsultationApi {
   private final SubmissionThrottle throttle;
   private final Challenge challenge;
 
-  ConsultationApi(ConsultationReader reader, CommentIntake intake, SubmissionThrottle throttle, Challenge challenge) {
+  ConsultationApi(
+      ConsultationReader reader,
+      CommentIntake intake,
+      SubmissionThrottle throttle,
+      Challenge challenge) {
     this.reader = reader;
     this.intake = intake;
     this.throttle = throttle;
@@ -34,8 +40,8 @@ class ConsultationApi {
   }
 
   @GetMapping
-  List<ConsultationViews.Summary> list(@RequestParam(required = false) String agency,
-      @RequestParam(required = false) String state) {
+  List<ConsultationViews.Summary> list(
+      @RequestParam(required = false) String agency, @RequestParam(required = false) String state) {
     return reader.list(agency, state);
   }
 
@@ -47,11 +53,14 @@ class ConsultationApi {
   record Created(long id) {}
 
   @PostMapping("/{id}/comments")
-  ResponseEntity<Created> comment(@PathVariable long id, @RequestBody CommentIntake.CommentForm form,
+  ResponseEntity<Created> comment(
+      @PathVariable long id,
+      @RequestBody CommentIntake.CommentForm form,
       HttpServletRequest request) {
     Challenge.Solved solved = challenge.verify(form.challengeToken(), form.challengeAnswer());
     throttle.acquire(THROTTLE, request.getRemoteAddr());
     long commentId = intake.comment(id, form, null, solved);
-    return ResponseEntity.created(URI.create("/api/v1/consultations/" + id)).body(new Created(commentId));
+    return ResponseEntity.created(URI.create("/api/v1/consultations/" + id))
+        .body(new Created(commentId));
   }
 }

@@ -22,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff open calls for comments and notices, moderate comments, answer them and publish the feedback. */
+/**
+ * Staff open calls for comments and notices, moderate comments, answer them and publish the
+ * feedback.
+ */
 @Controller
 @RequestMapping("/console/consultations")
 class ConsultationConsoleController {
@@ -32,7 +35,10 @@ class ConsultationConsoleController {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
 
-  ConsultationConsoleController(Consultations consultations, ConsultationReader reader, AgencyDirectory agencies,
+  ConsultationConsoleController(
+      Consultations consultations,
+      ConsultationReader reader,
+      AgencyDirectory agencies,
       StaffAccess access) {
     this.consultations = consultations;
     this.reader = reader;
@@ -51,15 +57,24 @@ class ConsultationConsoleController {
   }
 
   @PostMapping
-  String create(@RequestParam(required = false) String agency, @RequestParam(required = false) ConsultationViews.Kind kind,
-      @RequestParam(required = false) ConsultationViews.Scope scope, @RequestParam(required = false) String title,
+  String create(
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) ConsultationViews.Kind kind,
+      @RequestParam(required = false) ConsultationViews.Scope scope,
+      @RequestParam(required = false) String title,
       @RequestParam(required = false) String draftText,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate opensOn,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate closesOn,
-      @RequestParam(required = false) Long draftDocument, RedirectAttributes redirect) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate opensOn,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate closesOn,
+      @RequestParam(required = false) Long draftDocument,
+      RedirectAttributes redirect) {
     try {
-      long id = consultations.create(new Consultations.Form(agency, kind, scope, title, draftText, opensOn, closesOn,
-          draftDocument), access.current());
+      long id =
+          consultations.create(
+              new Consultations.Form(
+                  agency, kind, scope, title, draftText, opensOn, closesOn, draftDocument),
+              access.current());
       redirect.addFlashAttribute("notice", "consultation.saved");
       return "redirect:/console/consultations/" + id;
     } catch (Refusal refusal) {
@@ -77,32 +92,54 @@ class ConsultationConsoleController {
 
   @GetMapping("/{id}/comments/{comment}/attachment")
   ResponseEntity<byte[]> commentAttachment(@PathVariable long id, @PathVariable long comment) {
-    ConsultationReader.CommentAttachment a = reader.commentAttachment(id, comment, access.current());
+    ConsultationReader.CommentAttachment a =
+        reader.commentAttachment(id, comment, access.current());
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
-        .header("Content-Disposition", ContentDisposition.attachment()
-            .filename(a.name(), StandardCharsets.UTF_8).build().toString())
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment()
+                .filename(a.name(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .header("X-Content-Type-Options", "nosniff")
         .header("Cache-Control", "no-store")
         .body(a.content());
   }
 
   @PostMapping("/{id}/{step}")
-  String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) Long comment,
-      @RequestParam(required = false) String state, @RequestParam(required = false) String reason,
-      @RequestParam(required = false) ConsultationViews.Adoption adoption, @RequestParam(required = false) String text,
-      @RequestParam(required = false) Long finalDocument, @RequestParam(name = "file", required = false) MultipartFile file,
-      RedirectAttributes redirect) throws IOException {
+  String step(
+      @PathVariable long id,
+      @PathVariable String step,
+      @RequestParam(required = false) Long comment,
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) String reason,
+      @RequestParam(required = false) ConsultationViews.Adoption adoption,
+      @RequestParam(required = false) String text,
+      @RequestParam(required = false) Long finalDocument,
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      RedirectAttributes redirect)
+      throws IOException {
     Staff me = access.current();
     try {
       switch (step) {
         case "publish" -> consultations.publish(id, me);
-        case "moderate" -> consultations.moderate(id, comment == null ? -1 : comment,
-            state == null ? null : ConsultationViews.CommentState.valueOf(state), reason, me);
-        case "adopt" -> consultations.adopt(id, comment == null ? -1 : comment, adoption, reason, me);
+        case "moderate" ->
+            consultations.moderate(
+                id,
+                comment == null ? -1 : comment,
+                state == null ? null : ConsultationViews.CommentState.valueOf(state),
+                reason,
+                me);
+        case "adopt" ->
+            consultations.adopt(id, comment == null ? -1 : comment, adoption, reason, me);
         case "feedback" -> consultations.publishFeedback(id, text, finalDocument, me);
-        case "attachments" -> consultations.addAttachment(id, file == null ? null : file.getOriginalFilename(),
-            file == null ? null : file.getBytes(), me);
+        case "attachments" ->
+            consultations.addAttachment(
+                id,
+                file == null ? null : file.getOriginalFilename(),
+                file == null ? null : file.getBytes(),
+                me);
         default -> throw Refusal.notFound("consultation.step.unknown");
       }
       redirect.addFlashAttribute("notice", "consultation.saved");

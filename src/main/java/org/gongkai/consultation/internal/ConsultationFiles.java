@@ -21,8 +21,12 @@ class ConsultationFiles implements FileReferences {
 
   @Override
   public boolean isReferenced(String sha256) {
-    return jdbc.sql("SELECT (SELECT COUNT(*) FROM consultation_attachment WHERE sha256 = :sha)"
-        + " + (SELECT COUNT(*) FROM consultation_comment WHERE attachment_sha256 = :sha)")
-        .param("sha", sha256).query(Long.class).single() > 0;
+    return jdbc.sql(
+                "SELECT (SELECT COUNT(*) FROM consultation_attachment WHERE sha256 = :sha)"
+                    + " + (SELECT COUNT(*) FROM consultation_comment WHERE attachment_sha256 = :sha)")
+            .param("sha", sha256)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 }

@@ -17,7 +17,9 @@ class ConsultationLinks implements RelatedLinks {
   @Override
   public List<Link> forDocument(long documentId) {
     return reader.forDocument(documentId).stream()
-        .map(c -> new Link("consultation.related." + c.kind(), "/consultations/" + c.id(), c.title()))
+        .map(
+            c ->
+                new Link("consultation.related." + c.kind(), "/consultations/" + c.id(), c.title()))
         .toList();
   }
 }

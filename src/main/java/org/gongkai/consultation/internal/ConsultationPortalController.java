@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The public pages: the open and closed calls and notices, one page each with its comment form and feedback. */
+/**
+ * The public pages: the open and closed calls and notices, one page each with its comment form and
+ * feedback.
+ */
 @Controller
 @PublicPage
 @RequestMapping("/consultations")
@@ -32,7 +35,10 @@ class ConsultationPortalController {
   private final Challenge challenge;
   private final SubmissionThrottle throttle;
 
-  ConsultationPortalController(ConsultationReader reader, CommentIntake intake, Challenge challenge,
+  ConsultationPortalController(
+      ConsultationReader reader,
+      CommentIntake intake,
+      Challenge challenge,
       SubmissionThrottle throttle) {
     this.reader = reader;
     this.intake = intake;
@@ -57,24 +63,37 @@ class ConsultationPortalController {
   }
 
   @PostMapping("/{id}/comments")
-  String comment(@PathVariable long id, @RequestParam(required = false) Integer paragraph,
-      @RequestParam(required = false) String name, @RequestParam(required = false) String contact,
-      @RequestParam(required = false) String body, @RequestParam(required = false) String challengeToken,
+  String comment(
+      @PathVariable long id,
+      @RequestParam(required = false) Integer paragraph,
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) String contact,
+      @RequestParam(required = false) String body,
+      @RequestParam(required = false) String challengeToken,
       @RequestParam(required = false) String challengeAnswer,
-      @RequestParam(name = "attachment", required = false) MultipartFile attachment, HttpServletRequest request,
-      Model model, RedirectAttributes redirect) throws IOException {
+      @RequestParam(name = "attachment", required = false) MultipartFile attachment,
+      HttpServletRequest request,
+      Model model,
+      RedirectAttributes redirect)
+      throws IOException {
     try {
       Challenge.Solved solved = challenge.verify(challengeToken, challengeAnswer);
       throttle.acquire(ConsultationApi.THROTTLE, request.getRemoteAddr());
-      CommentIntake.Upload upload = attachment == null || attachment.isEmpty() ? null
-          : new CommentIntake.Upload(attachment.getOriginalFilename(), attachment.getBytes());
-      intake.comment(id, new CommentIntake.CommentForm(paragraph, name, contact, body, null, null), upload,
+      CommentIntake.Upload upload =
+          attachment == null || attachment.isEmpty()
+              ? null
+              : new CommentIntake.Upload(attachment.getOriginalFilename(), attachment.getBytes());
+      intake.comment(
+          id,
+          new CommentIntake.CommentForm(paragraph, name, contact, body, null, null),
+          upload,
           solved);
       redirect.addFlashAttribute("notice", "consultation.comment.received");
       return "redirect:/consultations/" + id;
     } catch (Refusal refusal) {
       Refusals.show(model, refusal);
-      model.addAttribute("entered", new CommentIntake.CommentForm(paragraph, name, contact, body, null, null));
+      model.addAttribute(
+          "entered", new CommentIntake.CommentForm(paragraph, name, contact, body, null, null));
       model.addAttribute("problems", refusal.fieldProblems());
       return show(id, model);
     }
@@ -83,12 +102,21 @@ class ConsultationPortalController {
   @GetMapping("/{id}/attachments/{attachmentId}")
   ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable long attachmentId) {
     var c = reader.get(id, false);
-    var meta = c.attachments().stream().filter(a -> a.id() == attachmentId).findFirst()
-        .orElseThrow(() -> Refusal.notFound("attachment.not-found"));
-    byte[] content = reader.attachment(id, attachmentId).orElseThrow(() -> Refusal.gone("attachment.not-found"));
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType(meta.contentType()))
-        .header("Content-Disposition", ContentDisposition.attachment().filename(meta.fileName(),
-            StandardCharsets.UTF_8).build().toString())
+    var meta =
+        c.attachments().stream()
+            .filter(a -> a.id() == attachmentId)
+            .findFirst()
+            .orElseThrow(() -> Refusal.notFound("attachment.not-found"));
+    byte[] content =
+        reader.attachment(id, attachmentId).orElseThrow(() -> Refusal.gone("attachment.not-found"));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(meta.contentType()))
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment()
+                .filename(meta.fileName(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .header("X-Content-Type-Options", "nosniff")
         .body(content);
   }

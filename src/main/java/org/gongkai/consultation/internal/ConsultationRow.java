@@ -8,9 +8,21 @@ import org.gongkai.consultation.internal.ConsultationViews.Scope;
 import org.gongkai.consultation.internal.ConsultationViews.State;
 
 /** A consultation as stored. */
-record ConsultationRow(long id, long agencyId, Kind kind, Scope scope, String title, String draftText, LocalDate opensOn,
-    LocalDate closesOn, boolean published, Long draftDocumentId, Long finalDocumentId, String feedbackText,
-    Instant feedbackAt, int publishedComments) {
+record ConsultationRow(
+    long id,
+    long agencyId,
+    Kind kind,
+    Scope scope,
+    String title,
+    String draftText,
+    LocalDate opensOn,
+    LocalDate closesOn,
+    boolean published,
+    Long draftDocumentId,
+    Long finalDocumentId,
+    String feedbackText,
+    Instant feedbackAt,
+    int publishedComments) {
 
   State state(LocalDate today) {
     if (!published) {

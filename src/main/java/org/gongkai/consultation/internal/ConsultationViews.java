@@ -9,28 +9,80 @@ final class ConsultationViews {
 
   private ConsultationViews() {}
 
-  enum Kind { CALL_FOR_COMMENTS, PUBLIC_NOTICE }
+  enum Kind {
+    CALL_FOR_COMMENTS,
+    PUBLIC_NOTICE
+  }
 
-  enum Scope { PUBLIC, INTERNAL }
+  enum Scope {
+    PUBLIC,
+    INTERNAL
+  }
 
-  enum State { DRAFT, UPCOMING, OPEN, CLOSED }
+  enum State {
+    DRAFT,
+    UPCOMING,
+    OPEN,
+    CLOSED
+  }
 
-  enum CommentState { PENDING, PUBLISHED, HIDDEN }
+  enum CommentState {
+    PENDING,
+    PUBLISHED,
+    HIDDEN
+  }
 
-  enum Adoption { ADOPTED, PARTLY_ADOPTED, NOT_ADOPTED }
+  enum Adoption {
+    ADOPTED,
+    PARTLY_ADOPTED,
+    NOT_ADOPTED
+  }
 
-  record Summary(long id, String agency, String agencyName, Kind kind, Scope scope, String title, LocalDate opensOn,
-      LocalDate closesOn, State state, int publishedComments) {}
+  record Summary(
+      long id,
+      String agency,
+      String agencyName,
+      Kind kind,
+      Scope scope,
+      String title,
+      LocalDate opensOn,
+      LocalDate closesOn,
+      State state,
+      int publishedComments) {}
 
   record Attachment(long id, String fileName, String contentType, long sizeBytes) {}
 
   /** A comment; contact details only in the console, never in public. */
-  record Comment(long id, Integer paragraph, String authorName, String contact, String body, boolean hasAttachment,
-      CommentState state, String moderationReason, Adoption adoption, String adoptionReason, Instant submittedAt) {}
+  record Comment(
+      long id,
+      Integer paragraph,
+      String authorName,
+      String contact,
+      String body,
+      boolean hasAttachment,
+      CommentState state,
+      String moderationReason,
+      Adoption adoption,
+      String adoptionReason,
+      Instant submittedAt) {}
 
-  record Feedback(long adopted, long partlyAdopted, long notAdopted, String text, Instant publishedAt) {}
+  record Feedback(
+      long adopted, long partlyAdopted, long notAdopted, String text, Instant publishedAt) {}
 
-  record Consultation(long id, String agency, String agencyName, Kind kind, Scope scope, String title,
-      List<String> paragraphs, LocalDate opensOn, LocalDate closesOn, State state, List<Attachment> attachments,
-      List<Comment> comments, Feedback feedback, Long draftDocumentId, Long finalDocumentId) {}
+  record Consultation(
+      long id,
+      String agency,
+      String agencyName,
+      Kind kind,
+      Scope scope,
+      String title,
+      List<String> paragraphs,
+      LocalDate opensOn,
+      LocalDate closesOn,
+      State state,
+      List<Attachment> attachments,
+      List<Comment> comments,
+      Feedback feedback,
+      Long draftDocumentId,
+      Long finalDocumentId) {}
 }

@@ -40,6 +40,7 @@ class Consultations implements ConsultationDesk {
 
   static final String FILES = "consultation-files";
   static final long MAX_ATTACHMENT = 20L * 1024 * 1024;
+
   /** Drafts carry the same kinds of files as catalog attachments. */
   static final Set<FileTypes.Type> ACCEPTED = EnumSet.allOf(FileTypes.Type.class);
 
@@ -55,10 +56,19 @@ class Consultations implements ConsultationDesk {
   private final Clock clock;
   private final Map<Kind, Integer> minimumDays = new EnumMap<>(Kind.class);
 
-  Consultations(ConsultationRepository repository, CommentIntake intake, AgencyDirectory agencies, StaffAccess access,
-      AuditTrail audit, PublicSiteVersion site, WorkingCalendar calendar, StoredFiles files,
-      TransactionTemplate transactions, Clock clock,
-      @Value("${gongkai.consultation.minimum-working-days.call-for-comments:20}") int commentsMinimum,
+  Consultations(
+      ConsultationRepository repository,
+      CommentIntake intake,
+      AgencyDirectory agencies,
+      StaffAccess access,
+      AuditTrail audit,
+      PublicSiteVersion site,
+      WorkingCalendar calendar,
+      StoredFiles files,
+      TransactionTemplate transactions,
+      Clock clock,
+      @Value("${gongkai.consultation.minimum-working-days.call-for-comments:20}")
+          int commentsMinimum,
       @Value("${gongkai.consultation.minimum-working-days.public-notice:5}") int noticeMinimum) {
     this.repository = repository;
     this.intake = intake;
@@ -74,21 +84,41 @@ class Consultations implements ConsultationDesk {
     this.minimumDays.put(Kind.PUBLIC_NOTICE, noticeMinimum);
   }
 
-  record Form(String agency, Kind kind, Scope scope, String title, String draftText, LocalDate opensOn,
-      LocalDate closesOn, Long draftDocumentId) {}
+  record Form(
+      String agency,
+      Kind kind,
+      Scope scope,
+      String title,
+      String draftText,
+      LocalDate opensOn,
+      LocalDate closesOn,
+      Long draftDocumentId) {}
 
   long create(Form form, Staff actor) {
-    Agency agency = agencies.findByCode(form.agency() == null ? "" : form.agency().trim())
-        .orElseThrow(() -> Refusal.invalidField("agency", "consultation.agency.unknown"));
+    Agency agency =
+        agencies
+            .findByCode(form.agency() == null ? "" : form.agency().trim())
+            .orElseThrow(() -> Refusal.invalidField("agency", "consultation.agency.unknown"));
     access.requireAgency(actor, agency.id());
     check(form);
-    return transactions.execute(tx -> {
-      long id = repository.insert(new ConsultationRepository.NewConsultation(agency.id(), form.kind(), form.scope(),
-          form.title().strip(), form.draftText().strip(), form.opensOn(), form.closesOn(), form.draftDocumentId(),
-          actor.username(), Instant.now(clock)));
-      audit.record(actor.username(), "consultation.created", "consultation", id, form.title());
-      return id;
-    });
+    return transactions.execute(
+        tx -> {
+          long id =
+              repository.insert(
+                  new ConsultationRepository.NewConsultation(
+                      agency.id(),
+                      form.kind(),
+                      form.scope(),
+                      form.title().strip(),
+                      form.draftText().strip(),
+                      form.opensOn(),
+                      form.closesOn(),
+                      form.draftDocumentId(),
+                      actor.username(),
+                      Instant.now(clock)));
+          audit.record(actor.username(), "consultation.created", "consultation", id, form.title());
+          return id;
+        });
   }
 
   private void check(Form form) {
@@ -111,7 +141,9 @@ class Consultations implements ConsultationDesk {
       int minimum = minimumDays.get(form.kind());
       LocalDate earliest = calendar.current().addWorkingDays(form.opensOn(), minimum);
       if (form.closesOn().isBefore(earliest)) {
-        problems.add(new Refusal.FieldProblem("closesOn", "consultation.period.too-short", minimum, earliest));
+        problems.add(
+            new Refusal.FieldProblem(
+                "closesOn", "consultation.period.too-short", minimum, earliest));
       }
     }
     if (!problems.isEmpty()) {
@@ -121,37 +153,53 @@ class Consultations implements ConsultationDesk {
 
   /** Publishes a call: a reviewer who did not write it (four eyes) makes it public. */
   void publish(long id, Staff actor) {
-    transactions.executeWithoutResult(tx -> {
-      ConsultationRow r = lockedForStaff(id, actor);
-      if (r.published()) {
-        throw Refusal.conflict("consultation.already-published");
-      }
-      access.requireReviewer(actor, r.agencyId());
-      Set<String> authors = new HashSet<>();
-      audit.forSubject("consultation", id).stream()
-          .filter(e -> e.action().equals("consultation.created") || e.action().equals("consultation.updated")
-              || e.action().equals("consultation.attachment.added"))
-          .forEach(e -> authors.add(e.actor()));
-      boolean waived = access.requireSecondPerson(actor, r.agencyId(), authors);
-      repository.markPublished(id);
-      site.changed();
-      audit.record(actor.username(), "consultation.published", "consultation", id,
-          waived ? StaffAccess.FOUR_EYES_WAIVED : null);
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          ConsultationRow r = lockedForStaff(id, actor);
+          if (r.published()) {
+            throw Refusal.conflict("consultation.already-published");
+          }
+          access.requireReviewer(actor, r.agencyId());
+          Set<String> authors = new HashSet<>();
+          audit.forSubject("consultation", id).stream()
+              .filter(
+                  e ->
+                      e.action().equals("consultation.created")
+                          || e.action().equals("consultation.updated")
+                          || e.action().equals("consultation.attachment.added"))
+              .forEach(e -> authors.add(e.actor()));
+          boolean waived = access.requireSecondPerson(actor, r.agencyId(), authors);
+          repository.markPublished(id);
+          site.changed();
+          audit.record(
+              actor.username(),
+              "consultation.published",
+              "consultation",
+              id,
+              waived ? StaffAccess.FOUR_EYES_WAIVED : null);
+        });
   }
 
   void addAttachment(long id, String fileName, byte[] content, Staff actor) {
     if (content == null || content.length == 0 || content.length > MAX_ATTACHMENT) {
-      throw Refusal.invalidField("file", "consultation.attachment.size", MAX_ATTACHMENT / 1024 / 1024);
+      throw Refusal.invalidField(
+          "file", "consultation.attachment.size", MAX_ATTACHMENT / 1024 / 1024);
     }
-    transactions.executeWithoutResult(tx -> {
-      lockedForStaff(id, actor);
-      StoredFiles.StoredFile stored = files.store(FILES, fileName, content, ACCEPTED,
-          () -> Refusal.invalidField("file", "attachment.type"));
-      repository.addAttachment(id, stored);
-      site.changed();
-      audit.record(actor.username(), "consultation.attachment.added", "consultation", id, stored.name());
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          lockedForStaff(id, actor);
+          StoredFiles.StoredFile stored =
+              files.store(
+                  FILES,
+                  fileName,
+                  content,
+                  ACCEPTED,
+                  () -> Refusal.invalidField("file", "attachment.type"));
+          repository.addAttachment(id, stored);
+          site.changed();
+          audit.record(
+              actor.username(), "consultation.attachment.added", "consultation", id, stored.name());
+        });
   }
 
   void moderate(long id, long commentId, CommentState state, String reason, Staff actor) {
@@ -161,62 +209,100 @@ class Consultations implements ConsultationDesk {
     if (state == CommentState.HIDDEN && (reason == null || reason.isBlank())) {
       throw Refusal.invalidField("reason", "consultation.moderation.reason");
     }
-    transactions.executeWithoutResult(tx -> {
-      lockedForStaff(id, actor);
-      if (!repository.moderate(id, commentId, state, blankToNull(reason), actor.username(), Instant.now(clock))) {
-        throw Refusal.notFound("consultation.comment.not-found");
-      }
-      site.changed();
-      audit.record(actor.username(), "consultation.comment." + state.name().toLowerCase(), "consultation-comment",
-          commentId, reason);
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          lockedForStaff(id, actor);
+          if (!repository.moderate(
+              id, commentId, state, blankToNull(reason), actor.username(), Instant.now(clock))) {
+            throw Refusal.notFound("consultation.comment.not-found");
+          }
+          site.changed();
+          audit.record(
+              actor.username(),
+              "consultation.comment." + state.name().toLowerCase(),
+              "consultation-comment",
+              commentId,
+              reason);
+        });
   }
 
   void adopt(long id, long commentId, Adoption adoption, String reason, Staff actor) {
-    transactions.executeWithoutResult(tx -> {
-      requireClosed(lockedForStaff(id, actor));
-      if (adoption == null) {
-        throw Refusal.invalidField("adoption", "consultation.adoption.required");
-      }
-      if (!repository.adopt(id, commentId, adoption, blankToNull(reason))) {
-        throw Refusal.notFound("consultation.comment.not-found");
-      }
-      site.changed();
-      audit.record(actor.username(), "consultation.comment.adoption", "consultation-comment", commentId,
-          adoption.name());
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          requireClosed(lockedForStaff(id, actor));
+          if (adoption == null) {
+            throw Refusal.invalidField("adoption", "consultation.adoption.required");
+          }
+          if (!repository.adopt(id, commentId, adoption, blankToNull(reason))) {
+            throw Refusal.notFound("consultation.comment.not-found");
+          }
+          site.changed();
+          audit.record(
+              actor.username(),
+              "consultation.comment.adoption",
+              "consultation-comment",
+              commentId,
+              adoption.name());
+        });
   }
 
   void publishFeedback(long id, String text, Long finalDocumentId, Staff actor) {
-    transactions.executeWithoutResult(tx -> {
-      requireClosed(lockedForStaff(id, actor));
-      if (text == null || text.isBlank()) {
-        throw Refusal.invalidField("text", "consultation.feedback.required");
-      }
-      long unanswered = repository.unansweredPublishedComments(id);
-      if (unanswered > 0) {
-        throw Refusal.conflict("consultation.feedback.unanswered", unanswered);
-      }
-      repository.recordFeedback(id, text.strip(), Instant.now(clock), finalDocumentId);
-      site.changed();
-      audit.record(actor.username(), "consultation.feedback.published", "consultation", id,
-          finalDocumentId == null ? null : "final document " + finalDocumentId);
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          requireClosed(lockedForStaff(id, actor));
+          if (text == null || text.isBlank()) {
+            throw Refusal.invalidField("text", "consultation.feedback.required");
+          }
+          long unanswered = repository.unansweredPublishedComments(id);
+          if (unanswered > 0) {
+            throw Refusal.conflict("consultation.feedback.unanswered", unanswered);
+          }
+          repository.recordFeedback(id, text.strip(), Instant.now(clock), finalDocumentId);
+          site.changed();
+          audit.record(
+              actor.username(),
+              "consultation.feedback.published",
+              "consultation",
+              id,
+              finalDocumentId == null ? null : "final document " + finalDocumentId);
+        });
   }
 
   @Override
-  public long open(String agencyCode, String kind, String scope, String title, String text, LocalDate opensOn,
-      LocalDate closesOn, Staff author, Staff publisher) {
-    long id = create(new Form(agencyCode, Kind.valueOf(kind), Scope.valueOf(scope), title, text, opensOn, closesOn, null),
-        author);
+  public long open(
+      String agencyCode,
+      String kind,
+      String scope,
+      String title,
+      String text,
+      LocalDate opensOn,
+      LocalDate closesOn,
+      Staff author,
+      Staff publisher) {
+    long id =
+        create(
+            new Form(
+                agencyCode,
+                Kind.valueOf(kind),
+                Scope.valueOf(scope),
+                title,
+                text,
+                opensOn,
+                closesOn,
+                null),
+            author);
     publish(id, publisher);
     return id;
   }
 
   @Override
-  public long comment(long consultationId, Integer paragraph, String name, String contact, String body) {
-    return intake.comment(consultationId, new CommentIntake.CommentForm(paragraph, name, contact, body, null, null),
-        null, null);
+  public long comment(
+      long consultationId, Integer paragraph, String name, String contact, String body) {
+    return intake.comment(
+        consultationId,
+        new CommentIntake.CommentForm(paragraph, name, contact, body, null, null),
+        null,
+        null);
   }
 
   @Override
@@ -231,7 +317,8 @@ class Consultations implements ConsultationDesk {
   }
 
   private ConsultationRow lockedForStaff(long id, Staff actor) {
-    ConsultationRow r = repository.lock(id).orElseThrow(() -> Refusal.notFound("consultation.not-found"));
+    ConsultationRow r =
+        repository.lock(id).orElseThrow(() -> Refusal.notFound("consultation.not-found"));
     access.requireAgency(actor, r.agencyId());
     return r;
   }

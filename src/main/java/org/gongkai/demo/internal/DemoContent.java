@@ -1,26 +1,47 @@
 package org.gongkai.demo.internal;
 
+import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.gongkai.account.AccountForm;
 import org.gongkai.account.Accounts;
+import org.gongkai.account.Role;
 import org.gongkai.account.Staff;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.agency.AgencyForm;
 import org.gongkai.agency.Column;
 import org.gongkai.agency.ColumnType;
+import org.gongkai.assessment.AssessmentDesk;
+import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.catalog.DocumentForm;
 import org.gongkai.catalog.Editorial;
 import org.gongkai.catalog.Validity;
+import org.gongkai.consultation.ConsultationDesk;
+import org.gongkai.foi.ApplicantType;
+import org.gongkai.foi.Application;
+import org.gongkai.foi.DeliveryChannel;
+import org.gongkai.foi.IdType;
+import org.gongkai.foi.InformationRequests;
+import org.gongkai.foi.IntakeChannel;
+import org.gongkai.foi.Outcome;
+import org.gongkai.interaction.InteractionDesk;
+import org.gongkai.monitor.Monitor;
+import org.gongkai.power.PowerCatalog;
 import org.gongkai.shared.ids.OrganizationCodes;
+import org.gongkai.shared.ids.ResidentIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -32,10 +53,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Creates the demo on a fresh installation only: 临江市人民政府 (a fictional city), its departments
- * with their guides and columns, and several hundred documents over the last five years written
- * from the templates in {@link DemoTexts}, brought in as imported publications with their
- * original dates, plus a few documents left at each workflow stage.
+ * Creates the demo on a fresh installation only: 临江市人民政府 (a fictional city), its departments with
+ * their guides and columns, and several hundred documents over the last five years written from the
+ * templates in {@link DemoTexts}, brought in as imported publications with their original dates,
+ * plus a few documents left at each workflow stage.
  */
 @Component
 @Order(100)
@@ -51,19 +72,28 @@ class DemoContent implements ApplicationRunner {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final Clock clock;
-  private final org.gongkai.foi.InformationRequests requests;
-  private final org.gongkai.calendar.WorkingCalendar calendar;
-  private final org.gongkai.power.PowerCatalog powers;
-  private final org.gongkai.monitor.Monitor monitor;
-  private final org.gongkai.consultation.ConsultationDesk consultations;
-  private final org.gongkai.interaction.InteractionDesk interaction;
-  private final org.gongkai.assessment.AssessmentDesk assessments;
+  private final InformationRequests requests;
+  private final WorkingCalendar calendar;
+  private final PowerCatalog powers;
+  private final Monitor monitor;
+  private final ConsultationDesk consultations;
+  private final InteractionDesk interaction;
+  private final AssessmentDesk assessments;
 
-  DemoContent(AgencyDirectory agencies, Accounts accounts, Editorial editorial, JdbcClient jdbc,
-      TransactionTemplate transactions, Clock clock, org.gongkai.foi.InformationRequests requests,
-      org.gongkai.calendar.WorkingCalendar calendar, org.gongkai.power.PowerCatalog powers,
-      org.gongkai.monitor.Monitor monitor, org.gongkai.consultation.ConsultationDesk consultations,
-      org.gongkai.interaction.InteractionDesk interaction, org.gongkai.assessment.AssessmentDesk assessments) {
+  DemoContent(
+      AgencyDirectory agencies,
+      Accounts accounts,
+      Editorial editorial,
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      Clock clock,
+      InformationRequests requests,
+      WorkingCalendar calendar,
+      PowerCatalog powers,
+      Monitor monitor,
+      ConsultationDesk consultations,
+      InteractionDesk interaction,
+      AssessmentDesk assessments) {
     this.assessments = assessments;
     this.consultations = consultations;
     this.interaction = interaction;
@@ -81,8 +111,12 @@ class DemoContent implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    boolean seeded = jdbc.sql("SELECT COUNT(*) FROM platform_setting WHERE name = ?").param(MARKER)
-        .query(Long.class).single() > 0;
+    boolean seeded =
+        jdbc.sql("SELECT COUNT(*) FROM platform_setting WHERE name = ?")
+                .param(MARKER)
+                .query(Long.class)
+                .single()
+            > 0;
     if (seeded || !agencies.all().isEmpty()) {
       return;
     }
@@ -91,13 +125,19 @@ class DemoContent implements ApplicationRunner {
       return;
     }
     long started = System.nanoTime();
-    int count = transactions.execute(tx -> {
-      int n = seed(admin);
-      jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (?, ?)").params(MARKER, Instant.now(clock).toString())
-          .update();
-      return n;
-    });
-    log.info("demo content created: {} documents in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+    int count =
+        transactions.execute(
+            tx -> {
+              int n = seed(admin);
+              jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (?, ?)")
+                  .params(MARKER, Instant.now(clock).toString())
+                  .update();
+              return n;
+            });
+    log.info(
+        "demo content created: {} documents in {} ms",
+        count,
+        (System.nanoTime() - started) / 1_000_000);
     // The monitor's first results, so that its pages have something to show from the start.
     monitor.runAll();
   }
@@ -108,7 +148,8 @@ class DemoContent implements ApplicationRunner {
     Agency city = agencies.create(form(DemoTexts.CITY, null, 0), admin.username());
     all.add(city);
     for (int i = 0; i < DemoTexts.DEPARTMENTS.size(); i++) {
-      all.add(agencies.create(form(DemoTexts.DEPARTMENTS.get(i), city.id(), i + 1), admin.username()));
+      all.add(
+          agencies.create(form(DemoTexts.DEPARTMENTS.get(i), city.id(), i + 1), admin.username()));
     }
     Agency commerce = all.get(1);
     agencies.create(form(DemoTexts.COMMERCE_OFFICE, commerce.id(), 50), admin.username());
@@ -120,41 +161,67 @@ class DemoContent implements ApplicationRunner {
       DemoTexts.Dept dept = DemoTexts.deptOf(agency.name());
       Map<ColumnType, Column> columns = new HashMap<>();
       agencies.columns(agency.id()).forEach(c -> columns.put(c.type(), c));
-      pending.add(new Pending(agency, columns.get(ColumnType.FUNCTIONS),
-          DemoTexts.functions(agency.name()), at(start, random), List.of(), null));
+      pending.add(
+          new Pending(
+              agency,
+              columns.get(ColumnType.FUNCTIONS),
+              DemoTexts.functions(agency.name()),
+              at(start, random),
+              List.of(),
+              null));
       for (int year = start.getYear() + 1; year <= today.getYear(); year++) {
         LocalDate reportDay = LocalDate.of(year, 1, 20 + random.nextInt(8));
         if (!reportDay.isAfter(today)) {
-          pending.add(new Pending(agency, columns.get(ColumnType.ANNUAL_REPORT),
-              DemoTexts.annualReport(agency.name(), year - 1), at(reportDay, random), List.of(), null));
+          pending.add(
+              new Pending(
+                  agency,
+                  columns.get(ColumnType.ANNUAL_REPORT),
+                  DemoTexts.annualReport(agency.name(), year - 1),
+                  at(reportDay, random),
+                  List.of(),
+                  null));
         }
       }
       int perAgency = agency == city ? 70 : 42;
       for (int i = 0; i < perAgency; i++) {
-        LocalDate day = start.plusDays(random.nextInt((int) (today.toEpochDay() - start.toEpochDay())) + 1);
+        LocalDate day =
+            start.plusDays(random.nextInt((int) (today.toEpochDay() - start.toEpochDay())) + 1);
         DemoTexts.Kind kind = DemoTexts.pick(random);
         DocumentForm f = DemoTexts.document(kind, agency, dept, day, i, random);
         List<Editorial.Upload> uploads = new ArrayList<>();
-        if (kind.columnType() == ColumnType.STATISTICS || (kind.columnType() == ColumnType.NOTICE && i % 4 == 0)) {
-          uploads.add(new Editorial.Upload(f.getTitle() + ".xlsx", DemoFiles.spreadsheet(f.getTitle(),
-              DemoTexts.TABLE_HEADER, DemoTexts.tableRows(random))));
+        if (kind.columnType() == ColumnType.STATISTICS
+            || (kind.columnType() == ColumnType.NOTICE && i % 4 == 0)) {
+          uploads.add(
+              new Editorial.Upload(
+                  f.getTitle() + ".xlsx",
+                  DemoFiles.spreadsheet(
+                      f.getTitle(), DemoTexts.TABLE_HEADER, DemoTexts.tableRows(random))));
         }
         if (kind.columnType() == ColumnType.POLICY && i % 3 == 0) {
-          uploads.add(new Editorial.Upload("attachment-" + day + ".pdf", DemoFiles.pdf(List.of(
-              "Linjiang " + agency.code(), "Document " + day, "Page 1"))));
+          uploads.add(
+              new Editorial.Upload(
+                  "attachment-" + day + ".pdf",
+                  DemoFiles.pdf(
+                      List.of("Linjiang " + agency.code(), "Document " + day, "Page 1"))));
         }
-        Pending policy = new Pending(agency, columns.get(kind.columnType()), f, at(day, random), uploads, null);
+        Pending policy =
+            new Pending(agency, columns.get(kind.columnType()), f, at(day, random), uploads, null);
         pending.add(policy);
         if (kind.columnType() == ColumnType.POLICY) {
-          pending.add(new Pending(agency, columns.get(ColumnType.INTERPRETATION),
-              DemoTexts.interpretation(f, agency), policy.publishedAt().plusSeconds(3600 + random.nextInt(172_800)),
-              List.of(), policy));
+          pending.add(
+              new Pending(
+                  agency,
+                  columns.get(ColumnType.INTERPRETATION),
+                  DemoTexts.interpretation(f, agency),
+                  policy.publishedAt().plusSeconds(3600 + random.nextInt(172_800)),
+                  List.of(),
+                  policy));
         }
       }
     }
     // Index numbers are handed out in publication order, as they would have been at the time.
-    pending.sort(java.util.Comparator.comparing(Pending::publishedAt));
-    Map<Pending, Long> ids = new java.util.IdentityHashMap<>();
+    pending.sort(Comparator.comparing(Pending::publishedAt));
+    Map<Pending, Long> ids = new IdentityHashMap<>();
     Map<Long, List<Long>> policiesByAgency = new HashMap<>();
     Instant now = Instant.now(clock);
     for (Pending p : pending) {
@@ -172,7 +239,9 @@ class DemoContent implements ApplicationRunner {
     }
     int documents = pending.size();
     Staff reviewer = reviewer(commerce, admin);
-    documents += workInProgress(commerce, admin, reviewer, policiesByAgency.getOrDefault(commerce.id(), List.of()));
+    documents +=
+        workInProgress(
+            commerce, admin, reviewer, policiesByAgency.getOrDefault(commerce.id(), List.of()));
     informationRequests(commerce, admin);
     powerCatalog(commerce, admin, reviewer);
     participation(commerce, admin, reviewer);
@@ -180,60 +249,121 @@ class DemoContent implements ApplicationRunner {
     return documents;
   }
 
-  /** A call for comments with comments, a closed notice, answered and open messages, and a hotline session. */
+  /**
+   * A call for comments with comments, a closed notice, answered and open messages, and a hotline
+   * session.
+   */
   private void participation(Agency commerce, Staff admin, Staff reviewer) {
     LocalDate today = LocalDate.now(clock);
     var days = calendar.current();
-    long call = consultations.open(commerce.code(), "CALL_FOR_COMMENTS", "PUBLIC",
-        "临江市商贸流通业发展专项资金管理办法（征求意见稿）",
-        "第一条 为规范商贸流通业发展专项资金管理，提高资金使用效益，制定本办法。\n"
-            + "第二条 专项资金用于支持县域商业体系建设、城市一刻钟便民生活圈建设和商贸企业数字化转型。\n"
-            + "第三条 申报单位应当在本市依法登记注册，近三年无重大违法违规记录。\n"
-            + "第四条 专项资金采取项目补助和以奖代补方式安排。\n"
-            + "第五条 本办法自2027年1月1日起施行。",
-        today.minusDays(5), days.addWorkingDays(today.minusDays(5), 22), admin, reviewer);
+    long call =
+        consultations.open(
+            commerce.code(),
+            "CALL_FOR_COMMENTS",
+            "PUBLIC",
+            "临江市商贸流通业发展专项资金管理办法（征求意见稿）",
+            "第一条 为规范商贸流通业发展专项资金管理，提高资金使用效益，制定本办法。\n"
+                + "第二条 专项资金用于支持县域商业体系建设、城市一刻钟便民生活圈建设和商贸企业数字化转型。\n"
+                + "第三条 申报单位应当在本市依法登记注册，近三年无重大违法违规记录。\n"
+                + "第四条 专项资金采取项目补助和以奖代补方式安排。\n"
+                + "第五条 本办法自2027年1月1日起施行。",
+            today.minusDays(5),
+            days.addWorkingDays(today.minusDays(5), 22),
+            admin,
+            reviewer);
     long first = consultations.comment(call, 2, "王先生", "13900001111", "建议将农贸市场标准化改造列入支持范围。");
     consultations.comment(call, 3, null, "13900002222", "近三年无重大违法记录的认定标准请进一步明确。");
     consultations.publishComment(call, first, admin);
-    consultations.open(commerce.code(), "PUBLIC_NOTICE", "PUBLIC", "2026年度临江市电子商务示范企业拟认定名单公示",
+    consultations.open(
+        commerce.code(),
+        "PUBLIC_NOTICE",
+        "PUBLIC",
+        "2026年度临江市电子商务示范企业拟认定名单公示",
         "临江市某电子商务有限公司\n临江市某供应链管理有限公司\n临江市某跨境贸易有限公司",
-        today.minusDays(40), days.addWorkingDays(today.minusDays(40), 5), admin, reviewer);
-    String answered = interaction.write(commerce.code(), "QUESTION", false, "外贸企业出口信用保险保费补助如何申请",
-        "我公司今年开展出口业务，想了解出口信用保险保费补助的申请条件和时间。", "李女士", "13800001234", true);
-    interaction.answer(answered, "您好！出口信用保险保费补助每年集中申报一次，具体条件和时间以市商务局发布的申报通知为准，"
-        + "可关注本网站“通知公告”栏目。", admin, reviewer);
-    interaction.write(commerce.code(), "SUGGESTION", true, "建议延长夜市营业时间",
-        "滨江路夜市人气很旺，建议周末延长营业时间至凌晨一点。", "赵先生", "13700005678", false);
+        today.minusDays(40),
+        days.addWorkingDays(today.minusDays(40), 5),
+        admin,
+        reviewer);
+    String answered =
+        interaction.write(
+            commerce.code(),
+            "QUESTION",
+            false,
+            "外贸企业出口信用保险保费补助如何申请",
+            "我公司今年开展出口业务，想了解出口信用保险保费补助的申请条件和时间。",
+            "李女士",
+            "13800001234",
+            true);
+    interaction.answer(
+        answered,
+        "您好！出口信用保险保费补助每年集中申报一次，具体条件和时间以市商务局发布的申报通知为准，" + "可关注本网站“通知公告”栏目。",
+        admin,
+        reviewer);
+    interaction.write(
+        commerce.code(),
+        "SUGGESTION",
+        true,
+        "建议延长夜市营业时间",
+        "滨江路夜市人气很旺，建议周末延长营业时间至凌晨一点。",
+        "赵先生",
+        "13700005678",
+        false);
     long head = interaction.addLeader(commerce.code(), "陈建国", "局长", "HEAD", admin);
     long deputy = interaction.addLeader(commerce.code(), "周立新", "副局长", "DEPUTY", admin);
     interaction.addLeader(commerce.code(), "王晓梅", "副局长", "DEPUTY", admin);
-    interaction.recordSession(commerce.code(), "HOTLINE", today.minusDays(12), "临江人民广播电台《政风行风热线》",
-        "优化消费环境 提振消费信心", List.of(head, deputy), 18, 16,
+    interaction.recordSession(
+        commerce.code(),
+        "HOTLINE",
+        today.minusDays(12),
+        "临江人民广播电台《政风行风热线》",
+        "优化消费环境 提振消费信心",
+        List.of(head, deputy),
+        18,
+        16,
         "问：预付卡商家跑路怎么办？\n答：可向市商务局或市场监管部门投诉，我们将依法督促企业退款。\n"
-            + "问：夜市什么时候开放？\n答：滨江路夜市每天18时至23时开放，节假日适当延长。", admin, reviewer);
+            + "问：夜市什么时候开放？\n答：滨江路夜市每天18时至23时开放，节假日适当延长。",
+        admin,
+        reviewer);
   }
 
-  /** Last year's assessment of the city's departments, released with a few assessor's entries and one objection. */
+  /**
+   * Last year's assessment of the city's departments, released with a few assessor's entries and
+   * one objection.
+   */
   private void assessment(Agency city, List<Agency> all, Staff admin, Staff reviewer) {
     int year = LocalDate.now(clock).getYear() - 1;
     assessments.open(year, city.code(), admin);
-    assessments.enter(year, all.get(1).code(), "1.3", new java.math.BigDecimal("8"),
-        "财政专项资金分配结果未按季度公开，扣2分。", admin);
-    assessments.enter(year, all.get(1).code(), "6.2", new java.math.BigDecimal("4"),
-        "全年组织培训1次，参训人员未覆盖全部科室，扣1分。", admin);
-    assessments.enter(year, all.get(2).code(), "B1", new java.math.BigDecimal("1"),
-        "“政务公开进园区”做法被市政府办公室政务信息刊发推广，加1分。", admin);
-    assessments.enter(year, all.get(3).code(), "D1", new java.math.BigDecimal("2.5"),
-        "第三季度因政策文件未按时公开被市政府办公室通报，扣2.5分。", admin);
+    assessments.enter(
+        year, all.get(1).code(), "1.3", new BigDecimal("8"), "财政专项资金分配结果未按季度公开，扣2分。", admin);
+    assessments.enter(
+        year, all.get(1).code(), "6.2", new BigDecimal("4"), "全年组织培训1次，参训人员未覆盖全部科室，扣1分。", admin);
+    assessments.enter(
+        year,
+        all.get(2).code(),
+        "B1",
+        new BigDecimal("1"),
+        "“政务公开进园区”做法被市政府办公室政务信息刊发推广，加1分。",
+        admin);
+    assessments.enter(
+        year,
+        all.get(3).code(),
+        "D1",
+        new BigDecimal("2.5"),
+        "第三季度因政策文件未按时公开被市政府办公室通报，扣2.5分。",
+        admin);
     assessments.release(year, LocalDate.now(clock).plusDays(10), admin);
-    assessments.object(year, all.get(1).code(), "1.2",
+    assessments.object(
+        year,
+        all.get(1).code(),
+        "1.2",
         "本年度平台尚未运行网站监测，本项按0分计算与实际不符。我局网站全年经市政府办公室季度检查均为合格，请按季度检查结果评分。",
         reviewer);
   }
 
   /** The 市商务局's power catalog, and word lists whose findings the monitor shows on the first run. */
   private void powerCatalog(Agency commerce, Staff admin, Staff reviewer) {
-    for (var entry : DemoPowers.entries(commerce.code(), DemoTexts.deptOf(commerce.name()).phone())) {
+    for (var entry :
+        DemoPowers.entries(commerce.code(), DemoTexts.deptOf(commerce.name()).phone())) {
       powers.record(commerce.code(), entry, admin);
     }
     powers.approvePending(commerce.code(), reviewer);
@@ -246,8 +376,7 @@ class DemoContent implements ApplicationRunner {
     agencies.columns(commerce.id()).forEach(c -> columns.put(c.type(), c));
     DocumentForm news = DemoTexts.notice(commerce, LocalDate.now(clock), "市商务局召开2026年第四季度安全生产工作会议");
     news.setColumn(columns.get(ColumnType.NEWS).id());
-    news.setBody("<p>11月20日，市商务局召开第四季度安全生产工作会议，周立新局长出席会议并讲话。"
-        + "会议要求各商贸企业按装必要的消防设施。</p>");
+    news.setBody("<p>11月20日，市商务局召开第四季度安全生产工作会议，周立新局长出席会议并讲话。" + "会议要求各商贸企业按装必要的消防设施。</p>");
     editorial.importPublished(news, Instant.now(clock).minusSeconds(3600), List.of(), admin);
   }
 
@@ -256,27 +385,30 @@ class DemoContent implements ApplicationRunner {
     var days = calendar.current();
     LocalDate today = LocalDate.now(clock);
     record Demo(String name, String title, String description, int workingDaysAgo) {}
-    List<Demo> demos = List.of(
-        new Demo("陈明", "2025年度外贸发展专项资金分配结果", "申请公开2025年度外贸发展专项资金的分配结果及依据。", 30),
-        new Demo("刘芳", "县域商业体系建设示范县评审材料", "申请公开县域商业体系建设示范县的评审标准和评审结果。", 17),
-        new Demo("临江市某贸易有限公司", "成品油零售经营资格审批情况", "申请公开2025年成品油零售经营资格审批的企业名单。", 24),
-        new Demo("王磊", "商贸流通领域安全生产检查记录", "申请公开2026年第三季度商贸流通领域安全生产检查记录。", 3));
+    List<Demo> demos =
+        List.of(
+            new Demo("陈明", "2025年度外贸发展专项资金分配结果", "申请公开2025年度外贸发展专项资金的分配结果及依据。", 30),
+            new Demo("刘芳", "县域商业体系建设示范县评审材料", "申请公开县域商业体系建设示范县的评审标准和评审结果。", 17),
+            new Demo("临江市某贸易有限公司", "成品油零售经营资格审批情况", "申请公开2025年成品油零售经营资格审批的企业名单。", 24),
+            new Demo("王磊", "商贸流通领域安全生产检查记录", "申请公开2026年第三季度商贸流通领域安全生产检查记录。", 3));
     for (int i = 0; i < demos.size(); i++) {
       Demo d = demos.get(i);
-      org.gongkai.foi.Application form = new org.gongkai.foi.Application();
+      Application form = new Application();
       form.setAgency(commerce.code());
       boolean company = d.name().endsWith("公司");
-      form.setApplicantType(company ? org.gongkai.foi.ApplicantType.COMMERCIAL_ENTERPRISE
-          : org.gongkai.foi.ApplicantType.NATURAL_PERSON);
+      form.setApplicantType(
+          company ? ApplicantType.COMMERCIAL_ENTERPRISE : ApplicantType.NATURAL_PERSON);
       form.setName(d.name());
-      form.setIdType(company ? org.gongkai.foi.IdType.USCC : org.gongkai.foi.IdType.RESIDENT_ID);
-      form.setIdNumber(company ? OrganizationCodes.completeCreditCode("91331000MA2A" + String.format("%05d", i))
-          : DEMO_RESIDENT_IDS.get(i));
+      form.setIdType(company ? IdType.USCC : IdType.RESIDENT_ID);
+      form.setIdNumber(
+          company
+              ? OrganizationCodes.completeCreditCode("91331000MA2A" + String.format("%05d", i))
+              : DEMO_RESIDENT_IDS.get(i));
       form.setPhone("1380576" + String.format("%04d", 1200 + i));
       form.setAddress("临江市滨江路" + (100 + i) + "号");
       form.setTitle(d.title());
       form.setDescription(d.description());
-      form.setDeliveryChannel(org.gongkai.foi.DeliveryChannel.POST);
+      form.setDeliveryChannel(DeliveryChannel.POST);
       LocalDate received = today;
       for (int back = 0; back < d.workingDaysAgo(); back++) {
         received = received.minusDays(1);
@@ -284,11 +416,11 @@ class DemoContent implements ApplicationRunner {
           received = received.minusDays(1);
         }
       }
-      var ack = requests.enter(form, org.gongkai.foi.IntakeChannel.POST, received, admin);
+      var ack = requests.enter(form, IntakeChannel.POST, received, admin);
       long id = requests.idOf(ack.trackingCode());
       requests.assign(id, admin.id(), admin);
       if (i == 0) {
-        requests.reply(id, org.gongkai.foi.Outcome.DISCLOSED, "分配结果见本答复书附件。", admin);
+        requests.reply(id, Outcome.DISCLOSED, "分配结果见本答复书附件。", admin);
       } else if (i == 3) {
         requests.startConsultation(id, "临江市某商贸集团有限公司", today, admin);
       }
@@ -296,31 +428,34 @@ class DemoContent implements ApplicationRunner {
   }
 
   /** Valid resident ID numbers (check characters computed) for made-up applicants. */
-  private static final List<String> DEMO_RESIDENT_IDS = List.of("330102198503150012", "330102199007210027",
-      "", "330102197811090015").stream().map(DemoContent::completeResidentId).toList();
+  private static final List<String> DEMO_RESIDENT_IDS =
+      List.of("330102198503150012", "330102199007210027", "", "330102197811090015").stream()
+          .map(DemoContent::completeResidentId)
+          .toList();
 
   private static String completeResidentId(String id) {
     if (id.isEmpty()) {
       return id;
     }
     String body = id.substring(0, 17);
-    return body + org.gongkai.shared.ids.ResidentIds.checkCharacter(body);
+    return body + ResidentIds.checkCharacter(body);
   }
 
   /** Leaves documents at each stage so that the console shows the workflow. */
   /**
    * The bureau's reviewer, so that the demo's revision is approved by a second person as the
-   * platform requires. The password is random and shown nowhere: an administrator sets one to use it.
+   * platform requires. The password is random and shown nowhere: an administrator sets one to use
+   * it.
    */
   private Staff reviewer(Agency commerce, Staff admin) {
-    org.gongkai.account.AccountForm form = new org.gongkai.account.AccountForm();
+    AccountForm form = new AccountForm();
     form.setUsername(DemoTexts.REVIEWER_USERNAME);
     form.setDisplayName(DemoTexts.REVIEWER_NAME);
-    form.setRole(org.gongkai.account.Role.REVIEWER);
+    form.setRole(Role.REVIEWER);
     form.setAgencyId(commerce.id());
     byte[] secret = new byte[24];
-    new java.security.SecureRandom().nextBytes(secret);
-    form.setPassword(java.util.Base64.getEncoder().encodeToString(secret));
+    new SecureRandom().nextBytes(secret);
+    form.setPassword(Base64.getEncoder().encodeToString(secret));
     return accounts.create(form, admin);
   }
 
@@ -337,7 +472,8 @@ class DemoContent implements ApplicationRunner {
     if (!policies.isEmpty()) {
       long revised = policies.get(0);
       editorial.startRevision(revised, admin);
-      DocumentForm change = DocumentForm.of(editorial.get(revised, admin).working(), commerce.code(), List.of());
+      DocumentForm change =
+          DocumentForm.of(editorial.get(revised, admin).working(), commerce.code(), List.of());
       change.setValidity(Validity.EXPIRED);
       change.setChangeNote(DemoTexts.EXPIRY_NOTE);
       editorial.updateDraft(revised, change, admin);
@@ -352,14 +488,21 @@ class DemoContent implements ApplicationRunner {
   }
 
   private Instant at(LocalDate day, Random random) {
-    Instant instant = ZonedDateTime.of(day, LocalTime.of(9 + random.nextInt(8), random.nextInt(60)), clock.getZone())
-        .toInstant();
+    Instant instant =
+        ZonedDateTime.of(
+                day, LocalTime.of(9 + random.nextInt(8), random.nextInt(60)), clock.getZone())
+            .toInstant();
     Instant now = Instant.now(clock);
     return instant.isAfter(now) ? now.minusSeconds(60) : instant;
   }
 
-  private record Pending(Agency agency, Column column, DocumentForm form, Instant publishedAt,
-      List<Editorial.Upload> uploads, Pending interprets) {}
+  private record Pending(
+      Agency agency,
+      Column column,
+      DocumentForm form,
+      Instant publishedAt,
+      List<Editorial.Upload> uploads,
+      Pending interprets) {}
 
   private static AgencyForm form(DemoTexts.Dept dept, Long parentId, int index) {
     AgencyForm f = new AgencyForm();
@@ -375,5 +518,4 @@ class DemoContent implements ApplicationRunner {
     f.setPostcode("339900");
     return f;
   }
-
 }

@@ -19,7 +19,8 @@ final class DemoFiles {
   private DemoFiles() {}
 
   static byte[] spreadsheet(String title, List<String> header, List<List<Object>> rows) {
-    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook book = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       XSSFSheet sheet = book.createSheet("Sheet1");
       sheet.createRow(0).createCell(0).setCellValue(title);
       XSSFRow head = sheet.createRow(1);
@@ -47,7 +48,8 @@ final class DemoFiles {
 
   /** A one-page PDF; the built-in fonts carry Latin text only, so it holds the codes and dates. */
   static byte[] pdf(List<String> lines) {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
       doc.addPage(page);
       try (PDPageContentStream text = new PDPageContentStream(doc, page)) {

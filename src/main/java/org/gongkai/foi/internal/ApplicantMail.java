@@ -34,13 +34,20 @@ class ApplicantMail {
     }
     SimpleMailMessage message = new SimpleMailMessage();
     message.setTo(email.trim());
-    message.setSubject(messages.getMessage("foi.mail.subject", new Object[] {agencyName}, Letters.LETTER_LOCALE));
-    message.setText(messages.getMessage("foi.mail.body", new Object[] {agencyName, ack.trackingCode(), ack.secret()},
-        Letters.LETTER_LOCALE));
+    message.setSubject(
+        messages.getMessage("foi.mail.subject", new Object[] {agencyName}, Letters.LETTER_LOCALE));
+    message.setText(
+        messages.getMessage(
+            "foi.mail.body",
+            new Object[] {agencyName, ack.trackingCode(), ack.secret()},
+            Letters.LETTER_LOCALE));
     try {
       sender.send(message);
     } catch (MailException e) {
-      log.warn("acknowledgement mail for {} not sent: {}", ack.trackingCode(), e.getClass().getSimpleName());
+      log.warn(
+          "acknowledgement mail for {} not sent: {}",
+          ack.trackingCode(),
+          e.getClass().getSimpleName());
     }
   }
 }

@@ -5,7 +5,10 @@ import org.gongkai.calendar.WorkingCalendar;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** When the admin changes the calendar, open requests' due dates follow, each change logged on its request. */
+/**
+ * When the admin changes the calendar, open requests' due dates follow, each change logged on its
+ * request.
+ */
 @Component
 class CalendarFollower {
 

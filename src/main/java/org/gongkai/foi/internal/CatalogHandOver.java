@@ -14,8 +14,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * Art. 44: information disclosed on request that the public keeps asking for becomes proactive
- * disclosure. One action drafts the catalog entry (which then passes the normal review) and
- * records the hand-over on every request it answers.
+ * disclosure. One action drafts the catalog entry (which then passes the normal review) and records
+ * the hand-over on every request it answers.
  */
 @Component
 class CatalogHandOver {
@@ -26,7 +26,11 @@ class CatalogHandOver {
   private final AgencyDirectory agencies;
   private final TransactionTemplate transactions;
 
-  CatalogHandOver(Editorial editorial, RequestCommands service, RequestRepository requests, AgencyDirectory agencies,
+  CatalogHandOver(
+      Editorial editorial,
+      RequestCommands service,
+      RequestRepository requests,
+      AgencyDirectory agencies,
       TransactionTemplate transactions) {
     this.editorial = editorial;
     this.service = service;
@@ -39,16 +43,25 @@ class CatalogHandOver {
     if (requestIds == null || requestIds.isEmpty()) {
       throw Refusal.invalidField("requests", "foi.publish.requests-required");
     }
-    RequestRow first = requests.find(requestIds.get(0)).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
+    RequestRow first =
+        requests
+            .find(requestIds.get(0))
+            .orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
     Agency agency = agencies.get(first.agencyId());
     DocumentForm form = new DocumentForm();
     form.setAgency(agency.code());
     form.setColumn(columnId);
-    form.setTitle(title == null || title.isBlank() ? (first.infoTitle() != null ? first.infoTitle() : null) : title.strip());
+    form.setTitle(
+        title == null || title.isBlank()
+            ? (first.infoTitle() != null ? first.infoTitle() : null)
+            : title.strip());
     form.setDisclosureMode(DisclosureMode.PROACTIVE);
-    form.setBody(text == null || text.isBlank() ? null
-        : "<p>" + HtmlUtils.htmlEscape(text.strip()).replace("\n", "</p><p>") + "</p>");
-    form.setChangeNote("foi " + String.join(",", requestIds.stream().map(String::valueOf).toList()));
+    form.setBody(
+        text == null || text.isBlank()
+            ? null
+            : "<p>" + HtmlUtils.htmlEscape(text.strip()).replace("\n", "</p><p>") + "</p>");
+    form.setChangeNote(
+        "foi " + String.join(",", requestIds.stream().map(String::valueOf).toList()));
     if (form.getColumn() == null) {
       throw Refusal.invalidField("column", "document.column.required");
     }
@@ -58,10 +71,11 @@ class CatalogHandOver {
     if (form.getBody() == null) {
       throw Refusal.invalidField("text", "document.body.required");
     }
-    return transactions.execute(tx -> {
-      long documentId = editorial.createDraft(form, actor);
-      service.markPublished(requestIds, documentId, actor);
-      return documentId;
-    });
+    return transactions.execute(
+        tx -> {
+          long documentId = editorial.createDraft(form, actor);
+          service.markPublished(requestIds, documentId, actor);
+          return documentId;
+        });
   }
 }

@@ -11,21 +11,24 @@ import org.gongkai.foi.Deadline;
 import org.gongkai.foi.Outcome;
 
 /**
- * Derives a request's due date from its recorded steps and the calendar, never from a date
- * someone typed:
+ * Derives a request's due date from its recorded steps and the calendar, never from a date someone
+ * typed:
+ *
  * <ul>
- *   <li>Art. 33 ¶1: 20 working days, counted from the day after receipt.</li>
- *   <li>Art. 30: a supplement restarts the count from the day it arrives.</li>
+ *   <li>Art. 33 ¶1: 20 working days, counted from the day after receipt.
+ *   <li>Art. 30: a supplement restarts the count from the day it arrives.
  *   <li>Art. 32: a third party has 15 working days from the consultation letter, and the time it
  *       takes does not count; the pause ends at its answer or when those 15 days are over,
- *       whichever comes first — after that the agency decides (Art. 32, 34), and the clock runs.</li>
- *   <li>Art. 33 ¶2: one extension of at most 20 working days.</li>
- *   <li>Art. 35: for an application beyond a reasonable range the agency may set a longer period.</li>
- *   <li>By setting, an unpaid fee notice pauses the count until payment (the fee measures leave it open).</li>
+ *       whichever comes first — after that the agency decides (Art. 32, 34), and the clock runs.
+ *   <li>Art. 33 ¶2: one extension of at most 20 working days.
+ *   <li>Art. 35: for an application beyond a reasonable range the agency may set a longer period.
+ *   <li>By setting, an unpaid fee notice pauses the count until payment (the fee measures leave it
+ *       open).
  * </ul>
- * A request reopened after it lapsed for want of a supplement counts afresh from the reopening,
- * as if the supplement had come that day; after it lapsed for want of payment, the fee's pause
- * ends on the reopening day.
+ *
+ * A request reopened after it lapsed for want of a supplement counts afresh from the reopening, as
+ * if the supplement had come that day; after it lapsed for want of payment, the fee's pause ends on
+ * the reopening day.
  */
 final class DeadlineCalculator {
 
@@ -68,15 +71,20 @@ final class DeadlineCalculator {
           // A restart counts afresh: what stood still before it no longer matters.
           pauses.clear();
         }
-        case CONSULTATION_SENT -> consultation = new OpenPause("CONSULTATION", e.effectiveOn(),
-            days.addWorkingDays(e.effectiveOn(), CONSULTATION_DAYS));
+        case CONSULTATION_SENT ->
+            consultation =
+                new OpenPause(
+                    "CONSULTATION",
+                    e.effectiveOn(),
+                    days.addWorkingDays(e.effectiveOn(), CONSULTATION_DAYS));
         case CONSULTATION_ANSWERED -> {
           if (consultation != null) {
             pauses.add(consultation.closedOn(e.effectiveOn()));
             consultation = null;
           }
         }
-        case FEE_NOTIFIED -> fee = feePausesClock ? new OpenPause("FEE", e.effectiveOn(), null) : null;
+        case FEE_NOTIFIED ->
+            fee = feePausesClock ? new OpenPause("FEE", e.effectiveOn(), null) : null;
         case FEE_PAID -> {
           if (fee != null) {
             pauses.add(fee.closedOn(e.effectiveOn()));
@@ -102,16 +110,28 @@ final class DeadlineCalculator {
           }
           closedWith = null;
         }
-        default -> { }
+        default -> {}
       }
     }
     if (received == null) {
       return Deadline.notStarted();
     }
     if (awaitingSupplement) {
-      return new Deadline(received, countFrom, restarted, BASE_DAYS, extension, List.of(), List.of(), List.of(),
-          List.of(), null, stopped ? Deadline.Status.STOPPED : Deadline.Status.AWAITING_SUPPLEMENT, supplementDue,
-          null, periodUntil);
+      return new Deadline(
+          received,
+          countFrom,
+          restarted,
+          BASE_DAYS,
+          extension,
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of(),
+          null,
+          stopped ? Deadline.Status.STOPPED : Deadline.Status.AWAITING_SUPPLEMENT,
+          supplementDue,
+          null,
+          periodUntil);
     }
     boolean paused = false;
     LocalDate answerBy = null;
@@ -121,7 +141,8 @@ final class DeadlineCalculator {
         // The third party's 15 working days are over: the pause ended with them.
         pauses.add(consultation.closedOn(consultation.cap));
       } else {
-        pauses.add(consultation.stillOpen(today.isAfter(consultation.from) ? today : consultation.from));
+        pauses.add(
+            consultation.stillOpen(today.isAfter(consultation.from) ? today : consultation.from));
         paused = true;
       }
     }
@@ -161,16 +182,34 @@ final class DeadlineCalculator {
         unknownYears.add(y);
       }
     }
-    Deadline.Status status = stopped ? Deadline.Status.STOPPED : paused ? Deadline.Status.PAUSED : Deadline.Status.RUNNING;
-    return new Deadline(received, countFrom, restarted, BASE_DAYS, extension, shown,
+    Deadline.Status status =
+        stopped
+            ? Deadline.Status.STOPPED
+            : paused ? Deadline.Status.PAUSED : Deadline.Status.RUNNING;
+    return new Deadline(
+        received,
+        countFrom,
+        restarted,
+        BASE_DAYS,
+        extension,
+        shown,
         met.stream().filter(d -> d.kind() == DayKind.HOLIDAY).toList(),
         met.stream().filter(d -> d.kind() == DayKind.MAKEUP_WORKDAY).toList(),
-        List.copyOf(unknownYears), due, status, null, answerBy, periodUntil);
+        List.copyOf(unknownYears),
+        due,
+        status,
+        null,
+        answerBy,
+        periodUntil);
   }
 
-  /** The applicant's period for a supplement, in working days from the notice, follows the calendar. */
+  /**
+   * The applicant's period for a supplement, in working days from the notice, follows the calendar.
+   */
   static LocalDate supplementDue(RequestEvent requested, WorkingDays days) {
-    return requested.days() != null ? days.addWorkingDays(requested.effectiveOn(), requested.days()) : requested.untilOn();
+    return requested.days() != null
+        ? days.addWorkingDays(requested.effectiveOn(), requested.days())
+        : requested.untilOn();
   }
 
   private static int pauseCovering(List<OpenPause> pauses, LocalDate day) {
@@ -183,7 +222,10 @@ final class DeadlineCalculator {
     return -1;
   }
 
-  /** A pause from the day after {@code from} through {@code to}, ending at {@code cap} at the latest. */
+  /**
+   * A pause from the day after {@code from} through {@code to}, ending at {@code cap} at the
+   * latest.
+   */
   private static final class OpenPause {
     final String kind;
     final LocalDate from;

@@ -1,9 +1,9 @@
 package org.gongkai.foi.internal;
 
 /**
- * The steps of a request's history. Steps take effect on a date the member of staff asserts
- * (the day of receipt, of sending, of the answer); bookkeeping (assignment, reminders, views of
- * personal data, due dates moved by the calendar) is recorded but decides nothing.
+ * The steps of a request's history. Steps take effect on a date the member of staff asserts (the
+ * day of receipt, of sending, of the answer); bookkeeping (assignment, reminders, views of personal
+ * data, due dates moved by the calendar) is recorded but decides nothing.
  */
 enum EventKind {
   SUBMITTED(true, true),

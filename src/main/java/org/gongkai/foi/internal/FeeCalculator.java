@@ -3,18 +3,22 @@ package org.gongkai.foi.internal;
 import java.math.BigDecimal;
 
 /**
- * The processing fee of 国办函〔2020〕109号, both methods progressive above a free threshold. An
- * agency charges one method per application, never both.
+ * The processing fee of 国办函〔2020〕109号, both methods progressive above a free threshold. An agency
+ * charges one method per application, never both.
  */
 final class FeeCalculator {
 
-  enum Method { PER_APPLICATION, PER_PAGE }
+  enum Method {
+    PER_APPLICATION,
+    PER_PAGE
+  }
 
   private FeeCalculator() {}
 
   /**
-   * Per application: the applicant's n-th application to the agency in the calendar month. The first
-   * 10 are free, the 11th to 30th cost 100 yuan each, and from the 31st each band of 10 costs 100 more.
+   * Per application: the applicant's n-th application to the agency in the calendar month. The
+   * first 10 are free, the 11th to 30th cost 100 yuan each, and from the 31st each band of 10 costs
+   * 100 more.
    */
   static BigDecimal perApplication(int ordinalInMonth) {
     if (ordinalInMonth <= 10) {

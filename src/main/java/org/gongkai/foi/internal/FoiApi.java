@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.net.URI;
 import org.gongkai.foi.Acknowledgement;
 import org.gongkai.foi.Application;
-import org.gongkai.shared.web.TrackingSecret;
 import org.gongkai.shared.web.SubmissionThrottle;
+import org.gongkai.shared.web.TrackingSecret;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The public API for information requests: apply, and follow a request with its tracking code and secret. */
+/**
+ * The public API for information requests: apply, and follow a request with its tracking code and
+ * secret.
+ */
 @RestController
 @RequestMapping("/api/v1/foi/requests")
 class FoiApi {
@@ -39,32 +42,44 @@ class FoiApi {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<Acknowledgement> apply(@Valid @RequestBody Application application,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest request) {
+  ResponseEntity<Acknowledgement> apply(
+      @Valid @RequestBody Application application,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      HttpServletRequest request) {
     throttle.acquire(THROTTLE, request.getRemoteAddr());
     return created(service.submit(application, idempotencyKey, null));
   }
 
-  /** The same, with a copy of the identity document attached: parts {@code application} (JSON) and {@code idCopy}. */
+  /**
+   * The same, with a copy of the identity document attached: parts {@code application} (JSON) and
+   * {@code idCopy}.
+   */
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<Acknowledgement> applyWithCopy(@Valid @RequestPart("application") Application application,
+  ResponseEntity<Acknowledgement> applyWithCopy(
+      @Valid @RequestPart("application") Application application,
       @RequestPart(name = "idCopy", required = false) MultipartFile idCopy,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey, HttpServletRequest request)
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      HttpServletRequest request)
       throws IOException {
     throttle.acquire(THROTTLE, request.getRemoteAddr());
-    RequestIntake.Upload upload = idCopy == null || idCopy.isEmpty() ? null
-        : new RequestIntake.Upload(idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
+    RequestIntake.Upload upload =
+        idCopy == null || idCopy.isEmpty()
+            ? null
+            : new RequestIntake.Upload(
+                idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
     return created(service.submit(application, idempotencyKey, upload));
   }
 
   @GetMapping("/{trackingCode}")
-  Views.PublicStatus status(@PathVariable String trackingCode, @RequestParam(required = false) String secret,
-      @org.springframework.web.bind.annotation.RequestHeader(name = TrackingSecret.HEADER, required = false)
-      String secretHeader) {
+  Views.PublicStatus status(
+      @PathVariable String trackingCode,
+      @RequestParam(required = false) String secret,
+      @RequestHeader(name = TrackingSecret.HEADER, required = false) String secretHeader) {
     return queries.status(trackingCode, TrackingSecret.pick(secretHeader, secret));
   }
 
   private static ResponseEntity<Acknowledgement> created(Acknowledgement ack) {
-    return ResponseEntity.created(URI.create("/api/v1/foi/requests/" + ack.trackingCode())).body(ack);
+    return ResponseEntity.created(URI.create("/api/v1/foi/requests/" + ack.trackingCode()))
+        .body(ack);
   }
 }

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.List;
 import org.gongkai.account.Accounts;
 import org.gongkai.account.Staff;
@@ -22,6 +23,8 @@ import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,7 +37,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The staff console for information requests: lists by due date, one page per request with its steps. */
+/**
+ * The staff console for information requests: lists by due date, one page per request with its
+ * steps.
+ */
 @Controller
 @RequestMapping("/console/foi")
 class FoiConsoleController {
@@ -50,9 +56,17 @@ class FoiConsoleController {
   private final Accounts accounts;
   private final StaffAccess access;
 
-  FoiConsoleController(RequestIntake intake, RequestCommands commands, RequestQueries service, FoiReminders reminders,
-      JdbcFoiStatistics statistics, Letters letters, CatalogHandOver handOver, AgencyDirectory agencies,
-      Accounts accounts, StaffAccess access) {
+  FoiConsoleController(
+      RequestIntake intake,
+      RequestCommands commands,
+      RequestQueries service,
+      FoiReminders reminders,
+      JdbcFoiStatistics statistics,
+      Letters letters,
+      CatalogHandOver handOver,
+      AgencyDirectory agencies,
+      Accounts accounts,
+      StaffAccess access) {
     this.intake = intake;
     this.commands = commands;
     this.service = service;
@@ -66,12 +80,16 @@ class FoiConsoleController {
   }
 
   @GetMapping
-  String list(@RequestParam(required = false, defaultValue = "open") String due,
-      @RequestParam(required = false) Boolean mine, @RequestParam(required = false) String q,
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) RequestQueries.Filter.Order order,
+  String list(
+      @RequestParam(required = false, defaultValue = "open") String due,
+      @RequestParam(required = false) Boolean mine,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) RequestQueries.Filter.Order order,
       Model model) {
     Staff me = access.current();
-    RequestQueries.Filter filter = new RequestQueries.Filter(null, null, due, Boolean.TRUE.equals(mine), q, order);
+    RequestQueries.Filter filter =
+        new RequestQueries.Filter(null, null, due, Boolean.TRUE.equals(mine), q, order);
     PageResult<Views.Summary> result = service.list(filter, PageResult.page(page, 20), 20, me);
     model.addAttribute("order", filter.order());
     model.addAttribute("orders", RequestQueries.Filter.Order.values());
@@ -97,23 +115,37 @@ class FoiConsoleController {
     model.addAttribute("mayReveal", me.personalData());
     model.addAttribute("request", request);
     model.addAttribute("today", service.today());
-    model.addAttribute("outcomes", java.util.Arrays.stream(Outcome.values()).filter(o -> !o.isAutomatic()).toList());
+    model.addAttribute(
+        "outcomes", Arrays.stream(Outcome.values()).filter(o -> !o.isAutomatic()).toList());
     model.addAttribute("deliveryChannels", DeliveryChannel.values());
     model.addAttribute("feeMethods", FeeCalculator.Method.values());
     Agency agency = agencies.findByCode(request.agency()).orElseThrow();
-    model.addAttribute("staff", accounts.list(me).stream().filter(s -> s.enabled() && access.mayWorkOn(s, agency.id())).toList());
+    model.addAttribute(
+        "staff",
+        accounts.list(me).stream()
+            .filter(s -> s.enabled() && access.mayWorkOn(s, agency.id()))
+            .toList());
     model.addAttribute("columns", agencies.columns(agency.id()));
     return "foi/console-show";
   }
 
   @GetMapping("/{id}/letter")
-  String preview(@PathVariable long id, @RequestParam(required = false) Outcome outcome,
-      @RequestParam(required = false) String explanation, Model model) {
+  String preview(
+      @PathVariable long id,
+      @RequestParam(required = false) Outcome outcome,
+      @RequestParam(required = false) String explanation,
+      Model model) {
     Views.RequestView request = service.view(id, access.current());
-    Letters.Letter letter = request.replyLetter() != null && outcome == null
-        ? service.letter(id, request.replyLetter(), access.current())
-        : service.masked(id, commands.previewReply(id, outcome == null ? Outcome.DISCLOSED : outcome, explanation,
-            access.current()));
+    Letters.Letter letter =
+        request.replyLetter() != null && outcome == null
+            ? service.letter(id, request.replyLetter(), access.current())
+            : service.masked(
+                id,
+                commands.previewReply(
+                    id,
+                    outcome == null ? Outcome.DISCLOSED : outcome,
+                    explanation,
+                    access.current()));
     model.addAttribute("request", request);
     model.addAttribute("letter", letter);
     return "foi/letter";
@@ -128,10 +160,10 @@ class FoiConsoleController {
   }
 
   @GetMapping("/{id}/id-copy")
-  org.springframework.http.ResponseEntity<byte[]> idCopy(@PathVariable long id) {
+  ResponseEntity<byte[]> idCopy(@PathVariable long id) {
     IdCopies.Stored copy = service.idCopy(id, access.current());
-    return org.springframework.http.ResponseEntity.ok()
-        .contentType(org.springframework.http.MediaType.parseMediaType(copy.contentType()))
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(copy.contentType()))
         .header("Content-Disposition", "attachment")
         .header("Cache-Control", "no-store")
         .body(copy.content());
@@ -139,15 +171,23 @@ class FoiConsoleController {
 
   /** One form per step; only the steps the transition table allows now are shown. */
   @PostMapping("/{id}/{step}")
-  String step(@PathVariable long id, @PathVariable String step,
+  String step(
+      @PathVariable long id,
+      @PathVariable String step,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate until,
-      @RequestParam(required = false) String text, @RequestParam(required = false) String approver,
-      @RequestParam(required = false) Integer days, @RequestParam(required = false) Long assignee,
-      @RequestParam(required = false) Outcome outcome, @RequestParam(required = false) DeliveryChannel method,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate until,
+      @RequestParam(required = false) String text,
+      @RequestParam(required = false) String approver,
+      @RequestParam(required = false) Integer days,
+      @RequestParam(required = false) Long assignee,
+      @RequestParam(required = false) Outcome outcome,
+      @RequestParam(required = false) DeliveryChannel method,
       @RequestParam(required = false) Long letter,
-      @RequestParam(required = false) FeeCalculator.Method feeMethod, @RequestParam(required = false) Integer pages,
-      @RequestParam(required = false) Long column, @RequestParam(required = false) String title,
+      @RequestParam(required = false) FeeCalculator.Method feeMethod,
+      @RequestParam(required = false) Integer pages,
+      @RequestParam(required = false) Long column,
+      @RequestParam(required = false) String title,
       RedirectAttributes redirect) {
     Staff me = access.current();
     try {
@@ -191,19 +231,28 @@ class FoiConsoleController {
   }
 
   @PostMapping("/new")
-  String enter(@Valid @ModelAttribute("application") Application application, BindingResult errors,
+  String enter(
+      @Valid @ModelAttribute("application") Application application,
+      BindingResult errors,
       @RequestParam(required = false) IntakeChannel channel,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate receivedOn,
-      @RequestParam(name = "idCopyFile", required = false) MultipartFile idCopy, Model model,
-      RedirectAttributes redirect) throws IOException {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate receivedOn,
+      @RequestParam(name = "idCopyFile", required = false) MultipartFile idCopy,
+      Model model,
+      RedirectAttributes redirect)
+      throws IOException {
     IntakeChannel intake = channel == null ? IntakeChannel.POST : channel;
     if (errors.hasErrors()) {
       return entryForm(model, application, intake, receivedOn);
     }
     try {
-      RequestIntake.Upload upload = idCopy == null || idCopy.isEmpty() ? null
-          : new RequestIntake.Upload(idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
-      Acknowledgement ack = this.intake.enter(application, intake, receivedOn, upload, access.current());
+      RequestIntake.Upload upload =
+          idCopy == null || idCopy.isEmpty()
+              ? null
+              : new RequestIntake.Upload(
+                  idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
+      Acknowledgement ack =
+          this.intake.enter(application, intake, receivedOn, upload, access.current());
       redirect.addFlashAttribute("ack", ack);
       redirect.addFlashAttribute("notice", "foi.entered");
       return "redirect:/console/foi?due=open&q=" + ack.trackingCode();
@@ -213,25 +262,31 @@ class FoiConsoleController {
     }
   }
 
-  private String entryForm(Model model, Application application, IntakeChannel channel, LocalDate receivedOn) {
+  private String entryForm(
+      Model model, Application application, IntakeChannel channel, LocalDate receivedOn) {
     model.addAttribute("application", application);
     model.addAttribute("agencies", access.agenciesInScope(access.current()));
     model.addAttribute("applicantTypes", ApplicantType.values());
     model.addAttribute("idTypes", IdType.values());
     model.addAttribute("deliveryChannels", DeliveryChannel.values());
     model.addAttribute("informationForms", InformationForm.values());
-    model.addAttribute("channels", List.of(IntakeChannel.POST, IntakeChannel.IN_PERSON, IntakeChannel.FAX));
+    model.addAttribute(
+        "channels", List.of(IntakeChannel.POST, IntakeChannel.IN_PERSON, IntakeChannel.FAX));
     model.addAttribute("channel", channel);
     model.addAttribute("receivedOn", receivedOn);
     return "foi/console-new";
   }
 
   @GetMapping("/statistics")
-  String statisticsPage(@RequestParam(required = false) String agency, @RequestParam(required = false) String month,
+  String statisticsPage(
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String month,
       Model model) {
     Staff me = access.current();
-    YearMonth shown = month == null || month.isBlank() ? YearMonth.from(service.today()).minusMonths(1)
-        : StatisticsAdminApi.month(month);
+    YearMonth shown =
+        month == null || month.isBlank()
+            ? YearMonth.from(service.today()).minusMonths(1)
+            : StatisticsAdminApi.month(month);
     var choice = access.chooseAgency(me, agency);
     model.addAttribute("month", shown.toString());
     model.addAttribute("agencies", choice.agencies());
@@ -242,9 +297,11 @@ class FoiConsoleController {
   }
 
   @PostMapping("/statistics")
-  String fileMonth(@RequestParam String agency, @RequestParam String month, RedirectAttributes redirect) {
+  String fileMonth(
+      @RequestParam String agency, @RequestParam String month, RedirectAttributes redirect) {
     try {
-      Agency a = agencies.findByCode(agency).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+      Agency a =
+          agencies.findByCode(agency).orElseThrow(() -> Refusal.notFound("agency.not-found"));
       statistics.file(a.id(), StatisticsAdminApi.month(month), access.current());
       redirect.addFlashAttribute("notice", "foi.statistics.filed");
     } catch (Refusal refusal) {
@@ -265,7 +322,10 @@ class FoiConsoleController {
   }
 
   @PostMapping("/templates")
-  String saveTemplate(@RequestParam String agency, @RequestParam String outcome, @RequestParam String body,
+  String saveTemplate(
+      @RequestParam String agency,
+      @RequestParam String outcome,
+      @RequestParam String body,
       RedirectAttributes redirect) {
     try {
       commands.saveTemplate(agency, outcome, body, access.current());

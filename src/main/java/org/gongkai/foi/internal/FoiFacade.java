@@ -9,7 +9,10 @@ import org.gongkai.foi.IntakeChannel;
 import org.gongkai.foi.Outcome;
 import org.springframework.stereotype.Component;
 
-/** The steps other modules may drive, each through the same intake, commands and queries as the console. */
+/**
+ * The steps other modules may drive, each through the same intake, commands and queries as the
+ * console.
+ */
 @Component
 class FoiFacade implements InformationRequests {
 
@@ -24,7 +27,8 @@ class FoiFacade implements InformationRequests {
   }
 
   @Override
-  public Acknowledgement enter(Application form, IntakeChannel channel, LocalDate receivedOn, Staff actor) {
+  public Acknowledgement enter(
+      Application form, IntakeChannel channel, LocalDate receivedOn, Staff actor) {
     return intake.enter(form, channel, receivedOn, null, actor);
   }
 

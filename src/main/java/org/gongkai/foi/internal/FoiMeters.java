@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Requests past their due date and not answered ({@code gongkai.foi.requests.overdue}), across the platform. */
+/**
+ * Requests past their due date and not answered ({@code gongkai.foi.requests.overdue}), across the
+ * platform.
+ */
 @Component
 class FoiMeters implements MeterBinder {
 
@@ -21,13 +24,17 @@ class FoiMeters implements MeterBinder {
   }
 
   long overdue() {
-    return jdbc.sql("SELECT COUNT(*) FROM foi_request WHERE state NOT IN ('REPLIED', 'CLOSED', 'SUBMITTED') AND due_on < ?")
-        .param(LocalDate.now(clock)).query(Long.class).single();
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM foi_request WHERE state NOT IN ('REPLIED', 'CLOSED', 'SUBMITTED') AND due_on < ?")
+        .param(LocalDate.now(clock))
+        .query(Long.class)
+        .single();
   }
 
   @Override
   public void bindTo(MeterRegistry registry) {
     Gauge.builder("gongkai.foi.requests.overdue", this, FoiMeters::overdue)
-        .description("requests past their due date without a reply").register(registry);
+        .description("requests past their due date without a reply")
+        .register(registry);
   }
 }

@@ -28,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The public pages: the application form, the acknowledgement with tracking code and secret, and
- * the status page. The status is asked for by POST so that the secret stays out of addresses and logs.
+ * the status page. The status is asked for by POST so that the secret stays out of addresses and
+ * logs.
  */
 @Controller
 @PublicPage
@@ -40,7 +41,10 @@ class FoiPortalController {
   private final AgencyDirectory agencies;
   private final SubmissionThrottle throttle;
 
-  FoiPortalController(RequestIntake service, RequestQueries queries, AgencyDirectory agencies,
+  FoiPortalController(
+      RequestIntake service,
+      RequestQueries queries,
+      AgencyDirectory agencies,
       SubmissionThrottle throttle) {
     this.service = service;
     this.queries = queries;
@@ -63,18 +67,29 @@ class FoiPortalController {
    * request the first submission stored and shows the same acknowledgement.
    */
   @PostMapping("/apply")
-  String apply(@Valid @ModelAttribute("application") Application application, BindingResult errors,
+  String apply(
+      @Valid @ModelAttribute("application") Application application,
+      BindingResult errors,
       @RequestParam(required = false) String submissionToken,
-      @RequestParam(name = "idCopyFile", required = false) MultipartFile idCopy, HttpServletRequest request,
-      Model model, RedirectAttributes redirect) throws IOException {
-    String token = submissionToken == null || submissionToken.isBlank() ? UUID.randomUUID().toString() : submissionToken;
+      @RequestParam(name = "idCopyFile", required = false) MultipartFile idCopy,
+      HttpServletRequest request,
+      Model model,
+      RedirectAttributes redirect)
+      throws IOException {
+    String token =
+        submissionToken == null || submissionToken.isBlank()
+            ? UUID.randomUUID().toString()
+            : submissionToken;
     if (errors.hasErrors()) {
       return form(model, application, token);
     }
     try {
       throttle.acquire(FoiApi.THROTTLE, request.getRemoteAddr());
-      RequestIntake.Upload upload = idCopy == null || idCopy.isEmpty() ? null
-          : new RequestIntake.Upload(idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
+      RequestIntake.Upload upload =
+          idCopy == null || idCopy.isEmpty()
+              ? null
+              : new RequestIntake.Upload(
+                  idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
       Acknowledgement ack = service.submit(application, "form:" + token, upload);
       redirect.addFlashAttribute("ack", ack);
       return "redirect:/foi/acknowledged";
@@ -98,7 +113,9 @@ class FoiPortalController {
   }
 
   @PostMapping("/status")
-  String status(@RequestParam(required = false) String trackingCode, @RequestParam(required = false) String secret,
+  String status(
+      @RequestParam(required = false) String trackingCode,
+      @RequestParam(required = false) String secret,
       Model model) {
     model.addAttribute("trackingCode", trackingCode);
     try {

@@ -1,21 +1,20 @@
 package org.gongkai.foi.internal;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.foi.ApplicantType;
 import org.gongkai.foi.FoiStatistics;
 import org.gongkai.foi.MonthlyStatistics;
@@ -28,9 +27,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Table 三 counted from the requests' recorded dates: received in the period, received before it
- * and not concluded before it (carried over), concluded in it by outcome, and not concluded by its
- * end (carried forward). So for every column received + carried over = total + carried forward.
+ * Table 三 counted from the requests' recorded dates: received in the period, received before it and
+ * not concluded before it (carried over), concluded in it by outcome, and not concluded by its end
+ * (carried forward). So for every column received + carried over = total + carried forward.
  */
 @Service
 class JdbcFoiStatistics implements FoiStatistics {
@@ -40,10 +39,15 @@ class JdbcFoiStatistics implements FoiStatistics {
   private final StaffAccess access;
   private final AuditTrail audit;
   private final Clock clock;
-  private final org.gongkai.calendar.WorkingCalendar calendar;
+  private final WorkingCalendar calendar;
 
-  JdbcFoiStatistics(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, Clock clock,
-      org.gongkai.calendar.WorkingCalendar calendar) {
+  JdbcFoiStatistics(
+      JdbcClient jdbc,
+      AgencyDirectory agencies,
+      StaffAccess access,
+      AuditTrail audit,
+      Clock clock,
+      WorkingCalendar calendar) {
     this.calendar = calendar;
     this.jdbc = jdbc;
     this.agencies = agencies;
@@ -59,13 +63,22 @@ class JdbcFoiStatistics implements FoiStatistics {
       return RequestTable.of(List.of(), first, last);
     }
     // Only requests still open at the start of the period, or received in it, can count.
-    List<RequestTable.Fact> facts = jdbc.sql("SELECT applicant_type, received_on, concluded_on, outcome FROM foi_request"
-            + " WHERE agency_id IN (:agencies) AND received_on IS NOT NULL AND received_on <= :last"
-            + " AND (concluded_on IS NULL OR concluded_on >= :first)")
-        .param("agencies", agencyIds).param("first", first).param("last", last)
-        .query((rs, i) -> new RequestTable.Fact(ApplicantType.valueOf(rs.getString(1)), rs.getObject(2, LocalDate.class),
-            rs.getObject(3, LocalDate.class), rs.getString(4) == null ? null : Outcome.valueOf(rs.getString(4))))
-        .list();
+    List<RequestTable.Fact> facts =
+        jdbc.sql(
+                "SELECT applicant_type, received_on, concluded_on, outcome FROM foi_request"
+                    + " WHERE agency_id IN (:agencies) AND received_on IS NOT NULL AND received_on <= :last"
+                    + " AND (concluded_on IS NULL OR concluded_on >= :first)")
+            .param("agencies", agencyIds)
+            .param("first", first)
+            .param("last", last)
+            .query(
+                (rs, i) ->
+                    new RequestTable.Fact(
+                        ApplicantType.valueOf(rs.getString(1)),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class),
+                        rs.getString(4) == null ? null : Outcome.valueOf(rs.getString(4))))
+            .list();
     return RequestTable.of(facts, first, last);
   }
 
@@ -73,39 +86,53 @@ class JdbcFoiStatistics implements FoiStatistics {
   @Transactional(readOnly = true)
   public FeeFigures fees(Collection<Long> agencyIds, LocalDate first, LocalDate last) {
     if (agencyIds.isEmpty()) {
-      return new FeeFigures(0, java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO);
+      return new FeeFigures(0, BigDecimal.ZERO, BigDecimal.ZERO);
     }
-    return jdbc.sql("SELECT"
-            + " (SELECT COUNT(*) FROM foi_event e JOIN foi_request r ON r.id = e.request_id WHERE e.kind = 'FEE_NOTIFIED'"
-            + "   AND r.agency_id IN (:agencies) AND e.effective_on BETWEEN :first AND :last),"
-            + " (SELECT COALESCE(SUM(e.amount), 0) FROM foi_event e JOIN foi_request r ON r.id = e.request_id"
-            + "   WHERE e.kind = 'FEE_NOTIFIED' AND r.agency_id IN (:agencies) AND e.effective_on BETWEEN :first AND :last),"
-            + " (SELECT COALESCE(SUM(n.amount), 0) FROM foi_event p JOIN foi_request r ON r.id = p.request_id"
-            + "   JOIN foi_event n ON n.request_id = p.request_id AND n.kind = 'FEE_NOTIFIED'"
-            + "   WHERE p.kind = 'FEE_PAID' AND r.agency_id IN (:agencies) AND p.effective_on BETWEEN :first AND :last)")
-        .param("agencies", agencyIds).param("first", first).param("last", last)
-        .query((rs, i) -> new FeeFigures(rs.getLong(1), plain(rs.getBigDecimal(2)), plain(rs.getBigDecimal(3))))
+    return jdbc.sql(
+            "SELECT"
+                + " (SELECT COUNT(*) FROM foi_event e JOIN foi_request r ON r.id = e.request_id WHERE e.kind = 'FEE_NOTIFIED'"
+                + "   AND r.agency_id IN (:agencies) AND e.effective_on BETWEEN :first AND :last),"
+                + " (SELECT COALESCE(SUM(e.amount), 0) FROM foi_event e JOIN foi_request r ON r.id = e.request_id"
+                + "   WHERE e.kind = 'FEE_NOTIFIED' AND r.agency_id IN (:agencies) AND e.effective_on BETWEEN :first AND :last),"
+                + " (SELECT COALESCE(SUM(n.amount), 0) FROM foi_event p JOIN foi_request r ON r.id = p.request_id"
+                + "   JOIN foi_event n ON n.request_id = p.request_id AND n.kind = 'FEE_NOTIFIED'"
+                + "   WHERE p.kind = 'FEE_PAID' AND r.agency_id IN (:agencies) AND p.effective_on BETWEEN :first AND :last)")
+        .param("agencies", agencyIds)
+        .param("first", first)
+        .param("last", last)
+        .query(
+            (rs, i) ->
+                new FeeFigures(
+                    rs.getLong(1), plain(rs.getBigDecimal(2)), plain(rs.getBigDecimal(3))))
         .single();
   }
 
-  private static java.math.BigDecimal plain(java.math.BigDecimal value) {
-    java.math.BigDecimal stripped = value == null ? java.math.BigDecimal.ZERO : value.stripTrailingZeros();
+  private static BigDecimal plain(BigDecimal value) {
+    BigDecimal stripped = value == null ? BigDecimal.ZERO : value.stripTrailingZeros();
     return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   @Override
   @Transactional(readOnly = true)
-  public List<MonthlyOutcomes> outcomesPerMonth(Collection<Long> agencyIds, LocalDate first, LocalDate last) {
+  public List<MonthlyOutcomes> outcomesPerMonth(
+      Collection<Long> agencyIds, LocalDate first, LocalDate last) {
     if (agencyIds.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("SELECT EXTRACT(YEAR FROM concluded_on), EXTRACT(MONTH FROM concluded_on), outcome, COUNT(*)"
-            + " FROM foi_request WHERE agency_id IN (:agencies) AND outcome IS NOT NULL"
-            + " AND concluded_on BETWEEN :first AND :last"
-            + " GROUP BY EXTRACT(YEAR FROM concluded_on), EXTRACT(MONTH FROM concluded_on), outcome ORDER BY 1, 2, 3")
-        .param("agencies", agencyIds).param("first", first).param("last", last)
-        .query((rs, i) -> new MonthlyOutcomes(String.format("%04d-%02d", rs.getInt(1), rs.getInt(2)),
-            Outcome.valueOf(rs.getString(3)), rs.getLong(4)))
+    return jdbc.sql(
+            "SELECT EXTRACT(YEAR FROM concluded_on), EXTRACT(MONTH FROM concluded_on), outcome, COUNT(*)"
+                + " FROM foi_request WHERE agency_id IN (:agencies) AND outcome IS NOT NULL"
+                + " AND concluded_on BETWEEN :first AND :last"
+                + " GROUP BY EXTRACT(YEAR FROM concluded_on), EXTRACT(MONTH FROM concluded_on), outcome ORDER BY 1, 2, 3")
+        .param("agencies", agencyIds)
+        .param("first", first)
+        .param("last", last)
+        .query(
+            (rs, i) ->
+                new MonthlyOutcomes(
+                    String.format("%04d-%02d", rs.getInt(1), rs.getInt(2)),
+                    Outcome.valueOf(rs.getString(3)),
+                    rs.getLong(4)))
         .list();
   }
 
@@ -115,11 +142,20 @@ class JdbcFoiStatistics implements FoiStatistics {
     if (agencyIds.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql("SELECT id, tracking_code, received_on, due_on, concluded_on FROM foi_request WHERE agency_id IN (:agencies)"
-            + " AND received_on IS NOT NULL AND concluded_on BETWEEN :first AND :last ORDER BY concluded_on, id")
-        .param("agencies", agencyIds).param("first", first).param("last", last)
-        .query((rs, i) -> new Concluded(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-            rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)))
+    return jdbc.sql(
+            "SELECT id, tracking_code, received_on, due_on, concluded_on FROM foi_request WHERE agency_id IN (:agencies)"
+                + " AND received_on IS NOT NULL AND concluded_on BETWEEN :first AND :last ORDER BY concluded_on, id")
+        .param("agencies", agencyIds)
+        .param("first", first)
+        .param("last", last)
+        .query(
+            (rs, i) ->
+                new Concluded(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getObject(3, LocalDate.class),
+                    rs.getObject(4, LocalDate.class),
+                    rs.getObject(5, LocalDate.class)))
         .list();
   }
 
@@ -132,25 +168,35 @@ class JdbcFoiStatistics implements FoiStatistics {
     var days = calendar.current();
     long[] totals = new long[3];
     int[] max = new int[1];
-    jdbc.sql("SELECT received_on, concluded_on, due_on FROM foi_request WHERE agency_id IN (:agencies)"
-            + " AND received_on IS NOT NULL AND concluded_on BETWEEN :first AND :last")
-        .param("agencies", agencyIds).param("first", first).param("last", last)
-        .query((rs, i) -> {
-          LocalDate received = rs.getObject(1, LocalDate.class);
-          LocalDate concluded = rs.getObject(2, LocalDate.class);
-          LocalDate due = rs.getObject(3, LocalDate.class);
-          int taken = days.workingDaysBetween(received, concluded);
-          totals[0]++;
-          totals[1] += taken;
-          max[0] = Math.max(max[0], taken);
-          if (due == null || !concluded.isAfter(due)) {
-            totals[2]++;
-          }
-          return null;
-        }).list();
-    long overdue = jdbc.sql("SELECT COUNT(*) FROM foi_request WHERE agency_id IN (:agencies)"
-            + " AND state IN ('OPEN', 'CONSULTING', 'AWAITING_FEE') AND due_on < :today")
-        .param("agencies", agencyIds).param("today", LocalDate.now(clock)).query(Long.class).single();
+    jdbc.sql(
+            "SELECT received_on, concluded_on, due_on FROM foi_request WHERE agency_id IN (:agencies)"
+                + " AND received_on IS NOT NULL AND concluded_on BETWEEN :first AND :last")
+        .param("agencies", agencyIds)
+        .param("first", first)
+        .param("last", last)
+        .query(
+            (rs, i) -> {
+              LocalDate received = rs.getObject(1, LocalDate.class);
+              LocalDate concluded = rs.getObject(2, LocalDate.class);
+              LocalDate due = rs.getObject(3, LocalDate.class);
+              int taken = days.workingDaysBetween(received, concluded);
+              totals[0]++;
+              totals[1] += taken;
+              max[0] = Math.max(max[0], taken);
+              if (due == null || !concluded.isAfter(due)) {
+                totals[2]++;
+              }
+              return null;
+            })
+        .list();
+    long overdue =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM foi_request WHERE agency_id IN (:agencies)"
+                    + " AND state IN ('OPEN', 'CONSULTING', 'AWAITING_FEE') AND due_on < :today")
+            .param("agencies", agencyIds)
+            .param("today", LocalDate.now(clock))
+            .query(Long.class)
+            .single();
     double average = totals[0] == 0 ? 0 : Math.round(10.0 * totals[1] / totals[0]) / 10.0;
     return new Handling(totals[0], average, max[0], totals[2], overdue);
   }
@@ -161,18 +207,29 @@ class JdbcFoiStatistics implements FoiStatistics {
     Agency agency = agencies.get(agencyId);
     RequestTable table = table(List.of(agencyId), month.atDay(1), month.atEndOfMonth());
     Optional<Filing> filing = filing(agencyId, month);
-    return new MonthlyStatistics(agency.code(), agency.name(), month.toString(), filing.isPresent(),
-        filing.map(Filing::zero).orElse(false), filing.map(Filing::by).orElse(null), filing.map(Filing::at).orElse(null),
+    return new MonthlyStatistics(
+        agency.code(),
+        agency.name(),
+        month.toString(),
+        filing.isPresent(),
+        filing.map(Filing::zero).orElse(false),
+        filing.map(Filing::by).orElse(null),
+        filing.map(Filing::at).orElse(null),
         table);
   }
 
   record Filing(boolean zero, String by, Instant at) {}
 
   private Optional<Filing> filing(long agencyId, YearMonth month) {
-    return jdbc.sql("SELECT zero_report, filed_by, filed_at FROM foi_monthly_report WHERE agency_id = ? AND report_month = ?")
+    return jdbc.sql(
+            "SELECT zero_report, filed_by, filed_at FROM foi_monthly_report WHERE agency_id = ? AND report_month = ?")
         .params(agencyId, month.toString())
-        .query((rs, i) -> new Filing(rs.getBoolean(1), rs.getString(2),
-            Timestamps.fromDb(rs.getObject(3, OffsetDateTime.class))))
+        .query(
+            (rs, i) ->
+                new Filing(
+                    rs.getBoolean(1),
+                    rs.getString(2),
+                    Timestamps.fromDb(rs.getObject(3, OffsetDateTime.class))))
         .optional();
   }
 
@@ -188,9 +245,16 @@ class JdbcFoiStatistics implements FoiStatistics {
     }
     MonthlyStatistics stats = month(agencyId, month);
     boolean zero = stats.table().row("RECEIVED").total() == 0;
-    jdbc.sql("INSERT INTO foi_monthly_report (agency_id, report_month, zero_report, filed_by, filed_at) VALUES (?, ?, ?, ?, ?)")
-        .params(agencyId, month.toString(), zero, actor.username(), Timestamps.toDb(Instant.now(clock))).update();
-    audit.record(actor.username(), zero ? "foi.statistics.zero-report" : "foi.statistics.filed", "agency", agencyId,
+    jdbc.sql(
+            "INSERT INTO foi_monthly_report (agency_id, report_month, zero_report, filed_by, filed_at) VALUES (?, ?, ?, ?, ?)")
+        .params(
+            agencyId, month.toString(), zero, actor.username(), Timestamps.toDb(Instant.now(clock)))
+        .update();
+    audit.record(
+        actor.username(),
+        zero ? "foi.statistics.zero-report" : "foi.statistics.filed",
+        "agency",
+        agencyId,
         month.toString());
     return month(agencyId, month);
   }

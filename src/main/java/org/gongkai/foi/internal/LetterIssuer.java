@@ -6,7 +6,9 @@ import java.util.Map;
 import org.gongkai.agency.AgencyDirectory;
 import org.springframework.stereotype.Component;
 
-/** Renders a letter from the agency's template and records it as sent, in the step's transaction. */
+/**
+ * Renders a letter from the agency's template and records it as sent, in the step's transaction.
+ */
 @Component
 class LetterIssuer {
 
@@ -20,9 +22,17 @@ class LetterIssuer {
     this.agencies = agencies;
   }
 
-  long issue(RequestRow r, Letters.Kind kind, String recipient, Map<String, String> values, LocalDate on, String actor,
+  long issue(
+      RequestRow r,
+      Letters.Kind kind,
+      String recipient,
+      Map<String, String> values,
+      LocalDate on,
+      String actor,
       Instant now) {
-    Letters.Letter letter = letters.render(kind, r, agencies.get(r.agencyId()), recipient, values, on);
-    return records.insert(r.id(), kind.kind(), kind.outcome(), recipient, letter.asText(), on, actor, now);
+    Letters.Letter letter =
+        letters.render(kind, r, agencies.get(r.agencyId()), recipient, values, on);
+    return records.insert(
+        r.id(), kind.kind(), kind.outcome(), recipient, letter.asText(), on, actor, now);
   }
 }

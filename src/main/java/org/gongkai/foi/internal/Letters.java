@@ -3,6 +3,7 @@ package org.gongkai.foi.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,25 +11,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.gongkai.agency.Agency;
+import org.gongkai.agency.DisclosureGuide;
 import org.gongkai.foi.Outcome;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Letters from templates each agency may edit, the defaults living in the message bundle: the
- * reply (答复书 / 告知书) per outcome, and the interim letters per kind. A letter is rendered once,
- * when its step is taken, and kept as sent; a later change of template changes only letters not
- * yet sent. What the applicant wrote is put in as one line, so it cannot add paragraphs.
+ * Letters from templates each agency may edit, the defaults living in the message bundle: the reply
+ * (答复书 / 告知书) per outcome, and the interim letters per kind. A letter is rendered once, when its
+ * step is taken, and kept as sent; a later change of template changes only letters not yet sent.
+ * What the applicant wrote is put in as one line, so it cannot add paragraphs.
  */
 @Component
 class Letters {
 
-  private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{(\\w+)\\}");
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)\\}");
 
   /** Letters go to applicants in Chinese whatever language the member of staff works in. */
   static final Locale LETTER_LOCALE = Locale.SIMPLIFIED_CHINESE;
@@ -45,12 +49,22 @@ class Letters {
   record Template(String key, boolean reply, String body, boolean customized) {}
 
   /** A letter as text: a title, a reference line, the addressee and the paragraphs of the body. */
-  record Letter(String title, String reference, String addressee, List<String> paragraphs, String signature,
+  record Letter(
+      String title,
+      String reference,
+      String addressee,
+      List<String> paragraphs,
+      String signature,
       String date) {
 
     String asText() {
-      StringBuilder text = new StringBuilder(title).append("\n").append(reference).append("\n\n")
-          .append(addressee).append("\n");
+      StringBuilder text =
+          new StringBuilder(title)
+              .append("\n")
+              .append(reference)
+              .append("\n\n")
+              .append(addressee)
+              .append("\n");
       paragraphs.forEach(p -> text.append(p).append("\n"));
       return text.append("\n").append(signature).append("\n").append(date).toString();
     }
@@ -60,15 +74,21 @@ class Letters {
       if (name == null || name.isBlank()) {
         return this;
       }
-      return new Letter(title, reference, addressee.replace(name, masked),
-          paragraphs.stream().map(p -> p.replace(name, masked)).toList(), signature, date);
+      return new Letter(
+          title,
+          reference,
+          addressee.replace(name, masked),
+          paragraphs.stream().map(p -> p.replace(name, masked)).toList(),
+          signature,
+          date);
     }
 
     static Letter parse(String text) {
       List<String> lines = List.of(text.split("\n", -1));
       int sig = lines.size() - 2;
       List<String> body = lines.subList(4, sig - 1).stream().toList();
-      return new Letter(lines.get(0), lines.get(1), lines.get(3), body, lines.get(sig), lines.get(sig + 1));
+      return new Letter(
+          lines.get(0), lines.get(1), lines.get(3), body, lines.get(sig), lines.get(sig + 1));
     }
   }
 
@@ -103,7 +123,8 @@ class Letters {
   }
 
   private Template template(String key, boolean reply, Map<String, String> own) {
-    return own.containsKey(key) ? new Template(key, reply, own.get(key), true)
+    return own.containsKey(key)
+        ? new Template(key, reply, own.get(key), true)
         : new Template(key, reply, defaultBody(key), false);
   }
 
@@ -121,22 +142,31 @@ class Letters {
     return false;
   }
 
-  /** Saves the agency's wording; the default's own wording, or nothing, goes back to the default. */
-  void saveTemplate(long agencyId, String key, String body, String actor, java.time.Instant now) {
-    boolean isDefault = body == null || body.isBlank() || body.strip().equals(defaultBody(key).strip());
+  /**
+   * Saves the agency's wording; the default's own wording, or nothing, goes back to the default.
+   */
+  void saveTemplate(long agencyId, String key, String body, String actor, Instant now) {
+    boolean isDefault =
+        body == null || body.isBlank() || body.strip().equals(defaultBody(key).strip());
     repository.saveTemplate(agencyId, key, isDefault ? null : body.strip(), actor, now);
   }
 
   /**
    * Renders a letter to {@code recipient} about {@code request}: the template's placeholders
-   * ({@code {applicant}}, {@code {agency}}, {@code {trackingCode}}, {@code {receivedOn}},
-   * {@code {information}}, {@code {contact}}, {@code {date}}, and whatever the step adds in
-   * {@code values}) are filled in.
+   * ({@code {applicant}}, {@code {agency}}, {@code {trackingCode}}, {@code {receivedOn}}, {@code
+   * {information}}, {@code {contact}}, {@code {date}}, and whatever the step adds in {@code
+   * values}) are filled in.
    */
-  Letter render(Kind kind, RequestRow request, Agency agency, String recipient, Map<String, String> values,
+  Letter render(
+      Kind kind,
+      RequestRow request,
+      Agency agency,
+      String recipient,
+      Map<String, String> values,
       LocalDate date) {
-    String body = Optional.ofNullable(repository.templates(agency.id()).get(kind.templateKey()))
-        .orElseGet(() -> defaultBody(kind.templateKey()));
+    String body =
+        Optional.ofNullable(repository.templates(agency.id()).get(kind.templateKey()))
+            .orElseGet(() -> defaultBody(kind.templateKey()));
     Map<String, String> all = new LinkedHashMap<>();
     all.put("applicant", request.applicantName());
     all.put("agency", agency.name());
@@ -144,8 +174,11 @@ class Letters {
     LocalDate received = request.receivedOn() == null ? date : request.receivedOn();
     all.put("submittedOn", format(received));
     all.put("receivedOn", format(received));
-    all.put("information", Optional.ofNullable(request.infoTitle()).filter(s -> !s.isBlank())
-        .orElse(request.description()));
+    all.put(
+        "information",
+        Optional.ofNullable(request.infoTitle())
+            .filter(s -> !s.isBlank())
+            .orElse(request.description()));
     if (kind.outcome() != null) {
       all.put("articles", text("foi.outcome.basis." + kind.outcome().name()));
     }
@@ -153,17 +186,29 @@ class Letters {
     all.put("date", format(date));
     all.putAll(values);
     body = fill(body, all);
-    String title = agency.name() + text(kind.kind() == LetterKind.REPLY
-        ? (kind.outcome().isNotice() ? "foi.letter.title.notice" : "foi.letter.title.reply")
-        : "foi.letter.title." + kind.kind().name());
-    String reference = text("foi.letter.reference", String.valueOf(date.getYear()), request.trackingCode());
+    String title =
+        agency.name()
+            + text(
+                kind.kind() == LetterKind.REPLY
+                    ? (kind.outcome().isNotice()
+                        ? "foi.letter.title.notice"
+                        : "foi.letter.title.reply")
+                    : "foi.letter.title." + kind.kind().name());
+    String reference =
+        text("foi.letter.reference", String.valueOf(date.getYear()), request.trackingCode());
     List<String> paragraphs = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    return new Letter(title, reference, text("foi.letter.addressee", oneLine(recipient)), paragraphs, agency.name(),
+    return new Letter(
+        title,
+        reference,
+        text("foi.letter.addressee", oneLine(recipient)),
+        paragraphs,
+        agency.name(),
         format(date));
   }
 
   byte[] docx(Letter letter) {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       paragraph(doc, letter.title(), ParagraphAlignment.CENTER, true, 18);
       paragraph(doc, letter.reference(), ParagraphAlignment.CENTER, false, 12);
       paragraph(doc, letter.addressee(), ParagraphAlignment.LEFT, false, 14);
@@ -180,8 +225,8 @@ class Letters {
     }
   }
 
-  private static XWPFParagraph paragraph(XWPFDocument doc, String text, ParagraphAlignment alignment, boolean bold,
-      int size) {
+  private static XWPFParagraph paragraph(
+      XWPFDocument doc, String text, ParagraphAlignment alignment, boolean bold, int size) {
     XWPFParagraph p = doc.createParagraph();
     p.setAlignment(alignment);
     XWPFRun run = p.createRun();
@@ -193,7 +238,10 @@ class Letters {
   }
 
   String format(LocalDate date) {
-    return text("foi.letter.date", String.valueOf(date.getYear()), String.valueOf(date.getMonthValue()),
+    return text(
+        "foi.letter.date",
+        String.valueOf(date.getYear()),
+        String.valueOf(date.getMonthValue()),
         String.valueOf(date.getDayOfMonth()));
   }
 
@@ -206,22 +254,23 @@ class Letters {
   }
 
   private String contact(Agency agency) {
-    var guide = agency.guide() == null ? org.gongkai.agency.DisclosureGuide.empty() : agency.guide();
+    var guide = agency.guide() == null ? DisclosureGuide.empty() : agency.guide();
     String phone = guide.phone() == null ? "" : guide.phone();
     String address = guide.address() == null ? "" : guide.address();
     return text("foi.letter.contact", address, phone);
   }
 
   /**
-   * Fills every placeholder in one pass, so that braces in what the applicant wrote stay text:
-   * a description holding {@code {contact}} is not filled in again.
+   * Fills every placeholder in one pass, so that braces in what the applicant wrote stay text: a
+   * description holding {@code {contact}} is not filled in again.
    */
   static String fill(String template, Map<String, String> values) {
-    java.util.regex.Matcher m = PLACEHOLDER.matcher(template);
+    Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = values.get(m.group(1));
-      m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value == null ? m.group() : oneLine(value)));
+      m.appendReplacement(
+          out, Matcher.quoteReplacement(value == null ? m.group() : oneLine(value)));
     }
     m.appendTail(out);
     return out.toString();

@@ -39,13 +39,24 @@ class MonthlyReportWork implements WorkQueue {
       return List.of(Work.none("todo.monthly-reports", LIST));
     }
     YearMonth month = YearMonth.from(queries.today()).minusMonths(1);
-    List<Long> filed = jdbc.sql("SELECT agency_id FROM foi_monthly_report WHERE report_month = ?")
-        .param(month.toString()).query(Long.class).list();
-    List<Agency> due = access.agenciesInScope(staff).stream().filter(a -> !filed.contains(a.id())).toList();
-    List<Item> items = due.stream().limit(limit)
-        .map(a -> new Item(a.name() + " " + month, "/console/foi/statistics?agency=" + a.code() + "&month=" + month,
-            null, null))
-        .toList();
+    List<Long> filed =
+        jdbc.sql("SELECT agency_id FROM foi_monthly_report WHERE report_month = ?")
+            .param(month.toString())
+            .query(Long.class)
+            .list();
+    List<Agency> due =
+        access.agenciesInScope(staff).stream().filter(a -> !filed.contains(a.id())).toList();
+    List<Item> items =
+        due.stream()
+            .limit(limit)
+            .map(
+                a ->
+                    new Item(
+                        a.name() + " " + month,
+                        "/console/foi/statistics?agency=" + a.code() + "&month=" + month,
+                        null,
+                        null))
+            .toList();
     return List.of(new Work("todo.monthly-reports", due.size(), items, LIST));
   }
 }

@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The staff API for handling information requests: every step, each taking effect on the date
- * given ({@code on}, {@code sentOn}, {@code answeredOn} …, today when absent). Each answers with
- * the request as it now stands, including {@code allowedSteps}.
+ * The staff API for handling information requests: every step, each taking effect on the date given
+ * ({@code on}, {@code sentOn}, {@code answeredOn} …, today when absent). Each answers with the
+ * request as it now stands, including {@code allowedSteps}.
  */
 @RestController
 @RequestMapping("/api/v1/admin/foi")
@@ -39,8 +39,13 @@ class RequestAdminApi {
   private final StaffAccess access;
   private final AgencyDirectory agencies;
 
-  RequestAdminApi(RequestIntake intake, RequestCommands commands, RequestQueries queries, CatalogHandOver handOver,
-      StaffAccess access, AgencyDirectory agencies) {
+  RequestAdminApi(
+      RequestIntake intake,
+      RequestCommands commands,
+      RequestQueries queries,
+      CatalogHandOver handOver,
+      StaffAccess access,
+      AgencyDirectory agencies) {
     this.intake = intake;
     this.commands = commands;
     this.queries = queries;
@@ -78,15 +83,27 @@ class RequestAdminApi {
   record Entry(@Valid Application application, IntakeChannel channel, LocalDate receivedOn) {}
 
   @GetMapping("/requests")
-  PageResult<Views.Summary> list(@RequestParam(required = false) String agency,
-      @RequestParam(required = false) RequestState state, @RequestParam(required = false) String due,
-      @RequestParam(required = false) Boolean mine, @RequestParam(required = false) String q,
-      @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-    Long agencyId = agency == null || agency.isBlank() ? null
-        : agencies.findByCode(agency.trim()).orElseThrow(() -> Refusal.notFound("agency.not-found")).id();
+  PageResult<Views.Summary> list(
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) RequestState state,
+      @RequestParam(required = false) String due,
+      @RequestParam(required = false) Boolean mine,
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) Integer page,
+      @RequestParam(required = false) Integer size) {
+    Long agencyId =
+        agency == null || agency.isBlank()
+            ? null
+            : agencies
+                .findByCode(agency.trim())
+                .orElseThrow(() -> Refusal.notFound("agency.not-found"))
+                .id();
     int perPage = PageResult.clampSize(size, 20, 200);
-    return queries.list(new RequestQueries.Filter(agencyId, state, due, Boolean.TRUE.equals(mine), q),
-        PageResult.page(page, perPage), perPage, access.current());
+    return queries.list(
+        new RequestQueries.Filter(agencyId, state, due, Boolean.TRUE.equals(mine), q),
+        PageResult.page(page, perPage),
+        perPage,
+        access.current());
   }
 
   @PostMapping("/requests")
@@ -95,18 +112,25 @@ class RequestAdminApi {
     if (entry.application() == null || entry.channel() == null) {
       throw Refusal.invalidField("channel", "foi.channel.required");
     }
-    return intake.enter(entry.application(), entry.channel(), entry.receivedOn(), null, access.current());
+    return intake.enter(
+        entry.application(), entry.channel(), entry.receivedOn(), null, access.current());
   }
 
-  /** The request, personal data masked; with {@code reveal=true} in full, for the permitted, and recorded. */
+  /**
+   * The request, personal data masked; with {@code reveal=true} in full, for the permitted, and
+   * recorded.
+   */
   @GetMapping("/requests/{id}")
   Views.RequestView get(@PathVariable long id, @RequestParam(required = false) boolean reveal) {
     return reveal ? queries.revealed(id, access.current()) : queries.view(id, access.current());
   }
 
   @PostMapping("/requests/{id}/register")
-  Views.RequestView register(@PathVariable long id, @RequestBody(required = false) Registration body) {
-    commands.register(id, body == null || body.receivedOn() == null ? queries.today() : body.receivedOn(),
+  Views.RequestView register(
+      @PathVariable long id, @RequestBody(required = false) Registration body) {
+    commands.register(
+        id,
+        body == null || body.receivedOn() == null ? queries.today() : body.receivedOn(),
         access.current());
     return get(id, false);
   }
@@ -127,7 +151,8 @@ class RequestAdminApi {
   }
 
   @PostMapping("/requests/{id}/supplement-received")
-  Views.RequestView supplementReceived(@PathVariable long id, @RequestBody(required = false) DateStep body) {
+  Views.RequestView supplementReceived(
+      @PathVariable long id, @RequestBody(required = false) DateStep body) {
     commands.recordSupplement(id, body == null ? null : body.on(), access.current());
     return get(id, false);
   }
@@ -139,8 +164,10 @@ class RequestAdminApi {
   }
 
   @PostMapping("/requests/{id}/reasons-received")
-  Views.RequestView reasonsReceived(@PathVariable long id, @RequestBody(required = false) TextStep body) {
-    commands.recordReasons(id, body == null ? null : body.text(), body == null ? null : body.on(), access.current());
+  Views.RequestView reasonsReceived(
+      @PathVariable long id, @RequestBody(required = false) TextStep body) {
+    commands.recordReasons(
+        id, body == null ? null : body.text(), body == null ? null : body.on(), access.current());
     return get(id, false);
   }
 
@@ -157,22 +184,32 @@ class RequestAdminApi {
   }
 
   @PostMapping("/requests/{id}/consultation-answered")
-  Views.RequestView consulted(@PathVariable long id, @RequestBody(required = false) ConsultationAnswer body) {
-    commands.recordConsultationAnswer(id, body == null ? null : body.summary(), body == null ? null : body.answeredOn(),
+  Views.RequestView consulted(
+      @PathVariable long id, @RequestBody(required = false) ConsultationAnswer body) {
+    commands.recordConsultationAnswer(
+        id,
+        body == null ? null : body.summary(),
+        body == null ? null : body.answeredOn(),
         access.current());
     return get(id, false);
   }
 
   @PostMapping("/requests/{id}/extension")
   Views.RequestView extend(@PathVariable long id, @RequestBody Extension body) {
-    commands.extend(id, body.days() == null ? 0 : body.days(), body.approver(), body.reason(), body.on(),
+    commands.extend(
+        id,
+        body.days() == null ? 0 : body.days(),
+        body.approver(),
+        body.reason(),
+        body.on(),
         access.current());
     return get(id, false);
   }
 
   @PostMapping("/requests/{id}/fee-notice")
   Views.RequestView feeNotice(@PathVariable long id, @RequestBody FeeNotice body) {
-    commands.notifyFee(id, body.method(), body.pages(), body.payment(), body.on(), access.current());
+    commands.notifyFee(
+        id, body.method(), body.pages(), body.payment(), body.on(), access.current());
     return get(id, false);
   }
 
@@ -204,10 +241,14 @@ class RequestAdminApi {
 
   record Published(long document) {}
 
-  /** Art. 44: turns information disclosed on request into a proactive catalog draft, in one step. */
+  /**
+   * Art. 44: turns information disclosed on request into a proactive catalog draft, in one step.
+   */
   @PostMapping("/publications")
   @ResponseStatus(HttpStatus.CREATED)
   Published publish(@RequestBody Publication body) {
-    return new Published(handOver.publish(body.requests(), body.column(), body.title(), body.text(), access.current()));
+    return new Published(
+        handOver.publish(
+            body.requests(), body.column(), body.title(), body.text(), access.current()));
   }
 }

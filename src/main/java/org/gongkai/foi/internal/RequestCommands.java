@@ -19,10 +19,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The handling steps. Each locks the request, checks the actor's agency, asks the transition
- * table whether the step is allowed now, checks the date it takes effect (not after today, not
- * before the previous step), renders and records the letter it sends, appends its events and
- * rewrites the request's row from the history. A refused step changes nothing.
+ * The handling steps. Each locks the request, checks the actor's agency, asks the transition table
+ * whether the step is allowed now, checks the date it takes effect (not after today, not before the
+ * previous step), renders and records the letter it sends, appends its events and rewrites the
+ * request's row from the history. A refused step changes nothing.
  */
 @Service
 class RequestCommands {
@@ -41,8 +41,16 @@ class RequestCommands {
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
 
-  RequestCommands(RequestRepository requests, RequestLedger ledger, Letters letters, LetterIssuer issuer,
-      LetterRepository letterRecords, AgencyDirectory agencies, Accounts accounts, StaffAccess access, AuditTrail audit,
+  RequestCommands(
+      RequestRepository requests,
+      RequestLedger ledger,
+      Letters letters,
+      LetterIssuer issuer,
+      LetterRepository letterRecords,
+      AgencyDirectory agencies,
+      Accounts accounts,
+      StaffAccess access,
+      AuditTrail audit,
       TransactionTemplate transactions) {
     this.issuer = issuer;
     this.requests = requests;
@@ -66,21 +74,41 @@ class RequestCommands {
     if (receivedOn == null) {
       throw Refusal.invalidField("receivedOn", "foi.received-on.required");
     }
-    take(id, Step.REGISTER, receivedOn, "receivedOn", actor, "foi.registered",
+    take(
+        id,
+        Step.REGISTER,
+        receivedOn,
+        "receivedOn",
+        actor,
+        "foi.registered",
         (r, h, on, now) -> List.of(event(EventKind.REGISTERED, on, actor, now)));
   }
 
   void assign(long id, long staffId, Staff actor) {
-    take(id, Step.ASSIGN, null, null, actor, "foi.assigned", (r, h, on, now) -> {
-      Staff assignee = accounts.find(staffId).filter(Staff::enabled)
-          .filter(s -> access.mayWorkOn(s, r.agencyId()))
-          .orElseThrow(() -> Refusal.invalidField("assignee", "foi.assignee.invalid"));
-      requests.setAssignee(r.id(), assignee.id());
-      return List.of(event(EventKind.ASSIGNED, null, actor, now).detail(assignee.displayName()));
-    });
+    take(
+        id,
+        Step.ASSIGN,
+        null,
+        null,
+        actor,
+        "foi.assigned",
+        (r, h, on, now) -> {
+          Staff assignee =
+              accounts
+                  .find(staffId)
+                  .filter(Staff::enabled)
+                  .filter(s -> access.mayWorkOn(s, r.agencyId()))
+                  .orElseThrow(() -> Refusal.invalidField("assignee", "foi.assignee.invalid"));
+          requests.setAssignee(r.id(), assignee.id());
+          return List.of(
+              event(EventKind.ASSIGNED, null, actor, now).detail(assignee.displayName()));
+        });
   }
 
-  /** Art. 30: asks once, within 7 working days of receipt, for what is missing; the period is in working days. */
+  /**
+   * Art. 30: asks once, within 7 working days of receipt, for what is missing; the period is in
+   * working days.
+   */
   void requestSupplement(long id, String items, Integer days, LocalDate on, Staff actor) {
     if (items == null || items.isBlank()) {
       throw Refusal.invalidField("items", "foi.supplement.items-required");
@@ -89,17 +117,45 @@ class RequestCommands {
     if (period < 1 || period > 60) {
       throw Refusal.invalidField("days", "foi.supplement.days-range");
     }
-    take(id, Step.REQUEST_SUPPLEMENT, on, "on", actor, "foi.supplement.requested", (r, h, day, now) -> {
-      long letter = letter(r, Letters.Kind.interim(LetterKind.SUPPLEMENT_NOTICE), r.applicantName(),
-          Map.of("items", items.strip(), "days", String.valueOf(period),
-              "supplementDue", letters.format(ledger.days().addWorkingDays(day, period))), day, actor, now);
-      return List.of(event(EventKind.SUPPLEMENT_REQUESTED, day, actor, now).days(period).detail(items.strip())
-          .letter(letter));
-    });
+    take(
+        id,
+        Step.REQUEST_SUPPLEMENT,
+        on,
+        "on",
+        actor,
+        "foi.supplement.requested",
+        (r, h, day, now) -> {
+          long letter =
+              letter(
+                  r,
+                  Letters.Kind.interim(LetterKind.SUPPLEMENT_NOTICE),
+                  r.applicantName(),
+                  Map.of(
+                      "items",
+                      items.strip(),
+                      "days",
+                      String.valueOf(period),
+                      "supplementDue",
+                      letters.format(ledger.days().addWorkingDays(day, period))),
+                  day,
+                  actor,
+                  now);
+          return List.of(
+              event(EventKind.SUPPLEMENT_REQUESTED, day, actor, now)
+                  .days(period)
+                  .detail(items.strip())
+                  .letter(letter));
+        });
   }
 
   void recordSupplement(long id, LocalDate on, Staff actor) {
-    take(id, Step.RECORD_SUPPLEMENT, on, "on", actor, "foi.supplement.received",
+    take(
+        id,
+        Step.RECORD_SUPPLEMENT,
+        on,
+        "on",
+        actor,
+        "foi.supplement.received",
         (r, h, day, now) -> List.of(event(EventKind.SUPPLEMENT_RECEIVED, day, actor, now)));
   }
 
@@ -108,19 +164,47 @@ class RequestCommands {
     if (text == null || text.isBlank()) {
       throw Refusal.invalidField("text", "foi.reasons.text-required");
     }
-    take(id, Step.REQUEST_REASONS, on, "on", actor, "foi.reasons.requested", (r, h, day, now) -> {
-      long letter = letter(r, Letters.Kind.interim(LetterKind.REASONS_REQUEST), r.applicantName(),
-          Map.of("explanation", text.strip()), day, actor, now);
-      return List.of(event(EventKind.REASONS_REQUESTED, day, actor, now).detail(text.strip()).letter(letter));
-    });
+    take(
+        id,
+        Step.REQUEST_REASONS,
+        on,
+        "on",
+        actor,
+        "foi.reasons.requested",
+        (r, h, day, now) -> {
+          long letter =
+              letter(
+                  r,
+                  Letters.Kind.interim(LetterKind.REASONS_REQUEST),
+                  r.applicantName(),
+                  Map.of("explanation", text.strip()),
+                  day,
+                  actor,
+                  now);
+          return List.of(
+              event(EventKind.REASONS_REQUESTED, day, actor, now)
+                  .detail(text.strip())
+                  .letter(letter));
+        });
   }
 
   void recordReasons(long id, String summary, LocalDate on, Staff actor) {
-    take(id, Step.RECORD_REASONS, on, "on", actor, "foi.reasons.received",
-        (r, h, day, now) -> List.of(event(EventKind.REASONS_RECEIVED, day, actor, now).detail(blankToNull(summary))));
+    take(
+        id,
+        Step.RECORD_REASONS,
+        on,
+        "on",
+        actor,
+        "foi.reasons.received",
+        (r, h, day, now) ->
+            List.of(
+                event(EventKind.REASONS_RECEIVED, day, actor, now).detail(blankToNull(summary))));
   }
 
-  /** Art. 35: the reasons are sound but the answer cannot come in time; a longer period is set and notified. */
+  /**
+   * Art. 35: the reasons are sound but the answer cannot come in time; a longer period is set and
+   * notified.
+   */
   void setPeriod(long id, LocalDate until, String reason, LocalDate on, Staff actor) {
     List<Refusal.FieldProblem> problems = new ArrayList<>();
     if (until == null) {
@@ -132,14 +216,32 @@ class RequestCommands {
     if (!problems.isEmpty()) {
       throw Refusal.invalid(problems);
     }
-    take(id, Step.SET_PERIOD, on, "on", actor, "foi.period.set", (r, h, day, now) -> {
-      if (!until.isAfter(h.dueOn())) {
-        throw Refusal.invalidField("until", "foi.period.not-longer", String.valueOf(h.dueOn()));
-      }
-      long letter = letter(r, Letters.Kind.interim(LetterKind.PERIOD_NOTICE), r.applicantName(),
-          Map.of("periodUntil", letters.format(until), "reason", reason.strip()), day, actor, now);
-      return List.of(event(EventKind.PERIOD_SET, day, actor, now).until(until).detail(reason.strip()).letter(letter));
-    });
+    take(
+        id,
+        Step.SET_PERIOD,
+        on,
+        "on",
+        actor,
+        "foi.period.set",
+        (r, h, day, now) -> {
+          if (!until.isAfter(h.dueOn())) {
+            throw Refusal.invalidField("until", "foi.period.not-longer", String.valueOf(h.dueOn()));
+          }
+          long letter =
+              letter(
+                  r,
+                  Letters.Kind.interim(LetterKind.PERIOD_NOTICE),
+                  r.applicantName(),
+                  Map.of("periodUntil", letters.format(until), "reason", reason.strip()),
+                  day,
+                  actor,
+                  now);
+          return List.of(
+              event(EventKind.PERIOD_SET, day, actor, now)
+                  .until(until)
+                  .detail(reason.strip())
+                  .letter(letter));
+        });
   }
 
   /** Art. 32: consults a third party; the clock stops for at most their 15 working days. */
@@ -147,27 +249,63 @@ class RequestCommands {
     if (party == null || party.isBlank()) {
       throw Refusal.invalidField("party", "foi.consultation.party-required");
     }
-    take(id, Step.CONSULT, on, "sentOn", actor, "foi.consultation.sent", (r, h, day, now) -> {
-      LocalDate answerBy = ledger.days().addWorkingDays(day, DeadlineCalculator.CONSULTATION_DAYS);
-      long letter = letter(r, Letters.Kind.interim(LetterKind.CONSULTATION_LETTER), party.strip(),
-          Map.of("party", party.strip(), "answerBy", letters.format(answerBy),
-              "days", String.valueOf(DeadlineCalculator.CONSULTATION_DAYS)), day, actor, now);
-      return List.of(event(EventKind.CONSULTATION_SENT, day, actor, now).until(answerBy).detail(party.strip())
-          .letter(letter));
-    });
+    take(
+        id,
+        Step.CONSULT,
+        on,
+        "sentOn",
+        actor,
+        "foi.consultation.sent",
+        (r, h, day, now) -> {
+          LocalDate answerBy =
+              ledger.days().addWorkingDays(day, DeadlineCalculator.CONSULTATION_DAYS);
+          long letter =
+              letter(
+                  r,
+                  Letters.Kind.interim(LetterKind.CONSULTATION_LETTER),
+                  party.strip(),
+                  Map.of(
+                      "party",
+                      party.strip(),
+                      "answerBy",
+                      letters.format(answerBy),
+                      "days",
+                      String.valueOf(DeadlineCalculator.CONSULTATION_DAYS)),
+                  day,
+                  actor,
+                  now);
+          return List.of(
+              event(EventKind.CONSULTATION_SENT, day, actor, now)
+                  .until(answerBy)
+                  .detail(party.strip())
+                  .letter(letter));
+        });
   }
 
   void recordConsultationAnswer(long id, String summary, LocalDate on, Staff actor) {
-    take(id, Step.RECORD_CONSULTATION_ANSWER, on, "answeredOn", actor, "foi.consultation.answered",
-        (r, h, day, now) -> List.of(event(EventKind.CONSULTATION_ANSWERED, day, actor, now)
-            .detail(blankToNull(summary))));
+    take(
+        id,
+        Step.RECORD_CONSULTATION_ANSWER,
+        on,
+        "answeredOn",
+        actor,
+        "foi.consultation.answered",
+        (r, h, day, now) ->
+            List.of(
+                event(EventKind.CONSULTATION_ANSWERED, day, actor, now)
+                    .detail(blankToNull(summary))));
   }
 
-  /** Art. 33 ¶2: once, decided before the deadline has passed, at most 20 working days, with approver and reason. */
+  /**
+   * Art. 33 ¶2: once, decided before the deadline has passed, at most 20 working days, with
+   * approver and reason.
+   */
   void extend(long id, int days, String approver, String reason, LocalDate on, Staff actor) {
     List<Refusal.FieldProblem> problems = new ArrayList<>();
     if (days < 1 || days > DeadlineCalculator.BASE_DAYS) {
-      problems.add(new Refusal.FieldProblem("days", "foi.extension.days-range", DeadlineCalculator.BASE_DAYS));
+      problems.add(
+          new Refusal.FieldProblem(
+              "days", "foi.extension.days-range", DeadlineCalculator.BASE_DAYS));
     }
     if (approver == null || approver.isBlank()) {
       problems.add(new Refusal.FieldProblem("approver", "foi.extension.approver-required"));
@@ -178,46 +316,113 @@ class RequestCommands {
     if (!problems.isEmpty()) {
       throw Refusal.invalid(problems);
     }
-    take(id, Step.EXTEND, on, "on", actor, "foi.extended", (r, h, day, now) -> {
-      if (day.isAfter(h.dueOn())) {
-        throw Refusal.conflict("foi.extension.after-deadline", String.valueOf(h.dueOn()));
-      }
-      RequestEvent extended = event(EventKind.EXTENDED, day, actor, now).days(days).approver(approver.strip())
-          .detail(reason.strip());
-      LocalDate newDue = ledger.replay(append(requests.events(r.id()), extended)).dueOn();
-      long letter = letter(r, Letters.Kind.interim(LetterKind.EXTENSION_NOTICE), r.applicantName(),
-          Map.of("days", String.valueOf(days), "reason", reason.strip(), "newDueOn", letters.format(newDue)),
-          day, actor, now);
-      return List.of(extended.letter(letter));
-    });
+    take(
+        id,
+        Step.EXTEND,
+        on,
+        "on",
+        actor,
+        "foi.extended",
+        (r, h, day, now) -> {
+          if (day.isAfter(h.dueOn())) {
+            throw Refusal.conflict("foi.extension.after-deadline", String.valueOf(h.dueOn()));
+          }
+          RequestEvent extended =
+              event(EventKind.EXTENDED, day, actor, now)
+                  .days(days)
+                  .approver(approver.strip())
+                  .detail(reason.strip());
+          LocalDate newDue = ledger.replay(append(requests.events(r.id()), extended)).dueOn();
+          long letter =
+              letter(
+                  r,
+                  Letters.Kind.interim(LetterKind.EXTENSION_NOTICE),
+                  r.applicantName(),
+                  Map.of(
+                      "days",
+                      String.valueOf(days),
+                      "reason",
+                      reason.strip(),
+                      "newDueOn",
+                      letters.format(newDue)),
+                  day,
+                  actor,
+                  now);
+          return List.of(extended.letter(letter));
+        });
   }
 
-  /** The fee notice: per application or per page, never both; payable within 20 working days of its receipt. */
-  void notifyFee(long id, FeeCalculator.Method method, Integer pages, String payment, LocalDate on, Staff actor) {
+  /**
+   * The fee notice: per application or per page, never both; payable within 20 working days of its
+   * receipt.
+   */
+  void notifyFee(
+      long id,
+      FeeCalculator.Method method,
+      Integer pages,
+      String payment,
+      LocalDate on,
+      Staff actor) {
     if (method == null) {
       throw Refusal.invalidField("method", "foi.fee.method-required");
     }
     if (method == FeeCalculator.Method.PER_PAGE && (pages == null || pages < 1)) {
       throw Refusal.invalidField("pages", "foi.fee.pages-required");
     }
-    take(id, Step.NOTIFY_FEE, on, "on", actor, "foi.fee.notified", (r, h, day, now) -> {
-      BigDecimal amount = method == FeeCalculator.Method.PER_PAGE ? FeeCalculator.perPage(pages)
-          : FeeCalculator.perApplication(requests.ordinalInMonth(r));
-      if (amount.signum() == 0) {
-        throw Refusal.conflict("foi.fee.nothing-due");
-      }
-      String rate = letters.text("foi.fee.rate." + method.name(), pages == null ? "" : String.valueOf(pages));
-      long letter = letter(r, Letters.Kind.interim(LetterKind.FEE_NOTICE), r.applicantName(),
-          Map.of("amount", amount.toPlainString(), "rate", rate,
-              "payment", payment == null || payment.isBlank() ? letters.text("foi.fee.payment.default") : payment.strip(),
-              "days", String.valueOf(RequestHistory.FEE_PAYMENT_DAYS)), day, actor, now);
-      return List.of(event(EventKind.FEE_NOTIFIED, day, actor, now).detail(method.name()).days(pages).amount(amount)
-          .letter(letter));
-    });
+    take(
+        id,
+        Step.NOTIFY_FEE,
+        on,
+        "on",
+        actor,
+        "foi.fee.notified",
+        (r, h, day, now) -> {
+          BigDecimal amount =
+              method == FeeCalculator.Method.PER_PAGE
+                  ? FeeCalculator.perPage(pages)
+                  : FeeCalculator.perApplication(requests.ordinalInMonth(r));
+          if (amount.signum() == 0) {
+            throw Refusal.conflict("foi.fee.nothing-due");
+          }
+          String rate =
+              letters.text(
+                  "foi.fee.rate." + method.name(), pages == null ? "" : String.valueOf(pages));
+          long letter =
+              letter(
+                  r,
+                  Letters.Kind.interim(LetterKind.FEE_NOTICE),
+                  r.applicantName(),
+                  Map.of(
+                      "amount",
+                      amount.toPlainString(),
+                      "rate",
+                      rate,
+                      "payment",
+                      payment == null || payment.isBlank()
+                          ? letters.text("foi.fee.payment.default")
+                          : payment.strip(),
+                      "days",
+                      String.valueOf(RequestHistory.FEE_PAYMENT_DAYS)),
+                  day,
+                  actor,
+                  now);
+          return List.of(
+              event(EventKind.FEE_NOTIFIED, day, actor, now)
+                  .detail(method.name())
+                  .days(pages)
+                  .amount(amount)
+                  .letter(letter));
+        });
   }
 
   void recordPayment(long id, LocalDate on, Staff actor) {
-    take(id, Step.RECORD_PAYMENT, on, "paidOn", actor, "foi.fee.paid",
+    take(
+        id,
+        Step.RECORD_PAYMENT,
+        on,
+        "paidOn",
+        actor,
+        "foi.fee.paid",
         (r, h, day, now) -> List.of(event(EventKind.FEE_PAID, day, actor, now)));
   }
 
@@ -228,11 +433,25 @@ class RequestCommands {
     if (outcome != Outcome.DISCLOSED && (explanation == null || explanation.isBlank())) {
       throw Refusal.invalidField("explanation", "foi.reply.explanation-required");
     }
-    take(id, Step.REPLY, on, "on", actor, "foi.replied", (r, h, day, now) -> {
-      long letter = letter(r, Letters.Kind.reply(outcome), r.applicantName(),
-          Map.of("explanation", explanation == null ? "" : explanation.strip()), day, actor, now);
-      return List.of(event(EventKind.REPLIED, day, actor, now).outcome(outcome).letter(letter));
-    });
+    take(
+        id,
+        Step.REPLY,
+        on,
+        "on",
+        actor,
+        "foi.replied",
+        (r, h, day, now) -> {
+          long letter =
+              letter(
+                  r,
+                  Letters.Kind.reply(outcome),
+                  r.applicantName(),
+                  Map.of("explanation", explanation == null ? "" : explanation.strip()),
+                  day,
+                  actor,
+                  now);
+          return List.of(event(EventKind.REPLIED, day, actor, now).outcome(outcome).letter(letter));
+        });
   }
 
   Letters.Letter previewReply(long id, Outcome outcome, String explanation, Staff actor) {
@@ -241,28 +460,48 @@ class RequestCommands {
     if (outcome == null) {
       throw Refusal.invalidField("outcome", "foi.outcome.required");
     }
-    return letters.render(Letters.Kind.reply(outcome), r, agencies.get(r.agencyId()), r.applicantName(),
-        Map.of("explanation", explanation == null ? "" : explanation.strip()), ledger.today());
+    return letters.render(
+        Letters.Kind.reply(outcome),
+        r,
+        agencies.get(r.agencyId()),
+        r.applicantName(),
+        Map.of("explanation", explanation == null ? "" : explanation.strip()),
+        ledger.today());
   }
 
-  /** Records that a letter reached its recipient; without a letter named, the oldest one not yet delivered. */
+  /**
+   * Records that a letter reached its recipient; without a letter named, the oldest one not yet
+   * delivered.
+   */
   void recordDelivery(long id, Long letterId, DeliveryChannel channel, LocalDate on, Staff actor) {
     if (channel == null) {
       throw Refusal.invalidField("method", "foi.delivery.method-required");
     }
-    take(id, Step.RECORD_DELIVERY, on, "deliveredOn", actor, "foi.delivered", (r, h, day, now) -> {
-      long letter = letterId != null ? letterId : h.undelivered().get(0);
-      if (!h.undelivered().contains(letter)) {
-        throw Refusal.conflict("foi.delivery.already");
-      }
-      LetterRepository.StoredLetter sent = letterRecords.find(r.id(), letter)
-          .orElseThrow(() -> Refusal.notFound("foi.letter.not-found"));
-      if (day.isBefore(sent.issuedOn())) {
-        throw Refusal.invalidField("deliveredOn", "foi.delivery.date-invalid");
-      }
-      return List.of(event(EventKind.DELIVERED, day, actor, now).letter(letter).channel(channel)
-          .detail(sent.kind().name()));
-    });
+    take(
+        id,
+        Step.RECORD_DELIVERY,
+        on,
+        "deliveredOn",
+        actor,
+        "foi.delivered",
+        (r, h, day, now) -> {
+          long letter = letterId != null ? letterId : h.undelivered().get(0);
+          if (!h.undelivered().contains(letter)) {
+            throw Refusal.conflict("foi.delivery.already");
+          }
+          LetterRepository.StoredLetter sent =
+              letterRecords
+                  .find(r.id(), letter)
+                  .orElseThrow(() -> Refusal.notFound("foi.letter.not-found"));
+          if (day.isBefore(sent.issuedOn())) {
+            throw Refusal.invalidField("deliveredOn", "foi.delivery.date-invalid");
+          }
+          return List.of(
+              event(EventKind.DELIVERED, day, actor, now)
+                  .letter(letter)
+                  .channel(channel)
+                  .detail(sent.kind().name()));
+        });
   }
 
   /** Reopening appends: the letter that was sent stays on record with its delivery. */
@@ -270,11 +509,20 @@ class RequestCommands {
     if (reason == null || reason.isBlank()) {
       throw Refusal.invalidField("reason", "foi.reopen.reason-required");
     }
-    take(id, Step.REOPEN, ledger.today(), null, actor, "foi.reopened",
-        (r, h, day, now) -> List.of(event(EventKind.REOPENED, day, actor, now).detail(reason.strip())));
+    take(
+        id,
+        Step.REOPEN,
+        ledger.today(),
+        null,
+        actor,
+        "foi.reopened",
+        (r, h, day, now) ->
+            List.of(event(EventKind.REOPENED, day, actor, now).detail(reason.strip())));
   }
 
-  /** Records that the disclosed information went into the catalog as proactive disclosure (Art. 44). */
+  /**
+   * Records that the disclosed information went into the catalog as proactive disclosure (Art. 44).
+   */
   void markPublished(List<Long> ids, long documentId, Staff actor) {
     for (long id : ids) {
       RequestRow r = requests.lock(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
@@ -283,15 +531,23 @@ class RequestCommands {
       if (Step.PUBLISH_TO_CATALOG.refusal(h, ledger.days(), ledger.today()).isPresent()) {
         throw Refusal.conflict("foi.publish.not-disclosed", r.trackingCode());
       }
-      ledger.append(r.id(), List.of(event(EventKind.PUBLISHED_TO_CATALOG, ledger.today(), actor, ledger.now())
-          .detail("document " + documentId)));
-      audit.record(actor.username(), "foi.published", "foi-request", r.id(), "document " + documentId);
+      ledger.append(
+          r.id(),
+          List.of(
+              event(EventKind.PUBLISHED_TO_CATALOG, ledger.today(), actor, ledger.now())
+                  .detail("document " + documentId)));
+      audit.record(
+          actor.username(), "foi.published", "foi-request", r.id(), "document " + documentId);
     }
   }
 
-  /** An agency's own wording for a letter; the reviewer role decides what goes out in the agency's name. */
+  /**
+   * An agency's own wording for a letter; the reviewer role decides what goes out in the agency's
+   * name.
+   */
   void saveTemplate(String agencyCode, String key, String body, Staff actor) {
-    Agency agency = agencies.findByCode(agencyCode).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    Agency agency =
+        agencies.findByCode(agencyCode).orElseThrow(() -> Refusal.notFound("agency.not-found"));
     access.requireReviewer(actor, agency.id());
     if (key == null || !Letters.isTemplateKey(key)) {
       throw Refusal.invalidField("outcome", "foi.outcome.required");
@@ -299,34 +555,49 @@ class RequestCommands {
     if (body != null && body.length() > 8000) {
       throw Refusal.invalidField("body", "field.too-long");
     }
-    transactions.executeWithoutResult(tx -> {
-      letters.saveTemplate(agency.id(), key, body, actor.username(), ledger.now());
-      audit.record(actor.username(), "foi.template.saved", "agency", agency.id(), key);
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          letters.saveTemplate(agency.id(), key, body, actor.username(), ledger.now());
+          audit.record(actor.username(), "foi.template.saved", "agency", agency.id(), key);
+        });
   }
 
   // ---- the shape every step has ----
 
-  private void take(long id, Step step, LocalDate on, String dateField, Staff actor, String action, Command command) {
-    transactions.executeWithoutResult(tx -> {
-      RequestRow r = requests.lock(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
-      access.requireAgency(actor, r.agencyId());
-      RequestHistory h = ledger.history(r.id());
-      LocalDate today = ledger.today();
-      step.require(h, ledger.days(), today);
-      LocalDate day = on == null && dateField != null ? today : on;
-      if (dateField != null) {
-        checkEffectiveDate(day, h, dateField, today);
-      }
-      List<RequestEvent> events = command.events(r, h, day, ledger.now());
-      ledger.append(r.id(), events);
-      audit.record(actor.username(), action, "foi-request", r.id(),
-          events.get(0).kind().name() + (day == null ? "" : " " + day));
-    });
+  private void take(
+      long id,
+      Step step,
+      LocalDate on,
+      String dateField,
+      Staff actor,
+      String action,
+      Command command) {
+    transactions.executeWithoutResult(
+        tx -> {
+          RequestRow r =
+              requests.lock(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
+          access.requireAgency(actor, r.agencyId());
+          RequestHistory h = ledger.history(r.id());
+          LocalDate today = ledger.today();
+          step.require(h, ledger.days(), today);
+          LocalDate day = on == null && dateField != null ? today : on;
+          if (dateField != null) {
+            checkEffectiveDate(day, h, dateField, today);
+          }
+          List<RequestEvent> events = command.events(r, h, day, ledger.now());
+          ledger.append(r.id(), events);
+          audit.record(
+              actor.username(),
+              action,
+              "foi-request",
+              r.id(),
+              events.get(0).kind().name() + (day == null ? "" : " " + day));
+        });
   }
 
   /** A step takes effect neither after today nor before the step before it. */
-  private static void checkEffectiveDate(LocalDate day, RequestHistory h, String field, LocalDate today) {
+  private static void checkEffectiveDate(
+      LocalDate day, RequestHistory h, String field, LocalDate today) {
     if (day.isAfter(today)) {
       throw Refusal.invalidField(field, "foi.date.future");
     }
@@ -336,8 +607,14 @@ class RequestCommands {
     }
   }
 
-  private long letter(RequestRow r, Letters.Kind kind, String recipient, Map<String, String> values, LocalDate on,
-      Staff actor, Instant now) {
+  private long letter(
+      RequestRow r,
+      Letters.Kind kind,
+      String recipient,
+      Map<String, String> values,
+      LocalDate on,
+      Staff actor,
+      Instant now) {
     return issuer.issue(r, kind, recipient, values, on, actor.username(), now);
   }
 

@@ -42,7 +42,8 @@ record RequestHistory(
 
   record Supplement(LocalDate requestedOn, LocalDate dueOn, LocalDate receivedOn, Long letterId) {}
 
-  record Consultation(String party, LocalDate sentOn, LocalDate answerBy, LocalDate answeredOn, Long letterId) {}
+  record Consultation(
+      String party, LocalDate sentOn, LocalDate answerBy, LocalDate answeredOn, Long letterId) {}
 
   record Extension(int days, String approver, String reason, LocalDate decidedOn, Long letterId) {}
 
@@ -50,8 +51,14 @@ record RequestHistory(
    * A fee notice: the payment period is 20 working days from the day after the applicant received
    * it (信息处理费管理办法), so {@code payBy} is known once its delivery is recorded.
    */
-  record Fee(String method, BigDecimal amount, LocalDate notifiedOn, Long letterId, LocalDate deliveredOn,
-      LocalDate payBy, LocalDate paidOn) {}
+  record Fee(
+      String method,
+      BigDecimal amount,
+      LocalDate notifiedOn,
+      Long letterId,
+      LocalDate deliveredOn,
+      LocalDate payBy,
+      LocalDate paidOn) {}
 
   record Reasons(LocalDate requestedOn, LocalDate receivedOn, Long letterId) {}
 
@@ -71,7 +78,8 @@ record RequestHistory(
   }
 
   /** Replays the events in the order they were recorded. */
-  static RequestHistory replay(List<RequestEvent> events, WorkingDays days, LocalDate today, DeadlineCalculator clock) {
+  static RequestHistory replay(
+      List<RequestEvent> events, WorkingDays days, LocalDate today, DeadlineCalculator clock) {
     RequestState state = RequestState.SUBMITTED;
     LocalDate submitted = null;
     LocalDate received = null;
@@ -89,10 +97,14 @@ record RequestHistory(
     boolean published = false;
     LocalDate last = null;
     for (RequestEvent e : events) {
-      if (e.kind().isStep() && e.effectiveOn() != null && (last == null || e.effectiveOn().isAfter(last))) {
+      if (e.kind().isStep()
+          && e.effectiveOn() != null
+          && (last == null || e.effectiveOn().isAfter(last))) {
         last = e.effectiveOn();
       }
-      if (e.letterId() != null && e.kind() != EventKind.DELIVERED && !letters.contains(e.letterId())) {
+      if (e.letterId() != null
+          && e.kind() != EventKind.DELIVERED
+          && !letters.contains(e.letterId())) {
         letters.add(e.letterId());
       }
       switch (e.kind()) {
@@ -102,12 +114,19 @@ record RequestHistory(
           state = RequestState.OPEN;
         }
         case SUPPLEMENT_REQUESTED -> {
-          supplement = new Supplement(e.effectiveOn(), DeadlineCalculator.supplementDue(e, days), null, e.letterId());
+          supplement =
+              new Supplement(
+                  e.effectiveOn(), DeadlineCalculator.supplementDue(e, days), null, e.letterId());
           state = RequestState.AWAITING_SUPPLEMENT;
         }
         case SUPPLEMENT_RECEIVED -> {
           if (supplement != null) {
-            supplement = new Supplement(supplement.requestedOn(), supplement.dueOn(), e.effectiveOn(), supplement.letterId());
+            supplement =
+                new Supplement(
+                    supplement.requestedOn(),
+                    supplement.dueOn(),
+                    e.effectiveOn(),
+                    supplement.letterId());
           }
           state = RequestState.OPEN;
         }
@@ -123,27 +142,50 @@ record RequestHistory(
         }
         case PERIOD_SET -> periodSet = e.effectiveOn();
         case CONSULTATION_SENT -> {
-          consultation = new Consultation(e.detail(), e.effectiveOn(),
-              days.addWorkingDays(e.effectiveOn(), DeadlineCalculator.CONSULTATION_DAYS), null, e.letterId());
+          consultation =
+              new Consultation(
+                  e.detail(),
+                  e.effectiveOn(),
+                  days.addWorkingDays(e.effectiveOn(), DeadlineCalculator.CONSULTATION_DAYS),
+                  null,
+                  e.letterId());
           state = RequestState.CONSULTING;
         }
         case CONSULTATION_ANSWERED -> {
           if (consultation != null) {
-            consultation = new Consultation(consultation.party(), consultation.sentOn(), consultation.answerBy(),
-                e.effectiveOn(), consultation.letterId());
+            consultation =
+                new Consultation(
+                    consultation.party(),
+                    consultation.sentOn(),
+                    consultation.answerBy(),
+                    e.effectiveOn(),
+                    consultation.letterId());
           }
           state = RequestState.OPEN;
         }
-        case EXTENDED -> extension = new Extension(e.days() == null ? 0 : e.days(), e.approver(), e.detail(),
-            e.effectiveOn(), e.letterId());
+        case EXTENDED ->
+            extension =
+                new Extension(
+                    e.days() == null ? 0 : e.days(),
+                    e.approver(),
+                    e.detail(),
+                    e.effectiveOn(),
+                    e.letterId());
         case FEE_NOTIFIED -> {
           fee = new Fee(e.detail(), e.amount(), e.effectiveOn(), e.letterId(), null, null, null);
           state = RequestState.AWAITING_FEE;
         }
         case FEE_PAID -> {
           if (fee != null) {
-            fee = new Fee(fee.method(), fee.amount(), fee.notifiedOn(), fee.letterId(), fee.deliveredOn(), fee.payBy(),
-                e.effectiveOn());
+            fee =
+                new Fee(
+                    fee.method(),
+                    fee.amount(),
+                    fee.notifiedOn(),
+                    fee.letterId(),
+                    fee.deliveredOn(),
+                    fee.payBy(),
+                    e.effectiveOn());
           }
           state = RequestState.OPEN;
         }
@@ -165,20 +207,45 @@ record RequestHistory(
             deliveries.put(e.letterId(), new Delivery(e.channel(), e.effectiveOn()));
           }
           if (fee != null && e.letterId() != null && e.letterId().equals(fee.letterId())) {
-            fee = new Fee(fee.method(), fee.amount(), fee.notifiedOn(), fee.letterId(), e.effectiveOn(),
-                days.addWorkingDays(e.effectiveOn(), FEE_PAYMENT_DAYS), fee.paidOn());
+            fee =
+                new Fee(
+                    fee.method(),
+                    fee.amount(),
+                    fee.notifiedOn(),
+                    fee.letterId(),
+                    e.effectiveOn(),
+                    days.addWorkingDays(e.effectiveOn(), FEE_PAYMENT_DAYS),
+                    fee.paidOn());
           }
         }
         case PUBLISHED_TO_CATALOG -> published = true;
-        default -> { }
+        default -> {}
       }
     }
-    if (state == RequestState.CONSULTING && consultation != null && today.isAfter(consultation.answerBy())) {
-      // Art. 32, 34: the third party's period is over; the agency decides, and the clock runs again.
+    if (state == RequestState.CONSULTING
+        && consultation != null
+        && today.isAfter(consultation.answerBy())) {
+      // Art. 32, 34: the third party's period is over; the agency decides, and the clock runs
+      // again.
       state = RequestState.OPEN;
     }
-    return new RequestHistory(state, submitted, received, outcome, concluded, reply, List.copyOf(letters),
-        Map.copyOf(deliveries), supplement,
-        consultation, extension, fee, reasons, periodSet, published, last, clock.compute(events, days, today));
+    return new RequestHistory(
+        state,
+        submitted,
+        received,
+        outcome,
+        concluded,
+        reply,
+        List.copyOf(letters),
+        Map.copyOf(deliveries),
+        supplement,
+        consultation,
+        extension,
+        fee,
+        reasons,
+        periodSet,
+        published,
+        last,
+        clock.compute(events, days, today));
   }
 }

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
@@ -29,8 +30,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Intake: an application from the public form or API, or entered by staff from the post, fax or
- * a visit. It is stored before it is acknowledged; the same idempotency key answers with the same
+ * Intake: an application from the public form or API, or entered by staff from the post, fax or a
+ * visit. It is stored before it is acknowledged; the same idempotency key answers with the same
  * request, and a key reused for a different application is refused.
  */
 @Service
@@ -47,9 +48,17 @@ class RequestIntake {
   private final TransactionTemplate transactions;
   private final IntakeMetrics intake;
 
-  RequestIntake(RequestRepository requests, RequestLedger ledger, TrackingCodes codes, IdCopies idCopies,
-      ApplicantMail mail, AgencyDirectory agencies, StaffAccess access, AuditTrail audit,
-      TransactionTemplate transactions, IntakeMetrics intake) {
+  RequestIntake(
+      RequestRepository requests,
+      RequestLedger ledger,
+      TrackingCodes codes,
+      IdCopies idCopies,
+      ApplicantMail mail,
+      AgencyDirectory agencies,
+      StaffAccess access,
+      AuditTrail audit,
+      TransactionTemplate transactions,
+      IntakeMetrics intake) {
     this.requests = requests;
     this.ledger = ledger;
     this.codes = codes;
@@ -73,7 +82,8 @@ class RequestIntake {
     return intake(form, idempotencyKey, idCopy, IntakeChannel.ONLINE, null, null);
   }
 
-  Acknowledgement enter(Application form, IntakeChannel channel, LocalDate receivedOn, Upload idCopy, Staff actor) {
+  Acknowledgement enter(
+      Application form, IntakeChannel channel, LocalDate receivedOn, Upload idCopy, Staff actor) {
     Agency agency = agencyOf(form);
     access.requireAgency(actor, agency.id());
     if (receivedOn == null) {
@@ -85,8 +95,13 @@ class RequestIntake {
     return intake(form, null, idCopy, channel, receivedOn, actor);
   }
 
-  private Acknowledgement intake(Application form, String idempotencyKey, Upload idCopy, IntakeChannel channel,
-      LocalDate receivedOn, Staff actor) {
+  private Acknowledgement intake(
+      Application form,
+      String idempotencyKey,
+      Upload idCopy,
+      IntakeChannel channel,
+      LocalDate receivedOn,
+      Staff actor) {
     Agency agency = agencyOf(form);
     String idNumber = checkedApplicant(form);
     String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
@@ -104,24 +119,39 @@ class RequestIntake {
     for (int attempt = 0; ; attempt++) {
       String code = codes.newCode("Y");
       try {
-        transactions.executeWithoutResult(tx -> {
-          Instant now = ledger.now();
-          long id = requests.insert(new RequestRepository.NewRequest(agency.id(), code, key, fingerprint, channel, form,
-              idNumber, copy, RequestState.SUBMITTED, now));
-          String who = actor == null ? "public" : actor.username();
-          List<RequestEvent> steps = new ArrayList<>();
-          // A paper application was handed in or posted when it was received, not when it is typed in.
-          LocalDate submittedOn = receivedOn == null ? ledger.today() : receivedOn;
-          steps.add(RequestEvent.of(EventKind.SUBMITTED, submittedOn, who, now).detail(channel.name()));
-          if (receivedOn != null) {
-            steps.add(RequestEvent.of(EventKind.REGISTERED, receivedOn, who, now));
-          }
-          ledger.append(id, steps);
-          audit.record(who, "foi.submitted", "foi-request", id, code);
-          if (receivedOn != null) {
-            audit.record(who, "foi.registered", "foi-request", id, receivedOn.toString());
-          }
-        });
+        transactions.executeWithoutResult(
+            tx -> {
+              Instant now = ledger.now();
+              long id =
+                  requests.insert(
+                      new RequestRepository.NewRequest(
+                          agency.id(),
+                          code,
+                          key,
+                          fingerprint,
+                          channel,
+                          form,
+                          idNumber,
+                          copy,
+                          RequestState.SUBMITTED,
+                          now));
+              String who = actor == null ? "public" : actor.username();
+              List<RequestEvent> steps = new ArrayList<>();
+              // A paper application was handed in or posted when it was received, not when it is
+              // typed in.
+              LocalDate submittedOn = receivedOn == null ? ledger.today() : receivedOn;
+              steps.add(
+                  RequestEvent.of(EventKind.SUBMITTED, submittedOn, who, now)
+                      .detail(channel.name()));
+              if (receivedOn != null) {
+                steps.add(RequestEvent.of(EventKind.REGISTERED, receivedOn, who, now));
+              }
+              ledger.append(id, steps);
+              audit.record(who, "foi.submitted", "foi-request", id, code);
+              if (receivedOn != null) {
+                audit.record(who, "foi.registered", "foi-request", id, receivedOn.toString());
+              }
+            });
         this.intake.accepted("request");
         Acknowledgement ack = new Acknowledgement(code, codes.secretFor(code));
         mail.acknowledge(form.getEmail(), agency.name(), ack);
@@ -148,14 +178,19 @@ class RequestIntake {
   }
 
   private Agency agencyOf(Application form) {
-    return agencies.findByCode(form.getAgency() == null ? "" : form.getAgency().trim())
+    return agencies
+        .findByCode(form.getAgency() == null ? "" : form.getAgency().trim())
         .orElseThrow(() -> Refusal.invalidField("agency", "foi.agency.unknown"));
   }
 
-  /** Checks what the annotations cannot: identity numbers, the pairing of type and document, a way to reach the applicant. */
+  /**
+   * Checks what the annotations cannot: identity numbers, the pairing of type and document, a way
+   * to reach the applicant.
+   */
   private static String checkedApplicant(Application form) {
     List<Refusal.FieldProblem> problems = new ArrayList<>();
-    String idNumber = form.getIdNumber() == null ? "" : form.getIdNumber().trim().toUpperCase(java.util.Locale.ROOT);
+    String idNumber =
+        form.getIdNumber() == null ? "" : form.getIdNumber().trim().toUpperCase(Locale.ROOT);
     if (form.getIdType() == IdType.RESIDENT_ID && !ResidentIds.isValid(idNumber)) {
       problems.add(new Refusal.FieldProblem("idNumber", "foi.id-number.resident-invalid"));
     }
@@ -168,10 +203,13 @@ class RequestIntake {
     if (form.getApplicantType() != null && form.getIdType() != null) {
       boolean organization = form.getApplicantType().isOrganization();
       if (organization != (form.getIdType() == IdType.USCC || form.getIdType() == IdType.OTHER)) {
-        problems.add(new Refusal.FieldProblem("idType", organization ? "foi.id-type.organization" : "foi.id-type.person"));
+        problems.add(
+            new Refusal.FieldProblem(
+                "idType", organization ? "foi.id-type.organization" : "foi.id-type.person"));
       }
     }
-    boolean anyContact = notBlank(form.getPhone()) || notBlank(form.getEmail()) || notBlank(form.getAddress());
+    boolean anyContact =
+        notBlank(form.getPhone()) || notBlank(form.getEmail()) || notBlank(form.getAddress());
     if (!anyContact) {
       problems.add(new Refusal.FieldProblem("phone", "foi.contact.required"));
     }
@@ -191,12 +229,27 @@ class RequestIntake {
   }
 
   private static String fingerprint(Application f, String idNumber) {
-    String joined = String.join("\u0000", f.getAgency(), String.valueOf(f.getApplicantType()), f.getName(),
-        String.valueOf(f.getIdType()), idNumber, nz(f.getPhone()), nz(f.getEmail()), nz(f.getAddress()),
-        nz(f.getTitle()), nz(f.getDocNumber()), f.getDescription(), nz(f.getPurpose()),
-        String.valueOf(f.getInformationForm()), String.valueOf(f.getDeliveryChannel()));
+    String joined =
+        String.join(
+            "\u0000",
+            f.getAgency(),
+            String.valueOf(f.getApplicantType()),
+            f.getName(),
+            String.valueOf(f.getIdType()),
+            idNumber,
+            nz(f.getPhone()),
+            nz(f.getEmail()),
+            nz(f.getAddress()),
+            nz(f.getTitle()),
+            nz(f.getDocNumber()),
+            f.getDescription(),
+            nz(f.getPurpose()),
+            String.valueOf(f.getInformationForm()),
+            String.valueOf(f.getDeliveryChannel()));
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(joined.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

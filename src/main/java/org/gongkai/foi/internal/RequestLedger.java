@@ -3,6 +3,7 @@ package org.gongkai.foi.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.calendar.WorkingDays;
@@ -10,9 +11,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A request's history and what follows from it: replays the events on today's calendar, appends
- * new ones, and rewrites the request's row as their projection. Every command and query comes
- * here, so there is one way of knowing where a request stands.
+ * A request's history and what follows from it: replays the events on today's calendar, appends new
+ * ones, and rewrites the request's row as their projection. Every command and query comes here, so
+ * there is one way of knowing where a request stands.
  */
 @Component
 class RequestLedger {
@@ -23,7 +24,11 @@ class RequestLedger {
   private final Clock clock;
   private final DeadlineCalculator deadlines;
 
-  RequestLedger(RequestRepository requests, LetterRepository letters, WorkingCalendar calendar, Clock clock,
+  RequestLedger(
+      RequestRepository requests,
+      LetterRepository letters,
+      WorkingCalendar calendar,
+      Clock clock,
       @Value("${gongkai.foi.fee-pauses-clock:true}") boolean feePausesClock) {
     this.requests = requests;
     this.letters = letters;
@@ -36,7 +41,7 @@ class RequestLedger {
     return LocalDate.now(clock);
   }
 
-  java.time.ZoneId zone() {
+  ZoneId zone() {
     return clock.getZone();
   }
 
@@ -62,11 +67,18 @@ class RequestLedger {
     return project(requestId);
   }
 
-  /** Rewrites the row from the history as of today: after a step, a calendar change, or a new day. */
+  /**
+   * Rewrites the row from the history as of today: after a step, a calendar change, or a new day.
+   */
   RequestHistory project(long requestId) {
     RequestHistory h = history(requestId);
-    String reply = h.replyLetterId() == null ? null
-        : letters.find(requestId, h.replyLetterId()).map(LetterRepository.StoredLetter::body).orElse(null);
+    String reply =
+        h.replyLetterId() == null
+            ? null
+            : letters
+                .find(requestId, h.replyLetterId())
+                .map(LetterRepository.StoredLetter::body)
+                .orElse(null);
     requests.project(requestId, h, reply, now());
     return h;
   }

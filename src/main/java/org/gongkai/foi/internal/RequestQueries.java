@@ -1,8 +1,10 @@
 package org.gongkai.foi.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +16,7 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.calendar.WorkingDays;
 import org.gongkai.foi.Deadline;
+import org.gongkai.foi.InformationRequests;
 import org.gongkai.foi.RequestState;
 import org.gongkai.shared.ids.TrackingCodes;
 import org.gongkai.shared.privacy.PersonalData;
@@ -23,11 +26,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What the public and staff see of requests: the applicant's status page, the staff lists and
- * the request's page with its history, letters and the steps allowed now. Personal data is
- * masked everywhere; staff with the personal-data permission may open it in full, the identity
- * copy and the letters as sent, and every such view is recorded on the request and in the audit
- * trail.
+ * What the public and staff see of requests: the applicant's status page, the staff lists and the
+ * request's page with its history, letters and the steps allowed now. Personal data is masked
+ * everywhere; staff with the personal-data permission may open it in full, the identity copy and
+ * the letters as sent, and every such view is recorded on the request and in the audit trail.
  */
 @Service
 class RequestQueries {
@@ -45,8 +47,16 @@ class RequestQueries {
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
 
-  RequestQueries(RequestRepository requests, LetterRepository letterRecords, RequestLedger ledger, TrackingCodes codes,
-      IdCopies idCopies, AgencyDirectory agencies, Accounts accounts, StaffAccess access, AuditTrail audit,
+  RequestQueries(
+      RequestRepository requests,
+      LetterRepository letterRecords,
+      RequestLedger ledger,
+      TrackingCodes codes,
+      IdCopies idCopies,
+      AgencyDirectory agencies,
+      Accounts accounts,
+      StaffAccess access,
+      AuditTrail audit,
       TransactionTemplate transactions) {
     this.requests = requests;
     this.letterRecords = letterRecords;
@@ -65,43 +75,72 @@ class RequestQueries {
   }
 
   long idOf(String trackingCode) {
-    return requests.findByTrackingCode(trackingCode).map(RequestRow::id)
+    return requests
+        .findByTrackingCode(trackingCode)
+        .map(RequestRow::id)
         .orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
   }
 
-  org.gongkai.foi.InformationRequests.Workload workload(Staff actor) {
+  InformationRequests.Workload workload(Staff actor) {
     int page = 1;
-    return new org.gongkai.foi.InformationRequests.Workload(
+    return new InformationRequests.Workload(
         list(new Filter(null, null, "open", false, null), page, 1, actor).total(),
         list(new Filter(null, null, "soon", false, null), page, 1, actor).total(),
         list(new Filter(null, null, "overdue", false, null), page, 1, actor).total());
   }
 
-
   Views.PublicStatus status(String trackingCode, String secret) {
-    RequestRow r = requests.findByTrackingCode(trackingCode == null ? "" : trackingCode.trim().toUpperCase(java.util.Locale.ROOT))
-        .filter(row -> codes.matches(row.trackingCode(), secret))
-        .orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
+    RequestRow r =
+        requests
+            .findByTrackingCode(
+                trackingCode == null ? "" : trackingCode.trim().toUpperCase(Locale.ROOT))
+            .filter(row -> codes.matches(row.trackingCode(), secret))
+            .orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
     Agency agency = agencies.get(r.agencyId());
     List<RequestEvent> events = requests.events(r.id());
     RequestHistory h = ledger.replay(events);
-    List<Views.PublicStep> steps = events.stream().filter(e -> e.kind().isPublic())
-        .map(e -> new Views.PublicStep(e.kind().name(), e.effectiveOn() != null ? e.effectiveOn()
-            : LocalDate.ofInstant(e.recordedAt(), ledger.zone()), e.untilOn()))
-        .toList();
+    List<Views.PublicStep> steps =
+        events.stream()
+            .filter(e -> e.kind().isPublic())
+            .map(
+                e ->
+                    new Views.PublicStep(
+                        e.kind().name(),
+                        e.effectiveOn() != null
+                            ? e.effectiveOn()
+                            : LocalDate.ofInstant(e.recordedAt(), ledger.zone()),
+                        e.untilOn()))
+            .toList();
     boolean replied = h.isConcluded();
-    RequestHistory.Delivery delivery = h.replyLetterId() == null ? null : h.deliveries().get(h.replyLetterId());
-    return new Views.PublicStatus(r.trackingCode(), agency.code(), agency.name(), h.state(), r.submittedAt(),
-        h.receivedOn(), replied ? null : h.dueOn(), h.deadline(), replied ? h.outcome() : null,
-        replied ? h.concludedOn() : null, replied ? r.replyDetail() : null, delivery == null ? null : delivery.on(),
+    RequestHistory.Delivery delivery =
+        h.replyLetterId() == null ? null : h.deliveries().get(h.replyLetterId());
+    return new Views.PublicStatus(
+        r.trackingCode(),
+        agency.code(),
+        agency.name(),
+        h.state(),
+        r.submittedAt(),
+        h.receivedOn(),
+        replied ? null : h.dueOn(),
+        h.deadline(),
+        replied ? h.outcome() : null,
+        replied ? h.concludedOn() : null,
+        replied ? r.replyDetail() : null,
+        delivery == null ? null : delivery.on(),
         steps);
   }
 
+  /**
+   * The staff list's filter and order: the nearest deadline first (the default), or the latest
+   * received first.
+   */
+  record Filter(
+      Long agencyId, RequestState state, String due, boolean mine, String q, Order order) {
 
-  /** The staff list's filter and order: the nearest deadline first (the default), or the latest received first. */
-  record Filter(Long agencyId, RequestState state, String due, boolean mine, String q, Order order) {
-
-    enum Order { DUE, RECEIVED }
+    enum Order {
+      DUE,
+      RECEIVED
+    }
 
     Filter {
       order = order == null ? Order.DUE : order;
@@ -145,21 +184,38 @@ class RequestQueries {
       where.append(" AND state NOT IN ('REPLIED', 'CLOSED')");
     }
     if (filter.q() != null && !filter.q().isBlank()) {
-      where.append(" AND (tracking_code = :code OR LOWER(description) LIKE :q OR LOWER(info_title) LIKE :q)");
-      params.put("code", filter.q().trim().toUpperCase(java.util.Locale.ROOT));
-      params.put("q", "%" + filter.q().trim().toLowerCase(java.util.Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%");
+      where.append(
+          " AND (tracking_code = :code OR LOWER(description) LIKE :q OR LOWER(info_title) LIKE :q)");
+      params.put("code", filter.q().trim().toUpperCase(Locale.ROOT));
+      params.put(
+          "q",
+          "%"
+              + filter.q().trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_")
+              + "%");
     }
     long total = requests.count(scope, where.toString(), params);
     WorkingDays days = ledger.days();
-    String orderBy = filter.order() == Filter.Order.RECEIVED
-        ? "CASE WHEN received_on IS NULL THEN 0 ELSE 1 END, received_on DESC, id DESC"
-        : "CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, id";
-    List<Views.Summary> items = requests.list(scope, where.toString(), params, orderBy, (page - 1) * size, size).stream()
-        .map(r -> new Views.Summary(r.id(), r.trackingCode(), agencies.get(r.agencyId()).name(), r.state(),
-            PersonalData.name(r.applicantName()), abbreviate(r.description()),
-            r.receivedOn(), r.state().clockRuns() ? r.dueOn() : null, daysLeft(r, days), assigneeName(r.assigneeId()),
-            r.outcome()))
-        .toList();
+    String orderBy =
+        filter.order() == Filter.Order.RECEIVED
+            ? "CASE WHEN received_on IS NULL THEN 0 ELSE 1 END, received_on DESC, id DESC"
+            : "CASE WHEN due_on IS NULL THEN 1 ELSE 0 END, due_on, id";
+    List<Views.Summary> items =
+        requests.list(scope, where.toString(), params, orderBy, (page - 1) * size, size).stream()
+            .map(
+                r ->
+                    new Views.Summary(
+                        r.id(),
+                        r.trackingCode(),
+                        agencies.get(r.agencyId()).name(),
+                        r.state(),
+                        PersonalData.name(r.applicantName()),
+                        abbreviate(r.description()),
+                        r.receivedOn(),
+                        r.state().clockRuns() ? r.dueOn() : null,
+                        daysLeft(r, days),
+                        assigneeName(r.assigneeId()),
+                        r.outcome()))
+            .toList();
     return new PageResult<>(items, total, page, size);
   }
 
@@ -170,7 +226,9 @@ class RequestQueries {
     return view(r, false);
   }
 
-  /** The request's page with the applicant's personal data in full: for the permitted, and recorded. */
+  /**
+   * The request's page with the applicant's personal data in full: for the permitted, and recorded.
+   */
   Views.RequestView revealed(long id, Staff actor) {
     RequestRow r = personalData(id, actor, "record", "foi.personal-data.viewed");
     return view(r, true);
@@ -189,9 +247,13 @@ class RequestQueries {
     return storedLetter(r, letterId);
   }
 
-  /** A letter drafted for the request with the applicant's name masked, for staff without the permission. */
+  /**
+   * A letter drafted for the request with the applicant's name masked, for staff without the
+   * permission.
+   */
   Letters.Letter masked(long id, Letters.Letter letter) {
-    return masked(requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found")), letter);
+    return masked(
+        requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found")), letter);
   }
 
   /** Allows a draft letter to be printed in full: for the permitted, and recorded. */
@@ -200,7 +262,9 @@ class RequestQueries {
   }
 
   private Letters.Letter storedLetter(RequestRow r, long letterId) {
-    return letterRecords.find(r.id(), letterId).map(l -> Letters.Letter.parse(l.body()))
+    return letterRecords
+        .find(r.id(), letterId)
+        .map(l -> Letters.Letter.parse(l.body()))
         .orElseThrow(() -> Refusal.notFound("foi.letter.not-found"));
   }
 
@@ -215,11 +279,14 @@ class RequestQueries {
     if (!actor.personalData()) {
       throw Refusal.forbidden("foi.personal-data.not-permitted");
     }
-    transactions.executeWithoutResult(tx -> {
-      requests.append(r.id(), RequestEvent.of(EventKind.PERSONAL_DATA_VIEWED, null, actor.username(), ledger.now())
-          .detail(what));
-      audit.record(actor.username(), action, "foi-request", r.id(), what);
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          requests.append(
+              r.id(),
+              RequestEvent.of(EventKind.PERSONAL_DATA_VIEWED, null, actor.username(), ledger.now())
+                  .detail(what));
+          audit.record(actor.username(), action, "foi-request", r.id(), what);
+        });
     return r;
   }
 
@@ -229,42 +296,125 @@ class RequestQueries {
     WorkingDays days = ledger.days();
     RequestHistory h = ledger.replay(events);
     Deadline deadline = h.deadline();
-    Views.Applicant applicant = full
-        ? new Views.Applicant(r.applicantType(), r.applicantName(), r.idType(), r.idNumber(), r.phone(), r.email(),
-            r.address(), false)
-        : new Views.Applicant(r.applicantType(), PersonalData.name(r.applicantName()), r.idType(),
-            PersonalData.idNumber(r.idNumber()), PersonalData.phone(r.phone()), PersonalData.email(r.email()),
-            PersonalData.address(r.address()), true);
+    Views.Applicant applicant =
+        full
+            ? new Views.Applicant(
+                r.applicantType(),
+                r.applicantName(),
+                r.idType(),
+                r.idNumber(),
+                r.phone(),
+                r.email(),
+                r.address(),
+                false)
+            : new Views.Applicant(
+                r.applicantType(),
+                PersonalData.name(r.applicantName()),
+                r.idType(),
+                PersonalData.idNumber(r.idNumber()),
+                PersonalData.phone(r.phone()),
+                PersonalData.email(r.email()),
+                PersonalData.address(r.address()),
+                true);
     // Each step with the due date as it stood once the step was taken: the request's story.
-    List<Views.HistoryEntry> entries = new java.util.ArrayList<>();
+    List<Views.HistoryEntry> entries = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       RequestEvent e = events.get(i);
       RequestHistory upTo = i == events.size() - 1 ? h : ledger.replay(events.subList(0, i + 1));
-      entries.add(new Views.HistoryEntry(e.kind().name(), e.effectiveOn(), e.untilOn(), e.days(), e.detail(),
-          e.actor(), e.recordedAt(), e.outcome(), e.amount(), e.letterId(), e.channel(), e.approver(),
-          upTo.state().clockRuns() ? upTo.dueOn() : null, upTo.state()));
+      entries.add(
+          new Views.HistoryEntry(
+              e.kind().name(),
+              e.effectiveOn(),
+              e.untilOn(),
+              e.days(),
+              e.detail(),
+              e.actor(),
+              e.recordedAt(),
+              e.outcome(),
+              e.amount(),
+              e.letterId(),
+              e.channel(),
+              e.approver(),
+              upTo.state().clockRuns() ? upTo.dueOn() : null,
+              upTo.state()));
     }
-    List<Views.LetterView> sent = letterRecords.of(r.id()).stream()
-        .map(l -> new Views.LetterView(l.id(), l.kind().name(), l.outcome(),
-            l.kind().toThirdParty() || full ? l.recipient() : PersonalData.name(l.recipient()), l.issuedOn(),
-            Optional.ofNullable(h.deliveries().get(l.id())).map(RequestHistory.Delivery::channel).orElse(null),
-            Optional.ofNullable(h.deliveries().get(l.id())).map(RequestHistory.Delivery::on).orElse(null)))
-        .toList();
-    RequestHistory.Delivery delivery = h.replyLetterId() == null ? null : h.deliveries().get(h.replyLetterId());
+    List<Views.LetterView> sent =
+        letterRecords.of(r.id()).stream()
+            .map(
+                l ->
+                    new Views.LetterView(
+                        l.id(),
+                        l.kind().name(),
+                        l.outcome(),
+                        l.kind().toThirdParty() || full
+                            ? l.recipient()
+                            : PersonalData.name(l.recipient()),
+                        l.issuedOn(),
+                        Optional.ofNullable(h.deliveries().get(l.id()))
+                            .map(RequestHistory.Delivery::channel)
+                            .orElse(null),
+                        Optional.ofNullable(h.deliveries().get(l.id()))
+                            .map(RequestHistory.Delivery::on)
+                            .orElse(null)))
+            .toList();
+    RequestHistory.Delivery delivery =
+        h.replyLetterId() == null ? null : h.deliveries().get(h.replyLetterId());
     Integer left = daysLeft(h, days);
-    return new Views.RequestView(r.id(), r.trackingCode(), agency.code(), agency.name(), h.state(), r.intakeChannel(),
-        applicant, r.infoTitle(), r.infoDocNumber(), r.description(), r.purpose(), r.informationForm(),
-        r.deliveryChannel(), r.idCopySha256() != null, r.submittedAt(), h.receivedOn(), deadline.dueOn(), left,
-        deadline, r.assigneeId(), assigneeName(r.assigneeId()), h.outcome(), h.concludedOn(), r.replyDetail(),
-        h.replyLetterId(), delivery == null ? null : delivery.on(), delivery == null ? null : delivery.channel(),
-        h.fee() == null ? null : new Views.Fee(h.fee().method(), h.fee().amount(), h.fee().notifiedOn(),
-            h.fee().deliveredOn(), h.fee().payBy(), h.fee().paidOn()),
+    return new Views.RequestView(
+        r.id(),
+        r.trackingCode(),
+        agency.code(),
+        agency.name(),
+        h.state(),
+        r.intakeChannel(),
+        applicant,
+        r.infoTitle(),
+        r.infoDocNumber(),
+        r.description(),
+        r.purpose(),
+        r.informationForm(),
+        r.deliveryChannel(),
+        r.idCopySha256() != null,
+        r.submittedAt(),
+        h.receivedOn(),
+        deadline.dueOn(),
+        left,
+        deadline,
+        r.assigneeId(),
+        assigneeName(r.assigneeId()),
+        h.outcome(),
+        h.concludedOn(),
+        r.replyDetail(),
+        h.replyLetterId(),
+        delivery == null ? null : delivery.on(),
+        delivery == null ? null : delivery.channel(),
+        h.fee() == null
+            ? null
+            : new Views.Fee(
+                h.fee().method(),
+                h.fee().amount(),
+                h.fee().notifiedOn(),
+                h.fee().deliveredOn(),
+                h.fee().payBy(),
+                h.fee().paidOn()),
         h.supplement() == null ? null : h.supplement().dueOn(),
-        h.consultation() == null ? null : new Views.ConsultationView(h.consultation().party(),
-            h.consultation().sentOn(), h.consultation().answerBy(), h.consultation().answeredOn()),
-        h.extension() == null ? null : new Views.ExtensionView(h.extension().days(), h.extension().approver(),
-            h.extension().reason(), h.extension().decidedOn()),
-        Step.allowed(h, days, ledger.today()).stream().map(Step::path).toList(), sent, entries);
+        h.consultation() == null
+            ? null
+            : new Views.ConsultationView(
+                h.consultation().party(),
+                h.consultation().sentOn(),
+                h.consultation().answerBy(),
+                h.consultation().answeredOn()),
+        h.extension() == null
+            ? null
+            : new Views.ExtensionView(
+                h.extension().days(),
+                h.extension().approver(),
+                h.extension().reason(),
+                h.extension().decidedOn()),
+        Step.allowed(h, days, ledger.today()).stream().map(Step::path).toList(),
+        sent,
+        entries);
   }
 
   private Integer daysLeft(RequestRow r, WorkingDays days) {
@@ -291,7 +441,8 @@ class RequestQueries {
   }
 
   IdCopies.Stored idCopy(long id, Staff actor) {
-    RequestRow existing = requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
+    RequestRow existing =
+        requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
     if (existing.idCopySha256() == null) {
       throw Refusal.notFound("foi.id-copy.missing");
     }

@@ -7,17 +7,18 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.gongkai.foi.Application;
 import org.gongkai.foi.ApplicantType;
+import org.gongkai.foi.Application;
 import org.gongkai.foi.DeliveryChannel;
 import org.gongkai.foi.IdType;
 import org.gongkai.foi.InformationForm;
 import org.gongkai.foi.IntakeChannel;
 import org.gongkai.foi.Outcome;
 import org.gongkai.foi.RequestState;
-import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.privacy.PersonalDataCipher;
+import org.gongkai.shared.time.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -27,6 +28,7 @@ class RequestRepository {
 
   /** The encrypted fields, named as the cipher binds them. */
   static final String ID_NUMBER = "foi_request.id_number";
+
   static final String PHONE = "foi_request.phone";
   static final String EMAIL = "foi_request.email";
   static final String ADDRESS = "foi_request.address";
@@ -39,21 +41,31 @@ class RequestRepository {
     this.jdbc = jdbc;
   }
 
-  record NewRequest(long agencyId, String trackingCode, String idempotencyKey, String fingerprint,
-      IntakeChannel channel, Application form, String idNumber, IdCopy idCopy, RequestState state, Instant now) {}
+  record NewRequest(
+      long agencyId,
+      String trackingCode,
+      String idempotencyKey,
+      String fingerprint,
+      IntakeChannel channel,
+      Application form,
+      String idNumber,
+      IdCopy idCopy,
+      RequestState state,
+      Instant now) {}
 
   record IdCopy(String name, String contentType, String sha256) {}
 
   long insert(NewRequest r) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     Application f = r.form();
-    jdbc.sql("INSERT INTO foi_request (agency_id, tracking_code, idempotency_key, fingerprint, intake_channel,"
-            + " applicant_type, applicant_name, id_type, id_number, id_number_hash, phone, email, address, info_title,"
-            + " info_doc_number,"
-            + " description, purpose, information_form, delivery_channel, id_copy_name, id_copy_type, id_copy_sha256,"
-            + " state, submitted_at, updated_at) VALUES (:agency, :code, :key, :fp, :channel, :type, :name, :idType,"
-            + " :idNumber, :idHash, :phone, :email, :address, :title, :docNumber, :description, :purpose, :form, :delivery,"
-            + " :copyName, :copyType, :copySha, :state, :now, :now)")
+    jdbc.sql(
+            "INSERT INTO foi_request (agency_id, tracking_code, idempotency_key, fingerprint, intake_channel,"
+                + " applicant_type, applicant_name, id_type, id_number, id_number_hash, phone, email, address, info_title,"
+                + " info_doc_number,"
+                + " description, purpose, information_form, delivery_channel, id_copy_name, id_copy_type, id_copy_sha256,"
+                + " state, submitted_at, updated_at) VALUES (:agency, :code, :key, :fp, :channel, :type, :name, :idType,"
+                + " :idNumber, :idHash, :phone, :email, :address, :title, :docNumber, :description, :purpose, :form, :delivery,"
+                + " :copyName, :copyType, :copySha, :state, :now, :now)")
         .param("agency", r.agencyId())
         .param("code", r.trackingCode())
         .param("key", r.idempotencyKey())
@@ -88,43 +100,75 @@ class RequestRepository {
 
   /** Reads the request under a row lock, so that two staff acting at once take turns. */
   Optional<RequestRow> lock(long id) {
-    return jdbc.sql("SELECT * FROM foi_request WHERE id = ? FOR UPDATE").param(id).query(this::row).optional();
+    return jdbc.sql("SELECT * FROM foi_request WHERE id = ? FOR UPDATE")
+        .param(id)
+        .query(this::row)
+        .optional();
   }
 
   Optional<RequestRow> findByTrackingCode(String code) {
-    return jdbc.sql("SELECT * FROM foi_request WHERE tracking_code = ?").param(code).query(this::row).optional();
+    return jdbc.sql("SELECT * FROM foi_request WHERE tracking_code = ?")
+        .param(code)
+        .query(this::row)
+        .optional();
   }
 
   record KeyedRequest(String trackingCode, String fingerprint) {}
 
   Optional<KeyedRequest> findByIdempotencyKey(String key) {
-    return jdbc.sql("SELECT tracking_code, fingerprint FROM foi_request WHERE idempotency_key = ?").param(key)
-        .query((rs, i) -> new KeyedRequest(rs.getString(1), rs.getString(2))).optional();
+    return jdbc.sql("SELECT tracking_code, fingerprint FROM foi_request WHERE idempotency_key = ?")
+        .param(key)
+        .query((rs, i) -> new KeyedRequest(rs.getString(1), rs.getString(2)))
+        .optional();
   }
 
-  /** A page of requests; {@code orderBy} is one of the orders the staff list offers, never input. */
-  List<RequestRow> list(Collection<Long> agencies, String where, java.util.Map<String, Object> params, String orderBy,
-      int offset, int limit) {
-    return jdbc.sql("SELECT * FROM foi_request WHERE agency_id IN (:agencies)" + where
-            + " ORDER BY " + orderBy + " OFFSET " + offset
-            + " ROWS FETCH NEXT " + limit + " ROWS ONLY")
-        .param("agencies", agencies).params(params).query(this::row).list();
+  /**
+   * A page of requests; {@code orderBy} is one of the orders the staff list offers, never input.
+   */
+  List<RequestRow> list(
+      Collection<Long> agencies,
+      String where,
+      Map<String, Object> params,
+      String orderBy,
+      int offset,
+      int limit) {
+    return jdbc.sql(
+            "SELECT * FROM foi_request WHERE agency_id IN (:agencies)"
+                + where
+                + " ORDER BY "
+                + orderBy
+                + " OFFSET "
+                + offset
+                + " ROWS FETCH NEXT "
+                + limit
+                + " ROWS ONLY")
+        .param("agencies", agencies)
+        .params(params)
+        .query(this::row)
+        .list();
   }
 
-  long count(Collection<Long> agencies, String where, java.util.Map<String, Object> params) {
+  long count(Collection<Long> agencies, String where, Map<String, Object> params) {
     return jdbc.sql("SELECT COUNT(*) FROM foi_request WHERE agency_id IN (:agencies)" + where)
-        .param("agencies", agencies).params(params).query(Long.class).single();
+        .param("agencies", agencies)
+        .params(params)
+        .query(Long.class)
+        .single();
   }
 
   List<RequestRow> unconcluded() {
-    return jdbc.sql("SELECT * FROM foi_request WHERE state NOT IN ('REPLIED', 'CLOSED', 'SUBMITTED')")
-        .query(this::row).list();
+    return jdbc.sql(
+            "SELECT * FROM foi_request WHERE state NOT IN ('REPLIED', 'CLOSED', 'SUBMITTED')")
+        .query(this::row)
+        .list();
   }
 
   /** Ids of the requests still being handled, for the daily run to take one at a time. */
   List<Long> unconcludedIds() {
-    return jdbc.sql("SELECT id FROM foi_request WHERE state NOT IN ('REPLIED', 'CLOSED', 'SUBMITTED') ORDER BY id")
-        .query(Long.class).list();
+    return jdbc.sql(
+            "SELECT id FROM foi_request WHERE state NOT IN ('REPLIED', 'CLOSED', 'SUBMITTED') ORDER BY id")
+        .query(Long.class)
+        .list();
   }
 
   void setAssignee(long id, long staffId) {
@@ -132,15 +176,17 @@ class RequestRepository {
   }
 
   /**
-   * Writes what the history decides into the request's row, where lists and statistics read it:
-   * the row is a projection of the events, never the other way round.
+   * Writes what the history decides into the request's row, where lists and statistics read it: the
+   * row is a projection of the events, never the other way round.
    */
   void project(long id, RequestHistory h, String replyText, Instant now) {
-    RequestHistory.Delivery delivery = h.replyLetterId() == null ? null : h.deliveries().get(h.replyLetterId());
-    jdbc.sql("UPDATE foi_request SET state = :state, received_on = :received, due_on = :due, outcome = :outcome,"
-            + " concluded_on = :concluded, reply_detail = :reply, delivered_on = :deliveredOn,"
-            + " delivery_method = :deliveredBy, fee_method = :feeMethod, fee_amount = :feeAmount, updated_at = :now"
-            + " WHERE id = :id")
+    RequestHistory.Delivery delivery =
+        h.replyLetterId() == null ? null : h.deliveries().get(h.replyLetterId());
+    jdbc.sql(
+            "UPDATE foi_request SET state = :state, received_on = :received, due_on = :due, outcome = :outcome,"
+                + " concluded_on = :concluded, reply_detail = :reply, delivered_on = :deliveredOn,"
+                + " delivery_method = :deliveredBy, fee_method = :feeMethod, fee_amount = :feeAmount, updated_at = :now"
+                + " WHERE id = :id")
         .param("state", h.state().name())
         .param("received", h.receivedOn())
         .param("due", h.dueOn())
@@ -148,7 +194,9 @@ class RequestRepository {
         .param("concluded", h.concludedOn())
         .param("reply", replyText)
         .param("deliveredOn", delivery == null ? null : delivery.on())
-        .param("deliveredBy", delivery == null || delivery.channel() == null ? null : delivery.channel().name())
+        .param(
+            "deliveredBy",
+            delivery == null || delivery.channel() == null ? null : delivery.channel().name())
         .param("feeMethod", h.fee() == null ? null : h.fee().method())
         .param("feeAmount", h.fee() == null ? null : h.fee().amount())
         .param("now", Timestamps.toDb(now))
@@ -160,40 +208,85 @@ class RequestRepository {
     jdbc.sql("UPDATE foi_request SET due_on = ? WHERE id = ?").params(dueOn, id).update();
   }
 
-  /** Applications by the same applicant to the same agency received in the month, up to and including this one. */
+  /**
+   * Applications by the same applicant to the same agency received in the month, up to and
+   * including this one.
+   */
   int ordinalInMonth(RequestRow r) {
     LocalDate first = r.receivedOn().withDayOfMonth(1);
-    return jdbc.sql("SELECT COUNT(*) FROM foi_request WHERE agency_id = ? AND id_number_hash = ? AND received_on >= ?"
-            + " AND (received_on < ? OR (received_on = ? AND id <= ?))")
-        .params(r.agencyId(), cipher.lookupHash(r.idNumber()), first, r.receivedOn(), r.receivedOn(), r.id())
-        .query(Integer.class).single();
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM foi_request WHERE agency_id = ? AND id_number_hash = ? AND received_on >= ?"
+                + " AND (received_on < ? OR (received_on = ? AND id <= ?))")
+        .params(
+            r.agencyId(),
+            cipher.lookupHash(r.idNumber()),
+            first,
+            r.receivedOn(),
+            r.receivedOn(),
+            r.id())
+        .query(Integer.class)
+        .single();
   }
 
-  void addEvent(long requestId, EventKind kind, LocalDate effectiveOn, LocalDate untilOn, Integer days, String detail,
-      String actor, Instant now) {
-    append(requestId, RequestEvent.of(kind, effectiveOn, actor, now).until(untilOn).days(days).detail(detail));
+  void addEvent(
+      long requestId,
+      EventKind kind,
+      LocalDate effectiveOn,
+      LocalDate untilOn,
+      Integer days,
+      String detail,
+      String actor,
+      Instant now) {
+    append(
+        requestId,
+        RequestEvent.of(kind, effectiveOn, actor, now).until(untilOn).days(days).detail(detail));
   }
 
   /** Appends a step to the history; entries are never changed or removed. */
   void append(long requestId, RequestEvent e) {
-    jdbc.sql("INSERT INTO foi_event (request_id, kind, effective_on, until_on, days, detail, actor, recorded_at, outcome,"
-            + " amount, letter_id, channel, approver) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(requestId, e.kind().name(), e.effectiveOn(), e.untilOn(), e.days(), e.detail(), e.actor(),
-            Timestamps.toDb(e.recordedAt()), e.outcome() == null ? null : e.outcome().name(), e.amount(), e.letterId(),
-            e.channel() == null ? null : e.channel().name(), e.approver())
+    jdbc.sql(
+            "INSERT INTO foi_event (request_id, kind, effective_on, until_on, days, detail, actor, recorded_at, outcome,"
+                + " amount, letter_id, channel, approver) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            requestId,
+            e.kind().name(),
+            e.effectiveOn(),
+            e.untilOn(),
+            e.days(),
+            e.detail(),
+            e.actor(),
+            Timestamps.toDb(e.recordedAt()),
+            e.outcome() == null ? null : e.outcome().name(),
+            e.amount(),
+            e.letterId(),
+            e.channel() == null ? null : e.channel().name(),
+            e.approver())
         .update();
   }
 
   List<RequestEvent> events(long requestId) {
-    return jdbc.sql("SELECT * FROM foi_event WHERE request_id = ? ORDER BY id").param(requestId)
-        .query((rs, i) -> new RequestEvent(rs.getLong("id"), EventKind.valueOf(rs.getString("kind")),
-            rs.getObject("effective_on", LocalDate.class), rs.getObject("until_on", LocalDate.class),
-            (Integer) rs.getObject("days"), rs.getString("detail"), rs.getString("actor"),
-            Timestamps.fromDb(rs.getObject("recorded_at", OffsetDateTime.class)),
-            rs.getString("outcome") == null ? null : Outcome.valueOf(rs.getString("outcome")), rs.getBigDecimal("amount"),
-            (Long) rs.getObject("letter_id", Long.class),
-            rs.getString("channel") == null ? null : DeliveryChannel.valueOf(rs.getString("channel")),
-            rs.getString("approver")))
+    return jdbc.sql("SELECT * FROM foi_event WHERE request_id = ? ORDER BY id")
+        .param(requestId)
+        .query(
+            (rs, i) ->
+                new RequestEvent(
+                    rs.getLong("id"),
+                    EventKind.valueOf(rs.getString("kind")),
+                    rs.getObject("effective_on", LocalDate.class),
+                    rs.getObject("until_on", LocalDate.class),
+                    (Integer) rs.getObject("days"),
+                    rs.getString("detail"),
+                    rs.getString("actor"),
+                    Timestamps.fromDb(rs.getObject("recorded_at", OffsetDateTime.class)),
+                    rs.getString("outcome") == null
+                        ? null
+                        : Outcome.valueOf(rs.getString("outcome")),
+                    rs.getBigDecimal("amount"),
+                    (Long) rs.getObject("letter_id", Long.class),
+                    rs.getString("channel") == null
+                        ? null
+                        : DeliveryChannel.valueOf(rs.getString("channel")),
+                    rs.getString("approver")))
         .list();
   }
 
@@ -228,7 +321,9 @@ class RequestRepository {
         rs.getObject("concluded_on", LocalDate.class),
         rs.getString("reply_detail"),
         rs.getObject("delivered_on", LocalDate.class),
-        rs.getString("delivery_method") == null ? null : DeliveryChannel.valueOf(rs.getString("delivery_method")),
+        rs.getString("delivery_method") == null
+            ? null
+            : DeliveryChannel.valueOf(rs.getString("delivery_method")),
         rs.getString("fee_method"),
         rs.getBigDecimal("fee_amount"));
   }

@@ -11,7 +11,10 @@ import org.gongkai.foi.IntakeChannel;
 import org.gongkai.foi.Outcome;
 import org.gongkai.foi.RequestState;
 
-/** A stored request, personal data included: it never leaves the module unmasked except to its assignee. */
+/**
+ * A stored request, personal data included: it never leaves the module unmasked except to its
+ * assignee.
+ */
 record RequestRow(
     long id,
     long agencyId,

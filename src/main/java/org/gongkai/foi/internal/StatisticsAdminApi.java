@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Monthly statistics in the structure of table 三, their filing (a zero report included) and the office's overview. */
+/**
+ * Monthly statistics in the structure of table 三, their filing (a zero report included) and the
+ * office's overview.
+ */
 @RestController
 @RequestMapping("/api/v1/admin/foi/statistics")
 class StatisticsAdminApi {

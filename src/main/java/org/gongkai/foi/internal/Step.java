@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.gongkai.calendar.WorkingDays;
@@ -26,7 +27,12 @@ enum Step {
   SET_PERIOD(EnumSet.of(RequestState.OPEN)),
   CONSULT(EnumSet.of(RequestState.OPEN)),
   RECORD_CONSULTATION_ANSWER(EnumSet.of(RequestState.CONSULTING, RequestState.OPEN)),
-  EXTEND(EnumSet.of(RequestState.OPEN, RequestState.CONSULTING, RequestState.AWAITING_FEE, RequestState.AWAITING_REASONS)),
+  EXTEND(
+      EnumSet.of(
+          RequestState.OPEN,
+          RequestState.CONSULTING,
+          RequestState.AWAITING_FEE,
+          RequestState.AWAITING_REASONS)),
   NOTIFY_FEE(EnumSet.of(RequestState.OPEN)),
   RECORD_PAYMENT(EnumSet.of(RequestState.AWAITING_FEE)),
   REPLY(EnumSet.of(RequestState.OPEN)),
@@ -49,22 +55,41 @@ enum Step {
       return Optional.of(Refusal.conflict("foi.request.wrong-state"));
     }
     return switch (this) {
-      case REQUEST_SUPPLEMENT -> h.supplement() != null ? refuse("foi.supplement.only-once")
-          : today.isAfter(days.addWorkingDays(h.receivedOn(), SUPPLEMENT_WINDOW_DAYS))
-              ? refuse("foi.supplement.too-late", String.valueOf(SUPPLEMENT_WINDOW_DAYS)) : Optional.empty();
-      case REQUEST_REASONS -> h.reasons() != null ? refuse("foi.reasons.only-once") : beforeDeadline(h, today);
-      case SET_PERIOD -> h.reasons() == null || h.reasons().receivedOn() == null ? refuse("foi.period.reasons-first")
-          : h.periodSetOn() != null ? refuse("foi.period.only-once") : beforeDeadline(h, today);
-      case CONSULT -> h.consultation() != null && h.consultation().answeredOn() == null
-          ? refuse("foi.consultation.open") : Optional.empty();
-      case RECORD_CONSULTATION_ANSWER -> h.consultation() == null || h.consultation().answeredOn() != null
-          ? refuse("foi.consultation.none-open") : Optional.empty();
-      case EXTEND -> h.extension() != null ? refuse("foi.extension.only-once") : beforeDeadline(h, today)
-          .map(r -> Refusal.conflict("foi.extension.after-deadline", String.valueOf(h.dueOn())));
+      case REQUEST_SUPPLEMENT ->
+          h.supplement() != null
+              ? refuse("foi.supplement.only-once")
+              : today.isAfter(days.addWorkingDays(h.receivedOn(), SUPPLEMENT_WINDOW_DAYS))
+                  ? refuse("foi.supplement.too-late", String.valueOf(SUPPLEMENT_WINDOW_DAYS))
+                  : Optional.empty();
+      case REQUEST_REASONS ->
+          h.reasons() != null ? refuse("foi.reasons.only-once") : beforeDeadline(h, today);
+      case SET_PERIOD ->
+          h.reasons() == null || h.reasons().receivedOn() == null
+              ? refuse("foi.period.reasons-first")
+              : h.periodSetOn() != null ? refuse("foi.period.only-once") : beforeDeadline(h, today);
+      case CONSULT ->
+          h.consultation() != null && h.consultation().answeredOn() == null
+              ? refuse("foi.consultation.open")
+              : Optional.empty();
+      case RECORD_CONSULTATION_ANSWER ->
+          h.consultation() == null || h.consultation().answeredOn() != null
+              ? refuse("foi.consultation.none-open")
+              : Optional.empty();
+      case EXTEND ->
+          h.extension() != null
+              ? refuse("foi.extension.only-once")
+              : beforeDeadline(h, today)
+                  .map(
+                      r ->
+                          Refusal.conflict(
+                              "foi.extension.after-deadline", String.valueOf(h.dueOn())));
       case NOTIFY_FEE -> h.fee() != null ? refuse("foi.fee.once") : Optional.empty();
-      case RECORD_DELIVERY -> h.undelivered().isEmpty() ? refuse("foi.delivery.nothing") : Optional.empty();
-      case PUBLISH_TO_CATALOG -> h.outcome() == Outcome.DISCLOSED || h.outcome() == Outcome.PARTLY_DISCLOSED
-          ? Optional.empty() : refuse("foi.publish.not-disclosed", "");
+      case RECORD_DELIVERY ->
+          h.undelivered().isEmpty() ? refuse("foi.delivery.nothing") : Optional.empty();
+      case PUBLISH_TO_CATALOG ->
+          h.outcome() == Outcome.DISCLOSED || h.outcome() == Outcome.PARTLY_DISCLOSED
+              ? Optional.empty()
+              : refuse("foi.publish.not-disclosed", "");
       default -> Optional.empty();
     };
   }
@@ -90,12 +115,14 @@ enum Step {
 
   /** The name used in the console's addresses and the API's list of allowed steps. */
   String path() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static Optional<Refusal> beforeDeadline(RequestHistory h, LocalDate today) {
     LocalDate due = h.dueOn();
-    return due != null && today.isAfter(due) ? refuse("foi.deadline.passed", String.valueOf(due)) : Optional.empty();
+    return due != null && today.isAfter(due)
+        ? refuse("foi.deadline.passed", String.valueOf(due))
+        : Optional.empty();
   }
 
   private static Optional<Refusal> refuse(String key, Object... arguments) {

@@ -21,10 +21,31 @@ class InteractionDeskService implements InteractionDesk {
   }
 
   @Override
-  public String write(String agencyCode, String type, boolean toHead, String title, String content, String name,
-      String phone, boolean publicConsent) {
-    return intake.submit(new MailboxViews.Form(agencyCode, MailboxViews.Type.valueOf(type), toHead, title, content, name, phone,
-        null, publicConsent, null, null), null).trackingCode();
+  public String write(
+      String agencyCode,
+      String type,
+      boolean toHead,
+      String title,
+      String content,
+      String name,
+      String phone,
+      boolean publicConsent) {
+    return intake
+        .submit(
+            new MailboxViews.Form(
+                agencyCode,
+                MailboxViews.Type.valueOf(type),
+                toHead,
+                title,
+                content,
+                name,
+                phone,
+                null,
+                publicConsent,
+                null,
+                null),
+            null)
+        .trackingCode();
   }
 
   @Override
@@ -38,15 +59,36 @@ class InteractionDeskService implements InteractionDesk {
 
   @Override
   public long addLeader(String agencyCode, String name, String title, String role, Staff actor) {
-    return interviews.addLeader(agencyCode, name, title, Interviews.LeaderRole.valueOf(role), actor);
+    return interviews.addLeader(
+        agencyCode, name, title, Interviews.LeaderRole.valueOf(role), actor);
   }
 
   @Override
-  public long recordSession(String agencyCode, String kind, LocalDate heldOn, String channel, String topic,
-      List<Long> leaders, int questionsReceived, int questionsAnswered, String transcript, Staff author,
+  public long recordSession(
+      String agencyCode,
+      String kind,
+      LocalDate heldOn,
+      String channel,
+      String topic,
+      List<Long> leaders,
+      int questionsReceived,
+      int questionsAnswered,
+      String transcript,
+      Staff author,
       Staff publisher) {
-    long id = interviews.record(new Interviews.Form(agencyCode, Interviews.Kind.valueOf(kind), heldOn, channel, topic,
-        leaders, questionsReceived, questionsAnswered, transcript), author);
+    long id =
+        interviews.record(
+            new Interviews.Form(
+                agencyCode,
+                Interviews.Kind.valueOf(kind),
+                heldOn,
+                channel,
+                topic,
+                leaders,
+                questionsReceived,
+                questionsAnswered,
+                transcript),
+            author);
     if (publisher != null) {
       interviews.publish(id, publisher);
     }

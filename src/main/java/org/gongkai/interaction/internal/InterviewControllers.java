@@ -1,8 +1,8 @@
 package org.gongkai.interaction.internal;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Pages for online interviews and hotline sessions: published ones on the portal, all of them in the console. */
+/**
+ * Pages for online interviews and hotline sessions: published ones on the portal, all of them in
+ * the console.
+ */
 final class InterviewControllers {
 
   private InterviewControllers() {}
@@ -56,9 +59,9 @@ final class InterviewControllers {
     private final AgencyDirectory agencies;
     private final StaffAccess access;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
-    Console(Interviews interviews, AgencyDirectory agencies, StaffAccess access, java.time.Clock clock) {
+    Console(Interviews interviews, AgencyDirectory agencies, StaffAccess access, Clock clock) {
       this.clock = clock;
       this.interviews = interviews;
       this.agencies = agencies;
@@ -66,7 +69,9 @@ final class InterviewControllers {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String agency, @RequestParam(required = false) Integer year,
+    String list(
+        @RequestParam(required = false) String agency,
+        @RequestParam(required = false) Integer year,
         Model model) {
       var choice = access.chooseAgency(access.current(), agency);
       List<Agency> mine = choice.agencies();
@@ -84,8 +89,11 @@ final class InterviewControllers {
     }
 
     @PostMapping("/leaders")
-    String addLeader(@RequestParam String agency, @RequestParam(required = false) String name,
-        @RequestParam(required = false) String title, @RequestParam(required = false) Interviews.LeaderRole role,
+    String addLeader(
+        @RequestParam String agency,
+        @RequestParam(required = false) String name,
+        @RequestParam(required = false) String title,
+        @RequestParam(required = false) Interviews.LeaderRole role,
         RedirectAttributes redirect) {
       try {
         interviews.addLeader(agency, name, title, role, access.current());
@@ -97,15 +105,32 @@ final class InterviewControllers {
     }
 
     @PostMapping
-    String record(@RequestParam String agency, @RequestParam(required = false) Interviews.Kind kind,
-        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
-        @RequestParam(required = false) String channel, @RequestParam(required = false) String topic,
-        @RequestParam(required = false) List<Long> leaders, @RequestParam(required = false) Integer questionsReceived,
-        @RequestParam(required = false) Integer questionsAnswered, @RequestParam(required = false) String transcript,
+    String record(
+        @RequestParam String agency,
+        @RequestParam(required = false) Interviews.Kind kind,
+        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate heldOn,
+        @RequestParam(required = false) String channel,
+        @RequestParam(required = false) String topic,
+        @RequestParam(required = false) List<Long> leaders,
+        @RequestParam(required = false) Integer questionsReceived,
+        @RequestParam(required = false) Integer questionsAnswered,
+        @RequestParam(required = false) String transcript,
         RedirectAttributes redirect) {
       try {
-        long id = interviews.record(new Interviews.Form(agency, kind, heldOn, channel, topic, leaders, questionsReceived,
-            questionsAnswered, transcript), access.current());
+        long id =
+            interviews.record(
+                new Interviews.Form(
+                    agency,
+                    kind,
+                    heldOn,
+                    channel,
+                    topic,
+                    leaders,
+                    questionsReceived,
+                    questionsAnswered,
+                    transcript),
+                access.current());
         redirect.addFlashAttribute("notice", "report.saved");
         return "redirect:/console/interviews/" + id;
       } catch (Refusal refusal) {
@@ -133,9 +158,12 @@ final class InterviewControllers {
     }
 
     @PostMapping("/{id}/follow-ups")
-    String followUp(@PathVariable long id, @RequestParam(required = false) String action,
+    String followUp(
+        @PathVariable long id,
+        @RequestParam(required = false) String action,
         @RequestParam(required = false) String owner,
-        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueOn,
+        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate dueOn,
         RedirectAttributes redirect) {
       try {
         interviews.addFollowUp(id, action, owner, dueOn, access.current());
@@ -147,8 +175,11 @@ final class InterviewControllers {
     }
 
     @PostMapping("/{id}/follow-ups/{followUp}")
-    String followUpStatus(@PathVariable long id, @PathVariable long followUp,
-        @RequestParam(required = false) Interviews.FollowUpStatus status, RedirectAttributes redirect) {
+    String followUpStatus(
+        @PathVariable long id,
+        @PathVariable long followUp,
+        @RequestParam(required = false) Interviews.FollowUpStatus status,
+        RedirectAttributes redirect) {
       try {
         interviews.setFollowUpStatus(id, followUp, status, access.current());
         redirect.addFlashAttribute("notice", "report.saved");

@@ -1,16 +1,20 @@
 package org.gongkai.interaction.internal;
 
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.interaction.InterviewFigures;
 import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.Refusal;
@@ -25,13 +29,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * participation rate of the head and deputies.
  */
 @Service
-class Interviews implements org.gongkai.interaction.InterviewFigures {
+class Interviews implements InterviewFigures {
 
-  enum Kind { ONLINE_INTERVIEW, HOTLINE }
+  enum Kind {
+    ONLINE_INTERVIEW,
+    HOTLINE
+  }
 
-  enum LeaderRole { HEAD, DEPUTY }
+  enum LeaderRole {
+    HEAD,
+    DEPUTY
+  }
 
-  enum FollowUpStatus { OPEN, DONE }
+  enum FollowUpStatus {
+    OPEN,
+    DONE
+  }
 
   private final JdbcClient jdbc;
   private final AgencyDirectory agencies;
@@ -41,8 +54,14 @@ class Interviews implements org.gongkai.interaction.InterviewFigures {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  Interviews(JdbcClient jdbc, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, PublicSiteVersion site,
-      TransactionTemplate transactions, Clock clock) {
+  Interviews(
+      JdbcClient jdbc,
+      AgencyDirectory agencies,
+      StaffAccess access,
+      AuditTrail audit,
+      PublicSiteVersion site,
+      TransactionTemplate transactions,
+      Clock clock) {
     this.jdbc = jdbc;
     this.agencies = agencies;
     this.access = access;
@@ -56,14 +75,36 @@ class Interviews implements org.gongkai.interaction.InterviewFigures {
 
   record FollowUp(long id, String action, String owner, LocalDate dueOn, FollowUpStatus status) {}
 
-  record Interview(long id, String agency, String agencyName, Kind kind, LocalDate heldOn, String channel, String topic,
-      List<Leader> leaders, int questionsReceived, int questionsAnswered, String transcript, boolean published,
+  record Interview(
+      long id,
+      String agency,
+      String agencyName,
+      Kind kind,
+      LocalDate heldOn,
+      String channel,
+      String topic,
+      List<Leader> leaders,
+      int questionsReceived,
+      int questionsAnswered,
+      String transcript,
+      boolean published,
       List<FollowUp> followUps) {}
 
-  record Form(String agency, Kind kind, LocalDate heldOn, String channel, String topic, List<Long> leaders,
-      Integer questionsReceived, Integer questionsAnswered, String transcript) {}
+  record Form(
+      String agency,
+      Kind kind,
+      LocalDate heldOn,
+      String channel,
+      String topic,
+      List<Long> leaders,
+      Integer questionsReceived,
+      Integer questionsAnswered,
+      String transcript) {}
 
-  /** A leader's sessions in the year; the rate is the share of active leaders who took part at least once. */
+  /**
+   * A leader's sessions in the year; the rate is the share of active leaders who took part at least
+   * once.
+   */
   record Participation(int year, List<LeaderSessions> leaders, double rate, boolean headTookPart) {}
 
   record LeaderSessions(Leader leader, int sessions) {}
@@ -71,24 +112,40 @@ class Interviews implements org.gongkai.interaction.InterviewFigures {
   long addLeader(String agencyCode, String name, String title, LeaderRole role, Staff actor) {
     Agency agency = agency(agencyCode);
     access.requireAgency(actor, agency.id());
-    if (name == null || name.isBlank() || name.length() > 50 || title == null || title.isBlank() || role == null) {
+    if (name == null
+        || name.isBlank()
+        || name.length() > 50
+        || title == null
+        || title.isBlank()
+        || role == null) {
       throw Refusal.invalidField("name", "interview.leader.required");
     }
-    return transactions.execute(tx -> {
-      GeneratedKeyHolder keys = new GeneratedKeyHolder();
-      jdbc.sql("INSERT INTO agency_leader (agency_id, name, title, role) VALUES (?, ?, ?, ?)")
-          .params(agency.id(), name.strip(), title.strip(), role.name()).update(keys, "id");
-      long id = keys.getKey().longValue();
-      site.changed();
-      audit.record(actor.username(), "interview.leader.added", "agency", agency.id(), name.strip());
-      return id;
-    });
+    return transactions.execute(
+        tx -> {
+          GeneratedKeyHolder keys = new GeneratedKeyHolder();
+          jdbc.sql("INSERT INTO agency_leader (agency_id, name, title, role) VALUES (?, ?, ?, ?)")
+              .params(agency.id(), name.strip(), title.strip(), role.name())
+              .update(keys, "id");
+          long id = keys.getKey().longValue();
+          site.changed();
+          audit.record(
+              actor.username(), "interview.leader.added", "agency", agency.id(), name.strip());
+          return id;
+        });
   }
 
   List<Leader> leaders(long agencyId) {
-    return jdbc.sql("SELECT * FROM agency_leader WHERE agency_id = ? ORDER BY role DESC, id").param(agencyId)
-        .query((rs, i) -> new Leader(rs.getLong("id"), rs.getString("name"), rs.getString("title"),
-            LeaderRole.valueOf(rs.getString("role")), rs.getBoolean("active"))).list();
+    return jdbc.sql("SELECT * FROM agency_leader WHERE agency_id = ? ORDER BY role DESC, id")
+        .param(agencyId)
+        .query(
+            (rs, i) ->
+                new Leader(
+                    rs.getLong("id"),
+                    rs.getString("name"),
+                    rs.getString("title"),
+                    LeaderRole.valueOf(rs.getString("role")),
+                    rs.getBoolean("active")))
+        .list();
   }
 
   long record(Form form, Staff actor) {
@@ -113,48 +170,70 @@ class Interviews implements org.gongkai.interaction.InterviewFigures {
       problems.add(new Refusal.FieldProblem("questionsAnswered", "interview.questions.invalid"));
     }
     List<Long> leaderIds = form.leaders() == null ? List.of() : form.leaders();
-    Set<Long> own = leaders(agency.id()).stream().map(Leader::id).collect(java.util.stream.Collectors.toSet());
+    Set<Long> own = leaders(agency.id()).stream().map(Leader::id).collect(Collectors.toSet());
     if (leaderIds.isEmpty() || !own.containsAll(leaderIds)) {
       problems.add(new Refusal.FieldProblem("leaders", "interview.leaders.required"));
     }
     if (!problems.isEmpty()) {
       throw Refusal.invalid(problems);
     }
-    return transactions.execute(tx -> {
-      GeneratedKeyHolder keys = new GeneratedKeyHolder();
-      jdbc.sql("INSERT INTO interview (agency_id, kind, held_on, channel, topic, questions_received, questions_answered,"
-              + " transcript, published, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-          .params(agency.id(), form.kind().name(), form.heldOn(), form.channel().strip(), form.topic().strip(), received,
-              answered, form.transcript() == null ? null : form.transcript().strip(), false,
-              actor.username(), Timestamps.toDb(Instant.now(clock)))
-          .update(keys, "id");
-      long id = keys.getKey().longValue();
-      for (Long leader : new java.util.LinkedHashSet<>(leaderIds)) {
-        jdbc.sql("INSERT INTO interview_leader (interview_id, leader_id) VALUES (?, ?)").params(id, leader).update();
-      }
-      site.changed();
-      audit.record(actor.username(), "interview.recorded", "interview", id, form.topic());
-      return id;
-    });
+    return transactions.execute(
+        tx -> {
+          GeneratedKeyHolder keys = new GeneratedKeyHolder();
+          jdbc.sql(
+                  "INSERT INTO interview (agency_id, kind, held_on, channel, topic, questions_received, questions_answered,"
+                      + " transcript, published, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              .params(
+                  agency.id(),
+                  form.kind().name(),
+                  form.heldOn(),
+                  form.channel().strip(),
+                  form.topic().strip(),
+                  received,
+                  answered,
+                  form.transcript() == null ? null : form.transcript().strip(),
+                  false,
+                  actor.username(),
+                  Timestamps.toDb(Instant.now(clock)))
+              .update(keys, "id");
+          long id = keys.getKey().longValue();
+          for (Long leader : new LinkedHashSet<>(leaderIds)) {
+            jdbc.sql("INSERT INTO interview_leader (interview_id, leader_id) VALUES (?, ?)")
+                .params(id, leader)
+                .update();
+          }
+          site.changed();
+          audit.record(actor.username(), "interview.recorded", "interview", id, form.topic());
+          return id;
+        });
   }
 
   /** Makes the record public: a reviewer who did not write it (four eyes). */
   void publish(long id, Staff actor) {
-    transactions.executeWithoutResult(tx -> {
-      var row = jdbc.sql("SELECT agency_id, created_by, published FROM interview WHERE id = ? FOR UPDATE").param(id)
-          .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3)}).optional()
-          .orElseThrow(() -> Refusal.notFound("interview.not-found"));
-      long agencyId = (Long) row[0];
-      access.requireReviewer(actor, agencyId);
-      if ((Boolean) row[2]) {
-        throw Refusal.conflict("interview.already-published");
-      }
-      boolean waived = access.requireSecondPerson(actor, agencyId, List.of((String) row[1]));
-      jdbc.sql("UPDATE interview SET published = TRUE WHERE id = ?").param(id).update();
-      site.changed();
-      audit.record(actor.username(), "interview.published", "interview", id,
-          waived ? StaffAccess.FOUR_EYES_WAIVED : null);
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          var row =
+              jdbc.sql(
+                      "SELECT agency_id, created_by, published FROM interview WHERE id = ? FOR UPDATE")
+                  .param(id)
+                  .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getBoolean(3)})
+                  .optional()
+                  .orElseThrow(() -> Refusal.notFound("interview.not-found"));
+          long agencyId = (Long) row[0];
+          access.requireReviewer(actor, agencyId);
+          if ((Boolean) row[2]) {
+            throw Refusal.conflict("interview.already-published");
+          }
+          boolean waived = access.requireSecondPerson(actor, agencyId, List.of((String) row[1]));
+          jdbc.sql("UPDATE interview SET published = TRUE WHERE id = ?").param(id).update();
+          site.changed();
+          audit.record(
+              actor.username(),
+              "interview.published",
+              "interview",
+              id,
+              waived ? StaffAccess.FOUR_EYES_WAIVED : null);
+        });
   }
 
   long addFollowUp(long interviewId, String action, String owner, LocalDate dueOn, Staff actor) {
@@ -162,17 +241,30 @@ class Interviews implements org.gongkai.interaction.InterviewFigures {
     if (action == null || action.isBlank() || owner == null || owner.isBlank() || dueOn == null) {
       throw Refusal.invalidField("action", "interview.follow-up.required");
     }
-    return transactions.execute(tx -> {
-      GeneratedKeyHolder keys = new GeneratedKeyHolder();
-      jdbc.sql("INSERT INTO interview_follow_up (interview_id, action, owner, due_on, status, updated_by, updated_at)"
-              + " VALUES (?, ?, ?, ?, 'OPEN', ?, ?)")
-          .params(interview.id(), action.strip(), owner.strip(), dueOn, actor.username(),
-              Timestamps.toDb(Instant.now(clock))).update(keys, "id");
-      long id = keys.getKey().longValue();
-      site.changed();
-      audit.record(actor.username(), "interview.follow-up.added", "interview", interviewId, action.strip());
-      return id;
-    });
+    return transactions.execute(
+        tx -> {
+          GeneratedKeyHolder keys = new GeneratedKeyHolder();
+          jdbc.sql(
+                  "INSERT INTO interview_follow_up (interview_id, action, owner, due_on, status, updated_by, updated_at)"
+                      + " VALUES (?, ?, ?, ?, 'OPEN', ?, ?)")
+              .params(
+                  interview.id(),
+                  action.strip(),
+                  owner.strip(),
+                  dueOn,
+                  actor.username(),
+                  Timestamps.toDb(Instant.now(clock)))
+              .update(keys, "id");
+          long id = keys.getKey().longValue();
+          site.changed();
+          audit.record(
+              actor.username(),
+              "interview.follow-up.added",
+              "interview",
+              interviewId,
+              action.strip());
+          return id;
+        });
   }
 
   void setFollowUpStatus(long interviewId, long followUpId, FollowUpStatus status, Staff actor) {
@@ -180,17 +272,30 @@ class Interviews implements org.gongkai.interaction.InterviewFigures {
     if (status == null) {
       throw Refusal.invalidField("status", "interview.follow-up.status");
     }
-    transactions.executeWithoutResult(tx -> {
-      int changed = jdbc.sql("UPDATE interview_follow_up SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?"
-              + " AND interview_id = ?")
-          .params(status.name(), actor.username(), Timestamps.toDb(Instant.now(clock)), followUpId, interviewId).update();
-      if (changed == 0) {
-        throw Refusal.notFound("interview.not-found");
-      }
-      site.changed();
-      audit.record(actor.username(), "interview.follow-up." + status.name().toLowerCase(), "interview", interviewId,
-          String.valueOf(followUpId));
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          int changed =
+              jdbc.sql(
+                      "UPDATE interview_follow_up SET status = ?, updated_by = ?, updated_at = ? WHERE id = ?"
+                          + " AND interview_id = ?")
+                  .params(
+                      status.name(),
+                      actor.username(),
+                      Timestamps.toDb(Instant.now(clock)),
+                      followUpId,
+                      interviewId)
+                  .update();
+          if (changed == 0) {
+            throw Refusal.notFound("interview.not-found");
+          }
+          site.changed();
+          audit.record(
+              actor.username(),
+              "interview.follow-up." + status.name().toLowerCase(),
+              "interview",
+              interviewId,
+              String.valueOf(followUpId));
+        });
   }
 
   Interview get(long id, Staff actor) {
@@ -208,56 +313,117 @@ class Interviews implements org.gongkai.interaction.InterviewFigures {
   }
 
   List<Interview> list(Long agencyId, boolean publishedOnly) {
-    return jdbc.sql("SELECT id FROM interview WHERE (:published = FALSE OR published = TRUE)"
-            + " AND (:agency IS NULL OR agency_id = :agency) ORDER BY held_on DESC, id DESC FETCH FIRST 200 ROWS ONLY")
-        .param("published", publishedOnly).param("agency", agencyId, java.sql.Types.BIGINT)
-        .query(Long.class).list().stream().map(this::load).toList();
+    return jdbc
+        .sql(
+            "SELECT id FROM interview WHERE (:published = FALSE OR published = TRUE)"
+                + " AND (:agency IS NULL OR agency_id = :agency) ORDER BY held_on DESC, id DESC FETCH FIRST 200 ROWS ONLY")
+        .param("published", publishedOnly)
+        .param("agency", agencyId, Types.BIGINT)
+        .query(Long.class)
+        .list()
+        .stream()
+        .map(this::load)
+        .toList();
   }
 
   Participation participation(long agencyId, int year) {
     List<Leader> active = leaders(agencyId).stream().filter(Leader::active).toList();
     List<LeaderSessions> sessions = new ArrayList<>();
     for (Leader leader : active) {
-      int n = jdbc.sql("SELECT COUNT(*) FROM interview_leader l JOIN interview i ON i.id = l.interview_id"
-              + " WHERE l.leader_id = ? AND i.held_on BETWEEN ? AND ?")
-          .params(leader.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31)).query(Integer.class).single();
+      int n =
+          jdbc.sql(
+                  "SELECT COUNT(*) FROM interview_leader l JOIN interview i ON i.id = l.interview_id"
+                      + " WHERE l.leader_id = ? AND i.held_on BETWEEN ? AND ?")
+              .params(leader.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+              .query(Integer.class)
+              .single();
       sessions.add(new LeaderSessions(leader, n));
     }
     long tookPart = sessions.stream().filter(s -> s.sessions() > 0).count();
     double rate = active.isEmpty() ? 0 : Math.round(1000.0 * tookPart / active.size()) / 10.0;
-    boolean head = sessions.stream().anyMatch(s -> s.leader().role() == LeaderRole.HEAD && s.sessions() > 0);
+    boolean head =
+        sessions.stream().anyMatch(s -> s.leader().role() == LeaderRole.HEAD && s.sessions() > 0);
     return new Participation(year, sessions, rate, head);
   }
 
   @Override
-  public List<org.gongkai.interaction.InterviewFigures.LeaderSessions> leaderSessions(long agencyId, int year) {
+  public List<InterviewFigures.LeaderSessions> leaderSessions(long agencyId, int year) {
     return participation(agencyId, year).leaders().stream()
-        .map(s -> new org.gongkai.interaction.InterviewFigures.LeaderSessions(s.leader().name(), s.leader().title(),
-            s.leader().role() == LeaderRole.HEAD, s.sessions()))
+        .map(
+            s ->
+                new InterviewFigures.LeaderSessions(
+                    s.leader().name(),
+                    s.leader().title(),
+                    s.leader().role() == LeaderRole.HEAD,
+                    s.sessions()))
         .toList();
   }
 
   private Interview load(long id) {
-    var row = jdbc.sql("SELECT * FROM interview WHERE id = ?").param(id).query((rs, i) -> new Object[] {
-        rs.getLong("agency_id"), Kind.valueOf(rs.getString("kind")), rs.getObject("held_on", LocalDate.class),
-        rs.getString("channel"), rs.getString("topic"), rs.getInt("questions_received"), rs.getInt("questions_answered"),
-        rs.getString("transcript"), rs.getBoolean("published")}).optional()
-        .orElseThrow(() -> Refusal.notFound("interview.not-found"));
+    var row =
+        jdbc.sql("SELECT * FROM interview WHERE id = ?")
+            .param(id)
+            .query(
+                (rs, i) ->
+                    new Object[] {
+                      rs.getLong("agency_id"),
+                      Kind.valueOf(rs.getString("kind")),
+                      rs.getObject("held_on", LocalDate.class),
+                      rs.getString("channel"),
+                      rs.getString("topic"),
+                      rs.getInt("questions_received"),
+                      rs.getInt("questions_answered"),
+                      rs.getString("transcript"),
+                      rs.getBoolean("published")
+                    })
+            .optional()
+            .orElseThrow(() -> Refusal.notFound("interview.not-found"));
     Agency agency = agencies.get((Long) row[0]);
-    List<Leader> leaders = jdbc.sql("SELECT a.* FROM agency_leader a JOIN interview_leader l ON l.leader_id = a.id"
-            + " WHERE l.interview_id = ? ORDER BY a.role DESC, a.id").param(id)
-        .query((rs, i) -> new Leader(rs.getLong("id"), rs.getString("name"), rs.getString("title"),
-            LeaderRole.valueOf(rs.getString("role")), rs.getBoolean("active"))).list();
-    List<FollowUp> followUps = jdbc.sql("SELECT * FROM interview_follow_up WHERE interview_id = ? ORDER BY due_on, id")
-        .param(id)
-        .query((rs, i) -> new FollowUp(rs.getLong("id"), rs.getString("action"), rs.getString("owner"),
-            rs.getObject("due_on", LocalDate.class), FollowUpStatus.valueOf(rs.getString("status")))).list();
-    return new Interview(id, agency.code(), agency.name(), (Kind) row[1], (LocalDate) row[2], (String) row[3],
-        (String) row[4], leaders, (Integer) row[5], (Integer) row[6], (String) row[7], (Boolean) row[8], followUps);
+    List<Leader> leaders =
+        jdbc.sql(
+                "SELECT a.* FROM agency_leader a JOIN interview_leader l ON l.leader_id = a.id"
+                    + " WHERE l.interview_id = ? ORDER BY a.role DESC, a.id")
+            .param(id)
+            .query(
+                (rs, i) ->
+                    new Leader(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("title"),
+                        LeaderRole.valueOf(rs.getString("role")),
+                        rs.getBoolean("active")))
+            .list();
+    List<FollowUp> followUps =
+        jdbc.sql("SELECT * FROM interview_follow_up WHERE interview_id = ? ORDER BY due_on, id")
+            .param(id)
+            .query(
+                (rs, i) ->
+                    new FollowUp(
+                        rs.getLong("id"),
+                        rs.getString("action"),
+                        rs.getString("owner"),
+                        rs.getObject("due_on", LocalDate.class),
+                        FollowUpStatus.valueOf(rs.getString("status"))))
+            .list();
+    return new Interview(
+        id,
+        agency.code(),
+        agency.name(),
+        (Kind) row[1],
+        (LocalDate) row[2],
+        (String) row[3],
+        (String) row[4],
+        leaders,
+        (Integer) row[5],
+        (Integer) row[6],
+        (String) row[7],
+        (Boolean) row[8],
+        followUps);
   }
 
   private Agency agency(String code) {
-    return agencies.findByCode(code == null ? "" : code.trim()).orElseThrow(() -> Refusal.invalidField("agency",
-        "mailbox.agency.unknown"));
+    return agencies
+        .findByCode(code == null ? "" : code.trim())
+        .orElseThrow(() -> Refusal.invalidField("agency", "mailbox.agency.unknown"));
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,25 +15,26 @@ import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
-import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.calendar.WorkingCalendar;
+import org.gongkai.interaction.MailboxFigures;
 import org.gongkai.interaction.internal.MailboxViews.Message;
 import org.gongkai.interaction.internal.MailboxViews.Oldest;
 import org.gongkai.interaction.internal.MailboxViews.State;
 import org.gongkai.shared.privacy.PersonalData;
+import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The staff's side of the mailbox: messages routed to the responsible unit or transferred to the
- * responsible agency with a reason, replied to, and with consent published as public Q&A; a
- * message that is really an information request is redirected to the request form. Each step
- * takes effect on a day that is neither after today nor before the step before it. What the public
- * does is {@link MailboxIntake}'s.
+ * responsible agency with a reason, replied to, and with consent published as public Q&A; a message
+ * that is really an information request is redirected to the request form. Each step takes effect
+ * on a day that is neither after today nor before the step before it. What the public does is
+ * {@link MailboxIntake}'s.
  */
 @Service
-class Mailbox implements org.gongkai.interaction.MailboxFigures {
+class Mailbox implements MailboxFigures {
 
   static final int DUE_SOON_DAYS = 5;
   static final int VETO_MONTHS = 3;
@@ -46,8 +48,15 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  Mailbox(MessageRepository messages, AgencyDirectory agencies, StaffAccess access, AuditTrail audit, PublicSiteVersion site,
-      WorkingCalendar calendar, TransactionTemplate transactions, Clock clock) {
+  Mailbox(
+      MessageRepository messages,
+      AgencyDirectory agencies,
+      StaffAccess access,
+      AuditTrail audit,
+      PublicSiteVersion site,
+      WorkingCalendar calendar,
+      TransactionTemplate transactions,
+      Clock clock) {
     this.messages = messages;
     this.agencies = agencies;
     this.access = access;
@@ -62,11 +71,17 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
     return list(due, actor, 500);
   }
 
-  /** The first {@code limit} messages of the staff member's agencies in a due filter, the nearest deadline first. */
+  /**
+   * The first {@code limit} messages of the staff member's agencies in a due filter, the nearest
+   * deadline first.
+   */
   List<Message> list(String due, Staff actor, int limit) {
     Filter filter = filter(due, actor);
-    return filter == null ? List.of() : messages.list(filter.where(), filter.params(), limit).stream()
-        .map(r -> view(r, false, false)).toList();
+    return filter == null
+        ? List.of()
+        : messages.list(filter.where(), filter.params(), limit).stream()
+            .map(r -> view(r, false, false))
+            .toList();
   }
 
   /** How many messages of the staff member's agencies are in a due filter. */
@@ -97,118 +112,171 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
         where.append(" AND state = 'RECEIVED' AND due_on < :today");
         params.put("today", today);
       }
-      default -> { }
+      default -> {}
     }
     return new Filter(where.toString(), params);
   }
 
   /** The message with its history; who wrote it is masked. */
   Message get(long id, Staff actor) {
-    MessageRepository.Row r = messages.find(id).orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
+    MessageRepository.Row r =
+        messages.find(id).orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
     access.requireAgency(actor, r.agencyId());
     return view(r, true, false);
   }
 
-  /** The message with the sender's name and contacts in full: for staff with the permission, and recorded. */
+  /**
+   * The message with the sender's name and contacts in full: for staff with the permission, and
+   * recorded.
+   */
   Message revealed(long id, Staff actor) {
-    MessageRepository.Row r = messages.find(id).orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
+    MessageRepository.Row r =
+        messages.find(id).orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
     access.requireAgency(actor, r.agencyId());
     if (!actor.personalData()) {
       throw Refusal.forbidden("foi.personal-data.not-permitted");
     }
-    transactions.executeWithoutResult(tx ->
-        audit.record(actor.username(), "mailbox.personal-data.viewed", "mailbox-message", id, null));
+    transactions.executeWithoutResult(
+        tx ->
+            audit.record(
+                actor.username(), "mailbox.personal-data.viewed", "mailbox-message", id, null));
     return view(r, true, true);
   }
 
   void route(long id, String unit, LocalDate on, Staff actor) {
-    change(id, on, actor, (r, day) -> {
-      requireOpen(r);
-      if (unit == null || unit.isBlank() || unit.length() > 200) {
-        throw Refusal.invalidField("unit", "mailbox.unit.required");
-      }
-      messages.setUnit(id, unit.strip());
-      return new String[] {"ROUTED", unit.strip()};
-    });
+    change(
+        id,
+        on,
+        actor,
+        (r, day) -> {
+          requireOpen(r);
+          if (unit == null || unit.isBlank() || unit.length() > 200) {
+            throw Refusal.invalidField("unit", "mailbox.unit.required");
+          }
+          messages.setUnit(id, unit.strip());
+          return new String[] {"ROUTED", unit.strip()};
+        });
   }
 
   void transfer(long id, String agencyCode, String reason, LocalDate on, Staff actor) {
-    change(id, on, actor, (r, day) -> {
-      requireOpen(r);
-      Agency target = agencies.findByCode(agencyCode == null ? "" : agencyCode.trim())
-          .orElseThrow(() -> Refusal.invalidField("agency", "mailbox.agency.unknown"));
-      if (target.id() == r.agencyId()) {
-        throw Refusal.invalidField("agency", "mailbox.transfer.same");
-      }
-      if (reason == null || reason.isBlank()) {
-        throw Refusal.invalidField("reason", "mailbox.transfer.reason");
-      }
-      messages.transfer(id, target.id());
-      return new String[] {"TRANSFERRED", target.name() + ": " + reason.strip()};
-    });
+    change(
+        id,
+        on,
+        actor,
+        (r, day) -> {
+          requireOpen(r);
+          Agency target =
+              agencies
+                  .findByCode(agencyCode == null ? "" : agencyCode.trim())
+                  .orElseThrow(() -> Refusal.invalidField("agency", "mailbox.agency.unknown"));
+          if (target.id() == r.agencyId()) {
+            throw Refusal.invalidField("agency", "mailbox.transfer.same");
+          }
+          if (reason == null || reason.isBlank()) {
+            throw Refusal.invalidField("reason", "mailbox.transfer.reason");
+          }
+          messages.transfer(id, target.id());
+          return new String[] {"TRANSFERRED", target.name() + ": " + reason.strip()};
+        });
   }
 
   void reply(long id, String text, LocalDate on, Staff actor) {
-    change(id, on, actor, (r, day) -> {
-      requireOpen(r);
-      if (text == null || text.isBlank() || text.length() > 5000) {
-        throw Refusal.invalidField("text", "mailbox.reply.required");
-      }
-      messages.conclude(id, State.REPLIED, text.strip(), day, actor.username());
-      return new String[] {"REPLIED", null};
-    });
+    change(
+        id,
+        on,
+        actor,
+        (r, day) -> {
+          requireOpen(r);
+          if (text == null || text.isBlank() || text.length() > 5000) {
+            throw Refusal.invalidField("text", "mailbox.reply.required");
+          }
+          messages.conclude(id, State.REPLIED, text.strip(), day, actor.username());
+          return new String[] {"REPLIED", null};
+        });
   }
 
   /** A message that is really an information request: the sender is pointed to the request form. */
   void redirectToRequest(long id, String note, LocalDate on, Staff actor) {
-    change(id, on, actor, (r, day) -> {
-      requireOpen(r);
-      messages.conclude(id, State.REDIRECTED, blank(note) == null ? "" : note.strip(), day, actor.username());
-      return new String[] {"REDIRECTED", null};
-    });
+    change(
+        id,
+        on,
+        actor,
+        (r, day) -> {
+          requireOpen(r);
+          messages.conclude(
+              id, State.REDIRECTED, blank(note) == null ? "" : note.strip(), day, actor.username());
+          return new String[] {"REDIRECTED", null};
+        });
   }
 
-  /** Closes a message that is advertising, abuse or part of a flood, with the reason on record; it is never published. */
+  /**
+   * Closes a message that is advertising, abuse or part of a flood, with the reason on record; it
+   * is never published.
+   */
   void closeAsSpam(long id, String reason, LocalDate on, Staff actor) {
-    change(id, on, actor, (r, day) -> {
-      requireOpen(r);
-      if (reason == null || reason.isBlank() || reason.length() > 500) {
-        throw Refusal.invalidField("text", "mailbox.spam.reason");
-      }
-      messages.conclude(id, State.SPAM, null, day, actor.username());
-      return new String[] {"CLOSED_AS_SPAM", reason.strip()};
-    });
+    change(
+        id,
+        on,
+        actor,
+        (r, day) -> {
+          requireOpen(r);
+          if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw Refusal.invalidField("text", "mailbox.spam.reason");
+          }
+          messages.conclude(id, State.SPAM, null, day, actor.username());
+          return new String[] {"CLOSED_AS_SPAM", reason.strip()};
+        });
   }
 
-  /** Publishes the answer as Q&A: a reviewer who did not write the reply (four eyes); withdrawing it, anyone in scope. */
+  /**
+   * Publishes the answer as Q&A: a reviewer who did not write the reply (four eyes); withdrawing
+   * it, anyone in scope.
+   */
   void publish(long id, boolean published, Staff actor) {
-    change(id, null, actor, (r, day) -> {
-      if (published && (r.state() != State.REPLIED || !r.publicConsent())) {
-        throw Refusal.conflict("mailbox.publish.not-allowed");
-      }
-      if (published) {
-        access.requireReviewer(actor, r.agencyId());
-        if (access.requireSecondPerson(actor, r.agencyId(), messages.repliedBy(id).stream().toList())) {
-          messages.setPublished(id, true);
-          return new String[] {"PUBLISHED", StaffAccess.FOUR_EYES_WAIVED};
-        }
-      }
-      messages.setPublished(id, published);
-      return new String[] {published ? "PUBLISHED" : "UNPUBLISHED", null};
-    });
+    change(
+        id,
+        null,
+        actor,
+        (r, day) -> {
+          if (published && (r.state() != State.REPLIED || !r.publicConsent())) {
+            throw Refusal.conflict("mailbox.publish.not-allowed");
+          }
+          if (published) {
+            access.requireReviewer(actor, r.agencyId());
+            if (access.requireSecondPerson(
+                actor, r.agencyId(), messages.repliedBy(id).stream().toList())) {
+              messages.setPublished(id, true);
+              return new String[] {"PUBLISHED", StaffAccess.FOUR_EYES_WAIVED};
+            }
+          }
+          messages.setPublished(id, published);
+          return new String[] {published ? "PUBLISHED" : "UNPUBLISHED", null};
+        });
   }
 
-  /** For each agency in scope, its oldest unanswered message; older than three months is the index's veto. */
+  /**
+   * For each agency in scope, its oldest unanswered message; older than three months is the index's
+   * veto.
+   */
   List<Oldest> oldestUnanswered(Staff actor) {
     LocalDate vetoBefore = LocalDate.now(clock).minusMonths(VETO_MONTHS);
     List<Oldest> result = new ArrayList<>();
     for (Long agencyId : access.agencyScope(actor)) {
-      messages.oldestOpen(agencyId).ifPresent(r -> {
-        Agency a = agencies.get(agencyId);
-        result.add(new Oldest(a.code(), a.name(), r.trackingCode(), r.receivedOn(), r.receivedOn().isBefore(vetoBefore)));
-      });
+      messages
+          .oldestOpen(agencyId)
+          .ifPresent(
+              r -> {
+                Agency a = agencies.get(agencyId);
+                result.add(
+                    new Oldest(
+                        a.code(),
+                        a.name(),
+                        r.trackingCode(),
+                        r.receivedOn(),
+                        r.receivedOn().isBefore(vetoBefore)));
+              });
     }
-    result.sort(java.util.Comparator.comparing(Oldest::receivedOn));
+    result.sort(Comparator.comparing(Oldest::receivedOn));
     return result;
   }
 
@@ -234,23 +302,32 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
   }
 
   private void change(long id, LocalDate on, Staff actor, Step step) {
-    transactions.executeWithoutResult(tx -> {
-      MessageRepository.Row r = messages.lock(id).orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
-      access.requireAgency(actor, r.agencyId());
-      LocalDate today = LocalDate.now(clock);
-      LocalDate day = on == null ? today : on;
-      if (day.isAfter(today)) {
-        throw Refusal.invalidField("on", "foi.date.future");
-      }
-      LocalDate previous = messages.lastStepOn(id).orElse(r.receivedOn());
-      if (day.isBefore(previous)) {
-        throw Refusal.invalidField("on", "foi.date.before-previous-step", String.valueOf(previous));
-      }
-      String[] kindAndDetail = step.apply(r, day);
-      messages.addEvent(id, kindAndDetail[0], kindAndDetail[1], day, actor.username(), Instant.now(clock));
-      site.changed();
-      audit.record(actor.username(), "mailbox." + kindAndDetail[0].toLowerCase(), "mailbox-message", id, kindAndDetail[1]);
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          MessageRepository.Row r =
+              messages.lock(id).orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
+          access.requireAgency(actor, r.agencyId());
+          LocalDate today = LocalDate.now(clock);
+          LocalDate day = on == null ? today : on;
+          if (day.isAfter(today)) {
+            throw Refusal.invalidField("on", "foi.date.future");
+          }
+          LocalDate previous = messages.lastStepOn(id).orElse(r.receivedOn());
+          if (day.isBefore(previous)) {
+            throw Refusal.invalidField(
+                "on", "foi.date.before-previous-step", String.valueOf(previous));
+          }
+          String[] kindAndDetail = step.apply(r, day);
+          messages.addEvent(
+              id, kindAndDetail[0], kindAndDetail[1], day, actor.username(), Instant.now(clock));
+          site.changed();
+          audit.record(
+              actor.username(),
+              "mailbox." + kindAndDetail[0].toLowerCase(),
+              "mailbox-message",
+              id,
+              kindAndDetail[1]);
+        });
   }
 
   private static void requireOpen(MessageRepository.Row r) {
@@ -265,15 +342,38 @@ class Mailbox implements org.gongkai.interaction.MailboxFigures {
     Integer left = null;
     if (r.state() == State.RECEIVED) {
       var days = calendar.current();
-      left = r.dueOn().isBefore(today) ? -Math.max(1, days.workingDaysBetween(r.dueOn(), today))
-          : days.workingDaysBetween(today, r.dueOn());
+      left =
+          r.dueOn().isBefore(today)
+              ? -Math.max(1, days.workingDaysBetween(r.dueOn(), today))
+              : days.workingDaysBetween(today, r.dueOn());
     }
     String name = full ? r.name() : PersonalData.name(r.name());
     String phone = full ? r.phone() : PersonalData.phone(r.phone());
     String email = full ? r.email() : PersonalData.email(r.email());
-    return new Message(r.id(), r.trackingCode(), a.code(), a.name(), r.type(), r.toHead(), r.title(), r.content(), name,
-        phone, email, r.publicConsent(), r.state(), r.unit(), r.receivedOn(), r.dueOn(), left, r.reply(), r.repliedOn(),
-        r.rating(), r.ratingComment(), r.published(), withHistory ? messages.events(r.id()) : List.of());
+    return new Message(
+        r.id(),
+        r.trackingCode(),
+        a.code(),
+        a.name(),
+        r.type(),
+        r.toHead(),
+        r.title(),
+        r.content(),
+        name,
+        phone,
+        email,
+        r.publicConsent(),
+        r.state(),
+        r.unit(),
+        r.receivedOn(),
+        r.dueOn(),
+        left,
+        r.reply(),
+        r.repliedOn(),
+        r.rating(),
+        r.ratingComment(),
+        r.published(),
+        withHistory ? messages.events(r.id()) : List.of());
   }
 
   static String blank(String s) {

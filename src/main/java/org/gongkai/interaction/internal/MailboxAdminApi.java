@@ -24,7 +24,8 @@ class MailboxAdminApi {
     this.access = access;
   }
 
-  record Step(String text, String unit, String agency, String reason, Boolean published, LocalDate on) {}
+  record Step(
+      String text, String unit, String agency, String reason, Boolean published, LocalDate on) {}
 
   @GetMapping("/messages")
   List<MailboxViews.Message> list(@RequestParam(required = false) String due) {
@@ -59,8 +60,8 @@ class MailboxAdminApi {
 
   @PostMapping("/messages/{id}/redirect-to-request")
   MailboxViews.Message redirect(@PathVariable long id, @RequestBody(required = false) Step body) {
-    mailbox.redirectToRequest(id, body == null ? null : body.text(), body == null ? null : body.on(),
-        access.current());
+    mailbox.redirectToRequest(
+        id, body == null ? null : body.text(), body == null ? null : body.on(), access.current());
     return get(id, false);
   }
 

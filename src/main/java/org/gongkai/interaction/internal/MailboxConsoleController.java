@@ -1,11 +1,12 @@
 package org.gongkai.interaction.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
-import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,7 +17,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The mailbox in the console: due-soon and overdue lists, the oldest unanswered per agency, one page per message. */
+/**
+ * The mailbox in the console: due-soon and overdue lists, the oldest unanswered per agency, one
+ * page per message.
+ */
 @Controller
 @RequestMapping("/console/mailbox")
 class MailboxConsoleController {
@@ -26,10 +30,14 @@ class MailboxConsoleController {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
 
-  private final java.time.Clock clock;
+  private final Clock clock;
 
-  MailboxConsoleController(Mailbox mailbox, MailboxReminders reminders, AgencyDirectory agencies, StaffAccess access,
-      java.time.Clock clock) {
+  MailboxConsoleController(
+      Mailbox mailbox,
+      MailboxReminders reminders,
+      AgencyDirectory agencies,
+      StaffAccess access,
+      Clock clock) {
     this.clock = clock;
     this.mailbox = mailbox;
     this.reminders = reminders;
@@ -54,14 +62,19 @@ class MailboxConsoleController {
     model.addAttribute("mayReveal", me.personalData() && !reveal);
     model.addAttribute("agencies", agencies.all());
     // Today in the platform's zone: the server's own zone may still be on yesterday.
-    model.addAttribute("today", java.time.LocalDate.now(clock));
+    model.addAttribute("today", LocalDate.now(clock));
     return "interaction/console-show";
   }
 
   @PostMapping("/{id}/{step}")
-  String step(@PathVariable long id, @PathVariable String step, @RequestParam(required = false) String text,
-      @RequestParam(required = false) String unit, @RequestParam(required = false) String agency,
-      @RequestParam(required = false) String reason, @RequestParam(required = false) Boolean published,
+  String step(
+      @PathVariable long id,
+      @PathVariable String step,
+      @RequestParam(required = false) String text,
+      @RequestParam(required = false) String unit,
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String reason,
+      @RequestParam(required = false) Boolean published,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
       RedirectAttributes redirect) {
     Staff me = access.current();

@@ -47,8 +47,16 @@ class MailboxIntake {
   private final Challenge challenge;
   private final Map<Type, Integer> replyDays = new EnumMap<>(Type.class);
 
-  MailboxIntake(MessageRepository messages, AgencyDirectory agencies, AuditTrail audit, PublicSiteVersion site,
-      WorkingCalendar calendar, TrackingCodes codes, TransactionTemplate transactions, Clock clock, IntakeMetrics intake,
+  MailboxIntake(
+      MessageRepository messages,
+      AgencyDirectory agencies,
+      AuditTrail audit,
+      PublicSiteVersion site,
+      WorkingCalendar calendar,
+      TrackingCodes codes,
+      TransactionTemplate transactions,
+      Clock clock,
+      IntakeMetrics intake,
       Challenge challenge,
       @Value("${gongkai.mailbox.reply-days.question:5}") int question,
       @Value("${gongkai.mailbox.reply-days.complaint:15}") int complaint,
@@ -69,14 +77,21 @@ class MailboxIntake {
   }
 
   long idOf(String trackingCode) {
-    return messages.byCode(trackingCode).map(MessageRepository.Row::id)
+    return messages
+        .byCode(trackingCode)
+        .map(MessageRepository.Row::id)
         .orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
   }
 
-  /** Takes a message; {@code solved} is the form question the public answered, spent with the message (null from staff). */
+  /**
+   * Takes a message; {@code solved} is the form question the public answered, spent with the
+   * message (null from staff).
+   */
   Ack submit(Form form, Challenge.Solved solved) {
-    Agency agency = agencies.findByCode(form.agency() == null ? "" : form.agency().trim())
-        .orElseThrow(() -> Refusal.invalidField("agency", "mailbox.agency.unknown"));
+    Agency agency =
+        agencies
+            .findByCode(form.agency() == null ? "" : form.agency().trim())
+            .orElseThrow(() -> Refusal.invalidField("agency", "mailbox.agency.unknown"));
     List<Refusal.FieldProblem> problems = new ArrayList<>();
     if (form.type() == null) {
       problems.add(new Refusal.FieldProblem("type", "mailbox.type.required"));
@@ -109,15 +124,16 @@ class MailboxIntake {
     for (int attempt = 0; ; attempt++) {
       String code = codes.newCode("M");
       try {
-        transactions.executeWithoutResult(tx -> {
-          if (solved != null) {
-            challenge.spend(solved);
-          }
-          Instant now = Instant.now(clock);
-          long id = messages.insert(agency.id(), code, form, today, due, now);
-          messages.addEvent(id, "SUBMITTED", form.type().name(), today, "public", now);
-          audit.record("public", "mailbox.submitted", "mailbox-message", id, code);
-        });
+        transactions.executeWithoutResult(
+            tx -> {
+              if (solved != null) {
+                challenge.spend(solved);
+              }
+              Instant now = Instant.now(clock);
+              long id = messages.insert(agency.id(), code, form, today, due, now);
+              messages.addEvent(id, "SUBMITTED", form.type().name(), today, "public", now);
+              audit.record("public", "mailbox.submitted", "mailbox-message", id, code);
+            });
         intake.accepted("message");
         return new Ack(code, codes.secretFor(code));
       } catch (DuplicateKeyException clash) {
@@ -129,15 +145,30 @@ class MailboxIntake {
   }
 
   PublicStatus status(String trackingCode, String secret) {
-    MessageRepository.Row r = messages.byCode(trackingCode).filter(x -> codes.matches(x.trackingCode(), secret))
-        .orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
-    return new PublicStatus(r.trackingCode(), agencies.get(r.agencyId()).name(), r.type(), r.state(), r.receivedOn(),
-        r.state() == State.RECEIVED ? r.dueOn() : null, r.reply(), r.repliedOn(), r.rating(), r.published());
+    MessageRepository.Row r =
+        messages
+            .byCode(trackingCode)
+            .filter(x -> codes.matches(x.trackingCode(), secret))
+            .orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
+    return new PublicStatus(
+        r.trackingCode(),
+        agencies.get(r.agencyId()).name(),
+        r.type(),
+        r.state(),
+        r.receivedOn(),
+        r.state() == State.RECEIVED ? r.dueOn() : null,
+        r.reply(),
+        r.repliedOn(),
+        r.rating(),
+        r.published());
   }
 
   void rate(String trackingCode, String secret, Integer rating, String comment) {
-    MessageRepository.Row r = messages.byCode(trackingCode).filter(x -> codes.matches(x.trackingCode(), secret))
-        .orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
+    MessageRepository.Row r =
+        messages
+            .byCode(trackingCode)
+            .filter(x -> codes.matches(x.trackingCode(), secret))
+            .orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
     if (r.state() != State.REPLIED) {
       throw Refusal.conflict("mailbox.rate.not-replied");
     }
@@ -147,23 +178,46 @@ class MailboxIntake {
     if (rating == null || rating < 1 || rating > 5) {
       throw Refusal.invalidField("rating", "mailbox.rate.range");
     }
-    String note = Mailbox.blank(comment) == null ? null : comment.strip().substring(0, Math.min(500, comment.strip().length()));
-    transactions.executeWithoutResult(tx -> {
-      messages.rate(r.id(), rating, note);
-      messages.addEvent(r.id(), "RATED", String.valueOf(rating), LocalDate.now(clock), "public", Instant.now(clock));
-      site.changed();
-      audit.record("public", "mailbox.rated", "mailbox-message", r.id(), String.valueOf(rating));
-    });
+    String note =
+        Mailbox.blank(comment) == null
+            ? null
+            : comment.strip().substring(0, Math.min(500, comment.strip().length()));
+    transactions.executeWithoutResult(
+        tx -> {
+          messages.rate(r.id(), rating, note);
+          messages.addEvent(
+              r.id(),
+              "RATED",
+              String.valueOf(rating),
+              LocalDate.now(clock),
+              "public",
+              Instant.now(clock));
+          site.changed();
+          audit.record(
+              "public", "mailbox.rated", "mailbox-message", r.id(), String.valueOf(rating));
+        });
   }
 
   List<QA> qa(String agencyCode) {
     Long agencyId = null;
     if (agencyCode != null && !agencyCode.isBlank()) {
-      agencyId = agencies.findByCode(agencyCode.trim()).orElseThrow(() -> Refusal.notFound("agency.not-found")).id();
+      agencyId =
+          agencies
+              .findByCode(agencyCode.trim())
+              .orElseThrow(() -> Refusal.notFound("agency.not-found"))
+              .id();
     }
     return messages.published(agencyId).stream()
-        .map(r -> new QA(r.id(), agencies.get(r.agencyId()).name(), r.type(), r.title(), r.content(), r.reply(),
-            r.repliedOn()))
+        .map(
+            r ->
+                new QA(
+                    r.id(),
+                    agencies.get(r.agencyId()).name(),
+                    r.type(),
+                    r.title(),
+                    r.content(),
+                    r.reply(),
+                    r.repliedOn()))
         .toList();
   }
 }

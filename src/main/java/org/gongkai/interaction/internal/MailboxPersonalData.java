@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Senders' phone numbers and e-mail addresses stay encrypted under the current key, and are
- * removed (the name masked) {@code gongkai.privacy.retain-years} after the message was concluded,
- * each message with an audit record.
+ * Senders' phone numbers and e-mail addresses stay encrypted under the current key, and are removed
+ * (the name masked) {@code gongkai.privacy.retain-years} after the message was concluded, each
+ * message with an audit record.
  */
 @Component
 class MailboxPersonalData {
@@ -32,8 +32,13 @@ class MailboxPersonalData {
   private final Clock clock;
   private final int retainYears;
 
-  MailboxPersonalData(JdbcClient jdbc, TransactionTemplate transactions, PersonalDataCipher cipher, AuditTrail audit,
-      Clock clock, @Value("${gongkai.privacy.retain-years:5}") int retainYears) {
+  MailboxPersonalData(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      PersonalDataCipher cipher,
+      AuditTrail audit,
+      Clock clock,
+      @Value("${gongkai.privacy.retain-years:5}") int retainYears) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.cipher = cipher;
@@ -53,17 +58,34 @@ class MailboxPersonalData {
   @ClusterJob(cron = "0 55 2 * * *")
   int purge() {
     LocalDate before = LocalDate.now(clock).minusYears(retainYears);
-    List<Long> due = jdbc.sql("SELECT id FROM mailbox_message WHERE state <> 'RECEIVED' AND replied_on < ?"
-        + " AND personal_data_purged_on IS NULL ORDER BY id").param(before).query(Long.class).list();
+    List<Long> due =
+        jdbc.sql(
+                "SELECT id FROM mailbox_message WHERE state <> 'RECEIVED' AND replied_on < ?"
+                    + " AND personal_data_purged_on IS NULL ORDER BY id")
+            .param(before)
+            .query(Long.class)
+            .list();
     for (long id : due) {
-      transactions.executeWithoutResult(tx -> {
-        String name = jdbc.sql("SELECT author_name FROM mailbox_message WHERE id = ? FOR UPDATE").param(id)
-            .query(String.class).optional().orElse(null);
-        jdbc.sql("UPDATE mailbox_message SET author_name = ?, phone = NULL, email = NULL, personal_data_purged_on = ?"
-            + " WHERE id = ?").params(PersonalData.name(name), LocalDate.now(clock), id).update();
-        audit.record("system", "mailbox.personal-data.purged", "mailbox-message", id,
-            "concluded more than " + retainYears + " years ago");
-      });
+      transactions.executeWithoutResult(
+          tx -> {
+            String name =
+                jdbc.sql("SELECT author_name FROM mailbox_message WHERE id = ? FOR UPDATE")
+                    .param(id)
+                    .query(String.class)
+                    .optional()
+                    .orElse(null);
+            jdbc.sql(
+                    "UPDATE mailbox_message SET author_name = ?, phone = NULL, email = NULL, personal_data_purged_on = ?"
+                        + " WHERE id = ?")
+                .params(PersonalData.name(name), LocalDate.now(clock), id)
+                .update();
+            audit.record(
+                "system",
+                "mailbox.personal-data.purged",
+                "mailbox-message",
+                id,
+                "concluded more than " + retainYears + " years ago");
+          });
     }
     return due.size();
   }

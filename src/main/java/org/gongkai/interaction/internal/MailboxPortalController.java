@@ -15,7 +15,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The public mailbox: write, follow with code and secret, rate the reply, read the published Q&A. */
+/**
+ * The public mailbox: write, follow with code and secret, rate the reply, read the published Q&A.
+ */
 @Controller
 @PublicPage
 @RequestMapping("/mailbox")
@@ -26,7 +28,11 @@ class MailboxPortalController {
   private final Challenge challenge;
   private final SubmissionThrottle throttle;
 
-  MailboxPortalController(MailboxIntake mailbox, AgencyDirectory agencies, Challenge challenge, SubmissionThrottle throttle) {
+  MailboxPortalController(
+      MailboxIntake mailbox,
+      AgencyDirectory agencies,
+      Challenge challenge,
+      SubmissionThrottle throttle) {
     this.mailbox = mailbox;
     this.agencies = agencies;
     this.challenge = challenge;
@@ -35,8 +41,20 @@ class MailboxPortalController {
 
   @GetMapping
   String form(@RequestParam(required = false) String agency, Model model) {
-    return form(model, new MailboxViews.Form(agency, MailboxViews.Type.QUESTION, false, null, null, null, null, null, false,
-        null, null));
+    return form(
+        model,
+        new MailboxViews.Form(
+            agency,
+            MailboxViews.Type.QUESTION,
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            null));
   }
 
   private String form(Model model, MailboxViews.Form form) {
@@ -48,15 +66,24 @@ class MailboxPortalController {
   }
 
   @PostMapping
-  String submit(@RequestParam(required = false) String agency, @RequestParam(required = false) MailboxViews.Type type,
-      @RequestParam(required = false) boolean toHead, @RequestParam(required = false) String title,
-      @RequestParam(required = false) String content, @RequestParam(required = false) String name,
-      @RequestParam(required = false) String phone, @RequestParam(required = false) String email,
-      @RequestParam(required = false) boolean publicConsent, @RequestParam(required = false) String challengeToken,
-      @RequestParam(required = false) String challengeAnswer, HttpServletRequest request, Model model,
+  String submit(
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) MailboxViews.Type type,
+      @RequestParam(required = false) boolean toHead,
+      @RequestParam(required = false) String title,
+      @RequestParam(required = false) String content,
+      @RequestParam(required = false) String name,
+      @RequestParam(required = false) String phone,
+      @RequestParam(required = false) String email,
+      @RequestParam(required = false) boolean publicConsent,
+      @RequestParam(required = false) String challengeToken,
+      @RequestParam(required = false) String challengeAnswer,
+      HttpServletRequest request,
+      Model model,
       RedirectAttributes redirect) {
-    MailboxViews.Form form = new MailboxViews.Form(agency, type, toHead, title, content, name, phone, email, publicConsent,
-        null, null);
+    MailboxViews.Form form =
+        new MailboxViews.Form(
+            agency, type, toHead, title, content, name, phone, email, publicConsent, null, null);
     try {
       Challenge.Solved solved = challenge.verify(challengeToken, challengeAnswer);
       throttle.acquire(MailboxApi.THROTTLE, request.getRemoteAddr());
@@ -80,7 +107,9 @@ class MailboxPortalController {
   }
 
   @PostMapping("/status")
-  String status(@RequestParam(required = false) String trackingCode, @RequestParam(required = false) String secret,
+  String status(
+      @RequestParam(required = false) String trackingCode,
+      @RequestParam(required = false) String secret,
       Model model) {
     model.addAttribute("trackingCode", trackingCode);
     try {
@@ -93,8 +122,12 @@ class MailboxPortalController {
   }
 
   @PostMapping("/rating")
-  String rate(@RequestParam(required = false) String trackingCode, @RequestParam(required = false) String secret,
-      @RequestParam(required = false) Integer rating, @RequestParam(required = false) String comment, Model model) {
+  String rate(
+      @RequestParam(required = false) String trackingCode,
+      @RequestParam(required = false) String secret,
+      @RequestParam(required = false) Integer rating,
+      @RequestParam(required = false) String comment,
+      Model model) {
     try {
       mailbox.rate(trackingCode, secret, rating, comment);
       model.addAttribute("notice", "mailbox.rated");

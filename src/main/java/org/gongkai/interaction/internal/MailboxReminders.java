@@ -12,7 +12,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The day's due-soon and overdue reminders for messages, once per message and day, shown to the agency's staff. */
+/**
+ * The day's due-soon and overdue reminders for messages, once per message and day, shown to the
+ * agency's staff.
+ */
 @Component
 class MailboxReminders {
 
@@ -22,8 +25,12 @@ class MailboxReminders {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  MailboxReminders(MessageRepository messages, WorkingCalendar calendar, StaffAccess access,
-      TransactionTemplate transactions, Clock clock) {
+  MailboxReminders(
+      MessageRepository messages,
+      WorkingCalendar calendar,
+      StaffAccess access,
+      TransactionTemplate transactions,
+      Clock clock) {
     this.messages = messages;
     this.calendar = calendar;
     this.access = access;
@@ -39,7 +46,8 @@ class MailboxReminders {
     for (MessageRepository.Row r : messages.openDueBy(soon)) {
       String kind = r.dueOn().isBefore(today) ? "OVERDUE" : "DUE_SOON";
       try {
-        transactions.executeWithoutResult(tx -> messages.addReminder(r.agencyId(), r.id(), kind, today));
+        transactions.executeWithoutResult(
+            tx -> messages.addReminder(r.agencyId(), r.id(), kind, today));
         written++;
       } catch (DuplicateKeyException alreadyToday) {
         // One reminder a day is enough.

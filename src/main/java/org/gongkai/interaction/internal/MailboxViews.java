@@ -9,31 +9,95 @@ final class MailboxViews {
 
   private MailboxViews() {}
 
-  enum Type { QUESTION, COMPLAINT, SUGGESTION }
+  enum Type {
+    QUESTION,
+    COMPLAINT,
+    SUGGESTION
+  }
 
-  /** SPAM: closed unanswered as advertising, abuse or a flood; it counts neither as open nor as answered. */
-  enum State { RECEIVED, REPLIED, REDIRECTED, SPAM }
+  /**
+   * SPAM: closed unanswered as advertising, abuse or a flood; it counts neither as open nor as
+   * answered.
+   */
+  enum State {
+    RECEIVED,
+    REPLIED,
+    REDIRECTED,
+    SPAM
+  }
 
-  /** A message as written; the challenge fields carry the answered form question (see {@code GET /api/v1/challenge}). */
-  record Form(String agency, Type type, Boolean toHead, String title, String content, String name, String phone,
-      String email, Boolean publicConsent, String challengeToken, String challengeAnswer) {}
+  /**
+   * A message as written; the challenge fields carry the answered form question (see {@code GET
+   * /api/v1/challenge}).
+   */
+  record Form(
+      String agency,
+      Type type,
+      Boolean toHead,
+      String title,
+      String content,
+      String name,
+      String phone,
+      String email,
+      Boolean publicConsent,
+      String challengeToken,
+      String challengeAnswer) {}
 
   record Ack(String trackingCode, String secret) {}
 
-  record PublicStatus(String trackingCode, String agencyName, Type type, State state, LocalDate receivedOn,
-      LocalDate dueOn, String reply, LocalDate repliedOn, Integer rating, boolean published) {}
+  record PublicStatus(
+      String trackingCode,
+      String agencyName,
+      Type type,
+      State state,
+      LocalDate receivedOn,
+      LocalDate dueOn,
+      String reply,
+      LocalDate repliedOn,
+      Integer rating,
+      boolean published) {}
 
-  record Message(long id, String trackingCode, String agency, String agencyName, Type type, boolean toHead, String title,
-      String content, String name, String phone, String email, boolean publicConsent, State state, String unit,
-      LocalDate receivedOn, LocalDate dueOn, Integer workingDaysLeft, String reply, LocalDate repliedOn, Integer rating,
-      String ratingComment, boolean published, List<Event> history) {}
+  record Message(
+      long id,
+      String trackingCode,
+      String agency,
+      String agencyName,
+      Type type,
+      boolean toHead,
+      String title,
+      String content,
+      String name,
+      String phone,
+      String email,
+      boolean publicConsent,
+      State state,
+      String unit,
+      LocalDate receivedOn,
+      LocalDate dueOn,
+      Integer workingDaysLeft,
+      String reply,
+      LocalDate repliedOn,
+      Integer rating,
+      String ratingComment,
+      boolean published,
+      List<Event> history) {}
 
-  /** One step of a message's history: the day it took effect as asserted, and who recorded it when. */
+  /**
+   * One step of a message's history: the day it took effect as asserted, and who recorded it when.
+   */
   record Event(String kind, String detail, LocalDate effectiveOn, String actor, Instant at) {}
 
-  record QA(long id, String agencyName, Type type, String title, String content, String reply, LocalDate repliedOn) {}
+  record QA(
+      long id,
+      String agencyName,
+      Type type,
+      String title,
+      String content,
+      String reply,
+      LocalDate repliedOn) {}
 
-  record Oldest(String agency, String agencyName, String trackingCode, LocalDate receivedOn, boolean veto) {}
+  record Oldest(
+      String agency, String agencyName, String trackingCode, LocalDate receivedOn, boolean veto) {}
 
   record Reminder(String trackingCode, long messageId, String kind, LocalDate notifiedOn) {}
 }

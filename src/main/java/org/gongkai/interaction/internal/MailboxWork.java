@@ -23,8 +23,19 @@ class MailboxWork implements WorkQueue {
   @Override
   public List<Work> open(Staff staff, int limit) {
     // Counted for every console page's navigation: the messages themselves only when listed.
-    List<Item> items = limit == 0 ? List.of() : mailbox.list("open", staff, limit).stream()
-        .map(m -> new Item(m.title(), "/console/mailbox/" + m.id(), m.dueOn(), m.workingDaysLeft())).toList();
-    return List.of(new Work("todo.messages", mailbox.count("open", staff), items, "/console/mailbox"));
+    List<Item> items =
+        limit == 0
+            ? List.of()
+            : mailbox.list("open", staff, limit).stream()
+                .map(
+                    m ->
+                        new Item(
+                            m.title(),
+                            "/console/mailbox/" + m.id(),
+                            m.dueOn(),
+                            m.workingDaysLeft()))
+                .toList();
+    return List.of(
+        new Work("todo.messages", mailbox.count("open", staff), items, "/console/mailbox"));
   }
 }

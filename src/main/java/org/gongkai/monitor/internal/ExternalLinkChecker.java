@@ -28,8 +28,8 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Visits one external link the way a reader's browser would, without letting the link reach the
  * server's own network: every host name, the first and each one a redirect leads to, is resolved
- * here and refused unless all its addresses are allowed, and the connection is made to exactly
- * the addresses that were checked (no second lookup that a rebinding DNS server could answer
+ * here and refused unless all its addresses are allowed, and the connection is made to exactly the
+ * addresses that were checked (no second lookup that a rebinding DNS server could answer
  * differently). A HEAD request first, GET when the site refuses HEAD; no body is read.
  */
 final class ExternalLinkChecker implements AutoCloseable {
@@ -41,18 +41,28 @@ final class ExternalLinkChecker implements AutoCloseable {
 
   ExternalLinkChecker(Predicate<InetAddress> allowed, Duration timeout) {
     Timeout limit = Timeout.of(timeout);
-    this.client = HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setDnsResolver(new GuardedDns(allowed))
-            .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit).build())
-            .setMaxConnTotal(4)
-            .build())
-        .setDefaultRequestConfig(RequestConfig.custom().setRedirectsEnabled(true).setMaxRedirects(MAX_REDIRECTS)
-            .setResponseTimeout(limit).build())
-        .setUserAgent("Gongkai-LinkChecker/1.0")
-        .disableCookieManagement()
-        .disableAutomaticRetries()
-        .build();
+    this.client =
+        HttpClients.custom()
+            .setConnectionManager(
+                PoolingHttpClientConnectionManagerBuilder.create()
+                    .setDnsResolver(new GuardedDns(allowed))
+                    .setDefaultConnectionConfig(
+                        ConnectionConfig.custom()
+                            .setConnectTimeout(limit)
+                            .setSocketTimeout(limit)
+                            .build())
+                    .setMaxConnTotal(4)
+                    .build())
+            .setDefaultRequestConfig(
+                RequestConfig.custom()
+                    .setRedirectsEnabled(true)
+                    .setMaxRedirects(MAX_REDIRECTS)
+                    .setResponseTimeout(limit)
+                    .build())
+            .setUserAgent("Gongkai-LinkChecker/1.0")
+            .disableCookieManagement()
+            .disableAutomaticRetries()
+            .build();
   }
 
   LinkCheck check(String url) {
@@ -63,7 +73,9 @@ final class ExternalLinkChecker implements AutoCloseable {
       return new LinkCheck(url, LinkCheck.Outcome.INVALID, 0);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (url.length() > MAX_URL_LENGTH || uri.getHost() == null || !(scheme.equals("http") || scheme.equals("https"))) {
+    if (url.length() > MAX_URL_LENGTH
+        || uri.getHost() == null
+        || !(scheme.equals("http") || scheme.equals("https"))) {
       return new LinkCheck(url, LinkCheck.Outcome.INVALID, 0);
     }
     try {
@@ -71,18 +83,23 @@ final class ExternalLinkChecker implements AutoCloseable {
       if (status == 405 || status == 501) {
         status = visit(new HttpGet(uri));
       }
-      return new LinkCheck(url, status < 400 ? LinkCheck.Outcome.OK : LinkCheck.Outcome.HTTP_ERROR, status);
+      return new LinkCheck(
+          url, status < 400 ? LinkCheck.Outcome.OK : LinkCheck.Outcome.HTTP_ERROR, status);
     } catch (RefusedAddress e) {
       return new LinkCheck(url, LinkCheck.Outcome.PRIVATE_ADDRESS, 0);
     } catch (ClientProtocolException e) {
       boolean redirects = e.getCause() instanceof RedirectException;
-      return new LinkCheck(url, redirects ? LinkCheck.Outcome.TOO_MANY_REDIRECTS : LinkCheck.Outcome.UNREACHABLE, 0);
+      return new LinkCheck(
+          url, redirects ? LinkCheck.Outcome.TOO_MANY_REDIRECTS : LinkCheck.Outcome.UNREACHABLE, 0);
     } catch (IOException | RuntimeException e) {
       return new LinkCheck(url, LinkCheck.Outcome.UNREACHABLE, 0);
     }
   }
 
-  /** The status of the last response; closing it unread drops the connection instead of downloading a body. */
+  /**
+   * The status of the last response; closing it unread drops the connection instead of downloading
+   * a body.
+   */
   private int visit(HttpUriRequestBase request) throws IOException {
     try (ClassicHttpResponse response = client.executeOpen(null, request, null)) {
       return response.getCode();
@@ -104,7 +121,8 @@ final class ExternalLinkChecker implements AutoCloseable {
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
-      String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+      String bare =
+          host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
       InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(bare);
       if (addresses.length == 0 || !Arrays.stream(addresses).allMatch(allowed)) {
         throw new RefusedAddress(host);

@@ -43,7 +43,8 @@ import org.springframework.web.util.HtmlUtils;
 class ExternalLinks {
 
   private static final Logger log = LoggerFactory.getLogger(ExternalLinks.class);
-  private static final Pattern LINK = Pattern.compile("href=\"(https?://[^\"]+)\"", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LINK =
+      Pattern.compile("href=\"(https?://[^\"]+)\"", Pattern.CASE_INSENSITIVE);
 
   private final AgencyDirectory agencies;
   private final CatalogInspection catalog;
@@ -56,7 +57,11 @@ class ExternalLinks {
   private final PublicAddresses addresses;
   private final Duration timeout;
 
-  ExternalLinks(AgencyDirectory agencies, CatalogInspection catalog, JdbcClient jdbc, Clock clock,
+  ExternalLinks(
+      AgencyDirectory agencies,
+      CatalogInspection catalog,
+      JdbcClient jdbc,
+      Clock clock,
       @Value("${gongkai.monitor.external-links:false}") boolean enabled,
       @Value("${gongkai.monitor.external-links-per-run:200}") int perRun,
       @Value("${gongkai.monitor.external-links-pause:PT1S}") Duration pause,
@@ -94,8 +99,12 @@ class ExternalLinks {
 
   /** The stored result for a link, if it has been visited. */
   Optional<LinkCheck> lastCheck(String url) {
-    return jdbc.sql("SELECT outcome, status FROM monitor_link_check WHERE url_hash = ?").param(hash(url))
-        .query((rs, i) -> new LinkCheck(url, LinkCheck.Outcome.valueOf(rs.getString("outcome")), rs.getInt("status")))
+    return jdbc.sql("SELECT outcome, status FROM monitor_link_check WHERE url_hash = ?")
+        .param(hash(url))
+        .query(
+            (rs, i) ->
+                new LinkCheck(
+                    url, LinkCheck.Outcome.valueOf(rs.getString("outcome")), rs.getInt("status")))
         .optional();
   }
 
@@ -112,18 +121,24 @@ class ExternalLinks {
     Map<String, Instant> due = new HashMap<>();
     Instant now = Instant.now(clock);
     for (Agency agency : agencies.all()) {
-      catalog.forEachLiveDocument(agency.id(), d -> linksIn(d.bodyHtml()).forEach(url -> due.putIfAbsent(url, null)));
+      catalog.forEachLiveDocument(
+          agency.id(), d -> linksIn(d.bodyHtml()).forEach(url -> due.putIfAbsent(url, null)));
     }
-    jdbc.sql("SELECT url, checked_at FROM monitor_link_check").query(rs -> {
-      String url = rs.getString("url");
-      if (due.containsKey(url)) {
-        due.put(url, Timestamps.fromDb(rs.getObject("checked_at", OffsetDateTime.class)));
-      }
-    });
-    List<String> next = due.entrySet().stream()
-        .filter(e -> e.getValue() == null || e.getValue().plus(recheckAfter).isBefore(now))
-        .sorted(Map.Entry.comparingByValue(Comparator.nullsFirst(Comparator.naturalOrder())))
-        .limit(perRun).map(Map.Entry::getKey).toList();
+    jdbc.sql("SELECT url, checked_at FROM monitor_link_check")
+        .query(
+            rs -> {
+              String url = rs.getString("url");
+              if (due.containsKey(url)) {
+                due.put(url, Timestamps.fromDb(rs.getObject("checked_at", OffsetDateTime.class)));
+              }
+            });
+    List<String> next =
+        due.entrySet().stream()
+            .filter(e -> e.getValue() == null || e.getValue().plus(recheckAfter).isBefore(now))
+            .sorted(Map.Entry.comparingByValue(Comparator.nullsFirst(Comparator.naturalOrder())))
+            .limit(perRun)
+            .map(Map.Entry::getKey)
+            .toList();
     try (ExternalLinkChecker checker = new ExternalLinkChecker(addresses, timeout)) {
       for (int i = 0; i < next.size(); i++) {
         if (i > 0) {
@@ -140,11 +155,16 @@ class ExternalLinks {
   private void store(LinkCheck check) {
     String key = hash(check.url());
     OffsetDateTime at = Timestamps.toDb(Instant.now(clock));
-    int updated = jdbc.sql("UPDATE monitor_link_check SET checked_at = ?, outcome = ?, status = ? WHERE url_hash = ?")
-        .params(at, check.outcome().name(), check.status(), key).update();
+    int updated =
+        jdbc.sql(
+                "UPDATE monitor_link_check SET checked_at = ?, outcome = ?, status = ? WHERE url_hash = ?")
+            .params(at, check.outcome().name(), check.status(), key)
+            .update();
     if (updated == 0) {
-      jdbc.sql("INSERT INTO monitor_link_check (url_hash, url, checked_at, outcome, status) VALUES (?, ?, ?, ?, ?)")
-          .params(key, check.url(), at, check.outcome().name(), check.status()).update();
+      jdbc.sql(
+              "INSERT INTO monitor_link_check (url_hash, url, checked_at, outcome, status) VALUES (?, ?, ?, ?, ?)")
+          .params(key, check.url(), at, check.outcome().name(), check.status())
+          .update();
     }
   }
 
@@ -158,7 +178,9 @@ class ExternalLinks {
 
   private static String hash(String url) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(url.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

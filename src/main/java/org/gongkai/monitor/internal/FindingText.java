@@ -15,11 +15,15 @@ final class FindingText {
 
   private FindingText() {}
 
-  static String render(MessageSource messages, String rule, List<String> args, String stored, Locale locale) {
+  static String render(
+      MessageSource messages, String rule, List<String> args, String stored, Locale locale) {
     if (args == null) {
       return stored;
     }
-    return messages.getMessage("monitor.rule." + rule + ".message", args.toArray(), stored == null ? rule : stored,
+    return messages.getMessage(
+        "monitor.rule." + rule + ".message",
+        args.toArray(),
+        stored == null ? rule : stored,
         locale);
   }
 
@@ -29,6 +33,8 @@ final class FindingText {
 
   /** The arguments kept with a finding, or null for a row written before they were. */
   static List<String> decode(String column) {
-    return column == null ? null : column.isEmpty() ? List.of() : Arrays.asList(column.split(SEPARATOR, -1));
+    return column == null
+        ? null
+        : column.isEmpty() ? List.of() : Arrays.asList(column.split(SEPARATOR, -1));
   }
 }

@@ -10,7 +10,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What the latest monitor run found on each of the staff member's agencies' sites, to be put right. */
+/**
+ * What the latest monitor run found on each of the staff member's agencies' sites, to be put right.
+ */
 @Component
 class FindingWork implements WorkQueue {
 
@@ -37,19 +39,36 @@ class FindingWork implements WorkQueue {
     if (scope.isEmpty()) {
       return List.of(Work.none("todo.findings", LIST));
     }
-    String latest = " FROM monitor_finding f JOIN monitor_run r ON r.id = f.run_id"
-        + " WHERE r.agency_id IN (:scope)"
-        + " AND r.run_on = (SELECT MAX(l.run_on) FROM monitor_run l WHERE l.agency_id = r.agency_id)";
-    long total = jdbc.sql("SELECT COUNT(*)" + latest).param("scope", scope).query(Long.class).single();
-    List<Item> items = limit == 0 || total == 0 ? List.of()
-        : jdbc.sql("SELECT f.rule, f.message, f.message_args, (SELECT a.code FROM agency a WHERE a.id = r.agency_id) AS code" + latest
-                + " ORDER BY CASE f.severity WHEN 'VETO' THEN 0 ELSE 1 END, f.id"
-                + " FETCH FIRST " + limit + " ROWS ONLY")
-            .param("scope", scope)
-            .query((rs, n) -> new Item(FindingText.render(messages, rs.getString("rule"),
-                FindingText.decode(rs.getString("message_args")), rs.getString("message"), LocaleContextHolder.getLocale()), "/console/monitor/agencies/" + rs.getString("code"),
-                null, null))
-            .list();
+    String latest =
+        " FROM monitor_finding f JOIN monitor_run r ON r.id = f.run_id"
+            + " WHERE r.agency_id IN (:scope)"
+            + " AND r.run_on = (SELECT MAX(l.run_on) FROM monitor_run l WHERE l.agency_id = r.agency_id)";
+    long total =
+        jdbc.sql("SELECT COUNT(*)" + latest).param("scope", scope).query(Long.class).single();
+    List<Item> items =
+        limit == 0 || total == 0
+            ? List.of()
+            : jdbc.sql(
+                    "SELECT f.rule, f.message, f.message_args, (SELECT a.code FROM agency a WHERE a.id = r.agency_id) AS code"
+                        + latest
+                        + " ORDER BY CASE f.severity WHEN 'VETO' THEN 0 ELSE 1 END, f.id"
+                        + " FETCH FIRST "
+                        + limit
+                        + " ROWS ONLY")
+                .param("scope", scope)
+                .query(
+                    (rs, n) ->
+                        new Item(
+                            FindingText.render(
+                                messages,
+                                rs.getString("rule"),
+                                FindingText.decode(rs.getString("message_args")),
+                                rs.getString("message"),
+                                LocaleContextHolder.getLocale()),
+                            "/console/monitor/agencies/" + rs.getString("code"),
+                            null,
+                            null))
+                .list();
     return List.of(new Work("todo.findings", total, items, LIST));
   }
 }

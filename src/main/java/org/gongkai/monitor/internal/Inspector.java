@@ -3,6 +3,7 @@ package org.gongkai.monitor.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,7 @@ import org.gongkai.interaction.MailboxFigures;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Runs every enabled rule over one agency and scores it in the structure of the 2019 inspection
@@ -31,9 +33,10 @@ import org.springframework.stereotype.Component;
 @Component
 class Inspector {
 
-  private static final Pattern INTERNAL_LINK = Pattern.compile("href=\"(?:https?://[^\"/]+)?/documents/(\\d+)");
-  private static final Set<ColumnType> SELDOM_UPDATED = Set.of(ColumnType.FUNCTIONS, ColumnType.POWER,
-      ColumnType.ANNUAL_REPORT);
+  private static final Pattern INTERNAL_LINK =
+      Pattern.compile("href=\"(?:https?://[^\"/]+)?/documents/(\\d+)");
+  private static final Set<ColumnType> SELDOM_UPDATED =
+      Set.of(ColumnType.FUNCTIONS, ColumnType.POWER, ColumnType.ANNUAL_REPORT);
 
   private final AgencyDirectory agencies;
   private final CatalogInspection catalog;
@@ -50,11 +53,28 @@ class Inspector {
   static final double UNREACHABLE_SHARE = 0.05;
 
   /** Each rule's switch and thresholds, from {@code gongkai.monitor.*}. */
-  record Settings(Set<String> disabled, int newsDays, int noticePolicyMonths, int staleMonths, int homeDays,
-      int proactiveWorkingDays, int mailboxMonths, int vetoEmpty, int vetoNotUpdated, int vetoStale) {}
+  record Settings(
+      Set<String> disabled,
+      int newsDays,
+      int noticePolicyMonths,
+      int staleMonths,
+      int homeDays,
+      int proactiveWorkingDays,
+      int mailboxMonths,
+      int vetoEmpty,
+      int vetoNotUpdated,
+      int vetoStale) {}
 
-  Inspector(AgencyDirectory agencies, CatalogInspection catalog, MailboxFigures mailbox, WordLists words,
-      WorkingCalendar calendar, MessageSource messages, Clock clock, SiteProbes probes, ExternalLinks externalLinks,
+  Inspector(
+      AgencyDirectory agencies,
+      CatalogInspection catalog,
+      MailboxFigures mailbox,
+      WordLists words,
+      WorkingCalendar calendar,
+      MessageSource messages,
+      Clock clock,
+      SiteProbes probes,
+      ExternalLinks externalLinks,
       @Value("${gongkai.monitor.disabled-rules:}") Set<String> disabled,
       @Value("${gongkai.monitor.news-days:14}") int newsDays,
       @Value("${gongkai.monitor.notice-policy-months:6}") int noticePolicyMonths,
@@ -74,14 +94,33 @@ class Inspector {
     this.calendar = calendar;
     this.messages = messages;
     this.clock = clock;
-    this.settings = new Settings(disabled, newsDays, noticePolicyMonths, staleMonths, homeDays, proactiveWorkingDays,
-        mailboxMonths, vetoEmpty, vetoNotUpdated, vetoStale);
+    this.settings =
+        new Settings(
+            disabled,
+            newsDays,
+            noticePolicyMonths,
+            staleMonths,
+            homeDays,
+            proactiveWorkingDays,
+            mailboxMonths,
+            vetoEmpty,
+            vetoNotUpdated,
+            vetoStale);
   }
 
-  /** A finding: its rule, what it is about, the message in the language asked for, and the message's arguments. */
-  record Finding(Rule rule, String severity, String target, String message, String link, List<String> args) {}
+  /**
+   * A finding: its rule, what it is about, the message in the language asked for, and the message's
+   * arguments.
+   */
+  record Finding(
+      Rule rule, String severity, String target, String message, String link, List<String> args) {}
 
-  record Assessment(String agency, String agencyName, int score, boolean passed, List<Finding> veto,
+  record Assessment(
+      String agency,
+      String agencyName,
+      int score,
+      boolean passed,
+      List<Finding> veto,
       List<Finding> findings) {}
 
   Assessment assess(Agency agency, Locale locale) {
@@ -96,7 +135,8 @@ class Inspector {
     int empty = 0;
     LocalDate newest = null;
     for (Column c : columns) {
-      boolean hasChildren = columns.stream().anyMatch(x -> x.parentId() != null && x.parentId() == c.id());
+      boolean hasChildren =
+          columns.stream().anyMatch(x -> x.parentId() != null && x.parentId() == c.id());
       CatalogInspection.ColumnActivity a = activity.get(c.id());
       LocalDate last = a == null ? null : a.lastPublishedOn();
       if (last != null && (newest == null || last.isAfter(newest))) {
@@ -112,91 +152,230 @@ class Inspector {
       }
       if (c.type() == ColumnType.NEWS && last.isBefore(today.minusDays(settings.newsDays()))) {
         notUpdated++;
-        add(found, Rule.NEWS_STALE, c.name(), columnsLink, locale, c.name(), last, settings.newsDays());
-      } else if ((c.type() == ColumnType.NOTICE || c.type() == ColumnType.POLICY) && c.parentId() == null
+        add(
+            found,
+            Rule.NEWS_STALE,
+            c.name(),
+            columnsLink,
+            locale,
+            c.name(),
+            last,
+            settings.newsDays());
+      } else if ((c.type() == ColumnType.NOTICE || c.type() == ColumnType.POLICY)
+          && c.parentId() == null
           && last.isBefore(today.minusMonths(settings.noticePolicyMonths()))) {
         notUpdated++;
-        add(found, Rule.NOTICE_POLICY_STALE, c.name(), columnsLink, locale, c.name(), last, settings.noticePolicyMonths());
-      } else if (!SELDOM_UPDATED.contains(c.type()) && last.isBefore(today.minusMonths(settings.staleMonths()))) {
+        add(
+            found,
+            Rule.NOTICE_POLICY_STALE,
+            c.name(),
+            columnsLink,
+            locale,
+            c.name(),
+            last,
+            settings.noticePolicyMonths());
+      } else if (!SELDOM_UPDATED.contains(c.type())
+          && last.isBefore(today.minusMonths(settings.staleMonths()))) {
         stale++;
-        add(found, Rule.STALE_COLUMN, c.name(), columnsLink, locale, c.name(), last, settings.staleMonths());
+        add(
+            found,
+            Rule.STALE_COLUMN,
+            c.name(),
+            columnsLink,
+            locale,
+            c.name(),
+            last,
+            settings.staleMonths());
       }
     }
     if (newest == null || newest.isBefore(today.minusDays(settings.homeDays()))) {
-      add(found, Rule.HOME_STALE, agency.name(), "/console/documents", locale,
-          newest == null ? "-" : newest.toString(), settings.homeDays());
+      add(
+          found,
+          Rule.HOME_STALE,
+          agency.name(),
+          "/console/documents",
+          locale,
+          newest == null ? "-" : newest.toString(),
+          settings.homeDays());
     }
     if (empty >= settings.vetoEmpty()) {
-      add(found, Rule.TOO_MANY_EMPTY_COLUMNS, agency.name(), columnsLink, locale, empty, settings.vetoEmpty());
+      add(
+          found,
+          Rule.TOO_MANY_EMPTY_COLUMNS,
+          agency.name(),
+          columnsLink,
+          locale,
+          empty,
+          settings.vetoEmpty());
     }
     if (notUpdated >= settings.vetoNotUpdated()) {
-      add(found, Rule.SECTIONS_NOT_UPDATED, agency.name(), columnsLink, locale, notUpdated, settings.vetoNotUpdated());
+      add(
+          found,
+          Rule.SECTIONS_NOT_UPDATED,
+          agency.name(),
+          columnsLink,
+          locale,
+          notUpdated,
+          settings.vetoNotUpdated());
     }
-    // The index counts every column that should be updated and is not: stale, overdue and empty alike.
+    // The index counts every column that should be updated and is not: stale, overdue and empty
+    // alike.
     int shouldBeUpdated = stale + notUpdated + empty;
     if (shouldBeUpdated >= settings.vetoStale()) {
-      add(found, Rule.TOO_MANY_STALE_COLUMNS, agency.name(), columnsLink, locale, shouldBeUpdated, settings.vetoStale());
+      add(
+          found,
+          Rule.TOO_MANY_STALE_COLUMNS,
+          agency.name(),
+          columnsLink,
+          locale,
+          shouldBeUpdated,
+          settings.vetoStale());
     }
-    probes.failureShare(agency.id(), SiteProbes.Page.CATALOG, today).filter(share -> share >= UNREACHABLE_SHARE)
-        .ifPresent(share -> add(found, Rule.SITE_UNREACHABLE, agency.name(), "/agencies/" + agency.code(), locale,
-            percent(share), SiteProbes.WINDOW_DAYS));
-    probes.failureShare(agency.id(), SiteProbes.Page.MAILBOX, today).filter(share -> share >= UNREACHABLE_SHARE)
-        .ifPresent(share -> add(found, Rule.NO_CONSULTATION_CHANNEL, agency.name(), "/mailbox?agency=" + agency.code(),
-            locale, percent(share), SiteProbes.WINDOW_DAYS));
+    probes
+        .failureShare(agency.id(), SiteProbes.Page.CATALOG, today)
+        .filter(share -> share >= UNREACHABLE_SHARE)
+        .ifPresent(
+            share ->
+                add(
+                    found,
+                    Rule.SITE_UNREACHABLE,
+                    agency.name(),
+                    "/agencies/" + agency.code(),
+                    locale,
+                    percent(share),
+                    SiteProbes.WINDOW_DAYS));
+    probes
+        .failureShare(agency.id(), SiteProbes.Page.MAILBOX, today)
+        .filter(share -> share >= UNREACHABLE_SHARE)
+        .ifPresent(
+            share ->
+                add(
+                    found,
+                    Rule.NO_CONSULTATION_CHANNEL,
+                    agency.name(),
+                    "/mailbox?agency=" + agency.code(),
+                    locale,
+                    percent(share),
+                    SiteProbes.WINDOW_DAYS));
 
     List<WordLists.Word> wordList = words.all();
-    catalog.forEachLiveDocument(agency.id(), d -> {
-      String link = "/console/documents/" + d.id();
-      boolean policy = d.kind() == DocumentKind.RULE || d.kind() == DocumentKind.NORMATIVE_DOCUMENT;
-      if (d.publishedOn() == null || (policy && d.issuedOn() == null)) {
-        add(found, Rule.UNDATED, d.title(), link, locale, d.title());
-      }
-      if (d.proactive() && d.issuedOn() != null && d.publishedOn() != null
-          && d.publishedOn().isAfter(calendar.current().addWorkingDays(d.issuedOn(), settings.proactiveWorkingDays()))) {
-        add(found, Rule.LATE_PROACTIVE, d.title(), link, locale, d.title(), d.issuedOn(), d.publishedOn(),
-            settings.proactiveWorkingDays());
-      }
-      if (policy && !d.hasInterpretation()) {
-        add(found, Rule.POLICY_WITHOUT_INTERPRETATION, d.title(), link, locale, d.title());
-      }
-      Matcher internal = INTERNAL_LINK.matcher(d.bodyHtml());
-      while (internal.find()) {
-        long target = Long.parseLong(internal.group(1));
-        if (!catalog.isLive(target)) {
-          add(found, Rule.BROKEN_LINK, d.title(), link, locale, d.title(), "/documents/" + target);
-        }
-      }
-      for (String file : d.missingAttachments()) {
-        add(found, Rule.MISSING_ATTACHMENT, d.title(), link, locale, d.title(), file);
-      }
-      if (externalLinks.enabled()) {
-        for (String url : ExternalLinks.linksIn(d.bodyHtml())) {
-          externalLinks.lastCheck(url).filter(check -> !check.ok()).ifPresent(check ->
-              add(found, Rule.EXTERNAL_LINK, d.title(), link, locale, d.title(), url,
-                  messages.getMessage(check.outcome().messageKey(), new Object[] {String.valueOf(check.status())},
-                      locale)));
-        }
-      }
-      String text = d.title() + "\n" + org.springframework.web.util.HtmlUtils.htmlUnescape(
-          d.bodyHtml().replaceAll("<[^>]+>", " "));
-      for (WordingCheck.Issue issue : WordLists.check(text, wordList)) {
-        Rule rule = switch (issue.list()) {
-          case "LEADER" -> Rule.WORDING_LEADER;
-          case "MISSPELLING" -> Rule.WORDING_MISSPELLING;
-          case "PROHIBITED" -> Rule.WORDING_PROHIBITED;
-          default -> Rule.WORDING_FORBIDDEN;
-        };
-        add(found, rule, d.title(), link, locale, d.title(), issue.found(), issue.suggestion() == null ? "-" : issue.suggestion());
-      }
-    });
-    mailbox.oldestUnanswered(agency.id())
+    catalog.forEachLiveDocument(
+        agency.id(),
+        d -> {
+          String link = "/console/documents/" + d.id();
+          boolean policy =
+              d.kind() == DocumentKind.RULE || d.kind() == DocumentKind.NORMATIVE_DOCUMENT;
+          if (d.publishedOn() == null || (policy && d.issuedOn() == null)) {
+            add(found, Rule.UNDATED, d.title(), link, locale, d.title());
+          }
+          if (d.proactive()
+              && d.issuedOn() != null
+              && d.publishedOn() != null
+              && d.publishedOn()
+                  .isAfter(
+                      calendar
+                          .current()
+                          .addWorkingDays(d.issuedOn(), settings.proactiveWorkingDays()))) {
+            add(
+                found,
+                Rule.LATE_PROACTIVE,
+                d.title(),
+                link,
+                locale,
+                d.title(),
+                d.issuedOn(),
+                d.publishedOn(),
+                settings.proactiveWorkingDays());
+          }
+          if (policy && !d.hasInterpretation()) {
+            add(found, Rule.POLICY_WITHOUT_INTERPRETATION, d.title(), link, locale, d.title());
+          }
+          Matcher internal = INTERNAL_LINK.matcher(d.bodyHtml());
+          while (internal.find()) {
+            long target = Long.parseLong(internal.group(1));
+            if (!catalog.isLive(target)) {
+              add(
+                  found,
+                  Rule.BROKEN_LINK,
+                  d.title(),
+                  link,
+                  locale,
+                  d.title(),
+                  "/documents/" + target);
+            }
+          }
+          for (String file : d.missingAttachments()) {
+            add(found, Rule.MISSING_ATTACHMENT, d.title(), link, locale, d.title(), file);
+          }
+          if (externalLinks.enabled()) {
+            for (String url : ExternalLinks.linksIn(d.bodyHtml())) {
+              externalLinks
+                  .lastCheck(url)
+                  .filter(check -> !check.ok())
+                  .ifPresent(
+                      check ->
+                          add(
+                              found,
+                              Rule.EXTERNAL_LINK,
+                              d.title(),
+                              link,
+                              locale,
+                              d.title(),
+                              url,
+                              messages.getMessage(
+                                  check.outcome().messageKey(),
+                                  new Object[] {String.valueOf(check.status())},
+                                  locale)));
+            }
+          }
+          String text =
+              d.title() + "\n" + HtmlUtils.htmlUnescape(d.bodyHtml().replaceAll("<[^>]+>", " "));
+          for (WordingCheck.Issue issue : WordLists.check(text, wordList)) {
+            Rule rule =
+                switch (issue.list()) {
+                  case "LEADER" -> Rule.WORDING_LEADER;
+                  case "MISSPELLING" -> Rule.WORDING_MISSPELLING;
+                  case "PROHIBITED" -> Rule.WORDING_PROHIBITED;
+                  default -> Rule.WORDING_FORBIDDEN;
+                };
+            add(
+                found,
+                rule,
+                d.title(),
+                link,
+                locale,
+                d.title(),
+                issue.found(),
+                issue.suggestion() == null ? "-" : issue.suggestion());
+          }
+        });
+    mailbox
+        .oldestUnanswered(agency.id())
         .filter(on -> on.isBefore(today.minusMonths(settings.mailboxMonths())))
-        .ifPresent(on -> add(found, Rule.MAILBOX_UNANSWERED, agency.name(), "/console/mailbox?due=overdue", locale, on,
-            settings.mailboxMonths()));
-    mailbox.latestReply(agency.id(), today.minusYears(1))
+        .ifPresent(
+            on ->
+                add(
+                    found,
+                    Rule.MAILBOX_UNANSWERED,
+                    agency.name(),
+                    "/console/mailbox?due=overdue",
+                    locale,
+                    on,
+                    settings.mailboxMonths()));
+    mailbox
+        .latestReply(agency.id(), today.minusYears(1))
         .filter(r -> r.repliedOn().isAfter(r.receivedOn().plusMonths(settings.mailboxMonths())))
-        .ifPresent(r -> add(found, Rule.MAILBOX_LATE_REPLY, agency.name(), "/console/mailbox?due=all", locale,
-            r.receivedOn(), r.repliedOn(), settings.mailboxMonths()));
+        .ifPresent(
+            r ->
+                add(
+                    found,
+                    Rule.MAILBOX_LATE_REPLY,
+                    agency.name(),
+                    "/console/mailbox?due=all",
+                    locale,
+                    r.receivedOn(),
+                    r.repliedOn(),
+                    settings.mailboxMonths()));
 
     List<Finding> vetoes = found.stream().filter(f -> f.rule().veto()).toList();
     List<Finding> deductions = found.stream().filter(f -> !f.rule().veto()).toList();
@@ -207,21 +386,38 @@ class Inspector {
       score -= Math.min(e.getKey().cap(), e.getValue());
     }
     boolean passed = vetoes.isEmpty() && score >= 60;
-    return new Assessment(agency.code(), agency.name(), vetoes.isEmpty() ? Math.max(0, score) : 0, passed, vetoes,
+    return new Assessment(
+        agency.code(),
+        agency.name(),
+        vetoes.isEmpty() ? Math.max(0, score) : 0,
+        passed,
+        vetoes,
         deductions);
   }
 
-  private void add(List<Finding> found, Rule rule, String target, String link, Locale locale, Object... args) {
+  private void add(
+      List<Finding> found, Rule rule, String target, String link, Locale locale, Object... args) {
     if (settings.disabled().contains(rule.name())) {
       return;
     }
-    Object[] shown = java.util.Arrays.stream(args).map(a -> a instanceof Number n ? String.valueOf(n) : a).toArray();
-    found.add(new Finding(rule, rule.veto() ? "VETO" : "DEDUCTION", target,
-        FindingText.render(messages, rule.name(), java.util.Arrays.stream(shown).map(String::valueOf).toList(), null,
-            locale), link, java.util.Arrays.stream(shown).map(String::valueOf).toList()));
+    Object[] shown =
+        Arrays.stream(args).map(a -> a instanceof Number n ? String.valueOf(n) : a).toArray();
+    found.add(
+        new Finding(
+            rule,
+            rule.veto() ? "VETO" : "DEDUCTION",
+            target,
+            FindingText.render(
+                messages,
+                rule.name(),
+                Arrays.stream(shown).map(String::valueOf).toList(),
+                null,
+                locale),
+            link,
+            Arrays.stream(shown).map(String::valueOf).toList()));
   }
 
   private static String percent(double share) {
-    return String.format(java.util.Locale.ROOT, "%.1f%%", share * 100);
+    return String.format(Locale.ROOT, "%.1f%%", share * 100);
   }
 }

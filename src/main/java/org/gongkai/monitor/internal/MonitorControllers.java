@@ -1,5 +1,6 @@
 package org.gongkai.monitor.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.gongkai.account.Staff;
@@ -29,10 +30,18 @@ final class MonitorControllers {
 
   record FindingView(String rule, String severity, String target, String message, String link) {}
 
-  record Findings(String agency, int score, boolean passed, List<FindingView> veto, List<FindingView> findings) {}
+  record Findings(
+      String agency,
+      int score,
+      boolean passed,
+      List<FindingView> veto,
+      List<FindingView> findings) {}
 
   static Findings view(Inspector.Assessment a) {
-    return new Findings(a.agency(), a.score(), a.passed(),
+    return new Findings(
+        a.agency(),
+        a.score(),
+        a.passed(),
         a.veto().stream().map(MonitorControllers::finding).toList(),
         a.findings().stream().map(MonitorControllers::finding).toList());
   }
@@ -60,7 +69,10 @@ final class MonitorControllers {
     /** The agency as it stands now, every rule run afresh. */
     @GetMapping("/findings")
     Findings findings(@RequestParam String agency, Locale locale) {
-      Agency a = agencies.findByCode(agency.trim()).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+      Agency a =
+          agencies
+              .findByCode(agency.trim())
+              .orElseThrow(() -> Refusal.notFound("agency.not-found"));
       access.requireAgency(access.current(), a.id());
       return view(inspector.assess(a, locale));
     }
@@ -74,8 +86,11 @@ final class MonitorControllers {
     @GetMapping("/findings.csv")
     ResponseEntity<String> export(Locale locale) {
       access.requirePlatformAdmin(access.current());
-      return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-          .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("findings.csv").build().toString())
+      return ResponseEntity.ok()
+          .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+          .header(
+              HttpHeaders.CONTENT_DISPOSITION,
+              ContentDisposition.attachment().filename("findings.csv").build().toString())
           .body(runs.exportLatest(locale));
     }
   }
@@ -90,7 +105,12 @@ final class MonitorControllers {
     private final AgencyDirectory agencies;
     private final StaffAccess access;
 
-    Console(Inspector inspector, MonitorRuns runs, WordLists words, AgencyDirectory agencies, StaffAccess access) {
+    Console(
+        Inspector inspector,
+        MonitorRuns runs,
+        WordLists words,
+        AgencyDirectory agencies,
+        StaffAccess access) {
       this.inspector = inspector;
       this.runs = runs;
       this.words = words;
@@ -102,8 +122,16 @@ final class MonitorControllers {
     String overview(Model model) {
       Staff me = access.current();
       var scope = access.agencyScope(me);
-      model.addAttribute("ranking", runs.ranking().stream()
-          .filter(r -> agencies.findByCode(r.agency()).map(a -> scope.contains(a.id())).orElse(false)).toList());
+      model.addAttribute(
+          "ranking",
+          runs.ranking().stream()
+              .filter(
+                  r ->
+                      agencies
+                          .findByCode(r.agency())
+                          .map(a -> scope.contains(a.id()))
+                          .orElse(false))
+              .toList());
       model.addAttribute("words", me.isPlatformAdmin() ? words.all() : List.of());
       model.addAttribute("lists", WordLists.ListName.values());
       return "monitor/overview";
@@ -127,8 +155,11 @@ final class MonitorControllers {
     }
 
     @PostMapping("/words")
-    String addWord(@RequestParam(required = false) WordLists.ListName list, @RequestParam(required = false) String term,
-        @RequestParam(required = false) String replacement, RedirectAttributes redirect) {
+    String addWord(
+        @RequestParam(required = false) WordLists.ListName list,
+        @RequestParam(required = false) String term,
+        @RequestParam(required = false) String replacement,
+        RedirectAttributes redirect) {
       try {
         words.add(list, term, replacement, access.current());
         redirect.addFlashAttribute("notice", "report.saved");

@@ -1,8 +1,8 @@
 package org.gongkai.monitor.internal;
 
 /**
- * The monitor's rules. A veto rule fails the site whatever else it scores (单项否决); a deduction
- * rule takes {@code points} per finding up to {@code cap} from 100 (扣分指标, capped per indicator).
+ * The monitor's rules. A veto rule fails the site whatever else it scores (单项否决); a deduction rule
+ * takes {@code points} per finding up to {@code cap} from 100 (扣分指标, capped per indicator).
  */
 enum Rule {
   SITE_UNREACHABLE(true, 0, 0),

@@ -25,8 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class WordLists implements WordingCheck {
 
-  /** PROHIBITED: reactionary, violent or pornographic wording, the index's veto; FORBIDDEN: wording to avoid. */
-  enum ListName { FORBIDDEN, MISSPELLING, LEADER, PROHIBITED }
+  /**
+   * PROHIBITED: reactionary, violent or pornographic wording, the index's veto; FORBIDDEN: wording
+   * to avoid.
+   */
+  enum ListName {
+    FORBIDDEN,
+    MISSPELLING,
+    LEADER,
+    PROHIBITED
+  }
 
   record Word(long id, ListName list, String term, String replacement) {}
 
@@ -36,7 +44,12 @@ class WordLists implements WordingCheck {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  WordLists(JdbcClient jdbc, StaffAccess access, AuditTrail audit, TransactionTemplate transactions, Clock clock) {
+  WordLists(
+      JdbcClient jdbc,
+      StaffAccess access,
+      AuditTrail audit,
+      TransactionTemplate transactions,
+      Clock clock) {
     this.jdbc = jdbc;
     this.access = access;
     this.audit = audit;
@@ -46,7 +59,13 @@ class WordLists implements WordingCheck {
 
   List<Word> all() {
     return jdbc.sql("SELECT id, list, term, replacement FROM monitor_word ORDER BY list, term")
-        .query((rs, i) -> new Word(rs.getLong(1), ListName.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)))
+        .query(
+            (rs, i) ->
+                new Word(
+                    rs.getLong(1),
+                    ListName.valueOf(rs.getString(2)),
+                    rs.getString(3),
+                    rs.getString(4)))
         .list();
   }
 
@@ -55,26 +74,41 @@ class WordLists implements WordingCheck {
     if (list == null || term == null || term.isBlank() || term.length() > 100) {
       throw Refusal.invalidField("term", "monitor.word.required");
     }
-    if (list != ListName.FORBIDDEN && list != ListName.PROHIBITED && (replacement == null || replacement.isBlank())) {
+    if (list != ListName.FORBIDDEN
+        && list != ListName.PROHIBITED
+        && (replacement == null || replacement.isBlank())) {
       throw Refusal.invalidField("replacement", "monitor.word.replacement");
     }
-    return transactions.execute(tx -> {
-      GeneratedKeyHolder keys = new GeneratedKeyHolder();
-      jdbc.sql("INSERT INTO monitor_word (list, term, replacement, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
-          .params(list.name(), term.strip(), replacement == null || replacement.isBlank() ? null : replacement.strip(),
-              actor.username(), Timestamps.toDb(Instant.now(clock))).update(keys, "id");
-      long id = keys.getKey().longValue();
-      audit.record(actor.username(), "monitor.word.added", "monitor-word", id, list + " " + term.strip());
-      return id;
-    });
+    return transactions.execute(
+        tx -> {
+          GeneratedKeyHolder keys = new GeneratedKeyHolder();
+          jdbc.sql(
+                  "INSERT INTO monitor_word (list, term, replacement, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
+              .params(
+                  list.name(),
+                  term.strip(),
+                  replacement == null || replacement.isBlank() ? null : replacement.strip(),
+                  actor.username(),
+                  Timestamps.toDb(Instant.now(clock)))
+              .update(keys, "id");
+          long id = keys.getKey().longValue();
+          audit.record(
+              actor.username(),
+              "monitor.word.added",
+              "monitor-word",
+              id,
+              list + " " + term.strip());
+          return id;
+        });
   }
 
   void remove(long id, Staff actor) {
     access.requirePlatformAdmin(actor);
-    transactions.executeWithoutResult(tx -> {
-      jdbc.sql("DELETE FROM monitor_word WHERE id = ?").param(id).update();
-      audit.record(actor.username(), "monitor.word.removed", "monitor-word", id, null);
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          jdbc.sql("DELETE FROM monitor_word WHERE id = ?").param(id).update();
+          audit.record(actor.username(), "monitor.word.removed", "monitor-word", id, null);
+        });
   }
 
   @Override
@@ -87,8 +121,12 @@ class WordLists implements WordingCheck {
     if (text == null || text.isEmpty()) {
       return issues;
     }
-    Set<String> titles = new TreeSet<>((a, b) -> b.length() != a.length() ? b.length() - a.length() : a.compareTo(b));
-    words.stream().filter(w -> w.list() == ListName.LEADER).forEach(w -> titles.add(w.replacement()));
+    Set<String> titles =
+        new TreeSet<>(
+            (a, b) -> b.length() != a.length() ? b.length() - a.length() : a.compareTo(b));
+    words.stream()
+        .filter(w -> w.list() == ListName.LEADER)
+        .forEach(w -> titles.add(w.replacement()));
     for (Word w : words) {
       switch (w.list()) {
         case FORBIDDEN, MISSPELLING, PROHIBITED -> {
@@ -103,7 +141,8 @@ class WordLists implements WordingCheck {
             for (String title : titles) {
               if (after.startsWith(title)) {
                 if (!title.equals(w.replacement())) {
-                  issues.add(new Issue(w.list().name(), w.term() + title, w.term() + w.replacement()));
+                  issues.add(
+                      new Issue(w.list().name(), w.term() + title, w.term() + w.replacement()));
                 }
                 break;
               }
@@ -111,7 +150,7 @@ class WordLists implements WordingCheck {
             at = text.indexOf(w.term(), at + 1);
           }
         }
-        default -> { }
+        default -> {}
       }
     }
     return issues;

@@ -2,8 +2,11 @@ package org.gongkai.portal.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -28,7 +31,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class FeedController {
 
-  private static final MediaType ATOM = MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
+  private static final MediaType ATOM =
+      MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
   private static final int FEED_SIZE = 50;
   static final int SITEMAP_BLOCK = 50_000;
 
@@ -43,32 +47,49 @@ class FeedController {
   }
 
   @GetMapping("/agencies/{code}/feed.atom")
-  ResponseEntity<String> agencyFeed(@PathVariable String code, HttpServletRequest request) throws XMLStreamException {
-    Agency agency = agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
-    List<DocumentSummary> items = catalog.published(
-        new CatalogQuery(Set.of(agency.id()), null, null, null, null, 1, FEED_SIZE)).items();
+  ResponseEntity<String> agencyFeed(@PathVariable String code, HttpServletRequest request)
+      throws XMLStreamException {
+    Agency agency =
+        agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    List<DocumentSummary> items =
+        catalog
+            .published(new CatalogQuery(Set.of(agency.id()), null, null, null, null, 1, FEED_SIZE))
+            .items();
     return atom(agency.name(), "/agencies/" + agency.code(), items, request);
   }
 
   @GetMapping("/agencies/{code}/columns/{columnId}/feed.atom")
-  ResponseEntity<String> columnFeed(@PathVariable String code, @PathVariable long columnId,
-      HttpServletRequest request) throws XMLStreamException {
-    Agency agency = agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
-    Column column = agencies.column(columnId).filter(c -> c.agencyId() == agency.id() && !c.hidden())
-        .orElseThrow(() -> Refusal.notFound("column.not-found"));
-    List<DocumentSummary> items = catalog.published(
-        new CatalogQuery(Set.of(agency.id()), Set.of(column.id()), null, null, null, 1, FEED_SIZE)).items();
-    return atom(agency.name() + " - " + column.name(), "/agencies/" + agency.code() + "?column=" + column.id(),
-        items, request);
+  ResponseEntity<String> columnFeed(
+      @PathVariable String code, @PathVariable long columnId, HttpServletRequest request)
+      throws XMLStreamException {
+    Agency agency =
+        agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    Column column =
+        agencies
+            .column(columnId)
+            .filter(c -> c.agencyId() == agency.id() && !c.hidden())
+            .orElseThrow(() -> Refusal.notFound("column.not-found"));
+    List<DocumentSummary> items =
+        catalog
+            .published(
+                new CatalogQuery(
+                    Set.of(agency.id()), Set.of(column.id()), null, null, null, 1, FEED_SIZE))
+            .items();
+    return atom(
+        agency.name() + " - " + column.name(),
+        "/agencies/" + agency.code() + "?column=" + column.id(),
+        items,
+        request);
   }
 
   /**
-   * The sitemap index: one sitemap for the home and agency pages, and one for each block of
-   * {@value #SITEMAP_BLOCK} document numbers, so that no sitemap passes the protocol's 50,000 URLs
-   * and none is ever built whole in memory.
+   * The sitemap index: one sitemap for the home and agency pages, and one for each block of {@value
+   * #SITEMAP_BLOCK} document numbers, so that no sitemap passes the protocol's 50,000 URLs and none
+   * is ever built whole in memory.
    */
   @GetMapping(path = "/sitemap.xml")
-  void sitemapIndex(HttpServletRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
+  void sitemapIndex(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, XMLStreamException {
     String base = site.address(request);
     XMLStreamWriter xml = startXml(response, "sitemapindex");
     sitemapEntry(xml, base + "/sitemaps/pages.xml");
@@ -80,7 +101,8 @@ class FeedController {
   }
 
   @GetMapping(path = "/sitemaps/pages.xml")
-  void pagesSitemap(HttpServletRequest request, HttpServletResponse response) throws IOException, XMLStreamException {
+  void pagesSitemap(HttpServletRequest request, HttpServletResponse response)
+      throws IOException, XMLStreamException {
     String base = site.address(request);
     XMLStreamWriter xml = startXml(response, "urlset");
     url(xml, base + "/", null);
@@ -91,7 +113,8 @@ class FeedController {
   }
 
   @GetMapping(path = "/sitemaps/documents-{block}.xml")
-  void documentsSitemap(@PathVariable long block, HttpServletRequest request, HttpServletResponse response)
+  void documentsSitemap(
+      @PathVariable long block, HttpServletRequest request, HttpServletResponse response)
       throws IOException, XMLStreamException {
     if (block < 0 || block > catalog.lastPublishedDocumentId() / SITEMAP_BLOCK) {
       throw Refusal.notFound("page.not-found");
@@ -99,13 +122,16 @@ class FeedController {
     String base = site.address(request);
     XMLStreamWriter xml = startXml(response, "urlset");
     try {
-      catalog.sitemap(block * SITEMAP_BLOCK, (block + 1) * SITEMAP_BLOCK, entry -> {
-        try {
-          url(xml, base + "/documents/" + entry.documentId(), entry.lastModified());
-        } catch (XMLStreamException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      catalog.sitemap(
+          block * SITEMAP_BLOCK,
+          (block + 1) * SITEMAP_BLOCK,
+          entry -> {
+            try {
+              url(xml, base + "/documents/" + entry.documentId(), entry.lastModified());
+            } catch (XMLStreamException e) {
+              throw new IllegalStateException(e);
+            }
+          });
     } catch (IllegalStateException e) {
       if (e.getCause() instanceof XMLStreamException x) {
         throw x;
@@ -118,9 +144,11 @@ class FeedController {
   private static XMLStreamWriter startXml(HttpServletResponse response, String root)
       throws IOException, XMLStreamException {
     response.setContentType("application/xml;charset=UTF-8");
-    XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(
-        new java.io.BufferedWriter(new java.io.OutputStreamWriter(response.getOutputStream(),
-            java.nio.charset.StandardCharsets.UTF_8)));
+    XMLStreamWriter xml =
+        XMLOutputFactory.newInstance()
+            .createXMLStreamWriter(
+                new BufferedWriter(
+                    new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)));
     xml.writeStartDocument("UTF-8", "1.0");
     xml.writeStartElement(root);
     xml.writeDefaultNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
@@ -142,12 +170,15 @@ class FeedController {
 
   @GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
   ResponseEntity<String> robots(HttpServletRequest request) {
-    return ResponseEntity.ok("User-agent: *\nDisallow: /console\nDisallow: /api/v1/admin\nSitemap: "
-        + site.address(request) + "/sitemap.xml\n");
+    return ResponseEntity.ok(
+        "User-agent: *\nDisallow: /console\nDisallow: /api/v1/admin\nSitemap: "
+            + site.address(request)
+            + "/sitemap.xml\n");
   }
 
-  private ResponseEntity<String> atom(String title, String path, List<DocumentSummary> items,
-      HttpServletRequest request) throws XMLStreamException {
+  private ResponseEntity<String> atom(
+      String title, String path, List<DocumentSummary> items, HttpServletRequest request)
+      throws XMLStreamException {
     String base = site.address(request);
     StringWriter out = new StringWriter();
     XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
@@ -158,7 +189,11 @@ class FeedController {
     element(xml, "id", base + path);
     link(xml, "alternate", base + path);
     link(xml, "self", base + request.getRequestURI());
-    Instant updated = items.stream().map(DocumentSummary::updatedAt).max(Instant::compareTo).orElse(Instant.EPOCH);
+    Instant updated =
+        items.stream()
+            .map(DocumentSummary::updatedAt)
+            .max(Instant::compareTo)
+            .orElse(Instant.EPOCH);
     element(xml, "updated", DateTimeFormatter.ISO_INSTANT.format(updated));
     xml.writeStartElement("author");
     element(xml, "name", title);
@@ -178,7 +213,8 @@ class FeedController {
     return ResponseEntity.ok().contentType(ATOM).body(out.toString());
   }
 
-  private static void url(XMLStreamWriter xml, String loc, Instant lastModified) throws XMLStreamException {
+  private static void url(XMLStreamWriter xml, String loc, Instant lastModified)
+      throws XMLStreamException {
     xml.writeStartElement("url");
     element(xml, "loc", loc);
     if (lastModified != null) {
@@ -187,7 +223,8 @@ class FeedController {
     xml.writeEndElement();
   }
 
-  private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+  private static void element(XMLStreamWriter xml, String name, String text)
+      throws XMLStreamException {
     xml.writeStartElement(name);
     xml.writeCharacters(text == null ? "" : text);
     xml.writeEndElement();

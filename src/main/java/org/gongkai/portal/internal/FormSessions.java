@@ -11,9 +11,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * A page that is not kept (forms, the console) has its CSRF token, and with it its session, made
- * before it is rendered: a long page is sent while it renders, and a session cannot be opened
- * once the response has begun. Public pages make theirs only if a form on them asks (they are
- * buffered whole), so that a page without a form sets no cookie.
+ * before it is rendered: a long page is sent while it renders, and a session cannot be opened once
+ * the response has begun. Public pages make theirs only if a form on them asks (they are buffered
+ * whole), so that a page without a form sets no cookie.
  */
 @Configuration(proxyBeanMethods = false)
 class FormSessions implements HandlerInterceptor, WebMvcConfigurer {
@@ -24,9 +24,11 @@ class FormSessions implements HandlerInterceptor, WebMvcConfigurer {
   }
 
   @Override
-  public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-      ModelAndView page) {
-    if (page == null || page.getViewName() == null || page.getViewName().startsWith("redirect:")
+  public void postHandle(
+      HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView page) {
+    if (page == null
+        || page.getViewName() == null
+        || page.getViewName().startsWith("redirect:")
         || CachePolicy.of(request.getRequestURI()) != CachePolicy.PRIVATE) {
       return;
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +18,26 @@ import org.springframework.http.HttpHeaders;
 final class KeptPageResponse {
 
   /** Headers that belong to one response only, or that the cache sets itself. */
-  private static final Set<String> NOT_REPLAYED = Set.of("set-cookie", "content-length", "date", "transfer-encoding",
-      "connection", "keep-alive", "etag", "cache-control", "pragma", "expires");
+  private static final Set<String> NOT_REPLAYED =
+      Set.of(
+          "set-cookie",
+          "content-length",
+          "date",
+          "transfer-encoding",
+          "connection",
+          "keep-alive",
+          "etag",
+          "cache-control",
+          "pragma",
+          "expires");
 
   private KeptPageResponse() {}
 
-  static void write(RenderedPages.Page page, HttpServletRequest request, HttpServletResponse response, boolean withBody)
+  static void write(
+      RenderedPages.Page page,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      boolean withBody)
       throws IOException {
     response.setHeader(HttpHeaders.ETAG, page.etag());
     response.setHeader(HttpHeaders.CACHE_CONTROL, page.cacheControl());
@@ -49,7 +64,8 @@ final class KeptPageResponse {
         }
       }
     }
-    if (response.getContentType() != null && headers.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("content-type"))) {
+    if (response.getContentType() != null
+        && headers.stream().noneMatch(h -> h.getKey().equalsIgnoreCase("content-type"))) {
       headers.add(Map.entry(HttpHeaders.CONTENT_TYPE, response.getContentType()));
     }
     return List.copyOf(headers);
@@ -59,7 +75,9 @@ final class KeptPageResponse {
   static String etag(byte[] body) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16)) + '"';
+      return '"'
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16))
+          + '"';
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -72,7 +90,9 @@ final class KeptPageResponse {
     }
     for (String candidate : header.split(",")) {
       String tag = candidate.strip();
-      if (tag.equals("*") || tag.equals(etag) || (tag.startsWith("W/") && tag.substring(2).equals(etag))) {
+      if (tag.equals("*")
+          || tag.equals(etag)
+          || (tag.startsWith("W/") && tag.substring(2).equals(etag))) {
         return true;
       }
     }

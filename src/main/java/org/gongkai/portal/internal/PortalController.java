@@ -4,11 +4,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
@@ -22,7 +24,9 @@ import org.gongkai.search.Search;
 import org.gongkai.search.SearchQuery;
 import org.gongkai.search.SearchResult;
 import org.gongkai.shared.web.PageResult;
+import org.gongkai.shared.web.PublicPage;
 import org.gongkai.shared.web.Refusal;
+import org.gongkai.shared.web.RelatedLinks;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
-@org.gongkai.shared.web.PublicPage
+@PublicPage
 class PortalController {
 
   private static final int HOME_ITEMS = 6;
@@ -40,10 +44,10 @@ class PortalController {
   private final AgencyDirectory agencies;
   private final Search search;
 
-  private final List<org.gongkai.shared.web.RelatedLinks> relatedLinks;
+  private final List<RelatedLinks> relatedLinks;
 
-  PortalController(Catalog catalog, AgencyDirectory agencies, Search search,
-      List<org.gongkai.shared.web.RelatedLinks> relatedLinks) {
+  PortalController(
+      Catalog catalog, AgencyDirectory agencies, Search search, List<RelatedLinks> relatedLinks) {
     this.relatedLinks = relatedLinks;
     this.catalog = catalog;
     this.agencies = agencies;
@@ -58,8 +62,9 @@ class PortalController {
     if (root != null) {
       for (Column c : agencies.visibleColumns(root.id())) {
         if (c.parentId() == null) {
-          PageResult<DocumentSummary> page = catalog.published(
-              new CatalogQuery(null, columnAndChildren(c), null, null, null, 1, HOME_ITEMS));
+          PageResult<DocumentSummary> page =
+              catalog.published(
+                  new CatalogQuery(null, columnAndChildren(c), null, null, null, 1, HOME_ITEMS));
           if (!page.items().isEmpty()) {
             latest.put(c, page.items());
           }
@@ -68,16 +73,22 @@ class PortalController {
     }
     model.addAttribute("root", root);
     model.addAttribute("latestByColumn", latest);
-    model.addAttribute("newest", catalog.published(new CatalogQuery(null, null, null, null, null, 1, 10)).items());
+    model.addAttribute(
+        "newest", catalog.published(new CatalogQuery(null, null, null, null, null, 1, 10)).items());
     model.addAttribute("agencyNames", agencyNames());
     return "portal/home";
   }
 
   @GetMapping("/search")
-  String search(@RequestParam(required = false) String q, @RequestParam(required = false) String agency,
-      @RequestParam(required = false) Long column, @RequestParam(required = false) String validity,
-      @RequestParam(required = false) Integer year, @RequestParam(required = false) String sort,
-      @RequestParam(required = false) Integer page, Model model) {
+  String search(
+      @RequestParam(required = false) String q,
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) Long column,
+      @RequestParam(required = false) String validity,
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String sort,
+      @RequestParam(required = false) Integer page,
+      Model model) {
     String query = q == null ? "" : q.strip();
     Map<String, String> params = new LinkedHashMap<>();
     params.put("q", query);
@@ -94,37 +105,69 @@ class PortalController {
       model.addAttribute("result", null);
       return "portal/search";
     }
-    java.time.LocalDate from = year == null ? null : java.time.LocalDate.of(year, 1, 1);
-    java.time.LocalDate to = year == null ? null : java.time.LocalDate.of(year, 12, 31);
-    SearchResult result = search.search(new SearchQuery(query, agency, column, null, validity, from, to,
-        "date".equals(sort) ? SearchQuery.Sort.DATE : SearchQuery.Sort.RELEVANCE, PageResult.page(page, 10), 10,
-        null, true));
+    LocalDate from = year == null ? null : LocalDate.of(year, 1, 1);
+    LocalDate to = year == null ? null : LocalDate.of(year, 12, 31);
+    SearchResult result =
+        search.search(
+            new SearchQuery(
+                query,
+                agency,
+                column,
+                null,
+                validity,
+                from,
+                to,
+                "date".equals(sort) ? SearchQuery.Sort.DATE : SearchQuery.Sort.RELEVANCE,
+                PageResult.page(page, 10),
+                10,
+                null,
+                true));
     model.addAttribute("result", result);
     if (result.total() == 0 && !query.isEmpty()) {
-      model.addAttribute("suggestions", search.suggest(query.length() > 2 ? query.substring(0, 2) : query));
+      model.addAttribute(
+          "suggestions", search.suggest(query.length() > 2 ? query.substring(0, 2) : query));
     }
     return "portal/search";
   }
 
   @GetMapping("/agencies/{code}")
-  String agency(@PathVariable String code, @RequestParam(required = false) Long column,
-      @RequestParam(required = false) Integer year, @RequestParam(required = false) Validity validity,
-      @RequestParam(required = false) Integer page, Model model) {
-    Agency agency = agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+  String agency(
+      @PathVariable String code,
+      @RequestParam(required = false) Long column,
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) Validity validity,
+      @RequestParam(required = false) Integer page,
+      Model model) {
+    Agency agency =
+        agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
     List<Column> columns = agencies.visibleColumns(agency.id());
     Column selected = null;
     Set<Long> columnIds = visibleIds(columns);
     if (column != null) {
-      selected = columns.stream().filter(c -> c.id() == column).findFirst()
-          .orElseThrow(() -> Refusal.notFound("column.not-found"));
+      selected =
+          columns.stream()
+              .filter(c -> c.id() == column)
+              .findFirst()
+              .orElseThrow(() -> Refusal.notFound("column.not-found"));
       columnIds = columnAndChildren(selected);
     }
-    PageResult<DocumentSummary> result = catalog.published(new CatalogQuery(Set.of(agency.id()), columnIds, year,
-        validity, null, PageResult.page(page, 20), 20));
+    PageResult<DocumentSummary> result =
+        catalog.published(
+            new CatalogQuery(
+                Set.of(agency.id()),
+                columnIds,
+                year,
+                validity,
+                null,
+                PageResult.page(page, 20),
+                20));
     model.addAttribute("agency", agency);
     model.addAttribute("path", agencies.path(agency.id()));
-    model.addAttribute("children", agencies.all().stream()
-        .filter(a -> a.parentId() != null && a.parentId() == agency.id()).toList());
+    model.addAttribute(
+        "children",
+        agencies.all().stream()
+            .filter(a -> a.parentId() != null && a.parentId() == agency.id())
+            .toList());
     model.addAttribute("columnTree", ColumnTree.of(columns));
     model.addAttribute("selected", selected);
     model.addAttribute("years", catalog.publicationYears(agency.id()));
@@ -137,7 +180,8 @@ class PortalController {
 
   @GetMapping("/agencies/{code}/guide")
   String guide(@PathVariable String code, Model model) {
-    Agency agency = agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    Agency agency =
+        agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
     model.addAttribute("agency", agency);
     model.addAttribute("path", agencies.path(agency.id()));
     return "portal/guide";
@@ -152,20 +196,28 @@ class PortalController {
     model.addAttribute("agency", agency);
     model.addAttribute("path", agencies.path(agency.id()));
     model.addAttribute("column", agencies.column(doc.edition().columnId()).orElse(null));
-    model.addAttribute("related", relatedLinks.stream().flatMap(r -> r.forDocument(id).stream()).toList());
+    model.addAttribute(
+        "related", relatedLinks.stream().flatMap(r -> r.forDocument(id).stream()).toList());
     return "portal/document";
   }
 
   @GetMapping("/documents/{id}/attachments/{attachmentId}")
-  void attachment(@PathVariable long id, @PathVariable long attachmentId, HttpServletResponse response)
+  void attachment(
+      @PathVariable long id, @PathVariable long attachmentId, HttpServletResponse response)
       throws IOException {
     catalog.publicDocument(id);
-    Catalog.AttachmentDownload download = catalog.publicAttachment(id, attachmentId)
-        .orElseThrow(() -> Refusal.notFound("attachment.not-found"));
+    Catalog.AttachmentDownload download =
+        catalog
+            .publicAttachment(id, attachmentId)
+            .orElseThrow(() -> Refusal.notFound("attachment.not-found"));
     response.setContentType(download.attachment().mediaType());
     response.setContentLengthLong(download.attachment().sizeBytes());
-    response.setHeader("Content-Disposition", ContentDisposition.attachment()
-        .filename(download.attachment().fileName(), StandardCharsets.UTF_8).build().toString());
+    response.setHeader(
+        "Content-Disposition",
+        ContentDisposition.attachment()
+            .filename(download.attachment().fileName(), StandardCharsets.UTF_8)
+            .build()
+            .toString());
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Cache-Control", "public, max-age=86400");
     try (InputStream in = download.content().open()) {
@@ -215,7 +267,7 @@ class PortalController {
         return result;
       }
       for (Column c : columns) {
-        if (java.util.Objects.equals(c.parentId(), parentId)) {
+        if (Objects.equals(c.parentId(), parentId)) {
           result.add(new ColumnTree(c, childrenOf(c.id(), columns, depth + 1)));
         }
       }

@@ -3,11 +3,12 @@ package org.gongkai.portal.internal;
 import java.util.List;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.shared.web.PublicPage;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** What every portal page shows around its content: the site's identity and the agency list. */
-@ControllerAdvice(annotations = org.gongkai.shared.web.PublicPage.class)
+@ControllerAdvice(annotations = PublicPage.class)
 class PortalModel {
 
   private final SiteSettings site;

@@ -21,21 +21,23 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * HTTP caching for the whole site, and the rendered-page cache in front of it. Public pages asked
  * for anonymously (no session, no language switch) are kept rendered until the public site's
- * version moves or {@code gongkai.http.public-max-age} passes, carry a strong ETag and that max-age,
- * and answer a conditional GET with 304. A page that opened a session (a form's CSRF token) is
- * neither kept nor cacheable downstream; everything off the public allow-list is {@code no-store}.
- * It runs first, before the request observation and security, so that a kept page costs no more
- * than a static file: the observation's timer alone cost more than answering from here. Pages
- * answered from here are counted in {@code gongkai.page.cache.served}; the
- * {@code http.server.requests} timer measures the rest.
+ * version moves or {@code gongkai.http.public-max-age} passes, carry a strong ETag and that
+ * max-age, and answer a conditional GET with 304. A page that opened a session (a form's CSRF
+ * token) is neither kept nor cacheable downstream; everything off the public allow-list is {@code
+ * no-store}. It runs first, before the request observation and security, so that a kept page costs
+ * no more than a static file: the observation's timer alone cost more than answering from here.
+ * Pages answered from here are counted in {@code gongkai.page.cache.served}; the {@code
+ * http.server.requests} timer measures the rest.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PublicCaching extends OncePerRequestFilter {
 
   static final String LANGUAGE_COOKIE = "gongkai-lang";
+
   /** The senior-friendly mode's cookie: each mode has its own copy of a page. */
   static final String SENIOR_COOKIE = "gongkai-senior";
+
   private static final String NO_STORE = "no-store";
   private static final String IMMUTABLE = "public, max-age=31536000, immutable";
   private static final long STATIC_NANOS = Duration.ofDays(1).toNanos();
@@ -47,24 +49,33 @@ class PublicCaching extends OncePerRequestFilter {
   private final long publicNanos;
   private final Counter served;
 
-  PublicCaching(RenderedPages pages, PublicSiteVersion site, MeterRegistry meters,
+  PublicCaching(
+      RenderedPages pages,
+      PublicSiteVersion site,
+      MeterRegistry meters,
       @Value("${gongkai.page-cache.enabled:true}") boolean enabled,
       @Value("${gongkai.http.public-max-age:PT60S}") Duration maxAge) {
     this.pages = pages;
     this.site = site;
-    this.served = Counter.builder("gongkai.page.cache.served")
-        .description("public pages and static files answered from the rendered-page cache").register(meters);
+    this.served =
+        Counter.builder("gongkai.page.cache.served")
+            .description("public pages and static files answered from the rendered-page cache")
+            .register(meters);
     this.enabled = enabled;
     this.publicControl = "public, max-age=" + maxAge.toSeconds();
     this.publicNanos = maxAge.toNanos();
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String method = request.getMethod();
     boolean get = "GET".equals(method);
-    CachePolicy policy = get || "HEAD".equals(method) ? CachePolicy.of(request.getRequestURI()) : CachePolicy.PRIVATE;
+    CachePolicy policy =
+        get || "HEAD".equals(method)
+            ? CachePolicy.of(request.getRequestURI())
+            : CachePolicy.PRIVATE;
     if (policy == CachePolicy.PRIVATE) {
       response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
       chain.doFilter(request, response);
@@ -72,7 +83,8 @@ class PublicCaching extends OncePerRequestFilter {
     }
     boolean anonymous = anonymous(request);
     if (policy == CachePolicy.PUBLIC_STREAMED || (policy == CachePolicy.PUBLIC && !anonymous)) {
-      response.setHeader(HttpHeaders.CACHE_CONTROL, anonymous ? publicControl : "private, no-cache");
+      response.setHeader(
+          HttpHeaders.CACHE_CONTROL, anonymous ? publicControl : "private, no-cache");
       chain.doFilter(request, response);
       return;
     }
@@ -91,12 +103,23 @@ class PublicCaching extends OncePerRequestFilter {
     finish(request, response, buffered, policy, key, version, get);
   }
 
-  private void finish(HttpServletRequest request, HttpServletResponse response, ContentCachingResponseWrapper buffered,
-      CachePolicy policy, String key, long version, boolean get) throws IOException {
+  private void finish(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      ContentCachingResponseWrapper buffered,
+      CachePolicy policy,
+      String key,
+      long version,
+      boolean get)
+      throws IOException {
     int status = buffered.getStatus();
-    boolean sessionBound = !response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() || request.getSession(false) != null;
-    boolean storable = !response.isCommitted() && (status == 200 || status == 410) && !sessionBound
-        && response.getHeader(HttpHeaders.CACHE_CONTROL) == null;
+    boolean sessionBound =
+        !response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() || request.getSession(false) != null;
+    boolean storable =
+        !response.isCommitted()
+            && (status == 200 || status == 410)
+            && !sessionBound
+            && response.getHeader(HttpHeaders.CACHE_CONTROL) == null;
     if (!storable) {
       if (!response.isCommitted() && response.getHeader(HttpHeaders.CACHE_CONTROL) == null) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, sessionBound ? NO_STORE : "no-cache");
@@ -104,10 +127,13 @@ class PublicCaching extends OncePerRequestFilter {
       buffered.copyBodyToResponse();
       return;
     }
-    String control = policy == CachePolicy.PUBLIC ? publicControl
-        : CachePolicy.fingerprinted(request.getRequestURI()) ? IMMUTABLE : publicControl;
+    String control =
+        policy == CachePolicy.PUBLIC
+            ? publicControl
+            : CachePolicy.fingerprinted(request.getRequestURI()) ? IMMUTABLE : publicControl;
     response.setHeader(HttpHeaders.CACHE_CONTROL, control);
-    if (policy == CachePolicy.PUBLIC && !response.getHeaders(HttpHeaders.VARY).contains(HttpHeaders.COOKIE)) {
+    if (policy == CachePolicy.PUBLIC
+        && !response.getHeaders(HttpHeaders.VARY).contains(HttpHeaders.COOKIE)) {
       // A page is rendered in the language and mode its visitor's cookies chose: a shared cache
       // in front must keep a copy per cookie, as the rendered-page cache here does.
       response.addHeader(HttpHeaders.VARY, HttpHeaders.COOKIE);
@@ -121,8 +147,16 @@ class PublicCaching extends OncePerRequestFilter {
     response.setHeader(HttpHeaders.ETAG, etag);
     if (enabled && body.length > 0) {
       long lifetime = policy == CachePolicy.STATIC ? STATIC_NANOS : publicNanos;
-      pages.put(key, new RenderedPages.Page(version, System.nanoTime() + lifetime, status,
-          KeptPageResponse.replayedHeaders(response), body, etag, control));
+      pages.put(
+          key,
+          new RenderedPages.Page(
+              version,
+              System.nanoTime() + lifetime,
+              status,
+              KeptPageResponse.replayedHeaders(response),
+              body,
+              etag,
+              control));
     }
     if (KeptPageResponse.notModified(request, etag)) {
       response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
@@ -152,8 +186,18 @@ class PublicCaching extends OncePerRequestFilter {
         }
       }
     }
-    // The host is part of the key: robots.txt and feeds name this machine when no site address is set.
-    return request.getScheme() + "://" + request.getServerName() + ':' + request.getServerPort()
-        + request.getRequestURI() + (query == null ? "" : '?' + query) + '|' + language + '|' + senior;
+    // The host is part of the key: robots.txt and feeds name this machine when no site address is
+    // set.
+    return request.getScheme()
+        + "://"
+        + request.getServerName()
+        + ':'
+        + request.getServerPort()
+        + request.getRequestURI()
+        + (query == null ? "" : '?' + query)
+        + '|'
+        + language
+        + '|'
+        + senior;
   }
 }

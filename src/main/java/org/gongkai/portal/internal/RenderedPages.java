@@ -19,8 +19,14 @@ class RenderedPages {
   static final long ANY_VERSION = -1;
 
   /** A response as it went out, without its cookies and date. */
-  record Page(long version, long expiresAtNanos, int status, List<Map.Entry<String, String>> headers, byte[] body,
-      String etag, String cacheControl) {
+  record Page(
+      long version,
+      long expiresAtNanos,
+      int status,
+      List<Map.Entry<String, String>> headers,
+      byte[] body,
+      String etag,
+      String cacheControl) {
 
     boolean usableAt(long siteVersion, long nanos) {
       return (version == ANY_VERSION || version == siteVersion) && nanos - expiresAtNanos < 0;
@@ -30,13 +36,15 @@ class RenderedPages {
   private final Cache<String, Page> pages;
   private final long maxEntryBytes;
 
-  RenderedPages(@Value("${gongkai.page-cache.max-size:64MB}") DataSize maxSize,
+  RenderedPages(
+      @Value("${gongkai.page-cache.max-size:64MB}") DataSize maxSize,
       @Value("${gongkai.page-cache.max-entry-size:2MB}") DataSize maxEntry) {
     this.maxEntryBytes = maxEntry.toBytes();
-    this.pages = Caffeine.newBuilder()
-        .maximumWeight(maxSize.toBytes())
-        .weigher((String key, Page page) -> key.length() * 2 + page.body().length + 512)
-        .build();
+    this.pages =
+        Caffeine.newBuilder()
+            .maximumWeight(maxSize.toBytes())
+            .weigher((String key, Page page) -> key.length() * 2 + page.body().length + 512)
+            .build();
   }
 
   Page get(String key) {

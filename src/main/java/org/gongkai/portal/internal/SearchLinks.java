@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Links of the search page that change one parameter and keep the rest, so facets work without JavaScript. */
+/**
+ * Links of the search page that change one parameter and keep the rest, so facets work without
+ * JavaScript.
+ */
 public final class SearchLinks {
 
   private final Map<String, String> params;

@@ -1,5 +1,6 @@
 package org.gongkai.portal.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +13,11 @@ class SiteSettings {
   private final String idCode;
   private final String address;
 
-  SiteSettings(@Value("${gongkai.site.name}") String name, @Value("${gongkai.site.domain}") String domain,
-      @Value("${gongkai.site.id-code}") String idCode, @Value("${gongkai.site.address:}") String address) {
+  SiteSettings(
+      @Value("${gongkai.site.name}") String name,
+      @Value("${gongkai.site.domain}") String domain,
+      @Value("${gongkai.site.id-code}") String idCode,
+      @Value("${gongkai.site.address:}") String address) {
     this.name = name;
     this.domain = domain;
     this.idCode = idCode;
@@ -23,21 +27,29 @@ class SiteSettings {
   /**
    * The public address that feeds, the sitemap and robots.txt link to: {@code gongkai.site.address}
    * when set, as it should be in production. Without it, the address the visitor used when that is
-   * the site's domain or this machine, else the site's domain: a forged Host header never gets
-   * into a link that a feed reader or a search engine keeps.
+   * the site's domain or this machine, else the site's domain: a forged Host header never gets into
+   * a link that a feed reader or a search engine keeps.
    */
-  String address(jakarta.servlet.http.HttpServletRequest request) {
+  String address(HttpServletRequest request) {
     if (!address.isBlank()) {
       return address;
     }
     String host = request.getServerName();
-    boolean trusted = host.equalsIgnoreCase(domain) || host.equals("localhost") || host.equals("127.0.0.1")
-        || host.equals("[::1]") || host.equals("0:0:0:0:0:0:0:1");
+    boolean trusted =
+        host.equalsIgnoreCase(domain)
+            || host.equals("localhost")
+            || host.equals("127.0.0.1")
+            || host.equals("[::1]")
+            || host.equals("0:0:0:0:0:0:0:1");
     if (!trusted) {
       return "https://" + domain;
     }
-    boolean defaultPort = request.getServerPort() == ("https".equals(request.getScheme()) ? 443 : 80);
-    return request.getScheme() + "://" + host + (defaultPort ? "" : ":" + request.getServerPort())
+    boolean defaultPort =
+        request.getServerPort() == ("https".equals(request.getScheme()) ? 443 : 80);
+    return request.getScheme()
+        + "://"
+        + host
+        + (defaultPort ? "" : ":" + request.getServerPort())
         + request.getContextPath();
   }
 

@@ -46,20 +46,28 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The public site as files, for mirrors and CDNs: a full export follows every public link from the
  * home page, the sitemaps and robots.txt, fetching each page from this node exactly as an anonymous
- * visitor gets it; after each publication or withdrawal the document, the lists and feeds that
- * show it and the sitemaps are written again, and a withdrawn document's files removed. Once a
- * folder has been exported, a nightly full export keeps the rest (deeper list pages) current.
+ * visitor gets it; after each publication or withdrawal the document, the lists and feeds that show
+ * it and the sitemaps are written again, and a withdrawn document's files removed. Once a folder
+ * has been exported, a nightly full export keeps the rest (deeper list pages) current.
  */
 @Service
 class StaticExport {
 
   /** What the last or running export did. */
-  record Status(String folder, boolean running, Instant startedAt, Instant finishedAt, int written, int unchanged,
-      int removed, int failed) {}
+  record Status(
+      String folder,
+      boolean running,
+      Instant startedAt,
+      Instant finishedAt,
+      int written,
+      int unchanged,
+      int removed,
+      int failed) {}
 
   private static final Logger log = LoggerFactory.getLogger(StaticExport.class);
   private static final Pattern LINK = Pattern.compile("(?:href|src)=\"(/[^\"#]*)\"");
-  private static final Pattern LOCATION = Pattern.compile("<loc>\\s*https?://[^/<]+(/[^<]*?)\\s*</loc>");
+  private static final Pattern LOCATION =
+      Pattern.compile("<loc>\\s*https?://[^/<]+(/[^<]*?)\\s*</loc>");
 
   private final StaticSiteFiles files;
   private final AgencyDirectory agencies;
@@ -67,18 +75,27 @@ class StaticExport {
   private final AuditTrail audit;
   private final Clock clock;
   private final int maxPages;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(5)).build();
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "static-export");
-    t.setDaemon(true);
-    return t;
-  });
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private final ExecutorService worker =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "static-export");
+            t.setDaemon(true);
+            return t;
+          });
   private final ReentrantLock exporting = new ReentrantLock();
   private volatile int port;
   private volatile Status status;
 
-  StaticExport(AgencyDirectory agencies, StaffAccess access, AuditTrail audit, Clock clock,
+  StaticExport(
+      AgencyDirectory agencies,
+      StaffAccess access,
+      AuditTrail audit,
+      Clock clock,
       @Value("${gongkai.static-export.folder:${gongkai.data-dir}/static-site}") String folder,
       @Value("${gongkai.static-export.max-pages:2000000}") int maxPages) {
     this.files = new StaticSiteFiles(Path.of(folder));
@@ -145,8 +162,13 @@ class StaticExport {
     } finally {
       exporting.unlock();
       status = counts.finish(status, clock);
-      log.info("static export into {}: {} written, {} unchanged, {} removed, {} failed", files.root(),
-          status.written(), status.unchanged(), status.removed(), status.failed());
+      log.info(
+          "static export into {}: {} written, {} unchanged, {} removed, {} failed",
+          files.root(),
+          status.written(),
+          status.unchanged(),
+          status.removed(),
+          status.failed());
     }
   }
 
@@ -182,7 +204,10 @@ class StaticExport {
         }
       }
     } catch (IOException | RuntimeException e) {
-      log.warn("the static site was not brought up to date for document {}; the nightly export will", documentId, e);
+      log.warn(
+          "the static site was not brought up to date for document {}; the nightly export will",
+          documentId,
+          e);
     } finally {
       exporting.unlock();
     }
@@ -211,8 +236,12 @@ class StaticExport {
       return List.of();
     }
     try {
-      HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + address))
-          .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + address))
+                  .timeout(Duration.ofMinutes(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       String type = response.headers().firstValue("Content-Type").orElse("");
       boolean page = type.startsWith("text/html");
       if (response.statusCode() == 404 || response.statusCode() == 410) {
@@ -235,7 +264,8 @@ class StaticExport {
       } else {
         counts.unchanged++;
       }
-      return page || type.contains("xml") ? links(new String(response.body(), StandardCharsets.UTF_8), page)
+      return page || type.contains("xml")
+          ? links(new String(response.body(), StandardCharsets.UTF_8), page)
           : List.of();
     } catch (IOException e) {
       counts.failed++;
@@ -248,8 +278,8 @@ class StaticExport {
 
   /**
    * Lists are exported with one filter at a time (a column, a year or a validity, each with its
-   * pages): every combination of filters would multiply the site many times over for pages
-   * hardly anyone opens on a mirror.
+   * pages): every combination of filters would multiply the site many times over for pages hardly
+   * anyone opens on a mirror.
    */
   static boolean followed(String link) {
     int q = link.indexOf('?');
@@ -285,7 +315,15 @@ class StaticExport {
     }
 
     Status finish(Status s, Clock clock) {
-      return new Status(s.folder(), false, s.startedAt(), Instant.now(clock), written, unchanged, removed, failed);
+      return new Status(
+          s.folder(),
+          false,
+          s.startedAt(),
+          Instant.now(clock),
+          written,
+          unchanged,
+          removed,
+          failed);
     }
   }
 }

@@ -22,7 +22,8 @@ class StaticExportApi {
 
   @PostMapping
   ResponseEntity<StaticExport.Status> start() {
-    return ResponseEntity.accepted().header("Location", "/api/v1/admin/static-export")
+    return ResponseEntity.accepted()
+        .header("Location", "/api/v1/admin/static-export")
         .body(export.start(access.current()));
   }
 

@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Where a public address is written in the exported site, so that nginx's
- * {@code try_files $uri $uri/index~$args.html $uri/index.html} finds it: a page at
- * {@code <path>/index.html}, a page with a query at {@code <path>/index~<query>.html}, a feed,
- * sitemap, stylesheet or attachment at its own path. Files are replaced whole (written beside,
- * then renamed), so a mirror never serves half a page, and left alone when their bytes are the same.
+ * Where a public address is written in the exported site, so that nginx's {@code try_files $uri
+ * $uri/index~$args.html $uri/index.html} finds it: a page at {@code <path>/index.html}, a page with
+ * a query at {@code <path>/index~<query>.html}, a feed, sitemap, stylesheet or attachment at its
+ * own path. Files are replaced whole (written beside, then renamed), so a mirror never serves half
+ * a page, and left alone when their bytes are the same.
  */
 final class StaticSiteFiles {
 
@@ -29,16 +29,23 @@ final class StaticSiteFiles {
     return root;
   }
 
-  /** The file for an address, or empty for one that cannot be a file (a query with a slash, a dot segment). */
+  /**
+   * The file for an address, or empty for one that cannot be a file (a query with a slash, a dot
+   * segment).
+   */
   Optional<Path> fileFor(String path, String query, boolean page) {
-    if (!path.startsWith("/") || path.contains("..") || path.contains("\\") || (query != null && query.contains("/"))) {
+    if (!path.startsWith("/")
+        || path.contains("..")
+        || path.contains("\\")
+        || (query != null && query.contains("/"))) {
       return Optional.empty();
     }
     String relative = path.substring(1);
     String name;
     if (page) {
       String folder = relative.isEmpty() || relative.endsWith("/") ? relative : relative + "/";
-      name = folder + (query == null || query.isEmpty() ? "index.html" : "index~" + query + ".html");
+      name =
+          folder + (query == null || query.isEmpty() ? "index.html" : "index~" + query + ".html");
     } else if (query != null && !query.isEmpty()) {
       return Optional.empty();
     } else {
@@ -50,7 +57,9 @@ final class StaticSiteFiles {
 
   /** Writes the bytes unless the file already holds them; returns whether it changed. */
   boolean write(Path file, byte[] bytes) throws IOException {
-    if (Files.isRegularFile(file) && Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes)) {
+    if (Files.isRegularFile(file)
+        && Files.size(file) == bytes.length
+        && Arrays.equals(Files.readAllBytes(file), bytes)) {
       return false;
     }
     Files.createDirectories(file.getParent());

@@ -1,8 +1,8 @@
 package org.gongkai.power.internal;
 
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
-import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
@@ -41,8 +41,11 @@ final class PowerPages {
     }
 
     @GetMapping
-    String list(@RequestParam(required = false) String agency, @RequestParam(required = false) PowerType type,
-        @RequestParam(required = false) String q, Model model) {
+    String list(
+        @RequestParam(required = false) String agency,
+        @RequestParam(required = false) PowerType type,
+        @RequestParam(required = false) String q,
+        Model model) {
       model.addAttribute("items", powers.list(agency, type, q));
       model.addAttribute("agency", agency);
       model.addAttribute("type", type);
@@ -65,7 +68,8 @@ final class PowerPages {
     @GetMapping(path = "/{code}/flowchart.svg", produces = "image/svg+xml")
     ResponseEntity<String> svg(@PathVariable String code) {
       Powers.Power p = powers.get(code);
-      return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
+      return ResponseEntity.ok()
+          .contentType(MediaType.valueOf("image/svg+xml"))
           .body(powers.flow(p.current()).svg(p.current().name()));
     }
   }
@@ -100,17 +104,41 @@ final class PowerPages {
     }
 
     @PostMapping
-    String save(@RequestParam String agency, @RequestParam(required = false) String code,
-        @RequestParam(required = false) String name, @RequestParam(required = false) PowerType type,
-        @RequestParam(required = false) String legalBasis, @RequestParam(required = false) String unit,
-        @RequestParam(required = false) String conditions, @RequestParam(required = false) String materials,
-        @RequestParam(required = false) String timeLimit, @RequestParam(required = false) String fees,
-        @RequestParam(required = false) String contact, @RequestParam(required = false) String flow,
-        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) java.time.LocalDate effectiveOn,
-        @RequestParam(required = false) String changeNote, RedirectAttributes redirect) {
+    String save(
+        @RequestParam String agency,
+        @RequestParam(required = false) String code,
+        @RequestParam(required = false) String name,
+        @RequestParam(required = false) PowerType type,
+        @RequestParam(required = false) String legalBasis,
+        @RequestParam(required = false) String unit,
+        @RequestParam(required = false) String conditions,
+        @RequestParam(required = false) String materials,
+        @RequestParam(required = false) String timeLimit,
+        @RequestParam(required = false) String fees,
+        @RequestParam(required = false) String contact,
+        @RequestParam(required = false) String flow,
+        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate effectiveOn,
+        @RequestParam(required = false) String changeNote,
+        RedirectAttributes redirect) {
       try {
-        powers.save(agency, new Powers.Form(code, name, type, legalBasis, unit, conditions, materials, timeLimit, fees,
-            contact, flow, effectiveOn, changeNote), access.current());
+        powers.save(
+            agency,
+            new Powers.Form(
+                code,
+                name,
+                type,
+                legalBasis,
+                unit,
+                conditions,
+                materials,
+                timeLimit,
+                fees,
+                contact,
+                flow,
+                effectiveOn,
+                changeNote),
+            access.current());
         redirect.addFlashAttribute("notice", "report.saved");
       } catch (Refusal refusal) {
         Refusals.flash(redirect, refusal);
@@ -119,7 +147,9 @@ final class PowerPages {
     }
 
     @PostMapping("/approve")
-    String approve(@RequestParam String agency, @RequestParam(required = false) String code,
+    String approve(
+        @RequestParam String agency,
+        @RequestParam(required = false) String code,
         RedirectAttributes redirect) {
       try {
         int approved = powers.approve(agency, code, access.current());
@@ -132,10 +162,15 @@ final class PowerPages {
     }
 
     @PostMapping("/import")
-    String importFile(@RequestParam String agency, @RequestParam(name = "file", required = false) MultipartFile file,
-        RedirectAttributes redirect) throws IOException {
+    String importFile(
+        @RequestParam String agency,
+        @RequestParam(name = "file", required = false) MultipartFile file,
+        RedirectAttributes redirect)
+        throws IOException {
       try {
-        int rows = workbooks.importWorkbook(agency, file == null ? new byte[0] : file.getBytes(), access.current());
+        int rows =
+            workbooks.importWorkbook(
+                agency, file == null ? new byte[0] : file.getBytes(), access.current());
         redirect.addFlashAttribute("notice", "power.imported");
         redirect.addFlashAttribute("importedRows", rows);
       } catch (PowerWorkbooks.ImportRefused refused) {

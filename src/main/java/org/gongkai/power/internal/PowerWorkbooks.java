@@ -3,6 +3,7 @@ package org.gongkai.power.internal;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -40,7 +41,11 @@ class PowerWorkbooks {
   private final PublicSiteVersion site;
   private final TransactionTemplate transactions;
 
-  PowerWorkbooks(Powers powers, StaffAccess access, AuditTrail audit, PublicSiteVersion site,
+  PowerWorkbooks(
+      Powers powers,
+      StaffAccess access,
+      AuditTrail audit,
+      PublicSiteVersion site,
       TransactionTemplate transactions) {
     this.powers = powers;
     this.access = access;
@@ -50,7 +55,8 @@ class PowerWorkbooks {
   }
 
   byte[] export(String agencyCode) {
-    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook book = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet("powers");
       Row head = sheet.createRow(0);
       for (int c = 0; c < Powers.COLUMNS.size(); c++) {
@@ -59,8 +65,20 @@ class PowerWorkbooks {
       int r = 1;
       for (Powers.Summary s : powers.list(agencyCode, null, null)) {
         Powers.Version v = powers.get(s.code()).current();
-        Object[] values = {s.code(), v.name(), v.type().name(), String.join("\n", v.legalBasis()), v.unit(), v.conditions(),
-            v.materials(), v.timeLimit(), v.fees(), v.contact(), v.flow(), v.effectiveOn().toString()};
+        Object[] values = {
+          s.code(),
+          v.name(),
+          v.type().name(),
+          String.join("\n", v.legalBasis()),
+          v.unit(),
+          v.conditions(),
+          v.materials(),
+          v.timeLimit(),
+          v.fees(),
+          v.contact(),
+          v.flow(),
+          v.effectiveOn().toString()
+        };
         Row row = sheet.createRow(r++);
         for (int c = 0; c < values.length; c++) {
           if (values[c] != null) {
@@ -71,11 +89,14 @@ class PowerWorkbooks {
       book.write(out);
       return out.toByteArray();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
-  /** Reads every row first; imports all of them in one transaction, or none and reports each bad row. */
+  /**
+   * Reads every row first; imports all of them in one transaction, or none and reports each bad
+   * row.
+   */
   int importWorkbook(String agencyCode, byte[] content, Staff actor) {
     Agency agency = powers.agency(agencyCode);
     access.requireAgency(actor, agency.id());
@@ -100,29 +121,55 @@ class PowerWorkbooks {
         try {
           type = v[2] == null || v[2].isBlank() ? null : PowerType.valueOf(typeName(v[2]));
         } catch (IllegalArgumentException e) {
-          problems.add(new Powers.RowProblem(rowNumber, powers.label("type"), powers.text("power.type.unknown", v[2])));
+          problems.add(
+              new Powers.RowProblem(
+                  rowNumber, powers.label("type"), powers.text("power.type.unknown", v[2])));
         }
         LocalDate effective = null;
         try {
           effective = v[11] == null || v[11].isBlank() ? null : LocalDate.parse(v[11]);
         } catch (DateTimeParseException e) {
-          problems.add(new Powers.RowProblem(rowNumber, powers.label("effectiveOn"), powers.text("power.effective-on.format", v[11])));
+          problems.add(
+              new Powers.RowProblem(
+                  rowNumber,
+                  powers.label("effectiveOn"),
+                  powers.text("power.effective-on.format", v[11])));
         }
-        Powers.Form form = new Powers.Form(v[0], v[1], type, v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10],
-            effective == null && v[11] != null && !v[11].isBlank() ? LocalDate.MIN : effective, null);
+        Powers.Form form =
+            new Powers.Form(
+                v[0],
+                v[1],
+                type,
+                v[3],
+                v[4],
+                v[5],
+                v[6],
+                v[7],
+                v[8],
+                v[9],
+                v[10],
+                effective == null && v[11] != null && !v[11].isBlank() ? LocalDate.MIN : effective,
+                null);
         int before = problems.size();
-        powers.check(form, (column, key, args) -> {
-          if (!(column.equals("effectiveOn") && form.effectiveOn() == LocalDate.MIN)
-              && !(column.equals("type") && v[2] != null && !v[2].isBlank())) {
-            problems.add(new Powers.RowProblem(rowNumber, powers.label(column), powers.text(key, args)));
-          }
-        });
+        powers.check(
+            form,
+            (column, key, args) -> {
+              if (!(column.equals("effectiveOn") && form.effectiveOn() == LocalDate.MIN)
+                  && !(column.equals("type") && v[2] != null && !v[2].isBlank())) {
+                problems.add(
+                    new Powers.RowProblem(rowNumber, powers.label(column), powers.text(key, args)));
+              }
+            });
         if (v[0] != null && !seen.add(v[0])) {
-          problems.add(new Powers.RowProblem(rowNumber, powers.label("code"), powers.text("power.code.repeated", v[0])));
+          problems.add(
+              new Powers.RowProblem(
+                  rowNumber, powers.label("code"), powers.text("power.code.repeated", v[0])));
         }
         Optional<long[]> existing = v[0] == null ? Optional.empty() : powers.item(v[0]);
         if (existing.isPresent() && existing.get()[1] != agency.id()) {
-          problems.add(new Powers.RowProblem(rowNumber, powers.label("code"), powers.text("power.code.other-agency")));
+          problems.add(
+              new Powers.RowProblem(
+                  rowNumber, powers.label("code"), powers.text("power.code.other-agency")));
         }
         if (problems.size() == before) {
           forms.add(form);
@@ -140,16 +187,19 @@ class PowerWorkbooks {
     if (forms.isEmpty()) {
       throw Refusal.invalidField("file", "power.import.empty");
     }
-    transactions.executeWithoutResult(tx -> {
-      for (Powers.Form f : forms) {
-        Optional<Powers.Version> same = powers.item(f.code()).map(x -> powers.get(f.code()).history().get(0));
-        if (same.isEmpty() || changed(same.get(), f)) {
-          powers.write(agency, f, actor.username());
-        }
-      }
-      site.changed();
-      audit.record(actor.username(), "power.imported", "agency", agency.id(), forms.size() + " rows");
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          for (Powers.Form f : forms) {
+            Optional<Powers.Version> same =
+                powers.item(f.code()).map(x -> powers.get(f.code()).history().get(0));
+            if (same.isEmpty() || changed(same.get(), f)) {
+              powers.write(agency, f, actor.username());
+            }
+          }
+          site.changed();
+          audit.record(
+              actor.username(), "power.imported", "agency", agency.id(), forms.size() + " rows");
+        });
     return forms.size();
   }
 
@@ -168,11 +218,16 @@ class PowerWorkbooks {
   }
 
   private static boolean changed(Powers.Version v, Powers.Form f) {
-    return !(Objects.equals(v.name(), f.name().strip()) && v.type() == f.type()
-        && Objects.equals(String.join("\n", v.legalBasis()), f.legalBasis().strip()) && Objects.equals(v.unit(), Powers.blank(f.unit()))
-        && Objects.equals(v.conditions(), Powers.blank(f.conditions())) && Objects.equals(v.materials(), Powers.blank(f.materials()))
-        && Objects.equals(v.timeLimit(), Powers.blank(f.timeLimit())) && Objects.equals(v.fees(), Powers.blank(f.fees()))
-        && Objects.equals(v.contact(), Powers.blank(f.contact())) && Objects.equals(v.flow(), f.flow().strip())
+    return !(Objects.equals(v.name(), f.name().strip())
+        && v.type() == f.type()
+        && Objects.equals(String.join("\n", v.legalBasis()), f.legalBasis().strip())
+        && Objects.equals(v.unit(), Powers.blank(f.unit()))
+        && Objects.equals(v.conditions(), Powers.blank(f.conditions()))
+        && Objects.equals(v.materials(), Powers.blank(f.materials()))
+        && Objects.equals(v.timeLimit(), Powers.blank(f.timeLimit()))
+        && Objects.equals(v.fees(), Powers.blank(f.fees()))
+        && Objects.equals(v.contact(), Powers.blank(f.contact()))
+        && Objects.equals(v.flow(), f.flow().strip())
         && Objects.equals(v.effectiveOn(), f.effectiveOn()));
   }
 

@@ -1,5 +1,6 @@
 package org.gongkai.report.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,8 +9,8 @@ import java.util.Map;
 
 /**
  * An annual report as computed now: its sections' text, tables 二 to 四, every cell also under a
- * stable key in {@code cells}, the consistency violations that block publication, its deadline
- * and where it was published.
+ * stable key in {@code cells}, the consistency violations that block publication, its deadline and
+ * where it was published.
  */
 record AnnualReport(
     String agency,
@@ -30,7 +31,10 @@ record AnnualReport(
     boolean published,
     boolean frozen) {
 
-  enum Level { DEPARTMENT, GOVERNMENT }
+  enum Level {
+    DEPARTMENT,
+    GOVERNMENT
+  }
 
   static final List<String> TEXT_SECTIONS = List.of("ONE", "FIVE", "SIX");
 
@@ -46,9 +50,12 @@ record AnnualReport(
   /** A figure entered by hand; with a reason, a correction of a counted one. */
   record Entered(String key, BigDecimal amount, String by, Instant at, String reason) {}
 
-  /** A failed rule: {@code cell} names the cell (or section) by its stable key; the arguments are for the message. */
-  record Violation(String rule, String messageKey,
-      @com.fasterxml.jackson.annotation.JsonIgnore List<Object> arguments, String cell) {}
+  /**
+   * A failed rule: {@code cell} names the cell (or section) by its stable key; the arguments are
+   * for the message.
+   */
+  record Violation(
+      String rule, String messageKey, @JsonIgnore List<Object> arguments, String cell) {}
 
   boolean publishable() {
     return violations.isEmpty();

@@ -10,14 +10,15 @@ import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.account.WorkQueue;
 import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.agency.ReportLevel;
 import org.gongkai.catalog.Catalog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Last year's annual reports not yet published, with their statutory deadline (a department's
- * 31 January, a government's 31 March), for the reviewers and administrators who publish them.
+ * Last year's annual reports not yet published, with their statutory deadline (a department's 31
+ * January, a government's 31 March), for the reviewers and administrators who publish them.
  */
 @Component
 class AnnualReportWork implements WorkQueue {
@@ -28,10 +29,10 @@ class AnnualReportWork implements WorkQueue {
   private final JdbcClient jdbc;
   private final Catalog catalog;
   private final Clock clock;
-  private final org.gongkai.agency.AgencyDirectory agencies;
+  private final AgencyDirectory agencies;
 
-  AnnualReportWork(StaffAccess access, JdbcClient jdbc, Catalog catalog, Clock clock,
-      org.gongkai.agency.AgencyDirectory agencies) {
+  AnnualReportWork(
+      StaffAccess access, JdbcClient jdbc, Catalog catalog, Clock clock, AgencyDirectory agencies) {
     this.agencies = agencies;
     this.access = access;
     this.jdbc = jdbc;
@@ -51,18 +52,29 @@ class AnnualReportWork implements WorkQueue {
     }
     int year = LocalDate.now(clock).getYear() - 1;
     Map<Long, Long> drafted = new HashMap<>();
-    jdbc.sql("SELECT agency_id, document_id FROM report_publication WHERE report_year = ?").param(year)
-        .query((rs, i) -> drafted.put(rs.getLong(1), rs.getLong(2))).list();
+    jdbc.sql("SELECT agency_id, document_id FROM report_publication WHERE report_year = ?")
+        .param(year)
+        .query((rs, i) -> drafted.put(rs.getLong(1), rs.getLong(2)))
+        .list();
     Set<Long> published = catalog.publishedAmong(drafted.values());
-    List<Agency> due = access.agenciesInScope(staff).stream()
-        .filter(a -> !reportedByParent(a))
-        .filter(a -> !drafted.containsKey(a.id()) || !published.contains(drafted.get(a.id())))
-        .toList();
-    List<Item> items = due.stream().limit(limit)
-        .map(a -> new Item(a.name() + " " + year, LIST + "/annual?agency=" + a.code() + "&year=" + year,
-            a.reportLevel() == ReportLevel.GOVERNMENT ? LocalDate.of(year + 1, 3, 31) : LocalDate.of(year + 1, 1, 31),
-            null))
-        .toList();
+    List<Agency> due =
+        access.agenciesInScope(staff).stream()
+            .filter(a -> !reportedByParent(a))
+            .filter(a -> !drafted.containsKey(a.id()) || !published.contains(drafted.get(a.id())))
+            .toList();
+    List<Item> items =
+        due.stream()
+            .limit(limit)
+            .map(
+                a ->
+                    new Item(
+                        a.name() + " " + year,
+                        LIST + "/annual?agency=" + a.code() + "&year=" + year,
+                        a.reportLevel() == ReportLevel.GOVERNMENT
+                            ? LocalDate.of(year + 1, 3, 31)
+                            : LocalDate.of(year + 1, 1, 31),
+                        null))
+            .toList();
     return List.of(new Work("todo.annual-reports", due.size(), items, LIST));
   }
 

@@ -12,12 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
-import org.gongkai.agency.ReportLevel;
 import org.gongkai.agency.ColumnType;
+import org.gongkai.agency.ReportLevel;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.CatalogFigures;
@@ -30,6 +31,7 @@ import org.gongkai.foi.Outcome;
 import org.gongkai.foi.RequestTable;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.Refusal;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,8 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Builds annual reports from the catalog, the information requests, the recorded cases
  * (ReportCases) and what staff enter (ReportEntries), and drafts them for publication. A
- * government's report (an agency at the top of the tree) counts its whole tree and is due on
- * 31 March; a department's on 31 January.
+ * government's report (an agency at the top of the tree) counts its whole tree and is due on 31
+ * March; a department's on 31 January.
  */
 @Service
 class AnnualReports {
@@ -56,9 +58,19 @@ class AnnualReports {
   private final ReportCases cases;
   private final Clock clock;
 
-  AnnualReports(JdbcClient jdbc, AgencyDirectory agencies, CatalogFigures catalogFigures, Catalog catalog,
-      Editorial editorial, FoiStatistics foi, StaffAccess access, AuditTrail audit, TransactionTemplate transactions,
-      ReportHtml html, ReportCases cases, Clock clock) {
+  AnnualReports(
+      JdbcClient jdbc,
+      AgencyDirectory agencies,
+      CatalogFigures catalogFigures,
+      Catalog catalog,
+      Editorial editorial,
+      FoiStatistics foi,
+      StaffAccess access,
+      AuditTrail audit,
+      TransactionTemplate transactions,
+      ReportHtml html,
+      ReportCases cases,
+      Clock clock) {
     this.jdbc = jdbc;
     this.agencies = agencies;
     this.catalogFigures = catalogFigures;
@@ -84,11 +96,17 @@ class AnnualReports {
       throw Refusal.invalidField("year", "report.year.invalid");
     }
     ReportFormat format = ReportFormat.forYear(year);
-    Set<Long> scope = agency.reportsForSubtree() ? agencies.subtree(agency.id()) : Set.of(agency.id());
-    AnnualReport.Level level = agency.reportLevel() == ReportLevel.GOVERNMENT ? AnnualReport.Level.GOVERNMENT
-        : AnnualReport.Level.DEPARTMENT;
+    Set<Long> scope =
+        agency.reportsForSubtree() ? agencies.subtree(agency.id()) : Set.of(agency.id());
+    AnnualReport.Level level =
+        agency.reportLevel() == ReportLevel.GOVERNMENT
+            ? AnnualReport.Level.GOVERNMENT
+            : AnnualReport.Level.DEPARTMENT;
     Map<String, BigDecimal> frozen = frozenCells(agency.id(), year);
-    LocalDate deadline = level == AnnualReport.Level.GOVERNMENT ? LocalDate.of(year + 1, 3, 31) : LocalDate.of(year + 1, 1, 31);
+    LocalDate deadline =
+        level == AnnualReport.Level.GOVERNMENT
+            ? LocalDate.of(year + 1, 3, 31)
+            : LocalDate.of(year + 1, 1, 31);
     Map<String, BigDecimal> cells = new LinkedHashMap<>();
 
     List<AnnualReport.Entered> entered = entered(agency.id(), year);
@@ -101,12 +119,14 @@ class AnnualReports {
         List<BigDecimal> values = new ArrayList<>();
         if (block.computed()) {
           var figures = catalogFigures.kindFigures(scope, DocumentKind.valueOf(row), year);
-          List<Integer> computed = format == ReportFormat.V2021
-              ? List.of(figures.issued(), figures.repealed(), figures.inForce())
-              : List.of(figures.issued(), figures.published(), figures.live());
+          List<Integer> computed =
+              format == ReportFormat.V2021
+                  ? List.of(figures.issued(), figures.repealed(), figures.inForce())
+                  : List.of(figures.issued(), figures.published(), figures.live());
           for (int c = 0; c < computed.size(); c++) {
             // A correction entered by hand (documents older than the platform) replaces the count.
-            BigDecimal corrected = enteredByKey.get(block.key() + "." + row + "." + block.columns().get(c));
+            BigDecimal corrected =
+                enteredByKey.get(block.key() + "." + row + "." + block.columns().get(c));
             values.add(corrected != null ? corrected : BigDecimal.valueOf(computed.get(c)));
           }
         } else {
@@ -129,15 +149,21 @@ class AnnualReports {
     RequestTable requests = foi.table(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     Map<String, BigDecimal> lastYear = frozenCells(agency.id(), year - 1);
     List<Integer> publishedForward = carriedForward(lastYear);
-    List<AnnualReport.Table3Row> table3 = frozen.isEmpty()
-        ? carryOverAsPublished(table3(requests, format), publishedForward) : frozenTable3(table3(requests, format), frozen);
+    List<AnnualReport.Table3Row> table3 =
+        frozen.isEmpty()
+            ? carryOverAsPublished(table3(requests, format), publishedForward)
+            : frozenTable3(table3(requests, format), frozen);
     for (AnnualReport.Table3Row r : table3) {
       for (int c = 0; c < 7; c++) {
-        cells.put("table3." + r.key() + "." + RequestTable.COLUMN_KEYS.get(c), BigDecimal.valueOf(r.cells().get(c)));
+        cells.put(
+            "table3." + r.key() + "." + RequestTable.COLUMN_KEYS.get(c),
+            BigDecimal.valueOf(r.cells().get(c)));
       }
     }
     var fees = foi.fees(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-    cells.put("six.fees.notices", frozen.getOrDefault("six.fees.notices", BigDecimal.valueOf(fees.notices())));
+    cells.put(
+        "six.fees.notices",
+        frozen.getOrDefault("six.fees.notices", BigDecimal.valueOf(fees.notices())));
     cells.put("six.fees.charged", frozen.getOrDefault("six.fees.charged", fees.charged()));
     cells.put("six.fees.collected", frozen.getOrDefault("six.fees.collected", fees.collected()));
     List<AnnualReport.Table4Row> table4 = cases.table4(scope, year);
@@ -148,24 +174,43 @@ class AnnualReports {
       }
     }
     Map<String, String> sections = sections(agency.id(), year);
-    List<AnnualReport.Violation> violations = ConsistencyRules.check(table3, table4, table2, sections, publishedForward);
+    List<AnnualReport.Violation> violations =
+        ConsistencyRules.check(table3, table4, table2, sections, publishedForward);
     Optional<Long> documentId = publication(agency.id(), year);
     boolean published = documentId.map(this::isLive).orElse(false);
     boolean late = !published && LocalDate.now(clock).isAfter(deadline);
-    return new AnnualReport(agency.code(), agency.name(), year, format, level, deadline, late, sections, table2, table3,
-        table4, cells, entered, violations, documentId.orElse(null), published, !frozen.isEmpty());
+    return new AnnualReport(
+        agency.code(),
+        agency.name(),
+        year,
+        format,
+        level,
+        deadline,
+        late,
+        sections,
+        table2,
+        table3,
+        table4,
+        cells,
+        entered,
+        violations,
+        documentId.orElse(null),
+        published,
+        !frozen.isEmpty());
   }
 
   /**
-   * Next year's 上年结转 is the 结转下年度 the previous report published. Applications recorded later
-   * as received in the previous year (a paper application registered after publication) count as
+   * Next year's 上年结转 is the 结转下年度 the previous report published. Applications recorded later as
+   * received in the previous year (a paper application registered after publication) count as
    * received in this year, so that the table still balances.
    */
-  static List<AnnualReport.Table3Row> carryOverAsPublished(List<AnnualReport.Table3Row> rows, List<Integer> published) {
+  static List<AnnualReport.Table3Row> carryOverAsPublished(
+      List<AnnualReport.Table3Row> rows, List<Integer> published) {
     if (published == null) {
       return rows;
     }
-    List<Integer> computed = rows.stream().filter(r -> r.key().equals("CARRIED_OVER")).findFirst().orElseThrow().cells();
+    List<Integer> computed =
+        rows.stream().filter(r -> r.key().equals("CARRIED_OVER")).findFirst().orElseThrow().cells();
     List<AnnualReport.Table3Row> adjusted = new ArrayList<>();
     for (AnnualReport.Table3Row r : rows) {
       if (r.key().equals("CARRIED_OVER")) {
@@ -183,11 +228,23 @@ class AnnualReports {
     return adjusted;
   }
 
-  private static List<AnnualReport.Table3Row> frozenTable3(List<AnnualReport.Table3Row> layout,
-      Map<String, BigDecimal> frozen) {
-    return layout.stream().map(r -> new AnnualReport.Table3Row(r.key(), java.util.stream.IntStream.range(0, 7)
-        .mapToObj(c -> frozen.getOrDefault("table3." + r.key() + "." + RequestTable.COLUMN_KEYS.get(c), BigDecimal.ZERO)
-            .intValue()).toList())).toList();
+  private static List<AnnualReport.Table3Row> frozenTable3(
+      List<AnnualReport.Table3Row> layout, Map<String, BigDecimal> frozen) {
+    return layout.stream()
+        .map(
+            r ->
+                new AnnualReport.Table3Row(
+                    r.key(),
+                    IntStream.range(0, 7)
+                        .mapToObj(
+                            c ->
+                                frozen
+                                    .getOrDefault(
+                                        "table3." + r.key() + "." + RequestTable.COLUMN_KEYS.get(c),
+                                        BigDecimal.ZERO)
+                                    .intValue())
+                        .toList()))
+        .toList();
   }
 
   /** The 结转下年度 row of a published report, or null when that report was not published here. */
@@ -196,7 +253,8 @@ class AnnualReports {
       return null;
     }
     return RequestTable.COLUMN_KEYS.stream()
-        .map(c -> frozen.getOrDefault("table3.CARRIED_FORWARD." + c, BigDecimal.ZERO).intValue()).toList();
+        .map(c -> frozen.getOrDefault("table3.CARRIED_FORWARD." + c, BigDecimal.ZERO).intValue())
+        .toList();
   }
 
   /** Whether the year's report has been drafted for publication, its figures fixed. */
@@ -206,8 +264,11 @@ class AnnualReports {
 
   private Map<String, BigDecimal> frozenCells(long agencyId, int year) {
     Map<String, BigDecimal> cells = new HashMap<>();
-    jdbc.sql("SELECT cell_key, amount FROM report_frozen_cell WHERE agency_id = ? AND report_year = ?")
-        .params(agencyId, year).query((rs, i) -> cells.put(rs.getString(1), plain(rs.getBigDecimal(2)))).list();
+    jdbc.sql(
+            "SELECT cell_key, amount FROM report_frozen_cell WHERE agency_id = ? AND report_year = ?")
+        .params(agencyId, year)
+        .query((rs, i) -> cells.put(rs.getString(1), plain(rs.getBigDecimal(2))))
+        .list();
     return cells;
   }
 
@@ -215,15 +276,19 @@ class AnnualReports {
   static List<AnnualReport.Table3Row> table3(RequestTable table, ReportFormat format) {
     List<AnnualReport.Table3Row> rows = new ArrayList<>();
     for (RequestTable.Row r : table.rows()) {
-      boolean otherSubRow = r.key().equals(Outcome.OTHER_NO_SUPPLEMENT.name()) || r.key().equals(Outcome.OTHER_FEE_UNPAID.name());
+      boolean otherSubRow =
+          r.key().equals(Outcome.OTHER_NO_SUPPLEMENT.name())
+              || r.key().equals(Outcome.OTHER_FEE_UNPAID.name());
       if (!format.splitsOtherHandling() && otherSubRow) {
         continue;
       }
       if (!format.splitsOtherHandling() && r.key().equals(Outcome.OTHER.name())) {
         List<Integer> merged = new ArrayList<>();
         for (int c = 0; c < 7; c++) {
-          merged.add(r.cells().get(c) + table.row(Outcome.OTHER_NO_SUPPLEMENT.name()).cells().get(c)
-              + table.row(Outcome.OTHER_FEE_UNPAID.name()).cells().get(c));
+          merged.add(
+              r.cells().get(c)
+                  + table.row(Outcome.OTHER_NO_SUPPLEMENT.name()).cells().get(c)
+                  + table.row(Outcome.OTHER_FEE_UNPAID.name()).cells().get(c));
         }
         rows.add(new AnnualReport.Table3Row(r.key(), merged));
         continue;
@@ -234,11 +299,18 @@ class AnnualReports {
   }
 
   private List<AnnualReport.Entered> entered(long agencyId, int year) {
-    return jdbc.sql("SELECT figure_key, amount, entered_by, entered_at, reason FROM report_figure"
-            + " WHERE agency_id = ? AND report_year = ?")
+    return jdbc.sql(
+            "SELECT figure_key, amount, entered_by, entered_at, reason FROM report_figure"
+                + " WHERE agency_id = ? AND report_year = ?")
         .params(agencyId, year)
-        .query((rs, i) -> new AnnualReport.Entered(rs.getString(1), plain(rs.getBigDecimal(2)), rs.getString(3),
-            Timestamps.fromDb(rs.getObject(4, OffsetDateTime.class)), rs.getString(5)))
+        .query(
+            (rs, i) ->
+                new AnnualReport.Entered(
+                    rs.getString(1),
+                    plain(rs.getBigDecimal(2)),
+                    rs.getString(3),
+                    Timestamps.fromDb(rs.getObject(4, OffsetDateTime.class)),
+                    rs.getString(5)))
         .list();
   }
 
@@ -251,14 +323,19 @@ class AnnualReports {
   private Map<String, String> sections(long agencyId, int year) {
     Map<String, String> sections = new LinkedHashMap<>();
     AnnualReport.TEXT_SECTIONS.forEach(s -> sections.put(s, ""));
-    jdbc.sql("SELECT section, body FROM report_text WHERE agency_id = ? AND report_year = ?").params(agencyId, year)
-        .query((rs, i) -> sections.put(rs.getString(1), rs.getString(2))).list();
+    jdbc.sql("SELECT section, body FROM report_text WHERE agency_id = ? AND report_year = ?")
+        .params(agencyId, year)
+        .query((rs, i) -> sections.put(rs.getString(1), rs.getString(2)))
+        .list();
     return sections;
   }
 
   private Optional<Long> publication(long agencyId, int year) {
-    return jdbc.sql("SELECT document_id FROM report_publication WHERE agency_id = ? AND report_year = ?")
-        .params(agencyId, year).query(Long.class).optional();
+    return jdbc.sql(
+            "SELECT document_id FROM report_publication WHERE agency_id = ? AND report_year = ?")
+        .params(agencyId, year)
+        .query(Long.class)
+        .optional();
   }
 
   private boolean isLive(long documentId) {
@@ -280,15 +357,19 @@ class AnnualReports {
     AnnualReport report = build(agency, year);
     if (!report.publishable()) {
       AnnualReport.Violation first = report.violations().get(0);
-      throw Refusal.conflict("report.not-publishable", report.violations().size(),
-          new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] {first.messageKey()},
-              first.arguments().toArray()));
+      throw Refusal.conflict(
+          "report.not-publishable",
+          report.violations().size(),
+          new DefaultMessageSourceResolvable(
+              new String[] {first.messageKey()}, first.arguments().toArray()));
     }
     if (report.documentId() != null) {
       throw Refusal.conflict("report.already-drafted", String.valueOf(report.documentId()));
     }
-    var column = agencies.column(agency.id(), ColumnType.ANNUAL_REPORT)
-        .orElseThrow(() -> Refusal.conflict("report.no-column"));
+    var column =
+        agencies
+            .column(agency.id(), ColumnType.ANNUAL_REPORT)
+            .orElseThrow(() -> Refusal.conflict("report.no-column"));
     DocumentForm form = new DocumentForm();
     form.setAgency(agency.code());
     form.setColumn(column.id());
@@ -296,22 +377,47 @@ class AnnualReports {
     form.setIssuedOn(LocalDate.now(clock));
     form.setDisclosureMode(DisclosureMode.PROACTIVE);
     form.setBody(html.body(report));
-    return transactions.execute(tx -> {
-      long documentId = editorial.createDraft(form, actor);
-      Instant now = Instant.now(clock);
-      // The figures are fixed as they are published: later steps on requests or documents do not change them.
-      report.cells().forEach((key, amount) -> {
-        if (amount != null) {
-          jdbc.sql("INSERT INTO report_frozen_cell (agency_id, report_year, cell_key, amount, frozen_by, frozen_at)"
-                  + " VALUES (?, ?, ?, ?, ?, ?)")
-              .params(agency.id(), year, key, amount, actor.username(), Timestamps.toDb(now)).update();
-        }
-      });
-      jdbc.sql("INSERT INTO report_publication (agency_id, report_year, document_id, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
-          .params(agency.id(), year, documentId, actor.username(), Timestamps.toDb(Instant.now(clock))).update();
-      audit.record(actor.username(), "report.drafted", "agency", agency.id(), year + " document " + documentId);
-      return documentId;
-    });
+    return transactions.execute(
+        tx -> {
+          long documentId = editorial.createDraft(form, actor);
+          Instant now = Instant.now(clock);
+          // The figures are fixed as they are published: later steps on requests or documents do
+          // not change them.
+          report
+              .cells()
+              .forEach(
+                  (key, amount) -> {
+                    if (amount != null) {
+                      jdbc.sql(
+                              "INSERT INTO report_frozen_cell (agency_id, report_year, cell_key, amount, frozen_by, frozen_at)"
+                                  + " VALUES (?, ?, ?, ?, ?, ?)")
+                          .params(
+                              agency.id(),
+                              year,
+                              key,
+                              amount,
+                              actor.username(),
+                              Timestamps.toDb(now))
+                          .update();
+                    }
+                  });
+          jdbc.sql(
+                  "INSERT INTO report_publication (agency_id, report_year, document_id, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
+              .params(
+                  agency.id(),
+                  year,
+                  documentId,
+                  actor.username(),
+                  Timestamps.toDb(Instant.now(clock)))
+              .update();
+          audit.record(
+              actor.username(),
+              "report.drafted",
+              "agency",
+              agency.id(),
+              year + " document " + documentId);
+          return documentId;
+        });
   }
 
   /** Every agency in the actor's scope with its report for the year: who is late. */
@@ -320,7 +426,8 @@ class AnnualReports {
   }
 
   private Agency agency(String code) {
-    return agencies.findByCode(code == null ? "" : code.trim()).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    return agencies
+        .findByCode(code == null ? "" : code.trim())
+        .orElseThrow(() -> Refusal.notFound("agency.not-found"));
   }
-
 }

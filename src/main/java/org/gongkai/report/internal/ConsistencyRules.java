@@ -3,6 +3,7 @@ package org.gongkai.report.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.gongkai.foi.RequestTable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
@@ -13,15 +14,23 @@ final class ConsistencyRules {
 
   private ConsistencyRules() {}
 
-  static List<AnnualReport.Violation> check(List<AnnualReport.Table3Row> table3, List<AnnualReport.Table4Row> table4,
-      List<AnnualReport.Table2Block> table2, Map<String, String> sections, List<Integer> publishedCarriedForward) {
+  static List<AnnualReport.Violation> check(
+      List<AnnualReport.Table3Row> table3,
+      List<AnnualReport.Table4Row> table4,
+      List<AnnualReport.Table2Block> table2,
+      Map<String, String> sections,
+      List<Integer> publishedCarriedForward) {
     List<AnnualReport.Violation> violations = new ArrayList<>();
     if (publishedCarriedForward != null) {
       AnnualReport.Table3Row over = row(table3, "CARRIED_OVER");
       for (int c = 0; c < 7; c++) {
         if (!over.cells().get(c).equals(publishedCarriedForward.get(c))) {
-          violations.add(new AnnualReport.Violation("T3_CARRY_OVER", "report.rule.t3-carry-over",
-              List.of(c + 1, over.cells().get(c), publishedCarriedForward.get(c)), "table3.CARRIED_OVER." + column(c)));
+          violations.add(
+              new AnnualReport.Violation(
+                  "T3_CARRY_OVER",
+                  "report.rule.t3-carry-over",
+                  List.of(c + 1, over.cells().get(c), publishedCarriedForward.get(c)),
+                  "table3.CARRIED_OVER." + column(c)));
         }
       }
     }
@@ -33,8 +42,12 @@ final class ConsistencyRules {
       int left = received.cells().get(c) + carriedOver.cells().get(c);
       int right = total.cells().get(c) + forward.cells().get(c);
       if (left != right) {
-        violations.add(new AnnualReport.Violation("T3_BALANCE", "report.rule.t3-balance", List.of(c + 1, left, right),
-            "table3.*." + column(c)));
+        violations.add(
+            new AnnualReport.Violation(
+                "T3_BALANCE",
+                "report.rule.t3-balance",
+                List.of(c + 1, left, right),
+                "table3.*." + column(c)));
       }
       int outcomes = 0;
       for (AnnualReport.Table3Row r : table3) {
@@ -43,8 +56,12 @@ final class ConsistencyRules {
         }
       }
       if (outcomes != total.cells().get(c)) {
-        violations.add(new AnnualReport.Violation("T3_TOTAL", "report.rule.t3-total", List.of(c + 1, outcomes,
-            total.cells().get(c)), "table3.TOTAL." + column(c)));
+        violations.add(
+            new AnnualReport.Violation(
+                "T3_TOTAL",
+                "report.rule.t3-total",
+                List.of(c + 1, outcomes, total.cells().get(c)),
+                "table3.TOTAL." + column(c)));
       }
     }
     for (AnnualReport.Table3Row r : table3) {
@@ -53,15 +70,23 @@ final class ConsistencyRules {
         sum += r.cells().get(c);
       }
       if (sum != r.cells().get(6)) {
-        violations.add(new AnnualReport.Violation("T3_COLUMNS", "report.rule.t3-columns", List.of(label("foi.row." + r.key()), sum,
-            r.cells().get(6)), "table3." + r.key() + ".TOTAL"));
+        violations.add(
+            new AnnualReport.Violation(
+                "T3_COLUMNS",
+                "report.rule.t3-columns",
+                List.of(label("foi.row." + r.key()), sum, r.cells().get(6)),
+                "table3." + r.key() + ".TOTAL"));
       }
     }
     for (AnnualReport.Table4Row r : table4) {
       int sum = r.cells().get(0) + r.cells().get(1) + r.cells().get(2) + r.cells().get(3);
       if (sum != r.cells().get(4)) {
-        violations.add(new AnnualReport.Violation("T4_TOTAL", "report.rule.t4-total", List.of(label("report.t4." + r.key()), sum,
-            r.cells().get(4)), "table4." + r.key() + ".TOTAL"));
+        violations.add(
+            new AnnualReport.Violation(
+                "T4_TOTAL",
+                "report.rule.t4-total",
+                List.of(label("report.t4." + r.key()), sum, r.cells().get(4)),
+                "table4." + r.key() + ".TOTAL"));
       }
     }
     for (AnnualReport.Table2Block b : table2) {
@@ -70,11 +95,19 @@ final class ConsistencyRules {
           var v = r.values().get(c);
           String key = b.key() + "." + r.key() + "." + b.columns().get(c);
           if (v == null) {
-            violations.add(new AnnualReport.Violation("T2_MISSING", "report.rule.t2-missing",
-                List.of(label("report.figure.key." + key)), "table2." + key));
+            violations.add(
+                new AnnualReport.Violation(
+                    "T2_MISSING",
+                    "report.rule.t2-missing",
+                    List.of(label("report.figure.key." + key)),
+                    "table2." + key));
           } else if (v.signum() < 0 && !b.columns().get(c).equals("CHANGE")) {
-            violations.add(new AnnualReport.Violation("T2_NEGATIVE", "report.rule.t2-negative",
-                List.of(label("report.figure.key." + key)), "table2." + key));
+            violations.add(
+                new AnnualReport.Violation(
+                    "T2_NEGATIVE",
+                    "report.rule.t2-negative",
+                    List.of(label("report.figure.key." + key)),
+                    "table2." + key));
           }
         }
       }
@@ -82,8 +115,12 @@ final class ConsistencyRules {
     for (String section : AnnualReport.TEXT_SECTIONS) {
       String text = sections.get(section);
       if (text == null || text.isBlank()) {
-        violations.add(new AnnualReport.Violation("TEXT_MISSING", "report.rule.text-missing",
-            List.of(label("report.section." + section)), "sections." + section));
+        violations.add(
+            new AnnualReport.Violation(
+                "TEXT_MISSING",
+                "report.rule.text-missing",
+                List.of(label("report.section." + section)),
+                "sections." + section));
       }
     }
     return violations;
@@ -95,7 +132,7 @@ final class ConsistencyRules {
   }
 
   private static String column(int c) {
-    return org.gongkai.foi.RequestTable.COLUMN_KEYS.get(c);
+    return RequestTable.COLUMN_KEYS.get(c);
   }
 
   private static AnnualReport.Table3Row row(List<AnnualReport.Table3Row> rows, String key) {

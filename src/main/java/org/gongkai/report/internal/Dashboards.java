@@ -19,9 +19,9 @@ import org.gongkai.shared.web.CsvFile;
 import org.springframework.stereotype.Service;
 
 /**
- * The dashboards' figures, computed from recorded events: documents published per month and
- * column, requests concluded per month by outcome, handling times, the share answered on time and
- * the overdue count. Each is a table first (readable, printable, exportable) and a chart second.
+ * The dashboards' figures, computed from recorded events: documents published per month and column,
+ * requests concluded per month by outcome, handling times, the share answered on time and the
+ * overdue count. Each is a table first (readable, printable, exportable) and a chart second.
  */
 @Service
 class Dashboards {
@@ -32,7 +32,12 @@ class Dashboards {
   private final ReportLayout layout;
   private final Clock clock;
 
-  Dashboards(CatalogFigures catalog, FoiStatistics foi, AgencyDirectory agencies, ReportLayout layout, Clock clock) {
+  Dashboards(
+      CatalogFigures catalog,
+      FoiStatistics foi,
+      AgencyDirectory agencies,
+      ReportLayout layout,
+      Clock clock) {
     this.catalog = catalog;
     this.foi = foi;
     this.agencies = agencies;
@@ -40,12 +45,20 @@ class Dashboards {
     this.clock = clock;
   }
 
-  /** A table of figures: one label per row under {@code rowHeading}, one number per column; units in the titles. */
+  /**
+   * A table of figures: one label per row under {@code rowHeading}, one number per column; units in
+   * the titles.
+   */
   record Table(String key, String title, String rowHeading, List<String> columns, List<Row> rows) {}
 
   record Row(String label, List<Number> values) {}
 
-  record Dashboard(String scope, YearMonth from, YearMonth to, List<Table> tables, FoiStatistics.Handling handling) {}
+  record Dashboard(
+      String scope,
+      YearMonth from,
+      YearMonth to,
+      List<Table> tables,
+      FoiStatistics.Handling handling) {}
 
   Dashboard build(Set<Long> scope, String scopeName, YearMonth from, YearMonth to, Locale locale) {
     LocalDate first = from.atDay(1);
@@ -58,7 +71,8 @@ class Dashboards {
     Map<ColumnType, long[]> byType = new LinkedHashMap<>();
     for (var p : catalog.publicationsPerMonth(scope, first, last)) {
       ColumnType type = agencies.column(p.columnId()).map(Column::type).orElse(ColumnType.GENERAL);
-      byType.computeIfAbsent(type, t -> new long[months.size()])[months.indexOf(p.month())] += p.count();
+      byType.computeIfAbsent(type, t -> new long[months.size()])[months.indexOf(p.month())] +=
+          p.count();
     }
     List<Row> publicationRows = new ArrayList<>();
     for (String m : months) {
@@ -66,7 +80,8 @@ class Dashboards {
       byType.values().forEach(counts -> values.add(counts[months.indexOf(m)]));
       publicationRows.add(new Row(m, values));
     }
-    List<String> typeColumns = byType.keySet().stream().map(t -> layout.text("column.type." + t, locale)).toList();
+    List<String> typeColumns =
+        byType.keySet().stream().map(t -> layout.text("column.type." + t, locale)).toList();
 
     Map<Outcome.Group, long[]> byGroup = new LinkedHashMap<>();
     for (Outcome.Group g : Outcome.Group.values()) {
@@ -81,23 +96,47 @@ class Dashboards {
       byGroup.values().forEach(counts -> values.add(counts[months.indexOf(m)]));
       outcomeRows.add(new Row(m, values));
     }
-    List<String> groupColumns = byGroup.keySet().stream().map(g -> layout.text("report.t3.group." + g, locale)).toList();
+    List<String> groupColumns =
+        byGroup.keySet().stream().map(g -> layout.text("report.t3.group." + g, locale)).toList();
 
     FoiStatistics.Handling handling = foi.handling(scope, first, last);
-    Table handlingTable = new Table("handling", layout.text("dashboard.handling", locale),
-        layout.text("dashboard.item", locale), List.of(layout.text("dashboard.value", locale)),
-        List.of(new Row(layout.text("dashboard.concluded", locale), List.of(handling.concluded())),
-            new Row(layout.text("dashboard.average-days", locale), List.of(handling.averageWorkingDays())),
-            new Row(layout.text("dashboard.maximum-days", locale), List.of(handling.maximumWorkingDays())),
-            new Row(layout.text("dashboard.on-time-share", locale),
-                List.of(Math.round(handling.onTimeShare() * 1000) / 10.0)),
-            new Row(layout.text("dashboard.overdue", locale), List.of(handling.overdue()))));
-    return new Dashboard(scopeName, from, to, List.of(
-        new Table("publications", layout.text("dashboard.publications", locale), layout.text("dashboard.month", locale),
-            typeColumns, publicationRows),
-        new Table("outcomes", layout.text("dashboard.outcomes", locale), layout.text("dashboard.month", locale),
-            groupColumns, outcomeRows),
-        handlingTable), handling);
+    Table handlingTable =
+        new Table(
+            "handling",
+            layout.text("dashboard.handling", locale),
+            layout.text("dashboard.item", locale),
+            List.of(layout.text("dashboard.value", locale)),
+            List.of(
+                new Row(layout.text("dashboard.concluded", locale), List.of(handling.concluded())),
+                new Row(
+                    layout.text("dashboard.average-days", locale),
+                    List.of(handling.averageWorkingDays())),
+                new Row(
+                    layout.text("dashboard.maximum-days", locale),
+                    List.of(handling.maximumWorkingDays())),
+                new Row(
+                    layout.text("dashboard.on-time-share", locale),
+                    List.of(Math.round(handling.onTimeShare() * 1000) / 10.0)),
+                new Row(layout.text("dashboard.overdue", locale), List.of(handling.overdue()))));
+    return new Dashboard(
+        scopeName,
+        from,
+        to,
+        List.of(
+            new Table(
+                "publications",
+                layout.text("dashboard.publications", locale),
+                layout.text("dashboard.month", locale),
+                typeColumns,
+                publicationRows),
+            new Table(
+                "outcomes",
+                layout.text("dashboard.outcomes", locale),
+                layout.text("dashboard.month", locale),
+                groupColumns,
+                outcomeRows),
+            handlingTable),
+        handling);
   }
 
   YearMonth defaultTo() {

@@ -1,6 +1,7 @@
 package org.gongkai.report.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -9,7 +10,10 @@ import java.util.List;
  */
 final class Grid {
 
-  /** A cell anchored at (row, col) spanning rowSpan × colSpan; header cells are labels, the rest figures. */
+  /**
+   * A cell anchored at (row, col) spanning rowSpan × colSpan; header cells are labels, the rest
+   * figures.
+   */
   record Cell(int row, int col, int rowSpan, int colSpan, String text, boolean header) {}
 
   private final String title;
@@ -22,7 +26,7 @@ final class Grid {
     this.title = title;
     this.columns = columns;
     this.widths = new double[columns];
-    java.util.Arrays.fill(widths, 1);
+    Arrays.fill(widths, 1);
   }
 
   /**
@@ -63,7 +67,10 @@ final class Grid {
   /** Whether row 0 is one label across the whole table (a block of table 二): a caption in HTML. */
   boolean titledByFirstRow() {
     Cell first = at(0, 0);
-    return first != null && first.header() && first.colSpan() == columns && first.rowSpan() == 1
+    return first != null
+        && first.header()
+        && first.colSpan() == columns
+        && first.rowSpan() == 1
         && first.text().equals(title);
   }
 
@@ -89,7 +96,9 @@ final class Grid {
     return cells;
   }
 
-  /** The anchor cell at a position, or null where the position is covered by a merged cell or empty. */
+  /**
+   * The anchor cell at a position, or null where the position is covered by a merged cell or empty.
+   */
   Cell at(int row, int col) {
     for (Cell c : cells) {
       if (c.row() == row && c.col() == col) {
@@ -102,7 +111,11 @@ final class Grid {
   /** The merged cell covering a position without starting there, or null. */
   Cell coveredBy(int row, int col) {
     for (Cell c : cells) {
-      boolean inside = row >= c.row() && row < c.row() + c.rowSpan() && col >= c.col() && col < c.col() + c.colSpan();
+      boolean inside =
+          row >= c.row()
+              && row < c.row() + c.rowSpan()
+              && col >= c.col()
+              && col < c.col() + c.colSpan();
       if (inside && !(c.row() == row && c.col() == col)) {
         return c;
       }

@@ -12,7 +12,9 @@ import org.gongkai.foi.RequestTable;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.stereotype.Service;
 
-/** The monthly report is the month's request statistics as filed, exported for the office's records. */
+/**
+ * The monthly report is the month's request statistics as filed, exported for the office's records.
+ */
 @Service
 class MonthlyReports {
 
@@ -22,7 +24,11 @@ class MonthlyReports {
   private final ReportLayout layout;
   private final ReportXlsx xlsx;
 
-  MonthlyReports(FoiStatistics statistics, AgencyDirectory agencies, StaffAccess access, ReportLayout layout,
+  MonthlyReports(
+      FoiStatistics statistics,
+      AgencyDirectory agencies,
+      StaffAccess access,
+      ReportLayout layout,
       ReportXlsx xlsx) {
     this.statistics = statistics;
     this.agencies = agencies;
@@ -32,18 +38,29 @@ class MonthlyReports {
   }
 
   MonthlyStatistics month(String agencyCode, YearMonth month, Staff actor) {
-    Agency agency = agencies.findByCode(agencyCode.trim()).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    Agency agency =
+        agencies
+            .findByCode(agencyCode.trim())
+            .orElseThrow(() -> Refusal.notFound("agency.not-found"));
     access.requireAgency(actor, agency.id());
     return statistics.month(agency.id(), month);
   }
 
   byte[] xlsx(MonthlyStatistics stats) {
     var locale = ReportHtml.REPORT_LOCALE;
-    Grid g = new Grid(layout.text("report.monthly.title", locale, stats.agencyName(), stats.month()), 8)
-        .widths(16, 3.5, 3.5, 3.5, 3.5, 3.5, 3.5, 3.5);
-    g.add(0, 0, 1, 8, layout.text("report.monthly.title", locale, stats.agencyName(), stats.month())
-        + (stats.filed() ? (stats.zeroReport() ? " " + layout.text("foi.statistics.zero", locale) : "")
-            : " " + layout.text("foi.statistics.missing", locale)), true);
+    Grid g =
+        new Grid(layout.text("report.monthly.title", locale, stats.agencyName(), stats.month()), 8)
+            .widths(16, 3.5, 3.5, 3.5, 3.5, 3.5, 3.5, 3.5);
+    g.add(
+        0,
+        0,
+        1,
+        8,
+        layout.text("report.monthly.title", locale, stats.agencyName(), stats.month())
+            + (stats.filed()
+                ? (stats.zeroReport() ? " " + layout.text("foi.statistics.zero", locale) : "")
+                : " " + layout.text("foi.statistics.missing", locale)),
+        true);
     g.add(1, 0, 1, 1, layout.text("foi.statistics.row", locale), true);
     List<String> columns = RequestTable.COLUMN_KEYS;
     for (int c = 0; c < columns.size(); c++) {
@@ -59,5 +76,4 @@ class MonthlyReports {
     }
     return xlsx.sheets(List.of(g));
   }
-
 }

@@ -1,9 +1,12 @@
 package org.gongkai.report.internal;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Properties;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.PackagePart;
 import org.apache.poi.openxml4j.opc.PackagePartName;
@@ -17,17 +20,19 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
 
 /**
- * The faces of official documents (report/fonts.properties): 小标宋 for the title, 黑体 for
- * headings, 仿宋_GB2312 for the text and 宋体 in tables, Times New Roman for Latin letters and
- * figures. Not every machine has them, so the document's font table names, for each face, the
- * ones a program may take instead (its {@code altName}s).
+ * The faces of official documents (report/fonts.properties): 小标宋 for the title, 黑体 for headings,
+ * 仿宋_GB2312 for the text and 宋体 in tables, Times New Roman for Latin letters and figures. Not every
+ * machine has them, so the document's font table names, for each face, the ones a program may take
+ * instead (its {@code altName}s).
  */
 final class OfficialFonts {
 
-  /** A face for Chinese text, the one for Latin letters and figures beside it, and its substitutes. */
+  /**
+   * A face for Chinese text, the one for Latin letters and figures beside it, and its substitutes.
+   */
   record Face(String chinese, String latin, String alternatives) {}
 
-  private static final java.util.Properties FACES = faces();
+  private static final Properties FACES = faces();
   static final Face TITLE = face("title");
   static final Face HEADING = face("heading");
   static final Face TEXT = face("text");
@@ -40,11 +45,12 @@ final class OfficialFonts {
 
   private OfficialFonts() {}
 
-  private static java.util.Properties faces() {
-    java.util.Properties faces = new java.util.Properties();
+  private static Properties faces() {
+    Properties faces = new Properties();
     try (var in = OfficialFonts.class.getResourceAsStream("/report/fonts.properties")) {
-      faces.load(new java.io.InputStreamReader(java.util.Objects.requireNonNull(in, "report/fonts.properties"),
-          StandardCharsets.UTF_8));
+      faces.load(
+          new InputStreamReader(
+              Objects.requireNonNull(in, "report/fonts.properties"), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -89,15 +95,22 @@ final class OfficialFonts {
       PackagePartName name = PackagingURIHelper.createPartName("/word/fontTable.xml");
       PackagePart part = main.getPackage().createPart(name, FONT_TABLE_TYPE);
       main.addRelationship(name, TargetMode.INTERNAL, FONT_TABLE_RELATION);
-      StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-          + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
+      StringBuilder xml =
+          new StringBuilder(
+              "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                  + "<w:fonts xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">");
       for (Face face : new Face[] {TITLE, HEADING, TEXT, TABLE}) {
-        xml.append("<w:font w:name=\"").append(face.chinese()).append("\"><w:altName w:val=\"")
-            .append(face.alternatives()).append("\"/><w:charset w:val=\"86\"/><w:family w:val=\"")
-            .append(face == HEADING ? "modern" : "roman").append("\"/><w:pitch w:val=\"variable\"/></w:font>");
+        xml.append("<w:font w:name=\"")
+            .append(face.chinese())
+            .append("\"><w:altName w:val=\"")
+            .append(face.alternatives())
+            .append("\"/><w:charset w:val=\"86\"/><w:family w:val=\"")
+            .append(face == HEADING ? "modern" : "roman")
+            .append("\"/><w:pitch w:val=\"variable\"/></w:font>");
       }
-      xml.append("<w:font w:name=\"Times New Roman\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/>"
-          + "<w:pitch w:val=\"variable\"/></w:font></w:fonts>");
+      xml.append(
+          "<w:font w:name=\"Times New Roman\"><w:charset w:val=\"00\"/><w:family w:val=\"roman\"/>"
+              + "<w:pitch w:val=\"variable\"/></w:font></w:fonts>");
       try (OutputStream out = part.getOutputStream()) {
         out.write(xml.toString().getBytes(StandardCharsets.UTF_8));
       }

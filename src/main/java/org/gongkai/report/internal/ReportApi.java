@@ -2,16 +2,17 @@ package org.gongkai.report.internal;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
-import org.gongkai.foi.FoiStatistics;
 import org.gongkai.foi.MonthlyStatistics;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.http.ContentDisposition;
@@ -36,8 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
 class ReportApi {
 
   static final MediaType DOCX =
-      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-  static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+      MediaType.parseMediaType(
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final AnnualReports reports;
   private final ReportCases cases;
@@ -50,9 +53,17 @@ class ReportApi {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
 
-  ReportApi(AnnualReports reports, ReportCases cases, ReportEntries entries,
-      ReportDocx docx, ReportXlsx xlsx, ReportHtml html, MonthlyReports monthly,
-      Dashboards dashboards, AgencyDirectory agencies, StaffAccess access) {
+  ReportApi(
+      AnnualReports reports,
+      ReportCases cases,
+      ReportEntries entries,
+      ReportDocx docx,
+      ReportXlsx xlsx,
+      ReportHtml html,
+      MonthlyReports monthly,
+      Dashboards dashboards,
+      AgencyDirectory agencies,
+      StaffAccess access) {
     this.reports = reports;
     this.cases = cases;
     this.entries = entries;
@@ -66,7 +77,9 @@ class ReportApi {
   }
 
   @GetMapping("/annual")
-  ResponseEntity<?> annual(@RequestParam String agency, @RequestParam int year,
+  ResponseEntity<?> annual(
+      @RequestParam String agency,
+      @RequestParam int year,
       @RequestParam(required = false) String format) {
     AnnualReport report = reports.build(agency, year, access.current());
     String name = report.agency() + "-" + year;
@@ -76,8 +89,10 @@ class ReportApi {
     return switch (format) {
       case "docx" -> file(docx.render(report), DOCX, name + ".docx");
       case "xlsx" -> file(xlsx.annual(report), XLSX, name + ".xlsx");
-      case "html" -> ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
-          .body(html.standalone(report));
+      case "html" ->
+          ResponseEntity.ok()
+              .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+              .body(html.standalone(report));
       default -> throw Refusal.invalidField("format", "report.format.unknown");
     };
   }
@@ -88,24 +103,35 @@ class ReportApi {
   }
 
   @PutMapping("/annual/figures")
-  AnnualReport figures(@RequestParam String agency, @RequestParam int year, @RequestBody Map<String, BigDecimal> figures) {
+  AnnualReport figures(
+      @RequestParam String agency,
+      @RequestParam int year,
+      @RequestBody Map<String, BigDecimal> figures) {
     entries.saveFigures(agency, year, figures, access.current());
     return reports.build(agency, year, access.current());
   }
 
   record Correction(String key, BigDecimal amount, String reason) {}
 
-  /** Corrects a figure table 二 counts from the catalog (documents older than the platform), with the reason. */
+  /**
+   * Corrects a figure table 二 counts from the catalog (documents older than the platform), with the
+   * reason.
+   */
   @PutMapping("/annual/corrections")
-  AnnualReport correct(@RequestParam String agency, @RequestParam int year, @RequestBody Correction body) {
-    entries.saveCorrection(agency, year, body.key(), body.amount(), body.reason(), access.current());
+  AnnualReport correct(
+      @RequestParam String agency, @RequestParam int year, @RequestBody Correction body) {
+    entries.saveCorrection(
+        agency, year, body.key(), body.amount(), body.reason(), access.current());
     return reports.build(agency, year, access.current());
   }
 
   record SectionText(String text) {}
 
   @PutMapping("/annual/sections/{section}")
-  AnnualReport section(@RequestParam String agency, @RequestParam int year, @PathVariable String section,
+  AnnualReport section(
+      @RequestParam String agency,
+      @RequestParam int year,
+      @PathVariable String section,
       @RequestBody SectionText body) {
     entries.saveSection(agency, year, section, body.text(), access.current());
     return reports.build(agency, year, access.current());
@@ -116,13 +142,15 @@ class ReportApi {
   @PostMapping("/annual/publication")
   ResponseEntity<Drafted> publish(@RequestParam String agency, @RequestParam int year) {
     long document = reports.publish(agency, year, access.current());
-    return ResponseEntity.created(URI.create("/api/v1/admin/documents/" + document)).body(new Drafted(document));
+    return ResponseEntity.created(URI.create("/api/v1/admin/documents/" + document))
+        .body(new Drafted(document));
   }
 
   record Recorded(long id) {}
 
   @PostMapping("/cases")
-  ResponseEntity<Recorded> recordCase(@RequestParam String agency, @RequestBody ReportCases.CaseForm form) {
+  ResponseEntity<Recorded> recordCase(
+      @RequestParam String agency, @RequestBody ReportCases.CaseForm form) {
     long id = cases.recordCase(agency, form, access.current());
     return ResponseEntity.status(201).body(new Recorded(id));
   }
@@ -133,7 +161,9 @@ class ReportApi {
   }
 
   @GetMapping("/monthly")
-  ResponseEntity<?> monthly(@RequestParam String agency, @RequestParam String month,
+  ResponseEntity<?> monthly(
+      @RequestParam String agency,
+      @RequestParam String month,
       @RequestParam(required = false) String format) {
     MonthlyStatistics stats = monthly.month(agency, month(month), access.current());
     if ("xlsx".equals(format)) {
@@ -143,22 +173,36 @@ class ReportApi {
   }
 
   @GetMapping("/dashboard")
-  Dashboards.Dashboard dashboard(@RequestParam(required = false) String agency,
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to, Locale locale) {
+  Dashboards.Dashboard dashboard(
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      Locale locale) {
     return dashboard(agency, from, to, locale, access.current());
   }
 
   @GetMapping("/dashboard/{table}.csv")
-  ResponseEntity<String> csv(@PathVariable String table, @RequestParam(required = false) String agency,
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to, Locale locale) {
-    Dashboards.Table t = dashboard(agency, from, to, locale, access.current()).tables().stream()
-        .filter(x -> x.key().equals(table)).findFirst().orElseThrow(() -> Refusal.notFound("dashboard.table.unknown"));
-    return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(table + ".csv").build().toString())
+  ResponseEntity<String> csv(
+      @PathVariable String table,
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      Locale locale) {
+    Dashboards.Table t =
+        dashboard(agency, from, to, locale, access.current()).tables().stream()
+            .filter(x -> x.key().equals(table))
+            .findFirst()
+            .orElseThrow(() -> Refusal.notFound("dashboard.table.unknown"));
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(table + ".csv").build().toString())
         .body(Dashboards.csv(t));
   }
 
-  Dashboards.Dashboard dashboard(String agency, String from, String to, Locale locale, Staff actor) {
+  Dashboards.Dashboard dashboard(
+      String agency, String from, String to, Locale locale, Staff actor) {
     YearMonth end = to == null || to.isBlank() ? dashboards.defaultTo() : month(to);
     YearMonth start = from == null || from.isBlank() ? end.minusMonths(11) : month(from);
     if (start.isAfter(end) || start.plusMonths(120).isBefore(end)) {
@@ -166,10 +210,15 @@ class ReportApi {
     }
     if (agency == null || agency.isBlank()) {
       access.requirePlatformAdmin(actor);
-      return dashboards.build(agencies.all().stream().map(Agency::id).collect(java.util.stream.Collectors.toSet()),
-          "", start, end, locale);
+      return dashboards.build(
+          agencies.all().stream().map(Agency::id).collect(Collectors.toSet()),
+          "",
+          start,
+          end,
+          locale);
     }
-    Agency a = agencies.findByCode(agency.trim()).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    Agency a =
+        agencies.findByCode(agency.trim()).orElseThrow(() -> Refusal.notFound("agency.not-found"));
     access.requireAgency(actor, a.id());
     return dashboards.build(agencies.subtree(a.id()), a.name(), start, end, locale);
   }
@@ -183,8 +232,11 @@ class ReportApi {
   }
 
   private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {
-    return ResponseEntity.ok().contentType(type)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name).build().toString())
         .body(content);
   }
 }

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The console's reports: who has published, each annual report with its figures and text, the dashboards. */
+/**
+ * The console's reports: who has published, each annual report with its figures and text, the
+ * dashboards.
+ */
 @Controller
 @RequestMapping("/console")
 class ReportConsoleController {
@@ -35,9 +38,15 @@ class ReportConsoleController {
   private final StaffAccess access;
   private final Clock clock;
 
-  ReportConsoleController(AnnualReports reports, ReportCases cases, ReportEntries entries,
-      ReportLayout layout, ReportApi api, AgencyDirectory agencies,
-      StaffAccess access, Clock clock) {
+  ReportConsoleController(
+      AnnualReports reports,
+      ReportCases cases,
+      ReportEntries entries,
+      ReportLayout layout,
+      ReportApi api,
+      AgencyDirectory agencies,
+      StaffAccess access,
+      Clock clock) {
     this.reports = reports;
     this.cases = cases;
     this.entries = entries;
@@ -81,15 +90,27 @@ class ReportConsoleController {
   }
 
   @PostMapping("/reports/annual/sections")
-  String section(@RequestParam String agency, @RequestParam int year, @RequestParam String section,
-      @RequestParam(required = false) String text, RedirectAttributes redirect) {
-    return act(agency, year, redirect, () -> entries.saveSection(agency, year, section, text, access.current()),
+  String section(
+      @RequestParam String agency,
+      @RequestParam int year,
+      @RequestParam String section,
+      @RequestParam(required = false) String text,
+      RedirectAttributes redirect) {
+    return act(
+        agency,
+        year,
+        redirect,
+        () -> entries.saveSection(agency, year, section, text, access.current()),
         "#section-" + section);
   }
 
   @PostMapping("/reports/annual/corrections")
-  String correct(@RequestParam String agency, @RequestParam int year, @RequestParam String key,
-      @RequestParam(required = false) String amount, @RequestParam(required = false) String reason,
+  String correct(
+      @RequestParam String agency,
+      @RequestParam int year,
+      @RequestParam String key,
+      @RequestParam(required = false) String amount,
+      @RequestParam(required = false) String reason,
       RedirectAttributes redirect) {
     BigDecimal value;
     try {
@@ -98,12 +119,19 @@ class ReportConsoleController {
       value = null;
     }
     BigDecimal corrected = value;
-    return act(agency, year, redirect,
-        () -> entries.saveCorrection(agency, year, key, corrected, reason, access.current()), "#figures");
+    return act(
+        agency,
+        year,
+        redirect,
+        () -> entries.saveCorrection(agency, year, key, corrected, reason, access.current()),
+        "#figures");
   }
 
   @PostMapping("/reports/annual/figures")
-  String figures(@RequestParam String agency, @RequestParam int year, @RequestParam Map<String, String> form,
+  String figures(
+      @RequestParam String agency,
+      @RequestParam int year,
+      @RequestParam Map<String, String> form,
       RedirectAttributes redirect) {
     Map<String, BigDecimal> figures = new LinkedHashMap<>();
     for (String key : ReportFormat.forYear(year).enteredKeys()) {
@@ -116,18 +144,36 @@ class ReportConsoleController {
         }
       }
     }
-    return act(agency, year, redirect, () -> entries.saveFigures(agency, year, figures, access.current()), "#figures");
+    return act(
+        agency,
+        year,
+        redirect,
+        () -> entries.saveFigures(agency, year, figures, access.current()),
+        "#figures");
   }
 
   @PostMapping("/reports/annual/cases")
-  String recordCase(@RequestParam String agency, @RequestParam int year, @RequestParam(required = false) String kind,
+  String recordCase(
+      @RequestParam String agency,
+      @RequestParam int year,
+      @RequestParam(required = false) String kind,
       @RequestParam(required = false) String reference,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate filedOn,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate filedOn,
       @RequestParam(required = false) String result,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate concludedOn,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate concludedOn,
       RedirectAttributes redirect) {
-    return act(agency, year, redirect, () -> cases.recordCase(agency,
-        new ReportCases.CaseForm(kind, reference, filedOn, result, concludedOn), access.current()), "#cases");
+    return act(
+        agency,
+        year,
+        redirect,
+        () ->
+            cases.recordCase(
+                agency,
+                new ReportCases.CaseForm(kind, reference, filedOn, result, concludedOn),
+                access.current()),
+        "#cases");
   }
 
   @PostMapping("/reports/annual/publication")
@@ -142,7 +188,8 @@ class ReportConsoleController {
     }
   }
 
-  private String act(String agency, int year, RedirectAttributes redirect, Runnable action, String anchor) {
+  private String act(
+      String agency, int year, RedirectAttributes redirect, Runnable action, String anchor) {
     try {
       action.run();
       redirect.addFlashAttribute("notice", "report.saved");
@@ -153,12 +200,17 @@ class ReportConsoleController {
   }
 
   @GetMapping("/dashboard")
-  String dashboard(@RequestParam(required = false) String agency, @RequestParam(required = false) String from,
-      @RequestParam(required = false) String to, Model model, Locale locale) {
+  String dashboard(
+      @RequestParam(required = false) String agency,
+      @RequestParam(required = false) String from,
+      @RequestParam(required = false) String to,
+      Model model,
+      Locale locale) {
     Staff me = access.current();
     String selected = agency;
     if ((selected == null || selected.isBlank()) && !me.isPlatformAdmin()) {
-      selected = agencies.find(me.agencyId() == null ? -1 : me.agencyId()).map(Agency::code).orElse(null);
+      selected =
+          agencies.find(me.agencyId() == null ? -1 : me.agencyId()).map(Agency::code).orElse(null);
     }
     var dashboard = api.dashboard(selected, from, to, locale, me);
     model.addAttribute("dashboard", dashboard);
@@ -168,6 +220,4 @@ class ReportConsoleController {
     model.addAttribute("to", dashboard.to().toString());
     return "report/dashboard";
   }
-
-
 }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.TableRowAlign;
+import org.apache.poi.xwpf.usermodel.TableWidthType;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
@@ -23,25 +25,31 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 import org.springframework.stereotype.Component;
 
 /**
- * The report as a Word document laid out like the official format: A4 with the margins of
- * official documents (GB/T 9704), the title in 小标宋, headings in 黑体, text in 仿宋, and tables
- * with a full grid — one grid column per column with its width, every row spanning the grid,
- * cells merged across and down as the State Council's template merges them — so that Word, WPS
- * and LibreOffice lay them out alike instead of guessing.
+ * The report as a Word document laid out like the official format: A4 with the margins of official
+ * documents (GB/T 9704), the title in 小标宋, headings in 黑体, text in 仿宋, and tables with a full grid
+ * — one grid column per column with its width, every row spanning the grid, cells merged across and
+ * down as the State Council's template merges them — so that Word, WPS and LibreOffice lay them out
+ * alike instead of guessing.
  */
 @Component
 class ReportDocx {
 
-  /** A4 in twentieths of a point, and the margins of GB/T 9704: 37 mm top, 35 bottom, 28 left, 26 right. */
+  /**
+   * A4 in twentieths of a point, and the margins of GB/T 9704: 37 mm top, 35 bottom, 28 left, 26
+   * right.
+   */
   private static final int PAGE_W = 11_906;
+
   private static final int PAGE_H = 16_838;
   private static final int TOP = 2_098;
   private static final int BOTTOM = 1_984;
   private static final int LEFT = 1_588;
   private static final int RIGHT = 1_474;
   static final int TEXT_WIDTH = PAGE_W - LEFT - RIGHT;
+
   /** Table text in 五号 (10.5 pt); cells padded 1 mm left and right. */
   private static final int TABLE_FONT_HALF_POINTS = 21;
+
   private static final int CELL_PADDING = 57;
 
   private final ReportLayout layout;
@@ -53,10 +61,12 @@ class ReportDocx {
   }
 
   byte[] render(AnnualReport report) {
-    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument doc = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       page(doc);
       OfficialFonts.declare(doc);
-      XWPFParagraph title = OfficialFonts.paragraph(doc, html.title(report), OfficialFonts.TITLE, 44);
+      XWPFParagraph title =
+          OfficialFonts.paragraph(doc, html.title(report), OfficialFonts.TITLE, 44);
       title.setAlignment(ParagraphAlignment.CENTER);
       title.setSpacingAfter(560);
       heading(doc, "ONE");
@@ -80,8 +90,10 @@ class ReportDocx {
   }
 
   private static void page(XWPFDocument doc) {
-    CTSectPr section = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
-        : doc.getDocument().getBody().addNewSectPr();
+    CTSectPr section =
+        doc.getDocument().getBody().isSetSectPr()
+            ? doc.getDocument().getBody().getSectPr()
+            : doc.getDocument().getBody().addNewSectPr();
     CTPageSz size = section.isSetPgSz() ? section.getPgSz() : section.addNewPgSz();
     size.setW(BigInteger.valueOf(PAGE_W));
     size.setH(BigInteger.valueOf(PAGE_H));
@@ -96,8 +108,12 @@ class ReportDocx {
   }
 
   private void heading(XWPFDocument doc, String section) {
-    XWPFParagraph p = OfficialFonts.paragraph(doc, layout.text("report.section." + section, ReportHtml.REPORT_LOCALE),
-        OfficialFonts.HEADING, 32);
+    XWPFParagraph p =
+        OfficialFonts.paragraph(
+            doc,
+            layout.text("report.section." + section, ReportHtml.REPORT_LOCALE),
+            OfficialFonts.HEADING,
+            32);
     p.setFirstLineIndent(640);
     p.setSpacingBefore(240);
     p.setSpacingAfter(120);
@@ -108,11 +124,15 @@ class ReportDocx {
     if (text == null) {
       return;
     }
-    text.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> {
-      XWPFParagraph p = OfficialFonts.paragraph(doc, l, OfficialFonts.TEXT, 32);
-      p.setAlignment(ParagraphAlignment.BOTH);
-      p.setFirstLineIndent(640);
-    });
+    text.lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
+        .forEach(
+            l -> {
+              XWPFParagraph p = OfficialFonts.paragraph(doc, l, OfficialFonts.TEXT, 32);
+              p.setAlignment(ParagraphAlignment.BOTH);
+              p.setFirstLineIndent(640);
+            });
   }
 
   /** Columns' width in twentieths of a point: their characters scaled to the text width. */
@@ -147,7 +167,8 @@ class ReportDocx {
         }
         Grid.Cell source = anchor != null ? anchor : cover;
         XWPFTableCell cell = row.getCell(c);
-        CTTcPr props = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+        CTTcPr props =
+            cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
         int span = source == null ? 1 : source.colSpan();
         props.addNewTcW().setW(BigInteger.valueOf(twips(grid, c, span)));
         props.getTcW().setType(STTblWidth.DXA);
@@ -165,12 +186,17 @@ class ReportDocx {
         p.setSpacingAfter(0);
         p.setAlignment(alignment(grid, source));
         if (anchor != null) {
-          OfficialFonts.run(p, anchor.text(), OfficialFonts.TABLE, TABLE_FONT_HALF_POINTS,
+          OfficialFonts.run(
+              p,
+              anchor.text(),
+              OfficialFonts.TABLE,
+              TABLE_FONT_HALF_POINTS,
               anchor.header() && r < grid.headerRows());
         }
       }
     }
-    // A paragraph between tables keeps Word from joining two tables that follow each other into one.
+    // A paragraph between tables keeps Word from joining two tables that follow each other into
+    // one.
     doc.createParagraph().setSpacingAfter(0);
   }
 
@@ -181,11 +207,15 @@ class ReportDocx {
   }
 
   private static void tableProperties(XWPFTable table, Grid grid) {
-    CTTblPr props = table.getCTTbl().getTblPr() != null ? table.getCTTbl().getTblPr() : table.getCTTbl().addNewTblPr();
-    table.setWidthType(org.apache.poi.xwpf.usermodel.TableWidthType.DXA);
+    CTTblPr props =
+        table.getCTTbl().getTblPr() != null
+            ? table.getCTTbl().getTblPr()
+            : table.getCTTbl().addNewTblPr();
+    table.setWidthType(TableWidthType.DXA);
     table.setWidth(String.valueOf(TEXT_WIDTH));
-    (props.isSetTblLayout() ? props.getTblLayout() : props.addNewTblLayout()).setType(STTblLayoutType.FIXED);
-    table.setTableAlignment(org.apache.poi.xwpf.usermodel.TableRowAlign.CENTER);
+    (props.isSetTblLayout() ? props.getTblLayout() : props.addNewTblLayout())
+        .setType(STTblLayoutType.FIXED);
+    table.setTableAlignment(TableRowAlign.CENTER);
     table.setCellMargins(0, CELL_PADDING, 0, CELL_PADDING);
     table.setTopBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
     table.setBottomBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
@@ -193,8 +223,10 @@ class ReportDocx {
     table.setRightBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
     table.setInsideHBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
     table.setInsideVBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "000000");
-    CTTblGrid columns = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
-        : table.getCTTbl().addNewTblGrid();
+    CTTblGrid columns =
+        table.getCTTbl().getTblGrid() != null
+            ? table.getCTTbl().getTblGrid()
+            : table.getCTTbl().addNewTblGrid();
     while (columns.sizeOfGridColArray() > 0) {
       columns.removeGridCol(0);
     }

@@ -32,8 +32,14 @@ class ReportEntries {
   private final TransactionTemplate transactions;
   private final Clock clock;
 
-  ReportEntries(JdbcClient jdbc, AgencyDirectory agencies, AnnualReports reports, StaffAccess access, AuditTrail audit,
-      TransactionTemplate transactions, Clock clock) {
+  ReportEntries(
+      JdbcClient jdbc,
+      AgencyDirectory agencies,
+      AnnualReports reports,
+      StaffAccess access,
+      AuditTrail audit,
+      TransactionTemplate transactions,
+      Clock clock) {
     this.jdbc = jdbc;
     this.agencies = agencies;
     this.reports = reports;
@@ -43,40 +49,52 @@ class ReportEntries {
     this.clock = clock;
   }
 
-
   void saveFigures(String agencyCode, int year, Map<String, BigDecimal> figures, Staff actor) {
     Agency agency = agency(agencyCode);
     access.requireReviewer(actor, agency.id());
     List<String> allowed = ReportFormat.forYear(year).enteredKeys();
     List<Refusal.FieldProblem> problems = new ArrayList<>();
-    figures.forEach((key, amount) -> {
-      if (!allowed.contains(key)) {
-        problems.add(new Refusal.FieldProblem(key, "report.figure.unknown", key));
-      } else if (amount == null || (amount.signum() < 0 && !key.endsWith(".CHANGE"))) {
-        problems.add(new Refusal.FieldProblem(key, "report.figure.invalid"));
-      }
-    });
+    figures.forEach(
+        (key, amount) -> {
+          if (!allowed.contains(key)) {
+            problems.add(new Refusal.FieldProblem(key, "report.figure.unknown", key));
+          } else if (amount == null || (amount.signum() < 0 && !key.endsWith(".CHANGE"))) {
+            problems.add(new Refusal.FieldProblem(key, "report.figure.invalid"));
+          }
+        });
     if (!problems.isEmpty()) {
       throw Refusal.invalid(problems);
     }
-    transactions.executeWithoutResult(tx -> {
-      Instant now = Instant.now(clock);
-      figures.forEach((key, amount) -> {
-        jdbc.sql("DELETE FROM report_figure WHERE agency_id = ? AND report_year = ? AND figure_key = ?")
-            .params(agency.id(), year, key).update();
-        jdbc.sql("INSERT INTO report_figure (agency_id, report_year, figure_key, amount, entered_by, entered_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)")
-            .params(agency.id(), year, key, amount, actor.username(), Timestamps.toDb(now)).update();
-        audit.record(actor.username(), "report.figure.entered", "agency", agency.id(), year + " " + key + "=" + amount);
-      });
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          Instant now = Instant.now(clock);
+          figures.forEach(
+              (key, amount) -> {
+                jdbc.sql(
+                        "DELETE FROM report_figure WHERE agency_id = ? AND report_year = ? AND figure_key = ?")
+                    .params(agency.id(), year, key)
+                    .update();
+                jdbc.sql(
+                        "INSERT INTO report_figure (agency_id, report_year, figure_key, amount, entered_by, entered_at)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)")
+                    .params(agency.id(), year, key, amount, actor.username(), Timestamps.toDb(now))
+                    .update();
+                audit.record(
+                    actor.username(),
+                    "report.figure.entered",
+                    "agency",
+                    agency.id(),
+                    year + " " + key + "=" + amount);
+              });
+        });
   }
 
   /**
    * Corrects a figure of table 二 that the platform counts from the catalog, for documents older
    * than the platform: the correction keeps who, when and why, and the computed value stays shown.
    */
-  void saveCorrection(String agencyCode, int year, String key, BigDecimal amount, String reason, Staff actor) {
+  void saveCorrection(
+      String agencyCode, int year, String key, BigDecimal amount, String reason, Staff actor) {
     Agency agency = agency(agencyCode);
     access.requireReviewer(actor, agency.id());
     if (!ReportFormat.forYear(year).computedKeys().contains(key)) {
@@ -89,16 +107,31 @@ class ReportEntries {
       throw Refusal.invalidField("reason", "report.correction.reason-required");
     }
     requireNotFrozen(agency.id(), year);
-    transactions.executeWithoutResult(tx -> {
-      jdbc.sql("DELETE FROM report_figure WHERE agency_id = ? AND report_year = ? AND figure_key = ?")
-          .params(agency.id(), year, key).update();
-      jdbc.sql("INSERT INTO report_figure (agency_id, report_year, figure_key, amount, entered_by, entered_at, reason)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?)")
-          .params(agency.id(), year, key, amount, actor.username(), Timestamps.toDb(Instant.now(clock)), reason.strip())
-          .update();
-      audit.record(actor.username(), "report.figure.corrected", "agency", agency.id(),
-          year + " " + key + "=" + amount + " " + reason.strip());
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          jdbc.sql(
+                  "DELETE FROM report_figure WHERE agency_id = ? AND report_year = ? AND figure_key = ?")
+              .params(agency.id(), year, key)
+              .update();
+          jdbc.sql(
+                  "INSERT INTO report_figure (agency_id, report_year, figure_key, amount, entered_by, entered_at, reason)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+              .params(
+                  agency.id(),
+                  year,
+                  key,
+                  amount,
+                  actor.username(),
+                  Timestamps.toDb(Instant.now(clock)),
+                  reason.strip())
+              .update();
+          audit.record(
+              actor.username(),
+              "report.figure.corrected",
+              "agency",
+              agency.id(),
+              year + " " + key + "=" + amount + " " + reason.strip());
+        });
   }
 
   private void requireNotFrozen(long agencyId, int year) {
@@ -116,17 +149,30 @@ class ReportEntries {
     if (body != null && body.length() > 20000) {
       throw Refusal.invalidField("body", "field.too-long");
     }
-    transactions.executeWithoutResult(tx -> {
-      jdbc.sql("DELETE FROM report_text WHERE agency_id = ? AND report_year = ? AND section = ?")
-          .params(agency.id(), year, section).update();
-      jdbc.sql("INSERT INTO report_text (agency_id, report_year, section, body, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
-          .params(agency.id(), year, section, body == null ? "" : body.strip(), actor.username(),
-              Timestamps.toDb(Instant.now(clock))).update();
-      audit.record(actor.username(), "report.text.saved", "agency", agency.id(), year + " " + section);
-    });
+    transactions.executeWithoutResult(
+        tx -> {
+          jdbc.sql(
+                  "DELETE FROM report_text WHERE agency_id = ? AND report_year = ? AND section = ?")
+              .params(agency.id(), year, section)
+              .update();
+          jdbc.sql(
+                  "INSERT INTO report_text (agency_id, report_year, section, body, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)")
+              .params(
+                  agency.id(),
+                  year,
+                  section,
+                  body == null ? "" : body.strip(),
+                  actor.username(),
+                  Timestamps.toDb(Instant.now(clock)))
+              .update();
+          audit.record(
+              actor.username(), "report.text.saved", "agency", agency.id(), year + " " + section);
+        });
   }
 
   private Agency agency(String code) {
-    return agencies.findByCode(code == null ? "" : code.trim()).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    return agencies
+        .findByCode(code == null ? "" : code.trim())
+        .orElseThrow(() -> Refusal.notFound("agency.not-found"));
   }
 }

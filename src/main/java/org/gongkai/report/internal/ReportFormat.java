@@ -3,9 +3,9 @@ package org.gongkai.report.internal;
 import java.util.List;
 
 /**
- * The two layouts of the annual report: the 2019 trial format (国办公开办函〔2019〕60号) for reports on
- * 2019 and 2020, the 2021 format (国办公开办函〔2021〕30号) from 2021. They differ in table 二 and in
- * whether table 三 splits （六）其他处理.
+ * The two layouts of the annual report: the 2019 trial format (国办公开办函〔2019〕60号) for reports on 2019
+ * and 2020, the 2021 format (国办公开办函〔2021〕30号) from 2021. They differ in table 二 and in whether
+ * table 三 splits （六）其他处理.
  */
 enum ReportFormat {
   V2019,
@@ -15,39 +15,75 @@ enum ReportFormat {
     return year >= 2021 ? V2021 : V2019;
   }
 
-  /** One block of table 二: the article item, its columns, its rows, and which cells are entered by hand. */
+  /**
+   * One block of table 二: the article item, its columns, its rows, and which cells are entered by
+   * hand.
+   */
   record Block(String key, List<String> columns, List<String> rows, boolean computed) {}
 
   List<Block> table2() {
     return switch (this) {
-      case V2021 -> List.of(
-          new Block("ARTICLE_20_1", List.of("ISSUED", "REPEALED", "IN_FORCE"), List.of("RULE", "NORMATIVE_DOCUMENT"), true),
-          new Block("ARTICLE_20_5", List.of("DECISIONS"), List.of("LICENSING"), false),
-          new Block("ARTICLE_20_6", List.of("DECISIONS"), List.of("PENALTY", "COERCION"), false),
-          new Block("ARTICLE_20_8", List.of("FEE_AMOUNT"), List.of("ADMINISTRATIVE_FEE"), false));
-      case V2019 -> List.of(
-          new Block("ARTICLE_20_1", List.of("MADE", "PUBLISHED", "TOTAL_PUBLIC"), List.of("RULE", "NORMATIVE_DOCUMENT"), true),
-          new Block("ARTICLE_20_5", List.of("PREVIOUS_YEAR_ITEMS", "CHANGE", "DECISIONS"),
-              List.of("LICENSING", "OTHER_SERVICES"), false),
-          new Block("ARTICLE_20_6", List.of("PREVIOUS_YEAR_ITEMS", "CHANGE", "DECISIONS"), List.of("PENALTY", "COERCION"),
-              false),
-          new Block("ARTICLE_20_8", List.of("PREVIOUS_YEAR_ITEMS", "CHANGE"), List.of("ADMINISTRATIVE_FEE"), false),
-          new Block("ARTICLE_20_9", List.of("PROCUREMENT_ITEMS", "PROCUREMENT_AMOUNT"), List.of("CENTRALIZED_PROCUREMENT"),
-              false));
+      case V2021 ->
+          List.of(
+              new Block(
+                  "ARTICLE_20_1",
+                  List.of("ISSUED", "REPEALED", "IN_FORCE"),
+                  List.of("RULE", "NORMATIVE_DOCUMENT"),
+                  true),
+              new Block("ARTICLE_20_5", List.of("DECISIONS"), List.of("LICENSING"), false),
+              new Block(
+                  "ARTICLE_20_6", List.of("DECISIONS"), List.of("PENALTY", "COERCION"), false),
+              new Block(
+                  "ARTICLE_20_8", List.of("FEE_AMOUNT"), List.of("ADMINISTRATIVE_FEE"), false));
+      case V2019 ->
+          List.of(
+              new Block(
+                  "ARTICLE_20_1",
+                  List.of("MADE", "PUBLISHED", "TOTAL_PUBLIC"),
+                  List.of("RULE", "NORMATIVE_DOCUMENT"),
+                  true),
+              new Block(
+                  "ARTICLE_20_5",
+                  List.of("PREVIOUS_YEAR_ITEMS", "CHANGE", "DECISIONS"),
+                  List.of("LICENSING", "OTHER_SERVICES"),
+                  false),
+              new Block(
+                  "ARTICLE_20_6",
+                  List.of("PREVIOUS_YEAR_ITEMS", "CHANGE", "DECISIONS"),
+                  List.of("PENALTY", "COERCION"),
+                  false),
+              new Block(
+                  "ARTICLE_20_8",
+                  List.of("PREVIOUS_YEAR_ITEMS", "CHANGE"),
+                  List.of("ADMINISTRATIVE_FEE"),
+                  false),
+              new Block(
+                  "ARTICLE_20_9",
+                  List.of("PROCUREMENT_ITEMS", "PROCUREMENT_AMOUNT"),
+                  List.of("CENTRALIZED_PROCUREMENT"),
+                  false));
     };
   }
 
   /** Figure keys the agency enters for a year: block.row.column. */
   List<String> enteredKeys() {
-    return table2().stream().filter(b -> !b.computed())
-        .flatMap(b -> b.rows().stream().flatMap(r -> b.columns().stream().map(c -> b.key() + "." + r + "." + c)))
+    return table2().stream()
+        .filter(b -> !b.computed())
+        .flatMap(
+            b ->
+                b.rows().stream()
+                    .flatMap(r -> b.columns().stream().map(c -> b.key() + "." + r + "." + c)))
         .toList();
   }
 
   /** Keys of the figures counted from the catalog, which may be corrected with a reason. */
   List<String> computedKeys() {
-    return table2().stream().filter(Block::computed)
-        .flatMap(b -> b.rows().stream().flatMap(r -> b.columns().stream().map(c -> b.key() + "." + r + "." + c)))
+    return table2().stream()
+        .filter(Block::computed)
+        .flatMap(
+            b ->
+                b.rows().stream()
+                    .flatMap(r -> b.columns().stream().map(c -> b.key() + "." + r + "." + c)))
         .toList();
   }
 

@@ -1,5 +1,8 @@
 package org.gongkai.report.internal;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -20,28 +23,35 @@ class ReportHtml {
   }
 
   String title(AnnualReport report) {
-    return layout.text("report.title", REPORT_LOCALE, report.agencyName(), String.valueOf(report.year()));
+    return layout.text(
+        "report.title", REPORT_LOCALE, report.agencyName(), String.valueOf(report.year()));
   }
 
   /**
-   * The report as one self-contained page, the site's stylesheet inside it, so that the file
-   * looks and prints like the template wherever it is opened.
+   * The report as one self-contained page, the site's stylesheet inside it, so that the file looks
+   * and prints like the template wherever it is opened.
    */
   String standalone(AnnualReport report) {
     String title = HtmlUtils.htmlEscape(title(report));
     return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + "</title><style>"
-        + STYLESHEET + "</style></head><body><main class=\"report-page body-text\"><h1>" + title + "</h1>"
-        + body(report) + "</main></body></html>";
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+        + title
+        + "</title><style>"
+        + STYLESHEET
+        + "</style></head><body><main class=\"report-page body-text\"><h1>"
+        + title
+        + "</h1>"
+        + body(report)
+        + "</main></body></html>";
   }
 
   private static final String STYLESHEET = readStylesheet();
 
   private static String readStylesheet() {
     try (var in = ReportHtml.class.getResourceAsStream("/static/css/site.css")) {
-      return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      return in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -64,14 +74,18 @@ class ReportHtml {
   }
 
   private void section(StringBuilder html, String key) {
-    html.append("<h2>").append(HtmlUtils.htmlEscape(layout.text("report.section." + key, REPORT_LOCALE))).append("</h2>");
+    html.append("<h2>")
+        .append(HtmlUtils.htmlEscape(layout.text("report.section." + key, REPORT_LOCALE)))
+        .append("</h2>");
   }
 
   private static void paragraphs(StringBuilder html, String text) {
     if (text == null) {
       return;
     }
-    text.lines().map(String::strip).filter(l -> !l.isEmpty())
+    text.lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty())
         .forEach(l -> html.append("<p>").append(HtmlUtils.htmlEscape(l)).append("</p>"));
   }
 
@@ -89,8 +103,9 @@ class ReportHtml {
     }
     html.append("<colgroup>");
     for (int c = 0; c < grid.columns(); c++) {
-      html.append("<col style=\"width:").append(String.format(java.util.Locale.ROOT, "%.2f",
-          100 * grid.width(c) / grid.totalWidth())).append("%\">");
+      html.append("<col style=\"width:")
+          .append(String.format(Locale.ROOT, "%.2f", 100 * grid.width(c) / grid.totalWidth()))
+          .append("%\">");
     }
     html.append("</colgroup>");
     int first = captioned ? 1 : 0;
@@ -123,7 +138,10 @@ class ReportHtml {
       String tag = cell.header() ? "th" : "td";
       html.append('<').append(tag);
       if (cell.header()) {
-        String scope = heading ? (cell.colSpan() > 1 ? "colgroup" : "col") : (cell.rowSpan() > 1 ? "rowgroup" : "row");
+        String scope =
+            heading
+                ? (cell.colSpan() > 1 ? "colgroup" : "col")
+                : (cell.rowSpan() > 1 ? "rowgroup" : "row");
         html.append(" scope=\"").append(scope).append('"');
       }
       if (cell.rowSpan() > 1) {
@@ -132,7 +150,11 @@ class ReportHtml {
       if (cell.colSpan() > 1) {
         html.append(" colspan=\"").append(cell.colSpan()).append('"');
       }
-      html.append('>').append(HtmlUtils.htmlEscape(cell.text())).append("</").append(tag).append('>');
+      html.append('>')
+          .append(HtmlUtils.htmlEscape(cell.text()))
+          .append("</")
+          .append(tag)
+          .append('>');
     }
     html.append("</tr>");
   }

@@ -3,6 +3,7 @@ package org.gongkai.report.internal;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -16,7 +17,10 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
-/** Spreadsheets of the tables laid out as the template: widths, borders, merged and wrapped headings, numbers as numbers, A4 print set-up. */
+/**
+ * Spreadsheets of the tables laid out as the template: widths, borders, merged and wrapped
+ * headings, numbers as numbers, A4 print set-up.
+ */
 @Component
 class ReportXlsx {
 
@@ -27,7 +31,8 @@ class ReportXlsx {
   }
 
   byte[] annual(AnnualReport report) {
-    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook book = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Styles styles = new Styles(book);
       Sheet two = book.createSheet(layout.text("report.sheet.TWO", ReportHtml.REPORT_LOCALE));
       int offset = 0;
@@ -36,11 +41,17 @@ class ReportXlsx {
         offset = write(two, g, offset, styles) + 1;
       }
       // The blocks of table 二 have different columns: the widest layout sets the sheet's widths.
-      setUp(two, blocks.stream().max(java.util.Comparator.comparingInt(Grid::columns)).orElseThrow(), false);
-      sheet(book, layout.text("report.sheet.THREE", ReportHtml.REPORT_LOCALE), layout.table3(report,
-          ReportHtml.REPORT_LOCALE), styles);
-      sheet(book, layout.text("report.sheet.FOUR", ReportHtml.REPORT_LOCALE), layout.table4(report,
-          ReportHtml.REPORT_LOCALE), styles);
+      setUp(two, blocks.stream().max(Comparator.comparingInt(Grid::columns)).orElseThrow(), false);
+      sheet(
+          book,
+          layout.text("report.sheet.THREE", ReportHtml.REPORT_LOCALE),
+          layout.table3(report, ReportHtml.REPORT_LOCALE),
+          styles);
+      sheet(
+          book,
+          layout.text("report.sheet.FOUR", ReportHtml.REPORT_LOCALE),
+          layout.table4(report, ReportHtml.REPORT_LOCALE),
+          styles);
       book.write(out);
       return out.toByteArray();
     } catch (IOException e) {
@@ -50,7 +61,8 @@ class ReportXlsx {
 
   /** One sheet per grid, for the monthly report and the dashboards' tables. */
   byte[] sheets(List<Grid> grids) {
-    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook book = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Styles styles = new Styles(book);
       int i = 1;
       for (Grid g : grids) {
@@ -65,11 +77,13 @@ class ReportXlsx {
 
   /**
    * Writes the grid from row {@code offset}, every cell of it bordered (under merges too, so that
-   * merged regions keep their borders), labels wrapped, figures as numbers; returns the first row after it.
+   * merged regions keep their borders), labels wrapped, figures as numbers; returns the first row
+   * after it.
    */
   private static int write(Sheet sheet, Grid grid, int offset, Styles styles) {
     for (int r = 0; r < grid.rows(); r++) {
-      Row row = sheet.getRow(offset + r) == null ? sheet.createRow(offset + r) : sheet.getRow(offset + r);
+      Row row =
+          sheet.getRow(offset + r) == null ? sheet.createRow(offset + r) : sheet.getRow(offset + r);
       for (int c = 0; c < grid.columns(); c++) {
         row.createCell(c).setCellStyle(styles.figure);
       }
@@ -83,7 +97,8 @@ class ReportXlsx {
         c.setCellValue(cell.text());
       }
       boolean columnHeading = cell.row() < grid.headerRows() || cell.rowSpan() > 1;
-      c.setCellStyle(!cell.header() ? styles.figure : columnHeading ? styles.heading : styles.label);
+      c.setCellStyle(
+          !cell.header() ? styles.figure : columnHeading ? styles.heading : styles.label);
       for (int rr = r; rr < r + cell.rowSpan(); rr++) {
         for (int cc = cell.col(); cc < cell.col() + cell.colSpan(); cc++) {
           if (rr != r || cc != cell.col()) {
@@ -92,7 +107,9 @@ class ReportXlsx {
         }
       }
       if (cell.rowSpan() > 1 || cell.colSpan() > 1) {
-        sheet.addMergedRegion(new CellRangeAddress(r, r + cell.rowSpan() - 1, cell.col(), cell.col() + cell.colSpan() - 1));
+        sheet.addMergedRegion(
+            new CellRangeAddress(
+                r, r + cell.rowSpan() - 1, cell.col(), cell.col() + cell.colSpan() - 1));
       }
     }
     // Spreadsheet programs do not grow a row for wrapped text they did not lay out themselves:

@@ -15,10 +15,10 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
  * Two analyses of the same Chinese text. The CJK bigram fields find documents: every two-character
- * sequence is a term, so a name the segmenter does not know is still found; traditional
- * characters are folded to simplified ones first. The smartcn field of
- * the title only helps rank: smartcn splits unknown names into single characters, and analysing
- * whole bodies with it would cost most of the indexing time for no gain in what is found.
+ * sequence is a term, so a name the segmenter does not know is still found; traditional characters
+ * are folded to simplified ones first. The smartcn field of the title only helps rank: smartcn
+ * splits unknown names into single characters, and analysing whole bodies with it would cost most
+ * of the indexing time for no gain in what is found.
  */
 final class Analyzers {
 
@@ -45,7 +45,10 @@ final class Analyzers {
     };
   }
 
-  /** Lucene's CJK analysis (width, case, bigrams) with traditional characters folded to simplified ones. */
+  /**
+   * Lucene's CJK analysis (width, case, bigrams) with traditional characters folded to simplified
+   * ones.
+   */
   private static final class FoldingBigrams extends Analyzer {
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
@@ -69,7 +72,9 @@ final class Analyzers {
   static Analyzer perField() {
     Analyzer bigram = bigram();
     Analyzer smart = smart();
-    return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(
-        ALL_BIGRAM, bigram, TITLE_BIGRAM, bigram, AGENCY_BIGRAM, bigram, TITLE_SMART, smart));
+    return new PerFieldAnalyzerWrapper(
+        new KeywordAnalyzer(),
+        Map.of(
+            ALL_BIGRAM, bigram, TITLE_BIGRAM, bigram, AGENCY_BIGRAM, bigram, TITLE_SMART, smart));
   }
 }

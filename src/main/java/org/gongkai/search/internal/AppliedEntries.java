@@ -8,24 +8,27 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which entries of the index log this node has applied to its index, so that each is applied
- * once here. The entries a node wrote itself are applied by its indexer right after the commit;
- * the follower then skips them, unless that indexing started before they committed (it read the
+ * Which entries of the index log this node has applied to its index, so that each is applied once
+ * here. The entries a node wrote itself are applied by its indexer right after the commit; the
+ * follower then skips them, unless that indexing started before they committed (it read the
  * document too early) or failed.
  */
 final class AppliedEntries {
 
   private final Set<Long> applied;
+
   /** Entries written and committed here whose document this node's indexer has not read since. */
   private final Map<Long, Set<Long>> committedHere = new HashMap<>();
 
   AppliedEntries(int remembered) {
-    this.applied = Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, false) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-        return size() > remembered;
-      }
-    });
+    this.applied =
+        Collections.newSetFromMap(
+            new LinkedHashMap<>(1024, 0.75f, false) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+                return size() > remembered;
+              }
+            });
   }
 
   synchronized void committedHere(long entryId, long documentId) {

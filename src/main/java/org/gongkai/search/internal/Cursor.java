@@ -9,7 +9,9 @@ final class Cursor {
   private Cursor() {}
 
   static String forPage(int page) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(("p" + page).getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(("p" + page).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The page a relevance cursor names, or 1. */
@@ -26,9 +28,18 @@ final class Cursor {
   }
 
   static String encode(FieldDoc last, boolean byDate) {
-    String value = byDate ? "d" + last.fields[0] + ":" + last.fields[1] + ":" + last.doc
-        : "r" + Float.floatToIntBits((Float) last.fields[0]) + ":" + last.fields[1] + ":" + last.doc;
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(value.getBytes(StandardCharsets.UTF_8));
+    String value =
+        byDate
+            ? "d" + last.fields[0] + ":" + last.fields[1] + ":" + last.doc
+            : "r"
+                + Float.floatToIntBits((Float) last.fields[0])
+                + ":"
+                + last.fields[1]
+                + ":"
+                + last.doc;
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(value.getBytes(StandardCharsets.UTF_8));
   }
 
   static FieldDoc decode(String cursor, boolean byDate) {
@@ -43,7 +54,8 @@ final class Cursor {
       }
       int doc = Integer.parseInt(parts[2]);
       if (byDate) {
-        return new FieldDoc(doc, Float.NaN, new Object[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});
+        return new FieldDoc(
+            doc, Float.NaN, new Object[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])});
       }
       float score = Float.intBitsToFloat(Integer.parseInt(parts[0]));
       return new FieldDoc(doc, score, new Object[] {score, Long.parseLong(parts[1])});

@@ -4,9 +4,9 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /**
- * The exact form of a document or index number for matching: full-width and half-width forms
- * fold together (NFKC), and the brackets people type for the year, 〔〕 [] () （） 【】 ［］ 〈〉,
- * are all one bracket, so that 蚌政办〔2012〕12号 = 蚌政办[2012]12号 = 蚌政办(2012)12号.
+ * The exact form of a document or index number for matching: full-width and half-width forms fold
+ * together (NFKC), and the brackets people type for the year, 〔〕 [] () （） 【】 ［］ 〈〉, are all one
+ * bracket, so that 蚌政办〔2012〕12号 = 蚌政办[2012]12号 = 蚌政办(2012)12号.
  */
 final class DocNumbers {
 

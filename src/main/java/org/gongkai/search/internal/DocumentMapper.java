@@ -13,7 +13,10 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.gongkai.search.IndexedDocument;
 
-/** Turns an indexed document into Lucene fields: search fields, exact fields, filters, facets, sort keys. */
+/**
+ * Turns an indexed document into Lucene fields: search fields, exact fields, filters, facets, sort
+ * keys.
+ */
 final class DocumentMapper {
 
   static final String ID = "id";
@@ -55,8 +58,18 @@ final class DocumentMapper {
 
     // One catch-all field of the document's own text decides what matches; the title and the
     // agency's name only add to the score.
-    for (String part : new String[] {d.title(), d.summary(), d.keywords(), d.topic(), d.genre(), d.docNumber(),
-        d.indexNumber(), d.bodyText(), d.attachmentText()}) {
+    for (String part :
+        new String[] {
+          d.title(),
+          d.summary(),
+          d.keywords(),
+          d.topic(),
+          d.genre(),
+          d.docNumber(),
+          d.indexNumber(),
+          d.bodyText(),
+          d.attachmentText()
+        }) {
       text(doc, Analyzers.ALL_BIGRAM, part);
     }
     text(doc, Analyzers.TITLE_BIGRAM, d.title());
@@ -64,10 +77,13 @@ final class DocumentMapper {
     text(doc, Analyzers.TITLE_SMART, d.title());
 
     if (d.docNumber() != null && !d.docNumber().isBlank()) {
-      doc.add(new StringField(DOC_NUMBER_EXACT, DocNumbers.normalize(d.docNumber()), Field.Store.NO));
+      doc.add(
+          new StringField(DOC_NUMBER_EXACT, DocNumbers.normalize(d.docNumber()), Field.Store.NO));
     }
     if (d.indexNumber() != null) {
-      doc.add(new StringField(INDEX_NUMBER_EXACT, DocNumbers.normalize(d.indexNumber()), Field.Store.NO));
+      doc.add(
+          new StringField(
+              INDEX_NUMBER_EXACT, DocNumbers.normalize(d.indexNumber()), Field.Store.NO));
     }
     doc.add(new StringField(AGENCY, d.agencyCode(), Field.Store.NO));
     doc.add(new StringField(COLUMN, Long.toString(d.columnId()), Field.Store.YES));
@@ -92,7 +108,10 @@ final class DocumentMapper {
     stored(doc, STORED_TITLE, d.title());
     stored(doc, STORED_SUMMARY, d.summary());
     String body = d.bodyText() == null ? "" : d.bodyText();
-    stored(doc, STORED_BODY, body.length() > STORED_BODY_CHARS ? body.substring(0, STORED_BODY_CHARS) : body);
+    stored(
+        doc,
+        STORED_BODY,
+        body.length() > STORED_BODY_CHARS ? body.substring(0, STORED_BODY_CHARS) : body);
     stored(doc, STORED_INDEX_NUMBER, d.indexNumber());
     stored(doc, STORED_DOC_NUMBER, d.docNumber());
     stored(doc, AGENCY, d.agencyCode());
@@ -113,5 +132,4 @@ final class DocumentMapper {
       doc.add(new StoredField(field, value));
     }
   }
-
 }

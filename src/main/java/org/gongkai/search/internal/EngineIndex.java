@@ -7,7 +7,10 @@ import org.gongkai.search.SearchIndex;
 /** An index the search service keeps in step with the database, in whichever engine holds it. */
 interface EngineIndex extends SearchIndex, AutoCloseable {
 
-  /** Adds or replaces without making it searchable yet, for catching up many documents; {@link #commit()} after. */
+  /**
+   * Adds or replaces without making it searchable yet, for catching up many documents; {@link
+   * #commit()} after.
+   */
   void putWithoutCommit(IndexedDocument document) throws IOException;
 
   /** Makes everything put so far searchable. */

@@ -29,9 +29,13 @@ final class FacetCounts {
 
   private FacetCounts() {}
 
-  /** Counts per facet value of an estimate's sample, from about {@link #ESTIMATED_FROM} of its matches. */
-  static Map<String, List<SearchResult.FacetValue>> estimate(WarmSearchers warm, IndexReader reader,
-      FacetsCollector sample, double scale) throws IOException {
+  /**
+   * Counts per facet value of an estimate's sample, from about {@link #ESTIMATED_FROM} of its
+   * matches.
+   */
+  static Map<String, List<SearchResult.FacetValue>> estimate(
+      WarmSearchers warm, IndexReader reader, FacetsCollector sample, double scale)
+      throws IOException {
     long seen = 0;
     for (FacetsCollector.MatchingDocs docs : sample.getMatchingDocs()) {
       seen += docs.totalHits;
@@ -56,21 +60,30 @@ final class FacetCounts {
         }
       }
       keptTotal += count;
-      kept.add(new FacetsCollector.MatchingDocs(docs.context, count == 0 ? DocIdSet.EMPTY : new BitDocIdSet(bits, count),
-          count, null));
+      kept.add(
+          new FacetsCollector.MatchingDocs(
+              docs.context,
+              count == 0 ? DocIdSet.EMPTY : new BitDocIdSet(bits, count),
+              count,
+              null));
     }
-    FacetsCollector thinned = new FacetsCollector() {
-      @Override
-      public List<MatchingDocs> getMatchingDocs() {
-        return kept;
-      }
-    };
+    FacetsCollector thinned =
+        new FacetsCollector() {
+          @Override
+          public List<MatchingDocs> getMatchingDocs() {
+            return kept;
+          }
+        };
     return count(warm, reader, thinned, keptTotal == 0 ? scale : scale * seen / keptTotal);
   }
 
-  /** Counts per facet value; over a sample of the matches, scaled up by {@code scale}, when they are many. */
-  static Map<String, List<SearchResult.FacetValue>> count(WarmSearchers warm, IndexReader reader,
-      FacetsCollector collector, double scale) throws IOException {
+  /**
+   * Counts per facet value; over a sample of the matches, scaled up by {@code scale}, when they are
+   * many.
+   */
+  static Map<String, List<SearchResult.FacetValue>> count(
+      WarmSearchers warm, IndexReader reader, FacetsCollector collector, double scale)
+      throws IOException {
     Map<String, List<SearchResult.FacetValue>> result = new LinkedHashMap<>();
     if (reader.maxDoc() == 0) {
       LuceneSearchIndex.FACET_DIMENSIONS.forEach(d -> result.put(d, List.of()));
@@ -87,7 +100,9 @@ final class FacetCounts {
       }
       if (top != null) {
         for (LabelAndValue lv : top.labelValues) {
-          values.add(new SearchResult.FacetValue(lv.label, lv.label, Math.round(lv.value.longValue() * scale)));
+          values.add(
+              new SearchResult.FacetValue(
+                  lv.label, lv.label, Math.round(lv.value.longValue() * scale)));
         }
       }
       if (dim.equals(DocumentMapper.YEAR)) {

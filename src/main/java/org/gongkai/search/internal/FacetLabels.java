@@ -3,6 +3,8 @@ package org.gongkai.search.internal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.agency.Column;
 import org.gongkai.search.SearchResult;
@@ -24,20 +26,40 @@ class FacetLabels {
 
   SearchResult relabel(SearchResult result) {
     Map<String, List<SearchResult.FacetValue>> facets = new LinkedHashMap<>();
-    result.facets().forEach((dim, values) -> facets.put(dim, values.stream()
-        .map(v -> new SearchResult.FacetValue(v.key(), label(dim, v.key()), v.count())).toList()));
-    return new SearchResult(result.total(), result.tookMs(), result.items(), facets, result.nextCursor(),
-        result.page(), result.size(), result.facetsApproximate(), result.closeMatches(),
+    result
+        .facets()
+        .forEach(
+            (dim, values) ->
+                facets.put(
+                    dim,
+                    values.stream()
+                        .map(
+                            v ->
+                                new SearchResult.FacetValue(
+                                    v.key(), label(dim, v.key()), v.count()))
+                        .toList()));
+    return new SearchResult(
+        result.total(),
+        result.tookMs(),
+        result.items(),
+        facets,
+        result.nextCursor(),
+        result.page(),
+        result.size(),
+        result.facetsApproximate(),
+        result.closeMatches(),
         result.totalEstimated());
   }
 
-  /** Names change rarely: a label may lag a rename by a minute. Each expires on its own, so that
-   * no one search pays for looking up every name again at once. */
-  private static final long LABEL_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+  /**
+   * Names change rarely: a label may lag a rename by a minute. Each expires on its own, so that no
+   * one search pays for looking up every name again at once.
+   */
+  private static final long LABEL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
   private record Label(String text, long loadedAt) {}
 
-  private final java.util.Map<String, Label> names = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Label> names = new ConcurrentHashMap<>();
 
   private String label(String dim, String key) {
     if (dim.equals(DocumentMapper.YEAR)) {
@@ -56,8 +78,10 @@ class FacetLabels {
   private String lookUp(String dim, String key) {
     return switch (dim) {
       case DocumentMapper.AGENCY -> agencies.findByCode(key).map(a -> a.name()).orElse(key);
-      case DocumentMapper.COLUMN -> agencies.column(Long.parseLong(key)).map(Column::name).orElse(key);
-      case DocumentMapper.VALIDITY -> messages.getMessage("validity." + key, null, key, LocaleContextHolder.getLocale());
+      case DocumentMapper.COLUMN ->
+          agencies.column(Long.parseLong(key)).map(Column::name).orElse(key);
+      case DocumentMapper.VALIDITY ->
+          messages.getMessage("validity." + key, null, key, LocaleContextHolder.getLocale());
       default -> key;
     };
   }

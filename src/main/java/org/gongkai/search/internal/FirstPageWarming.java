@@ -13,10 +13,10 @@ import java.util.function.IntFunction;
 import org.gongkai.search.SearchQuery;
 
 /**
- * Warm-up queries after each reopen: a change to the index leaves every kept first page behind,
- * so the most frequent searches are run again on the new state in the background, instead of by
- * the crowd that comes right after a publication. Changes in quick succession (a catch-up, an
- * import) are warmed once, after a short pause, and a warm-up stops at its time budget.
+ * Warm-up queries after each reopen: a change to the index leaves every kept first page behind, so
+ * the most frequent searches are run again on the new state in the background, instead of by the
+ * crowd that comes right after a publication. Changes in quick succession (a catch-up, an import)
+ * are warmed once, after a short pause, and a warm-up stops at its time budget.
  */
 final class FirstPageWarming implements AutoCloseable {
 
@@ -31,17 +31,28 @@ final class FirstPageWarming implements AutoCloseable {
   private volatile int lastWarmed;
   private final AtomicInteger warmUps = new AtomicInteger();
 
-  /** {@code hottest}: the most frequent searches, hottest first; {@code search}: runs one on the current state. */
-  FirstPageWarming(IntFunction<List<SearchQuery>> hottest, Consumer<SearchQuery> search, int queries, Duration budget) {
+  /**
+   * {@code hottest}: the most frequent searches, hottest first; {@code search}: runs one on the
+   * current state.
+   */
+  FirstPageWarming(
+      IntFunction<List<SearchQuery>> hottest,
+      Consumer<SearchQuery> search,
+      int queries,
+      Duration budget) {
     this.hottest = hottest;
     this.search = search;
     this.queries = queries;
     this.budget = budget;
-    this.thread = queries <= 0 ? null : Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "search-warm-up");
-      t.setDaemon(true);
-      return t;
-    });
+    this.thread =
+        queries <= 0
+            ? null
+            : Executors.newSingleThreadScheduledExecutor(
+                r -> {
+                  Thread t = new Thread(r, "search-warm-up");
+                  t.setDaemon(true);
+                  return t;
+                });
   }
 
   /** The index has a new state: warm it soon. */

@@ -17,16 +17,17 @@ import org.springframework.stereotype.Component;
  * Keeps this node's embedded index in step with what any node publishes or withdraws. Each
  * publication and withdrawal is written to {@code search_index_log} in its own transaction; every
  * node reads the entries it has not applied yet, once a second, and brings those documents' entries
- * in line with the database. Entries are read again for a while after they were written, because
- * a transaction that took an earlier number may commit after a later one was read. On a shared
+ * in line with the database. Entries are read again for a while after they were written, because a
+ * transaction that took an earlier number may commit after a later one was read. On a shared
  * OpenSearch index the same reading finishes what a node that stopped right after a commit left
- * undone; a document written twice is the same document. What a node's own indexer already
- * applied after the commit, its follower skips (see {@link AppliedEntries}).
+ * undone; a document written twice is the same document. What a node's own indexer already applied
+ * after the commit, its follower skips (see {@link AppliedEntries}).
  */
 @Component
 class IndexFollower {
 
   private static final Logger log = LoggerFactory.getLogger(IndexFollower.class);
+
   /** How long an entry may commit after a later-numbered one and still be seen. */
   private static final Duration LATE_COMMITS = Duration.ofSeconds(30);
 
@@ -70,7 +71,8 @@ class IndexFollower {
           indexer.reindex(e.documentId());
         } catch (RuntimeException failed) {
           entries.release(e);
-          log.warn("search index could not follow document {}: {}", e.documentId(), failed.toString());
+          log.warn(
+              "search index could not follow document {}: {}", e.documentId(), failed.toString());
           return;
         }
       }

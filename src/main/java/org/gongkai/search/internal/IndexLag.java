@@ -20,13 +20,17 @@ class IndexLag implements MeterBinder {
   }
 
   long outstanding() {
-    return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND listener_id LIKE ?")
-        .param(SearchIndexer.class.getName() + "%").query(Long.class).single();
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND listener_id LIKE ?")
+        .param(SearchIndexer.class.getName() + "%")
+        .query(Long.class)
+        .single();
   }
 
   @Override
   public void bindTo(MeterRegistry registry) {
     Gauge.builder("gongkai.search.index.lag", this, IndexLag::outstanding)
-        .description("catalog changes not yet in the search index").register(registry);
+        .description("catalog changes not yet in the search index")
+        .register(registry);
   }
 }

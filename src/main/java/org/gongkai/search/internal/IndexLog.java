@@ -37,21 +37,26 @@ class IndexLog {
   void append(long documentId) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("INSERT INTO search_index_log (document_id, logged_at) VALUES (?, ?)")
-        .params(documentId, Timestamps.toDb(Instant.now(clock))).update(keys, "id");
+        .params(documentId, Timestamps.toDb(Instant.now(clock)))
+        .update(keys, "id");
     long id = Objects.requireNonNull(keys.getKey()).longValue();
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        /** Before the indexer's own after-commit listener is started, so that its reading covers the entry. */
-        @Override
-        public int getOrder() {
-          return Ordered.HIGHEST_PRECEDENCE;
-        }
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            /**
+             * Before the indexer's own after-commit listener is started, so that its reading covers
+             * the entry.
+             */
+            @Override
+            public int getOrder() {
+              return Ordered.HIGHEST_PRECEDENCE;
+            }
 
-        @Override
-        public void afterCommit() {
-          applied.committedHere(id, documentId);
-        }
-      });
+            @Override
+            public void afterCommit() {
+              applied.committedHere(id, documentId);
+            }
+          });
     }
   }
 
@@ -59,15 +64,22 @@ class IndexLog {
     return jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM search_index_log").query(Long.class).single();
   }
 
-  /** Entries after {@code lastSeen}, and those logged since {@code since} (a late commit may hold a lower number). */
+  /**
+   * Entries after {@code lastSeen}, and those logged since {@code since} (a late commit may hold a
+   * lower number).
+   */
   List<Entry> entries(long lastSeen, Instant since) {
-    return jdbc.sql("SELECT id, document_id FROM search_index_log WHERE id > ? OR logged_at > ? ORDER BY id")
+    return jdbc.sql(
+            "SELECT id, document_id FROM search_index_log WHERE id > ? OR logged_at > ? ORDER BY id")
         .params(lastSeen, Timestamps.toDb(since))
-        .query((rs, n) -> new Entry(rs.getLong(1), rs.getLong(2))).list();
+        .query((rs, n) -> new Entry(rs.getLong(1), rs.getLong(2)))
+        .list();
   }
 
   int forgetBefore(Instant before) {
-    return jdbc.sql("DELETE FROM search_index_log WHERE logged_at < ?").param(Timestamps.toDb(before)).update();
+    return jdbc.sql("DELETE FROM search_index_log WHERE logged_at < ?")
+        .param(Timestamps.toDb(before))
+        .update();
   }
 
   Set<Long> committedHereFor(long documentId) {

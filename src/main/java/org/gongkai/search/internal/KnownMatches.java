@@ -34,12 +34,15 @@ final class KnownMatches extends Query {
     return new ConstantScoreWeight(this, boost) {
       @Override
       public Scorer scorer(LeafReaderContext context) throws IOException {
-        FacetsCollector.MatchingDocs docs = context.ord < bySegment.length ? bySegment[context.ord] : null;
+        FacetsCollector.MatchingDocs docs =
+            context.ord < bySegment.length ? bySegment[context.ord] : null;
         if (docs == null || docs.totalHits == 0) {
           return null;
         }
         DocIdSetIterator iterator = docs.bits.iterator();
-        return iterator == null ? null : new ConstantScoreScorer(this, score(), scoreMode, iterator);
+        return iterator == null
+            ? null
+            : new ConstantScoreScorer(this, score(), scoreMode, iterator);
       }
 
       @Override

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -21,10 +22,17 @@ import org.apache.lucene.store.FSDirectory;
 final class LuceneEngine implements Closeable {
 
   static final String SCHEMA_KEY = "gongkai.schema";
-  /** Raised whenever documents are indexed differently: 2 (agency names out of matching, newest first, 繁简 folded). */
+
+  /**
+   * Raised whenever documents are indexed differently: 2 (agency names out of matching, newest
+   * first, 繁简 folded).
+   */
   static final String SCHEMA = "2";
-  static final Sort INDEX_ORDER = new Sort(new SortField(DocumentMapper.PUBLISHED_SORT, SortField.Type.LONG, true),
-      new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
+
+  static final Sort INDEX_ORDER =
+      new Sort(
+          new SortField(DocumentMapper.PUBLISHED_SORT, SortField.Type.LONG, true),
+          new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
 
   final Path folder;
   final Directory directory;
@@ -32,7 +40,11 @@ final class LuceneEngine implements Closeable {
   final SearcherManager searchers;
   final WarmSearchers warm;
 
-  private LuceneEngine(Path folder, Directory directory, IndexWriter writer, SearcherManager searchers,
+  private LuceneEngine(
+      Path folder,
+      Directory directory,
+      IndexWriter writer,
+      SearcherManager searchers,
       WarmSearchers warm) {
     this.warm = warm;
     this.folder = folder;
@@ -41,11 +53,12 @@ final class LuceneEngine implements Closeable {
     this.searchers = searchers;
   }
 
-  static LuceneEngine open(Path folder, boolean create, java.util.concurrent.Executor segments, int threads)
+  static LuceneEngine open(Path folder, boolean create, Executor segments, int threads)
       throws IOException {
     Directory directory = FSDirectory.open(folder);
     IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
-    config.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setOpenMode(
+        create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(64);
     ConcurrentMergeScheduler merges = new ConcurrentMergeScheduler();
     merges.setMaxMergesAndThreads(2, 1);
@@ -53,7 +66,9 @@ final class LuceneEngine implements Closeable {
     // Newest first on disk: a search by date stops after the first page's worth of matches.
     config.setIndexSort(INDEX_ORDER);
     try {
-      if (!create && !SCHEMA.equals(SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY))) {
+      if (!create
+          && !SCHEMA.equals(
+              SegmentInfos.readLatestCommit(directory).getUserData().get(SCHEMA_KEY))) {
         throw new IOException("search index of an older schema: rebuild");
       }
       IndexWriter writer = new IndexWriter(directory, config);

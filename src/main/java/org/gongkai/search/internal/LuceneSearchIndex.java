@@ -5,12 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -23,27 +30,33 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.gongkai.search.IndexedDocument;
 import org.gongkai.search.SearchQuery;
 import org.gongkai.search.SearchResult;
 
 /**
- * The embedded search index: Lucene in a folder under the data folder. A full rebuild writes a
- * new folder while the old one answers, then switches over; the {@code CURRENT} file names the
- * folder in use.
+ * The embedded search index: Lucene in a folder under the data folder. A full rebuild writes a new
+ * folder while the old one answers, then switches over; the {@code CURRENT} file names the folder
+ * in use.
  */
 final class LuceneSearchIndex implements EngineIndex {
 
   static final List<String> FACET_DIMENSIONS =
-      List.of(DocumentMapper.AGENCY, DocumentMapper.COLUMN, DocumentMapper.YEAR, DocumentMapper.VALIDITY);
+      List.of(
+          DocumentMapper.AGENCY,
+          DocumentMapper.COLUMN,
+          DocumentMapper.YEAR,
+          DocumentMapper.VALIDITY);
   private static final Sort BY_RELEVANCE =
-      new Sort(SortField.FIELD_SCORE, new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
+      new Sort(
+          SortField.FIELD_SCORE, new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
   private final Path root;
   private final QueryFactory queries = new QueryFactory(Analyzers.smart());
   private final QueryExecution execution = new QueryExecution(queries);
   private final Object writeLock = new Object();
-  private final java.util.concurrent.ExecutorService segments;
+  private final ExecutorService segments;
   private final int threads;
   private final FirstPages firstPages;
   private final FirstPageWarming warming;
@@ -55,7 +68,7 @@ final class LuceneSearchIndex implements EngineIndex {
     this.root = root;
     Files.createDirectories(root);
     Path current = currentFolder();
-    if (current == null || !DirectoryReader.indexExists(org.apache.lucene.store.FSDirectory.open(current))) {
+    if (current == null || !DirectoryReader.indexExists(FSDirectory.open(current))) {
       throw new IndexMissingException();
     }
     this.segments = tuning.segmentExecutor();
@@ -99,7 +112,8 @@ final class LuceneSearchIndex implements EngineIndex {
   }
 
   private FirstPageWarming warming(SearchTuning tuning) {
-    return new FirstPageWarming(firstPages::hottest, this::search, tuning.warmUpQueries(), SearchTuning.WARM_UP_BUDGET);
+    return new FirstPageWarming(
+        firstPages::hottest, this::search, tuning.warmUpQueries(), SearchTuning.WARM_UP_BUDGET);
   }
 
   FirstPageWarming warming() {
@@ -116,7 +130,8 @@ final class LuceneSearchIndex implements EngineIndex {
   public void put(IndexedDocument document) {
     synchronized (writeLock) {
       try {
-        engine.writer.updateDocument(new Term(DocumentMapper.ID, Long.toString(document.id())),
+        engine.writer.updateDocument(
+            new Term(DocumentMapper.ID, Long.toString(document.id())),
             DocumentMapper.toLucene(document));
         engine.commitAndRefresh();
       } catch (IOException e) {
@@ -129,7 +144,8 @@ final class LuceneSearchIndex implements EngineIndex {
   @Override
   public void putWithoutCommit(IndexedDocument document) throws IOException {
     synchronized (writeLock) {
-      engine.writer.updateDocument(new Term(DocumentMapper.ID, Long.toString(document.id())),
+      engine.writer.updateDocument(
+          new Term(DocumentMapper.ID, Long.toString(document.id())),
           DocumentMapper.toLucene(document));
     }
   }
@@ -161,28 +177,29 @@ final class LuceneSearchIndex implements EngineIndex {
     try {
       LuceneEngine fresh = LuceneEngine.open(folder, true, segments, threads);
       // Analysis is the cost of indexing: documents are read on this thread and analysed on two.
-      java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(2);
-      java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(2_000);
-      java.util.concurrent.atomic.AtomicReference<Exception> failure = new java.util.concurrent.atomic.AtomicReference<>();
+      ExecutorService workers = Executors.newFixedThreadPool(2);
+      Semaphore inFlight = new Semaphore(2_000);
+      AtomicReference<Exception> failure = new AtomicReference<>();
       try {
         for (IndexedDocument d : documents) {
           if (failure.get() != null) {
             break;
           }
           inFlight.acquireUninterruptibly();
-          workers.execute(() -> {
-            try {
-              fresh.writer.addDocument(DocumentMapper.toLucene(d));
-              onEach.run();
-            } catch (IOException | RuntimeException e) {
-              failure.compareAndSet(null, e);
-            } finally {
-              inFlight.release();
-            }
-          });
+          workers.execute(
+              () -> {
+                try {
+                  fresh.writer.addDocument(DocumentMapper.toLucene(d));
+                  onEach.run();
+                } catch (IOException | RuntimeException e) {
+                  failure.compareAndSet(null, e);
+                } finally {
+                  inFlight.release();
+                }
+              });
         }
         workers.shutdown();
-        workers.awaitTermination(1, java.util.concurrent.TimeUnit.DAYS);
+        workers.awaitTermination(1, TimeUnit.DAYS);
         if (failure.get() != null) {
           throw new IOException("indexing failed", failure.get());
         }
@@ -223,7 +240,11 @@ final class LuceneSearchIndex implements EngineIndex {
       IndexSearcher searcher = current.searchers.acquire();
       try {
         long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
-        return firstPages.get(current.folder.getFileName().toString(), version, q, currentSynonyms,
+        return firstPages.get(
+            current.folder.getFileName().toString(),
+            version,
+            q,
+            currentSynonyms,
             () -> execution.run(searcher, current.warm, q, currentSynonyms, started));
       } finally {
         current.searchers.release(searcher);
@@ -239,9 +260,23 @@ final class LuceneSearchIndex implements EngineIndex {
     if (parsed.clauses().isEmpty()) {
       return List.of();
     }
-    Query query = queries.build(new PublicQuery(parsed.clauses(), parsed.raw()),
-        new SearchQuery(null, null, null, null, null, null, null, SearchQuery.Sort.RELEVANCE, 1, limit, null, false),
-        Synonyms.NONE);
+    Query query =
+        queries.build(
+            new PublicQuery(parsed.clauses(), parsed.raw()),
+            new SearchQuery(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                SearchQuery.Sort.RELEVANCE,
+                1,
+                limit,
+                null,
+                false),
+            Synonyms.NONE);
     LuceneEngine current = engine;
     try {
       IndexSearcher searcher = current.searchers.acquire();
@@ -277,7 +312,9 @@ final class LuceneSearchIndex implements EngineIndex {
           for (int i = 0; i < leaf.reader().maxDoc(); i++) {
             if (live == null || live.get(i)) {
               Document d = stored.document(i, Set.of(DocumentMapper.ID, DocumentMapper.EDITION));
-              result.put(Long.parseLong(d.get(DocumentMapper.ID)), d.getField(DocumentMapper.EDITION).numericValue().longValue());
+              result.put(
+                  Long.parseLong(d.get(DocumentMapper.ID)),
+                  d.getField(DocumentMapper.EDITION).numericValue().longValue());
             }
           }
         }
@@ -344,15 +381,18 @@ final class LuceneSearchIndex implements EngineIndex {
   private void pointTo(Path folder) throws IOException {
     Path temp = root.resolve("CURRENT.tmp");
     Files.writeString(temp, folder.getFileName().toString(), StandardCharsets.UTF_8);
-    Files.move(temp, root.resolve("CURRENT"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        temp,
+        root.resolve("CURRENT"),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
   }
 
   private void deleteOtherFolders(Path keep) {
     try (Stream<Path> children = Files.list(root)) {
       for (Path child : children.filter(Files::isDirectory).filter(p -> !p.equals(keep)).toList()) {
         try (Stream<Path> walk = Files.walk(child)) {
-          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+          walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
       }
     } catch (IOException ignored) {

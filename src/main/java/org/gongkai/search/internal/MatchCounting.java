@@ -2,6 +2,7 @@ package org.gongkai.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.LeafReaderContext;
@@ -27,23 +28,31 @@ final class MatchCounting {
 
   /** Totals up to this are exact; above, estimated. */
   static final int EXACT_UP_TO = 10_000;
+
   /** Estimates rest on at least this many slices, so that every stretch of years is represented. */
   private static final int MIN_SLICES = 64;
+
   private static final int MAX_SLICES = 1_024;
   private static final int MIN_SLICE_DOCS = 256;
 
   /**
    * What was counted: the total (estimated or exact), the matches seen, how much to scale their
-   * counts, and where they were: the matches found in each slice of {@code sliceDocs} documents
-   * in index order, -1 for a slice not visited.
+   * counts, and where they were: the matches found in each slice of {@code sliceDocs} documents in
+   * index order, -1 for a slice not visited.
    */
-  record Counted(long total, boolean estimated, FacetsCollector matches, double scale, int sliceDocs,
+  record Counted(
+      long total,
+      boolean estimated,
+      FacetsCollector matches,
+      double scale,
+      int sliceDocs,
       int[] sliceMatches) {}
 
   private MatchCounting() {}
 
   static Counted count(IndexSearcher searcher, Query query) throws IOException {
-    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     int maxDoc = searcher.getIndexReader().maxDoc();
     Seen seen = new Seen(leaves);
@@ -53,7 +62,7 @@ final class MatchCounting {
     int sliceDocs = Math.max(MIN_SLICE_DOCS, (maxDoc + MAX_SLICES - 1) / MAX_SLICES);
     int slices = (maxDoc + sliceDocs - 1) / sliceDocs;
     int[] found = new int[slices];
-    java.util.Arrays.fill(found, -1);
+    Arrays.fill(found, -1);
     // First a pilot: slices spread evenly over the index. From what it finds, the share of the
     // rest to visit so that about EXACT_UP_TO matches are seen in all; everything when that share
     // is most of it. Each pass goes through the index in order, one scorer per segment.
@@ -65,7 +74,8 @@ final class MatchCounting {
     long covered = visit(weight, leaves, maxDoc, sliceDocs, chosen, seen, found);
     if (seen.total >= EXACT_UP_TO && covered < maxDoc) {
       double scale = (double) maxDoc / covered;
-      return new Counted(Math.round(seen.total * scale), true, seen.asCollector(), scale, sliceDocs, found);
+      return new Counted(
+          Math.round(seen.total * scale), true, seen.asCollector(), scale, sliceDocs, found);
     }
     double perSlice = (double) seen.total / pilot;
     long wanted = perSlice == 0 ? slices : (long) Math.ceil(EXACT_UP_TO * 1.25 / perSlice) - pilot;
@@ -91,12 +101,23 @@ final class MatchCounting {
       return new Counted(seen.total, false, seen.asCollector(), 1, sliceDocs, found);
     }
     double scale = (double) maxDoc / covered;
-    return new Counted(Math.round(seen.total * scale), true, seen.asCollector(), scale, sliceDocs, found);
+    return new Counted(
+        Math.round(seen.total * scale), true, seen.asCollector(), scale, sliceDocs, found);
   }
 
-  /** Visits the chosen slices in index order, one scorer per segment; returns the documents they hold. */
-  private static long visit(Weight weight, List<LeafReaderContext> leaves, int maxDoc, int sliceDocs, boolean[] chosen,
-      Seen seen, int[] found) throws IOException {
+  /**
+   * Visits the chosen slices in index order, one scorer per segment; returns the documents they
+   * hold.
+   */
+  private static long visit(
+      Weight weight,
+      List<LeafReaderContext> leaves,
+      int maxDoc,
+      int sliceDocs,
+      boolean[] chosen,
+      Seen seen,
+      int[] found)
+      throws IOException {
     BulkScorer[] scorers = new BulkScorer[leaves.size()];
     boolean[] opened = new boolean[leaves.size()];
     long covered = 0;
@@ -127,7 +148,10 @@ final class MatchCounting {
     return covered;
   }
 
-  /** Where the index-wide document {@code from} falls in {@code leaf}, as the leaf's own number (0 when before it). */
+  /**
+   * Where the index-wide document {@code from} falls in {@code leaf}, as the leaf's own number (0
+   * when before it).
+   */
   static int startIn(LeafReaderContext leaf, int from) {
     return Math.max(from, leaf.docBase) - leaf.docBase;
   }
@@ -174,7 +198,10 @@ final class MatchCounting {
       // Every segment has its entry, matches or not: facet counting maps segment ordinals to the
       // index's only when it is given more than one segment.
       for (LeafReaderContext leaf : leaves) {
-        DocIdSet docs = bits[leaf.ord] == null ? DocIdSet.EMPTY : new BitDocIdSet(bits[leaf.ord], counts[leaf.ord]);
+        DocIdSet docs =
+            bits[leaf.ord] == null
+                ? DocIdSet.EMPTY
+                : new BitDocIdSet(bits[leaf.ord], counts[leaf.ord]);
         matching.add(new FacetsCollector.MatchingDocs(leaf, docs, counts[leaf.ord], null));
       }
       return new FacetsCollector() {

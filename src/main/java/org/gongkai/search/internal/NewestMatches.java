@@ -20,9 +20,9 @@ import org.apache.lucene.search.Weight;
  * Early termination for very common queries on an index stored newest first. When a query matches
  * so much of the index that its total is estimated anyway, its best candidates are looked for among
  * its newest matches only — the index's front, found by binary search on the date it is sorted by,
- * so that the rest is never read. Recency is one of the ranking signals, and the newest few thousand
- * matches of a word found in tens of thousands of documents hold more good candidates than a page
- * shows; every query with fewer matches is searched whole, as before.
+ * so that the rest is never read. Recency is one of the ranking signals, and the newest few
+ * thousand matches of a word found in tens of thousands of documents hold more good candidates than
+ * a page shows; every query with fewer matches is searched whole, as before.
  */
 final class NewestMatches {
 
@@ -31,9 +31,12 @@ final class NewestMatches {
 
   private NewestMatches() {}
 
-  /** An upper bound of the matches, from the postings' sizes: cheap, read before any document is. */
+  /**
+   * An upper bound of the matches, from the postings' sizes: cheap, read before any document is.
+   */
   static long upperBound(IndexSearcher searcher, Query query) throws IOException {
-    Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
     long cost = 0;
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       ScorerSupplier supplier = weight.scorerSupplier(leaf);
@@ -48,16 +51,21 @@ final class NewestMatches {
    * {@code query} restricted to about its newest {@link #POOL} matches, judged from where the count
    * found them; the query itself when it has no more than that.
    */
-  static Query among(IndexReader reader, Query query, MatchCounting.Counted counted) throws IOException {
+  static Query among(IndexReader reader, Query query, MatchCounting.Counted counted)
+      throws IOException {
     Long from = dayOfNewest(reader, counted);
     if (from == null) {
       return query;
     }
-    return new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
-        .add(QueryFactory.publishedBetween(from, Long.MAX_VALUE), BooleanClause.Occur.FILTER).build();
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(QueryFactory.publishedBetween(from, Long.MAX_VALUE), BooleanClause.Occur.FILTER)
+        .build();
   }
 
-  /** A run of documents of one segment, its newest and oldest day, and the matches expected in it. */
+  /**
+   * A run of documents of one segment, its newest and oldest day, and the matches expected in it.
+   */
   private record Stretch(long newest, long oldest, double matches) {}
 
   /**
@@ -101,7 +109,8 @@ final class NewestMatches {
         if (values.docID() <= lo && values.advanceExact(lo)) {
           long newest = values.longValue();
           if (values.advanceExact(hi - 1)) {
-            stretches.add(new Stretch(newest, values.longValue(), estimate * (hi - lo) / (to - from)));
+            stretches.add(
+                new Stretch(newest, values.longValue(), estimate * (hi - lo) / (to - from)));
           }
         }
       }

@@ -1,5 +1,7 @@
 package org.gongkai.search.internal;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDateTime;
@@ -38,26 +40,39 @@ final class OpenSearchEngine implements SearchEngine {
     this.client = new OpenSearchClient(transport);
   }
 
-  private static ApacheHttpClient5Transport transport(SearchEngineConfiguration.OpenSearchProperties settings) {
-    HttpHost[] hosts = settings.hosts().stream().map(URI::create)
-        .map(u -> new HttpHost(u.getScheme(), u.getHost(), u.getPort() < 0 ? 9200 : u.getPort()))
-        .toArray(HttpHost[]::new);
+  private static ApacheHttpClient5Transport transport(
+      SearchEngineConfiguration.OpenSearchProperties settings) {
+    HttpHost[] hosts =
+        settings.hosts().stream()
+            .map(URI::create)
+            .map(
+                u -> new HttpHost(u.getScheme(), u.getHost(), u.getPort() < 0 ? 9200 : u.getPort()))
+            .toArray(HttpHost[]::new);
     Timeout timeout = Timeout.of(settings.timeout());
     return ApacheHttpClient5TransportBuilder.builder(hosts)
-        .setMapper(new JacksonJsonpMapper(new com.fasterxml.jackson.databind.ObjectMapper()
-            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)))
-        .setRequestConfigCallback(r -> r.setResponseTimeout(timeout).setConnectionRequestTimeout(timeout))
-        .setHttpClientConfigCallback(b -> {
-          if (settings.username() != null && !settings.username().isBlank()) {
-            BasicCredentialsProvider credentials = new BasicCredentialsProvider();
-            for (HttpHost host : hosts) {
-              credentials.setCredentials(new AuthScope(host), new UsernamePasswordCredentials(settings.username(),
-                  settings.password() == null ? new char[0] : settings.password().toCharArray()));
-            }
-            b.setDefaultCredentialsProvider(credentials);
-          }
-          return b;
-        })
+        .setMapper(
+            new JacksonJsonpMapper(
+                new ObjectMapper()
+                    .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)))
+        .setRequestConfigCallback(
+            r -> r.setResponseTimeout(timeout).setConnectionRequestTimeout(timeout))
+        .setHttpClientConfigCallback(
+            b -> {
+              if (settings.username() != null && !settings.username().isBlank()) {
+                BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+                for (HttpHost host : hosts) {
+                  credentials.setCredentials(
+                      new AuthScope(host),
+                      new UsernamePasswordCredentials(
+                          settings.username(),
+                          settings.password() == null
+                              ? new char[0]
+                              : settings.password().toCharArray()));
+                }
+                b.setDefaultCredentialsProvider(credentials);
+              }
+              return b;
+            })
         .build();
   }
 
@@ -67,7 +82,8 @@ final class OpenSearchEngine implements SearchEngine {
     if (index == null) {
       throw new IOException("no search index behind the alias " + settings.alias());
     }
-    Map<String, JsonData> meta = client.indices().getMapping(m -> m.index(index)).result().get(index).mappings().meta();
+    Map<String, JsonData> meta =
+        client.indices().getMapping(m -> m.index(index)).result().get(index).mappings().meta();
     JsonData schema = meta == null ? null : meta.get(OpenSearchDocuments.SCHEMA_KEY);
     if (schema == null || !OpenSearchDocuments.SCHEMA.equals(schema.to(String.class))) {
       throw new IOException("search index " + index + " of an older schema: rebuild");
@@ -102,10 +118,16 @@ final class OpenSearchEngine implements SearchEngine {
   /** A new, empty index with the mapping, named after the alias and the time. */
   String createIndex() throws IOException {
     String name = settings.alias() + "-" + LocalDateTime.now().format(SUFFIX);
-    client.indices().create(c -> c.index(name)
-        .settings(s -> s.numberOfShards(Integer.toString(settings.shards()))
-            .numberOfReplicas(Integer.toString(settings.replicas())))
-        .mappings(OpenSearchDocuments.mapping()));
+    client
+        .indices()
+        .create(
+            c ->
+                c.index(name)
+                    .settings(
+                        s ->
+                            s.numberOfShards(Integer.toString(settings.shards()))
+                                .numberOfReplicas(Integer.toString(settings.replicas())))
+                    .mappings(OpenSearchDocuments.mapping()));
     return name;
   }
 
@@ -125,13 +147,16 @@ final class OpenSearchEngine implements SearchEngine {
   /** Points the alias at {@code index} in one step and deletes the indexes it named before. */
   void moveAlias(String index) throws IOException {
     List<String> old = olderIndexes(index);
-    client.indices().updateAliases(u -> {
-      u.actions(a -> a.add(add -> add.index(index).alias(settings.alias())));
-      for (String o : old) {
-        u.actions(a -> a.remove(r -> r.index(o).alias(settings.alias())));
-      }
-      return u;
-    });
+    client
+        .indices()
+        .updateAliases(
+            u -> {
+              u.actions(a -> a.add(add -> add.index(index).alias(settings.alias())));
+              for (String o : old) {
+                u.actions(a -> a.remove(r -> r.index(o).alias(settings.alias())));
+              }
+              return u;
+            });
     for (String o : old) {
       client.indices().delete(d -> d.index(o));
     }
@@ -140,7 +165,8 @@ final class OpenSearchEngine implements SearchEngine {
   private List<String> olderIndexes(String keep) throws IOException {
     String pattern = settings.alias() + "-*";
     return client.indices().get(g -> g.index(pattern)).result().keySet().stream()
-        .filter(name -> !name.equals(keep)).toList();
+        .filter(name -> !name.equals(keep))
+        .toList();
   }
 
   void close() throws IOException {

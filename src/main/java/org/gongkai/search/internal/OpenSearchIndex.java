@@ -13,6 +13,7 @@ import org.gongkai.search.SearchQuery;
 import org.gongkai.search.SearchResult;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.HealthStatus;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch._types.SortOrder;
@@ -22,9 +23,9 @@ import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.search.Hit;
 
 /**
- * The search port on an OpenSearch cluster: writes are searchable when they return, a full
- * rebuild fills a new index while the old one answers, and searches run the same queries as the
- * embedded index ({@link OpenSearchSearch}).
+ * The search port on an OpenSearch cluster: writes are searchable when they return, a full rebuild
+ * fills a new index while the old one answers, and searches run the same queries as the embedded
+ * index ({@link OpenSearchSearch}).
  */
 final class OpenSearchIndex implements EngineIndex {
 
@@ -35,8 +36,13 @@ final class OpenSearchIndex implements EngineIndex {
   private final OpenSearchDocuments documents = new OpenSearchDocuments();
   private final OpenSearchSearch searches;
   private final List<BulkOperation> pending = new ArrayList<>();
-  /** The index a rebuild is filling, which single writes go to as well, so that none is lost in the switch. */
+
+  /**
+   * The index a rebuild is filling, which single writes go to as well, so that none is lost in the
+   * switch.
+   */
   private volatile String building;
+
   private volatile Synonyms synonyms = Synonyms.NONE;
 
   OpenSearchIndex(OpenSearchEngine engine) {
@@ -87,8 +93,14 @@ final class OpenSearchIndex implements EngineIndex {
   @Override
   public synchronized void putWithoutCommit(IndexedDocument document) throws IOException {
     OpenSearchDocuments.Source source = documents.of(document);
-    pending.add(BulkOperation.of(b -> b.index(i -> i.index(engine.alias()).id(Long.toString(document.id()))
-        .document(source))));
+    pending.add(
+        BulkOperation.of(
+            b ->
+                b.index(
+                    i ->
+                        i.index(engine.alias())
+                            .id(Long.toString(document.id()))
+                            .document(source))));
     if (pending.size() >= BULK) {
       flush(false);
     }
@@ -103,7 +115,8 @@ final class OpenSearchIndex implements EngineIndex {
     if (!pending.isEmpty()) {
       List<BulkOperation> batch = List.copyOf(pending);
       pending.clear();
-      failOnErrors(client.bulk(b -> b.operations(batch).refresh(refresh ? Refresh.WaitFor : Refresh.False)));
+      failOnErrors(
+          client.bulk(b -> b.operations(batch).refresh(refresh ? Refresh.WaitFor : Refresh.False)));
     } else if (refresh) {
       client.indices().refresh(r -> r.index(engine.alias()));
     }
@@ -111,8 +124,12 @@ final class OpenSearchIndex implements EngineIndex {
 
   private static void failOnErrors(BulkResponse response) throws IOException {
     if (response.errors()) {
-      String first = response.items().stream().filter(i -> i.error() != null)
-          .map(i -> i.id() + ": " + i.error().reason()).findFirst().orElse("unknown");
+      String first =
+          response.items().stream()
+              .filter(i -> i.error() != null)
+              .map(i -> i.id() + ": " + i.error().reason())
+              .findFirst()
+              .orElse("unknown");
       throw new IOException("the search cluster refused documents, first " + first);
     }
   }
@@ -124,12 +141,18 @@ final class OpenSearchIndex implements EngineIndex {
       building = fresh;
       try {
         // Searchable at the end only: no refresh and no replica while the bulk of it is written.
-        client.indices().putSettings(s -> s.index(fresh).settings(i -> i.refreshInterval(t -> t.time("-1"))
-            .numberOfReplicas("0")));
+        client
+            .indices()
+            .putSettings(
+                s ->
+                    s.index(fresh)
+                        .settings(i -> i.refreshInterval(t -> t.time("-1")).numberOfReplicas("0")));
         List<BulkOperation> batch = new ArrayList<>(BULK);
         for (IndexedDocument d : all) {
           OpenSearchDocuments.Source source = documents.of(d);
-          batch.add(BulkOperation.of(b -> b.index(i -> i.index(fresh).id(Long.toString(d.id())).document(source))));
+          batch.add(
+              BulkOperation.of(
+                  b -> b.index(i -> i.index(fresh).id(Long.toString(d.id())).document(source))));
           if (batch.size() >= BULK) {
             List<BulkOperation> full = List.copyOf(batch);
             failOnErrors(client.bulk(b -> b.operations(full)));
@@ -142,12 +165,23 @@ final class OpenSearchIndex implements EngineIndex {
           failOnErrors(client.bulk(b -> b.operations(rest)));
           rest.forEach(x -> onEach.run());
         }
-        client.indices().putSettings(s -> s.index(fresh).settings(i -> i.refreshInterval(t -> t.time("1s"))
-            .numberOfReplicas(Integer.toString(engine.replicas()))));
+        client
+            .indices()
+            .putSettings(
+                s ->
+                    s.index(fresh)
+                        .settings(
+                            i ->
+                                i.refreshInterval(t -> t.time("1s"))
+                                    .numberOfReplicas(Integer.toString(engine.replicas()))));
         client.indices().refresh(r -> r.index(fresh));
-        client.cluster().health(h -> h.index(fresh).waitForStatus(
-            engine.replicas() > 0 ? org.opensearch.client.opensearch._types.HealthStatus.Yellow
-                : org.opensearch.client.opensearch._types.HealthStatus.Green));
+        client
+            .cluster()
+            .health(
+                h ->
+                    h.index(fresh)
+                        .waitForStatus(
+                            engine.replicas() > 0 ? HealthStatus.Yellow : HealthStatus.Green));
         engine.moveAlias(fresh);
       } finally {
         building = null;
@@ -186,15 +220,29 @@ final class OpenSearchIndex implements EngineIndex {
       List<FieldValue> after = null;
       while (true) {
         List<FieldValue> from = after;
-        SearchResponse<IdAndEdition> page = client.search(s -> {
-          s.index(engine.alias()).size(5_000).source(c -> c.filter(f -> f.includes(OpenSearchDocuments.ID_SORT,
-              OpenSearchDocuments.EDITION))).sort(o -> o.field(f -> f.field(OpenSearchDocuments.ID_SORT).order(SortOrder.Asc)))
-              .trackTotalHits(t -> t.enabled(false));
-          if (from != null) {
-            s.searchAfterVals(from);
-          }
-          return s;
-        }, IdAndEdition.class);
+        SearchResponse<IdAndEdition> page =
+            client.search(
+                s -> {
+                  s.index(engine.alias())
+                      .size(5_000)
+                      .source(
+                          c ->
+                              c.filter(
+                                  f ->
+                                      f.includes(
+                                          OpenSearchDocuments.ID_SORT,
+                                          OpenSearchDocuments.EDITION)))
+                      .sort(
+                          o ->
+                              o.field(
+                                  f -> f.field(OpenSearchDocuments.ID_SORT).order(SortOrder.Asc)))
+                      .trackTotalHits(t -> t.enabled(false));
+                  if (from != null) {
+                    s.searchAfterVals(from);
+                  }
+                  return s;
+                },
+                IdAndEdition.class);
         List<Hit<IdAndEdition>> hits = page.hits().hits();
         if (hits.isEmpty()) {
           return result;

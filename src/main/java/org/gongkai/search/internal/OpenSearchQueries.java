@@ -14,7 +14,8 @@ import org.opensearch.client.opensearch._types.query_dsl.Query;
  * The queries of {@link QueryFactory} in OpenSearch's language, clause for clause and boost for
  * boost, over terms the platform's analysers make of the query: a word needs all its bigrams, a
  * quoted phrase its bigrams in a row; the title and the exact document or index number add to the
- * score; the title's smartcn words, the agency's name, validity and recency rank the top candidates.
+ * score; the title's smartcn words, the agency's name, validity and recency rank the top
+ * candidates.
  */
 final class OpenSearchQueries {
 
@@ -40,7 +41,9 @@ final class OpenSearchQueries {
       query.must(Query.of(q -> q.matchAll(m -> m)));
     } else {
       String exact = DocNumbers.normalize(parsed.raw());
-      query.should(term(OpenSearchDocuments.DOC_NUMBER, exact, 50f), term(OpenSearchDocuments.INDEX_NUMBER, exact, 50f));
+      query.should(
+          term(OpenSearchDocuments.DOC_NUMBER, exact, 50f),
+          term(OpenSearchDocuments.INDEX_NUMBER, exact, 50f));
     }
     addFilters(query, filters);
     return Query.of(q -> q.bool(query.build()));
@@ -54,9 +57,17 @@ final class OpenSearchQueries {
     List<Query> signals = new ArrayList<>();
     List<String> titleWords = Tokens.of(smart, Analyzers.TITLE_SMART, parsed.raw());
     if (!titleWords.isEmpty()) {
-      Query words = titleWords.size() == 1 ? term(OpenSearchDocuments.TITLE_SMART, titleWords.get(0), 1f)
-          : Query.of(q -> q.bool(b -> b.should(titleWords.stream()
-              .map(w -> term(OpenSearchDocuments.TITLE_SMART, w, 1f)).toList())));
+      Query words =
+          titleWords.size() == 1
+              ? term(OpenSearchDocuments.TITLE_SMART, titleWords.get(0), 1f)
+              : Query.of(
+                  q ->
+                      q.bool(
+                          b ->
+                              b.should(
+                                  titleWords.stream()
+                                      .map(w -> term(OpenSearchDocuments.TITLE_SMART, w, 1f))
+                                      .toList())));
       signals.add(boosted(words, 0.5f));
     }
     for (PublicQuery.Clause clause : parsed.clauses()) {
@@ -69,27 +80,54 @@ final class OpenSearchQueries {
         }
       }
     }
-    signals.add(Query.of(q -> q.functionScore(f -> f
-        .query(Query.of(m -> m.matchAll(a -> a)))
-        .functions(fn -> fn.fieldValueFactor(v -> v.field(OpenSearchDocuments.STATIC_RANK).missing(0.0)))
-        .boostMode(FunctionBoostMode.Replace))));
+    signals.add(
+        Query.of(
+            q ->
+                q.functionScore(
+                    f ->
+                        f.query(Query.of(m -> m.matchAll(a -> a)))
+                            .functions(
+                                fn ->
+                                    fn.fieldValueFactor(
+                                        v -> v.field(OpenSearchDocuments.STATIC_RANK).missing(0.0)))
+                            .boostMode(FunctionBoostMode.Replace))));
     return Query.of(q -> q.bool(b -> b.should(signals)));
   }
 
-  /** Each word relaxed to at least half of its bigrams (two at the least); null when nothing relaxes. */
+  /**
+   * Each word relaxed to at least half of its bigrams (two at the least); null when nothing
+   * relaxes.
+   */
   Query buildRelaxed(PublicQuery parsed, SearchQuery filters, Synonyms synonyms) {
     BoolQuery.Builder query = new BoolQuery.Builder();
     boolean relaxedAny = false;
     for (PublicQuery.Clause clause : parsed.clauses()) {
-      List<String> terms = clause.excluded() || clause.phrase() ? List.of()
-          : Tokens.of(bigrams, Analyzers.ALL_BIGRAM, clause.text());
+      List<String> terms =
+          clause.excluded() || clause.phrase()
+              ? List.of()
+              : Tokens.of(bigrams, Analyzers.ALL_BIGRAM, clause.text());
       if (terms.size() > 2) {
         int needed = Math.max(2, (terms.size() + 1) / 2);
-        Query most = Query.of(q -> q.bool(b -> b.should(terms.stream()
-            .map(t -> term(OpenSearchDocuments.ALL, t, 1f)).toList()).minimumShouldMatch(Integer.toString(needed))));
+        Query most =
+            Query.of(
+                q ->
+                    q.bool(
+                        b ->
+                            b.should(
+                                    terms.stream()
+                                        .map(t -> term(OpenSearchDocuments.ALL, t, 1f))
+                                        .toList())
+                                .minimumShouldMatch(Integer.toString(needed))));
         List<String> titleTerms = Tokens.of(bigrams, Analyzers.TITLE_BIGRAM, clause.text());
-        Query title = Query.of(q -> q.bool(b -> b.should(titleTerms.stream()
-            .map(t -> term(OpenSearchDocuments.TITLE, t, 1f)).toList())));
+        Query title =
+            Query.of(
+                q ->
+                    q.bool(
+                        b ->
+                            b.should(
+                                titleTerms.stream()
+                                    .map(t -> term(OpenSearchDocuments.TITLE, t, 1f))
+                                    .toList())));
         query.must(Query.of(q -> q.bool(b -> b.must(most).should(boosted(title, 3f)))));
         relaxedAny = true;
         continue;
@@ -116,7 +154,8 @@ final class OpenSearchQueries {
     for (String alternative : synonyms.alternatives(clause.text())) {
       float weight = first ? 1f : 0.8f;
       first = false;
-      Query all = clause.phrase() ? phrase(OpenSearchDocuments.ALL, alternative) : allTerms(alternative);
+      Query all =
+          clause.phrase() ? phrase(OpenSearchDocuments.ALL, alternative) : allTerms(alternative);
       if (all == null) {
         continue;
       }
@@ -143,7 +182,12 @@ final class OpenSearchQueries {
     if (terms.size() == 1) {
       return term(OpenSearchDocuments.ALL, terms.get(0), 1f);
     }
-    return Query.of(q -> q.bool(b -> b.must(terms.stream().map(t -> term(OpenSearchDocuments.ALL, t, 1f)).toList())));
+    return Query.of(
+        q ->
+            q.bool(
+                b ->
+                    b.must(
+                        terms.stream().map(t -> term(OpenSearchDocuments.ALL, t, 1f)).toList())));
   }
 
   /** The text's bigrams one after the other in {@code field}. */
@@ -181,16 +225,20 @@ final class OpenSearchQueries {
       query.filter(term(OpenSearchDocuments.VALIDITY, q.validity(), 1f));
     }
     if (q.from() != null || q.to() != null) {
-      query.filter(Query.of(f -> f.range(r -> {
-        r.field(OpenSearchDocuments.PUBLISHED);
-        if (q.from() != null) {
-          r.gte(JsonData.of(q.from().toEpochDay()));
-        }
-        if (q.to() != null) {
-          r.lte(JsonData.of(q.to().toEpochDay()));
-        }
-        return r;
-      })));
+      query.filter(
+          Query.of(
+              f ->
+                  f.range(
+                      r -> {
+                        r.field(OpenSearchDocuments.PUBLISHED);
+                        if (q.from() != null) {
+                          r.gte(JsonData.of(q.from().toEpochDay()));
+                        }
+                        if (q.to() != null) {
+                          r.lte(JsonData.of(q.to().toEpochDay()));
+                        }
+                        return r;
+                      })));
     }
   }
 }

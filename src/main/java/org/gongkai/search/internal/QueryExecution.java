@@ -26,6 +26,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.gongkai.search.SearchQuery;
 import org.gongkai.search.SearchResult;
+import org.gongkai.shared.web.PageResult;
 
 /**
  * One search on one searcher: the best candidates by the cheap query, ranked again by the full
@@ -35,17 +36,25 @@ import org.gongkai.search.SearchResult;
  */
 final class QueryExecution {
 
-  private static final int MAX_WINDOW = org.gongkai.shared.web.PageResult.MAX_DEPTH + 1;
+  private static final int MAX_WINDOW = PageResult.MAX_DEPTH + 1;
+
   /**
    * Below this many matches the top hits are collected exhaustively, and counted and faceted from
    * what that pass saw; above it, blocks that cannot compete are skipped and a second pass counts.
    * Raised to 10,000 it made common words and phrases a fifth slower for what it saved the rest.
    */
   private static final int EXACT_TOTAL_UP_TO = 1_000;
-  /** How many of the best candidates get the full ranking (smartcn title words, agency, validity, recency). */
+
+  /**
+   * How many of the best candidates get the full ranking (smartcn title words, agency, validity,
+   * recency).
+   */
   private static final int RANKED_CANDIDATES = 100;
-  private static final Sort BY_DATE = new Sort(new SortField(DocumentMapper.PUBLISHED_SORT, SortField.Type.LONG, true),
-      new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
+
+  private static final Sort BY_DATE =
+      new Sort(
+          new SortField(DocumentMapper.PUBLISHED_SORT, SortField.Type.LONG, true),
+          new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
 
   private final QueryFactory queries;
 
@@ -53,23 +62,51 @@ final class QueryExecution {
     this.queries = queries;
   }
 
-  SearchResult run(IndexSearcher searcher, WarmSearchers warm, SearchQuery q, Synonyms currentSynonyms, long started) {
+  SearchResult run(
+      IndexSearcher searcher,
+      WarmSearchers warm,
+      SearchQuery q,
+      Synonyms currentSynonyms,
+      long started) {
     PublicQuery parsed = PublicQuery.parse(q.text());
     boolean byDate = q.sort() == SearchQuery.Sort.DATE || parsed.isEmpty();
     try {
       Query query = queries.build(parsed, q, currentSynonyms);
       Query counting = queries.buildCounting(parsed, q, currentSynonyms);
       Query ranking = byDate ? null : queries.buildRanking(parsed, currentSynonyms);
-      SearchResult exact = execute(searcher, warm, query, counting, ranking, q, parsed, currentSynonyms, byDate, started,
-          false);
+      SearchResult exact =
+          execute(
+              searcher,
+              warm,
+              query,
+              counting,
+              ranking,
+              q,
+              parsed,
+              currentSynonyms,
+              byDate,
+              started,
+              false);
       if (exact.total() > 0 || q.cursor() != null) {
         return exact;
       }
       // Nothing has every word: a typo, or a question asked in a sentence. Documents with most of
       // each word's bigrams are offered instead, and the page says so.
       Query relaxed = queries.buildRelaxed(parsed, q, currentSynonyms);
-      return relaxed == null ? exact
-          : execute(searcher, warm, relaxed, null, ranking, q, parsed, currentSynonyms, byDate, started, true);
+      return relaxed == null
+          ? exact
+          : execute(
+              searcher,
+              warm,
+              relaxed,
+              null,
+              ranking,
+              q,
+              parsed,
+              currentSynonyms,
+              byDate,
+              started,
+              true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -79,13 +116,24 @@ final class QueryExecution {
    * One search: the top hits of {@code query}; the total and facets of {@code counting} when given
    * (a phrase's bigrams without positions: an estimate, and labelled so), else of {@code query}.
    */
-  private SearchResult execute(IndexSearcher searcher, WarmSearchers warm, Query query, Query counting, Query ranking, SearchQuery q,
-      PublicQuery parsed, Synonyms currentSynonyms, boolean byDate, long started, boolean relaxed)
+  private SearchResult execute(
+      IndexSearcher searcher,
+      WarmSearchers warm,
+      Query query,
+      Query counting,
+      Query ranking,
+      SearchQuery q,
+      PublicQuery parsed,
+      Synonyms currentSynonyms,
+      boolean byDate,
+      long started,
+      boolean relaxed)
       throws IOException {
     int size = Math.max(1, q.size());
     FieldDoc after = byDate ? Cursor.decode(q.cursor(), true) : null;
     // By relevance, a cursor names the next page: the ranking below is the same for every page.
-    int page = byDate ? Math.max(1, q.page()) : Math.max(Math.max(1, q.page()), Cursor.page(q.cursor()));
+    int page =
+        byDate ? Math.max(1, q.page()) : Math.max(Math.max(1, q.page()), Cursor.page(q.cursor()));
     // one more than shown tells whether there is a next page
     int window = after != null ? size + 1 : (int) Math.min((long) page * size + 1, MAX_WINDOW);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -94,8 +142,11 @@ final class QueryExecution {
     MatchCounting.Counted counted = null;
     if (byDate) {
       // The index is in date order: the search stops once the page is full.
-      RecordedMatches.Recorded<TopFieldDocs> found = searcher.search(query, new RecordedMatches<>(
-          new TopFieldCollectorManager(BY_DATE, window, after, EXACT_TOTAL_UP_TO), leaves));
+      RecordedMatches.Recorded<TopFieldDocs> found =
+          searcher.search(
+              query,
+              new RecordedMatches<>(
+                  new TopFieldCollectorManager(BY_DATE, window, after, EXACT_TOTAL_UP_TO), leaves));
       top = found.result();
       recorded = found.matches();
     } else {
@@ -105,26 +156,40 @@ final class QueryExecution {
       Query first = query;
       boolean newestOnly = false;
       if (NewestMatches.upperBound(searcher, query) > MatchCounting.EXACT_UP_TO) {
-        // Possibly very common: counted first, and if it is, its candidates come from its newest matches.
+        // Possibly very common: counted first, and if it is, its candidates come from its newest
+        // matches.
         counted = MatchCounting.count(searcher, counting != null ? counting : query);
         if (counted.estimated()) {
           first = NewestMatches.among(searcher.getIndexReader(), query, counted);
           newestOnly = first != query;
         } else {
           // Every match is known now: ranking visits those documents only.
-          first = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
-              .add(new KnownMatches(counted.matches(), leaves.size()), BooleanClause.Occur.FILTER).build();
+          first =
+              new BooleanQuery.Builder()
+                  .add(query, BooleanClause.Occur.MUST)
+                  .add(
+                      new KnownMatches(counted.matches(), leaves.size()),
+                      BooleanClause.Occur.FILTER)
+                  .build();
         }
       }
-      RecordedMatches.Recorded<TopDocs> found = searcher.search(first, new RecordedMatches<>(
-          new TopScoreDocCollectorManager(candidates, null, EXACT_TOTAL_UP_TO), leaves));
+      RecordedMatches.Recorded<TopDocs> found =
+          searcher.search(
+              first,
+              new RecordedMatches<>(
+                  new TopScoreDocCollectorManager(candidates, null, EXACT_TOTAL_UP_TO), leaves));
       if (newestOnly && found.result().scoreDocs.length < candidates) {
-        found = searcher.search(query, new RecordedMatches<>(
-            new TopScoreDocCollectorManager(candidates, null, EXACT_TOTAL_UP_TO), leaves));
+        found =
+            searcher.search(
+                query,
+                new RecordedMatches<>(
+                    new TopScoreDocCollectorManager(candidates, null, EXACT_TOTAL_UP_TO), leaves));
       }
       top = found.result();
       recorded = found.matches();
-      if (counted != null && !counted.estimated() && top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
+      if (counted != null
+          && !counted.estimated()
+          && top.totalHits.relation == TotalHits.Relation.EQUAL_TO) {
         counted = null; // the first pass saw every match: its total is exact, phrases included
       }
       if (ranking != null) {
@@ -160,15 +225,33 @@ final class QueryExecution {
       estimated = counted.estimated();
       approximate = estimated || counting != null;
       if (q.facets()) {
-        facets = estimated ? FacetCounts.estimate(warm, searcher.getIndexReader(), counted.matches(), counted.scale())
-            : FacetCounts.count(warm, searcher.getIndexReader(), counted.matches(), counted.scale());
+        facets =
+            estimated
+                ? FacetCounts.estimate(
+                    warm, searcher.getIndexReader(), counted.matches(), counted.scale())
+                : FacetCounts.count(
+                    warm, searcher.getIndexReader(), counted.matches(), counted.scale());
       }
     }
-    boolean more = last != null && (top.scoreDocs.length > from + hits.size() || (!byDate && from + hits.size() < total
-        && (long) (page + 1) * size < MAX_WINDOW));
-    String next = !more ? null : byDate ? Cursor.encode((FieldDoc) last, true) : Cursor.forPage(page + 1);
+    boolean more =
+        last != null
+            && (top.scoreDocs.length > from + hits.size()
+                || (!byDate
+                    && from + hits.size() < total
+                    && (long) (page + 1) * size < MAX_WINDOW));
+    String next =
+        !more ? null : byDate ? Cursor.encode((FieldDoc) last, true) : Cursor.forPage(page + 1);
     long took = (System.nanoTime() - started) / 1_000_000;
-    return new SearchResult(total, took, hits, facets, next, after != null ? 0 : page, size, approximate, relaxed,
+    return new SearchResult(
+        total,
+        took,
+        hits,
+        facets,
+        next,
+        after != null ? 0 : page,
+        size,
+        approximate,
+        relaxed,
         estimated);
   }
 
@@ -176,11 +259,19 @@ final class QueryExecution {
     long id = Long.parseLong(d.get(DocumentMapper.ID));
     String title = d.get(DocumentMapper.STORED_TITLE);
     String published = d.get(DocumentMapper.STORED_PUBLISHED);
-    return new SearchResult.Hit(id, title, Snippets.highlight(title, terms),
-        Snippets.snippet(d.get(DocumentMapper.STORED_BODY), d.get(DocumentMapper.STORED_SUMMARY), terms),
-        d.get(DocumentMapper.STORED_INDEX_NUMBER), d.get(DocumentMapper.STORED_DOC_NUMBER),
-        d.get(DocumentMapper.AGENCY), d.get(DocumentMapper.STORED_AGENCY_NAME),
-        Long.parseLong(d.get(DocumentMapper.COLUMN)), d.get(DocumentMapper.STORED_COLUMN_NAME),
-        published == null ? null : LocalDate.parse(published), "/documents/" + id);
+    return new SearchResult.Hit(
+        id,
+        title,
+        Snippets.highlight(title, terms),
+        Snippets.snippet(
+            d.get(DocumentMapper.STORED_BODY), d.get(DocumentMapper.STORED_SUMMARY), terms),
+        d.get(DocumentMapper.STORED_INDEX_NUMBER),
+        d.get(DocumentMapper.STORED_DOC_NUMBER),
+        d.get(DocumentMapper.AGENCY),
+        d.get(DocumentMapper.STORED_AGENCY_NAME),
+        Long.parseLong(d.get(DocumentMapper.COLUMN)),
+        d.get(DocumentMapper.STORED_COLUMN_NAME),
+        published == null ? null : LocalDate.parse(published),
+        "/documents/" + id);
   }
 }

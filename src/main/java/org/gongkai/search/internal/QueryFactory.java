@@ -19,15 +19,14 @@ import org.apache.lucene.util.QueryBuilder;
 import org.gongkai.search.SearchQuery;
 
 /**
- * Builds the Lucene queries for a public query. Every clause must match somewhere in the
- * document's own text (title counts most, the exact document or index number most of all); then,
- * for the top candidates only, the title's smartcn terms, the agency's name, being in force and
- * being recent add to the score without deciding what matches. An agency's or column's name is
- * not the document's text: it filters and ranks, it does not make every document of the agency
- * match a word of its name.
+ * Builds the Lucene queries for a public query. Every clause must match somewhere in the document's
+ * own text (title counts most, the exact document or index number most of all); then, for the top
+ * candidates only, the title's smartcn terms, the agency's name, being in force and being recent
+ * add to the score without deciding what matches. An agency's or column's name is not the
+ * document's text: it filters and ranks, it does not make every document of the agency match a word
+ * of its name.
  */
 final class QueryFactory {
-
 
   private final QueryBuilder bigrams = new QueryBuilder(Analyzers.bigram());
   private final QueryBuilder smart;
@@ -60,8 +59,8 @@ final class QueryFactory {
 
   /**
    * What decides the matches and ranks the candidates: each clause in the document's text (the
-   * title and the exact document or index number scoring more). Cheap to score, so that the
-   * search can skip blocks of documents that cannot reach the top.
+   * title and the exact document or index number scoring more). Cheap to score, so that the search
+   * can skip blocks of documents that cannot reach the top.
    */
   Query build(PublicQuery parsed, SearchQuery filters, Synonyms synonyms) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -78,8 +77,12 @@ final class QueryFactory {
       query.add(new MatchAllDocsQuery(), Occur.MUST);
     } else {
       String exact = DocNumbers.normalize(parsed.raw());
-      query.add(new BoostQuery(new TermQuery(new Term(DocumentMapper.DOC_NUMBER_EXACT, exact)), 50f), Occur.SHOULD);
-      query.add(new BoostQuery(new TermQuery(new Term(DocumentMapper.INDEX_NUMBER_EXACT, exact)), 50f), Occur.SHOULD);
+      query.add(
+          new BoostQuery(new TermQuery(new Term(DocumentMapper.DOC_NUMBER_EXACT, exact)), 50f),
+          Occur.SHOULD);
+      query.add(
+          new BoostQuery(new TermQuery(new Term(DocumentMapper.INDEX_NUMBER_EXACT, exact)), 50f),
+          Occur.SHOULD);
     }
     addFilters(query, filters);
     return query.build();
@@ -108,9 +111,12 @@ final class QueryFactory {
         }
       }
     }
-    query.add(FeatureField.newSaturationQuery(DocumentMapper.FEATURES, DocumentMapper.IN_FORCE, 0.6f, 1f),
+    query.add(
+        FeatureField.newSaturationQuery(DocumentMapper.FEATURES, DocumentMapper.IN_FORCE, 0.6f, 1f),
         Occur.SHOULD);
-    query.add(FeatureField.newSaturationQuery(DocumentMapper.FEATURES, DocumentMapper.RECENCY, 0.6f, 7000f),
+    query.add(
+        FeatureField.newSaturationQuery(
+            DocumentMapper.FEATURES, DocumentMapper.RECENCY, 0.6f, 7000f),
         Occur.SHOULD);
     return query.build();
   }
@@ -126,8 +132,10 @@ final class QueryFactory {
     }
     BooleanQuery.Builder query = new BooleanQuery.Builder();
     for (PublicQuery.Clause clause : parsed.clauses()) {
-      Query match = clause.excluded() ? clauseQuery(clause, synonyms)
-          : clauseQuery(new PublicQuery.Clause(clause.text(), false, false), synonyms);
+      Query match =
+          clause.excluded()
+              ? clauseQuery(clause, synonyms)
+              : clauseQuery(new PublicQuery.Clause(clause.text(), false, false), synonyms);
       if (match != null) {
         query.add(match, clause.excluded() ? Occur.MUST_NOT : Occur.MUST);
       }
@@ -138,8 +146,8 @@ final class QueryFactory {
 
   /**
    * The same query with each word relaxed to at least half of its bigrams (two at the least), for
-   * when nothing matches every word; null when there is nothing to relax (quoted phrases only,
-   * or words of one bigram).
+   * when nothing matches every word; null when there is nothing to relax (quoted phrases only, or
+   * words of one bigram).
    */
   Query buildRelaxed(PublicQuery parsed, SearchQuery filters, Synonyms synonyms) {
     BooleanQuery.Builder query = new BooleanQuery.Builder();
@@ -159,7 +167,8 @@ final class QueryFactory {
         bq.clauses().forEach(most::add);
         BooleanQuery.Builder one = new BooleanQuery.Builder();
         one.add(most.build(), Occur.MUST);
-        Query title = bigrams.createBooleanQuery(Analyzers.TITLE_BIGRAM, clause.text(), Occur.SHOULD);
+        Query title =
+            bigrams.createBooleanQuery(Analyzers.TITLE_BIGRAM, clause.text(), Occur.SHOULD);
         if (title != null) {
           one.add(new BoostQuery(title, 3f), Occur.SHOULD);
         }
@@ -192,8 +201,10 @@ final class QueryFactory {
       first = false;
       // A quoted phrase must appear as written; a word needs all its bigrams, in any position,
       // which finds the same documents nearly always and costs no position checks per match.
-      Query all = clause.phrase() ? bigrams.createPhraseQuery(Analyzers.ALL_BIGRAM, alternative)
-          : bigrams.createBooleanQuery(Analyzers.ALL_BIGRAM, alternative, Occur.MUST);
+      Query all =
+          clause.phrase()
+              ? bigrams.createPhraseQuery(Analyzers.ALL_BIGRAM, alternative)
+              : bigrams.createBooleanQuery(Analyzers.ALL_BIGRAM, alternative, Occur.MUST);
       if (all == null) {
         continue;
       }
@@ -204,8 +215,12 @@ final class QueryFactory {
         one.add(new BoostQuery(title, 3f), Occur.SHOULD);
       }
       String exact = DocNumbers.normalize(alternative);
-      one.add(new BoostQuery(new TermQuery(new Term(DocumentMapper.DOC_NUMBER_EXACT, exact)), 30f), Occur.SHOULD);
-      one.add(new BoostQuery(new TermQuery(new Term(DocumentMapper.INDEX_NUMBER_EXACT, exact)), 30f), Occur.SHOULD);
+      one.add(
+          new BoostQuery(new TermQuery(new Term(DocumentMapper.DOC_NUMBER_EXACT, exact)), 30f),
+          Occur.SHOULD);
+      one.add(
+          new BoostQuery(new TermQuery(new Term(DocumentMapper.INDEX_NUMBER_EXACT, exact)), 30f),
+          Occur.SHOULD);
       anyAlternative.add(new BoostQuery(one.build(), weight), Occur.SHOULD);
       added++;
     }
@@ -217,7 +232,8 @@ final class QueryFactory {
       query.add(new TermQuery(new Term(DocumentMapper.AGENCY, q.agency())), Occur.FILTER);
     }
     if (q.column() != null) {
-      query.add(new TermQuery(new Term(DocumentMapper.COLUMN, q.column().toString())), Occur.FILTER);
+      query.add(
+          new TermQuery(new Term(DocumentMapper.COLUMN, q.column().toString())), Occur.FILTER);
     }
     if (q.topic() != null && !q.topic().isBlank()) {
       query.add(new TermQuery(new Term(DocumentMapper.TOPIC, q.topic())), Occur.FILTER);
@@ -238,7 +254,10 @@ final class QueryFactory {
    * set built from the points of every match; the points answer for a segment not sorted so.
    */
   static Query publishedBetween(long fromDay, long toDay) {
-    return new IndexSortSortedNumericDocValuesRangeQuery(DocumentMapper.PUBLISHED_SORT, fromDay, toDay,
+    return new IndexSortSortedNumericDocValuesRangeQuery(
+        DocumentMapper.PUBLISHED_SORT,
+        fromDay,
+        toDay,
         LongPoint.newRangeQuery(DocumentMapper.PUBLISHED, fromDay, toDay));
   }
 }

@@ -22,10 +22,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts queries that found something, for suggestions. Only short queries are kept: a long one
- * is more likely to carry a name or a number that is nobody else's business. A query counts once
- * per visitor (address) and day, and is suggested only once {@value #MIN_VISITORS} visitor-days
- * have asked it, so that one visitor repeating a phrase cannot put it in front of everybody.
+ * Counts queries that found something, for suggestions. Only short queries are kept: a long one is
+ * more likely to carry a name or a number that is nobody else's business. A query counts once per
+ * visitor (address) and day, and is suggested only once {@value #MIN_VISITORS} visitor-days have
+ * asked it, so that one visitor repeating a phrase cannot put it in front of everybody.
  */
 @Component
 class QueryLog {
@@ -36,15 +36,21 @@ class QueryLog {
   private static final int PENDING_LIMIT = 10_000;
 
   /** Digests of (visitor, query, day) already counted; bounded, oldest forgotten first. */
-  private final Set<String> seen = Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, false) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > SEEN_LIMIT;
-    }
-  });
+  private final Set<String> seen =
+      Collections.newSetFromMap(
+          new LinkedHashMap<>(1024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+              return size() > SEEN_LIMIT;
+            }
+          });
 
-  /** Counts not yet written; merged and removed whole, so that no increment falls between a read and a removal. */
+  /**
+   * Counts not yet written; merged and removed whole, so that no increment falls between a read and
+   * a removal.
+   */
   private final ConcurrentHashMap<String, Long> pending = new ConcurrentHashMap<>();
+
   private final JdbcClient jdbc;
   private final Clock clock;
 
@@ -53,13 +59,17 @@ class QueryLog {
     this.clock = clock;
   }
 
-  /** Counted in memory and written in the background, so that searching never waits on the database. */
+  /**
+   * Counted in memory and written in the background, so that searching never waits on the database.
+   */
   void record(String text, long hits, String visitor) {
     if (text == null || hits == 0) {
       return;
     }
     String q = text.strip();
-    if (q.isEmpty() || q.length() > MAX_LENGTH || q.chars().filter(Character::isDigit).count() > 6) {
+    if (q.isEmpty()
+        || q.length() > MAX_LENGTH
+        || q.chars().filter(Character::isDigit).count() > 6) {
       return;
     }
     String key = digest(visitor + '\u0000' + q + '\u0000' + LocalDate.now(clock));
@@ -93,7 +103,8 @@ class QueryLog {
         if (increment(q, count, now) == 0) {
           try {
             jdbc.sql("INSERT INTO search_query (query_text, hits, last_searched) VALUES (?, ?, ?)")
-                .params(q, count, now).update();
+                .params(q, count, now)
+                .update();
           } catch (DuplicateKeyException insertedElsewhere) {
             increment(q, count, now);
           }
@@ -106,14 +117,20 @@ class QueryLog {
   }
 
   private int increment(String q, long count, OffsetDateTime now) {
-    return jdbc.sql("UPDATE search_query SET hits = hits + ?, last_searched = ? WHERE query_text = ?")
-        .params(count, now, q).update();
+    return jdbc.sql(
+            "UPDATE search_query SET hits = hits + ?, last_searched = ? WHERE query_text = ?")
+        .params(count, now, q)
+        .update();
   }
 
   List<String> frequentStartingWith(String prefix, int limit) {
     String escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    return jdbc.sql("SELECT query_text FROM search_query WHERE query_text LIKE ? AND hits >= " + MIN_VISITORS
-            + " ORDER BY hits DESC FETCH FIRST " + limit + " ROWS ONLY")
+    return jdbc.sql(
+            "SELECT query_text FROM search_query WHERE query_text LIKE ? AND hits >= "
+                + MIN_VISITORS
+                + " ORDER BY hits DESC FETCH FIRST "
+                + limit
+                + " ROWS ONLY")
         .param(escaped + "%")
         .query(String.class)
         .list();
@@ -121,8 +138,11 @@ class QueryLog {
 
   private static String digest(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)), 0, 16);
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)),
+              0,
+              16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

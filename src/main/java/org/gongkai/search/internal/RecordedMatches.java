@@ -16,13 +16,13 @@ import org.apache.lucene.util.DocIdSetBuilder;
 
 /**
  * Collects the best hits as {@code inner} does and writes down every document it is shown. Until
- * the hits' total passes the collector's threshold nothing is skipped, so when the total comes
- * back exact these are all the matches, and the facets are counted over them without a second
- * pass over the index. Above the threshold the search skips documents that cannot compete and
- * what was written down is not used.
+ * the hits' total passes the collector's threshold nothing is skipped, so when the total comes back
+ * exact these are all the matches, and the facets are counted over them without a second pass over
+ * the index. Above the threshold the search skips documents that cannot compete and what was
+ * written down is not used.
  */
-final class RecordedMatches<C extends Collector, T> implements CollectorManager<RecordedMatches.Recorder<C>,
-    RecordedMatches.Recorded<T>> {
+final class RecordedMatches<C extends Collector, T>
+    implements CollectorManager<RecordedMatches.Recorder<C>, RecordedMatches.Recorded<T>> {
 
   /** The inner collector's result, and the matches it was shown, as facet counting takes them. */
   record Recorded<T>(T result, FacetsCollector matches) {}
@@ -60,12 +60,14 @@ final class RecordedMatches<C extends Collector, T> implements CollectorManager<
       DocIdSet set = docs[leaf.ord] == null ? DocIdSet.EMPTY : docs[leaf.ord].build();
       matching.add(new FacetsCollector.MatchingDocs(leaf, set, counts[leaf.ord], null));
     }
-    return new Recorded<>(inner.reduce(collectors), new FacetsCollector() {
-      @Override
-      public List<MatchingDocs> getMatchingDocs() {
-        return matching;
-      }
-    });
+    return new Recorded<>(
+        inner.reduce(collectors),
+        new FacetsCollector() {
+          @Override
+          public List<MatchingDocs> getMatchingDocs() {
+            return matching;
+          }
+        });
   }
 
   /** One slice's collector: the inner one, and the documents it was shown per segment. */

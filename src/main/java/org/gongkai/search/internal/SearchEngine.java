@@ -8,12 +8,18 @@ import java.io.IOException;
  */
 interface SearchEngine {
 
-  /** The index in use; throws when there is none, it cannot be read, or it was built to another schema. */
+  /**
+   * The index in use; throws when there is none, it cannot be read, or it was built to another
+   * schema.
+   */
   EngineIndex open() throws IOException;
 
   /** A new, empty index that replaces whatever was there. */
   EngineIndex createEmpty() throws IOException;
 
-  /** True when every node reads and writes the same index, so that no node follows the others' publications. */
+  /**
+   * True when every node reads and writes the same index, so that no node follows the others'
+   * publications.
+   */
   boolean shared();
 }

@@ -13,9 +13,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Follows the catalog. The events are recorded in the publishing transaction by the event
- * publication registry; one whose indexing failed or was cut short by a crash is delivered again
- * at restart. A withdrawal is also applied right after its commit, in the withdrawing request,
- * so that the document has left the results before the reviewer sees the confirmation.
+ * publication registry; one whose indexing failed or was cut short by a crash is delivered again at
+ * restart. A withdrawal is also applied right after its commit, in the withdrawing request, so that
+ * the document has left the results before the reviewer sees the confirmation.
  */
 @Component
 class SearchIndexer {
@@ -58,13 +58,18 @@ class SearchIndexer {
     }
   }
 
-  /** Brings one document's entry in line with the database, whatever the event said; false while there is no index. */
+  /**
+   * Brings one document's entry in line with the database, whatever the event said; false while
+   * there is no index.
+   */
   boolean reindex(long documentId) {
     EngineIndex index = search.index();
     if (index == null) {
       return false; // the fresh build reads the database, and checks again when it is done
     }
-    catalog.indexable(documentId).map(documents::of)
+    catalog
+        .indexable(documentId)
+        .map(documents::of)
         .ifPresentOrElse(index::put, () -> index.remove(documentId));
     return true;
   }

@@ -1,7 +1,10 @@
 package org.gongkai.search.internal;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,9 +12,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.IndexableDocument;
 import org.gongkai.search.IndexStatus;
@@ -25,6 +27,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Keeps the index in step with the database. At start-up the index is opened and checked against
@@ -43,11 +47,13 @@ class SearchService implements Search {
   private final QueryLog queryLog;
   private final FacetLabels labels;
   private final SearchEngine engine;
-  private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "search-index");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService background =
+      Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "search-index");
+            t.setDaemon(true);
+            return t;
+          });
 
   private volatile EngineIndex index;
   private volatile IndexStatus.Phase phase = IndexStatus.Phase.BUILDING_FRESH;
@@ -56,11 +62,19 @@ class SearchService implements Search {
   private volatile String lastError;
   private final Timer latency;
 
-  SearchService(Catalog catalog, IndexedDocuments documents, SynonymStore synonyms, QueryLog queryLog,
-      FacetLabels labels, SearchEngine engine, MeterRegistry meters) {
+  SearchService(
+      Catalog catalog,
+      IndexedDocuments documents,
+      SynonymStore synonyms,
+      QueryLog queryLog,
+      FacetLabels labels,
+      SearchEngine engine,
+      MeterRegistry meters) {
     this.engine = engine;
-    this.latency = Timer.builder("gongkai.search.latency").description("time to answer a search")
-        .register(meters);
+    this.latency =
+        Timer.builder("gongkai.search.latency")
+            .description("time to answer a search")
+            .register(meters);
     this.labels = labels;
     this.catalog = catalog;
     this.documents = documents;
@@ -76,7 +90,9 @@ class SearchService implements Search {
       phase = IndexStatus.Phase.CATCHING_UP;
       background.submit(this::catchUp);
     } catch (IOException | RuntimeException unreadable) {
-      log.warn("search index missing or unreadable ({}); building it afresh in the background", unreadable.toString());
+      log.warn(
+          "search index missing or unreadable ({}); building it afresh in the background",
+          unreadable.toString());
       phase = IndexStatus.Phase.BUILDING_FRESH;
       background.submit(this::buildFresh);
     }
@@ -98,22 +114,28 @@ class SearchService implements Search {
     }
     long start = System.nanoTime();
     SearchResult result = current.search(query);
-    latency.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+    latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     queryLog.record(query.text(), result.total(), visitor());
     return labels.relabel(result);
   }
 
-  /** The address of the visitor searching, as the container resolved it (trusted proxies included). */
+  /**
+   * The address of the visitor searching, as the container resolved it (trusted proxies included).
+   */
   private static String visitor() {
-    return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
-        instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
-        ? attributes.getRequest().getRemoteAddr() : "";
+    return RequestContextHolder.getRequestAttributes()
+            instanceof ServletRequestAttributes attributes
+        ? attributes.getRequest().getRemoteAddr()
+        : "";
   }
 
   @Override
   public List<String> suggest(String prefix) {
     EngineIndex current = index;
-    if (prefix == null || prefix.isBlank() || current == null || phase == IndexStatus.Phase.BUILDING_FRESH) {
+    if (prefix == null
+        || prefix.isBlank()
+        || current == null
+        || phase == IndexStatus.Phase.BUILDING_FRESH) {
       return List.of();
     }
     List<String> result = new ArrayList<>(queryLog.frequentStartingWith(prefix.strip(), 3));
@@ -131,7 +153,8 @@ class SearchService implements Search {
   @Override
   public IndexStatus status() {
     EngineIndex current = index;
-    return new IndexStatus(phase, done.get(), total.get(), current == null ? 0 : current.size(), lastError);
+    return new IndexStatus(
+        phase, done.get(), total.get(), current == null ? 0 : current.size(), lastError);
   }
 
   @Override
@@ -145,7 +168,9 @@ class SearchService implements Search {
     return true;
   }
 
-  /** True when every node shares the index, so that none needs to follow the others' publications. */
+  /**
+   * True when every node shares the index, so that none needs to follow the others' publications.
+   */
   boolean sharedIndex() {
     return engine.shared();
   }
@@ -193,7 +218,10 @@ class SearchService implements Search {
     done.set(0);
     total.set(catalog.liveCount());
     target.replaceAll(this::allDocuments, done::incrementAndGet);
-    log.info("search index built: {} documents in {} s", done.get(), (System.nanoTime() - started) / 1_000_000_000);
+    log.info(
+        "search index built: {} documents in {} s",
+        done.get(),
+        (System.nanoTime() - started) / 1_000_000_000);
   }
 
   /** Compares the index with the database and fixes what differs. */
@@ -203,11 +231,12 @@ class SearchService implements Search {
       Map<Long, Long> live = catalog.liveEditions();
       Map<Long, Long> indexed = current.indexedEditions();
       List<Long> stale = new ArrayList<>();
-      live.forEach((id, edition) -> {
-        if (!edition.equals(indexed.get(id))) {
-          stale.add(id);
-        }
-      });
+      live.forEach(
+          (id, edition) -> {
+            if (!edition.equals(indexed.get(id))) {
+              stale.add(id);
+            }
+          });
       List<Long> extra = indexed.keySet().stream().filter(id -> !live.containsKey(id)).toList();
       done.set(0);
       total.set(stale.size() + extra.size());
@@ -216,18 +245,23 @@ class SearchService implements Search {
         done.incrementAndGet();
       }
       for (Long id : stale) {
-        catalog.indexable(id).map(documents::of).ifPresent(d -> {
-          try {
-            current.putWithoutCommit(d);
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
+        catalog
+            .indexable(id)
+            .map(documents::of)
+            .ifPresent(
+                d -> {
+                  try {
+                    current.putWithoutCommit(d);
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
         done.incrementAndGet();
       }
       current.commit();
       if (!stale.isEmpty() || !extra.isEmpty()) {
-        log.info("search index caught up: {} added or updated, {} removed", stale.size(), extra.size());
+        log.info(
+            "search index caught up: {} added or updated, {} removed", stale.size(), extra.size());
       }
     } catch (IOException | RuntimeException e) {
       lastError = e.toString();
@@ -252,7 +286,8 @@ class SearchService implements Search {
         if (exhausted) {
           return false;
         }
-        // A batch can hold fewer than asked for, even none: drafts and superseded editions are walked past.
+        // A batch can hold fewer than asked for, even none: drafts and superseded editions are
+        // walked past.
         do {
           Catalog.IndexableBatch next = catalog.indexableAfter(lastId, BATCH);
           batch = next.documents();

@@ -7,10 +7,10 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Folds traditional characters to simplified ones (繁简), at index and query time alike, so that
- * 營商環境 finds 营商环境. The table is ICU's Traditional-Simplified transform, applied once per
- * character of the CJK blocks when the class loads: a lookup per character instead of a
- * transliteration per token keeps indexing as fast as before.
+ * Folds traditional characters to simplified ones (繁简), at index and query time alike, so that 營商環境
+ * finds 营商环境. The table is ICU's Traditional-Simplified transform, applied once per character of
+ * the CJK blocks when the class loads: a lookup per character instead of a transliteration per
+ * token keeps indexing as fast as before.
  */
 final class SimplifiedChineseFilter extends TokenFilter {
 

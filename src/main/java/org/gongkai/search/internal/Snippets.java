@@ -35,7 +35,9 @@ final class Snippets {
     }
     int start = Math.max(0, first - WINDOW / 3);
     int end = Math.min(text.length(), start + WINDOW);
-    return (start > 0 ? "…" : "") + mark(text, lower, lowerTerms, start, end) + (end < text.length() ? "…" : "");
+    return (start > 0 ? "…" : "")
+        + mark(text, lower, lowerTerms, start, end)
+        + (end < text.length() ? "…" : "");
   }
 
   private static List<String> lowerCase(List<String> terms) {
@@ -53,8 +55,12 @@ final class Snippets {
     return best;
   }
 
-  /** {@code text} from {@code start} to {@code end}, escaped, each longest match marked; unmarked runs are escaped whole. */
-  private static String mark(String text, String lower, List<String> lowerTerms, int start, int end) {
+  /**
+   * {@code text} from {@code start} to {@code end}, escaped, each longest match marked; unmarked
+   * runs are escaped whole.
+   */
+  private static String mark(
+      String text, String lower, List<String> lowerTerms, int start, int end) {
     StringBuilder out = new StringBuilder((end - start) + 32);
     int plainFrom = start;
     int i = start;
@@ -68,7 +74,9 @@ final class Snippets {
       if (matchLength > 0) {
         out.append(HtmlUtils.htmlEscape(text.substring(plainFrom, i)));
         int stop = Math.min(end, i + matchLength);
-        out.append("<mark>").append(HtmlUtils.htmlEscape(text.substring(i, stop))).append("</mark>");
+        out.append("<mark>")
+            .append(HtmlUtils.htmlEscape(text.substring(i, stop)))
+            .append("</mark>");
         i = stop;
         plainFrom = stop;
       } else {

@@ -12,9 +12,9 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * Equal scores ordered by the newer document first. Lucene breaks ties by internal document
- * number, which changes when segments merge: between two pages of the same query the index may
- * merge, and a tie that flipped would show one document twice and hide another.
+ * Equal scores ordered by the newer document first. Lucene breaks ties by internal document number,
+ * which changes when segments merge: between two pages of the same query the index may merge, and a
+ * tie that flipped would show one document twice and hide another.
  */
 final class StableRanking {
 
@@ -35,8 +35,10 @@ final class StableRanking {
     }
     Integer[] order = new Integer[docs.length];
     Arrays.setAll(order, i -> i);
-    Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -docs[i].score)
-        .thenComparing(i -> ids[i], Comparator.reverseOrder()));
+    Arrays.sort(
+        order,
+        Comparator.<Integer>comparingDouble(i -> -docs[i].score)
+            .thenComparing(i -> ids[i], Comparator.reverseOrder()));
     ScoreDoc[] sorted = new ScoreDoc[docs.length];
     for (int i = 0; i < order.length; i++) {
       sorted[i] = docs[order[i]];

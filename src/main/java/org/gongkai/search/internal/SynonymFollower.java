@@ -23,8 +23,10 @@ class SynonymFollower {
 
   @Scheduled(fixedDelayString = "${gongkai.search.synonyms-check:PT5S}")
   void follow() {
-    String now = jdbc.sql("SELECT COUNT(*), COALESCE(SUM(id), 0) FROM search_synonym")
-        .query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2)).single();
+    String now =
+        jdbc.sql("SELECT COUNT(*), COALESCE(SUM(id), 0) FROM search_synonym")
+            .query((rs, n) -> rs.getLong(1) + ":" + rs.getLong(2))
+            .single();
     String before = seen;
     seen = now;
     if (before != null && !before.equals(now)) {

@@ -53,6 +53,10 @@ class SynonymStore {
   }
 
   static List<String> split(String line) {
-    return Arrays.stream(line.split("[,，、;；/\\s]+")).map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    return Arrays.stream(line.split("[,，、;；/\\s]+"))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .distinct()
+        .toList();
   }
 }

@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Synonym groups looked up at query time, so a change needs no reindex. Immutable; replaced whole. */
+/**
+ * Synonym groups looked up at query time, so a change needs no reindex. Immutable; replaced whole.
+ */
 final class Synonyms {
 
   static final Synonyms NONE = new Synonyms(List.of());
@@ -17,7 +19,8 @@ final class Synonyms {
 
   Synonyms(List<List<String>> groups) {
     for (List<String> group : groups) {
-      List<String> clean = group.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+      List<String> clean =
+          group.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
       for (String term : clean) {
         byTerm.computeIfAbsent(term.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(clean);
       }

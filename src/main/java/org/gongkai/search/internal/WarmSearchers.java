@@ -1,9 +1,12 @@
 package org.gongkai.search.internal;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.Executor;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 
@@ -16,24 +19,29 @@ final class WarmSearchers extends SearcherFactory {
   /** A reader with its facet state. */
   record Facets(IndexReader reader, SortedSetDocValuesReaderState state) {}
 
-  private final java.util.concurrent.Executor segments;
+  private final Executor segments;
   private final int threads;
   private volatile Facets latest;
 
   /**
-   * {@code segments}: the {@code threads} threads to search segments on side by side, or null
-   * for the caller's thread.
+   * {@code segments}: the {@code threads} threads to search segments on side by side, or null for
+   * the caller's thread.
    */
-  WarmSearchers(java.util.concurrent.Executor segments, int threads) {
+  WarmSearchers(Executor segments, int threads) {
     this.segments = segments;
     this.threads = Math.max(1, threads);
   }
 
   @Override
   public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) throws IOException {
-    IndexSearcher searcher = segments == null ? new IndexSearcher(reader) : new SlicedSearcher(reader, segments, threads);
+    IndexSearcher searcher =
+        segments == null
+            ? new IndexSearcher(reader)
+            : new SlicedSearcher(reader, segments, threads);
     if (reader.maxDoc() > 0) {
-      latest = new Facets(reader, new DefaultSortedSetDocValuesReaderState(reader, DocumentMapper.FACETS));
+      latest =
+          new Facets(
+              reader, new DefaultSortedSetDocValuesReaderState(reader, DocumentMapper.FACETS));
     }
     return searcher;
   }
@@ -45,13 +53,13 @@ final class WarmSearchers extends SearcherFactory {
   private static final class SlicedSearcher extends IndexSearcher {
     private final int threads;
 
-    SlicedSearcher(IndexReader reader, java.util.concurrent.Executor executor, int threads) {
+    SlicedSearcher(IndexReader reader, Executor executor, int threads) {
       super(reader, executor);
       this.threads = threads;
     }
 
     @Override
-    protected LeafSlice[] slices(java.util.List<org.apache.lucene.index.LeafReaderContext> leaves) {
+    protected LeafSlice[] slices(List<LeafReaderContext> leaves) {
       // the constructor asks before this object's fields are set
       int parts = Math.max(2, threads);
       long docs = 0;
@@ -63,7 +71,10 @@ final class WarmSearchers extends SearcherFactory {
     }
   }
 
-  /** The facet state of this reader: the one prepared with it, or a new one for an older reader still in use. */
+  /**
+   * The facet state of this reader: the one prepared with it, or a new one for an older reader
+   * still in use.
+   */
   SortedSetDocValuesReaderState facets(IndexReader reader) throws IOException {
     Facets held = latest;
     if (held != null && held.reader() == reader) {

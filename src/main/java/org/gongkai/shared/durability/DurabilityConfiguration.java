@@ -19,17 +19,21 @@ class DurabilityConfiguration {
   }
 
   /**
-   * {@code gongkai.durability.force-commits=false} gives the embedded database's own behaviour
-   * back (writes in the background, the last second lost in a crash): only for measuring what
-   * durability costs, or for a one-off bulk load that can be repeated.
+   * {@code gongkai.durability.force-commits=false} gives the embedded database's own behaviour back
+   * (writes in the background, the last second lost in a crash): only for measuring what durability
+   * costs, or for a one-off bulk load that can be repeated.
    */
   @Bean
-  static BeanPostProcessor durableCommitPostProcessor(ObjectProvider<GroupSync> sync, Environment environment) {
-    boolean force = environment.getProperty("gongkai.durability.force-commits", Boolean.class, true);
+  static BeanPostProcessor durableCommitPostProcessor(
+      ObjectProvider<GroupSync> sync, Environment environment) {
+    boolean force =
+        environment.getProperty("gongkai.durability.force-commits", Boolean.class, true);
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String beanName) {
-        if (force && bean instanceof HikariDataSource hikari && DurableCommits.isEmbeddedH2File(hikari.getJdbcUrl())) {
+        if (force
+            && bean instanceof HikariDataSource hikari
+            && DurableCommits.isEmbeddedH2File(hikari.getJdbcUrl())) {
           return DurableCommits.durable(hikari, sync.getObject());
         }
         return bean;
@@ -41,9 +45,11 @@ class DurabilityConfiguration {
   MeterBinder durabilityMeters(GroupSync sync) {
     return registry -> {
       FunctionCounter.builder("gongkai.db.durable.commits", sync, GroupSync::writes)
-          .description("commits of the embedded database that waited for a force to disk").register(registry);
+          .description("commits of the embedded database that waited for a force to disk")
+          .register(registry);
       FunctionCounter.builder("gongkai.db.durable.forces", sync, GroupSync::forces)
-          .description("forces of the embedded database to disk").register(registry);
+          .description("forces of the embedded database to disk")
+          .register(registry);
     };
   }
 }

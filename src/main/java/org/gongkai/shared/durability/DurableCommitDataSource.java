@@ -13,16 +13,17 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * Makes every commit on an embedded H2 database durable before it returns, as PostgreSQL's are:
- * when {@code commit()} (or a write in auto-commit mode) returns, the change has been written
- * and forced to disk, so it survives a killed JVM and a crashed operating system. H2 alone
- * writes its store in the background and forces it rarely; here concurrent commits wait for a
- * shared force ({@link GroupSync}), so the cost is one force per group, not per commit.
+ * when {@code commit()} (or a write in auto-commit mode) returns, the change has been written and
+ * forced to disk, so it survives a killed JVM and a crashed operating system. H2 alone writes its
+ * store in the background and forces it rarely; here concurrent commits wait for a shared force
+ * ({@link GroupSync}), so the cost is one force per group, not per commit.
  */
 final class DurableCommitDataSource extends DelegatingDataSource {
 
   private static final Set<String> WRITES =
       Set.of("execute", "executeUpdate", "executeLargeUpdate", "executeBatch", "executeLargeBatch");
-  private static final Set<String> STATEMENT_FACTORIES = Set.of("createStatement", "prepareStatement", "prepareCall");
+  private static final Set<String> STATEMENT_FACTORIES =
+      Set.of("createStatement", "prepareStatement", "prepareCall");
 
   private final GroupSync sync;
   private final GroupSync.Force force;
@@ -44,8 +45,11 @@ final class DurableCommitDataSource extends DelegatingDataSource {
   }
 
   private Connection wrap(Connection target) {
-    return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-        new ConnectionHandler(target));
+    return (Connection)
+        Proxy.newProxyInstance(
+            Connection.class.getClassLoader(),
+            new Class<?>[] {Connection.class},
+            new ConnectionHandler(target));
   }
 
   private void awaitDurable() throws SQLException {
@@ -82,24 +86,26 @@ final class DurableCommitDataSource extends DelegatingDataSource {
           return proxy == args[0];
         case "hashCode":
           return System.identityHashCode(proxy);
-        case "commit": {
-          call(method, args);
-          settle();
-          return null;
-        }
+        case "commit":
+          {
+            call(method, args);
+            settle();
+            return null;
+          }
         case "rollback":
           if (args == null || args.length == 0) {
             wrote = false;
           }
           return call(method, args);
-        case "setAutoCommit": {
-          boolean wasManual = !target.getAutoCommit();
-          call(method, args);
-          if (wasManual && (Boolean) args[0]) {
-            settle();
+        case "setAutoCommit":
+          {
+            boolean wasManual = !target.getAutoCommit();
+            call(method, args);
+            if (wasManual && (Boolean) args[0]) {
+              settle();
+            }
+            return null;
           }
-          return null;
-        }
         case "close":
           wrote = false;
           return call(method, args);
@@ -120,19 +126,22 @@ final class DurableCommitDataSource extends DelegatingDataSource {
     }
 
     private Object wrapStatement(Statement statement, Class<?> type) {
-      return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {type}, (p, m, a) -> {
-        if (m.getName().equals("unwrap")) {
-          return ((Class<?>) a[0]).isInstance(p) ? p : statement.unwrap((Class<?>) a[0]);
-        }
-        Object result = invokeOn(statement, m, a);
-        if (WRITES.contains(m.getName())) {
-          wrote = true;
-          if (target.getAutoCommit()) {
-            settle();
-          }
-        }
-        return result;
-      });
+      return Proxy.newProxyInstance(
+          Connection.class.getClassLoader(),
+          new Class<?>[] {type},
+          (p, m, a) -> {
+            if (m.getName().equals("unwrap")) {
+              return ((Class<?>) a[0]).isInstance(p) ? p : statement.unwrap((Class<?>) a[0]);
+            }
+            Object result = invokeOn(statement, m, a);
+            if (WRITES.contains(m.getName())) {
+              wrote = true;
+              if (target.getAutoCommit()) {
+                settle();
+              }
+            }
+            return result;
+          });
     }
 
     private Object call(Method method, Object[] args) throws Throwable {

@@ -10,9 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chooses how commits are made durable for the configured database. PostgreSQL already forces
- * its write-ahead log at commit (with {@code synchronous_commit} on, its default); an embedded H2
- * file database gets {@link DurableCommitDataSource}.
+ * Chooses how commits are made durable for the configured database. PostgreSQL already forces its
+ * write-ahead log at commit (with {@code synchronous_commit} on, its default); an embedded H2 file
+ * database gets {@link DurableCommitDataSource}.
  */
 final class DurableCommits {
 
@@ -21,7 +21,10 @@ final class DurableCommits {
   private DurableCommits() {}
 
   static boolean isEmbeddedH2File(String url) {
-    return url != null && url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.startsWith("jdbc:h2:tcp:")
+    return url != null
+        && url.startsWith("jdbc:h2:")
+        && !url.startsWith("jdbc:h2:mem:")
+        && !url.startsWith("jdbc:h2:tcp:")
         && !url.startsWith("jdbc:h2:ssl:");
   }
 
@@ -31,8 +34,8 @@ final class DurableCommits {
   }
 
   /**
-   * Forces H2's store to disk through a connection of its own, so that a force never waits for
-   * a free connection in the pool.
+   * Forces H2's store to disk through a connection of its own, so that a force never waits for a
+   * free connection in the pool.
    */
   private static final class CheckpointSync implements GroupSync.Force {
 
@@ -55,7 +58,8 @@ final class DurableCommits {
 
     private void execute() throws SQLException {
       if (connection == null || connection.isClosed()) {
-        connection = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+        connection =
+            DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
         connection.setAutoCommit(true);
       }
       try (Statement statement = connection.createStatement()) {

@@ -6,9 +6,9 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Group commit: every caller whose write has completed waits until one force to disk that
- * started after it has finished. Callers arriving while a force runs share the next one, so
- * eight concurrent commits cost one or two forces, not eight.
+ * Group commit: every caller whose write has completed waits until one force to disk that started
+ * after it has finished. Callers arriving while a force runs share the next one, so eight
+ * concurrent commits cost one or two forces, not eight.
  */
 final class GroupSync {
 
@@ -25,7 +25,10 @@ final class GroupSync {
   private boolean forcing;
   private long forces;
 
-  /** Returns once the caller's completed write is on disk; {@code force} is run by one waiter at a time. */
+  /**
+   * Returns once the caller's completed write is on disk; {@code force} is run by one waiter at a
+   * time.
+   */
   void awaitDurable(Force force) throws Exception {
     long ticket = completedWrites.incrementAndGet();
     lock.lock();

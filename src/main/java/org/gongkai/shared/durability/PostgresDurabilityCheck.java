@@ -13,8 +13,8 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * PostgreSQL keeps a commit only if the server forces its log: with {@code fsync} or
- * {@code synchronous_commit} switched off, a crash loses acknowledged submissions. Says so loudly.
+ * PostgreSQL keeps a commit only if the server forces its log: with {@code fsync} or {@code
+ * synchronous_commit} switched off, a crash loses acknowledged submissions. Says so loudly.
  */
 @Component
 class PostgresDurabilityCheck {
@@ -31,7 +31,8 @@ class PostgresDurabilityCheck {
   void check() {
     String product;
     try {
-      product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+      product =
+          JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
     } catch (MetaDataAccessException e) {
       return;
     }
@@ -40,9 +41,12 @@ class PostgresDurabilityCheck {
     }
     JdbcClient jdbc = JdbcClient.create(dataSource);
     for (String setting : new String[] {"fsync", "synchronous_commit"}) {
-      String value = jdbc.sql("SELECT current_setting('" + setting + "')").query(String.class).single();
+      String value =
+          jdbc.sql("SELECT current_setting('" + setting + "')").query(String.class).single();
       if ("off".equalsIgnoreCase(value)) {
-        log.warn("PostgreSQL runs with {} = off: acknowledged submissions can be lost in a crash", setting);
+        log.warn(
+            "PostgreSQL runs with {} = off: acknowledged submissions can be lost in a crash",
+            setting);
       }
     }
   }

@@ -3,15 +3,17 @@ package org.gongkai.shared.ids;
 import java.util.Locale;
 
 /**
- * Check characters of the two codes that identify a Chinese agency: the 9-character
- * organization code (GB 11714-1997) and the 18-character unified social credit code
- * (GB 32100-2015), whose positions 9 to 17 embed the organization code.
+ * Check characters of the two codes that identify a Chinese agency: the 9-character organization
+ * code (GB 11714-1997) and the 18-character unified social credit code (GB 32100-2015), whose
+ * positions 9 to 17 embed the organization code.
  */
 public final class OrganizationCodes {
 
   private static final int[] ORG_WEIGHTS = {3, 7, 9, 10, 5, 8, 4, 2};
   private static final String USCC_CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
-  private static final int[] USCC_WEIGHTS = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  private static final int[] USCC_WEIGHTS = {
+    1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28
+  };
 
   private OrganizationCodes() {}
 
@@ -45,7 +47,9 @@ public final class OrganizationCodes {
     return check != null && check == code.charAt(17);
   }
 
-  /** The check character for the first 8 characters of an organization code, or null if malformed. */
+  /**
+   * The check character for the first 8 characters of an organization code, or null if malformed.
+   */
   public static Character organizationCheckCharacter(String body) {
     if (body.length() != 8) {
       return null;

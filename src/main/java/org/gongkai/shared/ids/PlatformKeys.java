@@ -32,16 +32,22 @@ public class PlatformKeys {
 
   private byte[] loadOrCreate(String name) {
     for (int attempt = 0; attempt < 2; attempt++) {
-      var stored = jdbc.sql("SELECT setting_value FROM platform_setting WHERE name = ?").param(name)
-          .query(String.class).optional();
+      var stored =
+          jdbc.sql("SELECT setting_value FROM platform_setting WHERE name = ?")
+              .param(name)
+              .query(String.class)
+              .optional();
       if (stored.isPresent()) {
         return HexFormat.of().parseHex(stored.get());
       }
       byte[] fresh = new byte[32];
       random.nextBytes(fresh);
       try {
-        transactions.executeWithoutResult(tx -> jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (?, ?)")
-            .params(name, HexFormat.of().formatHex(fresh)).update());
+        transactions.executeWithoutResult(
+            tx ->
+                jdbc.sql("INSERT INTO platform_setting (name, setting_value) VALUES (?, ?)")
+                    .params(name, HexFormat.of().formatHex(fresh))
+                    .update());
         return fresh;
       } catch (DuplicateKeyException anotherNodeWasFirst) {
         // Read the other node's key on the next pass.

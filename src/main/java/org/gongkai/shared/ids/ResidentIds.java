@@ -6,12 +6,16 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Locale;
 
-/** The 18-character resident identity card number (GB 11643-1999): birth date and ISO 7064 MOD 11-2 check character. */
+/**
+ * The 18-character resident identity card number (GB 11643-1999): birth date and ISO 7064 MOD 11-2
+ * check character.
+ */
 public final class ResidentIds {
 
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String CHECK = "10X98765432";
-  private static final DateTimeFormatter BIRTH = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter BIRTH =
+      DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
   private ResidentIds() {}
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,7 @@ public class TrackingCodes {
 
   /** Crockford's base 32 without I, L, O, U: nothing to misread on paper or over the phone. */
   private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+
   private static final String KEY_SETTING = "tracking.secret-key";
 
   private final SecureRandom random = new SecureRandom();
@@ -51,13 +53,15 @@ public class TrackingCodes {
     }
   }
 
-  /** Compares in constant time, so that response timing says nothing about how close a guess was. */
+  /**
+   * Compares in constant time, so that response timing says nothing about how close a guess was.
+   */
   public boolean matches(String trackingCode, String secret) {
     if (secret == null) {
       return false;
     }
     byte[] expected = secretFor(trackingCode).getBytes(StandardCharsets.UTF_8);
-    byte[] given = secret.trim().toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+    byte[] given = secret.trim().toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
     return MessageDigest.isEqual(expected, given);
   }
 

@@ -7,11 +7,11 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A job that runs once for the whole platform, however many application nodes serve it: its
- * next run is a row in the database that one node claims (db-scheduler), so a reminder is sent
- * once and the audit chain has one writer. Either {@code cron} (with its {@code zone}) or
- * {@code fixedDelay} (an ISO-8601 duration) is given; both take {@code ${…}} placeholders. A job
- * that looks after one node's own memory stays a plain {@code @Scheduled} method.
+ * A job that runs once for the whole platform, however many application nodes serve it: its next
+ * run is a row in the database that one node claims (db-scheduler), so a reminder is sent once and
+ * the audit chain has one writer. Either {@code cron} (with its {@code zone}) or {@code fixedDelay}
+ * (an ISO-8601 duration) is given; both take {@code ${…}} placeholders. A job that looks after one
+ * node's own memory stays a plain {@code @Scheduled} method.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,8 +25,8 @@ import org.springframework.util.ReflectionUtils;
 
 /**
  * Finds the {@link ClusterJob} methods of every bean and runs them with db-scheduler: each job's
- * next run is a row of {@code scheduled_tasks}, which every node polls and exactly one claims.
- * A node that dies while running a job stops sending its heartbeat, and another takes the run over.
+ * next run is a row of {@code scheduled_tasks}, which every node polls and exactly one claims. A
+ * node that dies while running a job stops sending its heartbeat, and another takes the run over.
  */
 public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
 
@@ -35,11 +36,11 @@ public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
   public record Job(String name, Schedule schedule, Object bean, Method method) {}
 
   private final Environment environment;
-  private final java.util.function.Supplier<DataSource> dataSource;
+  private final Supplier<DataSource> dataSource;
   private final List<Job> jobs = new ArrayList<>();
   private volatile Scheduler scheduler;
 
-  public ClusterJobs(Environment environment, java.util.function.Supplier<DataSource> dataSource) {
+  public ClusterJobs(Environment environment, Supplier<DataSource> dataSource) {
     this.environment = environment;
     this.dataSource = dataSource;
   }
@@ -47,14 +48,18 @@ public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {
     Class<?> type = AopUtils.getTargetClass(bean);
-    Map<Method, ClusterJob> found = MethodIntrospector.selectMethods(type,
-        (MethodIntrospector.MetadataLookup<ClusterJob>) m -> AnnotatedElementUtils.findMergedAnnotation(m, ClusterJob.class));
-    found.forEach((method, annotation) -> {
-      Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
-      ReflectionUtils.makeAccessible(invocable);
-      String name = type.getSimpleName() + "." + method.getName();
-      jobs.add(new Job(name, schedule(annotation, name), bean, invocable));
-    });
+    Map<Method, ClusterJob> found =
+        MethodIntrospector.selectMethods(
+            type,
+            (MethodIntrospector.MetadataLookup<ClusterJob>)
+                m -> AnnotatedElementUtils.findMergedAnnotation(m, ClusterJob.class));
+    found.forEach(
+        (method, annotation) -> {
+          Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
+          ReflectionUtils.makeAccessible(invocable);
+          String name = type.getSimpleName() + "." + method.getName();
+          jobs.add(new Job(name, schedule(annotation, name), bean, invocable));
+        });
     return bean;
   }
 
@@ -64,7 +69,8 @@ public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
     if (cron.isBlank() == delay.isBlank()) {
       throw new IllegalStateException(name + ": give either a cron expression or a fixed delay");
     }
-    return cron.isBlank() ? Schedules.fixedDelay(Duration.parse(delay))
+    return cron.isBlank()
+        ? Schedules.fixedDelay(Duration.parse(delay))
         : Schedules.cron(cron, ZoneId.of(environment.resolvePlaceholders(job.zone())));
   }
 
@@ -75,12 +81,25 @@ public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
 
   @Override
   public void start() {
-    List<RecurringTask<Void>> tasks = jobs.stream().map(job -> Tasks.recurring(job.name(), job.schedule())
-        .execute((instance, context) -> ReflectionUtils.invokeMethod(job.method(), job.bean()))).toList();
-    Duration polling = environment.getProperty("gongkai.jobs.polling-interval", Duration.class, Duration.ofSeconds(5));
-    scheduler = Scheduler.create(dataSource.get()).startTasks(new ArrayList<>(tasks)).pollingInterval(polling)
-        .threads(environment.getProperty("gongkai.jobs.threads", Integer.class, 2))
-        .deleteUnresolvedAfter(Duration.ofDays(1)).build();
+    List<RecurringTask<Void>> tasks =
+        jobs.stream()
+            .map(
+                job ->
+                    Tasks.recurring(job.name(), job.schedule())
+                        .execute(
+                            (instance, context) ->
+                                ReflectionUtils.invokeMethod(job.method(), job.bean())))
+            .toList();
+    Duration polling =
+        environment.getProperty(
+            "gongkai.jobs.polling-interval", Duration.class, Duration.ofSeconds(5));
+    scheduler =
+        Scheduler.create(dataSource.get())
+            .startTasks(new ArrayList<>(tasks))
+            .pollingInterval(polling)
+            .threads(environment.getProperty("gongkai.jobs.threads", Integer.class, 2))
+            .deleteUnresolvedAfter(Duration.ofDays(1))
+            .build();
     scheduler.start();
     log.info("{} platform jobs scheduled, each run claimed by one node", tasks.size());
   }

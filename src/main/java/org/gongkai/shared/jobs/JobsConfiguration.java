@@ -7,7 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
-/** Platform jobs on the database; off ({@code gongkai.jobs.enabled=false}) for tools that only read. */
+/**
+ * Platform jobs on the database; off ({@code gongkai.jobs.enabled=false}) for tools that only read.
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "gongkai.jobs.enabled", matchIfMissing = true)
 class JobsConfiguration {

@@ -48,6 +48,8 @@ public final class PersonalData {
     if (value.length() <= head + tail) {
       return "*".repeat(value.length());
     }
-    return value.substring(0, head) + "*".repeat(value.length() - head - tail) + value.substring(value.length() - tail);
+    return value.substring(0, head)
+        + "*".repeat(value.length() - head - tail)
+        + value.substring(value.length() - tail);
   }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -17,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Encrypts personal data at rest with AES-256-GCM: ID numbers, phone numbers, e-mail and postal
- * addresses in the database, and identity copies on disk. A sealed value names its key
- * ({@code enc:<key id>:<base64 of nonce, ciphertext and tag>}), so keys can be rotated; the field
- * it belongs to is bound in as associated data, so a value moved to another column does not open.
+ * addresses in the database, and identity copies on disk. A sealed value names its key ({@code
+ * enc:<key id>:<base64 of nonce, ciphertext and tag>}), so keys can be rotated; the field it
+ * belongs to is bound in as associated data, so a value moved to another column does not open.
  * Values written before encryption was introduced read as they are until they are sealed.
  */
 @Component
@@ -33,7 +34,8 @@ public class PersonalDataCipher {
   private final PrivacyKeys keys;
   private final SecureRandom random = new SecureRandom();
 
-  PersonalDataCipher(@Value("${gongkai.privacy.keys:}") String configured,
+  PersonalDataCipher(
+      @Value("${gongkai.privacy.keys:}") String configured,
       @Value("${gongkai.privacy.key-file:${user.home}/.gongkai/privacy.keys}") String keyFile,
       @Value("${gongkai.data-dir}") String dataDir) {
     this.keys = PrivacyKeys.load(configured, Path.of(keyFile), Path.of(dataDir));
@@ -60,7 +62,10 @@ public class PersonalDataCipher {
     return new String(decrypt(id, field, sealed), StandardCharsets.UTF_8);
   }
 
-  /** Whether the stored value is sealed under the current key (null counts as sealed: nothing to do). */
+  /**
+   * Whether the stored value is sealed under the current key (null counts as sealed: nothing to
+   * do).
+   */
   public boolean isCurrent(String stored) {
     return stored == null || stored.startsWith(PREFIX + keys.currentId() + ":");
   }
@@ -89,7 +94,11 @@ public class PersonalDataCipher {
     byte[] idBytes = id.getBytes(StandardCharsets.US_ASCII);
     byte[] sealed = encrypt(id, purpose, plain);
     return ByteBuffer.allocate(FILE_MAGIC.length + 1 + idBytes.length + sealed.length)
-        .put(FILE_MAGIC).put((byte) idBytes.length).put(idBytes).put(sealed).array();
+        .put(FILE_MAGIC)
+        .put((byte) idBytes.length)
+        .put(idBytes)
+        .put(sealed)
+        .array();
   }
 
   /** The plain bytes of a sealed file; a file stored before encryption is returned as it is. */
@@ -100,7 +109,7 @@ public class PersonalDataCipher {
     int idLength = stored[FILE_MAGIC.length];
     String id = new String(stored, FILE_MAGIC.length + 1, idLength, StandardCharsets.US_ASCII);
     int start = FILE_MAGIC.length + 1 + idLength;
-    byte[] sealed = java.util.Arrays.copyOfRange(stored, start, stored.length);
+    byte[] sealed = Arrays.copyOfRange(stored, start, stored.length);
     return decrypt(id, purpose, sealed);
   }
 
@@ -110,12 +119,13 @@ public class PersonalDataCipher {
       return false;
     }
     int idLength = stored[FILE_MAGIC.length];
-    return new String(stored, FILE_MAGIC.length + 1, idLength, StandardCharsets.US_ASCII).equals(keys.currentId());
+    return new String(stored, FILE_MAGIC.length + 1, idLength, StandardCharsets.US_ASCII)
+        .equals(keys.currentId());
   }
 
   private static boolean isSealedFile(byte[] stored) {
-    return stored.length > FILE_MAGIC.length + 1 && java.util.Arrays.equals(stored, 0, FILE_MAGIC.length, FILE_MAGIC,
-        0, FILE_MAGIC.length);
+    return stored.length > FILE_MAGIC.length + 1
+        && Arrays.equals(stored, 0, FILE_MAGIC.length, FILE_MAGIC, 0, FILE_MAGIC.length);
   }
 
   private byte[] encrypt(String keyId, String purpose, byte[] plain) {
@@ -123,7 +133,10 @@ public class PersonalDataCipher {
       byte[] nonce = new byte[NONCE];
       random.nextBytes(nonce);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keys.key(keyId), "AES"), new GCMParameterSpec(TAG_BITS, nonce));
+      cipher.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(keys.key(keyId), "AES"),
+          new GCMParameterSpec(TAG_BITS, nonce));
       cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
       byte[] body = cipher.doFinal(plain);
       return ByteBuffer.allocate(NONCE + body.length).put(nonce).put(body).array();
@@ -135,13 +148,15 @@ public class PersonalDataCipher {
   private byte[] decrypt(String keyId, String purpose, byte[] sealed) {
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(keys.key(keyId), "AES"),
+      cipher.init(
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(keys.key(keyId), "AES"),
           new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE));
       cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
       return cipher.doFinal(sealed, NONCE, sealed.length - NONCE);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("personal data under key '" + keyId + "' does not open: wrong key or altered",
-          e);
+      throw new IllegalStateException(
+          "personal data under key '" + keyId + "' does not open: wrong key or altered", e);
     }
   }
 }

@@ -3,6 +3,7 @@ package org.gongkai.shared.privacy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,13 +16,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The keys personal data is encrypted under, kept outside the database and outside the data
- * folder, so that a copy of either (a stolen backup, say) holds no readable ID number. They come
- * from {@code gongkai.privacy.keys} (an environment variable in production:
- * {@code GONGKAI_PRIVACY_KEYS="2026=<base64>,2027=<base64>"}) or from a key file, one
- * {@code id=<base64 of 32 bytes>} per line. The last key encrypts; the others still decrypt, until
- * everything has been encrypted again under the new one. {@code lookup=<base64>} is the key of the
- * hashes that find an applicant's earlier requests; it never changes.
+ * The keys personal data is encrypted under, kept outside the database and outside the data folder,
+ * so that a copy of either (a stolen backup, say) holds no readable ID number. They come from
+ * {@code gongkai.privacy.keys} (an environment variable in production: {@code
+ * GONGKAI_PRIVACY_KEYS="2026=<base64>,2027=<base64>"}) or from a key file, one {@code id=<base64 of
+ * 32 bytes>} per line. The last key encrypts; the others still decrypt, until everything has been
+ * encrypted again under the new one. {@code lookup=<base64>} is the key of the hashes that find an
+ * applicant's earlier requests; it never changes.
  */
 final class PrivacyKeys {
 
@@ -48,8 +49,10 @@ final class PrivacyKeys {
   byte[] key(String id) {
     byte[] key = keys.get(id);
     if (key == null) {
-      throw new IllegalStateException("personal data was encrypted under key '" + id
-          + "', which is not configured; add it to gongkai.privacy.keys or the key file");
+      throw new IllegalStateException(
+          "personal data was encrypted under key '"
+              + id
+              + "', which is not configured; add it to gongkai.privacy.keys or the key file");
     }
     return key;
   }
@@ -65,8 +68,12 @@ final class PrivacyKeys {
     }
     Path file = keyFile.toAbsolutePath().normalize();
     if (file.startsWith(dataFolder.toAbsolutePath().normalize())) {
-      throw new IllegalStateException("the personal-data key file " + file + " must not lie in the data folder "
-          + dataFolder + ": a backup of the folder would carry the key with it");
+      throw new IllegalStateException(
+          "the personal-data key file "
+              + file
+              + " must not lie in the data folder "
+              + dataFolder
+              + ": a backup of the folder would carry the key with it");
     }
     try {
       if (!Files.exists(file)) {
@@ -74,15 +81,23 @@ final class PrivacyKeys {
       }
       return parse(Files.readAllLines(file, StandardCharsets.UTF_8), file.toString());
     } catch (IOException e) {
-      throw new UncheckedIOException("the personal-data key file " + file + " cannot be read or made", e);
+      throw new UncheckedIOException(
+          "the personal-data key file " + file + " cannot be read or made", e);
     }
   }
 
   private static void create(Path file) throws IOException {
     Files.createDirectories(file.getParent());
     SecureRandom random = new SecureRandom();
-    String text = "# Gongkai personal-data keys: keep a copy apart from the backups; without it they cannot be read.\n"
-        + LOOKUP + "=" + fresh(random) + "\n" + "k1=" + fresh(random) + "\n";
+    String text =
+        "# Gongkai personal-data keys: keep a copy apart from the backups; without it they cannot be read.\n"
+            + LOOKUP
+            + "="
+            + fresh(random)
+            + "\n"
+            + "k1="
+            + fresh(random)
+            + "\n";
     Path temp = Files.createTempFile(file.getParent(), ".privacy-keys-", ".new");
     try {
       Files.writeString(temp, text, StandardCharsets.UTF_8);
@@ -93,12 +108,13 @@ final class PrivacyKeys {
       }
       // A link fails when the name exists: of two processes starting at once, one key file wins.
       Files.createLink(file, temp);
-    } catch (java.nio.file.FileAlreadyExistsException anotherProcessWasFirst) {
+    } catch (FileAlreadyExistsException anotherProcessWasFirst) {
       return;
     } finally {
       Files.deleteIfExists(temp);
     }
-    log.warn("made a new personal-data key file {}; keep a copy of it apart from the backups", file);
+    log.warn(
+        "made a new personal-data key file {}; keep a copy of it apart from the backups", file);
   }
 
   private static String fresh(SecureRandom random) {
@@ -117,12 +133,14 @@ final class PrivacyKeys {
       }
       int eq = line.indexOf('=');
       if (eq <= 0) {
-        throw new IllegalStateException(source + ": a key is written id=<base64>, not '" + line + "'");
+        throw new IllegalStateException(
+            source + ": a key is written id=<base64>, not '" + line + "'");
       }
       String id = line.substring(0, eq).strip();
       byte[] key = Base64.getDecoder().decode(line.substring(eq + 1).strip());
       if (key.length != 32 || !id.matches("[A-Za-z0-9_-]{1,20}")) {
-        throw new IllegalStateException(source + ": key '" + id + "' must be 32 bytes under an id of letters and digits");
+        throw new IllegalStateException(
+            source + ": key '" + id + "' must be 32 bytes under an id of letters and digits");
       }
       if (id.equals(LOOKUP)) {
         lookup = key;

@@ -2,6 +2,7 @@ package org.gongkai.shared.privacy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,10 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Brings the encrypted columns of one table under the current key: values written before
- * encryption was introduced, and values sealed under a key that has since been rotated out. It
- * walks the table by id in batches, each in its own transaction, so it can run beside the
- * application and pick up where it stopped.
+ * Brings the encrypted columns of one table under the current key: values written before encryption
+ * was introduced, and values sealed under a key that has since been rotated out. It walks the table
+ * by id in batches, each in its own transaction, so it can run beside the application and pick up
+ * where it stopped.
  */
 public final class Resealing {
 
@@ -25,15 +26,25 @@ public final class Resealing {
    * {@link #run} on a thread of its own, so that start-up does not wait for it; a failure is logged
    * and the next start resumes where it stopped.
    */
-  public static void inBackground(JdbcClient jdbc, TransactionTemplate transactions, PersonalDataCipher cipher,
-      String table, Map<String, String> columns) {
-    Thread thread = new Thread(() -> {
-      try {
-        run(jdbc, transactions, cipher, table, columns, null);
-      } catch (RuntimeException e) {
-        log.error("encrypting {} under the current key stopped; it is tried again at the next start", table, e);
-      }
-    }, table + "-reseal");
+  public static void inBackground(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      PersonalDataCipher cipher,
+      String table,
+      Map<String, String> columns) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                run(jdbc, transactions, cipher, table, columns, null);
+              } catch (RuntimeException e) {
+                log.error(
+                    "encrypting {} under the current key stopped; it is tried again at the next start",
+                    table,
+                    e);
+              }
+            },
+            table + "-reseal");
     thread.setDaemon(true);
     thread.start();
   }
@@ -42,14 +53,29 @@ public final class Resealing {
    * Reseals {@code columns} (column name to the field name the cipher binds) of {@code table};
    * {@code onRow} may add columns to the update (a lookup hash, say). Returns the rows changed.
    */
-  public static int run(JdbcClient jdbc, TransactionTemplate transactions, PersonalDataCipher cipher, String table,
-      Map<String, String> columns, Extra onRow) {
+  public static int run(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      PersonalDataCipher cipher,
+      String table,
+      Map<String, String> columns,
+      Extra onRow) {
     int changed = 0;
     long after = 0;
     while (true) {
       long from = after;
-      List<Map<String, Object>> rows = jdbc.sql("SELECT id, " + String.join(", ", columns.keySet()) + " FROM " + table
-          + " WHERE id > ? ORDER BY id FETCH FIRST " + BATCH + " ROWS ONLY").param(from).query().listOfRows();
+      List<Map<String, Object>> rows =
+          jdbc.sql(
+                  "SELECT id, "
+                      + String.join(", ", columns.keySet())
+                      + " FROM "
+                      + table
+                      + " WHERE id > ? ORDER BY id FETCH FIRST "
+                      + BATCH
+                      + " ROWS ONLY")
+              .param(from)
+              .query()
+              .listOfRows();
       if (rows.isEmpty()) {
         if (changed > 0) {
           log.info("{} rows of {} sealed under the current key", changed, table);
@@ -57,18 +83,24 @@ public final class Resealing {
         return changed;
       }
       int[] count = {0};
-      transactions.executeWithoutResult(tx -> {
-        for (Map<String, Object> row : rows) {
-          count[0] += reseal(jdbc, cipher, table, columns, onRow, row);
-        }
-      });
+      transactions.executeWithoutResult(
+          tx -> {
+            for (Map<String, Object> row : rows) {
+              count[0] += reseal(jdbc, cipher, table, columns, onRow, row);
+            }
+          });
       changed += count[0];
       after = ((Number) value(rows.get(rows.size() - 1), "id")).longValue();
     }
   }
 
-  private static int reseal(JdbcClient jdbc, PersonalDataCipher cipher, String table, Map<String, String> columns,
-      Extra onRow, Map<String, Object> row) {
+  private static int reseal(
+      JdbcClient jdbc,
+      PersonalDataCipher cipher,
+      String table,
+      Map<String, String> columns,
+      Extra onRow,
+      Map<String, Object> row) {
     List<String> sets = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     for (var column : columns.entrySet()) {
@@ -86,14 +118,16 @@ public final class Resealing {
       return 0;
     }
     params.add(value(row, "id"));
-    jdbc.sql("UPDATE " + table + " SET " + String.join(", ", sets) + " WHERE id = ?").params(params).update();
+    jdbc.sql("UPDATE " + table + " SET " + String.join(", ", sets) + " WHERE id = ?")
+        .params(params)
+        .update();
     return 1;
   }
 
   /** Row maps from H2 and PostgreSQL differ in the case of their keys. */
   private static Object value(Map<String, Object> row, String column) {
     Object v = row.get(column);
-    return v != null || row.containsKey(column) ? v : row.get(column.toUpperCase(java.util.Locale.ROOT));
+    return v != null || row.containsKey(column) ? v : row.get(column.toUpperCase(Locale.ROOT));
   }
 
   /** More to set on a row when one of its columns is resealed. */

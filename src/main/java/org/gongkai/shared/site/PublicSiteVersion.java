@@ -9,11 +9,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The version of what the public site shows, shared by every node through the database. A change
- * of published content raises it in its own transaction ({@link #changed()}); caches of pages,
- * agencies and columns remember the version they were filled at and are dropped when it moves.
- * The node that made the change sees the new version as soon as it commits; the others read it
- * at most {@code gongkai.page-cache.version-check} (100 ms) later.
+ * The version of what the public site shows, shared by every node through the database. A change of
+ * published content raises it in its own transaction ({@link #changed()}); caches of pages,
+ * agencies and columns remember the version they were filled at and are dropped when it moves. The
+ * node that made the change sees the new version as soon as it commits; the others read it at most
+ * {@code gongkai.page-cache.version-check} (100 ms) later.
  */
 @Component
 public class PublicSiteVersion {
@@ -25,28 +25,35 @@ public class PublicSiteVersion {
   private volatile long checkedAt;
   private volatile boolean stale = true;
 
-  PublicSiteVersion(JdbcClient jdbc,
-      @Value("${gongkai.page-cache.version-check:PT0.1S}") Duration check) {
+  PublicSiteVersion(
+      JdbcClient jdbc, @Value("${gongkai.page-cache.version-check:PT0.1S}") Duration check) {
     this.jdbc = jdbc;
     this.checkNanos = check.toNanos();
   }
 
-  /** Records that published content changed; caches everywhere drop what they hold once this commits. */
+  /**
+   * Records that published content changed; caches everywhere drop what they hold once this
+   * commits.
+   */
   public void changed() {
     jdbc.sql("UPDATE public_site_version SET version = version + 1 WHERE id = 1").update();
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-        @Override
-        public void afterCompletion(int status) {
-          stale = true;
-        }
-      });
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              stale = true;
+            }
+          });
     } else {
       stale = true;
     }
   }
 
-  /** The current version, read from the database when the last reading is older than the check interval. */
+  /**
+   * The current version, read from the database when the last reading is older than the check
+   * interval.
+   */
   public long current() {
     if (stale || System.nanoTime() - checkedAt > checkNanos) {
       if (stale) {
@@ -59,7 +66,10 @@ public class PublicSiteVersion {
           boolean wasStale = stale;
           stale = false;
           try {
-            known = jdbc.sql("SELECT version FROM public_site_version WHERE id = 1").query(Long.class).single();
+            known =
+                jdbc.sql("SELECT version FROM public_site_version WHERE id = 1")
+                    .query(Long.class)
+                    .single();
           } catch (RuntimeException e) {
             stale |= wasStale;
             throw e;
@@ -74,8 +84,8 @@ public class PublicSiteVersion {
   }
 
   /**
-   * Whether the caller runs inside a transaction that may have changed published content: it
-   * must read from the database, since its own changes are not in any cache until it commits.
+   * Whether the caller runs inside a transaction that may have changed published content: it must
+   * read from the database, since its own changes are not in any cache until it commits.
    */
   public static boolean insideWritingTransaction() {
     return TransactionSynchronizationManager.isActualTransactionActive()

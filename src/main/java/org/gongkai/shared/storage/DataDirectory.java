@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-/** The one folder that holds everything the embedded default keeps: database, attachments, index. */
+/**
+ * The one folder that holds everything the embedded default keeps: database, attachments, index.
+ */
 @Component
 public class DataDirectory {
 

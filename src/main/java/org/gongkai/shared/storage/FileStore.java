@@ -8,9 +8,9 @@ import java.util.function.Predicate;
 
 /**
  * Where stored files are kept, each under its area and the SHA-256 of its content: a folder (the
- * data folder, or a folder several nodes mount) or an S3-compatible object store
- * ({@code gongkai.files.store}). An upload is checked in a local staging folder first and put in
- * place only when whole and forced to disk.
+ * data folder, or a folder several nodes mount) or an S3-compatible object store ({@code
+ * gongkai.files.store}). An upload is checked in a local staging folder first and put in place only
+ * when whole and forced to disk.
  */
 interface FileStore {
 
@@ -23,7 +23,9 @@ interface FileStore {
    */
   void put(String area, String sha256, Path staged) throws IOException;
 
-  /** The content, or {@link java.nio.file.NoSuchFileException} when there is none under that name. */
+  /**
+   * The content, or {@link java.nio.file.NoSuchFileException} when there is none under that name.
+   */
   InputStream open(String area, String sha256) throws IOException;
 
   boolean exists(String area, String sha256);

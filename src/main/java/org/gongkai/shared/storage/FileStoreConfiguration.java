@@ -25,22 +25,30 @@ class FileStoreConfiguration {
   FileStore fileStore(Settings settings, DataDirectory data, Clock clock) {
     return switch (settings.store()) {
       case "folder" -> new FolderFileStore(data, clock);
-      case "s3" -> new S3FileStore(client(settings.s3()), settings.s3().bucket(), settings.s3().prefix(), data);
-      default -> throw new IllegalStateException("gongkai.files.store must be folder or s3, not " + settings.store());
+      case "s3" ->
+          new S3FileStore(
+              client(settings.s3()), settings.s3().bucket(), settings.s3().prefix(), data);
+      default ->
+          throw new IllegalStateException(
+              "gongkai.files.store must be folder or s3, not " + settings.store());
     };
   }
 
   private static S3Client client(S3 s3) {
     if (s3.bucket() == null || s3.bucket().isBlank()) {
-      throw new IllegalStateException("gongkai.files.s3.bucket is required with gongkai.files.store=s3");
+      throw new IllegalStateException(
+          "gongkai.files.s3.bucket is required with gongkai.files.store=s3");
     }
-    var builder = S3Client.builder()
-        .httpClientBuilder(UrlConnectionHttpClient.builder())
-        .region(Region.of(s3.region()))
-        .forcePathStyle(s3.pathStyle())
-        .credentialsProvider(s3.accessKey() == null || s3.accessKey().isBlank()
-            ? DefaultCredentialsProvider.builder().build()
-            : StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())));
+    var builder =
+        S3Client.builder()
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .region(Region.of(s3.region()))
+            .forcePathStyle(s3.pathStyle())
+            .credentialsProvider(
+                s3.accessKey() == null || s3.accessKey().isBlank()
+                    ? DefaultCredentialsProvider.builder().build()
+                    : StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())));
     if (s3.endpoint() != null && !s3.endpoint().isBlank()) {
       builder.endpointOverride(URI.create(s3.endpoint()));
     }
@@ -55,8 +63,17 @@ class FileStoreConfiguration {
     }
   }
 
-  /** The object store: its address (none for AWS itself), region, bucket, credentials and key prefix. */
-  record S3(String endpoint, String region, String bucket, String accessKey, String secretKey, Boolean pathStyle,
+  /**
+   * The object store: its address (none for AWS itself), region, bucket, credentials and key
+   * prefix.
+   */
+  record S3(
+      String endpoint,
+      String region,
+      String bucket,
+      String accessKey,
+      String secretKey,
+      Boolean pathStyle,
       String prefix) {
     S3 {
       region = region == null || region.isBlank() ? "us-east-1" : region;

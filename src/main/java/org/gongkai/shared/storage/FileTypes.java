@@ -24,8 +24,8 @@ public final class FileTypes {
    * What the public may upload: PDF, images and OOXML. The binary Word and Excel formats can carry
    * macros that no check here can see, so only staff may upload them.
    */
-  public static final Set<Type> FROM_THE_PUBLIC = EnumSet.of(Type.PDF, Type.PNG, Type.JPEG, Type.GIF, Type.DOCX,
-      Type.XLSX);
+  public static final Set<Type> FROM_THE_PUBLIC =
+      EnumSet.of(Type.PDF, Type.PNG, Type.JPEG, Type.GIF, Type.DOCX, Type.XLSX);
 
   private FileTypes() {}
 
@@ -64,7 +64,9 @@ public final class FileTypes {
     }
   }
 
-  /** The file's type, when its bytes are one of the accepted types and its name's extension agrees. */
+  /**
+   * The file's type, when its bytes are one of the accepted types and its name's extension agrees.
+   */
   public static Optional<Type> detect(Path file, String fileName) throws IOException {
     byte[] head = new byte[8];
     int read;
@@ -75,7 +77,8 @@ public final class FileTypes {
     return type.filter(t -> t.matchesName(fileName));
   }
 
-  private static Optional<Type> fromSignature(Path file, byte[] h, int n, String fileName) throws IOException {
+  private static Optional<Type> fromSignature(Path file, byte[] h, int n, String fileName)
+      throws IOException {
     if (n >= 5 && h[0] == '%' && h[1] == 'P' && h[2] == 'D' && h[3] == 'F' && h[4] == '-') {
       return Optional.of(Type.PDF);
     }
@@ -88,9 +91,15 @@ public final class FileTypes {
     if (n >= 4 && h[0] == 'G' && h[1] == 'I' && h[2] == 'F' && h[3] == '8') {
       return Optional.of(Type.GIF);
     }
-    if (n >= 8 && (h[0] & 0xFF) == 0xD0 && (h[1] & 0xFF) == 0xCF && (h[2] & 0xFF) == 0x11 && (h[3] & 0xFF) == 0xE0) {
+    if (n >= 8
+        && (h[0] & 0xFF) == 0xD0
+        && (h[1] & 0xFF) == 0xCF
+        && (h[2] & 0xFF) == 0x11
+        && (h[3] & 0xFF) == 0xE0) {
       // OLE2 compound file: Word and Excel share the container; the name tells which was meant.
-      return Type.DOC.matchesName(fileName) ? Optional.of(Type.DOC) : Type.XLS.matchesName(fileName) ? Optional.of(Type.XLS) : Optional.empty();
+      return Type.DOC.matchesName(fileName)
+          ? Optional.of(Type.DOC)
+          : Type.XLS.matchesName(fileName) ? Optional.of(Type.XLS) : Optional.empty();
     }
     if (n >= 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4) {
       return zipContent(file);
@@ -130,11 +139,18 @@ public final class FileTypes {
     }
   }
 
-  /** Parts that run code when the document is opened: VBA projects, macro sheets, ActiveX controls, OLE objects. */
+  /**
+   * Parts that run code when the document is opened: VBA projects, macro sheets, ActiveX controls,
+   * OLE objects.
+   */
   static boolean isActiveContent(String partName) {
     String lower = partName.toLowerCase(Locale.ROOT);
-    return lower.endsWith("vbaproject.bin") || lower.endsWith("vbadata.xml") || lower.contains("/activex/")
-        || lower.startsWith("xl/macrosheets/") || lower.startsWith("xl/dialogsheets/")
-        || (lower.contains("/embeddings/") && (lower.endsWith(".bin") || lower.contains("oleobject")));
+    return lower.endsWith("vbaproject.bin")
+        || lower.endsWith("vbadata.xml")
+        || lower.contains("/activex/")
+        || lower.startsWith("xl/macrosheets/")
+        || lower.startsWith("xl/dialogsheets/")
+        || (lower.contains("/embeddings/")
+            && (lower.endsWith(".bin") || lower.contains("oleobject")));
   }
 }

@@ -21,8 +21,8 @@ import java.util.stream.Stream;
 
 /**
  * Files in a folder per area, under {@code ab/cd/<sha-256>}: renamed into place and their folders
- * forced, so that a crash never leaves a record naming a file the disk lost. The folder is the
- * data folder, or one that several nodes mount (NFS, a cluster file system).
+ * forced, so that a crash never leaves a record naming a file the disk lost. The folder is the data
+ * folder, or one that several nodes mount (NFS, a cluster file system).
  */
 final class FolderFileStore implements FileStore {
 
@@ -67,7 +67,8 @@ final class FolderFileStore implements FileStore {
 
   @Override
   public InputStream open(String area, String sha256) throws IOException {
-    return Files.newInputStream(existing(area, sha256).orElseThrow(() -> new NoSuchFileException(sha256)));
+    return Files.newInputStream(
+        existing(area, sha256).orElseThrow(() -> new NoSuchFileException(sha256)));
   }
 
   @Override
@@ -88,10 +89,12 @@ final class FolderFileStore implements FileStore {
 
   @Override
   public void replace(String area, String sha256, byte[] content) throws IOException {
-    Path target = existing(area, sha256).orElseThrow(() -> new IllegalStateException("no file " + sha256));
+    Path target =
+        existing(area, sha256).orElseThrow(() -> new IllegalStateException("no file " + sha256));
     Path temp = data.folder(area).resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp");
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+      try (FileChannel channel =
+          FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
         ByteBuffer bytes = ByteBuffer.wrap(content);
         while (bytes.hasRemaining()) {
           channel.write(bytes);
@@ -118,7 +121,8 @@ final class FolderFileStore implements FileStore {
         }
         storeOrSweep.writeLock().lock();
         try {
-          if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && (temporary || !referenced.test(name))) {
+          if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)
+              && (temporary || !referenced.test(name))) {
             Files.delete(file);
             removed++;
           }

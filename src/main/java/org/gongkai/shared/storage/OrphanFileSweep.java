@@ -21,7 +21,9 @@ class OrphanFileSweep {
   private final List<FileReferences> references;
   private final Duration grace;
 
-  OrphanFileSweep(StoredFiles files, List<FileReferences> references,
+  OrphanFileSweep(
+      StoredFiles files,
+      List<FileReferences> references,
       @Value("${gongkai.files.sweep-grace-hours:24}") long graceHours) {
     this.files = files;
     this.references = references;

@@ -21,20 +21,39 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDField;
 /**
  * Takes out of a PDF what runs when it is opened: the document's open action and JavaScript,
  * embedded files, XFA forms, and on every page, annotation and form field the actions that run
- * scripts, launch programs or send data. Links to web pages and within the document stay. Used
- * for files the public uploads; staff files are kept byte for byte, as a signed official PDF must be.
+ * scripts, launch programs or send data. Links to web pages and within the document stay. Used for
+ * files the public uploads; staff files are kept byte for byte, as a signed official PDF must be.
  */
 final class PdfActiveContent {
 
   /** Action types that run code or send data; URI and GoTo links are harmless and stay. */
-  private static final Set<String> ACTIVE_ACTIONS = Set.of("JavaScript", "Launch", "SubmitForm", "ImportData",
-      "ResetForm", "RichMediaExecute", "GoToE", "Rendition", "Sound", "Movie", "Hide", "SetOCGState", "Trans");
+  private static final Set<String> ACTIVE_ACTIONS =
+      Set.of(
+          "JavaScript",
+          "Launch",
+          "SubmitForm",
+          "ImportData",
+          "ResetForm",
+          "RichMediaExecute",
+          "GoToE",
+          "Rendition",
+          "Sound",
+          "Movie",
+          "Hide",
+          "SetOCGState",
+          "Trans");
 
-  enum Result { CLEAN, DISARMED, UNREADABLE }
+  enum Result {
+    CLEAN,
+    DISARMED,
+    UNREADABLE
+  }
 
   private PdfActiveContent() {}
 
-  /** Rewrites {@code file} in place (through a forced temporary file) when it held active content. */
+  /**
+   * Rewrites {@code file} in place (through a forced temporary file) when it held active content.
+   */
   static Result disarm(Path file) {
     boolean changed;
     try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
@@ -51,7 +70,8 @@ final class PdfActiveContent {
           try (FileChannel channel = FileChannel.open(rewritten, StandardOpenOption.WRITE)) {
             channel.force(true);
           }
-          Files.move(rewritten, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+          Files.move(
+              rewritten, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
           Files.deleteIfExists(rewritten);
         }
@@ -72,7 +92,8 @@ final class PdfActiveContent {
     if (form != null) {
       changed |= remove(form.getCOSObject(), COSName.XFA);
       for (PDField field : form.getFieldTree()) {
-        changed |= remove(field.getCOSObject(), COSName.AA) | removeActiveAction(field.getCOSObject());
+        changed |=
+            remove(field.getCOSObject(), COSName.AA) | removeActiveAction(field.getCOSObject());
       }
     }
     for (PDPage page : pdf.getPages()) {
@@ -90,7 +111,8 @@ final class PdfActiveContent {
 
   private static boolean removeActiveAction(COSDictionary owner) {
     COSBase action = owner.getDictionaryObject(COSName.A);
-    if (action instanceof COSDictionary dict && ACTIVE_ACTIONS.contains(dict.getNameAsString(COSName.S))) {
+    if (action instanceof COSDictionary dict
+        && ACTIVE_ACTIONS.contains(dict.getNameAsString(COSName.S))) {
       owner.removeItem(COSName.A);
       return true;
     }

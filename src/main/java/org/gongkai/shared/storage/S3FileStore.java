@@ -38,7 +38,14 @@ final class S3FileStore implements FileStore {
     if (!FileStore.isContentName(sha256)) {
       throw new IllegalArgumentException("not a sha-256: " + sha256);
     }
-    return prefix + area + "/" + sha256.substring(0, 2) + "/" + sha256.substring(2, 4) + "/" + sha256;
+    return prefix
+        + area
+        + "/"
+        + sha256.substring(0, 2)
+        + "/"
+        + sha256.substring(2, 4)
+        + "/"
+        + sha256;
   }
 
   @Override
@@ -105,18 +112,23 @@ final class S3FileStore implements FileStore {
     int removed = 0;
     try (Stream<Path> staged = Files.list(staging(area))) {
       for (Path file : (Iterable<Path>) staged::iterator) {
-        if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && Files.deleteIfExists(file)) {
+        if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)
+            && Files.deleteIfExists(file)) {
           removed++;
         }
       }
     }
     String areaPrefix = prefix + area + "/";
-    for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(areaPrefix)).contents()) {
+    for (S3Object object :
+        s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(areaPrefix)).contents()) {
       String name = object.key().substring(object.key().lastIndexOf('/') + 1);
-      if (!FileStore.isContentName(name) || referenced.test(name) || !object.lastModified().isBefore(cutoff)) {
+      if (!FileStore.isContentName(name)
+          || referenced.test(name)
+          || !object.lastModified().isBefore(cutoff)) {
         continue;
       }
-      // Asked again just before removing: the same content may have been uploaded since the listing.
+      // Asked again just before removing: the same content may have been uploaded since the
+      // listing.
       Instant now = lastModified(object.key());
       if (now != null && now.isBefore(cutoff) && !referenced.test(name)) {
         s3.deleteObject(b -> b.bucket(bucket).key(object.key()));

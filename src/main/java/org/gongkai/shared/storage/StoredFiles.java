@@ -14,21 +14,24 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Every file the platform keeps (attachments, identity copies, comments' attachments) in an area
- * of the {@link FileStore}, named by the SHA-256 of its content and typed by {@link FileTypes} from
+ * Every file the platform keeps (attachments, identity copies, comments' attachments) in an area of
+ * the {@link FileStore}, named by the SHA-256 of its content and typed by {@link FileTypes} from
  * its bytes. A file is written to a staging name, forced to disk, checked, and put in place, all
- * before the record naming it commits: no record ever names a file a crash lost.
- * Files no record names any more are removed by {@link #sweep} once they are old enough that no
- * record can still be on its way.
+ * before the record naming it commits: no record ever names a file a crash lost. Files no record
+ * names any more are removed by {@link #sweep} once they are old enough that no record can still be
+ * on its way.
  */
 @Component
 public class StoredFiles {
@@ -39,7 +42,7 @@ public class StoredFiles {
   private final FileStore store;
   private final Clock clock;
 
-  @org.springframework.beans.factory.annotation.Autowired
+  @Autowired
   StoredFiles(FileStore store, Clock clock) {
     this.store = store;
     this.clock = clock;
@@ -58,23 +61,38 @@ public class StoredFiles {
    * also disarmed: a PDF loses what would run when it is opened, and one that cannot be read is
    * refused as of the wrong type.
    */
-  public record Limits(long maxBytes, Set<FileTypes.Type> accepted, Supplier<? extends RuntimeException> tooLarge,
-      Supplier<? extends RuntimeException> empty, Supplier<? extends RuntimeException> wrongType, boolean disarm,
-      java.util.function.UnaryOperator<byte[]> seal) {
+  public record Limits(
+      long maxBytes,
+      Set<FileTypes.Type> accepted,
+      Supplier<? extends RuntimeException> tooLarge,
+      Supplier<? extends RuntimeException> empty,
+      Supplier<? extends RuntimeException> wrongType,
+      boolean disarm,
+      UnaryOperator<byte[]> seal) {
 
-    public static Limits of(long maxBytes, Set<FileTypes.Type> accepted, Supplier<? extends RuntimeException> refusal) {
+    public static Limits of(
+        long maxBytes, Set<FileTypes.Type> accepted, Supplier<? extends RuntimeException> refusal) {
       return new Limits(maxBytes, accepted, refusal, refusal, refusal, false, null);
     }
 
-    public static Limits anyType(long maxBytes, Supplier<? extends RuntimeException> tooLarge,
-        Supplier<? extends RuntimeException> empty, Supplier<? extends RuntimeException> wrongType) {
+    public static Limits anyType(
+        long maxBytes,
+        Supplier<? extends RuntimeException> tooLarge,
+        Supplier<? extends RuntimeException> empty,
+        Supplier<? extends RuntimeException> wrongType) {
       return new Limits(maxBytes, ANY_TYPE, tooLarge, empty, wrongType, false, null);
     }
 
-    /** An upload from the public: at most {@code maxBytes}, of the types given that the public may send, disarmed. */
-    public static Limits fromThePublic(long maxBytes, Set<FileTypes.Type> accepted,
-        Supplier<? extends RuntimeException> tooLarge, Supplier<? extends RuntimeException> wrongType) {
-      Set<FileTypes.Type> allowed = java.util.EnumSet.noneOf(FileTypes.Type.class);
+    /**
+     * An upload from the public: at most {@code maxBytes}, of the types given that the public may
+     * send, disarmed.
+     */
+    public static Limits fromThePublic(
+        long maxBytes,
+        Set<FileTypes.Type> accepted,
+        Supplier<? extends RuntimeException> tooLarge,
+        Supplier<? extends RuntimeException> wrongType) {
+      Set<FileTypes.Type> allowed = EnumSet.noneOf(FileTypes.Type.class);
       allowed.addAll(accepted);
       allowed.retainAll(FileTypes.FROM_THE_PUBLIC);
       return new Limits(maxBytes, allowed, tooLarge, tooLarge, wrongType, true, null);
@@ -84,7 +102,7 @@ public class StoredFiles {
      * The same limits, the file kept encrypted by {@code seal} (checked and named by its plain
      * content, stored sealed); whoever reads it opens it.
      */
-    public Limits sealedWith(java.util.function.UnaryOperator<byte[]> seal) {
+    public Limits sealedWith(UnaryOperator<byte[]> seal) {
       return new Limits(maxBytes, accepted, tooLarge, empty, wrongType, disarm, seal);
     }
   }
@@ -93,14 +111,25 @@ public class StoredFiles {
    * Stores the file when its type is one of {@code accepted}; otherwise throws what {@code refusal}
    * gives and keeps nothing.
    */
-  public StoredFile store(String area, String fileName, byte[] content, Set<FileTypes.Type> accepted,
+  public StoredFile store(
+      String area,
+      String fileName,
+      byte[] content,
+      Set<FileTypes.Type> accepted,
       Supplier<? extends RuntimeException> refusal) {
-    return store(area, fileName, new ByteArrayInputStream(content), Limits.of(Long.MAX_VALUE, accepted, refusal));
+    return store(
+        area,
+        fileName,
+        new ByteArrayInputStream(content),
+        Limits.of(Long.MAX_VALUE, accepted, refusal));
   }
 
   /** Stores a stream within the limits, or throws the limit's refusal and keeps nothing. */
   public StoredFile store(String area, String fileName, InputStream content, Limits limits) {
-    String name = fileName == null || fileName.isBlank() ? "file" : Path.of(fileName).getFileName().toString();
+    String name =
+        fileName == null || fileName.isBlank()
+            ? "file"
+            : Path.of(fileName).getFileName().toString();
     Path temp = store.staging(area).resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp");
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -108,8 +137,10 @@ public class StoredFiles {
       if (size == 0) {
         throw limits.empty().get();
       }
-      FileTypes.Type type = FileTypes.detect(temp, name).filter(limits.accepted()::contains)
-          .orElseThrow(limits.wrongType());
+      FileTypes.Type type =
+          FileTypes.detect(temp, name)
+              .filter(limits.accepted()::contains)
+              .orElseThrow(limits.wrongType());
       String sha = HexFormat.of().formatHex(digest.digest());
       if (limits.disarm() && type == FileTypes.Type.PDF) {
         switch (PdfActiveContent.disarm(temp)) {
@@ -118,13 +149,14 @@ public class StoredFiles {
             sha = sha256Of(temp);
             size = Files.size(temp);
           }
-          case CLEAN -> { }
+          case CLEAN -> {}
         }
       }
       if (limits.seal() != null) {
         byte[] sealed = limits.seal().apply(Files.readAllBytes(temp));
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel channel =
+            FileChannel.open(
+                temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
           ByteBuffer bytes = ByteBuffer.wrap(sealed);
           while (bytes.hasRemaining()) {
             channel.write(bytes);
@@ -133,7 +165,8 @@ public class StoredFiles {
         }
       }
       store.put(area, sha, temp);
-      return new StoredFile(name.length() > 200 ? name.substring(0, 200) : name, type.mediaType(), sha, size);
+      return new StoredFile(
+          name.length() > 200 ? name.substring(0, 200) : name, type.mediaType(), sha, size);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (NoSuchAlgorithmException e) {
@@ -172,7 +205,9 @@ public class StoredFiles {
 
   /** The file's place in the data folder, when the files are kept there. */
   Optional<Path> existing(String area, String sha256) {
-    return store instanceof FolderFileStore folder ? folder.existing(area, sha256) : Optional.empty();
+    return store instanceof FolderFileStore folder
+        ? folder.existing(area, sha256)
+        : Optional.empty();
   }
 
   /**
@@ -188,8 +223,8 @@ public class StoredFiles {
   }
 
   /**
-   * Removes the area's files that {@code referenced} does not know and that are older than
-   * {@code grace}, and temporary files left by a crash. Returns how many were removed.
+   * Removes the area's files that {@code referenced} does not know and that are older than {@code
+   * grace}, and temporary files left by a crash. Returns how many were removed.
    */
   public int sweep(String area, Predicate<String> referenced, Duration grace) {
     try {
@@ -199,10 +234,11 @@ public class StoredFiles {
     }
   }
 
-  private static long writeForced(InputStream content, Path temp, MessageDigest digest, Limits limits)
-      throws IOException {
+  private static long writeForced(
+      InputStream content, Path temp, MessageDigest digest, Limits limits) throws IOException {
     long total = 0;
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
       byte[] buffer = new byte[64 * 1024];
       int n;
       while ((n = content.read(buffer)) > 0) {

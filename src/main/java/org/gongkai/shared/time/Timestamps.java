@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** JDBC drivers agree on {@link OffsetDateTime} for timestamps with time zone; both sides convert here. */
+/**
+ * JDBC drivers agree on {@link OffsetDateTime} for timestamps with time zone; both sides convert
+ * here.
+ */
 public final class Timestamps {
 
   private Timestamps() {}

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 
 /** Renders refusals of the JSON API as RFC 9457 problem details with field-level messages. */
 @RestControllerAdvice(annotations = RestController.class)
@@ -40,7 +41,8 @@ class ApiProblemAdvice {
     if (!refusal.fieldProblems().isEmpty()) {
       List<Map<String, String>> errors = new ArrayList<>();
       for (Refusal.FieldProblem p : refusal.fieldProblems()) {
-        errors.add(Map.of("field", p.field(), "message", text(p.messageKey(), p.arguments(), locale)));
+        errors.add(
+            Map.of("field", p.field(), "message", text(p.messageKey(), p.arguments(), locale)));
       }
       problem.setProperty("errors", errors);
     }
@@ -53,30 +55,39 @@ class ApiProblemAdvice {
     e.getBindingResult()
         .getFieldErrors()
         .forEach(
-            f -> problems.add(new Refusal.FieldProblem(f.getField(), "raw", f.getDefaultMessage())));
+            f ->
+                problems.add(new Refusal.FieldProblem(f.getField(), "raw", f.getDefaultMessage())));
     e.getBindingResult()
         .getGlobalErrors()
         .forEach(g -> problems.add(new Refusal.FieldProblem("", "raw", g.getDefaultMessage())));
     return refusal(Refusal.invalid(problems), locale);
   }
 
-  @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-      MissingServletRequestParameterException.class})
+  @ExceptionHandler({
+    HttpMessageNotReadableException.class,
+    MethodArgumentTypeMismatchException.class,
+    MissingServletRequestParameterException.class
+  })
   ProblemDetail unreadable(Exception e, Locale locale) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("error.unreadable", new Object[0], locale));
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, text("error.unreadable", new Object[0], locale));
     problem.setTitle(text("problem.title.400", new Object[0], locale));
     return problem;
   }
 
-  /** A form post where a file upload was expected, or a broken multipart body: the caller's mistake, not ours. */
-  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-  ProblemDetail notMultipart(org.springframework.web.multipart.MultipartException e, Locale locale) {
+  /**
+   * A form post where a file upload was expected, or a broken multipart body: the caller's mistake,
+   * not ours.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ProblemDetail notMultipart(MultipartException e, Locale locale) {
     if (e instanceof MaxUploadSizeExceededException tooLarge) {
       return tooLarge(tooLarge, locale);
     }
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("error.unreadable", new Object[0], locale));
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, text("error.unreadable", new Object[0], locale));
     problem.setTitle(text("problem.title.400", new Object[0], locale));
     return problem;
   }

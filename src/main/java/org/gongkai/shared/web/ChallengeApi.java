@@ -29,9 +29,13 @@ class ChallengeApi {
   @GetMapping("/api/v1/challenge")
   ResponseEntity<Question> issue() {
     Challenge.Question q = challenge.issue();
-    String text = messages.getMessage("challenge.question", new Object[] {q.a(), q.b()}, LocaleContextHolder.getLocale());
-    Instant expires = Instant.ofEpochSecond(Long.parseLong(q.token().substring(0, q.token().indexOf(':'))));
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(new Question(text, q.a(), q.b(), q.token(),
-        expires));
+    String text =
+        messages.getMessage(
+            "challenge.question", new Object[] {q.a(), q.b()}, LocaleContextHolder.getLocale());
+    Instant expires =
+        Instant.ofEpochSecond(Long.parseLong(q.token().substring(0, q.token().indexOf(':'))));
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(new Question(text, q.a(), q.b(), q.token(), expires));
   }
 }

@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts what the public submitted and the platform acknowledged, by kind
- * ({@code gongkai.intake.submissions{kind=request|message|comment}}): the intake rate operators watch.
+ * Counts what the public submitted and the platform acknowledged, by kind ({@code
+ * gongkai.intake.submissions{kind=request|message|comment}}): the intake rate operators watch.
  */
 @Component
 public class IntakeMetrics {
@@ -18,7 +18,10 @@ public class IntakeMetrics {
   }
 
   public void accepted(String kind) {
-    Counter.builder("gongkai.intake.submissions").description("public submissions acknowledged")
-        .tag("kind", kind).register(registry).increment();
+    Counter.builder("gongkai.intake.submissions")
+        .description("public submissions acknowledged")
+        .tag("kind", kind)
+        .register(registry)
+        .increment();
   }
 }

@@ -2,12 +2,20 @@ package org.gongkai.shared.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
 
 /** Renders refusals on server-rendered pages as a readable error page with the right status. */
@@ -24,30 +32,38 @@ class PageErrorAdvice {
   }
 
   /** A form that should have carried a file and did not (or carried a broken one). */
-  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
-  ModelAndView notMultipart(org.springframework.web.multipart.MultipartException e, Locale locale,
-      HttpServletResponse response) {
-    return refusal(e instanceof org.springframework.web.multipart.MaxUploadSizeExceededException
-        ? Refusal.invalidField("file", "attachment.too-large") : Refusal.invalidField("file", "error.unreadable"),
-        locale, response);
+  @ExceptionHandler(MultipartException.class)
+  ModelAndView notMultipart(MultipartException e, Locale locale, HttpServletResponse response) {
+    return refusal(
+        e instanceof MaxUploadSizeExceededException
+            ? Refusal.invalidField("file", "attachment.too-large")
+            : Refusal.invalidField("file", "error.unreadable"),
+        locale,
+        response);
   }
 
-  /** An address or form value of the wrong shape (a word where a number belongs, a required value missing). */
-  @ExceptionHandler({org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
-      org.springframework.web.bind.MissingServletRequestParameterException.class})
+  /**
+   * An address or form value of the wrong shape (a word where a number belongs, a required value
+   * missing).
+   */
+  @ExceptionHandler({
+    MethodArgumentTypeMismatchException.class,
+    MissingServletRequestParameterException.class
+  })
   ModelAndView malformed(Exception e, HttpServletResponse response) {
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     ModelAndView page = new ModelAndView("error");
-    page.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST);
+    page.setStatus(HttpStatus.BAD_REQUEST);
     page.addObject("status", HttpServletResponse.SC_BAD_REQUEST);
     page.addObject("signedIn", signedIn());
     return page;
   }
 
   private static boolean signedIn() {
-    var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-    return authentication != null && authentication.isAuthenticated()
-        && !(authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken);
+    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null
+        && authentication.isAuthenticated()
+        && !(authentication instanceof AnonymousAuthenticationToken);
   }
 
   @ExceptionHandler(Refusal.class)
@@ -58,11 +74,14 @@ class PageErrorAdvice {
     page.setStatus(refusal.status());
     page.addObject("status", refusal.status().value());
     // A page reached by a link has no form to mark; what was wrong with it is the message.
-    String message = refusal.fieldProblems().isEmpty()
-        ? messages.getMessage(refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale)
-        : refusal.fieldProblems().stream()
-            .map(p -> messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale))
-            .collect(java.util.stream.Collectors.joining(" "));
+    String message =
+        refusal.fieldProblems().isEmpty()
+            ? messages.getMessage(
+                refusal.messageKey(), refusal.arguments(), refusal.messageKey(), locale)
+            : refusal.fieldProblems().stream()
+                .map(
+                    p -> messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale))
+                .collect(Collectors.joining(" "));
     page.addObject("message", message);
     return page;
   }

@@ -30,7 +30,10 @@ public record PageResult<T>(List<T> items, long total, int page, int size) {
    */
   public static final int MAX_DEPTH = 10_000;
 
-  /** The page asked for (1 when none), refused with a clear message when it starts beyond {@link #MAX_DEPTH}. */
+  /**
+   * The page asked for (1 when none), refused with a clear message when it starts beyond {@link
+   * #MAX_DEPTH}.
+   */
   public static int page(Integer page, int size) {
     int p = page == null || page < 1 ? 1 : page;
     if ((long) (p - 1) * size >= MAX_DEPTH) {

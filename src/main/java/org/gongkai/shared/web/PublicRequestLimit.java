@@ -1,30 +1,36 @@
 package org.gongkai.shared.web;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a visitor may send: a form or API call from the public is at most
- * {@code gongkai.public-uploads.max-request} (a 10 MB attachment and its form). A body of known
- * length beyond it is refused before a byte is read; a body sent in chunks is cut off where it
- * passes the limit (a chunked multipart upload is parsed by the container, under the servlet's
- * overall limit, and its attachment refused after). Staff pages and the staff API keep the larger
- * limit of their attachments.
+ * What a visitor may send: a form or API call from the public is at most {@code
+ * gongkai.public-uploads.max-request} (a 10 MB attachment and its form). A body of known length
+ * beyond it is refused before a byte is read; a body sent in chunks is cut off where it passes the
+ * limit (a chunked multipart upload is parsed by the container, under the servlet's overall limit,
+ * and its attachment refused after). Staff pages and the staff API keep the larger limit of their
+ * attachments.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -35,7 +41,9 @@ class PublicRequestLimit extends OncePerRequestFilter {
   private final LocaleResolver locales;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  PublicRequestLimit(@Value("${gongkai.public-uploads.max-request:12MB}") DataSize maxRequest, MessageSource messages,
+  PublicRequestLimit(
+      @Value("${gongkai.public-uploads.max-request:12MB}") DataSize maxRequest,
+      MessageSource messages,
       LocaleResolver locales) {
     this.maxBytes = maxRequest.toBytes();
     this.messages = messages;
@@ -45,13 +53,19 @@ class PublicRequestLimit extends OncePerRequestFilter {
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getRequestURI().substring(request.getContextPath().length());
-    boolean sendsBody = "POST".equals(request.getMethod()) || "PUT".equals(request.getMethod())
-        || "PATCH".equals(request.getMethod());
-    return !sendsBody || path.startsWith("/console") || path.startsWith("/api/v1/admin") || path.startsWith("/actuator");
+    boolean sendsBody =
+        "POST".equals(request.getMethod())
+            || "PUT".equals(request.getMethod())
+            || "PATCH".equals(request.getMethod());
+    return !sendsBody
+        || path.startsWith("/console")
+        || path.startsWith("/api/v1/admin")
+        || path.startsWith("/actuator");
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
     if (length > maxBytes) {
@@ -63,18 +77,21 @@ class PublicRequestLimit extends OncePerRequestFilter {
     }
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
+  private void refuse(
+      HttpServletRequest request, HttpServletResponse response, HttpStatus status, String key)
       throws IOException {
-    java.util.Locale locale = locales.resolveLocale(request);
+    Locale locale = locales.resolveLocale(request);
     String detail = messages.getMessage(key, new Object[] {maxBytes / 1024 / 1024}, key, locale);
-    String title = messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale);
+    String title =
+        messages.getMessage(
+            "problem.title." + status.value(), null, status.getReasonPhrase(), locale);
     response.setStatus(status.value());
     // The unread body is not drained: the connection closes instead of swallowing megabytes.
     response.setHeader("Connection", "close");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
       response.setContentType("application/problem+json");
-      var problem = new java.util.LinkedHashMap<String, Object>();
+      var problem = new LinkedHashMap<String, Object>();
       problem.put("type", "urn:gongkai:problem:" + key);
       problem.put("title", title);
       problem.put("status", status.value());
@@ -83,15 +100,23 @@ class PublicRequestLimit extends OncePerRequestFilter {
       response.getWriter().write(json.writeValueAsString(problem));
     } else {
       response.setContentType("text/html");
-      response.getWriter().write("<!DOCTYPE html><html lang=\"" + locale.toLanguageTag()
-          + "\"><head><meta charset=\"utf-8\"><title>" + HtmlUtils.htmlEscape(title) + "</title></head><body><main><h1>"
-          + HtmlUtils.htmlEscape(title) + "</h1><p>" + HtmlUtils.htmlEscape(detail)
-          + "</p></main></body></html>");
+      response
+          .getWriter()
+          .write(
+              "<!DOCTYPE html><html lang=\""
+                  + locale.toLanguageTag()
+                  + "\"><head><meta charset=\"utf-8\"><title>"
+                  + HtmlUtils.htmlEscape(title)
+                  + "</title></head><body><main><h1>"
+                  + HtmlUtils.htmlEscape(title)
+                  + "</h1><p>"
+                  + HtmlUtils.htmlEscape(detail)
+                  + "</p></main></body></html>");
     }
   }
 
   /** A request whose body stops with an error once more than the limit has been read. */
-  private static final class LimitedBody extends jakarta.servlet.http.HttpServletRequestWrapper {
+  private static final class LimitedBody extends HttpServletRequestWrapper {
 
     private final long limit;
 
@@ -101,9 +126,9 @@ class PublicRequestLimit extends OncePerRequestFilter {
     }
 
     @Override
-    public jakarta.servlet.ServletInputStream getInputStream() throws IOException {
-      jakarta.servlet.ServletInputStream in = super.getInputStream();
-      return new jakarta.servlet.ServletInputStream() {
+    public ServletInputStream getInputStream() throws IOException {
+      ServletInputStream in = super.getInputStream();
+      return new ServletInputStream() {
         private long read;
 
         @Override
@@ -123,7 +148,7 @@ class PublicRequestLimit extends OncePerRequestFilter {
         private void count(int n) throws IOException {
           read += n;
           if (read > limit) {
-            throw new org.springframework.web.multipart.MaxUploadSizeExceededException(limit);
+            throw new MaxUploadSizeExceededException(limit);
           }
         }
 
@@ -138,7 +163,7 @@ class PublicRequestLimit extends OncePerRequestFilter {
         }
 
         @Override
-        public void setReadListener(jakarta.servlet.ReadListener listener) {
+        public void setReadListener(ReadListener listener) {
           in.setReadListener(listener);
         }
       };

@@ -4,9 +4,9 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /**
- * A request the platform will not carry out, with the reason as a message key so that the
- * console shows it in Chinese and the API in the caller's language. Nothing has been changed
- * when one is thrown.
+ * A request the platform will not carry out, with the reason as a message key so that the console
+ * shows it in Chinese and the API in the caller's language. Nothing has been changed when one is
+ * thrown.
  */
 public class Refusal extends RuntimeException {
 
@@ -15,7 +15,8 @@ public class Refusal extends RuntimeException {
   private final transient Object[] arguments;
   private final List<FieldProblem> fieldProblems;
 
-  private Refusal(HttpStatus status, String messageKey, List<FieldProblem> fieldProblems, Object... arguments) {
+  private Refusal(
+      HttpStatus status, String messageKey, List<FieldProblem> fieldProblems, Object... arguments) {
     super(messageKey);
     this.status = status;
     this.messageKey = messageKey;

@@ -10,6 +10,9 @@ public interface RelatedLinks {
 
   List<Link> forDocument(long documentId);
 
-  /** {@code labelKey} names the relation in the message bundle; {@code text} is the linked item's title. */
+  /**
+   * {@code labelKey} names the relation in the message bundle; {@code text} is the linked item's
+   * title.
+   */
   record Link(String labelKey, String href, String text) {}
 }

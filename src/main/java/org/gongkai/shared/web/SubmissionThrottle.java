@@ -15,11 +15,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Limits how often one client may submit a public form (applications, messages, comments): at
- * most a number of submissions per sliding window, per purpose and client address. Refuses with
- * 429 beyond that; nothing is stored for a refused submission. One node counts in memory; nodes
- * that share the work ({@code gongkai.cluster.limits=database}) count minute by minute in the
- * database, so that a client gets the limit in all and not on each node.
+ * Limits how often one client may submit a public form (applications, messages, comments): at most
+ * a number of submissions per sliding window, per purpose and client address. Refuses with 429
+ * beyond that; nothing is stored for a refused submission. One node counts in memory; nodes that
+ * share the work ({@code gongkai.cluster.limits=database}) count minute by minute in the database,
+ * so that a client gets the limit in all and not on each node.
  */
 @Component
 public class SubmissionThrottle {
@@ -31,8 +31,11 @@ public class SubmissionThrottle {
   private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
   @Autowired
-  SubmissionThrottle(@Value("${gongkai.intake.max-submissions:10}") int limit,
-      @Value("${gongkai.intake.window-minutes:10}") int windowMinutes, Clock clock, JdbcClient jdbc,
+  SubmissionThrottle(
+      @Value("${gongkai.intake.max-submissions:10}") int limit,
+      @Value("${gongkai.intake.window-minutes:10}") int windowMinutes,
+      Clock clock,
+      JdbcClient jdbc,
       @Value("${gongkai.cluster.limits:memory}") String counting) {
     this(limit, windowMinutes, clock, "database".equals(counting) ? jdbc : null);
   }
@@ -68,11 +71,14 @@ public class SubmissionThrottle {
       times.addLast(now);
     }
     if (recent.size() > 50_000) {
-      recent.entrySet().removeIf(e -> {
-        synchronized (e.getValue()) {
-          return e.getValue().isEmpty() || e.getValue().peekLast().isBefore(cutoff);
-        }
-      });
+      recent
+          .entrySet()
+          .removeIf(
+              e -> {
+                synchronized (e.getValue()) {
+                  return e.getValue().isEmpty() || e.getValue().peekLast().isBefore(cutoff);
+                }
+              });
     }
   }
 
@@ -82,17 +88,26 @@ public class SubmissionThrottle {
    */
   private void acquireShared(String key, Instant now) {
     long minute = now.getEpochSecond() / 60;
-    int used = shared.sql("SELECT COALESCE(SUM(submissions), 0) FROM submission_window"
-            + " WHERE throttle_key = ? AND epoch_minute > ?")
-        .params(key, minute - window.toMinutes()).query(Integer.class).single();
+    int used =
+        shared
+            .sql(
+                "SELECT COALESCE(SUM(submissions), 0) FROM submission_window"
+                    + " WHERE throttle_key = ? AND epoch_minute > ?")
+            .params(key, minute - window.toMinutes())
+            .query(Integer.class)
+            .single();
     if (used >= limit) {
       throw tooMany();
     }
-    String count = "UPDATE submission_window SET submissions = submissions + 1 WHERE throttle_key = ? AND epoch_minute = ?";
+    String count =
+        "UPDATE submission_window SET submissions = submissions + 1 WHERE throttle_key = ? AND epoch_minute = ?";
     if (shared.sql(count).params(key, minute).update() == 0) {
       try {
-        shared.sql("INSERT INTO submission_window (throttle_key, epoch_minute, submissions) VALUES (?, ?, 1)")
-            .params(key, minute).update();
+        shared
+            .sql(
+                "INSERT INTO submission_window (throttle_key, epoch_minute, submissions) VALUES (?, ?, 1)")
+            .params(key, minute)
+            .update();
       } catch (DuplicateKeyException countedElsewhereAtTheSameTime) {
         shared.sql(count).params(key, minute).update();
       }
@@ -110,6 +125,9 @@ public class SubmissionThrottle {
       return 0;
     }
     long minute = Instant.now(clock).getEpochSecond() / 60;
-    return shared.sql("DELETE FROM submission_window WHERE epoch_minute <= ?").param(minute - window.toMinutes()).update();
+    return shared
+        .sql("DELETE FROM submission_window WHERE epoch_minute <= ?")
+        .param(minute - window.toMinutes())
+        .update();
   }
 }

@@ -40,10 +40,15 @@ class UnmappedAddressAdvice {
 
   @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
   Object wrongMethod(HttpServletRequest request, HttpServletResponse response, Locale locale) {
-    return answer(HttpStatus.METHOD_NOT_ALLOWED, "error.method-not-allowed", request, response, locale);
+    return answer(
+        HttpStatus.METHOD_NOT_ALLOWED, "error.method-not-allowed", request, response, locale);
   }
 
-  private Object answer(HttpStatus status, String key, HttpServletRequest request, HttpServletResponse response,
+  private Object answer(
+      HttpStatus status,
+      String key,
+      HttpServletRequest request,
+      HttpServletResponse response,
       Locale locale) {
     String detail = messages.getMessage(key, null, key, locale);
     if (wantsPage(request)) {
@@ -56,9 +61,13 @@ class UnmappedAddressAdvice {
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(URI.create("urn:gongkai:problem:" + key));
-    problem.setTitle(messages.getMessage("problem.title." + status.value(), null, status.getReasonPhrase(), locale));
+    problem.setTitle(
+        messages.getMessage(
+            "problem.title." + status.value(), null, status.getReasonPhrase(), locale));
     problem.setInstance(URI.create(request.getRequestURI()));
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   /** A browser asking for a page: not the API, and HTML accepted before JSON. */

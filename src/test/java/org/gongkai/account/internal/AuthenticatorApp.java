@@ -10,6 +10,7 @@ public final class AuthenticatorApp {
 
   /** The code for {@code key} (as the setup page shows it, spaces and all) at this moment. */
   public static String code(String key, Clock clock) {
-    return Totp.codeAt(key.replace(" ", ""), Instant.now(clock).getEpochSecond() / Totp.STEP_SECONDS);
+    return Totp.codeAt(
+        key.replace(" ", ""), Instant.now(clock).getEpochSecond() / Totp.STEP_SECONDS);
   }
 }

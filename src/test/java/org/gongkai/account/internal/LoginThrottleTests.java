@@ -36,7 +36,9 @@ class LoginThrottleTests {
   void everyNodeCountsTheSameFailures() {
     throttle.failed("editor", "203.0.113.7");
     otherNode.failed("editor", "203.0.113.7");
-    assertThat(throttle.failed("editor", "203.0.113.7")).as("the third failure, wherever it happened").isTrue();
+    assertThat(throttle.failed("editor", "203.0.113.7"))
+        .as("the third failure, wherever it happened")
+        .isTrue();
     assertThat(otherNode.isLocked("editor", "203.0.113.7")).isTrue();
     otherNode.succeeded("editor", "203.0.113.7");
     assertThat(throttle.isLocked("editor", "203.0.113.7")).isFalse();

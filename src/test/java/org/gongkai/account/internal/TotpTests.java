@@ -10,8 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class TotpTests {
 
-  /** RFC 6238 appendix B: the SHA-1 seed "12345678901234567890", eight digits there, the last six here. */
-  private static final String RFC_SECRET = new Base32().encodeToString("12345678901234567890".getBytes());
+  /**
+   * RFC 6238 appendix B: the SHA-1 seed "12345678901234567890", eight digits there, the last six
+   * here.
+   */
+  private static final String RFC_SECRET =
+      new Base32().encodeToString("12345678901234567890".getBytes());
 
   @Test
   void theRfcTestVectorsGiveTheirCodes() {
@@ -27,10 +31,14 @@ class TotpTests {
     long step = 1111111109L / 30;
     assertThat(Totp.verify(RFC_SECRET, "081804", 0, clock)).hasValue(step);
     assertThat(Totp.verify(RFC_SECRET, "081804", step, clock)).as("used once").isEmpty();
-    assertThat(Totp.verify(RFC_SECRET, Totp.codeAt(RFC_SECRET, step - 1), 0, clock)).hasValue(step - 1);
-    assertThat(Totp.verify(RFC_SECRET, Totp.codeAt(RFC_SECRET, step + 2), 0, clock)).as("too far ahead").isEmpty();
+    assertThat(Totp.verify(RFC_SECRET, Totp.codeAt(RFC_SECRET, step - 1), 0, clock))
+        .hasValue(step - 1);
+    assertThat(Totp.verify(RFC_SECRET, Totp.codeAt(RFC_SECRET, step + 2), 0, clock))
+        .as("too far ahead")
+        .isEmpty();
     assertThat(Totp.verify(RFC_SECRET, "12345", 0, clock)).isEmpty();
-    assertThat(Totp.uri("临江市人民政府", "admin", "ABC")).startsWith("otpauth://totp/")
+    assertThat(Totp.uri("临江市人民政府", "admin", "ABC"))
+        .startsWith("otpauth://totp/")
         .contains("secret=ABC", "issuer=%E4%B8%B4");
   }
 }

@@ -15,13 +15,28 @@ class UntrustedProxyIntegrationTests extends PlatformIntegrationTests {
     Fixture f = newAgency();
     String name = f.editor().username();
     for (int i = 0; i < 3; i++) {
-      assertThat(api().forwardedFor("203.0.113." + i, "https").get("/api/v1/admin/documents", name, "wrong").status())
+      assertThat(
+              api()
+                  .forwardedFor("203.0.113." + i, "https")
+                  .get("/api/v1/admin/documents", name, "wrong")
+                  .status())
           .isEqualTo(401);
     }
-    assertThat(api().forwardedFor("203.0.113.9", "https").get("/api/v1/admin/documents", name, PASSWORD).status())
-        .as("a made-up X-Forwarded-For does not escape the lock").isEqualTo(401);
-    assertThat(jdbc.sql("SELECT DISTINCT address FROM audit_record WHERE actor = ? AND action = 'account.login-failed'")
-        .param(name).query(String.class).list()).singleElement().isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
+    assertThat(
+            api()
+                .forwardedFor("203.0.113.9", "https")
+                .get("/api/v1/admin/documents", name, PASSWORD)
+                .status())
+        .as("a made-up X-Forwarded-For does not escape the lock")
+        .isEqualTo(401);
+    assertThat(
+            jdbc.sql(
+                    "SELECT DISTINCT address FROM audit_record WHERE actor = ? AND action = 'account.login-failed'")
+                .param(name)
+                .query(String.class)
+                .list())
+        .singleElement()
+        .isIn("127.0.0.1", "0:0:0:0:0:0:0:1");
     assertThat(api().forwardedFor("203.0.113.9", "https").get("/login").headers().get("Set-Cookie"))
         .allSatisfy(cookie -> assertThat(cookie).doesNotContain("Secure"));
   }

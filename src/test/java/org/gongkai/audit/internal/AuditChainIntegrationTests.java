@@ -11,14 +11,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 abstract class AuditChainIntegrationTests extends PlatformIntegrationTests {
 
-  @Autowired
-  AuditChain chain;
+  @Autowired AuditChain chain;
 
-  @Autowired
-  AuditTrail trail;
+  @Autowired AuditTrail trail;
 
-  @Autowired
-  TransactionTemplate transactions;
+  @Autowired TransactionTemplate transactions;
 
   @Test
   void everyRecordIsSealedIntoTheChainAndAChangedRecordIsFound() {
@@ -29,8 +26,13 @@ abstract class AuditChainIntegrationTests extends PlatformIntegrationTests {
     ChainVerification intact = chain.verify();
     assertThat(intact.intact()).isTrue();
     assertThat(intact.unsealed()).isZero();
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE id IN (?, ?, ?) AND chain_hash IS NOT NULL")
-        .params(first, second, third).query(Long.class).single()).isEqualTo(3);
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_record WHERE id IN (?, ?, ?) AND chain_hash IS NOT NULL")
+                .params(first, second, third)
+                .query(Long.class)
+                .single())
+        .isEqualTo(3);
 
     tamper(second, "UPDATE audit_record SET detail = 'rewritten' WHERE id = " + second);
     try {
@@ -50,23 +52,38 @@ abstract class AuditChainIntegrationTests extends PlatformIntegrationTests {
     chain.sealPending();
     long late = record("late");
     chain.sealPending();
-    Long earlySeq = jdbc.sql("SELECT chain_seq FROM audit_record WHERE id = ?").param(early).query(Long.class).single();
-    Long lateSeq = jdbc.sql("SELECT chain_seq FROM audit_record WHERE id = ?").param(late).query(Long.class).single();
+    Long earlySeq =
+        jdbc.sql("SELECT chain_seq FROM audit_record WHERE id = ?")
+            .param(early)
+            .query(Long.class)
+            .single();
+    Long lateSeq =
+        jdbc.sql("SELECT chain_seq FROM audit_record WHERE id = ?")
+            .param(late)
+            .query(Long.class)
+            .single();
     assertThat(lateSeq).isGreaterThan(earlySeq);
     assertThat(chain.verify().intact()).isTrue();
   }
 
-  /** Only a change the database's own guard lets through (H2 has none; PostgreSQL's trigger is switched off). */
+  /**
+   * Only a change the database's own guard lets through (H2 has none; PostgreSQL's trigger is
+   * switched off).
+   */
   abstract void tamper(long id, String update);
 
   void updateRefused(long id) {
-    assertThatThrownBy(() -> jdbc.sql("UPDATE audit_record SET detail = 'x' WHERE id = ?").param(id).update())
+    assertThatThrownBy(
+            () -> jdbc.sql("UPDATE audit_record SET detail = 'x' WHERE id = ?").param(id).update())
         .hasMessageContaining("append-only");
   }
 
   private long record(String detail) {
-    transactions.executeWithoutResult(tx -> trail.record("chain-test", "test.recorded", "test", detail, detail));
-    return jdbc.sql("SELECT MAX(id) FROM audit_record WHERE actor = 'chain-test' AND detail = ?").param(detail)
-        .query(Long.class).single();
+    transactions.executeWithoutResult(
+        tx -> trail.record("chain-test", "test.recorded", "test", detail, detail));
+    return jdbc.sql("SELECT MAX(id) FROM audit_record WHERE actor = 'chain-test' AND detail = ?")
+        .param(detail)
+        .query(Long.class)
+        .single();
   }
 }

@@ -23,7 +23,8 @@ class AuditChainPostgresIntegrationTests extends AuditChainIntegrationTests {
 
   @Test
   void theDatabaseStillRefusesEveryChangeButSealing() {
-    transactions.executeWithoutResult(tx -> trail.record("chain-test", "test.recorded", "test", 1, "guarded"));
+    transactions.executeWithoutResult(
+        tx -> trail.record("chain-test", "test.recorded", "test", 1, "guarded"));
     long id = jdbc.sql("SELECT MAX(id) FROM audit_record").query(Long.class).single();
     chain.sealPending();
     updateRefused(id);

@@ -13,12 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
@@ -30,6 +34,7 @@ import org.gongkai.support.PublicSubmissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -40,11 +45,12 @@ import org.springframework.web.client.RestClient;
  */
 class BackupIntegrationTests extends PlatformIntegrationTests {
 
-  private static final List<String> LOCATIONS = List.of("classpath:db/migration/common", "classpath:db/migration/{vendor}");
-  private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  private static final List<String> LOCATIONS =
+      List.of("classpath:db/migration/common", "classpath:db/migration/{vendor}");
+  private static final byte[] PDF =
+      "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
-  @TempDir
-  Path temp;
+  @TempDir Path temp;
 
   private Fixture f;
   private long documentId;
@@ -54,29 +60,65 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
   void content() {
     f = newAgency();
     Api api = api();
-    Api.Response created = api.post("/api/v1/admin/documents", f.draftJson("关于印发备份演练办法的通知"), f.editor().username(), PASSWORD);
+    Api.Response created =
+        api.post(
+            "/api/v1/admin/documents",
+            f.draftJson("关于印发备份演练办法的通知"),
+            f.editor().username(),
+            PASSWORD);
     documentId = ((Number) created.json("$.id")).longValue();
     String docs = "/api/v1/admin/documents/" + documentId;
-    assertThat(api.upload(docs + "/attachments", "附件.pdf", PDF, f.editor().username(), PASSWORD).status()).isEqualTo(201);
+    assertThat(
+            api.upload(docs + "/attachments", "附件.pdf", PDF, f.editor().username(), PASSWORD)
+                .status())
+        .isEqualTo(201);
     publish(docs);
-    assertThat(api.post(docs + "/revise", null, f.editor().username(), PASSWORD).status()).isEqualTo(200);
+    assertThat(api.post(docs + "/revise", null, f.editor().username(), PASSWORD).status())
+        .isEqualTo(200);
     publish(docs);
-    Api.Response ack = api.post("/api/v1/foi/requests", PublicSubmissions.request(f.agency().code(), "backup"), null, null);
+    Api.Response ack =
+        api.post(
+            "/api/v1/foi/requests",
+            PublicSubmissions.request(f.agency().code(), "backup"),
+            null,
+            null);
     requestCode = ack.json("$.trackingCode");
-    long requestId = jdbc.sql("SELECT id FROM foi_request WHERE tracking_code = ?").param(requestCode).query(Long.class).single();
-    Api.Response registered = api.post("/api/v1/admin/foi/requests/" + requestId + "/register",
-        "{\"receivedOn\":\"" + LocalDate.now(clock) + "\"}", f.editor().username(), PASSWORD);
+    long requestId =
+        jdbc.sql("SELECT id FROM foi_request WHERE tracking_code = ?")
+            .param(requestCode)
+            .query(Long.class)
+            .single();
+    Api.Response registered =
+        api.post(
+            "/api/v1/admin/foi/requests/" + requestId + "/register",
+            "{\"receivedOn\":\"" + LocalDate.now(clock) + "\"}",
+            f.editor().username(),
+            PASSWORD);
     assertThat(registered.status()).as(registered.body()).isEqualTo(200);
-    assertThat(api.post("/api/v1/mailbox/messages", api.answered(PublicSubmissions.message(f.agency().code(), "backup")), null, null)
-        .status()).isEqualTo(201);
+    assertThat(
+            api.post(
+                    "/api/v1/mailbox/messages",
+                    api.answered(PublicSubmissions.message(f.agency().code(), "backup")),
+                    null,
+                    null)
+                .status())
+        .isEqualTo(201);
   }
 
   private void publish(String docs) {
     Api api = api();
-    assertThat(api.post(docs + "/submit", null, f.editor().username(), PASSWORD).status()).isEqualTo(200);
-    assertThat(api.post(docs + "/approve", "{\"confidentialityChecked\":true,\"comment\":\"无涉密内容\"}",
-        f.reviewer().username(), PASSWORD).status()).isEqualTo(200);
-    assertThat(api.post(docs + "/publish", null, f.reviewer().username(), PASSWORD).status()).isEqualTo(200);
+    assertThat(api.post(docs + "/submit", null, f.editor().username(), PASSWORD).status())
+        .isEqualTo(200);
+    assertThat(
+            api.post(
+                    docs + "/approve",
+                    "{\"confidentialityChecked\":true,\"comment\":\"无涉密内容\"}",
+                    f.reviewer().username(),
+                    PASSWORD)
+                .status())
+        .isEqualTo(200);
+    assertThat(api.post(docs + "/publish", null, f.reviewer().username(), PASSWORD).status())
+        .isEqualTo(200);
   }
 
   @Test
@@ -87,33 +129,57 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
     try (HikariDataSource h2 = h2In(folder)) {
       assertThat(restore(h2, folder, archive).code()).isZero();
       assertSameRows(archive, h2);
-      assertThat(h2Count(h2, "SELECT COUNT(*) FROM edition WHERE document_id = " + documentId)).isEqualTo(2);
-      assertThat(h2Count(h2, "SELECT COUNT(*) FROM foi_event e JOIN foi_request r ON r.id = e.request_id"
-          + " WHERE r.tracking_code = '" + requestCode + "'")).isEqualTo(2);
+      assertThat(h2Count(h2, "SELECT COUNT(*) FROM edition WHERE document_id = " + documentId))
+          .isEqualTo(2);
+      assertThat(
+              h2Count(
+                  h2,
+                  "SELECT COUNT(*) FROM foi_event e JOIN foi_request r ON r.id = e.request_id"
+                      + " WHERE r.tracking_code = '"
+                      + requestCode
+                      + "'"))
+          .isEqualTo(2);
     }
     assertSameFiles(archive, folder);
-    String sha = jdbc.sql("SELECT a.sha256 FROM attachment a JOIN edition e ON e.id = a.edition_id WHERE e.document_id = ?"
-        + " ORDER BY a.id LIMIT 1").param(documentId).query(String.class).single();
-    assertThat(Files.readAllBytes(folder.resolve("attachments").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4))
-        .resolve(sha))).isEqualTo(PDF);
+    String sha =
+        jdbc.sql(
+                "SELECT a.sha256 FROM attachment a JOIN edition e ON e.id = a.edition_id WHERE e.document_id = ?"
+                    + " ORDER BY a.id LIMIT 1")
+            .param(documentId)
+            .query(String.class)
+            .single();
+    assertThat(
+            Files.readAllBytes(
+                folder
+                    .resolve("attachments")
+                    .resolve(sha.substring(0, 2))
+                    .resolve(sha.substring(2, 4))
+                    .resolve(sha)))
+        .isEqualTo(PDF);
 
     String url = PostgresTestDatabase.fresh();
-    try (HikariDataSource pg = dataSource(url, PostgresTestDatabase.user(), PostgresTestDatabase.password())) {
+    try (HikariDataSource pg =
+        dataSource(url, PostgresTestDatabase.user(), PostgresTestDatabase.password())) {
       Path pgFolder = temp.resolve("restored-pg");
       assertThat(restore(pg, pgFolder, archive).code()).isZero();
       assertSameRows(archive, pg);
       assertSameFiles(archive, pgFolder);
       try (Connection c = pg.getConnection()) {
-        c.createStatement().execute("INSERT INTO audit_record (occurred_at, actor, action, subject_type, subject_id)"
-            + " VALUES (CURRENT_TIMESTAMP, 'test', 'after-restore', 'test', '1')");
+        c.createStatement()
+            .execute(
+                "INSERT INTO audit_record (occurred_at, actor, action, subject_type, subject_id)"
+                    + " VALUES (CURRENT_TIMESTAMP, 'test', 'after-restore', 'test', '1')");
       }
-      assertThat(h2Count(pg, "SELECT MAX(id) FROM audit_record")).as("identities continue after the restored rows")
-          .isGreaterThan(h2Count(pg, "SELECT COUNT(*) FROM audit_record WHERE actor <> 'test'") - 1);
+      assertThat(h2Count(pg, "SELECT MAX(id) FROM audit_record"))
+          .as("identities continue after the restored rows")
+          .isGreaterThan(
+              h2Count(pg, "SELECT COUNT(*) FROM audit_record WHERE actor <> 'test'") - 1);
     }
   }
 
   @Test
-  void refusesAndChangesNothingWhenTheTargetIsNotEmptyOrTheArchiveIsDamagedOrNewer() throws Exception {
+  void refusesAndChangesNothingWhenTheTargetIsNotEmptyOrTheArchiveIsDamagedOrNewer()
+      throws Exception {
     Path archive = downloadNewBackup();
     Path folder = temp.resolve("once");
     try (HikariDataSource h2 = h2In(folder)) {
@@ -135,22 +201,38 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
       assertThat(notEmpty.output()).contains("数据库不是空的");
     }
 
-    Path damaged = rewrite(archive, "db/agency.jsonl", bytes -> {
-      bytes[bytes.length / 2] ^= 1;
-      return bytes;
-    });
-    Path newer = rewrite(archive, Archive.MANIFEST, bytes -> new String(bytes, StandardCharsets.UTF_8)
-        .replaceFirst("\"schemaVersion\"\\s*:\\s*\"[^\"]*\"", "\"schemaVersion\":\"999\"").getBytes(StandardCharsets.UTF_8));
+    Path damaged =
+        rewrite(
+            archive,
+            "db/agency.jsonl",
+            bytes -> {
+              bytes[bytes.length / 2] ^= 1;
+              return bytes;
+            });
+    Path newer =
+        rewrite(
+            archive,
+            Archive.MANIFEST,
+            bytes ->
+                new String(bytes, StandardCharsets.UTF_8)
+                    .replaceFirst(
+                        "\"schemaVersion\"\\s*:\\s*\"[^\"]*\"", "\"schemaVersion\":\"999\"")
+                    .getBytes(StandardCharsets.UTF_8));
     for (var refused : Map.of(damaged, "校验和不符", newer, "更新的数据库结构").entrySet()) {
       Path target = temp.resolve("target-" + refused.getKey().getFileName());
       try (HikariDataSource h2 = h2In(target)) {
         Outcome outcome = restore(h2, target, refused.getKey());
         assertThat(outcome.code()).as(outcome.output()).isEqualTo(2);
         assertThat(outcome.output()).contains(refused.getValue()).contains("未作任何更改");
-        assertThat(h2Count(h2, "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"))
-            .as("nothing created").isZero();
+        assertThat(
+                h2Count(
+                    h2,
+                    "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC'"))
+            .as("nothing created")
+            .isZero();
       }
-      assertThat(Files.list(target).filter(p -> !p.getFileName().toString().equals("db")).toList()).isEmpty();
+      assertThat(Files.list(target).filter(p -> !p.getFileName().toString().equals("db")).toList())
+          .isEmpty();
     }
   }
 
@@ -160,9 +242,20 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
     assertThat(created.status()).isEqualTo(201);
     String name = created.json("$.name");
     assertThat(api().get("/api/v1/admin/backups", "admin", ADMIN_PASSWORD).body()).contains(name);
-    assertThat(api().post("/api/v1/admin/backups", null, f.agencyAdmin().username(), PASSWORD).status()).isEqualTo(403);
-    assertThat(api().get("/api/v1/admin/backups/" + name, f.agencyAdmin().username(), PASSWORD).status()).isEqualTo(403);
-    assertThat(api().get("/api/v1/admin/backups/..%2F..%2Fdb%2Fgongkai.mv.db", "admin", ADMIN_PASSWORD).status())
+    assertThat(
+            api()
+                .post("/api/v1/admin/backups", null, f.agencyAdmin().username(), PASSWORD)
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            api()
+                .get("/api/v1/admin/backups/" + name, f.agencyAdmin().username(), PASSWORD)
+                .status())
+        .isEqualTo(403);
+    assertThat(
+            api()
+                .get("/api/v1/admin/backups/..%2F..%2Fdb%2Fgongkai.mv.db", "admin", ADMIN_PASSWORD)
+                .status())
         .isIn(400, 404);
   }
 
@@ -171,8 +264,13 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
     assertThat(created.status()).as(created.body()).isEqualTo(201);
     String name = created.json("$.name");
     String sha = created.json("$.sha256");
-    ResponseEntity<byte[]> download = RestClient.create().get().uri("http://localhost:" + port + "/api/v1/admin/backups/" + name)
-        .headers(h -> h.setBasicAuth("admin", ADMIN_PASSWORD)).retrieve().toEntity(byte[].class);
+    ResponseEntity<byte[]> download =
+        RestClient.create()
+            .get()
+            .uri("http://localhost:" + port + "/api/v1/admin/backups/" + name)
+            .headers(h -> h.setBasicAuth("admin", ADMIN_PASSWORD))
+            .retrieve()
+            .toEntity(byte[].class);
     byte[] bytes = download.getBody();
     assertThat(HexFormat.of().formatHex(Archive.sha256().digest(bytes))).isEqualTo(sha);
     Path file = temp.resolve(name);
@@ -185,20 +283,26 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
   private Outcome restore(DataSource target, Path folder, Path archive) {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
-    org.springframework.context.support.ResourceBundleMessageSource source =
-        new org.springframework.context.support.ResourceBundleMessageSource();
+    ResourceBundleMessageSource source = new ResourceBundleMessageSource();
     source.setBasename("messages");
     source.setDefaultEncoding("UTF-8");
     source.setFallbackToSystemLocale(false);
-    int code = new Restorer(target, folder, LOCATIONS, out,
-        (key, args) -> source.getMessage(key, args, java.util.Locale.SIMPLIFIED_CHINESE)).restore(archive);
+    int code =
+        new Restorer(
+                target,
+                folder,
+                LOCATIONS,
+                out,
+                (key, args) -> source.getMessage(key, args, Locale.SIMPLIFIED_CHINESE))
+            .restore(archive);
     return new Outcome(code, buffer.toString(StandardCharsets.UTF_8));
   }
 
   /** Every table of the restored database holds exactly the rows the archive holds. */
   private static void assertSameRows(Path archive, DataSource restored) throws Exception {
     var json = ArchiveJson.mapper();
-    try (ZipFile zip = new ZipFile(archive.toFile()); Connection c = restored.getConnection()) {
+    try (ZipFile zip = new ZipFile(archive.toFile());
+        Connection c = restored.getConnection()) {
       Map<String, String> dumped = new LinkedHashMap<>();
       for (Tables.Table table : Tables.of(c)) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -209,8 +313,12 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
       for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
         ZipEntry entry = e.nextElement();
         if (entry.getName().startsWith(Archive.DB)) {
-          String table = entry.getName().substring(Archive.DB.length(), entry.getName().length() - ".jsonl".length());
-          String archived = new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
+          String table =
+              entry
+                  .getName()
+                  .substring(Archive.DB.length(), entry.getName().length() - ".jsonl".length());
+          String archived =
+              new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8);
           assertThat(normalized(dumped.get(table))).as(table).isEqualTo(normalized(archived));
           tables++;
         }
@@ -220,8 +328,8 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
   }
 
   /**
-   * Rows compared field by field whatever the column order, timestamps as instants to the
-   * nearest microsecond: PostgreSQL rounds to microseconds where H2 keeps nanoseconds.
+   * Rows compared field by field whatever the column order, timestamps as instants to the nearest
+   * microsecond: PostgreSQL rounds to microseconds where H2 keeps nanoseconds.
    */
   private static List<String> normalized(String jsonLines) {
     var json = ArchiveJson.mapper();
@@ -231,12 +339,18 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
         continue;
       }
       var node = json.readTree(line);
-      java.util.TreeMap<String, String> fields = new java.util.TreeMap<>();
+      TreeMap<String, String> fields = new TreeMap<>();
       for (String field : node.propertyNames()) {
         var value = node.get(field);
-        String text = value.isNull() ? "null" : value.isString() ? value.asString() : value.toString();
+        String text =
+            value.isNull() ? "null" : value.isString() ? value.asString() : value.toString();
         if (text.matches("\\d{4}-\\d\\d-\\d\\dT.*([+-]\\d\\d:\\d\\d|Z)")) {
-          text = java.time.OffsetDateTime.parse(text).toInstant().plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS).toString();
+          text =
+              OffsetDateTime.parse(text)
+                  .toInstant()
+                  .plusNanos(500)
+                  .truncatedTo(ChronoUnit.MICROS)
+                  .toString();
         }
         fields.put(field, text);
       }
@@ -253,7 +367,9 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
         if (entry.getName().startsWith(Archive.FILES)) {
           Path restored = folder.resolve(entry.getName().substring(Archive.FILES.length()));
           try (InputStream in = zip.getInputStream(entry)) {
-            assertThat(Files.readAllBytes(restored)).as(entry.getName()).isEqualTo(in.readAllBytes());
+            assertThat(Files.readAllBytes(restored))
+                .as(entry.getName())
+                .isEqualTo(in.readAllBytes());
           }
           files++;
         }
@@ -269,8 +385,9 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
 
   private Path rewrite(Path archive, String entryName, Change change) throws IOException {
     Path copy = temp.resolve("changed-" + entryName.replace('/', '-') + ".zip");
-    try (ZipFile zip = new ZipFile(archive.toFile()); OutputStream out = Files.newOutputStream(copy);
-         ZipOutputStream z = new ZipOutputStream(out)) {
+    try (ZipFile zip = new ZipFile(archive.toFile());
+        OutputStream out = Files.newOutputStream(copy);
+        ZipOutputStream z = new ZipOutputStream(out)) {
       for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
         ZipEntry entry = e.nextElement();
         byte[] bytes = zip.getInputStream(entry).readAllBytes();
@@ -296,10 +413,10 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
   }
 
   private static long h2Count(DataSource ds, String sql) throws Exception {
-    try (Connection c = ds.getConnection(); var rs = c.createStatement().executeQuery(sql)) {
+    try (Connection c = ds.getConnection();
+        var rs = c.createStatement().executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
   }
-
 }

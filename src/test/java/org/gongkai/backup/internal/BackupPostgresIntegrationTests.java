@@ -7,7 +7,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The same backups written from PostgreSQL; the context closes after them, freeing its connections. */
+/**
+ * The same backups written from PostgreSQL; the context closes after them, freeing its connections.
+ */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class BackupPostgresIntegrationTests extends BackupIntegrationTests {
 

@@ -12,13 +12,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class WorkflowStepTests {
 
-  private static final Map<WorkflowStep, Set<EditionState>> LEGAL = Map.of(
-      WorkflowStep.SUBMIT, Set.of(EditionState.DRAFT),
-      WorkflowStep.APPROVE, Set.of(EditionState.SUBMITTED),
-      WorkflowStep.REJECT, Set.of(EditionState.SUBMITTED, EditionState.APPROVED, EditionState.SCHEDULED),
-      WorkflowStep.SCHEDULE, Set.of(EditionState.APPROVED),
-      WorkflowStep.PUBLISH, Set.of(EditionState.APPROVED, EditionState.SCHEDULED),
-      WorkflowStep.WITHDRAW, Set.of(EditionState.PUBLISHED));
+  private static final Map<WorkflowStep, Set<EditionState>> LEGAL =
+      Map.of(
+          WorkflowStep.SUBMIT, Set.of(EditionState.DRAFT),
+          WorkflowStep.APPROVE, Set.of(EditionState.SUBMITTED),
+          WorkflowStep.REJECT,
+              Set.of(EditionState.SUBMITTED, EditionState.APPROVED, EditionState.SCHEDULED),
+          WorkflowStep.SCHEDULE, Set.of(EditionState.APPROVED),
+          WorkflowStep.PUBLISH, Set.of(EditionState.APPROVED, EditionState.SCHEDULED),
+          WorkflowStep.WITHDRAW, Set.of(EditionState.PUBLISHED));
 
   static Stream<Arguments> everyStepFromEveryState() {
     return Stream.of(WorkflowStep.values())
@@ -33,8 +35,11 @@ class WorkflowStepTests {
 
   @ParameterizedTest(name = "{0} from {1}")
   @MethodSource("everyStepFromEveryState")
-  void neverLeavesAPublishedOrWithdrawnEditionInAPrePublicationState(WorkflowStep step, EditionState from) {
-    if ((from == EditionState.PUBLISHED || from == EditionState.WITHDRAWN || from == EditionState.SUPERSEDED)
+  void neverLeavesAPublishedOrWithdrawnEditionInAPrePublicationState(
+      WorkflowStep step, EditionState from) {
+    if ((from == EditionState.PUBLISHED
+            || from == EditionState.WITHDRAWN
+            || from == EditionState.SUPERSEDED)
         && step.allowedFrom(from)) {
       assertThat(step.target().isPrePublication()).isFalse();
     }

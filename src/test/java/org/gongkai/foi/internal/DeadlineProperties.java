@@ -23,42 +23,59 @@ class DeadlineProperties {
   private final DeadlineCalculator calculator = new DeadlineCalculator(true);
 
   @Property
-  void aDueDateNeverFallsOnARestDay(@ForAll("receipts") LocalDate received, @ForAll @IntRange(max = 20) int extension,
-      @ForAll @IntRange(max = 30) int pauseStart, @ForAll @IntRange(max = 40) int pauseLength) {
+  void aDueDateNeverFallsOnARestDay(
+      @ForAll("receipts") LocalDate received,
+      @ForAll @IntRange(max = 20) int extension,
+      @ForAll @IntRange(max = 30) int pauseStart,
+      @ForAll @IntRange(max = 40) int pauseLength) {
     List<RequestEvent> history = history(received, extension, pauseStart, pauseLength);
     LocalDate due = calculator.compute(history, DAYS, TODAY).dueOn();
     assertThat(DAYS.isWorkingDay(due)).as("due %s", due).isTrue();
   }
 
   @Property
-  void aPauseNeverShortensThePeriod(@ForAll("receipts") LocalDate received, @ForAll @IntRange(max = 20) int extension,
-      @ForAll @IntRange(max = 30) int pauseStart, @ForAll @IntRange(max = 40) int pauseLength) {
-    LocalDate without = calculator.compute(history(received, extension, -1, 0), DAYS, TODAY).dueOn();
-    LocalDate with = calculator.compute(history(received, extension, pauseStart, pauseLength), DAYS, TODAY).dueOn();
+  void aPauseNeverShortensThePeriod(
+      @ForAll("receipts") LocalDate received,
+      @ForAll @IntRange(max = 20) int extension,
+      @ForAll @IntRange(max = 30) int pauseStart,
+      @ForAll @IntRange(max = 40) int pauseLength) {
+    LocalDate without =
+        calculator.compute(history(received, extension, -1, 0), DAYS, TODAY).dueOn();
+    LocalDate with =
+        calculator
+            .compute(history(received, extension, pauseStart, pauseLength), DAYS, TODAY)
+            .dueOn();
     assertThat(with).isAfterOrEqualTo(without);
   }
 
   @Property
-  void addingAHolidayNeverMovesADueDateEarlier(@ForAll("receipts") LocalDate received,
-      @ForAll @IntRange(max = 20) int extension, @ForAll @IntRange(max = 80) int holidayOffset) {
+  void addingAHolidayNeverMovesADueDateEarlier(
+      @ForAll("receipts") LocalDate received,
+      @ForAll @IntRange(max = 20) int extension,
+      @ForAll @IntRange(max = 80) int holidayOffset) {
     List<RequestEvent> history = history(received, extension, -1, 0);
     LocalDate before = calculator.compute(history, DAYS, TODAY).dueOn();
-    WorkingDays more = DAYS.with(new CalendarDay(received.plusDays(holidayOffset), DayKind.HOLIDAY, "test"));
+    WorkingDays more =
+        DAYS.with(new CalendarDay(received.plusDays(holidayOffset), DayKind.HOLIDAY, "test"));
     LocalDate after = calculator.compute(history, more, TODAY).dueOn();
     assertThat(after).isAfterOrEqualTo(before);
   }
 
   @Provide
   Arbitrary<LocalDate> receipts() {
-    return Arbitraries.integers().between(0, 14 * 366).map(d -> LocalDate.of(2013, 1, 1).plusDays(d));
+    return Arbitraries.integers()
+        .between(0, 14 * 366)
+        .map(d -> LocalDate.of(2013, 1, 1).plusDays(d));
   }
 
-  private static List<RequestEvent> history(LocalDate received, int extension, int pauseStart, int pauseLength) {
+  private static List<RequestEvent> history(
+      LocalDate received, int extension, int pauseStart, int pauseLength) {
     List<RequestEvent> events = new ArrayList<>();
     events.add(Steps.on(EventKind.REGISTERED, received));
     if (pauseStart >= 0) {
       events.add(Steps.on(EventKind.CONSULTATION_SENT, received.plusDays(pauseStart)));
-      events.add(Steps.on(EventKind.CONSULTATION_ANSWERED, received.plusDays(pauseStart + pauseLength)));
+      events.add(
+          Steps.on(EventKind.CONSULTATION_ANSWERED, received.plusDays(pauseStart + pauseLength)));
     }
     if (extension > 0) {
       events.add(Steps.extension(extension));

@@ -14,22 +14,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The two cases that showed the clock wrong, end to end through the staff API, seen on 30
- * November 2026 for an application received on 1 September 2026; and the rules around them.
+ * The two cases that showed the clock wrong, end to end through the staff API, seen on 30 November
+ * 2026 for an application received on 1 September 2026; and the rules around them.
  */
 abstract class StatutoryClockIntegrationTests extends PlatformIntegrationTests {
 
   private static final LocalDate RECEIVED = LocalDate.of(2026, 9, 1);
   private static final LocalDate SEEN = LocalDate.of(2026, 11, 30);
 
-  @Autowired
-  private FoiStatistics statistics;
+  @Autowired private FoiStatistics statistics;
 
-  @Autowired
-  private RequestLedger ledger;
+  @Autowired private RequestLedger ledger;
 
-  @Autowired
-  private RequestRepository requests;
+  @Autowired private RequestRepository requests;
 
   private Fixture f;
 
@@ -40,16 +37,26 @@ abstract class StatutoryClockIntegrationTests extends PlatformIntegrationTests {
   }
 
   private long enteredOnPaper() {
-    String entry = "{\"application\":" + PublicSubmissions.request(f.agency().code(), "paper") + ",\"channel\":\"POST\","
-        + "\"receivedOn\":\"" + RECEIVED + "\"}";
-    Api.Response created = api().post("/api/v1/admin/foi/requests", entry, f.editor().username(), PASSWORD);
+    String entry =
+        "{\"application\":"
+            + PublicSubmissions.request(f.agency().code(), "paper")
+            + ",\"channel\":\"POST\","
+            + "\"receivedOn\":\""
+            + RECEIVED
+            + "\"}";
+    Api.Response created =
+        api().post("/api/v1/admin/foi/requests", entry, f.editor().username(), PASSWORD);
     assertThat(created.status()).as(created.body()).isEqualTo(201);
-    return jdbc.sql("SELECT id FROM foi_request WHERE tracking_code = ?").param(created.<String>json("$.trackingCode"))
-        .query(Long.class).single();
+    return jdbc.sql("SELECT id FROM foi_request WHERE tracking_code = ?")
+        .param(created.<String>json("$.trackingCode"))
+        .query(Long.class)
+        .single();
   }
 
   private Api.Response post(long id, String step, String json) {
-    return api().post("/api/v1/admin/foi/requests/" + id + "/" + step, json, f.editor().username(), PASSWORD);
+    return api()
+        .post(
+            "/api/v1/admin/foi/requests/" + id + "/" + step, json, f.editor().username(), PASSWORD);
   }
 
   private Api.Response view(long id) {
@@ -64,7 +71,8 @@ abstract class StatutoryClockIntegrationTests extends PlatformIntegrationTests {
   @Test
   void anUnansweredConsultationStopsTheClockForFifteenWorkingDaysAndTheRequestGoesOverdue() {
     long id = enteredOnPaper();
-    Api.Response consulted = post(id, "consultation", "{\"party\":\"临江市某建设有限公司\",\"sentOn\":\"2026-09-10\"}");
+    Api.Response consulted =
+        post(id, "consultation", "{\"party\":\"临江市某建设有限公司\",\"sentOn\":\"2026-09-10\"}");
     assertThat(consulted.status()).as(consulted.body()).isEqualTo(200);
 
     Api.Response seen = view(id);
@@ -74,34 +82,49 @@ abstract class StatutoryClockIntegrationTests extends PlatformIntegrationTests {
     assertThat(seen.<Integer>json("$.deadline.pauses[0].workingDaysNotCounted")).isEqualTo(15);
     assertThat(seen.<Boolean>json("$.deadline.pauses[0].open")).isFalse();
     assertThat(seen.<String>json("$.consultation.answerBy")).isEqualTo("2026-10-08");
-    assertThat(seen.<List<String>>json("$.allowedSteps")).contains("reply", "record-consultation-answer")
+    assertThat(seen.<List<String>>json("$.allowedSteps"))
+        .contains("reply", "record-consultation-answer")
         .doesNotContain("extend");
     assertThat(seen.<List<String>>json("$.letters[*].kind")).containsExactly("CONSULTATION_LETTER");
-    assertThat(api().get("/api/v1/admin/foi/requests?due=overdue&agency=" + f.agency().code(), f.editor().username(),
-        PASSWORD).body()).contains(seen.<String>json("$.trackingCode"));
-    assertThat(statistics.handling(Set.of(f.agency().id()), SEEN.withDayOfYear(1), SEEN).overdue()).isEqualTo(1);
+    assertThat(
+            api()
+                .get(
+                    "/api/v1/admin/foi/requests?due=overdue&agency=" + f.agency().code(),
+                    f.editor().username(),
+                    PASSWORD)
+                .body())
+        .contains(seen.<String>json("$.trackingCode"));
+    assertThat(statistics.handling(Set.of(f.agency().id()), SEEN.withDayOfYear(1), SEEN).overdue())
+        .isEqualTo(1);
     assertReplayGivesWhatIsShown(id);
   }
 
   /**
-   * Received 1 September, the request was due on 29 September. An extension recorded on 30
-   * November is refused, the due date stays, and the request counts as overdue, then as late.
+   * Received 1 September, the request was due on 29 September. An extension recorded on 30 November
+   * is refused, the due date stays, and the request counts as overdue, then as late.
    */
   @Test
   void anExtensionAfterTheDeadlineIsRefusedAndAnOverdueRequestStaysOverdue() {
     long id = enteredOnPaper();
-    Api.Response refused = post(id, "extension", "{\"days\":20,\"approver\":\"公开办主任\",\"reason\":\"涉及多个部门\"}");
+    Api.Response refused =
+        post(id, "extension", "{\"days\":20,\"approver\":\"公开办主任\",\"reason\":\"涉及多个部门\"}");
     assertThat(refused.status()).as(refused.body()).isEqualTo(409);
     assertThat(refused.body()).contains("2026-09-29");
     Api.Response seen = view(id);
     assertThat(seen.<String>json("$.dueOn")).isEqualTo("2026-09-29");
     assertThat(seen.<Object>json("$.extension")).isNull();
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM foi_event WHERE request_id = ? AND kind = 'EXTENDED'").param(id)
-        .query(Long.class).single()).isZero();
-    assertThat(statistics.handling(Set.of(f.agency().id()), SEEN.withDayOfYear(1), SEEN).overdue()).isEqualTo(1);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM foi_event WHERE request_id = ? AND kind = 'EXTENDED'")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(statistics.handling(Set.of(f.agency().id()), SEEN.withDayOfYear(1), SEEN).overdue())
+        .isEqualTo(1);
 
     assertThat(post(id, "reply", "{\"outcome\":\"DISCLOSED\"}").status()).isEqualTo(200);
-    FoiStatistics.Handling handled = statistics.handling(Set.of(f.agency().id()), SEEN.withDayOfYear(1), SEEN);
+    FoiStatistics.Handling handled =
+        statistics.handling(Set.of(f.agency().id()), SEEN.withDayOfYear(1), SEEN);
     assertThat(handled.concluded()).isEqualTo(1);
     assertThat(handled.onTime()).as("answered after its due date").isZero();
     assertReplayGivesWhatIsShown(id);
@@ -115,28 +138,50 @@ abstract class StatutoryClockIntegrationTests extends PlatformIntegrationTests {
     assertThat(early.<List<String>>json("$.errors[*].field")).containsExactly("sentOn");
     Api.Response future = post(id, "consultation", "{\"party\":\"某公司\",\"sentOn\":\"2026-12-01\"}");
     assertThat(future.status()).isEqualTo(400);
-    assertThat(post(id, "consultation", "{\"party\":\"某公司\",\"sentOn\":\"2026-09-10\"}").status()).isEqualTo(200);
+    assertThat(post(id, "consultation", "{\"party\":\"某公司\",\"sentOn\":\"2026-09-10\"}").status())
+        .isEqualTo(200);
     assertThat(post(id, "consultation-answered", "{\"answeredOn\":\"2026-09-09\"}").status())
-        .as("before the letter it answers").isEqualTo(400);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM foi_event WHERE request_id = ?").param(id).query(Long.class).single())
-        .as("refused steps leave nothing").isEqualTo(3);
+        .as("before the letter it answers")
+        .isEqualTo(400);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM foi_event WHERE request_id = ?")
+                .param(id)
+                .query(Long.class)
+                .single())
+        .as("refused steps leave nothing")
+        .isEqualTo(3);
   }
 
   @Test
   void interimLettersAreRecordedWithTheirDelivery() {
     clock.travelTo(LocalDate.of(2026, 9, 3));
     long id = enteredOnPaper();
-    assertThat(post(id, "supplement-request", "{\"items\":\"请写明所需信息的文号\",\"days\":10}").status()).isEqualTo(200);
+    assertThat(post(id, "supplement-request", "{\"items\":\"请写明所需信息的文号\",\"days\":10}").status())
+        .isEqualTo(200);
     Api.Response asked = view(id);
     long letter = ((Number) asked.json("$.letters[0].id")).longValue();
     assertThat(asked.<String>json("$.letters[0].kind")).isEqualTo("SUPPLEMENT_NOTICE");
-    assertThat(api().get("/api/v1/admin/foi/requests/" + id + "/letters/" + letter, f.editor().username(), PASSWORD)
-        .body()).contains("补正告知书", "请写明所需信息的文号", "10个工作日");
+    assertThat(
+            api()
+                .get(
+                    "/api/v1/admin/foi/requests/" + id + "/letters/" + letter,
+                    f.editor().username(),
+                    PASSWORD)
+                .body())
+        .contains("补正告知书", "请写明所需信息的文号", "10个工作日");
     clock.travelTo(LocalDate.of(2026, 9, 4));
-    assertThat(post(id, "delivery", "{\"letter\":" + letter + ",\"method\":\"POST\",\"deliveredOn\":\"2026-09-04\"}")
-        .status()).isEqualTo(200);
+    assertThat(
+            post(
+                    id,
+                    "delivery",
+                    "{\"letter\":"
+                        + letter
+                        + ",\"method\":\"POST\",\"deliveredOn\":\"2026-09-04\"}")
+                .status())
+        .isEqualTo(200);
     assertThat(view(id).<String>json("$.letters[0].deliveredOn")).isEqualTo("2026-09-04");
-    assertThat(post(id, "delivery", "{\"letter\":" + letter + ",\"method\":\"POST\"}").status()).isEqualTo(409);
+    assertThat(post(id, "delivery", "{\"letter\":" + letter + ",\"method\":\"POST\"}").status())
+        .isEqualTo(409);
     assertReplayGivesWhatIsShown(id);
   }
 
@@ -149,6 +194,7 @@ abstract class StatutoryClockIntegrationTests extends PlatformIntegrationTests {
     assertThat(row.dueOn()).isEqualTo(replayed.dueOn());
     assertThat(row.outcome()).isEqualTo(replayed.outcome());
     assertThat(shown.<String>json("$.state")).isEqualTo(replayed.state().name());
-    assertThat(shown.<String>json("$.dueOn")).isEqualTo(replayed.dueOn() == null ? null : replayed.dueOn().toString());
+    assertThat(shown.<String>json("$.dueOn"))
+        .isEqualTo(replayed.dueOn() == null ? null : replayed.dueOn().toString());
   }
 }

@@ -28,31 +28,45 @@ class StatutoryRulesTests {
   private final DeadlineCalculator clock = new DeadlineCalculator(true);
 
   /**
-   * Art. 32, 34: received 1 September, the letter to the third party sent on the 10th. Seven working
-   * days count before it (2, 3, 4, 7, 8, 9, 10 September). The third party's 15 working days run
-   * 11 September to 8 October (11, 14–18, 20, 21–24, 28–30 September, 8 October).
+   * Art. 32, 34: received 1 September, the letter to the third party sent on the 10th. Seven
+   * working days count before it (2, 3, 4, 7, 8, 9, 10 September). The third party's 15 working
+   * days run 11 September to 8 October (11, 14–18, 20, 21–24, 28–30 September, 8 October).
    */
   @ParameterizedTest(name = "answered {1}, seen {2}: due {3}")
-  @CsvSource(nullValues = "-", value = {
-      // Never answered: the pause ends with the 15 days; 13 more days from 9 October (the 10th worked) end 26 October.
-      "2026-09-10, -,          2026-11-30, 2026-10-26, 15, OPEN",
-      // Answered on the 17th: 11, 14, 15, 16, 17 not counted; 13 more days from the 18th end 12 October.
-      "2026-09-10, 2026-09-17, 2026-11-30, 2026-10-12, 5,  OPEN",
-      // Answered after the 15 days: the pause still ended on 8 October.
-      "2026-09-10, 2026-10-20, 2026-11-30, 2026-10-26, 15, OPEN",
-      // Still within the 15 days on the 20th: paused, the due date projected as if the pause ended that day.
-      "2026-09-10, -,          2026-09-20, 2026-10-14, 7,  CONSULTING",
-  })
-  void aConsultationPausesTheClockForAtMostTheThirdPartysFifteenDays(LocalDate sent, LocalDate answered,
-      LocalDate today, LocalDate due, int notCounted, RequestState state) {
-    List<RequestEvent> events = new ArrayList<>(List.of(Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 9, 1)),
-        Steps.on(EventKind.CONSULTATION_SENT, sent)));
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        // Never answered: the pause ends with the 15 days; 13 more days from 9 October (the 10th
+        // worked) end 26 October.
+        "2026-09-10, -,          2026-11-30, 2026-10-26, 15, OPEN",
+        // Answered on the 17th: 11, 14, 15, 16, 17 not counted; 13 more days from the 18th end 12
+        // October.
+        "2026-09-10, 2026-09-17, 2026-11-30, 2026-10-12, 5,  OPEN",
+        // Answered after the 15 days: the pause still ended on 8 October.
+        "2026-09-10, 2026-10-20, 2026-11-30, 2026-10-26, 15, OPEN",
+        // Still within the 15 days on the 20th: paused, the due date projected as if the pause
+        // ended that day.
+        "2026-09-10, -,          2026-09-20, 2026-10-14, 7,  CONSULTING",
+      })
+  void aConsultationPausesTheClockForAtMostTheThirdPartysFifteenDays(
+      LocalDate sent,
+      LocalDate answered,
+      LocalDate today,
+      LocalDate due,
+      int notCounted,
+      RequestState state) {
+    List<RequestEvent> events =
+        new ArrayList<>(
+            List.of(
+                Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 9, 1)),
+                Steps.on(EventKind.CONSULTATION_SENT, sent)));
     if (answered != null) {
       events.add(Steps.on(EventKind.CONSULTATION_ANSWERED, answered));
     }
     RequestHistory h = RequestHistory.replay(events, days, today, clock);
     assertThat(h.dueOn()).isEqualTo(due);
-    assertThat(h.deadline().pauses()).singleElement()
+    assertThat(h.deadline().pauses())
+        .singleElement()
         .satisfies(p -> assertThat(p.workingDaysNotCounted()).isEqualTo(notCounted));
     assertThat(h.state()).isEqualTo(state);
     assertThat(h.consultation().answerBy()).isEqualTo(LocalDate.of(2026, 10, 8));
@@ -63,14 +77,18 @@ class StatutoryRulesTests {
    * extension is decided before that, once.
    */
   @ParameterizedTest(name = "on {0}, extended before: {1} → {2}")
-  @CsvSource(nullValues = "-", value = {
-      "2026-09-29, false, -",
-      "2026-09-30, false, foi.extension.after-deadline",
-      "2026-11-30, false, foi.extension.after-deadline",
-      "2026-09-15, true,  foi.extension.only-once",
-  })
-  void anExtensionIsDecidedOnceBeforeTheDeadline(LocalDate today, boolean extendedBefore, String refusal) {
-    List<RequestEvent> events = new ArrayList<>(List.of(Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 9, 1))));
+  @CsvSource(
+      nullValues = "-",
+      value = {
+        "2026-09-29, false, -",
+        "2026-09-30, false, foi.extension.after-deadline",
+        "2026-11-30, false, foi.extension.after-deadline",
+        "2026-09-15, true,  foi.extension.only-once",
+      })
+  void anExtensionIsDecidedOnceBeforeTheDeadline(
+      LocalDate today, boolean extendedBefore, String refusal) {
+    List<RequestEvent> events =
+        new ArrayList<>(List.of(Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 9, 1))));
     if (extendedBefore) {
       events.add(Steps.on(EventKind.EXTENDED, LocalDate.of(2026, 9, 10)).days(10));
     }
@@ -88,34 +106,51 @@ class StatutoryRulesTests {
   }
 
   /**
-   * The fee measures: 20 working days from the day after the applicant received the notice. Sent
-   * 3 September, received 8 September: 9–11, 14–18, 20, 21–24, 28–30 September, 8, 9, 10, 12
-   * October — due 12 October.
+   * The fee measures: 20 working days from the day after the applicant received the notice. Sent 3
+   * September, received 8 September: 9–11, 14–18, 20, 21–24, 28–30 September, 8, 9, 10, 12 October
+   * — due 12 October.
    */
   @Test
   void theFeeIsDueTwentyWorkingDaysAfterTheApplicantReceivedTheNotice() {
-    List<RequestEvent> events = new ArrayList<>(List.of(Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 9, 1)),
-        Steps.on(EventKind.FEE_NOTIFIED, LocalDate.of(2026, 9, 3)).amount(BigDecimal.valueOf(100)).letter(7L)));
-    RequestHistory undelivered = RequestHistory.replay(events, days, LocalDate.of(2026, 11, 30), clock);
+    List<RequestEvent> events =
+        new ArrayList<>(
+            List.of(
+                Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 9, 1)),
+                Steps.on(EventKind.FEE_NOTIFIED, LocalDate.of(2026, 9, 3))
+                    .amount(BigDecimal.valueOf(100))
+                    .letter(7L)));
+    RequestHistory undelivered =
+        RequestHistory.replay(events, days, LocalDate.of(2026, 11, 30), clock);
     assertThat(undelivered.fee().payBy()).as("not before the applicant has it").isNull();
     assertThat(undelivered.undelivered()).containsExactly(7L);
     events.add(Steps.on(EventKind.DELIVERED, LocalDate.of(2026, 9, 8)).letter(7L));
     RequestHistory delivered = RequestHistory.replay(events, days, LocalDate.of(2026, 9, 8), clock);
     assertThat(delivered.fee().payBy()).isEqualTo(LocalDate.of(2026, 10, 12));
     assertThat(delivered.undelivered()).isEmpty();
-    WorkingDays withAnotherHoliday = days.with(new CalendarDay(LocalDate.of(2026, 9, 30), DayKind.HOLIDAY, "test"));
-    assertThat(RequestHistory.replay(events, withAnotherHoliday, LocalDate.of(2026, 9, 8), clock).fee().payBy())
-        .as("the period follows the calendar").isEqualTo(LocalDate.of(2026, 10, 13));
+    WorkingDays withAnotherHoliday =
+        days.with(new CalendarDay(LocalDate.of(2026, 9, 30), DayKind.HOLIDAY, "test"));
+    assertThat(
+            RequestHistory.replay(events, withAnotherHoliday, LocalDate.of(2026, 9, 8), clock)
+                .fee()
+                .payBy())
+        .as("the period follows the calendar")
+        .isEqualTo(LocalDate.of(2026, 10, 13));
   }
 
-  /** Art. 30: 5 working days from 22 September are 23, 24, 28, 29, 30 September; a holiday on the 29th moves it to 8 October. */
+  /**
+   * Art. 30: 5 working days from 22 September are 23, 24, 28, 29, 30 September; a holiday on the
+   * 29th moves it to 8 October.
+   */
   @Test
   void theSupplementPeriodIsCountedInWorkingDaysAndFollowsTheCalendar() {
-    List<RequestEvent> events = List.of(Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 9, 21)),
-        Steps.on(EventKind.SUPPLEMENT_REQUESTED, LocalDate.of(2026, 9, 22)).days(5));
+    List<RequestEvent> events =
+        List.of(
+            Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 9, 21)),
+            Steps.on(EventKind.SUPPLEMENT_REQUESTED, LocalDate.of(2026, 9, 22)).days(5));
     assertThat(clock.compute(events, days, LocalDate.of(2026, 9, 22)).supplementDueOn())
         .isEqualTo(LocalDate.of(2026, 9, 30));
-    WorkingDays changed = days.with(new CalendarDay(LocalDate.of(2026, 9, 29), DayKind.HOLIDAY, "test"));
+    WorkingDays changed =
+        days.with(new CalendarDay(LocalDate.of(2026, 9, 29), DayKind.HOLIDAY, "test"));
     assertThat(clock.compute(events, changed, LocalDate.of(2026, 9, 22)).supplementDueOn())
         .isEqualTo(LocalDate.of(2026, 10, 8));
   }
@@ -123,10 +158,13 @@ class StatutoryRulesTests {
   /** Art. 35: a longer period set after the applicant's reasons is the due date. */
   @Test
   void aLongerPeriodSetUnderArticle35IsTheDueDate() {
-    List<RequestEvent> events = List.of(Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 9, 1)),
-        Steps.on(EventKind.REASONS_REQUESTED, LocalDate.of(2026, 9, 2)),
-        Steps.on(EventKind.REASONS_RECEIVED, LocalDate.of(2026, 9, 9)),
-        Steps.on(EventKind.PERIOD_SET, LocalDate.of(2026, 9, 10)).until(LocalDate.of(2026, 11, 20)));
+    List<RequestEvent> events =
+        List.of(
+            Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 9, 1)),
+            Steps.on(EventKind.REASONS_REQUESTED, LocalDate.of(2026, 9, 2)),
+            Steps.on(EventKind.REASONS_RECEIVED, LocalDate.of(2026, 9, 9)),
+            Steps.on(EventKind.PERIOD_SET, LocalDate.of(2026, 9, 10))
+                .until(LocalDate.of(2026, 11, 20)));
     RequestHistory h = RequestHistory.replay(events, days, LocalDate.of(2026, 9, 10), clock);
     assertThat(h.dueOn()).isEqualTo(LocalDate.of(2026, 11, 20));
     assertThat(h.deadline().periodUntil()).isEqualTo(LocalDate.of(2026, 11, 20));
@@ -142,14 +180,22 @@ class StatutoryRulesTests {
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "OTHER_NO_SUPPLEMENT, SUPPLEMENT_REQUESTED, 2026-03-20, 2026-04-20",
-      "OTHER_FEE_UNPAID,    FEE_NOTIFIED,         2026-03-25, 2026-04-21",
+    "OTHER_NO_SUPPLEMENT, SUPPLEMENT_REQUESTED, 2026-03-20, 2026-04-20",
+    "OTHER_FEE_UNPAID,    FEE_NOTIFIED,         2026-03-25, 2026-04-21",
   })
-  void aRequestReopenedAfterALapseGetsADueDateAgain(Outcome lapse, EventKind step, LocalDate reopened, LocalDate due) {
-    List<RequestEvent> events = List.of(Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 3, 2)),
-        Steps.on(step, step == EventKind.FEE_NOTIFIED ? LocalDate.of(2026, 3, 4) : LocalDate.of(2026, 3, 3)).days(10),
-        Steps.on(EventKind.CLOSED, LocalDate.of(2026, 3, 18)).outcome(lapse),
-        Steps.on(EventKind.REOPENED, reopened));
+  void aRequestReopenedAfterALapseGetsADueDateAgain(
+      Outcome lapse, EventKind step, LocalDate reopened, LocalDate due) {
+    List<RequestEvent> events =
+        List.of(
+            Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 3, 2)),
+            Steps.on(
+                    step,
+                    step == EventKind.FEE_NOTIFIED
+                        ? LocalDate.of(2026, 3, 4)
+                        : LocalDate.of(2026, 3, 3))
+                .days(10),
+            Steps.on(EventKind.CLOSED, LocalDate.of(2026, 3, 18)).outcome(lapse),
+            Steps.on(EventKind.REOPENED, reopened));
     RequestHistory h = RequestHistory.replay(events, days, reopened, clock);
     assertThat(h.state()).isEqualTo(RequestState.OPEN);
     assertThat(h.outcome()).isNull();
@@ -157,13 +203,20 @@ class StatutoryRulesTests {
     assertThat(h.deadline().status()).isEqualTo(Deadline.Status.RUNNING);
   }
 
-  /** Reopening keeps the letter that was sent and its delivery on record; the request's reply is gone until the next. */
+  /**
+   * Reopening keeps the letter that was sent and its delivery on record; the request's reply is
+   * gone until the next.
+   */
   @Test
   void reopeningAppendsAndTheSentLetterStaysWithItsDelivery() {
-    List<RequestEvent> events = List.of(Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 3, 2)),
-        Steps.on(EventKind.REPLIED, LocalDate.of(2026, 3, 10)).outcome(Outcome.DISCLOSED).letter(11L),
-        Steps.on(EventKind.DELIVERED, LocalDate.of(2026, 3, 11)).letter(11L),
-        Steps.on(EventKind.REOPENED, LocalDate.of(2026, 3, 12)));
+    List<RequestEvent> events =
+        List.of(
+            Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 3, 2)),
+            Steps.on(EventKind.REPLIED, LocalDate.of(2026, 3, 10))
+                .outcome(Outcome.DISCLOSED)
+                .letter(11L),
+            Steps.on(EventKind.DELIVERED, LocalDate.of(2026, 3, 11)).letter(11L),
+            Steps.on(EventKind.REOPENED, LocalDate.of(2026, 3, 12)));
     RequestHistory h = RequestHistory.replay(events, days, LocalDate.of(2026, 3, 12), clock);
     assertThat(h.replyLetterId()).isNull();
     assertThat(h.letterIds()).containsExactly(11L);

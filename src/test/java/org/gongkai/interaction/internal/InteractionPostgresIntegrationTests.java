@@ -7,7 +7,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The production path: the same tests on PostgreSQL; the context closes after them, freeing its connections. */
+/**
+ * The production path: the same tests on PostgreSQL; the context closes after them, freeing its
+ * connections.
+ */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InteractionPostgresIntegrationTests extends InteractionIntegrationTests {
 

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +17,7 @@ import java.util.stream.Stream;
 import org.gongkai.account.Staff;
 import org.gongkai.agency.Column;
 import org.gongkai.agency.ColumnType;
+import org.gongkai.catalog.DisclosureMode;
 import org.gongkai.catalog.DocumentForm;
 import org.gongkai.catalog.DocumentKind;
 import org.gongkai.catalog.Editorial;
@@ -23,18 +26,24 @@ import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
-/** A clean agency scores full marks; an agency seeded with a violation of every rule is caught on each. */
+/**
+ * A clean agency scores full marks; an agency seeded with a violation of every rule is caught on
+ * each.
+ */
 abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
 
-  @Autowired
-  WordLists words;
+  @Autowired WordLists words;
 
-  @Autowired
-  SiteProbes probes;
+  @Autowired SiteProbes probes;
 
-  @Autowired
-  MonitorRuns runs;
+  @Autowired MonitorRuns runs;
 
   @Value("${gongkai.data-dir}")
   String dataDir;
@@ -43,8 +52,15 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
     return LocalDate.now(ZoneId.of("Asia/Shanghai"));
   }
 
-  long publish(Fixture f, Column column, String title, DocumentKind kind, LocalDate issuedOn, LocalDate publishedOn,
-      String body, List<Editorial.Upload> uploads) {
+  long publish(
+      Fixture f,
+      Column column,
+      String title,
+      DocumentKind kind,
+      LocalDate issuedOn,
+      LocalDate publishedOn,
+      String body,
+      List<Editorial.Upload> uploads) {
     DocumentForm form = new DocumentForm();
     form.setAgency(f.agency().code());
     form.setColumn(column.id());
@@ -53,16 +69,30 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
     form.setIssuedOn(issuedOn);
     form.setBody(body);
     Instant at = publishedOn.atTime(10, 0).toInstant(ZoneOffset.ofHours(8));
-    return editorial.importPublished(form, at.isAfter(Instant.now()) ? Instant.now().minusSeconds(60) : at, uploads, admin());
+    return editorial.importPublished(
+        form, at.isAfter(Instant.now()) ? Instant.now().minusSeconds(60) : at, uploads, admin());
   }
 
   @Test
   void aCleanAgencyScoresFullMarks() {
     Fixture f = newAgency();
     for (Column c : agencies.visibleColumns(f.agency().id())) {
-      publish(f, c, c.name() + "最新信息", DocumentKind.GENERAL, today(), today(), "<p>按期更新的内容。</p>", List.of());
+      publish(
+          f,
+          c,
+          c.name() + "最新信息",
+          DocumentKind.GENERAL,
+          today(),
+          today(),
+          "<p>按期更新的内容。</p>",
+          List.of());
     }
-    Api.Response r = api().get("/api/v1/admin/monitor/findings?agency=" + f.agency().code(), f.editor().username(), PASSWORD);
+    Api.Response r =
+        api()
+            .get(
+                "/api/v1/admin/monitor/findings?agency=" + f.agency().code(),
+                f.editor().username(),
+                PASSWORD);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.<List<Object>>json("$.veto")).isEmpty();
     assertThat(r.<List<Object>>json("$.findings")).as(r.body()).isEmpty();
@@ -90,42 +120,120 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
       Column extra = agencies.addColumn(id, null, "工作动态" + i, ColumnType.NEWS, "test");
       publish(f, extra, "旧动态" + i, DocumentKind.GENERAL, old, old, "<p>内容</p>", List.of());
     }
-    publish(f, notice, "旧通知", DocumentKind.GENERAL, today().minusMonths(8), today().minusMonths(8), "<p>通知</p>", List.of());
-    publish(f, statistics, "旧统计", DocumentKind.GENERAL, today().minusMonths(14), today().minusMonths(14), "<p>统计</p>", List.of());
+    publish(
+        f,
+        notice,
+        "旧通知",
+        DocumentKind.GENERAL,
+        today().minusMonths(8),
+        today().minusMonths(8),
+        "<p>通知</p>",
+        List.of());
+    publish(
+        f,
+        statistics,
+        "旧统计",
+        DocumentKind.GENERAL,
+        today().minusMonths(14),
+        today().minusMonths(14),
+        "<p>统计</p>",
+        List.of());
     for (int i = 0; i < 10; i++) {
       Column extra = agencies.addColumn(id, null, "专题" + i, ColumnType.GENERAL, "test");
-      publish(f, extra, "旧专题" + i, DocumentKind.GENERAL, today().minusMonths(14), today().minusMonths(14), "<p>专题</p>",
+      publish(
+          f,
+          extra,
+          "旧专题" + i,
+          DocumentKind.GENERAL,
+          today().minusMonths(14),
+          today().minusMonths(14),
+          "<p>专题</p>",
           List.of());
     }
-    publish(f, policy, "未注日期的规范性文件", DocumentKind.NORMATIVE_DOCUMENT, null, old, "<p>文件</p>", List.of());
-    publish(f, policy, "迟发的文件", DocumentKind.GENERAL, LocalDate.of(2026, 1, 5), LocalDate.of(2026, 3, 2), "<p>文件</p>",
+    publish(
+        f,
+        policy,
+        "未注日期的规范性文件",
+        DocumentKind.NORMATIVE_DOCUMENT,
+        null,
+        old,
+        "<p>文件</p>",
         List.of());
-    publish(f, policy, "含失效链接", DocumentKind.GENERAL, old, old, "<p><a href=\"/documents/99999999\">见此</a></p>", List.of());
-    publish(f, policy, "含缺失附件", DocumentKind.GENERAL, old, old, "<p>附件</p>",
+    publish(
+        f,
+        policy,
+        "迟发的文件",
+        DocumentKind.GENERAL,
+        LocalDate.of(2026, 1, 5),
+        LocalDate.of(2026, 3, 2),
+        "<p>文件</p>",
+        List.of());
+    publish(
+        f,
+        policy,
+        "含失效链接",
+        DocumentKind.GENERAL,
+        old,
+        old,
+        "<p><a href=\"/documents/99999999\">见此</a></p>",
+        List.of());
+    publish(
+        f,
+        policy,
+        "含缺失附件",
+        DocumentKind.GENERAL,
+        old,
+        old,
+        "<p>附件</p>",
         List.of(new Editorial.Upload("缺失.pdf", "%PDF-1.4 monitor missing attachment".getBytes())));
-    publish(f, policy, "用语问题", DocumentKind.GENERAL, old, old,
-        "<p>监测禁用词；监测错字；监测人副局长出席；监测违禁词。</p>", List.of());
+    publish(
+        f,
+        policy,
+        "用语问题",
+        DocumentKind.GENERAL,
+        old,
+        old,
+        "<p>监测禁用词；监测错字；监测人副局长出席；监测违禁词。</p>",
+        List.of());
     DocumentForm onRequest = new DocumentForm();
     onRequest.setAgency(f.agency().code());
     onRequest.setColumn(policy.id());
     onRequest.setTitle("依申请公开的迟发文件");
     onRequest.setKind(DocumentKind.GENERAL);
     onRequest.setIssuedOn(LocalDate.of(2026, 1, 5));
-    onRequest.setDisclosureMode(org.gongkai.catalog.DisclosureMode.ON_REQUEST);
+    onRequest.setDisclosureMode(DisclosureMode.ON_REQUEST);
     onRequest.setBody("<p>依申请公开的信息，不适用主动公开的20个工作日。</p>");
-    editorial.importPublished(onRequest, LocalDate.of(2026, 3, 2).atTime(10, 0).toInstant(ZoneOffset.ofHours(8)),
-        List.of(), admin);
+    editorial.importPublished(
+        onRequest,
+        LocalDate.of(2026, 3, 2).atTime(10, 0).toInstant(ZoneOffset.ofHours(8)),
+        List.of(),
+        admin);
     deleteAttachmentFile("%PDF-1.4 monitor missing attachment".getBytes());
     clock.travelTo(today().minusMonths(4));
-    String message = "{\"agency\":\"" + f.agency().code()
-        + "\",\"type\":\"QUESTION\",\"title\":\"t\",\"content\":\"c\",\"phone\":\"13800000000\"}";
+    String message =
+        "{\"agency\":\""
+            + f.agency().code()
+            + "\",\"type\":\"QUESTION\",\"title\":\"t\",\"content\":\"c\",\"phone\":\"13800000000\"}";
     api().post("/api/v1/mailbox/messages", api().answered(message), null, null);
-    String answeredLate = api().post("/api/v1/mailbox/messages", api().answered(message), null, null).json("$.trackingCode");
+    String answeredLate =
+        api()
+            .post("/api/v1/mailbox/messages", api().answered(message), null, null)
+            .json("$.trackingCode");
     clock.reset();
-    long lateId = jdbc.sql("SELECT id FROM mailbox_message WHERE tracking_code = ?").param(answeredLate)
-        .query(Long.class).single();
-    assertThat(api().post("/api/v1/admin/mailbox/messages/" + lateId + "/reply", "{\"text\":\"迟到的答复\"}",
-        f.editor().username(), PASSWORD).status()).isEqualTo(200);
+    long lateId =
+        jdbc.sql("SELECT id FROM mailbox_message WHERE tracking_code = ?")
+            .param(answeredLate)
+            .query(Long.class)
+            .single();
+    assertThat(
+            api()
+                .post(
+                    "/api/v1/admin/mailbox/messages/" + lateId + "/reply",
+                    "{\"text\":\"迟到的答复\"}",
+                    f.editor().username(),
+                    PASSWORD)
+                .status())
+        .isEqualTo(200);
     for (int i = 0; i < 19; i++) {
       probes.record(id, SiteProbes.Page.CATALOG, true, 120);
       probes.record(id, SiteProbes.Page.MAILBOX, true, 120);
@@ -133,21 +241,49 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
     probes.record(id, SiteProbes.Page.CATALOG, false, 15000);
     probes.record(id, SiteProbes.Page.MAILBOX, false, 15000);
 
-    Api.Response r = api().get("/api/v1/admin/monitor/findings?agency=" + f.agency().code(), f.editor().username(), PASSWORD);
+    Api.Response r =
+        api()
+            .get(
+                "/api/v1/admin/monitor/findings?agency=" + f.agency().code(),
+                f.editor().username(),
+                PASSWORD);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     Set<String> veto = Set.copyOf(r.json("$.veto[*].rule"));
     Set<String> found = Set.copyOf(r.json("$.findings[*].rule"));
-    assertThat(veto).containsExactlyInAnyOrder("HOME_STALE", "SECTIONS_NOT_UPDATED", "TOO_MANY_STALE_COLUMNS",
-        "TOO_MANY_EMPTY_COLUMNS", "MAILBOX_UNANSWERED", "MAILBOX_LATE_REPLY", "WORDING_LEADER", "WORDING_PROHIBITED",
-        "SITE_UNREACHABLE", "NO_CONSULTATION_CHANNEL");
-    assertThat(found).containsExactlyInAnyOrder("EMPTY_COLUMN", "NEWS_STALE", "NOTICE_POLICY_STALE", "STALE_COLUMN",
-        "UNDATED", "LATE_PROACTIVE", "POLICY_WITHOUT_INTERPRETATION", "BROKEN_LINK", "MISSING_ATTACHMENT",
-        "WORDING_FORBIDDEN", "WORDING_MISSPELLING");
+    assertThat(veto)
+        .containsExactlyInAnyOrder(
+            "HOME_STALE",
+            "SECTIONS_NOT_UPDATED",
+            "TOO_MANY_STALE_COLUMNS",
+            "TOO_MANY_EMPTY_COLUMNS",
+            "MAILBOX_UNANSWERED",
+            "MAILBOX_LATE_REPLY",
+            "WORDING_LEADER",
+            "WORDING_PROHIBITED",
+            "SITE_UNREACHABLE",
+            "NO_CONSULTATION_CHANNEL");
+    assertThat(found)
+        .containsExactlyInAnyOrder(
+            "EMPTY_COLUMN",
+            "NEWS_STALE",
+            "NOTICE_POLICY_STALE",
+            "STALE_COLUMN",
+            "UNDATED",
+            "LATE_PROACTIVE",
+            "POLICY_WITHOUT_INTERPRETATION",
+            "BROKEN_LINK",
+            "MISSING_ATTACHMENT",
+            "WORDING_FORBIDDEN",
+            "WORDING_MISSPELLING");
     assertThat(r.<Integer>json("$.score")).isZero();
     assertThat(r.<Boolean>json("$.passed")).isFalse();
-    assertThat(r.<List<String>>json("$.findings[?(@.rule=='BROKEN_LINK')].message")).singleElement().asString()
+    assertThat(r.<List<String>>json("$.findings[?(@.rule=='BROKEN_LINK')].message"))
+        .singleElement()
+        .asString()
         .contains("/documents/99999999");
-    assertThat(r.<List<String>>json("$.findings[?(@.rule=='LATE_PROACTIVE')].link")).singleElement().asString()
+    assertThat(r.<List<String>>json("$.findings[?(@.rule=='LATE_PROACTIVE')].link"))
+        .singleElement()
+        .asString()
         .startsWith("/console/documents/");
 
     runs.runAll();
@@ -157,10 +293,16 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
     String csv = api().get("/api/v1/admin/monitor/findings.csv", "admin", ADMIN_PASSWORD).body();
     assertThat(csv).contains(f.agency().name(), "WORDING_LEADER", "最近一次发布为");
     // Kept as the rule and its arguments: each reader gets the findings in their own language.
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM monitor_finding WHERE message_args IS NULL").query(Integer.class).single())
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM monitor_finding WHERE message_args IS NULL")
+                .query(Integer.class)
+                .single())
         .isZero();
-    String english = api().with("Cookie", "gongkai-lang=en")
-        .get("/api/v1/admin/monitor/findings.csv", "admin", ADMIN_PASSWORD).body();
+    String english =
+        api()
+            .with("Cookie", "gongkai-lang=en")
+            .get("/api/v1/admin/monitor/findings.csv", "admin", ADMIN_PASSWORD)
+            .body();
     assertThat(english).contains("The newest publication is").doesNotContain("最近一次发布为");
   }
 
@@ -170,9 +312,14 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
     probes.probe(f.agency(), SiteProbes.Page.CATALOG, "/agencies/" + f.agency().code());
     probes.probe(f.agency(), SiteProbes.Page.MAILBOX, "/mailbox?agency=" + f.agency().code());
     probes.probe(f.agency(), SiteProbes.Page.CATALOG, "/agencies/NO-SUCH-AGENCY");
-    assertThat(jdbc.sql("SELECT ok FROM monitor_probe WHERE agency_id = ? ORDER BY id").param(f.agency().id())
-        .query(Boolean.class).list()).containsExactly(true, true, false);
-    assertThat(probes.failureShare(f.agency().id(), SiteProbes.Page.CATALOG, today())).as("too few visits to judge")
+    assertThat(
+            jdbc.sql("SELECT ok FROM monitor_probe WHERE agency_id = ? ORDER BY id")
+                .param(f.agency().id())
+                .query(Boolean.class)
+                .list())
+        .containsExactly(true, true, false);
+    assertThat(probes.failureShare(f.agency().id(), SiteProbes.Page.CATALOG, today()))
+        .as("too few visits to judge")
         .isEmpty();
   }
 
@@ -180,26 +327,42 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
   void theEditorSeesTheWordingFindingsBeforeSubmitting() throws Exception {
     words.add(WordLists.ListName.MISSPELLING, "编辑错字", "编辑正字", admin());
     Fixture f = newAgency();
-    Api.Response draft = api().post("/api/v1/admin/documents", f.draftJson("含编辑错字的草稿"), f.editor().username(), PASSWORD);
+    Api.Response draft =
+        api()
+            .post(
+                "/api/v1/admin/documents",
+                f.draftJson("含编辑错字的草稿"),
+                f.editor().username(),
+                PASSWORD);
     long doc = ((Number) draft.json("$.id")).longValue();
-    var mvc = org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(context)
-        .apply(org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity()).build();
-    var login = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
-        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-        .param("username", f.editor().username()).param("password", PASSWORD)).andReturn();
-    String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-        .get("/console/documents/" + doc).session((org.springframework.mock.web.MockHttpSession) login.getRequest().getSession()))
-        .andReturn().getResponse().getContentAsString();
+    var mvc =
+        MockMvcBuilders.webAppContextSetup(context)
+            .apply(SecurityMockMvcConfigurers.springSecurity())
+            .build();
+    var login =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/login")
+                    .with(SecurityMockMvcRequestPostProcessors.csrf())
+                    .param("username", f.editor().username())
+                    .param("password", PASSWORD))
+            .andReturn();
+    String page =
+        mvc.perform(
+                MockMvcRequestBuilders.get("/console/documents/" + doc)
+                    .session((MockHttpSession) login.getRequest().getSession()))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     assertThat(page).contains("用语检查发现1处问题", "“编辑错字”应为“编辑正字”");
   }
 
-  @Autowired
-  org.springframework.web.context.WebApplicationContext context;
+  @Autowired WebApplicationContext context;
 
   private void deleteAttachmentFile(byte[] content) throws Exception {
-    String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     try (Stream<Path> files = Files.walk(Path.of(dataDir, "attachments"))) {
-      for (Path p : files.filter(p -> p.getFileName().toString().equals(sha)).collect(Collectors.toList())) {
+      for (Path p :
+          files.filter(p -> p.getFileName().toString().equals(sha)).collect(Collectors.toList())) {
         Files.delete(p);
       }
     }

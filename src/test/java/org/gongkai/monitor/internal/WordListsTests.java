@@ -8,19 +8,21 @@ import org.junit.jupiter.api.Test;
 
 class WordListsTests {
 
-  static final List<WordLists.Word> WORDS = List.of(
-      new WordLists.Word(1, WordLists.ListName.FORBIDDEN, "最高级", null),
-      new WordLists.Word(2, WordLists.ListName.MISSPELLING, "即然", "既然"),
-      new WordLists.Word(3, WordLists.ListName.LEADER, "张明", "局长"),
-      new WordLists.Word(4, WordLists.ListName.LEADER, "李华", "副局长"));
+  static final List<WordLists.Word> WORDS =
+      List.of(
+          new WordLists.Word(1, WordLists.ListName.FORBIDDEN, "最高级", null),
+          new WordLists.Word(2, WordLists.ListName.MISSPELLING, "即然", "既然"),
+          new WordLists.Word(3, WordLists.ListName.LEADER, "张明", "局长"),
+          new WordLists.Word(4, WordLists.ListName.LEADER, "李华", "副局长"));
 
   @Test
   void findsForbiddenWordsMisspellingsAndWrongTitles() {
     List<WordingCheck.Issue> issues = WordLists.check("即然如此，张明副局长和李华副局长出席，这是最高级别。张明局长讲话。", WORDS);
-    assertThat(issues).containsExactlyInAnyOrder(
-        new WordingCheck.Issue("FORBIDDEN", "最高级", null),
-        new WordingCheck.Issue("MISSPELLING", "即然", "既然"),
-        new WordingCheck.Issue("LEADER", "张明副局长", "张明局长"));
+    assertThat(issues)
+        .containsExactlyInAnyOrder(
+            new WordingCheck.Issue("FORBIDDEN", "最高级", null),
+            new WordingCheck.Issue("MISSPELLING", "即然", "既然"),
+            new WordingCheck.Issue("LEADER", "张明副局长", "张明局长"));
   }
 
   @Test

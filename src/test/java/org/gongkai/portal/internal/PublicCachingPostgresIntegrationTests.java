@@ -15,7 +15,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The same on PostgreSQL, and a second node on the same database that must follow the first's changes. */
+/**
+ * The same on PostgreSQL, and a second node on the same database that must follow the first's
+ * changes.
+ */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PublicCachingPostgresIntegrationTests extends PublicCachingIntegrationTests {
 
@@ -39,7 +42,9 @@ class PublicCachingPostgresIntegrationTests extends PublicCachingIntegrationTest
     try (ConfigurableApplicationContext other = SecondNode.start()) {
       Api node2 = SecondNode.api(other);
       String etag = node2.get("/documents/" + id).headers().getETag();
-      assertThat(node2.get("/documents/" + id).headers().getETag()).as("kept on the second node").isEqualTo(etag);
+      assertThat(node2.get("/documents/" + id).headers().getETag())
+          .as("kept on the second node")
+          .isEqualTo(etag);
       assertThat(other.getBean(RenderedPages.class).size()).isPositive();
       String agencyPage = "/agencies/" + f.agency().code();
       assertThat(node2.get(agencyPage).body()).contains(f.agency().name());

@@ -2,6 +2,7 @@ package org.gongkai.portal.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,8 @@ class StaticExportIntegrationTests extends PlatformIntegrationTests {
   void thePublicSiteIsWrittenAsFilesAndFollowsEachPublication() throws Exception {
     Fixture f = newAgency();
     long first = publish(f, "导出的第一份通知");
-    assertThat(api().post(EXPORT, "", f.agencyAdmin().username(), PASSWORD).status()).isEqualTo(403);
+    assertThat(api().post(EXPORT, "", f.agencyAdmin().username(), PASSWORD).status())
+        .isEqualTo(403);
 
     Api.Response started = api().post(EXPORT, "", "admin", ADMIN_PASSWORD);
     assertThat(started.status()).isEqualTo(202);
@@ -42,18 +44,25 @@ class StaticExportIntegrationTests extends PlatformIntegrationTests {
 
     Path site = Path.of(dataDir, "static-site");
     assertThat(site.resolve("index.html")).content().contains("导出的第一份通知");
-    assertThat(site.resolve("documents/" + first + "/index.html")).content()
+    assertThat(site.resolve("documents/" + first + "/index.html"))
+        .content()
         .isEqualTo(api().get("/documents/" + first).body());
-    assertThat(site.resolve("agencies/" + f.agency().code() + "/index.html")).content().contains(f.agency().name());
+    assertThat(site.resolve("agencies/" + f.agency().code() + "/index.html"))
+        .content()
+        .contains(f.agency().name());
     assertThat(site.resolve("agencies/" + f.agency().code() + "/feed.atom")).exists();
     assertThat(site.resolve("sitemap.xml")).exists();
     assertThat(site.resolve("robots.txt")).exists();
     try (Stream<Path> css = Files.list(site.resolve("css"))) {
-      assertThat(css.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("site-[0-9a-f]{32}\\.css"));
+      assertThat(css.map(p -> p.getFileName().toString()))
+          .anyMatch(n -> n.matches("site-[0-9a-f]{32}\\.css"));
     }
     assertThat(api().get("/console/audit", "admin", ADMIN_PASSWORD).status()).isEqualTo(200);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'static-export.started'")
-        .query(Long.class).single()).isPositive();
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM audit_record WHERE action = 'static-export.started'")
+                .query(Long.class)
+                .single())
+        .isPositive();
 
     long second = publish(f, "导出之后发布的通知");
     Path secondPage = site.resolve("documents/" + second + "/index.html");
@@ -62,13 +71,16 @@ class StaticExportIntegrationTests extends PlatformIntegrationTests {
 
     editorial.withdraw(first, "内容有误", f.reviewer());
     await(() -> !Files.exists(site.resolve("documents/" + first + "/index.html")));
-    await(() -> !read(site.resolve("agencies/" + f.agency().code() + "/index.html")).contains("导出的第一份通知"));
+    await(
+        () ->
+            !read(site.resolve("agencies/" + f.agency().code() + "/index.html"))
+                .contains("导出的第一份通知"));
   }
 
   private static String read(Path file) {
     try {
       return Files.readString(file);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return "";
     }
   }

@@ -2,6 +2,7 @@ package org.gongkai.report.internal;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +22,28 @@ record DocxGrid(List<Integer> gridWidths, List<Integer> rowSpans, Map<String, St
   static DocxGrid of(XWPFTable table) {
     List<Integer> widths = new ArrayList<>();
     if (table.getCTTbl().getTblGrid() != null) {
-      table.getCTTbl().getTblGrid().getGridColList().forEach(c -> widths.add(((BigInteger) c.getW()).intValue()));
+      table
+          .getCTTbl()
+          .getTblGrid()
+          .getGridColList()
+          .forEach(c -> widths.add(((BigInteger) c.getW()).intValue()));
     }
     List<Integer> spans = new ArrayList<>();
     // anchor "row,col" → [rowSpan, colSpan, text]
     Map<String, Object[]> anchors = new LinkedHashMap<>();
-    Map<Integer, String> openDown = new java.util.HashMap<>();
+    Map<Integer, String> openDown = new HashMap<>();
     for (int r = 0; r < table.getNumberOfRows(); r++) {
       XWPFTableRow row = table.getRow(r);
       int col = 0;
       for (XWPFTableCell cell : row.getTableCells()) {
         CTTcPr props = cell.getCTTc().getTcPr();
-        int span = props != null && props.isSetGridSpan() ? props.getGridSpan().getVal().intValue() : 1;
-        boolean continues = props != null && props.isSetVMerge()
-            && (props.getVMerge().getVal() == null || props.getVMerge().getVal() == STMerge.CONTINUE);
+        int span =
+            props != null && props.isSetGridSpan() ? props.getGridSpan().getVal().intValue() : 1;
+        boolean continues =
+            props != null
+                && props.isSetVMerge()
+                && (props.getVMerge().getVal() == null
+                    || props.getVMerge().getVal() == STMerge.CONTINUE);
         if (continues && openDown.containsKey(col)) {
           Object[] anchor = anchors.get(openDown.get(col));
           anchor[0] = (Integer) anchor[0] + 1;

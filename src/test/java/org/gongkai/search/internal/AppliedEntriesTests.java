@@ -25,7 +25,9 @@ class AppliedEntriesTests {
     entries.committedHere(11, 7);
     entries.indexedHere(7, readBefore);
     assertThat(entries.claim(10, 7)).isFalse();
-    assertThat(entries.claim(11, 7)).as("the indexer read the document before this change committed").isTrue();
+    assertThat(entries.claim(11, 7))
+        .as("the indexer read the document before this change committed")
+        .isTrue();
   }
 
   @Test

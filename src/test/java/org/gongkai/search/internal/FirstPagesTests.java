@@ -30,14 +30,22 @@ class FirstPagesTests {
     try {
       List<CompletableFuture<SearchResult>> answers = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        answers.add(CompletableFuture.supplyAsync(() -> {
-          await(start);
-          return pages.get("index-1", 7, SearchQuery.of("营商环境"), Synonyms.NONE, () -> {
-            searches.incrementAndGet();
-            sleep(200);
-            return result(42);
-          });
-        }, crowd));
+        answers.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  await(start);
+                  return pages.get(
+                      "index-1",
+                      7,
+                      SearchQuery.of("营商环境"),
+                      Synonyms.NONE,
+                      () -> {
+                        searches.incrementAndGet();
+                        sleep(200);
+                        return result(42);
+                      });
+                },
+                crowd));
       }
       start.countDown();
       for (var answer : answers) {
@@ -57,7 +65,10 @@ class FirstPagesTests {
       pages.get("index-1", 7, hot, Synonyms.NONE, () -> result(searches.incrementAndGet()));
     }
     assertThat(searches).hasValue(1);
-    assertThat(pages.get("index-1", 8, hot, Synonyms.NONE, () -> result(searches.incrementAndGet())).total())
+    assertThat(
+            pages
+                .get("index-1", 8, hot, Synonyms.NONE, () -> result(searches.incrementAndGet()))
+                .total())
         .isEqualTo(2);
     pages.get("index-1", 8, SearchQuery.of("政府采购"), Synonyms.NONE, () -> result(0));
     assertThat(pages.hottest(10)).containsExactlyInAnyOrder(hot, SearchQuery.of("政府采购"));
@@ -69,7 +80,12 @@ class FirstPagesTests {
     AtomicInteger searches = new AtomicInteger();
     FirstPages off = new FirstPages(0);
     for (int i = 0; i < 3; i++) {
-      off.get("index-1", 7, SearchQuery.of("营商环境"), Synonyms.NONE, () -> result(searches.incrementAndGet()));
+      off.get(
+          "index-1",
+          7,
+          SearchQuery.of("营商环境"),
+          Synonyms.NONE,
+          () -> result(searches.incrementAndGet()));
     }
     assertThat(searches).hasValue(3);
     assertThat(off.hottest(10)).isEmpty();

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * 40,000 documents over four years, stored year after year as the index stores them: every
- * third one is "rare"-free and "common" (about 26,700 matches, estimated), every 50th "rare"
- * (800, counted exactly), and "common" documents grow in number from year to year.
+ * 40,000 documents over four years, stored year after year as the index stores them: every third
+ * one is "rare"-free and "common" (about 26,700 matches, estimated), every 50th "rare" (800,
+ * counted exactly), and "common" documents grow in number from year to year.
  */
 class MatchCountingTests {
 
@@ -42,8 +42,9 @@ class MatchCountingTests {
   @BeforeAll
   static void index() throws Exception {
     directory = new ByteBuffersDirectory();
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
-        .setMaxBufferedDocs(7_000))) {
+    try (IndexWriter writer =
+        new IndexWriter(
+            directory, new IndexWriterConfig(new StandardAnalyzer()).setMaxBufferedDocs(7_000))) {
       for (int i = 0; i < DOCS; i++) {
         String year = Integer.toString(2022 + i / (DOCS / 4));
         Document d = new Document();
@@ -65,7 +66,8 @@ class MatchCountingTests {
 
   @Test
   void fewMatchesAreCountedExactly() throws Exception {
-    MatchCounting.Counted counted = MatchCounting.count(new IndexSearcher(reader), new TermQuery(new Term("w", "rare")));
+    MatchCounting.Counted counted =
+        MatchCounting.count(new IndexSearcher(reader), new TermQuery(new Term("w", "rare")));
     assertThat(counted.total()).isEqualTo(800);
     assertThat(counted.estimated()).isFalse();
     assertThat(counted.scale()).isEqualTo(1.0);
@@ -73,28 +75,37 @@ class MatchCountingTests {
 
   @Test
   void manyMatchesAreEstimatedFromSlicesSpreadOverTheWholeIndex() throws Exception {
-    MatchCounting.Counted counted = MatchCounting.count(new IndexSearcher(reader),
-        new TermQuery(new Term("w", "common")));
+    MatchCounting.Counted counted =
+        MatchCounting.count(new IndexSearcher(reader), new TermQuery(new Term("w", "common")));
     long truth = COMMON_PER_YEAR.values().stream().mapToLong(Integer::longValue).sum();
     assertThat(counted.estimated()).isTrue();
     assertThat((double) counted.total()).isCloseTo(truth, within(truth * 0.03));
     long seen = counted.matches().getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-    assertThat(seen).as("far fewer visited than there are").isBetween((long) MatchCounting.EXACT_UP_TO, truth * 3 / 4);
+    assertThat(seen)
+        .as("far fewer visited than there are")
+        .isBetween((long) MatchCounting.EXACT_UP_TO, truth * 3 / 4);
 
-    FacetResult years = new SortedSetDocValuesFacetCounts(new DefaultSortedSetDocValuesReaderState(reader, config),
-        counted.matches()).getTopChildren(10, "year");
+    FacetResult years =
+        new SortedSetDocValuesFacetCounts(
+                new DefaultSortedSetDocValuesReaderState(reader, config), counted.matches())
+            .getTopChildren(10, "year");
     assertThat(years.labelValues).hasSize(4);
     for (LabelAndValue year : years.labelValues) {
       double estimate = year.value.longValue() * counted.scale();
-      assertThat(estimate).as(year.label).isCloseTo(COMMON_PER_YEAR.get(year.label), within(COMMON_PER_YEAR.get(year.label) * 0.1));
+      assertThat(estimate)
+          .as(year.label)
+          .isCloseTo(
+              COMMON_PER_YEAR.get(year.label), within(COMMON_PER_YEAR.get(year.label) * 0.1));
     }
   }
 
   @Test
   void anEstimatesFacetsComeFromAThinnedSampleAndStayCloseToTheTruth() throws Exception {
-    MatchCounting.Counted counted = MatchCounting.count(new IndexSearcher(reader),
-        new TermQuery(new Term("w", "common")));
-    var facets = FacetCounts.estimate(new WarmSearchers(null, 1), reader, counted.matches(), counted.scale());
+    MatchCounting.Counted counted =
+        MatchCounting.count(new IndexSearcher(reader), new TermQuery(new Term("w", "common")));
+    var facets =
+        FacetCounts.estimate(
+            new WarmSearchers(null, 1), reader, counted.matches(), counted.scale());
     assertThat(facets.get(DocumentMapper.YEAR)).hasSize(4);
     for (var year : facets.get(DocumentMapper.YEAR)) {
       int truth = COMMON_PER_YEAR.get(year.key());

@@ -23,9 +23,26 @@ class PublicQueryProperties {
   static void smallIndex() throws IOException {
     Path dir = Files.createTempDirectory("gongkai-query-properties");
     index = LuceneSearchIndex.createEmpty(dir, SearchTuning.DEFAULT);
-    index.put(new IndexedDocument(1, 1, "000014349/2024-00001", "关于营业执照办理的通知", "摘要", "正文 营业执照 \"引号\" -减号",
-        "执照", "蚌政办〔2012〕12号", "000014349", "市政府", 7, "通知公告", "综合政务", "通知", "VALID",
-        LocalDate.of(2024, 1, 2), LocalDate.of(2024, 1, 3), ""));
+    index.put(
+        new IndexedDocument(
+            1,
+            1,
+            "000014349/2024-00001",
+            "关于营业执照办理的通知",
+            "摘要",
+            "正文 营业执照 \"引号\" -减号",
+            "执照",
+            "蚌政办〔2012〕12号",
+            "000014349",
+            "市政府",
+            7,
+            "通知公告",
+            "综合政务",
+            "通知",
+            "VALID",
+            LocalDate.of(2024, 1, 2),
+            LocalDate.of(2024, 1, 3),
+            ""));
   }
 
   @AfterContainer
@@ -42,8 +59,21 @@ class PublicQueryProperties {
 
   @Property(tries = 500)
   void searchingNeverFails(@ForAll String input, @ForAll boolean byDate) {
-    SearchResult result = index.search(new SearchQuery(input, null, null, null, null, null, null,
-        byDate ? SearchQuery.Sort.DATE : SearchQuery.Sort.RELEVANCE, 1, 10, input, true));
+    SearchResult result =
+        index.search(
+            new SearchQuery(
+                input,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                byDate ? SearchQuery.Sort.DATE : SearchQuery.Sort.RELEVANCE,
+                1,
+                10,
+                input,
+                true));
     assertThat(result.total()).isGreaterThanOrEqualTo(0);
     assertThat(result.items()).allSatisfy(h -> assertThat(h.snippet()).doesNotContain("<script"));
   }

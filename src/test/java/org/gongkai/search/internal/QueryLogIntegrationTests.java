@@ -14,8 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** Suggestions come from what many visitors asked, not from what one visitor repeated. */
 class QueryLogIntegrationTests extends PlatformIntegrationTests {
 
-  @Autowired
-  QueryLog log;
+  @Autowired QueryLog log;
 
   @Test
   void oneVisitorRepeatingAPhraseCannotMakeItASuggestion() {
@@ -36,8 +35,13 @@ class QueryLogIntegrationTests extends PlatformIntegrationTests {
     assertThat(log.frequentStartingWith(steered.substring(0, 2), 100)).doesNotContain(steered);
     assertThat(log.frequentStartingWith(almost.substring(0, 2), 100)).doesNotContain(almost);
     assertThat(log.frequentStartingWith(popular.substring(0, 2), 100)).contains(popular);
-    assertThat(jdbc.sql("SELECT hits FROM search_query WHERE query_text = ?").param(steered).query(Long.class).single())
-        .as("counted once for the one visitor").isEqualTo(1);
+    assertThat(
+            jdbc.sql("SELECT hits FROM search_query WHERE query_text = ?")
+                .param(steered)
+                .query(Long.class)
+                .single())
+        .as("counted once for the one visitor")
+        .isEqualTo(1);
   }
 
   @Test
@@ -47,20 +51,31 @@ class QueryLogIntegrationTests extends PlatformIntegrationTests {
     int visitorsEach = 200;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
-      var work = IntStream.range(0, threads).mapToObj(t -> CompletableFuture.runAsync(() -> {
-        for (int v = 0; v < visitorsEach; v++) {
-          log.record(query, 1, "192.0.2." + t + "." + v);
-          if (v % 10 == 0) {
-            log.flush();
-          }
-        }
-      }, pool)).toArray(CompletableFuture[]::new);
+      var work =
+          IntStream.range(0, threads)
+              .mapToObj(
+                  t ->
+                      CompletableFuture.runAsync(
+                          () -> {
+                            for (int v = 0; v < visitorsEach; v++) {
+                              log.record(query, 1, "192.0.2." + t + "." + v);
+                              if (v % 10 == 0) {
+                                log.flush();
+                              }
+                            }
+                          },
+                          pool))
+              .toArray(CompletableFuture[]::new);
       CompletableFuture.allOf(work).join();
     } finally {
       pool.shutdown();
     }
     log.flush();
-    assertThat(jdbc.sql("SELECT hits FROM search_query WHERE query_text = ?").param(query).query(Long.class).single())
+    assertThat(
+            jdbc.sql("SELECT hits FROM search_query WHERE query_text = ?")
+                .param(query)
+                .query(Long.class)
+                .single())
         .isEqualTo((long) threads * visitorsEach);
   }
 }

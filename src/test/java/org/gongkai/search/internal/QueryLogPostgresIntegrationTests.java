@@ -7,7 +7,10 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Counting on the production database, where a concurrent insert is a unique violation, not a lost update. */
+/**
+ * Counting on the production database, where a concurrent insert is a unique violation, not a lost
+ * update.
+ */
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class QueryLogPostgresIntegrationTests extends QueryLogIntegrationTests {
 

@@ -51,12 +51,19 @@ final class RawLucene implements AutoCloseable {
         Connection c = ds.getConnection();
         Statement st = c.createStatement()) {
       st.setFetchSize(1000);
-      try (ResultSet rs = st.executeQuery("SELECT e.title, e.doc_number, e.body_html, a.code, d.published_on"
-          + " FROM edition e JOIN document d ON d.id = e.document_id JOIN agency a ON a.id = d.agency_id"
-          + " WHERE e.state = 'PUBLISHED'")) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT e.title, e.doc_number, e.body_html, a.code, d.published_on"
+                  + " FROM edition e JOIN document d ON d.id = e.document_id JOIN agency a ON a.id = d.agency_id"
+                  + " WHERE e.state = 'PUBLISHED'")) {
         while (rs.next()) {
           Document doc = new Document();
-          String text = rs.getString(1) + "\n" + rs.getString(2) + "\n" + rs.getString(3).replaceAll("<[^>]+>", "");
+          String text =
+              rs.getString(1)
+                  + "\n"
+                  + rs.getString(2)
+                  + "\n"
+                  + rs.getString(3).replaceAll("<[^>]+>", "");
           doc.add(new TextField(TEXT, text, Field.Store.NO));
           doc.add(new StringField("agency", rs.getString(4), Field.Store.NO));
           doc.add(new IntPoint("year", rs.getDate(5).toLocalDate().getYear()));
@@ -75,8 +82,10 @@ final class RawLucene implements AutoCloseable {
       if (part.isBlank()) {
         continue;
       }
-      Query clause = part.startsWith("\"") ? builder.createPhraseQuery(TEXT, part.replace("\"", ""))
-          : builder.createBooleanQuery(TEXT, part, Occur.MUST);
+      Query clause =
+          part.startsWith("\"")
+              ? builder.createPhraseQuery(TEXT, part.replace("\"", ""))
+              : builder.createBooleanQuery(TEXT, part, Occur.MUST);
       if (clause != null) {
         query.add(clause, Occur.MUST);
       }

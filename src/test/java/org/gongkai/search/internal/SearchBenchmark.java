@@ -1,5 +1,6 @@
 package org.gongkai.search.internal;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -17,9 +18,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -32,6 +36,7 @@ import org.gongkai.agency.AgencyForm;
 import org.gongkai.agency.ColumnType;
 import org.gongkai.search.IndexStatus;
 import org.gongkai.search.SearchQuery;
+import org.gongkai.support.OpenSearchTestCluster;
 import org.gongkai.support.PostgresTestDatabase;
 import org.gongkai.support.TestCodes;
 import org.junit.jupiter.api.Test;
@@ -41,11 +46,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The search benchmark, a harness and not a test: it is not part of {@code mvn verify}. It
  * generates N synthetic Chinese documents in the database, rebuilds the index through the
- * platform's own pipeline, then answers one query mix three ways on the same data: through the
- * HTTP API, directly through the {@code SearchIndex} port, with a naive raw Lucene index of the
- * same texts (one bigram field, BM25, top 10, no facets) as the engine's own floor, and with
- * {@code LIKE '%…%'} in the database, as many agency sites do. It prints the figures and their
- * ratios and writes {@code target/benchmark/search-<N>.json}. Run it without the coverage agent.
+ * platform's own pipeline, then answers one query mix three ways on the same data: through the HTTP
+ * API, directly through the {@code SearchIndex} port, with a naive raw Lucene index of the same
+ * texts (one bigram field, BM25, top 10, no facets) as the engine's own floor, and with {@code LIKE
+ * '%…%'} in the database, as many agency sites do. It prints the figures and their ratios and
+ * writes {@code target/benchmark/search-<N>.json}. Run it without the coverage agent.
  *
  * <pre>
  * mvn -B test -Djacoco.skip=true -Dtest=SearchBenchmark -Dbenchmark.docs=100000 -DargLine=-Xmx1g
@@ -58,13 +63,24 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class SearchBenchmark {
 
-  private static final String[] COMMON = {"营商环境", "安全生产", "乡村振兴", "生态环境", "就业创业", "财政资金", "公共服务",
-      "市场监管", "城市更新", "教育发展", "医疗保障", "养老服务", "科技创新", "数字政府", "防汛抗旱", "食品安全", "交通运输",
-      "文化旅游", "住房保障", "社会救助"};
-  private static final String[] FILLER = {"各县（市、区）人民政府，市政府各部门、各直属单位要高度重视，", "加强组织领导，压实工作责任，",
-      "统筹推进各项工作任务落地见效，", "建立健全长效机制，", "及时向社会公开工作进展情况，", "切实保障人民群众合法权益。",
-      "对工作中发现的问题及时督促整改，", "有关部门按照职责分工密切配合，", "资金使用情况依法接受审计监督，",
-      "推行“一网通办”，申请材料能减尽减，", "做好政策宣传解读和舆情回应，", "定期通报工作进展。"};
+  private static final String[] COMMON = {
+    "营商环境", "安全生产", "乡村振兴", "生态环境", "就业创业", "财政资金", "公共服务", "市场监管", "城市更新", "教育发展", "医疗保障", "养老服务",
+    "科技创新", "数字政府", "防汛抗旱", "食品安全", "交通运输", "文化旅游", "住房保障", "社会救助"
+  };
+  private static final String[] FILLER = {
+    "各县（市、区）人民政府，市政府各部门、各直属单位要高度重视，",
+    "加强组织领导，压实工作责任，",
+    "统筹推进各项工作任务落地见效，",
+    "建立健全长效机制，",
+    "及时向社会公开工作进展情况，",
+    "切实保障人民群众合法权益。",
+    "对工作中发现的问题及时督促整改，",
+    "有关部门按照职责分工密切配合，",
+    "资金使用情况依法接受审计监督，",
+    "推行“一网通办”，申请材料能减尽减，",
+    "做好政策宣传解读和舆情回应，",
+    "定期通报工作进展。"
+  };
   private static final String[] ABBR = {"临政", "临商", "临环", "临教", "临财"};
 
   private final int docs = Integer.getInteger("benchmark.docs", 100_000);
@@ -76,14 +92,24 @@ class SearchBenchmark {
   @Test
   void run() throws Exception {
     Path dataDir = Files.createTempDirectory("gongkai-benchmark");
-    List<String> props = new ArrayList<>(List.of("gongkai.data-dir=" + dataDir, "gongkai.demo=false", "server.port=0",
-        "GONGKAI_ADMIN_PASSWORD=benchmark-password", "logging.level.root=WARN", "logging.level.org.gongkai=INFO",
-        // The mix repeats its 300 queries: with the first-page cache on, every measured search would be a hit.
-        "gongkai.search.first-page-cache=" + (Boolean.getBoolean("benchmark.cache") ? 1000 : 0),
-        "gongkai.search.segment-threads=" + Integer.getInteger("benchmark.segment-threads", 1)));
+    List<String> props =
+        new ArrayList<>(
+            List.of(
+                "gongkai.data-dir=" + dataDir,
+                "gongkai.demo=false",
+                "server.port=0",
+                "GONGKAI_ADMIN_PASSWORD=benchmark-password",
+                "logging.level.root=WARN",
+                "logging.level.org.gongkai=INFO",
+                // The mix repeats its 300 queries: with the first-page cache on, every measured
+                // search would be a hit.
+                "gongkai.search.first-page-cache="
+                    + (Boolean.getBoolean("benchmark.cache") ? 1000 : 0),
+                "gongkai.search.segment-threads="
+                    + Integer.getInteger("benchmark.segment-threads", 1)));
     if (openSearch) {
       props.add("gongkai.search.engine=opensearch");
-      props.add("gongkai.search.opensearch.hosts=" + org.gongkai.support.OpenSearchTestCluster.shared().hosts());
+      props.add("gongkai.search.opensearch.hosts=" + OpenSearchTestCluster.shared().hosts());
       props.add("gongkai.search.opensearch.alias=benchmark-" + System.currentTimeMillis());
     }
     if (postgres) {
@@ -91,13 +117,15 @@ class SearchBenchmark {
       props.add("spring.datasource.username=" + PostgresTestDatabase.user());
       props.add("spring.datasource.password=" + PostgresTestDatabase.password());
     }
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(GongkaiApplication.class)
-        .run(props.stream().map(p -> "--" + p).toArray(String[]::new))) {
+    try (ConfigurableApplicationContext app =
+        new SpringApplicationBuilder(GongkaiApplication.class)
+            .run(props.stream().map(p -> "--" + p).toArray(String[]::new))) {
       int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
       SearchService search = app.getBean(SearchService.class);
       waitReady(search);
       List<Agency> agencies = createAgencies(app.getBean(AgencyDirectory.class));
-      Corpus corpus = load(app.getBean(DataSource.class), app.getBean(AgencyDirectory.class), agencies);
+      Corpus corpus =
+          load(app.getBean(DataSource.class), app.getBean(AgencyDirectory.class), agencies);
 
       long started = System.nanoTime();
       search.startRebuild("benchmark");
@@ -106,8 +134,14 @@ class SearchBenchmark {
       EngineIndex index = search.index();
 
       List<Query> mix = corpus.mix(new Random(42));
-      print("documents: %,d on %s, index on %s; rebuild through the platform: %.1f s, %.0f docs/s; index %,.1f MB",
-          docs, postgres ? "PostgreSQL" : "H2", openSearch ? "OpenSearch (2 nodes, 1 replica)" : "embedded Lucene", rebuildSeconds, docs / rebuildSeconds, index.diskBytes() / 1e6);
+      print(
+          "documents: %,d on %s, index on %s; rebuild through the platform: %.1f s, %.0f docs/s; index %,.1f MB",
+          docs,
+          postgres ? "PostgreSQL" : "H2",
+          openSearch ? "OpenSearch (2 nodes, 1 replica)" : "embedded Lucene",
+          rebuildSeconds,
+          docs / rebuildSeconds,
+          index.diskBytes() / 1e6);
 
       Stats direct1 = measure("port", 1, mix, q -> index.search(q.toSearch()));
       Stats direct4 = measure("port", 4, mix, q -> index.search(q.toSearch()));
@@ -133,24 +167,57 @@ class SearchBenchmark {
       for (Stats s : List.of(direct1, direct4, service1, http1, http4, floor, raw1, raw4, like)) {
         print("%-28s %9.2f %9.2f %9.2f %9.1f", s.label, s.p(50), s.p(95), s.p(99), s.qps);
       }
-      print("HTTP / port at p99: %.2f (1 client), %.2f (4 clients)", http1.p(99) / direct1.p(99),
-          http4.p(99) / direct4.p(99));
-      print("HTTP / raw Lucene at p99: %.2f (1 client), %.2f (4 clients); target <= 2", http1.p(99) / raw1.p(99),
-          http4.p(99) / raw4.p(99));
-      print("LIKE / HTTP at p50: %.0f x faster with the index; target >= 50", like.p(50) / http1.p(50));
-      print("heap after GC: %,.0f MB of %,.0f MB max", heapUsed / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
-      String json = String.format(java.util.Locale.ROOT, "{\"docs\":%d,\"db\":\"%s\",\"engine\":\"%s\",\"http_p50_ms_1\":%.2f,"
-          + "\"http_p99_ms_1\":%.2f,\"http_p50_ms_4\":%.2f,\"http_p99_ms_4\":%.2f,\"port_p50_ms_1\":%.2f,"
-          + "\"port_p99_ms_1\":%.2f,\"port_p99_ms_4\":%.2f,\"raw_p50_ms_1\":%.2f,\"raw_p99_ms_1\":%.2f,"
-          + "\"raw_p99_ms_4\":%.2f,\"http_over_raw_p99_1\":%.2f,\"http_over_raw_p99_4\":%.2f,\"like_p50_ms\":%.1f,"
-          + "\"http_floor_p50_ms_1\":%.2f,\"http_floor_p99_ms_1\":%.2f,\"rebuild_s\":%.1f,\"index_mb\":%.1f,\"heap_mb\":%.1f,"
-          + "\"port_alloc_kb_1\":%.0f,\"service_alloc_kb_1\":%.0f,\"http_alloc_kb_1\":%.0f,\"raw_alloc_kb_1\":%.0f}%n", docs, postgres ? "postgres" : "h2",
-          openSearch ? "opensearch" : "lucene",
-          http1.p(50), http1.p(99), http4.p(50), http4.p(99), direct1.p(50), direct1.p(99), direct4.p(99), raw1.p(50),
-          raw1.p(99), raw4.p(99), http1.p(99) / raw1.p(99), http4.p(99) / raw4.p(99), like.p(50), floor.p(50), floor.p(99), rebuildSeconds,
-          index.diskBytes() / 1e6, heapUsed / 1e6, direct1.allocatedKb(), service1.allocatedKb(), http1.allocatedKb(),
-          raw1.allocatedKb());
-      Path out = Path.of("target", "benchmark", "search-" + docs + (openSearch ? "-opensearch" : "") + ".json");
+      print(
+          "HTTP / port at p99: %.2f (1 client), %.2f (4 clients)",
+          http1.p(99) / direct1.p(99), http4.p(99) / direct4.p(99));
+      print(
+          "HTTP / raw Lucene at p99: %.2f (1 client), %.2f (4 clients); target <= 2",
+          http1.p(99) / raw1.p(99), http4.p(99) / raw4.p(99));
+      print(
+          "LIKE / HTTP at p50: %.0f x faster with the index; target >= 50",
+          like.p(50) / http1.p(50));
+      print(
+          "heap after GC: %,.0f MB of %,.0f MB max",
+          heapUsed / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+      String json =
+          String.format(
+              Locale.ROOT,
+              "{\"docs\":%d,\"db\":\"%s\",\"engine\":\"%s\",\"http_p50_ms_1\":%.2f,"
+                  + "\"http_p99_ms_1\":%.2f,\"http_p50_ms_4\":%.2f,\"http_p99_ms_4\":%.2f,\"port_p50_ms_1\":%.2f,"
+                  + "\"port_p99_ms_1\":%.2f,\"port_p99_ms_4\":%.2f,\"raw_p50_ms_1\":%.2f,\"raw_p99_ms_1\":%.2f,"
+                  + "\"raw_p99_ms_4\":%.2f,\"http_over_raw_p99_1\":%.2f,\"http_over_raw_p99_4\":%.2f,\"like_p50_ms\":%.1f,"
+                  + "\"http_floor_p50_ms_1\":%.2f,\"http_floor_p99_ms_1\":%.2f,\"rebuild_s\":%.1f,\"index_mb\":%.1f,\"heap_mb\":%.1f,"
+                  + "\"port_alloc_kb_1\":%.0f,\"service_alloc_kb_1\":%.0f,\"http_alloc_kb_1\":%.0f,\"raw_alloc_kb_1\":%.0f}%n",
+              docs,
+              postgres ? "postgres" : "h2",
+              openSearch ? "opensearch" : "lucene",
+              http1.p(50),
+              http1.p(99),
+              http4.p(50),
+              http4.p(99),
+              direct1.p(50),
+              direct1.p(99),
+              direct4.p(99),
+              raw1.p(50),
+              raw1.p(99),
+              raw4.p(99),
+              http1.p(99) / raw1.p(99),
+              http4.p(99) / raw4.p(99),
+              like.p(50),
+              floor.p(50),
+              floor.p(99),
+              rebuildSeconds,
+              index.diskBytes() / 1e6,
+              heapUsed / 1e6,
+              direct1.allocatedKb(),
+              service1.allocatedKb(),
+              http1.allocatedKb(),
+              raw1.allocatedKb());
+      Path out =
+          Path.of(
+              "target",
+              "benchmark",
+              "search-" + docs + (openSearch ? "-opensearch" : "") + ".json");
       Files.createDirectories(out.getParent());
       Files.writeString(out, json);
       print("written to %s", out);
@@ -159,50 +226,87 @@ class SearchBenchmark {
 
   record Query(String kind, String text, String agency, Integer year) {
     SearchQuery toSearch() {
-      return new SearchQuery(text, agency, null, null, null, year == null ? null : LocalDate.of(year, 1, 1),
-          year == null ? null : LocalDate.of(year, 12, 31), SearchQuery.Sort.RELEVANCE, 1, 10, null, true);
+      return new SearchQuery(
+          text,
+          agency,
+          null,
+          null,
+          null,
+          year == null ? null : LocalDate.of(year, 1, 1),
+          year == null ? null : LocalDate.of(year, 12, 31),
+          SearchQuery.Sort.RELEVANCE,
+          1,
+          10,
+          null,
+          true);
     }
   }
 
-  record Corpus(List<String> docNumbers, List<String> companies, List<String> agencyCodes, int firstYear) {
+  record Corpus(
+      List<String> docNumbers, List<String> companies, List<String> agencyCodes, int firstYear) {
     List<Query> mix(Random r) {
       List<Query> mix = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
         mix.add(new Query("common", COMMON[r.nextInt(COMMON.length)], null, null));
         mix.add(new Query("rare", companies.get(r.nextInt(companies.size())), null, null));
-        mix.add(new Query("and", COMMON[r.nextInt(COMMON.length)] + " " + COMMON[r.nextInt(COMMON.length)], null, null));
-        mix.add(new Query("phrase", "\"" + FILLER[r.nextInt(FILLER.length)].substring(0, 6) + "\"", null, null));
+        mix.add(
+            new Query(
+                "and",
+                COMMON[r.nextInt(COMMON.length)] + " " + COMMON[r.nextInt(COMMON.length)],
+                null,
+                null));
+        mix.add(
+            new Query(
+                "phrase",
+                "\"" + FILLER[r.nextInt(FILLER.length)].substring(0, 6) + "\"",
+                null,
+                null));
         String dn = docNumbers.get(r.nextInt(docNumbers.size()));
-        mix.add(new Query("docnumber", r.nextBoolean() ? dn : dn.replace('〔', '[').replace('〕', ']'), null, null));
-        mix.add(new Query("filtered", COMMON[r.nextInt(COMMON.length)], agencyCodes.get(r.nextInt(agencyCodes.size())),
-            firstYear + r.nextInt(5)));
+        mix.add(
+            new Query(
+                "docnumber",
+                r.nextBoolean() ? dn : dn.replace('〔', '[').replace('〕', ']'),
+                null,
+                null));
+        mix.add(
+            new Query(
+                "filtered",
+                COMMON[r.nextInt(COMMON.length)],
+                agencyCodes.get(r.nextInt(agencyCodes.size())),
+                firstYear + r.nextInt(5)));
       }
-      java.util.Collections.shuffle(mix, r);
+      Collections.shuffle(mix, r);
       return mix;
     }
   }
 
-  private Corpus load(DataSource ds, AgencyDirectory directory, List<Agency> agencies) throws Exception {
+  private Corpus load(DataSource ds, AgencyDirectory directory, List<Agency> agencies)
+      throws Exception {
     long started = System.nanoTime();
     Random r = new Random(7);
     List<String> docNumbers = new ArrayList<>();
     List<String> companies = new ArrayList<>();
     int firstYear = LocalDate.now().getYear() - 4;
-    long[] columns = agencies.stream().mapToLong(a -> directory.column(a.id(), ColumnType.POLICY).orElseThrow().id())
-        .toArray();
+    long[] columns =
+        agencies.stream()
+            .mapToLong(a -> directory.column(a.id(), ColumnType.POLICY).orElseThrow().id())
+            .toArray();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement doc = c.prepareStatement(
-              "INSERT INTO document (id, agency_id, index_number, published_on, created_at, created_by) VALUES (?, ?, ?, ?, ?, 'benchmark')");
-          PreparedStatement ed = c.prepareStatement(
-              "INSERT INTO edition (id, document_id, edition_number, state, lock_version, column_id, kind, title, doc_number,"
-                  + " issued_on, keywords, validity, disclosure_mode, body_html, published_at, created_at, created_by,"
-                  + " updated_at, updated_by) VALUES (?, ?, 1, 'PUBLISHED', 0, ?, 'GENERAL', ?, ?, ?, ?, ?, 'PROACTIVE', ?, ?,"
-                  + " ?, 'benchmark', ?, 'benchmark')")) {
+      try (PreparedStatement doc =
+              c.prepareStatement(
+                  "INSERT INTO document (id, agency_id, index_number, published_on, created_at, created_by) VALUES (?, ?, ?, ?, ?, 'benchmark')");
+          PreparedStatement ed =
+              c.prepareStatement(
+                  "INSERT INTO edition (id, document_id, edition_number, state, lock_version, column_id, kind, title, doc_number,"
+                      + " issued_on, keywords, validity, disclosure_mode, body_html, published_at, created_at, created_by,"
+                      + " updated_at, updated_by) VALUES (?, ?, 1, 'PUBLISHED', 0, ?, 'GENERAL', ?, ?, ?, ?, ?, 'PROACTIVE', ?, ?,"
+                      + " ?, 'benchmark', ?, 'benchmark')")) {
         for (int i = 1; i <= docs; i++) {
           int a = r.nextInt(agencies.size());
-          LocalDate day = LocalDate.of(firstYear + r.nextInt(5), 1 + r.nextInt(12), 1 + r.nextInt(28));
+          LocalDate day =
+              LocalDate.of(firstYear + r.nextInt(5), 1 + r.nextInt(12), 1 + r.nextInt(28));
           String topic = COMMON[r.nextInt(COMMON.length)];
           String docNumber = ABBR[a] + "〔" + day.getYear() + "〕" + i + "号";
           if (i % 97 == 0) {
@@ -216,7 +320,8 @@ class SearchBenchmark {
             }
           }
           if (i % 1000 == 0) {
-            String company = "临江" + (char) ('甲' + r.nextInt(20)) + (char) ('子' + r.nextInt(12)) + i + "号实业有限公司";
+            String company =
+                "临江" + (char) ('甲' + r.nextInt(20)) + (char) ('子' + r.nextInt(12)) + i + "号实业有限公司";
             companies.add(company);
             body.append("当事人").append(company).append("依法受到处理。");
           }
@@ -224,7 +329,8 @@ class SearchBenchmark {
           String title = "关于加强" + topic + "工作的通知（第" + i + "号）";
           doc.setLong(1, 10_000_000L + i);
           doc.setLong(2, agencies.get(a).id());
-          doc.setString(3, agencies.get(a).code() + "/" + day.getYear() + "-" + String.format("%07d", i));
+          doc.setString(
+              3, agencies.get(a).code() + "/" + day.getYear() + "-" + String.format("%07d", i));
           doc.setObject(4, day);
           doc.setObject(5, now);
           doc.addBatch();
@@ -253,7 +359,8 @@ class SearchBenchmark {
       }
     }
     print("generated %,d documents in %.1f s", docs, (System.nanoTime() - started) / 1e9);
-    return new Corpus(docNumbers, companies, agencies.stream().map(Agency::code).toList(), firstYear);
+    return new Corpus(
+        docNumbers, companies, agencies.stream().map(Agency::code).toList(), firstYear);
   }
 
   private Stats like(DataSource ds, List<Query> mix) throws Exception {
@@ -279,17 +386,25 @@ class SearchBenchmark {
   }
 
   private static void likeOnce(Connection c, Query q) throws Exception {
-    List<String> words = Arrays.stream(q.text().replace("\"", "").split(" ")).filter(w -> !w.isBlank()).toList();
-    StringBuilder where = new StringBuilder(" FROM edition e JOIN document d ON d.id = e.document_id"
-        + " WHERE e.state = 'PUBLISHED'");
+    List<String> words =
+        Arrays.stream(q.text().replace("\"", "").split(" ")).filter(w -> !w.isBlank()).toList();
+    StringBuilder where =
+        new StringBuilder(
+            " FROM edition e JOIN document d ON d.id = e.document_id"
+                + " WHERE e.state = 'PUBLISHED'");
     for (int i = 0; i < words.size(); i++) {
       where.append(" AND (e.title LIKE ? OR e.body_html LIKE ? OR e.doc_number LIKE ?)");
     }
     if (q.agency() != null) {
-      where.append(" AND d.agency_id = (SELECT id FROM agency WHERE code = ?) AND d.published_on BETWEEN ? AND ?");
+      where.append(
+          " AND d.agency_id = (SELECT id FROM agency WHERE code = ?) AND d.published_on BETWEEN ? AND ?");
     }
-    for (String sql : List.of("SELECT COUNT(*)" + where,
-        "SELECT e.document_id, e.title" + where + " ORDER BY d.published_on DESC FETCH FIRST 10 ROWS ONLY")) {
+    for (String sql :
+        List.of(
+            "SELECT COUNT(*)" + where,
+            "SELECT e.document_id, e.title"
+                + where
+                + " ORDER BY d.published_on DESC FETCH FIRST 10 ROWS ONLY")) {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         int p = 1;
         for (String w : words) {
@@ -315,7 +430,10 @@ class SearchBenchmark {
     void run(Query q) throws Exception;
   }
 
-  /** A phase's latencies; {@code allocatedKb} is what the JVM allocated per request in it (NaN where not measured). */
+  /**
+   * A phase's latencies; {@code allocatedKb} is what the JVM allocated per request in it (NaN where
+   * not measured).
+   */
   record Stats(String label, List<Long> nanos, double qps, double allocatedKb) {
     Stats(String label, List<Long> nanos, double qps) {
       this(label, nanos, qps, Double.NaN);
@@ -334,8 +452,8 @@ class SearchBenchmark {
   private Stats measure(String target, int clients, List<Query> mix, Call call) throws Exception {
     warmUp(target, clients, mix, call);
     ExecutorService pool = Executors.newFixedThreadPool(clients);
-    List<Long> times = java.util.Collections.synchronizedList(new ArrayList<>());
-    Map<String, List<Long>> byKind = new java.util.concurrent.ConcurrentHashMap<>();
+    List<Long> times = Collections.synchronizedList(new ArrayList<>());
+    Map<String, List<Long>> byKind = new ConcurrentHashMap<>();
     AtomicInteger count = new AtomicInteger();
     long started = System.nanoTime();
     long deadline = started + seconds * 1_000_000_000L;
@@ -343,19 +461,24 @@ class SearchBenchmark {
     List<Future<?>> futures = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       int offset = c * 7;
-      futures.add(pool.submit(() -> {
-        int i = offset;
-        while (System.nanoTime() < deadline) {
-          Query q = mix.get(i++ % mix.size());
-          long t = System.nanoTime();
-          call.run(q);
-          long took = System.nanoTime() - t;
-          times.add(took);
-          byKind.computeIfAbsent(q.kind(), k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(took);
-          count.incrementAndGet();
-        }
-        return null;
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                int i = offset;
+                while (System.nanoTime() < deadline) {
+                  Query q = mix.get(i++ % mix.size());
+                  long t = System.nanoTime();
+                  call.run(q);
+                  long took = System.nanoTime() - t;
+                  times.add(took);
+                  byKind
+                      .computeIfAbsent(
+                          q.kind(), k -> Collections.synchronizedList(new ArrayList<>()))
+                      .add(took);
+                  count.incrementAndGet();
+                }
+                return null;
+              }));
     }
     for (Future<?> f : futures) {
       f.get();
@@ -363,18 +486,36 @@ class SearchBenchmark {
     pool.shutdown();
     double elapsed = (System.nanoTime() - started) / 1e9;
     Allocation.Delta allocated = allocation.until(count.get());
-    print("%s, %d client%s: %s", target, clients, clients > 1 ? "s" : "", allocation.describe(allocated, elapsed));
+    print(
+        "%s, %d client%s: %s",
+        target, clients, clients > 1 ? "s" : "", allocation.describe(allocated, elapsed));
     if (clients == 1 && !target.equals("floor")) {
       StringBuilder kinds = new StringBuilder();
-      byKind.forEach((kind, nanos) -> kinds.append(String.format("  %s p50 %.2f p99 %.2f", kind,
-          new Stats(kind, new ArrayList<>(nanos), 0).p(50), new Stats(kind, new ArrayList<>(nanos), 0).p(99))));
+      byKind.forEach(
+          (kind, nanos) ->
+              kinds.append(
+                  String.format(
+                      "  %s p50 %.2f p99 %.2f",
+                      kind,
+                      new Stats(kind, new ArrayList<>(nanos), 0).p(50),
+                      new Stats(kind, new ArrayList<>(nanos), 0).p(99))));
       print("%s, 1 client, by kind:%s", target, kinds);
     }
-    return new Stats((target.equals("http") ? "HTTP API" : target.equals("floor") ? "HTTP, no search"
-        : target.equals("service") ? "Search service"
-        : target.equals("raw") ? "raw Lucene" : "SearchIndex port")
-        + ", " + clients + " client"
-        + (clients > 1 ? "s" : ""), new ArrayList<>(times), count.get() / elapsed, allocated.kbPerRequest());
+    return new Stats(
+        (target.equals("http")
+                ? "HTTP API"
+                : target.equals("floor")
+                    ? "HTTP, no search"
+                    : target.equals("service")
+                        ? "Search service"
+                        : target.equals("raw") ? "raw Lucene" : "SearchIndex port")
+            + ", "
+            + clients
+            + " client"
+            + (clients > 1 ? "s" : ""),
+        new ArrayList<>(times),
+        count.get() / elapsed,
+        allocated.kbPerRequest());
   }
 
   /**
@@ -386,25 +527,35 @@ class SearchBenchmark {
     static Allocation start() {
       long collections = 0;
       long millis = 0;
-      for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      for (java.lang.management.GarbageCollectorMXBean gc :
+          ManagementFactory.getGarbageCollectorMXBeans()) {
         collections += Math.max(0, gc.getCollectionCount());
         millis += Math.max(0, gc.getCollectionTime());
       }
-      return new Allocation(((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
-          .getTotalThreadAllocatedBytes(), collections, millis);
+      return new Allocation(
+          ((ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes(),
+          collections,
+          millis);
     }
 
     /** What was allocated and collected since this start, over {@code requests} requests. */
     Delta until(int requests) {
       Allocation now = start();
-      return new Delta(Math.max(1, requests), now.bytes - bytes, now.collections - collections,
+      return new Delta(
+          Math.max(1, requests),
+          now.bytes - bytes,
+          now.collections - collections,
           now.collectedMillis - collectedMillis);
     }
 
     String describe(Delta d, double seconds) {
-      return String.format(java.util.Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "allocated %.0f KB a request, %.0f MB/s; %d collections (one per %d requests), %.1f ms each on average",
-          d.kbPerRequest(), d.bytes() / 1e6 / seconds, d.collections(), d.requests() / Math.max(1, d.collections()),
+          d.kbPerRequest(),
+          d.bytes() / 1e6 / seconds,
+          d.collections(),
+          d.requests() / Math.max(1, d.collections()),
           d.collectedMillis() / (double) Math.max(1, d.collections()));
     }
 
@@ -442,23 +593,32 @@ class SearchBenchmark {
         compiledAtWindow = compiled;
       }
     }
-    print("%s, %d client%s: warmed up for %.0f s (%,d queries)", target, clients, clients > 1 ? "s" : "",
-        (System.nanoTime() - start) / 1e9, i);
+    print(
+        "%s, %d client%s: warmed up for %.0f s (%,d queries)",
+        target, clients, clients > 1 ? "s" : "", (System.nanoTime() - start) / 1e9, i);
   }
 
   private static String url(int port, Query q) {
-    StringBuilder url = new StringBuilder("http://localhost:" + port + "/api/v1/search?size=10&q=")
-        .append(URLEncoder.encode(q.text(), StandardCharsets.UTF_8));
+    StringBuilder url =
+        new StringBuilder("http://localhost:" + port + "/api/v1/search?size=10&q=")
+            .append(URLEncoder.encode(q.text(), StandardCharsets.UTF_8));
     if (q.agency() != null) {
-      url.append("&agency=").append(q.agency()).append("&from=").append(q.year()).append("-01-01&to=")
-          .append(q.year()).append("-12-31");
+      url.append("&agency=")
+          .append(q.agency())
+          .append("&from=")
+          .append(q.year())
+          .append("-01-01&to=")
+          .append(q.year())
+          .append("-12-31");
     }
     return url.toString();
   }
 
   private static void get(HttpClient http, String url) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IllegalStateException(response.statusCode() + " " + response.body());
     }

@@ -28,8 +28,10 @@ class StableRankingTests {
   @Test
   void equalScoresKeepOneOrderWhateverTheSegmentsAre() throws Exception {
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer())
-        .setMergePolicy(NoMergePolicy.INSTANCE));
+    IndexWriter writer =
+        new IndexWriter(
+            directory,
+            new IndexWriterConfig(new StandardAnalyzer()).setMergePolicy(NoMergePolicy.INSTANCE));
     // the older documents in the first segment, so that Lucene's own tie-break puts them first
     for (int segment = 0; segment < 3; segment++) {
       for (int i = 0; i < 4; i++) {
@@ -49,7 +51,8 @@ class StableRankingTests {
   @Test
   void higherScoresStayFirst() throws Exception {
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
+    try (IndexWriter writer =
+        new IndexWriter(directory, new IndexWriterConfig(new StandardAnalyzer()))) {
       for (int i = 0; i < 3; i++) {
         add(writer, i);
       }

@@ -13,13 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 class PersonalDataCipherTests {
 
   private static final String A = Base64.getEncoder().encodeToString(new byte[32]);
-  private static final String B = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+  private static final String B =
+      Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private PersonalDataCipher cipher(String keys) {
-    return new PersonalDataCipher(keys, dir.resolve("keys").toString(), dir.resolve("data").toString());
+    return new PersonalDataCipher(
+        keys, dir.resolve("keys").toString(), dir.resolve("data").toString());
   }
 
   @Test
@@ -27,22 +28,31 @@ class PersonalDataCipherTests {
     PersonalDataCipher cipher = cipher("a=" + A);
     String sealed = cipher.seal("foi_request.id_number", "11010519491231002X");
     assertThat(sealed).startsWith("enc:a:").doesNotContain("11010519491231002X");
-    assertThat(cipher.seal("foi_request.id_number", "11010519491231002X")).as("a fresh nonce each time").isNotEqualTo(sealed);
+    assertThat(cipher.seal("foi_request.id_number", "11010519491231002X"))
+        .as("a fresh nonce each time")
+        .isNotEqualTo(sealed);
     assertThat(cipher.open("foi_request.id_number", sealed)).isEqualTo("11010519491231002X");
-    assertThatThrownBy(() -> cipher.open("foi_request.phone", sealed)).hasMessageContaining("does not open");
+    assertThatThrownBy(() -> cipher.open("foi_request.phone", sealed))
+        .hasMessageContaining("does not open");
     String tampered = flipLastByte(sealed);
-    assertThatThrownBy(() -> cipher.open("foi_request.id_number", tampered)).isInstanceOf(IllegalStateException.class);
-    assertThat(cipher.open("foi_request.phone", "13800000000")).as("a value from before encryption reads as it is")
+    assertThatThrownBy(() -> cipher.open("foi_request.id_number", tampered))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(cipher.open("foi_request.phone", "13800000000"))
+        .as("a value from before encryption reads as it is")
         .isEqualTo("13800000000");
     assertThat(cipher.seal("x", null)).isNull();
   }
 
-  /** Flips bits of the authentication tag's last byte: base64 text edits can leave the bytes unchanged. */
+  /**
+   * Flips bits of the authentication tag's last byte: base64 text edits can leave the bytes
+   * unchanged.
+   */
   private static String flipLastByte(String sealed) {
     int colon = sealed.lastIndexOf(':');
     byte[] bytes = Base64.getDecoder().decode(sealed.substring(colon + 1));
     bytes[bytes.length - 1] ^= 0x5a;
-    return sealed.substring(0, colon + 1) + Base64.getEncoder().withoutPadding().encodeToString(bytes);
+    return sealed.substring(0, colon + 1)
+        + Base64.getEncoder().withoutPadding().encodeToString(bytes);
   }
 
   @Test
@@ -58,7 +68,8 @@ class PersonalDataCipherTests {
   @Test
   void theLookupHashFindsEqualNumbersAndNeedsTheKey() {
     PersonalDataCipher cipher = cipher("lookup=" + B + ",a=" + A);
-    assertThat(cipher.lookupHash("11010519491231002x")).isEqualTo(cipher.lookupHash(" 11010519491231002X "))
+    assertThat(cipher.lookupHash("11010519491231002x"))
+        .isEqualTo(cipher.lookupHash(" 11010519491231002X "))
         .isNotEqualTo(cipher.lookupHash("110105194912310021"))
         .isNotEqualTo(cipher("lookup=" + A + ",a=" + A).lookupHash("11010519491231002X"));
   }
@@ -77,12 +88,21 @@ class PersonalDataCipherTests {
 
   @Test
   void withoutKeysAKeyFileIsMadeOutsideTheDataFolderOnly() throws Exception {
-    PersonalDataCipher made = new PersonalDataCipher("", dir.resolve("etc/keys").toString(), dir.resolve("data").toString());
+    PersonalDataCipher made =
+        new PersonalDataCipher(
+            "", dir.resolve("etc/keys").toString(), dir.resolve("data").toString());
     String sealed = made.seal("f", "x");
     assertThat(Files.readString(dir.resolve("etc/keys"))).contains("lookup=", "k1=");
-    assertThat(new PersonalDataCipher("", dir.resolve("etc/keys").toString(), dir.resolve("data").toString())
-        .open("f", sealed)).as("the same file, the same key").isEqualTo("x");
-    assertThatThrownBy(() -> new PersonalDataCipher("", dir.resolve("data/keys").toString(), dir.resolve("data").toString()))
+    assertThat(
+            new PersonalDataCipher(
+                    "", dir.resolve("etc/keys").toString(), dir.resolve("data").toString())
+                .open("f", sealed))
+        .as("the same file, the same key")
+        .isEqualTo("x");
+    assertThatThrownBy(
+            () ->
+                new PersonalDataCipher(
+                    "", dir.resolve("data/keys").toString(), dir.resolve("data").toString()))
         .hasMessageContaining("must not lie in the data folder");
   }
 }

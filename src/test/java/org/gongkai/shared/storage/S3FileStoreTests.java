@@ -14,7 +14,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.gongkai.support.FakeObjectStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,11 +31,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 /** Stored files in an S3-compatible object store, through the AWS SDK as in production. */
 class S3FileStoreTests {
 
-  private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PDF =
+      "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
   private static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private FakeObjectStore objectStore;
   private S3Client s3;
@@ -41,9 +43,15 @@ class S3FileStoreTests {
   @BeforeEach
   void start() throws IOException {
     objectStore = new FakeObjectStore();
-    s3 = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).region(Region.of("us-east-1"))
-        .forcePathStyle(true).endpointOverride(URI.create(objectStore.endpoint()))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret"))).build();
+    s3 =
+        S3Client.builder()
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .region(Region.of("us-east-1"))
+            .forcePathStyle(true)
+            .endpointOverride(URI.create(objectStore.endpoint()))
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("key", "secret")))
+            .build();
   }
 
   @AfterEach
@@ -54,21 +62,27 @@ class S3FileStoreTests {
 
   private StoredFiles files() {
     DataDirectory data = new DataDirectory(dir.toString());
-    return new StoredFiles(new S3FileStore(s3, "files", "site/", data), Clock.fixed(NOW, ZoneOffset.UTC));
+    return new StoredFiles(
+        new S3FileStore(s3, "files", "site/", data), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test
   void storesReadsAndRewritesByContentHash() throws IOException {
     StoredFiles files = files();
-    StoredFiles.StoredFile first = files.store("area", "a.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new);
-    StoredFiles.StoredFile again = files.store("area", "b.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new);
+    StoredFiles.StoredFile first =
+        files.store("area", "a.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new);
+    StoredFiles.StoredFile again =
+        files.store("area", "b.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new);
     assertThat(again.sha256()).isEqualTo(first.sha256());
     String sha = first.sha256();
-    assertThat(objectStore.keys()).containsExactly(
-        "files/site/area/" + sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha);
+    assertThat(objectStore.keys())
+        .containsExactly(
+            "files/site/area/" + sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha);
     assertThat(files.read("area", sha)).hasValue(PDF);
     assertThat(files.exists("area", sha)).isTrue();
-    assertThat(regularFiles(dir.resolve("staging-area"))).as("nothing left in the staging folder").isEmpty();
+    assertThat(regularFiles(dir.resolve("staging-area")))
+        .as("nothing left in the staging folder")
+        .isEmpty();
 
     byte[] sealed = "sealed bytes".getBytes(StandardCharsets.UTF_8);
     files.rewrite("area", sha, sealed);
@@ -78,13 +92,21 @@ class S3FileStoreTests {
     assertThat(files.exists("area", missing)).isFalse();
     assertThat(files.read("area", missing)).isEmpty();
     assertThatThrownBy(() -> files.open("area", missing)).isInstanceOf(NoSuchFileException.class);
-    assertThatThrownBy(() -> files.rewrite("area", missing, sealed)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> files.rewrite("area", missing, sealed))
+        .isInstanceOf(IllegalStateException.class);
   }
 
   @Test
   void refusedUploadsLeaveNothingInTheStore() {
     StoredFiles files = files();
-    assertThatThrownBy(() -> files.store("area", "a.png", PDF, Set.of(FileTypes.Type.PNG), () -> new IllegalStateException("type")))
+    assertThatThrownBy(
+            () ->
+                files.store(
+                    "area",
+                    "a.png",
+                    PDF,
+                    Set.of(FileTypes.Type.PNG),
+                    () -> new IllegalStateException("type")))
         .hasMessage("type");
     assertThat(objectStore.keys()).isEmpty();
   }
@@ -92,13 +114,25 @@ class S3FileStoreTests {
   @Test
   void sweepRemovesOnlyOldObjectsNoRecordNamesAndStagedLeftovers() throws IOException {
     StoredFiles files = files();
-    String named = files.store("area", "a.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new).sha256();
-    byte[] other = (new String(PDF, StandardCharsets.US_ASCII) + "x").getBytes(StandardCharsets.US_ASCII);
-    String orphan = files.store("area", "b.pdf", other, Set.of(FileTypes.Type.PDF), IllegalStateException::new).sha256();
-    byte[] fresh = (new String(PDF, StandardCharsets.US_ASCII) + "y").getBytes(StandardCharsets.US_ASCII);
-    String young = files.store("area", "c.pdf", fresh, Set.of(FileTypes.Type.PDF), IllegalStateException::new).sha256();
+    String named =
+        files
+            .store("area", "a.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new)
+            .sha256();
+    byte[] other =
+        (new String(PDF, StandardCharsets.US_ASCII) + "x").getBytes(StandardCharsets.US_ASCII);
+    String orphan =
+        files
+            .store("area", "b.pdf", other, Set.of(FileTypes.Type.PDF), IllegalStateException::new)
+            .sha256();
+    byte[] fresh =
+        (new String(PDF, StandardCharsets.US_ASCII) + "y").getBytes(StandardCharsets.US_ASCII);
+    String young =
+        files
+            .store("area", "c.pdf", fresh, Set.of(FileTypes.Type.PDF), IllegalStateException::new)
+            .sha256();
     for (String sha : new String[] {named, orphan}) {
-      objectStore.backdate("files/site/area/" + sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha,
+      objectStore.backdate(
+          "files/site/area/" + sha.substring(0, 2) + "/" + sha.substring(2, 4) + "/" + sha,
           NOW.minus(Duration.ofDays(2)));
     }
     Path leftover = dir.resolve("staging-area/.upload-crashed.tmp");
@@ -112,8 +146,8 @@ class S3FileStoreTests {
     assertThat(leftover).doesNotExist();
   }
 
-  private static java.util.List<Path> regularFiles(Path folder) throws IOException {
-    try (java.util.stream.Stream<Path> s = Files.list(folder)) {
+  private static List<Path> regularFiles(Path folder) throws IOException {
+    try (Stream<Path> s = Files.list(folder)) {
       return s.filter(Files::isRegularFile).toList();
     }
   }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,11 +21,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StoredFilesTests {
 
-  private static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PDF =
+      "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
   private static final Instant NOW = Instant.parse("2026-11-30T02:00:00Z");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private StoredFiles files() {
     return new StoredFiles(new DataDirectory(dir.toString()), Clock.fixed(NOW, ZoneOffset.UTC));
@@ -33,8 +34,10 @@ class StoredFilesTests {
   @Test
   void storesByContentHashAndLeavesNoTemporaryFile() throws IOException {
     StoredFiles files = files();
-    StoredFiles.StoredFile first = files.store("area", "a.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new);
-    StoredFiles.StoredFile second = files.store("area", "b.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new);
+    StoredFiles.StoredFile first =
+        files.store("area", "a.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new);
+    StoredFiles.StoredFile second =
+        files.store("area", "b.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new);
     assertThat(second.sha256()).isEqualTo(first.sha256());
     assertThat(first.contentType()).isEqualTo("application/pdf");
     assertThat(files.read("area", first.sha256())).hasValue(PDF);
@@ -44,9 +47,19 @@ class StoredFilesTests {
   @Test
   void refusesTooLargeOrWrongTypeAndKeepsNothing() throws IOException {
     StoredFiles files = files();
-    StoredFiles.Limits limits = StoredFiles.Limits.of(10, Set.of(FileTypes.Type.PDF), () -> new IllegalStateException("refused"));
-    assertThatThrownBy(() -> files.store("area", "a.pdf", new ByteArrayInputStream(PDF), limits)).hasMessage("refused");
-    assertThatThrownBy(() -> files.store("area", "a.png", PDF, Set.of(FileTypes.Type.PNG), () -> new IllegalStateException("type")))
+    StoredFiles.Limits limits =
+        StoredFiles.Limits.of(
+            10, Set.of(FileTypes.Type.PDF), () -> new IllegalStateException("refused"));
+    assertThatThrownBy(() -> files.store("area", "a.pdf", new ByteArrayInputStream(PDF), limits))
+        .hasMessage("refused");
+    assertThatThrownBy(
+            () ->
+                files.store(
+                    "area",
+                    "a.png",
+                    PDF,
+                    Set.of(FileTypes.Type.PNG),
+                    () -> new IllegalStateException("type")))
         .hasMessage("type");
     assertThat(regularFiles()).isEmpty();
   }
@@ -54,15 +67,27 @@ class StoredFilesTests {
   @Test
   void sweepRemovesOnlyOldFilesNoRecordNames() throws IOException {
     StoredFiles files = files();
-    String named = files.store("area", "a.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new).sha256();
-    byte[] other = (new String(PDF, StandardCharsets.US_ASCII) + "x").getBytes(StandardCharsets.US_ASCII);
-    String orphan = files.store("area", "b.pdf", other, Set.of(FileTypes.Type.PDF), IllegalStateException::new).sha256();
-    byte[] fresh = (new String(PDF, StandardCharsets.US_ASCII) + "y").getBytes(StandardCharsets.US_ASCII);
-    String young = files.store("area", "c.pdf", fresh, Set.of(FileTypes.Type.PDF), IllegalStateException::new).sha256();
+    String named =
+        files
+            .store("area", "a.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new)
+            .sha256();
+    byte[] other =
+        (new String(PDF, StandardCharsets.US_ASCII) + "x").getBytes(StandardCharsets.US_ASCII);
+    String orphan =
+        files
+            .store("area", "b.pdf", other, Set.of(FileTypes.Type.PDF), IllegalStateException::new)
+            .sha256();
+    byte[] fresh =
+        (new String(PDF, StandardCharsets.US_ASCII) + "y").getBytes(StandardCharsets.US_ASCII);
+    String young =
+        files
+            .store("area", "c.pdf", fresh, Set.of(FileTypes.Type.PDF), IllegalStateException::new)
+            .sha256();
     Path leftover = dir.resolve("area/.upload-crashed.tmp");
     Files.write(leftover, PDF);
     for (String sha : new String[] {named, orphan}) {
-      Files.setLastModifiedTime(files.existing("area", sha).orElseThrow(), FileTime.from(NOW.minus(Duration.ofDays(2))));
+      Files.setLastModifiedTime(
+          files.existing("area", sha).orElseThrow(), FileTime.from(NOW.minus(Duration.ofDays(2))));
     }
     Files.setLastModifiedTime(leftover, FileTime.from(NOW.minus(Duration.ofDays(2))));
 
@@ -70,7 +95,9 @@ class StoredFilesTests {
 
     assertThat(removed).isEqualTo(2);
     assertThat(files.exists("area", named)).isTrue();
-    assertThat(files.exists("area", young)).as("a file younger than the grace period may still get its record").isTrue();
+    assertThat(files.exists("area", young))
+        .as("a file younger than the grace period may still get its record")
+        .isTrue();
     assertThat(files.exists("area", orphan)).isFalse();
     assertThat(leftover).doesNotExist();
   }
@@ -78,8 +105,12 @@ class StoredFilesTests {
   @Test
   void storingContentAgainRenewsItSoTheSweepKeepsIt() throws IOException {
     StoredFiles files = files();
-    String sha = files.store("area", "a.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new).sha256();
-    Files.setLastModifiedTime(files.existing("area", sha).orElseThrow(), FileTime.from(NOW.minus(Duration.ofDays(2))));
+    String sha =
+        files
+            .store("area", "a.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new)
+            .sha256();
+    Files.setLastModifiedTime(
+        files.existing("area", sha).orElseThrow(), FileTime.from(NOW.minus(Duration.ofDays(2))));
     files.store("area", "again.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new);
     assertThat(files.sweep("area", s -> false, Duration.ofHours(24))).isZero();
     assertThat(files.exists("area", sha)).isTrue();
@@ -88,13 +119,16 @@ class StoredFilesTests {
   @Test
   void readsFilesWhereOlderDataFoldersKeptThem() throws IOException {
     StoredFiles files = files();
-    String sha = files.store("area", "a.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new).sha256();
+    String sha =
+        files
+            .store("area", "a.pdf", PDF, Set.of(FileTypes.Type.PDF), IllegalStateException::new)
+            .sha256();
     Path nested = files.existing("area", sha).orElseThrow();
     Files.move(nested, dir.resolve("area").resolve(sha));
     assertThat(files.read("area", sha)).hasValue(PDF);
   }
 
-  private java.util.List<Path> regularFiles() throws IOException {
+  private List<Path> regularFiles() throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).toList();
     }

@@ -11,10 +11,14 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Browsers get an error page that says what happened and where to go, in their language, for each status. */
+/**
+ * Browsers get an error page that says what happened and where to go, in their language, for each
+ * status.
+ */
 class ErrorPagesIntegrationTests extends PlatformIntegrationTests {
 
-  private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+  private static final String BROWSER =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
   @Test
   void missingAndWithdrawnDocumentsOnThePortal() {
@@ -35,7 +39,8 @@ class ErrorPagesIntegrationTests extends PlatformIntegrationTests {
     assertThat(malformed.status()).isEqualTo(400);
     assertThat(malformed.body()).contains("<title>", "请求有误", "请返回上一页检查");
 
-    Api.Response english = api().with("Accept", BROWSER).with("Cookie", "gongkai-lang=en").get("/documents/987654321");
+    Api.Response english =
+        api().with("Accept", BROWSER).with("Cookie", "gongkai-lang=en").get("/documents/987654321");
     assertThat(english.body()).contains("Not found", "Home");
   }
 
@@ -45,8 +50,10 @@ class ErrorPagesIntegrationTests extends PlatformIntegrationTests {
     MockMvc mvc = consoleMvc();
     MockHttpSession session = consoleSession(mvc, f.editor().username());
 
-    MockHttpServletResponse page = mvc.perform(get("/console/backups").session(session).accept(MediaType.TEXT_HTML))
-        .andReturn().getResponse();
+    MockHttpServletResponse page =
+        mvc.perform(get("/console/backups").session(session).accept(MediaType.TEXT_HTML))
+            .andReturn()
+            .getResponse();
     assertThat(page.getStatus()).isEqualTo(403);
     assertThat(page.getContentAsString()).contains("无权操作", "返回工作台");
   }

@@ -7,10 +7,14 @@ import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 
-/** A mistyped address: the error page for a browser, a problem detail for the API and for JSON clients. */
+/**
+ * A mistyped address: the error page for a browser, a problem detail for the API and for JSON
+ * clients.
+ */
 class UnmappedAddressIntegrationTests extends PlatformIntegrationTests {
 
-  private static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+  private static final String BROWSER =
+      "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
   @Test
   void aBrowserGetsThePageInItsLanguage() {
@@ -19,7 +23,11 @@ class UnmappedAddressIntegrationTests extends PlatformIntegrationTests {
     assertThat(page.headers().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
     assertThat(page.body()).contains("这个地址没有内容", "<h1", "返回首页");
 
-    Api.Response english = api().with("Accept", BROWSER).with("Cookie", "gongkai-lang=en").get("/agencies-typo/nothing");
+    Api.Response english =
+        api()
+            .with("Accept", BROWSER)
+            .with("Cookie", "gongkai-lang=en")
+            .get("/agencies-typo/nothing");
     assertThat(english.body()).contains("Nothing is at this address");
   }
 
@@ -27,7 +35,8 @@ class UnmappedAddressIntegrationTests extends PlatformIntegrationTests {
   void theApiAndJsonClientsGetAProblemDetail() {
     Api.Response api = api().with("Accept", BROWSER).get("/api/v1/no-such-thing");
     assertThat(api.status()).isEqualTo(404);
-    assertThat(api.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    assertThat(api.headers().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .isTrue();
     assertThat(api.<String>json("$.detail")).contains("这个地址没有内容");
     assertThat(api.<Integer>json("$.status")).isEqualTo(404);
 
