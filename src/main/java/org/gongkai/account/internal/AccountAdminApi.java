@@ -12,12 +12,14 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -32,9 +34,15 @@ class AccountAdminApi {
   private final StaffAccess access;
   private final AgencyDirectory agencies;
   private final Validator validator;
+  private final SingleSignOnLinks links;
 
   AccountAdminApi(
-      Accounts accounts, StaffAccess access, AgencyDirectory agencies, Validator validator) {
+      Accounts accounts,
+      StaffAccess access,
+      AgencyDirectory agencies,
+      Validator validator,
+      SingleSignOnLinks links) {
+    this.links = links;
     this.validator = validator;
     this.accounts = accounts;
     this.access = access;
@@ -88,6 +96,39 @@ class AccountAdminApi {
   @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
   Staff update(@PathVariable long id, @RequestBody AccountRequest request) {
     return accounts.update(id, valid(request.form(agencies)), administrator());
+  }
+
+  /** A single sign-on identity to link: the provider's issuer and the identity's subject. */
+  record IdentityRequest(String issuer, String subject) {}
+
+  @GetMapping("/{id}/identities")
+  List<SingleSignOnLinks.Link> identities(@PathVariable long id) {
+    return links.of(managed(id).id());
+  }
+
+  @PostMapping(path = "/{id}/identities", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<List<SingleSignOnLinks.Link>> link(
+      @PathVariable long id, @RequestBody IdentityRequest request) {
+    Staff account = managed(id);
+    links.link(account, request.issuer(), request.subject(), access.current().username());
+    return ResponseEntity.status(201).body(links.of(id));
+  }
+
+  @DeleteMapping("/{id}/identities")
+  ResponseEntity<Void> unlink(@PathVariable long id, @RequestParam String issuer) {
+    links.unlink(managed(id), issuer, access.current());
+    return ResponseEntity.noContent().build();
+  }
+
+  private Staff managed(long id) {
+    Staff me = administrator();
+    Staff account = accounts.find(id).orElseThrow(() -> Refusal.notFound("account.not-found"));
+    if (account.agencyId() == null) {
+      access.requirePlatformAdmin(me);
+    } else {
+      access.requireAdministrator(me, account.agencyId());
+    }
+    return account;
   }
 
   /** The form's own constraints, as the console checks them, reported field by field. */

@@ -1,6 +1,7 @@
 package org.gongkai.account.internal;
 
 import jakarta.validation.Valid;
+import java.util.List;
 import org.gongkai.account.AccountForm;
 import org.gongkai.account.Accounts;
 import org.gongkai.account.Role;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 @Controller
@@ -29,14 +31,17 @@ class AccountConsoleController {
   private final AgencyDirectory agencies;
   private final AuditTrail audit;
   private final SecondFactors secondFactors;
+  private final SingleSignOnLinks links;
 
   AccountConsoleController(
       Accounts accounts,
       StaffAccess access,
       AgencyDirectory agencies,
       AuditTrail audit,
-      SecondFactors secondFactors) {
+      SecondFactors secondFactors,
+      SingleSignOnLinks links) {
     this.secondFactors = secondFactors;
+    this.links = links;
     this.accounts = accounts;
     this.access = access;
     this.agencies = agencies;
@@ -112,6 +117,42 @@ class AccountConsoleController {
     return "redirect:/console/accounts/" + id;
   }
 
+  /**
+   * Links a single sign-on identity (issuer and subject, as a refused login's audit record names
+   * them) to the account.
+   */
+  @PostMapping("/{id}/identities")
+  String linkIdentity(
+      @PathVariable long id,
+      @RequestParam(required = false) String issuer,
+      @RequestParam(required = false) String subject,
+      RedirectAttributes redirect) {
+    Staff me = access.current();
+    Staff account = accounts.find(id).orElseThrow(() -> Refusal.notFound("account.not-found"));
+    requireMayManage(me, account);
+    try {
+      links.link(account, issuer, subject, me.username());
+      redirect.addFlashAttribute("notice", "account.identity.linked");
+    } catch (Refusal refusal) {
+      var problem = refusal.fieldProblems().isEmpty() ? null : refusal.fieldProblems().get(0);
+      redirect.addFlashAttribute(
+          "refusal", problem == null ? refusal.messageKey() : problem.messageKey());
+      redirect.addFlashAttribute("refusalArgs", new Object[0]);
+    }
+    return "redirect:/console/accounts/" + id;
+  }
+
+  @PostMapping("/{id}/identities/remove")
+  String unlinkIdentity(
+      @PathVariable long id, @RequestParam String issuer, RedirectAttributes redirect) {
+    Staff me = access.current();
+    Staff account = accounts.find(id).orElseThrow(() -> Refusal.notFound("account.not-found"));
+    requireMayManage(me, account);
+    links.unlink(account, issuer, me);
+    redirect.addFlashAttribute("notice", "account.identity.unlinked");
+    return "redirect:/console/accounts/" + id;
+  }
+
   @PostMapping("/{id}")
   String update(
       @PathVariable long id,
@@ -142,6 +183,7 @@ class AccountConsoleController {
     model.addAttribute("form", form);
     model.addAttribute("account", account);
     model.addAttribute("secondFactor", account != null && secondFactors.enrolled(account.id()));
+    model.addAttribute("identities", account == null ? List.of() : links.of(account.id()));
     model.addAttribute("roles", Role.values());
     model.addAttribute("agencies", agencies.all());
     return "account/form";

@@ -21,7 +21,7 @@ class ConsoleSessions implements AuthenticationSuccessHandler, LogoutHandler {
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
   private final SecondFactors secondFactors;
-  private final boolean secondFactorAfterSingleSignOn;
+  private final SingleSignOnSettings singleSignOn;
   private final SavedRequestAwareAuthenticationSuccessHandler toConsole =
       new SavedRequestAwareAuthenticationSuccessHandler();
 
@@ -30,9 +30,9 @@ class ConsoleSessions implements AuthenticationSuccessHandler, LogoutHandler {
       AuditTrail audit,
       TransactionTemplate transactions,
       SecondFactors secondFactors,
-      boolean secondFactorAfterSingleSignOn) {
+      SingleSignOnSettings singleSignOn) {
     this.secondFactors = secondFactors;
-    this.secondFactorAfterSingleSignOn = secondFactorAfterSingleSignOn;
+    this.singleSignOn = singleSignOn;
     this.validity = validity;
     this.audit = audit;
     this.transactions = transactions;
@@ -53,10 +53,12 @@ class ConsoleSessions implements AuthenticationSuccessHandler, LogoutHandler {
                 "account",
                 principal.staff().id(),
                 principal instanceof StaffOidcPrincipal ? "single sign-on" : null));
-    // The unified identity service checks its own second factor, unless told otherwise.
-    boolean singleSignOn = principal instanceof StaffOidcPrincipal;
+    // After single sign-on the second factor is asked here as after a password, unless the ID
+    // token says the identity service checked one (acr/amr values the operator trusts).
     SecondFactors.Need need =
-        singleSignOn && !secondFactorAfterSingleSignOn
+        principal instanceof StaffOidcPrincipal oidc
+                && singleSignOn.providerCheckedSecondFactor(
+                    oidc.getIdToken().getClaim("acr"), oidc.getIdToken().getClaim("amr"))
             ? SecondFactors.Need.NONE
             : secondFactors.need(principal.staff());
     if (need != SecondFactors.Need.NONE) {

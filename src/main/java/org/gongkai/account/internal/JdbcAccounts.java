@@ -101,6 +101,16 @@ class JdbcAccounts implements Accounts, UserDetailsService {
         .optional();
   }
 
+  /** The one account with this e-mail address (ignoring case); empty when none or several. */
+  Optional<Staff> findByEmail(String email) {
+    List<Staff> found =
+        jdbc.sql("SELECT * FROM account WHERE LOWER(email) = LOWER(?)")
+            .param(email.strip())
+            .query(JdbcAccounts::staff)
+            .list();
+    return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+  }
+
   @Override
   @Transactional
   public Staff create(AccountForm form, Staff actor) {

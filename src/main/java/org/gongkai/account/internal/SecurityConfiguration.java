@@ -6,6 +6,7 @@ import org.gongkai.account.Role;
 import org.gongkai.audit.AuditTrail;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableConfigurationProperties(SingleSignOnSettings.class)
 class SecurityConfiguration {
 
   private static final String CONTENT_SECURITY_POLICY =
@@ -175,12 +177,12 @@ class SecurityConfiguration {
       SecondFactors secondFactors,
       ObjectProvider<ClientRegistrationRepository> singleSignOn,
       JdbcAccounts accounts,
-      @Value("${gongkai.security.oidc.username-claim:preferred_username}") String usernameClaim,
-      @Value("${gongkai.security.oidc.second-factor:false}") boolean secondFactorAfterSingleSignOn)
+      SingleSignOnLinks links,
+      SingleSignOnSettings singleSignOnSettings)
       throws Exception {
     var sessions =
         new ConsoleSessions(
-            sessionValidity, audit, transactions, secondFactors, secondFactorAfterSingleSignOn);
+            sessionValidity, audit, transactions, secondFactors, singleSignOnSettings);
     if (singleSignOn.getIfAvailable() != null) {
       // Only when a registration is configured (spring.security.oauth2.client.registration.*).
       http.oauth2Login(
@@ -191,7 +193,7 @@ class SecurityConfiguration {
                       info ->
                           info.oidcUserService(
                               StaffOidcUserService.standard(
-                                  accounts, audit, transactions, usernameClaim)))
+                                  accounts, links, audit, transactions, singleSignOnSettings)))
                   .successHandler(sessions));
     }
     http.authenticationManager(authenticationManager)
