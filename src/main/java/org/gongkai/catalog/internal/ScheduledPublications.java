@@ -4,15 +4,13 @@ import org.gongkai.catalog.Editorial;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.stereotype.Component;
 
 /**
  * Publishes editions scheduled for a time that has come. Each publication locks its document and
  * re-checks the state, so two nodes running this at once publish each edition once.
  */
-@Configuration(proxyBeanMethods = false)
-@EnableScheduling
+@Component
 class ScheduledPublications {
 
   private static final Logger log = LoggerFactory.getLogger(ScheduledPublications.class);

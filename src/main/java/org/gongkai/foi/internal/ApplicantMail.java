@@ -1,6 +1,7 @@
 package org.gongkai.foi.internal;
 
 import org.gongkai.foi.Acknowledgement;
+import org.gongkai.shared.execution.PlatformExecutors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,11 +9,13 @@ import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 
 /**
  * Mails the applicant their tracking code and secret where mail is configured. The request is
- * stored before this runs; a mail failure is logged (without the address) and loses nothing.
+ * stored before this runs, and the mail goes out on its own pool: the applicant's answer never
+ * waits for the mail server, and a mail failure is logged (without the address) and loses nothing.
  */
 @Component
 class ApplicantMail {
@@ -27,6 +30,7 @@ class ApplicantMail {
     this.messages = messages;
   }
 
+  @Async(PlatformExecutors.MAIL)
   void acknowledge(String email, String agencyName, Acknowledgement ack) {
     JavaMailSender sender = mail.getIfAvailable();
     if (sender == null || email == null || email.isBlank()) {

@@ -17,8 +17,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,13 +28,16 @@ import org.gongkai.agency.Column;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.catalog.DocumentPublished;
 import org.gongkai.catalog.DocumentWithdrawn;
+import org.gongkai.shared.execution.PlatformExecutors;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,13 +81,7 @@ class StaticExport {
           .version(HttpClient.Version.HTTP_1_1)
           .connectTimeout(Duration.ofSeconds(5))
           .build();
-  private final ExecutorService worker =
-      Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "static-export");
-            t.setDaemon(true);
-            return t;
-          });
+  private final TaskExecutor worker;
   private final ReentrantLock exporting = new ReentrantLock();
   private volatile int port;
   private volatile Status status;
@@ -96,6 +91,7 @@ class StaticExport {
       StaffAccess access,
       AuditTrail audit,
       Clock clock,
+      @Qualifier(PlatformExecutors.EXPORT) TaskExecutor worker,
       @Value("${gongkai.static-export.folder:${gongkai.data-dir}/static-site}") String folder,
       @Value("${gongkai.static-export.max-pages:2000000}") int maxPages) {
     this.files = new StaticSiteFiles(Path.of(folder));
@@ -103,6 +99,7 @@ class StaticExport {
     this.access = access;
     this.audit = audit;
     this.clock = clock;
+    this.worker = worker;
     this.maxPages = maxPages;
     this.status = new Status(files.root().toString(), false, null, null, 0, 0, 0, 0);
   }
@@ -128,7 +125,7 @@ class StaticExport {
     }
     audit.record(actor.username(), "static-export.started", "site", 0, files.root().toString());
     status = new Status(files.root().toString(), true, Instant.now(clock), null, 0, 0, 0, 0);
-    worker.submit(this::exportAll);
+    worker.execute(this::exportAll);
     return status;
   }
 
@@ -140,13 +137,13 @@ class StaticExport {
     }
   }
 
-  @Async
+  @Async(PlatformExecutors.EXPORT)
   @TransactionalEventListener
   void on(DocumentPublished event) {
     refresh(event.documentId(), event.agencyId(), false);
   }
 
-  @Async
+  @Async(PlatformExecutors.EXPORT)
   @TransactionalEventListener
   void on(DocumentWithdrawn event) {
     refresh(event.documentId(), event.agencyId(), true);

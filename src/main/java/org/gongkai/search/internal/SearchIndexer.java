@@ -4,9 +4,9 @@ import java.util.Set;
 import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.DocumentPublished;
 import org.gongkai.catalog.DocumentWithdrawn;
-import org.springframework.context.annotation.Configuration;
+import org.gongkai.shared.execution.PlatformExecutors;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -33,11 +33,13 @@ class SearchIndexer {
   }
 
   @ApplicationModuleListener
+  @Async(PlatformExecutors.INDEXING)
   void on(DocumentPublished event) {
     reindexAfterCommit(event.documentId());
   }
 
   @ApplicationModuleListener
+  @Async(PlatformExecutors.INDEXING)
   void on(DocumentWithdrawn event) {
     reindexAfterCommit(event.documentId());
   }
@@ -73,8 +75,4 @@ class SearchIndexer {
         .ifPresentOrElse(index::put, () -> index.remove(documentId));
     return true;
   }
-
-  @Configuration(proxyBeanMethods = false)
-  @EnableAsync
-  static class AsyncConfiguration {}
 }
