@@ -20,6 +20,8 @@ import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch.indices.GetAliasResponse;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5Transport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The index on an OpenSearch cluster that every node shares. Searches and writes go through an
@@ -28,6 +30,7 @@ import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBui
  */
 final class OpenSearchEngine implements SearchEngine {
 
+  private static final Logger log = LoggerFactory.getLogger(OpenSearchEngine.class);
   private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
   private final SearchEngineConfiguration.OpenSearchProperties settings;
@@ -118,6 +121,20 @@ final class OpenSearchEngine implements SearchEngine {
   /** A new, empty index with the mapping, named after the alias and the time. */
   String createIndex() throws IOException {
     String name = settings.alias() + "-" + LocalDateTime.now().format(SUFFIX);
+    try {
+      create(name);
+    } catch (OpenSearchException e) {
+      // The name is this call's own, so an index by that name is the one this call created: the
+      // transport retried a request whose first answer came too late for it.
+      if (!"resource_already_exists_exception".equals(e.error().type())) {
+        throw e;
+      }
+      log.info("search index {} was created by an earlier attempt of the same request", name);
+    }
+    return name;
+  }
+
+  private void create(String name) throws IOException {
     client
         .indices()
         .create(
@@ -128,7 +145,6 @@ final class OpenSearchEngine implements SearchEngine {
                             s.numberOfShards(Integer.toString(settings.shards()))
                                 .numberOfReplicas(Integer.toString(settings.replicas())))
                     .mappings(OpenSearchDocuments.mapping()));
-    return name;
   }
 
   /** The index the alias names, or null. */

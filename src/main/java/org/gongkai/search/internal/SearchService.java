@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +41,7 @@ class SearchService implements Search {
 
   private static final Logger log = LoggerFactory.getLogger(SearchService.class);
   private static final int BATCH = 500;
+  private static final long MAX_RETRY_SECONDS = 300;
 
   private final Catalog catalog;
   private final IndexedDocuments documents;
@@ -60,6 +62,7 @@ class SearchService implements Search {
   private final AtomicLong done = new AtomicLong();
   private final AtomicLong total = new AtomicLong();
   private volatile String lastError;
+  private volatile long freshBuildRetry = 1;
   private final Timer latency;
 
   SearchService(
@@ -197,7 +200,12 @@ class SearchService implements Search {
       catchUp();
     } catch (IOException | RuntimeException e) {
       lastError = e.toString();
-      log.error("building the search index failed", e);
+      freshBuildRetry = Math.min(freshBuildRetry * 2, MAX_RETRY_SECONDS);
+      log.error("building the search index failed; trying again in {} s", freshBuildRetry, e);
+      // A cluster that is slow or briefly away must not leave the platform without search until
+      // the next restart.
+      CompletableFuture.delayedExecutor(freshBuildRetry, TimeUnit.SECONDS, background)
+          .execute(this::buildFresh);
     }
   }
 
