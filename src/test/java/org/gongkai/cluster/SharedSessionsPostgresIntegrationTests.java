@@ -12,33 +12,42 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gongkai.support.SecondNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.core.env.Environment;
 
 /**
- * Two application nodes on one PostgreSQL database with sessions in the database: a member of staff
- * who logs in on one node is logged in on the other, and logging out on either ends the session on
- * both.
+ * Two application nodes on one PostgreSQL database, neither told anything about sessions: on
+ * PostgreSQL they are kept in the database by default, so a member of staff who logs in on one node
+ * is logged in on the other, and logging out on either ends the session on both.
  */
 class SharedSessionsPostgresIntegrationTests extends TwoNodesIntegrationTests {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-  @DynamicPropertySource
-  static void sessionsInTheDatabase(DynamicPropertyRegistry registry) {
-    registry.add("gongkai.cluster.sessions", () -> "database");
+  @Autowired Environment environment;
+
+  @Test
+  void sessionsAndPublicLimitsAreSharedOnPostgresWithoutASetting() {
+    assertThat(environment.getProperty("gongkai.cluster.sessions")).isEqualTo("database");
+    assertThat(environment.getProperty("gongkai.cluster.limits")).isEqualTo("database");
   }
 
   @Test
   void aConsoleLoginOnOneNodeIsValidOnTheOtherUntilLoggedOutOnEither() throws Exception {
     Fixture f = newAgency();
-    try (ConfigurableApplicationContext other =
-        SecondNode.start("gongkai.cluster.sessions=database")) {
+    try (ConfigurableApplicationContext other = SecondNode.start()) {
       int portB = SecondNode.port(other);
       HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
       String session = login(http, port, f.editor().username(), PASSWORD);
+      assertThat(
+              jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE principal_name = ?")
+                  .param(f.editor().username())
+                  .query(Long.class)
+                  .single())
+          .as("the login is a row of the database")
+          .isOne();
       HttpResponse<String> onB = get(http, portB, "/console", session);
       assertThat(onB.statusCode()).as("the session made on A is known to B").isEqualTo(200);
       assertThat(onB.body()).contains(f.editor().displayName());

@@ -13,9 +13,9 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
 
 /**
  * Sessions in the database when several application nodes share the work ({@code
- * gongkai.cluster.sessions=database}): a console login on one node is valid on every other, and a
- * node that stops takes nobody's session with it. A single node keeps them in memory, which costs
- * no database round trip per request.
+ * gongkai.cluster.sessions=database}, the default on PostgreSQL): a console login on one node is
+ * valid on every other, and a node that stops takes nobody's session with it. The embedded default
+ * keeps them in memory, which costs no database round trip per request.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "gongkai.cluster.sessions", havingValue = "database")

@@ -1,0 +1,2 @@
+/** What several application nodes on one database share without extra settings. */
+package org.gongkai.shared.cluster;
