@@ -46,7 +46,8 @@ import org.springframework.web.context.WebApplicationContext;
       "spring.datasource.hikari.minimum-idle=1",
       // Tests act as administrators without an authenticator; SecondFactorIntegrationTests require
       // one.
-      "gongkai.security.second-factor.required-roles="
+      "gongkai.security.second-factor.required-roles=",
+      "gongkai.security.second-factor.personal-data=false"
     })
 @Import(TestClockConfiguration.class)
 public abstract class PlatformIntegrationTests {

@@ -155,6 +155,13 @@ class JdbcAccounts implements Accounts, UserDetailsService {
     if (existing.id() == actor.id() && (!form.isEnabled() || form.getRole() != existing.role())) {
       throw Refusal.invalidField("role", "account.self-demotion");
     }
+    if (existing.id() == actor.id()
+        && form.isPersonalData()
+        && !existing.personalData()
+        && !actor.isPlatformAdmin()) {
+      // Another administrator decides who sees personal data in full, never the person themselves.
+      throw Refusal.invalidField("personalData", "account.personal-data.self-grant");
+    }
     boolean accessChanged =
         existing.enabled() != form.isEnabled()
             || existing.role() != form.getRole()

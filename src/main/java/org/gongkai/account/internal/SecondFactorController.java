@@ -88,9 +88,17 @@ class SecondFactorController {
     return "account/second-factor-setup";
   }
 
+  /**
+   * Turns on a new authenticator. Replacing one that is set up takes the current one's code (or a
+   * recovery code): a session left open must not be enough to move someone's second factor to
+   * another phone.
+   */
   @PostMapping(SecondFactorGate.SETUP_PAGE)
   String setup(
-      @RequestParam(required = false) String code, HttpServletRequest request, Model model) {
+      @RequestParam(required = false) String code,
+      @RequestParam(required = false) String current,
+      HttpServletRequest request,
+      Model model) {
     HttpSession session = request.getSession();
     StaffIdentity principal = principal();
     String secret = (String) session.getAttribute(PENDING_SECRET);
@@ -98,6 +106,19 @@ class SecondFactorController {
       return "redirect:" + SecondFactorGate.SETUP_PAGE;
     }
     Staff staff = principal.staff();
+    if (secondFactors.enrolled(staff.id())) {
+      String name = staff.username();
+      String address = request.getRemoteAddr();
+      if (throttle.isLocked(name, address) || !secondFactors.verify(staff, current)) {
+        if (throttle.failed(name, address)) {
+          session.invalidate();
+          SecurityContextHolder.clearContext();
+          return "redirect:/login?error";
+        }
+        model.addAttribute("wrongCurrent", true);
+        return setupForm(session, model);
+      }
+    }
     List<String> recovery = secondFactors.enable(staff, secret, code);
     if (recovery.isEmpty()) {
       model.addAttribute("wrong", true);

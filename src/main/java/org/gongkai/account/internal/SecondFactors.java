@@ -44,6 +44,8 @@ class SecondFactors {
 
   static final String PURPOSE = "account.totp_secret";
   private static final int RECOVERY_CODES = 10;
+  static final int RECOVERY_CODE_LENGTH = 16;
+  private static final String SALTED = "s1$";
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
@@ -51,6 +53,7 @@ class SecondFactors {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final Set<Role> requiredFor;
+  private final boolean requiredForPersonalData;
   private final SecureRandom random = new SecureRandom();
 
   SecondFactors(
@@ -60,7 +63,10 @@ class SecondFactors {
       TransactionTemplate transactions,
       Clock clock,
       @Value("${gongkai.security.second-factor.required-roles:AGENCY_ADMIN,PLATFORM_ADMIN}")
-          Set<Role> requiredFor) {
+          Set<Role> requiredFor,
+      @Value("${gongkai.security.second-factor.personal-data:true}")
+          boolean requiredForPersonalData) {
+    this.requiredForPersonalData = requiredForPersonalData;
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.audit = audit;
@@ -82,7 +88,9 @@ class SecondFactors {
     if (enrolled(staff.id())) {
       return Need.VERIFY;
     }
-    return requiredFor.contains(staff.role()) ? Need.ENROL : Need.NONE;
+    return requiredFor.contains(staff.role()) || (requiredForPersonalData && staff.personalData())
+        ? Need.ENROL
+        : Need.NONE;
   }
 
   boolean enrolled(long accountId) {
@@ -151,7 +159,7 @@ class SecondFactors {
             String recovery = recoveryCode();
             codes.add(recovery);
             jdbc.sql("INSERT INTO account_recovery_code (account_id, code_hash) VALUES (?, ?)")
-                .params(staff.id(), hash(recovery))
+                .params(staff.id(), saltedHash(normal(recovery), salt()))
                 .update();
           }
           audit.record(
@@ -189,29 +197,71 @@ class SecondFactors {
         .single();
   }
 
+  /**
+   * Spends a matching unused recovery code. Codes are salted hashes ({@code s1$salt$hash}); codes
+   * handed out before salting (a plain SHA-256) still work once each, until the next enrolment
+   * replaces them.
+   */
   private boolean spendRecoveryCode(Staff staff, String code) {
-    String normal = code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
-    return jdbc.sql(
-                "UPDATE account_recovery_code SET used_at = ? WHERE account_id = ? AND code_hash = ?"
-                    + " AND used_at IS NULL")
-            .params(Timestamps.toDb(Instant.now(clock)), staff.id(), hash(normal))
-            .update()
-        == 1;
-  }
-
-  /** Ten characters from an alphabet without look-alikes, shown as two groups of five. */
-  private String recoveryCode() {
-    String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
-    StringBuilder code = new StringBuilder();
-    for (int i = 0; i < 10; i++) {
-      code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    String normal = normal(code);
+    if (normal.length() > 40) {
+      return false;
     }
-    return code.substring(0, 5) + "-" + code.substring(5);
+    List<Object[]> unused =
+        jdbc.sql(
+                "SELECT id, code_hash FROM account_recovery_code WHERE account_id = ? AND used_at IS NULL")
+            .param(staff.id())
+            .query((rs, i) -> new Object[] {rs.getLong(1), rs.getString(2)})
+            .list();
+    for (Object[] row : unused) {
+      String stored = (String) row[1];
+      String expected =
+          stored.startsWith(SALTED)
+              ? saltedHash(normal, stored.substring(SALTED.length(), stored.lastIndexOf('$')))
+              : hash(normal);
+      if (MessageDigest.isEqual(
+          expected.getBytes(StandardCharsets.US_ASCII),
+          stored.getBytes(StandardCharsets.US_ASCII))) {
+        return jdbc.sql(
+                    "UPDATE account_recovery_code SET used_at = ? WHERE id = ? AND used_at IS NULL")
+                .params(Timestamps.toDb(Instant.now(clock)), row[0])
+                .update()
+            == 1;
+      }
+    }
+    return false;
   }
 
   /**
-   * Recovery codes carry 49 bits each and are spent once; a plain SHA-256 keeps them unreadable.
+   * Sixteen characters from an alphabet of 31 without look-alikes (79 bits), shown as four groups.
    */
+  private String recoveryCode() {
+    String alphabet = "abcdefghjkmnpqrstuvwxyz23456789";
+    StringBuilder code = new StringBuilder();
+    for (int i = 0; i < RECOVERY_CODE_LENGTH; i++) {
+      if (i > 0 && i % 4 == 0) {
+        code.append('-');
+      }
+      code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return code.toString();
+  }
+
+  private static String normal(String code) {
+    return code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
+  }
+
+  private String salt() {
+    byte[] salt = new byte[16];
+    random.nextBytes(salt);
+    return HexFormat.of().formatHex(salt);
+  }
+
+  /** A code of 79 random bits needs no slow hash, but a salt, so that equal codes differ. */
+  private static String saltedHash(String normal, String salt) {
+    return SALTED + salt + "$" + hash(salt + normal);
+  }
+
   private static String hash(String code) {
     try {
       return HexFormat.of()

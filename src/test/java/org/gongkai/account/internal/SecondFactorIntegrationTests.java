@@ -1,14 +1,20 @@
 package org.gongkai.account.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gongkai.account.AccountForm;
+import org.gongkai.shared.web.Refusal;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +32,10 @@ import org.springframework.web.context.WebApplicationContext;
  * after.
  */
 @TestPropertySource(
-    properties = "gongkai.security.second-factor.required-roles=AGENCY_ADMIN,PLATFORM_ADMIN")
+    properties = {
+      "gongkai.security.second-factor.required-roles=AGENCY_ADMIN,PLATFORM_ADMIN",
+      "gongkai.security.second-factor.personal-data=true"
+    })
 class SecondFactorIntegrationTests extends PlatformIntegrationTests {
 
   @Autowired WebApplicationContext context;
@@ -84,10 +93,10 @@ class SecondFactorIntegrationTests extends PlatformIntegrationTests {
                     .param("code", now(secret)))
             .andReturn();
     String page = enabled.getResponse().getContentAsString();
-    Matcher codes = Pattern.compile("<code>([a-z2-9]{5}-[a-z2-9]{5})</code>").matcher(page);
+    Matcher codes = Pattern.compile("<code>(" + RECOVERY_CODE + ")</code>").matcher(page);
     assertThat(codes.results().count()).isEqualTo(10);
     String recovery =
-        Pattern.compile("<code>([a-z2-9]{5}-[a-z2-9]{5})</code>")
+        Pattern.compile("<code>(" + RECOVERY_CODE + ")</code>")
             .matcher(page)
             .results()
             .findFirst()
@@ -181,6 +190,107 @@ class SecondFactorIntegrationTests extends PlatformIntegrationTests {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  private static final String RECOVERY_CODE = "[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}";
+
+  @Test
+  void replacingAnAuthenticatorTakesTheCurrentOnesCode() throws Exception {
+    Fixture f = newAgency();
+    SecondFactors factors = context.getBean(SecondFactors.class);
+    String old = factors.newSecret();
+    assertThat(factors.enable(f.editor(), old, now(old))).hasSize(10);
+    clock.advance(Duration.ofSeconds(30));
+    MockHttpSession session = login(f.editor().username(), "/login/second-factor");
+    mvc.perform(post("/login/second-factor").session(session).with(csrf()).param("code", now(old)));
+    clock.advance(Duration.ofSeconds(30));
+
+    String setup =
+        mvc.perform(get("/console/second-factor").session(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(setup).contains("name=\"current\"");
+    Matcher key = Pattern.compile("id=\"totp-key\">([A-Z2-7 ]+)<").matcher(setup);
+    assertThat(key.find()).isTrue();
+    String fresh = key.group(1).replace(" ", "");
+    assertThat(
+            mvc.perform(
+                    post("/console/second-factor")
+                        .session(session)
+                        .with(csrf())
+                        .param("code", now(fresh)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .as("a session alone does not move the second factor to another phone")
+        .contains("现有身份验证器的验证码不正确");
+    assertThat(
+            mvc.perform(
+                    post("/console/second-factor")
+                        .session(session)
+                        .with(csrf())
+                        .param("code", now(fresh))
+                        .param("current", now(old)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .containsPattern(RECOVERY_CODE);
+  }
+
+  @Test
+  void recoveryCodesCarryOverSixtyFourBitsAndAreStoredSalted() throws Exception {
+    Fixture f = newAgency();
+    SecondFactors factors = context.getBean(SecondFactors.class);
+    String secret = factors.newSecret();
+    var codes = factors.enable(f.reviewer(), secret, now(secret));
+    for (String code : codes) {
+      String bare = code.replace("-", "");
+      assertThat(bare.length() * Math.log(31) / Math.log(2)).isGreaterThan(64);
+      String stored =
+          jdbc.sql(
+                  "SELECT code_hash FROM account_recovery_code WHERE account_id = ? AND code_hash LIKE ?")
+              .params(f.reviewer().id(), "%" + sha256(bare))
+              .query(String.class)
+              .optional()
+              .orElse(null);
+      assertThat(stored).as("not the bare SHA-256 of the code").isNull();
+    }
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(DISTINCT code_hash) FROM account_recovery_code WHERE account_id = ?")
+                .param(f.reviewer().id())
+                .query(Long.class)
+                .single())
+        .isEqualTo(10);
+  }
+
+  @Test
+  void holdersOfThePersonalDataPermissionSetUpASecondFactor() throws Exception {
+    Fixture f = newAgency();
+    grantPersonalData(f.editor());
+    login(f.editor().username(), "/console/second-factor");
+  }
+
+  @Test
+  void anAgencyAdministratorCannotGrantThemselvesThePersonalDataPermission() {
+    Fixture f = newAgency();
+    var form = new AccountForm();
+    form.setUsername(f.agencyAdmin().username());
+    form.setDisplayName(f.agencyAdmin().displayName());
+    form.setRole(f.agencyAdmin().role());
+    form.setAgencyId(f.agencyAdmin().agencyId());
+    form.setEnabled(true);
+    form.setPersonalData(true);
+    assertThatThrownBy(() -> accounts.update(f.agencyAdmin().id(), form, f.agencyAdmin()))
+        .isInstanceOf(Refusal.class);
+    assertThat(accounts.find(f.agencyAdmin().id()).orElseThrow().personalData()).isFalse();
+  }
+
+  private static String sha256(String text) throws Exception {
+    return HexFormat.of()
+        .formatHex(
+            MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   private String now(String secret) {

@@ -184,7 +184,8 @@ class SingleSignOnIntegrationTests extends PlatformIntegrationTests {
             audit,
             transactions,
             clock,
-            Set.of(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN));
+            Set.of(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN),
+            false);
     ConsoleSessions sessions =
         new ConsoleSessions(
             sessionValidity,
