@@ -12,4 +12,9 @@ public interface AuditTrail {
   List<AuditEntry> forSubject(String subjectType, Object subjectId);
 
   List<AuditEntry> latest(int limit);
+
+  /**
+   * The chain's head as sealed so far (records committed in the last seconds are not in it yet).
+   */
+  AuditChainHead chainHead();
 }

@@ -6,6 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The audit trail for the platform admin (the security chain admits no one else): the latest
@@ -31,9 +32,24 @@ class AuditConsoleController {
     return "audit/console";
   }
 
+  /**
+   * Checks the chain, and, when given a head recorded earlier ({@code sequence:hash}, from a
+   * backup's manifest or the daily log), that the chain still contains it.
+   */
   @PostMapping("/verify")
-  String verify(Model model) {
+  String verify(@RequestParam(required = false) String knownHead, Model model) {
     model.addAttribute("verification", chain.verify());
+    if (knownHead != null && !knownHead.isBlank()) {
+      String[] parts = knownHead.strip().split(":", 2);
+      boolean found;
+      try {
+        found = parts.length == 2 && chain.contains(Long.parseLong(parts[0]), parts[1]);
+      } catch (NumberFormatException e) {
+        found = false;
+      }
+      model.addAttribute("knownHead", knownHead.strip());
+      model.addAttribute("knownHeadFound", found);
+    }
     return show(model);
   }
 }

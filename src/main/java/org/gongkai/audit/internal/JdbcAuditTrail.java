@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.gongkai.audit.AuditChainHead;
 import org.gongkai.audit.AuditEntry;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.shared.time.Timestamps;
@@ -80,5 +81,12 @@ class JdbcAuditTrail implements AuditTrail {
                 + " ROWS ONLY")
         .query(ROW)
         .list();
+  }
+
+  @Override
+  public AuditChainHead chainHead() {
+    return jdbc.sql("SELECT sealed, head FROM audit_chain WHERE id = 1")
+        .query((rs, i) -> new AuditChainHead(rs.getLong("sealed"), rs.getString("head")))
+        .single();
   }
 }

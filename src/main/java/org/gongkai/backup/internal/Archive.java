@@ -46,7 +46,8 @@ final class Archive {
       String schemaVersion,
       String database,
       List<Entry> entries,
-      Map<String, String> settings) {}
+      Map<String, String> settings,
+      String auditChainHead) {}
 
   /** One entry; {@code rows} only for tables. */
   record Entry(String path, long size, String sha256, Long rows) {}

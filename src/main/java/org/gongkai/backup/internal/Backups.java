@@ -31,6 +31,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
+import org.gongkai.audit.AuditChainHead;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.shared.storage.DataDirectory;
 import org.gongkai.shared.web.Refusal;
@@ -117,6 +118,9 @@ class Backups {
       String name = uniqueName(folder, now);
       Path temp = folder.resolve(".tmp-" + name);
       MessageDigest whole = Archive.sha256();
+      // Kept in the archive, apart from the database it describes: a trail cut back later no
+      // longer contains this head.
+      AuditChainHead chainHead = audit.chainHead();
       try (OutputStream out =
               new DigestOutputStream(
                   Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), whole);
@@ -139,7 +143,8 @@ class Backups {
                 schemaVersion(),
                 database,
                 archive.entries(),
-                settings),
+                settings,
+                chainHead.toString()),
             json);
       } catch (IOException | SQLException e) {
         deleteQuietly(temp);
@@ -166,7 +171,12 @@ class Backups {
       transactions.executeWithoutResult(
           tx -> audit.record(actor, "backup.created", "backup", 0, name + " " + sha));
       BackupFile created = describe(target).orElseThrow();
-      log.info("backup written: {} ({} bytes, sha256 {})", name, created.size(), sha);
+      log.info(
+          "backup written: {} ({} bytes, sha256 {}); audit chain head {}",
+          name,
+          created.size(),
+          sha,
+          chainHead);
       prune();
       return created;
     } finally {

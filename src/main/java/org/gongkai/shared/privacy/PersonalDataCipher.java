@@ -88,6 +88,25 @@ public class PersonalDataCipher {
     }
   }
 
+  /**
+   * A MAC keyed for one purpose (the audit chain, say) with a key derived from the lookup key,
+   * which lives outside the database and never rotates: whoever can write the database cannot
+   * compute it. A new instance each call ({@link Mac} is not thread-safe).
+   */
+  public Mac keyedMac(String purpose) {
+    try {
+      Mac derive = Mac.getInstance("HmacSHA256");
+      derive.init(new SecretKeySpec(keys.lookupKey(), "HmacSHA256"));
+      byte[] key =
+          derive.doFinal(("gongkai/keyed-mac/" + purpose).getBytes(StandardCharsets.UTF_8));
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key, "HmacSHA256"));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A file's bytes sealed under the current key: magic, key id, nonce, ciphertext and tag. */
   public byte[] sealFile(String purpose, byte[] plain) {
     String id = keys.currentId();
