@@ -3,6 +3,8 @@ package org.gongkai.account.internal;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.server.Cookie;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -30,16 +32,36 @@ class DatabaseSessions {
   }
 
   /**
-   * The cookie as the container would write it: same name, HttpOnly, SameSite=Lax, Secure behind
-   * HTTPS.
+   * The cookie as the container would write it, from the same settings ({@code
+   * server.servlet.session.cookie.*}: name, path, domain, HttpOnly, Secure, SameSite), so that
+   * renaming it (the {@code __Host-} form is good practice) renames it for every node and for
+   * everything that asks whether a request has a session. A {@code __Host-} cookie is always
+   * Secure, on the path {@code /} and without a domain, as browsers require.
    */
   @Bean
-  CookieSerializer sessionCookie() {
+  CookieSerializer sessionCookie(ServerProperties server) {
+    Cookie settings = server.getServlet().getSession().getCookie();
     DefaultCookieSerializer cookie = new DefaultCookieSerializer();
-    cookie.setCookieName("JSESSIONID");
+    String name = settings.getName() == null ? "JSESSIONID" : settings.getName();
+    cookie.setCookieName(name);
     cookie.setUseBase64Encoding(false);
-    cookie.setUseHttpOnlyCookie(true);
-    cookie.setSameSite("Lax");
+    cookie.setUseHttpOnlyCookie(!Boolean.FALSE.equals(settings.getHttpOnly()));
+    cookie.setSameSite(
+        settings.getSameSite() == null ? "Lax" : settings.getSameSite().attributeValue());
+    if (name.startsWith("__Host-")) {
+      cookie.setUseSecureCookie(true);
+      cookie.setCookiePath("/");
+    } else {
+      if (settings.getSecure() != null) {
+        cookie.setUseSecureCookie(settings.getSecure());
+      }
+      if (settings.getPath() != null) {
+        cookie.setCookiePath(settings.getPath());
+      }
+      if (settings.getDomain() != null) {
+        cookie.setDomainName(settings.getDomain());
+      }
+    }
     return cookie;
   }
 }

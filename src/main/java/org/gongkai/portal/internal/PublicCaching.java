@@ -6,24 +6,33 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import org.gongkai.shared.site.PublicSiteVersion;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.session.Session;
+import org.springframework.session.SessionRepository;
+import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * HTTP caching for the whole site, and the rendered-page cache in front of it. Public pages asked
- * for anonymously (no session, no language switch) are kept rendered until the public site's
- * version moves or {@code gongkai.http.public-max-age} passes, carry a strong ETag and that
- * max-age, and answer a conditional GET with 304. A page that opened a session (a form's CSRF
- * token) is neither kept nor cacheable downstream; everything off the public allow-list is {@code
+ * for anonymously (no live session in the session store, no credentials, no language switch) are
+ * kept rendered until the public site's version moves or {@code gongkai.http.public-max-age}
+ * passes, carry a strong ETag and that max-age, and answer a conditional GET with 304. Whether a
+ * request has a session is asked of the session store that serves it (the container's, or the
+ * database's with {@code gongkai.cluster.sessions=database}), never read off a cookie name. A page
+ * rendered for a logged-in principal, one that carries a CSRF token, or one that opened a session
+ * is neither kept nor cacheable downstream; everything off the public allow-list is {@code
  * no-store}. It runs first, before the request observation and security, so that a kept page costs
  * no more than a static file: the observation's timer alone cost more than answering from here.
  * Pages answered from here are counted in {@code gongkai.page.cache.served}; the {@code
@@ -48,15 +57,21 @@ class PublicCaching extends OncePerRequestFilter {
   private final String publicControl;
   private final long publicNanos;
   private final Counter served;
+  private final ObjectProvider<SessionRepository<? extends Session>> sharedSessions;
+  private final ObjectProvider<CookieSerializer> sharedSessionCookie;
 
   PublicCaching(
       RenderedPages pages,
       PublicSiteVersion site,
       MeterRegistry meters,
+      ObjectProvider<SessionRepository<? extends Session>> sharedSessions,
+      ObjectProvider<CookieSerializer> sharedSessionCookie,
       @Value("${gongkai.page-cache.enabled:true}") boolean enabled,
       @Value("${gongkai.http.public-max-age:PT60S}") Duration maxAge) {
     this.pages = pages;
     this.site = site;
+    this.sharedSessions = sharedSessions;
+    this.sharedSessionCookie = sharedSessionCookie;
     this.served =
         Counter.builder("gongkai.page.cache.served")
             .description("public pages and static files answered from the rendered-page cache")
@@ -81,13 +96,15 @@ class PublicCaching extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    boolean anonymous = anonymous(request);
+    boolean anonymous = policy == CachePolicy.STATIC || anonymous(request);
     if (policy == CachePolicy.PUBLIC_STREAMED || (policy == CachePolicy.PUBLIC && !anonymous)) {
       response.setHeader(
           HttpHeaders.CACHE_CONTROL, anonymous ? publicControl : "private, no-cache");
       chain.doFilter(request, response);
       return;
     }
+    WatchedRequest watched = new WatchedRequest(request);
+    request = watched;
     String key = key(request);
     long version = policy == CachePolicy.STATIC ? RenderedPages.ANY_VERSION : site.current();
     if (enabled) {
@@ -100,11 +117,11 @@ class PublicCaching extends OncePerRequestFilter {
     }
     ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, buffered);
-    finish(request, response, buffered, policy, key, version, get);
+    finish(watched, response, buffered, policy, key, version, get);
   }
 
   private void finish(
-      HttpServletRequest request,
+      WatchedRequest request,
       HttpServletResponse response,
       ContentCachingResponseWrapper buffered,
       CachePolicy policy,
@@ -114,7 +131,10 @@ class PublicCaching extends OncePerRequestFilter {
       throws IOException {
     int status = buffered.getStatus();
     boolean sessionBound =
-        !response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() || request.getSession(false) != null;
+        !response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()
+            || request.getSession(false) != null
+            || request.tokenRead
+            || request.getAttribute(RENDERED_FOR_PRINCIPAL) != null;
     boolean storable =
         !response.isCommitted()
             && (status == 200 || status == 410)
@@ -165,11 +185,73 @@ class PublicCaching extends OncePerRequestFilter {
     buffered.copyBodyToResponse();
   }
 
-  /** No session and no language switch: the page is the one every such visitor gets. */
-  private static boolean anonymous(HttpServletRequest request) {
+  /**
+   * No live session, no credentials and no language switch: the page is the one every such visitor
+   * gets. A cookie that names no live session (expired, made up) does not make a visitor someone.
+   */
+  private boolean anonymous(HttpServletRequest request) {
     String query = request.getQueryString();
-    return request.getRequestedSessionId() == null
+    return request.getHeader(HttpHeaders.AUTHORIZATION) == null
+        && !hasSession(request)
         && (query == null || !(query.contains("lang=") || query.contains("senior=")));
+  }
+
+  private boolean hasSession(HttpServletRequest request) {
+    SessionRepository<? extends Session> repository = sharedSessions.getIfAvailable();
+    CookieSerializer cookie = sharedSessionCookie.getIfAvailable();
+    if (repository != null && cookie != null) {
+      for (String id : cookie.readCookieValues(request)) {
+        if (repository.findById(id) != null) {
+          return true;
+        }
+      }
+      return false;
+    }
+    return request.getRequestedSessionId() != null && request.isRequestedSessionIdValid();
+  }
+
+  /** Set by {@link FormSessions} on a request handled for a logged-in member of staff. */
+  static final String RENDERED_FOR_PRINCIPAL = PublicCaching.class.getName() + ".principal";
+
+  /**
+   * Notes whether anything read the CSRF token, which a rendered form writes into the page: such a
+   * page belongs to its visitor.
+   */
+  static final class WatchedRequest extends HttpServletRequestWrapper {
+
+    private boolean tokenRead;
+
+    WatchedRequest(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public void setAttribute(String name, Object value) {
+      super.setAttribute(
+          name,
+          value instanceof CsrfToken token && !(value instanceof WatchedToken)
+              ? new WatchedToken(token, this)
+              : value);
+    }
+  }
+
+  private record WatchedToken(CsrfToken token, WatchedRequest request) implements CsrfToken {
+
+    @Override
+    public String getHeaderName() {
+      return token.getHeaderName();
+    }
+
+    @Override
+    public String getParameterName() {
+      return token.getParameterName();
+    }
+
+    @Override
+    public String getToken() {
+      request.tokenRead = true;
+      return token.getToken();
+    }
   }
 
   private static String key(HttpServletRequest request) {
