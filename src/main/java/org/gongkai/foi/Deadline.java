@@ -9,7 +9,8 @@ import org.gongkai.calendar.CalendarDay;
  * which holidays and make-up working days it met, which days a pause left out, and any extension.
  * {@code dueOn} is null while the clock has not started or waits for a supplement. {@code
  * thirdPartyAnswerBy} is the end of a consulted third party's 15 working days (Art. 32), {@code
- * periodUntil} a longer period set under Art. 35.
+ * periodUntil} a longer period set under Art. 35, {@code reopenedOn} the reopening a decision's own
+ * period counts from (then {@code baseDays} is that period).
  */
 public record Deadline(
     LocalDate receivedOn,
@@ -25,7 +26,8 @@ public record Deadline(
     Status status,
     LocalDate supplementDueOn,
     LocalDate thirdPartyAnswerBy,
-    LocalDate periodUntil) {
+    LocalDate periodUntil,
+    LocalDate reopenedOn) {
 
   public enum Status {
     NOT_STARTED,
@@ -59,6 +61,7 @@ public record Deadline(
         List.of(),
         null,
         Status.NOT_STARTED,
+        null,
         null,
         null,
         null);

@@ -40,12 +40,21 @@ public interface FoiStatistics {
    */
   List<Concluded> concluded(Collection<Long> agencyIds, LocalDate first, LocalDate last);
 
-  /** A concluded request; on time when it has no due day or was concluded by it. */
+  /**
+   * A concluded request; on time when it has no due day or was concluded by it, and no step of it
+   * was recorded after a deadline that had passed though dated before it ({@code recordedLate}:
+   * kept with a reason and a proof, but late).
+   */
   record Concluded(
-      long id, String trackingCode, LocalDate receivedOn, LocalDate dueOn, LocalDate concludedOn) {
+      long id,
+      String trackingCode,
+      LocalDate receivedOn,
+      LocalDate dueOn,
+      LocalDate concludedOn,
+      boolean recordedLate) {
 
     public boolean onTime() {
-      return dueOn == null || !concludedOn.isAfter(dueOn);
+      return !recordedLate && (dueOn == null || !concludedOn.isAfter(dueOn));
     }
   }
 
@@ -55,14 +64,21 @@ public interface FoiStatistics {
 
   /**
    * {@code averageWorkingDays} and {@code maximumWorkingDays} from receipt to reply; {@code onTime}
-   * of {@code concluded} replied by their due date; {@code overdue} open requests past it now.
+   * of {@code concluded} replied by their due date and not recorded late; {@code recordedLate} of
+   * them with a step recorded after its deadline though dated before it; {@code overdue} requests
+   * whose clock runs past their due date now.
    */
   record Handling(
       long concluded,
       double averageWorkingDays,
       int maximumWorkingDays,
       long onTime,
+      long recordedLate,
       long overdue) {
+
+    public long late() {
+      return concluded - onTime;
+    }
 
     public double onTimeShare() {
       return concluded == 0 ? 1.0 : (double) onTime / concluded;

@@ -9,7 +9,8 @@ public enum RequestState {
   /** The applicant was asked to supplement the application; the clock restarts when it arrives. */
   AWAITING_SUPPLEMENT,
   /**
-   * Asked to give reasons for an application beyond a reasonable range (Art. 35); the clock runs.
+   * Asked to give reasons for an application beyond a reasonable range (Art. 35); the clock runs,
+   * and when the reasons do not come in the period given the request is back with the agency.
    */
   AWAITING_REASONS,
   /**
@@ -17,7 +18,7 @@ public enum RequestState {
    * days.
    */
   CONSULTING,
-  /** A fee notice is out and unpaid. */
+  /** A fee notice is out and unpaid; by setting, the clock is paused until payment. */
   AWAITING_FEE,
   /** Answered with one of the statutory outcomes. */
   REPLIED,
@@ -26,9 +27,5 @@ public enum RequestState {
 
   public boolean isConcluded() {
     return this == REPLIED || this == CLOSED;
-  }
-
-  public boolean clockRuns() {
-    return this == OPEN || this == CONSULTING || this == AWAITING_FEE || this == AWAITING_REASONS;
   }
 }

@@ -46,17 +46,57 @@ public record RequestTable(List<Row> rows) {
   }
 
   /**
-   * What table 三 counts of one request: who asked, when it was received, when and how it was
-   * concluded.
+   * What table 三 counts of one request: who asked, the day it was received (for an application made
+   * online, the day the platform acknowledged it, registered or not), and its conclusions and
+   * reopenings in the order they happened.
    */
-  public record Fact(
-      ApplicantType applicantType, LocalDate receivedOn, LocalDate concludedOn, Outcome outcome) {}
+  public record Fact(ApplicantType applicantType, LocalDate receivedOn, List<Change> changes) {
+
+    public Fact {
+      changes = List.copyOf(changes);
+    }
+
+    /** A request concluded once (or not yet, when {@code concludedOn} is null). */
+    public Fact(
+        ApplicantType applicantType, LocalDate receivedOn, LocalDate concludedOn, Outcome outcome) {
+      this(
+          applicantType,
+          receivedOn,
+          concludedOn == null ? List.of() : List.of(new Change(concludedOn, outcome)));
+    }
+
+    /** The conclusion standing at the end of the day, or null while the request is open. */
+    Change standingOn(LocalDate day) {
+      Change standing = null;
+      for (Change c : changes) {
+        if (!c.on().isAfter(day)) {
+          standing = c.reopening() ? null : c;
+        }
+      }
+      return standing;
+    }
+
+    boolean reopenedBetween(LocalDate first, LocalDate last) {
+      return changes.stream()
+          .anyMatch(c -> c.reopening() && !c.on().isBefore(first) && !c.on().isAfter(last));
+    }
+  }
+
+  /** A conclusion with its outcome, or a reopening (no outcome). */
+  public record Change(LocalDate on, Outcome outcome) {
+
+    public boolean reopening() {
+      return outcome == null;
+    }
+  }
 
   /**
-   * Counts the requests for the period from {@code first} to {@code last}: received in it, received
-   * before it and not concluded before it (carried over), concluded in it by outcome, not concluded
-   * by its end (carried forward). So in every column received + carried over = total + carried
-   * forward.
+   * Counts the requests for the period from {@code first} to {@code last}. A request comes into the
+   * period as received in it, as carried over (received before it and open at its start), or as
+   * received again when it was reopened in the period after a conclusion an earlier period counted;
+   * it leaves as concluded in the period (by the outcome standing at its end) or as carried
+   * forward. So in every column received + carried over = total + carried forward, and a period's
+   * carried forward is exactly the next one's carried over.
    */
   public static RequestTable of(Collection<Fact> facts, LocalDate first, LocalDate last) {
     Map<String, int[]> rows = new LinkedHashMap<>();
@@ -66,20 +106,20 @@ public record RequestTable(List<Row> rows) {
         continue;
       }
       int c = f.applicantType().ordinal();
-      boolean concludedBefore = f.concludedOn() != null && f.concludedOn().isBefore(first);
-      boolean concludedIn =
-          f.concludedOn() != null
-              && !f.concludedOn().isBefore(first)
-              && !f.concludedOn().isAfter(last);
       if (!f.receivedOn().isBefore(first)) {
         rows.get("RECEIVED")[c]++;
-      } else if (!concludedBefore) {
+      } else if (f.standingOn(first.minusDays(1)) == null) {
         rows.get("CARRIED_OVER")[c]++;
+      } else if (f.reopenedBetween(first, last)) {
+        rows.get("RECEIVED")[c]++;
+      } else {
+        continue;
       }
-      if (concludedIn && f.outcome() != null) {
-        rows.get(f.outcome().name())[c]++;
+      Change end = f.standingOn(last);
+      if (end != null && !end.on().isBefore(first)) {
+        rows.get(end.outcome().name())[c]++;
         rows.get("TOTAL")[c]++;
-      } else if (!concludedBefore && !concludedIn) {
+      } else {
         rows.get("CARRIED_FORWARD")[c]++;
       }
     }

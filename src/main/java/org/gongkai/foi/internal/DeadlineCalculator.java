@@ -16,14 +16,19 @@ import org.gongkai.foi.Outcome;
  *
  * <ul>
  *   <li>Art. 33 ¶1: 20 working days, counted from the day after receipt.
- *   <li>Art. 30: a supplement restarts the count from the day it arrives.
- *   <li>Art. 32: a third party has 15 working days from the consultation letter, and the time it
- *       takes does not count; the pause ends at its answer or when those 15 days are over,
- *       whichever comes first — after that the agency decides (Art. 32, 34), and the clock runs.
+ *   <li>Art. 30: a supplement restarts the count from the day it arrives; the applicant's period
+ *       for it runs from the notice's receipt.
+ *   <li>Art. 32: a third party has 15 working days “自收到征求意见书之日起” — from its receipt of the letter,
+ *       recorded or deemed ({@link DeliveryRules}) — and the time it takes does not count; the
+ *       pause runs from the letter's sending to the answer or the end of those days, whichever
+ *       comes first. After that the agency decides (Art. 32), or, for another agency consulted
+ *       under Art. 34, its silence is consent; either way the clock runs.
  *   <li>Art. 33 ¶2: one extension of at most 20 working days.
  *   <li>Art. 35: for an application beyond a reasonable range the agency may set a longer period.
  *   <li>By setting, an unpaid fee notice pauses the count until payment (the fee measures leave it
  *       open).
+ *   <li>A reopening on a decision (a reconsideration or a court ordering a new answer) counts the
+ *       period the decision orders from the reopening, afresh.
  * </ul>
  *
  * A request reopened after it lapsed for want of a supplement counts afresh from the reopening, as
@@ -36,13 +41,30 @@ final class DeadlineCalculator {
   static final int CONSULTATION_DAYS = 15;
 
   private final boolean feePausesClock;
+  private final DeliveryRules rules;
 
   DeadlineCalculator(boolean feePausesClock) {
+    this(feePausesClock, DeliveryRules.defaults());
+  }
+
+  DeadlineCalculator(boolean feePausesClock, DeliveryRules rules) {
     this.feePausesClock = feePausesClock;
+    this.rules = rules;
+  }
+
+  DeliveryRules rules() {
+    return rules;
   }
 
   Deadline compute(List<RequestEvent> history, WorkingDays days, LocalDate today) {
+    return compute(history, days, today, LetterDeliveries.of(history, rules));
+  }
+
+  Deadline compute(
+      List<RequestEvent> history, WorkingDays days, LocalDate today, LetterDeliveries letters) {
     LocalDate received = null;
+    LocalDate reopenedOn = null;
+    int base = BASE_DAYS;
     LocalDate countFrom = null;
     boolean restarted = false;
     boolean awaitingSupplement = false;
@@ -62,7 +84,7 @@ final class DeadlineCalculator {
         }
         case SUPPLEMENT_REQUESTED -> {
           awaitingSupplement = true;
-          supplementDue = supplementDue(e, days);
+          supplementDue = supplementDue(e, days, letters);
         }
         case SUPPLEMENT_RECEIVED -> {
           awaitingSupplement = false;
@@ -76,7 +98,7 @@ final class DeadlineCalculator {
                 new OpenPause(
                     "CONSULTATION",
                     e.effectiveOn(),
-                    days.addWorkingDays(e.effectiveOn(), CONSULTATION_DAYS));
+                    days.addWorkingDays(letters.receivedOn(e), CONSULTATION_DAYS));
         case CONSULTATION_ANSWERED -> {
           if (consultation != null) {
             pauses.add(consultation.closedOn(e.effectiveOn()));
@@ -107,6 +129,18 @@ final class DeadlineCalculator {
           } else if (closedWith == Outcome.OTHER_FEE_UNPAID && fee != null) {
             pauses.add(fee.closedOn(e.effectiveOn()));
             fee = null;
+          } else if (e.days() != null || e.untilOn() != null) {
+            // The decision orders a new answer within its own period: a new count, from the
+            // reopening, with nothing that stood still or was extended before.
+            countFrom = e.effectiveOn();
+            reopenedOn = e.effectiveOn();
+            base = e.days() != null ? e.days() : orderedDays(days, e.effectiveOn(), e.untilOn());
+            restarted = false;
+            extension = 0;
+            periodUntil = null;
+            pauses.clear();
+            consultation = null;
+            fee = null;
           }
           closedWith = null;
         }
@@ -121,7 +155,7 @@ final class DeadlineCalculator {
           received,
           countFrom,
           restarted,
-          BASE_DAYS,
+          base,
           extension,
           List.of(),
           List.of(),
@@ -131,7 +165,8 @@ final class DeadlineCalculator {
           stopped ? Deadline.Status.STOPPED : Deadline.Status.AWAITING_SUPPLEMENT,
           supplementDue,
           null,
-          periodUntil);
+          periodUntil,
+          reopenedOn);
     }
     boolean paused = false;
     LocalDate answerBy = null;
@@ -153,7 +188,7 @@ final class DeadlineCalculator {
     }
     LocalDate start = countFrom;
     pauses.removeIf(p -> !p.to.isAfter(start));
-    int total = BASE_DAYS + extension;
+    int total = base + extension;
     int counted = 0;
     int[] notCounted = new int[pauses.size()];
     LocalDate day = countFrom;
@@ -190,7 +225,7 @@ final class DeadlineCalculator {
         received,
         countFrom,
         restarted,
-        BASE_DAYS,
+        base,
         extension,
         shown,
         met.stream().filter(d -> d.kind() == DayKind.HOLIDAY).toList(),
@@ -200,16 +235,28 @@ final class DeadlineCalculator {
         status,
         null,
         answerBy,
-        periodUntil);
+        periodUntil,
+        reopenedOn);
   }
 
   /**
-   * The applicant's period for a supplement, in working days from the notice, follows the calendar.
+   * The applicant's period for a supplement, in working days from the notice's receipt (recorded or
+   * deemed), follows the calendar.
    */
-  static LocalDate supplementDue(RequestEvent requested, WorkingDays days) {
+  static LocalDate supplementDue(
+      RequestEvent requested, WorkingDays days, LetterDeliveries letters) {
     return requested.days() != null
-        ? days.addWorkingDays(requested.effectiveOn(), requested.days())
+        ? days.addWorkingDays(letters.receivedOn(requested), requested.days())
         : requested.untilOn();
+  }
+
+  /**
+   * A period ordered up to a date, in working days from the reopening; a date that is not a working
+   * day moves to the next one, as the end of a period does.
+   */
+  static int orderedDays(WorkingDays days, LocalDate from, LocalDate until) {
+    int n = days.workingDaysBetween(from, until);
+    return days.isWorkingDay(until) ? Math.max(1, n) : n + 1;
   }
 
   private static int pauseCovering(List<OpenPause> pauses, LocalDate day) {

@@ -2,6 +2,7 @@ package org.gongkai.foi.internal;
 
 import jakarta.validation.Valid;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.foi.Acknowledgement;
 import org.gongkai.foi.ApplicantType;
 import org.gongkai.foi.Application;
+import org.gongkai.foi.ConsultedParty;
 import org.gongkai.foi.DeliveryChannel;
 import org.gongkai.foi.IdType;
 import org.gongkai.foi.InformationForm;
@@ -23,6 +25,7 @@ import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -118,6 +121,8 @@ class FoiConsoleController {
     model.addAttribute(
         "outcomes", Arrays.stream(Outcome.values()).filter(o -> !o.isAutomatic()).toList());
     model.addAttribute("deliveryChannels", DeliveryChannel.values());
+    model.addAttribute("partyKinds", ConsultedParty.values());
+    model.addAttribute("deemedDays", service.deemedDays());
     model.addAttribute("feeMethods", FeeCalculator.Method.values());
     Agency agency = agencies.findByCode(request.agency()).orElseThrow();
     model.addAttribute(
@@ -169,7 +174,12 @@ class FoiConsoleController {
         .body(copy.content());
   }
 
-  /** One form per step; only the steps the transition table allows now are shown. */
+  /**
+   * One form per step; only the steps the transition table allows now are shown. A step on an
+   * overdue request dated on or before its deadline comes with the reason it is recorded only now
+   * and a proof of its date ({@code lateReason}, {@code proofFile}), as does a reply dated well
+   * before today.
+   */
   @PostMapping("/{id}/{step}")
   String step(
       @PathVariable long id,
@@ -188,25 +198,37 @@ class FoiConsoleController {
       @RequestParam(required = false) Integer pages,
       @RequestParam(required = false) Long column,
       @RequestParam(required = false) String title,
-      RedirectAttributes redirect) {
+      @RequestParam(required = false) ConsultedParty partyKind,
+      @RequestParam(required = false) String decision,
+      @RequestParam(required = false) String lateReason,
+      @RequestParam(required = false) MultipartFile proofFile,
+      RedirectAttributes redirect)
+      throws IOException {
     Staff me = access.current();
     try {
+      String proof =
+          proofFile == null || proofFile.isEmpty()
+              ? null
+              : service
+                  .storeProof(id, proofFile.getOriginalFilename(), proofFile.getBytes(), me)
+                  .sha256();
+      StepDates.StepDate date = new StepDates.StepDate(on, lateReason, proof);
       switch (step) {
         case "register" -> commands.register(id, on == null ? service.today() : on, me);
         case "assign" -> commands.assign(id, assignee == null ? -1 : assignee, me);
-        case "request-supplement" -> commands.requestSupplement(id, text, days, on, me);
-        case "record-supplement" -> commands.recordSupplement(id, on, me);
-        case "request-reasons" -> commands.requestReasons(id, text, on, me);
-        case "record-reasons" -> commands.recordReasons(id, text, on, me);
-        case "set-period" -> commands.setPeriod(id, until, text, on, me);
-        case "consult" -> commands.consult(id, text, on, me);
-        case "record-consultation-answer" -> commands.recordConsultationAnswer(id, text, on, me);
-        case "extend" -> commands.extend(id, days == null ? 0 : days, approver, text, on, me);
-        case "notify-fee" -> commands.notifyFee(id, feeMethod, pages, text, on, me);
-        case "record-payment" -> commands.recordPayment(id, on, me);
-        case "reply" -> commands.reply(id, outcome, text, on, me);
-        case "record-delivery" -> commands.recordDelivery(id, letter, method, on, me);
-        case "reopen" -> commands.reopen(id, text, me);
+        case "request-supplement" -> commands.requestSupplement(id, text, days, date, me);
+        case "record-supplement" -> commands.recordSupplement(id, date, me);
+        case "request-reasons" -> commands.requestReasons(id, text, days, date, me);
+        case "record-reasons" -> commands.recordReasons(id, text, date, me);
+        case "set-period" -> commands.setPeriod(id, until, text, date, me);
+        case "consult" -> commands.consult(id, text, partyKind, method, date, me);
+        case "record-consultation-answer" -> commands.recordConsultationAnswer(id, text, date, me);
+        case "extend" -> commands.extend(id, days == null ? 0 : days, approver, text, date, me);
+        case "notify-fee" -> commands.notifyFee(id, feeMethod, pages, text, date, me);
+        case "record-payment" -> commands.recordPayment(id, date, me);
+        case "reply" -> commands.reply(id, outcome, text, date, me);
+        case "record-delivery" -> commands.recordDelivery(id, letter, method, date, me);
+        case "reopen" -> commands.reopen(id, text, decision, days, until, date, me);
         case "publish-to-catalog" -> {
           long documentId = handOver.publish(List.of(id), column, title, text, me);
           redirect.addFlashAttribute("notice", "foi.published");
@@ -219,6 +241,22 @@ class FoiConsoleController {
       Refusals.flash(redirect, refusal);
     }
     return "redirect:/console/foi/" + id;
+  }
+
+  /** The proof of a step's date, for staff with the personal-data permission; recorded. */
+  @GetMapping("/{id}/proofs/{eventId}")
+  ResponseEntity<byte[]> proof(@PathVariable long id, @PathVariable long eventId) {
+    StepProofs.Opened proof = service.proof(id, eventId, access.current());
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(proof.contentType()))
+        .header(
+            "Content-Disposition",
+            ContentDisposition.attachment()
+                .filename(proof.name(), StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .header("Cache-Control", "no-store")
+        .body(proof.content());
   }
 
   @GetMapping("/new")

@@ -44,12 +44,12 @@ class FoiFacade implements InformationRequests {
 
   @Override
   public void startConsultation(long requestId, String party, LocalDate sentOn, Staff actor) {
-    commands.consult(requestId, party, sentOn, actor);
+    commands.consult(requestId, party, null, null, StepDates.StepDate.on(sentOn), actor);
   }
 
   @Override
   public void reply(long requestId, Outcome outcome, String explanation, Staff actor) {
-    commands.reply(requestId, outcome, explanation, null, actor);
+    commands.reply(requestId, outcome, explanation, StepDates.StepDate.on(null), actor);
   }
 
   @Override

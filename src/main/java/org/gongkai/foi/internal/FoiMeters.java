@@ -23,10 +23,10 @@ class FoiMeters implements MeterBinder {
     this.clock = clock;
   }
 
+  /** The transition table's definition of overdue ({@link Step#OVERDUE_SQL}), as everywhere. */
   long overdue() {
-    return jdbc.sql(
-            "SELECT COUNT(*) FROM foi_request WHERE state NOT IN ('REPLIED', 'CLOSED', 'SUBMITTED') AND due_on < ?")
-        .param(LocalDate.now(clock))
+    return jdbc.sql("SELECT COUNT(*) FROM foi_request WHERE " + Step.OVERDUE_SQL)
+        .param("today", LocalDate.now(clock))
         .query(Long.class)
         .single();
   }

@@ -7,11 +7,13 @@ import java.util.List;
 import org.gongkai.account.Accounts;
 import org.gongkai.account.Role;
 import org.gongkai.account.Staff;
+import org.gongkai.account.StaffAccess;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.calendar.WorkingDays;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.time.Timestamps;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,10 +23,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The daily run: closes requests whose supplement or fee deadline lapsed, and reminds each assignee
- * of requests due within five working days or overdue, in the console always and by email where
- * mail is configured. A reminder is written once per request and day, so a second node or a second
- * run the same day adds nothing.
+ * The daily run: closes requests whose supplement or fee deadline lapsed (on recorded or deemed
+ * deliveries), and reminds each assignee of requests due within five working days or overdue and of
+ * letters whose delivery nobody recorded once their deemed day has passed; it reminds the agency's
+ * staff of applications made online that nobody registered by the next working day. Reminders
+ * appear in the console always and go by email where mail is configured. A reminder is written once
+ * per request, kind and day, so a second node or a second run the same day adds nothing.
  */
 @Component
 class FoiReminders {
@@ -33,6 +37,8 @@ class FoiReminders {
   private final RequestLedger ledger;
   private final RequestRepository requests;
   private final Accounts accounts;
+  private final StaffAccess access;
+  private final int unregisteredDays;
   private final WorkingCalendar calendar;
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
@@ -45,6 +51,8 @@ class FoiReminders {
       RequestLedger ledger,
       RequestRepository requests,
       Accounts accounts,
+      StaffAccess access,
+      @Value("${gongkai.foi.unregistered-reminder-days:1}") int unregisteredDays,
       WorkingCalendar calendar,
       JdbcClient jdbc,
       TransactionTemplate transactions,
@@ -55,6 +63,8 @@ class FoiReminders {
     this.ledger = ledger;
     this.requests = requests;
     this.accounts = accounts;
+    this.access = access;
+    this.unregisteredDays = unregisteredDays;
     this.calendar = calendar;
     this.jdbc = jdbc;
     this.transactions = transactions;
@@ -92,11 +102,11 @@ class FoiReminders {
           && consultation.answeredOn() == null
           && today.isAfter(consultation.answerBy())
           && !reminded(r.id(), "CONSULTATION_LAPSED")
-          && remind(r, "CONSULTATION_LAPSED", today)) {
+          && remind(r.assigneeId(), r, "CONSULTATION_LAPSED", today, r.dueOn())) {
         written++;
-        email(r, "CONSULTATION_LAPSED");
+        email(r.assigneeId(), r, "CONSULTATION_LAPSED", r.dueOn());
       }
-      if (!r.state().clockRuns()
+      if (!Step.clockRunsIn(r.state())
           || r.dueOn() == null
           || r.assigneeId() == null
           || r.dueOn().isAfter(soon)) {
@@ -105,9 +115,70 @@ class FoiReminders {
       // A consulting request is reminded too: its due date holds once the third party's 15 days are
       // over.
       String kind = r.dueOn().isBefore(today) ? "OVERDUE" : "DUE_SOON";
-      if (remind(r, kind, today)) {
+      if (remind(r.assigneeId(), r, kind, today, r.dueOn())) {
         written++;
-        email(r, kind);
+        email(r.assigneeId(), r, kind, r.dueOn());
+      }
+    }
+    written += remindUndelivered(today);
+    written += remindUnregistered(today, days);
+    return written;
+  }
+
+  /**
+   * A letter whose delivery nobody recorded counts as received on the day its channel deems; once
+   * that day has passed, the assignee is reminded (once per letter) to record the delivery with its
+   * proof, or to find out why it has none.
+   */
+  private int remindUndelivered(LocalDate today) {
+    int written = 0;
+    for (long id : requests.withUndeliveredLetters()) {
+      RequestRow r = requests.find(id).orElse(null);
+      if (r == null || r.assigneeId() == null) {
+        continue;
+      }
+      RequestHistory h = ledger.history(id);
+      for (long letter : h.undelivered()) {
+        LocalDate deemed =
+            h.letters().received(letter).map(LetterDeliveries.Received::on).orElse(null);
+        if (deemed == null
+            || !today.isAfter(deemed)
+            || reminded(id, "DELIVERY_UNRECORDED", deemed)) {
+          continue;
+        }
+        if (remind(r.assigneeId(), r, "DELIVERY_UNRECORDED", today, deemed)) {
+          written++;
+          email(r.assigneeId(), r, "DELIVERY_UNRECORDED", deemed);
+        }
+      }
+    }
+    return written;
+  }
+
+  /**
+   * An application made online waits for staff to register it; from the {@code
+   * gongkai.foi.unregistered-reminder-days}th working day after it was acknowledged, every member
+   * of the agency's staff who may handle it is reminded, once.
+   */
+  private int remindUnregistered(LocalDate today, WorkingDays days) {
+    List<RequestRow> waiting = requests.unregistered();
+    if (waiting.isEmpty()) {
+      return 0;
+    }
+    Staff system = new Staff(0, "system", "system", Role.PLATFORM_ADMIN, null, true, false);
+    List<Staff> staff = accounts.list(system).stream().filter(Staff::enabled).toList();
+    int written = 0;
+    for (RequestRow r : waiting) {
+      LocalDate acknowledged = LocalDate.ofInstant(r.submittedAt(), clock.getZone());
+      if (today.isBefore(days.addWorkingDays(acknowledged, unregisteredDays))
+          || reminded(r.id(), "UNREGISTERED")) {
+        continue;
+      }
+      for (Staff s : staff) {
+        if (access.mayWorkOn(s, r.agencyId()) && remind(s.id(), r, "UNREGISTERED", today, null)) {
+          written++;
+          email(s.id(), r, "UNREGISTERED", acknowledged);
+        }
       }
     }
     return written;
@@ -121,20 +192,30 @@ class FoiReminders {
         > 0;
   }
 
-  private boolean remind(RequestRow r, String kind, LocalDate today) {
+  private boolean reminded(long requestId, String kind, LocalDate dueOn) {
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM foi_notification WHERE request_id = ? AND kind = ? AND due_on = ?")
+            .params(requestId, kind, dueOn)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  private boolean remind(
+      long staffId, RequestRow r, String kind, LocalDate today, LocalDate dueOn) {
     try {
       return Boolean.TRUE.equals(
           transactions.execute(
               tx -> {
                 jdbc.sql(
                         "INSERT INTO foi_notification (staff_id, request_id, kind, notified_on, due_on) VALUES (?, ?, ?, ?, ?)")
-                    .params(r.assigneeId(), r.id(), kind, today, r.dueOn())
+                    .params(staffId, r.id(), kind, today, dueOn)
                     .update();
                 requests.addEvent(
                     r.id(),
                     EventKind.REMINDED,
                     today,
-                    r.dueOn(),
+                    dueOn,
                     null,
                     kind,
                     "system",
@@ -146,13 +227,13 @@ class FoiReminders {
     }
   }
 
-  private void email(RequestRow r, String kind) {
+  private void email(long staffId, RequestRow r, String kind, LocalDate date) {
     JavaMailSender sender = mail.getIfAvailable();
     if (sender == null) {
       return;
     }
     accounts
-        .emailOf(r.assigneeId())
+        .emailOf(staffId)
         .ifPresent(
             address -> {
               SimpleMailMessage message = new SimpleMailMessage();
@@ -162,10 +243,12 @@ class FoiReminders {
                       "foi.reminder.subject." + kind,
                       new Object[] {r.trackingCode()},
                       Letters.LETTER_LOCALE));
+              Object[] arguments = {r.trackingCode(), date};
               message.setText(
                   messages.getMessage(
-                      "foi.reminder.body",
-                      new Object[] {r.trackingCode(), r.dueOn()},
+                      "foi.reminder.body." + kind,
+                      arguments,
+                      messages.getMessage("foi.reminder.body", arguments, Letters.LETTER_LOCALE),
                       Letters.LETTER_LOCALE));
               sender.send(message);
             });

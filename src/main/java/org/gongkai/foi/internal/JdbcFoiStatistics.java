@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
@@ -27,9 +30,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Table 三 counted from the requests' recorded dates: received in the period, received before it and
- * not concluded before it (carried over), concluded in it by outcome, and not concluded by its end
- * (carried forward). So for every column received + carried over = total + carried forward.
+ * Table 三 counted from the requests' histories (RequestTable.of): received in the period, carried
+ * over into it, concluded in it by outcome, carried forward. So for every column received + carried
+ * over = total + carried forward. Handling times, on-time shares and "overdue" use the transition
+ * table's one definition ({@link Step#OVERDUE_SQL}).
  */
 @Service
 class JdbcFoiStatistics implements FoiStatistics {
@@ -62,24 +66,58 @@ class JdbcFoiStatistics implements FoiStatistics {
     if (agencyIds.isEmpty()) {
       return RequestTable.of(List.of(), first, last);
     }
-    // Only requests still open at the start of the period, or received in it, can count.
-    List<RequestTable.Fact> facts =
-        jdbc.sql(
-                "SELECT applicant_type, received_on, concluded_on, outcome FROM foi_request"
-                    + " WHERE agency_id IN (:agencies) AND received_on IS NOT NULL AND received_on <= :last"
-                    + " AND (concluded_on IS NULL OR concluded_on >= :first)")
-            .param("agencies", agencyIds)
-            .param("first", first)
-            .param("last", last)
-            .query(
-                (rs, i) ->
-                    new RequestTable.Fact(
-                        ApplicantType.valueOf(rs.getString(1)),
-                        rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class),
-                        rs.getString(4) == null ? null : Outcome.valueOf(rs.getString(4))))
-            .list();
-    return RequestTable.of(facts, first, last);
+    // Only requests received by the end of the period and not concluded for good before it can
+    // count; each is counted from its history: the day it was received (acknowledged, for one made
+    // online), and its conclusions and reopenings.
+    Map<Long, FactBuilder> facts = new LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT r.id, r.applicant_type, e.kind, e.effective_on, e.outcome FROM foi_request r"
+                + " JOIN foi_event e ON e.request_id = r.id"
+                + " WHERE r.agency_id IN (:agencies)"
+                + " AND e.kind IN ('SUBMITTED', 'REPLIED', 'CLOSED', 'REOPENED')"
+                + " AND (r.concluded_on IS NULL OR r.concluded_on >= :first)"
+                + " AND EXISTS (SELECT 1 FROM foi_event s WHERE s.request_id = r.id"
+                + " AND s.kind = 'SUBMITTED' AND s.effective_on <= :last)"
+                + " ORDER BY r.id, e.id")
+        .param("agencies", agencyIds)
+        .param("first", first)
+        .param("last", last)
+        .query(
+            (rs, i) -> {
+              ApplicantType type = ApplicantType.valueOf(rs.getString(2));
+              FactBuilder f = facts.computeIfAbsent(rs.getLong(1), id -> new FactBuilder(type));
+              String kind = rs.getString(3);
+              LocalDate on = rs.getObject(4, LocalDate.class);
+              switch (kind) {
+                case "SUBMITTED" -> f.receivedOn = on;
+                case "REOPENED" -> f.changes.add(new RequestTable.Change(on, null));
+                default ->
+                    f.changes.add(
+                        new RequestTable.Change(
+                            on,
+                            rs.getString(5) == null
+                                ? Outcome.OTHER
+                                : Outcome.valueOf(rs.getString(5))));
+              }
+              return null;
+            })
+        .list();
+    return RequestTable.of(
+        facts.values().stream()
+            .map(f -> new RequestTable.Fact(f.applicantType, f.receivedOn, f.changes))
+            .toList(),
+        first,
+        last);
+  }
+
+  private static final class FactBuilder {
+    final ApplicantType applicantType;
+    final List<RequestTable.Change> changes = new ArrayList<>();
+    LocalDate receivedOn;
+
+    FactBuilder(ApplicantType applicantType) {
+      this.applicantType = applicantType;
+    }
   }
 
   @Override
@@ -143,7 +181,7 @@ class JdbcFoiStatistics implements FoiStatistics {
       return List.of();
     }
     return jdbc.sql(
-            "SELECT id, tracking_code, received_on, due_on, concluded_on FROM foi_request WHERE agency_id IN (:agencies)"
+            "SELECT id, tracking_code, received_on, due_on, concluded_on, recorded_late FROM foi_request WHERE agency_id IN (:agencies)"
                 + " AND received_on IS NOT NULL AND concluded_on BETWEEN :first AND :last ORDER BY concluded_on, id")
         .param("agencies", agencyIds)
         .param("first", first)
@@ -155,7 +193,8 @@ class JdbcFoiStatistics implements FoiStatistics {
                     rs.getString(2),
                     rs.getObject(3, LocalDate.class),
                     rs.getObject(4, LocalDate.class),
-                    rs.getObject(5, LocalDate.class)))
+                    rs.getObject(5, LocalDate.class),
+                    rs.getBoolean(6)))
         .list();
   }
 
@@ -163,13 +202,13 @@ class JdbcFoiStatistics implements FoiStatistics {
   @Transactional(readOnly = true)
   public Handling handling(Collection<Long> agencyIds, LocalDate first, LocalDate last) {
     if (agencyIds.isEmpty()) {
-      return new Handling(0, 0, 0, 0, 0);
+      return new Handling(0, 0, 0, 0, 0, 0);
     }
     var days = calendar.current();
-    long[] totals = new long[3];
+    long[] totals = new long[4];
     int[] max = new int[1];
     jdbc.sql(
-            "SELECT received_on, concluded_on, due_on FROM foi_request WHERE agency_id IN (:agencies)"
+            "SELECT received_on, concluded_on, due_on, recorded_late FROM foi_request WHERE agency_id IN (:agencies)"
                 + " AND received_on IS NOT NULL AND concluded_on BETWEEN :first AND :last")
         .param("agencies", agencyIds)
         .param("first", first)
@@ -179,26 +218,30 @@ class JdbcFoiStatistics implements FoiStatistics {
               LocalDate received = rs.getObject(1, LocalDate.class);
               LocalDate concluded = rs.getObject(2, LocalDate.class);
               LocalDate due = rs.getObject(3, LocalDate.class);
+              boolean recordedLate = rs.getBoolean(4);
               int taken = days.workingDaysBetween(received, concluded);
               totals[0]++;
               totals[1] += taken;
               max[0] = Math.max(max[0], taken);
-              if (due == null || !concluded.isAfter(due)) {
+              if (!recordedLate && (due == null || !concluded.isAfter(due))) {
                 totals[2]++;
+              }
+              if (recordedLate) {
+                totals[3]++;
               }
               return null;
             })
         .list();
     long overdue =
         jdbc.sql(
-                "SELECT COUNT(*) FROM foi_request WHERE agency_id IN (:agencies)"
-                    + " AND state IN ('OPEN', 'CONSULTING', 'AWAITING_FEE') AND due_on < :today")
+                "SELECT COUNT(*) FROM foi_request WHERE agency_id IN (:agencies) AND "
+                    + Step.OVERDUE_SQL)
             .param("agencies", agencyIds)
             .param("today", LocalDate.now(clock))
             .query(Long.class)
             .single();
     double average = totals[0] == 0 ? 0 : Math.round(10.0 * totals[1] / totals[0]) / 10.0;
-    return new Handling(totals[0], average, max[0], totals[2], overdue);
+    return new Handling(totals[0], average, max[0], totals[2], totals[3], overdue);
   }
 
   @Override

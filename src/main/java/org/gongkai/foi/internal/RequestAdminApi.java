@@ -1,12 +1,14 @@
 package org.gongkai.foi.internal;
 
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.foi.Acknowledgement;
 import org.gongkai.foi.Application;
+import org.gongkai.foi.ConsultedParty;
 import org.gongkai.foi.DeliveryChannel;
 import org.gongkai.foi.IntakeChannel;
 import org.gongkai.foi.Outcome;
@@ -14,14 +16,17 @@ import org.gongkai.foi.RequestState;
 import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The staff API for handling information requests: every step, each taking effect on the date given
@@ -58,27 +63,69 @@ class RequestAdminApi {
 
   record Assignment(Long assignee) {}
 
-  record SupplementRequest(String items, Integer days, LocalDate on) {}
+  // Every dated step also takes lateReason and proof: a step dated on or before a deadline that had
+  // passed when it is recorded needs both (StepDates).
 
-  record DateStep(LocalDate on) {}
+  record SupplementRequest(
+      String items, Integer days, LocalDate on, String lateReason, String proof) {}
 
-  record TextStep(String text, LocalDate on) {}
+  record DateStep(LocalDate on, String lateReason, String proof) {}
 
-  record Period(LocalDate until, String reason, LocalDate on) {}
+  record TextStep(String text, Integer days, LocalDate on, String lateReason, String proof) {}
 
-  record Consultation(String party, LocalDate sentOn) {}
+  record Period(LocalDate until, String reason, LocalDate on, String lateReason, String proof) {}
 
-  record ConsultationAnswer(String summary, LocalDate answeredOn) {}
+  record Consultation(
+      String party,
+      ConsultedParty partyKind,
+      DeliveryChannel channel,
+      LocalDate sentOn,
+      String lateReason,
+      String proof) {}
 
-  record Extension(Integer days, String approver, String reason, LocalDate on) {}
+  record ConsultationAnswer(
+      String summary, LocalDate answeredOn, String lateReason, String proof) {}
 
-  record FeeNotice(FeeCalculator.Method method, Integer pages, String payment, LocalDate on) {}
+  record Extension(
+      Integer days,
+      String approver,
+      String reason,
+      LocalDate on,
+      String lateReason,
+      String proof) {}
 
-  record Reply(Outcome outcome, String explanation, LocalDate on) {}
+  record FeeNotice(
+      FeeCalculator.Method method,
+      Integer pages,
+      String payment,
+      LocalDate on,
+      String lateReason,
+      String proof) {}
 
-  record Delivery(Long letter, DeliveryChannel method, LocalDate deliveredOn) {}
+  record Reply(
+      Outcome outcome, String explanation, LocalDate on, String lateReason, String proof) {}
 
-  record Reopening(String reason) {}
+  record Delivery(
+      Long letter,
+      DeliveryChannel method,
+      LocalDate deliveredOn,
+      String lateReason,
+      String proof) {}
+
+  /**
+   * A reopening; after an answer, on a decision ({@code decision}, its reference) ordering a new
+   * answer within {@code days} working days or by {@code until}.
+   */
+  record Reopening(
+      String reason,
+      String decision,
+      Integer days,
+      LocalDate until,
+      LocalDate on,
+      String lateReason,
+      String proof) {}
+
+  record Proof(String proof, String name) {}
 
   record Entry(@Valid Application application, IntakeChannel channel, LocalDate receivedOn) {}
 
@@ -146,20 +193,30 @@ class RequestAdminApi {
 
   @PostMapping("/requests/{id}/supplement-request")
   Views.RequestView supplementRequest(@PathVariable long id, @RequestBody SupplementRequest body) {
-    commands.requestSupplement(id, body.items(), body.days(), body.on(), access.current());
+    commands.requestSupplement(
+        id,
+        body.items(),
+        body.days(),
+        date(body.on(), body.lateReason(), body.proof()),
+        access.current());
     return get(id, false);
   }
 
   @PostMapping("/requests/{id}/supplement-received")
   Views.RequestView supplementReceived(
       @PathVariable long id, @RequestBody(required = false) DateStep body) {
-    commands.recordSupplement(id, body == null ? null : body.on(), access.current());
+    commands.recordSupplement(id, date(body), access.current());
     return get(id, false);
   }
 
   @PostMapping("/requests/{id}/reasons-request")
   Views.RequestView reasonsRequest(@PathVariable long id, @RequestBody TextStep body) {
-    commands.requestReasons(id, body.text(), body.on(), access.current());
+    commands.requestReasons(
+        id,
+        body.text(),
+        body.days(),
+        date(body.on(), body.lateReason(), body.proof()),
+        access.current());
     return get(id, false);
   }
 
@@ -167,19 +224,35 @@ class RequestAdminApi {
   Views.RequestView reasonsReceived(
       @PathVariable long id, @RequestBody(required = false) TextStep body) {
     commands.recordReasons(
-        id, body == null ? null : body.text(), body == null ? null : body.on(), access.current());
+        id,
+        body == null ? null : body.text(),
+        body == null
+            ? StepDates.StepDate.on(null)
+            : date(body.on(), body.lateReason(), body.proof()),
+        access.current());
     return get(id, false);
   }
 
   @PostMapping("/requests/{id}/period")
   Views.RequestView period(@PathVariable long id, @RequestBody Period body) {
-    commands.setPeriod(id, body.until(), body.reason(), body.on(), access.current());
+    commands.setPeriod(
+        id,
+        body.until(),
+        body.reason(),
+        date(body.on(), body.lateReason(), body.proof()),
+        access.current());
     return get(id, false);
   }
 
   @PostMapping("/requests/{id}/consultation")
   Views.RequestView consult(@PathVariable long id, @RequestBody Consultation body) {
-    commands.consult(id, body.party(), body.sentOn(), access.current());
+    commands.consult(
+        id,
+        body.party(),
+        body.partyKind(),
+        body.channel(),
+        date(body.sentOn(), body.lateReason(), body.proof()),
+        access.current());
     return get(id, false);
   }
 
@@ -189,7 +262,9 @@ class RequestAdminApi {
     commands.recordConsultationAnswer(
         id,
         body == null ? null : body.summary(),
-        body == null ? null : body.answeredOn(),
+        body == null
+            ? StepDates.StepDate.on(null)
+            : date(body.answeredOn(), body.lateReason(), body.proof()),
         access.current());
     return get(id, false);
   }
@@ -201,7 +276,7 @@ class RequestAdminApi {
         body.days() == null ? 0 : body.days(),
         body.approver(),
         body.reason(),
-        body.on(),
+        date(body.on(), body.lateReason(), body.proof()),
         access.current());
     return get(id, false);
   }
@@ -209,32 +284,81 @@ class RequestAdminApi {
   @PostMapping("/requests/{id}/fee-notice")
   Views.RequestView feeNotice(@PathVariable long id, @RequestBody FeeNotice body) {
     commands.notifyFee(
-        id, body.method(), body.pages(), body.payment(), body.on(), access.current());
+        id,
+        body.method(),
+        body.pages(),
+        body.payment(),
+        date(body.on(), body.lateReason(), body.proof()),
+        access.current());
     return get(id, false);
   }
 
   @PostMapping("/requests/{id}/fee-paid")
   Views.RequestView feePaid(@PathVariable long id, @RequestBody(required = false) DateStep body) {
-    commands.recordPayment(id, body == null ? null : body.on(), access.current());
+    commands.recordPayment(id, date(body), access.current());
     return get(id, false);
   }
 
   @PostMapping("/requests/{id}/reply")
   Views.RequestView reply(@PathVariable long id, @RequestBody Reply body) {
-    commands.reply(id, body.outcome(), body.explanation(), body.on(), access.current());
+    commands.reply(
+        id,
+        body.outcome(),
+        body.explanation(),
+        date(body.on(), body.lateReason(), body.proof()),
+        access.current());
     return get(id, false);
   }
 
   @PostMapping("/requests/{id}/delivery")
   Views.RequestView delivery(@PathVariable long id, @RequestBody Delivery body) {
-    commands.recordDelivery(id, body.letter(), body.method(), body.deliveredOn(), access.current());
+    commands.recordDelivery(
+        id,
+        body.letter(),
+        body.method(),
+        date(body.deliveredOn(), body.lateReason(), body.proof()),
+        access.current());
     return get(id, false);
   }
 
   @PostMapping("/requests/{id}/reopen")
   Views.RequestView reopen(@PathVariable long id, @RequestBody Reopening body) {
-    commands.reopen(id, body.reason(), access.current());
+    commands.reopen(
+        id,
+        body.reason(),
+        body.decision(),
+        body.days(),
+        body.until(),
+        date(body.on(), body.lateReason(), body.proof()),
+        access.current());
     return get(id, false);
+  }
+
+  /**
+   * Uploads the proof of a step's date (a postal receipt, a signed delivery slip: PDF, JPEG or PNG,
+   * part {@code file}); the answer's {@code proof} is what a step then names.
+   */
+  @PostMapping(path = "/requests/{id}/proofs", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  Proof proof(
+      @PathVariable long id, @RequestPart(name = "file", required = false) MultipartFile file)
+      throws IOException {
+    if (file == null || file.isEmpty()) {
+      throw Refusal.invalidField("file", "foi.proof.empty");
+    }
+    StepProofs.Proof stored =
+        queries.storeProof(id, file.getOriginalFilename(), file.getBytes(), access.current());
+    return new Proof(stored.sha256(), stored.name());
+  }
+
+  private static StepDates.StepDate date(DateStep body) {
+    return body == null
+        ? StepDates.StepDate.on(null)
+        : date(body.on(), body.lateReason(), body.proof());
+  }
+
+  private static StepDates.StepDate date(LocalDate on, String lateReason, String proof) {
+    return new StepDates.StepDate(on, lateReason, proof);
   }
 
   record Publication(List<Long> requests, Long column, String title, String text) {}

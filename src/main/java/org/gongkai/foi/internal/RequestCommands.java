@@ -12,6 +12,7 @@ import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.foi.ConsultedParty;
 import org.gongkai.foi.DeliveryChannel;
 import org.gongkai.foi.Outcome;
 import org.gongkai.shared.web.Refusal;
@@ -20,15 +21,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The handling steps. Each locks the request, checks the actor's agency, asks the transition table
- * whether the step is allowed now, checks the date it takes effect (not after today, not before the
- * previous step), renders and records the letter it sends, appends its events and rewrites the
- * request's row from the history. A refused step changes nothing.
+ * whether the step is allowed now, checks the date it takes effect against the day it is recorded
+ * ({@link StepDates}), renders and records the letter it sends with the channel it goes by, appends
+ * its events and rewrites the request's row from the history. A refused step changes nothing.
  */
 @Service
 class RequestCommands {
 
-  /** The default period for a supplement, in working days from the notice. */
+  /** The default period for a supplement, in working days from the notice's receipt. */
   static final int SUPPLEMENT_DAYS = 15;
+
+  /**
+   * The default period for the reasons asked for under Art. 35, in working days from the letter's
+   * receipt; the Regulation sets none, so this is the platform's, like the supplement's.
+   */
+  static final int REASONS_DAYS = 15;
+
+  /** The longest period staff may give for a supplement, reasons, or an ordered new answer. */
+  static final int MAX_PERIOD_DAYS = 60;
 
   private final RequestRepository requests;
   private final RequestLedger ledger;
@@ -39,6 +49,7 @@ class RequestCommands {
   private final Accounts accounts;
   private final StaffAccess access;
   private final AuditTrail audit;
+  private final StepDates dates;
   private final TransactionTemplate transactions;
 
   RequestCommands(
@@ -51,7 +62,9 @@ class RequestCommands {
       Accounts accounts,
       StaffAccess access,
       AuditTrail audit,
+      StepDates dates,
       TransactionTemplate transactions) {
+    this.dates = dates;
     this.issuer = issuer;
     this.requests = requests;
     this.ledger = ledger;
@@ -77,7 +90,7 @@ class RequestCommands {
     take(
         id,
         Step.REGISTER,
-        receivedOn,
+        StepDates.StepDate.on(receivedOn),
         "receivedOn",
         actor,
         "foi.registered",
@@ -107,14 +120,14 @@ class RequestCommands {
 
   /**
    * Art. 30: asks once, within 7 working days of receipt, for what is missing; the period is in
-   * working days.
+   * working days from the notice's receipt.
    */
-  void requestSupplement(long id, String items, Integer days, LocalDate on, Staff actor) {
+  void requestSupplement(long id, String items, Integer days, StepDates.StepDate on, Staff actor) {
     if (items == null || items.isBlank()) {
       throw Refusal.invalidField("items", "foi.supplement.items-required");
     }
     int period = days == null ? SUPPLEMENT_DAYS : days;
-    if (period < 1 || period > 60) {
+    if (period < 1 || period > MAX_PERIOD_DAYS) {
       throw Refusal.invalidField("days", "foi.supplement.days-range");
     }
     take(
@@ -135,8 +148,14 @@ class RequestCommands {
                       items.strip(),
                       "days",
                       String.valueOf(period),
+                      // A date for agencies' own wording; the letter counts from its receipt.
                       "supplementDue",
-                      letters.format(ledger.days().addWorkingDays(day, period))),
+                      letters.format(
+                          ledger
+                              .days()
+                              .addWorkingDays(
+                                  ledger.deliveryRules().deemed(r.deliveryChannel(), day),
+                                  period))),
                   day,
                   actor,
                   now);
@@ -144,11 +163,12 @@ class RequestCommands {
               event(EventKind.SUPPLEMENT_REQUESTED, day, actor, now)
                   .days(period)
                   .detail(items.strip())
-                  .letter(letter));
+                  .letter(letter)
+                  .channel(r.deliveryChannel()));
         });
   }
 
-  void recordSupplement(long id, LocalDate on, Staff actor) {
+  void recordSupplement(long id, StepDates.StepDate on, Staff actor) {
     take(
         id,
         Step.RECORD_SUPPLEMENT,
@@ -159,10 +179,18 @@ class RequestCommands {
         (r, h, day, now) -> List.of(event(EventKind.SUPPLEMENT_RECEIVED, day, actor, now)));
   }
 
-  /** Art. 35: an application beyond a reasonable range; the applicant is asked for reasons. */
-  void requestReasons(long id, String text, LocalDate on, Staff actor) {
+  /**
+   * Art. 35: an application beyond a reasonable range; the applicant is asked for reasons within a
+   * period in working days from the letter's receipt, after which the agency decides on what it
+   * has.
+   */
+  void requestReasons(long id, String text, Integer days, StepDates.StepDate on, Staff actor) {
     if (text == null || text.isBlank()) {
       throw Refusal.invalidField("text", "foi.reasons.text-required");
+    }
+    int period = days == null ? REASONS_DAYS : days;
+    if (period < 1 || period > MAX_PERIOD_DAYS) {
+      throw Refusal.invalidField("days", "foi.reasons.days-range", MAX_PERIOD_DAYS);
     }
     take(
         id,
@@ -177,18 +205,20 @@ class RequestCommands {
                   r,
                   Letters.Kind.interim(LetterKind.REASONS_REQUEST),
                   r.applicantName(),
-                  Map.of("explanation", text.strip()),
+                  Map.of("explanation", text.strip(), "days", String.valueOf(period)),
                   day,
                   actor,
                   now);
           return List.of(
               event(EventKind.REASONS_REQUESTED, day, actor, now)
+                  .days(period)
                   .detail(text.strip())
-                  .letter(letter));
+                  .letter(letter)
+                  .channel(r.deliveryChannel()));
         });
   }
 
-  void recordReasons(long id, String summary, LocalDate on, Staff actor) {
+  void recordReasons(long id, String summary, StepDates.StepDate on, Staff actor) {
     take(
         id,
         Step.RECORD_REASONS,
@@ -205,7 +235,7 @@ class RequestCommands {
    * Art. 35: the reasons are sound but the answer cannot come in time; a longer period is set and
    * notified.
    */
-  void setPeriod(long id, LocalDate until, String reason, LocalDate on, Staff actor) {
+  void setPeriod(long id, LocalDate until, String reason, StepDates.StepDate on, Staff actor) {
     List<Refusal.FieldProblem> problems = new ArrayList<>();
     if (until == null) {
       problems.add(new Refusal.FieldProblem("until", "foi.period.until-required"));
@@ -240,15 +270,28 @@ class RequestCommands {
               event(EventKind.PERIOD_SET, day, actor, now)
                   .until(until)
                   .detail(reason.strip())
-                  .letter(letter));
+                  .letter(letter)
+                  .channel(r.deliveryChannel()));
         });
   }
 
-  /** Art. 32: consults a third party; the clock stops for at most their 15 working days. */
-  void consult(long id, String party, LocalDate on, Staff actor) {
+  /**
+   * Art. 32, 34: consults a third party or another agency; the clock stops from the letter until
+   * the answer, for at most their 15 working days from its receipt. Refused once the answer period
+   * has ended, like an extension.
+   */
+  void consult(
+      long id,
+      String party,
+      ConsultedParty kind,
+      DeliveryChannel channel,
+      StepDates.StepDate on,
+      Staff actor) {
     if (party == null || party.isBlank()) {
       throw Refusal.invalidField("party", "foi.consultation.party-required");
     }
+    ConsultedParty consulted = kind == null ? ConsultedParty.THIRD_PARTY : kind;
+    DeliveryChannel via = channel == null ? DeliveryChannel.POST : channel;
     take(
         id,
         Step.CONSULT,
@@ -257,32 +300,40 @@ class RequestCommands {
         actor,
         "foi.consultation.sent",
         (r, h, day, now) -> {
-          LocalDate answerBy =
-              ledger.days().addWorkingDays(day, DeadlineCalculator.CONSULTATION_DAYS);
+          requireWithinPeriod(h, day, "sentOn", "foi.consultation.after-deadline");
           long letter =
               letter(
                   r,
-                  Letters.Kind.interim(LetterKind.CONSULTATION_LETTER),
+                  Letters.Kind.interim(
+                      consulted == ConsultedParty.AGENCY
+                          ? LetterKind.AGENCY_CONSULTATION_LETTER
+                          : LetterKind.CONSULTATION_LETTER),
                   party.strip(),
                   Map.of(
                       "party",
                       party.strip(),
-                      "answerBy",
-                      letters.format(answerBy),
                       "days",
-                      String.valueOf(DeadlineCalculator.CONSULTATION_DAYS)),
+                      String.valueOf(DeadlineCalculator.CONSULTATION_DAYS),
+                      "answerBy",
+                      letters.format(
+                          ledger
+                              .days()
+                              .addWorkingDays(
+                                  ledger.deliveryRules().deemed(via, day),
+                                  DeadlineCalculator.CONSULTATION_DAYS))),
                   day,
                   actor,
                   now);
           return List.of(
               event(EventKind.CONSULTATION_SENT, day, actor, now)
-                  .until(answerBy)
                   .detail(party.strip())
-                  .letter(letter));
+                  .party(consulted)
+                  .letter(letter)
+                  .channel(via));
         });
   }
 
-  void recordConsultationAnswer(long id, String summary, LocalDate on, Staff actor) {
+  void recordConsultationAnswer(long id, String summary, StepDates.StepDate on, Staff actor) {
     take(
         id,
         Step.RECORD_CONSULTATION_ANSWER,
@@ -300,7 +351,8 @@ class RequestCommands {
    * Art. 33 ¶2: once, decided before the deadline has passed, at most 20 working days, with
    * approver and reason.
    */
-  void extend(long id, int days, String approver, String reason, LocalDate on, Staff actor) {
+  void extend(
+      long id, int days, String approver, String reason, StepDates.StepDate on, Staff actor) {
     List<Refusal.FieldProblem> problems = new ArrayList<>();
     if (days < 1 || days > DeadlineCalculator.BASE_DAYS) {
       problems.add(
@@ -324,14 +376,13 @@ class RequestCommands {
         actor,
         "foi.extended",
         (r, h, day, now) -> {
-          if (day.isAfter(h.dueOn())) {
-            throw Refusal.conflict("foi.extension.after-deadline", String.valueOf(h.dueOn()));
-          }
+          requireWithinPeriod(h, day, "on", "foi.extension.after-deadline");
           RequestEvent extended =
               event(EventKind.EXTENDED, day, actor, now)
                   .days(days)
                   .approver(approver.strip())
-                  .detail(reason.strip());
+                  .detail(reason.strip())
+                  .channel(r.deliveryChannel());
           LocalDate newDue = ledger.replay(append(requests.events(r.id()), extended)).dueOn();
           long letter =
               letter(
@@ -354,14 +405,14 @@ class RequestCommands {
 
   /**
    * The fee notice: per application or per page, never both; payable within 20 working days of its
-   * receipt.
+   * receipt. Sent within the answer period (信息处理费管理办法), so refused once it has ended.
    */
   void notifyFee(
       long id,
       FeeCalculator.Method method,
       Integer pages,
       String payment,
-      LocalDate on,
+      StepDates.StepDate on,
       Staff actor) {
     if (method == null) {
       throw Refusal.invalidField("method", "foi.fee.method-required");
@@ -377,6 +428,7 @@ class RequestCommands {
         actor,
         "foi.fee.notified",
         (r, h, day, now) -> {
+          requireWithinPeriod(h, day, "on", "foi.fee.after-deadline");
           BigDecimal amount =
               method == FeeCalculator.Method.PER_PAGE
                   ? FeeCalculator.perPage(pages)
@@ -411,11 +463,12 @@ class RequestCommands {
                   .detail(method.name())
                   .days(pages)
                   .amount(amount)
-                  .letter(letter));
+                  .letter(letter)
+                  .channel(r.deliveryChannel()));
         });
   }
 
-  void recordPayment(long id, LocalDate on, Staff actor) {
+  void recordPayment(long id, StepDates.StepDate on, Staff actor) {
     take(
         id,
         Step.RECORD_PAYMENT,
@@ -426,7 +479,12 @@ class RequestCommands {
         (r, h, day, now) -> List.of(event(EventKind.FEE_PAID, day, actor, now)));
   }
 
-  void reply(long id, Outcome outcome, String explanation, LocalDate on, Staff actor) {
+  /**
+   * The answer. （四）3 says the application was still unclear after a supplement and （五）4 that the
+   * applicant did not justify an excessive number of requests when asked (Art. 35): neither is
+   * given without the step it refers to.
+   */
+  void reply(long id, Outcome outcome, String explanation, StepDates.StepDate on, Staff actor) {
     if (outcome == null || outcome.isAutomatic()) {
       throw Refusal.invalidField("outcome", "foi.outcome.required");
     }
@@ -441,6 +499,13 @@ class RequestCommands {
         actor,
         "foi.replied",
         (r, h, day, now) -> {
+          if (outcome == Outcome.UNAVAILABLE_STILL_UNCLEAR
+              && (h.supplement() == null || h.supplement().receivedOn() == null)) {
+            throw Refusal.conflictOn("outcome", "foi.outcome.needs-supplement");
+          }
+          if (outcome == Outcome.NOT_PROCESSED_EXCESSIVE && h.reasons() == null) {
+            throw Refusal.conflictOn("outcome", "foi.outcome.needs-reasons");
+          }
           long letter =
               letter(
                   r,
@@ -450,7 +515,11 @@ class RequestCommands {
                   day,
                   actor,
                   now);
-          return List.of(event(EventKind.REPLIED, day, actor, now).outcome(outcome).letter(letter));
+          return List.of(
+              event(EventKind.REPLIED, day, actor, now)
+                  .outcome(outcome)
+                  .letter(letter)
+                  .channel(r.deliveryChannel()));
         });
   }
 
@@ -470,10 +539,11 @@ class RequestCommands {
   }
 
   /**
-   * Records that a letter reached its recipient; without a letter named, the oldest one not yet
-   * delivered.
+   * Records that a letter reached its recipient, with the proof where there is one (a postal
+   * receipt, a signed delivery slip); without a letter named, the oldest one not yet recorded.
    */
-  void recordDelivery(long id, Long letterId, DeliveryChannel channel, LocalDate on, Staff actor) {
+  void recordDelivery(
+      long id, Long letterId, DeliveryChannel channel, StepDates.StepDate on, Staff actor) {
     if (channel == null) {
       throw Refusal.invalidField("method", "foi.delivery.method-required");
     }
@@ -487,7 +557,7 @@ class RequestCommands {
         (r, h, day, now) -> {
           long letter = letterId != null ? letterId : h.undelivered().get(0);
           if (!h.undelivered().contains(letter)) {
-            throw Refusal.conflict("foi.delivery.already");
+            throw Refusal.conflictOn("letter", "foi.delivery.already");
           }
           LetterRepository.StoredLetter sent =
               letterRecords
@@ -504,20 +574,58 @@ class RequestCommands {
         });
   }
 
-  /** Reopening appends: the letter that was sent stays on record with its delivery. */
-  void reopen(long id, String reason, Staff actor) {
+  /**
+   * Reopening appends: the letter that was sent stays on record with its delivery. A reopening of
+   * an answered request follows a decision (a reconsideration, a court) that orders a new answer
+   * within a period: in working days from the reopening ({@code days}) or up to a date ({@code
+   * until}); the deadline follows it.
+   */
+  void reopen(
+      long id,
+      String reason,
+      String decision,
+      Integer days,
+      LocalDate until,
+      StepDates.StepDate on,
+      Staff actor) {
+    List<Refusal.FieldProblem> problems = new ArrayList<>();
     if (reason == null || reason.isBlank()) {
-      throw Refusal.invalidField("reason", "foi.reopen.reason-required");
+      problems.add(new Refusal.FieldProblem("reason", "foi.reopen.reason-required"));
+    }
+    if (days != null && (days < 1 || days > MAX_PERIOD_DAYS)) {
+      problems.add(new Refusal.FieldProblem("days", "foi.reopen.days-range", MAX_PERIOD_DAYS));
+    }
+    if (days != null && until != null) {
+      problems.add(new Refusal.FieldProblem("until", "foi.reopen.one-period"));
+    }
+    if (decision != null && decision.length() > 200) {
+      problems.add(new Refusal.FieldProblem("decision", "field.too-long"));
+    }
+    if (!problems.isEmpty()) {
+      throw Refusal.invalid(problems);
     }
     take(
         id,
         Step.REOPEN,
-        ledger.today(),
-        null,
+        on,
+        "on",
         actor,
         "foi.reopened",
-        (r, h, day, now) ->
-            List.of(event(EventKind.REOPENED, day, actor, now).detail(reason.strip())));
+        (r, h, day, now) -> {
+          boolean afterAnswer = h.outcome() != null && !h.outcome().isAutomatic();
+          if (afterAnswer && days == null && until == null) {
+            throw Refusal.invalidField("days", "foi.reopen.period-required");
+          }
+          if (until != null && !until.isAfter(day)) {
+            throw Refusal.invalidField("until", "foi.reopen.until-invalid");
+          }
+          return List.of(
+              event(EventKind.REOPENED, day, actor, now)
+                  .detail(reason.strip())
+                  .reference(blankToNull(decision))
+                  .days(days)
+                  .until(until));
+        });
   }
 
   /**
@@ -567,7 +675,7 @@ class RequestCommands {
   private void take(
       long id,
       Step step,
-      LocalDate on,
+      StepDates.StepDate date,
       String dateField,
       Staff actor,
       String action,
@@ -580,11 +688,21 @@ class RequestCommands {
           RequestHistory h = ledger.history(r.id());
           LocalDate today = ledger.today();
           step.require(h, ledger.days(), today);
-          LocalDate day = on == null && dateField != null ? today : on;
-          if (dateField != null) {
-            checkEffectiveDate(day, h, dateField, today);
+          StepDates.Accepted accepted =
+              dateField == null
+                  ? null
+                  : dates.accept(
+                      r,
+                      h,
+                      step,
+                      date == null ? new StepDates.StepDate(null, null, null) : date,
+                      dateField,
+                      today);
+          LocalDate day = accepted == null ? null : accepted.day();
+          List<RequestEvent> events = new ArrayList<>(command.events(r, h, day, ledger.now()));
+          if (accepted != null && (accepted.lateReason() != null || accepted.proof() != null)) {
+            events.set(0, events.get(0).late(accepted.lateReason()).proof(accepted.proof()));
           }
-          List<RequestEvent> events = command.events(r, h, day, ledger.now());
           ledger.append(r.id(), events);
           audit.record(
               actor.username(),
@@ -592,18 +710,32 @@ class RequestCommands {
               "foi-request",
               r.id(),
               events.get(0).kind().name() + (day == null ? "" : " " + day));
+          if (accepted != null && accepted.lateReason() != null) {
+            audit.record(
+                actor.username(),
+                "foi.recorded-late",
+                "foi-request",
+                r.id(),
+                events.get(0).kind().name()
+                    + " dated "
+                    + day
+                    + ", recorded "
+                    + today
+                    + ": "
+                    + accepted.lateReason());
+          }
         });
   }
 
-  /** A step takes effect neither after today nor before the step before it. */
-  private static void checkEffectiveDate(
-      LocalDate day, RequestHistory h, String field, LocalDate today) {
-    if (day.isAfter(today)) {
-      throw Refusal.invalidField(field, "foi.date.future");
-    }
-    LocalDate previous = h.lastStepOn();
-    if (previous != null && day.isBefore(previous)) {
-      throw Refusal.invalidField(field, "foi.date.before-previous-step", String.valueOf(previous));
+  /**
+   * A consultation, a fee notice or an extension dated after the answer period has ended is
+   * refused: the period it would stop or lengthen is already over.
+   */
+  private static void requireWithinPeriod(
+      RequestHistory h, LocalDate day, String field, String messageKey) {
+    LocalDate due = h.dueOn();
+    if (due != null && day.isAfter(due)) {
+      throw Refusal.conflictOn(field, messageKey, String.valueOf(due));
     }
   }
 

@@ -40,7 +40,9 @@ class RequestDays {
 
   /**
    * The daily run's closing: a request whose supplement period (Art. 30) or payment period (fee
-   * measures, from the notice's delivery) has passed is closed as （六）1 or （六）2, with its notice.
+   * measures) has passed is closed as （六）1 or （六）2, with its notice. Both periods run from the
+   * notice's delivery, recorded or deemed by its channel, so a notice nobody recorded as delivered
+   * still lapses.
    */
   int closeLapsed(Staff system) {
     LocalDate today = ledger.today();
@@ -81,7 +83,8 @@ class RequestDays {
                     List.of(
                         RequestEvent.of(EventKind.CLOSED, today, system.username(), now)
                             .outcome(outcome)
-                            .letter(letter)));
+                            .letter(letter)
+                            .channel(r.deliveryChannel())));
                 audit.record(
                     system.username(), "foi.closed", "foi-request", r.id(), outcome.name());
                 return true;

@@ -47,6 +47,7 @@ class RequestIntake {
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
   private final IntakeMetrics intake;
+  private final StepDates dates;
 
   RequestIntake(
       RequestRepository requests,
@@ -58,7 +59,9 @@ class RequestIntake {
       StaffAccess access,
       AuditTrail audit,
       TransactionTemplate transactions,
-      IntakeMetrics intake) {
+      IntakeMetrics intake,
+      StepDates dates) {
+    this.dates = dates;
     this.requests = requests;
     this.ledger = ledger;
     this.codes = codes;
@@ -92,6 +95,7 @@ class RequestIntake {
     if (receivedOn.isAfter(ledger.today())) {
       throw Refusal.invalidField("receivedOn", "foi.received-on.future");
     }
+    dates.requireUnreported(agency.id(), receivedOn, "receivedOn");
     return intake(form, null, idCopy, channel, receivedOn, actor);
   }
 

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.calendar.WorkingDays;
+import org.gongkai.foi.DeliveryChannel;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -29,12 +31,29 @@ class RequestLedger {
       LetterRepository letters,
       WorkingCalendar calendar,
       Clock clock,
-      @Value("${gongkai.foi.fee-pauses-clock:true}") boolean feePausesClock) {
+      @Value("${gongkai.foi.fee-pauses-clock:true}") boolean feePausesClock,
+      @Value("${gongkai.foi.delivery.deemed-days.post:15}") int post,
+      @Value("${gongkai.foi.delivery.deemed-days.email:0}") int email,
+      @Value("${gongkai.foi.delivery.deemed-days.online:0}") int online,
+      @Value("${gongkai.foi.delivery.deemed-days.pickup:15}") int pickup) {
     this.requests = requests;
     this.letters = letters;
     this.calendar = calendar;
     this.clock = clock;
-    this.deadlines = new DeadlineCalculator(feePausesClock);
+    this.deadlines =
+        new DeadlineCalculator(
+            feePausesClock,
+            new DeliveryRules(
+                Map.of(
+                    DeliveryChannel.POST, post,
+                    DeliveryChannel.EMAIL, email,
+                    DeliveryChannel.ONLINE, online,
+                    DeliveryChannel.PICKUP, pickup)));
+  }
+
+  /** When letters count as received without a recorded delivery. */
+  DeliveryRules deliveryRules() {
+    return deadlines.rules();
   }
 
   LocalDate today() {

@@ -16,6 +16,7 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.calendar.WorkingDays;
 import org.gongkai.foi.Deadline;
+import org.gongkai.foi.DeliveryChannel;
 import org.gongkai.foi.InformationRequests;
 import org.gongkai.foi.RequestState;
 import org.gongkai.shared.ids.TrackingCodes;
@@ -41,6 +42,7 @@ class RequestQueries {
   private final RequestLedger ledger;
   private final TrackingCodes codes;
   private final IdCopies idCopies;
+  private final StepProofs proofs;
   private final AgencyDirectory agencies;
   private final Accounts accounts;
   private final StaffAccess access;
@@ -53,6 +55,7 @@ class RequestQueries {
       RequestLedger ledger,
       TrackingCodes codes,
       IdCopies idCopies,
+      StepProofs proofs,
       AgencyDirectory agencies,
       Accounts accounts,
       StaffAccess access,
@@ -63,6 +66,7 @@ class RequestQueries {
     this.ledger = ledger;
     this.codes = codes;
     this.idCopies = idCopies;
+    this.proofs = proofs;
     this.agencies = agencies;
     this.accounts = accounts;
     this.access = access;
@@ -72,6 +76,15 @@ class RequestQueries {
 
   LocalDate today() {
     return ledger.today();
+  }
+
+  /** The days after sending each channel's letters are deemed received, for the console's hint. */
+  Map<String, Integer> deemedDays() {
+    Map<String, Integer> days = new HashMap<>();
+    for (DeliveryChannel c : DeliveryChannel.values()) {
+      days.put(c.name(), ledger.deliveryRules().deemedDays(c));
+    }
+    return days;
   }
 
   long idOf(String trackingCode) {
@@ -170,16 +183,14 @@ class RequestQueries {
       where.append(" AND assignee_id = :me");
       params.put("me", actor.id());
     }
-    if ("overdue".equals(filter.due()) || "soon".equals(filter.due())) {
-      where.append(" AND state IN ('OPEN', 'CONSULTING', 'AWAITING_FEE') AND due_on IS NOT NULL");
-      if ("overdue".equals(filter.due())) {
-        where.append(" AND due_on < :today");
-        params.put("today", ledger.today());
-      } else {
-        where.append(" AND due_on >= :today AND due_on <= :soon");
-        params.put("today", ledger.today());
-        params.put("soon", ledger.days().addWorkingDays(ledger.today(), DUE_SOON_DAYS));
-      }
+    if ("overdue".equals(filter.due())) {
+      where.append(" AND ").append(Step.OVERDUE_SQL);
+      params.put("today", ledger.today());
+    } else if ("soon".equals(filter.due())) {
+      where.append(" AND ").append(Step.CLOCK_RUNS_SQL);
+      where.append(" AND due_on >= :today AND due_on <= :soon");
+      params.put("today", ledger.today());
+      params.put("soon", ledger.days().addWorkingDays(ledger.today(), DUE_SOON_DAYS));
     } else if ("open".equals(filter.due())) {
       where.append(" AND state NOT IN ('REPLIED', 'CLOSED')");
     }
@@ -211,7 +222,7 @@ class RequestQueries {
                         PersonalData.name(r.applicantName()),
                         abbreviate(r.description()),
                         r.receivedOn(),
-                        r.state().clockRuns() ? r.dueOn() : null,
+                        Step.clockRunsIn(r.state()) ? r.dueOn() : null,
                         daysLeft(r, days),
                         assigneeName(r.assigneeId()),
                         r.outcome()))
@@ -323,8 +334,10 @@ class RequestQueries {
       RequestHistory upTo = i == events.size() - 1 ? h : ledger.replay(events.subList(0, i + 1));
       entries.add(
           new Views.HistoryEntry(
+              e.id(),
               e.kind().name(),
               e.effectiveOn(),
+              e.recordedOn(ledger.zone()),
               e.untilOn(),
               e.days(),
               e.detail(),
@@ -335,27 +348,34 @@ class RequestQueries {
               e.letterId(),
               e.channel(),
               e.approver(),
-              upTo.state().clockRuns() ? upTo.dueOn() : null,
+              e.party(),
+              e.reference(),
+              e.lateReason(),
+              e.proof() != null,
+              Step.clockRunsIn(upTo.state()) ? upTo.dueOn() : null,
               upTo.state()));
     }
     List<Views.LetterView> sent =
         letterRecords.of(r.id()).stream()
             .map(
-                l ->
-                    new Views.LetterView(
-                        l.id(),
-                        l.kind().name(),
-                        l.outcome(),
-                        l.kind().toThirdParty() || full
-                            ? l.recipient()
-                            : PersonalData.name(l.recipient()),
-                        l.issuedOn(),
-                        Optional.ofNullable(h.deliveries().get(l.id()))
-                            .map(RequestHistory.Delivery::channel)
-                            .orElse(null),
-                        Optional.ofNullable(h.deliveries().get(l.id()))
-                            .map(RequestHistory.Delivery::on)
-                            .orElse(null)))
+                l -> {
+                  Optional<RequestHistory.Delivery> recorded =
+                      Optional.ofNullable(h.deliveries().get(l.id()));
+                  Optional<LetterDeliveries.Received> received = h.letters().received(l.id());
+                  return new Views.LetterView(
+                      l.id(),
+                      l.kind().name(),
+                      l.outcome(),
+                      l.kind().toThirdParty() || full
+                          ? l.recipient()
+                          : PersonalData.name(l.recipient()),
+                      l.issuedOn(),
+                      h.letters().sent(l.id()).map(LetterDeliveries.Sent::channel).orElse(null),
+                      recorded.map(RequestHistory.Delivery::channel).orElse(null),
+                      recorded.map(RequestHistory.Delivery::on).orElse(null),
+                      received.map(LetterDeliveries.Received::on).orElse(null),
+                      received.map(LetterDeliveries.Received::deemed).orElse(false));
+                })
             .toList();
     RequestHistory.Delivery delivery =
         h.replyLetterId() == null ? null : h.deliveries().get(h.replyLetterId());
@@ -395,6 +415,7 @@ class RequestQueries {
                 h.fee().amount(),
                 h.fee().notifiedOn(),
                 h.fee().deliveredOn(),
+                h.fee().deliveryDeemed(),
                 h.fee().payBy(),
                 h.fee().paidOn()),
         h.supplement() == null ? null : h.supplement().dueOn(),
@@ -402,9 +423,21 @@ class RequestQueries {
             ? null
             : new Views.ConsultationView(
                 h.consultation().party(),
+                h.consultation().kind(),
                 h.consultation().sentOn(),
+                h.consultation().receivedOn(),
+                h.consultation().receiptDeemed(),
                 h.consultation().answerBy(),
-                h.consultation().answeredOn()),
+                h.consultation().answeredOn(),
+                h.consultation().lapsed(),
+                h.consultation().deemedConsent()),
+        h.reasons() == null
+            ? null
+            : new Views.ReasonsView(
+                h.reasons().requestedOn(),
+                h.reasons().answerBy(),
+                h.reasons().receivedOn(),
+                h.reasons().lapsed()),
         h.extension() == null
             ? null
             : new Views.ExtensionView(
@@ -412,17 +445,26 @@ class RequestQueries {
                 h.extension().approver(),
                 h.extension().reason(),
                 h.extension().decidedOn()),
+        h.reopening() == null
+            ? null
+            : new Views.ReopeningView(
+                h.reopening().on(),
+                h.reopening().reason(),
+                h.reopening().decision(),
+                h.reopening().days(),
+                h.reopening().until()),
+        h.recordedLate(),
         Step.allowed(h, days, ledger.today()).stream().map(Step::path).toList(),
         sent,
         entries);
   }
 
   private Integer daysLeft(RequestRow r, WorkingDays days) {
-    return daysLeft(r.dueOn(), r.state().clockRuns(), days);
+    return daysLeft(r.dueOn(), Step.clockRunsIn(r.state()), days);
   }
 
   private Integer daysLeft(RequestHistory h, WorkingDays days) {
-    return daysLeft(h.dueOn(), h.state().clockRuns(), days);
+    return daysLeft(h.dueOn(), Step.clockRunsIn(h.state()), days);
   }
 
   private Integer daysLeft(LocalDate due, boolean running, WorkingDays days) {
@@ -438,6 +480,40 @@ class RequestQueries {
 
   private String assigneeName(Long id) {
     return id == null ? null : accounts.find(id).map(Staff::displayName).orElse(null);
+  }
+
+  /**
+   * Keeps an uploaded proof of a step's date for the request, before the step names it; audited.
+   */
+  StepProofs.Proof storeProof(long id, String fileName, byte[] content, Staff actor) {
+    RequestRow r = requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
+    access.requireAgency(actor, r.agencyId());
+    return transactions.execute(
+        tx -> {
+          StepProofs.Proof proof =
+              proofs.store(r.id(), fileName, content, actor.username(), ledger.now());
+          audit.record(
+              actor.username(), "foi.proof.uploaded", "foi-request", r.id(), proof.sha256());
+          return proof;
+        });
+  }
+
+  /**
+   * The proof a step names, as uploaded: it shows the applicant's name and address, so it is for
+   * the permitted, and the view is recorded.
+   */
+  StepProofs.Opened proof(long id, long eventId, Staff actor) {
+    RequestRow existing =
+        requests.find(id).orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
+    access.requireAgency(actor, existing.agencyId());
+    String sha =
+        requests.events(id).stream()
+            .filter(e -> e.id() == eventId && e.proof() != null)
+            .map(RequestEvent::proof)
+            .findFirst()
+            .orElseThrow(() -> Refusal.notFound("foi.proof.not-found"));
+    RequestRow r = personalData(id, actor, "proof " + eventId, "foi.proof.viewed");
+    return proofs.open(r.id(), sha);
   }
 
   IdCopies.Stored idCopy(long id, Staff actor) {

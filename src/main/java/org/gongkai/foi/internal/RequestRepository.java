@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.gongkai.foi.ApplicantType;
 import org.gongkai.foi.Application;
+import org.gongkai.foi.ConsultedParty;
 import org.gongkai.foi.DeliveryChannel;
 import org.gongkai.foi.IdType;
 import org.gongkai.foi.InformationForm;
@@ -163,6 +164,26 @@ class RequestRepository {
         .list();
   }
 
+  /** Requests submitted online that nobody has registered yet, oldest first. */
+  List<RequestRow> unregistered() {
+    return jdbc.sql("SELECT * FROM foi_request WHERE state = 'SUBMITTED' ORDER BY id")
+        .query(this::row)
+        .list();
+  }
+
+  /**
+   * Requests with a letter whose delivery is not recorded, concluded ones included: the reply's
+   * receipt starts the applicant's time to seek review.
+   */
+  List<Long> withUndeliveredLetters() {
+    return jdbc.sql(
+            "SELECT DISTINCT l.request_id FROM foi_letter l WHERE NOT EXISTS"
+                + " (SELECT 1 FROM foi_event e WHERE e.kind = 'DELIVERED' AND e.letter_id = l.id)"
+                + " ORDER BY l.request_id")
+        .query(Long.class)
+        .list();
+  }
+
   /** Ids of the requests still being handled, for the daily run to take one at a time. */
   List<Long> unconcludedIds() {
     return jdbc.sql(
@@ -185,7 +206,8 @@ class RequestRepository {
     jdbc.sql(
             "UPDATE foi_request SET state = :state, received_on = :received, due_on = :due, outcome = :outcome,"
                 + " concluded_on = :concluded, reply_detail = :reply, delivered_on = :deliveredOn,"
-                + " delivery_method = :deliveredBy, fee_method = :feeMethod, fee_amount = :feeAmount, updated_at = :now"
+                + " delivery_method = :deliveredBy, fee_method = :feeMethod, fee_amount = :feeAmount,"
+                + " recorded_late = :late, updated_at = :now"
                 + " WHERE id = :id")
         .param("state", h.state().name())
         .param("received", h.receivedOn())
@@ -199,6 +221,7 @@ class RequestRepository {
             delivery == null || delivery.channel() == null ? null : delivery.channel().name())
         .param("feeMethod", h.fee() == null ? null : h.fee().method())
         .param("feeAmount", h.fee() == null ? null : h.fee().amount())
+        .param("late", h.recordedLate())
         .param("now", Timestamps.toDb(now))
         .param("id", id)
         .update();
@@ -246,7 +269,8 @@ class RequestRepository {
   void append(long requestId, RequestEvent e) {
     jdbc.sql(
             "INSERT INTO foi_event (request_id, kind, effective_on, until_on, days, detail, actor, recorded_at, outcome,"
-                + " amount, letter_id, channel, approver) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                + " amount, letter_id, channel, approver, party_kind, reference, late_reason, proof_sha256)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             requestId,
             e.kind().name(),
@@ -260,7 +284,11 @@ class RequestRepository {
             e.amount(),
             e.letterId(),
             e.channel() == null ? null : e.channel().name(),
-            e.approver())
+            e.approver(),
+            e.party() == null ? null : e.party().name(),
+            e.reference(),
+            e.lateReason(),
+            e.proof())
         .update();
   }
 
@@ -286,7 +314,13 @@ class RequestRepository {
                     rs.getString("channel") == null
                         ? null
                         : DeliveryChannel.valueOf(rs.getString("channel")),
-                    rs.getString("approver")))
+                    rs.getString("approver"),
+                    rs.getString("party_kind") == null
+                        ? null
+                        : ConsultedParty.valueOf(rs.getString("party_kind")),
+                    rs.getString("reference"),
+                    rs.getString("late_reason"),
+                    rs.getString("proof_sha256")))
         .list();
   }
 

@@ -149,9 +149,11 @@ class AnnualReports {
     RequestTable requests = foi.table(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     Map<String, BigDecimal> lastYear = frozenCells(agency.id(), year - 1);
     List<Integer> publishedForward = carriedForward(lastYear);
+    // Next year's 上年结转 must equal what this report published as 结转下年度; a difference stays
+    // where it is and is shown as a violation (ConsistencyRules), never moved into another row.
     List<AnnualReport.Table3Row> table3 =
         frozen.isEmpty()
-            ? carryOverAsPublished(table3(requests, format), publishedForward)
+            ? table3(requests, format)
             : frozenTable3(table3(requests, format), frozen);
     for (AnnualReport.Table3Row r : table3) {
       for (int c = 0; c < 7; c++) {
@@ -161,12 +163,24 @@ class AnnualReports {
       }
     }
     var fees = foi.fees(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    var handling = foi.handling(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    cells.put(
+        "six.requests.concluded",
+        frozen.getOrDefault("six.requests.concluded", BigDecimal.valueOf(handling.concluded())));
+    cells.put(
+        "six.requests.late",
+        frozen.getOrDefault("six.requests.late", BigDecimal.valueOf(handling.late())));
+    cells.put(
+        "six.requests.recorded-late",
+        frozen.getOrDefault(
+            "six.requests.recorded-late", BigDecimal.valueOf(handling.recordedLate())));
     cells.put(
         "six.fees.notices",
         frozen.getOrDefault("six.fees.notices", BigDecimal.valueOf(fees.notices())));
     cells.put("six.fees.charged", frozen.getOrDefault("six.fees.charged", fees.charged()));
     cells.put("six.fees.collected", frozen.getOrDefault("six.fees.collected", fees.collected()));
-    List<AnnualReport.Table4Row> table4 = cases.table4(scope, year);
+    List<AnnualReport.Table4Row> table4 =
+        frozen.isEmpty() ? cases.table4(scope, year) : frozenTable4(frozen);
     for (AnnualReport.Table4Row r : table4) {
       for (int c = 0; c < 5; c++) {
         String column = c < 4 ? ReportCases.CASE_RESULTS.get(c) : "TOTAL";
@@ -199,35 +213,6 @@ class AnnualReports {
         !frozen.isEmpty());
   }
 
-  /**
-   * Next year's 上年结转 is the 结转下年度 the previous report published. Applications recorded later as
-   * received in the previous year (a paper application registered after publication) count as
-   * received in this year, so that the table still balances.
-   */
-  static List<AnnualReport.Table3Row> carryOverAsPublished(
-      List<AnnualReport.Table3Row> rows, List<Integer> published) {
-    if (published == null) {
-      return rows;
-    }
-    List<Integer> computed =
-        rows.stream().filter(r -> r.key().equals("CARRIED_OVER")).findFirst().orElseThrow().cells();
-    List<AnnualReport.Table3Row> adjusted = new ArrayList<>();
-    for (AnnualReport.Table3Row r : rows) {
-      if (r.key().equals("CARRIED_OVER")) {
-        adjusted.add(new AnnualReport.Table3Row(r.key(), published));
-      } else if (r.key().equals("RECEIVED")) {
-        List<Integer> received = new ArrayList<>();
-        for (int c = 0; c < 7; c++) {
-          received.add(r.cells().get(c) + computed.get(c) - published.get(c));
-        }
-        adjusted.add(new AnnualReport.Table3Row(r.key(), received));
-      } else {
-        adjusted.add(r);
-      }
-    }
-    return adjusted;
-  }
-
   private static List<AnnualReport.Table3Row> frozenTable3(
       List<AnnualReport.Table3Row> layout, Map<String, BigDecimal> frozen) {
     return layout.stream()
@@ -247,6 +232,28 @@ class AnnualReports {
         .toList();
   }
 
+  /** Table 四 as it was published: the cases recorded since do not change it. */
+  private static List<AnnualReport.Table4Row> frozenTable4(Map<String, BigDecimal> frozen) {
+    return ReportCases.CASE_KINDS.stream()
+        .map(
+            kind ->
+                new AnnualReport.Table4Row(
+                    kind,
+                    IntStream.range(0, 5)
+                        .mapToObj(
+                            c ->
+                                frozen
+                                    .getOrDefault(
+                                        "table4."
+                                            + kind
+                                            + "."
+                                            + (c < 4 ? ReportCases.CASE_RESULTS.get(c) : "TOTAL"),
+                                        BigDecimal.ZERO)
+                                    .intValue())
+                        .toList()))
+        .toList();
+  }
+
   /** The 结转下年度 row of a published report, or null when that report was not published here. */
   private static List<Integer> carriedForward(Map<String, BigDecimal> frozen) {
     if (frozen.isEmpty()) {
@@ -259,7 +266,12 @@ class AnnualReports {
 
   /** Whether the year's report has been drafted for publication, its figures fixed. */
   boolean frozen(long agencyId, int year) {
-    return !frozenCells(agencyId, year).isEmpty();
+    return jdbc.sql(
+                "SELECT COUNT(*) FROM report_frozen_cell WHERE agency_id = ? AND report_year = ?")
+            .params(agencyId, year)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   private Map<String, BigDecimal> frozenCells(long agencyId, int year) {

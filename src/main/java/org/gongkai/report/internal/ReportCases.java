@@ -37,6 +37,7 @@ class ReportCases {
   private final StaffAccess access;
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
+  private final PublishedYears published;
   private final Clock clock;
 
   ReportCases(
@@ -45,7 +46,9 @@ class ReportCases {
       StaffAccess access,
       AuditTrail audit,
       TransactionTemplate transactions,
+      PublishedYears published,
       Clock clock) {
+    this.published = published;
     this.jdbc = jdbc;
     this.agencies = agencies;
     this.access = access;
@@ -88,6 +91,16 @@ class ReportCases {
     }
     if (!problems.isEmpty()) {
       throw Refusal.invalid(problems);
+    }
+    // Table 四 counts a case in every year it was open; a published year's table stays as it was.
+    int lastYear =
+        result.equals("PENDING") || form.concludedOn() == null
+            ? LocalDate.now(clock).getYear()
+            : form.concludedOn().getYear();
+    for (int y = form.filedOn().getYear(); y <= lastYear; y++) {
+      if (published.isReported(agency.id(), y)) {
+        throw Refusal.conflictOn("filedOn", "report.case.reported-year", String.valueOf(y));
+      }
     }
     return transactions.execute(
         tx -> {

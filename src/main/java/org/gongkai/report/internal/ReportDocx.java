@@ -81,6 +81,7 @@ class ReportDocx {
       text(doc, report.sections().get("FIVE"));
       heading(doc, "SIX");
       text(doc, layout.feeSentence(report, ReportHtml.REPORT_LOCALE));
+      text(doc, layout.timelinessSentence(report, ReportHtml.REPORT_LOCALE));
       text(doc, report.sections().get("SIX"));
       doc.write(out);
       return out.toByteArray();

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What staff write and enter for an annual report: the figures of table 二 that only the agency
- * knows, corrections of counted ones, and the text of sections 一, 五 and 六. Each is audited.
+ * knows, corrections of counted ones, and the text of sections 一, 五 and 六. Each is audited; none is
+ * accepted for a year whose report is drafted for publication.
  */
 @Service
 class ReportEntries {
@@ -65,6 +66,7 @@ class ReportEntries {
     if (!problems.isEmpty()) {
       throw Refusal.invalid(problems);
     }
+    requireNotFrozen(agency.id(), year);
     transactions.executeWithoutResult(
         tx -> {
           Instant now = Instant.now(clock);
@@ -134,9 +136,10 @@ class ReportEntries {
         });
   }
 
+  /** A report drafted for publication is fixed: its figures and its text alike. */
   private void requireNotFrozen(long agencyId, int year) {
     if (reports.frozen(agencyId, year)) {
-      throw Refusal.conflict("report.already-drafted", String.valueOf(year));
+      throw Refusal.conflictOn("year", "report.frozen-year", String.valueOf(year));
     }
   }
 
@@ -149,6 +152,7 @@ class ReportEntries {
     if (body != null && body.length() > 20000) {
       throw Refusal.invalidField("body", "field.too-long");
     }
+    requireNotFrozen(agency.id(), year);
     transactions.executeWithoutResult(
         tx -> {
           jdbc.sql(

@@ -69,6 +69,7 @@ class ReportHtml {
     paragraphs(html, report.sections().get("FIVE"));
     section(html, "SIX");
     paragraphs(html, layout.feeSentence(report, REPORT_LOCALE));
+    paragraphs(html, layout.timelinessSentence(report, REPORT_LOCALE));
     paragraphs(html, report.sections().get("SIX"));
     return html.toString();
   }

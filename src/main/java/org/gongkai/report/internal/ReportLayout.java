@@ -174,6 +174,23 @@ class ReportLayout {
         report.cells().get("six.fees.collected").toPlainString());
   }
 
+  /**
+   * Section 六's count of requests answered late, those whose late step was recorded only after
+   * their deadline included (kept with a reason and a proof, still late).
+   */
+  String timelinessSentence(AnnualReport report, Locale locale) {
+    BigDecimal concluded = report.cells().get("six.requests.concluded");
+    if (concluded == null || concluded.signum() == 0) {
+      return "";
+    }
+    return text(
+        "report.six.timeliness",
+        locale,
+        concluded.toPlainString(),
+        report.cells().get("six.requests.late").toPlainString(),
+        report.cells().get("six.requests.recorded-late").toPlainString());
+  }
+
   private static String column(int i) {
     return i < 4 ? ReportCases.CASE_RESULTS.get(i) : "TOTAL";
   }

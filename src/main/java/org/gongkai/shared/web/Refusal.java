@@ -40,6 +40,18 @@ public class Refusal extends RuntimeException {
     return new Refusal(HttpStatus.CONFLICT, messageKey, List.of(), arguments);
   }
 
+  /**
+   * A conflict with the state of things that one field of the input is the cause of: a date that
+   * falls in a year already reported, an outcome the history does not support.
+   */
+  public static Refusal conflictOn(String field, String messageKey, Object... arguments) {
+    return new Refusal(
+        HttpStatus.CONFLICT,
+        messageKey,
+        List.of(new FieldProblem(field, messageKey, arguments)),
+        arguments);
+  }
+
   public static Refusal unavailable(String messageKey, Object... arguments) {
     return new Refusal(HttpStatus.SERVICE_UNAVAILABLE, messageKey, List.of(), arguments);
   }

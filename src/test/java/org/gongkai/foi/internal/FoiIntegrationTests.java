@@ -260,7 +260,20 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
                     PASSWORD)
                 .status())
         .isEqualTo(400);
-    staffPost(f, "/api/v1/admin/foi/requests/" + id + "/reopen", "{\"reason\":\"申请人反映附件缺页\"}");
+    // Reopening an answered request needs the period the decision orders for the new answer.
+    Api.Response noPeriod =
+        api()
+            .post(
+                "/api/v1/admin/foi/requests/" + id + "/reopen",
+                "{\"reason\":\"申请人反映附件缺页\"}",
+                f.editor().username(),
+                PASSWORD);
+    assertThat(noPeriod.status()).isEqualTo(400);
+    assertThat(noPeriod.<List<String>>json("$.errors[*].field")).containsExactly("days");
+    staffPost(
+        f,
+        "/api/v1/admin/foi/requests/" + id + "/reopen",
+        "{\"reason\":\"申请人反映附件缺页\",\"decision\":\"复议决定\",\"days\":15}");
   }
 
   @Test
@@ -571,22 +584,16 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
                     PASSWORD)
                 .status())
         .isEqualTo(409);
-    clock.travelTo(today.plusDays(60));
-    reminders.run();
-    assertThat(
-            api()
-                .get("/api/v1/admin/foi/requests/" + last, f.editor().username(), PASSWORD)
-                .<String>json("$.state"))
-        .as("the payment period starts when the applicant has the notice")
-        .isEqualTo("AWAITING_FEE");
-    clock.reset();
+    // Sent by email, the notice is deemed received the day it went out, before any delivery is
+    // recorded: the payment period runs from then.
+    LocalDate payBy = calendar.current().addWorkingDays(today, 20);
+    assertThat(noticed).contains("\"deliveryDeemed\":true", "\"payBy\":\"" + payBy + "\"");
     String delivered =
         staffPost(
             f,
             "/api/v1/admin/foi/requests/" + last + "/delivery",
-            "{\"method\":\"POST\",\"deliveredOn\":\"" + today + "\"}");
-    LocalDate payBy = calendar.current().addWorkingDays(today, 20);
-    assertThat(delivered).contains("\"payBy\":\"" + payBy + "\"");
+            "{\"method\":\"EMAIL\",\"deliveredOn\":\"" + today + "\"}");
+    assertThat(delivered).contains("\"payBy\":\"" + payBy + "\"", "\"deliveryDeemed\":false");
     clock.travelTo(payBy);
     reminders.run();
     assertThat(

@@ -15,7 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The two cases that showed the clock wrong, end to end through the staff API, seen on 30 November
- * 2026 for an application received on 1 September 2026; and the rules around them.
+ * 2026 for an application received on 1 September 2026; and the rules around them. Each step is
+ * recorded on the day it is dated: a step recorded after the deadline though dated before it is the
+ * subject of ClockReviewIntegrationTests.
  */
 abstract class StatutoryClockIntegrationTests extends PlatformIntegrationTests {
 
@@ -27,6 +29,8 @@ abstract class StatutoryClockIntegrationTests extends PlatformIntegrationTests {
   @Autowired private RequestLedger ledger;
 
   @Autowired private RequestRepository requests;
+
+  @Autowired private FoiReminders reminders;
 
   private Fixture f;
 
@@ -70,11 +74,17 @@ abstract class StatutoryClockIntegrationTests extends PlatformIntegrationTests {
    */
   @Test
   void anUnansweredConsultationStopsTheClockForFifteenWorkingDaysAndTheRequestGoesOverdue() {
+    clock.travelTo(LocalDate.of(2026, 9, 10));
     long id = enteredOnPaper();
     Api.Response consulted =
-        post(id, "consultation", "{\"party\":\"临江市某建设有限公司\",\"sentOn\":\"2026-09-10\"}");
+        post(
+            id,
+            "consultation",
+            "{\"party\":\"临江市某建设有限公司\",\"channel\":\"ONLINE\",\"sentOn\":\"2026-09-10\"}");
     assertThat(consulted.status()).as(consulted.body()).isEqualTo(200);
 
+    clock.travelTo(SEEN);
+    reminders.run();
     Api.Response seen = view(id);
     assertThat(seen.<String>json("$.state")).isEqualTo("OPEN");
     assertThat(seen.<String>json("$.dueOn")).isEqualTo("2026-10-26");
@@ -132,11 +142,12 @@ abstract class StatutoryClockIntegrationTests extends PlatformIntegrationTests {
 
   @Test
   void aStepTakesEffectNeitherBeforeThePreviousStepNorAfterToday() {
+    clock.travelTo(LocalDate.of(2026, 9, 10));
     long id = enteredOnPaper();
     Api.Response early = post(id, "consultation", "{\"party\":\"某公司\",\"sentOn\":\"2026-08-31\"}");
     assertThat(early.status()).isEqualTo(400);
     assertThat(early.<List<String>>json("$.errors[*].field")).containsExactly("sentOn");
-    Api.Response future = post(id, "consultation", "{\"party\":\"某公司\",\"sentOn\":\"2026-12-01\"}");
+    Api.Response future = post(id, "consultation", "{\"party\":\"某公司\",\"sentOn\":\"2026-09-11\"}");
     assertThat(future.status()).isEqualTo(400);
     assertThat(post(id, "consultation", "{\"party\":\"某公司\",\"sentOn\":\"2026-09-10\"}").status())
         .isEqualTo(200);

@@ -11,6 +11,7 @@ import org.gongkai.calendar.DayKind;
 import org.gongkai.calendar.WorkingDays;
 import org.gongkai.calendar.internal.ShippedCalendar;
 import org.gongkai.foi.Deadline;
+import org.gongkai.foi.DeliveryChannel;
 import org.gongkai.foi.Outcome;
 import org.gongkai.foi.RequestState;
 import org.junit.jupiter.api.Test;
@@ -106,9 +107,11 @@ class StatutoryRulesTests {
   }
 
   /**
-   * The fee measures: 20 working days from the day after the applicant received the notice. Sent 3
-   * September, received 8 September: 9–11, 14–18, 20, 21–24, 28–30 September, 8, 9, 10, 12 October
-   * — due 12 October.
+   * The fee measures: 20 working days from the day after the applicant received the notice. Sent by
+   * post on 3 September and received on the 8th: 9–11, 14–18, 20, 21–24, 28–30 September, 8, 9, 10,
+   * 12 October — due 12 October. With no delivery recorded the notice is deemed received 15 days
+   * after it was sent, on 18 September, and the fee is due on 22 October (20, 21–24, 28–30
+   * September, 8–10, 12–16, 19–22 October): the clock never stops for good.
    */
   @Test
   void theFeeIsDueTwentyWorkingDaysAfterTheApplicantReceivedTheNotice() {
@@ -118,14 +121,18 @@ class StatutoryRulesTests {
                 Steps.on(EventKind.REGISTERED, LocalDate.of(2026, 9, 1)),
                 Steps.on(EventKind.FEE_NOTIFIED, LocalDate.of(2026, 9, 3))
                     .amount(BigDecimal.valueOf(100))
-                    .letter(7L)));
+                    .letter(7L)
+                    .channel(DeliveryChannel.POST)));
     RequestHistory undelivered =
-        RequestHistory.replay(events, days, LocalDate.of(2026, 11, 30), clock);
-    assertThat(undelivered.fee().payBy()).as("not before the applicant has it").isNull();
+        RequestHistory.replay(events, days, LocalDate.of(2026, 9, 4), clock);
+    assertThat(undelivered.fee().deliveredOn()).isEqualTo(LocalDate.of(2026, 9, 18));
+    assertThat(undelivered.fee().deliveryDeemed()).isTrue();
+    assertThat(undelivered.fee().payBy()).isEqualTo(LocalDate.of(2026, 10, 22));
     assertThat(undelivered.undelivered()).containsExactly(7L);
     events.add(Steps.on(EventKind.DELIVERED, LocalDate.of(2026, 9, 8)).letter(7L));
     RequestHistory delivered = RequestHistory.replay(events, days, LocalDate.of(2026, 9, 8), clock);
     assertThat(delivered.fee().payBy()).isEqualTo(LocalDate.of(2026, 10, 12));
+    assertThat(delivered.fee().deliveryDeemed()).isFalse();
     assertThat(delivered.undelivered()).isEmpty();
     WorkingDays withAnotherHoliday =
         days.with(new CalendarDay(LocalDate.of(2026, 9, 30), DayKind.HOLIDAY, "test"));

@@ -158,7 +158,7 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
         .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.IN_FORCE", 2)
         .containsEntry("table2.ARTICLE_20_5.LICENSING.DECISIONS", null)
         .containsEntry("table4.RECONSIDERATION.TOTAL", 0);
-    assertThat(cells).hasSize(6 + 4 + 25 * 7 + 15 + 3);
+    assertThat(cells).hasSize(6 + 4 + 25 * 7 + 15 + 3 + 3);
     assertThat(report.<List<String>>json("$.violations[*].rule"))
         .contains("T2_MISSING", "TEXT_MISSING")
         .doesNotContain("T3_BALANCE", "T3_TOTAL", "T3_COLUMNS", "T4_TOTAL");
@@ -580,14 +580,33 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
                 PASSWORD);
     assertThat(drafted.status()).as(drafted.body()).isEqualTo(201);
 
-    // A paper application received on 29 December is registered after the report went out.
-    enter(f, agency, "NATURAL_PERSON", "RESIDENT_ID", RESIDENT_ID, "2025-12-29");
+    // A paper application received on 29 December would change the published figures: it is
+    // refused, naming the date, and the year stays as published.
+    String late =
+        "{\"application\":{\"agency\":\""
+            + agency.code()
+            + "\",\"applicantType\":\"NATURAL_PERSON\",\"name\":\"申请人\",\"idType\":\"RESIDENT_ID\","
+            + "\"idNumber\":\""
+            + RESIDENT_ID
+            + "\",\"address\":\"测试路\",\"description\":\"某项信息\",\"deliveryChannel\":\"POST\"},"
+            + "\"channel\":\"POST\",\"receivedOn\":\"2025-12-29\"}";
+    Api.Response refused = api().post("/api/v1/admin/foi/requests", late, "admin", ADMIN_PASSWORD);
+    assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.<List<String>>json("$.errors[*].field")).containsExactly("receivedOn");
     Api.Response y2025 = api().get("/api/v1/admin/reports/annual" + base, "admin", ADMIN_PASSWORD);
     assertThat(y2025.<Boolean>json("$.frozen")).isTrue();
     assertThat(y2025.<Integer>json("$.cells['table3.RECEIVED.TOTAL']"))
         .as("as published")
         .isEqualTo(1);
     assertThat(y2025.<Integer>json("$.cells['table3.CARRIED_FORWARD.TOTAL']")).isEqualTo(1);
+    Api.Response text =
+        api()
+            .put(
+                "/api/v1/admin/reports/annual/sections/FIVE" + base,
+                "{\"text\":\"改写\"}",
+                f.editor().username(),
+                PASSWORD);
+    assertThat(text.status()).as("the text is published too").isEqualTo(409);
 
     Api.Response y2026 =
         api()
@@ -598,9 +617,7 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
     assertThat(y2026.<Integer>json("$.cells['table3.CARRIED_OVER.TOTAL']"))
         .as("the published carry-forward")
         .isEqualTo(1);
-    assertThat(y2026.<Integer>json("$.cells['table3.RECEIVED.TOTAL']"))
-        .as("the late one counts where it was recorded")
-        .isEqualTo(1);
+    assertThat(y2026.<Integer>json("$.cells['table3.RECEIVED.TOTAL']")).isZero();
     assertThat(y2026.<List<String>>json("$.violations[*].rule"))
         .doesNotContain("T3_CARRY_OVER", "T3_BALANCE");
   }

@@ -1,0 +1,3 @@
+package org.gongkai.foi.internal;
+
+class ClockReviewH2IntegrationTests extends ClockReviewIntegrationTests {}
