@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Runs every enabled rule over one agency and scores it in the structure of the 2019 inspection
- * index: any veto fails the site (score 0); otherwise each deduction rule takes its points per
- * finding up to its cap from 100.
+ * Runs every enabled rule over one agency and scores it as the 2019 inspection index does ({@link
+ * IndexScore}): any veto item fails the site (score 0); otherwise the deductions, capped per rule
+ * and per index item, are taken from 100.
  */
 @Component
 class Inspector {
@@ -109,11 +109,17 @@ class Inspector {
   }
 
   /**
-   * A finding: its rule, what it is about, the message in the language asked for, and the message's
-   * arguments.
+   * A finding: its rule and the index item the rule cites, what it is about, the message in the
+   * language asked for, and the message's arguments.
    */
   record Finding(
-      Rule rule, String severity, String target, String message, String link, List<String> args) {}
+      Rule rule,
+      String item,
+      String severity,
+      String target,
+      String message,
+      String link,
+      List<String> args) {}
 
   record Assessment(
       String agency,
@@ -377,22 +383,14 @@ class Inspector {
                     r.repliedOn(),
                     settings.mailboxMonths()));
 
-    List<Finding> vetoes = found.stream().filter(f -> f.rule().veto()).toList();
-    List<Finding> deductions = found.stream().filter(f -> !f.rule().veto()).toList();
-    int score = 100;
-    Map<Rule, Integer> perRule = new HashMap<>();
-    deductions.forEach(f -> perRule.merge(f.rule(), f.rule().points(), Integer::sum));
-    for (var e : perRule.entrySet()) {
-      score -= Math.min(e.getKey().cap(), e.getValue());
-    }
-    boolean passed = vetoes.isEmpty() && score >= 60;
+    IndexScore.Result result = IndexScore.score(found);
     return new Assessment(
         agency.code(),
         agency.name(),
-        vetoes.isEmpty() ? Math.max(0, score) : 0,
-        passed,
-        vetoes,
-        deductions);
+        result.score(),
+        result.passed(),
+        result.veto(),
+        result.deductions());
   }
 
   private void add(
@@ -405,6 +403,7 @@ class Inspector {
     found.add(
         new Finding(
             rule,
+            rule.item().name(),
             rule.veto() ? "VETO" : "DEDUCTION",
             target,
             FindingText.render(

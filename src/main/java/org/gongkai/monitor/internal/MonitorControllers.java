@@ -28,7 +28,9 @@ final class MonitorControllers {
 
   private MonitorControllers() {}
 
-  record FindingView(String rule, String severity, String target, String message, String link) {}
+  /** A finding with the rule that found it and the index item the rule cites. */
+  record FindingView(
+      String rule, String item, String severity, String target, String message, String link) {}
 
   record Findings(
       String agency,
@@ -47,7 +49,8 @@ final class MonitorControllers {
   }
 
   private static FindingView finding(Inspector.Finding f) {
-    return new FindingView(f.rule().name(), f.severity(), f.target(), f.message(), f.link());
+    return new FindingView(
+        f.rule().name(), f.item(), f.severity(), f.target(), f.message(), f.link());
   }
 
   @RestController
