@@ -1,6 +1,9 @@
 package org.gongkai.foi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +22,10 @@ import org.gongkai.support.PublicSubmissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * The second review of the statutory clock, one test per point it found, each with its dates
@@ -378,9 +385,19 @@ abstract class ClockReviewIntegrationTests extends PlatformIntegrationTests {
         .isEqualTo(200);
     assertThat(view(received).<String>json("$.supplementDueOn")).isEqualTo("2026-09-20");
     assertThat(view(deemed).<String>json("$.supplementDueOn")).isEqualTo("2026-10-08");
+    assertThat(post(deemed, "assign", "{\"assignee\":" + f.editor().id() + "}").status())
+        .isEqualTo(200);
     clock.travelTo(LocalDate.of(2026, 9, 18));
     reminders.run();
     assertThat(view(deemed).<String>json("$.state")).isEqualTo("AWAITING_SUPPLEMENT");
+    assertThat(
+            jdbc.sql(
+                    "SELECT due_on FROM foi_notification WHERE request_id = ? AND kind = 'DELIVERY_UNRECORDED'")
+                .param(deemed)
+                .query(LocalDate.class)
+                .list())
+        .as("the assignee is reminded that the notice's delivery is not recorded")
+        .containsExactly(LocalDate.of(2026, 9, 17));
     clock.travelTo(LocalDate.of(2026, 10, 9));
     reminders.run();
     assertThat(view(deemed).<String>json("$.outcome")).isEqualTo("OTHER_NO_SUPPLEMENT");
@@ -445,6 +462,56 @@ abstract class ClockReviewIntegrationTests extends PlatformIntegrationTests {
                     "{\"outcome\":\"UNAVAILABLE_STILL_UNCLEAR\",\"explanation\":\"仍不明确\"}")
                 .status())
         .isEqualTo(200);
+  }
+
+  /**
+   * Point 1 in the console: on 30 November the reply form of a request due on 29 September asks for
+   * the reason and the proof; without them the page says why, with them the request's story shows
+   * the reply dated 28 September, recorded on 30 November, and the reason.
+   */
+  @Test
+  void theConsoleAsksForTheReasonAndProofAndShowsBothDates() throws Exception {
+    clock.travelTo(LocalDate.of(2026, 11, 30));
+    long id = entered("ONLINE");
+    MockMvc mvc = consoleMvc();
+    MockHttpSession session = consoleSession(mvc, f.editor().username());
+    String form =
+        mvc.perform(get("/console/foi/" + id).session(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(form).contains("name=\"lateReason\"", "name=\"proofFile\"", "multipart/form-data");
+    MvcResult refused =
+        mvc.perform(
+                multipart("/console/foi/" + id + "/reply")
+                    .param("outcome", "DISCLOSED")
+                    .param("on", "2026-09-28")
+                    .session(session)
+                    .with(csrf()))
+            .andReturn();
+    assertThat(refused.getFlashMap().get("refusal")).isEqualTo("foi.late.after-deadline");
+    assertThat(events(id)).isEqualTo(2);
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", png);
+    MvcResult kept =
+        mvc.perform(
+                multipart("/console/foi/" + id + "/reply")
+                    .file(
+                        new MockMultipartFile(
+                            "proofFile", "回执.png", "image/png", png.toByteArray()))
+                    .param("outcome", "DISCLOSED")
+                    .param("on", "2026-09-28")
+                    .param("lateReason", "答复书已于9月28日邮寄，漏录")
+                    .session(session)
+                    .with(csrf()))
+            .andReturn();
+    assertThat(kept.getFlashMap().get("notice")).isEqualTo("foi.step.done");
+    String story =
+        mvc.perform(get("/console/foi/" + id).session(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(story).contains("日期：2026-09-28", "登记于：2026-11-30", "补录理由：答复书已于9月28日邮寄，漏录", "计为逾期办理");
   }
 
   // ---- helpers ----
