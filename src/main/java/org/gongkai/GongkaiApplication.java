@@ -4,8 +4,10 @@ import java.util.Arrays;
 import org.gongkai.backup.Restore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class GongkaiApplication {
 
   public static void main(String[] args) {

@@ -9,10 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.gongkai.backup.internal.Restorer;
+import org.gongkai.shared.PlatformProperties;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -54,7 +56,7 @@ public final class Restore {
                 "logging.level.org.flywaydb=WARN")
             .run(options.toArray(String[]::new))) {
       var env = context.getEnvironment();
-      Path dataDir = Path.of(env.getProperty("gongkai.data-dir", "./data"));
+      Path dataDir = Binder.get(env).bindOrCreate("gongkai", PlatformProperties.class).dataDir();
       List<String> locations =
           Arrays.stream(
                   env.getProperty(

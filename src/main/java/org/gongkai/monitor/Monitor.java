@@ -10,6 +10,12 @@ public interface Monitor {
   /** {@code list} is FORBIDDEN, MISSPELLING or LEADER. Platform admin only, audited. */
   void addWord(String list, String term, String replacement, Staff actor);
 
+  /**
+   * The working days within which a document must be published after it was issued (主动公开时限): the
+   * monitor's threshold for a late publication, which the annual assessment applies too.
+   */
+  int proactiveWorkingDays();
+
   /** Checks every agency now and keeps the day's results; returns how many were checked. */
   int runAll();
 

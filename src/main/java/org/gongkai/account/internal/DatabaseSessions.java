@@ -1,7 +1,6 @@
 package org.gongkai.account.internal;
 
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.server.Cookie;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
@@ -20,6 +19,8 @@ import org.springframework.session.web.http.DefaultCookieSerializer;
  * keeps them in memory, which costs no database round trip per request.
  */
 @Configuration(proxyBeanMethods = false)
+// A condition is decided before any bean exists, so it reads the setting itself; ClusterProperties
+// documents it and refuses a value that is neither memory nor database.
 @ConditionalOnProperty(name = "gongkai.cluster.sessions", havingValue = "database")
 @EnableJdbcHttpSession
 class DatabaseSessions {
@@ -27,7 +28,8 @@ class DatabaseSessions {
   /** The same idle timeout as sessions in memory have. */
   @Bean
   SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionTimeout(
-      @Value("${server.servlet.session.timeout:30m}") Duration timeout) {
+      ServerProperties server) {
+    Duration timeout = server.getServlet().getSession().getTimeout();
     return repository -> repository.setDefaultMaxInactiveInterval(timeout);
   }
 

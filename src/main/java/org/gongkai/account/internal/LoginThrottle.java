@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.Locale;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.time.Timestamps;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,14 +32,10 @@ class LoginThrottle {
   private final Duration lockTime;
   private final Clock clock;
 
-  LoginThrottle(
-      JdbcClient jdbc,
-      @Value("${gongkai.login.max-failures:5}") int maxFailures,
-      @Value("${gongkai.login.lock-minutes:15}") int lockMinutes,
-      Clock clock) {
+  LoginThrottle(JdbcClient jdbc, LoginProperties settings, Clock clock) {
     this.jdbc = jdbc;
-    this.maxFailures = maxFailures;
-    this.lockTime = Duration.ofMinutes(lockMinutes);
+    this.maxFailures = settings.maxFailures();
+    this.lockTime = settings.lockMinutes();
     this.clock = clock;
   }
 

@@ -4,7 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.List;
 import org.gongkai.account.Staff;
-import org.springframework.beans.factory.annotation.Value;
+import org.gongkai.shared.site.SiteProperties;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,13 +26,10 @@ class SecondFactorController {
   private final LoginThrottle throttle;
   private final String issuer;
 
-  SecondFactorController(
-      SecondFactors secondFactors,
-      LoginThrottle throttle,
-      @Value("${gongkai.site.name}") String issuer) {
+  SecondFactorController(SecondFactors secondFactors, LoginThrottle throttle, SiteProperties site) {
     this.secondFactors = secondFactors;
     this.throttle = throttle;
-    this.issuer = issuer;
+    this.issuer = site.name();
   }
 
   @GetMapping(SecondFactorGate.VERIFY_PAGE)

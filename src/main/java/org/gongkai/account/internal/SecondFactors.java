@@ -19,7 +19,6 @@ import org.gongkai.audit.AuditTrail;
 import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.gongkai.shared.privacy.Resealing;
 import org.gongkai.shared.time.Timestamps;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,17 +61,14 @@ class SecondFactors {
       AuditTrail audit,
       TransactionTemplate transactions,
       Clock clock,
-      @Value("${gongkai.security.second-factor.required-roles:AGENCY_ADMIN,PLATFORM_ADMIN}")
-          Set<Role> requiredFor,
-      @Value("${gongkai.security.second-factor.personal-data:true}")
-          boolean requiredForPersonalData) {
-    this.requiredForPersonalData = requiredForPersonalData;
+      SecondFactorProperties settings) {
+    this.requiredForPersonalData = settings.personalData();
     this.jdbc = jdbc;
     this.cipher = cipher;
     this.audit = audit;
     this.transactions = transactions;
     this.clock = clock;
-    this.requiredFor = requiredFor;
+    this.requiredFor = Set.copyOf(settings.requiredRoles());
   }
 
   /**

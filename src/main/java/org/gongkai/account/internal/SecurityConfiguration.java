@@ -5,8 +5,9 @@ import java.time.Clock;
 import org.gongkai.account.Role;
 import org.gongkai.audit.AuditTrail;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -63,11 +64,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SessionValidity sessionValidity(
-      JdbcAccounts accounts,
-      Clock clock,
-      @Value("${gongkai.session.absolute-hours:12}") long hours) {
-    return new SessionValidity(accounts, clock, hours);
+  SessionValidity sessionValidity(JdbcAccounts accounts, Clock clock, SessionProperties settings) {
+    return new SessionValidity(accounts, clock, settings.absoluteHours());
   }
 
   /** Only the security chains run this filter; the servlet container must not run it twice. */
@@ -89,10 +87,17 @@ class SecurityConfiguration {
   SecurityFilterChain operations(
       HttpSecurity http,
       AuthenticationManager authenticationManager,
-      @Value("${management.server.port:-1}") int managementPort,
-      @Value("${server.port:8080}") int serverPort)
+      ServerProperties server,
+      ObjectProvider<ManagementServerProperties> management)
       throws Exception {
-    boolean separatePort = managementPort > 0 && managementPort != serverPort;
+    // Spring Boot's own settings (management.server.port, server.port), read from its records.
+    ManagementServerProperties managementServer = management.getIfAvailable();
+    int managementPort =
+        managementServer == null || managementServer.getPort() == null
+            ? -1
+            : managementServer.getPort();
+    boolean separatePort =
+        managementPort > 0 && !Integer.valueOf(managementPort).equals(server.getPort());
     http.securityMatcher("/actuator/**")
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(

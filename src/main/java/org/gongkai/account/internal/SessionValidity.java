@@ -29,10 +29,10 @@ class SessionValidity extends OncePerRequestFilter {
   private final Clock clock;
   private final Duration lifetime;
 
-  SessionValidity(JdbcAccounts accounts, Clock clock, long hours) {
+  SessionValidity(JdbcAccounts accounts, Clock clock, Duration lifetime) {
     this.accounts = accounts;
     this.clock = clock;
-    this.lifetime = Duration.ofHours(hours);
+    this.lifetime = lifetime;
   }
 
   /** Called at login: the session remembers the account's version and when it began. */

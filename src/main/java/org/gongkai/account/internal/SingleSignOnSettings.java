@@ -2,6 +2,7 @@ package org.gongkai.account.internal;
 
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How identities from the unified identity service (统一身份认证) become accounts.
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 record SingleSignOnSettings(
     String linkClaim,
     List<String> secondFactorAcr,
-    List<String> secondFactorAmr,
+    @DefaultValue({"mfa", "otp", "hwk"}) List<String> secondFactorAmr,
     boolean alwaysSecondFactor) {
 
   SingleSignOnSettings {

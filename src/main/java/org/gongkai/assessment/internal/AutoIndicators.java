@@ -20,7 +20,6 @@ import org.gongkai.interaction.InterviewFigures;
 import org.gongkai.interaction.MailboxFigures;
 import org.gongkai.monitor.Monitor;
 import org.gongkai.report.ReportStanding;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,8 +52,7 @@ class AutoIndicators {
       ConsultationFigures consultations,
       InterviewFigures interviews,
       WorkingCalendar calendar,
-      Clock clock,
-      @Value("${gongkai.monitor.proactive-working-days:20}") int proactiveWorkingDays) {
+      Clock clock) {
     this.monitor = monitor;
     this.catalog = catalog;
     this.foi = foi;
@@ -64,7 +62,7 @@ class AutoIndicators {
     this.interviews = interviews;
     this.calendar = calendar;
     this.clock = clock;
-    this.proactiveWorkingDays = proactiveWorkingDays;
+    this.proactiveWorkingDays = monitor.proactiveWorkingDays();
   }
 
   /** Every rule's reading for the agency's year, each record walked once. */

@@ -56,7 +56,7 @@ class AuditChain {
   static final String KEY_PURPOSE = "audit-chain";
 
   /** Seals everything committed so far; returns how many records it sealed. */
-  @ClusterJob(fixedDelay = "${gongkai.audit.seal-interval:PT5S}")
+  @ClusterJob(fixedDelay = "${gongkai.audit.seal-interval:" + AuditProperties.SEAL_INTERVAL + "}")
   int sealPending() {
     int total = 0;
     int sealed;

@@ -37,7 +37,6 @@ import org.gongkai.shared.storage.DataDirectory;
 import org.gongkai.shared.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,7 +84,7 @@ class Backups {
       AuditTrail audit,
       TransactionTemplate transactions,
       Clock clock,
-      @Value("${gongkai.backup.retain:7}") int retain) {
+      BackupProperties settings) {
     this.transactions = transactions;
     this.dataSource = dataSource;
     this.data = data;
@@ -95,7 +94,7 @@ class Backups {
     this.audit = audit;
     this.clock = clock;
     this.json = ArchiveJson.mapper();
-    this.retain = Math.max(1, retain);
+    this.retain = settings.retain();
   }
 
   /** A backup as the console and the API list it. */

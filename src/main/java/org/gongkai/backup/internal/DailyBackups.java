@@ -3,12 +3,14 @@ package org.gongkai.backup.internal;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /** The daily backup, kept by the retention count like every other. */
 @Component
-@ConditionalOnProperty(name = "gongkai.backup.daily", havingValue = "true", matchIfMissing = true)
+// A condition is decided before any bean exists, so it reads the setting itself; BackupProperties
+// documents it.
+@ConditionalOnBooleanProperty(name = "gongkai.backup.daily", matchIfMissing = true)
 class DailyBackups {
 
   private static final Logger log = LoggerFactory.getLogger(DailyBackups.class);
@@ -19,7 +21,7 @@ class DailyBackups {
     this.backups = backups;
   }
 
-  @ClusterJob(cron = "${gongkai.backup.cron:0 15 2 * * *}")
+  @ClusterJob(cron = "${gongkai.backup.cron:" + BackupProperties.CRON + "}")
   void backUp() {
     try {
       backups.create("system");

@@ -212,8 +212,8 @@ class JdbcWorkingCalendar implements WorkingCalendar, InitializingBean {
    * are and when a day last changed, and a full read only when that moved.
    */
   @Scheduled(
-      fixedDelayString = "${gongkai.calendar.check:PT5S}",
-      initialDelayString = "${gongkai.calendar.check:PT5S}")
+      fixedDelayString = "${gongkai.calendar.check:" + CalendarProperties.CHECK + "}",
+      initialDelayString = "${gongkai.calendar.check:" + CalendarProperties.CHECK + "}")
   void followOtherNodes() {
     String now = fingerprint();
     if (!now.equals(seen)) {

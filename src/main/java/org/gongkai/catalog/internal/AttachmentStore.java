@@ -5,10 +5,8 @@ import java.io.InputStream;
 import org.gongkai.shared.storage.FileReferences;
 import org.gongkai.shared.storage.StoredFiles;
 import org.gongkai.shared.web.Refusal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Attachment files by the SHA-256 of their content: the same file attached to many editions is
@@ -23,15 +21,12 @@ class AttachmentStore implements FileReferences {
   private final JdbcClient jdbc;
   private final StoredFiles.Limits limits;
 
-  AttachmentStore(
-      StoredFiles files,
-      JdbcClient jdbc,
-      @Value("${gongkai.attachments.max-size:50MB}") DataSize maxSize) {
+  AttachmentStore(StoredFiles files, JdbcClient jdbc, AttachmentProperties settings) {
     this.files = files;
     this.jdbc = jdbc;
     this.limits =
         StoredFiles.Limits.anyType(
-            maxSize.toBytes(),
+            settings.maxSize().toBytes(),
             () -> Refusal.invalidField("file", "attachment.too-large"),
             () -> Refusal.invalidField("file", "attachment.empty"),
             () -> Refusal.invalidField("file", "attachment.type"));

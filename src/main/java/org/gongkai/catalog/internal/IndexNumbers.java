@@ -3,7 +3,6 @@ package org.gongkai.catalog.internal;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,18 +26,11 @@ class IndexNumbers {
   private final TransactionTemplate newTransaction;
   private final String format;
 
-  IndexNumbers(
-      JdbcClient jdbc,
-      TransactionTemplate transactions,
-      @Value("${gongkai.catalog.index-number-format:{code}/{yyyy}-{seq:5}}") String format) {
+  IndexNumbers(JdbcClient jdbc, TransactionTemplate transactions, CatalogProperties settings) {
     this.jdbc = jdbc;
     this.newTransaction = new TransactionTemplate(transactions.getTransactionManager());
     this.newTransaction.setPropagationBehavior(Propagation.REQUIRES_NEW.value());
-    if (!SEQ.matcher(format).find() || !format.contains("{yyyy}")) {
-      throw new IllegalStateException(
-          "gongkai.catalog.index-number-format needs {yyyy} and {seq:N}: " + format);
-    }
-    this.format = format;
+    this.format = settings.indexNumberFormat();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -21,7 +21,8 @@ class ScheduledPublications {
     this.editorial = editorial;
   }
 
-  @ClusterJob(fixedDelay = "${gongkai.catalog.schedule-check:PT1M}")
+  @ClusterJob(
+      fixedDelay = "${gongkai.catalog.schedule-check:" + CatalogProperties.SCHEDULE_CHECK + "}")
   void publishDue() {
     int count = editorial.publishDue();
     if (count > 0) {

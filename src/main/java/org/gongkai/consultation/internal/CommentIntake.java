@@ -17,7 +17,6 @@ import org.gongkai.shared.storage.StoredFiles;
 import org.gongkai.shared.web.Challenge;
 import org.gongkai.shared.web.IntakeMetrics;
 import org.gongkai.shared.web.Refusal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,8 +55,7 @@ class CommentIntake {
       Challenge challenge,
       IntakeMetrics intake,
       Clock clock,
-      @Value("${gongkai.consultation.contact-required:true}") boolean contactRequired,
-      @Value("${gongkai.consultation.name-required:false}") boolean nameRequired) {
+      ConsultationProperties settings) {
     this.repository = repository;
     this.reader = reader;
     this.access = access;
@@ -67,8 +65,8 @@ class CommentIntake {
     this.challenge = challenge;
     this.intake = intake;
     this.clock = clock;
-    this.contactRequired = contactRequired;
-    this.nameRequired = nameRequired;
+    this.contactRequired = settings.contactRequired();
+    this.nameRequired = settings.nameRequired();
   }
 
   boolean contactRequired() {

@@ -8,8 +8,8 @@ import org.gongkai.audit.AuditTrail;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.privacy.PersonalData;
 import org.gongkai.shared.privacy.PersonalDataCipher;
+import org.gongkai.shared.privacy.PrivacyProperties;
 import org.gongkai.shared.privacy.Resealing;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,13 +37,13 @@ class CommentPersonalData {
       PersonalDataCipher cipher,
       AuditTrail audit,
       Clock clock,
-      @Value("${gongkai.privacy.retain-years:5}") int retainYears) {
+      PrivacyProperties privacy) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.cipher = cipher;
     this.audit = audit;
     this.clock = clock;
-    this.retainYears = retainYears;
+    this.retainYears = privacy.retainYears();
   }
 
   @EventListener(ApplicationReadyEvent.class)

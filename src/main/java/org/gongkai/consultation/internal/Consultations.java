@@ -26,7 +26,6 @@ import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.storage.FileTypes;
 import org.gongkai.shared.storage.StoredFiles;
 import org.gongkai.shared.web.Refusal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -67,9 +66,7 @@ class Consultations implements ConsultationDesk {
       StoredFiles files,
       TransactionTemplate transactions,
       Clock clock,
-      @Value("${gongkai.consultation.minimum-working-days.call-for-comments:20}")
-          int commentsMinimum,
-      @Value("${gongkai.consultation.minimum-working-days.public-notice:5}") int noticeMinimum) {
+      ConsultationProperties settings) {
     this.repository = repository;
     this.intake = intake;
     this.agencies = agencies;
@@ -80,8 +77,8 @@ class Consultations implements ConsultationDesk {
     this.files = files;
     this.transactions = transactions;
     this.clock = clock;
-    this.minimumDays.put(Kind.CALL_FOR_COMMENTS, commentsMinimum);
-    this.minimumDays.put(Kind.PUBLIC_NOTICE, noticeMinimum);
+    this.minimumDays.put(Kind.CALL_FOR_COMMENTS, settings.minimumWorkingDays().callForComments());
+    this.minimumDays.put(Kind.PUBLIC_NOTICE, settings.minimumWorkingDays().publicNotice());
   }
 
   record Form(

@@ -46,7 +46,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -60,7 +60,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(100)
-@ConditionalOnProperty(name = "gongkai.demo", havingValue = "true", matchIfMissing = true)
+// A condition is decided before any bean exists, so it reads the setting itself; DemoProperties
+// documents it.
+@ConditionalOnBooleanProperty(name = "gongkai.demo", matchIfMissing = true)
 class DemoContent implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoContent.class);

@@ -13,7 +13,6 @@ import org.gongkai.calendar.WorkingDays;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.time.Timestamps;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,7 +51,7 @@ class FoiReminders {
       RequestRepository requests,
       Accounts accounts,
       StaffAccess access,
-      @Value("${gongkai.foi.unregistered-reminder-days:1}") int unregisteredDays,
+      FoiProperties settings,
       WorkingCalendar calendar,
       JdbcClient jdbc,
       TransactionTemplate transactions,
@@ -64,7 +63,7 @@ class FoiReminders {
     this.requests = requests;
     this.accounts = accounts;
     this.access = access;
-    this.unregisteredDays = unregisteredDays;
+    this.unregisteredDays = settings.unregisteredReminderDays();
     this.calendar = calendar;
     this.jdbc = jdbc;
     this.transactions = transactions;
@@ -81,7 +80,7 @@ class FoiReminders {
       LocalDate notifiedOn,
       LocalDate dueOn) {}
 
-  @ClusterJob(cron = "${gongkai.foi.reminder-cron:0 0 8 * * *}")
+  @ClusterJob(cron = "${gongkai.foi.reminder-cron:" + FoiProperties.REMINDER_CRON + "}")
   void daily() {
     run();
   }

@@ -9,11 +9,11 @@ import org.gongkai.audit.AuditTrail;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.privacy.PersonalData;
 import org.gongkai.shared.privacy.PersonalDataCipher;
+import org.gongkai.shared.privacy.PrivacyProperties;
 import org.gongkai.shared.privacy.Resealing;
 import org.gongkai.shared.storage.StoredFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,14 +47,14 @@ class PersonalDataUpkeep {
       StoredFiles files,
       AuditTrail audit,
       Clock clock,
-      @Value("${gongkai.privacy.retain-years:5}") int retainYears) {
+      PrivacyProperties privacy) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.cipher = cipher;
     this.files = files;
     this.audit = audit;
     this.clock = clock;
-    this.retainYears = retainYears;
+    this.retainYears = privacy.retainYears();
   }
 
   /** After start-up, in the background: what is not yet under the current key is sealed again. */

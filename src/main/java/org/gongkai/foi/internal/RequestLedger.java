@@ -5,11 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.calendar.WorkingDays;
-import org.gongkai.foi.DeliveryChannel;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,24 +28,15 @@ class RequestLedger {
       LetterRepository letters,
       WorkingCalendar calendar,
       Clock clock,
-      @Value("${gongkai.foi.fee-pauses-clock:true}") boolean feePausesClock,
-      @Value("${gongkai.foi.delivery.deemed-days.post:15}") int post,
-      @Value("${gongkai.foi.delivery.deemed-days.email:0}") int email,
-      @Value("${gongkai.foi.delivery.deemed-days.online:0}") int online,
-      @Value("${gongkai.foi.delivery.deemed-days.pickup:15}") int pickup) {
+      FoiProperties settings) {
     this.requests = requests;
     this.letters = letters;
     this.calendar = calendar;
     this.clock = clock;
     this.deadlines =
         new DeadlineCalculator(
-            feePausesClock,
-            new DeliveryRules(
-                Map.of(
-                    DeliveryChannel.POST, post,
-                    DeliveryChannel.EMAIL, email,
-                    DeliveryChannel.ONLINE, online,
-                    DeliveryChannel.PICKUP, pickup)));
+            settings.feePausesClock(),
+            new DeliveryRules(settings.delivery().deemedDays().byChannel()));
   }
 
   /** When letters count as received without a recorded delivery. */

@@ -6,7 +6,6 @@ import java.util.List;
 import org.gongkai.foi.ReportedYears;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,11 +29,11 @@ class StepDates {
       RequestLedger ledger,
       StepProofs proofs,
       ObjectProvider<ReportedYears> reportedYears,
-      @Value("${gongkai.foi.backdating-working-days:3}") int backdatingDays) {
+      FoiProperties settings) {
     this.ledger = ledger;
     this.proofs = proofs;
     this.reportedYears = reportedYears;
-    this.backdatingDays = backdatingDays;
+    this.backdatingDays = settings.backdatingWorkingDays();
   }
 
   /**

@@ -22,7 +22,6 @@ import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.Challenge;
 import org.gongkai.shared.web.IntakeMetrics;
 import org.gongkai.shared.web.Refusal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,9 +57,7 @@ class MailboxIntake {
       Clock clock,
       IntakeMetrics intake,
       Challenge challenge,
-      @Value("${gongkai.mailbox.reply-days.question:5}") int question,
-      @Value("${gongkai.mailbox.reply-days.complaint:15}") int complaint,
-      @Value("${gongkai.mailbox.reply-days.suggestion:15}") int suggestion) {
+      MailboxProperties settings) {
     this.messages = messages;
     this.agencies = agencies;
     this.audit = audit;
@@ -71,9 +68,9 @@ class MailboxIntake {
     this.clock = clock;
     this.intake = intake;
     this.challenge = challenge;
-    replyDays.put(Type.QUESTION, question);
-    replyDays.put(Type.COMPLAINT, complaint);
-    replyDays.put(Type.SUGGESTION, suggestion);
+    replyDays.put(Type.QUESTION, settings.replyDays().question());
+    replyDays.put(Type.COMPLAINT, settings.replyDays().complaint());
+    replyDays.put(Type.SUGGESTION, settings.replyDays().suggestion());
   }
 
   long idOf(String trackingCode) {

@@ -38,7 +38,7 @@ class MailboxReminders {
     this.clock = clock;
   }
 
-  @ClusterJob(cron = "${gongkai.mailbox.reminder-cron:0 5 8 * * *}")
+  @ClusterJob(cron = "${gongkai.mailbox.reminder-cron:" + MailboxProperties.REMINDER_CRON + "}")
   int remind() {
     LocalDate today = LocalDate.now(clock);
     LocalDate soon = calendar.current().addWorkingDays(today, Mailbox.DUE_SOON_DAYS);

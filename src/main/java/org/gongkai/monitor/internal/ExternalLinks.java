@@ -26,7 +26,6 @@ import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.time.Timestamps;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -62,22 +61,17 @@ class ExternalLinks {
       CatalogInspection catalog,
       JdbcClient jdbc,
       Clock clock,
-      @Value("${gongkai.monitor.external-links:false}") boolean enabled,
-      @Value("${gongkai.monitor.external-links-per-run:200}") int perRun,
-      @Value("${gongkai.monitor.external-links-pause:PT1S}") Duration pause,
-      @Value("${gongkai.monitor.external-links-recheck:P7D}") Duration recheckAfter,
-      @Value("${gongkai.monitor.external-links-timeout:PT10S}") Duration timeout,
-      @Value("${gongkai.monitor.external-links-allowed-networks:}") List<String> allowedNetworks) {
+      MonitorProperties settings) {
     this.agencies = agencies;
     this.catalog = catalog;
     this.jdbc = jdbc;
     this.clock = clock;
-    this.enabled = enabled;
-    this.perRun = perRun;
-    this.pause = pause;
-    this.recheckAfter = recheckAfter;
-    this.timeout = timeout;
-    this.addresses = new PublicAddresses(allowedNetworks);
+    this.enabled = settings.externalLinks();
+    this.perRun = settings.externalLinksPerRun();
+    this.pause = settings.externalLinksPause();
+    this.recheckAfter = settings.externalLinksRecheck();
+    this.timeout = settings.externalLinksTimeout();
+    this.addresses = new PublicAddresses(settings.externalLinksAllowedNetworks());
   }
 
   boolean enabled() {
@@ -108,7 +102,11 @@ class ExternalLinks {
         .optional();
   }
 
-  @ClusterJob(fixedDelay = "${gongkai.monitor.external-links-interval:PT1H}")
+  @ClusterJob(
+      fixedDelay =
+          "${gongkai.monitor.external-links-interval:"
+              + MonitorProperties.EXTERNAL_LINKS_INTERVAL
+              + "}")
   void scheduledRun() {
     if (enabled) {
       int visited = run();

@@ -20,7 +20,6 @@ import org.gongkai.catalog.CatalogInspection;
 import org.gongkai.catalog.DocumentKind;
 import org.gongkai.catalog.WordingCheck;
 import org.gongkai.interaction.MailboxFigures;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -45,25 +44,12 @@ class Inspector {
   private final WorkingCalendar calendar;
   private final MessageSource messages;
   private final Clock clock;
-  private final Settings settings;
+  private final MonitorProperties settings;
   private final SiteProbes probes;
   private final ExternalLinks externalLinks;
 
   /** The index's threshold: a site that fails 5% of its timed visits over a week is unreachable. */
   static final double UNREACHABLE_SHARE = 0.05;
-
-  /** Each rule's switch and thresholds, from {@code gongkai.monitor.*}. */
-  record Settings(
-      Set<String> disabled,
-      int newsDays,
-      int noticePolicyMonths,
-      int staleMonths,
-      int homeDays,
-      int proactiveWorkingDays,
-      int mailboxMonths,
-      int vetoEmpty,
-      int vetoNotUpdated,
-      int vetoStale) {}
 
   Inspector(
       AgencyDirectory agencies,
@@ -75,16 +61,7 @@ class Inspector {
       Clock clock,
       SiteProbes probes,
       ExternalLinks externalLinks,
-      @Value("${gongkai.monitor.disabled-rules:}") Set<String> disabled,
-      @Value("${gongkai.monitor.news-days:14}") int newsDays,
-      @Value("${gongkai.monitor.notice-policy-months:6}") int noticePolicyMonths,
-      @Value("${gongkai.monitor.stale-months:12}") int staleMonths,
-      @Value("${gongkai.monitor.home-days:14}") int homeDays,
-      @Value("${gongkai.monitor.proactive-working-days:20}") int proactiveWorkingDays,
-      @Value("${gongkai.monitor.mailbox-months:3}") int mailboxMonths,
-      @Value("${gongkai.monitor.veto.empty-columns:5}") int vetoEmpty,
-      @Value("${gongkai.monitor.veto.sections-not-updated:5}") int vetoNotUpdated,
-      @Value("${gongkai.monitor.veto.stale-columns:10}") int vetoStale) {
+      MonitorProperties settings) {
     this.probes = probes;
     this.externalLinks = externalLinks;
     this.agencies = agencies;
@@ -94,18 +71,7 @@ class Inspector {
     this.calendar = calendar;
     this.messages = messages;
     this.clock = clock;
-    this.settings =
-        new Settings(
-            disabled,
-            newsDays,
-            noticePolicyMonths,
-            staleMonths,
-            homeDays,
-            proactiveWorkingDays,
-            mailboxMonths,
-            vetoEmpty,
-            vetoNotUpdated,
-            vetoStale);
+    this.settings = settings;
   }
 
   /**
@@ -204,7 +170,7 @@ class Inspector {
           newest == null ? "-" : newest.toString(),
           settings.homeDays());
     }
-    if (empty >= settings.vetoEmpty()) {
+    if (empty >= settings.veto().emptyColumns()) {
       add(
           found,
           Rule.TOO_MANY_EMPTY_COLUMNS,
@@ -212,9 +178,9 @@ class Inspector {
           columnsLink,
           locale,
           empty,
-          settings.vetoEmpty());
+          settings.veto().emptyColumns());
     }
-    if (notUpdated >= settings.vetoNotUpdated()) {
+    if (notUpdated >= settings.veto().sectionsNotUpdated()) {
       add(
           found,
           Rule.SECTIONS_NOT_UPDATED,
@@ -222,12 +188,12 @@ class Inspector {
           columnsLink,
           locale,
           notUpdated,
-          settings.vetoNotUpdated());
+          settings.veto().sectionsNotUpdated());
     }
     // The index counts every column that should be updated and is not: stale, overdue and empty
     // alike.
     int shouldBeUpdated = stale + notUpdated + empty;
-    if (shouldBeUpdated >= settings.vetoStale()) {
+    if (shouldBeUpdated >= settings.veto().staleColumns()) {
       add(
           found,
           Rule.TOO_MANY_STALE_COLUMNS,
@@ -235,7 +201,7 @@ class Inspector {
           columnsLink,
           locale,
           shouldBeUpdated,
-          settings.vetoStale());
+          settings.veto().staleColumns());
     }
     probes
         .failureShare(agency.id(), SiteProbes.Page.CATALOG, today)
@@ -395,7 +361,7 @@ class Inspector {
 
   private void add(
       List<Finding> found, Rule rule, String target, String link, Locale locale, Object... args) {
-    if (settings.disabled().contains(rule.name())) {
+    if (settings.disabledRules().contains(rule)) {
       return;
     }
     Object[] shown =

@@ -37,6 +37,8 @@ class MonitorRuns implements Monitor {
   private final Clock clock;
   private final MessageSource messages;
 
+  private final int proactiveWorkingDays;
+
   MonitorRuns(
       Inspector inspector,
       WordLists words,
@@ -44,8 +46,10 @@ class MonitorRuns implements Monitor {
       JdbcClient jdbc,
       TransactionTemplate transactions,
       Clock clock,
-      MessageSource messages) {
+      MessageSource messages,
+      MonitorProperties settings) {
     this.messages = messages;
+    this.proactiveWorkingDays = settings.proactiveWorkingDays();
     this.inspector = inspector;
     this.words = words;
     this.agencies = agencies;
@@ -59,7 +63,7 @@ class MonitorRuns implements Monitor {
 
   record Point(LocalDate runOn, int score, boolean vetoed) {}
 
-  @ClusterJob(cron = "${gongkai.monitor.cron:0 30 6 * * *}")
+  @ClusterJob(cron = "${gongkai.monitor.cron:" + MonitorProperties.CRON + "}")
   void daily() {
     runAll();
   }
@@ -73,6 +77,11 @@ class MonitorRuns implements Monitor {
       throw Refusal.invalidField("list", "monitor.word.required");
     }
     words.add(name, term, replacement, actor);
+  }
+
+  @Override
+  public int proactiveWorkingDays() {
+    return proactiveWorkingDays;
   }
 
   @Override

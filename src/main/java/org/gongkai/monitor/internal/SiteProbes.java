@@ -45,13 +45,20 @@ class SiteProbes {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final Environment environment;
+  private final String baseUrl;
   private final HttpClient http =
       HttpClient.newBuilder()
           .connectTimeout(TIMEOUT)
           .followRedirects(HttpClient.Redirect.NEVER)
           .build();
 
-  SiteProbes(AgencyDirectory agencies, JdbcClient jdbc, Clock clock, Environment environment) {
+  SiteProbes(
+      AgencyDirectory agencies,
+      JdbcClient jdbc,
+      Clock clock,
+      MonitorProperties settings,
+      Environment environment) {
+    this.baseUrl = settings.probeBaseUrl();
     this.agencies = agencies;
     this.jdbc = jdbc;
     this.clock = clock;
@@ -62,19 +69,17 @@ class SiteProbes {
    * The configured public address, else the port this node listens on (known once it has started).
    */
   private String baseUrl() {
-    String configured = environment.getProperty("gongkai.monitor.probe-base-url");
-    if (configured != null && !configured.isBlank()) {
-      return configured.endsWith("/")
-          ? configured.substring(0, configured.length() - 1)
-          : configured;
+    if (!baseUrl.isEmpty()) {
+      return baseUrl;
     }
+    // The port is known only once the server has started (local.server.port), not a setting.
     return "http://localhost:"
         + environment.getProperty(
             "local.server.port", environment.getProperty("server.port", "8080"));
   }
 
   /** Every hour by default: 24 visits a day, above the index's 20. */
-  @ClusterJob(cron = "${gongkai.monitor.probe-cron:0 17 * * * *}")
+  @ClusterJob(cron = "${gongkai.monitor.probe-cron:" + MonitorProperties.PROBE_CRON + "}")
   void probeAll() {
     for (Agency agency : agencies.all()) {
       probe(agency, Page.CATALOG, "/agencies/" + agency.code());

@@ -10,9 +10,9 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import org.gongkai.shared.site.PageCacheProperties;
 import org.gongkai.shared.site.PublicSiteVersion;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -66,8 +66,9 @@ class PublicCaching extends OncePerRequestFilter {
       MeterRegistry meters,
       ObjectProvider<SessionRepository<? extends Session>> sharedSessions,
       ObjectProvider<CookieSerializer> sharedSessionCookie,
-      @Value("${gongkai.page-cache.enabled:true}") boolean enabled,
-      @Value("${gongkai.http.public-max-age:PT60S}") Duration maxAge) {
+      PageCacheProperties pageCache,
+      HttpProperties http) {
+    Duration maxAge = http.publicMaxAge();
     this.pages = pages;
     this.site = site;
     this.sharedSessions = sharedSessions;
@@ -76,7 +77,7 @@ class PublicCaching extends OncePerRequestFilter {
         Counter.builder("gongkai.page.cache.served")
             .description("public pages and static files answered from the rendered-page cache")
             .register(meters);
-    this.enabled = enabled;
+    this.enabled = pageCache.enabled();
     this.publicControl = "public, max-age=" + maxAge.toSeconds();
     this.publicNanos = maxAge.toNanos();
   }

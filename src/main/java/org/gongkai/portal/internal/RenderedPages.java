@@ -4,9 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import org.gongkai.shared.site.PageCacheProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Rendered public pages and static files, bounded by their bytes. A page is kept with the public
@@ -36,13 +35,11 @@ class RenderedPages {
   private final Cache<String, Page> pages;
   private final long maxEntryBytes;
 
-  RenderedPages(
-      @Value("${gongkai.page-cache.max-size:64MB}") DataSize maxSize,
-      @Value("${gongkai.page-cache.max-entry-size:2MB}") DataSize maxEntry) {
-    this.maxEntryBytes = maxEntry.toBytes();
+  RenderedPages(PageCacheProperties settings) {
+    this.maxEntryBytes = settings.maxEntrySize().toBytes();
     this.pages =
         Caffeine.newBuilder()
-            .maximumWeight(maxSize.toBytes())
+            .maximumWeight(settings.maxSize().toBytes())
             .weigher((String key, Page page) -> key.length() * 2 + page.body().length + 512)
             .build();
   }

@@ -1,7 +1,7 @@
 package org.gongkai.portal.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.beans.factory.annotation.Value;
+import org.gongkai.shared.site.SiteProperties;
 import org.springframework.stereotype.Component;
 
 /** The site identity that the 2017 website guideline asks every page to carry in its meta tags. */
@@ -13,15 +13,11 @@ class SiteSettings {
   private final String idCode;
   private final String address;
 
-  SiteSettings(
-      @Value("${gongkai.site.name}") String name,
-      @Value("${gongkai.site.domain}") String domain,
-      @Value("${gongkai.site.id-code}") String idCode,
-      @Value("${gongkai.site.address:}") String address) {
-    this.name = name;
-    this.domain = domain;
-    this.idCode = idCode;
-    this.address = address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
+  SiteSettings(SiteProperties site) {
+    this.name = site.name();
+    this.domain = site.domain();
+    this.idCode = site.idCode();
+    this.address = site.address();
   }
 
   /**

@@ -7,7 +7,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,13 +27,13 @@ import org.gongkai.agency.Column;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.catalog.DocumentPublished;
 import org.gongkai.catalog.DocumentWithdrawn;
+import org.gongkai.shared.PlatformProperties;
 import org.gongkai.shared.execution.PlatformExecutors;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.web.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
@@ -92,15 +91,19 @@ class StaticExport {
       AuditTrail audit,
       Clock clock,
       @Qualifier(PlatformExecutors.EXPORT) TaskExecutor worker,
-      @Value("${gongkai.static-export.folder:${gongkai.data-dir}/static-site}") String folder,
-      @Value("${gongkai.static-export.max-pages:2000000}") int maxPages) {
-    this.files = new StaticSiteFiles(Path.of(folder));
+      StaticExportProperties settings,
+      PlatformProperties platform) {
+    this.files =
+        new StaticSiteFiles(
+            settings.folder() != null
+                ? settings.folder()
+                : platform.dataDir().resolve("static-site"));
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
     this.clock = clock;
     this.worker = worker;
-    this.maxPages = maxPages;
+    this.maxPages = settings.maxPages();
     this.status = new Status(files.root().toString(), false, null, null, 0, 0, 0, 0);
   }
 
@@ -129,7 +132,7 @@ class StaticExport {
     return status;
   }
 
-  @ClusterJob(cron = "${gongkai.static-export.cron:0 20 4 * * *}")
+  @ClusterJob(cron = "${gongkai.static-export.cron:" + StaticExportProperties.CRON + "}")
   void nightly() {
     if (Files.isDirectory(files.root()) && !status.running()) {
       status = new Status(files.root().toString(), true, Instant.now(clock), null, 0, 0, 0, 0);

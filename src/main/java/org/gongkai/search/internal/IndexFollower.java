@@ -55,7 +55,9 @@ class IndexFollower {
     entries.append(event.documentId());
   }
 
-  @Scheduled(fixedDelayString = "${gongkai.search.follow-interval:PT1S}")
+  @Scheduled(
+      fixedDelayString =
+          "${gongkai.search.follow-interval:" + SearchProperties.FOLLOW_INTERVAL + "}")
   synchronized void follow() {
     if (lastSeen < 0) {
       // What was written before this node started is in the index already, or in its catch-up.

@@ -33,18 +33,17 @@ final class OpenSearchEngine implements SearchEngine {
   private static final Logger log = LoggerFactory.getLogger(OpenSearchEngine.class);
   private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
-  private final SearchEngineConfiguration.OpenSearchProperties settings;
+  private final SearchProperties.OpenSearch settings;
   private final ApacheHttpClient5Transport transport;
   private final OpenSearchClient client;
 
-  OpenSearchEngine(SearchEngineConfiguration.OpenSearchProperties settings) {
+  OpenSearchEngine(SearchProperties.OpenSearch settings) {
     this.settings = settings;
     this.transport = transport(settings);
     this.client = new OpenSearchClient(transport);
   }
 
-  private static ApacheHttpClient5Transport transport(
-      SearchEngineConfiguration.OpenSearchProperties settings) {
+  private static ApacheHttpClient5Transport transport(SearchProperties.OpenSearch settings) {
     HttpHost[] hosts =
         settings.hosts().stream()
             .map(URI::create)

@@ -21,7 +21,8 @@ class SynonymFollower {
     this.search = search;
   }
 
-  @Scheduled(fixedDelayString = "${gongkai.search.synonyms-check:PT5S}")
+  @Scheduled(
+      fixedDelayString = "${gongkai.search.synonyms-check:" + SearchProperties.SYNONYMS_CHECK + "}")
   void follow() {
     String now =
         jdbc.sql("SELECT COUNT(*), COALESCE(SUM(id), 0) FROM search_synonym")

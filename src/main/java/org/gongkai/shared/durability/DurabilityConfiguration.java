@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -26,8 +27,12 @@ class DurabilityConfiguration {
   @Bean
   static BeanPostProcessor durableCommitPostProcessor(
       ObjectProvider<GroupSync> sync, Environment environment) {
+    // A post-processor is made before any bean could be injected into it, the settings' record
+    // included: it binds the same record from the environment itself.
     boolean force =
-        environment.getProperty("gongkai.durability.force-commits", Boolean.class, true);
+        Binder.get(environment)
+            .bindOrCreate("gongkai.durability", DurabilityProperties.class)
+            .forceCommits();
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String beanName) {

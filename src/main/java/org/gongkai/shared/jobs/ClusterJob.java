@@ -5,6 +5,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.gongkai.shared.PlatformProperties;
 
 /**
  * A job that runs once for the whole platform, however many application nodes serve it: its next
@@ -21,7 +22,7 @@ public @interface ClusterJob {
   /** A six-field cron expression, as Spring's. */
   String cron() default "";
 
-  String zone() default "${gongkai.time-zone:Asia/Shanghai}";
+  String zone() default "${gongkai.time-zone:" + PlatformProperties.TIME_ZONE + "}";
 
   /** The pause between one run's end and the next run, as a duration ({@code PT1M}). */
   String fixedDelay() default "";

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -37,12 +38,19 @@ public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
 
   private final Environment environment;
   private final Supplier<DataSource> dataSource;
+  private final Supplier<JobsProperties> settings;
   private final List<Job> jobs = new ArrayList<>();
   private volatile Scheduler scheduler;
 
-  public ClusterJobs(Environment environment, Supplier<DataSource> dataSource) {
+  /**
+   * The data source and the settings are asked for when the jobs start: a post-processor is made
+   * before the beans it could be given.
+   */
+  public ClusterJobs(
+      Environment environment, Supplier<DataSource> dataSource, Supplier<JobsProperties> settings) {
     this.environment = environment;
     this.dataSource = dataSource;
+    this.settings = settings;
   }
 
   @Override
@@ -69,9 +77,19 @@ public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
     if (cron.isBlank() == delay.isBlank()) {
       throw new IllegalStateException(name + ": give either a cron expression or a fixed delay");
     }
-    return cron.isBlank()
-        ? Schedules.fixedDelay(Duration.parse(delay))
-        : Schedules.cron(cron, ZoneId.of(environment.resolvePlaceholders(job.zone())));
+    try {
+      return cron.isBlank()
+          ? Schedules.fixedDelay(DurationStyle.detectAndParse(delay))
+          : Schedules.cron(cron, ZoneId.of(environment.resolvePlaceholders(job.zone())));
+    } catch (RuntimeException e) {
+      // The unresolved expression names the setting the operator has to correct.
+      throw new IllegalStateException(
+          name
+              + ": "
+              + (cron.isBlank() ? job.fixedDelay() : job.cron())
+              + " is not a valid schedule",
+          e);
+    }
   }
 
   /** The jobs found, for the operations page and the tests. */
@@ -90,14 +108,12 @@ public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
                             (instance, context) ->
                                 ReflectionUtils.invokeMethod(job.method(), job.bean())))
             .toList();
-    Duration polling =
-        environment.getProperty(
-            "gongkai.jobs.polling-interval", Duration.class, Duration.ofSeconds(5));
+    JobsProperties jobsSettings = settings.get();
     scheduler =
         Scheduler.create(dataSource.get())
             .startTasks(new ArrayList<>(tasks))
-            .pollingInterval(polling)
-            .threads(environment.getProperty("gongkai.jobs.threads", Integer.class, 2))
+            .pollingInterval(jobsSettings.pollingInterval())
+            .threads(jobsSettings.threads())
             .deleteUnresolvedAfter(Duration.ofDays(1))
             .build();
     scheduler.start();

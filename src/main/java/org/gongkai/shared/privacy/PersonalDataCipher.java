@@ -13,7 +13,8 @@ import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
+import org.gongkai.shared.PlatformProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,10 +35,12 @@ public class PersonalDataCipher {
   private final PrivacyKeys keys;
   private final SecureRandom random = new SecureRandom();
 
-  PersonalDataCipher(
-      @Value("${gongkai.privacy.keys:}") String configured,
-      @Value("${gongkai.privacy.key-file:${user.home}/.gongkai/privacy.keys}") String keyFile,
-      @Value("${gongkai.data-dir}") String dataDir) {
+  @Autowired
+  PersonalDataCipher(PrivacyProperties privacy, PlatformProperties platform) {
+    this(privacy.keys(), privacy.keyFile().toString(), platform.dataDir().toString());
+  }
+
+  PersonalDataCipher(String configured, String keyFile, String dataDir) {
     this.keys = PrivacyKeys.load(configured, Path.of(keyFile), Path.of(dataDir));
   }
 

@@ -1,8 +1,6 @@
 package org.gongkai.shared.site;
 
-import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,10 +23,9 @@ public class PublicSiteVersion {
   private volatile long checkedAt;
   private volatile boolean stale = true;
 
-  PublicSiteVersion(
-      JdbcClient jdbc, @Value("${gongkai.page-cache.version-check:PT0.1S}") Duration check) {
+  PublicSiteVersion(JdbcClient jdbc, PageCacheProperties pageCache) {
     this.jdbc = jdbc;
-    this.checkNanos = check.toNanos();
+    this.checkNanos = pageCache.versionCheck().toNanos();
   }
 
   /**

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
+import org.gongkai.shared.PlatformProperties;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +16,13 @@ public class DataDirectory {
 
   private final Path root;
 
-  DataDirectory(@Value("${gongkai.data-dir:./data}") String dataDir) {
-    this.root = Path.of(dataDir).toAbsolutePath().normalize();
+  @Autowired
+  DataDirectory(PlatformProperties platform) {
+    this(platform.dataDir());
+  }
+
+  DataDirectory(Path dataDir) {
+    this.root = dataDir.toAbsolutePath().normalize();
     try {
       Files.createDirectories(root);
     } catch (IOException e) {

@@ -2,8 +2,6 @@ package org.gongkai.shared.storage;
 
 import java.net.URI;
 import java.time.Clock;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -18,23 +16,19 @@ import software.amazon.awssdk.services.s3.S3Client;
  * folder (a shared mount when several nodes run), or {@code s3}, an S3-compatible object store.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(FileStoreConfiguration.Settings.class)
 class FileStoreConfiguration {
 
   @Bean
-  FileStore fileStore(Settings settings, DataDirectory data, Clock clock) {
+  FileStore fileStore(FilesProperties settings, DataDirectory data, Clock clock) {
     return switch (settings.store()) {
-      case "folder" -> new FolderFileStore(data, clock);
-      case "s3" ->
+      case FOLDER -> new FolderFileStore(data, clock);
+      case S3 ->
           new S3FileStore(
               client(settings.s3()), settings.s3().bucket(), settings.s3().prefix(), data);
-      default ->
-          throw new IllegalStateException(
-              "gongkai.files.store must be folder or s3, not " + settings.store());
     };
   }
 
-  private static S3Client client(S3 s3) {
+  private static S3Client client(FilesProperties.S3 s3) {
     if (s3.bucket() == null || s3.bucket().isBlank()) {
       throw new IllegalStateException(
           "gongkai.files.s3.bucket is required with gongkai.files.store=s3");
@@ -53,32 +47,5 @@ class FileStoreConfiguration {
       builder.endpointOverride(URI.create(s3.endpoint()));
     }
     return builder.build();
-  }
-
-  @ConfigurationProperties("gongkai.files")
-  record Settings(String store, S3 s3) {
-    Settings {
-      store = store == null || store.isBlank() ? "folder" : store;
-      s3 = s3 == null ? new S3(null, null, null, null, null, null, null) : s3;
-    }
-  }
-
-  /**
-   * The object store: its address (none for AWS itself), region, bucket, credentials and key
-   * prefix.
-   */
-  record S3(
-      String endpoint,
-      String region,
-      String bucket,
-      String accessKey,
-      String secretKey,
-      Boolean pathStyle,
-      String prefix) {
-    S3 {
-      region = region == null || region.isBlank() ? "us-east-1" : region;
-      pathStyle = pathStyle == null || pathStyle;
-      prefix = prefix == null ? "" : prefix;
-    }
   }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,16 +20,13 @@ class OrphanFileSweep {
   private final List<FileReferences> references;
   private final Duration grace;
 
-  OrphanFileSweep(
-      StoredFiles files,
-      List<FileReferences> references,
-      @Value("${gongkai.files.sweep-grace-hours:24}") long graceHours) {
+  OrphanFileSweep(StoredFiles files, List<FileReferences> references, FilesProperties settings) {
     this.files = files;
     this.references = references;
-    this.grace = Duration.ofHours(graceHours);
+    this.grace = settings.sweepGraceHours();
   }
 
-  @ClusterJob(cron = "${gongkai.files.sweep-cron:0 40 3 * * *}")
+  @ClusterJob(cron = "${gongkai.files.sweep-cron:" + FilesProperties.SWEEP_CRON + "}")
   void sweepDaily() {
     sweep();
   }

@@ -1,8 +1,7 @@
 package org.gongkai.shared.time;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import org.springframework.beans.factory.annotation.Value;
+import org.gongkai.shared.PlatformProperties;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +15,7 @@ class TimeConfiguration {
 
   @Bean
   @ConditionalOnMissingBean
-  Clock clock(@Value("${gongkai.time-zone:Asia/Shanghai}") String zone) {
-    return Clock.system(ZoneId.of(zone));
+  Clock clock(PlatformProperties platform) {
+    return Clock.system(platform.timeZone());
   }
 }

@@ -11,13 +11,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.LocaleResolver;
@@ -42,10 +40,8 @@ class PublicRequestLimit extends OncePerRequestFilter {
   private final JsonMapper json = JsonMapper.builder().build();
 
   PublicRequestLimit(
-      @Value("${gongkai.public-uploads.max-request:12MB}") DataSize maxRequest,
-      MessageSource messages,
-      LocaleResolver locales) {
-    this.maxBytes = maxRequest.toBytes();
+      PublicUploadProperties uploads, MessageSource messages, LocaleResolver locales) {
+    this.maxBytes = uploads.maxRequest().toBytes();
     this.messages = messages;
     this.locales = locales;
   }

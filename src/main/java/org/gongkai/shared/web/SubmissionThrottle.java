@@ -7,9 +7,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.gongkai.shared.cluster.ClusterProperties;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,21 +32,21 @@ public class SubmissionThrottle {
 
   @Autowired
   SubmissionThrottle(
-      @Value("${gongkai.intake.max-submissions:10}") int limit,
-      @Value("${gongkai.intake.window-minutes:10}") int windowMinutes,
-      Clock clock,
-      JdbcClient jdbc,
-      @Value("${gongkai.cluster.limits:memory}") String counting) {
-    this(limit, windowMinutes, clock, "database".equals(counting) ? jdbc : null);
+      IntakeProperties intake, ClusterProperties cluster, Clock clock, JdbcClient jdbc) {
+    this(
+        intake.maxSubmissions(),
+        intake.windowMinutes(),
+        clock,
+        cluster.limits() == ClusterProperties.Sharing.DATABASE ? jdbc : null);
   }
 
-  SubmissionThrottle(int limit, int windowMinutes, Clock clock) {
-    this(limit, windowMinutes, clock, null);
+  SubmissionThrottle(int limit, Duration window, Clock clock) {
+    this(limit, window, clock, null);
   }
 
-  SubmissionThrottle(int limit, int windowMinutes, Clock clock, JdbcClient shared) {
+  SubmissionThrottle(int limit, Duration window, Clock clock, JdbcClient shared) {
     this.limit = limit;
-    this.window = Duration.ofMinutes(windowMinutes);
+    this.window = window;
     this.clock = clock;
     this.shared = shared;
   }

@@ -19,8 +19,8 @@ class LoginThrottleTests {
   @BeforeEach
   void database() throws Exception {
     JdbcClient jdbc = MigratedH2.with("V28__login_failures.sql");
-    throttle = new LoginThrottle(jdbc, 3, 15, clock);
-    otherNode = new LoginThrottle(jdbc, 3, 15, clock);
+    throttle = new LoginThrottle(jdbc, new LoginProperties(3, Duration.ofMinutes(15)), clock);
+    otherNode = new LoginThrottle(jdbc, new LoginProperties(3, Duration.ofMinutes(15)), clock);
   }
 
   @Test

@@ -184,8 +184,7 @@ class SingleSignOnIntegrationTests extends PlatformIntegrationTests {
             audit,
             transactions,
             clock,
-            Set.of(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN),
-            false);
+            new SecondFactorProperties(Set.of(Role.AGENCY_ADMIN, Role.PLATFORM_ADMIN), false));
     ConsoleSessions sessions =
         new ConsoleSessions(
             sessionValidity,

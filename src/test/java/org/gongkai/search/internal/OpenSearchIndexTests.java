@@ -26,7 +26,7 @@ class OpenSearchIndexTests {
 
   private static OpenSearchEngine engine(OpenSearchTestCluster cluster, String alias) {
     return new OpenSearchEngine(
-        new SearchEngineConfiguration.OpenSearchProperties(
+        new SearchProperties.OpenSearch(
             List.of(cluster.hosts().split(",")), null, null, alias, 1, 1, null));
   }
 

@@ -38,7 +38,7 @@ class RelevanceTests {
   void openSearchRanksAsWell() throws IOException {
     OpenSearchEngine engine =
         new OpenSearchEngine(
-            new SearchEngineConfiguration.OpenSearchProperties(
+            new SearchProperties.OpenSearch(
                 List.of(OpenSearchTestCluster.shared().hosts().split(",")),
                 null,
                 null,

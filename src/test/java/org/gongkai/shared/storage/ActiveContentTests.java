@@ -31,7 +31,7 @@ class ActiveContentTests {
   private final Set<FileTypes.Type> everything = Set.of(FileTypes.Type.values());
 
   private StoredFiles files() {
-    return new StoredFiles(new DataDirectory(dir.toString()), Clock.systemUTC());
+    return new StoredFiles(new DataDirectory(dir), Clock.systemUTC());
   }
 
   private StoredFiles.Limits fromThePublic() {

@@ -61,7 +61,7 @@ class S3FileStoreTests {
   }
 
   private StoredFiles files() {
-    DataDirectory data = new DataDirectory(dir.toString());
+    DataDirectory data = new DataDirectory(dir);
     return new StoredFiles(
         new S3FileStore(s3, "files", "site/", data), Clock.fixed(NOW, ZoneOffset.UTC));
   }

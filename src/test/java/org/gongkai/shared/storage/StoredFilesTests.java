@@ -28,7 +28,7 @@ class StoredFilesTests {
   @TempDir Path dir;
 
   private StoredFiles files() {
-    return new StoredFiles(new DataDirectory(dir.toString()), Clock.fixed(NOW, ZoneOffset.UTC));
+    return new StoredFiles(new DataDirectory(dir), Clock.fixed(NOW, ZoneOffset.UTC));
   }
 
   @Test
