@@ -157,7 +157,8 @@ class FoiReminders {
   /**
    * An application made online waits for staff to register it; from the {@code
    * gongkai.foi.unregistered-reminder-days}th working day after it was acknowledged, every member
-   * of the agency's staff who may handle it is reminded, once.
+   * of the agency's staff who may handle it is reminded, once (the platform's administrators only
+   * when the agency has no staff of its own).
    */
   private int remindUnregistered(LocalDate today, WorkingDays days) {
     List<RequestRow> waiting = requests.unregistered();
@@ -173,8 +174,16 @@ class FoiReminders {
           || reminded(r.id(), "UNREGISTERED")) {
         continue;
       }
-      for (Staff s : staff) {
-        if (access.mayWorkOn(s, r.agencyId()) && remind(s.id(), r, "UNREGISTERED", today, null)) {
+      // The agency's own staff; the platform's administrators only when it has none.
+      List<Staff> handlers =
+          staff.stream()
+              .filter(s -> !s.isPlatformAdmin() && access.mayWorkOn(s, r.agencyId()))
+              .toList();
+      if (handlers.isEmpty()) {
+        handlers = staff.stream().filter(s -> access.mayWorkOn(s, r.agencyId())).toList();
+      }
+      for (Staff s : handlers) {
+        if (remind(s.id(), r, "UNREGISTERED", today, null)) {
           written++;
           email(s.id(), r, "UNREGISTERED", acknowledged);
         }
