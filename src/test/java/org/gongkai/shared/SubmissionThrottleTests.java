@@ -21,11 +21,13 @@ class SubmissionThrottleTests {
   @Test
   void refusesAClientBeyondItsWindowAndLetsOthersThrough() throws Exception {
     Constructor<SubmissionThrottle> constructor =
-        SubmissionThrottle.class.getDeclaredConstructor(int.class, int.class, Clock.class);
+        SubmissionThrottle.class.getDeclaredConstructor(int.class, Duration.class, Clock.class);
     constructor.setAccessible(true);
     SubmissionThrottle throttle =
         constructor.newInstance(
-            3, 10, Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneOffset.UTC));
+            3,
+            Duration.ofMinutes(10),
+            Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneOffset.UTC));
     for (int i = 0; i < 3; i++) {
       throttle.acquire("foi", "10.0.0.1");
     }
@@ -41,11 +43,11 @@ class SubmissionThrottleTests {
     JdbcClient jdbc = MigratedH2.with("V29__submission_windows.sql");
     Constructor<SubmissionThrottle> shared =
         SubmissionThrottle.class.getDeclaredConstructor(
-            int.class, int.class, Clock.class, JdbcClient.class);
+            int.class, Duration.class, Clock.class, JdbcClient.class);
     shared.setAccessible(true);
     TestClock clock = new TestClock(ZoneOffset.UTC);
-    SubmissionThrottle nodeA = shared.newInstance(3, 10, clock, jdbc);
-    SubmissionThrottle nodeB = shared.newInstance(3, 10, clock, jdbc);
+    SubmissionThrottle nodeA = shared.newInstance(3, Duration.ofMinutes(10), clock, jdbc);
+    SubmissionThrottle nodeB = shared.newInstance(3, Duration.ofMinutes(10), clock, jdbc);
     nodeA.acquire("foi", "10.0.0.1");
     nodeB.acquire("foi", "10.0.0.1");
     clock.advance(Duration.ofMinutes(4));
