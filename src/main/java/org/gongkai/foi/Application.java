@@ -39,6 +39,17 @@ public class Application {
 
   @NotNull(message = "{foi.delivery.required}") private DeliveryChannel deliveryChannel;
 
+  /** The solved proof of work from {@code GET /api/v1/challenge} (public submissions only). */
+  @Size(max = 2000, message = "{field.too-long}") private String altcha;
+
+  public String getAltcha() {
+    return altcha;
+  }
+
+  public void setAltcha(String altcha) {
+    this.altcha = altcha;
+  }
+
   public String getAgency() {
     return agency;
   }

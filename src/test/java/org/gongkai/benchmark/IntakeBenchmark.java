@@ -61,6 +61,9 @@ class IntakeBenchmark {
       long consultation = open.get(0);
       String host = "localhost:" + app.port();
 
+      // Each submission spends one solved challenge; they are fetched before the clock starts.
+      int perKind = (int) Math.min(800_000, 6_000 * (WARM_UP.toSeconds() + 5 + PHASE.toSeconds()));
+      var questions = Challenges.answeredAhead(app.base(), 3 * perKind);
       Map<String, HttpLoad.Requests> kinds = new LinkedHashMap<>();
       kinds.put(
           "requests",
@@ -68,13 +71,11 @@ class IntakeBenchmark {
               HttpLoad.postJson(
                   host,
                   "/api/v1/foi/requests",
-                  PublicSubmissions.request(
-                      agency, "bench-" + c + "-" + n + "-" + System.nanoTime()),
+                  Challenges.into(
+                      questions.remove(),
+                      PublicSubmissions.request(
+                          agency, "bench-" + c + "-" + n + "-" + System.nanoTime())),
                   Map.of()));
-      // Each message and comment spends one answered form question; they are fetched before the
-      // clock starts.
-      int perKind = (int) Math.min(800_000, 6_000 * (WARM_UP.toSeconds() + 5 + PHASE.toSeconds()));
-      var questions = Challenges.answeredAhead(app.base(), 2 * perKind);
       kinds.put(
           "messages",
           (c, n) ->

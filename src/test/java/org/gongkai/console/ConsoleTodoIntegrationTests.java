@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import org.gongkai.catalog.DocumentForm;
 import org.gongkai.support.Api;
+import org.gongkai.support.Challenges;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +76,7 @@ class ConsoleTodoIntegrationTests extends PlatformIntegrationTests {
     mvc.perform(
         post("/foi/apply")
             .with(csrf())
+            .param("altcha", Challenges.solved("http://localhost:" + port))
             .param("agency", f.agency().code())
             .param("applicantType", "NATURAL_PERSON")
             .param("name", "张三")

@@ -190,7 +190,8 @@ class KilledApplicationLosesNothingIT {
         HttpResponse<String> r =
             post(
                 "/api/v1/foi/requests",
-                PublicSubmissions.request(agency, marker),
+                Challenges.into(
+                    Challenges.answered(app.base()), PublicSubmissions.request(agency, marker)),
                 Map.of("Idempotency-Key", key));
         if (r.statusCode() == 201) {
           acknowledged.add(
@@ -285,7 +286,8 @@ class KilledApplicationLosesNothingIT {
         HttpResponse<String> retry =
             post(
                 "/api/v1/foi/requests",
-                PublicSubmissions.request(agency, u.marker()),
+                Challenges.into(
+                    Challenges.answered(app.base()), PublicSubmissions.request(agency, u.marker())),
                 Map.of("Idempotency-Key", u.idempotencyKey()));
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(201);
       }

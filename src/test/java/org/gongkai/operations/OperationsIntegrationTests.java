@@ -32,7 +32,7 @@ class OperationsIntegrationTests extends PlatformIntegrationTests {
             api()
                 .post(
                     "/api/v1/foi/requests",
-                    PublicSubmissions.request(f.agency().code(), "metrics"),
+                    api().answered(PublicSubmissions.request(f.agency().code(), "metrics")),
                     null,
                     null)
                 .status())

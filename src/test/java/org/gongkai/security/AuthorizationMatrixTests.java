@@ -190,7 +190,7 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
         api()
             .post(
                 "/api/v1/foi/requests",
-                PublicSubmissions.request(f.agency().code(), marker),
+                api().answered(PublicSubmissions.request(f.agency().code(), marker)),
                 null,
                 null)
             .json("$.trackingCode");

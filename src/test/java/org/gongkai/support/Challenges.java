@@ -7,15 +7,21 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Answers the platform's form question as a person would, for tests and harnesses that submit
- * mailbox messages and comments through the public API: {@code GET /api/v1/challenge}, add the two
- * numbers, and put token and answer into the JSON body.
+ * Solves the platform's proof of work as the ALTCHA widget would, for tests and harnesses that
+ * submit requests, mailbox messages and comments through the public API: {@code GET
+ * /api/v1/challenge}, find the number whose SHA-256 of salt and number is the challenge, and put
+ * the base64 payload into the JSON body as {@code altcha}.
  */
 public final class Challenges {
 
@@ -23,8 +29,13 @@ public final class Challenges {
 
   private Challenges() {}
 
-  /** The JSON members {@code "challengeToken":…,"challengeAnswer":…} for one fresh question. */
+  /** The JSON member {@code "altcha":…} for one freshly solved challenge. */
   public static String answered(String base) throws IOException, InterruptedException {
+    return "\"altcha\":\"" + solved(base) + "\"";
+  }
+
+  /** The base64 payload of one freshly solved challenge, as the widget posts it. */
+  public static String solved(String base) throws IOException, InterruptedException {
     String body =
         HTTP.send(
                 HttpRequest.newBuilder(URI.create(base + "/api/v1/challenge"))
@@ -32,10 +43,36 @@ public final class Challenges {
                     .build(),
                 HttpResponse.BodyHandlers.ofString())
             .body();
-    int a = JsonPath.read(body, "$.a");
-    int b = JsonPath.read(body, "$.b");
-    String token = JsonPath.read(body, "$.challengeToken");
-    return "\"challengeToken\":\"" + token + "\",\"challengeAnswer\":\"" + (a + b) + "\"";
+    String algorithm = JsonPath.read(body, "$.algorithm");
+    String challenge = JsonPath.read(body, "$.challenge");
+    long max = ((Number) JsonPath.read(body, "$.maxnumber")).longValue();
+    String salt = JsonPath.read(body, "$.salt");
+    String signature = JsonPath.read(body, "$.signature");
+    MessageDigest sha;
+    try {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    for (long n = 0; n <= max; n++) {
+      byte[] hash = sha.digest((salt + n).getBytes(StandardCharsets.UTF_8));
+      if (HexFormat.of().formatHex(hash).equals(challenge)) {
+        String payload =
+            "{\"algorithm\":\""
+                + algorithm
+                + "\",\"challenge\":\""
+                + challenge
+                + "\",\"number\":"
+                + n
+                + ",\"salt\":\""
+                + salt
+                + "\",\"signature\":\""
+                + signature
+                + "\"}";
+        return Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    throw new IllegalStateException("no number up to " + max + " solves the challenge");
   }
 
   /** {@code json} (an object) with the members of an {@link #answered} question added. */

@@ -43,6 +43,8 @@ import org.springframework.web.context.WebApplicationContext;
       "GONGKAI_ADMIN_PASSWORD=" + PlatformIntegrationTests.ADMIN_PASSWORD,
       "gongkai.login.max-failures=3",
       "gongkai.intake.max-submissions=1000",
+      // A proof of work a test solves in a millisecond; production asks about half a second.
+      "gongkai.challenge.max-number=2000",
       "spring.datasource.hikari.minimum-idle=1",
       // Tests act as administrators without an authenticator; SecondFactorIntegrationTests require
       // one.

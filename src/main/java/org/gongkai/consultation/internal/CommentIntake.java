@@ -78,16 +78,10 @@ class CommentIntake {
   }
 
   /**
-   * A comment as written; the challenge fields carry the answered form question (see {@code GET
+   * A comment as written; {@code altcha} carries the solved proof of work (see {@code GET
    * /api/v1/challenge}).
    */
-  record CommentForm(
-      Integer paragraph,
-      String name,
-      String contact,
-      String body,
-      String challengeToken,
-      String challengeAnswer) {}
+  record CommentForm(Integer paragraph, String name, String contact, String body, String altcha) {}
 
   record Upload(String fileName, byte[] content) {}
 

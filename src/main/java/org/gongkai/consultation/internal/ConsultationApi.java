@@ -57,7 +57,7 @@ class ConsultationApi {
       @PathVariable long id,
       @RequestBody CommentIntake.CommentForm form,
       HttpServletRequest request) {
-    Challenge.Solved solved = challenge.verify(form.challengeToken(), form.challengeAnswer());
+    Challenge.Solved solved = challenge.verifyProofOfWork(form.altcha());
     throttle.acquire(THROTTLE, request.getRemoteAddr());
     long commentId = intake.comment(id, form, null, solved);
     return ResponseEntity.created(URI.create("/api/v1/consultations/" + id))

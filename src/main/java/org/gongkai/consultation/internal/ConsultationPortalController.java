@@ -71,29 +71,27 @@ class ConsultationPortalController {
       @RequestParam(required = false) String body,
       @RequestParam(required = false) String challengeToken,
       @RequestParam(required = false) String challengeAnswer,
+      @RequestParam(name = Challenge.FIELD, required = false) String altcha,
       @RequestParam(name = "attachment", required = false) MultipartFile attachment,
       HttpServletRequest request,
       Model model,
       RedirectAttributes redirect)
       throws IOException {
     try {
-      Challenge.Solved solved = challenge.verify(challengeToken, challengeAnswer);
+      Challenge.Solved solved = challenge.verifyForm(altcha, challengeToken, challengeAnswer);
       throttle.acquire(ConsultationApi.THROTTLE, request.getRemoteAddr());
       CommentIntake.Upload upload =
           attachment == null || attachment.isEmpty()
               ? null
               : new CommentIntake.Upload(attachment.getOriginalFilename(), attachment.getBytes());
       intake.comment(
-          id,
-          new CommentIntake.CommentForm(paragraph, name, contact, body, null, null),
-          upload,
-          solved);
+          id, new CommentIntake.CommentForm(paragraph, name, contact, body, null), upload, solved);
       redirect.addFlashAttribute("notice", "consultation.comment.received");
       return "redirect:/consultations/" + id;
     } catch (Refusal refusal) {
       Refusals.show(model, refusal);
       model.addAttribute(
-          "entered", new CommentIntake.CommentForm(paragraph, name, contact, body, null, null));
+          "entered", new CommentIntake.CommentForm(paragraph, name, contact, body, null));
       model.addAttribute("problems", refusal.fieldProblems());
       return show(id, model);
     }

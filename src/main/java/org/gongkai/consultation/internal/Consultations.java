@@ -297,7 +297,7 @@ class Consultations implements ConsultationDesk {
       long consultationId, Integer paragraph, String name, String contact, String body) {
     return intake.comment(
         consultationId,
-        new CommentIntake.CommentForm(paragraph, name, contact, body, null, null),
+        new CommentIntake.CommentForm(paragraph, name, contact, body, null),
         null,
         null);
   }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URI;
 import org.gongkai.foi.Acknowledgement;
 import org.gongkai.foi.Application;
+import org.gongkai.shared.web.Challenge;
 import org.gongkai.shared.web.SubmissionThrottle;
 import org.gongkai.shared.web.TrackingSecret;
 import org.springframework.http.MediaType;
@@ -34,8 +35,14 @@ class FoiApi {
   private final RequestIntake service;
   private final RequestQueries queries;
   private final SubmissionThrottle throttle;
+  private final Challenge challenge;
 
-  FoiApi(RequestIntake service, RequestQueries queries, SubmissionThrottle throttle) {
+  FoiApi(
+      RequestIntake service,
+      RequestQueries queries,
+      SubmissionThrottle throttle,
+      Challenge challenge) {
+    this.challenge = challenge;
     this.service = service;
     this.queries = queries;
     this.throttle = throttle;
@@ -46,8 +53,9 @@ class FoiApi {
       @Valid @RequestBody Application application,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       HttpServletRequest request) {
+    Challenge.Solved solved = challenge.verifyProofOfWork(application.getAltcha());
     throttle.acquire(THROTTLE, request.getRemoteAddr());
-    return created(service.submit(application, idempotencyKey, null));
+    return created(service.submit(application, idempotencyKey, null, solved));
   }
 
   /**
@@ -61,13 +69,14 @@ class FoiApi {
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       HttpServletRequest request)
       throws IOException {
+    Challenge.Solved solved = challenge.verifyProofOfWork(application.getAltcha());
     throttle.acquire(THROTTLE, request.getRemoteAddr());
     RequestIntake.Upload upload =
         idCopy == null || idCopy.isEmpty()
             ? null
             : new RequestIntake.Upload(
                 idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
-    return created(service.submit(application, idempotencyKey, upload));
+    return created(service.submit(application, idempotencyKey, upload, solved));
   }
 
   @GetMapping("/{trackingCode}")

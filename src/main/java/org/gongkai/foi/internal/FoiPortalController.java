@@ -11,6 +11,7 @@ import org.gongkai.foi.Application;
 import org.gongkai.foi.DeliveryChannel;
 import org.gongkai.foi.IdType;
 import org.gongkai.foi.InformationForm;
+import org.gongkai.shared.web.Challenge;
 import org.gongkai.shared.web.PublicPage;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
@@ -40,12 +41,15 @@ class FoiPortalController {
   private final RequestQueries queries;
   private final AgencyDirectory agencies;
   private final SubmissionThrottle throttle;
+  private final Challenge challenge;
 
   FoiPortalController(
       RequestIntake service,
       RequestQueries queries,
       AgencyDirectory agencies,
-      SubmissionThrottle throttle) {
+      SubmissionThrottle throttle,
+      Challenge challenge) {
+    this.challenge = challenge;
     this.service = service;
     this.queries = queries;
     this.agencies = agencies;
@@ -72,6 +76,8 @@ class FoiPortalController {
       BindingResult errors,
       @RequestParam(required = false) String submissionToken,
       @RequestParam(name = "idCopyFile", required = false) MultipartFile idCopy,
+      @RequestParam(required = false) String challengeToken,
+      @RequestParam(required = false) String challengeAnswer,
       HttpServletRequest request,
       Model model,
       RedirectAttributes redirect)
@@ -84,13 +90,21 @@ class FoiPortalController {
       return form(model, application, token);
     }
     try {
+      Challenge.Solved solved;
+      try {
+        solved = challenge.verifyForm(application.getAltcha(), challengeToken, challengeAnswer);
+      } catch (Refusal refused) {
+        // The question is not a field of the application: say so above the form.
+        refused.fieldProblems().forEach(p -> errors.reject(p.messageKey(), p.messageKey()));
+        return form(model, application, token);
+      }
       throttle.acquire(FoiApi.THROTTLE, request.getRemoteAddr());
       RequestIntake.Upload upload =
           idCopy == null || idCopy.isEmpty()
               ? null
               : new RequestIntake.Upload(
                   idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
-      Acknowledgement ack = service.submit(application, "form:" + token, upload);
+      Acknowledgement ack = service.submit(application, "form:" + token, upload, solved);
       redirect.addFlashAttribute("ack", ack);
       return "redirect:/foi/acknowledged";
     } catch (Refusal refusal) {
@@ -129,6 +143,7 @@ class FoiPortalController {
   private String form(Model model, Application application, String token) {
     model.addAttribute("application", application);
     model.addAttribute("submissionToken", token);
+    model.addAttribute("question", challenge.issue());
     model.addAttribute("agencies", agencies.all());
     model.addAttribute("applicantTypes", ApplicantType.values());
     model.addAttribute("idTypes", IdType.values());

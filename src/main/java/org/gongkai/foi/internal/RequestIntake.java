@@ -23,6 +23,7 @@ import org.gongkai.foi.RequestState;
 import org.gongkai.shared.ids.OrganizationCodes;
 import org.gongkai.shared.ids.ResidentIds;
 import org.gongkai.shared.ids.TrackingCodes;
+import org.gongkai.shared.web.Challenge;
 import org.gongkai.shared.web.IntakeMetrics;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,6 +49,7 @@ class RequestIntake {
   private final TransactionTemplate transactions;
   private final IntakeMetrics intake;
   private final StepDates dates;
+  private final Challenge challenge;
 
   RequestIntake(
       RequestRepository requests,
@@ -60,8 +62,10 @@ class RequestIntake {
       AuditTrail audit,
       TransactionTemplate transactions,
       IntakeMetrics intake,
-      StepDates dates) {
+      StepDates dates,
+      Challenge challenge) {
     this.dates = dates;
+    this.challenge = challenge;
     this.requests = requests;
     this.ledger = ledger;
     this.codes = codes;
@@ -81,8 +85,9 @@ class RequestIntake {
    * Stores a public application and answers only once it is committed. The same idempotency key
    * answers with the same request; reusing a key for a different application is refused.
    */
-  Acknowledgement submit(Application form, String idempotencyKey, Upload idCopy) {
-    return intake(form, idempotencyKey, idCopy, IntakeChannel.ONLINE, null, null);
+  Acknowledgement submit(
+      Application form, String idempotencyKey, Upload idCopy, Challenge.Solved solved) {
+    return intake(form, idempotencyKey, idCopy, IntakeChannel.ONLINE, null, null, solved);
   }
 
   Acknowledgement enter(
@@ -96,7 +101,7 @@ class RequestIntake {
       throw Refusal.invalidField("receivedOn", "foi.received-on.future");
     }
     dates.requireUnreported(agency.id(), receivedOn, "receivedOn");
-    return intake(form, null, idCopy, channel, receivedOn, actor);
+    return intake(form, null, idCopy, channel, receivedOn, actor, null);
   }
 
   private Acknowledgement intake(
@@ -105,7 +110,8 @@ class RequestIntake {
       Upload idCopy,
       IntakeChannel channel,
       LocalDate receivedOn,
-      Staff actor) {
+      Staff actor,
+      Challenge.Solved solved) {
     Agency agency = agencyOf(form);
     String idNumber = checkedApplicant(form);
     String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
@@ -125,6 +131,10 @@ class RequestIntake {
       try {
         transactions.executeWithoutResult(
             tx -> {
+              if (solved != null) {
+                // Spent with the request it let in: refused, it can be sent again; stored, never.
+                challenge.spend(solved);
+              }
               Instant now = ledger.now();
               long id =
                   requests.insert(

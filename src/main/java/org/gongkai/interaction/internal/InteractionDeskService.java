@@ -42,7 +42,6 @@ class InteractionDeskService implements InteractionDesk {
                 phone,
                 null,
                 publicConsent,
-                null,
                 null),
             null)
         .trackingCode();

@@ -38,7 +38,7 @@ class MailboxApi {
   @PostMapping("/api/v1/mailbox/messages")
   ResponseEntity<MailboxViews.Ack> submit(
       @RequestBody MailboxViews.Form form, HttpServletRequest request) {
-    Challenge.Solved solved = challenge.verify(form.challengeToken(), form.challengeAnswer());
+    Challenge.Solved solved = challenge.verifyProofOfWork(form.altcha());
     throttle.acquire(THROTTLE, request.getRemoteAddr());
     MailboxViews.Ack ack = mailbox.submit(form, solved);
     return ResponseEntity.created(URI.create("/api/v1/mailbox/messages/" + ack.trackingCode()))

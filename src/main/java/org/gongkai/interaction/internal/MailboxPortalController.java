@@ -44,17 +44,7 @@ class MailboxPortalController {
     return form(
         model,
         new MailboxViews.Form(
-            agency,
-            MailboxViews.Type.QUESTION,
-            false,
-            null,
-            null,
-            null,
-            null,
-            null,
-            false,
-            null,
-            null));
+            agency, MailboxViews.Type.QUESTION, false, null, null, null, null, null, false, null));
   }
 
   private String form(Model model, MailboxViews.Form form) {
@@ -78,14 +68,15 @@ class MailboxPortalController {
       @RequestParam(required = false) boolean publicConsent,
       @RequestParam(required = false) String challengeToken,
       @RequestParam(required = false) String challengeAnswer,
+      @RequestParam(name = Challenge.FIELD, required = false) String altcha,
       HttpServletRequest request,
       Model model,
       RedirectAttributes redirect) {
     MailboxViews.Form form =
         new MailboxViews.Form(
-            agency, type, toHead, title, content, name, phone, email, publicConsent, null, null);
+            agency, type, toHead, title, content, name, phone, email, publicConsent, null);
     try {
-      Challenge.Solved solved = challenge.verify(challengeToken, challengeAnswer);
+      Challenge.Solved solved = challenge.verifyForm(altcha, challengeToken, challengeAnswer);
       throttle.acquire(MailboxApi.THROTTLE, request.getRemoteAddr());
       redirect.addFlashAttribute("ack", mailbox.submit(form, solved));
       return "redirect:/mailbox/acknowledged";

@@ -27,7 +27,7 @@ final class MailboxViews {
   }
 
   /**
-   * A message as written; the challenge fields carry the answered form question (see {@code GET
+   * A message as written; {@code altcha} carries the solved proof of work (see {@code GET
    * /api/v1/challenge}).
    */
   record Form(
@@ -40,8 +40,7 @@ final class MailboxViews {
       String phone,
       String email,
       Boolean publicConsent,
-      String challengeToken,
-      String challengeAnswer) {}
+      String altcha) {}
 
   record Ack(String trackingCode, String secret) {}
 

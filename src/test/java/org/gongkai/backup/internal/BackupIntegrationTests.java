@@ -79,7 +79,7 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
     Api.Response ack =
         api.post(
             "/api/v1/foi/requests",
-            PublicSubmissions.request(f.agency().code(), "backup"),
+            api.answered(PublicSubmissions.request(f.agency().code(), "backup")),
             null,
             null);
     requestCode = ack.json("$.trackingCode");

@@ -26,6 +26,7 @@ import org.gongkai.calendar.DayKind;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.foi.Acknowledgement;
 import org.gongkai.support.Api;
+import org.gongkai.support.Challenges;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,7 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
         mvc.perform(
                 post("/foi/apply")
                     .with(csrf())
+                    .param("altcha", Challenges.solved("http://localhost:" + port))
                     .param("agency", f.agency().code())
                     .param("applicantType", "NATURAL_PERSON")
                     .param("name", "张三")
@@ -131,6 +133,7 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     mvc.perform(
         post("/foi/apply")
             .with(csrf())
+            .param("altcha", Challenges.solved("http://localhost:" + port))
             .param("agency", f.agency().code())
             .param("applicantType", "NATURAL_PERSON")
             .param("name", "张三")
@@ -280,7 +283,12 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
   void personalDataIsMaskedForStaffNotAssigned() {
     Fixture f = newAgency();
     Api.Response created =
-        api().post("/api/v1/foi/requests", applicationJson(f.agency().code(), "李四"), null, null);
+        api()
+            .post(
+                "/api/v1/foi/requests",
+                api().answered(applicationJson(f.agency().code(), "李四")),
+                null,
+                null);
     assertThat(created.status()).isEqualTo(201);
     long id = requestId(created.json("$.trackingCode"));
     Api.Response masked =
@@ -349,7 +357,7 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
         applicationJson(f.agency().code(), "王五")
             .replace(RESIDENT_ID, "110105194912310021")
             .replace("\"email\":\"zhang@example.cn\",", "");
-    Api.Response r = api().post("/api/v1/foi/requests", bad, null, null);
+    Api.Response r = api().post("/api/v1/foi/requests", api().answered(bad), null, null);
     assertThat(r.status()).isEqualTo(400);
     assertThat(r.headers().getContentType().toString()).contains("application/problem+json");
     assertThat(r.<List<String>>json("$.errors[*].field")).contains("idNumber", "email");
@@ -363,9 +371,11 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
         api()
             .post(
                 "/api/v1/foi/requests",
-                applicationJson(f.agency().code(), "某公司")
-                    .replace("NATURAL_PERSON", "COMMERCIAL_ENTERPRISE")
-                    .replace("RESIDENT_ID", "USCC"),
+                api()
+                    .answered(
+                        applicationJson(f.agency().code(), "某公司")
+                            .replace("NATURAL_PERSON", "COMMERCIAL_ENTERPRISE")
+                            .replace("RESIDENT_ID", "USCC")),
                 null,
                 null);
     assertThat(uscc.<List<String>>json("$.errors[*].field")).contains("idNumber");
@@ -380,7 +390,7 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
   @Test
   void anIdempotencyKeyMakesARetrySafe() {
     Fixture f = newAgency();
-    String json = applicationJson(f.agency().code(), "赵六");
+    String json = api().answered(applicationJson(f.agency().code(), "赵六"));
     Api.Response first = postWithKey(json, "retry-" + f.agency().code());
     Api.Response second = postWithKey(json, "retry-" + f.agency().code());
     assertThat(first.status()).isEqualTo(201);
@@ -419,7 +429,7 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Api.Response>> answers = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      String json = applicationJson(f.agency().code(), "申请人" + i);
+      String json = api().answered(applicationJson(f.agency().code(), "申请人" + i));
       answers.add(
           pool.submit(
               () -> {
@@ -451,7 +461,11 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     var days = calendar.current();
     String code =
         api()
-            .post("/api/v1/foi/requests", applicationJson(f.agency().code(), "钱七"), null, null)
+            .post(
+                "/api/v1/foi/requests",
+                api().answered(applicationJson(f.agency().code(), "钱七")),
+                null,
+                null)
             .json("$.trackingCode");
     long id = requestId(code);
     String base = "/api/v1/admin/foi/requests/" + id;
@@ -495,7 +509,11 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     // While a consultation stands, the daily run moves the projected due date without logging it.
     String paused =
         api()
-            .post("/api/v1/foi/requests", applicationJson(f.agency().code(), "李九"), null, null)
+            .post(
+                "/api/v1/foi/requests",
+                api().answered(applicationJson(f.agency().code(), "李九")),
+                null,
+                null)
             .json("$.trackingCode");
     long pausedId = requestId(paused);
     staffPost(
@@ -515,7 +533,11 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     // A second request whose supplement deadline has passed closes as （六）1.
     String lapsed =
         api()
-            .post("/api/v1/foi/requests", applicationJson(f.agency().code(), "孙八"), null, null)
+            .post(
+                "/api/v1/foi/requests",
+                api().answered(applicationJson(f.agency().code(), "孙八")),
+                null,
+                null)
             .json("$.trackingCode");
     long lapsedId = requestId(lapsed);
     staffPost(
@@ -551,7 +573,11 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     for (int i = 0; i < 11; i++) {
       String code =
           api()
-              .post("/api/v1/foi/requests", applicationJson(f.agency().code(), "周九"), null, null)
+              .post(
+                  "/api/v1/foi/requests",
+                  api().answered(applicationJson(f.agency().code(), "周九")),
+                  null,
+                  null)
               .json("$.trackingCode");
       last = requestId(code);
       staffPost(
@@ -616,7 +642,11 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     String code =
         api()
-            .post("/api/v1/foi/requests", applicationJson(f.agency().code(), "吴十"), null, null)
+            .post(
+                "/api/v1/foi/requests",
+                api().answered(applicationJson(f.agency().code(), "吴十")),
+                null,
+                null)
             .json("$.trackingCode");
     long id = requestId(code);
     staffPost(
@@ -693,7 +723,11 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     for (int i = 0; i < 3; i++) {
       String code =
           api()
-              .post("/api/v1/foi/requests", applicationJson(f.agency().code(), "郑" + i), null, null)
+              .post(
+                  "/api/v1/foi/requests",
+                  api().answered(applicationJson(f.agency().code(), "郑" + i)),
+                  null,
+                  null)
               .json("$.trackingCode");
       long id = requestId(code);
       staffPost(
@@ -778,7 +812,11 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     Fixture f = newAgency();
     String code =
         api()
-            .post("/api/v1/foi/requests", applicationJson(f.agency().code(), "冯十一"), null, null)
+            .post(
+                "/api/v1/foi/requests",
+                api().answered(applicationJson(f.agency().code(), "冯十一")),
+                null,
+                null)
             .json("$.trackingCode");
     long id = requestId(code);
     MvcResult login =
@@ -846,12 +884,20 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
     long first =
         requestId(
             api()
-                .post("/api/v1/foi/requests", applicationJson(f.agency().code(), "冯一"), null, null)
+                .post(
+                    "/api/v1/foi/requests",
+                    api().answered(applicationJson(f.agency().code(), "冯一")),
+                    null,
+                    null)
                 .json("$.trackingCode"));
     long second =
         requestId(
             api()
-                .post("/api/v1/foi/requests", applicationJson(f.agency().code(), "冯二"), null, null)
+                .post(
+                    "/api/v1/foi/requests",
+                    api().answered(applicationJson(f.agency().code(), "冯二")),
+                    null,
+                    null)
                 .json("$.trackingCode"));
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     for (long id : new long[] {first, second}) {

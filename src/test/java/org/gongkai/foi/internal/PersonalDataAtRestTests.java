@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.gongkai.account.Staff;
 import org.gongkai.shared.storage.DataDirectory;
+import org.gongkai.support.Api;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,7 +150,9 @@ abstract class PersonalDataAtRestTests extends PlatformIntegrationTests {
     json.setContentType(MediaType.APPLICATION_JSON);
     parts.add(
         "application",
-        new HttpEntity<>(FoiIntegrationTests.applicationJson(f.agency().code(), "张三"), json));
+        new HttpEntity<>(
+            new Api(port).answered(FoiIntegrationTests.applicationJson(f.agency().code(), "张三")),
+            json));
     HttpHeaders png = new HttpHeaders();
     png.setContentType(MediaType.IMAGE_PNG);
     parts.add(

@@ -271,7 +271,7 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
     String complete = message(f.agency().code(), "QUESTION", false);
     Api.Response unasked = api().post("/api/v1/mailbox/messages", complete, null, null);
     assertThat(unasked.status()).isEqualTo(400);
-    assertThat(unasked.<List<String>>json("$.errors[*].field")).containsExactly("challengeAnswer");
+    assertThat(unasked.<List<String>>json("$.errors[*].field")).containsExactly("altcha");
 
     String question = api().question();
     String incomplete =
