@@ -94,6 +94,16 @@ public final class Api {
     return wrap(spec.retrieve().toEntity(String.class));
   }
 
+  public Response delete(String path, String user, String password) {
+    return wrap(
+        client
+            .delete()
+            .uri(uri(path))
+            .header(HttpHeaders.AUTHORIZATION, basic(user, password))
+            .retrieve()
+            .toEntity(String.class));
+  }
+
   public Response put(String path, String json, String user, String password) {
     return wrap(
         client

@@ -24,6 +24,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -119,21 +120,23 @@ class SecurityConfiguration {
   }
 
   /**
-   * The staff API called by a script: every request carries HTTP Basic credentials and is
-   * authenticated by them alone, never by a session, so it needs no CSRF token. A request that
-   * merely has an {@code Authorization} header and fails it is refused, not let through on a
-   * session cookie.
+   * The staff API called by a script: every request carries a personal access token ({@code
+   * Authorization: Bearer}) or HTTP Basic credentials and is authenticated by them alone, never by
+   * a session, so it needs no CSRF token. A request that merely has an {@code Authorization} header
+   * and fails it is refused, not let through on a session cookie.
    */
   @Bean
   @Order(1)
   SecurityFilterChain staffApiWithCredentials(
-      HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+      HttpSecurity http, AuthenticationManager authenticationManager, AccessTokens tokens)
+      throws Exception {
     http.securityMatcher(
             request ->
                 request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/admin/")
                     && carriesCredentials(request))
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .addFilterBefore(new AccessTokenFilter(tokens), BasicAuthenticationFilter.class)
         .httpBasic(
             basic -> basic.realmName("Gongkai").authenticationDetailsSource(ApiCredentials::new))
         .sessionManagement(
