@@ -18,6 +18,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 @Configuration(proxyBeanMethods = false)
 class FileStoreConfiguration {
 
+  static {
+    // POI's zip-bomb limits, set before any OOXML is read anywhere in the platform.
+    OfficeParts.limits();
+  }
+
   @Bean
   FileStore fileStore(FilesProperties settings, DataDirectory data, Clock clock) {
     return switch (settings.store()) {

@@ -5,12 +5,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
-import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Decides what a file is from its bytes, not its name: PDF, Word, Excel (binary and OOXML), OFD,
@@ -108,35 +105,15 @@ public final class FileTypes {
   }
 
   private static Optional<Type> zipContent(Path file) {
-    try (ZipFile zip = new ZipFile(file.toFile())) {
-      boolean word = false;
-      boolean excel = false;
-      boolean ofd = false;
-      boolean contentTypes = false;
-      Enumeration<? extends ZipEntry> entries = zip.entries();
-      while (entries.hasMoreElements()) {
-        String name = entries.nextElement().getName();
-        if (isActiveContent(name)) {
-          return Optional.empty();
-        }
-        contentTypes |= name.equals("[Content_Types].xml");
-        word |= name.startsWith("word/");
-        excel |= name.startsWith("xl/");
-        ofd |= name.equalsIgnoreCase("OFD.xml");
-      }
-      if (ofd) {
-        return Optional.of(Type.OFD);
-      }
-      if (contentTypes && word) {
-        return Optional.of(Type.DOCX);
-      }
-      if (contentTypes && excel) {
-        return Optional.of(Type.XLSX);
-      }
-      return Optional.empty();
-    } catch (IOException notAZip) {
-      return Optional.empty();
-    }
+    return OfficeParts.inspect(file)
+        .flatMap(
+            kind ->
+                switch (kind) {
+                  case WORD -> Optional.of(Type.DOCX);
+                  case EXCEL -> Optional.of(Type.XLSX);
+                  case OFD -> Optional.of(Type.OFD);
+                  case OTHER -> Optional.<Type>empty();
+                });
   }
 
   /**

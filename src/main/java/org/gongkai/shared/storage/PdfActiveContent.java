@@ -7,11 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
@@ -46,8 +57,35 @@ final class PdfActiveContent {
   enum Result {
     CLEAN,
     DISARMED,
-    UNREADABLE
+    UNREADABLE,
+    /** Over the size or page limits. */
+    TOO_LARGE,
+    /** Every worker busy and the queue full: try again later. */
+    BUSY
   }
+
+  /** A public PDF larger than this is not parsed at all. */
+  static final long MAX_BYTES = 64L * 1024 * 1024;
+
+  static final int MAX_PAGES = 5_000;
+  static final Duration TIME_LIMIT = Duration.ofSeconds(60);
+
+  /**
+   * PDFs are parsed by two workers with a short queue, so a crowd of uploads cannot take every
+   * request thread and the memory with it; parsing buffers in temporary files, not on the heap.
+   */
+  private static final ExecutorService WORKERS =
+      new ThreadPoolExecutor(
+          2,
+          2,
+          0,
+          TimeUnit.SECONDS,
+          new ArrayBlockingQueue<>(8),
+          runnable -> {
+            Thread thread = new Thread(runnable, "pdf-disarm");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private PdfActiveContent() {}
 
@@ -55,10 +93,51 @@ final class PdfActiveContent {
    * Rewrites {@code file} in place (through a forced temporary file) when it held active content.
    */
   static Result disarm(Path file) {
+    return disarm(file, MAX_BYTES, MAX_PAGES, TIME_LIMIT);
+  }
+
+  static Result disarm(Path file, long maxBytes, int maxPages, Duration timeLimit) {
+    try {
+      if (Files.size(file) > maxBytes) {
+        return Result.TOO_LARGE;
+      }
+    } catch (IOException e) {
+      return Result.UNREADABLE;
+    }
+    Future<Result> work;
+    try {
+      work = WORKERS.submit(() -> disarmNow(file, maxPages));
+    } catch (RejectedExecutionException busy) {
+      return Result.BUSY;
+    }
+    try {
+      return work.get(timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException slow) {
+      work.cancel(true);
+      return Result.TOO_LARGE;
+    } catch (InterruptedException e) {
+      work.cancel(true);
+      Thread.currentThread().interrupt();
+      return Result.UNREADABLE;
+    } catch (ExecutionException e) {
+      return Result.UNREADABLE;
+    }
+  }
+
+  private static Result disarmNow(Path file, int maxPages) {
     boolean changed;
-    try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+    try (PDDocument pdf =
+        Loader.loadPDF(
+            new RandomAccessReadBufferedFile(file.toFile()),
+            "",
+            null,
+            null,
+            IOUtils.createTempFileOnlyStreamCache())) {
       if (pdf.isEncrypted()) {
         return Result.UNREADABLE;
+      }
+      if (pdf.getNumberOfPages() > maxPages) {
+        return Result.TOO_LARGE;
       }
       changed = disarm(pdf);
       if (changed) {

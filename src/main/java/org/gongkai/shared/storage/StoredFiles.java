@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.gongkai.shared.web.Refusal;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -145,6 +146,8 @@ public class StoredFiles {
       if (limits.disarm() && type == FileTypes.Type.PDF) {
         switch (PdfActiveContent.disarm(temp)) {
           case UNREADABLE -> throw limits.wrongType().get();
+          case TOO_LARGE -> throw limits.tooLarge().get();
+          case BUSY -> throw Refusal.unavailable("upload.busy");
           case DISARMED -> {
             sha = sha256Of(temp);
             size = Files.size(temp);
