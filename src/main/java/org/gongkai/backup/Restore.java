@@ -10,6 +10,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 import org.gongkai.backup.internal.Restorer;
 import org.gongkai.shared.PlatformProperties;
+import org.gongkai.shared.privacy.ArchiveCipher;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -65,7 +66,24 @@ public final class Restore {
                       .split(","))
               .map(String::trim)
               .toList();
-      return new Restorer(context.getBean(DataSource.class), dataDir, locations, out, messages)
+      // The archive opens under the personal-data keys, from the same settings as the server's.
+      ArchiveCipher keys =
+          ArchiveCipher.fromSettings(
+              env.getProperty("gongkai.privacy.keys", ""),
+              env.getProperty(
+                  "gongkai.privacy.key-file",
+                  System.getProperty("user.home") + "/.gongkai/privacy.keys"),
+              dataDir.toString());
+      boolean acceptUnencrypted =
+          Boolean.parseBoolean(env.getProperty("gongkai.backup.accept-unencrypted", "false"));
+      return new Restorer(
+              context.getBean(DataSource.class),
+              dataDir,
+              locations,
+              out,
+              messages,
+              keys,
+              acceptUnencrypted)
           .restore(Path.of(file));
     }
   }

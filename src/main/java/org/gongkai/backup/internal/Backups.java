@@ -11,6 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -25,6 +28,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -33,6 +37,8 @@ import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.audit.AuditChainHead;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.shared.privacy.ArchiveCipher;
+import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.gongkai.shared.storage.DataDirectory;
 import org.gongkai.shared.web.Refusal;
 import org.slf4j.Logger;
@@ -47,7 +53,10 @@ import tools.jackson.databind.json.JsonMapper;
  * few. The database is read in one snapshot transaction while the platform keeps working; the
  * stored files are copied after it, so every file a row of the snapshot names is in the archive
  * (files are never changed under their name, and the sweep leaves young files alone). Each archive
- * is written under a temporary name, forced to disk and renamed, with its SHA-256 beside it.
+ * is encrypted and authenticated as it is written ({@link ArchiveCipher}, under the personal-data
+ * keys, which live outside the data folder), readable by the platform's user alone, written under a
+ * temporary name, forced to disk and renamed, with its SHA-256 beside it. Sessions, login failures
+ * and spent challenges are left out.
  */
 @Service
 class Backups {
@@ -63,6 +72,17 @@ class Backups {
    */
   static final List<String> NOT_CONTENT = List.of("db", "index", FOLDER, "logs");
 
+  /**
+   * Tables a backup leaves out: live sessions (a stolen backup would log its thief in), the login
+   * throttle's failures and spent challenges, all of which mean nothing once restored.
+   */
+  static final Set<String> LEFT_OUT =
+      Set.of("spring_session", "spring_session_attributes", "login_failure", "challenge_use");
+
+  /** Archives and their checksums are for the platform's own user alone. */
+  static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
   private final DataSource dataSource;
   private final DataDirectory data;
   private final Flyway flyway;
@@ -74,6 +94,7 @@ class Backups {
   private final JsonMapper json;
   private final int retain;
   private final ReentrantLock oneAtATime = new ReentrantLock();
+  private final ArchiveCipher cipher;
 
   Backups(
       DataSource dataSource,
@@ -84,7 +105,9 @@ class Backups {
       AuditTrail audit,
       TransactionTemplate transactions,
       Clock clock,
-      BackupProperties settings) {
+      BackupProperties settings,
+      PersonalDataCipher keys) {
+    this.cipher = keys.archives();
     this.transactions = transactions;
     this.dataSource = dataSource;
     this.data = data;
@@ -120,10 +143,9 @@ class Backups {
       // Kept in the archive, apart from the database it describes: a trail cut back later no
       // longer contains this head.
       AuditChainHead chainHead = audit.chainHead();
-      try (OutputStream out =
-              new DigestOutputStream(
-                  Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW), whole);
-          Archive.Writer archive = new Archive.Writer(new BufferedOutputStream(out, 1 << 16))) {
+      try (OutputStream out = new DigestOutputStream(createOwnerOnly(temp), whole);
+          Archive.Writer archive =
+              new Archive.Writer(new BufferedOutputStream(cipher.seal(out), 1 << 16))) {
         String database = writeDatabase(archive);
         writeFiles(archive);
         var settings = SettingsSnapshot.of(environment);
@@ -157,7 +179,10 @@ class Backups {
         }
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         Path checksum = folder.resolve(name + ".sha256");
-        Files.writeString(checksum, sha + "  " + name + "\n", StandardCharsets.US_ASCII);
+        Files.deleteIfExists(checksum);
+        try (OutputStream c = createOwnerOnly(checksum)) {
+          c.write((sha + "  " + name + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
         try (FileChannel c = FileChannel.open(checksum, StandardOpenOption.WRITE)) {
           c.force(true);
         }
@@ -234,6 +259,9 @@ class Backups {
       }
       try {
         for (Tables.Table table : Tables.of(connection)) {
+          if (LEFT_OUT.contains(table.name())) {
+            continue;
+          }
           archive.put(
               Archive.DB + table.name() + ".jsonl",
               out -> {
@@ -280,6 +308,15 @@ class Backups {
         archive.putFile(Archive.FILES + root.relativize(file).toString().replace('\\', '/'), in);
       }
     }
+  }
+
+  private static OutputStream createOwnerOnly(Path file) throws IOException {
+    try {
+      Files.createFile(file, OWNER_ONLY);
+    } catch (UnsupportedOperationException notPosix) {
+      Files.createFile(file);
+    }
+    return Files.newOutputStream(file, StandardOpenOption.WRITE);
   }
 
   private void prune() {

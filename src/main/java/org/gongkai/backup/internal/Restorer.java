@@ -2,6 +2,7 @@ package org.gongkai.backup.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,6 +25,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.gongkai.shared.privacy.ArchiveCipher;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -41,13 +44,24 @@ public final class Restorer {
   private final PrintStream out;
   private final Messages messages;
   private final JsonMapper json = ArchiveJson.mapper();
+  private final ArchiveCipher cipher;
+  private final boolean acceptUnencrypted;
 
+  /**
+   * {@code acceptUnencrypted}: restore an archive written before backups were encrypted (the
+   * operator says so with {@code --gongkai.backup.accept-unencrypted=true}); otherwise only an
+   * archive that opens under the keys is restored.
+   */
   public Restorer(
       DataSource dataSource,
       Path dataDir,
       List<String> migrationLocations,
       PrintStream out,
-      Messages messages) {
+      Messages messages,
+      ArchiveCipher cipher,
+      boolean acceptUnencrypted) {
+    this.cipher = cipher;
+    this.acceptUnencrypted = acceptUnencrypted;
     this.dataSource = dataSource;
     this.dataDir = dataDir.toAbsolutePath().normalize();
     this.migrationLocations = migrationLocations;
@@ -57,8 +71,106 @@ public final class Restorer {
 
   /** Prints what it restored, or why it refused; the exit code to give. */
   public int restore(Path archive) {
-    try (ZipFile zip = Archive.openVerified(archive, json)) {
+    Path plain = null;
+    try {
+      plain = opened(archive);
+      return restorePlain(archive, plain);
+    } catch (Archive.Refused refused) {
+      out.println(messages.get(refused.key(), refused.arguments()));
+      return 2;
+    } catch (IOException e) {
+      out.println(messages.get("backup.restore.failed", e.getMessage()));
+      return 1;
+    } finally {
+      if (plain != null && !plain.equals(archive)) {
+        try {
+          Files.deleteIfExists(plain);
+        } catch (IOException ignored) {
+          // a temporary file the system cleans up
+        }
+      }
+    }
+  }
+
+  /**
+   * The archive decrypted into a temporary file only its owner reads; refused when it does not
+   * authenticate, or is not encrypted and the operator did not accept that.
+   */
+  private Path opened(Path archive) throws IOException, Archive.Refused {
+    byte[] head;
+    try (InputStream in = Files.newInputStream(archive)) {
+      head = in.readNBytes(4);
+    } catch (IOException e) {
+      throw new Archive.Refused("backup.restore.not-an-archive", archive);
+    }
+    if (!ArchiveCipher.isSealed(head)) {
+      if (acceptUnencrypted) {
+        return archive;
+      }
+      throw new Archive.Refused("backup.restore.unencrypted", archive);
+    }
+    Path plain;
+    try {
+      plain =
+          Files.createTempFile(
+              "gongkai-restore-",
+              ".zip",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      plain = Files.createTempFile("gongkai-restore-", ".zip");
+    }
+    try (InputStream in = cipher.open(Files.newInputStream(archive));
+        OutputStream to = Files.newOutputStream(plain)) {
+      in.transferTo(to);
+    } catch (IOException | IllegalStateException e) {
+      Files.deleteIfExists(plain);
+      throw new Archive.Refused("backup.restore.does-not-open", archive);
+    }
+    return plain;
+  }
+
+  /**
+   * Every entry of the archive is the manifest, the settings, a table the backup writes or a file
+   * of a content area: nothing may land in the database folder, the index, the backups or beside
+   * the data folder, and no table left out of backups (sessions) is loaded.
+   */
+  private void requireContentOnly(Archive.Manifest manifest) throws Archive.Refused {
+    for (Archive.Entry entry : manifest.entries()) {
+      String path = entry.path();
+      if (path.equals(Archive.SETTINGS)) {
+        continue;
+      }
+      if (path.startsWith(Archive.DB)) {
+        String table = path.substring(Archive.DB.length());
+        if (!table.endsWith(".jsonl")
+            || table.contains("/")
+            || Backups.LEFT_OUT.contains(table.substring(0, table.length() - 6))) {
+          throw new Archive.Refused("backup.restore.outside-content", path);
+        }
+        continue;
+      }
+      if (path.startsWith(Archive.FILES)) {
+        String relative = path.substring(Archive.FILES.length());
+        int slash = relative.indexOf('/');
+        String area = slash < 0 ? "" : relative.substring(0, slash);
+        Path target = dataDir.resolve(relative).normalize();
+        if (area.isEmpty()
+            || area.startsWith(".")
+            || Backups.NOT_CONTENT.contains(area)
+            || relative.contains("\\")
+            || !target.startsWith(dataDir.resolve(area))) {
+          throw new Archive.Refused("backup.restore.outside-content", path);
+        }
+        continue;
+      }
+      throw new Archive.Refused("backup.restore.outside-content", path);
+    }
+  }
+
+  private int restorePlain(Path archive, Path plain) throws IOException, Archive.Refused {
+    try (ZipFile zip = Archive.openVerified(plain, json)) {
       Archive.Manifest manifest = Archive.manifest(zip, json);
+      requireContentOnly(manifest);
       requireEmptyFolder();
       String product;
       try (Connection c = dataSource.getConnection()) {
@@ -159,7 +271,7 @@ public final class Restorer {
         }
         for (Tables.Table table : tables) {
           ZipEntry entry = zip.getEntry(Archive.DB + table.name() + ".jsonl");
-          if (entry == null) {
+          if (entry == null || Backups.LEFT_OUT.contains(table.name())) {
             continue;
           }
           try (InputStream in = zip.getInputStream(entry)) {

@@ -110,6 +110,11 @@ public class PersonalDataCipher {
     }
   }
 
+  /** Streams sealed under the same keys: backup archives, rotated with them. */
+  public ArchiveCipher archives() {
+    return new ArchiveCipher(keys);
+  }
+
   /** A file's bytes sealed under the current key: magic, key id, nonce, ciphertext and tag. */
   public byte[] sealFile(String purpose, byte[] plain) {
     String id = keys.currentId();

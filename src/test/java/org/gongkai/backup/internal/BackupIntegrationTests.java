@@ -11,11 +11,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -27,6 +29,8 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import javax.sql.DataSource;
+import org.gongkai.shared.privacy.PersonalDataCipher;
+import org.gongkai.shared.storage.DataDirectory;
 import org.gongkai.support.Api;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.gongkai.support.PostgresTestDatabase;
@@ -34,6 +38,7 @@ import org.gongkai.support.PublicSubmissions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -51,6 +56,10 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
       "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   @TempDir Path temp;
+
+  @Autowired PersonalDataCipher keys;
+
+  @Autowired DataDirectory data;
 
   private Fixture f;
   private long documentId;
@@ -128,7 +137,7 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
     Path folder = temp.resolve("restored-h2");
     try (HikariDataSource h2 = h2In(folder)) {
       assertThat(restore(h2, folder, archive).code()).isZero();
-      assertSameRows(archive, h2);
+      assertSameRows(plain(archive), h2);
       assertThat(h2Count(h2, "SELECT COUNT(*) FROM edition WHERE document_id = " + documentId))
           .isEqualTo(2);
       assertThat(
@@ -140,7 +149,7 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
                       + "'"))
           .isEqualTo(2);
     }
-    assertSameFiles(archive, folder);
+    assertSameFiles(plain(archive), folder);
     String sha =
         jdbc.sql(
                 "SELECT a.sha256 FROM attachment a JOIN edition e ON e.id = a.edition_id WHERE e.document_id = ?"
@@ -162,8 +171,8 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
         dataSource(url, PostgresTestDatabase.user(), PostgresTestDatabase.password())) {
       Path pgFolder = temp.resolve("restored-pg");
       assertThat(restore(pg, pgFolder, archive).code()).isZero();
-      assertSameRows(archive, pg);
-      assertSameFiles(archive, pgFolder);
+      assertSameRows(plain(archive), pg);
+      assertSameFiles(plain(archive), pgFolder);
       try (Connection c = pg.getConnection()) {
         c.createStatement()
             .execute(
@@ -237,6 +246,94 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
+  void archivesAreEncryptedOwnerOnlyWithoutSessionsAndRestoreTakesNothingElse() throws Exception {
+    Path archive = downloadNewBackup();
+    byte[] head = Arrays.copyOf(Files.readAllBytes(archive), 4);
+    assertThat(new String(head, StandardCharsets.US_ASCII))
+        .as("not a readable ZIP")
+        .isNotEqualTo("PK\u0003\u0004");
+    Path stored = data.root().resolve("backups").resolve(archive.getFileName().toString());
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stored)))
+        .isEqualTo("rw-------");
+    try (ZipFile zip = new ZipFile(plain(archive).toFile())) {
+      for (String leftOut :
+          List.of(
+              "spring_session", "spring_session_attributes", "login_failure", "challenge_use")) {
+        assertThat(zip.getEntry(Archive.DB + leftOut + ".jsonl")).as(leftOut).isNull();
+      }
+      assertThat(zip.getEntry(Archive.DB + "account.jsonl")).isNotNull();
+    }
+
+    Path flipped = temp.resolve("flipped.zip");
+    byte[] bytes = Files.readAllBytes(archive);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(flipped, bytes);
+    Path unencrypted = plain(archive);
+    Path outside =
+        rewriteWithExtraEntry(
+            archive, "files/db/gongkai.mv.db", "replaced".getBytes(StandardCharsets.UTF_8));
+    Path session =
+        rewriteWithExtraEntry(
+            archive, "db/spring_session.jsonl", "{}".getBytes(StandardCharsets.UTF_8));
+    for (var refused :
+        Map.of(
+                flipped, "无法用当前的个人信息密钥解密",
+                unencrypted, "未加密",
+                outside, "不属于可恢复的内容",
+                session, "不属于可恢复的内容")
+            .entrySet()) {
+      Path target = temp.resolve("target-" + refused.getKey().getFileName());
+      try (HikariDataSource h2 = h2In(target)) {
+        Outcome outcome = restore(h2, target, refused.getKey());
+        assertThat(outcome.code()).as(outcome.output()).isEqualTo(2);
+        assertThat(outcome.output()).contains(refused.getValue()).contains("未作任何更改");
+      }
+    }
+  }
+
+  /** The archive with one more entry, listed in its manifest with the right checksum, sealed. */
+  private Path rewriteWithExtraEntry(Path archive, String name, byte[] content) throws IOException {
+    Path copy = temp.resolve("extra-" + name.replace('/', '-') + ".zip");
+    var json = ArchiveJson.mapper();
+    try (ZipFile zip = new ZipFile(plain(archive).toFile());
+        OutputStream out = keys.archives().seal(Files.newOutputStream(copy));
+        ZipOutputStream z = new ZipOutputStream(out)) {
+      for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
+        ZipEntry entry = e.nextElement();
+        byte[] bytes = zip.getInputStream(entry).readAllBytes();
+        if (entry.getName().equals(Archive.MANIFEST)) {
+          Archive.Manifest m = json.readValue(bytes, Archive.Manifest.class);
+          List<Archive.Entry> entries = new ArrayList<>(m.entries());
+          entries.add(
+              new Archive.Entry(
+                  name,
+                  content.length,
+                  HexFormat.of().formatHex(Archive.sha256().digest(content)),
+                  null));
+          bytes =
+              json.writeValueAsBytes(
+                  new Archive.Manifest(
+                      m.format(),
+                      m.createdAt(),
+                      m.platformVersion(),
+                      m.schemaVersion(),
+                      m.database(),
+                      entries,
+                      m.settings(),
+                      m.auditChainHead()));
+          z.putNextEntry(new ZipEntry(name));
+          z.write(content);
+          z.closeEntry();
+        }
+        z.putNextEntry(new ZipEntry(entry.getName()));
+        z.write(bytes);
+        z.closeEntry();
+      }
+    }
+    return copy;
+  }
+
+  @Test
   void listsBackupsForThePlatformAdminOnly() {
     Api.Response created = api().post("/api/v1/admin/backups", null, "admin", ADMIN_PASSWORD);
     assertThat(created.status()).isEqualTo(201);
@@ -293,7 +390,9 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
                 folder,
                 LOCATIONS,
                 out,
-                (key, args) -> source.getMessage(key, args, Locale.SIMPLIFIED_CHINESE))
+                (key, args) -> source.getMessage(key, args, Locale.SIMPLIFIED_CHINESE),
+                keys.archives(),
+                false)
             .restore(archive);
     return new Outcome(code, buffer.toString(StandardCharsets.UTF_8));
   }
@@ -383,10 +482,23 @@ class BackupIntegrationTests extends PlatformIntegrationTests {
     byte[] apply(byte[] bytes);
   }
 
+  /** The archive decrypted, as a plain ZIP to look into. */
+  private Path plain(Path archive) throws IOException {
+    Path plain = temp.resolve("plain-" + archive.getFileName());
+    try (InputStream in = keys.archives().open(Files.newInputStream(archive))) {
+      Files.write(plain, in.readAllBytes());
+    }
+    return plain;
+  }
+
+  /**
+   * The archive with one entry changed, encrypted again under the keys: what an insider holding
+   * them could make. The manifest's checksums still catch it.
+   */
   private Path rewrite(Path archive, String entryName, Change change) throws IOException {
     Path copy = temp.resolve("changed-" + entryName.replace('/', '-') + ".zip");
-    try (ZipFile zip = new ZipFile(archive.toFile());
-        OutputStream out = Files.newOutputStream(copy);
+    try (ZipFile zip = new ZipFile(plain(archive).toFile());
+        OutputStream out = keys.archives().seal(Files.newOutputStream(copy));
         ZipOutputStream z = new ZipOutputStream(out)) {
       for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
         ZipEntry entry = e.nextElement();
