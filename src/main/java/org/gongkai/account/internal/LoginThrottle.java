@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.time.Timestamps;
+import org.gongkai.shared.web.ClientAddresses;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,12 @@ class LoginThrottle {
 
   static final int MAX_USERNAME = 64;
 
+  /** An address is locked for every name after this many times one name's failures. */
+  static final int ADDRESS_FACTOR = 10;
+
+  /** No account has an empty name: the key of an address's failures under any name. */
+  private static final String ANY_NAME = "";
+
   private final JdbcClient jdbc;
   private final int maxFailures;
   private final Duration lockTime;
@@ -40,12 +47,17 @@ class LoginThrottle {
   }
 
   boolean isLocked(String username, String address) {
+    return locked(key(username, address), maxFailures)
+        || locked(key(ANY_NAME, address), maxFailures * ADDRESS_FACTOR);
+  }
+
+  private boolean locked(String key, int limit) {
     Instant now = Instant.now(clock);
     return jdbc.sql("SELECT failures, last_failed_at FROM login_failure WHERE pair_key = ?")
-        .param(key(username, address))
+        .param(key)
         .query(
             (rs, n) ->
-                rs.getInt(1) >= maxFailures
+                rs.getInt(1) >= limit
                     && Timestamps.fromDb(rs.getObject(2, OffsetDateTime.class))
                         .plus(lockTime)
                         .isAfter(now))
@@ -53,10 +65,18 @@ class LoginThrottle {
         .orElse(false);
   }
 
-  /** Returns true when this failure locks the pair. */
+  /**
+   * Returns true when this failure locks the pair, or the address as a whole: one address trying
+   * many names is stopped after {@value #ADDRESS_FACTOR} times the failures one name is allowed.
+   */
   boolean failed(String username, String address) {
+    boolean pair = count(key(username, address)) == maxFailures;
+    boolean whole = count(key(ANY_NAME, address)) == maxFailures * ADDRESS_FACTOR;
+    return pair || whole;
+  }
+
+  private int count(String key) {
     Instant now = Instant.now(clock);
-    String key = key(username, address);
     // One statement counts, so that two nodes counting the same pair at once lose no failure.
     int updated =
         jdbc.sql(
@@ -70,16 +90,14 @@ class LoginThrottle {
             .params(key, Timestamps.toDb(now))
             .update();
       } catch (DuplicateKeyException countedElsewhereAtTheSameTime) {
-        return failed(username, address);
+        return count(key);
       }
     }
-    int failures =
-        jdbc.sql("SELECT failures FROM login_failure WHERE pair_key = ?")
-            .param(key)
-            .query(Integer.class)
-            .optional()
-            .orElse(0);
-    return failures == maxFailures;
+    return jdbc.sql("SELECT failures FROM login_failure WHERE pair_key = ?")
+        .param(key)
+        .query(Integer.class)
+        .optional()
+        .orElse(0);
   }
 
   void succeeded(String username, String address) {
@@ -115,7 +133,7 @@ class LoginThrottle {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(name.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
       digest.update((byte) 0);
-      digest.update(String.valueOf(address).getBytes(StandardCharsets.UTF_8));
+      digest.update(ClientAddresses.limitKey(address).getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

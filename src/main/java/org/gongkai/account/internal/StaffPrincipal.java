@@ -10,6 +10,11 @@ import org.springframework.security.core.userdetails.UserDetails;
 record StaffPrincipal(Staff staff, String passwordHash, boolean enabled)
     implements UserDetails, StaffIdentity {
 
+  /** The same principal without the hash, as the session keeps it once the password is checked. */
+  StaffPrincipal withoutPassword() {
+    return new StaffPrincipal(staff, null, enabled);
+  }
+
   @Override
   public Collection<? extends GrantedAuthority> getAuthorities() {
     return List.of(new SimpleGrantedAuthority("ROLE_" + staff.role().name()));

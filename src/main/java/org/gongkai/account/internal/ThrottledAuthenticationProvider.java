@@ -55,7 +55,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         requireSecondFactor((StaffPrincipal) result.getPrincipal(), api, username, address);
       }
       throttle.succeeded(username, address);
-      return result;
+      // The session keeps who logged in, not their password hash.
+      StaffPrincipal principal = (StaffPrincipal) result.getPrincipal();
+      UsernamePasswordAuthenticationToken kept =
+          UsernamePasswordAuthenticationToken.authenticated(
+              principal.withoutPassword(), null, result.getAuthorities());
+      kept.setDetails(result.getDetails());
+      return kept;
     } catch (BadCredentialsException e) {
       boolean locks = throttle.failed(username, address);
       transactions.executeWithoutResult(

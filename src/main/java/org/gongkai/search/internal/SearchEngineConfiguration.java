@@ -1,6 +1,7 @@
 package org.gongkai.search.internal;
 
 import org.gongkai.shared.storage.DataDirectory;
+import org.gongkai.shared.web.PlainHttpCredentials;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,7 +29,16 @@ class SearchEngineConfiguration {
         yield new LuceneSearchEngine(
             settings.indexDir() == null ? data.folder("index") : settings.indexDir(), tuning);
       }
-      case OPENSEARCH -> new OpenSearchEngine(settings.opensearch());
+      case OPENSEARCH -> {
+        for (String host : settings.opensearch().hosts()) {
+          PlainHttpCredentials.warnIfExposed(
+              "OpenSearch",
+              host,
+              settings.opensearch().username() != null
+                  && !settings.opensearch().username().isBlank());
+        }
+        yield new OpenSearchEngine(settings.opensearch());
+      }
     };
   }
 }

@@ -2,6 +2,7 @@ package org.gongkai.shared.storage;
 
 import java.net.URI;
 import java.time.Clock;
+import org.gongkai.shared.web.PlainHttpCredentials;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -49,6 +50,8 @@ class FileStoreConfiguration {
                     : StaticCredentialsProvider.create(
                         AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())));
     if (s3.endpoint() != null && !s3.endpoint().isBlank()) {
+      PlainHttpCredentials.warnIfExposed(
+          "S3", s3.endpoint(), s3.accessKey() != null && !s3.accessKey().isBlank());
       builder.endpointOverride(URI.create(s3.endpoint()));
     }
     return builder.build();

@@ -54,7 +54,7 @@ public class SubmissionThrottle {
   /** Counts one submission, or refuses when the client has used up its window. */
   public void acquire(String purpose, String clientAddress) {
     Instant now = Instant.now(clock);
-    String key = purpose + "|" + clientAddress;
+    String key = purpose + "|" + ClientAddresses.limitKey(clientAddress);
     if (shared != null) {
       acquireShared(key, now);
       return;

@@ -33,6 +33,17 @@ class LoginThrottleTests {
   }
 
   @Test
+  void anAddressTryingManyNamesIsStoppedForEveryName() {
+    for (int i = 0; i < 3 * LoginThrottle.ADDRESS_FACTOR - 1; i++) {
+      assertThat(throttle.failed("sprayed-" + i, "203.0.113.9")).isFalse();
+    }
+    assertThat(throttle.isLocked("another-name", "203.0.113.9")).isFalse();
+    assertThat(throttle.failed("last-name", "203.0.113.9")).isTrue();
+    assertThat(throttle.isLocked("another-name", "203.0.113.9")).isTrue();
+    assertThat(throttle.isLocked("another-name", "198.51.100.2")).as("from elsewhere").isFalse();
+  }
+
+  @Test
   void everyNodeCountsTheSameFailures() {
     throttle.failed("editor", "203.0.113.7");
     otherNode.failed("editor", "203.0.113.7");
@@ -54,7 +65,7 @@ class LoginThrottleTests {
     assertThat(throttle.isLocked("reviewer", "203.0.113.7")).isFalse();
     assertThat(throttle.failed("reviewer", "203.0.113.7")).as("counting starts again").isFalse();
     clock.advance(Duration.ofMinutes(16));
-    assertThat(throttle.forgetExpired()).isEqualTo(1);
+    assertThat(throttle.forgetExpired()).as("the pair's row and the address's").isEqualTo(2);
     assertThat(throttle.size()).isZero();
   }
 

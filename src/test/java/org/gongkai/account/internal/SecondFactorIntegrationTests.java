@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -270,6 +271,16 @@ class SecondFactorIntegrationTests extends PlatformIntegrationTests {
     Fixture f = newAgency();
     grantPersonalData(f.editor());
     login(f.editor().username(), "/console/second-factor");
+  }
+
+  @Test
+  void theSessionKeepsWhoLoggedInButNotTheirPasswordHash() throws Exception {
+    Fixture f = newAgency();
+    MockHttpSession session = login(f.editor().username(), "/console");
+    var context = (SecurityContext) session.getAttribute("SPRING_SECURITY_CONTEXT");
+    var principal = (StaffPrincipal) context.getAuthentication().getPrincipal();
+    assertThat(principal.staff().id()).isEqualTo(f.editor().id());
+    assertThat(principal.getPassword()).isNull();
   }
 
   @Test
