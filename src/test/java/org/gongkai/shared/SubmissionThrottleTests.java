@@ -21,11 +21,13 @@ class SubmissionThrottleTests {
   @Test
   void anIpv6ClientIsCountedByItsSlash64() throws Exception {
     Constructor<SubmissionThrottle> constructor =
-        SubmissionThrottle.class.getDeclaredConstructor(int.class, int.class, Clock.class);
+        SubmissionThrottle.class.getDeclaredConstructor(int.class, Duration.class, Clock.class);
     constructor.setAccessible(true);
     SubmissionThrottle throttle =
         constructor.newInstance(
-            2, 10, Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneOffset.UTC));
+            2,
+            Duration.ofMinutes(10),
+            Clock.fixed(Instant.parse("2026-11-26T02:00:00Z"), ZoneOffset.UTC));
     throttle.acquire("foi", "2001:db8:1:2::1");
     throttle.acquire("foi", "2001:db8:1:2:aaaa:bbbb:cccc:dddd");
     assertThatThrownBy(() -> throttle.acquire("foi", "2001:0db8:0001:0002:ffff::9"))
