@@ -415,7 +415,7 @@ abstract class ClockReviewIntegrationTests extends PlatformIntegrationTests {
         api()
             .post(
                 "/api/v1/foi/requests",
-                PublicSubmissions.request(f.agency().code(), "unregistered"),
+                api().answered(PublicSubmissions.request(f.agency().code(), "unregistered")),
                 null,
                 null);
     assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
