@@ -32,6 +32,9 @@ class FoiApi {
 
   static final String THROTTLE = "foi";
 
+  /** The endpoint idempotency keys sent here are scoped to. */
+  static final String API = "api:/api/v1/foi/requests";
+
   private final RequestIntake service;
   private final RequestQueries queries;
   private final SubmissionThrottle throttle;
@@ -55,7 +58,12 @@ class FoiApi {
       HttpServletRequest request) {
     Challenge.Solved solved = challenge.verifyProofOfWork(application.getAltcha());
     throttle.acquire(THROTTLE, request.getRemoteAddr());
-    return created(service.submit(application, idempotencyKey, null, solved));
+    return created(
+        service.submit(
+            application,
+            RequestIntake.IdempotencyKey.of(API, request.getRemoteAddr(), idempotencyKey),
+            null,
+            solved));
   }
 
   /**
@@ -76,7 +84,12 @@ class FoiApi {
             ? null
             : new RequestIntake.Upload(
                 idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
-    return created(service.submit(application, idempotencyKey, upload, solved));
+    return created(
+        service.submit(
+            application,
+            RequestIntake.IdempotencyKey.of(API, request.getRemoteAddr(), idempotencyKey),
+            upload,
+            solved));
   }
 
   @GetMapping("/{trackingCode}")

@@ -104,7 +104,12 @@ class FoiPortalController {
               ? null
               : new RequestIntake.Upload(
                   idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
-      Acknowledgement ack = service.submit(application, "form:" + token, upload, solved);
+      Acknowledgement ack =
+          service.submit(
+              application,
+              RequestIntake.IdempotencyKey.of("form:/foi/apply", request.getRemoteAddr(), token),
+              upload,
+              solved);
       redirect.addFlashAttribute("ack", ack);
       return "redirect:/foi/acknowledged";
     } catch (Refusal refusal) {

@@ -24,6 +24,7 @@ import org.gongkai.shared.ids.OrganizationCodes;
 import org.gongkai.shared.ids.ResidentIds;
 import org.gongkai.shared.ids.TrackingCodes;
 import org.gongkai.shared.web.Challenge;
+import org.gongkai.shared.web.ClientAddresses;
 import org.gongkai.shared.web.IntakeMetrics;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.dao.DuplicateKeyException;
@@ -82,11 +83,43 @@ class RequestIntake {
   record Upload(String fileName, String contentType, byte[] content) {}
 
   /**
+   * An idempotency key as the client sent it, with the endpoint it came to and the client that sent
+   * it (its address, an IPv6 client by its /64). Keys are only unique per endpoint and client: a
+   * key another client chose, or one chosen for the other endpoint, neither finds nor blocks this
+   * client's request.
+   */
+  record IdempotencyKey(String endpoint, String client, String value) {
+
+    static IdempotencyKey of(String endpoint, String clientAddress, String value) {
+      return new IdempotencyKey(endpoint, ClientAddresses.limitKey(clientAddress), value);
+    }
+
+    /** What is stored: a digest of the three, so no client's key is readable in the table. */
+    String scoped() {
+      String key = value == null || value.isBlank() ? null : value.trim();
+      if (key == null) {
+        return null;
+      }
+      if (key.length() > 100) {
+        throw Refusal.invalidField("Idempotency-Key", "foi.idempotency-key.too-long");
+      }
+      try {
+        byte[] digest =
+            MessageDigest.getInstance("SHA-256")
+                .digest((endpoint + "\n" + client + "\n" + key).getBytes(StandardCharsets.UTF_8));
+        return "k1:" + HexFormat.of().formatHex(digest);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /**
    * Stores a public application and answers only once it is committed. The same idempotency key
    * answers with the same request; reusing a key for a different application is refused.
    */
   Acknowledgement submit(
-      Application form, String idempotencyKey, Upload idCopy, Challenge.Solved solved) {
+      Application form, IdempotencyKey idempotencyKey, Upload idCopy, Challenge.Solved solved) {
     return intake(form, idempotencyKey, idCopy, IntakeChannel.ONLINE, null, null, solved);
   }
 
@@ -106,7 +139,7 @@ class RequestIntake {
 
   private Acknowledgement intake(
       Application form,
-      String idempotencyKey,
+      IdempotencyKey idempotencyKey,
       Upload idCopy,
       IntakeChannel channel,
       LocalDate receivedOn,
@@ -114,10 +147,7 @@ class RequestIntake {
       Challenge.Solved solved) {
     Agency agency = agencyOf(form);
     String idNumber = checkedApplicant(form);
-    String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey.trim();
-    if (key != null && key.length() > 100) {
-      throw Refusal.invalidField("Idempotency-Key", "foi.idempotency-key.too-long");
-    }
+    String key = idempotencyKey == null ? null : idempotencyKey.scoped();
     String fingerprint = fingerprint(form, idNumber);
     if (key != null) {
       var earlier = requests.findByIdempotencyKey(key);

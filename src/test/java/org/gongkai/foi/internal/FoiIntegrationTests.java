@@ -407,7 +407,42 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
         .isEqualTo(1);
   }
 
+  @Test
+  void anIdempotencyKeyIsOnlyOneClientsAtOneEndpoint() {
+    Fixture f = newAgency();
+    String key = "shared-" + f.agency().code();
+    Api.Response mine =
+        postWithKey(api().answered(applicationJson(f.agency().code(), "钱一")), key, "203.0.113.7");
+    Api.Response theirs =
+        postWithKey(api().answered(applicationJson(f.agency().code(), "孙二")), key, "198.51.100.9");
+    assertThat(mine.status()).as(mine.body()).isEqualTo(201);
+    assertThat(theirs.status())
+        .as("another client's key neither blocks nor finds this one's request: " + theirs.body())
+        .isEqualTo(201);
+    assertThat(theirs.<String>json("$.trackingCode")).isNotEqualTo(mine.json("$.trackingCode"));
+    Api.Response neighbour =
+        postWithKey(
+            api().answered(applicationJson(f.agency().code(), "钱一")), key, "2001:db8:1:2::99");
+    Api.Response sameNetwork =
+        postWithKey(
+            api().answered(applicationJson(f.agency().code(), "钱一")), key, "2001:db8:1:2::5");
+    assertThat(sameNetwork.<String>json("$.trackingCode"))
+        .as("an IPv6 client is its /64")
+        .isEqualTo(neighbour.json("$.trackingCode"));
+    assertThat(
+            jdbc.sql("SELECT idempotency_key FROM foi_request WHERE agency_id = ?")
+                .param(f.agency().id())
+                .query(String.class)
+                .list())
+        .hasSize(3)
+        .noneMatch(stored -> stored.contains(key));
+  }
+
   private Api.Response postWithKey(String json, String key) {
+    return postWithKey(json, key, "127.0.0.1");
+  }
+
+  private Api.Response postWithKey(String json, String key, String client) {
     var entity =
         RestClient.builder()
             .defaultStatusHandler(s -> true, (req, res) -> {})
@@ -415,6 +450,7 @@ abstract class FoiIntegrationTests extends PlatformIntegrationTests {
             .post()
             .uri("http://localhost:" + port + "/api/v1/foi/requests")
             .header("Idempotency-Key", key)
+            .header("X-Forwarded-For", client)
             .contentType(MediaType.APPLICATION_JSON)
             .body(json)
             .retrieve()
