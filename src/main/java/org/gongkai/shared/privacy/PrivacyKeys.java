@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * GONGKAI_PRIVACY_KEYS="2026=<base64>,2027=<base64>"}) or from a key file, one {@code id=<base64 of
  * 32 bytes>} per line. The last key encrypts; the others still decrypt, until everything has been
  * encrypted again under the new one. {@code lookup=<base64>} is the key of the hashes that find an
- * applicant's earlier requests; it never changes.
+ * applicant's earlier requests (and, derived from it, of the audit chain); it must be named and it
+ * never changes.
  */
 final class PrivacyKeys {
 
@@ -33,13 +35,42 @@ final class PrivacyKeys {
   private final String current;
   private final byte[] lookup;
 
-  private PrivacyKeys(Map<String, byte[]> keys, byte[] lookup) {
+  private PrivacyKeys(Map<String, byte[]> keys, byte[] lookup, String source) {
     if (keys.isEmpty()) {
       throw new IllegalStateException("no key to encrypt personal data with");
     }
+    if (lookup == null) {
+      // Falling back to the first sealing key would change every lookup hash and the audit
+      // chain's key the day that key is rotated out; the operator names it once instead.
+      String first = keys.keySet().iterator().next();
+      throw new IllegalStateException(
+          source
+              + " names no lookup key ("
+              + LOOKUP
+              + "=<base64 of 32 bytes>), the key of the hashes that find earlier requests and of"
+              + " the audit chain. An installation that ran without one used key '"
+              + first
+              + "': add "
+              + LOOKUP
+              + "=<the same base64 as '"
+              + first
+              + "'> to keep its hashes and chain; a new one takes fresh random bytes");
+    }
     this.keys = Map.copyOf(keys);
     this.current = List.copyOf(keys.keySet()).get(keys.size() - 1);
-    this.lookup = lookup != null ? lookup : keys.values().iterator().next();
+    this.lookup = lookup;
+    keys.forEach(
+        (id, key) -> {
+          if (Arrays.equals(key, lookup)) {
+            log.warn(
+                "{}: the lookup key is also the sealing key '{}'; keep it named as {} when '{}' is"
+                    + " rotated out",
+                source,
+                id,
+                LOOKUP,
+                id);
+          }
+        });
   }
 
   String currentId() {
@@ -149,6 +180,6 @@ final class PrivacyKeys {
         keys.put(id, key);
       }
     }
-    return new PrivacyKeys(keys, lookup);
+    return new PrivacyKeys(keys, lookup, source);
   }
 }

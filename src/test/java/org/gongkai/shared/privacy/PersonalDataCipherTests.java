@@ -20,7 +20,26 @@ class PersonalDataCipherTests {
 
   private PersonalDataCipher cipher(String keys) {
     return new PersonalDataCipher(
-        keys, dir.resolve("keys").toString(), dir.resolve("data").toString());
+        keys.contains("lookup=") ? keys : "lookup=" + B + "," + keys,
+        dir.resolve("keys").toString(),
+        dir.resolve("data").toString());
+  }
+
+  @Test
+  void withoutALookupKeyNothingStartsInsteadOfFallingBackToASealingKey() {
+    assertThatThrownBy(
+            () ->
+                new PersonalDataCipher(
+                    "a=" + A + ",b=" + B,
+                    dir.resolve("keys").toString(),
+                    dir.resolve("data").toString()))
+        .hasMessageContaining("names no lookup key")
+        .hasMessageContaining("lookup=<the same base64 as 'a'>");
+    PersonalDataCipher named = cipher("lookup=" + A + ",a=" + A + ",b=" + B);
+    PersonalDataCipher afterRotation = cipher("lookup=" + A + ",b=" + B);
+    assertThat(afterRotation.lookupHash("11010519491231002X"))
+        .as("removing the old sealing key leaves the lookup hashes as they were")
+        .isEqualTo(named.lookupHash("11010519491231002X"));
   }
 
   @Test
