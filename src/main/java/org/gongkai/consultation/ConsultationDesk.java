@@ -10,13 +10,12 @@ import org.gongkai.account.Staff;
 public interface ConsultationDesk {
 
   /**
-   * Creates a call ({@code kind} CALL_FOR_COMMENTS or PUBLIC_NOTICE, {@code scope} PUBLIC or
-   * INTERNAL) written by {@code author} and published by {@code publisher}, a second person.
+   * Creates a call written by {@code author} and published by {@code publisher}, a second person.
    */
   long open(
       String agencyCode,
-      String kind,
-      String scope,
+      ConsultationKind kind,
+      ConsultationScope scope,
       String title,
       String text,
       LocalDate opensOn,

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.audit.AuditTrail;
-import org.gongkai.consultation.internal.ConsultationViews.Scope;
+import org.gongkai.consultation.ConsultationScope;
 import org.gongkai.consultation.internal.ConsultationViews.State;
 import org.gongkai.shared.storage.FileTypes;
 import org.gongkai.shared.storage.StoredFiles;
@@ -97,7 +97,7 @@ class CommentIntake {
       throw Refusal.conflict(
           state == State.CLOSED ? "consultation.closed" : "consultation.not-open", r.closesOn());
     }
-    boolean internal = r.scope() == Scope.INTERNAL;
+    boolean internal = r.scope() == ConsultationScope.INTERNAL;
     String contact = internal ? staff.map(Staff::username).orElse(null) : form.contact();
     String name = internal ? staff.map(Staff::displayName).orElse(null) : form.name();
     check(r, form, internal, contact, name, upload);

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.consultation.ConsultationKind;
+import org.gongkai.consultation.ConsultationScope;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,16 +53,16 @@ class ConsultationConsoleController {
     Staff me = access.current();
     model.addAttribute("items", reader.listForStaff(me));
     model.addAttribute("agencies", access.agenciesInScope(me));
-    model.addAttribute("kinds", ConsultationViews.Kind.values());
-    model.addAttribute("scopes", ConsultationViews.Scope.values());
+    model.addAttribute("kinds", ConsultationKind.values());
+    model.addAttribute("scopes", ConsultationScope.values());
     return "consultation/console-list";
   }
 
   @PostMapping
   String create(
       @RequestParam(required = false) String agency,
-      @RequestParam(required = false) ConsultationViews.Kind kind,
-      @RequestParam(required = false) ConsultationViews.Scope scope,
+      @RequestParam(required = false) ConsultationKind kind,
+      @RequestParam(required = false) ConsultationScope scope,
       @RequestParam(required = false) String title,
       @RequestParam(required = false) String draftText,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)

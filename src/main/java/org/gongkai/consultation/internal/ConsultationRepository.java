@@ -9,10 +9,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
+import org.gongkai.consultation.ConsultationKind;
+import org.gongkai.consultation.ConsultationScope;
 import org.gongkai.consultation.internal.ConsultationViews.Adoption;
 import org.gongkai.consultation.internal.ConsultationViews.CommentState;
-import org.gongkai.consultation.internal.ConsultationViews.Kind;
-import org.gongkai.consultation.internal.ConsultationViews.Scope;
 import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.gongkai.shared.storage.StoredFiles.StoredFile;
 import org.gongkai.shared.time.Timestamps;
@@ -43,8 +43,8 @@ class ConsultationRepository {
 
   record NewConsultation(
       long agencyId,
-      Kind kind,
-      Scope scope,
+      ConsultationKind kind,
+      ConsultationScope scope,
       String title,
       String draftText,
       LocalDate opensOn,
@@ -281,8 +281,8 @@ class ConsultationRepository {
     return new ConsultationRow(
         rs.getLong("id"),
         rs.getLong("agency_id"),
-        Kind.valueOf(rs.getString("kind")),
-        Scope.valueOf(rs.getString("scope")),
+        ConsultationKind.valueOf(rs.getString("kind")),
+        ConsultationScope.valueOf(rs.getString("scope")),
         rs.getString("title"),
         rs.getString("draft_text"),
         rs.getObject("opens_on", LocalDate.class),

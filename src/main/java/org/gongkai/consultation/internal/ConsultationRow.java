@@ -3,16 +3,16 @@ package org.gongkai.consultation.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.gongkai.consultation.internal.ConsultationViews.Kind;
-import org.gongkai.consultation.internal.ConsultationViews.Scope;
+import org.gongkai.consultation.ConsultationKind;
+import org.gongkai.consultation.ConsultationScope;
 import org.gongkai.consultation.internal.ConsultationViews.State;
 
 /** A consultation as stored. */
 record ConsultationRow(
     long id,
     long agencyId,
-    Kind kind,
-    Scope scope,
+    ConsultationKind kind,
+    ConsultationScope scope,
     String title,
     String draftText,
     LocalDate opensOn,
@@ -40,6 +40,6 @@ record ConsultationRow(
   }
 
   boolean publicScope() {
-    return scope == Scope.PUBLIC;
+    return scope == ConsultationScope.PUBLIC;
   }
 }

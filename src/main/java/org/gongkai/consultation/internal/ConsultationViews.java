@@ -3,21 +3,13 @@ package org.gongkai.consultation.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.gongkai.consultation.ConsultationKind;
+import org.gongkai.consultation.ConsultationScope;
 
 /** What the portal, the console and the API show of a consultation. */
 final class ConsultationViews {
 
   private ConsultationViews() {}
-
-  enum Kind {
-    CALL_FOR_COMMENTS,
-    PUBLIC_NOTICE
-  }
-
-  enum Scope {
-    PUBLIC,
-    INTERNAL
-  }
 
   enum State {
     DRAFT,
@@ -42,8 +34,8 @@ final class ConsultationViews {
       long id,
       String agency,
       String agencyName,
-      Kind kind,
-      Scope scope,
+      ConsultationKind kind,
+      ConsultationScope scope,
       String title,
       LocalDate opensOn,
       LocalDate closesOn,
@@ -73,8 +65,8 @@ final class ConsultationViews {
       long id,
       String agency,
       String agencyName,
-      Kind kind,
-      Scope scope,
+      ConsultationKind kind,
+      ConsultationScope scope,
       String title,
       List<String> paragraphs,
       LocalDate opensOn,

@@ -17,10 +17,10 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.consultation.ConsultationDesk;
+import org.gongkai.consultation.ConsultationKind;
+import org.gongkai.consultation.ConsultationScope;
 import org.gongkai.consultation.internal.ConsultationViews.Adoption;
 import org.gongkai.consultation.internal.ConsultationViews.CommentState;
-import org.gongkai.consultation.internal.ConsultationViews.Kind;
-import org.gongkai.consultation.internal.ConsultationViews.Scope;
 import org.gongkai.consultation.internal.ConsultationViews.State;
 import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.storage.FileTypes;
@@ -53,7 +53,7 @@ class Consultations implements ConsultationDesk {
   private final StoredFiles files;
   private final TransactionTemplate transactions;
   private final Clock clock;
-  private final Map<Kind, Integer> minimumDays = new EnumMap<>(Kind.class);
+  private final Map<ConsultationKind, Integer> minimumDays = new EnumMap<>(ConsultationKind.class);
 
   Consultations(
       ConsultationRepository repository,
@@ -77,14 +77,16 @@ class Consultations implements ConsultationDesk {
     this.files = files;
     this.transactions = transactions;
     this.clock = clock;
-    this.minimumDays.put(Kind.CALL_FOR_COMMENTS, settings.minimumWorkingDays().callForComments());
-    this.minimumDays.put(Kind.PUBLIC_NOTICE, settings.minimumWorkingDays().publicNotice());
+    this.minimumDays.put(
+        ConsultationKind.CALL_FOR_COMMENTS, settings.minimumWorkingDays().callForComments());
+    this.minimumDays.put(
+        ConsultationKind.PUBLIC_NOTICE, settings.minimumWorkingDays().publicNotice());
   }
 
   record Form(
       String agency,
-      Kind kind,
-      Scope scope,
+      ConsultationKind kind,
+      ConsultationScope scope,
       String title,
       String draftText,
       LocalDate opensOn,
@@ -268,8 +270,8 @@ class Consultations implements ConsultationDesk {
   @Override
   public long open(
       String agencyCode,
-      String kind,
-      String scope,
+      ConsultationKind kind,
+      ConsultationScope scope,
       String title,
       String text,
       LocalDate opensOn,
@@ -277,17 +279,7 @@ class Consultations implements ConsultationDesk {
       Staff author,
       Staff publisher) {
     long id =
-        create(
-            new Form(
-                agencyCode,
-                Kind.valueOf(kind),
-                Scope.valueOf(scope),
-                title,
-                text,
-                opensOn,
-                closesOn,
-                null),
-            author);
+        create(new Form(agencyCode, kind, scope, title, text, opensOn, closesOn, null), author);
     publish(id, publisher);
     return id;
   }

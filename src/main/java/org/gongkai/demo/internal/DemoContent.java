@@ -30,6 +30,8 @@ import org.gongkai.catalog.DocumentForm;
 import org.gongkai.catalog.Editorial;
 import org.gongkai.catalog.Validity;
 import org.gongkai.consultation.ConsultationDesk;
+import org.gongkai.consultation.ConsultationKind;
+import org.gongkai.consultation.ConsultationScope;
 import org.gongkai.foi.ApplicantType;
 import org.gongkai.foi.Application;
 import org.gongkai.foi.DeliveryChannel;
@@ -261,8 +263,8 @@ class DemoContent implements ApplicationRunner {
     long call =
         consultations.open(
             commerce.code(),
-            "CALL_FOR_COMMENTS",
-            "PUBLIC",
+            ConsultationKind.CALL_FOR_COMMENTS,
+            ConsultationScope.PUBLIC,
             "临江市商贸流通业发展专项资金管理办法（征求意见稿）",
             "第一条 为规范商贸流通业发展专项资金管理，提高资金使用效益，制定本办法。\n"
                 + "第二条 专项资金用于支持县域商业体系建设、城市一刻钟便民生活圈建设和商贸企业数字化转型。\n"
@@ -278,8 +280,8 @@ class DemoContent implements ApplicationRunner {
     consultations.publishComment(call, first, admin);
     consultations.open(
         commerce.code(),
-        "PUBLIC_NOTICE",
-        "PUBLIC",
+        ConsultationKind.PUBLIC_NOTICE,
+        ConsultationScope.PUBLIC,
         "2026年度临江市电子商务示范企业拟认定名单公示",
         "临江市某电子商务有限公司\n临江市某供应链管理有限公司\n临江市某跨境贸易有限公司",
         today.minusDays(40),

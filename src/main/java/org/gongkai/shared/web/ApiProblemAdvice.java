@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -51,6 +52,12 @@ class ApiProblemAdvice {
 
   @ExceptionHandler(BindException.class)
   ProblemDetail invalid(BindException e, Locale locale) {
+    if (e.getBindingResult().getGlobalErrors().isEmpty()) {
+      Optional<Refusal> named = InputProblems.of(e);
+      if (named.isPresent()) {
+        return refusal(named.get(), locale);
+      }
+    }
     List<Refusal.FieldProblem> problems = new ArrayList<>();
     e.getBindingResult()
         .getFieldErrors()
@@ -69,6 +76,10 @@ class ApiProblemAdvice {
     MissingServletRequestParameterException.class
   })
   ProblemDetail unreadable(Exception e, Locale locale) {
+    Optional<Refusal> named = InputProblems.of(e);
+    if (named.isPresent()) {
+      return refusal(named.get(), locale);
+    }
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST, text("error.unreadable", new Object[0], locale));

@@ -2,6 +2,7 @@ package org.gongkai.shared.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -10,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -48,9 +50,14 @@ class PageErrorAdvice {
    */
   @ExceptionHandler({
     MethodArgumentTypeMismatchException.class,
-    MissingServletRequestParameterException.class
+    MissingServletRequestParameterException.class,
+    BindException.class
   })
-  ModelAndView malformed(Exception e, HttpServletResponse response) {
+  ModelAndView malformed(Exception e, Locale locale, HttpServletResponse response) {
+    Optional<Refusal> named = InputProblems.of(e);
+    if (named.isPresent()) {
+      return refusal(named.get(), locale, response);
+    }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     ModelAndView page = new ModelAndView("error");
     page.setStatus(HttpStatus.BAD_REQUEST);

@@ -13,6 +13,8 @@ import java.time.ZoneId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gongkai.consultation.ConsultationDesk;
+import org.gongkai.consultation.ConsultationKind;
+import org.gongkai.consultation.ConsultationScope;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,8 +47,8 @@ class PageCacheWithSharedSessionsIntegrationTests extends PlatformIntegrationTes
     LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     consultations.open(
         f.agency().code(),
-        "PUBLIC_NOTICE",
-        "INTERNAL",
+        ConsultationKind.PUBLIC_NOTICE,
+        ConsultationScope.INTERNAL,
         title,
         "内部通知正文。",
         today,
