@@ -32,7 +32,7 @@ class DocumentPreviewIntegrationTests extends PlatformIntegrationTests {
             "id=\"body-toolbar\"",
             "data-toolbar=\"body-toolbar\"",
             "/vendor/squire-2.4.8/squire",
-            "/vendor/dompurify-3.2.6/purify",
+            "/vendor/dompurify-3.4.18/purify",
             "/js/editor",
             "id=\"preview-document\"",
             "加粗");
