@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.zip.ZipInputStream;
 import org.gongkai.support.Api;
@@ -501,6 +502,50 @@ abstract class CatalogApiIntegrationTests extends PlatformIntegrationTests {
     assertThat(download.getBody()).isEqualTo(pdf);
     assertThat(download.getHeaders().getContentType()).hasToString("application/pdf");
     assertThat(api.get("/api/v1/documents/" + id).body()).contains("附件一.pdf");
+  }
+
+  @Test
+  void aWithdrawnDocumentsAttachmentIsNotKeptByCachesDownstream() {
+    Fixture f = newAgency();
+    Api api = api();
+    int id = api.post(DOCS, f.draftJson("附件将撤回"), f.editor().username(), PASSWORD).json("$.id");
+    byte[] pdf = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes();
+    int attachmentId =
+        api.upload(
+                DOCS + "/" + id + "/attachments", "附件二.pdf", pdf, f.editor().username(), PASSWORD)
+            .json("$.id");
+    api.post(DOCS + "/" + id + "/submit", null, f.editor().username(), PASSWORD);
+    api.post(
+        DOCS + "/" + id + "/approve",
+        "{\"confidentialityChecked\":true}",
+        f.reviewer().username(),
+        PASSWORD);
+    api.post(DOCS + "/" + id + "/publish", null, f.reviewer().username(), PASSWORD);
+    String path = "/documents/" + id + "/attachments/" + attachmentId;
+    Api.Response first = api.get(path);
+    assertThat(first.status()).isEqualTo(200);
+    CacheControl control = CacheControl.parse(first.headers().getCacheControl());
+    assertThat(control.maxAgeSeconds())
+        .as("kept downstream no longer than a public page: " + first.headers().getCacheControl())
+        .isBetween(0L, 60L);
+    String etag = first.headers().getETag();
+    assertThat(etag).isNotBlank();
+    assertThat(api.with("If-None-Match", etag).get(path).status()).isEqualTo(304);
+
+    api.post(
+        DOCS + "/" + id + "/withdraw", "{\"reason\":\"附件有误\"}", f.reviewer().username(), PASSWORD);
+    Api.Response revalidated = api.with("If-None-Match", etag).get(path);
+    assertThat(revalidated.status())
+        .as("a cache revalidating the withdrawn file is told it is gone")
+        .isIn(404, 410);
+  }
+
+  /** The parts of a Cache-Control header this test reads. */
+  private record CacheControl(long maxAgeSeconds) {
+    static CacheControl parse(String header) {
+      var m = Pattern.compile("max-age=(\\d+)").matcher(String.valueOf(header));
+      return new CacheControl(m.find() ? Long.parseLong(m.group(1)) : -1);
+    }
   }
 
   @Test

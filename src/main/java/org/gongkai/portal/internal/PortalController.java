@@ -33,6 +33,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.ServletWebRequest;
 
 @Controller
 @PublicPage
@@ -201,15 +202,37 @@ class PortalController {
     return "portal/document";
   }
 
+  /**
+   * An attachment of a published document. It is cacheable only as long as a public page (the
+   * filter's {@code gongkai.http.public-max-age}), then revalidated against an ETag that names the
+   * live edition: once the document is withdrawn or replaced, a cache asking again gets the 410 or
+   * the new file, never a 304 for the old one.
+   */
   @GetMapping("/documents/{id}/attachments/{attachmentId}")
   void attachment(
-      @PathVariable long id, @PathVariable long attachmentId, HttpServletResponse response)
+      @PathVariable long id,
+      @PathVariable long attachmentId,
+      ServletWebRequest request,
+      HttpServletResponse response)
       throws IOException {
-    catalog.publicDocument(id);
+    PublicDocument doc = catalog.publicDocument(id);
     Catalog.AttachmentDownload download =
         catalog
             .publicAttachment(id, attachmentId)
             .orElseThrow(() -> Refusal.notFound("attachment.not-found"));
+    String etag =
+        "\"a"
+            + attachmentId
+            + "-e"
+            + doc.edition().id()
+            + "-"
+            + (download.attachment().sha256() == null
+                ? download.attachment().sizeBytes()
+                : download.attachment().sha256().substring(0, 16))
+            + "\"";
+    if (request.checkNotModified(etag)) {
+      return;
+    }
     response.setContentType(download.attachment().mediaType());
     response.setContentLengthLong(download.attachment().sizeBytes());
     response.setHeader(
@@ -219,7 +242,6 @@ class PortalController {
             .build()
             .toString());
     response.setHeader("X-Content-Type-Options", "nosniff");
-    response.setHeader("Cache-Control", "public, max-age=86400");
     try (InputStream in = download.content().open()) {
       in.transferTo(response.getOutputStream());
     }
