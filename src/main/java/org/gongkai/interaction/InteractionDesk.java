@@ -7,13 +7,10 @@ import org.gongkai.account.Staff;
 /** The mailbox and the interview record as other modules (the demo, integrations) drive them. */
 public interface InteractionDesk {
 
-  /**
-   * A message as the public form sends it ({@code type} QUESTION, COMPLAINT or SUGGESTION); returns
-   * its tracking code.
-   */
+  /** A message as the public form sends it; returns its tracking code. */
   String write(
       String agencyCode,
-      String type,
+      MessageType type,
       boolean toHead,
       String title,
       String content,
@@ -27,13 +24,11 @@ public interface InteractionDesk {
    */
   void answer(String trackingCode, String reply, Staff replier, Staff publisher);
 
-  /** {@code role} HEAD or DEPUTY. */
-  long addLeader(String agencyCode, String name, String title, String role, Staff actor);
+  long addLeader(String agencyCode, String name, String title, LeaderRole role, Staff actor);
 
-  /** {@code kind} ONLINE_INTERVIEW or HOTLINE. */
   long recordSession(
       String agencyCode,
-      String kind,
+      InterviewKind kind,
       LocalDate heldOn,
       String channel,
       String topic,

@@ -40,6 +40,9 @@ import org.gongkai.foi.InformationRequests;
 import org.gongkai.foi.IntakeChannel;
 import org.gongkai.foi.Outcome;
 import org.gongkai.interaction.InteractionDesk;
+import org.gongkai.interaction.InterviewKind;
+import org.gongkai.interaction.LeaderRole;
+import org.gongkai.interaction.MessageType;
 import org.gongkai.monitor.Monitor;
 import org.gongkai.power.PowerCatalog;
 import org.gongkai.shared.ids.OrganizationCodes;
@@ -291,7 +294,7 @@ class DemoContent implements ApplicationRunner {
     String answered =
         interaction.write(
             commerce.code(),
-            "QUESTION",
+            MessageType.QUESTION,
             false,
             "外贸企业出口信用保险保费补助如何申请",
             "我公司今年开展出口业务，想了解出口信用保险保费补助的申请条件和时间。",
@@ -305,19 +308,19 @@ class DemoContent implements ApplicationRunner {
         reviewer);
     interaction.write(
         commerce.code(),
-        "SUGGESTION",
+        MessageType.SUGGESTION,
         true,
         "建议延长夜市营业时间",
         "滨江路夜市人气很旺，建议周末延长营业时间至凌晨一点。",
         "赵先生",
         "13700005678",
         false);
-    long head = interaction.addLeader(commerce.code(), "陈建国", "局长", "HEAD", admin);
-    long deputy = interaction.addLeader(commerce.code(), "周立新", "副局长", "DEPUTY", admin);
-    interaction.addLeader(commerce.code(), "王晓梅", "副局长", "DEPUTY", admin);
+    long head = interaction.addLeader(commerce.code(), "陈建国", "局长", LeaderRole.HEAD, admin);
+    long deputy = interaction.addLeader(commerce.code(), "周立新", "副局长", LeaderRole.DEPUTY, admin);
+    interaction.addLeader(commerce.code(), "王晓梅", "副局长", LeaderRole.DEPUTY, admin);
     interaction.recordSession(
         commerce.code(),
-        "HOTLINE",
+        InterviewKind.HOTLINE,
         today.minusDays(12),
         "临江人民广播电台《政风行风热线》",
         "优化消费环境 提振消费信心",

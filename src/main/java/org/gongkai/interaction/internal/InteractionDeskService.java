@@ -4,6 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 import org.gongkai.account.Staff;
 import org.gongkai.interaction.InteractionDesk;
+import org.gongkai.interaction.InterviewKind;
+import org.gongkai.interaction.LeaderRole;
+import org.gongkai.interaction.MessageType;
 import org.springframework.stereotype.Service;
 
 /** The module's public face for other modules: the same checks and audit as the forms. */
@@ -23,7 +26,7 @@ class InteractionDeskService implements InteractionDesk {
   @Override
   public String write(
       String agencyCode,
-      String type,
+      MessageType type,
       boolean toHead,
       String title,
       String content,
@@ -33,16 +36,7 @@ class InteractionDeskService implements InteractionDesk {
     return intake
         .submit(
             new MailboxViews.Form(
-                agencyCode,
-                MailboxViews.Type.valueOf(type),
-                toHead,
-                title,
-                content,
-                name,
-                phone,
-                null,
-                publicConsent,
-                null),
+                agencyCode, type, toHead, title, content, name, phone, null, publicConsent, null),
             null)
         .trackingCode();
   }
@@ -57,15 +51,15 @@ class InteractionDeskService implements InteractionDesk {
   }
 
   @Override
-  public long addLeader(String agencyCode, String name, String title, String role, Staff actor) {
-    return interviews.addLeader(
-        agencyCode, name, title, Interviews.LeaderRole.valueOf(role), actor);
+  public long addLeader(
+      String agencyCode, String name, String title, LeaderRole role, Staff actor) {
+    return interviews.addLeader(agencyCode, name, title, role, actor);
   }
 
   @Override
   public long recordSession(
       String agencyCode,
-      String kind,
+      InterviewKind kind,
       LocalDate heldOn,
       String channel,
       String topic,
@@ -79,7 +73,7 @@ class InteractionDeskService implements InteractionDesk {
         interviews.record(
             new Interviews.Form(
                 agencyCode,
-                Interviews.Kind.valueOf(kind),
+                kind,
                 heldOn,
                 channel,
                 topic,

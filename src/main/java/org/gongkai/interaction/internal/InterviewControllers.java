@@ -6,6 +6,8 @@ import java.util.List;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.interaction.InterviewKind;
+import org.gongkai.interaction.LeaderRole;
 import org.gongkai.shared.web.PublicPage;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
@@ -83,8 +85,8 @@ final class InterviewControllers {
       model.addAttribute("items", interviews.list(selected.id(), false));
       model.addAttribute("leaders", interviews.leaders(selected.id()));
       model.addAttribute("participation", interviews.participation(selected.id(), shown));
-      model.addAttribute("kinds", Interviews.Kind.values());
-      model.addAttribute("roles", Interviews.LeaderRole.values());
+      model.addAttribute("kinds", InterviewKind.values());
+      model.addAttribute("roles", LeaderRole.values());
       return "interaction/console-interviews";
     }
 
@@ -93,7 +95,7 @@ final class InterviewControllers {
         @RequestParam String agency,
         @RequestParam(required = false) String name,
         @RequestParam(required = false) String title,
-        @RequestParam(required = false) Interviews.LeaderRole role,
+        @RequestParam(required = false) LeaderRole role,
         RedirectAttributes redirect) {
       try {
         interviews.addLeader(agency, name, title, role, access.current());
@@ -107,7 +109,7 @@ final class InterviewControllers {
     @PostMapping
     String record(
         @RequestParam String agency,
-        @RequestParam(required = false) Interviews.Kind kind,
+        @RequestParam(required = false) InterviewKind kind,
         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate heldOn,
         @RequestParam(required = false) String channel,

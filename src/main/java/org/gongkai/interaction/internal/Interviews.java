@@ -15,6 +15,8 @@ import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.interaction.InterviewFigures;
+import org.gongkai.interaction.InterviewKind;
+import org.gongkai.interaction.LeaderRole;
 import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.Refusal;
@@ -30,16 +32,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class Interviews implements InterviewFigures {
-
-  enum Kind {
-    ONLINE_INTERVIEW,
-    HOTLINE
-  }
-
-  enum LeaderRole {
-    HEAD,
-    DEPUTY
-  }
 
   enum FollowUpStatus {
     OPEN,
@@ -79,7 +71,7 @@ class Interviews implements InterviewFigures {
       long id,
       String agency,
       String agencyName,
-      Kind kind,
+      InterviewKind kind,
       LocalDate heldOn,
       String channel,
       String topic,
@@ -92,7 +84,7 @@ class Interviews implements InterviewFigures {
 
   record Form(
       String agency,
-      Kind kind,
+      InterviewKind kind,
       LocalDate heldOn,
       String channel,
       String topic,
@@ -367,7 +359,7 @@ class Interviews implements InterviewFigures {
                 (rs, i) ->
                     new Object[] {
                       rs.getLong("agency_id"),
-                      Kind.valueOf(rs.getString("kind")),
+                      InterviewKind.valueOf(rs.getString("kind")),
                       rs.getObject("held_on", LocalDate.class),
                       rs.getString("channel"),
                       rs.getString("topic"),
@@ -409,7 +401,7 @@ class Interviews implements InterviewFigures {
         id,
         agency.code(),
         agency.name(),
-        (Kind) row[1],
+        (InterviewKind) row[1],
         (LocalDate) row[2],
         (String) row[3],
         (String) row[4],

@@ -11,12 +11,12 @@ import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.calendar.WorkingCalendar;
+import org.gongkai.interaction.MessageType;
 import org.gongkai.interaction.internal.MailboxViews.Ack;
 import org.gongkai.interaction.internal.MailboxViews.Form;
 import org.gongkai.interaction.internal.MailboxViews.PublicStatus;
 import org.gongkai.interaction.internal.MailboxViews.QA;
 import org.gongkai.interaction.internal.MailboxViews.State;
-import org.gongkai.interaction.internal.MailboxViews.Type;
 import org.gongkai.shared.ids.TrackingCodes;
 import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.Challenge;
@@ -44,7 +44,7 @@ class MailboxIntake {
   private final Clock clock;
   private final IntakeMetrics intake;
   private final Challenge challenge;
-  private final Map<Type, Integer> replyDays = new EnumMap<>(Type.class);
+  private final Map<MessageType, Integer> replyDays = new EnumMap<>(MessageType.class);
 
   MailboxIntake(
       MessageRepository messages,
@@ -68,9 +68,9 @@ class MailboxIntake {
     this.clock = clock;
     this.intake = intake;
     this.challenge = challenge;
-    replyDays.put(Type.QUESTION, settings.replyDays().question());
-    replyDays.put(Type.COMPLAINT, settings.replyDays().complaint());
-    replyDays.put(Type.SUGGESTION, settings.replyDays().suggestion());
+    replyDays.put(MessageType.QUESTION, settings.replyDays().question());
+    replyDays.put(MessageType.COMPLAINT, settings.replyDays().complaint());
+    replyDays.put(MessageType.SUGGESTION, settings.replyDays().suggestion());
   }
 
   long idOf(String trackingCode) {

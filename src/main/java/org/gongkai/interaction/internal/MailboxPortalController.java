@@ -2,6 +2,7 @@ package org.gongkai.interaction.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.interaction.MessageType;
 import org.gongkai.shared.web.Challenge;
 import org.gongkai.shared.web.PublicPage;
 import org.gongkai.shared.web.Refusal;
@@ -44,13 +45,13 @@ class MailboxPortalController {
     return form(
         model,
         new MailboxViews.Form(
-            agency, MailboxViews.Type.QUESTION, false, null, null, null, null, null, false, null));
+            agency, MessageType.QUESTION, false, null, null, null, null, null, false, null));
   }
 
   private String form(Model model, MailboxViews.Form form) {
     model.addAttribute("form", form);
     model.addAttribute("agencies", agencies.all());
-    model.addAttribute("types", MailboxViews.Type.values());
+    model.addAttribute("types", MessageType.values());
     model.addAttribute("question", challenge.issue());
     return "interaction/mailbox";
   }
@@ -58,7 +59,7 @@ class MailboxPortalController {
   @PostMapping
   String submit(
       @RequestParam(required = false) String agency,
-      @RequestParam(required = false) MailboxViews.Type type,
+      @RequestParam(required = false) MessageType type,
       @RequestParam(required = false) boolean toHead,
       @RequestParam(required = false) String title,
       @RequestParam(required = false) String content,

@@ -3,17 +3,12 @@ package org.gongkai.interaction.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.gongkai.interaction.MessageType;
 
 /** What the mailbox's forms take and its pages, the public API and the staff API show. */
 final class MailboxViews {
 
   private MailboxViews() {}
-
-  enum Type {
-    QUESTION,
-    COMPLAINT,
-    SUGGESTION
-  }
 
   /**
    * SPAM: closed unanswered as advertising, abuse or a flood; it counts neither as open nor as
@@ -32,7 +27,7 @@ final class MailboxViews {
    */
   record Form(
       String agency,
-      Type type,
+      MessageType type,
       Boolean toHead,
       String title,
       String content,
@@ -47,7 +42,7 @@ final class MailboxViews {
   record PublicStatus(
       String trackingCode,
       String agencyName,
-      Type type,
+      MessageType type,
       State state,
       LocalDate receivedOn,
       LocalDate dueOn,
@@ -61,7 +56,7 @@ final class MailboxViews {
       String trackingCode,
       String agency,
       String agencyName,
-      Type type,
+      MessageType type,
       boolean toHead,
       String title,
       String content,
@@ -89,7 +84,7 @@ final class MailboxViews {
   record QA(
       long id,
       String agencyName,
-      Type type,
+      MessageType type,
       String title,
       String content,
       String reply,

@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.gongkai.interaction.MailboxFigures;
+import org.gongkai.interaction.MessageType;
 import org.gongkai.interaction.internal.MailboxViews.State;
-import org.gongkai.interaction.internal.MailboxViews.Type;
 import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.gongkai.shared.time.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,7 +43,7 @@ class MessageRepository {
       long id,
       long agencyId,
       String trackingCode,
-      Type type,
+      MessageType type,
       boolean toHead,
       String title,
       String content,
@@ -293,7 +293,7 @@ class MessageRepository {
         rs.getLong("id"),
         rs.getLong("agency_id"),
         rs.getString("tracking_code"),
-        Type.valueOf(rs.getString("type")),
+        MessageType.valueOf(rs.getString("type")),
         rs.getBoolean("to_head"),
         rs.getString("title"),
         rs.getString("content"),
