@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.gongkai.support.SecondNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,7 +73,11 @@ class SharedSessionsPostgresIntegrationTests extends TwoNodesIntegrationTests {
   private static String login(HttpClient http, int port, String user, String password)
       throws Exception {
     HttpResponse<String> form = get(http, port, "/login", null);
-    String cookie = sessionCookie(form);
+    // The login page opens no session: its CSRF token comes in a cookie of its own.
+    String cookie =
+        form.headers().allValues("Set-Cookie").stream()
+            .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+            .collect(Collectors.joining("; "));
     HttpResponse<String> done =
         post(
             http,
@@ -88,7 +93,8 @@ class SharedSessionsPostgresIntegrationTests extends TwoNodesIntegrationTests {
     assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
     assertThat(done.headers().firstValue("Location").orElse("")).doesNotContain("error");
     String renewed = sessionCookie(done);
-    return renewed != null ? renewed : cookie;
+    assertThat(renewed).as("the login opens the session").isNotNull();
+    return renewed;
   }
 
   private static HttpResponse<String> get(HttpClient http, int port, String path, String cookie)

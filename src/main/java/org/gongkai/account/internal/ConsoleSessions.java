@@ -9,6 +9,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -37,6 +38,8 @@ class ConsoleSessions implements AuthenticationSuccessHandler, LogoutHandler {
     this.audit = audit;
     this.transactions = transactions;
     toConsole.setDefaultTargetUrl("/console");
+    // The site chain keeps the page a visitor was going to in a cookie, not a session.
+    toConsole.setRequestCache(new CookieRequestCache());
   }
 
   @Override

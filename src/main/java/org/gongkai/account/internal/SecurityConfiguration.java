@@ -27,6 +27,7 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
@@ -213,8 +214,15 @@ class SecurityConfiguration {
                     .authenticated()
                     .anyRequest()
                     .permitAll())
-        // The public API is called without a session; CSRF protects session-authenticated forms.
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/api/v1/**"))
+        // The public API is called without a session; CSRF protects every form, with a token in
+        // the session of staff and in a cookie of its own for visitors, who get no session.
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers("/api/v1/**")
+                    .csrfTokenRepository(new SessionlessCsrfTokens()))
+        // Where a visitor was going when sent to the login page is a cookie too, so that probing
+        // the console opens no session.
+        .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
         .formLogin(form -> form.loginPage("/login").successHandler(sessions).permitAll())
         .addFilterAfter(sessionValidity, SecurityContextHolderFilter.class)
         .addFilterAfter(new SecondFactorGate(), SessionValidity.class)

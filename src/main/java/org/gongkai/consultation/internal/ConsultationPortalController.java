@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The public pages: the open and closed calls and notices, one page each with its comment form and
@@ -74,8 +73,7 @@ class ConsultationPortalController {
       @RequestParam(name = Challenge.FIELD, required = false) String altcha,
       @RequestParam(name = "attachment", required = false) MultipartFile attachment,
       HttpServletRequest request,
-      Model model,
-      RedirectAttributes redirect)
+      Model model)
       throws IOException {
     try {
       Challenge.Solved solved = challenge.verifyForm(altcha, challengeToken, challengeAnswer);
@@ -86,8 +84,9 @@ class ConsultationPortalController {
               : new CommentIntake.Upload(attachment.getOriginalFilename(), attachment.getBytes());
       intake.comment(
           id, new CommentIntake.CommentForm(paragraph, name, contact, body, null), upload, solved);
-      redirect.addFlashAttribute("notice", "consultation.comment.received");
-      return "redirect:/consultations/" + id;
+      // Shown on the answer to the post itself: a flash attribute would open a session.
+      model.addAttribute("notice", "consultation.comment.received");
+      return show(id, model);
     } catch (Refusal refusal) {
       Refusals.show(model, refusal);
       model.addAttribute(

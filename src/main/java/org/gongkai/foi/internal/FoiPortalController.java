@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The public pages: the application form, the acknowledgement with tracking code and secret, and
@@ -79,8 +78,7 @@ class FoiPortalController {
       @RequestParam(required = false) String challengeToken,
       @RequestParam(required = false) String challengeAnswer,
       HttpServletRequest request,
-      Model model,
-      RedirectAttributes redirect)
+      Model model)
       throws IOException {
     String token =
         submissionToken == null || submissionToken.isBlank()
@@ -110,8 +108,11 @@ class FoiPortalController {
               RequestIntake.IdempotencyKey.of("form:/foi/apply", request.getRemoteAddr(), token),
               upload,
               solved);
-      redirect.addFlashAttribute("ack", ack);
-      return "redirect:/foi/acknowledged";
+      // The answer to the post itself, not a redirect with a flash attribute, which would open a
+      // session to carry it; sending the form again shows the same acknowledgement (its token is
+      // the idempotency key).
+      model.addAttribute("ack", ack);
+      return "foi/acknowledged";
     } catch (Refusal refusal) {
       Refusals.bind(errors, refusal);
       return form(model, application, token);

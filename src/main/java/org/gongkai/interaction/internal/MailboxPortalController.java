@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The public mailbox: write, follow with code and secret, rate the reply, read the published Q&A.
@@ -71,16 +70,16 @@ class MailboxPortalController {
       @RequestParam(required = false) String challengeAnswer,
       @RequestParam(name = Challenge.FIELD, required = false) String altcha,
       HttpServletRequest request,
-      Model model,
-      RedirectAttributes redirect) {
+      Model model) {
     MailboxViews.Form form =
         new MailboxViews.Form(
             agency, type, toHead, title, content, name, phone, email, publicConsent, null);
     try {
       Challenge.Solved solved = challenge.verifyForm(altcha, challengeToken, challengeAnswer);
       throttle.acquire(MailboxApi.THROTTLE, request.getRemoteAddr());
-      redirect.addFlashAttribute("ack", mailbox.submit(form, solved));
-      return "redirect:/mailbox/acknowledged";
+      // The answer to the post itself: a flash attribute would open a session to carry it.
+      model.addAttribute("ack", mailbox.submit(form, solved));
+      return "interaction/acknowledged";
     } catch (Refusal refusal) {
       model.addAttribute("problems", refusal.fieldProblems());
       Refusals.show(model, refusal);

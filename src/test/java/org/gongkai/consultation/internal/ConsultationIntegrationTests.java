@@ -282,7 +282,10 @@ abstract class ConsultationIntegrationTests extends PlatformIntegrationTests {
                     .param("challengeToken", token.group(1))
                     .param("challengeAnswer", String.valueOf(answer)))
             .andReturn();
-    assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/consultations/" + id);
+    assertThat(ok.getResponse().getContentAsString()).contains("意见已收到");
+    assertThat(ok.getModelAndView().getModel().get("notice"))
+        .isEqualTo("consultation.comment.received");
+    assertThat(ok.getRequest().getSession(false)).isNull();
     assertThat(
             jdbc.sql("SELECT COUNT(*) FROM consultation_comment WHERE consultation_id = ?")
                 .param(id)

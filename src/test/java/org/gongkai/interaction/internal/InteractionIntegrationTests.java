@@ -392,8 +392,9 @@ abstract class InteractionIntegrationTests extends PlatformIntegrationTests {
                         String.valueOf(
                             Integer.parseInt(q.group(1)) + Integer.parseInt(q.group(2)))))
             .andReturn();
-    assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/mailbox/acknowledged");
-    assertThat(ok.getFlashMap().get("ack")).isNotNull();
+    assertThat(ok.getModelAndView().getViewName()).isEqualTo("interaction/acknowledged");
+    assertThat(ok.getModelAndView().getModel().get("ack")).isNotNull();
+    assertThat(ok.getRequest().getSession(false)).isNull();
 
     String replayed =
         mvc.perform(
