@@ -7,8 +7,8 @@ import org.gongkai.account.Staff;
 /** What other modules may ask of the monitor: word list entries and a run over every agency. */
 public interface Monitor {
 
-  /** {@code list} is FORBIDDEN, MISSPELLING or LEADER. Platform admin only, audited. */
-  void addWord(String list, String term, String replacement, Staff actor);
+  /** Platform admin only, audited. */
+  void addWord(WordList list, String term, String replacement, Staff actor);
 
   /**
    * The working days within which a document must be published after it was issued (主动公开时限): the

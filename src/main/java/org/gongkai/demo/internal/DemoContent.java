@@ -44,6 +44,7 @@ import org.gongkai.interaction.InterviewKind;
 import org.gongkai.interaction.LeaderRole;
 import org.gongkai.interaction.MessageType;
 import org.gongkai.monitor.Monitor;
+import org.gongkai.monitor.WordList;
 import org.gongkai.power.PowerCatalog;
 import org.gongkai.shared.ids.OrganizationCodes;
 import org.gongkai.shared.ids.ResidentIds;
@@ -374,11 +375,11 @@ class DemoContent implements ApplicationRunner {
       powers.record(commerce.code(), entry, admin);
     }
     powers.approvePending(commerce.code(), reviewer);
-    monitor.addWord("MISSPELLING", "按装", "安装", admin);
-    monitor.addWord("MISSPELLING", "即然", "既然", admin);
-    monitor.addWord("FORBIDDEN", "最高级", null, admin);
-    monitor.addWord("LEADER", "陈建国", "局长", admin);
-    monitor.addWord("LEADER", "周立新", "副局长", admin);
+    monitor.addWord(WordList.MISSPELLING, "按装", "安装", admin);
+    monitor.addWord(WordList.MISSPELLING, "即然", "既然", admin);
+    monitor.addWord(WordList.FORBIDDEN, "最高级", null, admin);
+    monitor.addWord(WordList.LEADER, "陈建国", "局长", admin);
+    monitor.addWord(WordList.LEADER, "周立新", "副局长", admin);
     Map<ColumnType, Column> columns = new HashMap<>();
     agencies.columns(commerce.id()).forEach(c -> columns.put(c.type(), c));
     DocumentForm news = DemoTexts.notice(commerce, LocalDate.now(clock), "市商务局召开2026年第四季度安全生产工作会议");

@@ -7,10 +7,12 @@ import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.monitor.WordList;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -18,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -59,14 +62,32 @@ final class MonitorControllers {
 
     private final Inspector inspector;
     private final MonitorRuns runs;
+    private final WordLists words;
     private final AgencyDirectory agencies;
     private final StaffAccess access;
 
-    Api(Inspector inspector, MonitorRuns runs, AgencyDirectory agencies, StaffAccess access) {
+    Api(
+        Inspector inspector,
+        MonitorRuns runs,
+        WordLists words,
+        AgencyDirectory agencies,
+        StaffAccess access) {
       this.inspector = inspector;
       this.runs = runs;
+      this.words = words;
       this.agencies = agencies;
       this.access = access;
+    }
+
+    record NewWord(WordList list, String term, String replacement) {}
+
+    record Added(long id) {}
+
+    /** Adds a word to one of the lists; platform administrators only. */
+    @PostMapping("/words")
+    ResponseEntity<Added> addWord(@RequestBody NewWord word) {
+      long id = words.add(word.list(), word.term(), word.replacement(), access.current());
+      return ResponseEntity.status(HttpStatus.CREATED).body(new Added(id));
     }
 
     /** The agency as it stands now, every rule run afresh. */
@@ -136,7 +157,7 @@ final class MonitorControllers {
                           .orElse(false))
               .toList());
       model.addAttribute("words", me.isPlatformAdmin() ? words.all() : List.of());
-      model.addAttribute("lists", WordLists.ListName.values());
+      model.addAttribute("lists", WordList.values());
       return "monitor/overview";
     }
 
@@ -159,7 +180,7 @@ final class MonitorControllers {
 
     @PostMapping("/words")
     String addWord(
-        @RequestParam(required = false) WordLists.ListName list,
+        @RequestParam(required = false) WordList list,
         @RequestParam(required = false) String term,
         @RequestParam(required = false) String replacement,
         RedirectAttributes redirect) {

@@ -11,10 +11,10 @@ import org.gongkai.account.Staff;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.monitor.Monitor;
+import org.gongkai.monitor.WordList;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.CsvFile;
-import org.gongkai.shared.web.Refusal;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -69,14 +69,8 @@ class MonitorRuns implements Monitor {
   }
 
   @Override
-  public void addWord(String list, String term, String replacement, Staff actor) {
-    WordLists.ListName name;
-    try {
-      name = WordLists.ListName.valueOf(list);
-    } catch (IllegalArgumentException | NullPointerException unknown) {
-      throw Refusal.invalidField("list", "monitor.word.required");
-    }
-    words.add(name, term, replacement, actor);
+  public void addWord(WordList list, String term, String replacement, Staff actor) {
+    words.add(list, term, replacement, actor);
   }
 
   @Override

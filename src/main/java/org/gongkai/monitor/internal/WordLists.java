@@ -10,6 +10,7 @@ import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.catalog.WordingCheck;
+import org.gongkai.monitor.WordList;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,18 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class WordLists implements WordingCheck {
 
-  /**
-   * PROHIBITED: reactionary, violent or pornographic wording, the index's veto; FORBIDDEN: wording
-   * to avoid.
-   */
-  enum ListName {
-    FORBIDDEN,
-    MISSPELLING,
-    LEADER,
-    PROHIBITED
-  }
-
-  record Word(long id, ListName list, String term, String replacement) {}
+  record Word(long id, WordList list, String term, String replacement) {}
 
   private final JdbcClient jdbc;
   private final StaffAccess access;
@@ -63,19 +53,19 @@ class WordLists implements WordingCheck {
             (rs, i) ->
                 new Word(
                     rs.getLong(1),
-                    ListName.valueOf(rs.getString(2)),
+                    WordList.valueOf(rs.getString(2)),
                     rs.getString(3),
                     rs.getString(4)))
         .list();
   }
 
-  long add(ListName list, String term, String replacement, Staff actor) {
+  long add(WordList list, String term, String replacement, Staff actor) {
     access.requirePlatformAdmin(actor);
     if (list == null || term == null || term.isBlank() || term.length() > 100) {
       throw Refusal.invalidField("term", "monitor.word.required");
     }
-    if (list != ListName.FORBIDDEN
-        && list != ListName.PROHIBITED
+    if (list != WordList.FORBIDDEN
+        && list != WordList.PROHIBITED
         && (replacement == null || replacement.isBlank())) {
       throw Refusal.invalidField("replacement", "monitor.word.replacement");
     }
@@ -125,7 +115,7 @@ class WordLists implements WordingCheck {
         new TreeSet<>(
             (a, b) -> b.length() != a.length() ? b.length() - a.length() : a.compareTo(b));
     words.stream()
-        .filter(w -> w.list() == ListName.LEADER)
+        .filter(w -> w.list() == WordList.LEADER)
         .forEach(w -> titles.add(w.replacement()));
     for (Word w : words) {
       switch (w.list()) {

@@ -21,6 +21,7 @@ import org.gongkai.catalog.DisclosureMode;
 import org.gongkai.catalog.DocumentForm;
 import org.gongkai.catalog.DocumentKind;
 import org.gongkai.catalog.Editorial;
+import org.gongkai.monitor.WordList;
 import org.gongkai.support.Api;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
@@ -103,11 +104,11 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
   @Test
   void everyRuleFindsItsSeededViolation() throws Exception {
     Staff admin = admin();
-    words.add(WordLists.ListName.FORBIDDEN, "监测禁用词", null, admin);
-    words.add(WordLists.ListName.MISSPELLING, "监测错字", "监测正字", admin);
-    words.add(WordLists.ListName.LEADER, "监测人", "局长", admin);
-    words.add(WordLists.ListName.LEADER, "监测副手", "副局长", admin);
-    words.add(WordLists.ListName.PROHIBITED, "监测违禁词", null, admin);
+    words.add(WordList.FORBIDDEN, "监测禁用词", null, admin);
+    words.add(WordList.MISSPELLING, "监测错字", "监测正字", admin);
+    words.add(WordList.LEADER, "监测人", "局长", admin);
+    words.add(WordList.LEADER, "监测副手", "副局长", admin);
+    words.add(WordList.PROHIBITED, "监测违禁词", null, admin);
     Fixture f = newAgency();
     long id = f.agency().id();
     Column news = agencies.column(id, ColumnType.NEWS).orElseThrow();
@@ -325,7 +326,7 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
 
   @Test
   void theEditorSeesTheWordingFindingsBeforeSubmitting() throws Exception {
-    words.add(WordLists.ListName.MISSPELLING, "编辑错字", "编辑正字", admin());
+    words.add(WordList.MISSPELLING, "编辑错字", "编辑正字", admin());
     Fixture f = newAgency();
     Api.Response draft =
         api()

@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.gongkai.catalog.WordingCheck;
+import org.gongkai.monitor.WordList;
 import org.junit.jupiter.api.Test;
 
 class WordListsTests {
 
   static final List<WordLists.Word> WORDS =
       List.of(
-          new WordLists.Word(1, WordLists.ListName.FORBIDDEN, "最高级", null),
-          new WordLists.Word(2, WordLists.ListName.MISSPELLING, "即然", "既然"),
-          new WordLists.Word(3, WordLists.ListName.LEADER, "张明", "局长"),
-          new WordLists.Word(4, WordLists.ListName.LEADER, "李华", "副局长"));
+          new WordLists.Word(1, WordList.FORBIDDEN, "最高级", null),
+          new WordLists.Word(2, WordList.MISSPELLING, "即然", "既然"),
+          new WordLists.Word(3, WordList.LEADER, "张明", "局长"),
+          new WordLists.Word(4, WordList.LEADER, "李华", "副局长"));
 
   @Test
   void findsForbiddenWordsMisspellingsAndWrongTitles() {
