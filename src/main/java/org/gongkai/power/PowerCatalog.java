@@ -9,7 +9,7 @@ import org.gongkai.account.Staff;
  */
 public interface PowerCatalog {
 
-  /** Adds the power, or a new version of it; {@code type} is one of the ten power type names. */
+  /** Adds the power, or a new version of it. */
   void record(String agencyCode, Entry entry, Staff actor);
 
   /**
@@ -20,7 +20,7 @@ public interface PowerCatalog {
   record Entry(
       String code,
       String name,
-      String type,
+      PowerType type,
       String legalBasis,
       String unit,
       String conditions,

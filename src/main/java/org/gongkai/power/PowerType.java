@@ -1,10 +1,10 @@
-package org.gongkai.power.internal;
+package org.gongkai.power;
 
 /**
  * The ten power types of the glossary; the message key {@code power.type.NAME} holds the Chinese
  * name.
  */
-enum PowerType {
+public enum PowerType {
   LICENSING,
   PENALTY,
   COERCION,

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.gongkai.power.PowerCatalog;
+import org.gongkai.power.PowerType;
 
 /** The power catalog of the demo's 市商务局: powers of several types, each with its process. */
 final class DemoPowers {
@@ -50,84 +51,146 @@ final class DemoPowers {
       4|说明理由并告知|
       """;
 
-  record Item(String name, String type, String basis, String flow, String unit, String limit) {}
+  record Item(String name, PowerType type, String basis, String flow, String unit, String limit) {}
 
   static List<PowerCatalog.Entry> entries(String agencyCode, String phone) {
     List<Item> items =
         List.of(
             new Item(
                 "对外贸易经营者备案登记",
-                "LICENSING",
+                PowerType.LICENSING,
                 "《中华人民共和国对外贸易法》第九条\n《对外贸易经营者备案登记办法》第二条",
                 LICENSING_FLOW,
                 "对外贸易科",
                 "5个工作日"),
             new Item(
                 "成品油零售经营资格审批",
-                "LICENSING",
+                PowerType.LICENSING,
                 "《国务院对确需保留的行政审批项目设定行政许可的决定》第一百八十三项",
                 LICENSING_FLOW,
                 "市场运行科",
                 "20个工作日"),
             new Item(
                 "拍卖企业设立审批",
-                "LICENSING",
+                PowerType.LICENSING,
                 "《中华人民共和国拍卖法》第十一条、第十二条",
                 LICENSING_FLOW,
                 "商贸服务科",
                 "20个工作日"),
-            new Item("直销企业服务网点设立审核", "LICENSING", "《直销管理条例》第十条", LICENSING_FLOW, "市场秩序科", "20个工作日"),
-            new Item("酒类经营许可", "LICENSING", "《酒类流通管理办法》第六条", LICENSING_FLOW, "市场运行科", "10个工作日"),
+            new Item(
+                "直销企业服务网点设立审核",
+                PowerType.LICENSING,
+                "《直销管理条例》第十条",
+                LICENSING_FLOW,
+                "市场秩序科",
+                "20个工作日"),
+            new Item(
+                "酒类经营许可", PowerType.LICENSING, "《酒类流通管理办法》第六条", LICENSING_FLOW, "市场运行科", "10个工作日"),
             new Item(
                 "对违反单用途商业预付卡管理规定的处罚",
-                "PENALTY",
+                PowerType.PENALTY,
                 "《单用途商业预付卡管理办法（试行）》第三十六条",
                 PENALTY_FLOW,
                 "市场秩序科",
                 "90日"),
-            new Item("对拍卖企业违规经营的处罚", "PENALTY", "《拍卖管理办法》第六十二条", PENALTY_FLOW, "商贸服务科", "90日"),
             new Item(
-                "对成品油经营企业违规行为的处罚", "PENALTY", "《成品油市场管理办法》第四十二条", PENALTY_FLOW, "市场运行科", "90日"),
+                "对拍卖企业违规经营的处罚", PowerType.PENALTY, "《拍卖管理办法》第六十二条", PENALTY_FLOW, "商贸服务科", "90日"),
             new Item(
-                "对零售商违规促销行为的处罚", "PENALTY", "《零售商促销行为管理办法》第二十三条", PENALTY_FLOW, "市场秩序科", "90日"),
+                "对成品油经营企业违规行为的处罚",
+                PowerType.PENALTY,
+                "《成品油市场管理办法》第四十二条",
+                PENALTY_FLOW,
+                "市场运行科",
+                "90日"),
             new Item(
-                "对报废机动车回收企业违规行为的处罚", "PENALTY", "《报废机动车回收管理办法》第二十一条", PENALTY_FLOW, "流通发展科", "90日"),
+                "对零售商违规促销行为的处罚",
+                PowerType.PENALTY,
+                "《零售商促销行为管理办法》第二十三条",
+                PENALTY_FLOW,
+                "市场秩序科",
+                "90日"),
             new Item(
-                "对生猪屠宰企业违法行为的查封扣押", "COERCION", "《中华人民共和国行政强制法》第九条", PENALTY_FLOW, "市场运行科", "30日"),
+                "对报废机动车回收企业违规行为的处罚",
+                PowerType.PENALTY,
+                "《报废机动车回收管理办法》第二十一条",
+                PENALTY_FLOW,
+                "流通发展科",
+                "90日"),
             new Item(
-                "成品油经营企业监督检查", "INSPECTION", "《成品油市场管理办法》第三十五条", INSPECTION_FLOW, "市场运行科", "按计划"),
+                "对生猪屠宰企业违法行为的查封扣押",
+                PowerType.COERCION,
+                "《中华人民共和国行政强制法》第九条",
+                PENALTY_FLOW,
+                "市场运行科",
+                "30日"),
+            new Item(
+                "成品油经营企业监督检查",
+                PowerType.INSPECTION,
+                "《成品油市场管理办法》第三十五条",
+                INSPECTION_FLOW,
+                "市场运行科",
+                "按计划"),
             new Item(
                 "单用途商业预付卡发卡企业监督检查",
-                "INSPECTION",
+                PowerType.INSPECTION,
                 "《单用途商业预付卡管理办法（试行）》第三十一条",
                 INSPECTION_FLOW,
                 "市场秩序科",
                 "按计划"),
-            new Item("拍卖企业年度核查", "INSPECTION", "《拍卖管理办法》第四十四条", INSPECTION_FLOW, "商贸服务科", "每年"),
             new Item(
-                "二手车交易市场监督检查", "INSPECTION", "《二手车流通管理办法》第三十条", INSPECTION_FLOW, "流通发展科", "按计划"),
+                "拍卖企业年度核查", PowerType.INSPECTION, "《拍卖管理办法》第四十四条", INSPECTION_FLOW, "商贸服务科", "每年"),
             new Item(
-                "外商投资企业投资信息报告核验", "CONFIRMATION", "《外商投资信息报告办法》第六条", SIMPLE_FLOW, "外资科", "10个工作日"),
+                "二手车交易市场监督检查",
+                PowerType.INSPECTION,
+                "《二手车流通管理办法》第三十条",
+                INSPECTION_FLOW,
+                "流通发展科",
+                "按计划"),
+            new Item(
+                "外商投资企业投资信息报告核验",
+                PowerType.CONFIRMATION,
+                "《外商投资信息报告办法》第六条",
+                SIMPLE_FLOW,
+                "外资科",
+                "10个工作日"),
             new Item(
                 "加工贸易企业经营状况核查",
-                "CONFIRMATION",
+                PowerType.CONFIRMATION,
                 "《加工贸易企业经营状况及生产能力核查办法》第三条",
                 SIMPLE_FLOW,
                 "对外贸易科",
                 "10个工作日"),
-            new Item("商贸流通领域先进单位评选", "AWARD", "《临江市商贸流通业发展专项资金管理办法》第十条", SIMPLE_FLOW, "办公室", "按通知"),
             new Item(
-                "外贸发展专项资金拨付", "BENEFIT", "《临江市外贸发展专项资金管理办法》第八条", SIMPLE_FLOW, "对外贸易科", "30个工作日"),
-            new Item("商业特许经营备案初审", "OTHER", "《商业特许经营管理条例》第八条", SIMPLE_FLOW, "商贸服务科", "10个工作日"),
-            new Item("家政服务信用信息核验", "OTHER", "《家政服务业信用建设指导意见》", SIMPLE_FLOW, "商贸服务科", "5个工作日"),
+                "商贸流通领域先进单位评选",
+                PowerType.AWARD,
+                "《临江市商贸流通业发展专项资金管理办法》第十条",
+                SIMPLE_FLOW,
+                "办公室",
+                "按通知"),
             new Item(
-                "商贸企业纠纷调解", "ADJUDICATION", "《临江市商贸流通纠纷调解暂行办法》第五条", SIMPLE_FLOW, "市场秩序科", "30日"));
+                "外贸发展专项资金拨付",
+                PowerType.BENEFIT,
+                "《临江市外贸发展专项资金管理办法》第八条",
+                SIMPLE_FLOW,
+                "对外贸易科",
+                "30个工作日"),
+            new Item(
+                "商业特许经营备案初审", PowerType.OTHER, "《商业特许经营管理条例》第八条", SIMPLE_FLOW, "商贸服务科", "10个工作日"),
+            new Item(
+                "家政服务信用信息核验", PowerType.OTHER, "《家政服务业信用建设指导意见》", SIMPLE_FLOW, "商贸服务科", "5个工作日"),
+            new Item(
+                "商贸企业纠纷调解",
+                PowerType.ADJUDICATION,
+                "《临江市商贸流通纠纷调解暂行办法》第五条",
+                SIMPLE_FLOW,
+                "市场秩序科",
+                "30日"));
     List<PowerCatalog.Entry> entries = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       Item it = items.get(i);
       entries.add(
           new PowerCatalog.Entry(
-              String.format("LJSW-%s-%03d", it.type().substring(0, 3), i + 1),
+              String.format("LJSW-%s-%03d", it.type().name().substring(0, 3), i + 1),
               it.name(),
               it.type(),
               it.basis(),

@@ -6,6 +6,7 @@ import java.util.List;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.power.PowerType;
 import org.gongkai.shared.web.PublicPage;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;

@@ -23,6 +23,7 @@ import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.power.PowerType;
 import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.stereotype.Service;

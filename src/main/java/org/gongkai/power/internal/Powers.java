@@ -17,6 +17,7 @@ import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.power.PowerCatalog;
+import org.gongkai.power.PowerType;
 import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.Refusal;
@@ -216,18 +217,12 @@ class Powers implements PowerCatalog {
 
   @Override
   public void record(String agencyCode, Entry e, Staff actor) {
-    PowerType type;
-    try {
-      type = PowerType.valueOf(e.type());
-    } catch (IllegalArgumentException | NullPointerException unknown) {
-      throw Refusal.invalidField("type", "power.type.required");
-    }
     save(
         agencyCode,
         new Form(
             e.code(),
             e.name(),
-            type,
+            e.type(),
             e.legalBasis(),
             e.unit(),
             e.conditions(),
