@@ -1,21 +1,27 @@
 package org.gongkai.search.internal;
 
-import com.ibm.icu.text.Transliterator;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * Folds traditional characters to simplified ones (繁简), at index and query time alike, so that 營商環境
- * finds 营商环境. The table is ICU's Traditional-Simplified transform, applied once per character of
- * the CJK blocks when the class loads: a lookup per character instead of a transliteration per
- * token keeps indexing as fast as before.
+ * finds 营商环境. The table is ICU's Traditional-Simplified transform applied to each character of the
+ * CJK blocks, kept as a resource ({@value #TABLE_RESOURCE}) so that ICU's 14 MB are needed only by
+ * the test that writes and checks it: a lookup per character instead of a transliteration per token
+ * keeps indexing fast.
  */
 final class SimplifiedChineseFilter extends TokenFilter {
 
-  private static final char FIRST = '\u3400';
-  private static final char LAST = '\u9fff';
+  static final String TABLE_RESOURCE = "/search/traditional-simplified.txt";
+  static final char FIRST = '\u3400';
+  static final char LAST = '\u9fff';
   private static final char[] TABLE = table();
 
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
@@ -47,17 +53,27 @@ final class SimplifiedChineseFilter extends TokenFilter {
     return c >= FIRST && c <= LAST && TABLE[c - FIRST] != 0 ? TABLE[c - FIRST] : c;
   }
 
+  /** The table's resource: lines of a traditional character followed by its simplified form. */
   private static char[] table() {
-    Transliterator transform = Transliterator.getInstance("Traditional-Simplified");
     char[] table = new char[LAST - FIRST + 1];
-    for (char c = FIRST; c <= LAST; c++) {
-      String out = transform.transliterate(String.valueOf(c));
-      if (out.length() == 1 && out.charAt(0) != c) {
-        table[c - FIRST] = out.charAt(0);
+    try (InputStream in = SimplifiedChineseFilter.class.getResourceAsStream(TABLE_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(TABLE_RESOURCE + " is missing from the class path");
       }
-      if (c == LAST) {
-        break;
+      BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (line.isEmpty() || line.charAt(0) == '#') {
+          continue;
+        }
+        char traditional = line.charAt(0);
+        if (line.length() != 2 || traditional < FIRST || traditional > LAST) {
+          throw new IllegalStateException(
+              TABLE_RESOURCE + ": not a pair of CJK characters: " + line);
+        }
+        table[traditional - FIRST] = line.charAt(1);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return table;
   }
