@@ -50,6 +50,12 @@ public interface Catalog {
 
   long liveCount();
 
+  /** The live, proactively disclosed documents of an agency, to follow its new name. */
+  List<Long> liveDocumentsOf(long agencyId);
+
+  /** The live, proactively disclosed documents in a column, to follow its new name. */
+  List<Long> liveDocumentsIn(long columnId);
+
   /** Which of these documents are published now. */
   Set<Long> publishedAmong(Collection<Long> documentIds);
 

@@ -1,6 +1,7 @@
 package org.gongkai.catalog;
 
 import java.time.Instant;
+import org.gongkai.shared.site.PublicSiteChange;
 
 /** An edition went live: the first publication of a document, or a revision of it. */
 public record DocumentPublished(
@@ -10,4 +11,5 @@ public record DocumentPublished(
     long columnId,
     String indexNumber,
     boolean revision,
-    Instant publishedAt) {}
+    Instant publishedAt)
+    implements PublicSiteChange {}

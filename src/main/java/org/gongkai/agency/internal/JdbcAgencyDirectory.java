@@ -13,9 +13,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyChanged;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.agency.AgencyForm;
 import org.gongkai.agency.Column;
+import org.gongkai.agency.ColumnChanged;
 import org.gongkai.agency.ColumnType;
 import org.gongkai.agency.DisclosureGuide;
 import org.gongkai.agency.ReportLevel;
@@ -24,6 +26,7 @@ import org.gongkai.shared.ids.OrganizationCodes;
 import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -32,7 +35,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Reads come from {@link AgencySnapshots} outside a writing transaction, and from the database
- * inside one, which must see its own changes; every write raises the public site's version.
+ * inside one, which must see its own changes; every write publishes {@link AgencyChanged} or {@link
+ * ColumnChanged}, which raises the public site's version.
  */
 @Service
 class JdbcAgencyDirectory implements AgencyDirectory {
@@ -42,7 +46,7 @@ class JdbcAgencyDirectory implements AgencyDirectory {
   private final MessageSource messages;
   private final Clock clock;
   private final AgencySnapshots snapshots;
-  private final PublicSiteVersion site;
+  private final ApplicationEventPublisher events;
 
   JdbcAgencyDirectory(
       JdbcClient jdbc,
@@ -50,9 +54,9 @@ class JdbcAgencyDirectory implements AgencyDirectory {
       MessageSource messages,
       Clock clock,
       AgencySnapshots snapshots,
-      PublicSiteVersion site) {
+      ApplicationEventPublisher events) {
     this.snapshots = snapshots;
-    this.site = site;
+    this.events = events;
     this.jdbc = jdbc;
     this.audit = audit;
     this.messages = messages;
@@ -193,7 +197,7 @@ class JdbcAgencyDirectory implements AgencyDirectory {
           messages.getMessage("column.standard." + type.name(), null, Locale.SIMPLIFIED_CHINESE);
       insertColumn(id, null, name, type, order++);
     }
-    site.changed();
+    events.publishEvent(new AgencyChanged(id, false));
     audit.record(actor, "agency.created", "agency", id, code + " " + form.getName());
     return get(id);
   }
@@ -201,7 +205,7 @@ class JdbcAgencyDirectory implements AgencyDirectory {
   @Override
   @Transactional
   public Agency update(long agencyId, AgencyForm form, String actor) {
-    get(agencyId);
+    Agency before = get(agencyId);
     String code = checkedCode(form.getCode(), agencyId);
     Long parentId = checkedParent(form.getParentId(), agencyId);
     DisclosureGuide g = form.guide();
@@ -224,7 +228,9 @@ class JdbcAgencyDirectory implements AgencyDirectory {
             !Boolean.FALSE.equals(form.getReportsForSubtree()),
             agencyId)
         .update();
-    site.changed();
+    events.publishEvent(
+        new AgencyChanged(
+            agencyId, !before.code().equals(code) || !before.name().equals(form.getName().trim())));
     audit.record(actor, "agency.updated", "agency", agencyId, code + " " + form.getName());
     return get(agencyId);
   }
@@ -242,7 +248,7 @@ class JdbcAgencyDirectory implements AgencyDirectory {
     jdbc.sql("UPDATE agency SET four_eyes_waived = ? WHERE id = ?")
         .params(waived, agencyId)
         .update();
-    site.changed();
+    events.publishEvent(new AgencyChanged(agencyId, false));
     audit.record(
         actor,
         waived ? "agency.four-eyes.waived" : "agency.four-eyes.restored",
@@ -271,7 +277,7 @@ class JdbcAgencyDirectory implements AgencyDirectory {
             .single();
     long id =
         insertColumn(agencyId, parentId, trimmed, type == null ? ColumnType.GENERAL : type, order);
-    site.changed();
+    events.publishEvent(new ColumnChanged(id, agencyId, false));
     audit.record(actor, "column.created", "column", id, trimmed);
     return column(id).orElseThrow();
   }
@@ -284,7 +290,8 @@ class JdbcAgencyDirectory implements AgencyDirectory {
     jdbc.sql("UPDATE disclosure_column SET name = ? WHERE id = ?")
         .params(trimmed, columnId)
         .update();
-    site.changed();
+    events.publishEvent(
+        new ColumnChanged(columnId, column.agencyId(), !column.name().equals(trimmed)));
     audit.record(actor, "column.renamed", "column", columnId, column.name() + " -> " + trimmed);
   }
 
@@ -313,18 +320,18 @@ class JdbcAgencyDirectory implements AgencyDirectory {
           .params(i, reordered.get(i).id())
           .update();
     }
-    site.changed();
+    events.publishEvent(new ColumnChanged(columnId, column.agencyId(), false));
     audit.record(actor, "column.moved", "column", columnId, direction < 0 ? "up" : "down");
   }
 
   @Override
   @Transactional
   public void setColumnHidden(long columnId, boolean hidden, String actor) {
-    column(columnId).orElseThrow(() -> Refusal.notFound("column.not-found"));
+    Column column = column(columnId).orElseThrow(() -> Refusal.notFound("column.not-found"));
     jdbc.sql("UPDATE disclosure_column SET hidden = ? WHERE id = ?")
         .params(hidden, columnId)
         .update();
-    site.changed();
+    events.publishEvent(new ColumnChanged(columnId, column.agencyId(), false));
     audit.record(actor, hidden ? "column.hidden" : "column.shown", "column", columnId, null);
   }
 
@@ -348,7 +355,7 @@ class JdbcAgencyDirectory implements AgencyDirectory {
     jdbc.sql("UPDATE disclosure_column SET parent_id = ? WHERE id = ?")
         .params(parentId, columnId)
         .update();
-    site.changed();
+    events.publishEvent(new ColumnChanged(columnId, column.agencyId(), false));
     audit.record(actor, "column.reparented", "column", columnId, String.valueOf(parentId));
   }
 

@@ -303,6 +303,28 @@ class CatalogReader implements Catalog {
   }
 
   @Override
+  public List<Long> liveDocumentsOf(long agencyId) {
+    return jdbc.sql(
+            "SELECT e.document_id"
+                + LIVE
+                + " AND e.disclosure_mode = 'PROACTIVE' AND d.agency_id = ? ORDER BY e.document_id")
+        .param(agencyId)
+        .query(Long.class)
+        .list();
+  }
+
+  @Override
+  public List<Long> liveDocumentsIn(long columnId) {
+    return jdbc.sql(
+            "SELECT e.document_id"
+                + LIVE
+                + " AND e.disclosure_mode = 'PROACTIVE' AND e.column_id = ? ORDER BY e.document_id")
+        .param(columnId)
+        .query(Long.class)
+        .list();
+  }
+
+  @Override
   public Set<Long> publishedAmong(Collection<Long> documentIds) {
     if (documentIds.isEmpty()) {
       return Set.of();

@@ -23,7 +23,6 @@ import org.gongkai.catalog.EditionState;
 import org.gongkai.catalog.Editorial;
 import org.gongkai.catalog.EditorialDocument;
 import org.gongkai.catalog.EditorialQuery;
-import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,7 +40,6 @@ class EditorialService implements Editorial {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
-  private final PublicSiteVersion site;
   private final ApplicationEventPublisher events;
   private final Clock clock;
   private final EditorialListing listing;
@@ -54,7 +52,6 @@ class EditorialService implements Editorial {
       AgencyDirectory agencies,
       StaffAccess access,
       AuditTrail audit,
-      PublicSiteVersion site,
       ApplicationEventPublisher events,
       Clock clock,
       EditorialListing listing,
@@ -67,7 +64,6 @@ class EditorialService implements Editorial {
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
-    this.site = site;
     this.events = events;
     this.clock = clock;
   }
@@ -253,7 +249,6 @@ class EditorialService implements Editorial {
     editions.transition(
         live.id(), EditionState.PUBLISHED, EditionState.WITHDRAWN, actor.username(), now);
     editions.recordWithdrawal(live.id(), reason.trim(), actor.username(), now);
-    site.changed();
     audit.record(actor.username(), "document.withdraw", "document", documentId, reason.trim());
     events.publishEvent(new DocumentWithdrawn(documentId, doc.agencyId(), doc.indexNumber(), now));
   }

@@ -9,7 +9,6 @@ import org.gongkai.audit.AuditTrail;
 import org.gongkai.catalog.DocumentPublished;
 import org.gongkai.catalog.Edition;
 import org.gongkai.catalog.EditionState;
-import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -27,7 +26,6 @@ class Publication {
   private final IndexNumbers indexNumbers;
   private final AgencyDirectory agencies;
   private final AuditTrail audit;
-  private final PublicSiteVersion site;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -37,7 +35,6 @@ class Publication {
       IndexNumbers indexNumbers,
       AgencyDirectory agencies,
       AuditTrail audit,
-      PublicSiteVersion site,
       ApplicationEventPublisher events,
       TransactionTemplate transactions,
       Clock clock) {
@@ -45,7 +42,6 @@ class Publication {
     this.indexNumbers = indexNumbers;
     this.agencies = agencies;
     this.audit = audit;
-    this.site = site;
     this.events = events;
     this.transactions = transactions;
     this.clock = clock;
@@ -70,7 +66,6 @@ class Publication {
       throw Refusal.conflict("document.stale");
     }
     editions.recordPublication(edition.id(), now);
-    site.changed();
     audit.record(
         actor,
         "document.publish",

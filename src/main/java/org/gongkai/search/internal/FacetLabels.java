@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.agency.Column;
 import org.gongkai.search.SearchResult;
+import org.gongkai.shared.site.PublicSiteVersion;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -18,10 +18,12 @@ class FacetLabels {
 
   private final AgencyDirectory agencies;
   private final MessageSource messages;
+  private final PublicSiteVersion site;
 
-  FacetLabels(AgencyDirectory agencies, MessageSource messages) {
+  FacetLabels(AgencyDirectory agencies, MessageSource messages, PublicSiteVersion site) {
     this.agencies = agencies;
     this.messages = messages;
+    this.site = site;
   }
 
   SearchResult relabel(SearchResult result) {
@@ -52,12 +54,10 @@ class FacetLabels {
   }
 
   /**
-   * Names change rarely: a label may lag a rename by a minute. Each expires on its own, so that no
-   * one search pays for looking up every name again at once.
+   * A label is kept until the public site's version moves, as a rename ({@code AgencyChanged},
+   * {@code ColumnChanged}) makes it move on every node.
    */
-  private static final long LABEL_NANOS = TimeUnit.MINUTES.toNanos(1);
-
-  private record Label(String text, long loadedAt) {}
+  private record Label(String text, long version) {}
 
   private final Map<String, Label> names = new ConcurrentHashMap<>();
 
@@ -66,10 +66,10 @@ class FacetLabels {
       return key;
     }
     String name = dim + ":" + key + ":" + LocaleContextHolder.getLocale();
-    long now = System.nanoTime();
+    long version = site.current();
     Label kept = names.get(name);
-    if (kept == null || now - kept.loadedAt() > LABEL_NANOS) {
-      kept = new Label(lookUp(dim, key), now);
+    if (kept == null || kept.version() != version) {
+      kept = new Label(lookUp(dim, key), version);
       names.put(name, kept);
     }
     return kept.text();

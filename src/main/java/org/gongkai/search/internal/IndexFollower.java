@@ -34,13 +34,20 @@ class IndexFollower {
   private final IndexLog entries;
   private final SearchService search;
   private final SearchIndexer indexer;
+  private final IndexedDocuments documents;
   private final Clock clock;
   private volatile long lastSeen = -1;
 
-  IndexFollower(IndexLog entries, SearchService search, SearchIndexer indexer, Clock clock) {
+  IndexFollower(
+      IndexLog entries,
+      SearchService search,
+      SearchIndexer indexer,
+      IndexedDocuments documents,
+      Clock clock) {
     this.entries = entries;
     this.search = search;
     this.indexer = indexer;
+    this.documents = documents;
     this.clock = clock;
   }
 
@@ -67,8 +74,14 @@ class IndexFollower {
     if (search.status().phase() != IndexStatus.Phase.READY) {
       return;
     }
+    boolean namesForgotten = false;
     for (IndexLog.Entry e : entries.entries(lastSeen, Instant.now(clock).minus(LATE_COMMITS))) {
       if (entries.claim(e)) {
+        if (!namesForgotten) {
+          // Another node may have renamed an agency or column; its entries do not say why.
+          documents.forgetNames();
+          namesForgotten = true;
+        }
         try {
           indexer.reindex(e.documentId());
         } catch (RuntimeException failed) {

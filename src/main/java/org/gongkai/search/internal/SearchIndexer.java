@@ -45,7 +45,7 @@ class SearchIndexer {
   }
 
   /** The log entries this node committed for the document are applied by this reading of it. */
-  private void reindexAfterCommit(long documentId) {
+  void reindexAfterCommit(long documentId) {
     Set<Long> covered = log.committedHereFor(documentId);
     if (reindex(documentId)) {
       log.indexedHere(documentId, covered);

@@ -1,17 +1,19 @@
 package org.gongkai.shared.site;
 
 import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The version of what the public site shows, shared by every node through the database. A change of
- * published content raises it in its own transaction ({@link #changed()}); caches of pages,
- * agencies and columns remember the version they were filled at and are dropped when it moves. The
- * node that made the change sees the new version as soon as it commits; the others read it at most
- * {@code gongkai.page-cache.version-check} (100 ms) later.
+ * The version of what the public site shows, shared by every node through the database. Every
+ * {@link PublicSiteChange} raises it in the transaction that publishes the event, once per
+ * transaction however many changes it makes; caches of pages, agencies and columns remember the
+ * version they were filled at and are dropped when it moves. The node that made the change sees the
+ * new version as soon as it commits; the others read it at most {@code
+ * gongkai.page-cache.version-check} (100 ms) later. See docs/decisions/0008.
  */
 @Component
 public class PublicSiteVersion {
@@ -29,20 +31,41 @@ public class PublicSiteVersion {
   }
 
   /**
+   * Synchronous, in the publisher's transaction: the new version commits with the change or not at
+   * all, so a page cached before the commit is never served after it. A plain listener, not a
+   * transactional one: the event publication registry has nothing to keep for it.
+   */
+  @EventListener
+  void on(PublicSiteChange change) {
+    changed();
+  }
+
+  /**
    * Records that published content changed; caches everywhere drop what they hold once this
    * commits.
    */
   public void changed() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      raise();
+      stale = true;
+      return;
+    }
+    if (TransactionSynchronizationManager.getSynchronizations().stream()
+        .anyMatch(Raised.class::isInstance)) {
+      return; // raised already in this transaction
+    }
+    raise();
+    TransactionSynchronizationManager.registerSynchronization(new Raised());
+  }
+
+  private void raise() {
     jdbc.sql("UPDATE public_site_version SET version = version + 1 WHERE id = 1").update();
-    if (TransactionSynchronizationManager.isSynchronizationActive()) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              stale = true;
-            }
-          });
-    } else {
+  }
+
+  /** Marks the transaction that raised the version, and lets this node read it after the end. */
+  private final class Raised implements TransactionSynchronization {
+    @Override
+    public void afterCompletion(int status) {
       stale = true;
     }
   }
