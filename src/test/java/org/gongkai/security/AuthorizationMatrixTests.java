@@ -224,7 +224,7 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
   private long auditBy(String actor) {
     return jdbc.sql(
             "SELECT COUNT(*) FROM audit_record WHERE actor = ? AND action NOT IN ('account.login',"
-                + " 'account.logout')")
+                + " 'account.logout', 'account.password-change-refused')")
         .param(actor)
         .query(Long.class)
         .single();

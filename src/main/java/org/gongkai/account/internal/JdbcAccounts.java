@@ -30,14 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class JdbcAccounts implements Accounts, UserDetailsService {
 
-  static final int MIN_PASSWORD_LENGTH = 10;
-
   private final JdbcClient jdbc;
   private final PasswordEncoder passwords;
   private final AuditTrail audit;
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final Clock clock;
+  private final PasswordRules rules;
 
   JdbcAccounts(
       JdbcClient jdbc,
@@ -45,7 +44,9 @@ class JdbcAccounts implements Accounts, UserDetailsService {
       AuditTrail audit,
       AgencyDirectory agencies,
       StaffAccess access,
-      Clock clock) {
+      Clock clock,
+      PasswordRules rules) {
+    this.rules = rules;
     this.jdbc = jdbc;
     this.passwords = passwords;
     this.audit = audit;
@@ -118,9 +119,7 @@ class JdbcAccounts implements Accounts, UserDetailsService {
     if (findByUsername(form.getUsername().trim()).isPresent()) {
       throw Refusal.invalidField("username", "account.username.taken");
     }
-    if (form.getPassword() == null || form.getPassword().length() < MIN_PASSWORD_LENGTH) {
-      throw Refusal.invalidField("password", "account.password.too-short", MIN_PASSWORD_LENGTH);
-    }
+    rules.check("password", form.getPassword(), form.getUsername());
     Staff created =
         insert(
             form.getUsername().trim(),
@@ -181,9 +180,7 @@ class JdbcAccounts implements Accounts, UserDetailsService {
             id)
         .update();
     if (form.getPassword() != null && !form.getPassword().isBlank()) {
-      if (form.getPassword().length() < MIN_PASSWORD_LENGTH) {
-        throw Refusal.invalidField("password", "account.password.too-short", MIN_PASSWORD_LENGTH);
-      }
+      rules.check("password", form.getPassword(), existing.username());
       jdbc.sql(
               "UPDATE account SET password_hash = ?, security_version = security_version + 1 WHERE id = ?")
           .params(passwords.encode(form.getPassword()), id)

@@ -42,6 +42,15 @@ class SessionValidity extends OncePerRequestFilter {
     session.setAttribute(SINCE, Instant.now(clock));
   }
 
+  /**
+   * Called when the session's own holder changed their password: this session carries on (it proved
+   * the current password), every other session of the account ends. Its start stays.
+   */
+  void renewed(HttpSession session, StaffIdentity principal) {
+    session.setAttribute(
+        VERSION, accounts.activeSecurityVersion(principal.staff().id()).orElse(-1));
+  }
+
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -81,7 +81,9 @@ class ConsoleNavigation {
                   new Link("/console/search", "console.search", Audience.PLATFORM_ADMIN),
                   new Link("/console/backups", "console.backups", Audience.PLATFORM_ADMIN),
                   new Link("/console/audit", "audit.title", Audience.PLATFORM_ADMIN),
-                  new Link("/console/second-factor", "account.second-factor", Audience.EVERYONE))));
+                  new Link("/console/second-factor", "account.second-factor", Audience.EVERYONE),
+                  new Link(
+                      "/console/password", "account.password.change.title", Audience.EVERYONE))));
 
   /** How many items of each kind of work the home page lists. */
   static final int HOME_ITEMS = 10;
