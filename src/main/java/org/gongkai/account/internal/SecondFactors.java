@@ -115,7 +115,7 @@ class SecondFactors {
               if (row[0] == null) {
                 return false;
               }
-              String secret = cipher.open(PURPOSE, (String) row[0]);
+              String secret = cipher.open(PURPOSE, staff.id(), (String) row[0]);
               OptionalLong step =
                   Totp.verify(secret, code, row[1] == null ? Long.MIN_VALUE : (Long) row[1], clock);
               if (step.isPresent()) {
@@ -146,7 +146,10 @@ class SecondFactors {
         tx -> {
           jdbc.sql(
                   "UPDATE account SET totp_secret = ?, totp_enabled_at = ?, totp_last_step = NULL WHERE id = ?")
-              .params(cipher.seal(PURPOSE, secret), Timestamps.toDb(Instant.now(clock)), staff.id())
+              .params(
+                  cipher.seal(PURPOSE, staff.id(), secret),
+                  Timestamps.toDb(Instant.now(clock)),
+                  staff.id())
               .update();
           jdbc.sql("DELETE FROM account_recovery_code WHERE account_id = ?")
               .param(staff.id())

@@ -198,14 +198,19 @@ class ConsultationRepository {
             c.consultationId(),
             c.paragraph(),
             c.authorName(),
-            cipher.seal(CONTACT, c.contact()),
+            null,
             c.body(),
             file == null ? null : file.name(),
             file == null ? null : file.contentType(),
             file == null ? null : file.sha256(),
             Timestamps.toDb(c.submittedAt()))
         .update(keys, "id");
-    return keys.getKey().longValue();
+    long id = keys.getKey().longValue();
+    // Sealed once the row has its id, which the value is bound to.
+    jdbc.sql("UPDATE consultation_comment SET contact = ? WHERE id = ?")
+        .params(cipher.seal(CONTACT, id, c.contact()), id)
+        .update();
+    return id;
   }
 
   /**
@@ -224,7 +229,7 @@ class ConsultationRepository {
                     rs.getLong("id"),
                     (Integer) rs.getObject("paragraph"),
                     rs.getString("author_name"),
-                    cipher.open(CONTACT, rs.getString("contact")),
+                    cipher.open(CONTACT, rs.getLong("id"), rs.getString("contact")),
                     rs.getString("body"),
                     rs.getString("attachment_sha256") != null,
                     CommentState.valueOf(rs.getString("state")),

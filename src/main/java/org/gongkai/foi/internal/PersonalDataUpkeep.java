@@ -97,7 +97,7 @@ class PersonalDataUpkeep {
                 .query(String.class)
                 .single();
         jdbc.sql("UPDATE foi_request SET id_number_hash = ? WHERE id = ?")
-            .params(cipher.lookupHash(cipher.open(RequestRepository.ID_NUMBER, stored)), id)
+            .params(cipher.lookupHash(cipher.open(RequestRepository.ID_NUMBER, id, stored)), id)
             .update();
       }
       rows += unhashed.size();

@@ -75,11 +75,11 @@ class RequestRepository {
         .param("type", f.getApplicantType().name())
         .param("name", f.getName().trim())
         .param("idType", f.getIdType().name())
-        .param("idNumber", cipher.seal(ID_NUMBER, r.idNumber()))
+        .param("idNumber", null)
         .param("idHash", cipher.lookupHash(r.idNumber()))
-        .param("phone", cipher.seal(PHONE, blankToNull(f.getPhone())))
-        .param("email", cipher.seal(EMAIL, blankToNull(f.getEmail())))
-        .param("address", cipher.seal(ADDRESS, blankToNull(f.getAddress())))
+        .param("phone", null)
+        .param("email", null)
+        .param("address", null)
         .param("title", blankToNull(f.getTitle()))
         .param("docNumber", blankToNull(f.getDocNumber()))
         .param("description", f.getDescription().trim())
@@ -92,7 +92,17 @@ class RequestRepository {
         .param("state", r.state().name())
         .param("now", Timestamps.toDb(r.now()))
         .update(keys, "id");
-    return keys.getKey().longValue();
+    long id = keys.getKey().longValue();
+    // Sealed once the row has its id, which each value is bound to.
+    jdbc.sql("UPDATE foi_request SET id_number = ?, phone = ?, email = ?, address = ? WHERE id = ?")
+        .params(
+            cipher.seal(ID_NUMBER, id, r.idNumber()),
+            cipher.seal(PHONE, id, blankToNull(f.getPhone())),
+            cipher.seal(EMAIL, id, blankToNull(f.getEmail())),
+            cipher.seal(ADDRESS, id, blankToNull(f.getAddress())),
+            id)
+        .update();
+    return id;
   }
 
   Optional<RequestRow> find(long id) {
@@ -325,18 +335,19 @@ class RequestRepository {
   }
 
   RequestRow row(ResultSet rs, int i) throws SQLException {
+    long id = rs.getLong("id");
     return new RequestRow(
-        rs.getLong("id"),
+        id,
         rs.getLong("agency_id"),
         rs.getString("tracking_code"),
         IntakeChannel.valueOf(rs.getString("intake_channel")),
         ApplicantType.valueOf(rs.getString("applicant_type")),
         rs.getString("applicant_name"),
         IdType.valueOf(rs.getString("id_type")),
-        cipher.open(ID_NUMBER, rs.getString("id_number")),
-        cipher.open(PHONE, rs.getString("phone")),
-        cipher.open(EMAIL, rs.getString("email")),
-        cipher.open(ADDRESS, rs.getString("address")),
+        cipher.open(ID_NUMBER, id, rs.getString("id_number")),
+        cipher.open(PHONE, id, rs.getString("phone")),
+        cipher.open(EMAIL, id, rs.getString("email")),
+        cipher.open(ADDRESS, id, rs.getString("address")),
         rs.getString("info_title"),
         rs.getString("info_doc_number"),
         rs.getString("description"),

@@ -81,14 +81,22 @@ class MessageRepository {
             form.title().strip(),
             form.content().strip(),
             blank(form.name()),
-            cipher.seal(PHONE, blank(form.phone())),
-            cipher.seal(EMAIL, blank(form.email())),
+            null,
+            null,
             Boolean.TRUE.equals(form.publicConsent()),
             receivedOn,
             dueOn,
             Timestamps.toDb(now))
         .update(keys, "id");
-    return keys.getKey().longValue();
+    long id = keys.getKey().longValue();
+    // Sealed once the row has its id, which each value is bound to.
+    jdbc.sql("UPDATE mailbox_message SET phone = ?, email = ? WHERE id = ?")
+        .params(
+            cipher.seal(PHONE, id, blank(form.phone())),
+            cipher.seal(EMAIL, id, blank(form.email())),
+            id)
+        .update();
+    return id;
   }
 
   /** Who wrote the reply. */
@@ -289,8 +297,9 @@ class MessageRepository {
   }
 
   Row row(ResultSet rs, int i) throws SQLException {
+    long id = rs.getLong("id");
     return new Row(
-        rs.getLong("id"),
+        id,
         rs.getLong("agency_id"),
         rs.getString("tracking_code"),
         MessageType.valueOf(rs.getString("type")),
@@ -298,8 +307,8 @@ class MessageRepository {
         rs.getString("title"),
         rs.getString("content"),
         rs.getString("author_name"),
-        cipher.open(PHONE, rs.getString("phone")),
-        cipher.open(EMAIL, rs.getString("email")),
+        cipher.open(PHONE, id, rs.getString("phone")),
+        cipher.open(EMAIL, id, rs.getString("email")),
         rs.getBoolean("public_consent"),
         State.valueOf(rs.getString("state")),
         rs.getString("unit"),

@@ -20,14 +20,22 @@ import org.springframework.stereotype.Component;
 /**
  * Encrypts personal data at rest with AES-256-GCM: ID numbers, phone numbers, e-mail and postal
  * addresses in the database, and identity copies on disk. A sealed value names its key ({@code
- * enc:<key id>:<base64 of nonce, ciphertext and tag>}), so keys can be rotated; the field it
- * belongs to is bound in as associated data, so a value moved to another column does not open.
- * Values written before encryption was introduced read as they are until they are sealed.
+ * enr:<key id>:<base64 of nonce, ciphertext and tag>}), so keys can be rotated; the field and the
+ * row it belongs to ({@code table.column#id}) are bound in as associated data, so a value copied to
+ * another column or to another row (someone else's request) does not open. Values sealed before
+ * rows were bound ({@code enc:}, bound to the column alone) still open and are sealed again, bound
+ * to their row, by {@link Resealing} at start-up; values written before encryption was introduced
+ * read as they are until they are sealed.
  */
 @Component
 public class PersonalDataCipher {
 
-  private static final String PREFIX = "enc:";
+  /** Bound to the column alone: read, never written. */
+  private static final String COLUMN_BOUND = "enc:";
+
+  /** Bound to the column and the row. */
+  private static final String PREFIX = "enr:";
+
   private static final byte[] FILE_MAGIC = "GKE1".getBytes(StandardCharsets.US_ASCII);
   private static final int NONCE = 12;
   private static final int TAG_BITS = 128;
@@ -44,30 +52,51 @@ public class PersonalDataCipher {
     this.keys = PrivacyKeys.load(configured, Path.of(keyFile), Path.of(dataDir));
   }
 
-  /** The value sealed under the current key, for the named field; null stays null. */
-  public String seal(String field, String plain) {
+  /**
+   * The value sealed under the current key, for the named field ({@code table.column}) of the row
+   * with this id; null stays null.
+   */
+  public String seal(String field, long row, String plain) {
     if (plain == null) {
       return null;
     }
     String id = keys.currentId();
-    byte[] sealed = encrypt(id, field, plain.getBytes(StandardCharsets.UTF_8));
+    byte[] sealed = encrypt(id, bound(field, row), plain.getBytes(StandardCharsets.UTF_8));
     return PREFIX + id + ":" + Base64.getEncoder().withoutPadding().encodeToString(sealed);
   }
 
-  /** The plain value of a sealed one; a value never sealed is returned as it is. */
-  public String open(String field, String stored) {
-    if (stored == null || !stored.startsWith(PREFIX)) {
+  /**
+   * The plain value of a sealed one, which must have been sealed for this field of this row; a
+   * value never sealed is returned as it is.
+   */
+  public String open(String field, long row, String stored) {
+    if (stored == null) {
+      return null;
+    }
+    String prefix;
+    String purpose;
+    if (stored.startsWith(PREFIX)) {
+      prefix = PREFIX;
+      purpose = bound(field, row);
+    } else if (stored.startsWith(COLUMN_BOUND)) {
+      prefix = COLUMN_BOUND;
+      purpose = field;
+    } else {
       return stored;
     }
-    int colon = stored.indexOf(':', PREFIX.length());
-    String id = stored.substring(PREFIX.length(), colon);
+    int colon = stored.indexOf(':', prefix.length());
+    String id = stored.substring(prefix.length(), colon);
     byte[] sealed = Base64.getDecoder().decode(stored.substring(colon + 1));
-    return new String(decrypt(id, field, sealed), StandardCharsets.UTF_8);
+    return new String(decrypt(id, purpose, sealed), StandardCharsets.UTF_8);
+  }
+
+  private static String bound(String field, long row) {
+    return field + "#" + row;
   }
 
   /**
-   * Whether the stored value is sealed under the current key (null counts as sealed: nothing to
-   * do).
+   * Whether the stored value is sealed under the current key and bound to its row (null counts as
+   * sealed: nothing to do).
    */
   public boolean isCurrent(String stored) {
     return stored == null || stored.startsWith(PREFIX + keys.currentId() + ":");

@@ -10,10 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Brings the encrypted columns of one table under the current key: values written before encryption
- * was introduced, and values sealed under a key that has since been rotated out. It walks the table
- * by id in batches, each in its own transaction, so it can run beside the application and pick up
- * where it stopped.
+ * Brings the encrypted columns of one table under the current key, each value bound to its row:
+ * values written before encryption was introduced, values sealed before rows were bound, and values
+ * sealed under a key that has since been rotated out. It walks the table by id in batches, each in
+ * its own transaction, so it can run beside the application and pick up where it stopped.
  */
 public final class Resealing {
 
@@ -103,12 +103,13 @@ public final class Resealing {
       Map<String, Object> row) {
     List<String> sets = new ArrayList<>();
     List<Object> params = new ArrayList<>();
+    long id = ((Number) value(row, "id")).longValue();
     for (var column : columns.entrySet()) {
       String stored = (String) value(row, column.getKey());
       if (!cipher.isCurrent(stored)) {
-        String plain = cipher.open(column.getValue(), stored);
+        String plain = cipher.open(column.getValue(), id, stored);
         sets.add(column.getKey() + " = ?");
-        params.add(cipher.seal(column.getValue(), plain));
+        params.add(cipher.seal(column.getValue(), id, plain));
         if (onRow != null) {
           onRow.add(column.getKey(), plain, sets, params);
         }

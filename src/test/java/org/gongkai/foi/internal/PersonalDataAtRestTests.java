@@ -1,6 +1,7 @@
 package org.gongkai.foi.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
@@ -52,7 +53,7 @@ abstract class PersonalDataAtRestTests extends PlatformIntegrationTests {
     String everything = row.values().toString();
     assertThat(everything)
         .doesNotContain(FoiIntegrationTests.RESIDENT_ID, "13812345678", "zhang@example.cn", "滨江路");
-    assertThat(String.valueOf(value(row, "id_number"))).startsWith("enc:");
+    assertThat(String.valueOf(value(row, "id_number"))).startsWith("enr:");
     String sha = String.valueOf(value(row, "id_copy_sha256"));
     byte[] onDisk;
     try (var files = Files.walk(data.folder(IdCopies.FOLDER))) {
@@ -71,6 +72,24 @@ abstract class PersonalDataAtRestTests extends PlatformIntegrationTests {
   }
 
   @Test
+  void aSealedValueCopiedIntoAnotherRequestDoesNotOpenThere() {
+    Fixture f = newAgency();
+    long mine = submitWithCopy(f);
+    long theirs = submitWithCopy(f);
+    // Whoever can write the table moves one applicant's sealed ID number into another's request.
+    jdbc.sql(
+            "UPDATE foi_request SET id_number = (SELECT id_number FROM foi_request WHERE id = ?)"
+                + " WHERE id = ?")
+        .params(mine, theirs)
+        .update();
+    Staff permitted = grantPersonalData(f.reviewer());
+    assertThat(queries.revealed(mine, permitted).applicant().idNumber())
+        .isEqualTo(FoiIntegrationTests.RESIDENT_ID);
+    assertThatThrownBy(() -> queries.revealed(theirs, permitted))
+        .hasRootCauseInstanceOf(javax.crypto.AEADBadTagException.class);
+  }
+
+  @Test
   void valuesFromBeforeEncryptionAreSealedAtStartUp() {
     Fixture f = newAgency();
     long id = submitWithCopy(f);
@@ -83,7 +102,7 @@ abstract class PersonalDataAtRestTests extends PlatformIntegrationTests {
             .param(id)
             .query(String.class)
             .single();
-    assertThat(phone).startsWith("enc:");
+    assertThat(phone).startsWith("enr:");
     assertThat(
             jdbc.sql("SELECT id_number_hash FROM foi_request WHERE id = ?")
                 .param(id)

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,21 +48,24 @@ class PersonalDataCipherTests {
   @Test
   void aSealedValueOpensForItsOwnFieldOnly() {
     PersonalDataCipher cipher = cipher("a=" + A);
-    String sealed = cipher.seal("foi_request.id_number", "11010519491231002X");
-    assertThat(sealed).startsWith("enc:a:").doesNotContain("11010519491231002X");
-    assertThat(cipher.seal("foi_request.id_number", "11010519491231002X"))
+    String sealed = cipher.seal("foi_request.id_number", 7, "11010519491231002X");
+    assertThat(sealed).startsWith("enr:a:").doesNotContain("11010519491231002X");
+    assertThat(cipher.seal("foi_request.id_number", 7, "11010519491231002X"))
         .as("a fresh nonce each time")
         .isNotEqualTo(sealed);
-    assertThat(cipher.open("foi_request.id_number", sealed)).isEqualTo("11010519491231002X");
-    assertThatThrownBy(() -> cipher.open("foi_request.phone", sealed))
+    assertThat(cipher.open("foi_request.id_number", 7, sealed)).isEqualTo("11010519491231002X");
+    assertThatThrownBy(() -> cipher.open("foi_request.phone", 7, sealed))
+        .hasMessageContaining("does not open");
+    assertThatThrownBy(() -> cipher.open("foi_request.id_number", 8, sealed))
+        .as("copied into another row (someone else's request), it does not open")
         .hasMessageContaining("does not open");
     String tampered = flipLastByte(sealed);
-    assertThatThrownBy(() -> cipher.open("foi_request.id_number", tampered))
+    assertThatThrownBy(() -> cipher.open("foi_request.id_number", 7, tampered))
         .isInstanceOf(IllegalStateException.class);
-    assertThat(cipher.open("foi_request.phone", "13800000000"))
+    assertThat(cipher.open("foi_request.phone", 7, "13800000000"))
         .as("a value from before encryption reads as it is")
         .isEqualTo("13800000000");
-    assertThat(cipher.seal("x", null)).isNull();
+    assertThat(cipher.seal("x", 7, null)).isNull();
   }
 
   /**
@@ -76,12 +82,33 @@ class PersonalDataCipherTests {
 
   @Test
   void anOldKeyStillOpensAfterRotationAndTheNewOneSeals() {
-    String underA = cipher("a=" + A).seal("f", "13800000000");
+    String underA = cipher("a=" + A).seal("f", 1, "13800000000");
     PersonalDataCipher rotated = cipher("a=" + A + ",b=" + B);
     assertThat(rotated.isCurrent(underA)).isFalse();
-    assertThat(rotated.open("f", underA)).isEqualTo("13800000000");
-    assertThat(rotated.seal("f", "13800000000")).startsWith("enc:b:");
-    assertThatThrownBy(() -> cipher("b=" + B).open("f", underA)).hasMessageContaining("key 'a'");
+    assertThat(rotated.open("f", 1, underA)).isEqualTo("13800000000");
+    assertThat(rotated.seal("f", 1, "13800000000")).startsWith("enr:b:");
+    assertThatThrownBy(() -> cipher("b=" + B).open("f", 1, underA)).hasMessageContaining("key 'a'");
+  }
+
+  @Test
+  void aValueSealedBeforeRowsWereBoundStillOpensAndIsSealedAgain() throws Exception {
+    // The earlier format: bound to the column alone.
+    byte[] nonce = new byte[12];
+    Cipher aes = Cipher.getInstance("AES/GCM/NoPadding");
+    aes.init(
+        Cipher.ENCRYPT_MODE,
+        new SecretKeySpec(Base64.getDecoder().decode(A), "AES"),
+        new GCMParameterSpec(128, nonce));
+    aes.updateAAD("foi_request.phone".getBytes(StandardCharsets.UTF_8));
+    byte[] body = aes.doFinal("13800000000".getBytes(StandardCharsets.UTF_8));
+    byte[] sealed = new byte[nonce.length + body.length];
+    System.arraycopy(body, 0, sealed, nonce.length, body.length);
+    String columnBound = "enc:a:" + Base64.getEncoder().withoutPadding().encodeToString(sealed);
+
+    PersonalDataCipher cipher = cipher("a=" + A);
+    assertThat(cipher.open("foi_request.phone", 42, columnBound)).isEqualTo("13800000000");
+    assertThat(cipher.isCurrent(columnBound)).as("to be sealed again, bound to its row").isFalse();
+    assertThat(cipher.isCurrent(cipher.seal("foi_request.phone", 42, "13800000000"))).isTrue();
   }
 
   @Test
@@ -110,12 +137,12 @@ class PersonalDataCipherTests {
     PersonalDataCipher made =
         new PersonalDataCipher(
             "", dir.resolve("etc/keys").toString(), dir.resolve("data").toString());
-    String sealed = made.seal("f", "x");
+    String sealed = made.seal("f", 1, "x");
     assertThat(Files.readString(dir.resolve("etc/keys"))).contains("lookup=", "k1=");
     assertThat(
             new PersonalDataCipher(
                     "", dir.resolve("etc/keys").toString(), dir.resolve("data").toString())
-                .open("f", sealed))
+                .open("f", 1, sealed))
         .as("the same file, the same key")
         .isEqualTo("x");
     assertThatThrownBy(
