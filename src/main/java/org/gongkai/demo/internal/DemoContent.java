@@ -15,6 +15,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import org.gongkai.account.AccountForm;
 import org.gongkai.account.Accounts;
 import org.gongkai.account.Role;
@@ -46,10 +48,12 @@ import org.gongkai.interaction.MessageType;
 import org.gongkai.monitor.Monitor;
 import org.gongkai.monitor.WordList;
 import org.gongkai.power.PowerCatalog;
+import org.gongkai.shared.execution.PlatformExecutors;
 import org.gongkai.shared.ids.OrganizationCodes;
 import org.gongkai.shared.ids.ResidentIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -87,6 +91,7 @@ class DemoContent implements ApplicationRunner {
   private final ConsultationDesk consultations;
   private final InteractionDesk interaction;
   private final AssessmentDesk assessments;
+  private final Executor files;
 
   DemoContent(
       AgencyDirectory agencies,
@@ -101,8 +106,10 @@ class DemoContent implements ApplicationRunner {
       Monitor monitor,
       ConsultationDesk consultations,
       InteractionDesk interaction,
-      AssessmentDesk assessments) {
+      AssessmentDesk assessments,
+      @Qualifier(PlatformExecutors.EVENTS) Executor files) {
     this.assessments = assessments;
+    this.files = files;
     this.consultations = consultations;
     this.interaction = interaction;
     this.powers = powers;
@@ -196,21 +203,27 @@ class DemoContent implements ApplicationRunner {
             start.plusDays(random.nextInt((int) (today.toEpochDay() - start.toEpochDay())) + 1);
         DemoTexts.Kind kind = DemoTexts.pick(random);
         DocumentForm f = DemoTexts.document(kind, agency, dept, day, i, random);
-        List<Editorial.Upload> uploads = new ArrayList<>();
+        // The files are made on another thread while this one writes the documents before them:
+        // POI and PDFBox took a third of the demo's time on the thread that starts the platform.
+        List<CompletableFuture<Editorial.Upload>> uploads = new ArrayList<>();
         if (kind.columnType() == ColumnType.STATISTICS
             || (kind.columnType() == ColumnType.NOTICE && i % 4 == 0)) {
+          String title = f.getTitle();
+          List<List<Object>> rows = DemoTexts.tableRows(random);
           uploads.add(
-              new Editorial.Upload(
-                  f.getTitle() + ".xlsx",
-                  DemoFiles.spreadsheet(
-                      f.getTitle(), DemoTexts.TABLE_HEADER, DemoTexts.tableRows(random))));
+              CompletableFuture.supplyAsync(
+                  () ->
+                      new Editorial.Upload(
+                          title + ".xlsx",
+                          DemoFiles.spreadsheet(title, DemoTexts.TABLE_HEADER, rows)),
+                  files));
         }
         if (kind.columnType() == ColumnType.POLICY && i % 3 == 0) {
+          List<String> lines = List.of("Linjiang " + agency.code(), "Document " + day, "Page 1");
           uploads.add(
-              new Editorial.Upload(
-                  "attachment-" + day + ".pdf",
-                  DemoFiles.pdf(
-                      List.of("Linjiang " + agency.code(), "Document " + day, "Page 1"))));
+              CompletableFuture.supplyAsync(
+                  () -> new Editorial.Upload("attachment-" + day + ".pdf", DemoFiles.pdf(lines)),
+                  files));
         }
         Pending policy =
             new Pending(agency, columns.get(kind.columnType()), f, at(day, random), uploads, null);
@@ -239,7 +252,8 @@ class DemoContent implements ApplicationRunner {
         p.form().setInterpretationOf(new ArrayList<>(List.of(ids.get(p.interprets()))));
       }
       Instant when = p.publishedAt().isAfter(now) ? now.minusSeconds(60) : p.publishedAt();
-      long id = editorial.importPublished(p.form(), when, p.uploads(), admin);
+      List<Editorial.Upload> uploads = p.uploads().stream().map(CompletableFuture::join).toList();
+      long id = editorial.importPublished(p.form(), when, uploads, admin);
       ids.put(p, id);
       if (p.column().type() == ColumnType.POLICY) {
         policiesByAgency.computeIfAbsent(p.agency().id(), k -> new ArrayList<>()).add(id);
@@ -509,7 +523,7 @@ class DemoContent implements ApplicationRunner {
       Column column,
       DocumentForm form,
       Instant publishedAt,
-      List<Editorial.Upload> uploads,
+      List<CompletableFuture<Editorial.Upload>> uploads,
       Pending interprets) {}
 
   private static AgencyForm form(DemoTexts.Dept dept, Long parentId, int index) {

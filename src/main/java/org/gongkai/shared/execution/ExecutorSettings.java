@@ -2,6 +2,7 @@ package org.gongkai.shared.execution;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param mailThreads mail to applicants, sent after the commit off the request's thread
  * @param schedulingThreads the {@code @Scheduled} jobs that look after one node's own memory (index
  *     and synonym followers, query-log flushes); platform jobs run on db-scheduler's own threads
+ * @param shutdownWait how long a stopping node waits for work its pools have already started (the
+ *     rest is durable or redone)
  */
 @ConfigurationProperties("gongkai.executors")
 @Validated
@@ -25,4 +28,5 @@ public record ExecutorSettings(
     @DefaultValue("2") @Min(1) @Max(256) int indexingThreads,
     @DefaultValue("1") @Min(1) @Max(64) int exportThreads,
     @DefaultValue("1") @Min(1) @Max(64) int mailThreads,
-    @DefaultValue("2") @Min(1) @Max(64) int schedulingThreads) {}
+    @DefaultValue("2") @Min(1) @Max(64) int schedulingThreads,
+    @DefaultValue("10s") Duration shutdownWait) {}

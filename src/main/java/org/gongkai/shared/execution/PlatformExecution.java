@@ -22,27 +22,24 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 @EnableConfigurationProperties(ExecutorSettings.class)
 public class PlatformExecution {
 
-  /** How long a stopping node waits for work already started (the rest is durable or redone). */
-  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
-
   @Bean(name = {PlatformExecutors.EVENTS, "taskExecutor", "applicationTaskExecutor"})
   ThreadPoolTaskExecutor eventsExecutor(ExecutorSettings settings) {
-    return pool("events-", settings.eventsThreads());
+    return pool("events-", settings.eventsThreads(), settings.shutdownWait());
   }
 
   @Bean(PlatformExecutors.INDEXING)
   ThreadPoolTaskExecutor indexingExecutor(ExecutorSettings settings) {
-    return pool("indexing-", settings.indexingThreads());
+    return pool("indexing-", settings.indexingThreads(), settings.shutdownWait());
   }
 
   @Bean(PlatformExecutors.EXPORT)
   ThreadPoolTaskExecutor exportExecutor(ExecutorSettings settings) {
-    return pool("static-export-", settings.exportThreads());
+    return pool("static-export-", settings.exportThreads(), settings.shutdownWait());
   }
 
   @Bean(PlatformExecutors.MAIL)
   ThreadPoolTaskExecutor mailExecutor(ExecutorSettings settings) {
-    return pool("mail-", settings.mailThreads());
+    return pool("mail-", settings.mailThreads(), settings.shutdownWait());
   }
 
   @Bean
@@ -51,7 +48,7 @@ public class PlatformExecution {
     scheduler.setPoolSize(settings.schedulingThreads());
     scheduler.setThreadNamePrefix("scheduling-");
     scheduler.setWaitForTasksToCompleteOnShutdown(true);
-    scheduler.setAwaitTerminationMillis(SHUTDOWN_WAIT.toMillis());
+    scheduler.setAwaitTerminationMillis(settings.shutdownWait().toMillis());
     return scheduler;
   }
 
@@ -59,13 +56,13 @@ public class PlatformExecution {
    * A fixed number of threads and an unbounded queue: work is never refused (a refused durable
    * event would wait for the next start), and a burst waits its turn instead of adding threads.
    */
-  private static ThreadPoolTaskExecutor pool(String prefix, int threads) {
+  private static ThreadPoolTaskExecutor pool(String prefix, int threads, Duration shutdownWait) {
     ThreadPoolTaskExecutor pool = new ThreadPoolTaskExecutor();
     pool.setCorePoolSize(threads);
     pool.setMaxPoolSize(threads);
     pool.setThreadNamePrefix(prefix);
     pool.setWaitForTasksToCompleteOnShutdown(true);
-    pool.setAwaitTerminationMillis(SHUTDOWN_WAIT.toMillis());
+    pool.setAwaitTerminationMillis(shutdownWait.toMillis());
     return pool;
   }
 }
