@@ -8,11 +8,12 @@ import java.util.Locale;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
+import org.gongkai.assessment.AssessmentPublished;
 import org.gongkai.assessment.internal.AssessmentRepository.Assessment;
 import org.gongkai.assessment.internal.AssessmentRepository.State;
 import org.gongkai.audit.AuditTrail;
-import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,7 +29,7 @@ class AssessmentReview {
   private final Schemes schemes;
   private final StaffAccess access;
   private final AuditTrail audit;
-  private final PublicSiteVersion site;
+  private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -38,7 +39,7 @@ class AssessmentReview {
       Schemes schemes,
       StaffAccess access,
       AuditTrail audit,
-      PublicSiteVersion site,
+      ApplicationEventPublisher events,
       TransactionTemplate transactions,
       Clock clock) {
     this.service = service;
@@ -46,7 +47,7 @@ class AssessmentReview {
     this.schemes = schemes;
     this.access = access;
     this.audit = audit;
-    this.site = site;
+    this.events = events;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -193,7 +194,7 @@ class AssessmentReview {
             throw Refusal.conflict("assessment.publish.not-final");
           }
           assessments.setPublished(year, published);
-          site.changed();
+          events.publishEvent(new AssessmentPublished(year, published));
           audit.record(
               actor.username(),
               published ? "assessment.published" : "assessment.unpublished",

@@ -16,16 +16,18 @@ import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.calendar.WorkingCalendar;
+import org.gongkai.consultation.ConsultationChanged;
 import org.gongkai.consultation.ConsultationDesk;
 import org.gongkai.consultation.ConsultationKind;
+import org.gongkai.consultation.ConsultationPublished;
 import org.gongkai.consultation.ConsultationScope;
 import org.gongkai.consultation.internal.ConsultationViews.Adoption;
 import org.gongkai.consultation.internal.ConsultationViews.CommentState;
 import org.gongkai.consultation.internal.ConsultationViews.State;
-import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.storage.FileTypes;
 import org.gongkai.shared.storage.StoredFiles;
 import org.gongkai.shared.web.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,7 +50,7 @@ class Consultations implements ConsultationDesk {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
-  private final PublicSiteVersion site;
+  private final ApplicationEventPublisher events;
   private final WorkingCalendar calendar;
   private final StoredFiles files;
   private final TransactionTemplate transactions;
@@ -61,7 +63,7 @@ class Consultations implements ConsultationDesk {
       AgencyDirectory agencies,
       StaffAccess access,
       AuditTrail audit,
-      PublicSiteVersion site,
+      ApplicationEventPublisher events,
       WorkingCalendar calendar,
       StoredFiles files,
       TransactionTemplate transactions,
@@ -72,7 +74,7 @@ class Consultations implements ConsultationDesk {
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
-    this.site = site;
+    this.events = events;
     this.calendar = calendar;
     this.files = files;
     this.transactions = transactions;
@@ -169,7 +171,7 @@ class Consultations implements ConsultationDesk {
               .forEach(e -> authors.add(e.actor()));
           boolean waived = access.requireSecondPerson(actor, r.agencyId(), authors);
           repository.markPublished(id);
-          site.changed();
+          events.publishEvent(new ConsultationPublished(id));
           audit.record(
               actor.username(),
               "consultation.published",
@@ -195,7 +197,7 @@ class Consultations implements ConsultationDesk {
                   ACCEPTED,
                   () -> Refusal.invalidField("file", "attachment.type"));
           repository.addAttachment(id, stored);
-          site.changed();
+          events.publishEvent(new ConsultationChanged(id));
           audit.record(
               actor.username(), "consultation.attachment.added", "consultation", id, stored.name());
         });
@@ -215,7 +217,7 @@ class Consultations implements ConsultationDesk {
               id, commentId, state, blankToNull(reason), actor.username(), Instant.now(clock))) {
             throw Refusal.notFound("consultation.comment.not-found");
           }
-          site.changed();
+          events.publishEvent(new ConsultationChanged(id));
           audit.record(
               actor.username(),
               "consultation.comment." + state.name().toLowerCase(),
@@ -235,7 +237,7 @@ class Consultations implements ConsultationDesk {
           if (!repository.adopt(id, commentId, adoption, blankToNull(reason))) {
             throw Refusal.notFound("consultation.comment.not-found");
           }
-          site.changed();
+          events.publishEvent(new ConsultationChanged(id));
           audit.record(
               actor.username(),
               "consultation.comment.adoption",
@@ -257,7 +259,7 @@ class Consultations implements ConsultationDesk {
             throw Refusal.conflict("consultation.feedback.unanswered", unanswered);
           }
           repository.recordFeedback(id, text.strip(), Instant.now(clock), finalDocumentId);
-          site.changed();
+          events.publishEvent(new ConsultationChanged(id));
           audit.record(
               actor.username(),
               "consultation.feedback.published",

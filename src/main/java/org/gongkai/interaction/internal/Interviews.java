@@ -14,12 +14,15 @@ import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.interaction.InterviewChanged;
 import org.gongkai.interaction.InterviewFigures;
 import org.gongkai.interaction.InterviewKind;
+import org.gongkai.interaction.InterviewPublished;
+import org.gongkai.interaction.LeaderAdded;
 import org.gongkai.interaction.LeaderRole;
-import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -42,7 +45,7 @@ class Interviews implements InterviewFigures {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
-  private final PublicSiteVersion site;
+  private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final Clock clock;
 
@@ -51,14 +54,14 @@ class Interviews implements InterviewFigures {
       AgencyDirectory agencies,
       StaffAccess access,
       AuditTrail audit,
-      PublicSiteVersion site,
+      ApplicationEventPublisher events,
       TransactionTemplate transactions,
       Clock clock) {
     this.jdbc = jdbc;
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
-    this.site = site;
+    this.events = events;
     this.transactions = transactions;
     this.clock = clock;
   }
@@ -119,7 +122,7 @@ class Interviews implements InterviewFigures {
               .params(agency.id(), name.strip(), title.strip(), role.name())
               .update(keys, "id");
           long id = keys.getKey().longValue();
-          site.changed();
+          events.publishEvent(new LeaderAdded(id, agency.id()));
           audit.record(
               actor.username(), "interview.leader.added", "agency", agency.id(), name.strip());
           return id;
@@ -194,7 +197,7 @@ class Interviews implements InterviewFigures {
                 .params(id, leader)
                 .update();
           }
-          site.changed();
+          events.publishEvent(new InterviewChanged(id));
           audit.record(actor.username(), "interview.recorded", "interview", id, form.topic());
           return id;
         });
@@ -218,7 +221,7 @@ class Interviews implements InterviewFigures {
           }
           boolean waived = access.requireSecondPerson(actor, agencyId, List.of((String) row[1]));
           jdbc.sql("UPDATE interview SET published = TRUE WHERE id = ?").param(id).update();
-          site.changed();
+          events.publishEvent(new InterviewPublished(id));
           audit.record(
               actor.username(),
               "interview.published",
@@ -248,7 +251,7 @@ class Interviews implements InterviewFigures {
                   Timestamps.toDb(Instant.now(clock)))
               .update(keys, "id");
           long id = keys.getKey().longValue();
-          site.changed();
+          events.publishEvent(new InterviewChanged(interviewId));
           audit.record(
               actor.username(),
               "interview.follow-up.added",
@@ -280,7 +283,7 @@ class Interviews implements InterviewFigures {
           if (changed == 0) {
             throw Refusal.notFound("interview.not-found");
           }
-          site.changed();
+          events.publishEvent(new InterviewChanged(interviewId));
           audit.record(
               actor.username(),
               "interview.follow-up." + status.name().toLowerCase(),

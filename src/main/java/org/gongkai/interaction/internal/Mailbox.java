@@ -17,12 +17,13 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.interaction.MailboxFigures;
+import org.gongkai.interaction.MailboxMessageChanged;
 import org.gongkai.interaction.internal.MailboxViews.Message;
 import org.gongkai.interaction.internal.MailboxViews.Oldest;
 import org.gongkai.interaction.internal.MailboxViews.State;
 import org.gongkai.shared.privacy.PersonalData;
-import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,7 +44,7 @@ class Mailbox implements MailboxFigures {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
-  private final PublicSiteVersion site;
+  private final ApplicationEventPublisher events;
   private final WorkingCalendar calendar;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -53,7 +54,7 @@ class Mailbox implements MailboxFigures {
       AgencyDirectory agencies,
       StaffAccess access,
       AuditTrail audit,
-      PublicSiteVersion site,
+      ApplicationEventPublisher events,
       WorkingCalendar calendar,
       TransactionTemplate transactions,
       Clock clock) {
@@ -61,7 +62,7 @@ class Mailbox implements MailboxFigures {
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
-    this.site = site;
+    this.events = events;
     this.calendar = calendar;
     this.transactions = transactions;
     this.clock = clock;
@@ -320,7 +321,7 @@ class Mailbox implements MailboxFigures {
           String[] kindAndDetail = step.apply(r, day);
           messages.addEvent(
               id, kindAndDetail[0], kindAndDetail[1], day, actor.username(), Instant.now(clock));
-          site.changed();
+          events.publishEvent(new MailboxMessageChanged(id));
           audit.record(
               actor.username(),
               "mailbox." + kindAndDetail[0].toLowerCase(),

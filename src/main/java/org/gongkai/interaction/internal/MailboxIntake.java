@@ -11,6 +11,7 @@ import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.calendar.WorkingCalendar;
+import org.gongkai.interaction.MailboxMessageChanged;
 import org.gongkai.interaction.MessageType;
 import org.gongkai.interaction.internal.MailboxViews.Ack;
 import org.gongkai.interaction.internal.MailboxViews.Form;
@@ -18,10 +19,10 @@ import org.gongkai.interaction.internal.MailboxViews.PublicStatus;
 import org.gongkai.interaction.internal.MailboxViews.QA;
 import org.gongkai.interaction.internal.MailboxViews.State;
 import org.gongkai.shared.ids.TrackingCodes;
-import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.Challenge;
 import org.gongkai.shared.web.IntakeMetrics;
 import org.gongkai.shared.web.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,7 +38,7 @@ class MailboxIntake {
   private final MessageRepository messages;
   private final AgencyDirectory agencies;
   private final AuditTrail audit;
-  private final PublicSiteVersion site;
+  private final ApplicationEventPublisher events;
   private final WorkingCalendar calendar;
   private final TrackingCodes codes;
   private final TransactionTemplate transactions;
@@ -50,7 +51,7 @@ class MailboxIntake {
       MessageRepository messages,
       AgencyDirectory agencies,
       AuditTrail audit,
-      PublicSiteVersion site,
+      ApplicationEventPublisher events,
       WorkingCalendar calendar,
       TrackingCodes codes,
       TransactionTemplate transactions,
@@ -61,7 +62,7 @@ class MailboxIntake {
     this.messages = messages;
     this.agencies = agencies;
     this.audit = audit;
-    this.site = site;
+    this.events = events;
     this.calendar = calendar;
     this.codes = codes;
     this.transactions = transactions;
@@ -189,7 +190,7 @@ class MailboxIntake {
               LocalDate.now(clock),
               "public",
               Instant.now(clock));
-          site.changed();
+          events.publishEvent(new MailboxMessageChanged(r.id()));
           audit.record(
               "public", "mailbox.rated", "mailbox-message", r.id(), String.valueOf(rating));
         });

@@ -24,7 +24,6 @@ import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.power.PowerType;
-import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,19 +38,13 @@ class PowerWorkbooks {
   private final Powers powers;
   private final StaffAccess access;
   private final AuditTrail audit;
-  private final PublicSiteVersion site;
   private final TransactionTemplate transactions;
 
   PowerWorkbooks(
-      Powers powers,
-      StaffAccess access,
-      AuditTrail audit,
-      PublicSiteVersion site,
-      TransactionTemplate transactions) {
+      Powers powers, StaffAccess access, AuditTrail audit, TransactionTemplate transactions) {
     this.powers = powers;
     this.access = access;
     this.audit = audit;
-    this.site = site;
     this.transactions = transactions;
   }
 
@@ -197,7 +190,6 @@ class PowerWorkbooks {
               powers.write(agency, f, actor.username());
             }
           }
-          site.changed();
           audit.record(
               actor.username(), "power.imported", "agency", agency.id(), forms.size() + " rows");
         });

@@ -18,9 +18,11 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.power.PowerCatalog;
 import org.gongkai.power.PowerType;
-import org.gongkai.shared.site.PublicSiteVersion;
+import org.gongkai.power.PowerVersionApproved;
+import org.gongkai.power.PowerVersionWritten;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -55,7 +57,7 @@ class Powers implements PowerCatalog {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
-  private final PublicSiteVersion site;
+  private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final MessageSource messages;
   private final Clock clock;
@@ -65,7 +67,7 @@ class Powers implements PowerCatalog {
       AgencyDirectory agencies,
       StaffAccess access,
       AuditTrail audit,
-      PublicSiteVersion site,
+      ApplicationEventPublisher events,
       TransactionTemplate transactions,
       MessageSource messages,
       Clock clock) {
@@ -73,7 +75,7 @@ class Powers implements PowerCatalog {
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
-    this.site = site;
+    this.events = events;
     this.transactions = transactions;
     this.messages = messages;
     this.clock = clock;
@@ -206,7 +208,7 @@ class Powers implements PowerCatalog {
             actor,
             Timestamps.toDb(now))
         .update();
-    site.changed();
+    events.publishEvent(new PowerVersionWritten(agency.id(), f.code().strip(), next));
     audit.record(
         actor,
         next == 1 ? "power.created" : "power.revised",
@@ -380,7 +382,7 @@ class Powers implements PowerCatalog {
                 .params(
                     actor.username(), Timestamps.toDb(Instant.now(clock)), p.versionNo(), p.code())
                 .update();
-            site.changed();
+            events.publishEvent(new PowerVersionApproved(agency.id(), p.code(), p.versionNo()));
             audit.record(
                 actor.username(),
                 "power.approved",

@@ -44,7 +44,7 @@ public class PublicSiteVersion {
    * Records that published content changed; caches everywhere drop what they hold once this
    * commits.
    */
-  public void changed() {
+  void changed() {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       raise();
       stale = true;
