@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyChanged;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.agency.Column;
+import org.gongkai.agency.ColumnChanged;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.catalog.DocumentPublished;
 import org.gongkai.catalog.DocumentWithdrawn;
@@ -47,8 +49,9 @@ import org.springframework.web.util.HtmlUtils;
  * The public site as files, for mirrors and CDNs: a full export follows every public link from the
  * home page, the sitemaps and robots.txt, fetching each page from this node exactly as an anonymous
  * visitor gets it; after each publication or withdrawal the document, the lists and feeds that show
- * it and the sitemaps are written again, and a withdrawn document's files removed. Once a folder
- * has been exported, a nightly full export keeps the rest (deeper list pages) current.
+ * it and the sitemaps are written again, and a withdrawn document's files removed; after a change
+ * of an agency or one of its columns, the agency's pages. Once a folder has been exported, a
+ * nightly full export keeps the rest (deeper list pages) current.
  */
 @Service
 class StaticExport {
@@ -152,6 +155,18 @@ class StaticExport {
     refresh(event.documentId(), event.agencyId(), true);
   }
 
+  @Async(PlatformExecutors.EXPORT)
+  @TransactionalEventListener
+  void on(AgencyChanged event) {
+    refresh(null, event.agencyId(), false);
+  }
+
+  @Async(PlatformExecutors.EXPORT)
+  @TransactionalEventListener
+  void on(ColumnChanged event) {
+    refresh(null, event.agencyId(), false);
+  }
+
   private void exportAll() {
     exporting.lock();
     Counts counts = new Counts();
@@ -172,19 +187,20 @@ class StaticExport {
     }
   }
 
-  private void refresh(long documentId, long agencyId, boolean withdrawn) {
+  /** The pages that show a document (null: none in particular) and the agency's lists. */
+  private void refresh(Long documentId, long agencyId, boolean withdrawn) {
     if (!Files.isDirectory(files.root()) || port == 0) {
       return;
     }
+    String page = documentId == null ? null : "/documents/" + documentId;
     exporting.lock();
     try {
       Counts counts = new Counts();
-      String page = "/documents/" + documentId;
       List<String> addresses = new ArrayList<>(List.of("/", "/sitemap.xml"));
-      if (withdrawn) {
+      if (page != null && withdrawn) {
         files.removePage(page);
         counts.removed++;
-      } else {
+      } else if (page != null) {
         addresses.add(page);
       }
       Agency agency = agencies.get(agencyId);
@@ -198,15 +214,16 @@ class StaticExport {
       for (String address : addresses) {
         List<String> found = export(address, counts);
         for (String link : found) {
-          if (link.startsWith(page + "/attachments/") || link.startsWith("/sitemaps/")) {
+          if ((page != null && link.startsWith(page + "/attachments/"))
+              || link.startsWith("/sitemaps/")) {
             export(link, counts);
           }
         }
       }
     } catch (IOException | RuntimeException e) {
       log.warn(
-          "the static site was not brought up to date for document {}; the nightly export will",
-          documentId,
+          "the static site was not brought up to date for {}; the nightly export will",
+          page != null ? page : "agency " + agencyId,
           e);
     } finally {
       exporting.unlock();

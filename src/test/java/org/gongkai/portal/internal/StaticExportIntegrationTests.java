@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.gongkai.agency.AgencyForm;
 import org.gongkai.support.Api;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,14 @@ class StaticExportIntegrationTests extends PlatformIntegrationTests {
     Path secondPage = site.resolve("documents/" + second + "/index.html");
     await(() -> Files.exists(secondPage));
     await(() -> read(site.resolve("index.html")).contains("导出之后发布的通知"));
+
+    AgencyForm renamed = AgencyForm.of(f.agency());
+    renamed.setName("导出后更名的局" + f.agency().code().substring(10));
+    agencies.update(f.agency().id(), renamed, "test");
+    await(
+        () ->
+            read(site.resolve("agencies/" + f.agency().code() + "/index.html"))
+                .contains(renamed.getName()));
 
     editorial.withdraw(first, "内容有误", f.reviewer());
     await(() -> !Files.exists(site.resolve("documents/" + first + "/index.html")));
