@@ -132,7 +132,8 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "/api/v1/admin/search",
           "/api/v1/admin/calendar",
           "/console/monitor/words",
-          "/api/v1/admin/monitor/words");
+          "/api/v1/admin/monitor/words",
+          "/api/v1/admin/sites");
 
   /**
    * Routes on which a member of staff acts on their own account (their password, authenticator,
@@ -642,6 +643,10 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
             .json("$.id");
     ids.put("/api/v1/admin/tokens/{id}", String.valueOf(token));
     ids.put("/console/tokens/{id}", String.valueOf(token));
+    ids.put(
+        "/api/v1/admin/sites/{id}",
+        String.valueOf(
+            jdbc.sql("SELECT id FROM site WHERE fallback = TRUE").query(Long.class).single()));
 
     jdbc.sql(
             "INSERT INTO monitor_word (list, term, created_by, created_at) VALUES ('SENSITIVE', ?,"
@@ -693,6 +698,16 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
     Map<String, String> bodies = new LinkedHashMap<>();
     String code = f.agency().code();
     bodies.put("POST /api/v1/admin/documents", f.draftJson(marker + "新稿"));
+    String site =
+        "{\"name\":\""
+            + marker
+            + "站\",\"hosts\":[\"m"
+            + code.substring(10).toLowerCase()
+            + ".example.cn\"],\"agency\":\""
+            + code
+            + "\",\"idCode\":\"3399000199\",\"type\":\"DEPARTMENT\"}";
+    bodies.put("POST /api/v1/admin/sites", site);
+    bodies.put("PUT /api/v1/admin/sites/{id}", site);
     bodies.put("PUT /api/v1/admin/documents/{id}", f.draftJson(marker + "改稿"));
     bodies.put("POST /api/v1/admin/documents/{id}/approve", "{\"confidentialityChecked\":true}");
     bodies.put("POST /api/v1/admin/documents/{id}/reject", "{\"reason\":\"不予通过\"}");
