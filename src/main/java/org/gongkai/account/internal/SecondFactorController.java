@@ -32,9 +32,11 @@ class SecondFactorController {
     this.issuer = site.name();
   }
 
+  /** Only a login halfway through has a session here; a visitor's request opens none. */
   @GetMapping(SecondFactorGate.VERIFY_PAGE)
-  String verifyForm(HttpSession session) {
-    return waiting(session, SecondFactors.Need.VERIFY)
+  String verifyForm(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    return session != null && waiting(session, SecondFactors.Need.VERIFY)
         ? "account/second-factor"
         : "redirect:/login";
   }
@@ -42,9 +44,9 @@ class SecondFactorController {
   @PostMapping(SecondFactorGate.VERIFY_PAGE)
   String verify(
       @RequestParam(required = false) String code, HttpServletRequest request, Model model) {
-    HttpSession session = request.getSession();
+    HttpSession session = request.getSession(false);
     StaffIdentity principal = principal();
-    if (!waiting(session, SecondFactors.Need.VERIFY) || principal == null) {
+    if (session == null || !waiting(session, SecondFactors.Need.VERIFY) || principal == null) {
       return "redirect:/login";
     }
     String name = principal.staff().username();

@@ -98,9 +98,11 @@ class SessionlessVisitorsIntegrationTests extends PlatformIntegrationTests {
           .contains("HttpOnly")
           .containsIgnoringCase("SameSite=Strict");
     }
-    HttpResponse<String> probe = get("/console/accounts", null);
-    assertThat(probe.statusCode()).isEqualTo(302);
-    assertThat(opensASession(probe)).as(cookies(probe).toString()).isFalse();
+    for (String path : List.of("/console/accounts", "/login/second-factor")) {
+      HttpResponse<String> probe = get(path, null);
+      assertThat(probe.statusCode()).as(path).isEqualTo(302);
+      assertThat(opensASession(probe)).as(path + ": " + cookies(probe)).isFalse();
+    }
   }
 
   @Test
