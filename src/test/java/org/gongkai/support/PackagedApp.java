@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +79,7 @@ public final class PackagedApp implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.add("-jar");
-    command.add(jar().toString());
+    command.addAll(launch());
     settings.forEach((k, v) -> command.add("--" + k + "=" + v));
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -174,6 +174,87 @@ public final class PackagedApp implements AutoCloseable {
   public void close() {
     if (isAlive()) {
       kill();
+    }
+  }
+
+  /**
+   * How the jar is launched: extracted with a class data sharing archive, the way
+   * docs/operations.md runs it in production, made once per build (it halves the CPU each of the
+   * many starts of the crash and restore drills takes); the plain jar if that cannot be made.
+   */
+  private static synchronized List<String> launch() {
+    Path jar = jar();
+    Path folder = Path.of("target", "packaged-app");
+    Path extracted = folder.resolve(jar.getFileName());
+    Path archive = folder.resolve("gongkai.jsa");
+    try {
+      if (!Files.exists(archive)
+          || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(archive)) > 0) {
+        deleteRecursively(folder);
+        Path training = Files.createTempDirectory("gongkai-cds-training");
+        try {
+          run(
+              "-Djarmode=tools",
+              "-jar",
+              jar.toString(),
+              "extract",
+              "--destination",
+              folder.toString());
+          run(
+              "-Xmx768m",
+              "-XX:ArchiveClassesAtExit=" + archive,
+              "-Dspring.context.exit=onRefresh",
+              "-jar",
+              extracted.toString(),
+              "--gongkai.data-dir=" + training.resolve("data"),
+              "--gongkai.privacy.key-file=" + training.resolve("keys").resolve("privacy.keys"),
+              "--gongkai.demo=false",
+              "--server.port=0",
+              "--logging.file.name=");
+        } finally {
+          deleteRecursively(training);
+        }
+      }
+      if (Files.exists(archive) && Files.exists(extracted)) {
+        return List.of("-XX:SharedArchiveFile=" + archive, "-jar", extracted.toString());
+      }
+    } catch (IOException | IllegalStateException e) {
+      System.err.println("packaged app: starting the plain jar (" + e.getMessage() + ")");
+    }
+    return List.of("-jar", jar.toString());
+  }
+
+  private static void run(String... arguments) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(arguments));
+    Path log = Files.createTempFile("gongkai-packaged-", ".log");
+    Process process =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    try {
+      if (!process.waitFor(5, TimeUnit.MINUTES)) {
+        process.destroyForcibly().waitFor();
+        throw new IllegalStateException(String.join(" ", command) + " took over 5 minutes");
+      }
+      if (process.exitValue() != 0) {
+        throw new IllegalStateException(
+            String.join(" ", command) + " exited with " + process.exitValue() + ", see " + log);
+      }
+      Files.delete(log);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 
