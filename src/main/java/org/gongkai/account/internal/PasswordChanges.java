@@ -7,7 +7,7 @@ import org.gongkai.shared.web.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A member of staff changing their own password: the current one first (a wrong one counts towards
@@ -23,13 +23,16 @@ class PasswordChanges {
   private final PasswordRules rules;
   private final LoginThrottle throttle;
   private final AuditTrail audit;
+  private final TransactionTemplate transactions;
 
   PasswordChanges(
       JdbcClient jdbc,
       PasswordEncoder passwords,
       PasswordRules rules,
       LoginThrottle throttle,
-      AuditTrail audit) {
+      AuditTrail audit,
+      TransactionTemplate transactions) {
+    this.transactions = transactions;
     this.jdbc = jdbc;
     this.passwords = passwords;
     this.rules = rules;
@@ -43,7 +46,10 @@ class PasswordChanges {
     LOCKED
   }
 
-  @Transactional(noRollbackFor = Refusal.class)
+  /**
+   * The throttle counts outside any transaction, as at a login: a count that two nodes race to
+   * insert is retried, which an aborted transaction would not allow.
+   */
   Outcome change(Staff me, String current, String chosen, String repeated, String address) {
     String name = me.username();
     String hash =
@@ -56,7 +62,8 @@ class PasswordChanges {
       return Outcome.LOCKED;
     }
     if (current == null || !passwords.matches(current, hash)) {
-      audit.record(name, "account.password-change-refused", "account", me.id(), null);
+      transactions.executeWithoutResult(
+          tx -> audit.record(name, "account.password-change-refused", "account", me.id(), null));
       if (throttle.failed(name, address)) {
         return Outcome.LOCKED;
       }
@@ -69,13 +76,17 @@ class PasswordChanges {
     if (passwords.matches(chosen, hash)) {
       throw Refusal.invalidField("password", "account.password.unchanged");
     }
-    jdbc.sql(
-            "UPDATE account SET password_hash = ?, security_version = security_version + 1"
-                + " WHERE id = ?")
-        .params(passwords.encode(chosen), me.id())
-        .update();
+    String encoded = passwords.encode(chosen);
+    transactions.executeWithoutResult(
+        tx -> {
+          jdbc.sql(
+                  "UPDATE account SET password_hash = ?, security_version = security_version + 1"
+                      + " WHERE id = ?")
+              .params(encoded, me.id())
+              .update();
+          audit.record(name, "account.password-changed", "account", me.id(), null);
+        });
     throttle.succeeded(name, address);
-    audit.record(name, "account.password-changed", "account", me.id(), null);
     return Outcome.CHANGED;
   }
 }
