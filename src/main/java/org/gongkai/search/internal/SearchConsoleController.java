@@ -54,7 +54,6 @@ class SearchConsoleController {
     access.requirePlatformAdmin(me);
     try {
       synonyms.add(terms, me.username());
-      search.reloadSynonyms();
       redirect.addFlashAttribute("notice", "synonym.saved");
     } catch (Refusal refusal) {
       Refusals.flash(redirect, refusal);
@@ -67,7 +66,6 @@ class SearchConsoleController {
     Staff me = access.current();
     access.requirePlatformAdmin(me);
     synonyms.remove(id, me.username());
-    search.reloadSynonyms();
     redirect.addFlashAttribute("notice", "synonym.removed");
     return "redirect:/console/search";
   }

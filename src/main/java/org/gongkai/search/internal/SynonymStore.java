@@ -3,7 +3,9 @@ package org.gongkai.search.internal;
 import java.util.Arrays;
 import java.util.List;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.search.SynonymsChanged;
 import org.gongkai.shared.web.Refusal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,10 +18,12 @@ class SynonymStore {
 
   private final JdbcClient jdbc;
   private final AuditTrail audit;
+  private final ApplicationEventPublisher events;
 
-  SynonymStore(JdbcClient jdbc, AuditTrail audit) {
+  SynonymStore(JdbcClient jdbc, AuditTrail audit, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.audit = audit;
+    this.events = events;
   }
 
   List<Group> all() {
@@ -44,12 +48,14 @@ class SynonymStore {
     }
     jdbc.sql("INSERT INTO search_synonym (terms) VALUES (?)").param(joined).update();
     audit.record(actor, "synonym.added", "synonym", joined, null);
+    events.publishEvent(new SynonymsChanged(actor));
   }
 
   @Transactional
   void remove(long id, String actor) {
     jdbc.sql("DELETE FROM search_synonym WHERE id = ?").param(id).update();
     audit.record(actor, "synonym.removed", "synonym", id, null);
+    events.publishEvent(new SynonymsChanged(actor));
   }
 
   static List<String> split(String line) {
