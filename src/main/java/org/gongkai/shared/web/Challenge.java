@@ -14,7 +14,6 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.gongkai.shared.ids.PlatformKeys;
 import org.gongkai.shared.time.Timestamps;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -56,15 +55,11 @@ public class Challenge {
   private final Clock clock;
   private final long maxNumber;
 
-  Challenge(
-      PlatformKeys keys,
-      JdbcClient jdbc,
-      Clock clock,
-      @Value("${gongkai.challenge.max-number:500000}") long maxNumber) {
+  Challenge(PlatformKeys keys, JdbcClient jdbc, Clock clock, ChallengeProperties settings) {
     this.keys = keys;
     this.jdbc = jdbc;
     this.clock = clock;
-    this.maxNumber = Math.max(1, maxNumber);
+    this.maxNumber = settings.maxNumber();
   }
 
   /**
