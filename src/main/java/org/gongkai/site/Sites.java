@@ -14,6 +14,13 @@ public interface Sites {
   /** The site that answers a host no site names: the installation's first site. */
   Site fallback();
 
+  /**
+   * The site that answers a request for {@code host} (a host name without port, in any case): the
+   * site naming it, else the first site, unless {@code gongkai.sites.unknown-host} says NOT_FOUND.
+   * Read from a snapshot that follows the public site's version, so it costs no query.
+   */
+  Optional<Site> serving(String host);
+
   Site create(SiteForm form, Staff actor);
 
   Site update(long id, SiteForm form, Staff actor);

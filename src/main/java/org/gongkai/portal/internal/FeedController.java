@@ -38,9 +38,9 @@ class FeedController {
 
   private final Catalog catalog;
   private final AgencyDirectory agencies;
-  private final SiteSettings site;
+  private final ServingSite site;
 
-  FeedController(Catalog catalog, AgencyDirectory agencies, SiteSettings site) {
+  FeedController(Catalog catalog, AgencyDirectory agencies, ServingSite site) {
     this.catalog = catalog;
     this.agencies = agencies;
     this.site = site;
@@ -90,7 +90,7 @@ class FeedController {
   @GetMapping(path = "/sitemap.xml")
   void sitemapIndex(HttpServletRequest request, HttpServletResponse response)
       throws IOException, XMLStreamException {
-    String base = site.address(request);
+    String base = site.require(request).address();
     XMLStreamWriter xml = startXml(response, "sitemapindex");
     sitemapEntry(xml, base + "/sitemaps/pages.xml");
     long blocks = catalog.lastPublishedDocumentId() / SITEMAP_BLOCK + 1;
@@ -103,7 +103,7 @@ class FeedController {
   @GetMapping(path = "/sitemaps/pages.xml")
   void pagesSitemap(HttpServletRequest request, HttpServletResponse response)
       throws IOException, XMLStreamException {
-    String base = site.address(request);
+    String base = site.require(request).address();
     XMLStreamWriter xml = startXml(response, "urlset");
     url(xml, base + "/", null);
     for (Agency a : agencies.all()) {
@@ -119,7 +119,7 @@ class FeedController {
     if (block < 0 || block > catalog.lastPublishedDocumentId() / SITEMAP_BLOCK) {
       throw Refusal.notFound("page.not-found");
     }
-    String base = site.address(request);
+    String base = site.require(request).address();
     XMLStreamWriter xml = startXml(response, "urlset");
     try {
       catalog.sitemap(
@@ -172,20 +172,20 @@ class FeedController {
   ResponseEntity<String> robots(HttpServletRequest request) {
     return ResponseEntity.ok(
         "User-agent: *\nDisallow: /console\nDisallow: /api/v1/admin\nSitemap: "
-            + site.address(request)
+            + site.require(request).address()
             + "/sitemap.xml\n");
   }
 
   private ResponseEntity<String> atom(
       String title, String path, List<DocumentSummary> items, HttpServletRequest request)
       throws XMLStreamException {
-    String base = site.address(request);
+    String base = site.require(request).address();
     StringWriter out = new StringWriter();
     XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
     xml.writeStartDocument("UTF-8", "1.0");
     xml.writeStartElement("feed");
     xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
-    element(xml, "title", title + " - " + site.getName());
+    element(xml, "title", title + " - " + site.require(request).getName());
     element(xml, "id", base + path);
     link(xml, "alternate", base + path);
     link(xml, "self", base + request.getRequestURI());

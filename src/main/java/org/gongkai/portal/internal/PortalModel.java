@@ -1,5 +1,6 @@
 package org.gongkai.portal.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
@@ -11,17 +12,18 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = PublicPage.class)
 class PortalModel {
 
-  private final SiteSettings site;
+  private final ServingSite site;
   private final AgencyDirectory agencies;
 
-  PortalModel(SiteSettings site, AgencyDirectory agencies) {
+  PortalModel(ServingSite site, AgencyDirectory agencies) {
     this.site = site;
     this.agencies = agencies;
   }
 
+  /** The site serving the request, chosen by its host name; a 404 for a host no site answers. */
   @ModelAttribute("site")
-  SiteSettings site() {
-    return site;
+  ServingSite.SiteView site(HttpServletRequest request) {
+    return site.require(request);
   }
 
   @ModelAttribute("allAgencies")

@@ -59,8 +59,10 @@ class PublicCaching extends OncePerRequestFilter {
   private final Counter served;
   private final ObjectProvider<SessionRepository<? extends Session>> sharedSessions;
   private final ObjectProvider<CookieSerializer> sharedSessionCookie;
+  private final ServingSite sites;
 
   PublicCaching(
+      ServingSite sites,
       RenderedPages pages,
       PublicSiteVersion site,
       MeterRegistry meters,
@@ -69,6 +71,7 @@ class PublicCaching extends OncePerRequestFilter {
       PageCacheProperties pageCache,
       HttpProperties http) {
     Duration maxAge = http.publicMaxAge();
+    this.sites = sites;
     this.pages = pages;
     this.site = site;
     this.sharedSessions = sharedSessions;
@@ -97,6 +100,16 @@ class PublicCaching extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    String siteId = "";
+    if (policy != CachePolicy.STATIC) {
+      var serving = sites.of(request);
+      if (serving.isEmpty()) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
+        response.sendError(HttpServletResponse.SC_NOT_FOUND);
+        return;
+      }
+      siteId = String.valueOf(serving.get().id());
+    }
     boolean anonymous = policy == CachePolicy.STATIC || anonymous(request);
     if (policy == CachePolicy.PUBLIC_STREAMED || (policy == CachePolicy.PUBLIC && !anonymous)) {
       response.setHeader(
@@ -106,7 +119,7 @@ class PublicCaching extends OncePerRequestFilter {
     }
     WatchedRequest watched = new WatchedRequest(request);
     request = watched;
-    String key = key(request);
+    String key = siteId + '|' + key(request);
     long version = policy == CachePolicy.STATIC ? RenderedPages.ANY_VERSION : site.current();
     if (enabled) {
       RenderedPages.Page kept = pages.get(key);
@@ -269,8 +282,8 @@ class PublicCaching extends OncePerRequestFilter {
         }
       }
     }
-    // The host is part of the key: robots.txt and feeds name this machine when no site address is
-    // set.
+    // The site serving the page is the first part of the key; the host is part of it too, since
+    // robots.txt and feeds name the address the visitor used when it is one of the site's.
     return request.getScheme()
         + "://"
         + request.getServerName()

@@ -6,14 +6,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The public site's identity, which the 2017 website guideline asks every page to carry in its meta
- * tags.
+ * The first site's identity, which the 2017 website guideline asks every page to carry in its meta
+ * tags: copied into the first site at the first start after the sites migration; from then on sites
+ * are changed through the administration.
  *
- * @param name The site's name (网站名称), also the issuer shown in staff's authenticator apps.
- * @param domain The site's domain name, without scheme.
- * @param idCode The site identification code (网站标识码).
- * @param address The public address ('https://www.example.gov.cn') that feeds, the sitemap and
- *     robots.txt link to instead of the request's Host header; set it in production.
+ * @param name The first site's name (网站名称), also the issuer shown in staff's authenticator apps.
+ * @param domain The first site's host name, without scheme.
+ * @param idCode The first site's identification code (网站标识码).
+ * @param address The first site's public address ('https://www.example.gov.cn') that its feeds,
+ *     sitemap and robots.txt link to instead of the request's Host header; set it in production.
  */
 @ConfigurationProperties("gongkai.site")
 @Validated

@@ -3,7 +3,9 @@ package org.gongkai.site.internal;
 import java.time.Clock;
 import java.time.Instant;
 import org.gongkai.shared.site.SiteProperties;
+import org.gongkai.site.SiteChanged;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -20,12 +22,15 @@ class FirstSite implements SmartInitializingSingleton {
   private final SiteProperties settings;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   FirstSite(
       SiteRepository repository,
       SiteProperties settings,
       TransactionTemplate transactions,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events) {
+    this.events = events;
     this.repository = repository;
     this.settings = settings;
     this.transactions = transactions;
@@ -37,10 +42,12 @@ class FirstSite implements SmartInitializingSingleton {
     String host = SiteService.host(settings.domain());
     transactions.executeWithoutResult(
         tx ->
-            repository.settleFallback(
-                settings.name(),
-                settings.idCode(),
-                host == null ? settings.domain().strip() : host,
-                Instant.now(clock)));
+            repository
+                .settleFallback(
+                    settings.name(),
+                    settings.idCode(),
+                    host == null ? settings.domain().strip() : host,
+                    Instant.now(clock))
+                .ifPresent(id -> events.publishEvent(new SiteChanged(id))));
   }
 }

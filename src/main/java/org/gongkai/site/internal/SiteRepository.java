@@ -127,14 +127,14 @@ class SiteRepository {
    * The first site's identity from the settings, once: a compare-and-set on {@code settled}, so
    * that of several nodes starting together one writes it.
    */
-  boolean settleFallback(String name, String idCode, String host, Instant now) {
+  Optional<Long> settleFallback(String name, String idCode, String host, Instant now) {
     Long id =
         jdbc.sql("SELECT id FROM site WHERE fallback = TRUE AND settled = FALSE")
             .query(Long.class)
             .optional()
             .orElse(null);
     if (id == null) {
-      return false;
+      return Optional.empty();
     }
     int settled =
         jdbc.sql(
@@ -143,7 +143,7 @@ class SiteRepository {
             .params(name, idCode, Timestamps.toDb(now), id)
             .update();
     if (settled == 0) {
-      return false;
+      return Optional.empty();
     }
     boolean taken = siteOfHost(host).isPresent();
     if (!taken) {
@@ -151,7 +151,7 @@ class SiteRepository {
           .params(host, id)
           .update();
     }
-    return true;
+    return Optional.of(id);
   }
 
   private void writeHostsAndAgencies(long id, SiteForm form) {

@@ -4,9 +4,11 @@ import java.net.IDN;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,6 +16,7 @@ import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.site.Site;
 import org.gongkai.site.SiteChanged;
@@ -47,6 +50,20 @@ class SiteService implements Sites {
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final PublicSiteVersion version;
+  private final boolean unknownHostNotFound;
+  private volatile Snapshot snapshot;
+
+  /** The sites as of one public-site version, by host name. */
+  private record Snapshot(long version, List<Site> all, Map<String, Site> byHost, Site fallback) {
+
+    static Snapshot of(long version, List<Site> all) {
+      Map<String, Site> byHost = new HashMap<>();
+      all.forEach(s -> s.hosts().forEach(h -> byHost.put(h, s)));
+      Site fallback = all.stream().filter(Site::fallback).findFirst().orElseThrow();
+      return new Snapshot(version, List.copyOf(all), Map.copyOf(byHost), fallback);
+    }
+  }
 
   SiteService(
       SiteRepository repository,
@@ -54,7 +71,11 @@ class SiteService implements Sites {
       AgencyDirectory agencies,
       AuditTrail audit,
       ApplicationEventPublisher events,
-      Clock clock) {
+      Clock clock,
+      PublicSiteVersion version,
+      SitesProperties settings) {
+    this.version = version;
+    this.unknownHostNotFound = settings.unknownHost() == SitesProperties.UnknownHost.NOT_FOUND;
     this.repository = repository;
     this.access = access;
     this.agencies = agencies;
@@ -65,17 +86,45 @@ class SiteService implements Sites {
 
   @Override
   public List<Site> all() {
-    return repository.all();
+    return snapshot().all();
   }
 
   @Override
   public Optional<Site> find(long id) {
-    return repository.find(id);
+    return snapshot().all().stream().filter(s -> s.id() == id).findFirst();
   }
 
   @Override
   public Site fallback() {
-    return repository.all().stream().filter(Site::fallback).findFirst().orElseThrow();
+    return snapshot().fallback();
+  }
+
+  @Override
+  public Optional<Site> serving(String host) {
+    Snapshot sites = snapshot();
+    Site site = host == null ? null : sites.byHost().get(host.toLowerCase(Locale.ROOT));
+    if (site != null) {
+      return Optional.of(site);
+    }
+    return unknownHostNotFound ? Optional.empty() : Optional.of(sites.fallback());
+  }
+
+  /**
+   * The sites as the public sees them: kept until the public site's version moves (every {@link
+   * SiteChanged} moves it), read afresh inside a writing transaction, which must see its own
+   * changes.
+   */
+  private Snapshot snapshot() {
+    if (PublicSiteVersion.insideWritingTransaction()) {
+      return Snapshot.of(-1, repository.all());
+    }
+    long current = version.current();
+    Snapshot kept = snapshot;
+    if (kept == null || kept.version() != current) {
+      kept = Snapshot.of(current, repository.all());
+      snapshot = kept;
+    }
+    return kept;
   }
 
   @Override

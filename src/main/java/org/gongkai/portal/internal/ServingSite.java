@@ -1,0 +1,135 @@
+package org.gongkai.portal.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.Optional;
+import org.gongkai.shared.site.SiteProperties;
+import org.gongkai.shared.web.Refusal;
+import org.gongkai.site.Site;
+import org.gongkai.site.Sites;
+import org.springframework.stereotype.Component;
+
+/**
+ * The site a public request is for, chosen by its host name: the {@code Host} header, or behind a
+ * trusted proxy ({@code server.tomcat.remoteip.internal-proxies}) its {@code X-Forwarded-Host},
+ * which the container has already put in its place. Looked up once per request.
+ */
+@Component
+class ServingSite {
+
+  private static final String ATTRIBUTE = ServingSite.class.getName();
+
+  private final Sites sites;
+  private final String firstSiteAddress;
+
+  ServingSite(Sites sites, SiteProperties settings) {
+    this.sites = sites;
+    this.firstSiteAddress = settings.address();
+  }
+
+  /** The site answering this request; empty when no site names its host and none stands in. */
+  Optional<Site> of(HttpServletRequest request) {
+    Object kept = request.getAttribute(ATTRIBUTE);
+    if (kept instanceof Site site) {
+      return Optional.of(site);
+    }
+    Optional<Site> site = sites.serving(request.getServerName());
+    site.ifPresent(s -> request.setAttribute(ATTRIBUTE, s));
+    return site;
+  }
+
+  /** The site answering this request; a 404 refusal when there is none. */
+  SiteView require(HttpServletRequest request) {
+    Site site = of(request).orElseThrow(() -> Refusal.notFound("error.not-found"));
+    return new SiteView(site, address(site, request));
+  }
+
+  /**
+   * The public address that feeds, the sitemap and robots.txt link to. For the first site {@code
+   * gongkai.site.address} when set. Else the address the visitor used when it is one of the site's
+   * host names or this machine, keeping its port; else the site's canonical host: a forged Host
+   * header never gets into a link that a feed reader or a search engine keeps.
+   */
+  private String address(Site site, HttpServletRequest request) {
+    if (site.fallback() && !firstSiteAddress.isBlank()) {
+      return firstSiteAddress;
+    }
+    String host = request.getServerName().toLowerCase(Locale.ROOT);
+    boolean trusted =
+        site.hosts().contains(host)
+            || host.equals("localhost")
+            || host.equals("127.0.0.1")
+            || host.equals("[::1]")
+            || host.equals("0:0:0:0:0:0:0:1");
+    if (!trusted) {
+      return "https://" + site.canonicalHost();
+    }
+    boolean defaultPort =
+        request.getServerPort() == ("https".equals(request.getScheme()) ? 443 : 80);
+    return request.getScheme()
+        + "://"
+        + host
+        + (defaultPort ? "" : ":" + request.getServerPort())
+        + request.getContextPath();
+  }
+
+  /**
+   * What a page says of the site serving it (the 2017 guideline's meta tags, the header and the
+   * footer), with getters for the templates.
+   */
+  static final class SiteView {
+
+    private final Site site;
+    private final String address;
+
+    SiteView(Site site, String address) {
+      this.site = site;
+      this.address = address;
+    }
+
+    Site site() {
+      return site;
+    }
+
+    String address() {
+      return address;
+    }
+
+    public long getId() {
+      return site.id();
+    }
+
+    public String getName() {
+      return site.name();
+    }
+
+    /** The canonical host name: the guideline's SiteDomain. */
+    public String getDomain() {
+      return site.canonicalHost();
+    }
+
+    public String getIdCode() {
+      return site.idCode();
+    }
+
+    public String getIcpFiling() {
+      return site.icpFiling();
+    }
+
+    public String getSecurityFiling() {
+      return site.securityFiling();
+    }
+
+    public String getOrganizer() {
+      return site.organizer();
+    }
+
+    public String getOperator() {
+      return site.operator();
+    }
+
+    public String getContact() {
+      return site.contact();
+    }
+  }
+}
