@@ -62,7 +62,7 @@ public interface Catalog {
   /** The stored content of an attachment. */
   InputStream openAttachment(Attachment attachment) throws IOException;
 
-  record SitemapEntry(long documentId, Instant lastModified) {}
+  record SitemapEntry(long documentId, long agencyId, Instant lastModified) {}
 
   record AttachmentDownload(Attachment attachment, InputStreamSource content) {}
 

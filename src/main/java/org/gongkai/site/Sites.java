@@ -2,6 +2,7 @@ package org.gongkai.site;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.gongkai.account.Staff;
 
 /** The websites of the installation; platform administrators create and change them. */
@@ -20,6 +21,24 @@ public interface Sites {
    * Read from a snapshot that follows the public site's version, so it costs no query.
    */
   Optional<Site> serving(String host);
+
+  /**
+   * Whether the site shows the agency's catalog: the agency is in one of its agencies' subtrees.
+   */
+  boolean shows(Site site, long agencyId);
+
+  /**
+   * The agencies whose catalogs the site shows, subtrees included; empty when it shows every
+   * agency.
+   */
+  Optional<Set<Long>> agencyScope(Site site);
+
+  /**
+   * The agency's own site, where its documents' canonical addresses are: of the sites showing it,
+   * the one naming its nearest ancestor (the agency itself first), a department's site before a
+   * portal, the first site when no other shows it.
+   */
+  Site home(long agencyId);
 
   Site create(SiteForm form, Staff actor);
 

@@ -176,7 +176,7 @@ class CatalogReader implements Catalog {
   @Override
   public void sitemap(long fromId, long toId, Consumer<SitemapEntry> entry) {
     jdbc.sql(
-            "SELECT e.document_id, e.published_at"
+            "SELECT e.document_id, d.agency_id, e.published_at"
                 + LIVE
                 + " AND e.document_id >= ? AND e.document_id < ?"
                 + " ORDER BY e.document_id")
@@ -185,7 +185,9 @@ class CatalogReader implements Catalog {
             rs -> {
               entry.accept(
                   new SitemapEntry(
-                      rs.getLong(1), Timestamps.fromDb(rs.getObject(2, OffsetDateTime.class))));
+                      rs.getLong(1),
+                      rs.getLong(2),
+                      Timestamps.fromDb(rs.getObject(3, OffsetDateTime.class))));
             });
   }
 

@@ -9,7 +9,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -51,6 +53,7 @@ class FeedController {
       throws XMLStreamException {
     Agency agency =
         agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    site.requireShown(request, agency.id());
     List<DocumentSummary> items =
         catalog
             .published(new CatalogQuery(Set.of(agency.id()), null, null, null, null, 1, FEED_SIZE))
@@ -64,6 +67,7 @@ class FeedController {
       throws XMLStreamException {
     Agency agency =
         agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    site.requireShown(request, agency.id());
     Column column =
         agencies
             .column(columnId)
@@ -106,8 +110,11 @@ class FeedController {
     String base = site.require(request).address();
     XMLStreamWriter xml = startXml(response, "urlset");
     url(xml, base + "/", null);
+    Set<Long> scope = site.scope(request).orElse(null);
     for (Agency a : agencies.all()) {
-      url(xml, base + "/agencies/" + a.code(), null);
+      if (scope == null || scope.contains(a.id())) {
+        url(xml, base + "/agencies/" + a.code(), null);
+      }
     }
     endXml(xml);
   }
@@ -121,11 +128,16 @@ class FeedController {
     }
     String base = site.require(request).address();
     XMLStreamWriter xml = startXml(response, "urlset");
+    Map<Long, Boolean> homes = new HashMap<>();
     try {
       catalog.sitemap(
           block * SITEMAP_BLOCK,
           (block + 1) * SITEMAP_BLOCK,
           entry -> {
+            // A document is listed by its agency's own site alone: the one its canonical names.
+            if (!homes.computeIfAbsent(entry.agencyId(), a -> site.isHome(request, a))) {
+              return;
+            }
             try {
               url(xml, base + "/documents/" + entry.documentId(), entry.lastModified());
             } catch (XMLStreamException e) {

@@ -1,5 +1,6 @@
 package org.gongkai.portal.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,19 +47,38 @@ class PortalController {
   private final Search search;
 
   private final List<RelatedLinks> relatedLinks;
+  private final ServingSite site;
 
   PortalController(
-      Catalog catalog, AgencyDirectory agencies, Search search, List<RelatedLinks> relatedLinks) {
+      Catalog catalog,
+      AgencyDirectory agencies,
+      Search search,
+      List<RelatedLinks> relatedLinks,
+      ServingSite site) {
+    this.site = site;
     this.relatedLinks = relatedLinks;
     this.catalog = catalog;
     this.agencies = agencies;
     this.search = search;
   }
 
+  /**
+   * The home page of the site serving the request: the newest documents of the agencies it shows,
+   * and the columns of its first agency (the first agency of the tree for a site showing all).
+   */
   @GetMapping("/")
-  String home(Model model) {
+  String home(Model model, HttpServletRequest request) {
+    Set<Long> scope = site.scope(request).orElse(null);
     List<Agency> all = agencies.all();
-    Agency root = all.stream().filter(a -> a.parentId() == null).findFirst().orElse(null);
+    Agency root =
+        all.stream()
+            .filter(
+                a ->
+                    scope == null
+                        ? a.parentId() == null
+                        : site.require(request).site().agencyIds().contains(a.id()))
+            .findFirst()
+            .orElse(null);
     Map<Column, List<DocumentSummary>> latest = new LinkedHashMap<>();
     if (root != null) {
       for (Column c : agencies.visibleColumns(root.id())) {
@@ -75,7 +95,8 @@ class PortalController {
     model.addAttribute("root", root);
     model.addAttribute("latestByColumn", latest);
     model.addAttribute(
-        "newest", catalog.published(new CatalogQuery(null, null, null, null, null, 1, 10)).items());
+        "newest",
+        catalog.published(new CatalogQuery(scope, null, null, null, null, 1, 10)).items());
     model.addAttribute("agencyNames", agencyNames());
     return "portal/home";
   }
@@ -138,9 +159,11 @@ class PortalController {
       @RequestParam(required = false) Integer year,
       @RequestParam(required = false) Validity validity,
       @RequestParam(required = false) Integer page,
-      Model model) {
+      Model model,
+      HttpServletRequest request) {
     Agency agency =
         agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    site.requireShown(request, agency.id());
     List<Column> columns = agencies.visibleColumns(agency.id());
     Column selected = null;
     Set<Long> columnIds = visibleIds(columns);
@@ -180,18 +203,23 @@ class PortalController {
   }
 
   @GetMapping("/agencies/{code}/guide")
-  String guide(@PathVariable String code, Model model) {
+  String guide(@PathVariable String code, Model model, HttpServletRequest request) {
     Agency agency =
         agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    site.requireShown(request, agency.id());
     model.addAttribute("agency", agency);
     model.addAttribute("path", agencies.path(agency.id()));
     return "portal/guide";
   }
 
   @GetMapping("/documents/{id}")
-  String document(@PathVariable long id, Model model) {
+  String document(@PathVariable long id, Model model, HttpServletRequest request) {
     PublicDocument doc = catalog.publicDocument(id);
+    site.requireShown(request, doc.agencyId());
     Agency agency = agencies.get(doc.agencyId());
+    // One address for search engines, on the agency's own site, whichever site shows it.
+    model.addAttribute(
+        "canonical", site.homeAddress(request, doc.agencyId()) + "/documents/" + doc.id());
     model.addAttribute("doc", doc);
     model.addAttribute("e", doc.edition());
     model.addAttribute("agency", agency);
@@ -216,6 +244,7 @@ class PortalController {
       HttpServletResponse response)
       throws IOException {
     PublicDocument doc = catalog.publicDocument(id);
+    site.requireShown(request.getRequest(), doc.agencyId());
     Catalog.AttachmentDownload download =
         catalog
             .publicAttachment(id, attachmentId)

@@ -2,6 +2,8 @@ package org.gongkai.portal.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.shared.web.PublicPage;
@@ -26,8 +28,25 @@ class PortalModel {
     return site.require(request);
   }
 
+  /** The agencies the serving site shows. */
   @ModelAttribute("allAgencies")
-  List<Agency> allAgencies() {
-    return agencies.all();
+  List<Agency> allAgencies(HttpServletRequest request) {
+    Optional<Set<Long>> scope = site.scope(request);
+    return scope
+        .map(ids -> agencies.all().stream().filter(a -> ids.contains(a.id())).toList())
+        .orElseGet(agencies::all);
+  }
+
+  /**
+   * The highest of them, for the header's navigation: those whose parent the site does not show.
+   */
+  @ModelAttribute("topAgencies")
+  List<Agency> topAgencies(HttpServletRequest request) {
+    Optional<Set<Long>> scope = site.scope(request);
+    return allAgencies(request).stream()
+        .filter(
+            a ->
+                a.parentId() == null || scope.map(ids -> !ids.contains(a.parentId())).orElse(false))
+        .toList();
   }
 }

@@ -45,6 +45,44 @@ class ServingSite {
   }
 
   /**
+   * Refuses with 404 unless the site serving the request shows the agency's catalog: a document or
+   * an agency page of another site's agencies is not on this one.
+   */
+  void requireShown(HttpServletRequest request, long agencyId) {
+    if (!sites.shows(require(request).site(), agencyId)) {
+      throw Refusal.notFound("error.not-found");
+    }
+  }
+
+  /** The agencies the serving site shows (subtrees included); empty when it shows every agency. */
+  Optional<java.util.Set<Long>> scope(HttpServletRequest request) {
+    return sites.agencyScope(require(request).site());
+  }
+
+  /** Whether the site serving the request is the agency's own. */
+  boolean isHome(HttpServletRequest request, long agencyId) {
+    return sites.home(agencyId).id() == require(request).site().id();
+  }
+
+  /**
+   * The address of the agency's own site, as the visitor of this request reaches it: where a
+   * document's canonical link points from whichever site shows it.
+   */
+  String homeAddress(HttpServletRequest request, long agencyId) {
+    SiteView serving = require(request);
+    Site home = sites.home(agencyId);
+    if (home.id() == serving.site().id()) {
+      return serving.address();
+    }
+    if (home.fallback() && !firstSiteAddress.isBlank()) {
+      return firstSiteAddress;
+    }
+    return trusted(serving.site(), request)
+        ? origin(request, home.canonicalHost())
+        : "https://" + home.canonicalHost();
+  }
+
+  /**
    * The public address that feeds, the sitemap and robots.txt link to. For the first site {@code
    * gongkai.site.address} when set. Else the address the visitor used when it is one of the site's
    * host names or this machine, keeping its port; else the site's canonical host: a forged Host
@@ -54,16 +92,23 @@ class ServingSite {
     if (site.fallback() && !firstSiteAddress.isBlank()) {
       return firstSiteAddress;
     }
+    return trusted(site, request)
+        ? origin(request, request.getServerName().toLowerCase(Locale.ROOT))
+        : "https://" + site.canonicalHost();
+  }
+
+  /** Whether the request named one of the site's host names or this machine, not a forged one. */
+  private static boolean trusted(Site site, HttpServletRequest request) {
     String host = request.getServerName().toLowerCase(Locale.ROOT);
-    boolean trusted =
-        site.hosts().contains(host)
-            || host.equals("localhost")
-            || host.equals("127.0.0.1")
-            || host.equals("[::1]")
-            || host.equals("0:0:0:0:0:0:0:1");
-    if (!trusted) {
-      return "https://" + site.canonicalHost();
-    }
+    return site.hosts().contains(host)
+        || host.equals("localhost")
+        || host.equals("127.0.0.1")
+        || host.equals("[::1]")
+        || host.equals("0:0:0:0:0:0:0:1");
+  }
+
+  /** {@code host} with the request's scheme, port and context path. */
+  private static String origin(HttpServletRequest request, String host) {
     boolean defaultPort =
         request.getServerPort() == ("https".equals(request.getScheme()) ? 443 : 80);
     return request.getScheme()

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
+import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.shared.site.PublicSiteVersion;
@@ -107,6 +108,61 @@ class SiteService implements Sites {
       return Optional.of(site);
     }
     return unknownHostNotFound ? Optional.empty() : Optional.of(sites.fallback());
+  }
+
+  @Override
+  public boolean shows(Site site, long agencyId) {
+    return depth(site, agencies.path(agencyId)) >= 0;
+  }
+
+  @Override
+  public Optional<Set<Long>> agencyScope(Site site) {
+    if (site.agencyIds().isEmpty()) {
+      return Optional.empty();
+    }
+    Set<Long> scope = new java.util.HashSet<>();
+    site.agencyIds().forEach(id -> scope.addAll(agencies.subtree(id)));
+    return Optional.of(Set.copyOf(scope));
+  }
+
+  @Override
+  public Site home(long agencyId) {
+    List<Agency> path = agencies.path(agencyId);
+    Site best = null;
+    int bestDepth = -1;
+    for (Site site : snapshot().all()) {
+      int depth = depth(site, path);
+      if (site.agencyIds().isEmpty() || depth < 0) {
+        continue;
+      }
+      boolean better =
+          best == null
+              || depth > bestDepth
+              || (depth == bestDepth
+                  && site.type() == SiteType.DEPARTMENT
+                  && best.type() != SiteType.DEPARTMENT);
+      if (better) {
+        best = site;
+        bestDepth = depth;
+      }
+    }
+    return best != null ? best : snapshot().fallback();
+  }
+
+  /**
+   * How deep in the agency's path (root first) the site's nearest agency is; -1 when the site does
+   * not show the agency, 0 for a site that shows every agency.
+   */
+  private static int depth(Site site, List<Agency> path) {
+    if (site.agencyIds().isEmpty()) {
+      return 0;
+    }
+    for (int i = path.size() - 1; i >= 0; i--) {
+      if (site.agencyIds().contains(path.get(i).id())) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
