@@ -51,6 +51,10 @@ import org.gongkai.power.PowerCatalog;
 import org.gongkai.shared.execution.PlatformExecutors;
 import org.gongkai.shared.ids.OrganizationCodes;
 import org.gongkai.shared.ids.ResidentIds;
+import org.gongkai.site.Site;
+import org.gongkai.site.SiteForm;
+import org.gongkai.site.SiteType;
+import org.gongkai.site.Sites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -92,6 +96,7 @@ class DemoContent implements ApplicationRunner {
   private final InteractionDesk interaction;
   private final AssessmentDesk assessments;
   private final Executor files;
+  private final Sites sites;
 
   DemoContent(
       AgencyDirectory agencies,
@@ -107,7 +112,9 @@ class DemoContent implements ApplicationRunner {
       ConsultationDesk consultations,
       InteractionDesk interaction,
       AssessmentDesk assessments,
-      @Qualifier(PlatformExecutors.EVENTS) Executor files) {
+      @Qualifier(PlatformExecutors.EVENTS) Executor files,
+      Sites sites) {
+    this.sites = sites;
     this.assessments = assessments;
     this.files = files;
     this.consultations = consultations;
@@ -268,7 +275,73 @@ class DemoContent implements ApplicationRunner {
     powerCatalog(commerce, admin, reviewer);
     participation(commerce, admin, reviewer);
     assessment(city, all, admin, reviewer);
+    sites(city, commerce, all.get(2), admin);
     return documents;
+  }
+
+  /**
+   * The city's websites on the one platform, each on a host name under {@code localhost} that
+   * browsers resolve to this machine: the city portal (the first site, which also answers
+   * localhost), the city's disclosure platform and two departments' own sites.
+   */
+  private void sites(Agency city, Agency commerce, Agency education, Staff admin) {
+    Site portal = sites.fallback();
+    List<String> portalHosts = new ArrayList<>(portal.hosts());
+    portalHosts.add(DemoTexts.PORTAL_HOST);
+    sites.update(
+        portal.id(),
+        new SiteForm(
+            portal.name(),
+            portalHosts,
+            portal.agencyIds(),
+            portal.idCode(),
+            SiteType.PORTAL,
+            DemoTexts.ICP_FILING,
+            DemoTexts.SECURITY_FILING,
+            city.name(),
+            DemoTexts.OPERATOR,
+            city.guide().phone(),
+            List.of("zh-CN", "en")),
+        admin);
+    site(
+        DemoTexts.PLATFORM_NAME,
+        DemoTexts.PLATFORM_HOST,
+        city,
+        SiteType.PORTAL,
+        "3399000002",
+        admin);
+    site(
+        commerce.name(),
+        DemoTexts.COMMERCE_HOST,
+        commerce,
+        SiteType.DEPARTMENT,
+        "3399000003",
+        admin);
+    site(
+        education.name(),
+        DemoTexts.EDUCATION_HOST,
+        education,
+        SiteType.DEPARTMENT,
+        "3399000004",
+        admin);
+  }
+
+  private void site(
+      String name, String host, Agency agency, SiteType type, String idCode, Staff admin) {
+    sites.create(
+        new SiteForm(
+            name,
+            List.of(host),
+            List.of(agency.id()),
+            idCode,
+            type,
+            DemoTexts.ICP_FILING,
+            DemoTexts.SECURITY_FILING,
+            agency.name(),
+            DemoTexts.OPERATOR,
+            agency.guide().phone(),
+            List.of("zh-CN")),
+        admin);
   }
 
   /**

@@ -1,0 +1,67 @@
+package org.gongkai.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gongkai.support.PlatformIntegrationTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The demo city's four websites, each on its own name under localhost, as the README tells a
+ * visitor to open them.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class DemoSitesIntegrationTests extends PlatformIntegrationTests {
+
+  @DynamicPropertySource
+  static void demo(DynamicPropertyRegistry registry) {
+    registry.add("gongkai.demo", () -> "true");
+  }
+
+  @Test
+  void theDemoCityHasAPortalADisclosurePlatformAndTwoDepartmentSites() throws IOException {
+    assertThat(get("/", "www.linjiang.localhost"))
+        .contains("<meta name=\"SiteName\" content=\"临江市人民政府\">", "临公网安备");
+    assertThat(get("/", "xxgk.linjiang.localhost"))
+        .contains("<meta name=\"SiteName\" content=\"临江市政府信息公开平台\">");
+    String commerce = get("/", "swj.linjiang.localhost");
+    assertThat(commerce).contains("<meta name=\"SiteName\" content=\"临江市商务局\">");
+    assertThat(get("/", "jyj.linjiang.localhost"))
+        .contains("<meta name=\"SiteName\" content=\"临江市教育局\">");
+
+    Matcher link = Pattern.compile("href=\"/documents/(\\d+)\"").matcher(commerce);
+    assertThat(link.find()).as("the commerce bureau's home page lists its documents").isTrue();
+    String document = "/documents/" + link.group(1);
+    String canonical =
+        "<link rel=\"canonical\" href=\"http://swj.linjiang.localhost:" + port + document + "\">";
+    assertThat(get(document, "swj.linjiang.localhost")).contains(canonical);
+    assertThat(get(document, "xxgk.linjiang.localhost")).contains(canonical);
+    assertThat(get(document, "www.linjiang.localhost")).contains(canonical);
+    assertThat(get(document, "jyj.linjiang.localhost")).startsWith("HTTP/1.1 404");
+  }
+
+  private String get(String path, String host) throws IOException {
+    try (var socket = new Socket("localhost", port)) {
+      socket.setSoTimeout(30_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET "
+                      + path
+                      + " HTTP/1.1\r\nHost: "
+                      + host
+                      + ":"
+                      + port
+                      + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.UTF_8));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
