@@ -2,11 +2,9 @@ package org.gongkai.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gongkai.support.HostRequests;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
@@ -26,7 +24,7 @@ class DemoSitesIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
-  void theDemoCityHasAPortalADisclosurePlatformAndTwoDepartmentSites() throws IOException {
+  void theDemoCityHasAPortalADisclosurePlatformAndTwoDepartmentSites() {
     assertThat(get("/", "www.linjiang.localhost"))
         .contains("<meta name=\"SiteName\" content=\"临江市人民政府\">", "临公网安备");
     assertThat(get("/", "xxgk.linjiang.localhost"))
@@ -47,21 +45,7 @@ class DemoSitesIntegrationTests extends PlatformIntegrationTests {
     assertThat(get(document, "jyj.linjiang.localhost")).startsWith("HTTP/1.1 404");
   }
 
-  private String get(String path, String host) throws IOException {
-    try (var socket = new Socket("localhost", port)) {
-      socket.setSoTimeout(30_000);
-      socket
-          .getOutputStream()
-          .write(
-              ("GET "
-                      + path
-                      + " HTTP/1.1\r\nHost: "
-                      + host
-                      + ":"
-                      + port
-                      + "\r\nConnection: close\r\n\r\n")
-                  .getBytes(StandardCharsets.UTF_8));
-      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
+  private String get(String path, String host) {
+    return HostRequests.get(port, path, host);
   }
 }

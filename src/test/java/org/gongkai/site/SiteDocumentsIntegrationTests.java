@@ -2,11 +2,9 @@ package org.gongkai.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.gongkai.support.HostRequests;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +19,7 @@ abstract class SiteDocumentsIntegrationTests extends PlatformIntegrationTests {
       Pattern.compile("<link rel=\"canonical\" href=\"([^\"]+)\">");
 
   @Test
-  void aDepartmentsDocumentIsOnItsSiteAndOnThePortalWithOneCanonicalAddress() throws IOException {
+  void aDepartmentsDocumentIsOnItsSiteAndOnThePortalWithOneCanonicalAddress() {
     Fixture city = newAgency();
     Fixture department = newAgency(city.agency().id());
     Fixture other = newAgency(city.agency().id());
@@ -114,22 +112,7 @@ abstract class SiteDocumentsIntegrationTests extends PlatformIntegrationTests {
     return found;
   }
 
-  /** A GET with the Host header a browser sends for {@code host}. */
-  private String get(String path, String host) throws IOException {
-    try (var socket = new Socket("localhost", port)) {
-      socket.setSoTimeout(10_000);
-      socket
-          .getOutputStream()
-          .write(
-              ("GET "
-                      + path
-                      + " HTTP/1.1\r\nHost: "
-                      + host
-                      + ":"
-                      + port
-                      + "\r\nConnection: close\r\n\r\n")
-                  .getBytes(StandardCharsets.UTF_8));
-      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
+  private String get(String path, String host) {
+    return HostRequests.get(port, path, host);
   }
 }

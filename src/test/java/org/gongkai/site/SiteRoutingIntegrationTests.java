@@ -3,10 +3,8 @@ package org.gongkai.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import org.gongkai.support.Api;
+import org.gongkai.support.HostRequests;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,7 +52,7 @@ abstract class SiteRoutingIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
-  void eachHostNameGetsItsOwnSitesPagesAndNeverAnothersFromTheCache() throws IOException {
+  void eachHostNameGetsItsOwnSitesPagesAndNeverAnothersFromTheCache() {
     TwoSites sites = twoSites();
     String suffix = sites.portalHost().substring(7, sites.portalHost().indexOf('.'));
 
@@ -99,7 +97,7 @@ abstract class SiteRoutingIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
-  void anUnknownHostGetsTheFirstSite() throws IOException {
+  void anUnknownHostGetsTheFirstSite() {
     assertThat(get("/", "unknown.example"))
         .startsWith("HTTP/1.1 200")
         .contains("<meta name=\"SiteName\" content=\"临江市人民政府\">");
@@ -110,7 +108,7 @@ abstract class SiteRoutingIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
-  void aRenamedSiteShowsItsNewNameAtOnce() throws IOException {
+  void aRenamedSiteShowsItsNewNameAtOnce() {
     TwoSites sites = twoSites();
     String suffix = sites.portalHost().substring(7, sites.portalHost().indexOf('.'));
     assertThat(get("/", sites.departmentHost())).contains("路由部门" + suffix);
@@ -132,22 +130,7 @@ abstract class SiteRoutingIntegrationTests extends PlatformIntegrationTests {
     return meters.get("gongkai.page.cache.served").counter().count();
   }
 
-  /** A GET with the Host header a browser sends for {@code host}. */
-  private String get(String path, String host) throws IOException {
-    try (var socket = new Socket("localhost", port)) {
-      socket.setSoTimeout(10_000);
-      socket
-          .getOutputStream()
-          .write(
-              ("GET "
-                      + path
-                      + " HTTP/1.1\r\nHost: "
-                      + host
-                      + ":"
-                      + port
-                      + "\r\nConnection: close\r\n\r\n")
-                  .getBytes(StandardCharsets.UTF_8));
-      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
+  private String get(String path, String host) {
+    return HostRequests.get(port, path, host);
   }
 }
