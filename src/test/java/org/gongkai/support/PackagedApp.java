@@ -1,5 +1,6 @@
 package org.gongkai.support;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -29,6 +30,7 @@ public final class PackagedApp implements AutoCloseable {
   private final Path dataDir;
   private final Map<String, String> settings = new LinkedHashMap<>();
   private final List<String> jvmOptions = new ArrayList<>(List.of("-Xmx768m"));
+  private final List<Path> addOns = new ArrayList<>();
   private final int port;
   private Process process;
   private int starts;
@@ -52,6 +54,16 @@ public final class PackagedApp implements AutoCloseable {
 
   public PackagedApp jvm(String option) {
     jvmOptions.add(option);
+    return this;
+  }
+
+  /**
+   * Puts add-on folders ({@code target/addons/opensearch}, {@code target/addons/s3}) on the class
+   * path as docs/operations.md does: after the extracted jar with {@code -cp}, or for the plain jar
+   * with {@code -Dloader.path}.
+   */
+  public PackagedApp addOns(Path... folders) {
+    addOns.addAll(List.of(folders));
     return this;
   }
 
@@ -79,7 +91,7 @@ public final class PackagedApp implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    command.addAll(launch());
+    command.addAll(withAddOns(launch()));
     settings.forEach((k, v) -> command.add("--" + k + "=" + v));
     ProcessBuilder builder =
         new ProcessBuilder(command)
@@ -222,6 +234,27 @@ public final class PackagedApp implements AutoCloseable {
       System.err.println("packaged app: starting the plain jar (" + e.getMessage() + ")");
     }
     return List.of("-jar", jar.toString());
+  }
+
+  private List<String> withAddOns(List<String> launch) {
+    if (addOns.isEmpty()) {
+      return launch;
+    }
+    int jarAt = launch.indexOf("-jar");
+    Path archive = Path.of(launch.get(jarAt + 1));
+    List<String> command = new ArrayList<>(launch.subList(0, jarAt));
+    if (archive.equals(jar())) {
+      command.add(
+          "-Dloader.path=" + String.join(",", addOns.stream().map(Path::toString).toList()));
+      command.addAll(List.of("-jar", archive.toString()));
+    } else {
+      List<String> classPath = new ArrayList<>(List.of(archive.toString()));
+      addOns.forEach(folder -> classPath.add(folder.resolve("*").toString()));
+      command.addAll(
+          List.of(
+              "-cp", String.join(File.pathSeparator, classPath), "org.gongkai.GongkaiApplication"));
+    }
+    return command;
   }
 
   private static void run(String... arguments) throws IOException {

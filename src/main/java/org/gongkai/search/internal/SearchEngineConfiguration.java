@@ -1,5 +1,6 @@
 package org.gongkai.search.internal;
 
+import org.gongkai.shared.AddOn;
 import org.gongkai.shared.storage.DataDirectory;
 import org.gongkai.shared.web.PlainHttpCredentials;
 import org.springframework.context.annotation.Bean;
@@ -30,6 +31,8 @@ class SearchEngineConfiguration {
             settings.indexDir() == null ? data.folder("index") : settings.indexDir(), tuning);
       }
       case OPENSEARCH -> {
+        // The OpenSearch client is an add-on: nothing of it is loaded unless this engine is chosen.
+        AddOn.OPENSEARCH.require();
         for (String host : settings.opensearch().hosts()) {
           PlainHttpCredentials.warnIfExposed(
               "OpenSearch",

@@ -2,13 +2,20 @@ package org.gongkai.shared.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.gongkai.shared.web.PlainHttpCredentials;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -32,6 +39,29 @@ final class S3FileStore implements FileStore {
     this.bucket = bucket;
     this.prefix = prefix == null ? "" : prefix;
     this.data = data;
+  }
+
+  static S3FileStore connect(FilesProperties.S3 s3, DataDirectory data) {
+    if (s3.bucket() == null || s3.bucket().isBlank()) {
+      throw new IllegalStateException(
+          "gongkai.files.s3.bucket is required with gongkai.files.store=s3");
+    }
+    var builder =
+        S3Client.builder()
+            .httpClientBuilder(UrlConnectionHttpClient.builder())
+            .region(Region.of(s3.region()))
+            .forcePathStyle(s3.pathStyle())
+            .credentialsProvider(
+                s3.accessKey() == null || s3.accessKey().isBlank()
+                    ? DefaultCredentialsProvider.builder().build()
+                    : StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())));
+    if (s3.endpoint() != null && !s3.endpoint().isBlank()) {
+      PlainHttpCredentials.warnIfExposed(
+          "S3", s3.endpoint(), s3.accessKey() != null && !s3.accessKey().isBlank());
+      builder.endpointOverride(URI.create(s3.endpoint()));
+    }
+    return new S3FileStore(builder.build(), s3.bucket(), s3.prefix(), data);
   }
 
   private String key(String area, String sha256) {
