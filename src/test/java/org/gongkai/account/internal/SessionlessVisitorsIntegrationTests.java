@@ -17,12 +17,16 @@ import java.util.stream.Collectors;
 import org.gongkai.support.Challenges;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Anonymous visitors open no session: the public forms keep their CSRF token in a cookie of its
  * own, their answers are the answer to the post, and the page a visitor was going to when sent to
  * the login page is a cookie too. Only a login opens a session.
  */
+// A context of its own: MockMvc's csrf() in other tests swaps the shared CSRF filter's repository
+// for a session-backed one (Spring Security's test support does so for the whole context).
+@TestPropertySource(properties = "test.context=sessionless-visitors")
 class SessionlessVisitorsIntegrationTests extends PlatformIntegrationTests {
 
   private final HttpClient http =
