@@ -71,13 +71,14 @@ class ServingSite {
   String homeAddress(HttpServletRequest request, long agencyId) {
     SiteView serving = require(request);
     Site home = sites.home(agencyId);
-    if (home.id() == serving.site().id()) {
-      return serving.address();
-    }
     if (home.fallback() && !firstSiteAddress.isBlank()) {
       return firstSiteAddress;
     }
-    return trusted(serving.site(), request)
+    // Scheme and port follow the visitor only on one of the serving site's own names (a site tried
+    // out on a port); this machine's address (the static export's fetches) and anything else get
+    // the canonical https address a search engine keeps, the same whichever way the page was
+    // fetched.
+    return serving.site().hosts().contains(request.getServerName().toLowerCase(Locale.ROOT))
         ? origin(request, home.canonicalHost())
         : "https://" + home.canonicalHost();
   }
