@@ -2,6 +2,7 @@ package org.gongkai.shared.site;
 
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -62,8 +63,22 @@ public class PublicSiteVersion {
     jdbc.sql("UPDATE public_site_version SET version = version + 1 WHERE id = 1").update();
   }
 
-  /** Marks the transaction that raised the version, and lets this node read it after the end. */
+  /**
+   * Marks the transaction that raised the version, and lets this node read it after the end. It
+   * runs first of the after-commit callbacks, so that work handed on after the commit (the static
+   * export's) reads the new version, never a cached page from before it.
+   */
   private final class Raised implements TransactionSynchronization {
+    @Override
+    public int getOrder() {
+      return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    public void afterCommit() {
+      stale = true;
+    }
+
     @Override
     public void afterCompletion(int status) {
       stale = true;
