@@ -60,11 +60,11 @@ class AgencySnapshots {
     List<Agency> all =
         List.copyOf(
             jdbc.sql("SELECT * FROM agency ORDER BY sort_order, id")
-                .query(JdbcAgencyDirectory::agency)
+                .query(AgencyReads::agency)
                 .list());
     List<Column> columns =
         jdbc.sql("SELECT * FROM disclosure_column ORDER BY agency_id, sort_order, id")
-            .query(JdbcAgencyDirectory::column)
+            .query(AgencyReads::column)
             .list();
     Map<Long, List<Column>> byAgency = new HashMap<>();
     for (Column c : columns) {
