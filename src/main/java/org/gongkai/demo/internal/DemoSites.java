@@ -1,0 +1,85 @@
+package org.gongkai.demo.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gongkai.account.Staff;
+import org.gongkai.agency.Agency;
+import org.gongkai.site.Site;
+import org.gongkai.site.SiteForm;
+import org.gongkai.site.SiteType;
+import org.gongkai.site.Sites;
+
+/** The demo's websites, kept apart from the documents and desk work that fill them. */
+final class DemoSites {
+
+  private final Sites sites;
+
+  DemoSites(Sites sites) {
+    this.sites = sites;
+  }
+
+  /**
+   * The city's websites on the one platform, each on a host name under {@code localhost} that
+   * browsers resolve to this machine: the city portal (the first site, which also answers
+   * localhost), the city's disclosure platform and two departments' own sites.
+   */
+  void sites(Agency city, Agency commerce, Agency education, Staff admin) {
+    Site portal = sites.fallback();
+    List<String> portalHosts = new ArrayList<>(portal.hosts());
+    portalHosts.add(DemoTexts.PORTAL_HOST);
+    sites.update(
+        portal.id(),
+        new SiteForm(
+            portal.name(),
+            portalHosts,
+            portal.agencyIds(),
+            portal.idCode(),
+            SiteType.PORTAL,
+            DemoTexts.ICP_FILING,
+            DemoTexts.SECURITY_FILING,
+            city.name(),
+            DemoTexts.OPERATOR,
+            city.guide().phone(),
+            List.of("zh-CN", "en")),
+        admin);
+    site(
+        DemoTexts.PLATFORM_NAME,
+        DemoTexts.PLATFORM_HOST,
+        city,
+        SiteType.PORTAL,
+        "3399000002",
+        admin);
+    site(
+        commerce.name(),
+        DemoTexts.COMMERCE_HOST,
+        commerce,
+        SiteType.DEPARTMENT,
+        "3399000003",
+        admin);
+    site(
+        education.name(),
+        DemoTexts.EDUCATION_HOST,
+        education,
+        SiteType.DEPARTMENT,
+        "3399000004",
+        admin);
+  }
+
+  private void site(
+      String name, String host, Agency agency, SiteType type, String idCode, Staff admin) {
+    sites.create(
+        new SiteForm(
+            name,
+            List.of(host),
+            List.of(agency.id()),
+            idCode,
+            type,
+            DemoTexts.ICP_FILING,
+            DemoTexts.SECURITY_FILING,
+            agency.name(),
+            DemoTexts.OPERATOR,
+            agency.guide().phone(),
+            List.of("zh-CN")),
+        admin);
+  }
+}
