@@ -1,6 +1,5 @@
 package org.gongkai.interaction.internal;
 
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +14,6 @@ import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.interaction.InterviewChanged;
-import org.gongkai.interaction.InterviewFigures;
 import org.gongkai.interaction.InterviewKind;
 import org.gongkai.interaction.InterviewPublished;
 import org.gongkai.interaction.LeaderAdded;
@@ -30,11 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Online interviews and hotline sessions: who of the agency's leaders took part, the questions
- * received and answered, the follow-up actions with owner, due date and status, and the year's
- * participation rate of the head and deputies.
+ * received and answered, the follow-up actions with owner, due date and status. Every change is
+ * checked against the actor's agency and audited here; reading and the year's participation rate
+ * live in {@link InterviewQueries}, which needs neither.
  */
 @Service
-class Interviews implements InterviewFigures {
+class Interviews {
 
   enum FollowUpStatus {
     OPEN,
@@ -42,6 +41,7 @@ class Interviews implements InterviewFigures {
   }
 
   private final JdbcClient jdbc;
+  private final InterviewQueries queries;
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
@@ -51,6 +51,7 @@ class Interviews implements InterviewFigures {
 
   Interviews(
       JdbcClient jdbc,
+      InterviewQueries queries,
       AgencyDirectory agencies,
       StaffAccess access,
       AuditTrail audit,
@@ -58,6 +59,7 @@ class Interviews implements InterviewFigures {
       TransactionTemplate transactions,
       Clock clock) {
     this.jdbc = jdbc;
+    this.queries = queries;
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
@@ -130,17 +132,7 @@ class Interviews implements InterviewFigures {
   }
 
   List<Leader> leaders(long agencyId) {
-    return jdbc.sql("SELECT * FROM agency_leader WHERE agency_id = ? ORDER BY role DESC, id")
-        .param(agencyId)
-        .query(
-            (rs, i) ->
-                new Leader(
-                    rs.getLong("id"),
-                    rs.getString("name"),
-                    rs.getString("title"),
-                    LeaderRole.valueOf(rs.getString("role")),
-                    rs.getBoolean("active")))
-        .list();
+    return queries.leaders(agencyId);
   }
 
   long record(Form form, Staff actor) {
@@ -294,126 +286,21 @@ class Interviews implements InterviewFigures {
   }
 
   Interview get(long id, Staff actor) {
-    Interview interview = load(id);
+    Interview interview = queries.load(id);
     access.requireAgency(actor, agency(interview.agency()).id());
     return interview;
   }
 
   Interview published(long id) {
-    Interview interview = load(id);
-    if (!interview.published()) {
-      throw Refusal.notFound("interview.not-found");
-    }
-    return interview;
+    return queries.published(id);
   }
 
   List<Interview> list(Long agencyId, boolean publishedOnly) {
-    return jdbc
-        .sql(
-            "SELECT id FROM interview WHERE (:published = FALSE OR published = TRUE)"
-                + " AND (:agency IS NULL OR agency_id = :agency) ORDER BY held_on DESC, id DESC FETCH FIRST 200 ROWS ONLY")
-        .param("published", publishedOnly)
-        .param("agency", agencyId, Types.BIGINT)
-        .query(Long.class)
-        .list()
-        .stream()
-        .map(this::load)
-        .toList();
+    return queries.list(agencyId, publishedOnly);
   }
 
   Participation participation(long agencyId, int year) {
-    List<Leader> active = leaders(agencyId).stream().filter(Leader::active).toList();
-    List<LeaderSessions> sessions = new ArrayList<>();
-    for (Leader leader : active) {
-      int n =
-          jdbc.sql(
-                  "SELECT COUNT(*) FROM interview_leader l JOIN interview i ON i.id = l.interview_id"
-                      + " WHERE l.leader_id = ? AND i.held_on BETWEEN ? AND ?")
-              .params(leader.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
-              .query(Integer.class)
-              .single();
-      sessions.add(new LeaderSessions(leader, n));
-    }
-    long tookPart = sessions.stream().filter(s -> s.sessions() > 0).count();
-    double rate = active.isEmpty() ? 0 : Math.round(1000.0 * tookPart / active.size()) / 10.0;
-    boolean head =
-        sessions.stream().anyMatch(s -> s.leader().role() == LeaderRole.HEAD && s.sessions() > 0);
-    return new Participation(year, sessions, rate, head);
-  }
-
-  @Override
-  public List<InterviewFigures.LeaderSessions> leaderSessions(long agencyId, int year) {
-    return participation(agencyId, year).leaders().stream()
-        .map(
-            s ->
-                new InterviewFigures.LeaderSessions(
-                    s.leader().name(),
-                    s.leader().title(),
-                    s.leader().role() == LeaderRole.HEAD,
-                    s.sessions()))
-        .toList();
-  }
-
-  private Interview load(long id) {
-    var row =
-        jdbc.sql("SELECT * FROM interview WHERE id = ?")
-            .param(id)
-            .query(
-                (rs, i) ->
-                    new Object[] {
-                      rs.getLong("agency_id"),
-                      InterviewKind.valueOf(rs.getString("kind")),
-                      rs.getObject("held_on", LocalDate.class),
-                      rs.getString("channel"),
-                      rs.getString("topic"),
-                      rs.getInt("questions_received"),
-                      rs.getInt("questions_answered"),
-                      rs.getString("transcript"),
-                      rs.getBoolean("published")
-                    })
-            .optional()
-            .orElseThrow(() -> Refusal.notFound("interview.not-found"));
-    Agency agency = agencies.get((Long) row[0]);
-    List<Leader> leaders =
-        jdbc.sql(
-                "SELECT a.* FROM agency_leader a JOIN interview_leader l ON l.leader_id = a.id"
-                    + " WHERE l.interview_id = ? ORDER BY a.role DESC, a.id")
-            .param(id)
-            .query(
-                (rs, i) ->
-                    new Leader(
-                        rs.getLong("id"),
-                        rs.getString("name"),
-                        rs.getString("title"),
-                        LeaderRole.valueOf(rs.getString("role")),
-                        rs.getBoolean("active")))
-            .list();
-    List<FollowUp> followUps =
-        jdbc.sql("SELECT * FROM interview_follow_up WHERE interview_id = ? ORDER BY due_on, id")
-            .param(id)
-            .query(
-                (rs, i) ->
-                    new FollowUp(
-                        rs.getLong("id"),
-                        rs.getString("action"),
-                        rs.getString("owner"),
-                        rs.getObject("due_on", LocalDate.class),
-                        FollowUpStatus.valueOf(rs.getString("status"))))
-            .list();
-    return new Interview(
-        id,
-        agency.code(),
-        agency.name(),
-        (InterviewKind) row[1],
-        (LocalDate) row[2],
-        (String) row[3],
-        (String) row[4],
-        leaders,
-        (Integer) row[5],
-        (Integer) row[6],
-        (String) row[7],
-        (Boolean) row[8],
-        followUps);
+    return queries.participation(agencyId, year);
   }
 
   private Agency agency(String code) {
