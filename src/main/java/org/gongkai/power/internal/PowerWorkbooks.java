@@ -145,7 +145,7 @@ class PowerWorkbooks {
                 effective == null && v[11] != null && !v[11].isBlank() ? LocalDate.MIN : effective,
                 null);
         int before = problems.size();
-        powers.check(
+        PowerFormRules.check(
             form,
             (column, key, args) -> {
               if (!(column.equals("effectiveOn") && form.effectiveOn() == LocalDate.MIN)

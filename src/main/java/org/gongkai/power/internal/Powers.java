@@ -3,18 +3,14 @@ package org.gongkai.power.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
-import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.power.PowerCatalog;
 import org.gongkai.power.PowerType;
@@ -54,7 +50,7 @@ class Powers implements PowerCatalog {
           "effectiveOn");
 
   private final JdbcClient jdbc;
-  private final AgencyDirectory agencies;
+  private final PowerQueries queries;
   private final StaffAccess access;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
@@ -64,7 +60,7 @@ class Powers implements PowerCatalog {
 
   Powers(
       JdbcClient jdbc,
-      AgencyDirectory agencies,
+      PowerQueries queries,
       StaffAccess access,
       AuditTrail audit,
       ApplicationEventPublisher events,
@@ -72,7 +68,7 @@ class Powers implements PowerCatalog {
       MessageSource messages,
       Clock clock) {
     this.jdbc = jdbc;
-    this.agencies = agencies;
+    this.queries = queries;
     this.access = access;
     this.audit = audit;
     this.events = events;
@@ -130,7 +126,8 @@ class Powers implements PowerCatalog {
     Agency agency = agency(agencyCode);
     access.requireAgency(actor, agency.id());
     List<Refusal.FieldProblem> problems = new ArrayList<>();
-    check(form, (column, key, args) -> problems.add(new Refusal.FieldProblem(column, key, args)));
+    PowerFormRules.check(
+        form, (column, key, args) -> problems.add(new Refusal.FieldProblem(column, key, args)));
     Optional<long[]> existing = item(form.code());
     if (existing.isPresent() && existing.get()[1] != agency.id()) {
       problems.add(new Refusal.FieldProblem("code", "power.code.other-agency"));
@@ -139,33 +136,6 @@ class Powers implements PowerCatalog {
       throw Refusal.invalid(problems);
     }
     transactions.executeWithoutResult(tx -> write(agency, form, actor.username()));
-  }
-
-  interface Sink {
-    void problem(String column, String key, Object... args);
-  }
-
-  void check(Form f, Sink sink) {
-    if (f.code() == null || !f.code().strip().matches("[A-Za-z0-9\\-_.]{2,60}")) {
-      sink.problem("code", "power.code.invalid");
-    }
-    if (f.name() == null || f.name().isBlank() || f.name().length() > 300) {
-      sink.problem("name", "power.name.required");
-    }
-    if (f.type() == null) {
-      sink.problem("type", "power.type.required");
-    }
-    if (f.legalBasis() == null || f.legalBasis().isBlank()) {
-      sink.problem("legalBasis", "power.basis.required");
-    }
-    if (f.effectiveOn() == null) {
-      sink.problem("effectiveOn", "power.effective-on.required");
-    }
-    List<Flow.Problem> flowProblems = new ArrayList<>();
-    Flow.parse(f.flow(), flowProblems);
-    for (Flow.Problem p : flowProblems) {
-      sink.problem("flow", p.messageKey(), p.line(), p.detail());
-    }
   }
 
   void write(Agency agency, Form f, String actor) {
@@ -243,87 +213,14 @@ class Powers implements PowerCatalog {
     return approve(agencyCode, null, reviewer);
   }
 
-  // ---- reading ----
+  // ---- reading, answered by PowerQueries ----
 
   List<Summary> list(String agencyCode, PowerType type, String q) {
-    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-    Map<String, Object> params = new HashMap<>();
-    if (agencyCode != null && !agencyCode.isBlank()) {
-      Agency a = agency(agencyCode);
-      where.append(" AND p.agency_id = :agency");
-      params.put("agency", a.id());
-    }
-    LocalDate today = LocalDate.now(clock);
-    params.put("today", today);
-    List<Summary> all =
-        jdbc.sql(
-                "SELECT p.code, p.agency_id, v.name, v.type, v.unit FROM power_item p JOIN power_version v"
-                    + " ON v.power_id = p.id AND v.version_no = (SELECT MAX(x.version_no) FROM power_version x WHERE x.power_id = p.id"
-                    + " AND x.effective_on <= :today AND x.approved_by IS NOT NULL)"
-                    + where
-                    + " ORDER BY p.code")
-            .params(params)
-            .query(
-                (rs, i) -> {
-                  Agency a = agencies.get(rs.getLong(2));
-                  return new Summary(
-                      rs.getString(1),
-                      rs.getString(3),
-                      PowerType.valueOf(rs.getString(4)),
-                      a.code(),
-                      a.name(),
-                      rs.getString(5));
-                })
-            .list();
-    String needle = q == null ? "" : q.strip().toLowerCase(Locale.ROOT);
-    return all.stream()
-        .filter(s -> type == null || s.type() == type)
-        .filter(
-            s ->
-                needle.isEmpty()
-                    || s.name().toLowerCase(Locale.ROOT).contains(needle)
-                    || s.code().toLowerCase(Locale.ROOT).contains(needle))
-        .toList();
+    return queries.list(agencyCode, type, q);
   }
 
   Power get(String code) {
-    long[] item = item(code).orElseThrow(() -> Refusal.notFound("power.not-found"));
-    List<Version> history =
-        jdbc.sql(
-                "SELECT * FROM power_version WHERE power_id = ? AND approved_by IS NOT NULL"
-                    + " ORDER BY version_no DESC")
-            .param(item[0])
-            .query(
-                (rs, i) ->
-                    new Version(
-                        rs.getInt("version_no"),
-                        rs.getObject("effective_on", LocalDate.class),
-                        rs.getString("name"),
-                        PowerType.valueOf(rs.getString("type")),
-                        rs.getString("legal_basis")
-                            .lines()
-                            .map(String::strip)
-                            .filter(l -> !l.isEmpty())
-                            .toList(),
-                        rs.getString("unit"),
-                        rs.getString("conditions"),
-                        rs.getString("materials"),
-                        rs.getString("time_limit"),
-                        rs.getString("fees"),
-                        rs.getString("contact"),
-                        rs.getString("flow"),
-                        rs.getString("change_note"),
-                        rs.getString("created_by"),
-                        Timestamps.fromDb(rs.getObject("created_at", OffsetDateTime.class))))
-            .list();
-    LocalDate today = LocalDate.now(clock);
-    Version current =
-        history.stream()
-            .filter(v -> !v.effectiveOn().isAfter(today))
-            .findFirst()
-            .orElseThrow(() -> Refusal.notFound("power.not-yet-effective"));
-    Agency agency = agencies.get(item[1]);
-    return new Power(code, agency.code(), agency.name(), current, history);
+    return queries.get(code);
   }
 
   /** A version entered and not yet approved, for the agency's reviewers. */
@@ -337,24 +234,7 @@ class Powers implements PowerCatalog {
       Instant createdAt) {}
 
   List<Pending> pending(String agencyCode, Staff actor) {
-    Agency agency = agency(agencyCode);
-    access.requireAgency(actor, agency.id());
-    return jdbc.sql(
-            "SELECT p.code, v.version_no, v.name, v.type, v.effective_on, v.created_by, v.created_at"
-                + " FROM power_version v JOIN power_item p ON p.id = v.power_id WHERE p.agency_id = ?"
-                + " AND v.approved_by IS NULL ORDER BY p.code, v.version_no")
-        .param(agency.id())
-        .query(
-            (rs, i) ->
-                new Pending(
-                    rs.getString(1),
-                    rs.getInt(2),
-                    rs.getString(3),
-                    PowerType.valueOf(rs.getString(4)),
-                    rs.getObject(5, LocalDate.class),
-                    rs.getString(6),
-                    Timestamps.fromDb(rs.getObject(7, OffsetDateTime.class))))
-        .list();
+    return queries.pending(agencyCode, actor);
   }
 
   /**
@@ -407,16 +287,11 @@ class Powers implements PowerCatalog {
   }
 
   Optional<long[]> item(String code) {
-    return jdbc.sql("SELECT id, agency_id FROM power_item WHERE code = ?")
-        .param(code == null ? "" : code.strip())
-        .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
-        .optional();
+    return queries.item(code);
   }
 
   Agency agency(String code) {
-    return agencies
-        .findByCode(code == null ? "" : code.strip())
-        .orElseThrow(() -> Refusal.notFound("agency.not-found"));
+    return queries.agency(code);
   }
 
   static String blank(String s) {
