@@ -136,6 +136,26 @@ class ConsultationRepository {
         .list();
   }
 
+  /** Published consultations whose period ended before {@code today} and were not announced. */
+  List<Long> closedUnannounced(LocalDate today) {
+    return jdbc.sql(
+            "SELECT id FROM consultation WHERE published = TRUE AND closed_at IS NULL AND closes_on < ?"
+                + " ORDER BY id")
+        .param(today)
+        .query(Long.class)
+        .list();
+  }
+
+  /** Marks the close announced; false when it was already, or the period has not ended. */
+  boolean markClosed(long id, LocalDate today, Instant at) {
+    return jdbc.sql(
+                "UPDATE consultation SET closed_at = ? WHERE id = ? AND published = TRUE"
+                    + " AND closed_at IS NULL AND closes_on < ?")
+            .params(Timestamps.toDb(at), id, today)
+            .update()
+        == 1;
+  }
+
   void markPublished(long id) {
     jdbc.sql("UPDATE consultation SET published = TRUE WHERE id = ?").param(id).update();
   }
