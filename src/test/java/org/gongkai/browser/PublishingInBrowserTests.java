@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.gongkai.account.Staff;
 import org.gongkai.account.internal.AuthenticatorApp;
 import org.gongkai.agency.Agency;
@@ -26,6 +27,8 @@ import org.springframework.boot.test.context.SpringBootTest;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "gongkai.demo=true",
+      // The monitor checks the demo's agencies again soon after their documents are published.
+      "gongkai.monitor.recheck-delay=PT2S",
       "GONGKAI_ADMIN_PASSWORD=" + PublishingInBrowserTests.PASSWORD
     })
 class PublishingInBrowserTests extends BrowserTests {
@@ -156,7 +159,10 @@ class PublishingInBrowserTests extends BrowserTests {
     assertThat(count("SELECT COUNT(*) FROM edition WHERE validity = 'REPEALED'")).isPositive();
     assertThat(count("SELECT COUNT(*) FROM power_item")).isGreaterThanOrEqualTo(20);
     assertThat(count("SELECT COUNT(DISTINCT type) FROM power_version")).isGreaterThanOrEqualTo(5);
-    assertThat(count("SELECT COUNT(*) FROM monitor_finding")).isPositive();
+    Awaitility.await()
+        .atMost(Duration.ofMinutes(1))
+        .untilAsserted(
+            () -> assertThat(count("SELECT COUNT(*) FROM monitor_finding")).isPositive());
     assertThat(count("SELECT COUNT(*) FROM foi_request")).isPositive();
     assertThat(count("SELECT COUNT(*) FROM consultation")).isGreaterThanOrEqualTo(2);
     assertThat(count("SELECT COUNT(*) FROM mailbox_message WHERE published = TRUE")).isPositive();

@@ -71,7 +71,6 @@ class DemoContent implements ApplicationRunner {
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
   private final Clock clock;
-  private final Monitor monitor;
   private final Executor files;
   private final DemoActivity activity;
   private final DemoSites demoSites;
@@ -106,7 +105,6 @@ class DemoContent implements ApplicationRunner {
             assessments);
     this.demoSites = new DemoSites(sites);
     this.files = files;
-    this.monitor = monitor;
     this.agencies = agencies;
     this.accounts = accounts;
     this.editorial = editorial;
@@ -144,8 +142,6 @@ class DemoContent implements ApplicationRunner {
         "demo content created: {} documents in {} ms",
         count,
         (System.nanoTime() - started) / 1_000_000);
-    // The monitor's first results, so that its pages have something to show from the start.
-    monitor.runAll();
   }
 
   private int seed(Staff admin) {

@@ -321,7 +321,7 @@ class Mailbox implements MailboxFigures {
           String[] kindAndDetail = step.apply(r, day);
           messages.addEvent(
               id, kindAndDetail[0], kindAndDetail[1], day, actor.username(), Instant.now(clock));
-          events.publishEvent(new MailboxMessageChanged(id));
+          events.publishEvent(new MailboxMessageChanged(id, r.agencyId()));
           audit.record(
               actor.username(),
               "mailbox." + kindAndDetail[0].toLowerCase(),

@@ -190,7 +190,7 @@ class MailboxIntake {
               LocalDate.now(clock),
               "public",
               Instant.now(clock));
-          events.publishEvent(new MailboxMessageChanged(r.id()));
+          events.publishEvent(new MailboxMessageChanged(r.id(), r.agencyId()));
           audit.record(
               "public", "mailbox.rated", "mailbox-message", r.id(), String.valueOf(rating));
         });

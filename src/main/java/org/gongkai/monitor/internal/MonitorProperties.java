@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * to the site and to the external links of published documents.
  *
  * @param cron When the daily run over every agency starts (six-field cron, in the platform's zone).
+ * @param recheckDelay The pause between two re-checks of the agencies whose public content changed
+ *     since they were last checked.
  * @param disabledRules Monitor rules to switch off, by name (for example LATE_PROACTIVE).
  * @param newsDays Days after which a news column without a new document counts as stale.
  * @param noticePolicyMonths Months after which a notice or policy column without a new document
@@ -46,6 +48,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 record MonitorProperties(
     @DefaultValue(MonitorProperties.CRON) @Cron String cron,
+    @DefaultValue(MonitorProperties.RECHECK_DELAY) @NotNull Duration recheckDelay,
     @DefaultValue @NotNull Set<Rule> disabledRules,
     @DefaultValue("14") @Min(1) int newsDays,
     @DefaultValue("6") @Min(1) int noticePolicyMonths,
@@ -67,6 +70,7 @@ record MonitorProperties(
 
   // The jobs' schedules name these in placeholders, which must be constants.
   static final String CRON = "0 30 6 * * *";
+  static final String RECHECK_DELAY = "PT1M";
   static final String PROBE_CRON = "0 17 * * * *";
   static final String EXTERNAL_LINKS_INTERVAL = "PT1H";
 
