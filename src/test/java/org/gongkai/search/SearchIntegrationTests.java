@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.gongkai.support.Api;
+import org.gongkai.support.HostRequests;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -228,6 +229,84 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
     List<String> suggestions =
         api.get("/api/v1/search/suggest?q=" + enc(licence.substring(0, 3))).json("$");
     assertThat(suggestions).anyMatch(s -> s.contains(licence));
+  }
+
+  @Test
+  void aSiteSearchesItsOwnAgenciesUnlessAskedForTheWholePlatform() {
+    Fixture city = newAgency();
+    Fixture department = newAgency(city.agency().id());
+    Fixture other = newAgency(city.agency().id());
+    String suffix = department.agency().code().substring(10).toLowerCase();
+    String portalHost = "search-city-" + suffix + ".localhost";
+    String departmentHost = "search-dept-" + suffix + ".localhost";
+    String otherHost = "search-other-" + suffix + ".localhost";
+    Api api = api();
+    site(api, "检索门户" + suffix, portalHost, city, "PORTAL");
+    site(api, "检索部门" + suffix, departmentHost, department, "DEPARTMENT");
+    site(api, "另一检索部门" + suffix, otherHost, other, "DEPARTMENT");
+    String word = unique("站群检索");
+    String mineTitle = "关于" + word + "工作的通知";
+    String theirsTitle = "关于" + word + "事项的公告";
+    int mine = publish(api, department, mineTitle, "<p>" + word + "</p>");
+    int theirs = publish(api, other, theirsTitle, "<p>" + word + "</p>");
+    awaitHits(word, "q=" + enc(word), 2);
+
+    // The page: this site's agencies by default, a switch to the whole platform.
+    String onDepartment = HostRequests.get(port, "/search?q=" + enc(word), departmentHost);
+    assertThat(onDepartment)
+        .startsWith("HTTP/1.1 200")
+        .contains("/documents/" + mine + "\"")
+        .doesNotContain("/documents/" + theirs + "\"")
+        .contains("name=\"scope\" value=\"PLATFORM\"")
+        .contains("scope=PLATFORM");
+    String everywhere =
+        HostRequests.get(port, "/search?q=" + enc(word) + "&scope=PLATFORM", departmentHost);
+    assertThat(everywhere)
+        .contains("href=\"/documents/" + mine + "\"")
+        .as("a document this site does not show is linked on its own site")
+        .contains("href=\"http://" + otherHost + ":" + port + "/documents/" + theirs + "\"")
+        .contains("checked");
+    assertThat(HostRequests.get(port, "/search?q=" + enc(word), otherHost))
+        .contains("/documents/" + theirs + "\"")
+        .doesNotContain("/documents/" + mine + "\"");
+    assertThat(HostRequests.get(port, "/search?q=" + enc(word), portalHost))
+        .as("the portal shows both departments")
+        .contains("/documents/" + mine + "\"", "/documents/" + theirs + "\"");
+
+    // The API the same, by the host it is asked on.
+    String apiOnDepartment =
+        HostRequests.get(port, "/api/v1/search?q=" + enc(word), departmentHost);
+    assertThat(apiOnDepartment)
+        .contains("\"scope\":\"SITE\"", "\"total\":1,", "\"id\":" + mine + ",")
+        .doesNotContain("\"id\":" + theirs + ",");
+    assertThat(
+            HostRequests.get(
+                port, "/api/v1/search?q=" + enc(word) + "&scope=PLATFORM", departmentHost))
+        .contains("\"scope\":\"PLATFORM\"", "\"total\":2,", "\"id\":" + theirs + ",");
+    assertThat(HostRequests.get(port, "/api/v1/search?q=" + enc(word) + "&scope=ALL", otherHost))
+        .startsWith("HTTP/1.1 400")
+        .contains("scope");
+  }
+
+  private void site(Api api, String name, String host, Fixture f, String type) {
+    assertThat(
+            api.post(
+                    "/api/v1/admin/sites",
+                    "{\"name\":\""
+                        + name
+                        + "\",\"hosts\":[\""
+                        + host
+                        + "\"],\"agency\":\""
+                        + f.agency().code()
+                        + "\",\"idCode\":\"3399000"
+                        + ThreadLocalRandom.current().nextInt(100, 999)
+                        + "\",\"type\":\""
+                        + type
+                        + "\"}",
+                    "admin",
+                    ADMIN_PASSWORD)
+                .status())
+        .isEqualTo(201);
   }
 
   private void awaitHits(String label, String query, int expected) {

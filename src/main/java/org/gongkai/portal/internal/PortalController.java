@@ -24,6 +24,7 @@ import org.gongkai.catalog.Validity;
 import org.gongkai.search.Search;
 import org.gongkai.search.SearchQuery;
 import org.gongkai.search.SearchResult;
+import org.gongkai.search.SearchScope;
 import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.PublicPage;
 import org.gongkai.shared.web.Refusal;
@@ -110,8 +111,13 @@ class PortalController {
       @RequestParam(required = false) Integer year,
       @RequestParam(required = false) String sort,
       @RequestParam(required = false) Integer page,
-      Model model) {
+      @RequestParam(required = false) SearchScope scope,
+      Model model,
+      HttpServletRequest request) {
     String query = q == null ? "" : q.strip();
+    // A site that shows some agencies searches them, unless asked for the whole platform.
+    Set<Long> siteAgencies = site.scope(request).orElse(null);
+    boolean platform = siteAgencies == null || scope == SearchScope.PLATFORM;
     Map<String, String> params = new LinkedHashMap<>();
     params.put("q", query);
     params.put("agency", agency);
@@ -119,6 +125,9 @@ class PortalController {
     params.put("validity", validity);
     params.put("year", year == null ? null : year.toString());
     params.put("sort", sort);
+    params.put("scope", scope == SearchScope.PLATFORM ? scope.name() : null);
+    model.addAttribute("scoped", siteAgencies != null);
+    model.addAttribute("platform", scope == SearchScope.PLATFORM);
     model.addAttribute("q", query);
     model.addAttribute("links", new SearchLinks(params));
     model.addAttribute("sort", "date".equals(sort) ? "date" : "relevance");
@@ -143,13 +152,39 @@ class PortalController {
                 PageResult.page(page, 10),
                 10,
                 null,
-                true));
+                true,
+                platform ? null : codes(siteAgencies)));
     model.addAttribute("result", result);
+    model.addAttribute("elsewhere", elsewhere(result, request));
     if (result.total() == 0 && !query.isEmpty()) {
       model.addAttribute(
           "suggestions", search.suggest(query.length() > 2 ? query.substring(0, 2) : query));
     }
     return "portal/search";
+  }
+
+  private Set<String> codes(Set<Long> agencyIds) {
+    Set<String> codes = new LinkedHashSet<>();
+    for (Long id : agencyIds) {
+      agencies.find(id).ifPresent(a -> codes.add(a.code()));
+    }
+    return codes;
+  }
+
+  /**
+   * The addresses of hits this site does not show (a search of the whole platform), by document: on
+   * the document's own site.
+   */
+  private Map<Long, String> elsewhere(SearchResult result, HttpServletRequest request) {
+    Map<Long, String> links = new LinkedHashMap<>();
+    for (SearchResult.Hit h : result.items()) {
+      agencies
+          .findByCode(h.agency())
+          .filter(a -> !site.shows(request, a.id()))
+          .ifPresent(
+              a -> links.put(h.id(), site.homeAddress(request, a.id()) + "/documents/" + h.id()));
+    }
+    return links;
   }
 
   @GetMapping("/agencies/{code}")

@@ -49,9 +49,14 @@ class ServingSite {
    * an agency page of another site's agencies is not on this one.
    */
   void requireShown(HttpServletRequest request, long agencyId) {
-    if (!sites.shows(require(request).site(), agencyId)) {
+    if (!shows(request, agencyId)) {
       throw Refusal.notFound("error.not-found");
     }
+  }
+
+  /** Whether the site serving the request shows the agency's catalog. */
+  boolean shows(HttpServletRequest request, long agencyId) {
+    return sites.shows(require(request).site(), agencyId);
   }
 
   /** The agencies the serving site shows (subtrees included); empty when it shows every agency. */

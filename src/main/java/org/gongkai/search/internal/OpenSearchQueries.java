@@ -212,6 +212,12 @@ final class OpenSearchQueries {
   }
 
   static void addFilters(BoolQuery.Builder query, SearchQuery q) {
+    if (q.agencies() != null) {
+      List<FieldValue> codes = q.agencies().stream().sorted().map(FieldValue::of).toList();
+      query.filter(
+          Query.of(
+              f -> f.terms(t -> t.field(OpenSearchDocuments.AGENCY).terms(v -> v.value(codes)))));
+    }
     if (q.agency() != null && !q.agency().isBlank()) {
       query.filter(term(OpenSearchDocuments.AGENCY, q.agency(), 1f));
     }

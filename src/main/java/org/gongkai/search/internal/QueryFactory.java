@@ -14,7 +14,9 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
 import org.gongkai.search.SearchQuery;
 
@@ -228,6 +230,12 @@ final class QueryFactory {
   }
 
   static void addFilters(BooleanQuery.Builder query, SearchQuery q) {
+    if (q.agencies() != null) {
+      query.add(
+          new TermInSetQuery(
+              DocumentMapper.AGENCY, q.agencies().stream().map(BytesRef::new).toList()),
+          Occur.FILTER);
+    }
     if (q.agency() != null && !q.agency().isBlank()) {
       query.add(new TermQuery(new Term(DocumentMapper.AGENCY, q.agency())), Occur.FILTER);
     }

@@ -1,11 +1,13 @@
 package org.gongkai.search.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.gongkai.search.Search;
 import org.gongkai.search.SearchQuery;
 import org.gongkai.search.SearchResult;
+import org.gongkai.search.SearchScope;
 import org.gongkai.shared.web.PageResult;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SearchApi {
 
   private final Search search;
+  private final SiteAgencies siteAgencies;
 
-  SearchApi(Search search) {
+  SearchApi(Search search, SiteAgencies siteAgencies) {
     this.search = search;
+    this.siteAgencies = siteAgencies;
   }
 
   record Item(
@@ -39,9 +43,11 @@ class SearchApi {
 
   /**
    * {@code totalEstimated}: above 10,000 matches the total is an estimate; {@code
-   * facetsApproximate}: so are the counts.
+   * facetsApproximate}: so are the counts; {@code scope}: SITE when the search looked only in the
+   * agencies of the site the request's host names, PLATFORM when in every agency.
    */
   record Response(
+      SearchScope scope,
       long total,
       boolean totalEstimated,
       long tookMs,
@@ -64,7 +70,11 @@ class SearchApi {
       @RequestParam(required = false) String sort,
       @RequestParam(required = false) Integer page,
       @RequestParam(required = false) Integer size,
-      @RequestParam(required = false) String cursor) {
+      @RequestParam(required = false) String cursor,
+      @RequestParam(required = false) SearchScope scope,
+      HttpServletRequest request) {
+    // On a site's host the search looks in the site's agencies unless scope=PLATFORM.
+    java.util.Set<String> within = siteAgencies.codes(request.getServerName(), scope);
     SearchQuery.Sort order =
         "date".equalsIgnoreCase(sort) ? SearchQuery.Sort.DATE : SearchQuery.Sort.RELEVANCE;
     int perPage = PageResult.clampSize(size, 10, 100);
@@ -82,8 +92,10 @@ class SearchApi {
                 PageResult.page(page, perPage),
                 perPage,
                 cursor,
-                true));
+                true,
+                within));
     return new Response(
+        within == null ? SearchScope.PLATFORM : SearchScope.SITE,
         r.total(),
         r.totalEstimated(),
         r.tookMs(),
