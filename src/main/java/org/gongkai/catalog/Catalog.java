@@ -37,6 +37,12 @@ public interface Catalog {
   Optional<IndexableDocument> indexable(long documentId);
 
   /**
+   * The live editions of those of these documents that are public, for the search index, in edition
+   * id order; read in one go, so the caller passes a batch of a few hundred.
+   */
+  List<IndexableDocument> indexable(Collection<Long> documentIds);
+
+  /**
    * The next {@code limit} editions after {@code afterEditionId}, in id order, and of those the
    * live, proactively disclosed ones, for a full rebuild. {@code lastEditionId} continues the walk;
    * an empty walk has ended.

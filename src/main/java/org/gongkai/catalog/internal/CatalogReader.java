@@ -231,14 +231,31 @@ class CatalogReader implements Catalog {
     if (batch.isEmpty()) {
       return new IndexableBatch(List.of(), last, false);
     }
+    return new IndexableBatch(indexableWhere("e.id IN (:ids)", batch), last, false);
+  }
+
+  @Override
+  public List<IndexableDocument> indexable(Collection<Long> documentIds) {
+    if (documentIds.isEmpty()) {
+      return List.of();
+    }
+    return indexableWhere("e.document_id IN (:ids)", documentIds);
+  }
+
+  /**
+   * The live, proactively disclosed editions matching a condition on {@code :ids}, in edition id
+   * order, with their attachments: two statements however many they are.
+   */
+  private List<IndexableDocument> indexableWhere(String condition, Collection<Long> ids) {
     List<Map.Entry<Long, Function<List<Attachment>, IndexableDocument>>> rows =
         jdbc.sql(
                 "SELECT e.*, d.index_number AS d_index_number, d.agency_id AS d_agency_id,"
                     + " d.published_on AS d_published_on"
                     + LIVE
-                    + " AND e.disclosure_mode = 'PROACTIVE'"
-                    + " AND e.id IN (:batch) ORDER BY e.id")
-            .param("batch", batch)
+                    + " AND e.disclosure_mode = 'PROACTIVE' AND "
+                    + condition
+                    + " ORDER BY e.id")
+            .param("ids", ids)
             .query(
                 (rs, i) -> {
                   long editionId = rs.getLong("id");
@@ -270,7 +287,7 @@ class CatalogReader implements Catalog {
                 })
             .list();
     if (rows.isEmpty()) {
-      return new IndexableBatch(List.of(), last, false);
+      return List.of();
     }
     Map<Long, List<Attachment>> attachments = new HashMap<>();
     jdbc.sql("SELECT * FROM attachment WHERE edition_id IN (:ids) ORDER BY position, id")
@@ -281,12 +298,9 @@ class CatalogReader implements Catalog {
                     attachments
                         .computeIfAbsent(rs.getLong("edition_id"), k -> new ArrayList<>())
                         .add(EditionRows.attachment(rs, 0)));
-    return new IndexableBatch(
-        rows.stream()
-            .map(r -> r.getValue().apply(attachments.getOrDefault(r.getKey(), List.of())))
-            .toList(),
-        last,
-        false);
+    return rows.stream()
+        .map(r -> r.getValue().apply(attachments.getOrDefault(r.getKey(), List.of())))
+        .toList();
   }
 
   @Override

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -14,10 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -52,6 +50,10 @@ final class LuceneSearchIndex implements EngineIndex {
   private static final Sort BY_RELEVANCE =
       new Sort(
           SortField.FIELD_SCORE, new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
+
+  /** While many documents are put, what was written so far is shown this often. */
+  static final int REFRESH_EVERY = 10_000;
+
   private final Path root;
   private final QueryFactory queries = new QueryFactory(Analyzers.smart());
   private final QueryExecution execution = new QueryExecution(queries);
@@ -172,50 +174,62 @@ final class LuceneSearchIndex implements EngineIndex {
   }
 
   @Override
+  public void removeAll(Collection<Long> documentIds) throws IOException {
+    synchronized (writeLock) {
+      engine.writer.deleteDocuments(
+          documentIds.stream()
+              .map(id -> new Term(DocumentMapper.ID, Long.toString(id)))
+              .toArray(Term[]::new));
+      engine.commitAndRefresh();
+    }
+    warming.afterChange();
+  }
+
+  /**
+   * Through the rebuild's pipeline, into the index in use: it answers meanwhile, and shows what was
+   * written so far every {@link #REFRESH_EVERY} documents; one commit at the end.
+   */
+  @Override
+  public void putAll(Iterable<IndexedDocument> documents, Runnable onEach) throws IOException {
+    LuceneEngine current = engine;
+    AtomicLong written = new AtomicLong();
+    ParallelWriting.write(
+        documents,
+        d -> {
+          current.writer.updateDocument(
+              new Term(DocumentMapper.ID, Long.toString(d.id())), DocumentMapper.toLucene(d));
+          onEach.run();
+          if (written.incrementAndGet() % REFRESH_EVERY == 0) {
+            current.searchers.maybeRefresh();
+          }
+        });
+    synchronized (writeLock) {
+      if (current == engine) {
+        current.commitAndRefresh();
+      }
+    }
+    warming.afterChange();
+  }
+
+  @Override
   public void replaceAll(Iterable<IndexedDocument> documents, Runnable onEach) {
     Path folder = root.resolve("index-" + System.currentTimeMillis());
     try {
       LuceneEngine fresh = LuceneEngine.open(folder, true, segments, threads);
-      // Analysis is the cost of indexing: documents are read on this thread and analysed on two.
-      ExecutorService workers = Executors.newFixedThreadPool(2);
-      Semaphore inFlight = new Semaphore(2_000);
-      AtomicReference<Exception> failure = new AtomicReference<>();
       try {
-        for (IndexedDocument d : documents) {
-          if (failure.get() != null) {
-            break;
-          }
-          inFlight.acquireUninterruptibly();
-          workers.execute(
-              () -> {
-                try {
-                  fresh.writer.addDocument(DocumentMapper.toLucene(d));
-                  onEach.run();
-                } catch (IOException | RuntimeException e) {
-                  failure.compareAndSet(null, e);
-                } finally {
-                  inFlight.release();
-                }
-              });
-        }
-        workers.shutdown();
-        workers.awaitTermination(1, TimeUnit.DAYS);
-        if (failure.get() != null) {
-          throw new IOException("indexing failed", failure.get());
-        }
+        ParallelWriting.write(
+            documents,
+            d -> {
+              fresh.writer.addDocument(DocumentMapper.toLucene(d));
+              onEach.run();
+            });
         // Every search looks each of its terms up in every segment: one segment per thread that
         // searches them (one by default) keeps that cost, and what it allocates, at its least.
         fresh.writer.forceMerge(Math.max(1, threads));
         fresh.commitAndRefresh();
       } catch (IOException | RuntimeException e) {
-        workers.shutdownNow();
         fresh.close();
         throw e;
-      } catch (InterruptedException e) {
-        workers.shutdownNow();
-        fresh.close();
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
       }
       LuceneEngine old;
       synchronized (writeLock) {

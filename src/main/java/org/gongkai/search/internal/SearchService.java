@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.IndexableDocument;
 import org.gongkai.search.IndexStatus;
@@ -232,7 +233,11 @@ class SearchService implements Search {
         (System.nanoTime() - started) / 1_000_000_000);
   }
 
-  /** Compares the index with the database and fixes what differs. */
+  /**
+   * Compares the index with the database and fixes what differs, through the rebuild's pipeline:
+   * the documents to add or update are read a batch at a time (two statements a batch), analysed in
+   * parallel and committed once; those to remove, at once.
+   */
   void catchUp() {
     try {
       EngineIndex current = index;
@@ -245,31 +250,21 @@ class SearchService implements Search {
               stale.add(id);
             }
           });
+      // In id order, the order the database keeps them in.
+      Collections.sort(stale);
       List<Long> extra = indexed.keySet().stream().filter(id -> !live.containsKey(id)).toList();
       done.set(0);
       total.set(stale.size() + extra.size());
-      for (Long id : extra) {
-        current.remove(id);
-        done.incrementAndGet();
+      if (!extra.isEmpty()) {
+        current.removeAll(extra);
+        done.addAndGet(extra.size());
       }
-      for (Long id : stale) {
-        catalog
-            .indexable(id)
-            .map(documents::of)
-            .ifPresent(
-                d -> {
-                  try {
-                    current.putWithoutCommit(d);
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                });
-        done.incrementAndGet();
-      }
-      current.commit();
-      if (!stale.isEmpty() || !extra.isEmpty()) {
+      if (!stale.isEmpty()) {
+        current.putAll(() -> documentsAmong(stale), done::incrementAndGet);
         log.info(
             "search index caught up: {} added or updated, {} removed", stale.size(), extra.size());
+      } else if (!extra.isEmpty()) {
+        log.info("search index caught up: {} removed", extra.size());
       }
     } catch (IOException | RuntimeException e) {
       lastError = e.toString();
@@ -279,33 +274,56 @@ class SearchService implements Search {
     }
   }
 
+  /** Every live document, walking the editions' primary key a batch at a time. */
   private Iterator<IndexedDocument> allDocuments() {
+    long[] lastEditionId = {0};
+    return inBatches(
+        () -> {
+          Catalog.IndexableBatch next = catalog.indexableAfter(lastEditionId[0], BATCH);
+          lastEditionId[0] = next.lastEditionId();
+          return next.ended() ? null : next.documents();
+        });
+  }
+
+  /** The live ones of these documents (in id order), read a batch at a time. */
+  private Iterator<IndexedDocument> documentsAmong(List<Long> documentIds) {
+    int[] from = {0};
+    return inBatches(
+        () -> {
+          if (from[0] >= documentIds.size()) {
+            return null;
+          }
+          List<Long> batch =
+              documentIds.subList(from[0], Math.min(from[0] + BATCH, documentIds.size()));
+          from[0] += batch.size();
+          return catalog.indexable(batch);
+        });
+  }
+
+  /**
+   * The documents of successive batches, each read when the one before is used up; a batch may hold
+   * none (drafts and superseded editions walked past), null ends the walk.
+   */
+  private Iterator<IndexedDocument> inBatches(Supplier<List<IndexableDocument>> nextBatch) {
     return new Iterator<>() {
       private List<IndexableDocument> batch = List.of();
       private int position;
-      private long lastId;
       private boolean exhausted;
 
       @Override
       public boolean hasNext() {
-        if (position < batch.size()) {
-          return true;
-        }
-        if (exhausted) {
-          return false;
-        }
-        // A batch can hold fewer than asked for, even none: drafts and superseded editions are
-        // walked past.
-        do {
-          Catalog.IndexableBatch next = catalog.indexableAfter(lastId, BATCH);
-          batch = next.documents();
-          position = 0;
-          lastId = next.lastEditionId();
-          if (next.ended()) {
+        while (position >= batch.size()) {
+          if (exhausted) {
+            return false;
+          }
+          List<IndexableDocument> next = nextBatch.get();
+          if (next == null) {
             exhausted = true;
             return false;
           }
-        } while (batch.isEmpty());
+          batch = next;
+          position = 0;
+        }
         return true;
       }
 
