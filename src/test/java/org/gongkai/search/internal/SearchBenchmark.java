@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,6 +89,9 @@ class SearchBenchmark {
   private final int seconds = Integer.getInteger("benchmark.seconds", 20);
   private final int warmupSeconds = Integer.getInteger("benchmark.warmup", 10);
   private final boolean openSearch = "opensearch".equals(System.getProperty("benchmark.engine"));
+  private final boolean queries =
+      Boolean.parseBoolean(System.getProperty("benchmark.queries", "true"));
+  private final int catchUpDocs = Integer.getInteger("benchmark.catchup-docs", docs);
 
   @Test
   void run() throws Exception {
@@ -125,94 +129,48 @@ class SearchBenchmark {
       waitReady(search);
       List<Agency> agencies = createAgencies(app.getBean(AgencyDirectory.class));
       Corpus corpus =
-          load(app.getBean(DataSource.class), app.getBean(AgencyDirectory.class), agencies);
+          load(
+              app.getBean(DataSource.class), app.getBean(AgencyDirectory.class), agencies, 1, docs);
 
+      double rebuildLoad = loadAverage();
       long started = System.nanoTime();
       search.startRebuild("benchmark");
       waitReady(search);
       double rebuildSeconds = (System.nanoTime() - started) / 1e9;
       EngineIndex index = search.index();
-
-      List<Query> mix = corpus.mix(new Random(42));
+      Map<String, Object> figures = new LinkedHashMap<>();
+      figures.put("docs", docs);
+      figures.put("db", postgres ? "postgres" : "h2");
+      figures.put("engine", openSearch ? "opensearch" : "lucene");
+      figures.put("rebuild_s", round(rebuildSeconds, 1));
+      figures.put("rebuild_docs_per_s", Math.round(docs / rebuildSeconds));
+      figures.put("rebuild_load_average", round(rebuildLoad, 2));
+      figures.put("index_mb", round(index.diskBytes() / 1e6, 1));
       print(
-          "documents: %,d on %s, index on %s; rebuild through the platform: %.1f s, %.0f docs/s; index %,.1f MB",
+          "documents: %,d on %s, index on %s; rebuild through the platform: %.1f s, %.0f docs/s"
+              + " (load average %.2f); index %,.1f MB",
           docs,
           postgres ? "PostgreSQL" : "H2",
           openSearch ? "OpenSearch (2 nodes, 1 replica)" : "embedded Lucene",
           rebuildSeconds,
           docs / rebuildSeconds,
+          rebuildLoad,
           index.diskBytes() / 1e6);
-
-      Stats direct1 = measure("port", 1, mix, q -> index.search(q.toSearch()));
-      Stats direct4 = measure("port", 4, mix, q -> index.search(q.toSearch()));
-      // The same searches through the service the API calls: facet labels and the query log added.
-      Stats service1 = measure("service", 1, mix, q -> search.search(q.toSearch()));
-      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-      Stats http1 = measure("http", 1, mix, q -> get(http, url(port, q)));
-      Stats http4 = measure("http", 4, mix, q -> get(http, url(port, q)));
-      // The same client, filters and JSON with no search behind them: what HTTP itself costs here.
-      String floorUrl = "http://localhost:" + port + "/api/v1/search/suggest?q=";
-      Stats floor = measure("floor", 1, mix, q -> get(http, floorUrl));
-      Stats like = like(app.getBean(DataSource.class), mix);
-      Stats raw1;
-      Stats raw4;
-      try (RawLucene raw = RawLucene.build(app.getBean(DataSource.class), dataDir.resolve("raw"))) {
-        raw1 = measure("raw", 1, mix, raw::search);
-        raw4 = measure("raw", 4, mix, raw::search);
+      if (queries) {
+        queries(app, search, index, corpus, port, dataDir, figures);
       }
-
-      System.gc();
-      long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-      print("%-28s %9s %9s %9s %9s", "query mix (6 kinds)", "p50 ms", "p95 ms", "p99 ms", "q/s");
-      for (Stats s : List.of(direct1, direct4, service1, http1, http4, floor, raw1, raw4, like)) {
-        print("%-28s %9.2f %9.2f %9.2f %9.1f", s.label, s.p(50), s.p(95), s.p(99), s.qps);
+      if (catchUpDocs > 0) {
+        catchUp(app, search, agencies, figures);
       }
-      print(
-          "HTTP / port at p99: %.2f (1 client), %.2f (4 clients)",
-          http1.p(99) / direct1.p(99), http4.p(99) / direct4.p(99));
-      print(
-          "HTTP / raw Lucene at p99: %.2f (1 client), %.2f (4 clients); target <= 2",
-          http1.p(99) / raw1.p(99), http4.p(99) / raw4.p(99));
-      print(
-          "LIKE / HTTP at p50: %.0f x faster with the index; target >= 50",
-          like.p(50) / http1.p(50));
-      print(
-          "heap after GC: %,.0f MB of %,.0f MB max",
-          heapUsed / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
-      String json =
-          String.format(
-              Locale.ROOT,
-              "{\"docs\":%d,\"db\":\"%s\",\"engine\":\"%s\",\"http_p50_ms_1\":%.2f,"
-                  + "\"http_p99_ms_1\":%.2f,\"http_p50_ms_4\":%.2f,\"http_p99_ms_4\":%.2f,\"port_p50_ms_1\":%.2f,"
-                  + "\"port_p99_ms_1\":%.2f,\"port_p99_ms_4\":%.2f,\"raw_p50_ms_1\":%.2f,\"raw_p99_ms_1\":%.2f,"
-                  + "\"raw_p99_ms_4\":%.2f,\"http_over_raw_p99_1\":%.2f,\"http_over_raw_p99_4\":%.2f,\"like_p50_ms\":%.1f,"
-                  + "\"http_floor_p50_ms_1\":%.2f,\"http_floor_p99_ms_1\":%.2f,\"rebuild_s\":%.1f,\"index_mb\":%.1f,\"heap_mb\":%.1f,"
-                  + "\"port_alloc_kb_1\":%.0f,\"service_alloc_kb_1\":%.0f,\"http_alloc_kb_1\":%.0f,\"raw_alloc_kb_1\":%.0f}%n",
-              docs,
-              postgres ? "postgres" : "h2",
-              openSearch ? "opensearch" : "lucene",
-              http1.p(50),
-              http1.p(99),
-              http4.p(50),
-              http4.p(99),
-              direct1.p(50),
-              direct1.p(99),
-              direct4.p(99),
-              raw1.p(50),
-              raw1.p(99),
-              raw4.p(99),
-              http1.p(99) / raw1.p(99),
-              http4.p(99) / raw4.p(99),
-              like.p(50),
-              floor.p(50),
-              floor.p(99),
-              rebuildSeconds,
-              index.diskBytes() / 1e6,
-              heapUsed / 1e6,
-              direct1.allocatedKb(),
-              service1.allocatedKb(),
-              http1.allocatedKb(),
-              raw1.allocatedKb());
+      StringBuilder json = new StringBuilder("{");
+      figures.forEach(
+          (key, value) ->
+              json.append(json.length() > 1 ? "," : "")
+                  .append('"')
+                  .append(key)
+                  .append("\":")
+                  .append(value instanceof String ? "\"" + value + "\"" : value));
+      json.append("}\n");
       Path out =
           Path.of(
               "target",
@@ -222,6 +180,124 @@ class SearchBenchmark {
       Files.writeString(out, json);
       print("written to %s", out);
     }
+  }
+
+  /**
+   * Documents loaded behind the index, as a migration or a restore leaves them, then the catch-up
+   * the index runs when it opens: the figure to compare with the rebuild's.
+   */
+  private void catchUp(
+      ConfigurableApplicationContext app,
+      SearchService search,
+      List<Agency> agencies,
+      Map<String, Object> figures)
+      throws Exception {
+    load(
+        app.getBean(DataSource.class),
+        app.getBean(AgencyDirectory.class),
+        agencies,
+        docs + 1,
+        catchUpDocs);
+    long before = search.index().size();
+    double load = loadAverage();
+    long started = System.nanoTime();
+    search.catchUp();
+    double seconds = (System.nanoTime() - started) / 1e9;
+    long after = search.index().size();
+    if (after != before + catchUpDocs) {
+      throw new IllegalStateException(
+          "catch-up left " + after + " documents in the index, expected " + (before + catchUpDocs));
+    }
+    print(
+        "catch-up of %,d documents loaded behind an index of %,d: %.1f s, %.0f docs/s"
+            + " (load average %.2f); the rebuild did %s docs/s",
+        catchUpDocs,
+        before,
+        seconds,
+        catchUpDocs / seconds,
+        load,
+        figures.get("rebuild_docs_per_s"));
+    figures.put("catchup_docs", catchUpDocs);
+    figures.put("catchup_s", round(seconds, 1));
+    figures.put("catchup_docs_per_s", Math.round(catchUpDocs / seconds));
+    figures.put("catchup_load_average", round(load, 2));
+  }
+
+  private static double loadAverage() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static double round(double value, int digits) {
+    double scale = Math.pow(10, digits);
+    return Math.round(value * scale) / scale;
+  }
+
+  private void queries(
+      ConfigurableApplicationContext app,
+      SearchService search,
+      EngineIndex index,
+      Corpus corpus,
+      int port,
+      Path dataDir,
+      Map<String, Object> figures)
+      throws Exception {
+    List<Query> mix = corpus.mix(new Random(42));
+
+    Stats direct1 = measure("port", 1, mix, q -> index.search(q.toSearch()));
+    Stats direct4 = measure("port", 4, mix, q -> index.search(q.toSearch()));
+    // The same searches through the service the API calls: facet labels and the query log added.
+    Stats service1 = measure("service", 1, mix, q -> search.search(q.toSearch()));
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    Stats http1 = measure("http", 1, mix, q -> get(http, url(port, q)));
+    Stats http4 = measure("http", 4, mix, q -> get(http, url(port, q)));
+    // The same client, filters and JSON with no search behind them: what HTTP itself costs here.
+    String floorUrl = "http://localhost:" + port + "/api/v1/search/suggest?q=";
+    Stats floor = measure("floor", 1, mix, q -> get(http, floorUrl));
+    Stats like = like(app.getBean(DataSource.class), mix);
+    Stats raw1;
+    Stats raw4;
+    try (RawLucene raw = RawLucene.build(app.getBean(DataSource.class), dataDir.resolve("raw"))) {
+      raw1 = measure("raw", 1, mix, raw::search);
+      raw4 = measure("raw", 4, mix, raw::search);
+    }
+
+    System.gc();
+    long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    print("%-28s %9s %9s %9s %9s", "query mix (6 kinds)", "p50 ms", "p95 ms", "p99 ms", "q/s");
+    for (Stats s : List.of(direct1, direct4, service1, http1, http4, floor, raw1, raw4, like)) {
+      print("%-28s %9.2f %9.2f %9.2f %9.1f", s.label, s.p(50), s.p(95), s.p(99), s.qps);
+    }
+    print(
+        "HTTP / port at p99: %.2f (1 client), %.2f (4 clients)",
+        http1.p(99) / direct1.p(99), http4.p(99) / direct4.p(99));
+    print(
+        "HTTP / raw Lucene at p99: %.2f (1 client), %.2f (4 clients); target <= 2",
+        http1.p(99) / raw1.p(99), http4.p(99) / raw4.p(99));
+    print(
+        "LIKE / HTTP at p50: %.0f x faster with the index; target >= 50", like.p(50) / http1.p(50));
+    print(
+        "heap after GC: %,.0f MB of %,.0f MB max",
+        heapUsed / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+    figures.put("http_p50_ms_1", round(http1.p(50), 2));
+    figures.put("http_p99_ms_1", round(http1.p(99), 2));
+    figures.put("http_p50_ms_4", round(http4.p(50), 2));
+    figures.put("http_p99_ms_4", round(http4.p(99), 2));
+    figures.put("port_p50_ms_1", round(direct1.p(50), 2));
+    figures.put("port_p99_ms_1", round(direct1.p(99), 2));
+    figures.put("port_p99_ms_4", round(direct4.p(99), 2));
+    figures.put("raw_p50_ms_1", round(raw1.p(50), 2));
+    figures.put("raw_p99_ms_1", round(raw1.p(99), 2));
+    figures.put("raw_p99_ms_4", round(raw4.p(99), 2));
+    figures.put("http_over_raw_p99_1", round(http1.p(99) / raw1.p(99), 2));
+    figures.put("http_over_raw_p99_4", round(http4.p(99) / raw4.p(99), 2));
+    figures.put("like_p50_ms", round(like.p(50), 1));
+    figures.put("http_floor_p50_ms_1", round(floor.p(50), 2));
+    figures.put("http_floor_p99_ms_1", round(floor.p(99), 2));
+    figures.put("heap_mb", round(heapUsed / 1e6, 1));
+    figures.put("port_alloc_kb_1", Math.round(direct1.allocatedKb()));
+    figures.put("service_alloc_kb_1", Math.round(service1.allocatedKb()));
+    figures.put("http_alloc_kb_1", Math.round(http1.allocatedKb()));
+    figures.put("raw_alloc_kb_1", Math.round(raw1.allocatedKb()));
   }
 
   record Query(String kind, String text, String agency, Integer year) {
@@ -280,10 +356,12 @@ class SearchBenchmark {
     }
   }
 
-  private Corpus load(DataSource ds, AgencyDirectory directory, List<Agency> agencies)
+  /** Documents {@code first} to {@code first + count - 1}, straight into the tables. */
+  private Corpus load(
+      DataSource ds, AgencyDirectory directory, List<Agency> agencies, int first, int count)
       throws Exception {
     long started = System.nanoTime();
-    Random r = new Random(7);
+    Random r = new Random(7 + first);
     List<String> docNumbers = new ArrayList<>();
     List<String> companies = new ArrayList<>();
     int firstYear = LocalDate.now().getYear() - 4;
@@ -303,7 +381,7 @@ class SearchBenchmark {
                       + " issued_on, keywords, validity, disclosure_mode, body_html, published_at, created_at, created_by,"
                       + " updated_at, updated_by) VALUES (?, ?, 1, 'PUBLISHED', 0, ?, 'GENERAL', ?, ?, ?, ?, ?, 'PROACTIVE', ?, ?,"
                       + " ?, 'benchmark', ?, 'benchmark')")) {
-        for (int i = 1; i <= docs; i++) {
+        for (int i = first; i < first + count; i++) {
           int a = r.nextInt(agencies.size());
           LocalDate day =
               LocalDate.of(firstYear + r.nextInt(5), 1 + r.nextInt(12), 1 + r.nextInt(28));
@@ -358,7 +436,7 @@ class SearchBenchmark {
         c.commit();
       }
     }
-    print("generated %,d documents in %.1f s", docs, (System.nanoTime() - started) / 1e9);
+    print("generated %,d documents in %.1f s", count, (System.nanoTime() - started) / 1e9);
     return new Corpus(
         docNumbers, companies, agencies.stream().map(Agency::code).toList(), firstYear);
   }
