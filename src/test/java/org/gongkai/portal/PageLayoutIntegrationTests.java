@@ -97,7 +97,9 @@ class PageLayoutIntegrationTests extends PlatformIntegrationTests {
     assertThat(count(body, "<head>")).as(path + ": one head").isEqualTo(1);
     assertThat(count(body, "<title>")).as(path + ": one title").isEqualTo(1);
     assertThat(body).as(path).contains("<meta charset=\"utf-8\">", "/css/site");
-    assertThat(body).as(path).containsPattern("<html lang=\"[a-zA-Z-]+\">");
+    assertThat(body)
+        .as(path)
+        .containsPattern("<html lang=\"[a-zA-Z-]+\"( class=\"theme-[a-z]+\")?>");
     assertThat(body.substring(body.indexOf("<body>")).replaceAll("\\s+", " "))
         .as(path + ": the skip link comes first")
         .startsWith("<body> <div> <a class=\"skip\" href=\"#main\">");

@@ -109,6 +109,7 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "GET /powers/{code}/flowchart.svg",
           "GET /robots.txt",
           "GET /search",
+          "GET /site-logo",
           "GET /sitemap.xml",
           "GET /sitemaps/documents-{block}.xml",
           "GET /sitemaps/pages.xml",
@@ -133,7 +134,8 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "/api/v1/admin/calendar",
           "/console/monitor/words",
           "/api/v1/admin/monitor/words",
-          "/api/v1/admin/sites");
+          "/api/v1/admin/sites",
+          "/console/sites");
 
   /**
    * Routes on which a member of staff acts on their own account (their password, authenticator,
@@ -643,10 +645,11 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
             .json("$.id");
     ids.put("/api/v1/admin/tokens/{id}", String.valueOf(token));
     ids.put("/console/tokens/{id}", String.valueOf(token));
-    ids.put(
-        "/api/v1/admin/sites/{id}",
+    String firstSite =
         String.valueOf(
-            jdbc.sql("SELECT id FROM site WHERE fallback = TRUE").query(Long.class).single()));
+            jdbc.sql("SELECT id FROM site WHERE fallback = TRUE").query(Long.class).single());
+    ids.put("/api/v1/admin/sites/{id}", firstSite);
+    ids.put("/console/sites/{id}", firstSite);
 
     jdbc.sql(
             "INSERT INTO monitor_word (list, term, created_by, created_at) VALUES ('SENSITIVE', ?,"

@@ -77,6 +77,7 @@ class ConsoleNavigation {
               List.of(
                   new Link("/console/agencies", "console.agencies", Audience.EVERYONE),
                   new Link("/console/accounts", "console.accounts", Audience.ADMINISTRATORS),
+                  new Link("/console/sites", "console.sites", Audience.ADMINISTRATORS),
                   new Link("/console/calendar", "console.calendar", Audience.PLATFORM_ADMIN),
                   new Link("/console/search", "console.search", Audience.PLATFORM_ADMIN),
                   new Link("/console/backups", "console.backups", Audience.PLATFORM_ADMIN),

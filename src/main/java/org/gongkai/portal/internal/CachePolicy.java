@@ -50,7 +50,9 @@ enum CachePolicy {
     if (STATIC_PREFIXES.stream().anyMatch(path::startsWith)) {
       return STATIC;
     }
-    if (path.contains("/attachments/") || path.startsWith("/sitemaps/documents-")) {
+    if (path.contains("/attachments/")
+        || path.startsWith("/sitemaps/documents-")
+        || path.equals("/site-logo")) {
       return path.startsWith("/api/") ? PRIVATE : PUBLIC_STREAMED;
     }
     if (PUBLIC_PAGES.contains(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {

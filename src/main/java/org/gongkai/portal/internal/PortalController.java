@@ -29,6 +29,7 @@ import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.PublicPage;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.RelatedLinks;
+import org.gongkai.site.SiteLayout;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,21 +42,22 @@ import org.springframework.web.context.request.ServletWebRequest;
 @PublicPage
 class PortalController {
 
-  private static final int HOME_ITEMS = 6;
-
   private final Catalog catalog;
   private final AgencyDirectory agencies;
   private final Search search;
 
   private final List<RelatedLinks> relatedLinks;
   private final ServingSite site;
+  private final HomeBlocks blocks;
 
   PortalController(
       Catalog catalog,
       AgencyDirectory agencies,
       Search search,
       List<RelatedLinks> relatedLinks,
-      ServingSite site) {
+      ServingSite site,
+      HomeBlocks blocks) {
+    this.blocks = blocks;
     this.site = site;
     this.relatedLinks = relatedLinks;
     this.catalog = catalog;
@@ -64,40 +66,16 @@ class PortalController {
   }
 
   /**
-   * The home page of the site serving the request: the newest documents of the agencies it shows,
-   * and the columns of its first agency (the first agency of the tree for a site showing all).
+   * The home page of the site serving the request: the blocks of its published layout in their
+   * order, or the default one's (the newest documents of its agencies, the agency list and the top
+   * columns of its first agency).
    */
   @GetMapping("/")
+  @SuppressWarnings("unchecked")
   String home(Model model, HttpServletRequest request) {
-    Set<Long> scope = site.scope(request).orElse(null);
-    List<Agency> all = agencies.all();
-    Agency root =
-        all.stream()
-            .filter(
-                a ->
-                    scope == null
-                        ? a.parentId() == null
-                        : site.require(request).site().agencyIds().contains(a.id()))
-            .findFirst()
-            .orElse(null);
-    Map<Column, List<DocumentSummary>> latest = new LinkedHashMap<>();
-    if (root != null) {
-      for (Column c : agencies.visibleColumns(root.id())) {
-        if (c.parentId() == null) {
-          PageResult<DocumentSummary> page =
-              catalog.published(
-                  new CatalogQuery(null, columnAndChildren(c), null, null, null, 1, HOME_ITEMS));
-          if (!page.items().isEmpty()) {
-            latest.put(c, page.items());
-          }
-        }
-      }
-    }
-    model.addAttribute("root", root);
-    model.addAttribute("latestByColumn", latest);
-    model.addAttribute(
-        "newest",
-        catalog.published(new CatalogQuery(scope, null, null, null, null, 1, 10)).items());
+    SiteLayout layout = (SiteLayout) model.getAttribute("layout");
+    List<Agency> shown = (List<Agency>) model.getAttribute("allAgencies");
+    model.addAttribute("blocks", blocks.blocks(site.require(request).site(), layout, shown));
     model.addAttribute("agencyNames", agencyNames());
     return "portal/home";
   }
@@ -335,7 +313,7 @@ class PortalController {
     return ids;
   }
 
-  private Map<Long, String> agencyNames() {
+  Map<Long, String> agencyNames() {
     Map<Long, String> names = new LinkedHashMap<>();
     agencies.all().forEach(a -> names.put(a.id(), a.name()));
     return names;

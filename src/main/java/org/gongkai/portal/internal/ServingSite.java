@@ -44,6 +44,11 @@ class ServingSite {
     return new SiteView(site, address(site, request));
   }
 
+  /** What a page says of a site it previews, whichever host the console is on. */
+  SiteView preview(Site site) {
+    return new SiteView(site, "https://" + site.canonicalHost());
+  }
+
   /**
    * Refuses with 404 unless the site serving the request shows the agency's catalog: a document or
    * an agency page of another site's agencies is not on this one.
