@@ -45,6 +45,23 @@ class DemoSitesIntegrationTests extends PlatformIntegrationTests {
     assertThat(get(document, "jyj.linjiang.localhost")).startsWith("HTTP/1.1 404");
   }
 
+  @Test
+  void eachDemoSiteHasItsOwnThemeMenuAndHomePage() {
+    String portal = get("/", "www.linjiang.localhost");
+    String platform = get("/", "xxgk.linjiang.localhost");
+    String commerce = get("/", "swj.linjiang.localhost");
+    String education = get("/", "jyj.linjiang.localhost");
+    assertThat(portal)
+        .contains("class=\"theme-classic\"", ">考核结果</a>", "便民服务", "class=\"mark-link\"");
+    assertThat(platform)
+        .contains("class=\"theme-azure\"", ">公开指南</a>", "最新公开信息", "公开主体")
+        .doesNotContain("便民服务");
+    assertThat(commerce)
+        .contains("class=\"theme-jade\"", "本局动态", "办事服务", "?column=")
+        .doesNotContain("便民服务", "最新公开信息");
+    assertThat(education).contains("class=\"theme-ink\"", "本局动态").doesNotContain("theme-jade");
+  }
+
   private String get(String path, String host) {
     return HostRequests.get(port, path, host);
   }

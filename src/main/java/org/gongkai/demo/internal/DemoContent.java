@@ -37,6 +37,7 @@ import org.gongkai.monitor.Monitor;
 import org.gongkai.power.PowerCatalog;
 import org.gongkai.shared.execution.PlatformExecutors;
 import org.gongkai.shared.ids.OrganizationCodes;
+import org.gongkai.site.SiteLayouts;
 import org.gongkai.site.Sites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,8 @@ class DemoContent implements ApplicationRunner {
       InteractionDesk interaction,
       AssessmentDesk assessments,
       @Qualifier(PlatformExecutors.EVENTS) Executor files,
-      Sites sites) {
+      Sites sites,
+      SiteLayouts layouts) {
     this.activity =
         new DemoActivity(
             agencies,
@@ -103,7 +105,7 @@ class DemoContent implements ApplicationRunner {
             consultations,
             interaction,
             assessments);
-    this.demoSites = new DemoSites(sites);
+    this.demoSites = new DemoSites(sites, layouts, agencies);
     this.files = files;
     this.agencies = agencies;
     this.accounts = accounts;

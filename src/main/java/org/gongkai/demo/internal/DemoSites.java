@@ -4,8 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.gongkai.account.Staff;
 import org.gongkai.agency.Agency;
+import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.site.Site;
 import org.gongkai.site.SiteForm;
+import org.gongkai.site.SiteLayout;
+import org.gongkai.site.SiteLayouts;
+import org.gongkai.site.SiteTheme;
 import org.gongkai.site.SiteType;
 import org.gongkai.site.Sites;
 
@@ -13,9 +17,13 @@ import org.gongkai.site.Sites;
 final class DemoSites {
 
   private final Sites sites;
+  private final SiteLayouts layouts;
+  private final AgencyDirectory agencies;
 
-  DemoSites(Sites sites) {
+  DemoSites(Sites sites, SiteLayouts layouts, AgencyDirectory agencies) {
     this.sites = sites;
+    this.layouts = layouts;
+    this.agencies = agencies;
   }
 
   /**
@@ -27,47 +35,62 @@ final class DemoSites {
     Site portal = sites.fallback();
     List<String> portalHosts = new ArrayList<>(portal.hosts());
     portalHosts.add(DemoTexts.PORTAL_HOST);
-    sites.update(
-        portal.id(),
-        new SiteForm(
-            portal.name(),
-            portalHosts,
-            portal.agencyIds(),
-            portal.idCode(),
+    Site portalSite =
+        sites.update(
+            portal.id(),
+            new SiteForm(
+                portal.name(),
+                portalHosts,
+                portal.agencyIds(),
+                portal.idCode(),
+                SiteType.PORTAL,
+                DemoTexts.ICP_FILING,
+                DemoTexts.SECURITY_FILING,
+                city.name(),
+                DemoTexts.OPERATOR,
+                city.guide().phone(),
+                List.of("zh-CN", "en")),
+            admin);
+    Site platform =
+        site(
+            DemoTexts.PLATFORM_NAME,
+            DemoTexts.PLATFORM_HOST,
+            city,
             SiteType.PORTAL,
-            DemoTexts.ICP_FILING,
-            DemoTexts.SECURITY_FILING,
-            city.name(),
-            DemoTexts.OPERATOR,
-            city.guide().phone(),
-            List.of("zh-CN", "en")),
-        admin);
-    site(
-        DemoTexts.PLATFORM_NAME,
-        DemoTexts.PLATFORM_HOST,
-        city,
-        SiteType.PORTAL,
-        "3399000002",
-        admin);
-    site(
-        commerce.name(),
-        DemoTexts.COMMERCE_HOST,
-        commerce,
-        SiteType.DEPARTMENT,
-        "3399000003",
-        admin);
-    site(
-        education.name(),
-        DemoTexts.EDUCATION_HOST,
-        education,
-        SiteType.DEPARTMENT,
-        "3399000004",
-        admin);
+            "3399000002",
+            admin);
+    Site commerceSite =
+        site(
+            commerce.name(),
+            DemoTexts.COMMERCE_HOST,
+            commerce,
+            SiteType.DEPARTMENT,
+            "3399000003",
+            admin);
+    Site educationSite =
+        site(
+            education.name(),
+            DemoTexts.EDUCATION_HOST,
+            education,
+            SiteType.DEPARTMENT,
+            "3399000004",
+            admin);
+    DemoLayouts demo = new DemoLayouts(agencies);
+    arrange(portalSite, demo.portal(city), admin);
+    arrange(platform, demo.platform(city), admin);
+    arrange(commerceSite, demo.department(commerce, SiteTheme.JADE), admin);
+    arrange(educationSite, demo.department(education, SiteTheme.INK), admin);
   }
 
-  private void site(
+  /** Each site with a layout of its own, published as its administrator would. */
+  private void arrange(Site site, SiteLayout layout, Staff admin) {
+    layouts.saveDraft(site, layout, admin, "site.layout.demo");
+    layouts.publish(site, admin);
+  }
+
+  private Site site(
       String name, String host, Agency agency, SiteType type, String idCode, Staff admin) {
-    sites.create(
+    return sites.create(
         new SiteForm(
             name,
             List.of(host),
