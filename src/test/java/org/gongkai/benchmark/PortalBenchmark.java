@@ -30,9 +30,12 @@ import org.junit.jupiter.api.Test;
  * filters, a document, an Atom feed, the sitemap, the stylesheet) from 32 keep-alive connections on
  * loopback, with wrk when it is installed and the Java load generator otherwise. When nginx is
  * installed it serves the very same bytes as files in the same run, and each ratio is printed. It
- * then restarts the jar with the page cache switched off and measures the document page again.
- * Every page is loaded twice over before anything is measured, so that the JIT compiler is done.
- * Writes {@code target/benchmark/portal.json}.
+ * then restarts the jar with the page cache switched off and measures the document page again. The
+ * demo runs four sites on one installation: the first site's pages are asked for as {@code
+ * localhost}, and a department site's home page, document page and sitemap by its own host name
+ * ({@code -Dbenchmark.second-host}, the commerce bureau's by default), so that both sites share the
+ * page cache and the JVM while they are measured. Every page is loaded twice over before anything
+ * is measured, so that the JIT compiler is done. Writes {@code target/benchmark/portal.json}.
  *
  * <pre>
  * mvn -B -q package -DskipTests
@@ -47,6 +50,13 @@ class PortalBenchmark {
   private static final Duration WARM_UP =
       Duration.ofSeconds(Integer.getInteger("benchmark.warmup", 5));
   private static final int NGINX_PORT = 18_081;
+  private static final String SECOND_HOST =
+      System.getProperty("benchmark.second-host", "swj.linjiang.localhost");
+
+  static {
+    // The second site is chosen by the Host header, which the JDK's client sets only when allowed.
+    System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
+  }
 
   @Test
   void measuresThePublicSiteAgainstNginx() throws Exception {
@@ -59,6 +69,7 @@ class PortalBenchmark {
     try (PackagedApp app = new PackagedApp(data)) {
       app.jvm("-Xmx1g").start(Duration.ofMinutes(3));
       pages = pages(app.base());
+      Map<String, String> secondSite = secondSitePages(app.base());
       // nginx's workers run as an unprivileged user: the folder and its files must be readable by
       // all.
       Path root =
@@ -67,23 +78,37 @@ class PortalBenchmark {
               PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
       Map<String, String> files = new LinkedHashMap<>();
       for (var page : pages.entrySet()) {
-        files.put(page.getKey(), copy(app.base() + page.getValue(), root, page.getKey()));
+        files.put(page.getKey(), copy(app.base() + page.getValue(), null, root, page.getKey()));
+      }
+      for (var page : secondSite.entrySet()) {
+        files.put(
+            page.getKey(), copy(app.base() + page.getValue(), SECOND_HOST, root, page.getKey()));
       }
       System.out.printf(
           "%nPortal on the embedded default, %d connections, %s, %d s phases after %d s warm-up%n",
           CONNECTIONS, load.name(), PHASE.toSeconds(), WARM_UP.toSeconds());
       warmUp(load, app.port(), pages.values());
+      for (int round = 0; round < 2; round++) {
+        for (String path : secondSite.values()) {
+          load.measure(SECOND_HOST, app.port(), path);
+        }
+      }
       for (var page : pages.entrySet()) {
         gongkai.put(page.getKey(), load.measure("localhost", app.port(), page.getValue()));
       }
+      for (var page : secondSite.entrySet()) {
+        gongkai.put(page.getKey(), load.measure(SECOND_HOST, app.port(), page.getValue()));
+      }
       try (Nginx server = Nginx.serve(root)) {
         if (server != null) {
-          for (var page : pages.entrySet()) {
-            nginx.put(
-                page.getKey(),
-                load.measure("localhost", NGINX_PORT, "/" + files.get(page.getKey())));
+          for (var page : files.keySet()) {
+            nginx.put(page, load.measure("localhost", NGINX_PORT, "/" + files.get(page)));
           }
         }
+      }
+      pages = new LinkedHashMap<>(pages);
+      for (var page : secondSite.entrySet()) {
+        pages.put(page.getKey(), "//" + SECOND_HOST + page.getValue());
       }
     }
     try (PackagedApp app = new PackagedApp(data)) {
@@ -141,17 +166,36 @@ class PortalBenchmark {
     return pages;
   }
 
-  private static String copy(String url, Path root, String name)
-      throws IOException, InterruptedException {
-    HttpResponse<byte[]> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IllegalStateException(url + " answered " + response.statusCode());
+  /**
+   * The second site's pages: its home page, the newest document its own API lists (a document of
+   * the site's agency, so that this site is its canonical home) and its sitemap.
+   */
+  static Map<String, String> secondSitePages(String base) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    List<Object> ids =
+        JsonPath.read(get(http, base + "/api/v1/documents?size=1", SECOND_HOST), "$.items[*].id");
+    if (ids.isEmpty()) {
+      throw new IllegalStateException(SECOND_HOST + " lists no document");
     }
-    String file = name + ".bin";
+    Map<String, String> pages = new LinkedHashMap<>();
+    pages.put("site2 home", "/");
+    pages.put("site2 doc", "/documents/" + ids.get(0));
+    pages.put("site2 sitemap", "/sitemap.xml");
+    return pages;
+  }
+
+  private static String copy(String url, String host, Path root, String name)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    if (host != null) {
+      request.header("Host", host);
+    }
+    HttpResponse<byte[]> response =
+        HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(url + " (" + host + ") answered " + response.statusCode());
+    }
+    String file = name.replace(' ', '-') + ".bin";
     Files.write(root.resolve(file), response.body());
     return file;
   }
@@ -173,7 +217,7 @@ class PortalBenchmark {
                 + load.name()
                 + "\",\"pages\":{");
     System.out.printf(
-        "%n  %-11s %-46s %12s %9s %9s %12s %8s%n",
+        "%n  %-13s %-46s %12s %9s %9s %12s %8s%n",
         "page", "path", "requests/s", "p50 ms", "p99 ms", "nginx req/s", "ratio");
     List<String> entries = new ArrayList<>();
     for (var page : gongkai.entrySet()) {
@@ -182,7 +226,7 @@ class PortalBenchmark {
       double ratio = n == null ? Double.NaN : g.perSecond() / n.perSecond();
       System.out.printf(
           Locale.ROOT,
-          "  %-11s %-46s %,12.0f %9.2f %9.2f %12s %8s%n",
+          "  %-13s %-46s %,12.0f %9.2f %9.2f %12s %8s%n",
           page.getKey(),
           pages.get(page.getKey()),
           g.perSecond(),
@@ -219,7 +263,7 @@ class PortalBenchmark {
             uncached.p99()));
     System.out.printf(
         Locale.ROOT,
-        "  %-11s %-46s %,12.0f %9.2f %9.2f%n",
+        "  %-13s %-46s %,12.0f %9.2f %9.2f%n",
         "document",
         "(page cache off)",
         uncached.perSecond(),
@@ -236,9 +280,16 @@ class PortalBenchmark {
   }
 
   private static String get(HttpClient http, String url) throws IOException, InterruptedException {
-    return http.send(
-            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
-        .body();
+    return get(http, url, null);
+  }
+
+  private static String get(HttpClient http, String url, String host)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+    if (host != null) {
+      request.header("Host", host);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
   }
 
   record Figures(double perSecond, double p50, double p99) {}
@@ -248,6 +299,7 @@ class PortalBenchmark {
 
     String name();
 
+    /** Loads {@code path} on loopback, asking for the site named {@code host}. */
     Figures measure(String host, int port, String path) throws Exception;
 
     static Load available() {
@@ -265,8 +317,8 @@ class PortalBenchmark {
     @Override
     public Figures measure(String host, int port, String path) {
       byte[] request = HttpLoad.get(host + ":" + port, path);
-      HttpLoad.run(host, port, CONNECTIONS, WARM_UP, (c, n) -> request);
-      HttpLoad.Result r = HttpLoad.run(host, port, CONNECTIONS, PHASE, (c, n) -> request);
+      HttpLoad.run("localhost", port, CONNECTIONS, WARM_UP, (c, n) -> request);
+      HttpLoad.Result r = HttpLoad.run("localhost", port, CONNECTIONS, PHASE, (c, n) -> request);
       if (r.failed() > 0) {
         throw new IllegalStateException(path + ": " + r);
       }
@@ -297,9 +349,10 @@ class PortalBenchmark {
 
     @Override
     public Figures measure(String host, int port, String path) throws Exception {
-      String url = "http://" + host + ":" + port + path;
-      run(url, WARM_UP);
-      String out = run(url, PHASE);
+      String url = "http://localhost:" + port + path;
+      String hostHeader = host + ":" + port;
+      run(url, hostHeader, WARM_UP);
+      String out = run(url, hostHeader, PHASE);
       Matcher errors = ERRORS.matcher(out);
       if (errors.find()) {
         throw new IllegalStateException(url + ": " + errors.group());
@@ -324,7 +377,7 @@ class PortalBenchmark {
           Double.parseDouble(rate.group(1)), percentiles.get("50"), percentiles.get("99"));
     }
 
-    private static String run(String url, Duration duration)
+    private static String run(String url, String host, Duration duration)
         throws IOException, InterruptedException {
       Process wrk =
           new ProcessBuilder(
@@ -333,6 +386,8 @@ class PortalBenchmark {
                   "-c" + CONNECTIONS,
                   "-d" + duration.toSeconds() + "s",
                   "--latency",
+                  "-H",
+                  "Host: " + host,
                   url)
               .redirectErrorStream(true)
               .start();
