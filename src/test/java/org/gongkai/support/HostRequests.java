@@ -14,6 +14,15 @@ public final class HostRequests {
   private HostRequests() {}
 
   public static String get(int port, String path, String host) {
+    return get(port, path, host, "");
+  }
+
+  /** As a browser asks for a page: accepting HTML. */
+  public static String page(int port, String path, String host) {
+    return get(port, path, host, "Accept: text/html,application/xhtml+xml,*/*;q=0.8\r\n");
+  }
+
+  private static String get(int port, String path, String host, String headers) {
     try (var socket = new Socket("localhost", port)) {
       socket.setSoTimeout(30_000);
       socket
@@ -25,7 +34,9 @@ public final class HostRequests {
                       + host
                       + ":"
                       + port
-                      + "\r\nConnection: close\r\n\r\n")
+                      + "\r\n"
+                      + headers
+                      + "Connection: close\r\n\r\n")
                   .getBytes(StandardCharsets.UTF_8));
       return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

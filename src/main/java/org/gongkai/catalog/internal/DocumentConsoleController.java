@@ -1,5 +1,6 @@
 package org.gongkai.catalog.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,6 +55,7 @@ class DocumentConsoleController {
   private final Clock clock;
 
   private final ObjectProvider<WordingCheck> wordingCheck;
+  private final DocumentSites sites;
 
   DocumentConsoleController(
       Editorial editorial,
@@ -61,8 +63,10 @@ class DocumentConsoleController {
       AgencyDirectory agencies,
       AuditTrail audit,
       Clock clock,
-      ObjectProvider<WordingCheck> wordingCheck) {
+      ObjectProvider<WordingCheck> wordingCheck,
+      DocumentSites sites) {
     this.wordingCheck = wordingCheck;
+    this.sites = sites;
     this.editorial = editorial;
     this.access = access;
     this.agencies = agencies;
@@ -121,9 +125,10 @@ class DocumentConsoleController {
   }
 
   @GetMapping("/{id}")
-  String show(@PathVariable long id, Model model) {
+  String show(@PathVariable long id, Model model, HttpServletRequest request) {
     EditorialDocument doc = editorial.get(id, access.current());
     model.addAttribute("doc", doc);
+    model.addAttribute("sites", sites.of(id, doc.agencyId(), request));
     model.addAttribute("agency", agencies.get(doc.agencyId()));
     model.addAttribute("column", agencies.column(doc.working().columnId()).orElse(null));
     model.addAttribute("history", audit.forSubject("document", id));

@@ -1,6 +1,8 @@
 package org.gongkai.shared.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -15,6 +17,7 @@ import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -28,9 +31,11 @@ import org.springframework.web.servlet.ModelAndView;
 class PageErrorAdvice {
 
   private final MessageSource messages;
+  private final List<ErrorPageFrame> frames;
 
-  PageErrorAdvice(MessageSource messages) {
+  PageErrorAdvice(MessageSource messages, List<ErrorPageFrame> frames) {
     this.messages = messages;
+    this.frames = frames;
   }
 
   /** A form that should have carried a file and did not (or carried a broken one). */
@@ -73,7 +78,21 @@ class PageErrorAdvice {
         && !(authentication instanceof AnonymousAuthenticationToken);
   }
 
+  /** A refusal; on the public site in the serving site's frame (its name, navigation, footer). */
   @ExceptionHandler(Refusal.class)
+  ModelAndView refusal(
+      Refusal refusal,
+      Locale locale,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HandlerMethod handler) {
+    ModelAndView page = refusal(refusal, locale, response);
+    if (ErrorPageFrame.isPublic(request, handler)) {
+      frames.forEach(f -> page.addAllObjects(f.attributes(request)));
+    }
+    return page;
+  }
+
   ModelAndView refusal(Refusal refusal, Locale locale, HttpServletResponse response) {
     response.setStatus(refusal.status().value());
     ModelAndView page = new ModelAndView("error");

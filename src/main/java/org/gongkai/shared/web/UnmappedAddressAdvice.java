@@ -3,6 +3,7 @@ package org.gongkai.shared.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -28,9 +29,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class UnmappedAddressAdvice {
 
   private final MessageSource messages;
+  private final List<ErrorPageFrame> frames;
 
-  UnmappedAddressAdvice(MessageSource messages) {
+  UnmappedAddressAdvice(MessageSource messages, List<ErrorPageFrame> frames) {
     this.messages = messages;
+    this.frames = frames;
   }
 
   @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
@@ -57,6 +60,9 @@ class UnmappedAddressAdvice {
       page.setStatus(status);
       page.addObject("status", status.value());
       page.addObject("message", detail);
+      if (ErrorPageFrame.isPublic(request, null)) {
+        frames.forEach(f -> page.addAllObjects(f.attributes(request)));
+      }
       return page;
     }
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
