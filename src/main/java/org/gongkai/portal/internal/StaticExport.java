@@ -33,6 +33,8 @@ import org.gongkai.shared.PlatformProperties;
 import org.gongkai.shared.execution.PlatformExecutors;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.web.Refusal;
+import org.gongkai.site.Site;
+import org.gongkai.site.Sites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -52,6 +54,11 @@ import org.springframework.web.util.HtmlUtils;
  * it and the sitemaps are written again, and a withdrawn document's files removed; after a change
  * of an agency or one of its columns, the agency's pages. Once a folder has been exported, a
  * nightly full export keeps the rest (deeper list pages) current.
+ *
+ * <p>Each site is a tree of its own: the first site in the folder, every other site in a folder
+ * beside it named by its canonical host ({@code static-site-swj.example.gov.cn}), its pages fetched
+ * as a visitor of that host over https gets them (X-Forwarded-Host from this machine, a trusted
+ * proxy), so that its links, canonical addresses and sitemap name the site.
  */
 @Service
 class StaticExport {
@@ -72,7 +79,13 @@ class StaticExport {
   private static final Pattern LOCATION =
       Pattern.compile("<loc>\\s*https?://[^/<]+(/[^<]*?)\\s*</loc>");
 
+  /**
+   * One site's tree: where it is written and the host its pages are asked for (null: the first).
+   */
+  private record Tree(StaticSiteFiles files, String host) {}
+
   private final StaticSiteFiles files;
+  private final Sites sites;
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
@@ -89,6 +102,7 @@ class StaticExport {
   private volatile Status status;
 
   StaticExport(
+      Sites sites,
       AgencyDirectory agencies,
       StaffAccess access,
       AuditTrail audit,
@@ -101,6 +115,7 @@ class StaticExport {
             settings.folder() != null
                 ? settings.folder()
                 : platform.dataDir().resolve("static-site"));
+    this.sites = sites;
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
@@ -167,11 +182,30 @@ class StaticExport {
     refresh(null, event.agencyId(), false);
   }
 
+  /** The trees of the sites: the first site's in the folder, the others' beside it. */
+  private List<Tree> trees() {
+    List<Tree> trees = new ArrayList<>();
+    for (Site site : sites.all()) {
+      trees.add(
+          site.fallback()
+              ? new Tree(files, null)
+              : new Tree(
+                  new StaticSiteFiles(
+                      files
+                          .root()
+                          .resolveSibling(files.root().getFileName() + "-" + site.canonicalHost())),
+                  site.canonicalHost()));
+    }
+    return trees;
+  }
+
   private void exportAll() {
     exporting.lock();
     Counts counts = new Counts();
     try {
-      crawl(List.of("/", "/robots.txt", "/sitemap.xml"), maxPages, counts);
+      for (Tree tree : trees()) {
+        crawl(tree, List.of("/", "/robots.txt", "/sitemap.xml"), maxPages, counts);
+      }
     } catch (RuntimeException e) {
       log.error("the static export stopped", e);
     } finally {
@@ -192,13 +226,29 @@ class StaticExport {
     if (!Files.isDirectory(files.root()) || port == 0) {
       return;
     }
-    String page = documentId == null ? null : "/documents/" + documentId;
     exporting.lock();
+    try {
+      for (Site site : sites.all()) {
+        if (sites.shows(site, agencyId)) {
+          trees().stream()
+              .filter(
+                  t -> site.fallback() ? t.host() == null : site.canonicalHost().equals(t.host()))
+              .filter(t -> Files.isDirectory(t.files().root()))
+              .forEach(t -> refresh(t, documentId, agencyId, withdrawn));
+        }
+      }
+    } finally {
+      exporting.unlock();
+    }
+  }
+
+  private void refresh(Tree tree, Long documentId, long agencyId, boolean withdrawn) {
+    String page = documentId == null ? null : "/documents/" + documentId;
     try {
       Counts counts = new Counts();
       List<String> addresses = new ArrayList<>(List.of("/", "/sitemap.xml"));
       if (page != null && withdrawn) {
-        files.removePage(page);
+        tree.files().removePage(page);
         counts.removed++;
       } else if (page != null) {
         addresses.add(page);
@@ -212,11 +262,11 @@ class StaticExport {
         addresses.add(base + "/columns/" + column.id() + "/feed.atom");
       }
       for (String address : addresses) {
-        List<String> found = export(address, counts);
+        List<String> found = export(tree, address, counts);
         for (String link : found) {
           if ((page != null && link.startsWith(page + "/attachments/"))
               || link.startsWith("/sitemaps/")) {
-            export(link, counts);
+            export(tree, link, counts);
           }
         }
       }
@@ -225,16 +275,14 @@ class StaticExport {
           "the static site was not brought up to date for {}; the nightly export will",
           page != null ? page : "agency " + agencyId,
           e);
-    } finally {
-      exporting.unlock();
     }
   }
 
-  private void crawl(List<String> seeds, int limit, Counts counts) {
+  private void crawl(Tree tree, List<String> seeds, int limit, Counts counts) {
     Deque<String> queue = new ArrayDeque<>(seeds);
     Set<String> seen = new HashSet<>(seeds);
     while (!queue.isEmpty() && seen.size() <= limit) {
-      for (String link : export(queue.poll(), counts)) {
+      for (String link : export(tree, queue.poll(), counts)) {
         if (followed(link) && seen.add(link)) {
           queue.add(link);
         }
@@ -244,7 +292,8 @@ class StaticExport {
   }
 
   /** Fetches one address and writes it; returns the site's addresses it links to. */
-  private List<String> export(String address, Counts counts) {
+  private List<String> export(Tree tree, String address, Counts counts) {
+    StaticSiteFiles files = tree.files();
     int q = address.indexOf('?');
     String path = q < 0 ? address : address.substring(0, q);
     String query = q < 0 ? null : address.substring(q + 1);
@@ -253,12 +302,17 @@ class StaticExport {
       return List.of();
     }
     try {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + address))
+              .timeout(Duration.ofMinutes(2));
+      if (tree.host() != null) {
+        request
+            .header("X-Forwarded-Host", tree.host())
+            .header("X-Forwarded-Proto", "https")
+            .header("X-Forwarded-Port", "443");
+      }
       HttpResponse<byte[]> response =
-          http.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + address))
-                  .timeout(Duration.ofMinutes(2))
-                  .build(),
-              HttpResponse.BodyHandlers.ofByteArray());
+          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       String type = response.headers().firstValue("Content-Type").orElse("");
       boolean page = type.startsWith("text/html");
       if (response.statusCode() == 404 || response.statusCode() == 410) {

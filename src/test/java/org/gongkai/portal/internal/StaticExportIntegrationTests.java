@@ -94,6 +94,59 @@ class StaticExportIntegrationTests extends PlatformIntegrationTests {
     }
   }
 
+  @Test
+  void eachSiteIsWrittenInATreeOfItsOwnOnItsOwnHost() throws Exception {
+    Fixture city = newAgency();
+    Fixture department = newAgency(city.agency().id());
+    String suffix = department.agency().code().substring(10).toLowerCase();
+    String host = "export-dept-" + suffix + ".localhost";
+    String siteName = "导出部门网站" + suffix;
+    assertThat(
+            api()
+                .post(
+                    "/api/v1/admin/sites",
+                    "{\"name\":\""
+                        + siteName
+                        + "\",\"hosts\":[\""
+                        + host
+                        + "\"],\"agency\":\""
+                        + department.agency().code()
+                        + "\",\"idCode\":\"3399000888\",\"type\":\"DEPARTMENT\"}",
+                    "admin",
+                    ADMIN_PASSWORD)
+                .status())
+        .isEqualTo(201);
+    long mine = publish(department, "部门网站导出的通知" + suffix);
+    long cityOnly = publish(city, "市级导出的通知" + suffix);
+
+    await(() -> !(Boolean) api().get(EXPORT, "admin", ADMIN_PASSWORD).json("$.running"));
+    assertThat(api().post(EXPORT, "", "admin", ADMIN_PASSWORD).status()).isEqualTo(202);
+    await(() -> !(Boolean) api().get(EXPORT, "admin", ADMIN_PASSWORD).json("$.running"));
+
+    Path first = Path.of(dataDir, "static-site");
+    Path tree = Path.of(dataDir, "static-site-" + host);
+    Path page = tree.resolve("documents/" + mine + "/index.html");
+    assertThat(page)
+        .content()
+        .contains(
+            siteName, "<link rel=\"canonical\" href=\"https://" + host + "/documents/" + mine);
+    assertThat(tree.resolve("index.html")).content().contains(siteName, "部门网站导出的通知" + suffix);
+    assertThat(tree.resolve("documents/" + cityOnly + "/index.html"))
+        .as("a document the site does not show")
+        .doesNotExist();
+    assertThat(tree.resolve("robots.txt"))
+        .content()
+        .contains("Sitemap: https://" + host + "/sitemap.xml");
+    assertThat(first.resolve("documents/" + mine + "/index.html"))
+        .as("the first site shows every agency")
+        .exists();
+    assertThat(first.resolve("index.html")).content().doesNotContain(siteName);
+
+    editorial.withdraw(mine, "内容有误", department.reviewer());
+    await(() -> !Files.exists(page));
+    await(() -> !Files.exists(first.resolve("documents/" + mine + "/index.html")));
+  }
+
   private static void await(BooleanSupplier condition) throws InterruptedException {
     long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
     while (!condition.getAsBoolean()) {
