@@ -10,6 +10,8 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.monitor.WordList;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
+import org.gongkai.site.Site;
+import org.gongkai.site.Sites;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -128,13 +130,16 @@ final class MonitorControllers {
     private final WordLists words;
     private final AgencyDirectory agencies;
     private final StaffAccess access;
+    private final Sites sites;
 
     Console(
         Inspector inspector,
         MonitorRuns runs,
         WordLists words,
         AgencyDirectory agencies,
-        StaffAccess access) {
+        StaffAccess access,
+        Sites sites) {
+      this.sites = sites;
       this.inspector = inspector;
       this.runs = runs;
       this.words = words;
@@ -142,20 +147,34 @@ final class MonitorControllers {
       this.access = access;
     }
 
+    /**
+     * The latest run of each agency in the staff's scope; with {@code site}, of the agencies that
+     * site shows, and the site's figures over them (the 2019 index inspects a website as a whole).
+     */
     @GetMapping
-    String overview(Model model) {
+    String overview(@RequestParam(required = false) Long site, Model model) {
       Staff me = access.current();
       var scope = access.agencyScope(me);
-      model.addAttribute(
-          "ranking",
+      Site selected =
+          site == null
+              ? null
+              : sites.find(site).orElseThrow(() -> Refusal.notFound("error.not-found"));
+      List<MonitorRuns.Ranked> ranking =
           runs.ranking().stream()
               .filter(
                   r ->
                       agencies
                           .findByCode(r.agency())
-                          .map(a -> scope.contains(a.id()))
+                          .map(
+                              a ->
+                                  scope.contains(a.id())
+                                      && (selected == null || sites.shows(selected, a.id())))
                           .orElse(false))
-              .toList());
+              .toList();
+      model.addAttribute("ranking", ranking);
+      model.addAttribute("sites", sites.all());
+      model.addAttribute("site", selected);
+      model.addAttribute("siteFigures", selected == null ? null : SiteFigures.of(ranking));
       model.addAttribute("words", me.isPlatformAdmin() ? words.all() : List.of());
       model.addAttribute("lists", WordList.values());
       return "monitor/overview";

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
@@ -15,6 +16,8 @@ import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.foi.MonthlyStatistics;
 import org.gongkai.shared.web.Refusal;
+import org.gongkai.site.Site;
+import org.gongkai.site.Sites;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -52,6 +55,7 @@ class ReportApi {
   private final Dashboards dashboards;
   private final AgencyDirectory agencies;
   private final StaffAccess access;
+  private final Sites sites;
 
   ReportApi(
       AnnualReports reports,
@@ -63,7 +67,9 @@ class ReportApi {
       MonthlyReports monthly,
       Dashboards dashboards,
       AgencyDirectory agencies,
-      StaffAccess access) {
+      StaffAccess access,
+      Sites sites) {
+    this.sites = sites;
     this.reports = reports;
     this.cases = cases;
     this.entries = entries;
@@ -177,8 +183,9 @@ class ReportApi {
       @RequestParam(required = false) String agency,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
+      @RequestParam(required = false) Long site,
       Locale locale) {
-    return dashboard(agency, from, to, locale, access.current());
+    return dashboard(agency, site, from, to, locale, access.current());
   }
 
   @GetMapping("/dashboard/{table}.csv")
@@ -187,9 +194,10 @@ class ReportApi {
       @RequestParam(required = false) String agency,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
+      @RequestParam(required = false) Long site,
       Locale locale) {
     Dashboards.Table t =
-        dashboard(agency, from, to, locale, access.current()).tables().stream()
+        dashboard(agency, site, from, to, locale, access.current()).tables().stream()
             .filter(x -> x.key().equals(table))
             .findFirst()
             .orElseThrow(() -> Refusal.notFound("dashboard.table.unknown"));
@@ -201,12 +209,27 @@ class ReportApi {
         .body(Dashboards.csv(t));
   }
 
+  /**
+   * The figures of an agency with its subtree, of the agencies a website shows ({@code site}, for
+   * staff whose scope holds them all), or of the whole platform (platform administrators).
+   */
   Dashboards.Dashboard dashboard(
-      String agency, String from, String to, Locale locale, Staff actor) {
+      String agency, Long site, String from, String to, Locale locale, Staff actor) {
     YearMonth end = to == null || to.isBlank() ? dashboards.defaultTo() : month(to);
     YearMonth start = from == null || from.isBlank() ? end.minusMonths(11) : month(from);
     if (start.isAfter(end) || start.plusMonths(120).isBefore(end)) {
       throw Refusal.invalidField("from", "dashboard.range.invalid");
+    }
+    if (site != null) {
+      Site s = sites.find(site).orElseThrow(() -> Refusal.notFound("error.not-found"));
+      Set<Long> scope =
+          sites
+              .agencyScope(s)
+              .orElseGet(() -> agencies.all().stream().map(Agency::id).collect(Collectors.toSet()));
+      if (!actor.isPlatformAdmin()) {
+        scope.forEach(id -> access.requireAgency(actor, id));
+      }
+      return dashboards.build(scope, s.name(), start, end, locale);
     }
     if (agency == null || agency.isBlank()) {
       access.requirePlatformAdmin(actor);

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gongkai.account.Staff;
@@ -12,6 +13,7 @@ import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
+import org.gongkai.site.Sites;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,6 +39,7 @@ class ReportConsoleController {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final Clock clock;
+  private final Sites sites;
 
   ReportConsoleController(
       AnnualReports reports,
@@ -46,7 +49,9 @@ class ReportConsoleController {
       ReportApi api,
       AgencyDirectory agencies,
       StaffAccess access,
-      Clock clock) {
+      Clock clock,
+      Sites sites) {
+    this.sites = sites;
     this.reports = reports;
     this.cases = cases;
     this.entries = entries;
@@ -202,18 +207,23 @@ class ReportConsoleController {
   @GetMapping("/dashboard")
   String dashboard(
       @RequestParam(required = false) String agency,
+      @RequestParam(required = false) Long site,
       @RequestParam(required = false) String from,
       @RequestParam(required = false) String to,
       Model model,
       Locale locale) {
     Staff me = access.current();
     String selected = agency;
-    if ((selected == null || selected.isBlank()) && !me.isPlatformAdmin()) {
+    if (site != null) {
+      selected = null;
+    } else if ((selected == null || selected.isBlank()) && !me.isPlatformAdmin()) {
       selected =
           agencies.find(me.agencyId() == null ? -1 : me.agencyId()).map(Agency::code).orElse(null);
     }
-    var dashboard = api.dashboard(selected, from, to, locale, me);
+    var dashboard = api.dashboard(selected, site, from, to, locale, me);
     model.addAttribute("dashboard", dashboard);
+    model.addAttribute("site", site);
+    model.addAttribute("sites", me.isPlatformAdmin() ? sites.all() : List.of());
     model.addAttribute("agency", selected);
     model.addAttribute("agencies", access.agenciesInScope(me));
     model.addAttribute("from", dashboard.from().toString());
