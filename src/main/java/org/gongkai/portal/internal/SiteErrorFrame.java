@@ -26,8 +26,10 @@ class SiteErrorFrame implements ErrorPageFrame {
     Map<String, Object> frame = new LinkedHashMap<>();
     if (site.of(request).isPresent()) {
       frame.put("site", site.require(request));
+      frame.put("layout", model.layout(request));
+      frame.put("logoHref", model.logoHref(request));
+      frame.put("navLinks", model.navLinks(request));
       frame.put("allAgencies", model.allAgencies(request));
-      frame.put("topAgencies", model.topAgencies(request));
     }
     return frame;
   }
