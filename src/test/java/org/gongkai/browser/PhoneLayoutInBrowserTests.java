@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.gongkai.site.SiteTheme;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -95,6 +96,7 @@ class PhoneLayoutInBrowserTests extends BrowserTests {
         .orElseThrow()
         .click();
     assertThat(browser.getCurrentUrl()).contains("swj.linjiang.localhost").endsWith("/foi/apply");
+    assertMenuContrastInEveryTheme();
   }
 
   @Test
@@ -107,6 +109,21 @@ class PhoneLayoutInBrowserTests extends BrowserTests {
       List<WebElement> links = menu.findElements(By.cssSelector(".main-nav a"));
       assertThat(links).allMatch(this::shown);
       assertThat(links.get(1).getLocation().getY()).isEqualTo(links.get(0).getLocation().getY());
+    }
+  }
+
+  /** The open menu in each colour preset of the sites, in the senior and the standard mode. */
+  private void assertMenuContrastInEveryTheme() {
+    for (String mode : List.of("on", "off")) {
+      openOn(HOSTS.get(1), "/?senior=" + mode);
+      browser.findElement(By.cssSelector("details.site-menu > summary")).click();
+      for (SiteTheme theme : SiteTheme.values()) {
+        ((JavascriptExecutor) browser)
+            .executeScript("document.documentElement.className = arguments[0];", theme.cssClass());
+        assertThat(contrastOfTheOpenMenu())
+            .as("open menu in %s with senior=%s", theme, mode)
+            .isGreaterThan(4.5);
+      }
     }
   }
 
