@@ -43,6 +43,12 @@ public interface Catalog {
   List<IndexableDocument> indexable(Collection<Long> documentIds);
 
   /**
+   * Those of these editions that are live and public, for the search index, in id order; read by
+   * their primary key in one go, so the caller passes a batch of a few hundred.
+   */
+  List<IndexableDocument> indexableEditions(Collection<Long> editionIds);
+
+  /**
    * The next {@code limit} editions after {@code afterEditionId}, in id order, and of those the
    * live, proactively disclosed ones, for a full rebuild. {@code lastEditionId} continues the walk;
    * an empty walk has ended.

@@ -243,14 +243,14 @@ class SearchService implements Search {
       EngineIndex current = index;
       Map<Long, Long> live = catalog.liveEditions();
       Map<Long, Long> indexed = current.indexedEditions();
+      // The live editions of the documents to add or update, in the order of their key.
       List<Long> stale = new ArrayList<>();
       live.forEach(
           (id, edition) -> {
             if (!edition.equals(indexed.get(id))) {
-              stale.add(id);
+              stale.add(edition);
             }
           });
-      // In id order, the order the database keeps them in.
       Collections.sort(stale);
       List<Long> extra = indexed.keySet().stream().filter(id -> !live.containsKey(id)).toList();
       done.set(0);
@@ -285,18 +285,18 @@ class SearchService implements Search {
         });
   }
 
-  /** The live ones of these documents (in id order), read a batch at a time. */
-  private Iterator<IndexedDocument> documentsAmong(List<Long> documentIds) {
+  /** The live ones of these editions, read by their key a batch at a time. */
+  private Iterator<IndexedDocument> documentsAmong(List<Long> editionIds) {
     int[] from = {0};
     return inBatches(
         () -> {
-          if (from[0] >= documentIds.size()) {
+          if (from[0] >= editionIds.size()) {
             return null;
           }
           List<Long> batch =
-              documentIds.subList(from[0], Math.min(from[0] + BATCH, documentIds.size()));
+              editionIds.subList(from[0], Math.min(from[0] + BATCH, editionIds.size()));
           from[0] += batch.size();
-          return catalog.indexable(batch);
+          return catalog.indexableEditions(batch);
         });
   }
 
