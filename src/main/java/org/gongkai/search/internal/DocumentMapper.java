@@ -22,6 +22,10 @@ final class DocumentMapper {
   static final String ID = "id";
   static final String ID_SORT = "id_sort";
   static final String EDITION = "edition";
+
+  /** The edition again, as a doc value: the catch-up reads every document's without its text. */
+  static final String EDITION_VALUE = "edition_value";
+
   static final String DOC_NUMBER_EXACT = "docnum";
   static final String INDEX_NUMBER_EXACT = "indexnum";
   static final String AGENCY = "agency";
@@ -55,6 +59,7 @@ final class DocumentMapper {
     doc.add(new StringField(ID, Long.toString(d.id()), Field.Store.YES));
     doc.add(new NumericDocValuesField(ID_SORT, d.id()));
     doc.add(new StoredField(EDITION, d.editionId()));
+    doc.add(new NumericDocValuesField(EDITION_VALUE, d.editionId()));
 
     // One catch-all field of the document's own text decides what matches; the title and the
     // agency's name only add to the score.

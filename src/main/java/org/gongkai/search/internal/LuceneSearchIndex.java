@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -323,12 +324,24 @@ final class LuceneSearchIndex implements EngineIndex {
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
           Bits live = leaf.reader().getLiveDocs();
           StoredFields stored = leaf.reader().storedFields();
+          // Column-wise values, read without decompressing each document's stored text; a
+          // document written before the edition had one is read from its stored fields.
+          NumericDocValues ids = leaf.reader().getNumericDocValues(DocumentMapper.ID_SORT);
+          NumericDocValues editions =
+              leaf.reader().getNumericDocValues(DocumentMapper.EDITION_VALUE);
           for (int i = 0; i < leaf.reader().maxDoc(); i++) {
             if (live == null || live.get(i)) {
-              Document d = stored.document(i, Set.of(DocumentMapper.ID, DocumentMapper.EDITION));
-              result.put(
-                  Long.parseLong(d.get(DocumentMapper.ID)),
-                  d.getField(DocumentMapper.EDITION).numericValue().longValue());
+              if (ids != null
+                  && editions != null
+                  && ids.advanceExact(i)
+                  && editions.advanceExact(i)) {
+                result.put(ids.longValue(), editions.longValue());
+              } else {
+                Document d = stored.document(i, Set.of(DocumentMapper.ID, DocumentMapper.EDITION));
+                result.put(
+                    Long.parseLong(d.get(DocumentMapper.ID)),
+                    d.getField(DocumentMapper.EDITION).numericValue().longValue());
+              }
             }
           }
         }
