@@ -1,5 +1,6 @@
 package org.gongkai.search.internal;
 
+import java.io.IOException;
 import java.util.List;
 import org.gongkai.agency.AgencyChanged;
 import org.gongkai.agency.ColumnChanged;
@@ -49,7 +50,7 @@ class LabelFollower {
 
   @ApplicationModuleListener
   @Async(PlatformExecutors.INDEXING)
-  void relabel(AgencyChanged event) {
+  void relabel(AgencyChanged event) throws IOException {
     if (event.renamed()) {
       relabel(catalog.liveDocumentsOf(event.agencyId()));
     }
@@ -57,14 +58,14 @@ class LabelFollower {
 
   @ApplicationModuleListener
   @Async(PlatformExecutors.INDEXING)
-  void relabel(ColumnChanged event) {
+  void relabel(ColumnChanged event) throws IOException {
     if (event.renamed()) {
       relabel(catalog.liveDocumentsIn(event.columnId()));
     }
   }
 
-  private void relabel(List<Long> documentIds) {
+  private void relabel(List<Long> documentIds) throws IOException {
     documents.forgetNames();
-    documentIds.forEach(indexer::reindexAfterCommit);
+    indexer.reindexAfterCommit(documentIds);
   }
 }
