@@ -49,7 +49,10 @@ import org.springframework.web.context.WebApplicationContext;
       // Tests act as administrators without an authenticator; SecondFactorIntegrationTests require
       // one.
       "gongkai.security.second-factor.required-roles=",
-      "gongkai.security.second-factor.personal-data=false"
+      "gongkai.security.second-factor.personal-data=false",
+      // Webhook receivers in tests listen on loopback; deliveries are sent by the tests themselves.
+      "gongkai.syndication.allow-private-addresses=true",
+      "gongkai.syndication.send-interval=PT1H"
     })
 @Import(TestClockConfiguration.class)
 public abstract class PlatformIntegrationTests {

@@ -16,6 +16,7 @@ import org.gongkai.catalog.Edition;
 import org.gongkai.catalog.LinkedDocument;
 import org.gongkai.catalog.PublicDocument;
 import org.gongkai.catalog.Validity;
+import org.gongkai.portal.OpenDocuments;
 import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The open API: agencies, columns and published documents, for other platforms to pull. */
 @RestController
 @RequestMapping("/api/v1")
-class PublicApi {
+class PublicApi implements OpenDocuments {
 
   private final Catalog catalog;
   private final AgencyDirectory agencies;
@@ -157,6 +158,11 @@ class PublicApi {
                         d.publishedOn(),
                         "/documents/" + d.id()))
             .toList());
+  }
+
+  @Override
+  public Object documentView(long documentId) {
+    return document(documentId);
   }
 
   @GetMapping("/documents/{id}")

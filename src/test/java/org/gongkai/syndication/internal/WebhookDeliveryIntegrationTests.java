@@ -1,0 +1,296 @@
+package org.gongkai.syndication.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.gongkai.audit.AuditEntry;
+import org.gongkai.audit.AuditTrail;
+import org.gongkai.support.Api;
+import org.gongkai.support.PlatformIntegrationTests;
+import org.gongkai.syndication.Delivery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Publications and withdrawals reach a receiver started by the test, signed; a receiver that fails
+ * is tried again after the back-off, and a delivery claimed by a node that died is sent by another
+ * once its lease has run out.
+ */
+class WebhookDeliveryIntegrationTests extends PlatformIntegrationTests {
+
+  private static final String SECRET = "receiver-shared-secret-0123456789";
+
+  @Autowired WebhookSender sender;
+
+  @Autowired DeliveryRepository deliveries;
+
+  @Autowired SyndicationProperties settings;
+
+  @Autowired AuditTrail audit;
+
+  record Received(String signature, String deliveryId, String body) {}
+
+  private HttpServer server;
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final AtomicInteger failuresLeft = new AtomicInteger();
+
+  @BeforeEach
+  void startReceiver() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/hook",
+        exchange -> {
+          String body =
+              new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+          int status = failuresLeft.getAndDecrement() > 0 ? 500 : 204;
+          if (status == 204) {
+            received.add(
+                new Received(
+                    exchange.getRequestHeaders().getFirst("Gongkai-Signature"),
+                    exchange.getRequestHeaders().getFirst("Gongkai-Delivery"),
+                    body));
+          }
+          exchange.sendResponseHeaders(status, -1);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  @AfterEach
+  void stopReceiver() {
+    server.stop(0);
+  }
+
+  private String url() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+  }
+
+  private long register(Fixture f) {
+    Api.Response created =
+        api()
+            .post(
+                "/api/v1/admin/webhooks",
+                "{\"url\":\""
+                    + url()
+                    + "\",\"agencies\":[\""
+                    + f.agency().code()
+                    + "\"],\"secret\":\""
+                    + SECRET
+                    + "\"}",
+                "admin",
+                ADMIN_PASSWORD);
+    assertThat(created.status()).isEqualTo(201);
+    return ((Number) created.json("$.id")).longValue();
+  }
+
+  /** The listener runs after the commit, on its own thread: waits for the outbox row. */
+  private Delivery awaitDelivery(long endpointId, String type) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      var found =
+          deliveries.recent(endpointId, 10).stream()
+              .filter(d -> d.eventType().equals(type))
+              .findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no " + type + " delivery in the outbox");
+  }
+
+  private static void assertSigned(Received r) {
+    String[] parts = r.signature().split(",");
+    assertThat(parts[0]).startsWith("t=");
+    long t = Long.parseLong(parts[0].substring(2));
+    assertThat(parts[1]).isEqualTo("v1=" + Signatures.hmac(SECRET, t + "." + r.body()));
+    assertThat(Signatures.hmac("another-secret-entirely", t + "." + r.body()))
+        .isNotEqualTo(parts[1].substring(3));
+  }
+
+  @Test
+  void aPublicationAndItsWithdrawalArriveSigned() throws Exception {
+    Fixture f = newAgency();
+    Fixture other = newAgency();
+    long endpoint = register(f);
+    long document = publish(f, "推送测试文件");
+    publish(other, "别的机构的文件");
+    Delivery published = awaitDelivery(endpoint, Outbox.PUBLISHED);
+    assertThat(published.documentId()).isEqualTo(document);
+
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(received).hasSize(1);
+    Received first = received.get(0);
+    assertSigned(first);
+    assertThat(first.deliveryId()).isEqualTo(published.deliveryKey());
+    assertThat(first.body())
+        .contains("\"type\":\"document.published\"")
+        .contains("推送测试文件")
+        .contains("\"indexNumber\"")
+        .doesNotContain("别的机构的文件");
+
+    editorial.withdraw(document, "撤回测试", f.reviewer());
+    awaitDelivery(endpoint, Outbox.WITHDRAWN);
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(received).hasSize(2);
+    assertSigned(received.get(1));
+    assertThat(received.get(1).body())
+        .contains("\"type\":\"document.withdrawn\"")
+        .contains("\"id\":" + document);
+    assertThat(deliveries.find(published.id()).orElseThrow().state()).isEqualTo(Delivery.DELIVERED);
+    assertThat(
+            api()
+                .get("/api/v1/admin/webhooks/" + endpoint + "/deliveries", "admin", ADMIN_PASSWORD)
+                .body())
+        .contains("DELIVERED")
+        .contains("document.withdrawn");
+  }
+
+  @Test
+  void aReceiverThatFailsThreeTimesGetsTheDeliveryOnTheFourthTry() throws Exception {
+    Fixture f = newAgency();
+    long endpoint = register(f);
+    failuresLeft.set(3);
+    publish(f, "重试测试文件");
+    Delivery delivery = awaitDelivery(endpoint, Outbox.PUBLISHED);
+
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      assertThat(sender.sendDue()).isZero();
+      Delivery after = deliveries.find(delivery.id()).orElseThrow();
+      assertThat(after.state()).isEqualTo(Delivery.PENDING);
+      assertThat(after.attempts()).isEqualTo(attempt);
+      assertThat(after.lastStatus()).isEqualTo(500);
+      // Not due again before the back-off: base delay doubled per failure.
+      assertThat(Duration.between(clock.instant(), after.nextAttemptAt()))
+          .isGreaterThanOrEqualTo(settings.delayAfter(attempt).minusSeconds(1));
+      assertThat(sender.sendDue()).isZero();
+      clock.advance(settings.delayAfter(attempt).plusSeconds(1));
+    }
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(received).hasSize(1);
+    assertSigned(received.get(0));
+    Delivery done = deliveries.find(delivery.id()).orElseThrow();
+    assertThat(done.state()).isEqualTo(Delivery.DELIVERED);
+    assertThat(done.attempts()).isEqualTo(4);
+    assertThat(deliveries.attempts(delivery.id()))
+        .extracting(DeliveryRepository.Attempt::status)
+        .containsExactly(500, 500, 500, 204);
+  }
+
+  @Test
+  void aDeliveryClaimedByANodeThatDiedIsSentByAnotherAfterTheLease() throws Exception {
+    Fixture f = newAgency();
+    long endpoint = register(f);
+    publish(f, "租约测试文件");
+    Delivery delivery = awaitDelivery(endpoint, Outbox.PUBLISHED);
+
+    // A node claims the row and dies before it has sent it or written anything back.
+    Instant now = clock.instant();
+    assertThat(deliveries.claim(delivery.id(), "dead-node", now, now.plus(settings.lease())))
+        .isTrue();
+    assertThat(sender.sendDue()).isZero();
+    assertThat(received).isEmpty();
+
+    clock.advance(settings.lease().plusSeconds(1));
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(received).hasSize(1);
+    assertThat(deliveries.find(delivery.id()).orElseThrow().state()).isEqualTo(Delivery.DELIVERED);
+    // The dead node's late write is not taken: the row is no longer its.
+    assertThat(
+            deliveries.finish(
+                delivery.id(), "dead-node", Delivery.PENDING, 1, now, 500, "late", null))
+        .isFalse();
+  }
+
+  @Test
+  void redeliveryByHandSendsTheSameDeliveryAgain() throws Exception {
+    Fixture f = newAgency();
+    long endpoint = register(f);
+    publish(f, "重发测试文件");
+    Delivery delivery = awaitDelivery(endpoint, Outbox.PUBLISHED);
+    assertThat(sender.sendDue()).isEqualTo(1);
+
+    Api.Response redelivered =
+        api()
+            .post(
+                "/api/v1/admin/webhooks/"
+                    + endpoint
+                    + "/deliveries/"
+                    + delivery.id()
+                    + "/redeliver",
+                "",
+                "admin",
+                ADMIN_PASSWORD);
+    assertThat(redelivered.status()).isEqualTo(202);
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(received).hasSize(2);
+    assertThat(received.get(1).deliveryId()).isEqualTo(received.get(0).deliveryId());
+    assertThat(received.get(1).body()).isEqualTo(received.get(0).body());
+    assertThat(
+            audit.forSubject("webhook_endpoint", endpoint).stream()
+                .map(AuditEntry::action)
+                .toList())
+        .contains("webhook.registered", "webhook.redelivered");
+  }
+
+  @Test
+  void endpointsAreCheckedWhenRegistered() {
+    Fixture f = newAgency();
+    Api.Response ftp =
+        api()
+            .post(
+                "/api/v1/admin/webhooks",
+                "{\"url\":\"ftp://example.org/x\",\"agencies\":[\""
+                    + f.agency().code()
+                    + "\"],\"secret\":\""
+                    + SECRET
+                    + "\"}",
+                "admin",
+                ADMIN_PASSWORD);
+    assertThat(ftp.status()).isEqualTo(400);
+    assertThat(ftp.body()).contains("url");
+    Api.Response shortSecret =
+        api()
+            .post(
+                "/api/v1/admin/webhooks",
+                "{\"url\":\""
+                    + url()
+                    + "\",\"agencies\":[\""
+                    + f.agency().code()
+                    + "\"],\"secret\":\"x\"}",
+                "admin",
+                ADMIN_PASSWORD);
+    assertThat(shortSecret.status()).isEqualTo(400);
+    assertThat(shortSecret.body()).contains("secret");
+    Api.Response asEditor =
+        api()
+            .post(
+                "/api/v1/admin/webhooks",
+                "{\"url\":\""
+                    + url()
+                    + "\",\"agencies\":[\""
+                    + f.agency().code()
+                    + "\"],\"secret\":\""
+                    + SECRET
+                    + "\"}",
+                f.editor().username(),
+                PASSWORD);
+    assertThat(asEditor.status()).isEqualTo(403);
+    long id = register(f);
+    String stored =
+        jdbc.sql("SELECT secret FROM webhook_endpoint WHERE id = ?")
+            .param(id)
+            .query(String.class)
+            .single();
+    assertThat(stored).doesNotContain(SECRET).startsWith("enr:");
+  }
+}
