@@ -135,7 +135,9 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "/console/monitor/words",
           "/api/v1/admin/monitor/words",
           "/api/v1/admin/sites",
-          "/console/sites");
+          "/console/sites",
+          "/api/v1/admin/webhooks",
+          "/console/webhooks");
 
   /**
    * Routes on which a member of staff acts on their own account (their password, authenticator,
@@ -651,6 +653,31 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
     ids.put("/api/v1/admin/sites/{id}", firstSite);
     ids.put("/console/sites/{id}", firstSite);
 
+    // An endpoint that takes nothing, so no publication adds to its outbox during the matrix.
+    jdbc.sql(
+            "INSERT INTO webhook_endpoint (url, secret, agencies, columns_taken, enabled,"
+                + " created_by, created_at) VALUES (?, 'x', '', '', TRUE, 'admin',"
+                + " CURRENT_TIMESTAMP)")
+        .param("https://hooks.example.org/" + marker)
+        .update();
+    long endpoint = jdbc.sql("SELECT MAX(id) FROM webhook_endpoint").query(Long.class).single();
+    jdbc.sql(
+            "INSERT INTO webhook_delivery (endpoint_id, event_key, delivery_key, event_type,"
+                + " document_id, payload, state, attempts, next_attempt_at, created_at)"
+                + " VALUES (?, ?, ?, 'document.published', 0, ?, 'FAILED', 10, CURRENT_TIMESTAMP,"
+                + " CURRENT_TIMESTAMP)")
+        .params(endpoint, "matrix:" + marker, java.util.UUID.randomUUID().toString(), marker)
+        .update();
+    ids.put("/api/v1/admin/webhooks/{id}", String.valueOf(endpoint));
+    ids.put("/console/webhooks/{id}", String.valueOf(endpoint));
+    ids.put(
+        "{deliveryId}",
+        String.valueOf(
+            jdbc.sql("SELECT MAX(id) FROM webhook_delivery WHERE endpoint_id = ?")
+                .param(endpoint)
+                .query(Long.class)
+                .single()));
+
     jdbc.sql(
             "INSERT INTO monitor_word (list, term, created_by, created_at) VALUES ('SENSITIVE', ?,"
                 + " 'admin', CURRENT_TIMESTAMP)")
@@ -711,6 +738,13 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
             + "\",\"idCode\":\"3399000199\",\"type\":\"DEPARTMENT\"}";
     bodies.put("POST /api/v1/admin/sites", site);
     bodies.put("PUT /api/v1/admin/sites/{id}", site);
+    bodies.put(
+        "POST /api/v1/admin/webhooks",
+        "{\"url\":\"https://hooks.example.org/"
+            + code
+            + "\",\"agencies\":[\""
+            + code
+            + "\"],\"secret\":\"matrix-secret-0123456789\"}");
     bodies.put("PUT /api/v1/admin/documents/{id}", f.draftJson(marker + "改稿"));
     bodies.put("POST /api/v1/admin/documents/{id}/approve", "{\"confidentialityChecked\":true}");
     bodies.put("POST /api/v1/admin/documents/{id}/reject", "{\"reason\":\"不予通过\"}");
@@ -803,6 +837,14 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
             .list()
             .toString(),
         jdbc.sql("SELECT COUNT(*) || '' FROM attachment").query(String.class).single(),
+        jdbc.sql(
+                "SELECT COUNT(*) || '' FROM webhook_endpoint WHERE enabled = TRUE AND agencies = ''")
+            .query(String.class)
+            .single(),
+        jdbc.sql(
+                "SELECT COUNT(*) || '' FROM webhook_delivery WHERE state = 'PENDING' AND endpoint_id IN (SELECT id FROM webhook_endpoint WHERE agencies = '')")
+            .query(String.class)
+            .single(),
         jdbc.sql(
                 "SELECT id || state || COALESCE(assignee_id, 0) FROM foi_request WHERE agency_id = ?"
                     + " ORDER BY id")

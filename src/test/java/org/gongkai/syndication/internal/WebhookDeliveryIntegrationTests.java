@@ -1,6 +1,7 @@
 package org.gongkai.syndication.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -20,6 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * Publications and withdrawals reach a receiver started by the test, signed; a receiver that fails
@@ -292,5 +297,52 @@ class WebhookDeliveryIntegrationTests extends PlatformIntegrationTests {
             .query(String.class)
             .single();
     assertThat(stored).doesNotContain(SECRET).startsWith("enr:");
+  }
+
+  @Test
+  void theConsoleListsEndpointsWithTheirDeliveriesAndSendsOneAgain() throws Exception {
+    Fixture f = newAgency();
+    long endpoint = register(f);
+    failuresLeft.set(1);
+    publish(f, "控制台推送文件");
+    Delivery delivery = awaitDelivery(endpoint, Outbox.PUBLISHED);
+    assertThat(sender.sendDue()).isZero();
+
+    MockMvc mvc = consoleMvc();
+    MockHttpSession session =
+        (MockHttpSession)
+            mvc.perform(
+                    MockMvcRequestBuilders.post("/login")
+                        .with(csrf())
+                        .param("username", "admin")
+                        .param("password", ADMIN_PASSWORD))
+                .andReturn()
+                .getRequest()
+                .getSession();
+    MockHttpServletResponse page =
+        mvc.perform(MockMvcRequestBuilders.get("/console/webhooks").session(session))
+            .andReturn()
+            .getResponse();
+    assertThat(page.getStatus()).isEqualTo(200);
+    String redeliver =
+        "/console/webhooks/" + endpoint + "/deliveries/" + delivery.id() + "/redeliver";
+    assertThat(page.getContentAsString()).contains(url(), "HTTP 500", "等待发送", "重新发送", redeliver);
+
+    MockHttpServletResponse again =
+        mvc.perform(MockMvcRequestBuilders.post(redeliver).session(session).with(csrf()))
+            .andReturn()
+            .getResponse();
+    assertThat(again.getStatus()).isEqualTo(302);
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(received).hasSize(1);
+    assertThat(deliveries.find(delivery.id()).orElseThrow().state()).isEqualTo(Delivery.DELIVERED);
+
+    MockHttpServletResponse asEditor =
+        mvc.perform(
+                MockMvcRequestBuilders.get("/console/webhooks")
+                    .session(consoleSession(mvc, f.editor().username())))
+            .andReturn()
+            .getResponse();
+    assertThat(asEditor.getStatus()).isEqualTo(403);
   }
 }
