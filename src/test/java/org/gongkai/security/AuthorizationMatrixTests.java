@@ -652,6 +652,21 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
             jdbc.sql("SELECT id FROM site WHERE fallback = TRUE").query(Long.class).single());
     ids.put("/api/v1/admin/sites/{id}", firstSite);
     ids.put("/console/sites/{id}", firstSite);
+    long notice = agencies.column(agency, ColumnType.NOTICE).orElseThrow().id();
+    jdbc.sql(
+            "INSERT INTO site_offer (document_id, agency_id, site_id, column_id, state, title,"
+                + " offered_by, offered_at) SELECT ?, ?, id, ?, 'OFFERED', ?, ?, CURRENT_TIMESTAMP"
+                + " FROM site WHERE fallback = TRUE")
+        .params(Long.parseLong(document), agency, notice, marker + "报送", f.editor().username())
+        .update();
+    String offer =
+        String.valueOf(
+            jdbc.sql("SELECT MAX(id) FROM site_offer WHERE agency_id = ?")
+                .param(agency)
+                .query(Long.class)
+                .single());
+    ids.put("/console/offers/{id}", offer);
+    ids.put("/api/v1/admin/offers/{id}", offer);
 
     // An endpoint that takes nothing, so no publication adds to its outbox during the matrix.
     jdbc.sql(
@@ -736,6 +751,16 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
             + ".example.cn\"],\"agency\":\""
             + code
             + "\",\"idCode\":\"3399000199\",\"type\":\"DEPARTMENT\"}";
+    bodies.put(
+        "POST /api/v1/admin/offers",
+        "{\"document\":"
+            + ids.get("/api/v1/admin/documents/{id}")
+            + ",\"site\":"
+            + jdbc.sql("SELECT id FROM site WHERE fallback = TRUE").query(Long.class).single()
+            + ",\"column\":"
+            + agencies.column(f.agency().id(), ColumnType.NOTICE).orElseThrow().id()
+            + "}");
+    bodies.put("POST /api/v1/admin/offers/{id}/decline", "{\"reason\":\"不予采用\"}");
     bodies.put("POST /api/v1/admin/sites", site);
     bodies.put("PUT /api/v1/admin/sites/{id}", site);
     bodies.put(

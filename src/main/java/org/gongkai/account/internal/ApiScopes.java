@@ -18,7 +18,9 @@ final class ApiScopes {
   static final Map<String, List<String>> AREAS = new LinkedHashMap<>();
 
   static {
-    AREAS.put("documents", List.of("/api/v1/admin/documents", "/api/v1/admin/exports"));
+    AREAS.put(
+        "documents",
+        List.of("/api/v1/admin/documents", "/api/v1/admin/exports", "/api/v1/admin/offers"));
     AREAS.put("foi", List.of("/api/v1/admin/foi"));
     AREAS.put("reports", List.of("/api/v1/admin/reports", "/api/v1/admin/assessments"));
     AREAS.put("consultations", List.of("/api/v1/admin/consultations"));

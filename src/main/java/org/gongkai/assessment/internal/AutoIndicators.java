@@ -20,6 +20,7 @@ import org.gongkai.interaction.InterviewFigures;
 import org.gongkai.interaction.MailboxFigures;
 import org.gongkai.monitor.Monitor;
 import org.gongkai.report.ReportStanding;
+import org.gongkai.site.Offers;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,6 +40,7 @@ class AutoIndicators {
   private final MailboxFigures mailbox;
   private final ConsultationFigures consultations;
   private final InterviewFigures interviews;
+  private final Offers offers;
   private final WorkingCalendar calendar;
   private final Clock clock;
   private final int proactiveWorkingDays;
@@ -51,8 +53,10 @@ class AutoIndicators {
       MailboxFigures mailbox,
       ConsultationFigures consultations,
       InterviewFigures interviews,
+      Offers offers,
       WorkingCalendar calendar,
       Clock clock) {
+    this.offers = offers;
     this.monitor = monitor;
     this.catalog = catalog;
     this.foi = foi;
@@ -93,6 +97,7 @@ class AutoIndicators {
       case MAILBOX_BACKLOG -> mailboxBacklog(agency, first, last);
       case CONSULTATION_FEEDBACK -> consultationFeedback(agency, first, last);
       case LEADER_INTERVIEWS -> leaderInterviews(agency, year);
+      case OFFERS_ACCEPTED -> offersAccepted(agency, first, last);
     };
   }
 
@@ -313,6 +318,17 @@ class AutoIndicators {
         links,
         tookPart,
         leaders.size());
+  }
+
+  /** The documents offered to other sites in the year and of those the ones accepted. */
+  private Measure offersAccepted(Agency agency, LocalDate first, LocalDate last) {
+    Offers.Tally tally = offers.tally(agency.id(), first, last);
+    return count(
+        tally.accepted(),
+        "assessment.evidence.OFFERS_ACCEPTED",
+        List.of(new Evidence.Link(agency.name(), "/console/offers")),
+        tally.offered(),
+        tally.accepted());
   }
 
   /** {@code good} of {@code all}; with nothing to count the agency has nothing to answer for. */

@@ -4,7 +4,8 @@ package org.gongkai.assessment.internal;
  * The indicators the platform computes from its own records. A SHARE rule gives the part of the
  * maximum earned (an ITEM's points are the maximum times the share); a COUNT rule counts failings,
  * each costing the indicator's parameter in points, up to its maximum (an ITEM from its maximum
- * down, a DEDUCTION from the total).
+ * down, a DEDUCTION from the total); an EARN rule counts achievements, each earning the parameter
+ * in points, up to the maximum (an ITEM from 0 up, a BONUS on top of the total).
  */
 enum AutoRule {
   /** The monitor's daily scores averaged over the year. */
@@ -35,11 +36,14 @@ enum AutoRule {
   /** Calls for comments closed in the year whose adoption feedback is published. */
   CONSULTATION_FEEDBACK(Shape.SHARE),
   /** The agency's leaders who took part in an interview or hotline session in the year. */
-  LEADER_INTERVIEWS(Shape.SHARE);
+  LEADER_INTERVIEWS(Shape.SHARE),
+  /** Documents the agency offered to other sites in the year (信息报送) that were accepted there. */
+  OFFERS_ACCEPTED(Shape.EARN);
 
   enum Shape {
     SHARE,
-    COUNT
+    COUNT,
+    EARN
   }
 
   private final Shape shape;
@@ -54,6 +58,8 @@ enum AutoRule {
 
   /** Which kinds of indicator the rule can score. */
   boolean fits(IndicatorKind kind) {
-    return kind == IndicatorKind.ITEM || (shape == Shape.COUNT && kind == IndicatorKind.DEDUCTION);
+    return kind == IndicatorKind.ITEM
+        || (shape == Shape.COUNT && kind == IndicatorKind.DEDUCTION)
+        || (shape == Shape.EARN && kind == IndicatorKind.BONUS);
   }
 }

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  * parent (1 for a plain points scheme); {@code maxPoints} is an ITEM's maximum, a BONUS's or
  * DEDUCTION's cap, and for a CATEGORY the sum of its children's weighted maxima. {@code rule} is
  * null for an indicator the assessor scores; {@code parameter} is what each failing costs under a
- * counting rule.
+ * counting rule, or what each achievement earns under an earning rule.
  */
 record Indicator(
     String code,

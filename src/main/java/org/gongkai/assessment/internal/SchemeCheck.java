@@ -106,11 +106,11 @@ final class SchemeCheck {
       }
       BigDecimal parameter = number(r, "parameter", r.parameter(), problems);
       if (rule != null
-          && rule.shape() == AutoRule.Shape.COUNT
+          && rule.shape() != AutoRule.Shape.SHARE
           && parameter == null
           && blank(r.parameter()) == null) {
         problems.add(new Problem(r.row(), "parameter", "assessment.check.parameter-required"));
-      } else if ((rule == null || rule.shape() != AutoRule.Shape.COUNT) && parameter != null) {
+      } else if ((rule == null || rule.shape() == AutoRule.Shape.SHARE) && parameter != null) {
         problems.add(new Problem(r.row(), "parameter", "assessment.check.parameter-unused"));
       }
       String criterion = blank(r.criterion());

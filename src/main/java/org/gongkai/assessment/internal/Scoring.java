@@ -144,6 +144,9 @@ final class Scoring {
     if (i.rule().shape() == AutoRule.Shape.SHARE) {
       return round(max.multiply(BigDecimal.valueOf(m.share())));
     }
+    if (i.rule().shape() == AutoRule.Shape.EARN) {
+      return round(i.parameter().multiply(BigDecimal.valueOf(m.count())).min(max));
+    }
     BigDecimal lost = i.parameter().multiply(BigDecimal.valueOf(m.count())).min(max);
     return round(i.kind() == IndicatorKind.DEDUCTION ? lost : max.subtract(lost));
   }

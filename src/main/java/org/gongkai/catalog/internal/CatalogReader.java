@@ -58,19 +58,19 @@ class CatalogReader implements Catalog {
   public PageResult<DocumentSummary> published(CatalogQuery q) {
     StringBuilder where = new StringBuilder(LIVE);
     Map<String, Object> params = new HashMap<>();
-    if (q.agencyIds() != null) {
-      if (q.agencyIds().isEmpty()) {
-        return new PageResult<>(List.of(), 0, q.page(), q.size());
-      }
-      where.append(" AND d.agency_id IN (:agencies)");
-      params.put("agencies", q.agencyIds());
+    String chosen = chosen(q, params);
+    boolean also = q.alsoDocumentIds() != null && !q.alsoDocumentIds().isEmpty();
+    if (chosen == null && !also) {
+      return new PageResult<>(List.of(), 0, q.page(), q.size());
     }
-    if (q.columnIds() != null) {
-      if (q.columnIds().isEmpty()) {
-        return new PageResult<>(List.of(), 0, q.page(), q.size());
-      }
-      where.append(" AND e.column_id IN (:columns)");
-      params.put("columns", q.columnIds());
+    if (also && !"".equals(chosen)) {
+      params.put("also", q.alsoDocumentIds());
+      where
+          .append(" AND (")
+          .append(chosen == null ? "" : chosen + " OR ")
+          .append("d.id IN (:also))");
+    } else if (chosen != null && !chosen.isEmpty()) {
+      where.append(" AND ").append(chosen);
     }
     if (q.year() != null) {
       where.append(" AND d.published_on >= :from AND d.published_on < :to");
@@ -101,6 +101,26 @@ class CatalogReader implements Catalog {
             .query(EditionRows::summary)
             .list();
     return new PageResult<>(items, total, q.page(), q.size());
+  }
+
+  /**
+   * The condition the agency and column filters make, "" for none, null when they choose nothing.
+   */
+  private static String chosen(CatalogQuery q, Map<String, Object> params) {
+    if ((q.agencyIds() != null && q.agencyIds().isEmpty())
+        || (q.columnIds() != null && q.columnIds().isEmpty())) {
+      return null;
+    }
+    List<String> conditions = new ArrayList<>();
+    if (q.agencyIds() != null) {
+      conditions.add("d.agency_id IN (:agencies)");
+      params.put("agencies", q.agencyIds());
+    }
+    if (q.columnIds() != null) {
+      conditions.add("e.column_id IN (:columns)");
+      params.put("columns", q.columnIds());
+    }
+    return conditions.isEmpty() ? "" : "(" + String.join(" AND ", conditions) + ")";
   }
 
   @Override

@@ -11,6 +11,7 @@ import org.gongkai.agency.Column;
 import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.CatalogQuery;
 import org.gongkai.catalog.DocumentSummary;
+import org.gongkai.site.Offers;
 import org.gongkai.site.Site;
 import org.gongkai.site.SiteLayout;
 import org.gongkai.site.SiteLayout.BlockKind;
@@ -29,8 +30,10 @@ class HomeBlocks {
   private final Catalog catalog;
   private final AgencyDirectory agencies;
   private final Sites sites;
+  private final Offers offers;
 
-  HomeBlocks(Catalog catalog, AgencyDirectory agencies, Sites sites) {
+  HomeBlocks(Catalog catalog, AgencyDirectory agencies, Sites sites, Offers offers) {
+    this.offers = offers;
     this.catalog = catalog;
     this.agencies = agencies;
     this.sites = sites;
@@ -93,7 +96,8 @@ class HomeBlocks {
                     null,
                     catalog
                         .published(
-                            new CatalogQuery(scope, null, null, null, null, 1, block.count()))
+                            new CatalogQuery(scope, null, null, null, null, 1, block.count())
+                                .withAlso(offers.acceptedOn(site.id())))
                         .items(),
                     List.of(),
                     List.of()));
@@ -103,11 +107,12 @@ class HomeBlocks {
             continue;
           }
           Column c = column.get();
+          Set<Long> columnIds = columnAndChildren(c);
           List<DocumentSummary> items =
               catalog
                   .published(
-                      new CatalogQuery(
-                          null, columnAndChildren(c), null, null, null, 1, block.count()))
+                      new CatalogQuery(null, columnIds, null, null, null, 1, block.count())
+                          .withAlso(offers.acceptedIn(site.id(), columnIds)))
                   .items();
           if (!items.isEmpty()) {
             views.add(

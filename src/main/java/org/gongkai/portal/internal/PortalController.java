@@ -191,13 +191,14 @@ class PortalController {
     PageResult<DocumentSummary> result =
         catalog.published(
             new CatalogQuery(
-                Set.of(agency.id()),
-                columnIds,
-                year,
-                validity,
-                null,
-                PageResult.page(page, 20),
-                20));
+                    Set.of(agency.id()),
+                    columnIds,
+                    year,
+                    validity,
+                    null,
+                    PageResult.page(page, 20),
+                    20)
+                .withAlso(site.accepted(request, columnIds)));
     model.addAttribute("agency", agency);
     model.addAttribute("path", agencies.path(agency.id()));
     model.addAttribute(
@@ -228,7 +229,7 @@ class PortalController {
   @GetMapping("/documents/{id}")
   String document(@PathVariable long id, Model model, HttpServletRequest request) {
     PublicDocument doc = catalog.publicDocument(id);
-    site.requireShown(request, doc.agencyId());
+    site.requireShown(request, doc.agencyId(), id);
     Agency agency = agencies.get(doc.agencyId());
     // One address for search engines, on the agency's own site, whichever site shows it.
     model.addAttribute(
@@ -257,7 +258,7 @@ class PortalController {
       HttpServletResponse response)
       throws IOException {
     PublicDocument doc = catalog.publicDocument(id);
-    site.requireShown(request.getRequest(), doc.agencyId());
+    site.requireShown(request.getRequest(), doc.agencyId(), id);
     Catalog.AttachmentDownload download =
         catalog
             .publicAttachment(id, attachmentId)

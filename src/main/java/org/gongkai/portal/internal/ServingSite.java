@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.gongkai.shared.site.SiteProperties;
 import org.gongkai.shared.web.Refusal;
+import org.gongkai.site.Offers;
 import org.gongkai.site.Site;
 import org.gongkai.site.Sites;
 import org.springframework.stereotype.Component;
@@ -20,10 +21,12 @@ class ServingSite {
   private static final String ATTRIBUTE = ServingSite.class.getName();
 
   private final Sites sites;
+  private final Offers offers;
   private final String firstSiteAddress;
 
-  ServingSite(Sites sites, SiteProperties settings) {
+  ServingSite(Sites sites, Offers offers, SiteProperties settings) {
     this.sites = sites;
+    this.offers = offers;
     this.firstSiteAddress = settings.address();
   }
 
@@ -62,6 +65,27 @@ class ServingSite {
   /** Whether the site serving the request shows the agency's catalog. */
   boolean shows(HttpServletRequest request, long agencyId) {
     return sites.shows(require(request).site(), agencyId);
+  }
+
+  /**
+   * Refuses with 404 unless the serving site shows the document: it shows its agency's catalog, or
+   * its editors accepted the document when it was offered to them.
+   */
+  void requireShown(HttpServletRequest request, long agencyId, long documentId) {
+    Site site = require(request).site();
+    if (!sites.shows(site, agencyId) && !offers.acceptedOn(site.id()).contains(documentId)) {
+      throw Refusal.notFound("error.not-found");
+    }
+  }
+
+  /** The documents the serving site's editors accepted into these columns. */
+  java.util.Set<Long> accepted(HttpServletRequest request, java.util.Collection<Long> columnIds) {
+    return offers.acceptedIn(require(request).site().id(), columnIds);
+  }
+
+  /** Every document the serving site's editors accepted. */
+  java.util.Set<Long> accepted(HttpServletRequest request) {
+    return offers.acceptedOn(require(request).site().id());
   }
 
   /** The agencies the serving site shows (subtrees included); empty when it shows every agency. */

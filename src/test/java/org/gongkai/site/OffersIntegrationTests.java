@@ -1,0 +1,291 @@
+package org.gongkai.site;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+
+import org.gongkai.agency.Column;
+import org.gongkai.agency.ColumnType;
+import org.gongkai.support.Api;
+import org.gongkai.support.HostRequests;
+import org.gongkai.support.PlatformIntegrationTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * Submissions upward (信息报送): a department offers a published document to a column of the city's
+ * portal; the portal's editors accept it (or decline it with a reason); an accepted document is
+ * listed there by reference, and a withdrawal at its source takes it off the accepting site.
+ */
+abstract class OffersIntegrationTests extends PlatformIntegrationTests {
+
+  @Autowired Offers offers;
+
+  /** A city with a portal, a department with its own site, and the portal's 部门动态 column. */
+  record Setting(
+      Fixture city,
+      Fixture department,
+      String portalHost,
+      String departmentHost,
+      long portal,
+      long departmentSite,
+      Column news,
+      String suffix) {}
+
+  Setting setting() {
+    Fixture city = newAgency();
+    Fixture department = newAgency(city.agency().id());
+    String suffix = department.agency().code().substring(10).toLowerCase();
+    String portalHost = "portal-" + suffix + ".localhost";
+    String departmentHost = "dept-" + suffix + ".localhost";
+    long portal = site("报送门户" + suffix, portalHost, city, "PORTAL", "3399000501");
+    long departmentSite =
+        site("报送部门" + suffix, departmentHost, department, "DEPARTMENT", "3399000502");
+    Column news = agencies.addColumn(city.agency().id(), null, "部门动态", ColumnType.GENERAL, "test");
+    return new Setting(
+        city, department, portalHost, departmentHost, portal, departmentSite, news, suffix);
+  }
+
+  @Test
+  void anOfferedItemAcceptedAndThenWithdrawnAtItsSourceDisappearsFromTheAcceptingSite() {
+    Setting s = setting();
+    String title = "商务局报送的动态" + s.suffix();
+    long id = publish(s.department(), title);
+    String column = "/agencies/" + s.city().agency().code() + "?column=" + s.news().id();
+    assertThat(get(column, s.portalHost())).startsWith("HTTP/1.1 200").doesNotContain(title);
+
+    Api.Response offered = offer(id, s.portal(), s.news().id(), s.department());
+    assertThat(offered.status()).isEqualTo(201);
+    assertThat((String) offered.json("$.state")).isEqualTo("OFFERED");
+    int offerId = offered.json("$.id");
+    assertThat(offer(id, s.portal(), s.news().id(), s.department()).status())
+        .as("offered once at a time")
+        .isEqualTo(409);
+    assertThat(get(column, s.portalHost())).as("not before it is accepted").doesNotContain(title);
+
+    assertThat(
+            api()
+                .post(
+                    "/api/v1/admin/offers/" + offerId + "/accept",
+                    null,
+                    s.department().editor().username(),
+                    PASSWORD)
+                .status())
+        .as("the offering agency does not accept its own offer")
+        .isEqualTo(403);
+    assertThat(
+            api()
+                .get("/api/v1/admin/offers?box=inbox", s.city().editor().username(), PASSWORD)
+                .body())
+        .contains(title);
+    Api.Response accepted =
+        api()
+            .post(
+                "/api/v1/admin/offers/" + offerId + "/accept",
+                null,
+                s.city().editor().username(),
+                PASSWORD);
+    assertThat(accepted.status()).isEqualTo(200);
+    assertThat((String) accepted.json("$.state")).isEqualTo("ACCEPTED");
+
+    String listed = get(column, s.portalHost());
+    assertThat(listed).contains(title, "/documents/" + id);
+    assertThat(get("/", s.portalHost())).contains(title);
+    assertThat(get("/documents/" + id, s.portalHost()))
+        .startsWith("HTTP/1.1 200")
+        .contains(
+            "<link rel=\"canonical\" href=\"http://"
+                + s.departmentHost()
+                + ":"
+                + port
+                + "/documents/"
+                + id
+                + "\">");
+    assertThat(
+            api().get("/api/v1/admin/offers", s.department().editor().username(), PASSWORD).body())
+        .as("the offering agency sees what was taken")
+        .contains("\"state\":\"ACCEPTED\"", title);
+    assertThat(offers.tally(s.department().agency().id(), today(), today()))
+        .isEqualTo(new Offers.Tally(1, 1));
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_record WHERE subject_type = 'document' AND"
+                        + " subject_id = ? AND action IN ('offer.made', 'offer.accepted')")
+                .param(String.valueOf(id))
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+
+    editorial.withdraw(id, "内容有误", s.department().reviewer());
+    assertThat(get(column, s.portalHost()))
+        .as("withdrawn at its source: gone from the accepting site's column")
+        .doesNotContain(title);
+    assertThat(get("/documents/" + id, s.portalHost())).startsWith("HTTP/1.1 410");
+  }
+
+  @Test
+  void aDeclineNeedsAReasonAndAnotherSiteMayTakeTheItemByReference() {
+    Setting s = setting();
+    Fixture sibling = newAgency(s.city().agency().id());
+    String siblingHost = "sibling-" + s.suffix() + ".localhost";
+    long siblingSite = site("兄弟部门" + s.suffix(), siblingHost, sibling, "DEPARTMENT", "3399000503");
+    Column siblingNews =
+        agencies.addColumn(sibling.agency().id(), null, "兄弟动态", ColumnType.GENERAL, "test");
+    String title = "教育局的信息" + s.suffix();
+    long id = publish(s.department(), title);
+
+    assertThat(
+            offer(id, s.departmentSite(), s.department().policies().id(), s.department()).status())
+        .as("not to its own site")
+        .isEqualTo(400);
+    assertThat(offer(id, s.portal(), siblingNews.id(), s.department()).status())
+        .as("only to a column of that site")
+        .isEqualTo(400);
+    int offerId = offer(id, s.portal(), s.news().id(), s.department()).json("$.id");
+    String decline = "/api/v1/admin/offers/" + offerId + "/decline";
+    Api.Response noReason =
+        api().post(decline, "{\"reason\":\" \"}", s.city().editor().username(), PASSWORD);
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.body()).contains("reason");
+    Api.Response declined =
+        api().post(decline, "{\"reason\":\"与本栏目无关\"}", s.city().editor().username(), PASSWORD);
+    assertThat(declined.status()).isEqualTo(200);
+    assertThat((String) declined.json("$.state")).isEqualTo("DECLINED");
+    assertThat(
+            api()
+                .get(
+                    "/api/v1/admin/offers/" + offerId, s.department().editor().username(), PASSWORD)
+                .body())
+        .contains("与本栏目无关");
+    assertThat(
+            get(
+                "/agencies/" + s.city().agency().code() + "?column=" + s.news().id(),
+                s.portalHost()))
+        .doesNotContain(title);
+
+    assertThat(get("/documents/" + id, siblingHost))
+        .as("the sibling's site does not show the department")
+        .startsWith("HTTP/1.1 404");
+    int second = offer(id, siblingSite, siblingNews.id(), s.department()).json("$.id");
+    assertThat(
+            api()
+                .post(
+                    "/api/v1/admin/offers/" + second + "/accept",
+                    null,
+                    sibling.editor().username(),
+                    PASSWORD)
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            get(
+                "/agencies/" + sibling.agency().code() + "?column=" + siblingNews.id(),
+                siblingHost))
+        .contains(title);
+    assertThat(get("/documents/" + id, siblingHost))
+        .as("shown by reference where accepted")
+        .startsWith("HTTP/1.1 200")
+        .contains(title, "href=\"http://" + s.departmentHost() + ":" + port + "/documents/" + id);
+    assertThat(offers.tally(s.department().agency().id(), today(), today()))
+        .isEqualTo(new Offers.Tally(2, 1));
+
+    editorial.withdraw(id, "已过时", s.department().reviewer());
+    assertThat(get("/documents/" + id, siblingHost)).startsWith("HTTP/1.1 410");
+    assertThat(
+            get(
+                "/agencies/" + sibling.agency().code() + "?column=" + siblingNews.id(),
+                siblingHost))
+        .doesNotContain(title);
+  }
+
+  @Test
+  void editorsOfferFromTheDocumentPageAndAcceptInTheConsole() throws Exception {
+    Setting s = setting();
+    String title = "控制台报送" + s.suffix();
+    long id = publish(s.department(), title);
+    MockMvc mvc = consoleMvc();
+    MockHttpSession offering = consoleSession(mvc, s.department().editor().username());
+    assertThat(page(mvc, offering, "/console/documents/" + id))
+        .contains("/console/offers/new?document=" + id);
+    String form = page(mvc, offering, "/console/offers/new?document=" + id);
+    assertThat(form)
+        .contains("报送门户" + s.suffix(), "value=\"" + s.portal() + ":" + s.news().id() + "\"")
+        .doesNotContain("value=\"" + s.departmentSite() + ":");
+    mvc.perform(
+            MockMvcRequestBuilders.post("/console/offers")
+                .session(offering)
+                .with(csrf())
+                .param("document", String.valueOf(id))
+                .param("target", s.portal() + ":" + s.news().id())
+                .param("note", "请采用"))
+        .andReturn();
+    assertThat(page(mvc, offering, "/console/offers")).contains(title, "待处理");
+
+    MockHttpSession receiving = consoleSession(mvc, s.city().editor().username());
+    String inbox = page(mvc, receiving, "/console/offers");
+    assertThat(inbox).contains(title, "请采用");
+    long offerId =
+        jdbc.sql("SELECT id FROM site_offer WHERE document_id = ?")
+            .param(id)
+            .query(Long.class)
+            .single();
+    mvc.perform(
+            MockMvcRequestBuilders.post("/console/offers/" + offerId + "/accept")
+                .session(receiving)
+                .with(csrf()))
+        .andReturn();
+    assertThat(page(mvc, offering, "/console/offers")).contains("已采用");
+    assertThat(
+            get(
+                "/agencies/" + s.city().agency().code() + "?column=" + s.news().id(),
+                s.portalHost()))
+        .contains(title);
+  }
+
+  private static String page(MockMvc mvc, MockHttpSession session, String path) throws Exception {
+    return mvc.perform(MockMvcRequestBuilders.get(path).session(session))
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  private java.time.LocalDate today() {
+    return java.time.LocalDate.now(clock);
+  }
+
+  Api.Response offer(long document, long site, long column, Fixture from) {
+    return api()
+        .post(
+            "/api/v1/admin/offers",
+            "{\"document\":" + document + ",\"site\":" + site + ",\"column\":" + column + "}",
+            from.editor().username(),
+            PASSWORD);
+  }
+
+  long site(String name, String host, Fixture f, String type, String idCode) {
+    Api.Response created =
+        api()
+            .post(
+                "/api/v1/admin/sites",
+                "{\"name\":\""
+                    + name
+                    + "\",\"hosts\":[\""
+                    + host
+                    + "\"],\"agency\":\""
+                    + f.agency().code()
+                    + "\",\"idCode\":\""
+                    + idCode
+                    + "\",\"type\":\""
+                    + type
+                    + "\"}",
+                "admin",
+                ADMIN_PASSWORD);
+    assertThat(created.status()).isEqualTo(201);
+    return ((Number) created.json("$.id")).longValue();
+  }
+
+  String get(String path, String host) {
+    return HostRequests.get(port, path, host);
+  }
+}
