@@ -62,6 +62,35 @@ class DemoSitesIntegrationTests extends PlatformIntegrationTests {
     assertThat(education).contains("class=\"theme-ink\"", "本局动态").doesNotContain("theme-jade");
   }
 
+  @Test
+  void theCommerceBureausNewsOfferedUpwardIsListedInThePortalsDepartmentNews() {
+    java.util.List<java.util.Map<String, Object>> accepted =
+        jdbc.sql(
+                "SELECT o.document_id, o.column_id, a.code FROM site_offer o"
+                    + " JOIN disclosure_column c ON c.id = o.column_id"
+                    + " JOIN agency a ON a.id = c.agency_id WHERE o.state = 'ACCEPTED'")
+            .query()
+            .listOfRows();
+    assertThat(accepted).as("two of the bureau's news items accepted").hasSize(2);
+    String column =
+        get(
+            "/agencies/"
+                + accepted.get(0).get("code")
+                + "?column="
+                + accepted.get(0).get("column_id"),
+            "www.linjiang.localhost");
+    assertThat(column).contains("部门动态");
+    for (java.util.Map<String, Object> row : accepted) {
+      assertThat(column).contains("href=\"/documents/" + row.get("document_id") + "\"");
+    }
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM site_offer WHERE state = 'OFFERED'")
+                .query(Long.class)
+                .single())
+        .as("a third waits for the portal's editors")
+        .isEqualTo(1);
+  }
+
   private String get(String path, String host) {
     return HostRequests.get(port, path, host);
   }

@@ -92,6 +92,9 @@ abstract class OffersIntegrationTests extends PlatformIntegrationTests {
 
     String listed = get(column, s.portalHost());
     assertThat(listed).contains(title, "/documents/" + id);
+    String feed =
+        "/agencies/" + s.city().agency().code() + "/columns/" + s.news().id() + "/feed.atom";
+    assertThat(get(feed, s.portalHost())).contains(title);
     assertThat(get("/", s.portalHost())).contains(title);
     assertThat(get("/documents/" + id, s.portalHost()))
         .startsWith("HTTP/1.1 200")
@@ -123,6 +126,7 @@ abstract class OffersIntegrationTests extends PlatformIntegrationTests {
         .as("withdrawn at its source: gone from the accepting site's column")
         .doesNotContain(title);
     assertThat(get("/documents/" + id, s.portalHost())).startsWith("HTTP/1.1 410");
+    assertThat(get(feed, s.portalHost())).doesNotContain(title);
   }
 
   @Test

@@ -27,6 +27,7 @@ import org.gongkai.agency.Column;
 import org.gongkai.agency.ColumnType;
 import org.gongkai.assessment.AssessmentDesk;
 import org.gongkai.calendar.WorkingCalendar;
+import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.DocumentForm;
 import org.gongkai.catalog.Editorial;
 import org.gongkai.catalog.Validity;
@@ -37,6 +38,7 @@ import org.gongkai.monitor.Monitor;
 import org.gongkai.power.PowerCatalog;
 import org.gongkai.shared.execution.PlatformExecutors;
 import org.gongkai.shared.ids.OrganizationCodes;
+import org.gongkai.site.Offers;
 import org.gongkai.site.SiteLayouts;
 import org.gongkai.site.Sites;
 import org.slf4j.Logger;
@@ -92,7 +94,9 @@ class DemoContent implements ApplicationRunner {
       AssessmentDesk assessments,
       @Qualifier(PlatformExecutors.EVENTS) Executor files,
       Sites sites,
-      SiteLayouts layouts) {
+      SiteLayouts layouts,
+      Offers offers,
+      Catalog catalog) {
     this.activity =
         new DemoActivity(
             agencies,
@@ -105,7 +109,7 @@ class DemoContent implements ApplicationRunner {
             consultations,
             interaction,
             assessments);
-    this.demoSites = new DemoSites(sites, layouts, agencies);
+    this.demoSites = new DemoSites(sites, layouts, agencies, offers, catalog);
     this.files = files;
     this.agencies = agencies;
     this.accounts = accounts;

@@ -2,9 +2,17 @@ package org.gongkai.demo.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.gongkai.account.Staff;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.agency.Column;
+import org.gongkai.agency.ColumnType;
+import org.gongkai.catalog.Catalog;
+import org.gongkai.catalog.CatalogQuery;
+import org.gongkai.catalog.DocumentSummary;
+import org.gongkai.site.Offer;
+import org.gongkai.site.Offers;
 import org.gongkai.site.Site;
 import org.gongkai.site.SiteForm;
 import org.gongkai.site.SiteLayout;
@@ -19,11 +27,16 @@ final class DemoSites {
   private final Sites sites;
   private final SiteLayouts layouts;
   private final AgencyDirectory agencies;
+  private final Offers offers;
+  private final Catalog catalog;
 
-  DemoSites(Sites sites, SiteLayouts layouts, AgencyDirectory agencies) {
+  DemoSites(
+      Sites sites, SiteLayouts layouts, AgencyDirectory agencies, Offers offers, Catalog catalog) {
     this.sites = sites;
     this.layouts = layouts;
     this.agencies = agencies;
+    this.offers = offers;
+    this.catalog = catalog;
   }
 
   /**
@@ -80,6 +93,30 @@ final class DemoSites {
     arrange(platform, demo.platform(city), admin);
     arrange(commerceSite, demo.department(commerce, SiteTheme.JADE), admin);
     arrange(educationSite, demo.department(education, SiteTheme.INK), admin);
+    offersUpward(city, commerce, admin);
+  }
+
+  /**
+   * The city's 部门动态 column on the portal, with the commerce bureau's two latest news items offered
+   * to it and accepted, and a third waiting for the portal's editors.
+   */
+  private void offersUpward(Agency city, Agency commerce, Staff admin) {
+    Column news = agencies.column(city.id(), ColumnType.NEWS).orElseThrow();
+    Column bureauNews = agencies.column(commerce.id(), ColumnType.NEWS).orElseThrow();
+    List<DocumentSummary> latest =
+        catalog
+            .published(
+                new CatalogQuery(
+                    Set.of(commerce.id()), Set.of(bureauNews.id()), null, null, null, 1, 3))
+            .items();
+    long portal = sites.fallback().id();
+    for (int i = 0; i < latest.size(); i++) {
+      Offer offer =
+          offers.offer(latest.get(i).id(), portal, news.id(), DemoTexts.OFFER_NOTE, admin);
+      if (i < 2) {
+        offers.accept(offer.id(), admin);
+      }
+    }
   }
 
   /** Each site with a layout of its own, published as its administrator would. */

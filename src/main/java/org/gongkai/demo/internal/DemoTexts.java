@@ -41,6 +41,8 @@ final class DemoTexts {
   static final String EDUCATION_HOST = "jyj.linjiang.localhost";
   static final String PLATFORM_NAME = "临江市政府信息公开平台";
   static final String OPERATOR = "临江市数据资源管理局";
+
+  static final String OFFER_NOTE = "请市政府门户网站部门动态栏目采用。";
   static final String ICP_FILING = "临ICP备05000001号";
   static final String SECURITY_FILING = "临公网安备 33990002000001号";
 

@@ -77,7 +77,8 @@ class FeedController {
         catalog
             .published(
                 new CatalogQuery(
-                    Set.of(agency.id()), Set.of(column.id()), null, null, null, 1, FEED_SIZE))
+                        Set.of(agency.id()), Set.of(column.id()), null, null, null, 1, FEED_SIZE)
+                    .withAlso(site.accepted(request, Set.of(column.id()))))
             .items();
     return atom(
         agency.name() + " - " + column.name(),
