@@ -9,12 +9,11 @@ import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.agency.Column;
-import org.gongkai.catalog.Catalog;
-import org.gongkai.catalog.PublicDocument;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
 import org.gongkai.site.Offer;
 import org.gongkai.site.OfferState;
+import org.gongkai.site.OfferedDocuments;
 import org.gongkai.site.Offers;
 import org.gongkai.site.Site;
 import org.gongkai.site.Sites;
@@ -42,7 +41,7 @@ class OfferConsoleController {
   private final OfferService service;
   private final Sites sites;
   private final AgencyDirectory agencies;
-  private final Catalog catalog;
+  private final OfferedDocuments catalog;
   private final StaffAccess access;
 
   OfferConsoleController(
@@ -50,7 +49,7 @@ class OfferConsoleController {
       OfferService service,
       Sites sites,
       AgencyDirectory agencies,
-      Catalog catalog,
+      OfferedDocuments catalog,
       StaffAccess access) {
     this.offers = offers;
     this.service = service;
@@ -94,7 +93,7 @@ class OfferConsoleController {
   @GetMapping("/new")
   String form(@RequestParam long document, Model model) {
     Staff me = access.current();
-    PublicDocument doc = catalog.publicDocument(document);
+    OfferedDocuments.Live doc = catalog.live(document);
     access.requireAgency(me, doc.agencyId());
     Map<Long, TargetGroup> groups = new LinkedHashMap<>();
     for (OfferService.Target t : service.targets(doc.agencyId())) {

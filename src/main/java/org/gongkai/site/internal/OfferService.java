@@ -17,13 +17,12 @@ import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.agency.Column;
 import org.gongkai.audit.AuditTrail;
-import org.gongkai.catalog.Catalog;
-import org.gongkai.catalog.PublicDocument;
 import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.site.Offer;
 import org.gongkai.site.OfferAccepted;
 import org.gongkai.site.OfferState;
+import org.gongkai.site.OfferedDocuments;
 import org.gongkai.site.Offers;
 import org.gongkai.site.Site;
 import org.gongkai.site.Sites;
@@ -46,7 +45,7 @@ class OfferService implements Offers {
   private final Sites sites;
   private final AgencyDirectory agencies;
   private final StaffAccess access;
-  private final Catalog catalog;
+  private final OfferedDocuments catalog;
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
@@ -64,7 +63,7 @@ class OfferService implements Offers {
       Sites sites,
       AgencyDirectory agencies,
       StaffAccess access,
-      Catalog catalog,
+      OfferedDocuments catalog,
       AuditTrail audit,
       ApplicationEventPublisher events,
       Clock clock,
@@ -155,7 +154,7 @@ class OfferService implements Offers {
   @Override
   @Transactional
   public Offer offer(long documentId, long siteId, long columnId, String note, Staff actor) {
-    PublicDocument doc = catalog.publicDocument(documentId);
+    OfferedDocuments.Live doc = catalog.live(documentId);
     access.requireAgency(actor, doc.agencyId());
     String text = note == null ? "" : note.strip();
     if (text.length() > NOTE_LENGTH) {
@@ -181,7 +180,7 @@ class OfferService implements Offers {
               doc.agencyId(),
               siteId,
               columnId,
-              doc.edition().title(),
+              doc.title(),
               text,
               actor.username(),
               Instant.now(clock));
