@@ -9,6 +9,7 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.catalog.DocumentPublished;
 import org.gongkai.catalog.DocumentWithdrawn;
 import org.gongkai.portal.OpenDocuments;
+import org.gongkai.shared.web.Refusal;
 import org.gongkai.syndication.Endpoint;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -61,7 +62,12 @@ class Outbox {
     String type = event.revision() ? REVISED : PUBLISHED;
     String id = UUID.randomUUID().toString();
     Map<String, Object> body = envelope(id, type, event.publishedAt());
-    body.put("document", documents.documentView(event.documentId()));
+    try {
+      body.put("document", documents.documentView(event.documentId()));
+    } catch (Refusal gone) {
+      // Withdrawn before this listener ran: its withdrawal is the event the endpoints get.
+      return;
+    }
     String payload = json.writeValueAsString(body);
     for (Endpoint endpoint : list) {
       deliveries.enqueue(
