@@ -20,6 +20,7 @@ import org.gongkai.catalog.CatalogInspection;
 import org.gongkai.catalog.DocumentKind;
 import org.gongkai.catalog.WordingCheck;
 import org.gongkai.interaction.MailboxFigures;
+import org.gongkai.site.Site;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -96,8 +97,39 @@ class Inspector {
       List<Finding> findings) {}
 
   Assessment assess(Agency agency, Locale locale) {
+    return assess(agency, locale, null, SitePages.Check.NONE);
+  }
+
+  /**
+   * The agency as shown on {@code site}: every rule, and the site's page check ({@link SitePages})
+   * among its findings, since the index inspects a website as a whole.
+   */
+  Assessment assess(Agency agency, Locale locale, Site site, SitePages.Check pages) {
     LocalDate today = LocalDate.now(clock);
     List<Finding> found = new ArrayList<>();
+    if (site != null && pages.homeFails()) {
+      add(
+          found,
+          Rule.HOME_PAGE_FAILS,
+          site.name(),
+          "https://" + site.canonicalHost() + "/",
+          locale,
+          site.name(),
+          pages.homeStatus());
+    }
+    if (site != null) {
+      for (SitePages.Broken b : pages.broken()) {
+        add(
+            found,
+            Rule.SITE_PAGE_BROKEN,
+            site.name(),
+            "https://" + site.canonicalHost() + b.path(),
+            locale,
+            site.name(),
+            b.path(),
+            b.status());
+      }
+    }
     Map<Long, CatalogInspection.ColumnActivity> activity = new HashMap<>();
     catalog.columnActivity(agency.id()).forEach(a -> activity.put(a.columnId(), a));
     List<Column> columns = agencies.visibleColumns(agency.id());

@@ -67,13 +67,16 @@ final class MonitorControllers {
     private final WordLists words;
     private final AgencyDirectory agencies;
     private final StaffAccess access;
+    private final Sites sites;
 
     Api(
         Inspector inspector,
         MonitorRuns runs,
         WordLists words,
         AgencyDirectory agencies,
-        StaffAccess access) {
+        StaffAccess access,
+        Sites sites) {
+      this.sites = sites;
       this.inspector = inspector;
       this.runs = runs;
       this.words = words;
@@ -109,15 +112,19 @@ final class MonitorControllers {
       return runs.ranking();
     }
 
+    /** The latest findings of every site, or with {@code site} of that site only. */
     @GetMapping("/findings.csv")
-    ResponseEntity<String> export(Locale locale) {
+    ResponseEntity<String> export(@RequestParam(required = false) Long site, Locale locale) {
       access.requirePlatformAdmin(access.current());
+      if (site != null && sites.find(site).isEmpty()) {
+        throw Refusal.notFound("error.not-found");
+      }
       return ResponseEntity.ok()
           .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
           .header(
               HttpHeaders.CONTENT_DISPOSITION,
               ContentDisposition.attachment().filename("findings.csv").build().toString())
-          .body(runs.exportLatest(locale));
+          .body(runs.exportLatest(locale, site));
     }
   }
 
@@ -148,11 +155,12 @@ final class MonitorControllers {
     }
 
     /**
-     * The latest run of each agency in the staff's scope; with {@code site}, of the agencies that
-     * site shows, and the site's figures over them (the 2019 index inspects a website as a whole).
+     * The latest run of each agency in the staff's scope on its own site; with {@code site}, the
+     * latest runs made on that site (of the agencies it shows, its own pages checked with them),
+     * and the site's figures over them (the 2019 index inspects a website as a whole).
      */
     @GetMapping
-    String overview(@RequestParam(required = false) Long site, Model model) {
+    String overview(@RequestParam(required = false) Long site, Model model, Locale locale) {
       Staff me = access.current();
       var scope = access.agencyScope(me);
       Site selected =
@@ -160,21 +168,25 @@ final class MonitorControllers {
               ? null
               : sites.find(site).orElseThrow(() -> Refusal.notFound("error.not-found"));
       List<MonitorRuns.Ranked> ranking =
-          runs.ranking().stream()
+          runs.ranking(selected == null ? null : selected.id()).stream()
               .filter(
                   r ->
                       agencies
                           .findByCode(r.agency())
-                          .map(
-                              a ->
-                                  scope.contains(a.id())
-                                      && (selected == null || sites.shows(selected, a.id())))
+                          .map(a -> scope.contains(a.id()))
                           .orElse(false))
               .toList();
       model.addAttribute("ranking", ranking);
       model.addAttribute("sites", sites.all());
       model.addAttribute("site", selected);
       model.addAttribute("siteFigures", selected == null ? null : SiteFigures.of(ranking));
+      model.addAttribute(
+          "siteFindings",
+          selected == null
+              ? List.of()
+              : runs.latestFindings(selected.id(), locale).stream()
+                  .filter(f -> scope.contains(f.agencyId()))
+                  .toList());
       model.addAttribute("words", me.isPlatformAdmin() ? words.all() : List.of());
       model.addAttribute("lists", WordList.values());
       return "monitor/overview";

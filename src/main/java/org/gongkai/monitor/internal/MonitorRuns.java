@@ -15,6 +15,8 @@ import org.gongkai.monitor.WordList;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.CsvFile;
+import org.gongkai.site.Site;
+import org.gongkai.site.Sites;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -22,9 +24,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The daily run over every agency: each day's score and findings are kept, so that the office sees
- * today's ranking, each agency's history, and can export what is to be fixed. A second run on the
- * same day replaces that day's result.
+ * The daily run over every agency on every site that shows it: each day's score and findings are
+ * kept per site and agency, so that the office sees today's ranking of each site, each agency's
+ * history, and can export what is to be fixed. Each site's own pages are checked on that site
+ * ({@link SitePages}) and what they show wrong counts on that site only. A second run on the same
+ * day replaces that day's result.
  */
 @Service
 class MonitorRuns implements Monitor {
@@ -36,6 +40,8 @@ class MonitorRuns implements Monitor {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final MessageSource messages;
+  private final Sites sites;
+  private final SitePages pages;
 
   private final int proactiveWorkingDays;
 
@@ -47,7 +53,11 @@ class MonitorRuns implements Monitor {
       TransactionTemplate transactions,
       Clock clock,
       MessageSource messages,
-      MonitorProperties settings) {
+      MonitorProperties settings,
+      Sites sites,
+      SitePages pages) {
+    this.sites = sites;
+    this.pages = pages;
     this.messages = messages;
     this.proactiveWorkingDays = settings.proactiveWorkingDays();
     this.inspector = inspector;
@@ -80,32 +90,54 @@ class MonitorRuns implements Monitor {
 
   @Override
   public int runAll() {
+    List<Agency> all = agencies.all();
     int n = 0;
-    for (Agency agency : agencies.all()) {
-      run(agency);
-      n++;
+    for (Site site : sites.all()) {
+      SitePages.Check check = null;
+      for (Agency agency : all) {
+        if (sites.shows(site, agency.id())) {
+          if (check == null) {
+            check = pages.check(site);
+          }
+          run(site, agency, check);
+          n++;
+        }
+      }
     }
     return n;
   }
 
-  Inspector.Assessment run(Agency agency) {
-    Inspector.Assessment assessment = inspector.assess(agency, Locale.SIMPLIFIED_CHINESE);
+  /** Checks the agency again on every site that shows it, each site's pages with it. */
+  void run(Agency agency) {
+    for (Site site : sites.all()) {
+      if (sites.shows(site, agency.id())) {
+        run(site, agency, pages.check(site));
+      }
+    }
+  }
+
+  Inspector.Assessment run(Site site, Agency agency, SitePages.Check check) {
+    Inspector.Assessment assessment =
+        inspector.assess(agency, Locale.SIMPLIFIED_CHINESE, site, check);
     LocalDate today = LocalDate.now(clock);
     transactions.executeWithoutResult(
         tx -> {
           jdbc.sql(
-                  "DELETE FROM monitor_finding WHERE run_id IN (SELECT id FROM monitor_run WHERE agency_id = ? AND run_on = ?)")
-              .params(agency.id(), today)
+                  "DELETE FROM monitor_finding WHERE run_id IN (SELECT id FROM monitor_run"
+                      + " WHERE site_id = ? AND agency_id = ? AND run_on = ?)")
+              .params(site.id(), agency.id(), today)
               .update();
-          jdbc.sql("DELETE FROM monitor_run WHERE agency_id = ? AND run_on = ?")
-              .params(agency.id(), today)
+          jdbc.sql("DELETE FROM monitor_run WHERE site_id = ? AND agency_id = ? AND run_on = ?")
+              .params(site.id(), agency.id(), today)
               .update();
           GeneratedKeyHolder keys = new GeneratedKeyHolder();
           List<Inspector.Finding> all = new ArrayList<>(assessment.veto());
           all.addAll(assessment.findings());
           jdbc.sql(
-                  "INSERT INTO monitor_run (agency_id, run_on, score, vetoed, findings, ran_at) VALUES (?, ?, ?, ?, ?, ?)")
+                  "INSERT INTO monitor_run (site_id, agency_id, run_on, score, vetoed, findings, ran_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?)")
               .params(
+                  site.id(),
                   agency.id(),
                   today,
                   assessment.score(),
@@ -116,15 +148,16 @@ class MonitorRuns implements Monitor {
           long runId = keys.getKey().longValue();
           for (Inspector.Finding f : all) {
             jdbc.sql(
-                    "INSERT INTO monitor_finding (run_id, rule, severity, target, message, link, message_args)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    "INSERT INTO monitor_finding (run_id, site_id, rule, severity, target, message, link,"
+                        + " message_args) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(
                     runId,
+                    site.id(),
                     f.rule().name(),
                     f.severity(),
                     cut(f.target(), 300),
                     cut(f.message(), 1000),
-                    f.link(),
+                    cut(f.link(), 300),
                     cut(FindingText.encode(f.args()), 1000))
                 .update();
           }
@@ -132,13 +165,28 @@ class MonitorRuns implements Monitor {
     return assessment;
   }
 
-  /** Every agency's latest run, best first. */
+  /** Every agency's latest run on its own site ({@link Sites#home}), best first. */
   List<Ranked> ranking() {
-    return jdbc.sql(
-            "SELECT r.agency_id, r.run_on, r.score, r.vetoed, r.findings FROM monitor_run r WHERE r.run_on ="
-                + " (SELECT MAX(x.run_on) FROM monitor_run x WHERE x.agency_id = r.agency_id) ORDER BY r.vetoed, r.score DESC")
+    return ranking(null);
+  }
+
+  /**
+   * Every agency's latest run on the site, best first; without a site, each agency's on its own
+   * site.
+   */
+  List<Ranked> ranking(Long siteId) {
+    return jdbc
+        .sql(
+            "SELECT r.agency_id, r.run_on, r.score, r.vetoed, r.findings, r.site_id FROM monitor_run r"
+                + " WHERE r.run_on = (SELECT MAX(x.run_on) FROM monitor_run x WHERE x.agency_id = r.agency_id"
+                + " AND x.site_id = r.site_id) AND (:site IS NULL OR r.site_id = :site)"
+                + " ORDER BY r.vetoed, r.score DESC")
+        .param("site", siteId, java.sql.Types.BIGINT)
         .query(
             (rs, i) -> {
+              if (siteId == null && sites.home(rs.getLong(1)).id() != rs.getLong(6)) {
+                return null;
+              }
               Agency a = agencies.get(rs.getLong(1));
               return new Ranked(
                   a.code(),
@@ -148,27 +196,38 @@ class MonitorRuns implements Monitor {
                   rs.getBoolean(4),
                   rs.getInt(5));
             })
-        .list();
+        .list()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .toList();
   }
 
+  /** The agency's runs on its own site. */
   List<Point> history(long agencyId, int days) {
     return jdbc.sql(
-            "SELECT run_on, score, vetoed FROM monitor_run WHERE agency_id = ? AND run_on >= ? ORDER BY run_on")
-        .params(agencyId, LocalDate.now(clock).minusDays(days))
+            "SELECT run_on, score, vetoed FROM monitor_run WHERE agency_id = ? AND site_id = ?"
+                + " AND run_on >= ? ORDER BY run_on")
+        .params(agencyId, sites.home(agencyId).id(), LocalDate.now(clock).minusDays(days))
         .query(
             (rs, i) -> new Point(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getBoolean(3)))
         .list();
   }
 
+  /** Each day's run on the agency's own site, else on another site showing it. */
   @Override
   public List<DailyScore> scores(long agencyId, LocalDate first, LocalDate last) {
-    return jdbc.sql(
-            "SELECT run_on, score, vetoed FROM monitor_run WHERE agency_id = ? AND run_on BETWEEN ? AND ? ORDER BY run_on")
-        .params(agencyId, first, last)
+    long home = sites.home(agencyId).id();
+    java.util.Map<LocalDate, DailyScore> byDay = new java.util.LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT run_on, score, vetoed FROM monitor_run WHERE agency_id = ? AND run_on BETWEEN ? AND ?"
+                + " ORDER BY run_on, CASE WHEN site_id = ? THEN 0 ELSE 1 END, site_id")
+        .params(agencyId, first, last, home)
         .query(
             (rs, i) ->
                 new DailyScore(rs.getObject(1, LocalDate.class), rs.getInt(2), rs.getBoolean(3)))
-        .list();
+        .list()
+        .forEach(d -> byDay.putIfAbsent(d.runOn(), d));
+    return List.copyOf(byDay.values());
   }
 
   /**
@@ -176,17 +235,26 @@ class MonitorRuns implements Monitor {
    * mark for Excel.
    */
   String exportLatest(Locale locale) {
+    return exportLatest(locale, null);
+  }
+
+  /** The same of one site's runs, or of every site's (a column names the site). */
+  String exportLatest(Locale locale, Long siteId) {
     CsvFile csv =
-        new CsvFile(List.of("agency", "run_on", "score", "rule", "severity", "target", "message"));
+        new CsvFile(
+            List.of("site", "agency", "run_on", "score", "rule", "severity", "target", "message"));
     jdbc.sql(
-            "SELECT r.agency_id, r.run_on, r.score, f.rule, f.severity, f.target, f.message, f.message_args"
-                + " FROM monitor_finding f"
+            "SELECT r.agency_id, r.run_on, r.score, f.rule, f.severity, f.target, f.message, f.message_args,"
+                + " f.site_id FROM monitor_finding f"
                 + " JOIN monitor_run r ON r.id = f.run_id WHERE r.run_on = (SELECT MAX(x.run_on) FROM monitor_run x"
-                + " WHERE x.agency_id = r.agency_id) ORDER BY r.agency_id, f.id")
+                + " WHERE x.agency_id = r.agency_id AND x.site_id = r.site_id)"
+                + " AND (:site IS NULL OR f.site_id = :site) ORDER BY f.site_id, r.agency_id, f.id")
+        .param("site", siteId, java.sql.Types.BIGINT)
         .query(
             (rs, i) -> {
               csv.row(
                   Arrays.asList(
+                      sites.find(rs.getLong(9)).map(Site::name).orElse(""),
                       agencies.get(rs.getLong(1)).name(),
                       rs.getObject(2, LocalDate.class).toString(),
                       rs.getInt(3),
@@ -203,6 +271,36 @@ class MonitorRuns implements Monitor {
             })
         .list();
     return csv.toString();
+  }
+
+  /** A finding of a site's latest runs, its message in the reader's language. */
+  record SiteFinding(
+      long agencyId, String agencyName, String rule, String target, String message, String link) {}
+
+  /** The findings of the latest run of each agency on the site, vetoes first. */
+  List<SiteFinding> latestFindings(long siteId, Locale locale) {
+    return jdbc.sql(
+            "SELECT r.agency_id, f.rule, f.target, f.message, f.message_args, f.link FROM monitor_finding f"
+                + " JOIN monitor_run r ON r.id = f.run_id WHERE f.site_id = ? AND r.run_on ="
+                + " (SELECT MAX(x.run_on) FROM monitor_run x WHERE x.agency_id = r.agency_id"
+                + " AND x.site_id = r.site_id)"
+                + " ORDER BY CASE f.severity WHEN 'VETO' THEN 0 ELSE 1 END, r.agency_id, f.id")
+        .param(siteId)
+        .query(
+            (rs, i) ->
+                new SiteFinding(
+                    rs.getLong(1),
+                    agencies.get(rs.getLong(1)).name(),
+                    rs.getString(2),
+                    rs.getString(3),
+                    FindingText.render(
+                        messages,
+                        rs.getString(2),
+                        FindingText.decode(rs.getString(5)),
+                        rs.getString(4),
+                        locale),
+                    rs.getString(6)))
+        .list();
   }
 
   private static String cut(String s, int max) {

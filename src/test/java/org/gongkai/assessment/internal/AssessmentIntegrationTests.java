@@ -594,7 +594,8 @@ abstract class AssessmentIntegrationTests extends PlatformIntegrationTests {
 
   private void monitorRun(long agency, LocalDate on, int score, boolean vetoed) {
     jdbc.sql(
-            "INSERT INTO monitor_run (agency_id, run_on, score, vetoed, findings, ran_at) VALUES (?, ?, ?, ?, 0, ?)")
+            "INSERT INTO monitor_run (site_id, agency_id, run_on, score, vetoed, findings, ran_at)"
+                + " VALUES ((SELECT MIN(id) FROM site), ?, ?, ?, ?, 0, ?)")
         .params(agency, on, score, vetoed, OffsetDateTime.now())
         .update();
   }

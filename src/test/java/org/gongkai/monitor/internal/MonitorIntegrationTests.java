@@ -357,6 +357,112 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
     assertThat(page).contains("用语检查发现1处问题", "“编辑错字”应为“编辑正字”");
   }
 
+  @Autowired org.gongkai.site.Sites sites;
+
+  @Autowired org.gongkai.site.SiteLayouts layouts;
+
+  @Test
+  void eachSiteIsCheckedOnItsOwnPagesAndShowsItsOwnFindings() throws Exception {
+    Fixture city = newAgency();
+    Fixture broken = newAgency(city.agency().id());
+    Fixture clean = newAgency(city.agency().id());
+    String suffix = broken.agency().code().substring(10).toLowerCase();
+    long brokenSite = site("断链站" + suffix, "monitor-broken-" + suffix + ".localhost", broken);
+    long cleanSite = site("整洁站" + suffix, "monitor-clean-" + suffix + ".localhost", clean);
+    var onBroken = sites.find(brokenSite).orElseThrow();
+    layouts.saveDraft(
+        onBroken,
+        layouts
+            .draft(onBroken, admin())
+            .withNavigation(
+                List.of(
+                    new org.gongkai.site.SiteLayout.NavItem(
+                        "缺页菜单",
+                        org.gongkai.site.SiteLayout.NavKind.PAGE,
+                        "/no-such-page-" + suffix))),
+        admin(),
+        "site.layout.navigation");
+    layouts.publish(onBroken, admin());
+
+    runs.runAll();
+
+    assertThat(brokenPages(brokenSite, broken.agency().id()))
+        .as("the missing page the broken site's menu links")
+        .containsExactly("https://monitor-broken-" + suffix + ".localhost/no-such-page-" + suffix);
+    assertThat(brokenPages(cleanSite, clean.agency().id())).isEmpty();
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM monitor_finding WHERE rule = 'SITE_PAGE_BROKEN' AND link LIKE ?")
+                .param("%no-such-page-" + suffix)
+                .query(Long.class)
+                .single())
+        .as("on no other site")
+        .isEqualTo(1);
+
+    var mvc = consoleMvc();
+    var session = consoleSession(mvc, city.agencyAdmin().username());
+    String brokenPage =
+        mvc.perform(
+                MockMvcRequestBuilders.get("/console/monitor?site=" + brokenSite).session(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(brokenPage)
+        .contains("id=\"site-findings\"", "/no-such-page-" + suffix, broken.agency().name())
+        .doesNotContain(clean.agency().name());
+    String cleanPage =
+        mvc.perform(
+                MockMvcRequestBuilders.get("/console/monitor?site=" + cleanSite).session(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(cleanPage)
+        .contains("id=\"site-findings\"", clean.agency().name())
+        .doesNotContain("/no-such-page-" + suffix)
+        .doesNotContain(broken.agency().name());
+
+    String brokenCsv =
+        api()
+            .get("/api/v1/admin/monitor/findings.csv?site=" + brokenSite, "admin", ADMIN_PASSWORD)
+            .body();
+    assertThat(brokenCsv).contains("/no-such-page-" + suffix, "断链站" + suffix);
+    String cleanCsv =
+        api()
+            .get("/api/v1/admin/monitor/findings.csv?site=" + cleanSite, "admin", ADMIN_PASSWORD)
+            .body();
+    assertThat(cleanCsv).doesNotContain("/no-such-page-" + suffix).doesNotContain("断链站" + suffix);
+  }
+
+  private List<String> brokenPages(long siteId, long agencyId) {
+    return jdbc.sql(
+            "SELECT f.link FROM monitor_finding f JOIN monitor_run r ON r.id = f.run_id"
+                + " WHERE f.site_id = ? AND r.site_id = ? AND r.agency_id = ?"
+                + " AND f.rule = 'SITE_PAGE_BROKEN'")
+        .params(siteId, siteId, agencyId)
+        .query(String.class)
+        .list();
+  }
+
+  private long site(String name, String host, Fixture f) {
+    var created =
+        api()
+            .post(
+                "/api/v1/admin/sites",
+                "{\"name\":\""
+                    + name
+                    + "\",\"hosts\":[\""
+                    + host
+                    + "\"],\"agency\":\""
+                    + f.agency().code()
+                    + "\",\"idCode\":\"3398000"
+                    + (100 + Math.abs(host.hashCode() % 900))
+                    + "\",\"type\":\"DEPARTMENT\"}",
+                "admin",
+                ADMIN_PASSWORD);
+    assertThat(created.status()).isEqualTo(201);
+    return ((Number) created.json("$.id")).longValue();
+  }
+
   @Autowired WebApplicationContext context;
 
   private void deleteAttachmentFile(byte[] content) throws Exception {
