@@ -67,6 +67,54 @@ class MonitorFollowerIntegrationTests extends PlatformIntegrationTests {
     assertThat(runsToday(agency)).isEqualTo(1);
   }
 
+  @Autowired MonitorFollower follower;
+
+  @Autowired org.gongkai.site.Sites sites;
+
+  @Test
+  void aRecheckRefreshesTheAgencysRunsOnEverySiteThatShowsIt() {
+    Fixture f = newAgency();
+    long agency = f.agency().id();
+    settle(agency);
+    String host = "recheck-" + f.agency().code().substring(10).toLowerCase() + ".localhost";
+    var created =
+        api()
+            .post(
+                "/api/v1/admin/sites",
+                "{\"name\":\"复查站"
+                    + host
+                    + "\",\"hosts\":[\""
+                    + host
+                    + "\"],\"agency\":\""
+                    + f.agency().code()
+                    + "\",\"idCode\":\"3397000"
+                    + (100 + Math.abs(host.hashCode() % 900))
+                    + "\",\"type\":\"DEPARTMENT\"}",
+                "admin",
+                ADMIN_PASSWORD);
+    assertThat(created.status()).isEqualTo(201);
+    long own = ((Number) created.json("$.id")).longValue();
+
+    follower.note(agency);
+    rechecks.recheck();
+
+    List<Long> expected =
+        sites.all().stream()
+            .filter(site -> sites.shows(site, agency))
+            .map(org.gongkai.site.Site::id)
+            .sorted()
+            .toList();
+    assertThat(expected).contains(own).hasSizeGreaterThan(1);
+    assertThat(
+            jdbc.sql(
+                    "SELECT site_id FROM monitor_run WHERE agency_id = ? AND run_on = ? ORDER BY site_id")
+                .params(agency, clock.today())
+                .query(Long.class)
+                .list())
+        .as("one run of the day on each site showing the agency")
+        .isEqualTo(expected);
+  }
+
   /** Waits for the agency's creation to be noted, and checks it until no note is left. */
   private void settle(long agencyId) {
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> noted(agencyId));
