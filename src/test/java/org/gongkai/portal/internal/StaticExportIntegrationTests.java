@@ -13,7 +13,13 @@ import org.gongkai.support.Api;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.TestPropertySource;
 
+/**
+ * In a context of its own: a full export crawls every site the database holds, and in the shared
+ * context every other test's sites and documents would be crawled too.
+ */
+@TestPropertySource(properties = "test.context=static-export")
 class StaticExportIntegrationTests extends PlatformIntegrationTests {
 
   private static final String EXPORT = "/api/v1/admin/static-export";
