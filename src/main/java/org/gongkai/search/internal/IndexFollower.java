@@ -1,11 +1,8 @@
 package org.gongkai.search.internal;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.gongkai.catalog.DocumentPublished;
 import org.gongkai.catalog.DocumentWithdrawn;
 import org.gongkai.search.IndexStatus;
@@ -77,26 +74,23 @@ class IndexFollower {
     if (search.status().phase() != IndexStatus.Phase.READY) {
       return;
     }
-    List<IndexLog.Entry> seen = entries.entries(lastSeen, Instant.now(clock).minus(LATE_COMMITS));
-    List<IndexLog.Entry> claimed = new ArrayList<>();
-    for (IndexLog.Entry e : seen) {
+    boolean namesForgotten = false;
+    for (IndexLog.Entry e : entries.entries(lastSeen, Instant.now(clock).minus(LATE_COMMITS))) {
       if (entries.claim(e)) {
-        claimed.add(e);
+        if (!namesForgotten) {
+          // Another node may have renamed an agency or column; its entries do not say why.
+          documents.forgetNames();
+          namesForgotten = true;
+        }
+        try {
+          indexer.reindex(e.documentId());
+        } catch (RuntimeException failed) {
+          entries.release(e);
+          log.warn(
+              "search index could not follow document {}: {}", e.documentId(), failed.toString());
+          return;
+        }
       }
-    }
-    if (!claimed.isEmpty()) {
-      // Another node may have renamed an agency or column; its entries do not say why.
-      documents.forgetNames();
-      try {
-        indexer.reindex(claimed.stream().map(IndexLog.Entry::documentId).toList());
-      } catch (IOException | RuntimeException failed) {
-        claimed.forEach(entries::release);
-        log.warn(
-            "search index could not follow {} documents: {}", claimed.size(), failed.toString());
-        return;
-      }
-    }
-    for (IndexLog.Entry e : seen) {
       lastSeen = Math.max(lastSeen, e.id());
     }
   }

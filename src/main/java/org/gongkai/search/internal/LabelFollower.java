@@ -1,6 +1,5 @@
 package org.gongkai.search.internal;
 
-import java.io.IOException;
 import java.util.List;
 import org.gongkai.agency.AgencyChanged;
 import org.gongkai.agency.ColumnChanged;
@@ -50,7 +49,7 @@ class LabelFollower {
 
   @ApplicationModuleListener
   @Async(PlatformExecutors.INDEXING)
-  void relabel(AgencyChanged event) throws IOException {
+  void relabel(AgencyChanged event) {
     if (event.renamed()) {
       relabel(catalog.liveDocumentsOf(event.agencyId()));
     }
@@ -58,14 +57,14 @@ class LabelFollower {
 
   @ApplicationModuleListener
   @Async(PlatformExecutors.INDEXING)
-  void relabel(ColumnChanged event) throws IOException {
+  void relabel(ColumnChanged event) {
     if (event.renamed()) {
       relabel(catalog.liveDocumentsIn(event.columnId()));
     }
   }
 
-  private void relabel(List<Long> documentIds) throws IOException {
+  private void relabel(List<Long> documentIds) {
     documents.forgetNames();
-    indexer.reindexAfterCommit(documentIds);
+    documentIds.forEach(indexer::reindexAfterCommit);
   }
 }

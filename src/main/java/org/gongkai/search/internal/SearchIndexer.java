@@ -1,15 +1,9 @@
 package org.gongkai.search.internal;
 
-import java.io.IOException;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.DocumentPublished;
 import org.gongkai.catalog.DocumentWithdrawn;
-import org.gongkai.search.IndexedDocument;
 import org.gongkai.shared.execution.PlatformExecutors;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Async;
@@ -25,8 +19,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Component
 class SearchIndexer {
-
-  private static final int BATCH = 500;
 
   private final SearchService search;
   private final Catalog catalog;
@@ -60,17 +52,6 @@ class SearchIndexer {
     }
   }
 
-  /** The same for many documents (a renamed agency's), a batch at a time. */
-  void reindexAfterCommit(List<Long> documentIds) throws IOException {
-    Map<Long, Set<Long>> covered = new HashMap<>();
-    for (Long id : documentIds) {
-      covered.put(id, log.committedHereFor(id));
-    }
-    if (reindex(documentIds)) {
-      covered.forEach(log::indexedHere);
-    }
-  }
-
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   void removeAtOnce(DocumentWithdrawn event) {
     EngineIndex index = search.index();
@@ -92,34 +73,6 @@ class SearchIndexer {
         .indexable(documentId)
         .map(documents::of)
         .ifPresentOrElse(index::put, () -> index.remove(documentId));
-    return true;
-  }
-
-  /**
-   * Brings these documents' entries in line with the database as the catch-up does, {@link #BATCH}
-   * at a time: one read, one write and one commit a batch instead of each a document.
-   */
-  boolean reindex(List<Long> documentIds) throws IOException {
-    EngineIndex index = search.index();
-    if (index == null) {
-      return false;
-    }
-    List<Long> ids = documentIds.stream().distinct().sorted().toList();
-    if (ids.size() == 1) {
-      return reindex(ids.get(0));
-    }
-    for (int from = 0; from < ids.size(); from += BATCH) {
-      List<Long> batch = ids.subList(from, Math.min(from + BATCH, ids.size()));
-      List<IndexedDocument> live = catalog.indexable(batch).stream().map(documents::of).toList();
-      Set<Long> found = live.stream().map(IndexedDocument::id).collect(Collectors.toSet());
-      List<Long> gone = batch.stream().filter(id -> !found.contains(id)).toList();
-      if (!gone.isEmpty()) {
-        index.removeAll(gone);
-      }
-      if (!live.isEmpty()) {
-        index.putAll(live, () -> {});
-      }
-    }
     return true;
   }
 }
