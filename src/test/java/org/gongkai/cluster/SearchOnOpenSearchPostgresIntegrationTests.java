@@ -12,6 +12,7 @@ import org.gongkai.support.Api;
 import org.gongkai.support.OpenSearchTestCluster;
 import org.gongkai.support.SecondNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,8 +34,15 @@ class SearchOnOpenSearchPostgresIntegrationTests extends TwoNodesIntegrationTest
     registry.add("gongkai.search.opensearch.alias", () -> ALIAS);
   }
 
+  @Autowired Search searchA;
+
   @Test
   void aDocumentPublishedOnOneNodeIsFoundOnTheOtherAndWithdrawnThereIsGoneHere() throws Exception {
+    // The index behind a fresh alias is built in the background: a publication during that build
+    // is not what this test is about.
+    await("node A's search ready")
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> searchA.status().phase() == IndexStatus.Phase.READY);
     Fixture f = newAgency();
     try (ConfigurableApplicationContext other =
         SecondNode.start(
