@@ -51,7 +51,9 @@ public final class Resealing {
 
   /**
    * Reseals {@code columns} (column name to the field name the cipher binds) of {@code table};
-   * {@code onRow} may add columns to the update (a lookup hash, say). Returns the rows changed.
+   * {@code onRow} may add columns to the update (a lookup hash, say). A value that does not open
+   * (altered, or sealed under a key since removed) is left as it is and logged by its row, and the
+   * run goes on. Returns the rows changed.
    */
   public static int run(
       JdbcClient jdbc,
@@ -61,6 +63,7 @@ public final class Resealing {
       Map<String, String> columns,
       Extra onRow) {
     int changed = 0;
+    int[] unopened = {0};
     long after = 0;
     while (true) {
       long from = after;
@@ -80,13 +83,20 @@ public final class Resealing {
         if (changed > 0) {
           log.info("{} rows of {} sealed under the current key", changed, table);
         }
+        if (unopened[0] > 0) {
+          log.error(
+              "{} values of {} do not open under any key (altered, or their key was removed);"
+                  + " they were left as they are, each row named above",
+              unopened[0],
+              table);
+        }
         return changed;
       }
       int[] count = {0};
       transactions.executeWithoutResult(
           tx -> {
             for (Map<String, Object> row : rows) {
-              count[0] += reseal(jdbc, cipher, table, columns, onRow, row);
+              count[0] += reseal(jdbc, cipher, table, columns, onRow, row, unopened);
             }
           });
       changed += count[0];
@@ -100,14 +110,25 @@ public final class Resealing {
       String table,
       Map<String, String> columns,
       Extra onRow,
-      Map<String, Object> row) {
+      Map<String, Object> row,
+      int[] unopened) {
     List<String> sets = new ArrayList<>();
     List<Object> params = new ArrayList<>();
     long id = ((Number) value(row, "id")).longValue();
     for (var column : columns.entrySet()) {
       String stored = (String) value(row, column.getKey());
       if (!cipher.isCurrent(stored)) {
-        String plain = cipher.open(column.getValue(), id, stored);
+        String plain;
+        try {
+          plain = cipher.open(column.getValue(), id, stored);
+        } catch (IllegalStateException e) {
+          // One altered value must not keep every other row of the table from its new key; the
+          // row is named (never its value) so that it can be looked at.
+          log.error(
+              "{}.{} of row {} does not open: {}", table, column.getKey(), id, e.getMessage());
+          unopened[0]++;
+          continue;
+        }
         sets.add(column.getKey() + " = ?");
         params.add(cipher.seal(column.getValue(), id, plain));
         if (onRow != null) {
