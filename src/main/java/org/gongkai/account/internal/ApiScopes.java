@@ -27,6 +27,7 @@ final class ApiScopes {
     AREAS.put("mailbox", List.of("/api/v1/admin/mailbox"));
     AREAS.put("powers", List.of("/api/v1/admin/powers"));
     AREAS.put("monitor", List.of("/api/v1/admin/monitor"));
+    AREAS.put("webhooks", List.of("/api/v1/admin/webhooks"));
   }
 
   private ApiScopes() {}

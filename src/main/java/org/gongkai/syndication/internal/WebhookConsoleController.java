@@ -1,5 +1,6 @@
 package org.gongkai.syndication.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
@@ -14,11 +15,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The endpoints of other platforms, each with its recent deliveries, a button to send one again and
- * one to pause or resume the endpoint. Endpoints are registered through the admin API.
+ * one to pause or resume the endpoint, and a form to register a new one (the same checks as the
+ * admin API: an http(s) address outside private networks, a secret of 16 characters or more, at
+ * least one agency or column).
  */
 @Controller
 @RequestMapping("/console/webhooks")
@@ -41,6 +45,7 @@ class WebhookConsoleController {
   @GetMapping
   String list(Model model) {
     platformAdmin();
+    model.addAttribute("allAgencies", agencies.all());
     model.addAttribute(
         "endpoints",
         webhooks.all().stream()
@@ -52,6 +57,56 @@ class WebhookConsoleController {
                         webhooks.recent(e.id(), RECENT)))
             .toList());
     return "syndication/console";
+  }
+
+  /**
+   * Registers an endpoint from the console's form: agencies by id (checkboxes), columns as ids
+   * separated by commas or spaces. A refused form says why and saves nothing; the secret is never
+   * put back into the page.
+   */
+  @PostMapping
+  String register(
+      @RequestParam(required = false) String url,
+      @RequestParam(required = false) String secret,
+      @RequestParam(name = "agencies", required = false) List<Long> agencyIds,
+      @RequestParam(required = false) String columns,
+      RedirectAttributes redirect) {
+    Staff me = platformAdmin();
+    try {
+      List<Long> chosen = new ArrayList<>();
+      for (Long id : agencyIds == null ? List.<Long>of() : agencyIds) {
+        chosen.add(
+            agencies
+                .find(id)
+                .orElseThrow(() -> Refusal.invalidField("agencies", "agency.not-found"))
+                .id());
+      }
+      Endpoint created = webhooks.register(url, secret, chosen, columnIds(columns), me);
+      redirect.addFlashAttribute("notice", "webhook.registered");
+      return "redirect:/console/webhooks#endpoint-" + created.id();
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+      redirect.addFlashAttribute("enteredUrl", url);
+      redirect.addFlashAttribute("enteredAgencies", agencyIds == null ? List.of() : agencyIds);
+      redirect.addFlashAttribute("enteredColumns", columns);
+      return "redirect:/console/webhooks#new-endpoint";
+    }
+  }
+
+  /** Column ids as typed: numbers separated by commas, spaces or the ideographic comma. */
+  static List<Long> columnIds(String typed) {
+    List<Long> ids = new ArrayList<>();
+    if (typed == null || typed.isBlank()) {
+      return ids;
+    }
+    for (String part : typed.strip().split("[\\s,，、]+")) {
+      try {
+        ids.add(Long.parseLong(part));
+      } catch (NumberFormatException e) {
+        throw Refusal.invalidField("columns", "webhook.columns.invalid", part);
+      }
+    }
+    return ids;
   }
 
   @PostMapping("/{id}/deliveries/{deliveryId}/redeliver")

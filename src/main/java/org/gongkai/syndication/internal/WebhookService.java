@@ -3,6 +3,7 @@ package org.gongkai.syndication.internal;
 import java.time.Clock;
 import java.util.List;
 import org.gongkai.account.Staff;
+import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.syndication.Delivery;
@@ -20,6 +21,7 @@ class WebhookService {
   private final DeliveryRepository deliveries;
   private final AddressPolicy addresses;
   private final AuditTrail audit;
+  private final AgencyDirectory agencies;
   private final Clock clock;
 
   WebhookService(
@@ -27,7 +29,9 @@ class WebhookService {
       DeliveryRepository deliveries,
       AddressPolicy addresses,
       AuditTrail audit,
+      AgencyDirectory agencies,
       Clock clock) {
+    this.agencies = agencies;
     this.endpoints = endpoints;
     this.deliveries = deliveries;
     this.addresses = addresses;
@@ -50,6 +54,11 @@ class WebhookService {
     }
     if (agencyIds.isEmpty() && columnIds.isEmpty()) {
       throw Refusal.invalidField("agencies", "webhook.scope.empty");
+    }
+    for (long column : columnIds) {
+      if (agencies.column(column).isEmpty()) {
+        throw Refusal.invalidField("columns", "column.not-found");
+      }
     }
     long id =
         endpoints.insert(url.strip(), secret, agencyIds, columnIds, by.username(), clock.instant());

@@ -80,20 +80,22 @@ class WebhookDeliveryIntegrationTests extends PlatformIntegrationTests {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
 
+  /** The admin API's body registering {@code url} for one agency with {@code secret}. */
+  private static String endpointJson(String url, Fixture f, String secret) {
+    return "{\"url\":"
+        + Api.quote(url)
+        + ",\"agencies\":["
+        + Api.quote(f.agency().code())
+        + "],\"secret\":"
+        + Api.quote(secret)
+        + "}";
+  }
+
   private long register(Fixture f) {
     Api.Response created =
         api()
             .post(
-                "/api/v1/admin/webhooks",
-                "{\"url\":\""
-                    + url()
-                    + "\",\"agencies\":[\""
-                    + f.agency().code()
-                    + "\"],\"secret\":\""
-                    + SECRET
-                    + "\"}",
-                "admin",
-                ADMIN_PASSWORD);
+                "/api/v1/admin/webhooks", endpointJson(url(), f, SECRET), "admin", ADMIN_PASSWORD);
     assertThat(created.status()).isEqualTo(201);
     return ((Number) created.json("$.id")).longValue();
   }
@@ -254,39 +256,20 @@ class WebhookDeliveryIntegrationTests extends PlatformIntegrationTests {
         api()
             .post(
                 "/api/v1/admin/webhooks",
-                "{\"url\":\"ftp://example.org/x\",\"agencies\":[\""
-                    + f.agency().code()
-                    + "\"],\"secret\":\""
-                    + SECRET
-                    + "\"}",
+                endpointJson("ftp://example.org/x", f, SECRET),
                 "admin",
                 ADMIN_PASSWORD);
     assertThat(ftp.status()).isEqualTo(400);
     assertThat(ftp.body()).contains("url");
     Api.Response shortSecret =
-        api()
-            .post(
-                "/api/v1/admin/webhooks",
-                "{\"url\":\""
-                    + url()
-                    + "\",\"agencies\":[\""
-                    + f.agency().code()
-                    + "\"],\"secret\":\"x\"}",
-                "admin",
-                ADMIN_PASSWORD);
+        api().post("/api/v1/admin/webhooks", endpointJson(url(), f, "x"), "admin", ADMIN_PASSWORD);
     assertThat(shortSecret.status()).isEqualTo(400);
     assertThat(shortSecret.body()).contains("secret");
     Api.Response asEditor =
         api()
             .post(
                 "/api/v1/admin/webhooks",
-                "{\"url\":\""
-                    + url()
-                    + "\",\"agencies\":[\""
-                    + f.agency().code()
-                    + "\"],\"secret\":\""
-                    + SECRET
-                    + "\"}",
+                endpointJson(url(), f, SECRET),
                 f.editor().username(),
                 PASSWORD);
     assertThat(asEditor.status()).isEqualTo(403);
@@ -309,16 +292,7 @@ class WebhookDeliveryIntegrationTests extends PlatformIntegrationTests {
     assertThat(sender.sendDue()).isZero();
 
     MockMvc mvc = consoleMvc();
-    MockHttpSession session =
-        (MockHttpSession)
-            mvc.perform(
-                    MockMvcRequestBuilders.post("/login")
-                        .with(csrf())
-                        .param("username", "admin")
-                        .param("password", ADMIN_PASSWORD))
-                .andReturn()
-                .getRequest()
-                .getSession();
+    MockHttpSession session = adminSession(mvc);
     MockHttpServletResponse page =
         mvc.perform(MockMvcRequestBuilders.get("/console/webhooks").session(session))
             .andReturn()
@@ -344,5 +318,181 @@ class WebhookDeliveryIntegrationTests extends PlatformIntegrationTests {
             .andReturn()
             .getResponse();
     assertThat(asEditor.getStatus()).isEqualTo(403);
+  }
+
+  @Test
+  void theConsoleFormRegistersAnEndpointAndARefusedOneSavesNothing() throws Exception {
+    Fixture f = newAgency();
+    MockMvc mvc = consoleMvc();
+    MockHttpSession session = adminSession(mvc);
+    String page =
+        mvc.perform(MockMvcRequestBuilders.get("/console/webhooks").session(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("登记推送端点", "for=\"webhook-url\"", "for=\"webhook-secret\"")
+        .contains("webhook-agency-" + f.agency().id());
+
+    long before = endpointCount();
+    MockHttpServletResponse refused =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/console/webhooks")
+                    .session(session)
+                    .with(csrf())
+                    .param("url", url())
+                    .param("secret", "short")
+                    .param("agencies", String.valueOf(f.agency().id())))
+            .andReturn()
+            .getResponse();
+    assertThat(refused.getStatus()).isEqualTo(302);
+    assertThat(refused.getRedirectedUrl()).endsWith("#new-endpoint");
+    assertThat(endpointCount()).as("nothing half-saved").isEqualTo(before);
+    MockHttpServletResponse badColumns =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/console/webhooks")
+                    .session(session)
+                    .with(csrf())
+                    .param("url", url())
+                    .param("secret", SECRET)
+                    .param("columns", "12 abc"))
+            .andReturn()
+            .getResponse();
+    assertThat(badColumns.getStatus()).isEqualTo(302);
+    assertThat(endpointCount()).isEqualTo(before);
+    MockHttpServletResponse unknownColumn =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/console/webhooks")
+                    .session(session)
+                    .with(csrf())
+                    .param("url", url())
+                    .param("secret", SECRET)
+                    .param("columns", "999999999"))
+            .andReturn()
+            .getResponse();
+    assertThat(unknownColumn.getStatus()).isEqualTo(302);
+    assertThat(endpointCount()).isEqualTo(before);
+
+    MockHttpServletResponse registered =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/console/webhooks")
+                    .session(session)
+                    .with(csrf())
+                    .param("url", url())
+                    .param("secret", SECRET)
+                    .param("agencies", String.valueOf(f.agency().id()))
+                    .param("columns", f.interpretations().id() + "，" + f.policies().id()))
+            .andReturn()
+            .getResponse();
+    assertThat(registered.getStatus()).isEqualTo(302);
+    assertThat(endpointCount()).isEqualTo(before + 1);
+    long id = jdbc.sql("SELECT MAX(id) FROM webhook_endpoint").query(Long.class).single();
+    assertThat(registered.getRedirectedUrl()).endsWith("#endpoint-" + id);
+    assertThat(audit.forSubject("webhook_endpoint", id).stream().map(AuditEntry::action).toList())
+        .containsExactly("webhook.registered");
+    String listed =
+        mvc.perform(MockMvcRequestBuilders.get("/console/webhooks").session(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(listed).contains("id=\"endpoint-" + id + "\"", f.agency().name());
+    assertThat(listed).doesNotContain(SECRET);
+
+    long published = publish(f, "控制台登记的端点");
+    assertThat(awaitDelivery(id, Outbox.PUBLISHED).documentId()).isEqualTo(published);
+
+    MockHttpServletResponse asReviewer =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/console/webhooks")
+                    .session(consoleSession(mvc, f.reviewer().username()))
+                    .with(csrf())
+                    .param("url", url())
+                    .param("secret", SECRET)
+                    .param("agencies", String.valueOf(f.agency().id())))
+            .andReturn()
+            .getResponse();
+    assertThat(asReviewer.getStatus()).isEqualTo(403);
+    assertThat(endpointCount()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void anAccessTokenReachesTheWebhooksOnlyWithTheWebhooksScope() {
+    Fixture f = newAgency();
+    String write = token("webhooks:write");
+    String read = token("webhooks:read");
+    String documents = token("documents:write");
+
+    assertThat(bearerPost(documents, endpointJson(url(), f, SECRET)).status())
+        .as("another area's scope")
+        .isEqualTo(403);
+    assertThat(bearerPost(read, endpointJson(url(), f, SECRET)).status())
+        .as("read is not write")
+        .isEqualTo(403);
+    long before = endpointCount();
+    Api.Response created = bearerPost(write, endpointJson(url(), f, SECRET));
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(endpointCount()).isEqualTo(before + 1);
+    assertThat(
+            api()
+                .with("Authorization", "Bearer " + read)
+                .get("/api/v1/admin/webhooks/" + created.json("$.id"))
+                .status())
+        .isEqualTo(200);
+    assertThat(
+            api()
+                .with("Authorization", "Bearer " + documents)
+                .get("/api/v1/admin/webhooks")
+                .status())
+        .isEqualTo(403);
+  }
+
+  /** A token of the platform administrator with one scope. */
+  private String token(String scope) {
+    Api.Response made =
+        api()
+            .post(
+                "/api/v1/admin/tokens",
+                "{\"name\":\"推送"
+                    + scope
+                    + "\",\"scopes\":[\""
+                    + scope
+                    + "\"],\"expiresOn\":\""
+                    + java.time.LocalDate.now(clock).plusDays(30)
+                    + "\"}",
+                "admin",
+                ADMIN_PASSWORD);
+    assertThat(made.status()).as(made.body()).isEqualTo(201);
+    return made.json("$.token");
+  }
+
+  private Api.Response bearerPost(String token, String json) {
+    var answer =
+        org.springframework.web.client.RestClient.builder()
+            .defaultStatusHandler(status -> true, (request, response) -> {})
+            .build()
+            .post()
+            .uri("http://localhost:" + port + "/api/v1/admin/webhooks")
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .body(json)
+            .retrieve()
+            .toEntity(String.class);
+    return new Api.Response(answer.getStatusCode().value(), answer.getBody(), answer.getHeaders());
+  }
+
+  private long endpointCount() {
+    return jdbc.sql("SELECT COUNT(*) FROM webhook_endpoint").query(Long.class).single();
+  }
+
+  private MockHttpSession adminSession(MockMvc mvc) throws Exception {
+    return (MockHttpSession)
+        mvc.perform(
+                MockMvcRequestBuilders.post("/login")
+                    .with(csrf())
+                    .param("username", "admin")
+                    .param("password", ADMIN_PASSWORD))
+            .andReturn()
+            .getRequest()
+            .getSession();
   }
 }
