@@ -96,11 +96,18 @@ class PersonalDataUpkeep {
                 .param(id)
                 .query(String.class)
                 .single();
+        String plain;
+        try {
+          plain = cipher.open(RequestRepository.ID_NUMBER, id, stored);
+        } catch (IllegalStateException e) {
+          log.error("the ID number of request {} does not open: {}", id, e.getMessage());
+          continue;
+        }
         jdbc.sql("UPDATE foi_request SET id_number_hash = ? WHERE id = ?")
-            .params(cipher.lookupHash(cipher.open(RequestRepository.ID_NUMBER, id, stored)), id)
+            .params(cipher.lookupHash(plain), id)
             .update();
+        rows++;
       }
-      rows += unhashed.size();
       int copies = 0;
       for (String sha :
           jdbc.sql(
