@@ -78,6 +78,9 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "GET /api/v1/qa",
           "GET /api/v1/search",
           "GET /api/v1/search/suggest",
+          "POST /api/v1/subscriptions",
+          "GET /api/v1/subscriptions/unsubscribe",
+          "POST /api/v1/subscriptions/unsubscribe",
           "GET /assessments",
           "GET /assessments/{year:\\d+}",
           "GET /consultations",
@@ -113,6 +116,14 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "GET /sitemap.xml",
           "GET /sitemaps/documents-{block}.xml",
           "GET /sitemaps/pages.xml",
+          "GET /subscriptions",
+          "POST /subscriptions",
+          "GET /subscriptions/confirm",
+          "GET /subscriptions/manage",
+          "POST /subscriptions/manage/{id}/frequency",
+          "POST /subscriptions/manage/{id}/unsubscribe",
+          "GET /subscriptions/unsubscribe",
+          "POST /subscriptions/unsubscribe",
           "GET /swagger-ui.html",
           "GET /v3/api-docs",
           "GET /v3/api-docs.yaml",
@@ -137,7 +148,8 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "/api/v1/admin/sites",
           "/console/sites",
           "/api/v1/admin/webhooks",
-          "/console/webhooks");
+          "/console/webhooks",
+          "/console/subscriptions");
 
   /**
    * Routes on which a member of staff acts on their own account (their password, authenticator,

@@ -72,7 +72,9 @@ class ConsoleNavigation {
               List.of(
                   new Link("/console/foi/statistics", "foi.console.statistics", Audience.EVERYONE),
                   new Link("/console/reports", "console.reports", Audience.EVERYONE),
-                  new Link("/console/dashboard", "console.dashboard", Audience.EVERYONE))),
+                  new Link("/console/dashboard", "console.dashboard", Audience.EVERYONE),
+                  new Link(
+                      "/console/subscriptions", "console.subscriptions", Audience.PLATFORM_ADMIN))),
           new Group(
               WorkQueue.Section.SYSTEM,
               List.of(

@@ -1,0 +1,90 @@
+package org.gongkai.subscription.internal;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One GreenMail server (SMTP and IMAP on free ports) for the JVM's subscription tests, and what a
+ * test reads from it: the mails one address received, their text and links.
+ */
+public final class TestMailServer {
+
+  public static final String BOUNCE_LOGIN = "bounces";
+  public static final String BOUNCE_PASSWORD = "bounce-password";
+  public static final String BOUNCE_ADDRESS = "bounces@gongkai.test";
+
+  private static GreenMail server;
+  private static GreenMailUser bounceBox;
+
+  private TestMailServer() {}
+
+  public static synchronized GreenMail server() {
+    if (server == null) {
+      ServerSetup[] setups = {
+        ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()
+      };
+      server = new GreenMail(setups);
+      server.start();
+      bounceBox = server.setUser(BOUNCE_ADDRESS, BOUNCE_LOGIN, BOUNCE_PASSWORD);
+    }
+    return server;
+  }
+
+  /** The mailbox bounces come back to. */
+  public static synchronized GreenMailUser bounceBox() {
+    server();
+    return bounceBox;
+  }
+
+  /** The settings that send the platform's mail to this server and read bounces from it. */
+  public static void register(DynamicPropertyRegistry registry) {
+    GreenMail mail = server();
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
+    registry.add("gongkai.subscriptions.send-interval", () -> "PT1H");
+    registry.add("gongkai.subscriptions.query-delay", () -> "PT0S");
+    registry.add("gongkai.subscriptions.bounces.interval", () -> "PT1H");
+    registry.add("gongkai.subscriptions.bounces.host", () -> "127.0.0.1");
+    registry.add("gongkai.subscriptions.bounces.port", () -> mail.getImap().getPort());
+    registry.add("gongkai.subscriptions.bounces.username", () -> BOUNCE_LOGIN);
+    registry.add("gongkai.subscriptions.bounces.password", () -> BOUNCE_PASSWORD);
+  }
+
+  /** Every mail the address has received so far, oldest first. */
+  public static List<MimeMessage> to(String address) throws MessagingException {
+    List<MimeMessage> found = new ArrayList<>();
+    for (MimeMessage m : server().getReceivedMessages()) {
+      Address[] to = m.getRecipients(MimeMessage.RecipientType.TO);
+      if (to != null && to.length == 1 && to[0].toString().equalsIgnoreCase(address)) {
+        found.add(m);
+      }
+    }
+    return found;
+  }
+
+  public static String text(MimeMessage m) throws MessagingException, IOException {
+    Object content = m.getContent();
+    return content instanceof String s ? s : String.valueOf(content);
+  }
+
+  /** The token of the first link to {@code path} in the mail's text. */
+  public static String token(MimeMessage m, String path) throws MessagingException, IOException {
+    Matcher found =
+        Pattern.compile(Pattern.quote(path) + "\\?token=([A-Za-z0-9_.\\-]+)").matcher(text(m));
+    if (!found.find()) {
+      throw new AssertionError("no link to " + path + " in " + text(m));
+    }
+    return found.group(1);
+  }
+}
