@@ -192,6 +192,55 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
+  void everySearchHasAnAtomFeedWithItsFiltersLinkedFromItsPage() {
+    Fixture f = newAgency();
+    Fixture other = newAgency();
+    Api api = api();
+    String word = unique("订阅词");
+    int first = publish(api, f, word + "第一份通知", "<p>正文提到" + word + "。</p>");
+    publish(api, other, word + "别的机构的通知", "<p>正文提到" + word + "。</p>");
+    awaitHits(word, "q=" + enc(word), 2);
+
+    String page = api.get("/search?q=" + enc(word) + "&agency=" + f.agency().code()).body();
+    assertThat(page)
+        .contains("rel=\"alternate\" type=\"application/atom+xml\"", "订阅此搜索")
+        .contains("/search/feed?q=" + enc(word) + "&amp;agency=" + f.agency().code() + "\"");
+
+    Api.Response feed = api.get("/search/feed?q=" + enc(word) + "&agency=" + f.agency().code());
+    assertThat(feed.status()).isEqualTo(200);
+    assertThat(feed.headers().getContentType().toString()).startsWith("application/atom+xml");
+    assertThat(feed.body())
+        .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "搜索“" + word + "”")
+        .contains(word + "第一份通知", "/documents/" + first + "\"")
+        .doesNotContain("别的机构的通知");
+    assertThat(feed.headers().getCacheControl()).contains("public");
+    Api.Response again = api.get("/search/feed?q=" + enc(word) + "&agency=" + f.agency().code());
+    assertThat(again.headers().getETag()).isNotNull().isEqualTo(feed.headers().getETag());
+    assertThat(
+            api.with("If-None-Match", feed.headers().getETag())
+                .get("/search/feed?q=" + enc(word) + "&agency=" + f.agency().code())
+                .status())
+        .isEqualTo(304);
+
+    Api.Response whole = api.get("/search/feed?q=" + enc(word));
+    assertThat(whole.body()).contains("第一份通知", "别的机构的通知");
+
+    int second = publish(api, f, word + "第二份通知", "<p>正文提到" + word + "。</p>");
+    await("the feed follows a publication")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                api.get("/search/feed?q=" + enc(word) + "&agency=" + f.agency().code())
+                    .body()
+                    .contains("/documents/" + second + "\""));
+
+    Api.Response empty = api.get("/search/feed");
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.body()).contains("请给出搜索词或至少一个筛选条件");
+  }
+
+  @Test
   void synonymsApplyAtQueryTimeAndSuggestionsFollowTitles() throws Exception {
     Fixture f = newAgency();
     Api api = api();

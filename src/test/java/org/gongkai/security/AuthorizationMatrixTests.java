@@ -112,6 +112,7 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "GET /powers/{code}/flowchart.svg",
           "GET /robots.txt",
           "GET /search",
+          "GET /search/feed",
           "GET /site-logo",
           "GET /sitemap.xml",
           "GET /sitemaps/documents-{block}.xml",

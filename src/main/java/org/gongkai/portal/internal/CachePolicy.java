@@ -17,8 +17,8 @@ enum CachePolicy {
   /** Public pages and API answers, the same for every anonymous visitor: kept rendered. */
   PUBLIC,
   /**
-   * Public, but large or streamed (document sitemaps, attachments): cacheable downstream, not kept
-   * here.
+   * Public, but large or streamed (document sitemaps, attachments), or following the search index
+   * rather than the site's version (search feeds): cacheable downstream, not kept here.
    */
   PUBLIC_STREAMED,
   /** Everything else (console, staff API, forms' answers, personal status pages): never stored. */
@@ -52,7 +52,8 @@ enum CachePolicy {
     }
     if (path.contains("/attachments/")
         || path.startsWith("/sitemaps/documents-")
-        || path.equals("/site-logo")) {
+        || path.equals("/site-logo")
+        || path.equals("/search/feed")) {
       return path.startsWith("/api/") ? PRIVATE : PUBLIC_STREAMED;
     }
     if (PUBLIC_PAGES.contains(path) || PUBLIC_PREFIXES.stream().anyMatch(path::startsWith)) {

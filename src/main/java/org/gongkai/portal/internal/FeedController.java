@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +21,7 @@ import org.gongkai.agency.Column;
 import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.CatalogQuery;
 import org.gongkai.catalog.DocumentSummary;
+import org.gongkai.shared.web.AtomFeed;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,8 +33,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class FeedController {
 
-  private static final MediaType ATOM =
-      MediaType.parseMediaType("application/atom+xml;charset=UTF-8");
   private static final int FEED_SIZE = 50;
   static final int SITEMAP_BLOCK = 50_000;
 
@@ -49,8 +47,7 @@ class FeedController {
   }
 
   @GetMapping("/agencies/{code}/feed.atom")
-  ResponseEntity<String> agencyFeed(@PathVariable String code, HttpServletRequest request)
-      throws XMLStreamException {
+  ResponseEntity<String> agencyFeed(@PathVariable String code, HttpServletRequest request) {
     Agency agency =
         agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
     site.requireShown(request, agency.id());
@@ -63,8 +60,7 @@ class FeedController {
 
   @GetMapping("/agencies/{code}/columns/{columnId}/feed.atom")
   ResponseEntity<String> columnFeed(
-      @PathVariable String code, @PathVariable long columnId, HttpServletRequest request)
-      throws XMLStreamException {
+      @PathVariable String code, @PathVariable long columnId, HttpServletRequest request) {
     Agency agency =
         agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
     site.requireShown(request, agency.id());
@@ -190,40 +186,24 @@ class FeedController {
   }
 
   private ResponseEntity<String> atom(
-      String title, String path, List<DocumentSummary> items, HttpServletRequest request)
-      throws XMLStreamException {
+      String title, String path, List<DocumentSummary> items, HttpServletRequest request) {
     String base = site.require(request).address();
-    StringWriter out = new StringWriter();
-    XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(out);
-    xml.writeStartDocument("UTF-8", "1.0");
-    xml.writeStartElement("feed");
-    xml.writeDefaultNamespace("http://www.w3.org/2005/Atom");
-    element(xml, "title", title + " - " + site.require(request).getName());
-    element(xml, "id", base + path);
-    link(xml, "alternate", base + path);
-    link(xml, "self", base + request.getRequestURI());
-    Instant updated =
+    return AtomFeed.answer(
+        title + " - " + site.require(request).getName(),
+        base + path,
+        base + path,
+        base + request.getRequestURI(),
+        title,
         items.stream()
-            .map(DocumentSummary::updatedAt)
-            .max(Instant::compareTo)
-            .orElse(Instant.EPOCH);
-    element(xml, "updated", DateTimeFormatter.ISO_INSTANT.format(updated));
-    xml.writeStartElement("author");
-    element(xml, "name", title);
-    xml.writeEndElement();
-    for (DocumentSummary d : items) {
-      xml.writeStartElement("entry");
-      element(xml, "title", d.title());
-      element(xml, "id", "urn:gongkai:document:" + d.indexNumber());
-      link(xml, "alternate", base + "/documents/" + d.id());
-      element(xml, "updated", DateTimeFormatter.ISO_INSTANT.format(d.updatedAt()));
-      element(xml, "summary", (d.docNumber() == null ? "" : d.docNumber() + " ") + d.indexNumber());
-      xml.writeEndElement();
-    }
-    xml.writeEndElement();
-    xml.writeEndDocument();
-    xml.close();
-    return ResponseEntity.ok().contentType(ATOM).body(out.toString());
+            .map(
+                d ->
+                    new AtomFeed.Entry(
+                        d.title(),
+                        "urn:gongkai:document:" + d.indexNumber(),
+                        base + "/documents/" + d.id(),
+                        d.updatedAt(),
+                        (d.docNumber() == null ? "" : d.docNumber() + " ") + d.indexNumber()))
+            .toList());
   }
 
   private static void url(XMLStreamWriter xml, String loc, Instant lastModified)
@@ -241,11 +221,5 @@ class FeedController {
     xml.writeStartElement(name);
     xml.writeCharacters(text == null ? "" : text);
     xml.writeEndElement();
-  }
-
-  private static void link(XMLStreamWriter xml, String rel, String href) throws XMLStreamException {
-    xml.writeEmptyElement("link");
-    xml.writeAttribute("rel", rel);
-    xml.writeAttribute("href", href);
   }
 }

@@ -41,8 +41,20 @@ public final class SearchLinks {
     return params.containsKey(name);
   }
 
+  /** The Atom feed of this search and its filters: no page and no order, a feed is newest first. */
+  public String feed() {
+    Map<String, String> next = new LinkedHashMap<>(params);
+    next.remove("page");
+    next.remove("sort");
+    return build("/search/feed", next);
+  }
+
   private static String build(Map<String, String> params) {
-    UriComponentsBuilder b = UriComponentsBuilder.fromPath("/search");
+    return build("/search", params);
+  }
+
+  private static String build(String path, Map<String, String> params) {
+    UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
     params.forEach(b::queryParam);
     return b.encode().build().toUriString();
   }
