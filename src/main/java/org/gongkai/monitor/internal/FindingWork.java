@@ -39,19 +39,28 @@ class FindingWork implements WorkQueue {
     if (scope.isEmpty()) {
       return List.of(Work.none("todo.findings", LIST));
     }
-    String latest =
-        " FROM monitor_finding f JOIN monitor_run r ON r.id = f.run_id"
+    // An agency shown on several sites has a run on each: a finding of its catalog is in each
+    // run, and is one thing to put right. Findings of a site's own pages name that site, so they
+    // stay apart.
+    String distinct =
+        "SELECT r.agency_id, f.rule, f.severity, f.target, f.message, f.message_args, MIN(f.id) AS first"
+            + " FROM monitor_finding f JOIN monitor_run r ON r.id = f.run_id"
             + " WHERE r.agency_id IN (:scope)"
-            + " AND r.run_on = (SELECT MAX(l.run_on) FROM monitor_run l WHERE l.agency_id = r.agency_id)";
+            + " AND r.run_on = (SELECT MAX(l.run_on) FROM monitor_run l WHERE l.agency_id = r.agency_id)"
+            + " GROUP BY r.agency_id, f.rule, f.severity, f.target, f.message, f.message_args";
     long total =
-        jdbc.sql("SELECT COUNT(*)" + latest).param("scope", scope).query(Long.class).single();
+        jdbc.sql("SELECT COUNT(*) FROM (" + distinct + ") d")
+            .param("scope", scope)
+            .query(Long.class)
+            .single();
     List<Item> items =
         limit == 0 || total == 0
             ? List.of()
             : jdbc.sql(
-                    "SELECT f.rule, f.message, f.message_args, (SELECT a.code FROM agency a WHERE a.id = r.agency_id) AS code"
-                        + latest
-                        + " ORDER BY CASE f.severity WHEN 'VETO' THEN 0 ELSE 1 END, f.id"
+                    "SELECT d.rule, d.message, d.message_args, (SELECT a.code FROM agency a WHERE a.id = d.agency_id) AS code"
+                        + " FROM ("
+                        + distinct
+                        + ") d ORDER BY CASE d.severity WHEN 'VETO' THEN 0 ELSE 1 END, d.first"
                         + " FETCH FIRST "
                         + limit
                         + " ROWS ONLY")

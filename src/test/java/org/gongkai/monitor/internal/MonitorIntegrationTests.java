@@ -433,6 +433,39 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
     assertThat(cleanCsv).doesNotContain("/no-such-page-" + suffix).doesNotContain("断链站" + suffix);
   }
 
+  @Autowired FindingWork findingWork;
+
+  @Test
+  void aFindingOfAnAgencyOnTwoSitesIsOnThePersonsListOnce() {
+    Fixture f = newAgency();
+    String suffix = f.agency().code().substring(10).toLowerCase();
+    site("两站局" + suffix, "monitor-twice-" + suffix + ".localhost", f);
+    runs.run(f.agency());
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM monitor_run WHERE agency_id = ?")
+                .param(f.agency().id())
+                .query(Long.class)
+                .single())
+        .as("a run on its own site and on the first site, which shows every agency")
+        .isGreaterThanOrEqualTo(2);
+    List<String> all =
+        jdbc.sql(
+                "SELECT f.rule, f.target, f.message_args FROM monitor_finding f"
+                    + " JOIN monitor_run r ON r.id = f.run_id WHERE r.agency_id = ?")
+            .param(f.agency().id())
+            .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3))
+            .list();
+    Set<String> distinct = Set.copyOf(all);
+    assertThat(all.size()).as("the catalog's findings are in each site's run").isGreaterThan(distinct.size());
+
+    var work = findingWork.open(f.agencyAdmin(), 500);
+    assertThat(work).hasSize(1);
+    assertThat(work.get(0).total()).isEqualTo(distinct.size());
+    assertThat(work.get(0).items()).hasSize(distinct.size());
+    assertThat(work.get(0).items().stream().map(i -> i.title()).toList())
+        .anyMatch(t -> t.contains(f.policies().name()));
+  }
+
   private List<String> brokenPages(long siteId, long agencyId) {
     return jdbc.sql(
             "SELECT f.link FROM monitor_finding f JOIN monitor_run r ON r.id = f.run_id"
