@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.Locale;
 import org.gongkai.agency.Agency;
 import org.gongkai.site.Site;
+import org.gongkai.site.Sites;
 import org.springframework.stereotype.Component;
 
 /**
  * The rules on the site being there for its visitors (index items 2 and 5): the run's check of the
  * site's home page and the pages it links ({@link SitePages}), and the hourly probes' failures over
- * the week ({@link SiteProbes}) of the agency's catalog page and its mailbox form.
+ * the week ({@link SiteProbes}) of the site's home page, and of the agency's catalog page and
+ * mailbox form on that site.
  */
 @Component
 class AvailabilityRules {
@@ -18,9 +20,11 @@ class AvailabilityRules {
   static final double UNREACHABLE_SHARE = 0.05;
 
   private final SiteProbes probes;
+  private final Sites sites;
 
-  AvailabilityRules(SiteProbes probes) {
+  AvailabilityRules(SiteProbes probes, Sites sites) {
     this.probes = probes;
+    this.sites = sites;
   }
 
   /** The site's own pages as the run found them; nothing without a site. */
@@ -38,27 +42,45 @@ class AvailabilityRules {
     }
   }
 
-  void checkProbes(Agency agency, LocalDate today, Found found) {
+  /**
+   * The hourly probes of the site over the week ({@code site} null: the agency's own site): its
+   * home page and the agency's catalog page failing too often make it unreachable, the agency's
+   * mailbox form failing too often leaves no consultation channel.
+   */
+  void checkProbes(Agency agency, Site site, LocalDate today, Found found) {
+    Site on = site == null ? sites.home(agency.id()) : site;
+    String origin = "https://" + on.canonicalHost();
     probes
-        .failureShare(agency.id(), SiteProbes.Page.CATALOG, today)
+        .failureShare(on.id(), null, SiteProbes.Page.HOME, today)
+        .filter(share -> share >= UNREACHABLE_SHARE)
+        .ifPresent(
+            share ->
+                found.add(
+                    Rule.SITE_UNREACHABLE,
+                    on.name(),
+                    origin + "/",
+                    percent(share),
+                    SiteProbes.WINDOW_DAYS));
+    probes
+        .failureShare(on.id(), agency.id(), SiteProbes.Page.CATALOG, today)
         .filter(share -> share >= UNREACHABLE_SHARE)
         .ifPresent(
             share ->
                 found.add(
                     Rule.SITE_UNREACHABLE,
                     agency.name(),
-                    "/agencies/" + agency.code(),
+                    origin + "/agencies/" + agency.code(),
                     percent(share),
                     SiteProbes.WINDOW_DAYS));
     probes
-        .failureShare(agency.id(), SiteProbes.Page.MAILBOX, today)
+        .failureShare(on.id(), agency.id(), SiteProbes.Page.MAILBOX, today)
         .filter(share -> share >= UNREACHABLE_SHARE)
         .ifPresent(
             share ->
                 found.add(
                     Rule.NO_CONSULTATION_CHANNEL,
                     agency.name(),
-                    "/mailbox?agency=" + agency.code(),
+                    origin + "/mailbox?agency=" + agency.code(),
                     percent(share),
                     SiteProbes.WINDOW_DAYS));
   }

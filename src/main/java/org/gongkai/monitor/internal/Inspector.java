@@ -78,7 +78,7 @@ class Inspector {
     Found found = new Found(settings, messages, locale);
     availability.checkPages(site, pages, found);
     columns.check(agency, today, found);
-    availability.checkProbes(agency, today, found);
+    availability.checkProbes(agency, site, today, found);
     documents.check(agency, found);
     interaction.check(agency, today, found);
     IndexScore.Result result = IndexScore.score(found.all());

@@ -29,9 +29,11 @@ import org.springframework.validation.annotation.Validated;
  *     issued (主动公开时限, Art. 26); the annual assessment counts late ones with the same limit.
  * @param mailboxMonths Months within which a mailbox message must be answered.
  * @param veto The counts at which a site fails whatever else it scores (单项否决).
- * @param probeBaseUrl The address the availability probes visit; unset, this node's own port.
- * @param probeCron When the availability probes visit each agency's pages (six-field cron, in the
- *     platform's zone).
+ * @param probeBaseUrl The address the availability probes visit, {@code {host}} in it standing for
+ *     each site's canonical host (https://{host}); without it every site is visited at this address
+ *     naming its host in X-Forwarded-Host; unset, this node's own port through loopback.
+ * @param probeCron When the availability probes visit each site's home page and each agency's pages
+ *     on every site showing it (six-field cron, in the platform's zone).
  * @param externalLinks Whether the external links of published documents are visited in the
  *     background; each host's address is checked first, and private, loopback and link-local
  *     addresses are never visited.

@@ -235,12 +235,13 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
                     PASSWORD)
                 .status())
         .isEqualTo(200);
+    long home = sites.home(id).id();
     for (int i = 0; i < 19; i++) {
-      probes.record(id, SiteProbes.Page.CATALOG, true, 120);
-      probes.record(id, SiteProbes.Page.MAILBOX, true, 120);
+      probes.record(home, id, SiteProbes.Page.CATALOG, true, 120);
+      probes.record(home, id, SiteProbes.Page.MAILBOX, true, 120);
     }
-    probes.record(id, SiteProbes.Page.CATALOG, false, 15000);
-    probes.record(id, SiteProbes.Page.MAILBOX, false, 15000);
+    probes.record(home, id, SiteProbes.Page.CATALOG, false, 15000);
+    probes.record(home, id, SiteProbes.Page.MAILBOX, false, 15000);
 
     Api.Response r =
         api()
@@ -310,18 +311,87 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
   @Test
   void theSiteCheckVisitsTheAgencysOwnPages() {
     Fixture f = newAgency();
-    probes.probe(f.agency(), SiteProbes.Page.CATALOG, "/agencies/" + f.agency().code());
-    probes.probe(f.agency(), SiteProbes.Page.MAILBOX, "/mailbox?agency=" + f.agency().code());
-    probes.probe(f.agency(), SiteProbes.Page.CATALOG, "/agencies/NO-SUCH-AGENCY");
+    var home = sites.home(f.agency().id());
+    probes.probe(home, f.agency(), SiteProbes.Page.CATALOG, "/agencies/" + f.agency().code());
+    probes.probe(home, f.agency(), SiteProbes.Page.MAILBOX, "/mailbox?agency=" + f.agency().code());
+    probes.probe(home, f.agency(), SiteProbes.Page.CATALOG, "/agencies/NO-SUCH-AGENCY");
     assertThat(
             jdbc.sql("SELECT ok FROM monitor_probe WHERE agency_id = ? ORDER BY id")
                 .param(f.agency().id())
                 .query(Boolean.class)
                 .list())
         .containsExactly(true, true, false);
-    assertThat(probes.failureShare(f.agency().id(), SiteProbes.Page.CATALOG, today()))
+    assertThat(probes.failureShare(home.id(), f.agency().id(), SiteProbes.Page.CATALOG, today()))
         .as("too few visits to judge")
         .isEmpty();
+  }
+
+  @Test
+  void eachSiteIsProbedOnItsOwnHostAndItsFailuresCountOnItsRunsOnly() {
+    Fixture city = newAgency();
+    Fixture department = newAgency(city.agency().id());
+    Fixture sibling = newAgency(city.agency().id());
+    String suffix = department.agency().code().substring(10).toLowerCase();
+    var own =
+        sites
+            .find(site("探测站" + suffix, "probe-own-" + suffix + ".localhost", department))
+            .orElseThrow();
+    var other =
+        sites
+            .find(site("邻站" + suffix, "probe-other-" + suffix + ".localhost", sibling))
+            .orElseThrow();
+
+    probes.probe(own, null, SiteProbes.Page.HOME, "/");
+    probes.probe(
+        own,
+        department.agency(),
+        SiteProbes.Page.CATALOG,
+        "/agencies/" + department.agency().code());
+    probes.probe(other, null, SiteProbes.Page.HOME, "/");
+    probes.probe(
+        other,
+        department.agency(),
+        SiteProbes.Page.CATALOG,
+        "/agencies/" + department.agency().code());
+    assertThat(
+            jdbc.sql("SELECT page, ok FROM monitor_probe WHERE site_id = ? ORDER BY id")
+                .param(own.id())
+                .query((rs, n) -> rs.getString(1) + ":" + rs.getBoolean(2))
+                .list())
+        .as("the site's home page and the department's catalog on the site's own host")
+        .containsExactly("HOME:" + true, "CATALOG:" + true);
+    assertThat(
+            jdbc.sql("SELECT page, ok FROM monitor_probe WHERE site_id = ? ORDER BY id")
+                .param(other.id())
+                .query((rs, n) -> rs.getString(1) + ":" + rs.getBoolean(2))
+                .list())
+        .as("another department's site does not show this department's catalog")
+        .containsExactly("HOME:" + true, "CATALOG:" + false);
+
+    // A week in which the department's own site failed one visit in ten; the first site, which
+    // shows every agency, never did.
+    for (int i = 0; i < 20; i++) {
+      probes.record(own.id(), null, SiteProbes.Page.HOME, i % 10 != 0, i % 10 == 0 ? 15000 : 80);
+    }
+    long first = sites.fallback().id();
+    for (int i = 0; i < 20; i++) {
+      probes.record(first, null, SiteProbes.Page.HOME, true, 80);
+    }
+    runs.run(department.agency());
+    assertThat(unreachable(own.id(), department.agency().id()))
+        .containsExactly("https://probe-own-" + suffix + ".localhost/");
+    assertThat(unreachable(first, department.agency().id()))
+        .as("the same agency on the first site")
+        .isEmpty();
+  }
+
+  private List<String> unreachable(long siteId, long agencyId) {
+    return jdbc.sql(
+            "SELECT f.link FROM monitor_finding f JOIN monitor_run r ON r.id = f.run_id"
+                + " WHERE r.site_id = ? AND r.agency_id = ? AND f.rule = 'SITE_UNREACHABLE'")
+        .params(siteId, agencyId)
+        .query(String.class)
+        .list();
   }
 
   @Test
@@ -456,7 +526,9 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
             .query((rs, n) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3))
             .list();
     Set<String> distinct = Set.copyOf(all);
-    assertThat(all.size()).as("the catalog's findings are in each site's run").isGreaterThan(distinct.size());
+    assertThat(all.size())
+        .as("the catalog's findings are in each site's run")
+        .isGreaterThan(distinct.size());
 
     var work = findingWork.open(f.agencyAdmin(), 500);
     assertThat(work).hasSize(1);
