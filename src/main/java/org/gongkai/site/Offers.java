@@ -30,6 +30,15 @@ public interface Offers {
   /** The receiving site's editors decline the offer, with the reason the offering agency sees. */
   Offer decline(long offerId, String reason, Staff actor);
 
+  /**
+   * The offering agency's editors take the offer back, waiting or accepted (then it leaves the
+   * receiving site at once); {@code reason} may be empty.
+   */
+  Offer retract(long offerId, String reason, Staff actor);
+
+  /** The receiving site's editors take an accepted document off their site, with a reason. */
+  Offer remove(long offerId, String reason, Staff actor);
+
   Offer get(long offerId, Staff actor);
 
   /** Offers to columns of agencies the person works on, newest first; state null for every one. */

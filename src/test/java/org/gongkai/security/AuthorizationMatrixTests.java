@@ -774,6 +774,8 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
             + agencies.column(f.agency().id(), ColumnType.NOTICE).orElseThrow().id()
             + "}");
     bodies.put("POST /api/v1/admin/offers/{id}/decline", "{\"reason\":\"不予采用\"}");
+    bodies.put("POST /api/v1/admin/offers/{id}/remove", "{\"reason\":\"撤下\"}");
+    bodies.put("POST /api/v1/admin/offers/{id}/retract", "{\"reason\":\"撤回\"}");
     bodies.put("POST /api/v1/admin/sites", site);
     bodies.put("PUT /api/v1/admin/sites/{id}", site);
     bodies.put(

@@ -204,6 +204,101 @@ abstract class OffersIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
+  void theOfferingAgencyRetractsAnOfferAndTheAcceptingSiteRemovesAnAcceptedItem() {
+    Setting s = setting();
+    String title = "可撤回的动态" + s.suffix();
+    long id = publish(s.department(), title);
+    String column = "/agencies/" + s.city().agency().code() + "?column=" + s.news().id();
+    String departmentEditor = s.department().editor().username();
+    String cityEditor = s.city().editor().username();
+
+    int waiting = offer(id, s.portal(), s.news().id(), s.department()).json("$.id");
+    assertThat(api().post(retract(waiting), null, cityEditor, PASSWORD).status())
+        .as("only the offering agency retracts")
+        .isEqualTo(403);
+    Api.Response retracted = api().post(retract(waiting), null, departmentEditor, PASSWORD);
+    assertThat(retracted.status()).isEqualTo(200);
+    assertThat((String) retracted.json("$.state")).isEqualTo("RETRACTED");
+    assertThat(api().post(retract(waiting), null, departmentEditor, PASSWORD).status())
+        .isEqualTo(409);
+    assertThat(
+            api().post("/api/v1/admin/offers/" + waiting + "/accept", null, cityEditor, PASSWORD)
+                .status())
+        .as("a retracted offer is not accepted")
+        .isEqualTo(409);
+
+    int accepted = offer(id, s.portal(), s.news().id(), s.department()).json("$.id");
+    accept(accepted, cityEditor);
+    assertThat(get(column, s.portalHost())).contains(title);
+    Api.Response back =
+        api().post(retract(accepted), "{\"reason\":\"内容需更新\"}", departmentEditor, PASSWORD);
+    assertThat(back.status()).isEqualTo(200);
+    assertThat((String) back.json("$.reason")).isEqualTo("内容需更新");
+    assertThat(get(column, s.portalHost()))
+        .as("retracted after it was accepted: off the accepting site's column at once")
+        .doesNotContain(title);
+
+    Fixture sibling = newAgency(s.city().agency().id());
+    String siblingHost = "keep-" + s.suffix() + ".localhost";
+    long siblingSite = site("撤下站" + s.suffix(), siblingHost, sibling, "DEPARTMENT", "3399000504");
+    Column siblingNews =
+        agencies.addColumn(sibling.agency().id(), null, "转载动态", ColumnType.GENERAL, "test");
+    String siblingColumn =
+        "/agencies/" + sibling.agency().code() + "?column=" + siblingNews.id();
+    int taken = offer(id, siblingSite, siblingNews.id(), s.department()).json("$.id");
+    accept(taken, sibling.editor().username());
+    assertThat(get("/documents/" + id, siblingHost)).startsWith("HTTP/1.1 200");
+    String remove = "/api/v1/admin/offers/" + taken + "/remove";
+    assertThat(api().post(remove, "{\"reason\":\"不要了\"}", departmentEditor, PASSWORD).status())
+        .as("only the accepting site's editors remove")
+        .isEqualTo(403);
+    Api.Response noReason =
+        api().post(remove, "{\"reason\":\"\"}", sibling.editor().username(), PASSWORD);
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.body()).contains("reason");
+    Api.Response removed =
+        api().post(remove, "{\"reason\":\"栏目调整\"}", sibling.editor().username(), PASSWORD);
+    assertThat(removed.status()).isEqualTo(200);
+    assertThat((String) removed.json("$.state")).isEqualTo("REMOVED");
+    assertThat(get(siblingColumn, siblingHost)).doesNotContain(title);
+    assertThat(get("/documents/" + id, siblingHost))
+        .as("no longer on the site that removed it")
+        .startsWith("HTTP/1.1 404");
+    assertThat(api().get("/api/v1/admin/offers", departmentEditor, PASSWORD).body())
+        .as("the offering agency sees what was taken off, and why")
+        .contains("\"state\":\"REMOVED\"", "栏目调整");
+    assertThat(
+            jdbc.sql(
+                    "SELECT action FROM audit_record WHERE subject_type = 'document' AND"
+                        + " subject_id = ? AND action IN ('offer.retracted', 'offer.removed')"
+                        + " ORDER BY id")
+                .param(String.valueOf(id))
+                .query(String.class)
+                .list())
+        .containsExactly("offer.retracted", "offer.retracted", "offer.removed");
+
+    int again = offer(id, siblingSite, siblingNews.id(), s.department()).json("$.id");
+    accept(again, sibling.editor().username());
+    assertThat(get(siblingColumn, siblingHost)).contains(title);
+    editorial.withdraw(id, "已过时", s.department().reviewer());
+    assertThat(get(siblingColumn, siblingHost))
+        .as("a withdrawal at the source still reaches an item offered again")
+        .doesNotContain(title);
+    assertThat(get("/documents/" + id, siblingHost)).startsWith("HTTP/1.1 410");
+  }
+
+  private static String retract(int offerId) {
+    return "/api/v1/admin/offers/" + offerId + "/retract";
+  }
+
+  private void accept(int offerId, String editor) {
+    assertThat(
+            api().post("/api/v1/admin/offers/" + offerId + "/accept", null, editor, PASSWORD)
+                .status())
+        .isEqualTo(200);
+  }
+
+  @Test
   void editorsOfferFromTheDocumentPageAndAcceptInTheConsole() throws Exception {
     Setting s = setting();
     String title = "控制台报送" + s.suffix();
@@ -239,12 +334,28 @@ abstract class OffersIntegrationTests extends PlatformIntegrationTests {
                 .session(receiving)
                 .with(csrf()))
         .andReturn();
-    assertThat(page(mvc, offering, "/console/offers")).contains("已采用");
+    assertThat(page(mvc, offering, "/console/offers"))
+        .contains("已采用", "id=\"retract-" + offerId + "\"");
     assertThat(
             get(
                 "/agencies/" + s.city().agency().code() + "?column=" + s.news().id(),
                 s.portalHost()))
         .contains(title);
+    assertThat(page(mvc, receiving, "/console/offers")).contains("id=\"remove-" + offerId + "\"");
+    mvc.perform(
+            MockMvcRequestBuilders.post("/console/offers/" + offerId + "/remove")
+                .session(receiving)
+                .with(csrf())
+                .param("reason", "版面调整"))
+        .andReturn();
+    assertThat(page(mvc, offering, "/console/offers"))
+        .contains("已从本网站撤下", "版面调整")
+        .doesNotContain("id=\"retract-" + offerId + "\"");
+    assertThat(
+            get(
+                "/agencies/" + s.city().agency().code() + "?column=" + s.news().id(),
+                s.portalHost()))
+        .doesNotContain(title);
   }
 
   private static String page(MockMvc mvc, MockHttpSession session, String path) throws Exception {

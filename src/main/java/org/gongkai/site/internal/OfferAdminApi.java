@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Offers for scripts: an agency's staff offer its published documents to another site's column; the
- * receiving agency's staff list what waits for them and accept or decline it.
+ * Offers for scripts: an agency's staff offer its published documents to another site's column and
+ * may retract an offer, waiting or accepted; the receiving agency's staff list what waits for them,
+ * accept or decline it, and may remove an accepted document from their site.
  */
 @RestController
 @RequestMapping("/api/v1/admin/offers")
@@ -47,7 +48,8 @@ class OfferAdminApi {
 
   record OfferRequest(Long document, Long site, Long column, String note) {}
 
-  record DeclineRequest(String reason) {}
+  /** A decline's, a removal's or a retraction's reason. */
+  record ReasonRequest(String reason) {}
 
   /** An offer as the API answers it; agencies by code, as everywhere in the API. */
   record OfferView(
@@ -113,8 +115,20 @@ class OfferAdminApi {
   }
 
   @PostMapping(path = "/{id}/decline", consumes = MediaType.APPLICATION_JSON_VALUE)
-  OfferView decline(@PathVariable long id, @RequestBody DeclineRequest request) {
+  OfferView decline(@PathVariable long id, @RequestBody ReasonRequest request) {
     return view(offers.decline(id, request.reason(), access.current()));
+  }
+
+  /** The offering agency takes its offer back, waiting or accepted; the body is optional. */
+  @PostMapping("/{id}/retract")
+  OfferView retract(@PathVariable long id, @RequestBody(required = false) ReasonRequest request) {
+    return view(offers.retract(id, request == null ? null : request.reason(), access.current()));
+  }
+
+  /** The accepting site's editors take an accepted document off their site, with a reason. */
+  @PostMapping(path = "/{id}/remove", consumes = MediaType.APPLICATION_JSON_VALUE)
+  OfferView remove(@PathVariable long id, @RequestBody ReasonRequest request) {
+    return view(offers.remove(id, request.reason(), access.current()));
   }
 
   private OfferView view(Offer o) {

@@ -69,6 +69,16 @@ class OfferConsoleController {
     public boolean gone() {
       return offer.state() == OfferState.ACCEPTED && !live;
     }
+
+    /** The offering agency may still take it back. */
+    public boolean retractable() {
+      return offer.state() == OfferState.OFFERED || offer.state() == OfferState.ACCEPTED;
+    }
+
+    /** The accepting site's editors may still take it off their site. */
+    public boolean removable() {
+      return offer.state() == OfferState.ACCEPTED;
+    }
   }
 
   /** A site's receiving columns, for the offer form's choice. */
@@ -139,6 +149,22 @@ class OfferConsoleController {
       @RequestParam(required = false) String reason,
       RedirectAttributes redirect) {
     return act(redirect, "offer.declined", () -> offers.decline(id, reason, access.current()));
+  }
+
+  @PostMapping("/{id}/retract")
+  String retract(
+      @PathVariable long id,
+      @RequestParam(required = false) String reason,
+      RedirectAttributes redirect) {
+    return act(redirect, "offer.retracted", () -> offers.retract(id, reason, access.current()));
+  }
+
+  @PostMapping("/{id}/remove")
+  String remove(
+      @PathVariable long id,
+      @RequestParam(required = false) String reason,
+      RedirectAttributes redirect) {
+    return act(redirect, "offer.removed", () -> offers.remove(id, reason, access.current()));
   }
 
   private static String act(RedirectAttributes redirect, String notice, Runnable command) {

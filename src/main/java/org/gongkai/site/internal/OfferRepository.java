@@ -78,6 +78,30 @@ class OfferRepository {
         == 1;
   }
 
+  /**
+   * Ends an offer that is in one of the {@code from} states (RETRACTED or REMOVED): the document is
+   * free to be offered again; false when it was no longer in one of them.
+   */
+  boolean end(
+      long id,
+      Collection<OfferState> from,
+      OfferState state,
+      String reason,
+      String actor,
+      Instant now) {
+    return jdbc.sql(
+                "UPDATE site_offer SET state = :state, reason = :reason, decided_by = :actor,"
+                    + " decided_at = :at, open_key = NULL WHERE id = :id AND state IN (:from)")
+            .param("state", state.name())
+            .param("reason", reason)
+            .param("actor", actor)
+            .param("at", Timestamps.toDb(now))
+            .param("id", id)
+            .param("from", from.stream().map(OfferState::name).toList())
+            .update()
+        == 1;
+  }
+
   Optional<Offer> find(long id) {
     return jdbc.sql(COLUMNS + " WHERE id = ?").param(id).query(OfferRepository::offer).optional();
   }

@@ -21,6 +21,7 @@ import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.site.Offer;
 import org.gongkai.site.OfferAccepted;
+import org.gongkai.site.OfferEnded;
 import org.gongkai.site.OfferState;
 import org.gongkai.site.OfferedDocuments;
 import org.gongkai.site.Offers;
@@ -235,6 +236,59 @@ class OfferService implements Offers {
         "document",
         offer.documentId(),
         site + " #" + offer.id() + (reason.isEmpty() ? "" : ": " + reason));
+  }
+
+  @Override
+  @Transactional
+  public Offer retract(long offerId, String reason, Staff actor) {
+    String text = reasonOf(reason, false);
+    Offer offer = repository.find(offerId).orElseThrow(() -> Refusal.notFound("offer.not-found"));
+    access.requireAgency(actor, offer.agencyId());
+    end(offer, List.of(OfferState.OFFERED, OfferState.ACCEPTED), OfferState.RETRACTED, text, actor);
+    return repository.find(offerId).orElseThrow();
+  }
+
+  @Override
+  @Transactional
+  public Offer remove(long offerId, String reason, Staff actor) {
+    String text = reasonOf(reason, true);
+    Offer offer = receiving(offerId, actor);
+    end(offer, List.of(OfferState.ACCEPTED), OfferState.REMOVED, text, actor);
+    return repository.find(offerId).orElseThrow();
+  }
+
+  private static String reasonOf(String reason, boolean required) {
+    String text = reason == null ? "" : reason.strip();
+    if (required && text.isEmpty()) {
+      throw Refusal.invalidField("reason", "error.required", "reason");
+    }
+    if (text.length() > NOTE_LENGTH) {
+      throw Refusal.invalidField("reason", "field.too-long");
+    }
+    return text;
+  }
+
+  /**
+   * Retracts or removes the offer; an accepted one leaves the receiving site's pages when this
+   * commits.
+   */
+  private void end(
+      Offer offer, List<OfferState> from, OfferState state, String reason, Staff actor) {
+    if (!from.contains(offer.state())
+        || !repository.end(
+            offer.id(), from, state, reason, actor.username(), Instant.now(clock))) {
+      throw Refusal.conflict("offer.not-open");
+    }
+    String site = sites.find(offer.siteId()).map(Site::name).orElse("");
+    audit.record(
+        actor.username(),
+        state == OfferState.RETRACTED ? "offer.retracted" : "offer.removed",
+        "document",
+        offer.documentId(),
+        site + " #" + offer.id() + (reason.isEmpty() ? "" : ": " + reason));
+    // Published whatever the state read: an offer accepted meanwhile is ended by the same update.
+    events.publishEvent(
+        new OfferEnded(offer.id(), offer.siteId(), offer.columnId(), offer.documentId()));
   }
 
   /** The offer, for a member of staff of the receiving column's agency. */
