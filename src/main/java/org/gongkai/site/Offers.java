@@ -3,6 +3,7 @@ package org.gongkai.site;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.gongkai.account.Staff;
 
@@ -20,6 +21,9 @@ public interface Offers {
 
   /** Every document accepted on the site. */
   Set<Long> acceptedOn(long siteId);
+
+  /** The column of the site the document was accepted into, from the same snapshot. */
+  Optional<Long> acceptedColumn(long siteId, long documentId);
 
   /** Offers {@code documentId} (published, of the actor's agencies) to a column of a site. */
   Offer offer(long documentId, long siteId, long columnId, String note, Staff actor);

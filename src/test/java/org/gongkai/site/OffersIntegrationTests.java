@@ -222,7 +222,8 @@ abstract class OffersIntegrationTests extends PlatformIntegrationTests {
     assertThat(api().post(retract(waiting), null, departmentEditor, PASSWORD).status())
         .isEqualTo(409);
     assertThat(
-            api().post("/api/v1/admin/offers/" + waiting + "/accept", null, cityEditor, PASSWORD)
+            api()
+                .post("/api/v1/admin/offers/" + waiting + "/accept", null, cityEditor, PASSWORD)
                 .status())
         .as("a retracted offer is not accepted")
         .isEqualTo(409);
@@ -243,8 +244,7 @@ abstract class OffersIntegrationTests extends PlatformIntegrationTests {
     long siblingSite = site("撤下站" + s.suffix(), siblingHost, sibling, "DEPARTMENT", "3399000504");
     Column siblingNews =
         agencies.addColumn(sibling.agency().id(), null, "转载动态", ColumnType.GENERAL, "test");
-    String siblingColumn =
-        "/agencies/" + sibling.agency().code() + "?column=" + siblingNews.id();
+    String siblingColumn = "/agencies/" + sibling.agency().code() + "?column=" + siblingNews.id();
     int taken = offer(id, siblingSite, siblingNews.id(), s.department()).json("$.id");
     accept(taken, sibling.editor().username());
     assertThat(get("/documents/" + id, siblingHost)).startsWith("HTTP/1.1 200");
@@ -287,13 +287,90 @@ abstract class OffersIntegrationTests extends PlatformIntegrationTests {
     assertThat(get("/documents/" + id, siblingHost)).startsWith("HTTP/1.1 410");
   }
 
+  /** A department's document accepted into a column of its sibling's site. */
+  record Accepted(
+      Setting s, Fixture sibling, String siblingHost, Column siblingNews, String title, long id) {}
+
+  Accepted acceptedOnASibling(String name) {
+    Setting s = setting();
+    Fixture sibling = newAgency(s.city().agency().id());
+    String siblingHost = name + "-" + s.suffix() + ".localhost";
+    long siblingSite = site("采用站" + s.suffix(), siblingHost, sibling, "DEPARTMENT", "3399000505");
+    Column siblingNews =
+        agencies.addColumn(sibling.agency().id(), null, "采用动态", ColumnType.GENERAL, "test");
+    String title = "被采用的报送" + s.suffix();
+    long id = publish(s.department(), title);
+    accept(
+        offer(id, siblingSite, siblingNews.id(), s.department()).json("$.id"),
+        sibling.editor().username());
+    return new Accepted(s, sibling, siblingHost, siblingNews, title, id);
+  }
+
+  @Test
+  void theOpenApiListsTheItemsAcceptedIntoAColumn() {
+    Accepted a = acceptedOnASibling("api");
+    assertThat(get("/api/v1/documents?column=" + a.siblingNews().id(), a.siblingHost()))
+        .as("the column's list in the open API, as on its page")
+        .startsWith("HTTP/1.1 200")
+        .contains(a.title(), "\"id\":" + a.id());
+    assertThat(get("/api/v1/documents?agency=" + a.sibling().agency().code(), a.siblingHost()))
+        .contains(a.title());
+    assertThat(get("/api/v1/documents?column=" + a.siblingNews().id(), a.s().departmentHost()))
+        .as("not on a site that did not accept it")
+        .doesNotContain(a.title());
+  }
+
+  @Test
+  void theBreadcrumbsOfAnAcceptedItemLeadThroughTheAcceptingSite() {
+    Accepted a = acceptedOnASibling("crumbs");
+    Setting s = a.s();
+    String crumbs = crumbs(get("/documents/" + a.id(), a.siblingHost()));
+    assertThat(crumbs)
+        .contains(
+            "href=\"/agencies/"
+                + a.sibling().agency().code()
+                + "?column="
+                + a.siblingNews().id()
+                + "\"",
+            "采用动态")
+        .doesNotContain("/agencies/" + s.department().agency().code())
+        .as("the city's pages are not on the sibling's site")
+        .doesNotContain("/agencies/" + s.city().agency().code());
+    for (String link : links(crumbs)) {
+      assertThat(get(link, a.siblingHost())).as(link).startsWith("HTTP/1.1 200");
+    }
+    String own = crumbs(get("/documents/" + a.id(), s.departmentHost()));
+    assertThat(own)
+        .contains("href=\"/agencies/" + s.department().agency().code() + "?column=")
+        .doesNotContain("/agencies/" + s.city().agency().code() + "\"");
+    for (String link : links(own)) {
+      assertThat(get(link, s.departmentHost())).as(link).startsWith("HTTP/1.1 200");
+    }
+  }
+
+  private static String crumbs(String page) {
+    int start = page.indexOf("<nav class=\"crumbs\"");
+    assertThat(start).as("breadcrumbs").isNotNegative();
+    return page.substring(start, page.indexOf("</nav>", start));
+  }
+
+  private static java.util.List<String> links(String html) {
+    java.util.List<String> links = new java.util.ArrayList<>();
+    var m = java.util.regex.Pattern.compile("href=\"(/[^\"]*)\"").matcher(html);
+    while (m.find()) {
+      links.add(m.group(1).replace("&amp;", "&"));
+    }
+    return links;
+  }
+
   private static String retract(int offerId) {
     return "/api/v1/admin/offers/" + offerId + "/retract";
   }
 
   private void accept(int offerId, String editor) {
     assertThat(
-            api().post("/api/v1/admin/offers/" + offerId + "/accept", null, editor, PASSWORD)
+            api()
+                .post("/api/v1/admin/offers/" + offerId + "/accept", null, editor, PASSWORD)
                 .status())
         .isEqualTo(200);
   }

@@ -1,5 +1,6 @@
 package org.gongkai.portal.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -32,10 +33,12 @@ class PublicApi implements OpenDocuments {
 
   private final Catalog catalog;
   private final AgencyDirectory agencies;
+  private final ServingSite site;
 
-  PublicApi(Catalog catalog, AgencyDirectory agencies) {
+  PublicApi(Catalog catalog, AgencyDirectory agencies, ServingSite site) {
     this.catalog = catalog;
     this.agencies = agencies;
+    this.site = site;
   }
 
   record AgencyItem(String code, String name, String parentCode) {}
@@ -119,7 +122,8 @@ class PublicApi implements OpenDocuments {
       @RequestParam(required = false) Integer year,
       @RequestParam(required = false) Validity validity,
       @RequestParam(required = false) Integer page,
-      @RequestParam(required = false) Integer size) {
+      @RequestParam(required = false) Integer size,
+      HttpServletRequest request) {
     Set<Long> agencyIds = null;
     if (agency != null && !agency.isBlank()) {
       agencyIds =
@@ -130,17 +134,28 @@ class PublicApi implements OpenDocuments {
                   .id());
     }
     Set<Long> columnIds = column == null ? null : Set.of(column);
+    // A column's or an agency's list holds what the site answering here accepted into it (信息报送),
+    // as its page does.
+    Set<Long> receiving =
+        columnIds != null
+            ? columnIds
+            : agencyIds == null
+                ? Set.of()
+                : agencies.visibleColumns(agencyIds.iterator().next()).stream()
+                    .map(Column::id)
+                    .collect(java.util.stream.Collectors.toSet());
     int perPage = PageResult.clampSize(size, 20, 100);
     PageResult<DocumentSummary> result =
         catalog.published(
             new CatalogQuery(
-                agencyIds,
-                columnIds,
-                year,
-                validity,
-                null,
-                PageResult.page(page, perPage),
-                perPage));
+                    agencyIds,
+                    columnIds,
+                    year,
+                    validity,
+                    null,
+                    PageResult.page(page, perPage),
+                    perPage)
+                .withAlso(receiving.isEmpty() ? null : site.acceptedIfServed(request, receiving)));
     return new DocumentPage(
         result.total(),
         result.page(),

@@ -83,6 +83,22 @@ class ServingSite {
     return offers.acceptedIn(require(request).site().id(), columnIds);
   }
 
+  /**
+   * The documents the site serving the request, if any, accepted into these columns: for the API,
+   * which answers on any host.
+   */
+  java.util.Set<Long> acceptedIfServed(
+      HttpServletRequest request, java.util.Collection<Long> columnIds) {
+    return of(request)
+        .map(s -> offers.acceptedIn(s.id(), columnIds))
+        .orElse(java.util.Set.of());
+  }
+
+  /** The column of the serving site the document was accepted into. */
+  Optional<Long> acceptedColumn(HttpServletRequest request, long documentId) {
+    return offers.acceptedColumn(require(request).site().id(), documentId);
+  }
+
   /** Every document the serving site's editors accepted. */
   java.util.Set<Long> accepted(HttpServletRequest request) {
     return offers.acceptedOn(require(request).site().id());

@@ -97,6 +97,15 @@ class OfferService implements Offers {
     return documents;
   }
 
+  @Override
+  public Optional<Long> acceptedColumn(long siteId, long documentId) {
+    return snapshot().bySite().getOrDefault(siteId, Map.of()).entrySet().stream()
+        .filter(e -> e.getValue().contains(documentId))
+        .map(Map.Entry::getKey)
+        .sorted()
+        .findFirst();
+  }
+
   /**
    * Kept until the public site's version moves (an acceptance moves it, as does a withdrawal); read
    * afresh inside a writing transaction, which must see its own changes.
@@ -275,8 +284,7 @@ class OfferService implements Offers {
   private void end(
       Offer offer, List<OfferState> from, OfferState state, String reason, Staff actor) {
     if (!from.contains(offer.state())
-        || !repository.end(
-            offer.id(), from, state, reason, actor.username(), Instant.now(clock))) {
+        || !repository.end(offer.id(), from, state, reason, actor.username(), Instant.now(clock))) {
       throw Refusal.conflict("offer.not-open");
     }
     String site = sites.find(offer.siteId()).map(Site::name).orElse("");
