@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
@@ -200,7 +201,7 @@ class PortalController {
                     20)
                 .withAlso(site.accepted(request, columnIds)));
     model.addAttribute("agency", agency);
-    model.addAttribute("path", agencies.path(agency.id()));
+    model.addAttribute("path", crumbs(request, agency.id()));
     model.addAttribute(
         "children",
         agencies.all().stream()
@@ -222,7 +223,7 @@ class PortalController {
         agencies.findByCode(code).orElseThrow(() -> Refusal.notFound("agency.not-found"));
     site.requireShown(request, agency.id());
     model.addAttribute("agency", agency);
-    model.addAttribute("path", agencies.path(agency.id()));
+    model.addAttribute("path", crumbs(request, agency.id()));
     return "portal/guide";
   }
 
@@ -237,8 +238,18 @@ class PortalController {
     model.addAttribute("doc", doc);
     model.addAttribute("e", doc.edition());
     model.addAttribute("agency", agency);
-    model.addAttribute("path", agencies.path(agency.id()));
-    model.addAttribute("column", agencies.column(doc.edition().columnId()).orElse(null));
+    // The breadcrumbs lead through the serving site's own pages: a document this site shows only
+    // because its editors accepted it sits in the column they accepted it into.
+    Column column =
+        (site.shows(request, agency.id())
+                ? Optional.<Long>empty()
+                : site.acceptedColumn(request, doc.id()))
+            .flatMap(agencies::column)
+            .orElseGet(() -> agencies.column(doc.edition().columnId()).orElse(null));
+    long crumbAgency = column == null ? agency.id() : column.agencyId();
+    model.addAttribute("path", crumbs(request, crumbAgency));
+    model.addAttribute("crumbAgency", agencies.get(crumbAgency));
+    model.addAttribute("column", column);
     model.addAttribute(
         "related", relatedLinks.stream().flatMap(r -> r.forDocument(id).stream()).toList());
     return "portal/document";
@@ -288,6 +299,11 @@ class PortalController {
     try (InputStream in = download.content().open()) {
       in.transferTo(response.getOutputStream());
     }
+  }
+
+  /** The agency's path from its root, as far as the serving site shows it. */
+  private List<Agency> crumbs(HttpServletRequest request, long agencyId) {
+    return agencies.path(agencyId).stream().filter(a -> site.shows(request, a.id())).toList();
   }
 
   private Set<Long> columnAndChildren(Column column) {
