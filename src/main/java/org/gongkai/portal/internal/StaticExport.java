@@ -34,6 +34,7 @@ import org.gongkai.shared.execution.PlatformExecutors;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.site.Site;
+import org.gongkai.site.SiteChanged;
 import org.gongkai.site.Sites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -182,6 +183,35 @@ class StaticExport {
     refresh(null, event.agencyId(), false);
   }
 
+  /**
+   * A site's layout (its menu, footer, logo) or identity changed: every page of its tree shows it,
+   * so the tree is written again.
+   */
+  @Async(PlatformExecutors.EXPORT)
+  @TransactionalEventListener
+  void on(SiteChanged event) {
+    if (!Files.isDirectory(files.root()) || port == 0) {
+      return;
+    }
+    Site site = sites.find(event.siteId()).orElse(null);
+    if (site == null) {
+      return;
+    }
+    exporting.lock();
+    try {
+      Counts counts = new Counts();
+      trees().stream()
+          .filter(t -> site.fallback() ? t.host() == null : site.canonicalHost().equals(t.host()))
+          .filter(t -> Files.isDirectory(t.files().root()))
+          .forEach(
+              t -> crawl(t, List.of("/", "/robots.txt", "/sitemap.xml"), maxPages, counts, false));
+    } catch (RuntimeException e) {
+      log.warn("the static site of {} was not written again; the nightly export will", site, e);
+    } finally {
+      exporting.unlock();
+    }
+  }
+
   /** The trees of the sites: the first site's in the folder, the others' beside it. */
   private List<Tree> trees() {
     List<Tree> trees = new ArrayList<>();
@@ -279,6 +309,11 @@ class StaticExport {
   }
 
   private void crawl(Tree tree, List<String> seeds, int limit, Counts counts) {
+    crawl(tree, seeds, limit, counts, true);
+  }
+
+  /** {@code reported}: a full export's crawl, whose progress the status shows. */
+  private void crawl(Tree tree, List<String> seeds, int limit, Counts counts, boolean reported) {
     Deque<String> queue = new ArrayDeque<>(seeds);
     Set<String> seen = new HashSet<>(seeds);
     while (!queue.isEmpty() && seen.size() <= limit) {
@@ -287,7 +322,9 @@ class StaticExport {
           queue.add(link);
         }
       }
-      status = counts.progress(status);
+      if (reported) {
+        status = counts.progress(status);
+      }
     }
   }
 
@@ -326,7 +363,9 @@ class StaticExport {
         counts.failed++;
         return List.of();
       }
-      var file = files.fileFor(path, query, page);
+      // A versioned address (the site's logo, /site-logo?v=<sha256>) is one file at its path: the
+      // pages written with it name its current version.
+      var file = files.fileFor(path, !page && versioned(query) ? null : query, page);
       if (file.isEmpty()) {
         return List.of();
       }
@@ -364,6 +403,10 @@ class StaticExport {
       }
     }
     return filters <= 1;
+  }
+
+  private static boolean versioned(String query) {
+    return query != null && query.matches("v=[0-9a-fA-F]+");
   }
 
   private static List<String> links(String body, boolean page) {

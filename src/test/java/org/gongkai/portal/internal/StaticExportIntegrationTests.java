@@ -2,16 +2,23 @@ package org.gongkai.portal.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.gongkai.agency.AgencyForm;
+import org.gongkai.site.Site;
+import org.gongkai.site.SiteLayouts;
+import org.gongkai.site.Sites;
 import org.gongkai.support.Api;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
 
@@ -92,6 +99,14 @@ class StaticExportIntegrationTests extends PlatformIntegrationTests {
                 .contains("导出的第一份通知"));
   }
 
+  private static byte[] bytes(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+
   private static String read(Path file) {
     try {
       return Files.readString(file);
@@ -124,6 +139,11 @@ class StaticExportIntegrationTests extends PlatformIntegrationTests {
         .isEqualTo(201);
     long mine = publish(department, "部门网站导出的通知" + suffix);
     long cityOnly = publish(city, "市级导出的通知" + suffix);
+    Site site =
+        sites.all().stream().filter(s -> s.hosts().contains(host)).findFirst().orElseThrow();
+    byte[] logo = png(0x00ff00);
+    layouts.uploadLogo(site, "logo.png", logo, admin());
+    layouts.publish(site, admin());
 
     await(() -> !(Boolean) api().get(EXPORT, "admin", ADMIN_PASSWORD).json("$.running"));
     assertThat(api().post(EXPORT, "", "admin", ADMIN_PASSWORD).status()).isEqualTo(202);
@@ -136,7 +156,17 @@ class StaticExportIntegrationTests extends PlatformIntegrationTests {
         .content()
         .contains(
             siteName, "<link rel=\"canonical\" href=\"https://" + host + "/documents/" + mine);
-    assertThat(tree.resolve("index.html")).content().contains(siteName, "部门网站导出的通知" + suffix);
+    assertThat(tree.resolve("index.html"))
+        .content()
+        .contains(siteName, "部门网站导出的通知" + suffix, "<img class=\"logo\" src=\"/site-logo?v=");
+    assertThat(tree.resolve("site-logo")).as("the logo the pages link").hasBinaryContent(logo);
+    assertThat(page).content().contains("src=\"/site-logo?v=");
+    assertThat(first.resolve("site-logo")).as("the first site has no logo").doesNotExist();
+
+    byte[] newer = png(0x0000ff);
+    layouts.uploadLogo(site, "logo.png", newer, admin());
+    layouts.publish(site, admin());
+    await(() -> java.util.Arrays.equals(bytes(tree.resolve("site-logo")), newer));
     assertThat(tree.resolve("documents/" + cityOnly + "/index.html"))
         .as("a document the site does not show")
         .doesNotExist();
@@ -151,6 +181,18 @@ class StaticExportIntegrationTests extends PlatformIntegrationTests {
     editorial.withdraw(mine, "内容有误", department.reviewer());
     await(() -> !Files.exists(page));
     await(() -> !Files.exists(first.resolve("documents/" + mine + "/index.html")));
+  }
+
+  @Autowired Sites sites;
+
+  @Autowired SiteLayouts layouts;
+
+  private static byte[] png(int rgb) throws IOException {
+    BufferedImage image = new BufferedImage(8, 4, BufferedImage.TYPE_INT_RGB);
+    image.setRGB(1, 1, rgb);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", out);
+    return out.toByteArray();
   }
 
   private static void await(BooleanSupplier condition) throws InterruptedException {
