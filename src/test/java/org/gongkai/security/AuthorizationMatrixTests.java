@@ -665,6 +665,9 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
             jdbc.sql("SELECT id FROM site WHERE fallback = TRUE").query(Long.class).single());
     ids.put("/api/v1/admin/sites/{id}", firstSite);
     ids.put("/console/sites/{id}", firstSite);
+    ids.put(
+        "/console/sites/{id}/preview/documents/{documentId}",
+        ids.get("/console/documents/{id}"));
     long notice = agencies.column(agency, ColumnType.NOTICE).orElseThrow().id();
     jdbc.sql(
             "INSERT INTO site_offer (document_id, agency_id, site_id, column_id, state, title,"

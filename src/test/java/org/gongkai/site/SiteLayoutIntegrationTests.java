@@ -203,6 +203,52 @@ abstract class SiteLayoutIntegrationTests extends PlatformIntegrationTests {
     assertThat(status(mvc, reviewer, get("/console/sites/" + site.id() + "/preview")))
         .as("only the site's administrators preview it")
         .isEqualTo(403);
+
+    String title = "预览用的信息" + site.id();
+    long document = publish(site.agency(), title);
+    String columnPage =
+        body(
+            mvc,
+            admin,
+            get(
+                "/console/sites/"
+                    + site.id()
+                    + "/preview/agencies/"
+                    + site.agency().agency().code()
+                    + "?column="
+                    + site.agency().policies().id()));
+    assertThat(columnPage)
+        .as("a column page in the draft's frame")
+        .contains(menu, "theme-jade", "预览：这是尚未发布的草稿", site.agency().policies().name(), title);
+    assertThat(body(mvc, admin, get("/console/sites/" + site.id() + "/preview/column")))
+        .contains(menu, "theme-jade", site.agency().agency().name());
+    String documentPage =
+        body(mvc, admin, get("/console/sites/" + site.id() + "/preview/documents/" + document));
+    assertThat(documentPage)
+        .as("a document page in the draft's frame")
+        .contains(menu, "theme-jade", "预览：这是尚未发布的草稿", title);
+    assertThat(body(mvc, admin, get("/console/sites/" + site.id() + "/preview/document")))
+        .as("the newest document the site shows")
+        .contains(menu, title);
+    assertThat(HostRequests.get(port, "/documents/" + document, site.host()))
+        .as("the public page keeps the published layout")
+        .contains(title)
+        .doesNotContain(menu, "theme-jade");
+    assertThat(
+            status(
+                mvc,
+                reviewer,
+                get("/console/sites/" + site.id() + "/preview/documents/" + document)))
+        .isEqualTo(403);
+    DepartmentSite other = departmentSite("prx");
+    MockHttpSession otherAdmin = consoleSession(mvc, other.agency().agencyAdmin().username());
+    assertThat(
+            status(
+                mvc,
+                otherAdmin,
+                get("/console/sites/" + other.id() + "/preview/documents/" + document)))
+        .as("a document the previewed site does not show")
+        .isEqualTo(404);
   }
 
   @Test

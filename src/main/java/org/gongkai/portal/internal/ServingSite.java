@@ -47,6 +47,14 @@ class ServingSite {
     return new SiteView(site, address(site, request));
   }
 
+  /**
+   * Serves the rest of this request as the site's, whichever host it came on: a preview in the
+   * console renders the site's pages with the public pages' own code.
+   */
+  void serveAs(HttpServletRequest request, Site site) {
+    request.setAttribute(ATTRIBUTE, site);
+  }
+
   /** What a page says of a site it previews, whichever host the console is on. */
   SiteView preview(Site site) {
     return new SiteView(site, "https://" + site.canonicalHost());
@@ -89,9 +97,7 @@ class ServingSite {
    */
   java.util.Set<Long> acceptedIfServed(
       HttpServletRequest request, java.util.Collection<Long> columnIds) {
-    return of(request)
-        .map(s -> offers.acceptedIn(s.id(), columnIds))
-        .orElse(java.util.Set.of());
+    return of(request).map(s -> offers.acceptedIn(s.id(), columnIds)).orElse(java.util.Set.of());
   }
 
   /** The column of the serving site the document was accepted into. */
