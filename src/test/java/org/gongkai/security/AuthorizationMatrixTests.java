@@ -666,8 +666,7 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
     ids.put("/api/v1/admin/sites/{id}", firstSite);
     ids.put("/console/sites/{id}", firstSite);
     ids.put(
-        "/console/sites/{id}/preview/documents/{documentId}",
-        ids.get("/console/documents/{id}"));
+        "/console/sites/{id}/preview/documents/{documentId}", ids.get("/console/documents/{id}"));
     long notice = agencies.column(agency, ColumnType.NOTICE).orElseThrow().id();
     jdbc.sql(
             "INSERT INTO site_offer (document_id, agency_id, site_id, column_id, state, title,"
@@ -751,6 +750,7 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
     ids.put("{table}", "requests");
     ids.put("{name}", "gongkai-backup-missing.tar.gz.enc");
     ids.put("{block}", "0");
+    ids.put("{list}", "navigation");
     return ids;
   }
 

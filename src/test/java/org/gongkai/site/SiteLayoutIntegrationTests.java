@@ -181,6 +181,65 @@ abstract class SiteLayoutIntegrationTests extends PlatformIntegrationTests {
         .isEqualTo(6);
   }
 
+  @Autowired Sites sites;
+
+  @Autowired SiteLayouts layouts;
+
+  @Test
+  void theMenuAndTheBlocksAreMovedAndRemovedWithTheSameButtons() throws Exception {
+    DepartmentSite site = departmentSite("mv");
+    MockMvc mvc = consoleMvc();
+    MockHttpSession admin = consoleSession(mvc, site.agency().agencyAdmin().username());
+    for (String label : java.util.List.of("甲菜单", "乙菜单")) {
+      redirects(
+          mvc,
+          admin,
+          post("/console/sites/" + site.id() + "/navigation")
+              .param("kind", "PAGE")
+              .param("label", label)
+              .param("target", "/consultations"));
+    }
+    String page = body(mvc, admin, get("/console/sites/" + site.id()));
+    for (String list : java.util.List.of("navigation", "blocks")) {
+      assertThat(page)
+          .contains(
+              "action=\"/console/sites/" + site.id() + "/" + list + "/move\"",
+              "action=\"/console/sites/" + site.id() + "/" + list + "/remove\"");
+    }
+    assertThat(page).contains("aria-label=\"上移 乙菜单\"", "aria-label=\"删除 甲菜单\"");
+
+    // Behind the default menu's items, which the draft starts with.
+    int last = labels(site).size() - 1;
+    assertThat(labels(site).subList(last - 1, last + 1)).containsExactly("甲菜单", "乙菜单");
+    redirects(
+        mvc,
+        admin,
+        post("/console/sites/" + site.id() + "/navigation/move")
+            .param("position", String.valueOf(last))
+            .param("direction", "-1"));
+    assertThat(labels(site).subList(last - 1, last + 1)).containsExactly("乙菜单", "甲菜单");
+    redirects(
+        mvc,
+        admin,
+        post("/console/sites/" + site.id() + "/navigation/remove")
+            .param("position", String.valueOf(last - 1)));
+    assertThat(labels(site)).hasSize(last).endsWith("甲菜单").doesNotContain("乙菜单");
+    long blocks = blockCount(site);
+    redirects(
+        mvc,
+        admin,
+        post("/console/sites/" + site.id() + "/blocks/remove").param("position", "0"));
+    assertThat(blockCount(site)).isEqualTo(blocks - 1);
+    assertThat(status(mvc, admin, post("/console/sites/" + site.id() + "/theme/remove").param("position", "0")))
+        .as("only the two lists")
+        .isEqualTo(404);
+  }
+
+  private java.util.List<String> labels(DepartmentSite site) {
+    Site s = sites.find(site.id()).orElseThrow();
+    return layouts.draft(s, admin()).navigation().stream().map(SiteLayout.NavItem::label).toList();
+  }
+
   @Test
   void thePreviewShowsTheDraftBeforeItIsPublished() throws Exception {
     DepartmentSite site = departmentSite("pre");

@@ -42,6 +42,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/console/sites")
 class SiteConsoleController {
 
+  private static final String NAVIGATION = "navigation";
+
   private final Sites sites;
   private final SiteLayouts layouts;
   private final StaffAccess access;
@@ -95,29 +97,6 @@ class SiteConsoleController {
         l -> l.withNavigation(added(l.navigation(), new NavItem(label, kind, value))));
   }
 
-  @PostMapping("/{id}/navigation/move")
-  String moveItem(
-      @PathVariable long id,
-      @RequestParam int position,
-      @RequestParam int direction,
-      RedirectAttributes redirect) {
-    return change(
-        id,
-        redirect,
-        "site.layout.navigation",
-        l -> l.withNavigation(moved(l.navigation(), position, direction)));
-  }
-
-  @PostMapping("/{id}/navigation/remove")
-  String removeItem(
-      @PathVariable long id, @RequestParam int position, RedirectAttributes redirect) {
-    return change(
-        id,
-        redirect,
-        "site.layout.navigation",
-        l -> l.withNavigation(removed(l.navigation(), position)));
-  }
-
   @PostMapping("/{id}/blocks")
   String addBlock(
       @PathVariable long id,
@@ -132,24 +111,25 @@ class SiteConsoleController {
     return change(id, redirect, "site.layout.blocks", l -> l.withBlocks(added(l.blocks(), block)));
   }
 
-  @PostMapping("/{id}/blocks/move")
-  String moveBlock(
+  /** Moves an item of the menu or a block of the home page one place up (-1) or down (1). */
+  @PostMapping("/{id}/{list:navigation|blocks}/move")
+  String move(
       @PathVariable long id,
+      @PathVariable String list,
       @RequestParam int position,
       @RequestParam int direction,
       RedirectAttributes redirect) {
-    return change(
-        id,
-        redirect,
-        "site.layout.blocks",
-        l -> l.withBlocks(moved(l.blocks(), position, direction)));
+    return editList(id, list, redirect, items -> moved(items, position, direction));
   }
 
-  @PostMapping("/{id}/blocks/remove")
-  String removeBlock(
-      @PathVariable long id, @RequestParam int position, RedirectAttributes redirect) {
-    return change(
-        id, redirect, "site.layout.blocks", l -> l.withBlocks(removed(l.blocks(), position)));
+  /** Removes an item of the menu or a block of the home page. */
+  @PostMapping("/{id}/{list:navigation|blocks}/remove")
+  String remove(
+      @PathVariable long id,
+      @PathVariable String list,
+      @RequestParam int position,
+      RedirectAttributes redirect) {
+    return editList(id, list, redirect, items -> removed(items, position));
   }
 
   @PostMapping("/{id}/look")
@@ -226,6 +206,29 @@ class SiteConsoleController {
       Refusals.flash(redirect, refusal);
     }
     return "redirect:/console/sites/" + id;
+  }
+
+  /**
+   * An edit of the draft's menu ({@code navigation}) or of its home page's blocks ({@code blocks}):
+   * the same moves for both lists, whatever their items.
+   */
+  private String editList(
+      long id, String list, RedirectAttributes redirect, UnaryOperator<List<Object>> edit) {
+    boolean navigation = NAVIGATION.equals(list);
+    return change(
+        id,
+        redirect,
+        navigation ? "site.layout.navigation" : "site.layout.blocks",
+        l ->
+            navigation
+                ? l.withNavigation(same(edit.apply(new ArrayList<>(l.navigation()))))
+                : l.withBlocks(same(edit.apply(new ArrayList<>(l.blocks())))));
+  }
+
+  /** The list an edit gave back: the items it was given, moved or fewer. */
+  @SuppressWarnings("unchecked")
+  private static <T> List<T> same(List<Object> items) {
+    return (List<T>) (List<?>) items;
   }
 
   /** Links as the console's text area takes them: one a line, the label, a space, the address. */
