@@ -154,6 +154,12 @@ abstract class SiteLayoutIntegrationTests extends PlatformIntegrationTests {
             "地址：临江市政务路" + site.id() + "号",
             "href=\"https://bszs.conac.cn/sitename?method=show&amp;id=TEST\"",
             "皖ICP备05001234号");
+    assertThat(footer(after))
+        .as("the footer: the filing number linked to its register, the 党政机关 mark linked")
+        .contains(
+            "<a href=\"https://beian.miit.gov.cn/\">皖ICP备05001234号</a>",
+            "<a class=\"mark-link\" href=\"https://bszs.conac.cn/sitename?method=show&amp;id=TEST\">",
+            "3399000401");
     assertThat(
             jdbc.sql(
                     "SELECT position FROM site_home_block WHERE site_id = ? AND stage = 'LIVE'"
@@ -226,13 +232,21 @@ abstract class SiteLayoutIntegrationTests extends PlatformIntegrationTests {
     assertThat(labels(site)).hasSize(last).endsWith("甲菜单").doesNotContain("乙菜单");
     long blocks = blockCount(site);
     redirects(
-        mvc,
-        admin,
-        post("/console/sites/" + site.id() + "/blocks/remove").param("position", "0"));
+        mvc, admin, post("/console/sites/" + site.id() + "/blocks/remove").param("position", "0"));
     assertThat(blockCount(site)).isEqualTo(blocks - 1);
-    assertThat(status(mvc, admin, post("/console/sites/" + site.id() + "/theme/remove").param("position", "0")))
+    assertThat(
+            status(
+                mvc,
+                admin,
+                post("/console/sites/" + site.id() + "/theme/remove").param("position", "0")))
         .as("only the two lists")
         .isEqualTo(404);
+  }
+
+  private static String footer(String page) {
+    int start = page.indexOf("<footer");
+    assertThat(start).as("a footer").isNotNegative();
+    return page.substring(start, page.indexOf("</footer>", start));
   }
 
   private java.util.List<String> labels(DepartmentSite site) {
