@@ -5,10 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.gongkai.account.Staff;
@@ -17,7 +15,6 @@ import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.agency.Column;
 import org.gongkai.audit.AuditTrail;
-import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.site.Offer;
 import org.gongkai.site.OfferAccepted;
@@ -50,11 +47,7 @@ class OfferService implements Offers {
   private final AuditTrail audit;
   private final ApplicationEventPublisher events;
   private final Clock clock;
-  private final PublicSiteVersion version;
-  private volatile Snapshot snapshot;
-
-  /** The accepted documents as of one public-site version: site to column to documents. */
-  private record Snapshot(long version, Map<Long, Map<Long, Set<Long>>> bySite) {}
+  private final AcceptedOffers accepted;
 
   /** Where an agency may offer a document: a column of a site. */
   record Target(Site site, Agency agency, Column column) {}
@@ -68,7 +61,7 @@ class OfferService implements Offers {
       AuditTrail audit,
       ApplicationEventPublisher events,
       Clock clock,
-      PublicSiteVersion version) {
+      AcceptedOffers accepted) {
     this.repository = repository;
     this.sites = sites;
     this.agencies = agencies;
@@ -77,61 +70,22 @@ class OfferService implements Offers {
     this.audit = audit;
     this.events = events;
     this.clock = clock;
-    this.version = version;
+    this.accepted = accepted;
   }
 
   @Override
   public Set<Long> acceptedIn(long siteId, Collection<Long> columnIds) {
-    Map<Long, Set<Long>> byColumn = snapshot().bySite().getOrDefault(siteId, Map.of());
-    Set<Long> documents = new HashSet<>();
-    for (Long columnId : columnIds) {
-      documents.addAll(byColumn.getOrDefault(columnId, Set.of()));
-    }
-    return documents;
+    return accepted.in(siteId, columnIds);
   }
 
   @Override
   public Set<Long> acceptedOn(long siteId) {
-    Set<Long> documents = new HashSet<>();
-    snapshot().bySite().getOrDefault(siteId, Map.of()).values().forEach(documents::addAll);
-    return documents;
+    return accepted.on(siteId);
   }
 
   @Override
   public Optional<Long> acceptedColumn(long siteId, long documentId) {
-    return snapshot().bySite().getOrDefault(siteId, Map.of()).entrySet().stream()
-        .filter(e -> e.getValue().contains(documentId))
-        .map(Map.Entry::getKey)
-        .sorted()
-        .findFirst();
-  }
-
-  /**
-   * Kept until the public site's version moves (an acceptance moves it, as does a withdrawal); read
-   * afresh inside a writing transaction, which must see its own changes.
-   */
-  private Snapshot snapshot() {
-    if (PublicSiteVersion.insideWritingTransaction()) {
-      return read(-1);
-    }
-    long current = version.current();
-    Snapshot kept = snapshot;
-    if (kept == null || kept.version() != current) {
-      kept = read(current);
-      snapshot = kept;
-    }
-    return kept;
-  }
-
-  private Snapshot read(long at) {
-    Map<Long, Map<Long, Set<Long>>> bySite = new HashMap<>();
-    repository.forEachAccepted(
-        o ->
-            bySite
-                .computeIfAbsent(o.siteId(), k -> new HashMap<>())
-                .computeIfAbsent(o.columnId(), k -> new HashSet<>())
-                .add(o.documentId()));
-    return new Snapshot(at, bySite);
+    return accepted.column(siteId, documentId);
   }
 
   /**
