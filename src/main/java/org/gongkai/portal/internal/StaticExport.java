@@ -1,24 +1,12 @@
 package org.gongkai.portal.internal;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
@@ -46,7 +34,6 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The public site as files, for mirrors and CDNs: a full export follows every public link from the
@@ -76,14 +63,6 @@ class StaticExport {
       int failed) {}
 
   private static final Logger log = LoggerFactory.getLogger(StaticExport.class);
-  private static final Pattern LINK = Pattern.compile("(?:href|src)=\"(/[^\"#]*)\"");
-  private static final Pattern LOCATION =
-      Pattern.compile("<loc>\\s*https?://[^/<]+(/[^<]*?)\\s*</loc>");
-
-  /**
-   * One site's tree: where it is written and the host its pages are asked for (null: the first).
-   */
-  private record Tree(StaticSiteFiles files, String host) {}
 
   private final StaticSiteFiles files;
   private final Sites sites;
@@ -92,11 +71,7 @@ class StaticExport {
   private final AuditTrail audit;
   private final Clock clock;
   private final int maxPages;
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final StaticCrawl crawler = new StaticCrawl();
   private final TaskExecutor worker;
   private final ReentrantLock exporting = new ReentrantLock();
   private volatile int port;
@@ -199,12 +174,19 @@ class StaticExport {
     }
     exporting.lock();
     try {
-      Counts counts = new Counts();
+      StaticCrawl.Counts counts = new StaticCrawl.Counts();
       trees().stream()
           .filter(t -> site.fallback() ? t.host() == null : site.canonicalHost().equals(t.host()))
           .filter(t -> Files.isDirectory(t.files().root()))
           .forEach(
-              t -> crawl(t, List.of("/", "/robots.txt", "/sitemap.xml"), maxPages, counts, false));
+              t ->
+                  crawler.crawl(
+                      port,
+                      t,
+                      List.of("/", "/robots.txt", "/sitemap.xml"),
+                      maxPages,
+                      counts,
+                      c -> {}));
     } catch (RuntimeException e) {
       log.warn("the static site of {} was not written again; the nightly export will", site, e);
     } finally {
@@ -213,13 +195,13 @@ class StaticExport {
   }
 
   /** The trees of the sites: the first site's in the folder, the others' beside it. */
-  private List<Tree> trees() {
-    List<Tree> trees = new ArrayList<>();
+  private List<StaticCrawl.Tree> trees() {
+    List<StaticCrawl.Tree> trees = new ArrayList<>();
     for (Site site : sites.all()) {
       trees.add(
           site.fallback()
-              ? new Tree(files, null)
-              : new Tree(
+              ? new StaticCrawl.Tree(files, null)
+              : new StaticCrawl.Tree(
                   new StaticSiteFiles(
                       files
                           .root()
@@ -231,10 +213,16 @@ class StaticExport {
 
   private void exportAll() {
     exporting.lock();
-    Counts counts = new Counts();
+    StaticCrawl.Counts counts = new StaticCrawl.Counts();
     try {
-      for (Tree tree : trees()) {
-        crawl(tree, List.of("/", "/robots.txt", "/sitemap.xml"), maxPages, counts);
+      for (StaticCrawl.Tree tree : trees()) {
+        crawler.crawl(
+            port,
+            tree,
+            List.of("/", "/robots.txt", "/sitemap.xml"),
+            maxPages,
+            counts,
+            c -> status = c.progress(status));
       }
     } catch (RuntimeException e) {
       log.error("the static export stopped", e);
@@ -272,10 +260,10 @@ class StaticExport {
     }
   }
 
-  private void refresh(Tree tree, Long documentId, long agencyId, boolean withdrawn) {
+  private void refresh(StaticCrawl.Tree tree, Long documentId, long agencyId, boolean withdrawn) {
     String page = documentId == null ? null : "/documents/" + documentId;
     try {
-      Counts counts = new Counts();
+      StaticCrawl.Counts counts = new StaticCrawl.Counts();
       List<String> addresses = new ArrayList<>(List.of("/", "/sitemap.xml"));
       if (page != null && withdrawn) {
         tree.files().removePage(page);
@@ -292,11 +280,11 @@ class StaticExport {
         addresses.add(base + "/columns/" + column.id() + "/feed.atom");
       }
       for (String address : addresses) {
-        List<String> found = export(tree, address, counts);
+        List<String> found = crawler.export(port, tree, address, counts);
         for (String link : found) {
           if ((page != null && link.startsWith(page + "/attachments/"))
               || link.startsWith("/sitemaps/")) {
-            export(tree, link, counts);
+            crawler.export(port, tree, link, counts);
           }
         }
       }
@@ -305,139 +293,6 @@ class StaticExport {
           "the static site was not brought up to date for {}; the nightly export will",
           page != null ? page : "agency " + agencyId,
           e);
-    }
-  }
-
-  private void crawl(Tree tree, List<String> seeds, int limit, Counts counts) {
-    crawl(tree, seeds, limit, counts, true);
-  }
-
-  /** {@code reported}: a full export's crawl, whose progress the status shows. */
-  private void crawl(Tree tree, List<String> seeds, int limit, Counts counts, boolean reported) {
-    Deque<String> queue = new ArrayDeque<>(seeds);
-    Set<String> seen = new HashSet<>(seeds);
-    while (!queue.isEmpty() && seen.size() <= limit) {
-      for (String link : export(tree, queue.poll(), counts)) {
-        if (followed(link) && seen.add(link)) {
-          queue.add(link);
-        }
-      }
-      if (reported) {
-        status = counts.progress(status);
-      }
-    }
-  }
-
-  /** Fetches one address and writes it; returns the site's addresses it links to. */
-  private List<String> export(Tree tree, String address, Counts counts) {
-    StaticSiteFiles files = tree.files();
-    int q = address.indexOf('?');
-    String path = q < 0 ? address : address.substring(0, q);
-    String query = q < 0 ? null : address.substring(q + 1);
-    CachePolicy policy = CachePolicy.of(path);
-    if (policy == CachePolicy.PRIVATE) {
-      return List.of();
-    }
-    try {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + address))
-              .timeout(Duration.ofMinutes(2));
-      if (tree.host() != null) {
-        request
-            .header("X-Forwarded-Host", tree.host())
-            .header("X-Forwarded-Proto", "https")
-            .header("X-Forwarded-Port", "443");
-      }
-      HttpResponse<byte[]> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      String type = response.headers().firstValue("Content-Type").orElse("");
-      boolean page = type.startsWith("text/html");
-      if (response.statusCode() == 404 || response.statusCode() == 410) {
-        if (page || path.startsWith("/documents/")) {
-          files.removePage(path);
-          counts.removed++;
-        }
-        return List.of();
-      }
-      if (response.statusCode() != 200) {
-        counts.failed++;
-        return List.of();
-      }
-      // A versioned address (the site's logo, /site-logo?v=<sha256>) is one file at its path: the
-      // pages written with it name its current version.
-      var file = files.fileFor(path, !page && versioned(query) ? null : query, page);
-      if (file.isEmpty()) {
-        return List.of();
-      }
-      if (files.write(file.get(), response.body())) {
-        counts.written++;
-      } else {
-        counts.unchanged++;
-      }
-      return page || type.contains("xml")
-          ? links(new String(response.body(), StandardCharsets.UTF_8), page)
-          : List.of();
-    } catch (IOException e) {
-      counts.failed++;
-      return List.of();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /**
-   * Lists are exported with one filter at a time (a column, a year or a validity, each with its
-   * pages): every combination of filters would multiply the site many times over for pages hardly
-   * anyone opens on a mirror.
-   */
-  static boolean followed(String link) {
-    int q = link.indexOf('?');
-    if (q < 0) {
-      return true;
-    }
-    int filters = 0;
-    for (String parameter : link.substring(q + 1).split("&")) {
-      if (!parameter.startsWith("page=") && !parameter.isEmpty()) {
-        filters++;
-      }
-    }
-    return filters <= 1;
-  }
-
-  private static boolean versioned(String query) {
-    return query != null && query.matches("v=[0-9a-fA-F]+");
-  }
-
-  private static List<String> links(String body, boolean page) {
-    List<String> links = new ArrayList<>();
-    Matcher m = (page ? LINK : LOCATION).matcher(body);
-    while (m.find()) {
-      links.add(HtmlUtils.htmlUnescape(m.group(1)));
-    }
-    return links;
-  }
-
-  private static final class Counts {
-    int written;
-    int unchanged;
-    int removed;
-    int failed;
-
-    Status progress(Status s) {
-      return new Status(s.folder(), true, s.startedAt(), null, written, unchanged, removed, failed);
-    }
-
-    Status finish(Status s, Clock clock) {
-      return new Status(
-          s.folder(),
-          false,
-          s.startedAt(),
-          Instant.now(clock),
-          written,
-          unchanged,
-          removed,
-          failed);
     }
   }
 }

@@ -36,10 +36,10 @@ class StaticExportIntegrationTests extends PlatformIntegrationTests {
 
   @Test
   void listsAreFollowedOneFilterAtATime() {
-    assertThat(StaticExport.followed("/agencies/X?column=5")).isTrue();
-    assertThat(StaticExport.followed("/agencies/X?column=5&page=3")).isTrue();
-    assertThat(StaticExport.followed("/agencies/X?column=5&year=2026")).isFalse();
-    assertThat(StaticExport.followed("/documents/12")).isTrue();
+    assertThat(StaticCrawl.followed("/agencies/X?column=5")).isTrue();
+    assertThat(StaticCrawl.followed("/agencies/X?column=5&page=3")).isTrue();
+    assertThat(StaticCrawl.followed("/agencies/X?column=5&year=2026")).isFalse();
+    assertThat(StaticCrawl.followed("/documents/12")).isTrue();
   }
 
   @Test
