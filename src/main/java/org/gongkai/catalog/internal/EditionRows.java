@@ -73,6 +73,11 @@ final class EditionRows {
         instant(rs, "updated_at"));
   }
 
+  /** The editions on the public side: published and not withheld, joined with their document. */
+  static final String LIVE =
+      " FROM edition e JOIN document d ON d.id = e.document_id WHERE e.state = 'PUBLISHED'"
+          + " AND e.disclosure_mode <> 'NOT_DISCLOSED'";
+
   static final String SUMMARY_COLUMNS =
       "e.document_id, d.index_number, e.title, d.agency_id, e.column_id, e.doc_number, e.issued_on,"
           + " d.published_on, e.validity, e.state, e.updated_at";

@@ -22,9 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class JdbcCatalogFigures implements CatalogFigures {
 
-  private static final String LIVE =
-      " FROM edition e JOIN document d ON d.id = e.document_id"
-          + " WHERE e.state = 'PUBLISHED' AND e.disclosure_mode <> 'NOT_DISCLOSED' AND d.agency_id IN (:agencies)";
+  private static final String LIVE = EditionRows.LIVE + " AND d.agency_id IN (:agencies)";
 
   /** Editions on the portal at the instant {@code :cutoff}. */
   private static final String LIVE_AT =

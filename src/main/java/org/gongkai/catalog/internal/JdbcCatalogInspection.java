@@ -17,9 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class JdbcCatalogInspection implements CatalogInspection {
 
-  private static final String LIVE =
-      " FROM edition e JOIN document d ON d.id = e.document_id"
-          + " WHERE e.state = 'PUBLISHED' AND e.disclosure_mode <> 'NOT_DISCLOSED'";
+  private static final String LIVE = EditionRows.LIVE;
 
   private final JdbcClient jdbc;
   private final AttachmentStore attachments;
