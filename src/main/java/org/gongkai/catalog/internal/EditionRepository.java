@@ -3,6 +3,7 @@ package org.gongkai.catalog.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -125,29 +126,10 @@ class EditionRepository {
                 + " summary, body_html, change_note, created_at, created_by, updated_at, updated_by)"
                 + " VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            documentId,
-            number,
-            state.name(),
-            columnId,
-            f.getKind().name(),
-            f.getTitle().trim(),
-            trim(f.getDocNumber()),
-            f.getIssuedOn(),
-            trim(f.getTopic()),
-            trim(f.getGenre()),
-            trim(f.getKeywords()),
-            f.getValidity().name(),
-            f.getEffectiveOn(),
-            f.getRepealedOn(),
-            f.getDisclosureMode().name(),
-            trim(f.getSource()),
-            trim(f.getSummary()),
-            sanitizedBody,
-            trim(f.getChangeNote()),
-            Timestamps.toDb(now),
-            actor,
-            Timestamps.toDb(now),
-            actor)
+            values(
+                Arrays.asList(documentId, number, state.name(), columnId),
+                formValues(f, sanitizedBody),
+                Arrays.asList(Timestamps.toDb(now), actor, Timestamps.toDb(now), actor)))
         .update(keys, "id");
     return Objects.requireNonNull(keys.getKey()).longValue();
   }
@@ -167,28 +149,43 @@ class EditionRepository {
                     + " repealed_on = ?, disclosure_mode = ?, source = ?, summary = ?, body_html = ?, change_note = ?,"
                     + " updated_at = ?, updated_by = ? WHERE id = ? AND lock_version = ?")
             .params(
-                columnId,
-                f.getKind().name(),
-                f.getTitle().trim(),
-                trim(f.getDocNumber()),
-                f.getIssuedOn(),
-                trim(f.getTopic()),
-                trim(f.getGenre()),
-                trim(f.getKeywords()),
-                f.getValidity().name(),
-                f.getEffectiveOn(),
-                f.getRepealedOn(),
-                f.getDisclosureMode().name(),
-                trim(f.getSource()),
-                trim(f.getSummary()),
-                sanitizedBody,
-                trim(f.getChangeNote()),
-                Timestamps.toDb(now),
-                actor,
-                editionId,
-                expectedLockVersion)
+                values(
+                    Arrays.asList(columnId),
+                    formValues(f, sanitizedBody),
+                    Arrays.asList(Timestamps.toDb(now), actor, editionId, expectedLockVersion)))
             .update()
         == 1;
+  }
+
+  /**
+   * The form's values in the order of the edition's columns from kind to change_note, as the insert
+   * and the update both write them; null where the form leaves a field empty.
+   */
+  private static List<Object> formValues(DocumentForm f, String sanitizedBody) {
+    return Arrays.asList(
+        f.getKind().name(),
+        f.getTitle().trim(),
+        trim(f.getDocNumber()),
+        f.getIssuedOn(),
+        trim(f.getTopic()),
+        trim(f.getGenre()),
+        trim(f.getKeywords()),
+        f.getValidity().name(),
+        f.getEffectiveOn(),
+        f.getRepealedOn(),
+        f.getDisclosureMode().name(),
+        trim(f.getSource()),
+        trim(f.getSummary()),
+        sanitizedBody,
+        trim(f.getChangeNote()));
+  }
+
+  private static List<Object> values(List<?>... parts) {
+    List<Object> all = new ArrayList<>();
+    for (List<?> part : parts) {
+      all.addAll(part);
+    }
+    return all;
   }
 
   /** Moves an edition from one state to another; false when it was not in the expected state. */

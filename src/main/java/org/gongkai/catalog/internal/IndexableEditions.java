@@ -129,25 +129,7 @@ class IndexableEditions {
                   }
                   return Map.<Long, Function<List<Attachment>, IndexableDocument>>entry(
                       editionId,
-                      attachments ->
-                          new IndexableDocument(
-                              e.documentId(),
-                              editionId,
-                              indexNumber,
-                              agencyId,
-                              e.columnId(),
-                              e.title(),
-                              e.summary(),
-                              e.bodyHtml(),
-                              e.keywords(),
-                              e.docNumber(),
-                              e.topic(),
-                              e.genre(),
-                              e.validity(),
-                              e.issuedOn(),
-                              publishedOn,
-                              e.publishedAt(),
-                              attachments));
+                      attachments -> indexable(e, indexNumber, agencyId, publishedOn, attachments));
                 })
             .list()
             .stream()
@@ -188,11 +170,20 @@ class IndexableEditions {
   }
 
   private static IndexableDocument indexable(EditionRepository.DocumentRow d, Edition e) {
+    return indexable(e, d.indexNumber(), d.agencyId(), d.publishedOn(), e.attachments());
+  }
+
+  private static IndexableDocument indexable(
+      Edition e,
+      String indexNumber,
+      long agencyId,
+      LocalDate publishedOn,
+      List<Attachment> attachments) {
     return new IndexableDocument(
-        d.id(),
+        e.documentId(),
         e.id(),
-        d.indexNumber(),
-        d.agencyId(),
+        indexNumber,
+        agencyId,
         e.columnId(),
         e.title(),
         e.summary(),
@@ -203,8 +194,8 @@ class IndexableEditions {
         e.genre(),
         e.validity(),
         e.issuedOn(),
-        d.publishedOn(),
+        publishedOn,
         e.publishedAt(),
-        e.attachments());
+        attachments);
   }
 }
