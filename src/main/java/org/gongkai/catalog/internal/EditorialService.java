@@ -1,10 +1,8 @@
 package org.gongkai.catalog.internal;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.gongkai.account.Staff;
@@ -36,7 +34,10 @@ class EditorialService implements Editorial {
 
   private final EditionRepository editions;
   private final Publication publication;
-  private final AttachmentStore attachmentStore;
+  private final WorkingEditions workingEditions;
+  private final DraftReview review;
+  private final DraftAttachments attachments;
+  private final PublishedImport imports;
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
@@ -48,7 +49,10 @@ class EditorialService implements Editorial {
   EditorialService(
       EditionRepository editions,
       Publication publication,
-      AttachmentStore attachmentStore,
+      WorkingEditions workingEditions,
+      DraftReview review,
+      DraftAttachments attachments,
+      PublishedImport imports,
       AgencyDirectory agencies,
       StaffAccess access,
       AuditTrail audit,
@@ -60,7 +64,10 @@ class EditorialService implements Editorial {
     this.forms = forms;
     this.editions = editions;
     this.publication = publication;
-    this.attachmentStore = attachmentStore;
+    this.workingEditions = workingEditions;
+    this.review = review;
+    this.attachments = attachments;
+    this.imports = imports;
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
@@ -123,8 +130,8 @@ class EditorialService implements Editorial {
 
   @Override
   public void updateDraft(long documentId, DocumentForm form, Staff actor) {
-    EditionRepository.DocumentRow doc = lockedDocument(documentId, actor);
-    Edition working = workingEdition(documentId);
+    EditionRepository.DocumentRow doc = workingEditions.lockedDocument(documentId, actor);
+    Edition working = workingEditions.workingEdition(documentId);
     if (working.state() != EditionState.DRAFT) {
       throw Refusal.conflict("document.not-editable");
     }
@@ -153,80 +160,33 @@ class EditorialService implements Editorial {
 
   @Override
   public void submit(long documentId, Staff actor) {
-    lockedDocument(documentId, actor);
-    move(documentId, WorkflowStep.SUBMIT, actor, null);
+    workingEditions.lockedDocument(documentId, actor);
+    workingEditions.move(documentId, WorkflowStep.SUBMIT, actor, null);
   }
 
   @Override
   public void approve(
       long documentId, boolean confidentialityChecked, String comment, Staff actor) {
-    EditionRepository.DocumentRow doc = lockedDocument(documentId, actor);
-    access.requireReviewer(actor, doc.agencyId());
-    if (!confidentialityChecked) {
-      throw Refusal.invalidField("confidentialityChecked", "review.confidentiality.required");
-    }
-    boolean waived =
-        access.requireSecondPerson(actor, doc.agencyId(), authorsOfWorkingDraft(documentId));
-    String detail = waived ? join(comment, StaffAccess.FOUR_EYES_WAIVED) : comment;
-    Edition edition = move(documentId, WorkflowStep.APPROVE, actor, detail);
-    editions.recordReview(
-        edition.id(), true, blankToNull(detail), actor.username(), Instant.now(clock));
-  }
-
-  /**
-   * Who wrote the draft now under review: everyone who created, edited or added to it since the
-   * last publication.
-   */
-  private Set<String> authorsOfWorkingDraft(long documentId) {
-    Set<String> authors = new HashSet<>();
-    for (var entry : audit.forSubject("document", documentId)) {
-      switch (entry.action()) {
-        case "document.publish", "document.withdraw" -> authors.clear();
-        case "document.created",
-            "document.edited",
-            "document.revision-started",
-            "document.attachment-added",
-            "document.attachment-removed",
-            "document.imported",
-            "document.submit" ->
-            authors.add(entry.actor());
-        default -> {}
-      }
-    }
-    Edition working = workingEdition(documentId);
-    if (working.updatedBy() != null && working.state() == EditionState.SUBMITTED) {
-      authors.add(working.updatedBy());
-    }
-    return authors;
-  }
-
-  private static String join(String comment, String note) {
-    return comment == null || comment.isBlank() ? note : comment.strip() + " " + note;
+    review.approve(documentId, confidentialityChecked, comment, actor);
   }
 
   @Override
   public void reject(long documentId, String comment, Staff actor) {
-    EditionRepository.DocumentRow doc = lockedDocument(documentId, actor);
-    access.requireReviewer(actor, doc.agencyId());
-    if (comment == null || comment.isBlank()) {
-      throw Refusal.invalidField("comment", "review.comment.required");
-    }
-    Edition edition = move(documentId, WorkflowStep.REJECT, actor, comment);
-    editions.recordReview(
-        edition.id(), false, comment.trim(), actor.username(), Instant.now(clock));
+    review.reject(documentId, comment, actor);
   }
 
   @Override
   public void publish(long documentId, Instant at, Staff actor) {
-    EditionRepository.DocumentRow doc = lockedDocument(documentId, actor);
+    EditionRepository.DocumentRow doc = workingEditions.lockedDocument(documentId, actor);
     access.requireReviewer(actor, doc.agencyId());
-    Edition working = workingEdition(documentId);
+    Edition working = workingEditions.workingEdition(documentId);
     if (working.disclosureMode() == DisclosureMode.NOT_DISCLOSED) {
       throw Refusal.conflict("document.not-disclosable");
     }
     Instant now = Instant.now(clock);
     if (at != null && at.isAfter(now)) {
-      Edition edition = move(documentId, WorkflowStep.SCHEDULE, actor, at.toString());
+      Edition edition =
+          workingEditions.move(documentId, WorkflowStep.SCHEDULE, actor, at.toString());
       editions.recordSchedule(edition.id(), at);
       return;
     }
@@ -235,7 +195,7 @@ class EditorialService implements Editorial {
 
   @Override
   public void withdraw(long documentId, String reason, Staff actor) {
-    EditionRepository.DocumentRow doc = lockedDocument(documentId, actor);
+    EditionRepository.DocumentRow doc = workingEditions.lockedDocument(documentId, actor);
     access.requireReviewer(actor, doc.agencyId());
     if (reason == null || reason.isBlank()) {
       throw Refusal.invalidField("reason", "withdraw.reason.required");
@@ -255,7 +215,7 @@ class EditorialService implements Editorial {
 
   @Override
   public void startRevision(long documentId, Staff actor) {
-    lockedDocument(documentId, actor);
+    workingEditions.lockedDocument(documentId, actor);
     List<Edition> all = editions.editions(documentId);
     if (all.stream().anyMatch(e -> e.state().isPrePublication())) {
       throw Refusal.conflict("document.revision-open");
@@ -286,111 +246,23 @@ class EditorialService implements Editorial {
   @Override
   public Attachment addAttachment(
       long documentId, String fileName, InputStream content, Staff actor) {
-    lockedDocument(documentId, actor);
-    Edition working = workingEdition(documentId);
-    if (working.state() != EditionState.DRAFT) {
-      throw Refusal.conflict("document.not-editable");
-    }
-    String name = DocumentForms.cleanFileName(fileName);
-    AttachmentStore.Stored stored = attachmentStore.store(content, name);
-    long id =
-        editions.insertAttachment(
-            working.id(), name, stored.mediaType(), stored.size(), stored.sha256());
-    audit.record(
-        actor.username(),
-        "document.attachment-added",
-        "document",
-        documentId,
-        name + " " + stored.sha256());
-    return new Attachment(id, name, stored.mediaType(), stored.size(), stored.sha256());
+    return attachments.add(documentId, fileName, content, actor);
   }
 
   @Override
   public void removeAttachment(long documentId, long attachmentId, Staff actor) {
-    lockedDocument(documentId, actor);
-    Edition working = workingEdition(documentId);
-    if (working.state() != EditionState.DRAFT) {
-      throw Refusal.conflict("document.not-editable");
-    }
-    if (editions.deleteAttachment(working.id(), attachmentId) == 0) {
-      throw Refusal.notFound("attachment.not-found");
-    }
-    audit.record(
-        actor.username(),
-        "document.attachment-removed",
-        "document",
-        documentId,
-        String.valueOf(attachmentId));
+    attachments.remove(documentId, attachmentId, actor);
   }
 
   @Override
   public long importPublished(
       DocumentForm form, Instant publishedAt, List<Upload> uploads, Staff actor) {
-    Agency agency = forms.agencyOf(form);
-    access.requireAdministrator(actor, agency.id());
-    Column column = forms.checkedColumn(form, agency);
-    String body = forms.checkedBody(form);
-    forms.checkMetadata(form, null);
-    long documentId = editions.insertDocument(agency.id(), actor.username(), publishedAt);
-    long editionId =
-        editions.insertEdition(
-            documentId,
-            1,
-            EditionState.APPROVED,
-            form,
-            column.id(),
-            body,
-            actor.username(),
-            publishedAt);
-    editions.replaceInterpretationLinks(documentId, form.getInterpretationOf());
-    editions.recordReview(editionId, true, null, actor.username(), publishedAt);
-    for (Upload upload : uploads) {
-      String name = DocumentForms.cleanFileName(upload.fileName());
-      AttachmentStore.Stored stored =
-          attachmentStore.store(new ByteArrayInputStream(upload.content()), name);
-      editions.insertAttachment(
-          editionId, name, stored.mediaType(), stored.size(), stored.sha256());
-    }
-    audit.record(actor.username(), "document.imported", "document", documentId, form.getTitle());
-    publication.publishNow(
-        editions.document(documentId).orElseThrow(),
-        editions.edition(editionId).orElseThrow(),
-        actor.username(),
-        publishedAt);
-    return documentId;
+    return imports.importPublished(form, publishedAt, uploads, actor);
   }
 
   @Override
   @Transactional(propagation = Propagation.NEVER)
   public int publishDue() {
     return publication.publishDue();
-  }
-
-  private Edition move(long documentId, WorkflowStep step, Staff actor, String detail) {
-    Edition working = workingEdition(documentId);
-    step.requireFrom(working.state());
-    if (!editions.transition(
-        working.id(), working.state(), step.target(), actor.username(), Instant.now(clock))) {
-      throw Refusal.conflict("document.stale");
-    }
-    audit.record(actor.username(), step.auditAction(), "document", documentId, detail);
-    return working;
-  }
-
-  private EditionRepository.DocumentRow lockedDocument(long documentId, Staff actor) {
-    EditionRepository.DocumentRow doc =
-        editions.lockDocument(documentId).orElseThrow(() -> Refusal.notFound("document.not-found"));
-    access.requireAgency(actor, doc.agencyId());
-    return doc;
-  }
-
-  private Edition workingEdition(long documentId) {
-    return editions
-        .workingEdition(documentId)
-        .orElseThrow(() -> Refusal.notFound("document.not-found"));
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }
