@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import org.gongkai.catalog.Attachment;
 import org.gongkai.catalog.DisclosureMode;
 import org.gongkai.catalog.DocumentKind;
@@ -14,6 +15,8 @@ import org.gongkai.catalog.Edition;
 import org.gongkai.catalog.EditionState;
 import org.gongkai.catalog.Validity;
 import org.gongkai.shared.time.Timestamps;
+import org.gongkai.shared.web.PageResult;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Maps rows of edition (joined with document where needed) to records. */
 final class EditionRows {
@@ -81,6 +84,36 @@ final class EditionRows {
   static final String SUMMARY_COLUMNS =
       "e.document_id, d.index_number, e.title, d.agency_id, e.column_id, e.doc_number, e.issued_on,"
           + " d.published_on, e.validity, e.state, e.updated_at";
+
+  /**
+   * One page of summaries of the editions {@code fromWhere} chooses (a FROM and WHERE clause over
+   * edition e and document d), in {@code orderBy}, with how many there are in all.
+   */
+  static PageResult<DocumentSummary> summaryPage(
+      JdbcClient jdbc,
+      String fromWhere,
+      Map<String, Object> params,
+      String orderBy,
+      int page,
+      int size) {
+    long total = jdbc.sql("SELECT COUNT(*)" + fromWhere).params(params).query(Long.class).single();
+    List<DocumentSummary> items =
+        jdbc.sql(
+                "SELECT "
+                    + SUMMARY_COLUMNS
+                    + fromWhere
+                    + " ORDER BY "
+                    + orderBy
+                    + " OFFSET "
+                    + (long) (page - 1) * size
+                    + " ROWS FETCH NEXT "
+                    + size
+                    + " ROWS ONLY")
+            .params(params)
+            .query(EditionRows::summary)
+            .list();
+    return new PageResult<>(items, total, page, size);
+  }
 
   static Attachment attachment(ResultSet rs, int row) throws SQLException {
     return new Attachment(

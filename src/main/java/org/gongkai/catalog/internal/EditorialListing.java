@@ -57,23 +57,8 @@ class EditorialListing {
       where.append(")");
       params.put("title", "%" + escapeLike(query.titleContains().trim().toLowerCase()) + "%");
     }
-    long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
-    List<DocumentSummary> items =
-        jdbc.sql(
-                "SELECT "
-                    + EditionRows.SUMMARY_COLUMNS
-                    + where
-                    + " ORDER BY "
-                    + orderBy(query.order())
-                    + " OFFSET "
-                    + (long) (query.page() - 1) * query.size()
-                    + " ROWS FETCH NEXT "
-                    + query.size()
-                    + " ROWS ONLY")
-            .params(params)
-            .query(EditionRows::summary)
-            .list();
-    return new PageResult<>(items, total, query.page(), query.size());
+    return EditionRows.summaryPage(
+        jdbc, where.toString(), params, orderBy(query.order()), query.page(), query.size());
   }
 
   private static String orderBy(EditorialQuery.Order order) {

@@ -54,21 +54,8 @@ class PublishedListing {
       params.put(
           "title", "%" + EditorialListing.escapeLike(q.titleContains().trim().toLowerCase()) + "%");
     }
-    long total = jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
-    List<DocumentSummary> items =
-        jdbc.sql(
-                "SELECT "
-                    + EditionRows.SUMMARY_COLUMNS
-                    + where
-                    + " ORDER BY d.published_on DESC, d.id DESC OFFSET "
-                    + (long) (q.page() - 1) * q.size()
-                    + " ROWS FETCH NEXT "
-                    + q.size()
-                    + " ROWS ONLY")
-            .params(params)
-            .query(EditionRows::summary)
-            .list();
-    return new PageResult<>(items, total, q.page(), q.size());
+    return EditionRows.summaryPage(
+        jdbc, where.toString(), params, "d.published_on DESC, d.id DESC", q.page(), q.size());
   }
 
   /**
