@@ -2,6 +2,7 @@ package org.gongkai.search.internal;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -9,6 +10,7 @@ import org.apache.lucene.index.ConcurrentMergeScheduler;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -82,6 +84,25 @@ final class LuceneEngine implements Closeable {
       directory.close();
       throw e;
     }
+  }
+
+  /** What {@code work} reads with a searcher of the index as it is now. */
+  <T> T read(SearcherWork<T> work) {
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return work.read(searcher);
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @FunctionalInterface
+  interface SearcherWork<T> {
+    T read(IndexSearcher searcher) throws IOException;
   }
 
   void commitAndRefresh() throws IOException {

@@ -2,35 +2,17 @@ package org.gongkai.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.util.Bits;
 import org.gongkai.search.IndexedDocument;
 import org.gongkai.search.SearchQuery;
 import org.gongkai.search.SearchResult;
@@ -48,14 +30,11 @@ final class LuceneSearchIndex implements EngineIndex {
           DocumentMapper.COLUMN,
           DocumentMapper.YEAR,
           DocumentMapper.VALIDITY);
-  private static final Sort BY_RELEVANCE =
-      new Sort(
-          SortField.FIELD_SCORE, new SortField(DocumentMapper.ID_SORT, SortField.Type.LONG, true));
 
   /** While many documents are put, what was written so far is shown this often. */
   static final int REFRESH_EVERY = 10_000;
 
-  private final Path root;
+  private final IndexFolders folders;
   private final QueryFactory queries = new QueryFactory(Analyzers.smart());
   private final QueryExecution execution = new QueryExecution(queries);
   private final Object writeLock = new Object();
@@ -68,9 +47,8 @@ final class LuceneSearchIndex implements EngineIndex {
 
   /** Opens the index in use, or throws when it is missing or unreadable (the caller rebuilds). */
   LuceneSearchIndex(Path root, SearchTuning tuning) throws IOException {
-    this.root = root;
-    Files.createDirectories(root);
-    Path current = currentFolder();
+    this.folders = new IndexFolders(root);
+    Path current = folders.current();
     if (current == null || !DirectoryReader.indexExists(FSDirectory.open(current))) {
       throw new IndexMissingException();
     }
@@ -88,8 +66,8 @@ final class LuceneSearchIndex implements EngineIndex {
     }
   }
 
-  private LuceneSearchIndex(SearchTuning tuning, Path root) {
-    this.root = root;
+  private LuceneSearchIndex(SearchTuning tuning, IndexFolders folders) {
+    this.folders = folders;
     this.segments = tuning.segmentExecutor();
     this.threads = tuning.segmentThreads();
     this.firstPages = new FirstPages(tuning.firstPageCache());
@@ -98,9 +76,9 @@ final class LuceneSearchIndex implements EngineIndex {
 
   /** A new, empty index, replacing whatever was there. */
   static LuceneSearchIndex createEmpty(Path root, SearchTuning tuning) throws IOException {
-    Files.createDirectories(root);
-    Path folder = root.resolve("index-" + System.currentTimeMillis());
-    LuceneSearchIndex index = new LuceneSearchIndex(tuning, root);
+    IndexFolders folders = new IndexFolders(root);
+    Path folder = folders.fresh();
+    LuceneSearchIndex index = new LuceneSearchIndex(tuning, folders);
     try {
       index.engine = LuceneEngine.open(folder, true, index.segments, index.threads);
     } catch (IOException | RuntimeException e) {
@@ -109,8 +87,8 @@ final class LuceneSearchIndex implements EngineIndex {
       }
       throw e;
     }
-    index.pointTo(folder);
-    index.deleteOtherFolders(folder);
+    folders.pointTo(folder);
+    folders.deleteAllBut(folder);
     return index;
   }
 
@@ -214,7 +192,7 @@ final class LuceneSearchIndex implements EngineIndex {
 
   @Override
   public void replaceAll(Iterable<IndexedDocument> documents, Runnable onEach) {
-    Path folder = root.resolve("index-" + System.currentTimeMillis());
+    Path folder = folders.fresh();
     try {
       LuceneEngine fresh = LuceneEngine.open(folder, true, segments, threads);
       try {
@@ -236,11 +214,11 @@ final class LuceneSearchIndex implements EngineIndex {
       synchronized (writeLock) {
         old = engine;
         engine = fresh;
-        pointTo(folder);
+        folders.pointTo(folder);
       }
       old.close();
       warming.afterChange();
-      deleteOtherFolders(folder);
+      folders.deleteAllBut(folder);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -251,22 +229,14 @@ final class LuceneSearchIndex implements EngineIndex {
     long started = System.nanoTime();
     Synonyms currentSynonyms = synonyms;
     LuceneEngine current = engine;
-    try {
-      IndexSearcher searcher = current.searchers.acquire();
-      try {
-        long version = ((DirectoryReader) searcher.getIndexReader()).getVersion();
-        return firstPages.get(
-            current.folder.getFileName().toString(),
-            version,
-            q,
-            currentSynonyms,
-            () -> execution.run(searcher, current.warm, q, currentSynonyms, started));
-      } finally {
-        current.searchers.release(searcher);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return current.read(
+        searcher ->
+            firstPages.get(
+                current.folder.getFileName().toString(),
+                ((DirectoryReader) searcher.getIndexReader()).getVersion(),
+                q,
+                currentSynonyms,
+                () -> execution.run(searcher, current.warm, q, currentSynonyms, started)));
   }
 
   @Override
@@ -275,98 +245,17 @@ final class LuceneSearchIndex implements EngineIndex {
     if (parsed.clauses().isEmpty()) {
       return List.of();
     }
-    Query query =
-        queries.build(
-            new PublicQuery(parsed.clauses(), parsed.raw()),
-            new SearchQuery(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                SearchQuery.Sort.RELEVANCE,
-                1,
-                limit,
-                null,
-                false),
-            Synonyms.NONE);
-    LuceneEngine current = engine;
-    try {
-      IndexSearcher searcher = current.searchers.acquire();
-      try {
-        TopDocs top = searcher.search(query, limit * 3, BY_RELEVANCE);
-        Set<String> titles = new LinkedHashSet<>();
-        StoredFields stored = searcher.storedFields();
-        for (ScoreDoc sd : top.scoreDocs) {
-          titles.add(stored.document(sd.doc).get(DocumentMapper.STORED_TITLE));
-          if (titles.size() >= limit) {
-            break;
-          }
-        }
-        return new ArrayList<>(titles);
-      } finally {
-        current.searchers.release(searcher);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return engine.read(searcher -> IndexContents.suggestTitles(searcher, queries, parsed, limit));
   }
 
   @Override
   public Map<Long, Long> indexedEditions() {
-    LuceneEngine current = engine;
-    Map<Long, Long> result = new HashMap<>();
-    try {
-      IndexSearcher searcher = current.searchers.acquire();
-      try {
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-          Bits live = leaf.reader().getLiveDocs();
-          StoredFields stored = leaf.reader().storedFields();
-          // Column-wise values, read without decompressing each document's stored text; a
-          // document written before the edition had one is read from its stored fields.
-          NumericDocValues ids = leaf.reader().getNumericDocValues(DocumentMapper.ID_SORT);
-          NumericDocValues editions =
-              leaf.reader().getNumericDocValues(DocumentMapper.EDITION_VALUE);
-          for (int i = 0; i < leaf.reader().maxDoc(); i++) {
-            if (live == null || live.get(i)) {
-              if (ids != null
-                  && editions != null
-                  && ids.advanceExact(i)
-                  && editions.advanceExact(i)) {
-                result.put(ids.longValue(), editions.longValue());
-              } else {
-                Document d = stored.document(i, Set.of(DocumentMapper.ID, DocumentMapper.EDITION));
-                result.put(
-                    Long.parseLong(d.get(DocumentMapper.ID)),
-                    d.getField(DocumentMapper.EDITION).numericValue().longValue());
-              }
-            }
-          }
-        }
-      } finally {
-        current.searchers.release(searcher);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return result;
+    return engine.read(IndexContents::indexedEditions);
   }
 
   @Override
   public long size() {
-    LuceneEngine current = engine;
-    try {
-      IndexSearcher searcher = current.searchers.acquire();
-      try {
-        return searcher.getIndexReader().numDocs();
-      } finally {
-        current.searchers.release(searcher);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return engine.read(searcher -> (long) searcher.getIndexReader().numDocs());
   }
 
   @Override
@@ -393,37 +282,6 @@ final class LuceneSearchIndex implements EngineIndex {
       if (segments != null) {
         segments.shutdown();
       }
-    }
-  }
-
-  private Path currentFolder() throws IOException {
-    Path pointer = root.resolve("CURRENT");
-    if (!Files.exists(pointer)) {
-      return null;
-    }
-    Path folder = root.resolve(Files.readString(pointer, StandardCharsets.UTF_8).strip());
-    return Files.isDirectory(folder) ? folder : null;
-  }
-
-  private void pointTo(Path folder) throws IOException {
-    Path temp = root.resolve("CURRENT.tmp");
-    Files.writeString(temp, folder.getFileName().toString(), StandardCharsets.UTF_8);
-    Files.move(
-        temp,
-        root.resolve("CURRENT"),
-        StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private void deleteOtherFolders(Path keep) {
-    try (Stream<Path> children = Files.list(root)) {
-      for (Path child : children.filter(Files::isDirectory).filter(p -> !p.equals(keep)).toList()) {
-        try (Stream<Path> walk = Files.walk(child)) {
-          walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-      }
-    } catch (IOException ignored) {
-      // an old folder left behind is removed at the next rebuild
     }
   }
 }
