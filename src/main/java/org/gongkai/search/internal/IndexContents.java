@@ -18,7 +18,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
-import org.gongkai.search.SearchQuery;
 
 /** What the embedded index holds, read outside a search: titles to suggest, editions indexed. */
 final class IndexContents {
@@ -33,23 +32,7 @@ final class IndexContents {
   static List<String> suggestTitles(
       IndexSearcher searcher, QueryFactory queries, PublicQuery parsed, int limit)
       throws IOException {
-    Query query =
-        queries.build(
-            new PublicQuery(parsed.clauses(), parsed.raw()),
-            new SearchQuery(
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                SearchQuery.Sort.RELEVANCE,
-                1,
-                limit,
-                null,
-                false),
-            Synonyms.NONE);
+    Query query = queries.buildSuggesting(parsed, limit);
     TopDocs top = searcher.search(query, limit * 3, BY_RELEVANCE);
     Set<String> titles = new LinkedHashSet<>();
     StoredFields stored = searcher.storedFields();

@@ -83,27 +83,13 @@ final class OpenSearchSearch {
 
   /** The display fields of the best {@code n} documents for a query, for suggestions. */
   List<OpenSearchDocuments.Display> top(PublicQuery parsed, int n) {
-    SearchQuery none =
-        new SearchQuery(
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            SearchQuery.Sort.RELEVANCE,
-            1,
-            n,
-            null,
-            false);
     try {
       return client
           .search(
               s ->
                   s.index(alias)
                       .preference(preference)
-                      .query(queries.build(parsed, none, Synonyms.NONE))
+                      .query(queries.build(parsed, QueryFactory.unfiltered(n), Synonyms.NONE))
                       .size(n)
                       .trackTotalHits(t -> t.enabled(false))
                       .source(c -> c.filter(f -> f.includes("display"))),

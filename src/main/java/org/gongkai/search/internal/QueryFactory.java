@@ -94,6 +94,17 @@ final class QueryFactory {
    * What adds to the score of the top candidates only: the title's smartcn words, the agency's
    * name, being in force and being recent. Null for a query without words (sorted by date).
    */
+  /** The query for suggestions: the words alone, without filters or synonyms, by relevance. */
+  Query buildSuggesting(PublicQuery parsed, int size) {
+    return build(parsed, unfiltered(size), Synonyms.NONE);
+  }
+
+  /** No filters, by relevance, the first {@code size} matches: what a suggestion looks up. */
+  static SearchQuery unfiltered(int size) {
+    return new SearchQuery(
+        null, null, null, null, null, null, null, SearchQuery.Sort.RELEVANCE, 1, size, null, false);
+  }
+
   Query buildRanking(PublicQuery parsed, Synonyms synonyms) {
     if (parsed.clauses().stream().allMatch(PublicQuery.Clause::excluded)) {
       return null;
