@@ -54,6 +54,24 @@ final class DocumentMapper {
 
   private DocumentMapper() {}
 
+  /**
+   * The parts of a document's own text that make its catch-all field, the one that decides what
+   * matches, in both engines.
+   */
+  static String[] matchedParts(IndexedDocument d) {
+    return new String[] {
+      d.title(),
+      d.summary(),
+      d.keywords(),
+      d.topic(),
+      d.genre(),
+      d.docNumber(),
+      d.indexNumber(),
+      d.bodyText(),
+      d.attachmentText()
+    };
+  }
+
   static Document toLucene(IndexedDocument d) throws IOException {
     Document doc = new Document();
     doc.add(new StringField(ID, Long.toString(d.id()), Field.Store.YES));
@@ -63,18 +81,7 @@ final class DocumentMapper {
 
     // One catch-all field of the document's own text decides what matches; the title and the
     // agency's name only add to the score.
-    for (String part :
-        new String[] {
-          d.title(),
-          d.summary(),
-          d.keywords(),
-          d.topic(),
-          d.genre(),
-          d.docNumber(),
-          d.indexNumber(),
-          d.bodyText(),
-          d.attachmentText()
-        }) {
+    for (String part : matchedParts(d)) {
       text(doc, Analyzers.ALL_BIGRAM, part);
     }
     text(doc, Analyzers.TITLE_BIGRAM, d.title());

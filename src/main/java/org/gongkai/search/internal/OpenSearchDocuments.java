@@ -84,18 +84,7 @@ final class OpenSearchDocuments {
 
   Source of(IndexedDocument d) {
     List<String> all = new ArrayList<>();
-    for (String part :
-        new String[] {
-          d.title(),
-          d.summary(),
-          d.keywords(),
-          d.topic(),
-          d.genre(),
-          d.docNumber(),
-          d.indexNumber(),
-          d.bodyText(),
-          d.attachmentText()
-        }) {
+    for (String part : DocumentMapper.matchedParts(d)) {
       String terms = Tokens.joined(bigrams, Analyzers.ALL_BIGRAM, part);
       if (!terms.isEmpty()) {
         all.add(terms);
