@@ -6,20 +6,15 @@ import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.gongkai.catalog.Catalog;
-import org.gongkai.catalog.IndexableDocument;
 import org.gongkai.search.IndexStatus;
-import org.gongkai.search.IndexedDocument;
 import org.gongkai.search.Search;
 import org.gongkai.search.SearchQuery;
 import org.gongkai.search.SearchResult;
@@ -41,11 +36,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class SearchService implements Search {
 
   private static final Logger log = LoggerFactory.getLogger(SearchService.class);
-  private static final int BATCH = 500;
   private static final long MAX_RETRY_SECONDS = 300;
 
   private final Catalog catalog;
-  private final IndexedDocuments documents;
+  private final CatalogWalks walks;
   private final SynonymStore synonyms;
   private final QueryLog queryLog;
   private final FacetLabels labels;
@@ -81,7 +75,7 @@ class SearchService implements Search {
             .register(meters);
     this.labels = labels;
     this.catalog = catalog;
-    this.documents = documents;
+    this.walks = new CatalogWalks(catalog, documents);
     this.synonyms = synonyms;
     this.queryLog = queryLog;
   }
@@ -226,7 +220,7 @@ class SearchService implements Search {
     long started = System.nanoTime();
     done.set(0);
     total.set(catalog.liveCount());
-    target.replaceAll(this::allDocuments, done::incrementAndGet);
+    target.replaceAll(walks::all, done::incrementAndGet);
     log.info(
         "search index built: {} documents in {} s",
         done.get(),
@@ -260,7 +254,7 @@ class SearchService implements Search {
         done.addAndGet(extra.size());
       }
       if (!stale.isEmpty()) {
-        current.putAll(() -> documentsAmong(stale), done::incrementAndGet);
+        current.putAll(() -> walks.among(stale), done::incrementAndGet);
         log.info(
             "search index caught up: {} added or updated, {} removed", stale.size(), extra.size());
       } else if (!extra.isEmpty()) {
@@ -272,68 +266,5 @@ class SearchService implements Search {
     } finally {
       phase = IndexStatus.Phase.READY;
     }
-  }
-
-  /** Every live document, walking the editions' primary key a batch at a time. */
-  private Iterator<IndexedDocument> allDocuments() {
-    long[] lastEditionId = {0};
-    return inBatches(
-        () -> {
-          Catalog.IndexableBatch next = catalog.indexableAfter(lastEditionId[0], BATCH);
-          lastEditionId[0] = next.lastEditionId();
-          return next.ended() ? null : next.documents();
-        });
-  }
-
-  /** The live ones of these editions, read by their key a batch at a time. */
-  private Iterator<IndexedDocument> documentsAmong(List<Long> editionIds) {
-    int[] from = {0};
-    return inBatches(
-        () -> {
-          if (from[0] >= editionIds.size()) {
-            return null;
-          }
-          List<Long> batch =
-              editionIds.subList(from[0], Math.min(from[0] + BATCH, editionIds.size()));
-          from[0] += batch.size();
-          return catalog.indexableEditions(batch);
-        });
-  }
-
-  /**
-   * The documents of successive batches, each read when the one before is used up; a batch may hold
-   * none (drafts and superseded editions walked past), null ends the walk.
-   */
-  private Iterator<IndexedDocument> inBatches(Supplier<List<IndexableDocument>> nextBatch) {
-    return new Iterator<>() {
-      private List<IndexableDocument> batch = List.of();
-      private int position;
-      private boolean exhausted;
-
-      @Override
-      public boolean hasNext() {
-        while (position >= batch.size()) {
-          if (exhausted) {
-            return false;
-          }
-          List<IndexableDocument> next = nextBatch.get();
-          if (next == null) {
-            exhausted = true;
-            return false;
-          }
-          batch = next;
-          position = 0;
-        }
-        return true;
-      }
-
-      @Override
-      public IndexedDocument next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException();
-        }
-        return documents.of(batch.get(position++));
-      }
-    };
   }
 }
