@@ -190,7 +190,7 @@ final class DemoActivity {
   /** The 市商务局's power catalog, and word lists whose findings the monitor shows on the first run. */
   void powerCatalog(Agency commerce, Staff admin, Staff reviewer) {
     for (var entry :
-        DemoPowers.entries(commerce.code(), DemoTexts.deptOf(commerce.name()).phone())) {
+        DemoPowers.entries(commerce.code(), DemoAgencies.deptOf(commerce.name()).phone())) {
       powers.record(commerce.code(), entry, admin);
     }
     powers.approvePending(commerce.code(), reviewer);
@@ -201,7 +201,8 @@ final class DemoActivity {
     monitor.addWord(WordList.LEADER, "周立新", "副局长", admin);
     Map<ColumnType, Column> columns = new HashMap<>();
     agencies.columns(commerce.id()).forEach(c -> columns.put(c.type(), c));
-    DocumentForm news = DemoTexts.notice(commerce, LocalDate.now(clock), "市商务局召开2026年第四季度安全生产工作会议");
+    DocumentForm news =
+        DemoDocuments.notice(commerce, LocalDate.now(clock), "市商务局召开2026年第四季度安全生产工作会议");
     news.setColumn(columns.get(ColumnType.NEWS).id());
     news.setBody("<p>11月20日，市商务局召开第四季度安全生产工作会议，周立新局长出席会议并讲话。" + "会议要求各商贸企业按装必要的消防设施。</p>");
     editorial.importPublished(news, Instant.now(clock).minusSeconds(3600), List.of(), admin);

@@ -55,7 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Creates the demo on a fresh installation only: 临江市人民政府 (a fictional city), its departments with
  * their guides and columns, and several hundred documents over the last five years written from the
- * templates in {@link DemoTexts}, brought in as imported publications with their original dates,
+ * templates in {@link DemoDocuments}, brought in as imported publications with their original dates,
  * plus a few documents left at each workflow stage.
  */
 @Component
@@ -153,27 +153,27 @@ class DemoContent implements ApplicationRunner {
   private int seed(Staff admin) {
     Random random = new Random(20261126L);
     List<Agency> all = new ArrayList<>();
-    Agency city = agencies.create(form(DemoTexts.CITY, null, 0), admin.username());
+    Agency city = agencies.create(form(DemoAgencies.CITY, null, 0), admin.username());
     all.add(city);
-    for (int i = 0; i < DemoTexts.DEPARTMENTS.size(); i++) {
+    for (int i = 0; i < DemoAgencies.DEPARTMENTS.size(); i++) {
       all.add(
-          agencies.create(form(DemoTexts.DEPARTMENTS.get(i), city.id(), i + 1), admin.username()));
+          agencies.create(form(DemoAgencies.DEPARTMENTS.get(i), city.id(), i + 1), admin.username()));
     }
     Agency commerce = all.get(1);
-    agencies.create(form(DemoTexts.COMMERCE_OFFICE, commerce.id(), 50), admin.username());
+    agencies.create(form(DemoAgencies.COMMERCE_OFFICE, commerce.id(), 50), admin.username());
 
     LocalDate today = LocalDate.now(clock);
     LocalDate start = today.minusYears(5);
     List<Pending> pending = new ArrayList<>();
     for (Agency agency : all) {
-      DemoTexts.Dept dept = DemoTexts.deptOf(agency.name());
+      DemoAgencies.Dept dept = DemoAgencies.deptOf(agency.name());
       Map<ColumnType, Column> columns = new HashMap<>();
       agencies.columns(agency.id()).forEach(c -> columns.put(c.type(), c));
       pending.add(
           new Pending(
               agency,
               columns.get(ColumnType.FUNCTIONS),
-              DemoTexts.functions(agency.name()),
+              DemoDocuments.functions(agency.name()),
               at(start, random),
               List.of(),
               null));
@@ -184,7 +184,7 @@ class DemoContent implements ApplicationRunner {
               new Pending(
                   agency,
                   columns.get(ColumnType.ANNUAL_REPORT),
-                  DemoTexts.annualReport(agency.name(), year - 1),
+                  DemoDocuments.annualReport(agency.name(), year - 1),
                   at(reportDay, random),
                   List.of(),
                   null));
@@ -194,21 +194,21 @@ class DemoContent implements ApplicationRunner {
       for (int i = 0; i < perAgency; i++) {
         LocalDate day =
             start.plusDays(random.nextInt((int) (today.toEpochDay() - start.toEpochDay())) + 1);
-        DemoTexts.Kind kind = DemoTexts.pick(random);
-        DocumentForm f = DemoTexts.document(kind, agency, dept, day, i, random);
+        DemoDocuments.Kind kind = DemoDocuments.pick(random);
+        DocumentForm f = DemoDocuments.document(kind, agency, dept, day, i, random);
         // The files are made on another thread while this one writes the documents before them:
         // POI and PDFBox took a third of the demo's time on the thread that starts the platform.
         List<CompletableFuture<Editorial.Upload>> uploads = new ArrayList<>();
         if (kind.columnType() == ColumnType.STATISTICS
             || (kind.columnType() == ColumnType.NOTICE && i % 4 == 0)) {
           String title = f.getTitle();
-          List<List<Object>> rows = DemoTexts.tableRows(random);
+          List<List<Object>> rows = DemoDocuments.tableRows(random);
           uploads.add(
               CompletableFuture.supplyAsync(
                   () ->
                       new Editorial.Upload(
                           title + ".xlsx",
-                          DemoFiles.spreadsheet(title, DemoTexts.TABLE_HEADER, rows)),
+                          DemoFiles.spreadsheet(title, DemoDocuments.TABLE_HEADER, rows)),
                   files));
         }
         if (kind.columnType() == ColumnType.POLICY && i % 3 == 0) {
@@ -226,7 +226,7 @@ class DemoContent implements ApplicationRunner {
               new Pending(
                   agency,
                   columns.get(ColumnType.INTERPRETATION),
-                  DemoTexts.interpretation(f, agency),
+                  DemoDocuments.interpretation(f, agency),
                   policy.publishedAt().plusSeconds(3600 + random.nextInt(172_800)),
                   List.of(),
                   policy));
@@ -287,10 +287,10 @@ class DemoContent implements ApplicationRunner {
     Map<ColumnType, Column> columns = new HashMap<>();
     agencies.columns(commerce.id()).forEach(c -> columns.put(c.type(), c));
     LocalDate today = LocalDate.now(clock);
-    DocumentForm draft = DemoTexts.notice(commerce, today, "2026年度外贸企业稳订单拓市场专项资金申报");
+    DocumentForm draft = DemoDocuments.notice(commerce, today, "2026年度外贸企业稳订单拓市场专项资金申报");
     draft.setColumn(columns.get(ColumnType.NOTICE).id());
     editorial.createDraft(draft, admin);
-    DocumentForm submitted = DemoTexts.notice(commerce, today, "市商务局关于开展县域商业体系建设示范创建的通知");
+    DocumentForm submitted = DemoDocuments.notice(commerce, today, "市商务局关于开展县域商业体系建设示范创建的通知");
     submitted.setColumn(columns.get(ColumnType.NOTICE).id());
     editorial.submit(editorial.createDraft(submitted, admin), admin);
     if (!policies.isEmpty()) {
@@ -328,7 +328,7 @@ class DemoContent implements ApplicationRunner {
       List<CompletableFuture<Editorial.Upload>> uploads,
       Pending interprets) {}
 
-  private static AgencyForm form(DemoTexts.Dept dept, Long parentId, int index) {
+  private static AgencyForm form(DemoAgencies.Dept dept, Long parentId, int index) {
     AgencyForm f = new AgencyForm();
     String orgBody = String.format("%08d", 5_530_000 + index * 137);
     String orgCode = orgBody + OrganizationCodes.organizationCheckCharacter(orgBody);
@@ -336,7 +336,7 @@ class DemoContent implements ApplicationRunner {
     f.setName(dept.name());
     f.setParentId(parentId);
     f.setAddress(dept.address());
-    f.setOfficeHours(DemoTexts.OFFICE_HOURS);
+    f.setOfficeHours(DemoAgencies.OFFICE_HOURS);
     f.setPhone(dept.phone());
     f.setEmail(dept.email());
     f.setPostcode("339900");
