@@ -1,6 +1,8 @@
 package org.gongkai.demo.internal;
 
 import java.util.List;
+import org.gongkai.agency.AgencyForm;
+import org.gongkai.shared.ids.OrganizationCodes;
 
 /** Seed data: the demo city's agencies, with the subjects their documents are about. */
 final class DemoAgencies {
@@ -96,5 +98,21 @@ final class DemoAgencies {
       return COMMERCE_OFFICE;
     }
     return DEPARTMENTS.stream().filter(d -> d.name().equals(name)).findFirst().orElse(CITY);
+  }
+
+  /** The form that creates a department, its organisation code made from {@code index}. */
+  static AgencyForm form(Dept dept, Long parentId, int index) {
+    AgencyForm f = new AgencyForm();
+    String orgBody = String.format("%08d", 5_530_000 + index * 137);
+    String orgCode = orgBody + OrganizationCodes.organizationCheckCharacter(orgBody);
+    f.setCode(OrganizationCodes.completeCreditCode("11339900" + orgCode));
+    f.setName(dept.name());
+    f.setParentId(parentId);
+    f.setAddress(dept.address());
+    f.setOfficeHours(OFFICE_HOURS);
+    f.setPhone(dept.phone());
+    f.setEmail(dept.email());
+    f.setPostcode("339900");
+    return f;
   }
 }

@@ -1,13 +1,11 @@
 package org.gongkai.demo.internal;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -16,13 +14,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import org.gongkai.account.AccountForm;
 import org.gongkai.account.Accounts;
-import org.gongkai.account.Role;
 import org.gongkai.account.Staff;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
-import org.gongkai.agency.AgencyForm;
 import org.gongkai.agency.Column;
 import org.gongkai.agency.ColumnType;
 import org.gongkai.assessment.AssessmentDesk;
@@ -30,14 +25,12 @@ import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.DocumentForm;
 import org.gongkai.catalog.Editorial;
-import org.gongkai.catalog.Validity;
 import org.gongkai.consultation.ConsultationDesk;
 import org.gongkai.foi.InformationRequests;
 import org.gongkai.interaction.InteractionDesk;
 import org.gongkai.monitor.Monitor;
 import org.gongkai.power.PowerCatalog;
 import org.gongkai.shared.execution.PlatformExecutors;
-import org.gongkai.shared.ids.OrganizationCodes;
 import org.gongkai.site.Offers;
 import org.gongkai.site.SiteLayouts;
 import org.gongkai.site.Sites;
@@ -55,8 +48,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Creates the demo on a fresh installation only: 临江市人民政府 (a fictional city), its departments with
  * their guides and columns, and several hundred documents over the last five years written from the
- * templates in {@link DemoDocuments}, brought in as imported publications with their original dates,
- * plus a few documents left at each workflow stage.
+ * templates in {@link DemoDocuments}, brought in as imported publications with their original
+ * dates, plus a few documents left at each workflow stage.
  */
 @Component
 @Order(100)
@@ -77,6 +70,7 @@ class DemoContent implements ApplicationRunner {
   private final Executor files;
   private final DemoActivity activity;
   private final DemoSites demoSites;
+  private final DemoWorkflow workflow;
 
   DemoContent(
       AgencyDirectory agencies,
@@ -110,6 +104,7 @@ class DemoContent implements ApplicationRunner {
             interaction,
             assessments);
     this.demoSites = new DemoSites(sites, layouts, agencies, offers, catalog);
+    this.workflow = new DemoWorkflow(agencies, accounts, editorial, clock);
     this.files = files;
     this.agencies = agencies;
     this.accounts = accounts;
@@ -153,14 +148,17 @@ class DemoContent implements ApplicationRunner {
   private int seed(Staff admin) {
     Random random = new Random(20261126L);
     List<Agency> all = new ArrayList<>();
-    Agency city = agencies.create(form(DemoAgencies.CITY, null, 0), admin.username());
+    Agency city = agencies.create(DemoAgencies.form(DemoAgencies.CITY, null, 0), admin.username());
     all.add(city);
     for (int i = 0; i < DemoAgencies.DEPARTMENTS.size(); i++) {
       all.add(
-          agencies.create(form(DemoAgencies.DEPARTMENTS.get(i), city.id(), i + 1), admin.username()));
+          agencies.create(
+              DemoAgencies.form(DemoAgencies.DEPARTMENTS.get(i), city.id(), i + 1),
+              admin.username()));
     }
     Agency commerce = all.get(1);
-    agencies.create(form(DemoAgencies.COMMERCE_OFFICE, commerce.id(), 50), admin.username());
+    agencies.create(
+        DemoAgencies.form(DemoAgencies.COMMERCE_OFFICE, commerce.id(), 50), admin.username());
 
     LocalDate today = LocalDate.now(clock);
     LocalDate start = today.minusYears(5);
@@ -253,9 +251,9 @@ class DemoContent implements ApplicationRunner {
       }
     }
     int documents = pending.size();
-    Staff reviewer = reviewer(commerce, admin);
+    Staff reviewer = workflow.reviewer(commerce, admin);
     documents +=
-        workInProgress(
+        workflow.workInProgress(
             commerce, admin, reviewer, policiesByAgency.getOrDefault(commerce.id(), List.of()));
     activity.informationRequests(commerce, admin);
     activity.powerCatalog(commerce, admin, reviewer);
@@ -263,52 +261,6 @@ class DemoContent implements ApplicationRunner {
     activity.assessment(city, all, admin, reviewer);
     demoSites.sites(city, commerce, all.get(2), admin);
     return documents;
-  }
-
-  /**
-   * The bureau's reviewer, so that the demo's revision is approved by a second person as the
-   * platform requires. The password is random and shown nowhere: an administrator sets one to use
-   * it.
-   */
-  private Staff reviewer(Agency commerce, Staff admin) {
-    AccountForm form = new AccountForm();
-    form.setUsername(DemoTexts.REVIEWER_USERNAME);
-    form.setDisplayName(DemoTexts.REVIEWER_NAME);
-    form.setRole(Role.REVIEWER);
-    form.setAgencyId(commerce.id());
-    byte[] secret = new byte[24];
-    new SecureRandom().nextBytes(secret);
-    form.setPassword(Base64.getEncoder().encodeToString(secret));
-    return accounts.create(form, admin);
-  }
-
-  /** Leaves documents at each stage so that the console shows the workflow. */
-  private int workInProgress(Agency commerce, Staff admin, Staff reviewer, List<Long> policies) {
-    Map<ColumnType, Column> columns = new HashMap<>();
-    agencies.columns(commerce.id()).forEach(c -> columns.put(c.type(), c));
-    LocalDate today = LocalDate.now(clock);
-    DocumentForm draft = DemoDocuments.notice(commerce, today, "2026年度外贸企业稳订单拓市场专项资金申报");
-    draft.setColumn(columns.get(ColumnType.NOTICE).id());
-    editorial.createDraft(draft, admin);
-    DocumentForm submitted = DemoDocuments.notice(commerce, today, "市商务局关于开展县域商业体系建设示范创建的通知");
-    submitted.setColumn(columns.get(ColumnType.NOTICE).id());
-    editorial.submit(editorial.createDraft(submitted, admin), admin);
-    if (!policies.isEmpty()) {
-      long revised = policies.get(0);
-      editorial.startRevision(revised, admin);
-      DocumentForm change =
-          DocumentForm.of(editorial.get(revised, admin).working(), commerce.code(), List.of());
-      change.setValidity(Validity.EXPIRED);
-      change.setChangeNote(DemoTexts.EXPIRY_NOTE);
-      editorial.updateDraft(revised, change, admin);
-      editorial.submit(revised, admin);
-      editorial.approve(revised, true, null, reviewer);
-      editorial.publish(revised, null, reviewer);
-    }
-    if (policies.size() > 1) {
-      editorial.withdraw(policies.get(policies.size() - 1), DemoTexts.WITHDRAW_REASON, admin);
-    }
-    return 2;
   }
 
   private Instant at(LocalDate day, Random random) {
@@ -327,19 +279,4 @@ class DemoContent implements ApplicationRunner {
       Instant publishedAt,
       List<CompletableFuture<Editorial.Upload>> uploads,
       Pending interprets) {}
-
-  private static AgencyForm form(DemoAgencies.Dept dept, Long parentId, int index) {
-    AgencyForm f = new AgencyForm();
-    String orgBody = String.format("%08d", 5_530_000 + index * 137);
-    String orgCode = orgBody + OrganizationCodes.organizationCheckCharacter(orgBody);
-    f.setCode(OrganizationCodes.completeCreditCode("11339900" + orgCode));
-    f.setName(dept.name());
-    f.setParentId(parentId);
-    f.setAddress(dept.address());
-    f.setOfficeHours(DemoAgencies.OFFICE_HOURS);
-    f.setPhone(dept.phone());
-    f.setEmail(dept.email());
-    f.setPostcode("339900");
-    return f;
-  }
 }
