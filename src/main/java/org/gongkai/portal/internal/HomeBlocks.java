@@ -1,7 +1,6 @@
 package org.gongkai.portal.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -147,18 +146,6 @@ class HomeBlocks {
   }
 
   private Set<Long> columnAndChildren(Column column) {
-    List<Column> all = agencies.visibleColumns(column.agencyId());
-    Set<Long> ids = new LinkedHashSet<>();
-    ids.add(column.id());
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (Column c : all) {
-        if (c.parentId() != null && ids.contains(c.parentId()) && ids.add(c.id())) {
-          grew = true;
-        }
-      }
-    }
-    return ids;
+    return ColumnSubtree.of(column, agencies.visibleColumns(column.agencyId()));
   }
 }

@@ -307,19 +307,7 @@ class PortalController {
   }
 
   private Set<Long> columnAndChildren(Column column) {
-    List<Column> all = agencies.visibleColumns(column.agencyId());
-    Set<Long> ids = new LinkedHashSet<>();
-    ids.add(column.id());
-    boolean grew = true;
-    while (grew) {
-      grew = false;
-      for (Column c : all) {
-        if (c.parentId() != null && ids.contains(c.parentId()) && ids.add(c.id())) {
-          grew = true;
-        }
-      }
-    }
-    return ids;
+    return ColumnSubtree.of(column, agencies.visibleColumns(column.agencyId()));
   }
 
   private static Set<Long> visibleIds(List<Column> columns) {
