@@ -64,6 +64,8 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "GET /api/v1/calendar/{year}",
           "GET /api/v1/challenge",
           "GET /api/v1/consultations",
+          "GET /api/v1/decisions",
+          "GET /api/v1/decisions/{id}",
           "GET /api/v1/consultations/{id}",
           "POST /api/v1/consultations/{id}/comments",
           "GET /api/v1/documents",
@@ -87,6 +89,9 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "GET /consultations/{id}",
           "GET /consultations/{id}/attachments/{attachmentId}",
           "POST /consultations/{id}/comments",
+          "GET /decisions",
+          "GET /decisions/feed.atom",
+          "GET /decisions/{id}",
           "GET /documents/{id}",
           "GET /documents/{id}/attachments/{attachmentId}",
           "ANY /error",
@@ -744,6 +749,19 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
                 .param(agency)
                 .query(Long.class)
                 .single()));
+    String decision =
+        String.valueOf(
+            (Integer)
+                api.post(
+                        "/api/v1/admin/decisions",
+                        decisionJson(f, marker),
+                        f.editor().username(),
+                        PASSWORD)
+                    .json("$.id"));
+    ids.put("/api/v1/admin/decisions/{id}", decision);
+    ids.put("/console/decisions/{id}", decision);
+    ids.put("/console/decisions/{id}/{step}", "submit");
+
     ids.put("{year}", String.valueOf(YEAR));
     ids.put("{indicator}", "1");
     ids.put("{section}", "1");
@@ -754,11 +772,30 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
     return ids;
   }
 
+  /** A penalty decision of the agency on a company named with the marker, as the API takes it. */
+  private static String decisionJson(Fixture f, String marker) {
+    String body = "91341100" + f.agency().code().substring(9, 18).replaceAll("[^0-9]", "0");
+    return "{\"kind\":\"PENALTY\",\"agency\":\""
+        + f.agency().code()
+        + "\",\"party\":{\"name\":\""
+        + marker
+        + "公司\",\"category\":\"LEGAL_PERSON\",\"creditCode\":\""
+        + org.gongkai.shared.ids.OrganizationCodes.completeCreditCode(body.substring(0, 17))
+        + "\",\"legalRepresentative\":\"王五\"},\"decisionNumber\":\""
+        + marker
+        + "罚\",\"decidedOn\":\"2026-01-05\",\"violationType\":\"违规\",\"facts\":\"事实\","
+        + "\"basis\":\"依据\",\"penaltyKinds\":[\"WARNING\"],\"content\":\"警告\"}";
+  }
+
   /** What the valid bodies of the staff API's writes are, for the seeded records. */
   private Map<String, String> bodies(Fixture f, String marker, Map<String, String> ids) {
     Map<String, String> bodies = new LinkedHashMap<>();
     String code = f.agency().code();
     bodies.put("POST /api/v1/admin/documents", f.draftJson(marker + "新稿"));
+    bodies.put("POST /api/v1/admin/decisions", decisionJson(f, marker + "新"));
+    bodies.put("PUT /api/v1/admin/decisions/{id}", decisionJson(f, marker + "改"));
+    bodies.put("POST /api/v1/admin/decisions/{id}/return", "{\"reason\":\"退回\"}");
+    bodies.put("POST /api/v1/admin/decisions/{id}/revoke", "{\"reason\":\"撤销\"}");
     String site =
         "{\"name\":\""
             + marker

@@ -26,6 +26,7 @@ final class ApiScopes {
     AREAS.put("consultations", List.of("/api/v1/admin/consultations"));
     AREAS.put("mailbox", List.of("/api/v1/admin/mailbox"));
     AREAS.put("powers", List.of("/api/v1/admin/powers"));
+    AREAS.put("decisions", List.of("/api/v1/admin/decisions"));
     AREAS.put("monitor", List.of("/api/v1/admin/monitor"));
     AREAS.put("webhooks", List.of("/api/v1/admin/webhooks"));
   }

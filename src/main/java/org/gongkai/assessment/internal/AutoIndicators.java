@@ -15,6 +15,7 @@ import org.gongkai.calendar.WorkingDays;
 import org.gongkai.catalog.CatalogInspection;
 import org.gongkai.catalog.DocumentKind;
 import org.gongkai.consultation.ConsultationFigures;
+import org.gongkai.decision.DecisionFigures;
 import org.gongkai.foi.FoiStatistics;
 import org.gongkai.interaction.InterviewFigures;
 import org.gongkai.interaction.MailboxFigures;
@@ -41,6 +42,7 @@ class AutoIndicators {
   private final ConsultationFigures consultations;
   private final InterviewFigures interviews;
   private final Offers offers;
+  private final DecisionFigures decisions;
   private final WorkingCalendar calendar;
   private final Clock clock;
   private final int proactiveWorkingDays;
@@ -54,9 +56,11 @@ class AutoIndicators {
       ConsultationFigures consultations,
       InterviewFigures interviews,
       Offers offers,
+      DecisionFigures decisions,
       WorkingCalendar calendar,
       Clock clock) {
     this.offers = offers;
+    this.decisions = decisions;
     this.monitor = monitor;
     this.catalog = catalog;
     this.foi = foi;
@@ -89,6 +93,7 @@ class AutoIndicators {
     return switch (rule) {
       case MONITOR_SCORE -> monitorScore(agency, first, last);
       case PROACTIVE_ON_TIME, POLICY_INTERPRETED -> documents(agency, year).get(rule);
+      case DECISIONS_ON_TIME -> decisionsOnTime(agency, first, last);
       case REQUESTS_ON_TIME -> requestsOnTime(agency, first, last);
       case CASES_CORRECTED -> casesCorrected(agency, year);
       case ANNUAL_REPORT -> annualReport(agency, year, today);
@@ -163,6 +168,23 @@ class AutoIndicators {
             "assessment.evidence.POLICY_INTERPRETED",
             lacking));
     return measures;
+  }
+
+  /** The year's decisions whose publish-by date has come, and of those the ones published by it. */
+  private Measure decisionsOnTime(Agency agency, LocalDate first, LocalDate last) {
+    List<DecisionFigures.Timing> due =
+        decisions.timings(agency.id(), first, last).stream().filter(t -> t.due(last)).toList();
+    List<Evidence.Link> late =
+        due.stream()
+            .filter(t -> t.late(last))
+            .map(
+                t ->
+                    new Evidence.Link(
+                        t.decisionNumber() + " (" + t.decidedOn() + ")",
+                        "/console/decisions/" + t.id()))
+            .toList();
+    return ratio(
+        due.size() - late.size(), due.size(), "assessment.evidence.DECISIONS_ON_TIME", late);
   }
 
   private Measure requestsOnTime(Agency agency, LocalDate first, LocalDate last) {

@@ -16,6 +16,11 @@ enum AutoRule {
   PROACTIVE_ON_TIME(Shape.SHARE),
   /** Policy documents (规章, 行政规范性文件) published in the year with an interpretation linked. */
   POLICY_INTERPRETED(Shape.SHARE),
+  /**
+   * Licensing, penalty and coercion decisions of the year published within 7 working days (双公示,
+   * docs/decisions-register.md); those not yet due are left out.
+   */
+  DECISIONS_ON_TIME(Shape.SHARE),
   /** Requests concluded in the year by their due day. */
   REQUESTS_ON_TIME(Shape.SHARE),
   /** Reconsideration and litigation cases concluded in the year that corrected the agency. */

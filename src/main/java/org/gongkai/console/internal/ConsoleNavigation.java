@@ -61,7 +61,9 @@ class ConsoleNavigation {
                   new Link("/console/interviews", "console.interviews", Audience.EVERYONE))),
           new Group(
               WorkQueue.Section.POWERS,
-              List.of(new Link("/console/powers", "console.powers", Audience.EVERYONE))),
+              List.of(
+                  new Link("/console/powers", "console.powers", Audience.EVERYONE),
+                  new Link("/console/decisions", "console.decisions", Audience.EVERYONE))),
           new Group(
               WorkQueue.Section.SUPERVISION,
               List.of(

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * IndexScore}): any veto item fails the site (score 0); otherwise the deductions, capped per rule
  * and per index item, are taken from 100. The rules are grouped by what they read: the site's
  * availability ({@link AvailabilityRules}), the columns ({@link ColumnRules}), each document
- * ({@link DocumentRules}) and the mailbox ({@link InteractionRules}).
+ * ({@link DocumentRules}), the mailbox ({@link InteractionRules}) and the decision register ({@link
+ * DecisionTimingRules}).
  */
 @Component
 class Inspector {
@@ -23,6 +24,7 @@ class Inspector {
   private final ColumnRules columns;
   private final DocumentRules documents;
   private final InteractionRules interaction;
+  private final DecisionTimingRules decisions;
   private final MessageSource messages;
   private final Clock clock;
   private final MonitorProperties settings;
@@ -32,6 +34,7 @@ class Inspector {
       ColumnRules columns,
       DocumentRules documents,
       InteractionRules interaction,
+      DecisionTimingRules decisions,
       MessageSource messages,
       Clock clock,
       MonitorProperties settings) {
@@ -39,6 +42,7 @@ class Inspector {
     this.columns = columns;
     this.documents = documents;
     this.interaction = interaction;
+    this.decisions = decisions;
     this.messages = messages;
     this.clock = clock;
     this.settings = settings;
@@ -81,6 +85,7 @@ class Inspector {
     availability.checkProbes(agency, site, today, found);
     documents.check(agency, found);
     interaction.check(agency, today, found);
+    decisions.check(agency, today, found);
     IndexScore.Result result = IndexScore.score(found.all());
     return new Assessment(
         agency.code(),

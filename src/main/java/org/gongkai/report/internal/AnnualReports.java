@@ -26,6 +26,8 @@ import org.gongkai.catalog.DisclosureMode;
 import org.gongkai.catalog.DocumentForm;
 import org.gongkai.catalog.DocumentKind;
 import org.gongkai.catalog.Editorial;
+import org.gongkai.decision.DecisionFigures;
+import org.gongkai.decision.DecisionKind;
 import org.gongkai.foi.FoiStatistics;
 import org.gongkai.foi.Outcome;
 import org.gongkai.foi.RequestTable;
@@ -56,6 +58,7 @@ class AnnualReports {
   private final TransactionTemplate transactions;
   private final ReportHtml html;
   private final ReportCases cases;
+  private final DecisionFigures decisions;
   private final Clock clock;
 
   AnnualReports(
@@ -70,7 +73,9 @@ class AnnualReports {
       TransactionTemplate transactions,
       ReportHtml html,
       ReportCases cases,
+      DecisionFigures decisions,
       Clock clock) {
+    this.decisions = decisions;
     this.jdbc = jdbc;
     this.agencies = agencies;
     this.catalogFigures = catalogFigures;
@@ -113,16 +118,27 @@ class AnnualReports {
     Map<String, BigDecimal> enteredByKey = new HashMap<>();
     entered.forEach(e -> enteredByKey.put(e.key(), e.amount()));
     List<AnnualReport.Table2Block> table2 = new ArrayList<>();
+    Map<DecisionKind, Long> decided =
+        decisions.decided(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
     for (ReportFormat.Block block : format.table2()) {
       List<AnnualReport.Table2Row> rows = new ArrayList<>();
       for (String row : block.rows()) {
         List<BigDecimal> values = new ArrayList<>();
         if (block.computed()) {
-          var figures = catalogFigures.kindFigures(scope, DocumentKind.valueOf(row), year);
-          List<Integer> computed =
-              format == ReportFormat.V2021
-                  ? List.of(figures.issued(), figures.repealed(), figures.inForce())
-                  : List.of(figures.issued(), figures.published(), figures.live());
+          List<Long> computed;
+          if (block.source() == ReportFormat.Source.REGISTER) {
+            computed = List.of(decided.get(DecisionKind.valueOf(row)));
+          } else {
+            var figures = catalogFigures.kindFigures(scope, DocumentKind.valueOf(row), year);
+            computed =
+                format == ReportFormat.V2021
+                    ? List.of(
+                        (long) figures.issued(),
+                        (long) figures.repealed(),
+                        (long) figures.inForce())
+                    : List.of(
+                        (long) figures.issued(), (long) figures.published(), (long) figures.live());
+          }
           for (int c = 0; c < computed.size(); c++) {
             // A correction entered by hand (documents older than the platform) replaces the count.
             BigDecimal corrected =

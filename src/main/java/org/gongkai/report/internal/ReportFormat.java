@@ -16,10 +16,23 @@ enum ReportFormat {
   }
 
   /**
-   * One block of table 二: the article item, its columns, its rows, and which cells are entered by
-   * hand.
+   * One block of table 二: the article item, its columns, its rows, and where its cells come from:
+   * counted from the catalog or from the decision register (corrected by hand with a reason), or
+   * entered by hand.
    */
-  record Block(String key, List<String> columns, List<String> rows, boolean computed) {}
+  record Block(String key, List<String> columns, List<String> rows, Source source) {
+
+    boolean computed() {
+      return source != Source.ENTERED;
+    }
+  }
+
+  /** Where a block's figures come from. */
+  enum Source {
+    CATALOG,
+    REGISTER,
+    ENTERED
+  }
 
   List<Block> table2() {
     return switch (this) {
@@ -29,39 +42,47 @@ enum ReportFormat {
                   "ARTICLE_20_1",
                   List.of("ISSUED", "REPEALED", "IN_FORCE"),
                   List.of("RULE", "NORMATIVE_DOCUMENT"),
-                  true),
-              new Block("ARTICLE_20_5", List.of("DECISIONS"), List.of("LICENSING"), false),
+                  Source.CATALOG),
+              // 本年处理决定数量: counted from the decision register (双公示).
               new Block(
-                  "ARTICLE_20_6", List.of("DECISIONS"), List.of("PENALTY", "COERCION"), false),
+                  "ARTICLE_20_5", List.of("DECISIONS"), List.of("LICENSING"), Source.REGISTER),
               new Block(
-                  "ARTICLE_20_8", List.of("FEE_AMOUNT"), List.of("ADMINISTRATIVE_FEE"), false));
+                  "ARTICLE_20_6",
+                  List.of("DECISIONS"),
+                  List.of("PENALTY", "COERCION"),
+                  Source.REGISTER),
+              new Block(
+                  "ARTICLE_20_8",
+                  List.of("FEE_AMOUNT"),
+                  List.of("ADMINISTRATIVE_FEE"),
+                  Source.ENTERED));
       case V2019 ->
           List.of(
               new Block(
                   "ARTICLE_20_1",
                   List.of("MADE", "PUBLISHED", "TOTAL_PUBLIC"),
                   List.of("RULE", "NORMATIVE_DOCUMENT"),
-                  true),
+                  Source.CATALOG),
               new Block(
                   "ARTICLE_20_5",
                   List.of("PREVIOUS_YEAR_ITEMS", "CHANGE", "DECISIONS"),
                   List.of("LICENSING", "OTHER_SERVICES"),
-                  false),
+                  Source.ENTERED),
               new Block(
                   "ARTICLE_20_6",
                   List.of("PREVIOUS_YEAR_ITEMS", "CHANGE", "DECISIONS"),
                   List.of("PENALTY", "COERCION"),
-                  false),
+                  Source.ENTERED),
               new Block(
                   "ARTICLE_20_8",
                   List.of("PREVIOUS_YEAR_ITEMS", "CHANGE"),
                   List.of("ADMINISTRATIVE_FEE"),
-                  false),
+                  Source.ENTERED),
               new Block(
                   "ARTICLE_20_9",
                   List.of("PROCUREMENT_ITEMS", "PROCUREMENT_AMOUNT"),
                   List.of("CENTRALIZED_PROCUREMENT"),
-                  false));
+                  Source.ENTERED));
     };
   }
 

@@ -156,7 +156,9 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
         .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.ISSUED", 1)
         .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.REPEALED", 1)
         .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.IN_FORCE", 2)
-        .containsEntry("table2.ARTICLE_20_5.LICENSING.DECISIONS", null)
+        .as("decisions are counted from the register (none here), the fee total is entered")
+        .containsEntry("table2.ARTICLE_20_5.LICENSING.DECISIONS", 0)
+        .containsEntry("table2.ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT", null)
         .containsEntry("table4.RECONSIDERATION.TOTAL", 0);
     assertThat(cells).hasSize(6 + 4 + 25 * 7 + 15 + 3 + 3);
     assertThat(report.<List<String>>json("$.violations[*].rule"))
@@ -176,7 +178,7 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
             api()
                 .put(
                     figures,
-                    "{\"ARTICLE_20_5.LICENSING.DECISIONS\":-1}",
+                    "{\"ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT\":-1}",
                     f.reviewer().username(),
                     PASSWORD)
                 .status())
@@ -184,12 +186,21 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
     assertThat(
             api().put(figures, "{\"NO.SUCH.KEY\":1}", f.reviewer().username(), PASSWORD).status())
         .isEqualTo(400);
+    assertThat(
+            api()
+                .put(
+                    figures,
+                    "{\"ARTICLE_20_5.LICENSING.DECISIONS\":120}",
+                    f.reviewer().username(),
+                    PASSWORD)
+                .status())
+        .as("the register counts decisions: they are corrected with a reason, not entered")
+        .isEqualTo(400);
     Api.Response entered =
         api()
             .put(
                 figures,
-                "{\"ARTICLE_20_5.LICENSING.DECISIONS\":120,\"ARTICLE_20_6.PENALTY.DECISIONS\":8,"
-                    + "\"ARTICLE_20_6.COERCION.DECISIONS\":0,\"ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT\":1.5}",
+                "{\"ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT\":1.5}",
                 f.reviewer().username(),
                 PASSWORD);
     assertThat(entered.status()).as(entered.body()).isEqualTo(200);
@@ -248,7 +259,7 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
         .containsEntry("table4.RECONSIDERATION.TOTAL", 1)
         .containsEntry("table4.LITIGATION_DIRECT.PENDING", 1)
         .containsEntry("table4.LITIGATION_DIRECT.TOTAL", 1)
-        .containsEntry("table2.ARTICLE_20_5.LICENSING.DECISIONS", 120)
+        .containsEntry("table2.ARTICLE_20_5.LICENSING.DECISIONS", 0)
         .containsEntry("table2.ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT", 1.5);
 
     byte[] docx = download(f, base + "&format=docx");
@@ -548,9 +559,7 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
     api()
         .put(
             "/api/v1/admin/reports/annual/figures" + base,
-            "{\"ARTICLE_20_5.LICENSING.DECISIONS\":0,"
-                + "\"ARTICLE_20_6.PENALTY.DECISIONS\":0,\"ARTICLE_20_6.COERCION.DECISIONS\":0,"
-                + "\"ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT\":0}",
+            "{\"ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT\":0}",
             f.reviewer().username(),
             PASSWORD);
     api()
@@ -742,13 +751,13 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(annual).contains("一、总体情况", "表二“行政许可：本年处理决定数量”尚未填报", "本年新收申请3件", "勾稽关系");
+    assertThat(annual).contains("一、总体情况", "表二“行政事业性收费：本年收费金额（单位：万元）”尚未填报", "本年新收申请3件", "勾稽关系");
     var saved =
         mvc.perform(
                 MockMvcRequestBuilders.post("/console/reports/annual/figures")
                     .param("agency", s.department().code())
                     .param("year", String.valueOf(YEAR))
-                    .param("figure.ARTICLE_20_5.LICENSING.DECISIONS", "12")
+                    .param("figure.ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT", "12")
                     .with(SecurityMockMvcRequestPostProcessors.csrf())
                     .session(session))
             .andReturn();

@@ -1,0 +1,53 @@
+package org.gongkai.decision;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * What is entered for one decision: the fields of the national 双公示 data standard for its kind (see
+ * docs/decisions-register.md). Fields of another kind are left null. {@code authority} and {@code
+ * dataSource} and their codes default to the agency's name and code; {@code corrects} names a
+ * published decision of the same agency that this one corrects.
+ */
+public record DecisionForm(
+    DecisionKind kind,
+    String agency,
+    Party party,
+    String decisionNumber,
+    LocalDate decidedOn,
+    LocalDate publicUntil,
+    String authority,
+    String authorityCode,
+    String dataSource,
+    String dataSourceCode,
+    String documentName,
+    String licenceCategory,
+    String certificateName,
+    String certificateNumber,
+    LocalDate validFrom,
+    LocalDate validTo,
+    String violationType,
+    String facts,
+    String basis,
+    List<String> penaltyKinds,
+    String measureKind,
+    String content,
+    BigDecimal fineWan,
+    BigDecimal confiscatedWan,
+    String licenceAffected,
+    String note,
+    Long corrects) {
+
+  /**
+   * The party: its name and category, its unified social credit code (organizations), its identity
+   * document (natural persons: sealed, never published) and its legal representative.
+   */
+  public record Party(
+      String name,
+      PartyCategory category,
+      String creditCode,
+      String idType,
+      String idNumber,
+      String legalRepresentative) {}
+}
