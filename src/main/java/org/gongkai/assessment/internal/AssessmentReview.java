@@ -85,11 +85,7 @@ class AssessmentReview {
     String indicator = code == null || code.isBlank() ? null : code.strip();
     return transactions.execute(
         tx -> {
-          Assessment a =
-              assessments
-                  .lock(year)
-                  .orElseThrow(
-                      () -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
+          Assessment a = locked(year);
           if (a.state() != State.REVIEW) {
             throw Refusal.conflict("assessment.objection.not-open");
           }
@@ -150,11 +146,7 @@ class AssessmentReview {
     access.requirePlatformAdmin(actor);
     transactions.executeWithoutResult(
         tx -> {
-          Assessment a =
-              assessments
-                  .lock(year)
-                  .orElseThrow(
-                      () -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
+          Assessment a = locked(year);
           if (a.state() != State.REVIEW) {
             throw Refusal.conflict("assessment.finalise.not-released");
           }
@@ -185,11 +177,7 @@ class AssessmentReview {
     access.requirePlatformAdmin(actor);
     transactions.executeWithoutResult(
         tx -> {
-          Assessment a =
-              assessments
-                  .lock(year)
-                  .orElseThrow(
-                      () -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
+          Assessment a = locked(year);
           if (a.state() != State.FINAL) {
             throw Refusal.conflict("assessment.publish.not-final");
           }
@@ -202,5 +190,12 @@ class AssessmentReview {
               year,
               "");
         });
+  }
+
+  /** The year's assessment, locked until the transaction ends; refused when there is none. */
+  private Assessment locked(int year) {
+    return assessments
+        .lock(year)
+        .orElseThrow(() -> Refusal.notFound("assessment.not-found", String.valueOf(year)));
   }
 }
