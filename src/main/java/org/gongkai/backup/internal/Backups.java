@@ -2,7 +2,6 @@ package org.gongkai.backup.internal;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -16,13 +15,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -65,19 +62,6 @@ class Backups {
   private static final Logger log = LoggerFactory.getLogger(Backups.class);
   private static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
-
-  /**
-   * Folders of the data directory that are not content: the database itself, the derived index,
-   * backups.
-   */
-  static final List<String> NOT_CONTENT = List.of("db", "index", FOLDER, "logs");
-
-  /**
-   * Tables a backup leaves out: live sessions (a stolen backup would log its thief in), the login
-   * throttle's failures and spent challenges, all of which mean nothing once restored.
-   */
-  static final Set<String> LEFT_OUT =
-      Set.of("spring_session", "spring_session_attributes", "login_failure", "challenge_use");
 
   /** Archives and their checksums are for the platform's own user alone. */
   static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
@@ -146,8 +130,8 @@ class Backups {
       try (OutputStream out = new DigestOutputStream(createOwnerOnly(temp), whole);
           Archive.Writer archive =
               new Archive.Writer(new BufferedOutputStream(cipher.seal(out), 1 << 16))) {
-        String database = writeDatabase(archive);
-        writeFiles(archive);
+        String database = ArchiveContents.writeDatabase(dataSource, archive, json);
+        ArchiveContents.writeFiles(data.root(), archive);
         var settings = SettingsSnapshot.of(environment);
         archive.put(
             Archive.SETTINGS,
@@ -239,75 +223,6 @@ class Backups {
     transactions.executeWithoutResult(
         tx -> audit.record(actor.username(), "backup.downloaded", "backup", 0, name));
     return file;
-  }
-
-  private String writeDatabase(Archive.Writer archive) throws SQLException, IOException {
-    try (Connection connection = dataSource.getConnection()) {
-      boolean postgres =
-          connection
-              .getMetaData()
-              .getDatabaseProductName()
-              .toLowerCase(Locale.ROOT)
-              .contains("postgres");
-      int isolation = connection.getTransactionIsolation();
-      connection.setAutoCommit(false);
-      if (postgres) {
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        connection.setReadOnly(true);
-      } else {
-        connection.setTransactionIsolation(H2_SNAPSHOT);
-      }
-      try {
-        for (Tables.Table table : Tables.of(connection)) {
-          if (LEFT_OUT.contains(table.name())) {
-            continue;
-          }
-          archive.put(
-              Archive.DB + table.name() + ".jsonl",
-              out -> {
-                try {
-                  return TableRows.write(connection, table, out, json);
-                } catch (SQLException e) {
-                  throw new IOException(e);
-                }
-              },
-              rows -> rows);
-        }
-      } finally {
-        connection.rollback();
-        connection.setReadOnly(false);
-        connection.setTransactionIsolation(isolation);
-        connection.setAutoCommit(true);
-      }
-      return connection.getMetaData().getDatabaseProductName();
-    }
-  }
-
-  /** H2's own level in which every table is read from one snapshot. */
-  private static final int H2_SNAPSHOT = 6;
-
-  private void writeFiles(Archive.Writer archive) throws IOException {
-    Path root = data.root();
-    List<Path> files = new ArrayList<>();
-    try (Stream<Path> top = Files.list(root)) {
-      for (Path area : top.filter(Files::isDirectory).toList()) {
-        String name = area.getFileName().toString();
-        if (NOT_CONTENT.contains(name) || name.startsWith(".")) {
-          continue;
-        }
-        try (Stream<Path> walk = Files.walk(area)) {
-          walk.filter(Files::isRegularFile)
-              .filter(p -> !p.getFileName().toString().startsWith("."))
-              .forEach(files::add);
-        }
-      }
-    }
-    files.sort(null);
-    for (Path file : files) {
-      try (InputStream in = Files.newInputStream(file)) {
-        archive.putFile(Archive.FILES + root.relativize(file).toString().replace('\\', '/'), in);
-      }
-    }
   }
 
   private static OutputStream createOwnerOnly(Path file) throws IOException {

@@ -144,7 +144,7 @@ public final class Restorer {
         String table = path.substring(Archive.DB.length());
         if (!table.endsWith(".jsonl")
             || table.contains("/")
-            || Backups.LEFT_OUT.contains(table.substring(0, table.length() - 6))) {
+            || ArchiveContents.LEFT_OUT.contains(table.substring(0, table.length() - 6))) {
           throw new Archive.Refused("backup.restore.outside-content", path);
         }
         continue;
@@ -156,7 +156,7 @@ public final class Restorer {
         Path target = dataDir.resolve(relative).normalize();
         if (area.isEmpty()
             || area.startsWith(".")
-            || Backups.NOT_CONTENT.contains(area)
+            || ArchiveContents.NOT_CONTENT.contains(area)
             || relative.contains("\\")
             || !target.startsWith(dataDir.resolve(area))) {
           throw new Archive.Refused("backup.restore.outside-content", path);
@@ -271,7 +271,7 @@ public final class Restorer {
         }
         for (Tables.Table table : tables) {
           ZipEntry entry = zip.getEntry(Archive.DB + table.name() + ".jsonl");
-          if (entry == null || Backups.LEFT_OUT.contains(table.name())) {
+          if (entry == null || ArchiveContents.LEFT_OUT.contains(table.name())) {
             continue;
           }
           try (InputStream in = zip.getInputStream(entry)) {
