@@ -106,4 +106,43 @@ final class ArchiveContents {
       }
     }
   }
+
+  /**
+   * Every entry of the archive is the manifest, the settings, a table the backup writes or a file
+   * of a content area: nothing may land in the database folder, the index, the backups or beside
+   * the data folder ({@code dataDir}, absolute and normalised), and no table left out of backups
+   * (sessions) is loaded.
+   */
+  static void requireContentOnly(Archive.Manifest manifest, Path dataDir) throws Archive.Refused {
+    for (Archive.Entry entry : manifest.entries()) {
+      String path = entry.path();
+      if (path.equals(Archive.SETTINGS)) {
+        continue;
+      }
+      if (path.startsWith(Archive.DB)) {
+        String table = path.substring(Archive.DB.length());
+        if (!table.endsWith(".jsonl")
+            || table.contains("/")
+            || LEFT_OUT.contains(table.substring(0, table.length() - 6))) {
+          throw new Archive.Refused("backup.restore.outside-content", path);
+        }
+        continue;
+      }
+      if (path.startsWith(Archive.FILES)) {
+        String relative = path.substring(Archive.FILES.length());
+        int slash = relative.indexOf('/');
+        String area = slash < 0 ? "" : relative.substring(0, slash);
+        Path target = dataDir.resolve(relative).normalize();
+        if (area.isEmpty()
+            || area.startsWith(".")
+            || NOT_CONTENT.contains(area)
+            || relative.contains("\\")
+            || !target.startsWith(dataDir.resolve(area))) {
+          throw new Archive.Refused("backup.restore.outside-content", path);
+        }
+        continue;
+      }
+      throw new Archive.Refused("backup.restore.outside-content", path);
+    }
+  }
 }

@@ -2,7 +2,6 @@ package org.gongkai.backup.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -10,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -73,7 +71,7 @@ public final class Restorer {
   public int restore(Path archive) {
     Path plain = null;
     try {
-      plain = opened(archive);
+      plain = PlainArchives.opened(archive, cipher, acceptUnencrypted);
       return restorePlain(archive, plain);
     } catch (Archive.Refused refused) {
       out.println(messages.get(refused.key(), refused.arguments()));
@@ -92,85 +90,10 @@ public final class Restorer {
     }
   }
 
-  /**
-   * The archive decrypted into a temporary file only its owner reads; refused when it does not
-   * authenticate, or is not encrypted and the operator did not accept that.
-   */
-  private Path opened(Path archive) throws IOException, Archive.Refused {
-    byte[] head;
-    try (InputStream in = Files.newInputStream(archive)) {
-      head = in.readNBytes(4);
-    } catch (IOException e) {
-      throw new Archive.Refused("backup.restore.not-an-archive", archive);
-    }
-    if (!ArchiveCipher.isSealed(head)) {
-      if (acceptUnencrypted) {
-        return archive;
-      }
-      throw new Archive.Refused("backup.restore.unencrypted", archive);
-    }
-    Path plain;
-    try {
-      plain =
-          Files.createTempFile(
-              "gongkai-restore-",
-              ".zip",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException notPosix) {
-      plain = Files.createTempFile("gongkai-restore-", ".zip");
-    }
-    try (InputStream in = cipher.open(Files.newInputStream(archive));
-        OutputStream to = Files.newOutputStream(plain)) {
-      in.transferTo(to);
-    } catch (IOException | IllegalStateException e) {
-      Files.deleteIfExists(plain);
-      throw new Archive.Refused("backup.restore.does-not-open", archive);
-    }
-    return plain;
-  }
-
-  /**
-   * Every entry of the archive is the manifest, the settings, a table the backup writes or a file
-   * of a content area: nothing may land in the database folder, the index, the backups or beside
-   * the data folder, and no table left out of backups (sessions) is loaded.
-   */
-  private void requireContentOnly(Archive.Manifest manifest) throws Archive.Refused {
-    for (Archive.Entry entry : manifest.entries()) {
-      String path = entry.path();
-      if (path.equals(Archive.SETTINGS)) {
-        continue;
-      }
-      if (path.startsWith(Archive.DB)) {
-        String table = path.substring(Archive.DB.length());
-        if (!table.endsWith(".jsonl")
-            || table.contains("/")
-            || ArchiveContents.LEFT_OUT.contains(table.substring(0, table.length() - 6))) {
-          throw new Archive.Refused("backup.restore.outside-content", path);
-        }
-        continue;
-      }
-      if (path.startsWith(Archive.FILES)) {
-        String relative = path.substring(Archive.FILES.length());
-        int slash = relative.indexOf('/');
-        String area = slash < 0 ? "" : relative.substring(0, slash);
-        Path target = dataDir.resolve(relative).normalize();
-        if (area.isEmpty()
-            || area.startsWith(".")
-            || ArchiveContents.NOT_CONTENT.contains(area)
-            || relative.contains("\\")
-            || !target.startsWith(dataDir.resolve(area))) {
-          throw new Archive.Refused("backup.restore.outside-content", path);
-        }
-        continue;
-      }
-      throw new Archive.Refused("backup.restore.outside-content", path);
-    }
-  }
-
   private int restorePlain(Path archive, Path plain) throws IOException, Archive.Refused {
     try (ZipFile zip = Archive.openVerified(plain, json)) {
       Archive.Manifest manifest = Archive.manifest(zip, json);
-      requireContentOnly(manifest);
+      ArchiveContents.requireContentOnly(manifest, dataDir);
       requireEmptyFolder();
       String product;
       try (Connection c = dataSource.getConnection()) {
