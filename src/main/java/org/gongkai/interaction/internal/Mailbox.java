@@ -1,7 +1,6 @@
 package org.gongkai.interaction.internal;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,13 +16,10 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.interaction.MailboxFigures;
-import org.gongkai.interaction.MailboxMessageChanged;
 import org.gongkai.interaction.internal.MailboxViews.Message;
 import org.gongkai.interaction.internal.MailboxViews.Oldest;
 import org.gongkai.interaction.internal.MailboxViews.State;
-import org.gongkai.shared.privacy.PersonalData;
 import org.gongkai.shared.web.Refusal;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,7 +40,8 @@ class Mailbox implements MailboxFigures {
   private final AgencyDirectory agencies;
   private final StaffAccess access;
   private final AuditTrail audit;
-  private final ApplicationEventPublisher events;
+  private final MessageSteps steps;
+  private final MessageViews views;
   private final WorkingCalendar calendar;
   private final TransactionTemplate transactions;
   private final Clock clock;
@@ -54,7 +51,8 @@ class Mailbox implements MailboxFigures {
       AgencyDirectory agencies,
       StaffAccess access,
       AuditTrail audit,
-      ApplicationEventPublisher events,
+      MessageSteps steps,
+      MessageViews views,
       WorkingCalendar calendar,
       TransactionTemplate transactions,
       Clock clock) {
@@ -62,7 +60,8 @@ class Mailbox implements MailboxFigures {
     this.agencies = agencies;
     this.access = access;
     this.audit = audit;
-    this.events = events;
+    this.steps = steps;
+    this.views = views;
     this.calendar = calendar;
     this.transactions = transactions;
     this.clock = clock;
@@ -81,7 +80,7 @@ class Mailbox implements MailboxFigures {
     return filter == null
         ? List.of()
         : messages.list(filter.where(), filter.params(), limit).stream()
-            .map(r -> view(r, false, false))
+            .map(r -> views.view(r, false, false))
             .toList();
   }
 
@@ -123,7 +122,7 @@ class Mailbox implements MailboxFigures {
     MessageRepository.Row r =
         messages.find(id).orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
     access.requireAgency(actor, r.agencyId());
-    return view(r, true, false);
+    return views.view(r, true, false);
   }
 
   /**
@@ -141,16 +140,16 @@ class Mailbox implements MailboxFigures {
         tx ->
             audit.record(
                 actor.username(), "mailbox.personal-data.viewed", "mailbox-message", id, null));
-    return view(r, true, true);
+    return views.view(r, true, true);
   }
 
   void route(long id, String unit, LocalDate on, Staff actor) {
-    change(
+    steps.change(
         id,
         on,
         actor,
         (r, day) -> {
-          requireOpen(r);
+          MessageSteps.requireOpen(r);
           if (unit == null || unit.isBlank() || unit.length() > 200) {
             throw Refusal.invalidField("unit", "mailbox.unit.required");
           }
@@ -160,12 +159,12 @@ class Mailbox implements MailboxFigures {
   }
 
   void transfer(long id, String agencyCode, String reason, LocalDate on, Staff actor) {
-    change(
+    steps.change(
         id,
         on,
         actor,
         (r, day) -> {
-          requireOpen(r);
+          MessageSteps.requireOpen(r);
           Agency target =
               agencies
                   .findByCode(agencyCode == null ? "" : agencyCode.trim())
@@ -182,12 +181,12 @@ class Mailbox implements MailboxFigures {
   }
 
   void reply(long id, String text, LocalDate on, Staff actor) {
-    change(
+    steps.change(
         id,
         on,
         actor,
         (r, day) -> {
-          requireOpen(r);
+          MessageSteps.requireOpen(r);
           if (text == null || text.isBlank() || text.length() > 5000) {
             throw Refusal.invalidField("text", "mailbox.reply.required");
           }
@@ -198,12 +197,12 @@ class Mailbox implements MailboxFigures {
 
   /** A message that is really an information request: the sender is pointed to the request form. */
   void redirectToRequest(long id, String note, LocalDate on, Staff actor) {
-    change(
+    steps.change(
         id,
         on,
         actor,
         (r, day) -> {
-          requireOpen(r);
+          MessageSteps.requireOpen(r);
           messages.conclude(
               id, State.REDIRECTED, blank(note) == null ? "" : note.strip(), day, actor.username());
           return new String[] {"REDIRECTED", null};
@@ -215,12 +214,12 @@ class Mailbox implements MailboxFigures {
    * is never published.
    */
   void closeAsSpam(long id, String reason, LocalDate on, Staff actor) {
-    change(
+    steps.change(
         id,
         on,
         actor,
         (r, day) -> {
-          requireOpen(r);
+          MessageSteps.requireOpen(r);
           if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw Refusal.invalidField("text", "mailbox.spam.reason");
           }
@@ -234,7 +233,7 @@ class Mailbox implements MailboxFigures {
    * it, anyone in scope.
    */
   void publish(long id, boolean published, Staff actor) {
-    change(
+    steps.change(
         id,
         null,
         actor,
@@ -294,87 +293,6 @@ class Mailbox implements MailboxFigures {
   @Override
   public List<MessageTiming> received(long agencyId, LocalDate first, LocalDate last) {
     return messages.received(agencyId, first, last);
-  }
-
-  // ---- the shape every step has ----
-
-  private interface Step {
-    String[] apply(MessageRepository.Row r, LocalDate day);
-  }
-
-  private void change(long id, LocalDate on, Staff actor, Step step) {
-    transactions.executeWithoutResult(
-        tx -> {
-          MessageRepository.Row r =
-              messages.lock(id).orElseThrow(() -> Refusal.notFound("mailbox.not-found"));
-          access.requireAgency(actor, r.agencyId());
-          LocalDate today = LocalDate.now(clock);
-          LocalDate day = on == null ? today : on;
-          if (day.isAfter(today)) {
-            throw Refusal.invalidField("on", "foi.date.future");
-          }
-          LocalDate previous = messages.lastStepOn(id).orElse(r.receivedOn());
-          if (day.isBefore(previous)) {
-            throw Refusal.invalidField(
-                "on", "foi.date.before-previous-step", String.valueOf(previous));
-          }
-          String[] kindAndDetail = step.apply(r, day);
-          messages.addEvent(
-              id, kindAndDetail[0], kindAndDetail[1], day, actor.username(), Instant.now(clock));
-          events.publishEvent(new MailboxMessageChanged(id, r.agencyId()));
-          audit.record(
-              actor.username(),
-              "mailbox." + kindAndDetail[0].toLowerCase(),
-              "mailbox-message",
-              id,
-              kindAndDetail[1]);
-        });
-  }
-
-  private static void requireOpen(MessageRepository.Row r) {
-    if (r.state() != State.RECEIVED) {
-      throw Refusal.conflict("mailbox.not-open");
-    }
-  }
-
-  private Message view(MessageRepository.Row r, boolean withHistory, boolean full) {
-    Agency a = agencies.get(r.agencyId());
-    LocalDate today = LocalDate.now(clock);
-    Integer left = null;
-    if (r.state() == State.RECEIVED) {
-      var days = calendar.current();
-      left =
-          r.dueOn().isBefore(today)
-              ? -Math.max(1, days.workingDaysBetween(r.dueOn(), today))
-              : days.workingDaysBetween(today, r.dueOn());
-    }
-    String name = full ? r.name() : PersonalData.name(r.name());
-    String phone = full ? r.phone() : PersonalData.phone(r.phone());
-    String email = full ? r.email() : PersonalData.email(r.email());
-    return new Message(
-        r.id(),
-        r.trackingCode(),
-        a.code(),
-        a.name(),
-        r.type(),
-        r.toHead(),
-        r.title(),
-        r.content(),
-        name,
-        phone,
-        email,
-        r.publicConsent(),
-        r.state(),
-        r.unit(),
-        r.receivedOn(),
-        r.dueOn(),
-        left,
-        r.reply(),
-        r.repliedOn(),
-        r.rating(),
-        r.ratingComment(),
-        r.published(),
-        withHistory ? messages.events(r.id()) : List.of());
   }
 
   static String blank(String s) {
