@@ -50,6 +50,8 @@ class FoiConsoleController {
 
   private final RequestIntake intake;
   private final RequestCommands commands;
+  private final ClarificationSteps clarification;
+  private final PeriodSteps periods;
   private final RequestQueries service;
   private final FoiReminders reminders;
   private final JdbcFoiStatistics statistics;
@@ -62,6 +64,8 @@ class FoiConsoleController {
   FoiConsoleController(
       RequestIntake intake,
       RequestCommands commands,
+      ClarificationSteps clarification,
+      PeriodSteps periods,
       RequestQueries service,
       FoiReminders reminders,
       JdbcFoiStatistics statistics,
@@ -72,6 +76,8 @@ class FoiConsoleController {
       StaffAccess access) {
     this.intake = intake;
     this.commands = commands;
+    this.clarification = clarification;
+    this.periods = periods;
     this.service = service;
     this.reminders = reminders;
     this.statistics = statistics;
@@ -216,16 +222,16 @@ class FoiConsoleController {
       switch (step) {
         case "register" -> commands.register(id, on == null ? service.today() : on, me);
         case "assign" -> commands.assign(id, assignee == null ? -1 : assignee, me);
-        case "request-supplement" -> commands.requestSupplement(id, text, days, date, me);
-        case "record-supplement" -> commands.recordSupplement(id, date, me);
-        case "request-reasons" -> commands.requestReasons(id, text, days, date, me);
-        case "record-reasons" -> commands.recordReasons(id, text, date, me);
-        case "set-period" -> commands.setPeriod(id, until, text, date, me);
-        case "consult" -> commands.consult(id, text, partyKind, method, date, me);
-        case "record-consultation-answer" -> commands.recordConsultationAnswer(id, text, date, me);
-        case "extend" -> commands.extend(id, days == null ? 0 : days, approver, text, date, me);
-        case "notify-fee" -> commands.notifyFee(id, feeMethod, pages, text, date, me);
-        case "record-payment" -> commands.recordPayment(id, date, me);
+        case "request-supplement" -> clarification.requestSupplement(id, text, days, date, me);
+        case "record-supplement" -> clarification.recordSupplement(id, date, me);
+        case "request-reasons" -> clarification.requestReasons(id, text, days, date, me);
+        case "record-reasons" -> clarification.recordReasons(id, text, date, me);
+        case "set-period" -> clarification.setPeriod(id, until, text, date, me);
+        case "consult" -> periods.consult(id, text, partyKind, method, date, me);
+        case "record-consultation-answer" -> periods.recordConsultationAnswer(id, text, date, me);
+        case "extend" -> periods.extend(id, days == null ? 0 : days, approver, text, date, me);
+        case "notify-fee" -> periods.notifyFee(id, feeMethod, pages, text, date, me);
+        case "record-payment" -> periods.recordPayment(id, date, me);
         case "reply" -> commands.reply(id, outcome, text, date, me);
         case "record-delivery" -> commands.recordDelivery(id, letter, method, date, me);
         case "reopen" -> commands.reopen(id, text, decision, days, until, date, me);

@@ -18,11 +18,14 @@ class FoiFacade implements InformationRequests {
 
   private final RequestIntake intake;
   private final RequestCommands commands;
+  private final PeriodSteps periods;
   private final RequestQueries queries;
 
-  FoiFacade(RequestIntake intake, RequestCommands commands, RequestQueries queries) {
+  FoiFacade(
+      RequestIntake intake, RequestCommands commands, PeriodSteps periods, RequestQueries queries) {
     this.intake = intake;
     this.commands = commands;
+    this.periods = periods;
     this.queries = queries;
   }
 
@@ -44,7 +47,7 @@ class FoiFacade implements InformationRequests {
 
   @Override
   public void startConsultation(long requestId, String party, LocalDate sentOn, Staff actor) {
-    commands.consult(requestId, party, null, null, StepDates.StepDate.on(sentOn), actor);
+    periods.consult(requestId, party, null, null, StepDates.StepDate.on(sentOn), actor);
   }
 
   @Override

@@ -39,6 +39,8 @@ class RequestAdminApi {
 
   private final RequestIntake intake;
   private final RequestCommands commands;
+  private final ClarificationSteps clarification;
+  private final PeriodSteps periods;
   private final RequestQueries queries;
   private final CatalogHandOver handOver;
   private final StaffAccess access;
@@ -47,12 +49,16 @@ class RequestAdminApi {
   RequestAdminApi(
       RequestIntake intake,
       RequestCommands commands,
+      ClarificationSteps clarification,
+      PeriodSteps periods,
       RequestQueries queries,
       CatalogHandOver handOver,
       StaffAccess access,
       AgencyDirectory agencies) {
     this.intake = intake;
     this.commands = commands;
+    this.clarification = clarification;
+    this.periods = periods;
     this.queries = queries;
     this.handOver = handOver;
     this.access = access;
@@ -193,7 +199,7 @@ class RequestAdminApi {
 
   @PostMapping("/requests/{id}/supplement-request")
   Views.RequestView supplementRequest(@PathVariable long id, @RequestBody SupplementRequest body) {
-    commands.requestSupplement(
+    clarification.requestSupplement(
         id,
         body.items(),
         body.days(),
@@ -205,13 +211,13 @@ class RequestAdminApi {
   @PostMapping("/requests/{id}/supplement-received")
   Views.RequestView supplementReceived(
       @PathVariable long id, @RequestBody(required = false) DateStep body) {
-    commands.recordSupplement(id, date(body), access.current());
+    clarification.recordSupplement(id, date(body), access.current());
     return get(id, false);
   }
 
   @PostMapping("/requests/{id}/reasons-request")
   Views.RequestView reasonsRequest(@PathVariable long id, @RequestBody TextStep body) {
-    commands.requestReasons(
+    clarification.requestReasons(
         id,
         body.text(),
         body.days(),
@@ -223,7 +229,7 @@ class RequestAdminApi {
   @PostMapping("/requests/{id}/reasons-received")
   Views.RequestView reasonsReceived(
       @PathVariable long id, @RequestBody(required = false) TextStep body) {
-    commands.recordReasons(
+    clarification.recordReasons(
         id,
         body == null ? null : body.text(),
         body == null
@@ -235,7 +241,7 @@ class RequestAdminApi {
 
   @PostMapping("/requests/{id}/period")
   Views.RequestView period(@PathVariable long id, @RequestBody Period body) {
-    commands.setPeriod(
+    clarification.setPeriod(
         id,
         body.until(),
         body.reason(),
@@ -246,7 +252,7 @@ class RequestAdminApi {
 
   @PostMapping("/requests/{id}/consultation")
   Views.RequestView consult(@PathVariable long id, @RequestBody Consultation body) {
-    commands.consult(
+    periods.consult(
         id,
         body.party(),
         body.partyKind(),
@@ -259,7 +265,7 @@ class RequestAdminApi {
   @PostMapping("/requests/{id}/consultation-answered")
   Views.RequestView consulted(
       @PathVariable long id, @RequestBody(required = false) ConsultationAnswer body) {
-    commands.recordConsultationAnswer(
+    periods.recordConsultationAnswer(
         id,
         body == null ? null : body.summary(),
         body == null
@@ -271,7 +277,7 @@ class RequestAdminApi {
 
   @PostMapping("/requests/{id}/extension")
   Views.RequestView extend(@PathVariable long id, @RequestBody Extension body) {
-    commands.extend(
+    periods.extend(
         id,
         body.days() == null ? 0 : body.days(),
         body.approver(),
@@ -283,7 +289,7 @@ class RequestAdminApi {
 
   @PostMapping("/requests/{id}/fee-notice")
   Views.RequestView feeNotice(@PathVariable long id, @RequestBody FeeNotice body) {
-    commands.notifyFee(
+    periods.notifyFee(
         id,
         body.method(),
         body.pages(),
@@ -295,7 +301,7 @@ class RequestAdminApi {
 
   @PostMapping("/requests/{id}/fee-paid")
   Views.RequestView feePaid(@PathVariable long id, @RequestBody(required = false) DateStep body) {
-    commands.recordPayment(id, date(body), access.current());
+    periods.recordPayment(id, date(body), access.current());
     return get(id, false);
   }
 

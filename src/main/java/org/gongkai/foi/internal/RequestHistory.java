@@ -191,7 +191,7 @@ record RequestHistory(
                   e.effectiveOn(),
                   days.addWorkingDays(
                       letters.receivedOn(e),
-                      e.days() == null ? RequestCommands.REASONS_DAYS : e.days()),
+                      e.days() == null ? ClarificationSteps.REASONS_DAYS : e.days()),
                   null,
                   e.letterId(),
                   false);
