@@ -1,10 +1,7 @@
 package org.gongkai.foi.internal;
 
-import java.io.ByteArrayInputStream;
-import java.util.Set;
 import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.gongkai.shared.storage.FileReferences;
-import org.gongkai.shared.storage.FileTypes;
 import org.gongkai.shared.storage.StoredFiles;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,21 +14,17 @@ import org.springframework.stereotype.Component;
 @Component
 class IdCopies implements FileReferences {
 
-  static final long MAX_BYTES = 10L * 1024 * 1024;
+  static final long MAX_BYTES = SealedUploads.MAX_BYTES;
   static final String FOLDER = "foi-id-copies";
-  private static final Set<FileTypes.Type> TYPES =
-      Set.of(FileTypes.Type.JPEG, FileTypes.Type.PNG, FileTypes.Type.PDF);
 
   static final String PURPOSE = "foi-id-copy";
 
-  private final StoredFiles files;
+  private final SealedUploads uploads;
   private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
 
   IdCopies(StoredFiles files, JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.files = files;
+    this.uploads = new SealedUploads(files, cipher, FOLDER, PURPOSE);
     this.jdbc = jdbc;
-    this.cipher = cipher;
   }
 
   @Override
@@ -58,24 +51,17 @@ class IdCopies implements FileReferences {
       throw Refusal.invalidField("idCopy", "foi.id-copy.too-large", MAX_BYTES / 1024 / 1024);
     }
     StoredFiles.StoredFile stored =
-        files.store(
-            FOLDER,
+        uploads.store(
             upload.fileName(),
-            new ByteArrayInputStream(upload.content()),
-            StoredFiles.Limits.fromThePublic(
-                    MAX_BYTES,
-                    TYPES,
-                    () ->
-                        Refusal.invalidField(
-                            "idCopy", "foi.id-copy.too-large", MAX_BYTES / 1024 / 1024),
-                    () -> Refusal.invalidField("idCopy", "foi.id-copy.type"))
-                .sealedWith(bytes -> cipher.sealFile(PURPOSE, bytes)));
+            upload.content(),
+            "idCopy",
+            "foi.id-copy.too-large",
+            "foi.id-copy.type");
     return new RequestRepository.IdCopy(stored.name(), stored.contentType(), stored.sha256());
   }
 
   Stored open(String sha256, String name, String type) {
-    byte[] stored =
-        files.read(FOLDER, sha256).orElseThrow(() -> Refusal.gone("foi.id-copy.missing"));
-    return new Stored(name, type, cipher.openFile(PURPOSE, stored));
+    return new Stored(
+        name, type, uploads.open(sha256).orElseThrow(() -> Refusal.gone("foi.id-copy.missing")));
   }
 }

@@ -1,13 +1,10 @@
 package org.gongkai.foi.internal;
 
-import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.Set;
 import org.gongkai.shared.privacy.PersonalDataCipher;
 import org.gongkai.shared.storage.FileReferences;
-import org.gongkai.shared.storage.FileTypes;
 import org.gongkai.shared.storage.StoredFiles;
 import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.Refusal;
@@ -22,20 +19,15 @@ import org.springframework.stereotype.Component;
 @Component
 class StepProofs implements FileReferences {
 
-  static final long MAX_BYTES = 10L * 1024 * 1024;
   static final String FOLDER = "foi-proofs";
   static final String PURPOSE = "foi-proof";
-  private static final Set<FileTypes.Type> TYPES =
-      Set.of(FileTypes.Type.JPEG, FileTypes.Type.PNG, FileTypes.Type.PDF);
 
-  private final StoredFiles files;
+  private final SealedUploads uploads;
   private final JdbcClient jdbc;
-  private final PersonalDataCipher cipher;
 
   StepProofs(StoredFiles files, JdbcClient jdbc, PersonalDataCipher cipher) {
-    this.files = files;
+    this.uploads = new SealedUploads(files, cipher, FOLDER, PURPOSE);
     this.jdbc = jdbc;
-    this.cipher = cipher;
   }
 
   @Override
@@ -62,18 +54,7 @@ class StepProofs implements FileReferences {
       throw Refusal.invalidField("file", "foi.proof.empty");
     }
     StoredFiles.StoredFile stored =
-        files.store(
-            FOLDER,
-            fileName,
-            new ByteArrayInputStream(content),
-            StoredFiles.Limits.fromThePublic(
-                    MAX_BYTES,
-                    TYPES,
-                    () ->
-                        Refusal.invalidField(
-                            "file", "foi.proof.too-large", MAX_BYTES / 1024 / 1024),
-                    () -> Refusal.invalidField("file", "foi.proof.type"))
-                .sealedWith(bytes -> cipher.sealFile(PURPOSE, bytes)));
+        uploads.store(fileName, content, "file", "foi.proof.too-large", "foi.proof.type");
     if (find(requestId, stored.sha256()).isEmpty()) {
       jdbc.sql(
               "INSERT INTO foi_proof (sha256, request_id, name, content_type, uploaded_by, uploaded_at)"
@@ -109,8 +90,9 @@ class StepProofs implements FileReferences {
   Opened open(long requestId, String sha256) {
     Proof proof =
         find(requestId, sha256).orElseThrow(() -> Refusal.notFound("foi.proof.not-found"));
-    byte[] sealed =
-        files.read(FOLDER, sha256).orElseThrow(() -> Refusal.gone("foi.proof.not-found"));
-    return new Opened(proof.name(), proof.contentType(), cipher.openFile(PURPOSE, sealed));
+    return new Opened(
+        proof.name(),
+        proof.contentType(),
+        uploads.open(sha256).orElseThrow(() -> Refusal.gone("foi.proof.not-found")));
   }
 }
