@@ -53,6 +53,7 @@ class FoiConsoleController {
   private final ClarificationSteps clarification;
   private final PeriodSteps periods;
   private final RequestQueries service;
+  private final RequestFiles files;
   private final FoiReminders reminders;
   private final JdbcFoiStatistics statistics;
   private final Letters letters;
@@ -67,6 +68,7 @@ class FoiConsoleController {
       ClarificationSteps clarification,
       PeriodSteps periods,
       RequestQueries service,
+      RequestFiles files,
       FoiReminders reminders,
       JdbcFoiStatistics statistics,
       Letters letters,
@@ -79,6 +81,7 @@ class FoiConsoleController {
     this.clarification = clarification;
     this.periods = periods;
     this.service = service;
+    this.files = files;
     this.reminders = reminders;
     this.statistics = statistics;
     this.letters = letters;
@@ -172,7 +175,7 @@ class FoiConsoleController {
 
   @GetMapping("/{id}/id-copy")
   ResponseEntity<byte[]> idCopy(@PathVariable long id) {
-    IdCopies.Stored copy = service.idCopy(id, access.current());
+    IdCopies.Stored copy = files.idCopy(id, access.current());
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(copy.contentType()))
         .header("Content-Disposition", "attachment")
@@ -215,7 +218,7 @@ class FoiConsoleController {
       String proof =
           proofFile == null || proofFile.isEmpty()
               ? null
-              : service
+              : files
                   .storeProof(id, proofFile.getOriginalFilename(), proofFile.getBytes(), me)
                   .sha256();
       StepDates.StepDate date = new StepDates.StepDate(on, lateReason, proof);
@@ -252,7 +255,7 @@ class FoiConsoleController {
   /** The proof of a step's date, for staff with the personal-data permission; recorded. */
   @GetMapping("/{id}/proofs/{eventId}")
   ResponseEntity<byte[]> proof(@PathVariable long id, @PathVariable long eventId) {
-    StepProofs.Opened proof = service.proof(id, eventId, access.current());
+    StepProofs.Opened proof = files.proof(id, eventId, access.current());
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(proof.contentType()))
         .header(

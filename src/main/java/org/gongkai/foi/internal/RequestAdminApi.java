@@ -42,6 +42,7 @@ class RequestAdminApi {
   private final ClarificationSteps clarification;
   private final PeriodSteps periods;
   private final RequestQueries queries;
+  private final RequestFiles files;
   private final CatalogHandOver handOver;
   private final StaffAccess access;
   private final AgencyDirectory agencies;
@@ -52,6 +53,7 @@ class RequestAdminApi {
       ClarificationSteps clarification,
       PeriodSteps periods,
       RequestQueries queries,
+      RequestFiles files,
       CatalogHandOver handOver,
       StaffAccess access,
       AgencyDirectory agencies) {
@@ -60,6 +62,7 @@ class RequestAdminApi {
     this.clarification = clarification;
     this.periods = periods;
     this.queries = queries;
+    this.files = files;
     this.handOver = handOver;
     this.access = access;
     this.agencies = agencies;
@@ -353,7 +356,7 @@ class RequestAdminApi {
       throw Refusal.invalidField("file", "foi.proof.empty");
     }
     StepProofs.Proof stored =
-        queries.storeProof(id, file.getOriginalFilename(), file.getBytes(), access.current());
+        files.storeProof(id, file.getOriginalFilename(), file.getBytes(), access.current());
     return new Proof(stored.sha256(), stored.name());
   }
 

@@ -60,6 +60,21 @@ class RequestLedger {
     return calendar.current();
   }
 
+  /**
+   * Working days from today to {@code due}, negative once it has passed; null when there is no due
+   * date or the clock is not {@code running}.
+   */
+  Integer daysLeft(LocalDate due, boolean running, WorkingDays days) {
+    if (due == null || !running) {
+      return null;
+    }
+    LocalDate today = today();
+    if (!due.isBefore(today)) {
+      return days.workingDaysBetween(today, due);
+    }
+    return -Math.max(1, days.workingDaysBetween(due, today));
+  }
+
   RequestHistory history(long requestId) {
     return replay(requests.events(requestId));
   }

@@ -37,6 +37,8 @@ abstract class PersonalDataAtRestTests extends PlatformIntegrationTests {
 
   @Autowired RequestQueries queries;
 
+  @Autowired RequestFiles files;
+
   @Autowired DataDirectory data;
 
   @Test
@@ -66,7 +68,7 @@ abstract class PersonalDataAtRestTests extends PlatformIntegrationTests {
         .doesNotContain(new String(PNG, StandardCharsets.ISO_8859_1));
 
     Staff permitted = grantPersonalData(f.reviewer());
-    assertThat(queries.idCopy(id, permitted).content()).isEqualTo(PNG);
+    assertThat(files.idCopy(id, permitted).content()).isEqualTo(PNG);
     assertThat(queries.revealed(id, permitted).applicant().idNumber())
         .isEqualTo(FoiIntegrationTests.RESIDENT_ID);
   }
