@@ -1,10 +1,8 @@
 package org.gongkai.foi.internal;
 
-import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import org.gongkai.account.Accounts;
@@ -12,14 +10,8 @@ import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
-import org.gongkai.foi.Acknowledgement;
-import org.gongkai.foi.ApplicantType;
-import org.gongkai.foi.Application;
 import org.gongkai.foi.ConsultedParty;
 import org.gongkai.foi.DeliveryChannel;
-import org.gongkai.foi.IdType;
-import org.gongkai.foi.InformationForm;
-import org.gongkai.foi.IntakeChannel;
 import org.gongkai.foi.Outcome;
 import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.Refusal;
@@ -30,9 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -48,43 +38,34 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/console/foi")
 class FoiConsoleController {
 
-  private final RequestIntake intake;
   private final RequestCommands commands;
   private final ClarificationSteps clarification;
   private final PeriodSteps periods;
   private final RequestQueries service;
   private final RequestFiles files;
   private final FoiReminders reminders;
-  private final JdbcFoiStatistics statistics;
-  private final Letters letters;
   private final CatalogHandOver handOver;
   private final AgencyDirectory agencies;
   private final Accounts accounts;
   private final StaffAccess access;
 
   FoiConsoleController(
-      RequestIntake intake,
       RequestCommands commands,
       ClarificationSteps clarification,
       PeriodSteps periods,
       RequestQueries service,
       RequestFiles files,
       FoiReminders reminders,
-      JdbcFoiStatistics statistics,
-      Letters letters,
       CatalogHandOver handOver,
       AgencyDirectory agencies,
       Accounts accounts,
       StaffAccess access) {
-    this.intake = intake;
     this.commands = commands;
     this.clarification = clarification;
     this.periods = periods;
     this.service = service;
     this.files = files;
     this.reminders = reminders;
-    this.statistics = statistics;
-    this.letters = letters;
     this.handOver = handOver;
     this.agencies = agencies;
     this.accounts = accounts;
@@ -266,120 +247,5 @@ class FoiConsoleController {
                 .toString())
         .header("Cache-Control", "no-store")
         .body(proof.content());
-  }
-
-  @GetMapping("/new")
-  String entryForm(Model model) {
-    Application application = new Application();
-    application.setApplicantType(ApplicantType.NATURAL_PERSON);
-    application.setIdType(IdType.RESIDENT_ID);
-    application.setDeliveryChannel(DeliveryChannel.POST);
-    return entryForm(model, application, IntakeChannel.POST, service.today());
-  }
-
-  @PostMapping("/new")
-  String enter(
-      @Valid @ModelAttribute("application") Application application,
-      BindingResult errors,
-      @RequestParam(required = false) IntakeChannel channel,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          LocalDate receivedOn,
-      @RequestParam(name = "idCopyFile", required = false) MultipartFile idCopy,
-      Model model,
-      RedirectAttributes redirect)
-      throws IOException {
-    IntakeChannel intake = channel == null ? IntakeChannel.POST : channel;
-    if (errors.hasErrors()) {
-      return entryForm(model, application, intake, receivedOn);
-    }
-    try {
-      RequestIntake.Upload upload =
-          idCopy == null || idCopy.isEmpty()
-              ? null
-              : new RequestIntake.Upload(
-                  idCopy.getOriginalFilename(), idCopy.getContentType(), idCopy.getBytes());
-      Acknowledgement ack =
-          this.intake.enter(application, intake, receivedOn, upload, access.current());
-      redirect.addFlashAttribute("ack", ack);
-      redirect.addFlashAttribute("notice", "foi.entered");
-      return "redirect:/console/foi?due=open&q=" + ack.trackingCode();
-    } catch (Refusal refusal) {
-      Refusals.bind(errors, refusal);
-      return entryForm(model, application, intake, receivedOn);
-    }
-  }
-
-  private String entryForm(
-      Model model, Application application, IntakeChannel channel, LocalDate receivedOn) {
-    model.addAttribute("application", application);
-    model.addAttribute("agencies", access.agenciesInScope(access.current()));
-    model.addAttribute("applicantTypes", ApplicantType.values());
-    model.addAttribute("idTypes", IdType.values());
-    model.addAttribute("deliveryChannels", DeliveryChannel.values());
-    model.addAttribute("informationForms", InformationForm.values());
-    model.addAttribute(
-        "channels", List.of(IntakeChannel.POST, IntakeChannel.IN_PERSON, IntakeChannel.FAX));
-    model.addAttribute("channel", channel);
-    model.addAttribute("receivedOn", receivedOn);
-    return "foi/console-new";
-  }
-
-  @GetMapping("/statistics")
-  String statisticsPage(
-      @RequestParam(required = false) String agency,
-      @RequestParam(required = false) String month,
-      Model model) {
-    Staff me = access.current();
-    YearMonth shown =
-        month == null || month.isBlank()
-            ? YearMonth.from(service.today()).minusMonths(1)
-            : StatisticsAdminApi.month(month);
-    var choice = access.chooseAgency(me, agency);
-    model.addAttribute("month", shown.toString());
-    model.addAttribute("agencies", choice.agencies());
-    model.addAttribute("selected", choice.selected());
-    model.addAttribute("stats", statistics.month(choice.selected().id(), shown));
-    model.addAttribute("overview", statistics.overview(shown, me));
-    return "foi/console-statistics";
-  }
-
-  @PostMapping("/statistics")
-  String fileMonth(
-      @RequestParam String agency, @RequestParam String month, RedirectAttributes redirect) {
-    try {
-      Agency a =
-          agencies.findByCode(agency).orElseThrow(() -> Refusal.notFound("agency.not-found"));
-      statistics.file(a.id(), StatisticsAdminApi.month(month), access.current());
-      redirect.addFlashAttribute("notice", "foi.statistics.filed");
-    } catch (Refusal refusal) {
-      Refusals.flash(redirect, refusal);
-    }
-    return "redirect:/console/foi/statistics?agency=" + agency + "&month=" + month;
-  }
-
-  @GetMapping("/templates")
-  String templates(@RequestParam(required = false) String agency, Model model) {
-    var choice = access.chooseAgency(access.current(), agency);
-    List<Agency> mine = choice.agencies();
-    Agency selected = choice.selected();
-    model.addAttribute("agencies", mine);
-    model.addAttribute("selected", selected);
-    model.addAttribute("templates", letters.templates(selected.id()));
-    return "foi/console-templates";
-  }
-
-  @PostMapping("/templates")
-  String saveTemplate(
-      @RequestParam String agency,
-      @RequestParam String outcome,
-      @RequestParam String body,
-      RedirectAttributes redirect) {
-    try {
-      commands.saveTemplate(agency, outcome, body, access.current());
-      redirect.addFlashAttribute("notice", "foi.template.saved");
-    } catch (Refusal refusal) {
-      Refusals.flash(redirect, refusal);
-    }
-    return "redirect:/console/foi/templates?agency=" + agency + "#t-" + outcome;
   }
 }
