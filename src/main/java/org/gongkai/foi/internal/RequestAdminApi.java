@@ -8,7 +8,6 @@ import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.foi.Acknowledgement;
 import org.gongkai.foi.Application;
-import org.gongkai.foi.ConsultedParty;
 import org.gongkai.foi.DeliveryChannel;
 import org.gongkai.foi.IntakeChannel;
 import org.gongkai.foi.Outcome;
@@ -40,7 +39,6 @@ class RequestAdminApi {
   private final RequestIntake intake;
   private final RequestCommands commands;
   private final ClarificationSteps clarification;
-  private final PeriodSteps periods;
   private final RequestQueries queries;
   private final RequestFiles files;
   private final CatalogHandOver handOver;
@@ -51,7 +49,6 @@ class RequestAdminApi {
       RequestIntake intake,
       RequestCommands commands,
       ClarificationSteps clarification,
-      PeriodSteps periods,
       RequestQueries queries,
       RequestFiles files,
       CatalogHandOver handOver,
@@ -60,7 +57,6 @@ class RequestAdminApi {
     this.intake = intake;
     this.commands = commands;
     this.clarification = clarification;
-    this.periods = periods;
     this.queries = queries;
     this.files = files;
     this.handOver = handOver;
@@ -83,33 +79,6 @@ class RequestAdminApi {
   record TextStep(String text, Integer days, LocalDate on, String lateReason, String proof) {}
 
   record Period(LocalDate until, String reason, LocalDate on, String lateReason, String proof) {}
-
-  record Consultation(
-      String party,
-      ConsultedParty partyKind,
-      DeliveryChannel channel,
-      LocalDate sentOn,
-      String lateReason,
-      String proof) {}
-
-  record ConsultationAnswer(
-      String summary, LocalDate answeredOn, String lateReason, String proof) {}
-
-  record Extension(
-      Integer days,
-      String approver,
-      String reason,
-      LocalDate on,
-      String lateReason,
-      String proof) {}
-
-  record FeeNotice(
-      FeeCalculator.Method method,
-      Integer pages,
-      String payment,
-      LocalDate on,
-      String lateReason,
-      String proof) {}
 
   record Reply(
       Outcome outcome, String explanation, LocalDate on, String lateReason, String proof) {}
@@ -253,61 +222,6 @@ class RequestAdminApi {
     return get(id, false);
   }
 
-  @PostMapping("/requests/{id}/consultation")
-  Views.RequestView consult(@PathVariable long id, @RequestBody Consultation body) {
-    periods.consult(
-        id,
-        body.party(),
-        body.partyKind(),
-        body.channel(),
-        date(body.sentOn(), body.lateReason(), body.proof()),
-        access.current());
-    return get(id, false);
-  }
-
-  @PostMapping("/requests/{id}/consultation-answered")
-  Views.RequestView consulted(
-      @PathVariable long id, @RequestBody(required = false) ConsultationAnswer body) {
-    periods.recordConsultationAnswer(
-        id,
-        body == null ? null : body.summary(),
-        body == null
-            ? StepDates.StepDate.on(null)
-            : date(body.answeredOn(), body.lateReason(), body.proof()),
-        access.current());
-    return get(id, false);
-  }
-
-  @PostMapping("/requests/{id}/extension")
-  Views.RequestView extend(@PathVariable long id, @RequestBody Extension body) {
-    periods.extend(
-        id,
-        body.days() == null ? 0 : body.days(),
-        body.approver(),
-        body.reason(),
-        date(body.on(), body.lateReason(), body.proof()),
-        access.current());
-    return get(id, false);
-  }
-
-  @PostMapping("/requests/{id}/fee-notice")
-  Views.RequestView feeNotice(@PathVariable long id, @RequestBody FeeNotice body) {
-    periods.notifyFee(
-        id,
-        body.method(),
-        body.pages(),
-        body.payment(),
-        date(body.on(), body.lateReason(), body.proof()),
-        access.current());
-    return get(id, false);
-  }
-
-  @PostMapping("/requests/{id}/fee-paid")
-  Views.RequestView feePaid(@PathVariable long id, @RequestBody(required = false) DateStep body) {
-    periods.recordPayment(id, date(body), access.current());
-    return get(id, false);
-  }
-
   @PostMapping("/requests/{id}/reply")
   Views.RequestView reply(@PathVariable long id, @RequestBody Reply body) {
     commands.reply(
@@ -360,13 +274,13 @@ class RequestAdminApi {
     return new Proof(stored.sha256(), stored.name());
   }
 
-  private static StepDates.StepDate date(DateStep body) {
+  static StepDates.StepDate date(DateStep body) {
     return body == null
         ? StepDates.StepDate.on(null)
         : date(body.on(), body.lateReason(), body.proof());
   }
 
-  private static StepDates.StepDate date(LocalDate on, String lateReason, String proof) {
+  static StepDates.StepDate date(LocalDate on, String lateReason, String proof) {
     return new StepDates.StepDate(on, lateReason, proof);
   }
 
