@@ -26,8 +26,8 @@ class OffersOnTwoNodesPostgresIntegrationTests extends TwoNodesIntegrationTests 
     Fixture department = newAgency(city.agency().id());
     String suffix = department.agency().code().substring(10).toLowerCase();
     String portalHost = "offer-city-" + suffix + ".localhost";
-    long portal = site("双节点报送门户" + suffix, portalHost, city, "PORTAL", "3399000601");
-    site(
+    long portal = newSite("双节点报送门户" + suffix, portalHost, city, "PORTAL", "3399000601");
+    newSite(
         "双节点报送部门" + suffix,
         "offer-dept-" + suffix + ".localhost",
         department,
@@ -75,27 +75,5 @@ class OffersOnTwoNodesPostgresIntegrationTests extends TwoNodesIntegrationTests 
                       && HostRequests.get(portB, "/documents/" + id, portalHost)
                           .startsWith("HTTP/1.1 410"));
     }
-  }
-
-  private long site(String name, String host, Fixture f, String type, String idCode) {
-    Api.Response created =
-        api()
-            .post(
-                "/api/v1/admin/sites",
-                "{\"name\":\""
-                    + name
-                    + "\",\"hosts\":[\""
-                    + host
-                    + "\"],\"agency\":\""
-                    + f.agency().code()
-                    + "\",\"idCode\":\""
-                    + idCode
-                    + "\",\"type\":\""
-                    + type
-                    + "\"}",
-                "admin",
-                ADMIN_PASSWORD);
-    assertThat(created.status()).isEqualTo(201);
-    return ((Number) created.json("$.id")).longValue();
   }
 }

@@ -38,7 +38,7 @@ class SitesOnTwoNodesPostgresIntegrationTests extends TwoNodesIntegrationTests {
     String suffix = department.agency().code().substring(10).toLowerCase();
     String portalHost = "city-" + suffix + ".localhost";
     String departmentHost = "dept-" + suffix + ".localhost";
-    site("双节点门户" + suffix, portalHost, city, "PORTAL", "3399000401");
+    newSite("双节点门户" + suffix, portalHost, city, "PORTAL", "3399000401");
     String departmentJson = json("双节点部门" + suffix, departmentHost, department, "DEPARTMENT");
     int departmentSite =
         api().post("/api/v1/admin/sites", departmentJson, "admin", ADMIN_PASSWORD).json("$.id");
@@ -112,27 +112,7 @@ class SitesOnTwoNodesPostgresIntegrationTests extends TwoNodesIntegrationTests {
     }
   }
 
-  private void site(String name, String host, Fixture f, String type, String idCode) {
-    assertThat(
-            api()
-                .post(
-                    "/api/v1/admin/sites",
-                    json(name, host, f, type).replace("3399000402", idCode),
-                    "admin",
-                    ADMIN_PASSWORD)
-                .status())
-        .isEqualTo(201);
-  }
-
   private static String json(String name, String host, Fixture f, String type) {
-    return "{\"name\":\""
-        + name
-        + "\",\"hosts\":[\""
-        + host
-        + "\"],\"agency\":\""
-        + f.agency().code()
-        + "\",\"idCode\":\"3399000402\",\"type\":\""
-        + type
-        + "\"}";
+    return siteJson(name, host, f, type, "3399000402");
   }
 }

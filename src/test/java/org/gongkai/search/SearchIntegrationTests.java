@@ -290,9 +290,9 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
     String departmentHost = "search-dept-" + suffix + ".localhost";
     String otherHost = "search-other-" + suffix + ".localhost";
     Api api = api();
-    site(api, "检索门户" + suffix, portalHost, city, "PORTAL");
-    site(api, "检索部门" + suffix, departmentHost, department, "DEPARTMENT");
-    site(api, "另一检索部门" + suffix, otherHost, other, "DEPARTMENT");
+    newSite("检索门户" + suffix, portalHost, city, "PORTAL");
+    newSite("检索部门" + suffix, departmentHost, department, "DEPARTMENT");
+    newSite("另一检索部门" + suffix, otherHost, other, "DEPARTMENT");
     String word = unique("站群检索");
     String mineTitle = "关于" + word + "工作的通知";
     String theirsTitle = "关于" + word + "事项的公告";
@@ -335,27 +335,6 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
     assertThat(HostRequests.get(port, "/api/v1/search?q=" + enc(word) + "&scope=ALL", otherHost))
         .startsWith("HTTP/1.1 400")
         .contains("scope");
-  }
-
-  private void site(Api api, String name, String host, Fixture f, String type) {
-    assertThat(
-            api.post(
-                    "/api/v1/admin/sites",
-                    "{\"name\":\""
-                        + name
-                        + "\",\"hosts\":[\""
-                        + host
-                        + "\"],\"agency\":\""
-                        + f.agency().code()
-                        + "\",\"idCode\":\"3399000"
-                        + ThreadLocalRandom.current().nextInt(100, 999)
-                        + "\",\"type\":\""
-                        + type
-                        + "\"}",
-                    "admin",
-                    ADMIN_PASSWORD)
-                .status())
-        .isEqualTo(201);
   }
 
   private void awaitHits(String label, String query, int expected) {

@@ -40,9 +40,9 @@ abstract class OffersIntegrationTests extends PlatformIntegrationTests {
     String suffix = department.agency().code().substring(10).toLowerCase();
     String portalHost = "portal-" + suffix + ".localhost";
     String departmentHost = "dept-" + suffix + ".localhost";
-    long portal = site("报送门户" + suffix, portalHost, city, "PORTAL", "3399000501");
+    long portal = newSite("报送门户" + suffix, portalHost, city, "PORTAL", "3399000501");
     long departmentSite =
-        site("报送部门" + suffix, departmentHost, department, "DEPARTMENT", "3399000502");
+        newSite("报送部门" + suffix, departmentHost, department, "DEPARTMENT", "3399000502");
     Column news = agencies.addColumn(city.agency().id(), null, "部门动态", ColumnType.GENERAL, "test");
     return new Setting(
         city, department, portalHost, departmentHost, portal, departmentSite, news, suffix);
@@ -134,7 +134,8 @@ abstract class OffersIntegrationTests extends PlatformIntegrationTests {
     Setting s = setting();
     Fixture sibling = newAgency(s.city().agency().id());
     String siblingHost = "sibling-" + s.suffix() + ".localhost";
-    long siblingSite = site("兄弟部门" + s.suffix(), siblingHost, sibling, "DEPARTMENT", "3399000503");
+    long siblingSite =
+        newSite("兄弟部门" + s.suffix(), siblingHost, sibling, "DEPARTMENT", "3399000503");
     Column siblingNews =
         agencies.addColumn(sibling.agency().id(), null, "兄弟动态", ColumnType.GENERAL, "test");
     String title = "教育局的信息" + s.suffix();
@@ -241,7 +242,8 @@ abstract class OffersIntegrationTests extends PlatformIntegrationTests {
 
     Fixture sibling = newAgency(s.city().agency().id());
     String siblingHost = "keep-" + s.suffix() + ".localhost";
-    long siblingSite = site("撤下站" + s.suffix(), siblingHost, sibling, "DEPARTMENT", "3399000504");
+    long siblingSite =
+        newSite("撤下站" + s.suffix(), siblingHost, sibling, "DEPARTMENT", "3399000504");
     Column siblingNews =
         agencies.addColumn(sibling.agency().id(), null, "转载动态", ColumnType.GENERAL, "test");
     String siblingColumn = "/agencies/" + sibling.agency().code() + "?column=" + siblingNews.id();
@@ -295,7 +297,8 @@ abstract class OffersIntegrationTests extends PlatformIntegrationTests {
     Setting s = setting();
     Fixture sibling = newAgency(s.city().agency().id());
     String siblingHost = name + "-" + s.suffix() + ".localhost";
-    long siblingSite = site("采用站" + s.suffix(), siblingHost, sibling, "DEPARTMENT", "3399000505");
+    long siblingSite =
+        newSite("采用站" + s.suffix(), siblingHost, sibling, "DEPARTMENT", "3399000505");
     Column siblingNews =
         agencies.addColumn(sibling.agency().id(), null, "采用动态", ColumnType.GENERAL, "test");
     String title = "被采用的报送" + s.suffix();
@@ -453,28 +456,6 @@ abstract class OffersIntegrationTests extends PlatformIntegrationTests {
             "{\"document\":" + document + ",\"site\":" + site + ",\"column\":" + column + "}",
             from.editor().username(),
             PASSWORD);
-  }
-
-  long site(String name, String host, Fixture f, String type, String idCode) {
-    Api.Response created =
-        api()
-            .post(
-                "/api/v1/admin/sites",
-                "{\"name\":\""
-                    + name
-                    + "\",\"hosts\":[\""
-                    + host
-                    + "\"],\"agency\":\""
-                    + f.agency().code()
-                    + "\",\"idCode\":\""
-                    + idCode
-                    + "\",\"type\":\""
-                    + type
-                    + "\"}",
-                "admin",
-                ADMIN_PASSWORD);
-    assertThat(created.status()).isEqualTo(201);
-    return ((Number) created.json("$.id")).longValue();
   }
 
   String get(String path, String host) {

@@ -27,9 +27,9 @@ abstract class SiteDocumentsIntegrationTests extends PlatformIntegrationTests {
     String portalHost = "city-" + suffix + ".localhost";
     String departmentHost = "dept-" + suffix + ".localhost";
     String otherHost = "other-" + suffix + ".localhost";
-    site("城市门户" + suffix, portalHost, city, "PORTAL", "3399000301");
-    site("部门网站" + suffix, departmentHost, department, "DEPARTMENT", "3399000302");
-    site("另一部门" + suffix, otherHost, other, "DEPARTMENT", "3399000303");
+    newSite("城市门户" + suffix, portalHost, city, "PORTAL", "3399000301");
+    newSite("部门网站" + suffix, departmentHost, department, "DEPARTMENT", "3399000302");
+    newSite("另一部门" + suffix, otherHost, other, "DEPARTMENT", "3399000303");
     String title = "部门发布的通知" + suffix;
     long id = publish(department, title);
     String otherTitle = "另一部门的通知" + suffix;
@@ -79,28 +79,6 @@ abstract class SiteDocumentsIntegrationTests extends PlatformIntegrationTests {
     assertThat(get("/documents/" + id, portalHost))
         .as("a withdrawal answers 410 on every site at once")
         .startsWith("HTTP/1.1 410");
-  }
-
-  private void site(String name, String host, Fixture f, String type, String idCode) {
-    assertThat(
-            api()
-                .post(
-                    "/api/v1/admin/sites",
-                    "{\"name\":\""
-                        + name
-                        + "\",\"hosts\":[\""
-                        + host
-                        + "\"],\"agency\":\""
-                        + f.agency().code()
-                        + "\",\"idCode\":\""
-                        + idCode
-                        + "\",\"type\":\""
-                        + type
-                        + "\"}",
-                    "admin",
-                    ADMIN_PASSWORD)
-                .status())
-        .isEqualTo(201);
   }
 
   private static java.util.List<String> canonicals(String page) {

@@ -24,10 +24,10 @@ abstract class SiteFiguresIntegrationTests extends PlatformIntegrationTests {
     Fixture department = newAgency(city.agency().id());
     Fixture other = newAgency(city.agency().id());
     String suffix = department.agency().code().substring(10).toLowerCase();
-    long portal = site("数据门户" + suffix, "figures-city-" + suffix + ".localhost", city, "PORTAL");
+    long portal = newSite("数据门户" + suffix, "figures-city-" + suffix + ".localhost", city, "PORTAL");
     long departmentSite =
-        site("数据部门" + suffix, "figures-dept-" + suffix + ".localhost", department, "DEPARTMENT");
-    site("其他数据站" + suffix, "figures-other-" + suffix + ".localhost", other, "DEPARTMENT");
+        newSite("数据部门" + suffix, "figures-dept-" + suffix + ".localhost", department, "DEPARTMENT");
+    newSite("其他数据站" + suffix, "figures-other-" + suffix + ".localhost", other, "DEPARTMENT");
     publish(department, "数据部门的通知" + suffix);
     monitor.runAll();
 
@@ -68,27 +68,5 @@ abstract class SiteFiguresIntegrationTests extends PlatformIntegrationTests {
     String rest = page.substring(page.indexOf(">" + label + "</dt>"));
     rest = rest.substring(rest.indexOf("<dd>") + 4);
     return rest.substring(0, rest.indexOf("</dd>"));
-  }
-
-  private long site(String name, String host, Fixture f, String type) {
-    var created =
-        api()
-            .post(
-                "/api/v1/admin/sites",
-                "{\"name\":\""
-                    + name
-                    + "\",\"hosts\":[\""
-                    + host
-                    + "\"],\"agency\":\""
-                    + f.agency().code()
-                    + "\",\"idCode\":\"3399000"
-                    + (100 + Math.abs(host.hashCode() % 900))
-                    + "\",\"type\":\""
-                    + type
-                    + "\"}",
-                "admin",
-                ADMIN_PASSWORD);
-    assertThat(created.status()).isEqualTo(201);
-    return ((Number) created.json("$.id")).longValue();
   }
 }

@@ -28,9 +28,9 @@ abstract class SiteFramesIntegrationTests extends PlatformIntegrationTests {
     String portalName = "框架门户" + suffix;
     String departmentName = "框架部门" + suffix;
     String otherName = "其他站点" + suffix;
-    site(portalName, portalHost, city, "PORTAL");
-    site(departmentName, departmentHost, department, "DEPARTMENT");
-    site(otherName, otherHost, other, "DEPARTMENT");
+    newSite(portalName, portalHost, city, "PORTAL");
+    newSite(departmentName, departmentHost, department, "DEPARTMENT");
+    newSite(otherName, otherHost, other, "DEPARTMENT");
     long id = publish(department, "框架测试的通知" + suffix);
 
     String missing = HostRequests.page(port, "/no-such-page", departmentHost);
@@ -67,9 +67,9 @@ abstract class SiteFramesIntegrationTests extends PlatformIntegrationTests {
     String portalHost = "staff-city-" + suffix + ".localhost";
     String departmentHost = "staff-dept-" + suffix + ".localhost";
     String otherHost = "staff-other-" + suffix + ".localhost";
-    site("员工门户" + suffix, portalHost, city, "PORTAL");
-    site("员工部门" + suffix, departmentHost, department, "DEPARTMENT");
-    site("员工另一部门" + suffix, otherHost, other, "DEPARTMENT");
+    newSite("员工门户" + suffix, portalHost, city, "PORTAL");
+    newSite("员工部门" + suffix, departmentHost, department, "DEPARTMENT");
+    newSite("员工另一部门" + suffix, otherHost, other, "DEPARTMENT");
     long id = publish(department, "站点链接测试" + suffix);
 
     MockMvc mvc = consoleMvc();
@@ -107,27 +107,5 @@ abstract class SiteFramesIntegrationTests extends PlatformIntegrationTests {
     for (String other : others) {
       assertThat(page).doesNotContain(other);
     }
-  }
-
-  private void site(String name, String host, Fixture f, String type) {
-    assertThat(
-            api()
-                .post(
-                    "/api/v1/admin/sites",
-                    "{\"name\":\""
-                        + name
-                        + "\",\"hosts\":[\""
-                        + host
-                        + "\"],\"agency\":\""
-                        + f.agency().code()
-                        + "\",\"idCode\":\"3399000"
-                        + (100 + Math.abs(host.hashCode() % 900))
-                        + "\",\"type\":\""
-                        + type
-                        + "\"}",
-                    "admin",
-                    ADMIN_PASSWORD)
-                .status())
-        .isEqualTo(201);
   }
 }

@@ -1,5 +1,7 @@
 package org.gongkai.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -153,6 +155,40 @@ public abstract class PlatformIntegrationTests {
     editorial.approve(id, true, null, f.reviewer());
     editorial.publish(id, null, f.reviewer());
     return id;
+  }
+
+  /** A new site of the fixture's agency, made through the admin API; its id. */
+  protected long newSite(String name, String host, Fixture f, String type, String idCode) {
+    Api.Response created =
+        api()
+            .post(
+                "/api/v1/admin/sites",
+                siteJson(name, host, f, type, idCode),
+                "admin",
+                ADMIN_PASSWORD);
+    assertThat(created.status()).isEqualTo(201);
+    return ((Number) created.json("$.id")).longValue();
+  }
+
+  /** A new site, with an identification code made from its host name. */
+  protected long newSite(String name, String host, Fixture f, String type) {
+    return newSite(name, host, f, type, "3399000" + (100 + Math.abs(host.hashCode() % 900)));
+  }
+
+  /** What the admin API takes to make a site of the fixture's agency. */
+  protected static String siteJson(
+      String name, String host, Fixture f, String type, String idCode) {
+    return "{\"name\":\""
+        + name
+        + "\",\"hosts\":[\""
+        + host
+        + "\"],\"agency\":\""
+        + f.agency().code()
+        + "\",\"idCode\":\""
+        + idCode
+        + "\",\"type\":\""
+        + type
+        + "\"}";
   }
 
   /** The account with the permission to see personal data in full. */
