@@ -31,6 +31,8 @@ import org.gongkai.foi.IntakeChannel;
 import org.gongkai.foi.Outcome;
 import org.gongkai.foi.RequestState;
 import org.gongkai.foi.RequestTable;
+import org.gongkai.site.SiteLayout;
+import org.gongkai.topic.TopicState;
 import org.junit.jupiter.api.Test;
 
 /** The UI speaks from the message bundles: Chinese first, English second, nothing in between. */
@@ -101,6 +103,8 @@ class I18nTests {
     Stream.of(IntakeChannel.values()).forEach(v -> expected.add("foi.channel." + v));
     Stream.of(InformationForm.values()).forEach(v -> expected.add("foi.information-form." + v));
     Stream.of(DayKind.values()).forEach(v -> expected.add("calendar.kind." + v));
+    Stream.of(TopicState.values()).forEach(v -> expected.add("topic.state." + v));
+    Stream.of(SiteLayout.BlockKind.values()).forEach(v -> expected.add("site.block.kind." + v));
     RequestTable.ROW_KEYS.forEach(k -> expected.add("foi.row." + k));
     RequestTable.COLUMN_KEYS.forEach(k -> expected.add("foi.column." + k));
     assertThat(keys).containsAll(expected);

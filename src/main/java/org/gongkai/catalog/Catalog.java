@@ -71,6 +71,19 @@ public interface Catalog {
   /** Which of these documents are published now. */
   Set<Long> publishedAmong(Collection<Long> documentIds);
 
+  /**
+   * The newest published documents (at most {@code limit}, newest first) whose live edition has one
+   * of these words among its keywords (关键词, separated by commas, semicolons, spaces or 、) or as its
+   * subject (主题分类): what a topic (专题) gathers by tag.
+   */
+  List<Long> publishedTagged(Collection<String> tags, int limit);
+
+  /**
+   * The published interpretations (解读) of these policies, newest first, each once: what a page
+   * listing the policies shows beside them.
+   */
+  List<LinkedDocument> interpretationsOf(Collection<Long> policyIds);
+
   /** The stored content of an attachment. */
   InputStream openAttachment(Attachment attachment) throws IOException;
 

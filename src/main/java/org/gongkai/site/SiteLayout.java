@@ -48,7 +48,7 @@ public record SiteLayout(
 
   /**
    * A block of the home page. {@code title}: empty for the block's usual heading; {@code columnId}
-   * for COLUMN_LATEST; {@code count} items for the lists; {@code links} for LINKS.
+   * for COLUMN_LATEST; {@code count} items for the lists (and topics); {@code links} for LINKS.
    */
   public record HomeBlock(
       BlockKind kind, String title, Long columnId, int count, List<Link> links) {
@@ -59,10 +59,7 @@ public record SiteLayout(
     }
   }
 
-  /**
-   * Topics (专题) are not a block yet: the platform has no topics; they join this list when they
-   * exist.
-   */
+  /** What a home page block shows. */
   public enum BlockKind {
     /** The newest documents of the site's agencies. */
     SITE_LATEST,
@@ -71,7 +68,9 @@ public record SiteLayout(
     /** A list of links the administrator writes. */
     LINKS,
     /** The agencies the site shows. */
-    AGENCIES
+    AGENCIES,
+    /** The published topics (专题) of the site's agencies, open ones first. */
+    TOPICS
   }
 
   public record Link(String label, String url) {}

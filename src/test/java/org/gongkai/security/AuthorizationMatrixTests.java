@@ -130,6 +130,11 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "POST /subscriptions/manage/{id}/unsubscribe",
           "GET /subscriptions/unsubscribe",
           "POST /subscriptions/unsubscribe",
+          "GET /topics",
+          "GET /topics/{slug}",
+          "GET /topics/{slug}/feed.atom",
+          "GET /api/v1/topics",
+          "GET /api/v1/topics/{slug}",
           "GET /swagger-ui.html",
           "GET /v3/api-docs",
           "GET /v3/api-docs.yaml",
@@ -688,6 +693,28 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
     ids.put("/console/offers/{id}", offer);
     ids.put("/api/v1/admin/offers/{id}", offer);
 
+    jdbc.sql(
+            "INSERT INTO topic (slug, agency_id, state, draft, drafted_by, created_by, created_at,"
+                + " updated_at) VALUES (?, ?, 'SUBMITTED', ?, ?, ?, CURRENT_TIMESTAMP,"
+                + " CURRENT_TIMESTAMP)")
+        .params(
+            "matrix-" + agency,
+            agency,
+            "{\"title\":\"" + marker + "专题\",\"opensOn\":\"2026-01-01\"}",
+            f.editor().username(),
+            f.editor().username())
+        .update();
+    String topic =
+        String.valueOf(
+            jdbc.sql("SELECT id FROM topic WHERE slug = ?")
+                .param("matrix-" + agency)
+                .query(Long.class)
+                .single());
+    ids.put("/console/topics/{id}", topic);
+    ids.put("/console/topics/{id}/{step}", "approve");
+    ids.put("/api/v1/admin/topics/{id}", topic);
+    ids.put("{documentId}", document);
+
     // An endpoint that takes nothing, so no publication adds to its outbox during the matrix.
     jdbc.sql(
             "INSERT INTO webhook_endpoint (url, secret, agencies, columns_taken, enabled,"
@@ -817,6 +844,21 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
     bodies.put("POST /api/v1/admin/offers/{id}/remove", "{\"reason\":\"撤下\"}");
     bodies.put("POST /api/v1/admin/offers/{id}/retract", "{\"reason\":\"撤回\"}");
     bodies.put("POST /api/v1/admin/sites", site);
+    bodies.put(
+        "POST /api/v1/admin/topics",
+        "{\"slug\":\"matrix-new-"
+            + f.agency().id()
+            + "\",\"agency\":\""
+            + f.agency().code()
+            + "\",\"title\":\""
+            + marker
+            + "\",\"opensOn\":\"2026-01-01\"}");
+    bodies.put(
+        "PUT /api/v1/admin/topics/{id}",
+        "{\"title\":\"" + marker + "改\",\"opensOn\":\"2026-01-01\"}");
+    bodies.put("POST /api/v1/admin/topics/{id}/reject", "{\"reason\":\"退回\"}");
+    bodies.put(
+        "POST /api/v1/admin/topics/{id}/items", "{\"document\":" + ids.get("{documentId}") + "}");
     bodies.put("PUT /api/v1/admin/sites/{id}", site);
     bodies.put(
         "POST /api/v1/admin/webhooks",
@@ -977,6 +1019,13 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
             .list()
             .toString(),
         jdbc.sql("SELECT id || published FROM interview WHERE agency_id = ? ORDER BY id")
+            .param(agency)
+            .query(String.class)
+            .list()
+            .toString(),
+        jdbc.sql(
+                "SELECT t.id || t.state || t.draft || (SELECT COUNT(*) FROM topic_item i WHERE"
+                    + " i.topic_id = t.id) FROM topic t WHERE t.agency_id = ? ORDER BY t.id")
             .param(agency)
             .query(String.class)
             .list()

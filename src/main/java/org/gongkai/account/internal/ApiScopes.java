@@ -29,6 +29,7 @@ final class ApiScopes {
     AREAS.put("decisions", List.of("/api/v1/admin/decisions"));
     AREAS.put("monitor", List.of("/api/v1/admin/monitor"));
     AREAS.put("webhooks", List.of("/api/v1/admin/webhooks"));
+    AREAS.put("topics", List.of("/api/v1/admin/topics"));
   }
 
   private ApiScopes() {}

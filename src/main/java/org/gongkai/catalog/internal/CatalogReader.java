@@ -42,13 +42,16 @@ class CatalogReader implements Catalog {
   private final AttachmentStore attachmentStore;
   private final PublishedListing listing;
   private final IndexableEditions indexable;
+  private final TaggedDocuments tagged;
 
   CatalogReader(
       JdbcClient jdbc,
       EditionRepository editions,
       AttachmentStore attachmentStore,
       PublishedListing listing,
-      IndexableEditions indexable) {
+      IndexableEditions indexable,
+      TaggedDocuments tagged) {
+    this.tagged = tagged;
     this.jdbc = jdbc;
     this.editions = editions;
     this.attachmentStore = attachmentStore;
@@ -219,6 +222,16 @@ class CatalogReader implements Catalog {
             .param("ids", documentIds)
             .query(Long.class)
             .list());
+  }
+
+  @Override
+  public List<Long> publishedTagged(Collection<String> tags, int limit) {
+    return tagged.publishedTagged(tags, limit);
+  }
+
+  @Override
+  public List<LinkedDocument> interpretationsOf(Collection<Long> policyIds) {
+    return tagged.interpretationsOf(policyIds);
   }
 
   @Override

@@ -34,6 +34,7 @@ import org.gongkai.shared.execution.PlatformExecutors;
 import org.gongkai.site.Offers;
 import org.gongkai.site.SiteLayouts;
 import org.gongkai.site.Sites;
+import org.gongkai.topic.TopicDesk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -71,6 +72,7 @@ class DemoContent implements ApplicationRunner {
   private final DemoActivity activity;
   private final DemoSites demoSites;
   private final DemoWorkflow workflow;
+  private final DemoTopics demoTopics;
 
   DemoContent(
       AgencyDirectory agencies,
@@ -90,7 +92,9 @@ class DemoContent implements ApplicationRunner {
       Sites sites,
       SiteLayouts layouts,
       Offers offers,
-      Catalog catalog) {
+      Catalog catalog,
+      TopicDesk topics) {
+    this.demoTopics = new DemoTopics(topics, clock);
     this.activity =
         new DemoActivity(
             agencies,
@@ -260,6 +264,7 @@ class DemoContent implements ApplicationRunner {
     activity.participation(commerce, admin, reviewer);
     activity.assessment(city, all, admin, reviewer);
     demoSites.sites(city, commerce, all.get(2), admin);
+    demoTopics.topics(commerce, admin, reviewer);
     return documents;
   }
 

@@ -41,6 +41,7 @@ final class DemoLayouts {
             page("考核结果", "/assessments")),
         List.of(
             new HomeBlock(BlockKind.SITE_LATEST, "要闻动态", null, 8, List.of()),
+            new HomeBlock(BlockKind.TOPICS, "专题专栏", null, 4, List.of()),
             new HomeBlock(
                 BlockKind.LINKS,
                 "便民服务",
@@ -104,6 +105,7 @@ final class DemoLayouts {
                 new Link("申请政府信息公开", "/foi/apply"),
                 new Link("征求意见", "/consultations"),
                 new Link("权责清单", "/powers"))));
+    blocks.add(new HomeBlock(BlockKind.TOPICS, "专题专栏", null, 3, List.of()));
     return new SiteLayout(
         theme,
         navigation,

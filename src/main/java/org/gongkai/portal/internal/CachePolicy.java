@@ -33,12 +33,14 @@ enum CachePolicy {
           "/mailbox/qa",
           "/interviews",
           "/powers",
+          "/topics",
           "/sitemaps/pages.xml",
           "/api/v1/agencies",
           "/api/v1/documents",
           "/api/v1/powers",
           "/api/v1/consultations",
           "/api/v1/qa",
+          "/api/v1/topics",
           "/api/v1/calendar/");
   private static final List<String> PUBLIC_PAGES = List.of("/", "/sitemap.xml", "/robots.txt");
   private static final Pattern FINGERPRINTED = Pattern.compile(".*-[0-9a-f]{32}\\.[a-z0-9]+$");

@@ -23,6 +23,8 @@ import org.gongkai.catalog.CatalogQuery;
 import org.gongkai.catalog.DocumentSummary;
 import org.gongkai.shared.web.AtomFeed;
 import org.gongkai.shared.web.Refusal;
+import org.gongkai.topic.Topic;
+import org.gongkai.topic.Topics;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -39,8 +41,10 @@ class FeedController {
   private final Catalog catalog;
   private final AgencyDirectory agencies;
   private final ServingSite site;
+  private final Topics topics;
 
-  FeedController(Catalog catalog, AgencyDirectory agencies, ServingSite site) {
+  FeedController(Catalog catalog, AgencyDirectory agencies, ServingSite site, Topics topics) {
+    this.topics = topics;
     this.catalog = catalog;
     this.agencies = agencies;
     this.site = site;
@@ -111,6 +115,11 @@ class FeedController {
     for (Agency a : agencies.all()) {
       if (scope == null || scope.contains(a.id())) {
         url(xml, base + "/agencies/" + a.code(), null);
+      }
+    }
+    for (Topic t : topics.published()) {
+      if (scope == null || scope.contains(t.agencyId())) {
+        url(xml, base + "/topics/" + t.slug(), t.publishedAt());
       }
     }
     endXml(xml);

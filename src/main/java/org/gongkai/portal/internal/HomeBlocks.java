@@ -1,5 +1,7 @@
 package org.gongkai.portal.internal;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import org.gongkai.site.SiteLayout.BlockKind;
 import org.gongkai.site.SiteLayout.HomeBlock;
 import org.gongkai.site.SiteLayout.NavItem;
 import org.gongkai.site.Sites;
+import org.gongkai.topic.Topic;
+import org.gongkai.topic.Topics;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +34,18 @@ class HomeBlocks {
   private final AgencyDirectory agencies;
   private final Sites sites;
   private final Offers offers;
+  private final Topics topics;
+  private final Clock clock;
 
-  HomeBlocks(Catalog catalog, AgencyDirectory agencies, Sites sites, Offers offers) {
+  HomeBlocks(
+      Catalog catalog,
+      AgencyDirectory agencies,
+      Sites sites,
+      Offers offers,
+      Topics topics,
+      Clock clock) {
+    this.topics = topics;
+    this.clock = clock;
     this.offers = offers;
     this.catalog = catalog;
     this.agencies = agencies;
@@ -51,7 +65,8 @@ class HomeBlocks {
       String href,
       List<DocumentSummary> items,
       List<SiteLayout.Link> links,
-      List<Agency> agencies) {}
+      List<Agency> agencies,
+      List<Topic> topics) {}
 
   /** The menu's items that still name something the site shows. */
   List<NavLink> navigation(Site site, SiteLayout layout) {
@@ -99,6 +114,7 @@ class HomeBlocks {
                                 .withAlso(offers.acceptedOn(site.id())))
                         .items(),
                     List.of(),
+                    List.of(),
                     List.of()));
         case COLUMN_LATEST -> {
           Optional<Column> column = shownColumn(site, String.valueOf(block.columnId()));
@@ -121,14 +137,31 @@ class HomeBlocks {
                     "/agencies/" + agencies.get(c.agencyId()).code() + "?column=" + c.id(),
                     items,
                     List.of(),
+                    List.of(),
                     List.of()));
           }
         }
         case LINKS ->
             views.add(
-                new BlockView(block.kind(), title, null, List.of(), block.links(), List.of()));
+                new BlockView(
+                    block.kind(), title, null, List.of(), block.links(), List.of(), List.of()));
         case AGENCIES ->
-            views.add(new BlockView(block.kind(), title, null, List.of(), List.of(), shown));
+            views.add(
+                new BlockView(block.kind(), title, null, List.of(), List.of(), shown, List.of()));
+        case TOPICS -> {
+          LocalDate today = LocalDate.now(clock);
+          List<Topic> listed =
+              topics.published().stream()
+                  .filter(t -> sites.shows(site, t.agencyId()))
+                  .sorted((a, b) -> Boolean.compare(b.live().openOn(today), a.live().openOn(today)))
+                  .limit(block.count())
+                  .toList();
+          if (!listed.isEmpty()) {
+            views.add(
+                new BlockView(
+                    block.kind(), title, "/topics", List.of(), List.of(), List.of(), listed));
+          }
+        }
       }
     }
     return views;

@@ -98,7 +98,8 @@ class SiteLayoutRules {
       }
       boolean lists =
           block.kind() == SiteLayout.BlockKind.SITE_LATEST
-              || block.kind() == SiteLayout.BlockKind.COLUMN_LATEST;
+              || block.kind() == SiteLayout.BlockKind.COLUMN_LATEST
+              || block.kind() == SiteLayout.BlockKind.TOPICS;
       if (lists && (count < 1 || count > MAX_COUNT)) {
         problems.add(new FieldProblem("count", "site.layout.count.invalid", MAX_COUNT));
       }
