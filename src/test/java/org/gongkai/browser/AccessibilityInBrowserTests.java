@@ -83,6 +83,10 @@ class AccessibilityInBrowserTests extends BrowserTests {
     pages.put("interview", "/interviews/" + interview);
     pages.put("power catalog", "/powers");
     pages.put("power", "/powers/" + power);
+    pages.put("decision register", "/decisions");
+    pages.put(
+        "decision",
+        "/decisions/" + value("SELECT MIN(id) FROM decision WHERE state = 'PUBLISHED'"));
     pages.put("not found", "/no-such-page");
     pages.put("malformed address", "/documents/not-a-number");
     pages.put("senior mode", "/?senior=on");
@@ -109,6 +113,9 @@ class AccessibilityInBrowserTests extends BrowserTests {
     pages.put("consultations", "/console/consultations");
     pages.put("mailbox", "/console/mailbox");
     pages.put("powers", "/console/powers");
+    pages.put("decisions", "/console/decisions");
+    pages.put("new decision", "/console/decisions/new");
+    pages.put("decision", "/console/decisions/" + value("SELECT MAX(id) FROM decision"));
     pages.put("monitor", "/console/monitor");
     pages.put("reports", "/console/reports");
     pages.put("dashboard", "/console/dashboard");

@@ -26,6 +26,7 @@ import org.gongkai.catalog.Catalog;
 import org.gongkai.catalog.DocumentForm;
 import org.gongkai.catalog.Editorial;
 import org.gongkai.consultation.ConsultationDesk;
+import org.gongkai.decision.DecisionRegister;
 import org.gongkai.foi.InformationRequests;
 import org.gongkai.interaction.InteractionDesk;
 import org.gongkai.monitor.Monitor;
@@ -73,6 +74,7 @@ class DemoContent implements ApplicationRunner {
   private final DemoSites demoSites;
   private final DemoWorkflow workflow;
   private final DemoTopics demoTopics;
+  private final DemoDecisions decisions;
 
   DemoContent(
       AgencyDirectory agencies,
@@ -93,8 +95,10 @@ class DemoContent implements ApplicationRunner {
       SiteLayouts layouts,
       Offers offers,
       Catalog catalog,
-      TopicDesk topics) {
+      TopicDesk topics,
+      DecisionRegister register) {
     this.demoTopics = new DemoTopics(topics, clock);
+    this.decisions = new DemoDecisions(register, calendar, clock);
     this.activity =
         new DemoActivity(
             agencies,
@@ -261,6 +265,7 @@ class DemoContent implements ApplicationRunner {
             commerce, admin, reviewer, policiesByAgency.getOrDefault(commerce.id(), List.of()));
     activity.informationRequests(commerce, admin);
     activity.powerCatalog(commerce, admin, reviewer);
+    decisions.year(commerce, admin, reviewer);
     activity.participation(commerce, admin, reviewer);
     activity.assessment(city, all, admin, reviewer);
     demoSites.sites(city, commerce, all.get(2), admin);
