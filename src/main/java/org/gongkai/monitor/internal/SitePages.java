@@ -102,6 +102,8 @@ class SitePages {
                   .header("X-Forwarded-Host", site.canonicalHost())
                   .header("X-Forwarded-Proto", "https")
                   .header("X-Forwarded-Port", "443")
+                  // Not a visit: the public site's counting leaves the monitor's requests out.
+                  .header("User-Agent", SiteProbes.USER_AGENT)
                   .GET()
                   .build(),
               HttpResponse.BodyHandlers.ofString());

@@ -49,6 +49,9 @@ class SiteProbes {
 
   static final String HOST = "{host}";
 
+  /** Named so that the public site's visit counting leaves the monitor's requests out. */
+  static final String USER_AGENT = "Gongkai-Monitor/1";
+
   private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
   private final AgencyDirectory agencies;
@@ -124,6 +127,7 @@ class SiteProbes {
     if (!baseUrl.isEmpty() && baseUrl.contains(HOST)) {
       return HttpRequest.newBuilder(URI.create(baseUrl.replace(HOST, host) + path))
           .timeout(TIMEOUT)
+          .header("User-Agent", USER_AGENT)
           .GET()
           .build();
     }
@@ -135,7 +139,10 @@ class SiteProbes {
                     "local.server.port", environment.getProperty("server.port", "8080"))
             : baseUrl;
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).GET();
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(TIMEOUT)
+            .header("User-Agent", USER_AGENT)
+            .GET();
     if (!host.isEmpty()) {
       request
           .header("X-Forwarded-Host", host)

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.analytics.Visits;
 import org.gongkai.search.Search;
 import org.gongkai.search.SearchQuery;
 import org.gongkai.search.SearchResult;
@@ -29,8 +30,10 @@ class PortalSearchController {
   private final AgencyDirectory agencies;
   private final Search search;
   private final ServingSite site;
+  private final Visits visits;
 
-  PortalSearchController(AgencyDirectory agencies, Search search, ServingSite site) {
+  PortalSearchController(AgencyDirectory agencies, Search search, ServingSite site, Visits visits) {
+    this.visits = visits;
     this.agencies = agencies;
     this.search = search;
     this.site = site;
@@ -49,6 +52,9 @@ class PortalSearchController {
       Model model,
       HttpServletRequest request) {
     String query = q == null ? "" : q.strip();
+    long siteId = site.require(request).site().id();
+    // Search pages are answered past the page cache, and counted here.
+    visits.pageServed(siteId, request, 200);
     // A site that shows some agencies searches them, unless asked for the whole platform.
     Set<Long> siteAgencies = site.scope(request).orElse(null);
     boolean platform = siteAgencies == null || scope == SearchScope.PLATFORM;
@@ -91,6 +97,7 @@ class PortalSearchController {
     model.addAttribute("result", result);
     model.addAttribute("elsewhere", elsewhere(result, request));
     if (result.total() == 0 && !query.isEmpty()) {
+      visits.searchFoundNothing(siteId, query);
       model.addAttribute(
           "suggestions", search.suggest(query.length() > 2 ? query.substring(0, 2) : query));
     }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import org.gongkai.analytics.Visits;
 import org.gongkai.shared.site.PageCacheProperties;
 import org.gongkai.shared.site.PublicSiteVersion;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,6 +61,7 @@ class PublicCaching extends OncePerRequestFilter {
   private final ObjectProvider<SessionRepository<? extends Session>> sharedSessions;
   private final ObjectProvider<CookieSerializer> sharedSessionCookie;
   private final ServingSite sites;
+  private final Visits visits;
 
   PublicCaching(
       ServingSite sites,
@@ -69,9 +71,11 @@ class PublicCaching extends OncePerRequestFilter {
       ObjectProvider<SessionRepository<? extends Session>> sharedSessions,
       ObjectProvider<CookieSerializer> sharedSessionCookie,
       PageCacheProperties pageCache,
-      HttpProperties http) {
+      HttpProperties http,
+      Visits visits) {
     Duration maxAge = http.publicMaxAge();
     this.sites = sites;
+    this.visits = visits;
     this.pages = pages;
     this.site = site;
     this.sharedSessions = sharedSessions;
@@ -101,6 +105,7 @@ class PublicCaching extends OncePerRequestFilter {
       return;
     }
     String siteId = "";
+    long servingId = 0;
     if (policy != CachePolicy.STATIC) {
       var serving = sites.of(request);
       if (serving.isEmpty()) {
@@ -108,13 +113,17 @@ class PublicCaching extends OncePerRequestFilter {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);
         return;
       }
-      siteId = String.valueOf(serving.get().id());
+      servingId = serving.get().id();
+      siteId = String.valueOf(servingId);
     }
     boolean anonymous = policy == CachePolicy.STATIC || anonymous(request);
     if (policy == CachePolicy.PUBLIC_STREAMED || (policy == CachePolicy.PUBLIC && !anonymous)) {
       response.setHeader(
           HttpHeaders.CACHE_CONTROL, anonymous ? publicControl : "private, no-cache");
       chain.doFilter(request, response);
+      if (policy == CachePolicy.PUBLIC) {
+        visits.pageServed(servingId, request, response.getStatus());
+      }
       return;
     }
     WatchedRequest watched = new WatchedRequest(request);
@@ -126,12 +135,18 @@ class PublicCaching extends OncePerRequestFilter {
       if (kept != null && kept.usableAt(version, System.nanoTime())) {
         KeptPageResponse.write(kept, request, response, get);
         served.increment();
+        if (policy == CachePolicy.PUBLIC) {
+          visits.pageServed(servingId, request, response.getStatus());
+        }
         return;
       }
     }
     ContentCachingResponseWrapper buffered = new ContentCachingResponseWrapper(response);
     chain.doFilter(request, buffered);
     finish(watched, response, buffered, policy, key, version, get);
+    if (policy == CachePolicy.PUBLIC) {
+      visits.pageServed(servingId, request, response.getStatus());
+    }
   }
 
   private void finish(
