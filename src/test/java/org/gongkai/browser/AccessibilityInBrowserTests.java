@@ -87,6 +87,8 @@ class AccessibilityInBrowserTests extends BrowserTests {
     pages.put(
         "decision",
         "/decisions/" + value("SELECT MIN(id) FROM decision WHERE state = 'PUBLISHED'"));
+    pages.put("topics", "/topics");
+    pages.put("topic", "/topics/foreign-trade");
     pages.put("not found", "/no-such-page");
     pages.put("malformed address", "/documents/not-a-number");
     pages.put("senior mode", "/?senior=on");
@@ -110,6 +112,8 @@ class AccessibilityInBrowserTests extends BrowserTests {
             + value("SELECT MIN(document_id) FROM edition WHERE state = 'PUBLISHED'"));
     pages.put("requests", "/console/foi");
     pages.put("request", "/console/foi/" + value("SELECT MIN(id) FROM foi_request"));
+    pages.put("topics", "/console/topics");
+    pages.put("topic", "/console/topics/" + value("SELECT MIN(id) FROM topic"));
     pages.put("consultations", "/console/consultations");
     pages.put("mailbox", "/console/mailbox");
     pages.put("powers", "/console/powers");
