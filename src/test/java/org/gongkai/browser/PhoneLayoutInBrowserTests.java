@@ -12,6 +12,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chromium.ChromiumDriver;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
@@ -30,6 +31,7 @@ class PhoneLayoutInBrowserTests extends BrowserTests {
 
   @AfterEach
   void wideAgain() {
+    ((ChromiumDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
     browser.manage().window().setSize(new Dimension(1280, 1024));
   }
 
@@ -144,15 +146,15 @@ class PhoneLayoutInBrowserTests extends BrowserTests {
                 element);
   }
 
+  /**
+   * A viewport of 390 by 844 set through the DevTools protocol: resizing the window instead depends
+   * on the window manager's frame, which headless Chromium reports differently from run to run.
+   */
   private void phone() {
-    browser.manage().window().setSize(new Dimension(390, 844));
-    // A window's outer size is not its viewport everywhere: make the viewport 390 by 844.
-    Map<String, Object> inner = measure();
-    int dw = 390 - ((Number) inner.get("width")).intValue();
-    int dh = 844 - ((Number) inner.get("height")).intValue();
-    if (dw != 0 || dh != 0) {
-      browser.manage().window().setSize(new Dimension(390 + dw, 844 + dh));
-    }
+    ((ChromiumDriver) browser)
+        .executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", false));
   }
 
   @SuppressWarnings("unchecked")

@@ -201,9 +201,9 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
     publish(api, other, word + "别的机构的通知", "<p>正文提到" + word + "。</p>");
     awaitHits(word, "q=" + enc(word), 2);
 
-    // A feed reader has no session: the staff's client above keeps the cookie of its logins.
+    // A feed reader fetches the feed alone: it neither logs in nor opens the site's pages first.
     Api reader = api();
-    String page = reader.get("/search?q=" + enc(word) + "&agency=" + f.agency().code()).body();
+    String page = api().get("/search?q=" + enc(word) + "&agency=" + f.agency().code()).body();
     assertThat(page)
         .contains("rel=\"alternate\" type=\"application/atom+xml\"", "订阅此搜索")
         .contains("/search/feed?q=" + enc(word) + "&amp;agency=" + f.agency().code() + "\"");
@@ -215,6 +215,7 @@ abstract class SearchIntegrationTests extends PlatformIntegrationTests {
         .contains("<feed xmlns=\"http://www.w3.org/2005/Atom\">", "搜索“" + word + "”")
         .contains(word + "第一份通知", "/documents/" + first + "\"")
         .doesNotContain("别的机构的通知");
+    assertThat(feed.headers().getCacheControl()).contains("public");
     Api.Response again = reader.get("/search/feed?q=" + enc(word) + "&agency=" + f.agency().code());
     assertThat(again.headers().getETag()).isNotNull().isEqualTo(feed.headers().getETag());
     assertThat(
