@@ -39,6 +39,54 @@ public record DecisionForm(
     String note,
     Long corrects) {
 
+  /** This form of the agency, for the party, by the authority and source: the rest unchanged. */
+  public DecisionForm with(
+      String agency,
+      Party party,
+      String authority,
+      String authorityCode,
+      String dataSource,
+      String dataSourceCode) {
+    return new DecisionForm(
+        kind,
+        agency,
+        party,
+        decisionNumber,
+        decidedOn,
+        publicUntil,
+        authority,
+        authorityCode,
+        dataSource,
+        dataSourceCode,
+        documentName,
+        licenceCategory,
+        certificateName,
+        certificateNumber,
+        validFrom,
+        validTo,
+        violationType,
+        facts,
+        basis,
+        penaltyKinds,
+        measureKind,
+        content,
+        fineWan,
+        confiscatedWan,
+        licenceAffected,
+        note,
+        corrects);
+  }
+
+  /** This form of another agency (its code). */
+  public DecisionForm withAgency(String agencyCode) {
+    return with(agencyCode, party, authority, authorityCode, dataSource, dataSourceCode);
+  }
+
+  /** This form with the party replaced (as shown: its identity number masked). */
+  public DecisionForm withParty(Party shown) {
+    return with(agency, shown, authority, authorityCode, dataSource, dataSourceCode);
+  }
+
   /**
    * The party: its name and category, its unified social credit code (organizations), its identity
    * document (natural persons: sealed, never published) and its legal representative.

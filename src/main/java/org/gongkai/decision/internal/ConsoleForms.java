@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -71,6 +72,55 @@ final class ConsoleForms {
             v.get("note"),
             id("corrects", v.get("corrects"), problems));
     return new Read(form, problems);
+  }
+
+  /**
+   * A stored form as the console form's values, to change a draft: the identity number left out
+   * (kept when left empty, see {@link Decisions#update}).
+   */
+  static Map<String, String> values(DecisionForm f) {
+    Map<String, String> v = new HashMap<>();
+    DecisionForm.Party p = f.party();
+    put(v, "kind", f.kind());
+    put(v, "party.name", p.name());
+    put(v, "party.category", p.category());
+    put(v, "party.creditCode", p.creditCode());
+    put(v, "party.idType", p.idType());
+    put(v, "party.legalRepresentative", p.legalRepresentative());
+    put(v, "decisionNumber", f.decisionNumber());
+    put(v, "decidedOn", f.decidedOn());
+    put(v, "publicUntil", f.publicUntil());
+    put(v, "authority", f.authority());
+    put(v, "authorityCode", f.authorityCode());
+    put(v, "dataSource", f.dataSource());
+    put(v, "dataSourceCode", f.dataSourceCode());
+    put(v, "documentName", f.documentName());
+    put(v, "licenceCategory", f.licenceCategory());
+    put(v, "certificateName", f.certificateName());
+    put(v, "certificateNumber", f.certificateNumber());
+    put(v, "validFrom", f.validFrom());
+    put(v, "validTo", f.validTo());
+    put(v, "violationType", f.violationType());
+    put(v, "facts", f.facts());
+    put(v, "basis", f.basis());
+    put(v, "penaltyKinds", f.penaltyKinds() == null ? null : String.join(",", f.penaltyKinds()));
+    put(v, "measureKind", f.measureKind());
+    put(v, "content", f.content());
+    put(v, "fineWan", f.fineWan() == null ? null : f.fineWan().toPlainString());
+    put(
+        v,
+        "confiscatedWan",
+        f.confiscatedWan() == null ? null : f.confiscatedWan().toPlainString());
+    put(v, "licenceAffected", f.licenceAffected());
+    put(v, "note", f.note());
+    put(v, "corrects", f.corrects());
+    return v;
+  }
+
+  private static void put(Map<String, String> values, String field, Object value) {
+    if (value != null) {
+      values.put(field, value instanceof Enum<?> e ? e.name() : value.toString());
+    }
   }
 
   /** The problems of reading, then the rules' problems of the fields that were read. */

@@ -43,6 +43,7 @@ import org.springframework.web.multipart.MultipartFile;
 class DecisionAdminApi {
 
   private final Decisions decisions;
+  private final DecisionSteps steps;
   private final DecisionQueries queries;
   private final StaffAccess access;
   private final AgencyDirectory agencies;
@@ -51,6 +52,7 @@ class DecisionAdminApi {
 
   DecisionAdminApi(
       Decisions decisions,
+      DecisionSteps steps,
       DecisionQueries queries,
       StaffAccess access,
       AgencyDirectory agencies,
@@ -59,6 +61,7 @@ class DecisionAdminApi {
     this.sheets = sheets;
     this.messages = messages;
     this.decisions = decisions;
+    this.steps = steps;
     this.queries = queries;
     this.access = access;
     this.agencies = agencies;
@@ -78,9 +81,10 @@ class DecisionAdminApi {
       @RequestParam(required = false) String q,
       @RequestParam(required = false) DecisionKind kind,
       @RequestParam(required = false) DecisionState state,
+      @RequestParam(required = false) String batch,
       @RequestParam(required = false) Integer page) {
     Staff staff = access.current();
-    return queries.staffList(staff, scope(staff, agency), q, kind, state, page);
+    return queries.staffList(staff, scope(staff, agency), q, kind, state, batch, page);
   }
 
   @GetMapping("/api/v1/admin/decisions/{id}")
@@ -96,19 +100,19 @@ class DecisionAdminApi {
 
   @PostMapping("/api/v1/admin/decisions/{id}/submit")
   DecisionViews.StaffDecision submit(@PathVariable long id) {
-    decisions.submit(id, access.current());
+    steps.submit(id, access.current());
     return queries.staffGet(id, access.current());
   }
 
   @PostMapping("/api/v1/admin/decisions/{id}/approve")
   DecisionViews.StaffDecision approve(@PathVariable long id) {
-    decisions.approve(id, access.current());
+    steps.approve(id, access.current());
     return queries.staffGet(id, access.current());
   }
 
   @PostMapping("/api/v1/admin/decisions/{id}/publish")
   DecisionViews.StaffDecision publish(@PathVariable long id) {
-    decisions.publish(id, access.current());
+    steps.publish(id, access.current());
     return queries.staffGet(id, access.current());
   }
 
@@ -117,14 +121,14 @@ class DecisionAdminApi {
   @PostMapping("/api/v1/admin/decisions/{id}/return")
   DecisionViews.StaffDecision returnToDraft(
       @PathVariable long id, @RequestBody(required = false) Reason reason) {
-    decisions.returnToDraft(id, reason == null ? null : reason.reason(), access.current());
+    steps.returnToDraft(id, reason == null ? null : reason.reason(), access.current());
     return queries.staffGet(id, access.current());
   }
 
   @PostMapping("/api/v1/admin/decisions/{id}/revoke")
   DecisionViews.StaffDecision revoke(
       @PathVariable long id, @RequestBody(required = false) Reason reason) {
-    decisions.revoke(id, reason == null ? null : reason.reason(), access.current());
+    steps.revoke(id, reason == null ? null : reason.reason(), access.current());
     return queries.staffGet(id, access.current());
   }
 
@@ -142,20 +146,19 @@ class DecisionAdminApi {
     return List.of(id);
   }
 
-  record Imported(int rows) {}
-
   /**
-   * Enters every row of the spreadsheet (the standard's columns for the kind) as drafts, or none.
+   * Enters every row of the spreadsheet (the standard's columns for the kind) as drafts of one
+   * import, or none; the answer names the import ({@code batch}) for the steps of all of it.
    */
   @PostMapping(
       path = "/api/v1/admin/decisions/import",
       consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  Imported importFile(
+  DecisionSheets.Imported importFile(
       @RequestParam String agency,
       @RequestParam(required = false) DecisionKind kind,
       @RequestPart("file") MultipartFile file)
       throws IOException {
-    return new Imported(sheets.importWorkbook(agency, kind, file.getBytes(), access.current()));
+    return sheets.importWorkbook(agency, kind, file.getBytes(), access.current());
   }
 
   /**

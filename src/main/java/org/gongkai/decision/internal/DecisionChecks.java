@@ -67,74 +67,27 @@ class DecisionChecks {
     if (!problems.isEmpty()) {
       throw Refusal.invalid(problems);
     }
-    return new DecisionForm(
-        f.kind(),
+    return f.with(
         agency.code(),
         f.party(),
-        f.decisionNumber(),
-        f.decidedOn(),
-        f.publicUntil(),
         f.authority() == null ? agency.name() : f.authority(),
         f.authorityCode() == null ? agency.code() : f.authorityCode(),
         f.dataSource() == null ? agency.name() : f.dataSource(),
-        f.dataSourceCode() == null ? agency.code() : f.dataSourceCode(),
-        f.documentName(),
-        f.licenceCategory(),
-        f.certificateName(),
-        f.certificateNumber(),
-        f.validFrom(),
-        f.validTo(),
-        f.violationType(),
-        f.facts(),
-        f.basis(),
-        f.penaltyKinds(),
-        f.measureKind(),
-        f.content(),
-        f.fineWan(),
-        f.confiscatedWan(),
-        f.licenceAffected(),
-        f.note(),
-        f.corrects());
+        f.dataSourceCode() == null ? agency.code() : f.dataSourceCode());
   }
 
   /** Checks a form without saving it, as an import does row by row. */
   List<Refusal.FieldProblem> problems(DecisionForm form, Agency agency) {
+    return problems(form, agency, null);
+  }
+
+  /** The same for a change of the draft {@code self}. */
+  List<Refusal.FieldProblem> problems(DecisionForm form, Agency agency, Long self) {
     try {
-      checked(withAgency(form, agency), agency, null);
+      checked(form.withAgency(agency.code()), agency, self);
       return List.of();
     } catch (Refusal refusal) {
       return refusal.fieldProblems();
     }
-  }
-
-  static DecisionForm withAgency(DecisionForm f, Agency agency) {
-    return new DecisionForm(
-        f.kind(),
-        agency.code(),
-        f.party(),
-        f.decisionNumber(),
-        f.decidedOn(),
-        f.publicUntil(),
-        f.authority(),
-        f.authorityCode(),
-        f.dataSource(),
-        f.dataSourceCode(),
-        f.documentName(),
-        f.licenceCategory(),
-        f.certificateName(),
-        f.certificateNumber(),
-        f.validFrom(),
-        f.validTo(),
-        f.violationType(),
-        f.facts(),
-        f.basis(),
-        f.penaltyKinds(),
-        f.measureKind(),
-        f.content(),
-        f.fineWan(),
-        f.confiscatedWan(),
-        f.licenceAffected(),
-        f.note(),
-        f.corrects());
   }
 }

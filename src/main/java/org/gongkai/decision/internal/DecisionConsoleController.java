@@ -9,7 +9,6 @@ import org.gongkai.account.AgencyChoice;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.decision.DecisionKind;
-import org.gongkai.decision.PartyCategory;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.Refusals;
 import org.springframework.context.MessageSource;
@@ -32,6 +31,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class DecisionConsoleController {
 
   private final Decisions decisions;
+  private final DecisionSteps steps;
   private final DecisionChecks checks;
   private final DecisionQueries queries;
   private final DecisionSheets sheets;
@@ -40,12 +40,14 @@ class DecisionConsoleController {
 
   DecisionConsoleController(
       Decisions decisions,
+      DecisionSteps steps,
       DecisionChecks checks,
       DecisionQueries queries,
       DecisionSheets sheets,
       StaffAccess access,
       MessageSource messages) {
     this.decisions = decisions;
+    this.steps = steps;
     this.checks = checks;
     this.queries = queries;
     this.sheets = sheets;
@@ -59,6 +61,7 @@ class DecisionConsoleController {
       @RequestParam(required = false) DecisionState state,
       @RequestParam(required = false) DecisionKind kind,
       @RequestParam(required = false) String q,
+      @RequestParam(required = false) String batch,
       @RequestParam(required = false) Integer page,
       Model model) {
     Staff staff = access.current();
@@ -66,7 +69,10 @@ class DecisionConsoleController {
     model.addAttribute("agencies", choice.agencies());
     model.addAttribute("selected", choice.selected());
     model.addAttribute(
-        "result", queries.staffList(staff, List.of(choice.selected().id()), q, kind, state, page));
+        "result",
+        queries.staffList(staff, List.of(choice.selected().id()), q, kind, state, batch, page));
+    model.addAttribute("batch", batch == null || batch.isBlank() ? null : batch.strip());
+    model.addAttribute("batchSteps", List.of("submit", "approve", "publish"));
     model.addAttribute("state", state);
     model.addAttribute("kind", kind);
     model.addAttribute("q", q);
@@ -87,21 +93,12 @@ class DecisionConsoleController {
   }
 
   private String form(
-      Model model, AgencyChoice choice, Map<String, String> values, List<Problem> problems) {
-    model.addAttribute("selected", choice.selected());
-    model.addAttribute("values", values);
-    model.addAttribute("problems", problems);
-    model.addAttribute("kinds", DecisionKind.values());
-    model.addAttribute("categories", PartyCategory.values());
-    model.addAttribute("idTypes", Vocabulary.ID_TYPES);
-    model.addAttribute("licenceCategories", Vocabulary.LICENCE_CATEGORIES);
-    model.addAttribute("penaltyKinds", Vocabulary.PENALTY_KINDS);
-    model.addAttribute("measureKinds", Vocabulary.MEASURE_KINDS);
-    return "decision/console-form";
+      Model model,
+      AgencyChoice choice,
+      Map<String, String> values,
+      List<DecisionFormPage.Problem> problems) {
+    return DecisionFormPage.render(model, choice.selected(), values, problems, null);
   }
-
-  /** A problem of the form, with the field's label, for the page's error summary. */
-  record Problem(String field, String label, String message) {}
 
   @PostMapping
   String create(
@@ -124,18 +121,8 @@ class DecisionConsoleController {
       if (refusal.fieldProblems().isEmpty()) {
         throw refusal;
       }
-      List<Problem> problems =
-          refusal.fieldProblems().stream()
-              .map(
-                  p ->
-                      new Problem(
-                          p.field(),
-                          messages.getMessage(
-                              Vocabulary.labelKey(p.field()), null, p.field(), locale),
-                          messages.getMessage(p.messageKey(), p.arguments(), locale)))
-              .toList();
       model.addAttribute("refused", true);
-      return form(model, choice, values, problems);
+      return form(model, choice, values, DecisionFormPage.problems(refusal, messages, locale));
     }
   }
 
@@ -157,11 +144,11 @@ class DecisionConsoleController {
     Staff staff = access.current();
     try {
       switch (step) {
-        case "submit" -> decisions.submit(id, staff);
-        case "approve" -> decisions.approve(id, staff);
-        case "publish" -> decisions.publish(id, staff);
-        case "return" -> decisions.returnToDraft(id, reason, staff);
-        case "revoke" -> decisions.revoke(id, reason, staff);
+        case "submit" -> steps.submit(id, staff);
+        case "approve" -> steps.approve(id, staff);
+        case "publish" -> steps.publish(id, staff);
+        case "return" -> steps.returnToDraft(id, reason, staff);
+        case "revoke" -> steps.revoke(id, reason, staff);
         default -> throw Refusal.notFound("error.not-found");
       }
       redirect.addFlashAttribute("notice", "decision.step." + step + ".done");
@@ -182,11 +169,12 @@ class DecisionConsoleController {
       RedirectAttributes redirect)
       throws IOException {
     try {
-      int rows =
+      DecisionSheets.Imported imported =
           sheets.importWorkbook(
               agency, kind, file == null ? new byte[0] : file.getBytes(), access.current());
       redirect.addFlashAttribute("notice", "decision.imported");
-      redirect.addFlashAttribute("noticeArgs", new Object[] {rows});
+      redirect.addFlashAttribute("noticeArgs", new Object[] {imported.rows()});
+      return "redirect:/console/decisions?agency=" + agency + "&batch=" + imported.batch();
     } catch (DecisionSheets.ImportRefused refused) {
       redirect.addFlashAttribute("importProblems", refused.problems());
     } catch (Refusal refusal) {

@@ -30,6 +30,6 @@ class DecisionPersonalData {
   @EventListener(ApplicationReadyEvent.class)
   void resealInBackground() {
     Resealing.inBackground(
-        jdbc, transactions, cipher, "decision", Map.of("id_number", DecisionRepository.ID_NUMBER));
+        jdbc, transactions, cipher, "decision", Map.of("id_number", DecisionRows.ID_NUMBER));
   }
 }

@@ -23,17 +23,23 @@ import org.springframework.stereotype.Service;
 class DecisionQueries {
 
   private final DecisionRepository repository;
+  private final DecisionLists lists;
   private final Decisions decisions;
+  private final DecisionSteps steps;
   private final StaffAccess access;
   private final DecisionProperties settings;
 
   DecisionQueries(
       DecisionRepository repository,
+      DecisionLists lists,
       Decisions decisions,
+      DecisionSteps steps,
       StaffAccess access,
       DecisionProperties settings) {
     this.repository = repository;
+    this.lists = lists;
     this.decisions = decisions;
+    this.steps = steps;
     this.access = access;
     this.settings = settings;
   }
@@ -46,13 +52,13 @@ class DecisionQueries {
   }
 
   /** What the public register shows today. */
-  DecisionRepository.Showing showing() {
+  DecisionLists.Showing showing() {
     LocalDate today = decisions.today();
     Map<DecisionKind, LocalDate> cutoffs = new EnumMap<>(DecisionKind.class);
     for (DecisionKind kind : DecisionKind.values()) {
       cutoffs.put(kind, today.minus(settings.publicPeriods().of(kind)));
     }
-    return new DecisionRepository.Showing(today, cutoffs);
+    return new DecisionLists.Showing(today, cutoffs);
   }
 
   /** A public search; {@code scope} the agencies of the site (null: every agency). */
@@ -68,14 +74,14 @@ class DecisionQueries {
     int p = PageResult.page(page, s);
     // A decision superseded by its correction is reached from the correction's history.
     var filter =
-        new DecisionRepository.Filter(
+        new DecisionLists.Filter(
             scope, q, kind, List.of(DecisionState.PUBLISHED, DecisionState.REVOKED), from, to);
-    DecisionRepository.Showing showing = showing();
+    DecisionLists.Showing showing = showing();
     List<DecisionViews.PublicDecision> items =
-        repository.list(filter, showing, (p - 1) * s, s).stream()
+        lists.list(filter, showing, (p - 1) * s, s).stream()
             .map(d -> DecisionViews.forPublic(d, publicEnd(d)))
             .toList();
-    return new PageResult<>(items, repository.count(filter, showing), p, s);
+    return new PageResult<>(items, lists.count(filter, showing), p, s);
   }
 
   /**
@@ -122,24 +128,32 @@ class DecisionQueries {
     return chain;
   }
 
-  /** The staff's list: decisions of the agencies in their scope (or one of them). */
+  /**
+   * The staff's list: decisions of the agencies in their scope (or one of them), of one import when
+   * {@code batch} names it.
+   */
   PageResult<DecisionViews.StaffDecision> staffList(
       Staff staff,
       Collection<Long> agencyIds,
       String q,
       DecisionKind kind,
       DecisionState state,
+      String batch,
       Integer page) {
     int s = 50;
     int p = PageResult.page(page, s);
     var filter =
-        new DecisionRepository.Filter(
-            agencyIds, q, kind, state == null ? null : List.of(state), null, null);
+        new DecisionLists.Filter(
+            agencyIds,
+            q,
+            kind,
+            state == null ? null : List.of(state),
+            null,
+            null,
+            batch == null || batch.isBlank() ? null : batch.strip());
     List<DecisionViews.StaffDecision> items =
-        repository.list(filter, null, (p - 1) * s, s).stream()
-            .map(d -> staffView(d, staff))
-            .toList();
-    return new PageResult<>(items, repository.count(filter, null), p, s);
+        lists.list(filter, null, (p - 1) * s, s).stream().map(d -> staffView(d, staff)).toList();
+    return new PageResult<>(items, lists.count(filter, null), p, s);
   }
 
   DecisionViews.StaffDecision staffGet(long id, Staff staff) {
@@ -153,7 +167,7 @@ class DecisionQueries {
         publicEnd(d),
         decisions.today(),
         staff.personalData(),
-        decisions.allowedSteps(d, staff));
+        steps.allowedSteps(d, staff));
   }
 
   /** The agencies whose decisions the member of staff works on. */

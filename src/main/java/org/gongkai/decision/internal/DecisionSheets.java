@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -47,7 +48,7 @@ class DecisionSheets {
 
   private final Decisions decisions;
   private final DecisionChecks checks;
-  private final DecisionRepository repository;
+  private final DecisionLists lists;
   private final StaffAccess access;
   private final AuditTrail audit;
   private final TransactionTemplate transactions;
@@ -56,14 +57,14 @@ class DecisionSheets {
   DecisionSheets(
       Decisions decisions,
       DecisionChecks checks,
-      DecisionRepository repository,
+      DecisionLists lists,
       StaffAccess access,
       AuditTrail audit,
       TransactionTemplate transactions,
       MessageSource messages) {
     this.decisions = decisions;
     this.checks = checks;
-    this.repository = repository;
+    this.lists = lists;
     this.access = access;
     this.audit = audit;
     this.transactions = transactions;
@@ -72,6 +73,9 @@ class DecisionSheets {
 
   /** A bad cell: its row (as the spreadsheet numbers it), column letter and header, and why. */
   record CellProblem(int row, String column, String field, String label, String message) {}
+
+  /** An import taken: how many rows, and the id that finds them again. */
+  record Imported(int rows, String batch) {}
 
   /** An import refused whole, with every bad cell. */
   static class ImportRefused extends RuntimeException {
@@ -93,7 +97,7 @@ class DecisionSheets {
    * Reads every row of the first sheet (the first row is the header) and enters them all as drafts
    * in one transaction, or none and reports every bad cell.
    */
-  int importWorkbook(String agencyCode, DecisionKind kind, byte[] content, Staff actor) {
+  Imported importWorkbook(String agencyCode, DecisionKind kind, byte[] content, Staff actor) {
     Agency agency = checks.agency(agencyCode);
     access.requireAgency(actor, agency.id());
     if (kind == null) {
@@ -163,8 +167,9 @@ class DecisionSheets {
     if (forms.isEmpty()) {
       throw Refusal.invalidField("file", "decision.import.empty");
     }
-    transactions.executeWithoutResult(tx -> decisions.insertChecked(forms, agency, actor));
-    return forms.size();
+    String batch = UUID.randomUUID().toString();
+    transactions.executeWithoutResult(tx -> decisions.insertChecked(forms, agency, actor, batch));
+    return new Imported(forms.size(), batch);
   }
 
   private static String text(Cell cell, DataFormatter formatter) {
@@ -207,7 +212,7 @@ class DecisionSheets {
    */
   List<Decision> published(
       Collection<Long> agencyIds, DecisionKind kind, LocalDate from, LocalDate to) {
-    return repository.publishedBetween(agencyIds, from, to).stream()
+    return lists.publishedBetween(agencyIds, from, to).stream()
         .filter(d -> kind == null || d.form().kind() == kind)
         .toList();
   }

@@ -30,10 +30,12 @@ class DecisionStatistics implements DecisionFigures {
           DecisionState.REVOKED);
 
   private final DecisionRepository repository;
+  private final DecisionLists lists;
   private final Decisions decisions;
 
-  DecisionStatistics(DecisionRepository repository, Decisions decisions) {
+  DecisionStatistics(DecisionRepository repository, DecisionLists lists, Decisions decisions) {
     this.repository = repository;
+    this.lists = lists;
     this.decisions = decisions;
   }
 
@@ -54,7 +56,7 @@ class DecisionStatistics implements DecisionFigures {
 
   @Override
   public List<Timing> timings(long agencyId, LocalDate first, LocalDate last) {
-    return repository.ofAgencies(List.of(agencyId), STANDING, first, last).stream()
+    return lists.ofAgencies(List.of(agencyId), STANDING, first, last).stream()
         .map(this::timing)
         .toList();
   }

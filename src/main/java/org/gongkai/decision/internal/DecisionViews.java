@@ -154,7 +154,7 @@ final class DecisionViews {
     return new StaffDecision(
         d.id(),
         d.state().name(),
-        withParty(f, shown),
+        f.withParty(shown),
         d.agencyName(),
         publishBy,
         late,
@@ -172,36 +172,5 @@ final class DecisionViews {
         d.returnReason(),
         d.correctedById(),
         steps);
-  }
-
-  static DecisionForm withParty(DecisionForm f, DecisionForm.Party party) {
-    return new DecisionForm(
-        f.kind(),
-        f.agency(),
-        party,
-        f.decisionNumber(),
-        f.decidedOn(),
-        f.publicUntil(),
-        f.authority(),
-        f.authorityCode(),
-        f.dataSource(),
-        f.dataSourceCode(),
-        f.documentName(),
-        f.licenceCategory(),
-        f.certificateName(),
-        f.certificateNumber(),
-        f.validFrom(),
-        f.validTo(),
-        f.violationType(),
-        f.facts(),
-        f.basis(),
-        f.penaltyKinds(),
-        f.measureKind(),
-        f.content(),
-        f.fineWan(),
-        f.confiscatedWan(),
-        f.licenceAffected(),
-        f.note(),
-        f.corrects());
   }
 }

@@ -20,19 +20,19 @@ class DecisionWork implements WorkQueue {
   private static final List<DecisionState> OPEN =
       List.of(DecisionState.DRAFT, DecisionState.SUBMITTED, DecisionState.APPROVED);
 
-  private final DecisionRepository repository;
+  private final DecisionLists lists;
   private final DecisionStatistics statistics;
   private final DecisionQueries queries;
   private final WorkingCalendar calendar;
   private final Decisions decisions;
 
   DecisionWork(
-      DecisionRepository repository,
+      DecisionLists lists,
       DecisionStatistics statistics,
       DecisionQueries queries,
       WorkingCalendar calendar,
       Decisions decisions) {
-    this.repository = repository;
+    this.lists = lists;
     this.statistics = statistics;
     this.queries = queries;
     this.calendar = calendar;
@@ -47,7 +47,7 @@ class DecisionWork implements WorkQueue {
   @Override
   public List<Work> open(Staff staff, int limit) {
     LocalDate today = decisions.today();
-    List<Decision> open = repository.ofAgencies(queries.scope(staff), OPEN, null, null);
+    List<Decision> open = lists.ofAgencies(queries.scope(staff), OPEN, null, null);
     List<Item> unpublished = new ArrayList<>();
     List<Item> review = new ArrayList<>();
     for (Decision d : open) {

@@ -4,11 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
@@ -16,22 +12,18 @@ import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.decision.DecisionForm;
-import org.gongkai.decision.DecisionPublished;
-import org.gongkai.decision.DecisionRegister;
 import org.gongkai.shared.web.Refusal;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The register's workflow, as documents have it: an editor enters a decision and submits it; a
- * reviewer who neither entered nor submitted it approves it (four eyes) and publishes it. A
- * publication after the publish-by date (7 working days after the decision on the platform's
- * calendar) is recorded late, and so is an entry made after it: never hidden. Every step is
- * audited.
+ * Entering decisions: a draft checked in full (by form, API or spreadsheet) and changed while it is
+ * a draft; its publish-by date, 7 working days after the decision on the platform's calendar. An
+ * entry made after that date is recorded late, never hidden. The workflow's steps are {@link
+ * DecisionSteps}'. Every change is audited.
  */
 @Service
-class Decisions implements DecisionRegister {
+class Decisions {
 
   private final DecisionRepository repository;
   private final DecisionChecks checks;
@@ -39,7 +31,6 @@ class Decisions implements DecisionRegister {
   private final StaffAccess access;
   private final WorkingCalendar calendar;
   private final AuditTrail audit;
-  private final ApplicationEventPublisher events;
   private final TransactionTemplate transactions;
   private final DecisionProperties settings;
   private final Clock clock;
@@ -51,7 +42,6 @@ class Decisions implements DecisionRegister {
       StaffAccess access,
       WorkingCalendar calendar,
       AuditTrail audit,
-      ApplicationEventPublisher events,
       TransactionTemplate transactions,
       DecisionProperties settings,
       Clock clock) {
@@ -61,7 +51,6 @@ class Decisions implements DecisionRegister {
     this.access = access;
     this.calendar = calendar;
     this.audit = audit;
-    this.events = events;
     this.transactions = transactions;
     this.settings = settings;
     this.clock = clock;
@@ -76,10 +65,7 @@ class Decisions implements DecisionRegister {
     return LocalDate.now(clock);
   }
 
-  // ---- entering ----
-
-  @Override
-  public long create(DecisionForm form, Staff actor) {
+  long create(DecisionForm form, Staff actor) {
     Agency agency = checks.agencyOf(form);
     access.requireAgency(actor, agency.id());
     DecisionForm f = checks.checked(form, agency, null);
@@ -88,7 +74,7 @@ class Decisions implements DecisionRegister {
           boolean late = today().isAfter(publishBy(f.decidedOn()));
           long id =
               repository.insert(
-                  agency.id(), f, actor.username(), Instant.now(clock), late, "DRAFT");
+                  agency.id(), f, actor.username(), Instant.now(clock), late, "DRAFT", null);
           audit.record(
               actor.username(),
               "decision.created",
@@ -99,14 +85,14 @@ class Decisions implements DecisionRegister {
         });
   }
 
-  /** Changes a draft; refused once it is submitted. */
+  /** Changes a draft (a returned decision is one again); refused once it is submitted. Audited. */
   void update(long id, DecisionForm form, Staff actor) {
     Decision d = get(id, actor);
     if (d.state() != DecisionState.DRAFT) {
       throw Refusal.conflict("decision.state.not-draft");
     }
     Agency agency = agencies.get(d.agencyId());
-    DecisionForm f = checks.checked(DecisionChecks.withAgency(form, agency), agency, id);
+    DecisionForm f = checks.checked(keepingIdNumber(form.withAgency(agency.code()), d), agency, id);
     transactions.executeWithoutResult(
         tx -> {
           if (!repository.update(id, d.version(), f)) {
@@ -116,147 +102,29 @@ class Decisions implements DecisionRegister {
         });
   }
 
-  @Override
-  public void submit(long id, Staff actor) {
-    Decision d = get(id, actor);
-    step(
-        d,
-        DecisionState.DRAFT,
-        DecisionState.SUBMITTED,
-        Map.of("submitted_by", actor.username()),
-        actor,
-        "decision.submitted",
-        "");
-  }
-
-  @Override
-  public void approve(long id, Staff actor) {
-    Decision d = get(id, actor);
-    access.requireReviewer(actor, d.agencyId());
-    boolean waived = access.requireSecondPerson(actor, d.agencyId(), authors(d));
-    step(
-        d,
-        DecisionState.SUBMITTED,
-        DecisionState.APPROVED,
-        Map.of("approved_by", actor.username()),
-        actor,
-        "decision.approved",
-        waived ? StaffAccess.FOUR_EYES_WAIVED : "");
-  }
-
-  /** Sends a submitted or approved decision back to its editor with the reason. */
-  void returnToDraft(long id, String reason, Staff actor) {
-    Decision d = get(id, actor);
-    access.requireReviewer(actor, d.agencyId());
-    String why = required("reason", reason);
-    if (d.state() != DecisionState.SUBMITTED && d.state() != DecisionState.APPROVED) {
-      throw Refusal.conflict("decision.state.not-returnable");
+  /**
+   * A natural person's identity number left out of a change is the one stored: staff who see it
+   * masked change the rest without retyping it.
+   */
+  static DecisionForm keepingIdNumber(DecisionForm form, Decision stored) {
+    DecisionForm.Party p = form.party();
+    if (p == null
+        || p.category() == null
+        || !p.category().isNaturalPerson()
+        || (p.idNumber() != null && !p.idNumber().isBlank())
+        || !stored.naturalPerson()) {
+      return form;
     }
-    Map<String, Object> set = new HashMap<>();
-    set.put("return_reason", why);
-    set.put("approved_by", null);
-    step(d, d.state(), DecisionState.DRAFT, set, actor, "decision.returned", why);
+    DecisionForm.Party old = stored.form().party();
+    return form.withParty(
+        new DecisionForm.Party(
+            p.name(),
+            p.category(),
+            p.creditCode(),
+            p.idType() == null ? old.idType() : p.idType(),
+            old.idNumber(),
+            p.legalRepresentative()));
   }
-
-  @Override
-  public void publish(long id, Staff actor) {
-    Decision d = get(id, actor);
-    access.requireReviewer(actor, d.agencyId());
-    boolean waived = access.requireSecondPerson(actor, d.agencyId(), authors(d));
-    LocalDate today = today();
-    publishOn(d, today, actor.username(), waived);
-  }
-
-  private void publishOn(Decision d, LocalDate on, String actor, boolean waived) {
-    LocalDate due = publishBy(d.form().decidedOn());
-    boolean late = on.isAfter(due);
-    transactions.executeWithoutResult(
-        tx -> {
-          Map<String, Object> set = new HashMap<>();
-          set.put("published_by", actor);
-          set.put("published_at", Instant.now(clock));
-          set.put("published_on", on);
-          set.put("published_late", late);
-          if (!repository.transition(
-              d.id(), DecisionState.APPROVED, DecisionState.PUBLISHED, set)) {
-            throw Refusal.conflict("decision.state.not-approved");
-          }
-          Long corrects = d.form().corrects();
-          if (corrects != null
-              && !repository.transition(
-                  corrects,
-                  DecisionState.PUBLISHED,
-                  DecisionState.CORRECTED,
-                  Map.of("corrected_by_id", d.id()))) {
-            throw Refusal.conflictOn("corrects", "decision.corrects.not-published");
-          }
-          audit.record(
-              actor,
-              "decision.published",
-              "decision",
-              d.id(),
-              "on "
-                  + on
-                  + ", due "
-                  + due
-                  + (late ? " [late]" : "")
-                  + (waived ? " " + StaffAccess.FOUR_EYES_WAIVED : ""));
-          if (corrects != null) {
-            audit.record(actor, "decision.corrected", "decision", corrects, "by " + d.id());
-          }
-          events.publishEvent(new DecisionPublished(d.id(), d.agencyId()));
-        });
-  }
-
-  /** Revokes a published decision: kept on the register, shown as revoked with the reason. */
-  void revoke(long id, String reason, Staff actor) {
-    Decision d = get(id, actor);
-    access.requireReviewer(actor, d.agencyId());
-    String why = required("reason", reason);
-    if (d.state() != DecisionState.PUBLISHED) {
-      throw Refusal.conflict("decision.state.not-published");
-    }
-    Map<String, Object> set = new HashMap<>();
-    set.put("revoked_on", today());
-    set.put("revoke_reason", why);
-    transactions.executeWithoutResult(
-        tx -> {
-          if (!repository.transition(id, DecisionState.PUBLISHED, DecisionState.REVOKED, set)) {
-            throw Refusal.conflict("decision.changed-meanwhile");
-          }
-          audit.record(actor.username(), "decision.revoked", "decision", id, why);
-          events.publishEvent(new DecisionPublished(id, d.agencyId()));
-        });
-  }
-
-  @Override
-  public long importPublished(
-      DecisionForm form, LocalDate publishedOn, Staff editor, Staff reviewer) {
-    Agency agency = checks.agencyOf(form);
-    access.requireAgency(editor, agency.id());
-    access.requireReviewer(reviewer, agency.id());
-    DecisionForm f = checks.checked(form, agency, null);
-    if (publishedOn.isBefore(f.decidedOn()) || publishedOn.isAfter(today())) {
-      throw Refusal.invalidField("publishedOn", "decision.published-on.invalid");
-    }
-    return transactions.execute(
-        tx -> {
-          long id =
-              repository.insert(
-                  agency.id(), f, editor.username(), Instant.now(clock), false, "APPROVED");
-          repository.transition(
-              id,
-              DecisionState.APPROVED,
-              DecisionState.APPROVED,
-              Map.of("submitted_by", editor.username(), "approved_by", reviewer.username()));
-          audit.record(editor.username(), "decision.imported", "decision", id, f.decisionNumber());
-          Decision d = repository.find(id).orElseThrow();
-          publishOn(d, publishedOn, reviewer.username(), false);
-          return id;
-        });
-  }
-
-  // ---- reading ----
 
   /** The decision, for staff who may work on its agency. */
   Decision get(long id, Staff actor) {
@@ -265,99 +133,26 @@ class Decisions implements DecisionRegister {
     return d;
   }
 
-  /** The steps the member of staff may take on the decision now, for pages to offer. */
-  Set<String> allowedSteps(Decision d, Staff actor) {
-    Set<String> steps = new HashSet<>();
-    if (!access.mayWorkOn(actor, d.agencyId())) {
-      return steps;
-    }
-    boolean reviewer = actor.role().reviews();
-    boolean author = authors(d).contains(actor.username());
-    boolean waived = agencies.get(d.agencyId()).fourEyesWaived();
-    switch (d.state()) {
-      case DRAFT -> steps.add("submit");
-      case SUBMITTED -> {
-        if (reviewer && (!author || waived)) {
-          steps.add("approve");
-        }
-        if (reviewer) {
-          steps.add("return");
-        }
-      }
-      case APPROVED -> {
-        if (reviewer && (!author || waived)) {
-          steps.add("publish");
-        }
-        if (reviewer) {
-          steps.add("return");
-        }
-      }
-      case PUBLISHED -> {
-        if (reviewer) {
-          steps.add("revoke");
-        }
-      }
-      default -> {}
-    }
-    return steps;
-  }
-
-  // ---- helpers ----
-
-  private void step(
-      Decision d,
-      DecisionState from,
-      DecisionState to,
-      Map<String, Object> set,
-      Staff actor,
-      String action,
-      String detail) {
-    if (d.state() != from) {
-      throw Refusal.conflict(
-          "decision.state." + from.name().toLowerCase(java.util.Locale.ROOT) + "-expected");
-    }
-    transactions.executeWithoutResult(
-        tx -> {
-          if (!repository.transition(d.id(), from, to, set)) {
-            throw Refusal.conflict("decision.changed-meanwhile");
-          }
-          audit.record(actor.username(), action, "decision", d.id(), detail);
-        });
-  }
-
-  private static Set<String> authors(Decision d) {
-    Set<String> authors = new HashSet<>();
-    authors.add(d.createdBy());
-    if (d.submittedBy() != null) {
-      authors.add(d.submittedBy());
-    }
-    return authors;
-  }
-
-  /** Enters forms already checked, all in the caller's transaction; returns their ids. */
-  List<Long> insertChecked(List<DecisionForm> forms, Agency agency, Staff actor) {
+  /**
+   * Enters forms already checked as drafts of one import ({@code batch}), all in the caller's
+   * transaction; returns their ids.
+   */
+  List<Long> insertChecked(List<DecisionForm> forms, Agency agency, Staff actor, String batch) {
     List<Long> ids = new ArrayList<>();
     for (DecisionForm form : forms) {
-      DecisionForm f = checks.checked(DecisionChecks.withAgency(form, agency), agency, null);
+      DecisionForm f = checks.checked(form.withAgency(agency.code()), agency, null);
       boolean late = today().isAfter(publishBy(f.decidedOn()));
       long id =
-          repository.insert(agency.id(), f, actor.username(), Instant.now(clock), late, "DRAFT");
+          repository.insert(
+              agency.id(), f, actor.username(), Instant.now(clock), late, "DRAFT", batch);
       audit.record(
           actor.username(),
           "decision.imported",
           "decision",
           id,
-          f.kind() + " " + f.decisionNumber() + (late ? " [late]" : ""));
+          f.kind() + " " + f.decisionNumber() + " batch " + batch + (late ? " [late]" : ""));
       ids.add(id);
     }
     return ids;
-  }
-
-  private static String required(String field, String value) {
-    String v = DecisionRules.text(value);
-    if (v == null || v.length() > 1000) {
-      throw Refusal.invalidField(field, "decision.reason.required");
-    }
-    return v;
   }
 }
