@@ -1,5 +1,6 @@
 package org.gongkai.interaction;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -13,6 +14,14 @@ public interface InterviewFigures {
    * part in that year.
    */
   List<LeaderSessions> leaderSessions(long agencyId, int year);
+
+  /**
+   * The agencies' interviews and hotline sessions held in the year, with the public's questions
+   * they received and answered, for the yearly website report.
+   */
+  InterviewYear year(Collection<Long> agencyIds, int year);
+
+  record InterviewYear(int held, int questionsReceived, int questionsAnswered) {}
 
   record LeaderSessions(String name, String title, boolean head, int sessions) {}
 }

@@ -1,6 +1,7 @@
 package org.gongkai.interaction;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,16 @@ public interface MailboxFigures {
    * The agency's messages received between the dates, both inclusive (spam left out), oldest first.
    */
   List<MessageTiming> received(long agencyId, LocalDate first, LocalDate last);
+
+  /**
+   * The year's mailbox figures of the agencies for the yearly website report: messages received in
+   * the year (spam left out), messages concluded in the year (answered, whenever received), the
+   * calendar days from receipt to answer added up over those concluded, and of those the answers
+   * published.
+   */
+  MailboxYear year(Collection<Long> agencyIds, int year);
+
+  record MailboxYear(int received, int concluded, long daysToConclude, int answersPublished) {}
 
   /** A message's receipt, due and reply days; {@code repliedOn} null while unanswered. */
   record MessageTiming(

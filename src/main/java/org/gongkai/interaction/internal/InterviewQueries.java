@@ -3,6 +3,7 @@ package org.gongkai.interaction.internal;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
@@ -101,6 +102,23 @@ class InterviewQueries implements InterviewFigures {
                     s.leader().role() == LeaderRole.HEAD,
                     s.sessions()))
         .toList();
+  }
+
+  @Override
+  public InterviewFigures.InterviewYear year(Collection<Long> agencyIds, int year) {
+    if (agencyIds.isEmpty()) {
+      return new InterviewFigures.InterviewYear(0, 0, 0);
+    }
+    return jdbc.sql(
+            "SELECT COUNT(*), COALESCE(SUM(questions_received), 0),"
+                + " COALESCE(SUM(questions_answered), 0) FROM interview"
+                + " WHERE agency_id IN (:agencies) AND held_on BETWEEN :first AND :last")
+        .param("agencies", agencyIds)
+        .param("first", LocalDate.of(year, 1, 1))
+        .param("last", LocalDate.of(year, 12, 31))
+        .query(
+            (rs, i) -> new InterviewFigures.InterviewYear(rs.getInt(1), rs.getInt(2), rs.getInt(3)))
+        .single();
   }
 
   Interview load(long id) {

@@ -3,6 +3,7 @@ package org.gongkai.interaction.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -293,6 +294,11 @@ class Mailbox implements MailboxFigures {
   @Override
   public List<MessageTiming> received(long agencyId, LocalDate first, LocalDate last) {
     return messages.received(agencyId, first, last);
+  }
+
+  @Override
+  public MailboxYear year(Collection<Long> agencyIds, int year) {
+    return messages.year(agencyIds, year);
   }
 
   static String blank(String s) {

@@ -247,6 +247,46 @@ class MessageRepository {
         .list();
   }
 
+  MailboxFigures.MailboxYear year(Collection<Long> agencyIds, int year) {
+    if (agencyIds.isEmpty()) {
+      return new MailboxFigures.MailboxYear(0, 0, 0, 0);
+    }
+    LocalDate first = LocalDate.of(year, 1, 1);
+    LocalDate last = LocalDate.of(year, 12, 31);
+    int received =
+        jdbc.sql(
+                "SELECT COUNT(*) FROM mailbox_message WHERE agency_id IN (:agencies)"
+                    + " AND state <> 'SPAM' AND received_on BETWEEN :first AND :last")
+            .param("agencies", agencyIds)
+            .param("first", first)
+            .param("last", last)
+            .query(Integer.class)
+            .single();
+    List<LocalDate[]> concluded =
+        jdbc.sql(
+                "SELECT received_on, replied_on, published FROM mailbox_message"
+                    + " WHERE agency_id IN (:agencies) AND state <> 'SPAM'"
+                    + " AND replied_on BETWEEN :first AND :last")
+            .param("agencies", agencyIds)
+            .param("first", first)
+            .param("last", last)
+            .query(
+                (rs, i) ->
+                    new LocalDate[] {
+                      rs.getObject(1, LocalDate.class),
+                      rs.getObject(2, LocalDate.class),
+                      rs.getBoolean(3) ? first : null
+                    })
+            .list();
+    long days = 0;
+    int published = 0;
+    for (LocalDate[] row : concluded) {
+      days += Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(row[0], row[1]));
+      published += row[2] == null ? 0 : 1;
+    }
+    return new MailboxFigures.MailboxYear(received, concluded.size(), days, published);
+  }
+
   /** Of the messages answered since the day, the one answered longest after it arrived. */
   Optional<MailboxFigures.LateReply> slowestReplySince(long agencyId, LocalDate since) {
     return jdbc

@@ -1,0 +1,268 @@
+package org.gongkai.websitereport.internal;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.gongkai.account.Staff;
+import org.gongkai.audit.AuditTrail;
+import org.gongkai.shared.web.Refusal;
+import org.gongkai.site.Site;
+import org.gongkai.websitereport.internal.ReportViews.Entered;
+import org.gongkai.websitereport.internal.ReportViews.Figure;
+import org.gongkai.websitereport.internal.ReportViews.Report;
+import org.gongkai.websitereport.internal.Template.Row;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A site's yearly website report and the network's supervision report: the computed rows read fresh
+ * until the report is frozen, the entered rows as staff entered them, the checks; freezing keeps
+ * every row as it stood, and a frozen report never changes again.
+ */
+@Service
+class WebsiteReports {
+
+  static final long NETWORK = 0;
+
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .enable(tools.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
+
+  private final SiteFigures siteFigures;
+  private final NetworkFigures networkFigures;
+  private final ReportStore store;
+  private final ReportAccess access;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  WebsiteReports(
+      SiteFigures siteFigures,
+      NetworkFigures networkFigures,
+      ReportStore store,
+      ReportAccess access,
+      AuditTrail audit,
+      Clock clock) {
+    this.siteFigures = siteFigures;
+    this.networkFigures = networkFigures;
+    this.store = store;
+    this.access = access;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  @Transactional(readOnly = true)
+  public Report site(long siteId, int year, Staff me) {
+    Site site = access.readable(siteId, me);
+    return assemble(site.id(), year, () -> siteFigures.compute(site, year));
+  }
+
+  @Transactional(readOnly = true)
+  public Report supervision(int year, Staff me) {
+    access.supervision(me);
+    return assemble(NETWORK, year, () -> networkFigures.compute(year));
+  }
+
+  /**
+   * Enters figures of a site's report (siteId) or of the network's (null); all or nothing: one
+   * value that does not fit its row, or a row the platform computes, refuses them all.
+   */
+  @Transactional
+  public Report enter(Long siteId, int year, Map<String, Entered> figures, Staff me) {
+    long subject = subject(siteId, me);
+    boolean supervision = subject == NETWORK;
+    year(year);
+    if (store.frozen(subject, year).isPresent()) {
+      throw Refusal.conflict("website-report.frozen", year);
+    }
+    List<Refusal.FieldProblem> problems = new ArrayList<>();
+    Map<String, String> values = new LinkedHashMap<>();
+    figures.forEach(
+        (key, entered) -> {
+          Optional<Row> row = Template.row(supervision, key);
+          if (row.isEmpty() || row.get().source() != Template.Source.ENTERED) {
+            problems.add(new Refusal.FieldProblem(key, "website-report.entry.not-entered", key));
+            return;
+          }
+          String value = entered == null || entered.value() == null ? "" : entered.value().strip();
+          String source =
+              entered == null || entered.source() == null ? "" : entered.source().strip();
+          if (parse(row.get(), value) == null) {
+            problems.add(new Refusal.FieldProblem(key, "website-report.entry.invalid", key));
+          } else if (source.isEmpty() || source.length() > 500 || value.length() > 500) {
+            problems.add(new Refusal.FieldProblem(key, "website-report.entry.source", key));
+          } else {
+            values.put(key, value + "\n" + source);
+          }
+        });
+    if (!problems.isEmpty()) {
+      throw Refusal.invalid(problems);
+    }
+    Instant now = clock.instant();
+    values.forEach(
+        (key, both) -> {
+          String value = both.substring(0, both.indexOf('\n'));
+          String source = both.substring(both.indexOf('\n') + 1);
+          store.save(subject, year, new ReportStore.Entry(key, value, source, me.username(), now));
+          audit.record(
+              me.username(),
+              "website-report.figure.entered",
+              "website-report",
+              subject + "/" + year,
+              key + "=" + value + " (" + source + ")");
+        });
+    return supervision ? supervision(year, me) : site(subject, year, me);
+  }
+
+  /** Freezes the report once it passes every check; refused (409, with the problems) otherwise. */
+  @Transactional
+  public Report freeze(Long siteId, int year, Staff me) {
+    long subject = subject(siteId, me);
+    year(year);
+    Report report = subject == NETWORK ? supervision(year, me) : site(subject, year, me);
+    if (report.frozen()) {
+      throw Refusal.conflict("website-report.frozen", year);
+    }
+    if (!report.problems().isEmpty()) {
+      throw Refusal.conflict("website-report.check.failed", report.problems().size());
+    }
+    if (!year(year).isBefore(clock.instant())) {
+      throw Refusal.conflict("website-report.year-not-over", year);
+    }
+    String figures = JSON.writeValueAsString(report.figures());
+    if (!store.freeze(
+        subject, year, new ReportStore.Frozen(figures, me.username(), clock.instant()))) {
+      throw Refusal.conflict("website-report.frozen", year);
+    }
+    audit.record(
+        me.username(),
+        "website-report.frozen",
+        "website-report",
+        subject + "/" + year,
+        report.report() + " " + year);
+    return subject == NETWORK ? supervision(year, me) : site(subject, year, me);
+  }
+
+  private long subject(Long siteId, Staff me) {
+    if (siteId == null) {
+      access.supervision(me);
+      return NETWORK;
+    }
+    return access.changeable(siteId, me).id();
+  }
+
+  /** The instant the year ends; refuses a year out of range. */
+  private Instant year(int year) {
+    if (year < 2017 || year > 9999) {
+      throw Refusal.invalidField("year", "error.invalid-value", "year");
+    }
+    return java.time.LocalDate.of(year + 1, 1, 1).atStartOfDay(clock.getZone()).toInstant();
+  }
+
+  private Report assemble(
+      long subject, int year, java.util.function.Supplier<Map<String, Object>> computed) {
+    year(year);
+    boolean supervision = subject == NETWORK;
+    String name = supervision ? "supervision" : "website";
+    Optional<ReportStore.Frozen> frozen = store.frozen(subject, year);
+    Long site = supervision ? null : subject;
+    if (frozen.isPresent()) {
+      List<Figure> figures =
+          JSON.readValue(frozen.get().figures(), new TypeReference<List<Figure>>() {});
+      return new Report(
+          name,
+          site,
+          year,
+          true,
+          frozen.get().frozenBy(),
+          frozen.get().frozenAt(),
+          figures,
+          List.of());
+    }
+    Map<String, Object> values = computed.get();
+    Map<String, ReportStore.Entry> entries = store.entries(subject, year);
+    List<Figure> figures = new ArrayList<>();
+    for (Row row : Template.rows(supervision)) {
+      ReportStore.Entry entry = entries.get(row.key());
+      Object value =
+          row.source() == Template.Source.COMPUTED
+              ? values.get(row.key())
+              : entry == null ? null : parse(row, entry.value());
+      figures.add(
+          new Figure(
+              row.key(),
+              row.section(),
+              row.kind().name().toLowerCase(Locale.ROOT),
+              value,
+              row.source().json(),
+              row.from(),
+              entry == null ? null : entry.note(),
+              entry == null ? null : entry.enteredBy(),
+              entry == null ? null : entry.enteredAt()));
+    }
+    if (!supervision) {
+      interpretationTotal(figures);
+    }
+    return new Report(
+        name, site, year, false, null, null, figures, ReportChecks.check(figures, supervision));
+  }
+
+  /** 政策解读总数: the materials counted plus the products and commentaries entered, once entered. */
+  private static void interpretationTotal(List<Figure> figures) {
+    long sum = 0;
+    for (String part :
+        List.of("interpretation.materials", "interpretation.products", "interpretation.media")) {
+      Object value = figures.stream().filter(f -> f.key().equals(part)).findFirst().get().value();
+      if (!(value instanceof Number n)) {
+        return;
+      }
+      sum += n.longValue();
+    }
+    for (int i = 0; i < figures.size(); i++) {
+      Figure f = figures.get(i);
+      if (f.key().equals("interpretation.total")) {
+        figures.set(
+            i,
+            new Figure(
+                f.key(), f.section(), f.kind(), sum, f.source(), f.from(), null, null, null));
+      }
+    }
+  }
+
+  /** The entered text as its row's value; null when it does not fit. */
+  static Object parse(Row row, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String t = text.strip();
+    try {
+      return switch (row.kind()) {
+        case TEXT -> t;
+        case NUMBER -> {
+          long n = Long.parseLong(t);
+          yield n < 0 ? null : n;
+        }
+        case DECIMAL -> {
+          BigDecimal d = new BigDecimal(t);
+          yield d.signum() < 0 ? null : d;
+        }
+        case YES_NO ->
+            switch (t.toLowerCase(Locale.ROOT)) {
+              case "true", "yes" -> Boolean.TRUE;
+              case "false", "no" -> Boolean.FALSE;
+              default -> null;
+            };
+      };
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,497 @@
+package org.gongkai.websitereport.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.datasketches.hll.HllSketch;
+import org.gongkai.agency.ColumnType;
+import org.gongkai.catalog.DisclosureMode;
+import org.gongkai.catalog.DocumentForm;
+import org.gongkai.catalog.DocumentKind;
+import org.gongkai.support.Api;
+import org.gongkai.support.PlatformIntegrationTests;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/**
+ * The yearly website report of a site of its own, for a year of its own in each test: its computed
+ * figures against the records they are counted from, the checks, entering, freezing; the network's
+ * supervision report.
+ */
+abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
+
+  private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+  @Test
+  void theReportsInteractionFiguresEqualWhatTheMailboxConsultationAndInterviewRecordsHold() {
+    int year = 2021;
+    Fixture f = newAgency();
+    Fixture below = newAgency(f.agency().id());
+    Fixture stranger = newAgency();
+    long site = site(f, "wr1");
+    // Mailbox: received in the year 4 (a spam message left out), one of the year before answered
+    // in the year; concluded in the year 3 (2 + 9 + 40 days), two answers published.
+    message(f, "A", LocalDate.of(year, 1, 10), LocalDate.of(year, 1, 12), true, "REPLIED");
+    message(below, "B", LocalDate.of(year, 3, 1), LocalDate.of(year, 3, 10), false, "REPLIED");
+    message(f, "C", LocalDate.of(year, 12, 20), null, false, "RECEIVED");
+    message(f, "D", LocalDate.of(year - 1, 12, 1), LocalDate.of(year, 1, 10), true, "REPLIED");
+    message(f, "E", LocalDate.of(year, 5, 1), null, false, "SPAM");
+    message(f, "F", LocalDate.of(year, 6, 1), null, false, "RECEIVED");
+    message(stranger, "G", LocalDate.of(year, 6, 1), LocalDate.of(year, 6, 2), true, "REPLIED");
+    // Calls for comments: two opened in the year, one the year before whose feedback came in the
+    // year; five comments in the year, one of the year before; a notice is not a call.
+    long c1 = call(f, "CALL_FOR_COMMENTS", LocalDate.of(year, 3, 1), LocalDate.of(year, 5, 1));
+    long c2 = call(below, "CALL_FOR_COMMENTS", LocalDate.of(year, 9, 1), null);
+    long c3 =
+        call(f, "CALL_FOR_COMMENTS", LocalDate.of(year - 1, 11, 1), LocalDate.of(year, 1, 15));
+    long notice = call(f, "PUBLIC_NOTICE", LocalDate.of(year, 4, 1), LocalDate.of(year, 5, 1));
+    comment(c1, LocalDate.of(year, 3, 5));
+    comment(c1, LocalDate.of(year, 3, 6));
+    comment(c2, LocalDate.of(year, 9, 2));
+    comment(c2, LocalDate.of(year, 9, 3));
+    comment(c3, LocalDate.of(year - 1, 11, 20));
+    comment(c3, LocalDate.of(year, 1, 2));
+    comment(notice, LocalDate.of(year, 4, 2));
+    // Interviews: two in the year (questions 10 + 4, answered 8 + 4), one the year after.
+    interview(f, LocalDate.of(year, 4, 1), 10, 8);
+    interview(below, LocalDate.of(year, 10, 1), 4, 4);
+    interview(f, LocalDate.of(year + 1, 1, 5), 7, 7);
+
+    Api.Response report = api().get(path(year, site), "admin", ADMIN_PASSWORD);
+    assertThat(report.status()).isEqualTo(200);
+    Map<String, Object> by = figures(report);
+    assertThat(by)
+        .containsEntry("interaction.messages.received", 4)
+        .containsEntry("interaction.messages.concluded", 3)
+        .containsEntry("interaction.messages.published", 2)
+        .containsEntry("interaction.consultations.periods", 2)
+        .containsEntry("interaction.consultations.opinions", 5)
+        .containsEntry("interaction.consultations.results", 2)
+        .containsEntry("interaction.interviews.held", 2)
+        .containsEntry("interaction.interviews.questions", 14)
+        .containsEntry("interaction.interviews.answered", 12);
+    assertThat(new java.math.BigDecimal(by.get("interaction.messages.average-days").toString()))
+        .isEqualByComparingTo("17.0");
+    assertThat(attr(report, "interaction.messages.received", "source")).isEqualTo("computed");
+    assertThat(attr(report, "services.items", "source")).isEqualTo("entered");
+
+    // The same figures counted straight from the records of the site's agencies.
+    List<Long> scope = List.of(f.agency().id(), below.agency().id());
+    assertThat(by.get("interaction.messages.received"))
+        .isEqualTo(
+            count(
+                "SELECT COUNT(*) FROM mailbox_message WHERE agency_id IN (:a) AND state <> 'SPAM'"
+                    + " AND EXTRACT(YEAR FROM received_on) = "
+                    + year,
+                scope));
+    assertThat(by.get("interaction.messages.concluded"))
+        .isEqualTo(
+            count(
+                "SELECT COUNT(*) FROM mailbox_message WHERE agency_id IN (:a)"
+                    + " AND EXTRACT(YEAR FROM replied_on) = "
+                    + year,
+                scope));
+    assertThat(by.get("interaction.interviews.questions"))
+        .isEqualTo(
+            count(
+                "SELECT SUM(questions_received) FROM interview WHERE agency_id IN (:a)"
+                    + " AND EXTRACT(YEAR FROM held_on) = "
+                    + year,
+                scope));
+    assertThat(by.get("interaction.consultations.periods"))
+        .isEqualTo(
+            count(
+                "SELECT COUNT(*) FROM consultation WHERE agency_id IN (:a) AND kind = 'CALL_FOR_COMMENTS'"
+                    + " AND EXTRACT(YEAR FROM opens_on) = "
+                    + year,
+                scope));
+
+    assertThat(api().get(path(year, site), stranger.editor().username(), PASSWORD).status())
+        .isEqualTo(403);
+    assertThat(api().get(path(year, site), f.editor().username(), PASSWORD).status())
+        .isEqualTo(200);
+  }
+
+  @Test
+  void theOtherComputedFiguresComeFromTheSiteTheCatalogTheMonitorAndTheVisits() {
+    int year = 2020;
+    Fixture f = newAgency();
+    long site = site(f, "wr2");
+    document(f, ColumnType.NEWS, DocumentKind.GENERAL, "动态一", LocalDate.of(year, 2, 1));
+    document(f, ColumnType.NOTICE, DocumentKind.GENERAL, "通知一", LocalDate.of(year, 3, 1));
+    document(f, ColumnType.FUNCTIONS, DocumentKind.GENERAL, "职能", LocalDate.of(year, 3, 2));
+    document(f, ColumnType.POLICY, DocumentKind.NORMATIVE_DOCUMENT, "政策", LocalDate.of(year, 4, 1));
+    document(
+        f, ColumnType.INTERPRETATION, DocumentKind.INTERPRETATION, "解读", LocalDate.of(year, 4, 2));
+    document(f, ColumnType.NEWS, DocumentKind.GENERAL, "去年动态", LocalDate.of(year - 1, 4, 2));
+    // The monitor: three days; two problems found, one still there on the last day.
+    long r1 = run(site, f, LocalDate.of(year, 3, 1), 90, false);
+    finding(r1, site, "EMPTY_COLUMN", "栏目甲");
+    finding(r1, site, "STALE_COLUMN", "栏目乙");
+    long r2 = run(site, f, LocalDate.of(year, 6, 1), 55, false);
+    finding(r2, site, "STALE_COLUMN", "栏目乙");
+    run(site, f, LocalDate.of(year, 9, 1), 95, false);
+    long r4 = run(site, f, LocalDate.of(year, 12, 1), 95, false);
+    finding(r4, site, "STALE_COLUMN", "栏目乙");
+    // Visits: two days, 30 views by 20 visitors and 25 by 25, of whom 10 came on both: 35.
+    visits(site, LocalDate.of(year, 5, 1), 30, 0, 20);
+    visits(site, LocalDate.of(year, 5, 2), 25, 10, 35);
+
+    Map<String, Object> by = figures(api().get(path(year, site), "admin", ADMIN_PASSWORD));
+    assertThat(by)
+        .containsEntry("site.name", "报表测试网站wr2")
+        .containsEntry("site.address", "wr2.example.localhost")
+        .containsEntry("site.organizer", "测试主办单位")
+        .containsEntry("site.type", "DEPARTMENT")
+        .containsEntry("site.icp-filing", "测ICP备00000001号")
+        .containsEntry("items.total", 5)
+        .containsEntry("items.news", 2)
+        .containsEntry("items.overview", 1)
+        .containsEntry("items.catalog", 2)
+        .containsEntry("interpretation.materials", 1)
+        .containsEntry("security.inspections", 4)
+        .containsEntry("security.problems-found", 2)
+        .containsEntry("security.problems-fixed", 1)
+        .containsEntry("security.monitoring", true)
+        .containsEntry("innovation.languages", true)
+        .containsEntry("visits.views", 55);
+    assertThat(((Number) by.get("visits.visitors")).longValue()).isBetween(34L, 36L);
+  }
+
+  @Test
+  void checksRefuseAnIncompleteReportAndAFrozenReportNeverChanges() {
+    int year = 2019;
+    Fixture f = newAgency();
+    long site = site(f, "wr3");
+    message(f, "A", LocalDate.of(year, 1, 10), LocalDate.of(year, 1, 12), true, "REPLIED");
+    document(
+        f, ColumnType.INTERPRETATION, DocumentKind.INTERPRETATION, "解读", LocalDate.of(year, 4, 2));
+    String admin = f.agencyAdmin().username();
+
+    Api.Response refused = api().post(path(year, site, "/freeze"), "", admin, PASSWORD);
+    assertThat(refused.status()).isEqualTo(409);
+    Api.Response draft = api().get(path(year, site), admin, PASSWORD);
+    assertThat(draft.<List<String>>json("$.problems[*].key"))
+        .contains("services.items", "sign.head", "interpretation.total")
+        .doesNotContain("media.weibo.name");
+
+    // Bad input refuses the whole entry and keeps nothing.
+    Api.Response bad =
+        api()
+            .put(
+                path(year, site, "/figures"),
+                "{\"services.items\":{\"value\":\"12\",\"source\":\"政务服务平台\"},"
+                    + "\"services.registered-users\":{\"value\":\"-3\",\"source\":\"平台\"},"
+                    + "\"interaction.messages.received\":{\"value\":\"9\",\"source\":\"手工\"},"
+                    + "\"services.online-items\":{\"value\":\"3\",\"source\":\" \"}}",
+                admin,
+                PASSWORD);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body())
+        .contains(
+            "services.registered-users", "interaction.messages.received", "services.online-items");
+    assertThat(figures(api().get(path(year, site), admin, PASSWORD)).get("services.items"))
+        .isNull();
+
+    Map<String, String[]> entries = complete();
+    entries.put("services.cases.total", new String[] {"100", "政务服务平台统计"});
+    Api.Response entered = api().put(path(year, site, "/figures"), json(entries), admin, PASSWORD);
+    assertThat(entered.status()).isEqualTo(200);
+    assertThat(entered.<List<String>>json("$.problems[*].rule"))
+        .containsExactly("website-report.check.sum");
+    assertThat(attr(entered, "services.items", "note")).isEqualTo("政务服务平台统计");
+    assertThat(attr(entered, "services.items", "enteredBy")).isEqualTo(admin);
+    assertThat(api().post(path(year, site, "/freeze"), "", admin, PASSWORD).status())
+        .isEqualTo(409);
+
+    entries.put("services.cases.total", new String[] {"90", "政务服务平台统计"});
+    Api.Response fixed = api().put(path(year, site, "/figures"), json(entries), admin, PASSWORD);
+    assertThat(fixed.<List<Object>>json("$.problems")).isEmpty();
+    assertThat(figures(fixed)).containsEntry("interpretation.total", 1 + 4 + 2);
+    assertThat(
+            api().post(path(year, site, "/freeze"), "", f.editor().username(), PASSWORD).status())
+        .as("an editor does not publish")
+        .isEqualTo(403);
+
+    Api.Response frozen = api().post(path(year, site, "/freeze"), "", admin, PASSWORD);
+    assertThat(frozen.status()).isEqualTo(200);
+    assertThat(frozen.<Boolean>json("$.frozen")).isTrue();
+    Map<String, Object> before = figures(frozen);
+
+    // New records of the year change nothing, and nothing can be entered or frozen again.
+    message(f, "B", LocalDate.of(year, 2, 10), LocalDate.of(year, 2, 12), true, "REPLIED");
+    Api.Response after = api().get(path(year, site), admin, PASSWORD);
+    assertThat(figures(after)).isEqualTo(before);
+    assertThat(before).containsEntry("interaction.messages.received", 1);
+    assertThat(api().put(path(year, site, "/figures"), json(entries), admin, PASSWORD).status())
+        .isEqualTo(409);
+    assertThat(api().post(path(year, site, "/freeze"), "", admin, PASSWORD).status())
+        .isEqualTo(409);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM audit_record WHERE subject_type = 'website-report'"
+                    + " AND subject_id = '"
+                    + site
+                    + "/"
+                    + year
+                    + "' AND action = 'website-report.frozen'"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM audit_record WHERE subject_type = 'website-report'"
+                    + " AND subject_id = '"
+                    + site
+                    + "/"
+                    + year
+                    + "' AND action = 'website-report.figure.entered'"))
+        .isEqualTo(2 * entries.size());
+  }
+
+  @Test
+  void theSupervisionReportCountsTheMonitorsChecksPerQuarterForThePlatformAdministrator() {
+    int year = 2018;
+    Fixture f = newAgency();
+    long a = site(f, "wr4");
+    long b = site(f, "wr5");
+    run(a, f, LocalDate.of(year, 2, 1), 90, false);
+    run(b, f, LocalDate.of(year, 2, 2), 50, false);
+    run(a, f, LocalDate.of(year, 5, 1), 80, true);
+    run(b, f, LocalDate.of(year, 11, 1), 80, false);
+    String path = "/api/v1/admin/website-reports/" + year + "/supervision";
+    Api.Response report = api().get(path, "admin", ADMIN_PASSWORD);
+    assertThat(report.status()).isEqualTo(200);
+    Map<String, Object> by = figures(report);
+    int before =
+        count(
+            "SELECT COUNT(DISTINCT site_id) FROM monitor_run WHERE run_on BETWEEN '"
+                + year
+                + "-01-01' AND '"
+                + year
+                + "-03-31' AND agency_id IN (:a)",
+            List.of(0L, f.agency().id()));
+    assertThat(before).isEqualTo(2);
+    assertThat(((Number) by.get("checks.q1.checked")).longValue()).isGreaterThanOrEqualTo(2);
+    assertThat(((Number) by.get("checks.q1.unqualified")).longValue()).isGreaterThanOrEqualTo(1);
+    assertThat(((Number) by.get("checks.q2.unqualified")).longValue()).isGreaterThanOrEqualTo(1);
+    assertThat(by.get("checks.year.checked"))
+        .isEqualTo(
+            ((Number) by.get("checks.q1.checked")).intValue()
+                + ((Number) by.get("checks.q2.checked")).intValue()
+                + ((Number) by.get("checks.q3.checked")).intValue()
+                + ((Number) by.get("checks.q4.checked")).intValue());
+    assertThat(attr(report, "training.sessions", "source")).isEqualTo("entered");
+    assertThat(api().get(path, f.agencyAdmin().username(), PASSWORD).status()).isEqualTo(403);
+  }
+
+  // --- the records ---
+
+  private long site(Fixture f, String name) {
+    Api.Response created =
+        api()
+            .post(
+                "/api/v1/admin/sites",
+                "{\"name\":\"报表测试网站"
+                    + name
+                    + "\",\"hosts\":[\""
+                    + name
+                    + ".example.localhost\"],\"agency\":\""
+                    + f.agency().code()
+                    + "\",\"idCode\":\"33990"
+                    + (10000 + Math.abs(name.hashCode() % 89999))
+                    + "\",\"type\":\"DEPARTMENT\",\"organizer\":\"测试主办单位\","
+                    + "\"icpFiling\":\"测ICP备00000001号\",\"securityFiling\":\"测公网安备00000001号\","
+                    + "\"languages\":[\"zh-CN\",\"en\"]}",
+                "admin",
+                ADMIN_PASSWORD);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    return ((Number) created.json("$.id")).longValue();
+  }
+
+  private static String path(int year, long site) {
+    return path(year, site, "");
+  }
+
+  private static String path(int year, long site, String tail) {
+    return "/api/v1/admin/website-reports/" + year + tail + "?site=" + site;
+  }
+
+  /** An attribute of the row of that key. */
+  private static Object attr(Api.Response report, String key, String name) {
+    List<String> keys = report.json("$.figures[*].key");
+    return report.json("$.figures[" + keys.indexOf(key) + "]." + name);
+  }
+
+  private static Map<String, Object> figures(Api.Response report) {
+    List<String> keys = report.json("$.figures[*].key");
+    List<Object> values = report.json("$.figures[*].value");
+    Map<String, Object> by = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      by.put(keys.get(i), values.get(i));
+    }
+    return by;
+  }
+
+  private int count(String sql) {
+    return jdbc.sql(sql).query(Integer.class).single();
+  }
+
+  private int count(String sql, List<Long> scope) {
+    return jdbc.sql(sql).param("a", scope).query(Integer.class).single();
+  }
+
+  /** Every entered row of the site report filled, the media rows left out (no new media). */
+  private static Map<String, String[]> complete() {
+    Map<String, String[]> e = new LinkedHashMap<>();
+    String src = "政务服务平台统计";
+    e.put("interpretation.products", new String[] {"4", "宣传处台账"});
+    e.put("interpretation.media", new String[] {"2", "宣传处台账"});
+    e.put("concerns.responses", new String[] {"3", "办公室台账"});
+    e.put("services.catalog", new String[] {"true", src});
+    e.put("services.registered-users", new String[] {"1200", src});
+    e.put("services.items", new String[] {"150", src});
+    e.put("services.online-items", new String[] {"120", src});
+    e.put("services.cases.total", new String[] {"90", src});
+    e.put("services.cases.natural", new String[] {"60", src});
+    e.put("services.cases.legal", new String[] {"30", src});
+    e.put("interaction.unified-platform", new String[] {"true", "省统一互动平台"});
+    e.put("interaction.smart-qa", new String[] {"false", "网站功能"});
+    e.put("security.drills", new String[] {"true", "应急演练记录"});
+    e.put("security.responsible-person", new String[] {"true", "安全责任书"});
+    e.put("media.has", new String[] {"false", "新媒体台账"});
+    e.put("innovation.personalised", new String[] {"false", "网站功能"});
+    e.put("innovation.other", new String[] {"无", "网站功能"});
+    e.put("sign.head", new String[] {"王主任", "单位"});
+    e.put("sign.reviewer", new String[] {"李科长", "单位"});
+    e.put("sign.filler", new String[] {"赵科员", "单位"});
+    e.put("sign.phone", new String[] {"0571-12345678", "单位"});
+    return e;
+  }
+
+  private static String json(Map<String, String[]> entries) {
+    List<String> parts = new ArrayList<>();
+    entries.forEach(
+        (k, v) ->
+            parts.add(
+                Api.quote(k)
+                    + ":{\"value\":"
+                    + Api.quote(v[0])
+                    + ",\"source\":"
+                    + Api.quote(v[1])
+                    + "}"));
+    return "{" + String.join(",", parts) + "}";
+  }
+
+  private void message(
+      Fixture f,
+      String code,
+      LocalDate received,
+      LocalDate replied,
+      boolean published,
+      String state) {
+    jdbc.sql(
+            "INSERT INTO mailbox_message (agency_id, tracking_code, type, to_head, title, content,"
+                + " public_consent, state, received_on, due_on, reply, replied_on, published, submitted_at)"
+                + " VALUES (?, ?, 'QUESTION', FALSE, '留言', '内容', ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            f.agency().id(),
+            "W" + code + f.agency().code().substring(6),
+            published,
+            state,
+            received,
+            received.plusDays(15),
+            replied == null ? null : "答复",
+            replied,
+            published,
+            OffsetDateTime.now())
+        .update();
+  }
+
+  private long call(Fixture f, String kind, LocalDate opens, LocalDate feedback) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO consultation (agency_id, kind, scope, title, draft_text, opens_on, closes_on,"
+                + " published, feedback_text, feedback_at, created_by, created_at)"
+                + " VALUES (?, ?, 'PUBLIC', '征求意见', '草案', ?, ?, TRUE, ?, ?, 'test', ?)")
+        .params(
+            f.agency().id(),
+            kind,
+            opens,
+            opens.plusDays(30),
+            feedback == null ? null : "采纳情况",
+            feedback == null ? null : feedback.atTime(9, 0).atZone(SHANGHAI).toOffsetDateTime(),
+            OffsetDateTime.now())
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  private void comment(long consultation, LocalDate on) {
+    jdbc.sql(
+            "INSERT INTO consultation_comment (consultation_id, body, state, submitted_at)"
+                + " VALUES (?, '意见', 'PUBLISHED', ?)")
+        .params(consultation, on.atTime(10, 0).atZone(SHANGHAI).toOffsetDateTime())
+        .update();
+  }
+
+  private void interview(Fixture f, LocalDate held, int received, int answered) {
+    jdbc.sql(
+            "INSERT INTO interview (agency_id, kind, held_on, channel, topic, questions_received,"
+                + " questions_answered, published, created_by, created_at)"
+                + " VALUES (?, 'ONLINE_INTERVIEW', ?, '网站', '访谈', ?, ?, TRUE, 'test', ?)")
+        .params(f.agency().id(), held, received, answered, OffsetDateTime.now())
+        .update();
+  }
+
+  private long document(
+      Fixture f, ColumnType column, DocumentKind kind, String title, LocalDate published) {
+    DocumentForm form = new DocumentForm();
+    form.setAgency(f.agency().code());
+    form.setColumn(agencies.column(f.agency().id(), column).orElseThrow().id());
+    form.setTitle(title);
+    form.setKind(kind);
+    form.setIssuedOn(published);
+    form.setDisclosureMode(DisclosureMode.PROACTIVE);
+    if (kind == DocumentKind.NORMATIVE_DOCUMENT) {
+      form.setDocNumber("测规〔" + published.getYear() + "〕" + title.length() + "号");
+    }
+    form.setBody("<p>正文。</p>");
+    Instant at = published.atTime(10, 0).atZone(SHANGHAI).toInstant();
+    return editorial.importPublished(form, at, List.of(), admin());
+  }
+
+  private long run(long site, Fixture f, LocalDate on, int score, boolean vetoed) {
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO monitor_run (site_id, agency_id, run_on, score, vetoed, findings, ran_at)"
+                + " VALUES (?, ?, ?, ?, ?, 0, ?)")
+        .params(site, f.agency().id(), on, score, vetoed, OffsetDateTime.now())
+        .update(keys, "id");
+    return keys.getKey().longValue();
+  }
+
+  private void finding(long run, long site, String rule, String target) {
+    jdbc.sql(
+            "INSERT INTO monitor_finding (run_id, site_id, rule, severity, target, message)"
+                + " VALUES (?, ?, ?, 'WARNING', ?, '问题')")
+        .params(run, site, rule, target)
+        .update();
+  }
+
+  /** A day's views by the visitors numbered from {@code first} up to {@code last}, excluded. */
+  private void visits(long site, LocalDate day, long views, int first, int last) {
+    HllSketch sketch = new HllSketch(12);
+    for (int v = first; v < last; v++) {
+      sketch.update("visitor-" + v);
+    }
+    jdbc.sql(
+            "INSERT INTO visit_day (site_id, on_day, views, visitors, sketch) VALUES (?, ?, ?, ?, ?)")
+        .params(site, day, views, last - first, sketch.toCompactByteArray())
+        .update();
+  }
+}
