@@ -25,8 +25,8 @@ class AnalyticsApi {
   }
 
   /**
-   * {@code visitors} of the period come from the days' sketches merged: a visitor of several days
-   * counts once there, and once on each of those days.
+   * {@code visitors} of the period come from the days' sketches merged. The salt changes every day
+   * so that no one can be followed from day to day: a visitor of several days counts on each.
    */
   record AnalyticsView(
       long site,

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What the dashboard, the API and the yearly report read of the counts. Visitors over several days
- * come from merging the days' sketches (a visitor of two days counts once), never from adding them.
+ * come from merging the days' sketches. The salt changes every day, so a visitor of several days
+ * counts on each of them (nobody is followed from day to day), and the merge differs from the days'
+ * estimates added up only by the estimate's error.
  */
 @Repository
 class VisitFigures {

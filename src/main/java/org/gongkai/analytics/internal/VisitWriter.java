@@ -1,15 +1,12 @@
 package org.gongkai.analytics.internal;
 
 import jakarta.annotation.PreDestroy;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import org.gongkai.catalog.Catalog;
-import org.gongkai.catalog.IndexableDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -19,26 +16,28 @@ import org.springframework.stereotype.Component;
 /**
  * Writes what this node counted to the database, every {@code gongkai.analytics.flush-interval} and
  * when the node stops. Each node writes its own counts; the database adds them up (views added,
- * sketches merged under a row lock), so the job is safe to run on every node at once. A document's
- * views count for its column too, looked up here rather than on the request path.
+ * sketches merged under a row lock), so the job is safe to run on every node at once. A page's
+ * views count for its column too ({@link PageColumns}).
  */
 @Component
 class VisitWriter {
 
   private static final Logger log = LoggerFactory.getLogger(VisitWriter.class);
   private static final long GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-  private static final int LOOKUP_BATCH = 500;
 
   private final VisitCounter counter;
   private final VisitRepository visits;
-  private final Catalog catalog;
+  private final PageColumns columns;
   private final AnalyticsProperties settings;
 
   VisitWriter(
-      VisitCounter counter, VisitRepository visits, Catalog catalog, AnalyticsProperties settings) {
+      VisitCounter counter,
+      VisitRepository visits,
+      PageColumns columns,
+      AnalyticsProperties settings) {
     this.counter = counter;
     this.visits = visits;
-    this.catalog = catalog;
+    this.columns = columns;
     this.settings = settings;
   }
 
@@ -83,7 +82,7 @@ class VisitWriter {
           visits.addDay(siteId, tally.day, views, site.visitors, settings.lgK());
           Map<String, Long> pages = sums(site.pages);
           visits.addPages(siteId, tally.day, pages);
-          visits.addColumns(siteId, tally.day, columns(pages));
+          visits.addColumns(siteId, tally.day, columns.of(pages));
           written += views;
         }
         visits.addMisses(siteId, tally.day, sums(site.misses));
@@ -96,31 +95,5 @@ class VisitWriter {
     Map<String, Long> sums = new HashMap<>();
     counts.forEach((key, count) -> sums.put(key, count.sum()));
     return sums;
-  }
-
-  /** Views per column: an agency's catalog page names its column, a document is in one. */
-  private Map<Long, Long> columns(Map<String, Long> pages) {
-    Map<Long, Long> columns = new HashMap<>();
-    Map<Long, Long> documents = new HashMap<>();
-    pages.forEach(
-        (page, views) -> {
-          int at = page.indexOf("?column=");
-          if (at > 0) {
-            columns.merge(Long.parseLong(page.substring(at + 8)), views, Long::sum);
-          } else if (page.startsWith("/documents/")) {
-            String id = page.substring("/documents/".length());
-            if (!id.isEmpty() && id.length() < 19 && id.chars().allMatch(Character::isDigit)) {
-              documents.merge(Long.parseLong(id), views, Long::sum);
-            }
-          }
-        });
-    List<Long> ids = new ArrayList<>(documents.keySet());
-    for (int from = 0; from < ids.size(); from += LOOKUP_BATCH) {
-      for (IndexableDocument d :
-          catalog.indexable(ids.subList(from, Math.min(ids.size(), from + LOOKUP_BATCH)))) {
-        columns.merge(d.columnId(), documents.get(d.id()), Long::sum);
-      }
-    }
-    return columns;
   }
 }

@@ -2,8 +2,7 @@ package org.gongkai.catalog.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.gongkai.shared.site.SiteProperties;
-import org.gongkai.site.Site;
+import org.gongkai.site.SiteAddresses;
 import org.gongkai.site.Sites;
 import org.springframework.stereotype.Component;
 
@@ -15,11 +14,11 @@ import org.springframework.stereotype.Component;
 class DocumentSites {
 
   private final Sites sites;
-  private final String firstSiteAddress;
+  private final SiteAddresses addresses;
 
-  DocumentSites(Sites sites, SiteProperties settings) {
+  DocumentSites(Sites sites, SiteAddresses addresses) {
     this.sites = sites;
-    this.firstSiteAddress = settings.address();
+    this.addresses = addresses;
   }
 
   /** A site showing the document, and its address there; {@code canonical} on its own site. */
@@ -36,24 +35,8 @@ class DocumentSites {
                     s.id(),
                     s.name(),
                     s.canonicalHost(),
-                    address(s, request) + "/documents/" + documentId,
+                    addresses.of(s, request) + "/documents/" + documentId,
                     s.id() == home))
         .toList();
-  }
-
-  /**
-   * The site's address as staff reach it from here: the first site's configured address when set;
-   * else its canonical host, on this console's scheme and port when the console is on a port of its
-   * own (a platform tried out locally), else over https.
-   */
-  private String address(Site site, HttpServletRequest request) {
-    if (site.fallback() && !firstSiteAddress.isBlank()) {
-      return firstSiteAddress;
-    }
-    int port = request.getServerPort();
-    boolean defaultPort = port == 80 || port == 443;
-    return defaultPort
-        ? "https://" + site.canonicalHost()
-        : request.getScheme() + "://" + site.canonicalHost() + ":" + port;
   }
 }
