@@ -2,6 +2,7 @@ package org.gongkai.analytics.internal;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.shared.web.Refusal;
@@ -33,12 +34,21 @@ class AnalyticsAccess {
       throw Refusal.invalidField("site", "error.required", "site");
     }
     Site site = sites.find(siteId).orElseThrow(() -> Refusal.notFound("error.not-found"));
-    Staff me = access.current();
-    if (!me.isPlatformAdmin()
-        && site.agencyIds().stream().noneMatch(agency -> access.mayWorkOn(me, agency))) {
+    if (!mayRead(access.current(), site)) {
       throw Refusal.forbidden("analytics.forbidden");
     }
     return site;
+  }
+
+  /** The sites whose visits the member of staff may read, in the platform's order. */
+  List<Site> readable() {
+    Staff me = access.current();
+    return sites.all().stream().filter(site -> mayRead(me, site)).toList();
+  }
+
+  private boolean mayRead(Staff me, Site site) {
+    return me.isPlatformAdmin()
+        || site.agencyIds().stream().anyMatch(agency -> access.mayWorkOn(me, agency));
   }
 
   /** The days asked for; by default the 30 days up to {@code today}. */

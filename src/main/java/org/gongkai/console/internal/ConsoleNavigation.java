@@ -76,6 +76,7 @@ class ConsoleNavigation {
                   new Link("/console/foi/statistics", "foi.console.statistics", Audience.EVERYONE),
                   new Link("/console/reports", "console.reports", Audience.EVERYONE),
                   new Link("/console/dashboard", "console.dashboard", Audience.EVERYONE),
+                  new Link("/console/analytics", "console.analytics", Audience.EVERYONE),
                   new Link(
                       "/console/subscriptions", "console.subscriptions", Audience.PLATFORM_ADMIN))),
           new Group(
