@@ -1,7 +1,11 @@
 package org.gongkai.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gongkai.support.HostRequests;
@@ -43,6 +47,55 @@ class DemoSitesIntegrationTests extends PlatformIntegrationTests {
     assertThat(get(document, "xxgk.linjiang.localhost")).contains(canonical);
     assertThat(get(document, "www.linjiang.localhost")).contains(canonical);
     assertThat(get(document, "jyj.linjiang.localhost")).startsWith("HTTP/1.1 404");
+  }
+
+  @Test
+  void theCityPortalShowsVisitsFromTheFirstDayOfLastYear() {
+    long portal = jdbc.sql("SELECT id FROM site WHERE fallback").query(Long.class).single();
+    LocalDate yesterday = clock.today().minusDays(1);
+    LocalDate first = LocalDate.of(yesterday.getYear() - 1, 1, 1);
+    long days = yesterday.toEpochDay() - first.toEpochDay() + 1;
+    // Written in the background after the start.
+    await("the demo's visits")
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () ->
+                jdbc.sql("SELECT COUNT(*) FROM visit_day WHERE site_id = :s")
+                        .param("s", portal)
+                        .query(Long.class)
+                        .single()
+                    == days);
+    Map<String, Object> lastYear =
+        jdbc.sql(
+                "SELECT SUM(views) AS views, MIN(views) AS least, MAX(views) AS most,"
+                    + " SUM(CASE WHEN visitors < views THEN 1 ELSE 0 END) AS fewer"
+                    + " FROM visit_day WHERE site_id = :s AND on_day BETWEEN :from AND :to")
+            .param("s", portal)
+            .param("from", first)
+            .param("to", first.withDayOfYear(first.lengthOfYear()))
+            .query()
+            .singleRow();
+    assertThat(((Number) lastYear.get("views")).longValue()).isBetween(150_000L, 600_000L);
+    assertThat(((Number) lastYear.get("least")).longValue()).isPositive();
+    assertThat(((Number) lastYear.get("most")).longValue())
+        .isGreaterThan(((Number) lastYear.get("least")).longValue() * 3);
+    assertThat(((Number) lastYear.get("fewer")).longValue())
+        .as("fewer visitors than views on every day")
+        .isEqualTo(first.lengthOfYear());
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(DISTINCT page) FROM visit_page_day WHERE site_id = :s"
+                        + " AND page LIKE '/documents/%'")
+                .param("s", portal)
+                .query(Long.class)
+                .single())
+        .isGreaterThan(10);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM search_miss_day WHERE site_id = :s")
+                .param("s", portal)
+                .query(Long.class)
+                .single())
+        .isPositive();
   }
 
   @Test

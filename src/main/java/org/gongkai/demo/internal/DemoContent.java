@@ -20,6 +20,7 @@ import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.agency.Column;
 import org.gongkai.agency.ColumnType;
+import org.gongkai.analytics.VisitHistory;
 import org.gongkai.assessment.AssessmentDesk;
 import org.gongkai.calendar.WorkingCalendar;
 import org.gongkai.catalog.Catalog;
@@ -75,6 +76,8 @@ class DemoContent implements ApplicationRunner {
   private final DemoWorkflow workflow;
   private final DemoTopics demoTopics;
   private final DemoDecisions decisions;
+  private final DemoVisits visits;
+  private final Sites sites;
 
   DemoContent(
       AgencyDirectory agencies,
@@ -96,7 +99,10 @@ class DemoContent implements ApplicationRunner {
       Offers offers,
       Catalog catalog,
       TopicDesk topics,
-      DecisionRegister register) {
+      DecisionRegister register,
+      VisitHistory visitHistory) {
+    this.visits = new DemoVisits(visitHistory);
+    this.sites = sites;
     this.demoTopics = new DemoTopics(topics, clock);
     this.decisions = new DemoDecisions(register, calendar, clock);
     this.activity =
@@ -151,6 +157,54 @@ class DemoContent implements ApplicationRunner {
         "demo content created: {} documents in {} ms",
         count,
         (System.nanoTime() - started) / 1_000_000);
+    // A year and more of counts is some tens of thousands of rows: written after the start.
+    files.execute(this::visits);
+  }
+
+  private void visits() {
+    try {
+      long started = System.nanoTime();
+      LocalDate yesterday = LocalDate.now(clock).minusDays(1);
+      LocalDate from = LocalDate.of(yesterday.getYear() - 1, 1, 1);
+      long views = visits.days(sites.fallback().id(), portalPages(), from, yesterday);
+      log.info(
+          "demo visits written: {} page views from {} in {} ms",
+          views,
+          from,
+          (System.nanoTime() - started) / 1_000_000);
+    } catch (RuntimeException e) {
+      log.info("demo visits not written: {}", e.getMessage());
+    }
+  }
+
+  /** The city portal's pages, weighted: the home page and search first, a few documents next. */
+  private List<DemoVisits.Page> portalPages() {
+    List<DemoVisits.Page> pages = new ArrayList<>();
+    pages.add(new DemoVisits.Page("/", 28));
+    pages.add(new DemoVisits.Page("/search", 6));
+    pages.add(new DemoVisits.Page("/foi/apply", 2));
+    pages.add(new DemoVisits.Page("/topics", 3));
+    for (Agency agency : agencies.all()) {
+      pages.add(new DemoVisits.Page("/agencies/" + agency.code(), 1.5));
+      agencies.visibleColumns(agency.id()).stream()
+          .limit(1)
+          .forEach(
+              c ->
+                  pages.add(
+                      new DemoVisits.Page(
+                          "/agencies/" + agency.code() + "?column=" + c.id(), 0.6)));
+    }
+    List<Long> documents =
+        jdbc.sql(
+                "SELECT document_id FROM edition WHERE state = 'PUBLISHED'"
+                    + " AND disclosure_mode = 'PROACTIVE' ORDER BY document_id DESC"
+                    + " FETCH FIRST 30 ROWS ONLY")
+            .query(Long.class)
+            .list();
+    for (int i = 0; i < documents.size(); i++) {
+      pages.add(new DemoVisits.Page("/documents/" + documents.get(i), 12.0 / (i + 2)));
+    }
+    return pages;
   }
 
   private int seed(Staff admin) {
