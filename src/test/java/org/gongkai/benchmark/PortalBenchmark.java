@@ -35,7 +35,9 @@ import org.junit.jupiter.api.Test;
  * localhost}, and a department site's home page, document page and sitemap by its own host name
  * ({@code -Dbenchmark.second-host}, the commerce bureau's by default), so that both sites share the
  * page cache and the JVM while they are measured. Every page is loaded twice over before anything
- * is measured, so that the JIT compiler is done. Writes {@code target/benchmark/portal.json}.
+ * is measured, so that the JIT compiler is done. Requests carry a browser's user agent, so that
+ * every page view is counted by the platform's visit counting as a visitor's would be. Writes
+ * {@code target/benchmark/portal.json}.
  *
  * <pre>
  * mvn -B -q package -DskipTests
@@ -388,6 +390,8 @@ class PortalBenchmark {
                   "--latency",
                   "-H",
                   "Host: " + host,
+                  "-H",
+                  "User-Agent: " + HttpLoad.BROWSER,
                   url)
               .redirectErrorStream(true)
               .start();
