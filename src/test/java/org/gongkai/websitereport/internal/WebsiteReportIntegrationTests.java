@@ -27,6 +27,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
  */
 abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
 
+  @org.springframework.beans.factory.annotation.Autowired WebsiteReports reports;
+
+  @org.springframework.beans.factory.annotation.Autowired ReportExports exports;
+
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Test
@@ -252,6 +256,80 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
                     + year
                     + "' AND action = 'website-report.figure.entered'"))
         .isEqualTo(2 * entries.size());
+  }
+
+  @Test
+  void theExportsOpenAndHoldTheFiguresInTheTemplatesLayout() throws Exception {
+    int year = 2017;
+    Fixture f = newAgency();
+    long site = site(f, "wr6");
+    message(f, "A", LocalDate.of(year, 1, 10), LocalDate.of(year, 1, 12), true, "REPLIED");
+    message(f, "B", LocalDate.of(year, 2, 10), LocalDate.of(year, 2, 20), false, "REPLIED");
+    interview(f, LocalDate.of(year, 4, 1), 13, 11);
+    Map<String, String[]> entries = complete();
+    assertThat(
+            api()
+                .put(path(year, site, "/figures"), json(entries), "admin", ADMIN_PASSWORD)
+                .status())
+        .isEqualTo(200);
+    ReportViews.Report report = reports.site(site, year, admin());
+
+    String html = new String(exports.export(report, ReportExports.Format.HTML), "UTF-8");
+    assertThat(html)
+        .contains("政府网站工作年度报表（" + year + "年度）", "填报单位：测试主办单位")
+        .contains("<td>收到留言数量（单位：条）</td><td class=\"n\">2</td>")
+        .contains("<td>答复网民提问数量（单位：条）</td><td class=\"n\">11</td>")
+        .contains("<td>是否发布服务事项目录</td><td>是</td>", "单位负责人：王主任")
+        .contains("rowspan=\"7\">网站基本信息</th>");
+
+    try (var book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(exports.export(report, ReportExports.Format.XLSX)))) {
+      var sheet = book.getSheetAt(0);
+      Map<String, Object> cells = new LinkedHashMap<>();
+      for (var row : sheet) {
+        if (row.getCell(1) != null && row.getCell(2) != null) {
+          var value = row.getCell(2);
+          cells.put(
+              row.getCell(1).getStringCellValue(),
+              value.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
+                  ? value.getNumericCellValue()
+                  : value.getStringCellValue());
+        }
+      }
+      assertThat(cells)
+          .containsEntry("收到留言数量（单位：条）", 2.0)
+          .containsEntry("网民留言数量（单位：条）", 13.0)
+          .containsEntry("平均办理时间（单位：天）", 6.0)
+          .containsEntry("网站名称", "报表测试网站wr6")
+          .containsEntry("政务服务事项数量（单位：项）", 150.0);
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("政府网站工作年度报表");
+      assertThat(sheet.getMergedRegions()).hasSizeGreaterThan(5);
+    }
+
+    try (var doc =
+        new org.apache.poi.xwpf.usermodel.XWPFDocument(
+            new java.io.ByteArrayInputStream(exports.export(report, ReportExports.Format.DOCX)))) {
+      var table = doc.getTables().get(0);
+      Map<String, String> rows = new LinkedHashMap<>();
+      table.getRows().forEach(r -> rows.put(r.getCell(1).getText(), r.getCell(2).getText()));
+      assertThat(rows)
+          .containsEntry("办结留言数量（单位：条）", "2")
+          .containsEntry("在线访谈期数（单位：期）", "1")
+          .containsEntry("网站类型", "部门网站");
+      assertThat(doc.getParagraphs().get(0).getText()).contains("政府网站工作年度报表");
+      assertThat(table.getRow(1).getCell(0).getCTTc().getTcPr().getVMerge()).isNotNull();
+    }
+    Api.Response file =
+        api().get(path(year, site, "/export") + "&format=docx", "admin", ADMIN_PASSWORD);
+    assertThat(file.status()).isEqualTo(200);
+    assertThat(file.headers().getContentDisposition().getFilename())
+        .isEqualTo("website-report-" + site + "-" + year + ".docx");
+    assertThat(
+            api()
+                .get(path(year, site, "/export") + "&format=pdf", "admin", ADMIN_PASSWORD)
+                .status())
+        .isEqualTo(400);
   }
 
   @Test
