@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gongkai.audit.AuditEntry;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.catalog.DocumentForm;
 import org.gongkai.support.Api;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.gongkai.syndication.Delivery;
@@ -160,6 +161,35 @@ class WebhookDeliveryIntegrationTests extends PlatformIntegrationTests {
                 .body())
         .contains("DELIVERED")
         .contains("document.withdrawn");
+  }
+
+  @Test
+  void aRevisionArrivesSignedWithTheRevisedText() throws Exception {
+    Fixture f = newAgency();
+    long endpoint = register(f);
+    long document = publish(f, "修订前的推送文件");
+    awaitDelivery(endpoint, Outbox.PUBLISHED);
+    assertThat(sender.sendDue()).isEqualTo(1);
+
+    editorial.startRevision(document, f.editor());
+    DocumentForm change =
+        DocumentForm.of(
+            editorial.get(document, f.editor()).working(), f.agency().code(), List.of());
+    change.setTitle("修订后的推送文件");
+    editorial.updateDraft(document, change, f.editor());
+    editorial.submit(document, f.editor());
+    editorial.approve(document, true, null, f.reviewer());
+    editorial.publish(document, null, f.reviewer());
+    Delivery revised = awaitDelivery(endpoint, Outbox.REVISED);
+    assertThat(revised.documentId()).isEqualTo(document);
+    assertThat(sender.sendDue()).isEqualTo(1);
+    assertThat(received).hasSize(2);
+    Received second = received.get(1);
+    assertSigned(second);
+    assertThat(second.body())
+        .contains("\"type\":\"document.revised\"")
+        .contains("修订后的推送文件")
+        .contains("\"id\":" + document);
   }
 
   @Test
