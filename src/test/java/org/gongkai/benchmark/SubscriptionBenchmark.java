@@ -44,6 +44,7 @@ class SubscriptionBenchmark extends PlatformIntegrationTests {
   static void settings(DynamicPropertyRegistry registry) {
     TestMailServer.register(registry);
     registry.add("gongkai.subscriptions.batch", () -> Integer.getInteger("benchmark.batch", 200));
+    registry.add("gongkai.subscriptions.senders", () -> Integer.getInteger("benchmark.senders", 4));
     if (DB.equals("postgres")) {
       OnPostgres.register(registry);
     }
@@ -98,9 +99,19 @@ class SubscriptionBenchmark extends PlatformIntegrationTests {
     int mails = Subscribers.gather(node);
     double gatherSeconds = (System.nanoTime() - gatherStart) / 1e9;
 
+    if (Boolean.getBoolean("benchmark.service-loader")) {
+      // The mail library's own lookup of its stream provider, for comparison.
+      System.clearProperty("jakarta.mail.util.StreamProvider");
+    }
+    var os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpuStart = os.getProcessCpuTime();
+    double loadBefore = os.getSystemLoadAverage();
     long sendStart = System.nanoTime();
     int sent = Subscribers.sendDue(node);
     double sendSeconds = (System.nanoTime() - sendStart) / 1e9;
+    double cpuMsPerMail = (os.getProcessCpuTime() - cpuStart) / 1e6 / Math.max(sent, 1);
+    double loadAfter = os.getSystemLoadAverage();
     sampling.set(false);
     sampler.join();
     int received = TestMailServer.server().getReceivedMessages().length - receivedBefore;
@@ -112,7 +123,9 @@ class SubscriptionBenchmark extends PlatformIntegrationTests {
             "{\"db\":\"%s\",\"readers\":%d,\"matching\":%d,\"seed_s\":%.1f,\"notices_s\":%.2f,"
                 + "\"mails\":%d,\"gather_s\":%.2f,\"sent\":%d,\"received\":%d,\"send_s\":%.2f,"
                 + "\"mails_per_s\":%.1f,\"heap_before_mb\":%d,\"heap_peak_mb\":%d,"
-                + "\"heap_max_mb\":%d,\"processors\":%d}",
+                + "\"heap_max_mb\":%d,\"processors\":%d,\"cpu_ms_per_mail\":%.3f,"
+                + "\"mails_per_s_if_cpu_bound_on_all_processors\":%.0f,\"senders\":%s,"
+                + "\"load_before\":%.2f,\"load_after\":%.2f}",
             DB,
             READERS,
             MATCHING,
@@ -127,7 +140,12 @@ class SubscriptionBenchmark extends PlatformIntegrationTests {
             heapBefore >> 20,
             peak.get() >> 20,
             memory.getHeapMemoryUsage().getMax() >> 20,
-            Runtime.getRuntime().availableProcessors());
+            Runtime.getRuntime().availableProcessors(),
+            cpuMsPerMail,
+            Runtime.getRuntime().availableProcessors() * 1000 / cpuMsPerMail,
+            node.getEnvironment().getProperty("gongkai.subscriptions.senders", "4"),
+            loadBefore,
+            loadAfter);
     System.out.println(json);
     Path out = Path.of("target", "benchmark", "subscriptions-" + DB + ".json");
     Files.createDirectories(out.getParent());

@@ -21,16 +21,19 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Two nodes on one database run the subscription mail job at the same moment, again and again:
- * every reader gets the publication once, not once per node.
+ * Two nodes on one database gather and send subscription mails at the same moment, then run the
+ * whole job together again: every reader gets the publication once, not once per node, and both
+ * nodes send a share of the mails (each claims batches under a lease; a node holds no more than its
+ * sending threads send).
  */
 class SubscriptionsOnTwoNodesPostgresIntegrationTests extends TwoNodesIntegrationTests {
 
-  private static final int READERS = 40;
+  private static final int READERS = 120;
 
   @DynamicPropertySource
   static void mail(DynamicPropertyRegistry registry) {
     TestMailServer.register(registry);
+    registry.add("gongkai.subscriptions.batch", () -> 7);
   }
 
   @Autowired ApplicationContext nodeA;
@@ -57,12 +60,21 @@ class SubscriptionsOnTwoNodesPostgresIntegrationTests extends TwoNodesIntegratio
           .atMost(Duration.ofSeconds(20))
           .pollInterval(Duration.ofMillis(50))
           .until(() -> Subscribers.openNotices(nodeA, document) == READERS);
-      for (int round = 0; round < 3; round++) {
+      CyclicBarrier gathering = new CyclicBarrier(2);
+      var gatheredA = CompletableFuture.supplyAsync(() -> gatherTogether(nodeA, gathering));
+      var gatheredB = CompletableFuture.supplyAsync(() -> gatherTogether(nodeB, gathering));
+      assertThat(gatheredA.get() + gatheredB.get())
+          .as("the two nodes gathered each reader's notice into one mail between them")
+          .isEqualTo(READERS);
+      CyclicBarrier sending = new CyclicBarrier(2);
+      var sentA = CompletableFuture.supplyAsync(() -> sendTogether(nodeA, sending, false));
+      var sentB = CompletableFuture.supplyAsync(() -> sendTogether(nodeB, sending, false));
+      assertThat(sentA.get() + sentB.get()).isEqualTo(READERS);
+      for (int round = 0; round < 2; round++) {
         CyclicBarrier together = new CyclicBarrier(2);
-        var a = CompletableFuture.supplyAsync(() -> sendTogether(nodeA, together));
-        var b = CompletableFuture.supplyAsync(() -> sendTogether(nodeB, together));
-        a.get();
-        b.get();
+        var a = CompletableFuture.supplyAsync(() -> sendTogether(nodeA, together, true));
+        var b = CompletableFuture.supplyAsync(() -> sendTogether(nodeB, together, true));
+        assertThat(a.get() + b.get()).as("nothing is left to send").isZero();
       }
       for (String email : readers) {
         List<MimeMessage> mails = TestMailServer.to(email);
@@ -78,15 +90,35 @@ class SubscriptionsOnTwoNodesPostgresIntegrationTests extends TwoNodesIntegratio
               .query(Long.class)
               .single();
       assertThat(sent).isEqualTo(READERS);
+      List<String> senders =
+          jdbc.sql(
+                  "SELECT DISTINCT s.node FROM subscription_send s JOIN subscription_notice n ON"
+                      + " n.mail_id = s.mail_id WHERE n.document_id = ? AND s.outcome = 'SENT'")
+              .param(document)
+              .query(String.class)
+              .list();
+      assertThat(senders)
+          .as("both nodes took a share of the sending")
+          .containsExactlyInAnyOrder(Subscribers.node(nodeA), Subscribers.node(nodeB));
     }
   }
 
-  private static int sendTogether(ApplicationContext node, CyclicBarrier together) {
+  private static int gatherTogether(ApplicationContext node, CyclicBarrier together) {
+    awaitTogether(together);
+    return Subscribers.gather(node);
+  }
+
+  /** Sends what is due on the node, or runs its whole job ({@code whole}) once. */
+  private static int sendTogether(ApplicationContext node, CyclicBarrier together, boolean whole) {
+    awaitTogether(together);
+    return whole ? Subscribers.sendOnce(node) : Subscribers.sendDue(node);
+  }
+
+  private static void awaitTogether(CyclicBarrier together) {
     try {
       together.await();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
-    return Subscribers.sendOnce(node);
   }
 }

@@ -1,12 +1,14 @@
 package org.gongkai.subscription.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.agency.Column;
 import org.gongkai.catalog.DocumentPublished;
+import org.gongkai.topic.TopicItemsAdded;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -14,8 +16,10 @@ import org.springframework.stereotype.Component;
  * Writes a notice for every confirmed subscription to the agency or column (or a column above it)
  * of a first publication, and records the publication for the saved searches. Durable: the event
  * publication registry keeps the event until this has run, and a notice already written for a
- * subscription and document is not written twice, so a run after a crash adds nothing. Revisions
- * are not mailed.
+ * subscription and document is not written twice, so a run after a crash adds nothing. The
+ * documents a topic gathers are noticed for the topic's subscriptions the same way. Revisions are
+ * not mailed: a subscription tells of what is new, and a revised document keeps its place, its
+ * address and its feed entry.
  */
 @Component
 class Followers {
@@ -38,6 +42,18 @@ class Followers {
     mails.noticeFollowers(
         event.documentId(), event.agencyId(), columnAndParents(event.columnId()), clock.instant());
     mails.recordPublication(event.documentId(), event.publishedAt());
+  }
+
+  /**
+   * A topic gathered documents (a publication matched its tags, or staff put one in by hand): a
+   * notice for each confirmed subscription to the topic, once per document.
+   */
+  @ApplicationModuleListener
+  void on(TopicItemsAdded event) {
+    Instant now = clock.instant();
+    for (long documentId : event.documentIds()) {
+      mails.noticeTopicFollowers(event.topicId(), documentId, now);
+    }
   }
 
   private List<Long> columnAndParents(long columnId) {

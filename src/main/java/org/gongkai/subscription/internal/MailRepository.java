@@ -53,6 +53,21 @@ class MailRepository {
     return jdbc.sql(sql).params(params).update();
   }
 
+  /**
+   * A notice for every confirmed subscription to the topic, unless it has one for the document
+   * already; the number written.
+   */
+  int noticeTopicFollowers(long topicId, long documentId, Instant now) {
+    return jdbc.sql(
+            "INSERT INTO subscription_notice (subscription_id, subscriber_id, document_id,"
+                + " frequency, created_at) SELECT s.id, s.subscriber_id, ?, s.frequency, CAST(? AS"
+                + " TIMESTAMP WITH TIME ZONE) FROM subscription s WHERE s.state = 'CONFIRMED' AND"
+                + " s.kind = 'TOPIC' AND s.topic_id = ? AND NOT EXISTS (SELECT 1 FROM"
+                + " subscription_notice n WHERE n.subscription_id = s.id AND n.document_id = ?)")
+        .params(documentId, Timestamp.from(now), topicId, documentId)
+        .update();
+  }
+
   /** A notice for one subscription; false if it had one for the document already. */
   boolean notice(Subscription s, long documentId, Instant now) {
     try {
@@ -326,6 +341,27 @@ class MailRepository {
         attempts.stream()
             .map(a -> new Object[] {a.mailId(), when, node, a.outcome(), a.error()})
             .toList());
+  }
+
+  /**
+   * Removes the mails finished (sent, failed or cancelled) before {@code before}, with their
+   * notices and their lines in the send log, and send-log lines of that age; the number of mails
+   * removed.
+   */
+  int deleteFinishedBefore(Instant before) {
+    Timestamp at = Timestamp.from(before);
+    String old =
+        "SELECT id FROM subscription_mail WHERE state IN ('SENT', 'FAILED', 'CANCELLED') AND"
+            + " created_at < ?";
+    jdbc.sql("DELETE FROM subscription_send WHERE attempted_at < ? OR mail_id IN (" + old + ")")
+        .params(at, at)
+        .update();
+    jdbc.sql("DELETE FROM subscription_notice WHERE mail_id IN (" + old + ")").param(at).update();
+    return jdbc.sql(
+            "DELETE FROM subscription_mail WHERE state IN ('SENT', 'FAILED', 'CANCELLED') AND"
+                + " created_at < ?")
+        .param(at)
+        .update();
   }
 
   /** Stops the reader's mails that are still waiting. */

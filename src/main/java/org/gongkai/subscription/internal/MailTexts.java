@@ -10,6 +10,7 @@ import java.util.Map;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.shared.site.SiteProperties;
 import org.gongkai.site.Site;
+import org.gongkai.topic.Topics;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -26,11 +27,13 @@ class MailTexts {
 
   private final MessageSource messages;
   private final AgencyDirectory agencies;
+  private final Topics topics;
   private final String firstSiteAddress;
 
-  MailTexts(MessageSource messages, AgencyDirectory agencies, SiteProperties site) {
+  MailTexts(MessageSource messages, AgencyDirectory agencies, Topics topics, SiteProperties site) {
     this.messages = messages;
     this.agencies = agencies;
+    this.topics = topics;
     this.firstSiteAddress = site.address();
   }
 
@@ -64,6 +67,10 @@ class MailTexts {
               "subscription.label.column",
               agencies.column(s.columnId()).map(c -> c.name()).orElse("?"),
               agencyName(s.agencyId()));
+      case TOPIC ->
+          msg(
+              "subscription.label.topic",
+              topics.published(s.topicId()).map(t -> t.live().title()).orElse("?"));
       case QUERY ->
           s.agencyId() == null
               ? msg("subscription.label.query", s.queryText())

@@ -3,8 +3,9 @@ package org.gongkai.subscription.internal;
 import java.time.Instant;
 
 /**
- * One thing a reader asked to be told about: an agency's publications, a column's, or a saved
- * search's (its words, with the agency, column and subject it was narrowed to).
+ * One thing a reader asked to be told about: an agency's publications, a column's, a topic's (the
+ * documents it gathers) or a saved search's (its words, with the agency, column and subject it was
+ * narrowed to).
  */
 record Subscription(
     long id,
@@ -14,6 +15,7 @@ record Subscription(
     Long columnId,
     String queryText,
     String queryTopic,
+    Long topicId,
     Frequency frequency,
     State state,
     Instant createdAt,
@@ -24,7 +26,8 @@ record Subscription(
   enum Kind {
     AGENCY,
     COLUMN,
-    QUERY
+    QUERY,
+    TOPIC
   }
 
   enum Frequency {

@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.Map;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.AgencyDirectory;
+import org.gongkai.topic.Topics;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * Subscriptions in figures for platform administrators: active, waiting and ended subscriptions,
- * mails sent and failed, and active subscriptions per agency and column. No address is shown.
+ * mails sent and failed, and active subscriptions per agency, column and topic. No address is
+ * shown.
  */
 @Controller
 class SubscriptionConsoleController {
@@ -18,12 +20,14 @@ class SubscriptionConsoleController {
   private final SubscriptionFigures figures;
   private final StaffAccess access;
   private final AgencyDirectory agencies;
+  private final Topics topics;
 
   SubscriptionConsoleController(
-      SubscriptionFigures figures, StaffAccess access, AgencyDirectory agencies) {
+      SubscriptionFigures figures, StaffAccess access, AgencyDirectory agencies, Topics topics) {
     this.figures = figures;
     this.access = access;
     this.agencies = agencies;
+    this.topics = topics;
   }
 
   record Line(String name, String agency, long count) {}
@@ -67,6 +71,18 @@ class SubscriptionConsoleController {
             .toList();
     model.addAttribute("byAgency", byAgency);
     model.addAttribute("byColumn", byColumn);
+    model.addAttribute(
+        "byTopic",
+        figures.confirmedByTopic().stream()
+            .map(
+                c -> {
+                  var topic = topics.published(c.id());
+                  return new Line(
+                      topic.map(t -> t.live().title()).orElse("#" + c.id()),
+                      topic.flatMap(t -> agencies.find(t.agencyId())).map(a -> a.name()).orElse(""),
+                      c.count());
+                })
+            .toList());
     return "subscription/console";
   }
 }

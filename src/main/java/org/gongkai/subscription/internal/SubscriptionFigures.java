@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Counts for the console: subscriptions by state, agency and column; mails by outcome. */
+/** Counts for the console: subscriptions by state, agency, column and topic; mails by outcome. */
 @Repository
 class SubscriptionFigures {
 
@@ -51,6 +51,15 @@ class SubscriptionFigures {
             "SELECT column_id, COUNT(*) AS n FROM subscription WHERE state = 'CONFIRMED' AND kind"
                 + " = 'COLUMN' GROUP BY column_id ORDER BY n DESC, column_id")
         .query((rs, row) -> new Count(rs.getLong("column_id"), rs.getLong("n")))
+        .list();
+  }
+
+  /** Active subscriptions to each topic, most first. */
+  List<Count> confirmedByTopic() {
+    return jdbc.sql(
+            "SELECT topic_id, COUNT(*) AS n FROM subscription WHERE state = 'CONFIRMED' AND kind"
+                + " = 'TOPIC' GROUP BY topic_id ORDER BY n DESC, topic_id")
+        .query((rs, row) -> new Count(rs.getLong("topic_id"), rs.getLong("n")))
         .list();
   }
 

@@ -14,6 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.site.Site;
@@ -30,6 +36,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 
 /**
  * The cluster job that sends subscription mails. Each run matches the saved searches, gathers each
@@ -44,6 +51,15 @@ class SubscriptionMailer {
 
   private static final Logger log = LoggerFactory.getLogger(SubscriptionMailer.class);
   private static final int MAX_PASSES = 100_000;
+
+  /**
+   * Jakarta Mail looks its stream provider up through the service loader, scanning the class path,
+   * each time a header word or a body is encoded or decoded: several times a mail. Named as a
+   * system property it is made directly instead.
+   */
+  static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+  static final String ANGUS_STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
 
   private final MailRepository mails;
   private final SubscriptionRepository subscriptions;
@@ -79,6 +95,10 @@ class SubscriptionMailer {
     this.settings = settings;
     this.transactions = transactions;
     this.clock = clock;
+    if (System.getProperty(STREAM_PROVIDER) == null
+        && ClassUtils.isPresent(ANGUS_STREAM_PROVIDER, getClass().getClassLoader())) {
+      System.setProperty(STREAM_PROVIDER, ANGUS_STREAM_PROVIDER);
+    }
     String host = hostName();
     this.node =
         host.substring(0, Math.min(host.length(), 60))
@@ -140,25 +160,65 @@ class SubscriptionMailer {
     }
   }
 
-  /** Sends every mail due now, a batch at a time. */
+  /**
+   * Sends every mail due now: this thread claims a batch at a time and hands each claimed batch to
+   * one of {@code senders} threads, each sending its batch over a connection of its own. At most
+   * one batch per sending thread waits claimed, so a node holds no more than it is sending.
+   */
   Outcome sendDue() {
     JavaMailSender sender = mail.getIfAvailable();
     Outcome total = new Outcome(0, 0, 0, 0);
     if (sender == null) {
       return total;
     }
-    Map<Long, Optional<MailTexts.Entry>> documents = new HashMap<>();
-    for (int pass = 0; pass < MAX_PASSES; pass++) {
-      Instant now = clock.instant();
-      List<Long> candidates = mails.claimable(now, settings.batch());
-      if (candidates.isEmpty()) {
-        break;
+    Map<Long, Optional<MailTexts.Entry>> documents = new ConcurrentHashMap<>();
+    int threads = settings.senders();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "subscription-sender");
+              t.setDaemon(true);
+              return t;
+            });
+    Semaphore slots = new Semaphore(threads);
+    List<Future<Outcome>> running = new ArrayList<>();
+    try {
+      for (int pass = 0; pass < MAX_PASSES; pass++) {
+        slots.acquire();
+        Instant now = clock.instant();
+        List<Long> candidates = mails.claimable(now, settings.batch());
+        String claim = node + "#" + runs.incrementAndGet();
+        List<Long> claimed =
+            candidates.isEmpty()
+                ? List.of()
+                : mails.claim(candidates, claim, now, now.plus(settings.lease()));
+        if (claimed.isEmpty()) {
+          slots.release();
+          if (candidates.isEmpty()) {
+            break;
+          }
+          continue;
+        }
+        running.add(
+            pool.submit(
+                () -> {
+                  try {
+                    return send(sender, claim, claimed, documents);
+                  } finally {
+                    slots.release();
+                  }
+                }));
       }
-      String claim = node + "#" + runs.incrementAndGet();
-      List<Long> claimed = mails.claim(candidates, claim, now, now.plus(settings.lease()));
-      if (!claimed.isEmpty()) {
-        total = total.plus(send(sender, claim, claimed, documents));
+      for (Future<Outcome> f : running) {
+        total = total.plus(f.get());
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("sending subscription mails failed", e.getCause());
+    } finally {
+      pool.shutdown();
     }
     return total;
   }

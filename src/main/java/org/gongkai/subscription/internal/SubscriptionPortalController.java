@@ -11,6 +11,7 @@ import org.gongkai.shared.web.Refusals;
 import org.gongkai.shared.web.SubmissionThrottle;
 import org.gongkai.site.Site;
 import org.gongkai.site.Sites;
+import org.gongkai.topic.Topics;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ class SubscriptionPortalController {
   private final ReaderSites readerSites;
   private final Sites sites;
   private final AgencyDirectory agencies;
+  private final Topics topics;
   private final MailTexts texts;
   private final Challenge challenge;
   private final SubmissionThrottle throttle;
@@ -41,6 +43,7 @@ class SubscriptionPortalController {
       ReaderSites readerSites,
       Sites sites,
       AgencyDirectory agencies,
+      Topics topics,
       MailTexts texts,
       Challenge challenge,
       SubmissionThrottle throttle) {
@@ -48,6 +51,7 @@ class SubscriptionPortalController {
     this.readerSites = readerSites;
     this.sites = sites;
     this.agencies = agencies;
+    this.topics = topics;
     this.texts = texts;
     this.challenge = challenge;
     this.throttle = throttle;
@@ -58,18 +62,28 @@ class SubscriptionPortalController {
       @RequestParam(required = false) String agency,
       @RequestParam(required = false) Long column,
       @RequestParam(required = false) String query,
+      @RequestParam(required = false) String topic,
       HttpServletRequest request,
       Model model) {
     return form(
         model,
         request,
-        new SubscribeForm(null, agency, column, null, query, null, "IMMEDIATE", null));
+        new SubscribeForm(null, agency, column, topic, query, null, "IMMEDIATE", null));
   }
 
   private String form(Model model, HttpServletRequest request, SubscribeForm form) {
     Site site = readerSites.serving(request);
     List<Agency> shown = agencies.all().stream().filter(a -> sites.shows(site, a.id())).toList();
     model.addAttribute("form", form);
+    model.addAttribute(
+        "topicTitle",
+        form.topic() == null || form.topic().isBlank()
+            ? null
+            : topics
+                .publishedBySlug(form.topic().strip())
+                .filter(t -> sites.shows(site, t.agencyId()))
+                .map(t -> t.live().title())
+                .orElse(null));
     model.addAttribute("agencies", shown);
     model.addAttribute(
         "columns",
@@ -90,6 +104,7 @@ class SubscriptionPortalController {
       @RequestParam(required = false) String agency,
       @RequestParam(required = false) Long column,
       @RequestParam(required = false) String query,
+      @RequestParam(required = false) String topic,
       @RequestParam(required = false) String subject,
       @RequestParam(required = false) String frequency,
       @RequestParam(required = false) String challengeToken,
@@ -98,7 +113,7 @@ class SubscriptionPortalController {
       HttpServletRequest request,
       Model model) {
     SubscribeForm form =
-        new SubscribeForm(email, agency, column, null, query, subject, frequency, null);
+        new SubscribeForm(email, agency, column, topic, query, subject, frequency, null);
     try {
       Site site = readerSites.serving(request);
       readerSites.requireMail();

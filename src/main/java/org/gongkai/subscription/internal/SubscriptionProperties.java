@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param digestAt The time of day (platform time zone) at which daily digests gather the items of
  *     the day before.
  * @param batch How many mails one run claims and hands to the mail server over one connection.
+ * @param senders How many threads of a node send claimed batches at once, each over a connection of
+ *     its own.
  * @param lease How long a node holds the mails it claimed; a node that dies mid-send loses them to
  *     another after this.
  * @param maxAttempts After this many failed attempts a mail is given up.
@@ -29,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  *     address's subscriptions stop.
  * @param queryDelay How long after a publication saved searches are run for it, so that the search
  *     index has taken it.
+ * @param keepMails How long a finished mail (sent, failed or cancelled), its notices and its lines
+ *     in the send log are kept; a daily job removes older ones.
  * @param bounces The mailbox that bounce reports come back to, read by a cluster job; unset: only
  *     refusals at sending count.
  */
@@ -40,12 +44,14 @@ public record SubscriptionProperties(
     @DefaultValue("PT15S") @NotNull Duration sendInterval,
     @DefaultValue("07:00") @NotNull LocalTime digestAt,
     @DefaultValue("200") @Min(1) int batch,
+    @DefaultValue("4") @Min(1) int senders,
     @DefaultValue("PT5M") @NotNull Duration lease,
     @DefaultValue("8") @Min(1) int maxAttempts,
     @DefaultValue("PT1M") @NotNull Duration baseDelay,
     @DefaultValue("PT6H") @NotNull Duration maxDelay,
     @DefaultValue("3") @Min(1) int maxBounces,
     @DefaultValue("PT2M") @NotNull Duration queryDelay,
+    @DefaultValue("P90D") @NotNull Duration keepMails,
     @DefaultValue @Valid @NotNull Bounces bounces) {
 
   /**

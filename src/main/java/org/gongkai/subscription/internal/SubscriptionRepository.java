@@ -25,8 +25,8 @@ class SubscriptionRepository {
   static final String EMAIL_FIELD = "subscriber.email";
 
   private static final String COLUMNS =
-      "id, subscriber_id, kind, agency_id, column_id, query_text, query_topic, frequency, state,"
-          + " created_at, confirmed_at, ended_at, end_reason";
+      "id, subscriber_id, kind, agency_id, column_id, query_text, query_topic, topic_id, frequency,"
+          + " state, created_at, confirmed_at, ended_at, end_reason";
 
   private final JdbcClient jdbc;
   private final PersonalDataCipher cipher;
@@ -169,13 +169,14 @@ class SubscriptionRepository {
       Long columnId,
       String queryText,
       String queryTopic,
+      Long topicId,
       Frequency frequency,
       Instant now) {
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
             "INSERT INTO subscription (subscriber_id, kind, agency_id, column_id, query_text,"
-                + " query_topic, frequency, state, created_at) VALUES (?, ?, ?, ?, ?, ?, ?,"
-                + " 'PENDING', ?)")
+                + " query_topic, topic_id, frequency, state, created_at) VALUES (?, ?, ?, ?, ?, ?,"
+                + " ?, ?, 'PENDING', ?)")
         .params(
             subscriberId,
             kind.name(),
@@ -183,6 +184,7 @@ class SubscriptionRepository {
             columnId,
             queryText,
             queryTopic,
+            topicId,
             frequency.name(),
             Timestamp.from(now))
         .update(keys, "id");
@@ -210,7 +212,8 @@ class SubscriptionRepository {
       Long agencyId,
       Long columnId,
       String queryText,
-      String queryTopic) {
+      String queryTopic,
+      Long topicId) {
     return ofSubscriber(subscriberId).stream()
         .filter(
             s ->
@@ -219,7 +222,8 @@ class SubscriptionRepository {
                     && java.util.Objects.equals(s.agencyId(), agencyId)
                     && java.util.Objects.equals(s.columnId(), columnId)
                     && java.util.Objects.equals(s.queryText(), queryText)
-                    && java.util.Objects.equals(s.queryTopic(), queryTopic))
+                    && java.util.Objects.equals(s.queryTopic(), queryTopic)
+                    && java.util.Objects.equals(s.topicId(), topicId))
         .findFirst();
   }
 
@@ -287,6 +291,7 @@ class SubscriptionRepository {
         rs.getObject("column_id", Long.class),
         rs.getString("query_text"),
         rs.getString("query_topic"),
+        rs.getObject("topic_id", Long.class),
         Frequency.valueOf(rs.getString("frequency")),
         State.valueOf(rs.getString("state")),
         rs.getTimestamp("created_at").toInstant(),

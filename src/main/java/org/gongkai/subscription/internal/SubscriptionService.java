@@ -21,6 +21,8 @@ import org.gongkai.subscription.internal.Subscription.Frequency;
 import org.gongkai.subscription.internal.Subscription.Kind;
 import org.gongkai.subscription.internal.Subscription.State;
 import org.gongkai.subscription.internal.SubscriptionRepository.Subscriber;
+import org.gongkai.topic.Topic;
+import org.gongkai.topic.Topics;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,6 +39,7 @@ class SubscriptionService {
   private final SubscriptionRepository subscriptions;
   private final MailRepository mails;
   private final AgencyDirectory agencies;
+  private final Topics topics;
   private final Sites sites;
   private final Tokens tokens;
   private final Challenge challenge;
@@ -52,6 +55,7 @@ class SubscriptionService {
       SubscriptionRepository subscriptions,
       MailRepository mails,
       AgencyDirectory agencies,
+      Topics topics,
       Sites sites,
       Tokens tokens,
       Challenge challenge,
@@ -64,6 +68,7 @@ class SubscriptionService {
     this.subscriptions = subscriptions;
     this.mails = mails;
     this.agencies = agencies;
+    this.topics = topics;
     this.sites = sites;
     this.tokens = tokens;
     this.challenge = challenge;
@@ -76,7 +81,8 @@ class SubscriptionService {
   }
 
   /** What was asked for, checked against the site it was asked on. */
-  record Scope(Kind kind, Long agencyId, Long columnId, String queryText, String queryTopic) {}
+  record Scope(
+      Kind kind, Long agencyId, Long columnId, String queryText, String queryTopic, Long topicId) {}
 
   /**
    * Takes a subscription on the site and queues its confirmation mail; a subscription to the same
@@ -123,7 +129,8 @@ class SubscriptionService {
                   scope.agencyId(),
                   scope.columnId(),
                   scope.queryText(),
-                  scope.queryTopic());
+                  scope.queryTopic(),
+                  scope.topicId());
           long id =
               same.map(Subscription::id)
                   .orElseGet(
@@ -135,6 +142,7 @@ class SubscriptionService {
                               scope.columnId(),
                               scope.queryText(),
                               scope.queryTopic(),
+                              scope.topicId(),
                               chosen,
                               now));
           mails.enqueueConfirmation(subscriberId, id, now);
@@ -150,7 +158,12 @@ class SubscriptionService {
 
   private Scope scope(Site site, SubscribeForm form) {
     if (form.topic() != null && !form.topic().isBlank()) {
-      throw Refusal.invalidField("topic", "subscription.topic.unavailable");
+      Topic topic =
+          topics
+              .publishedBySlug(form.topic().strip())
+              .filter(t -> sites.shows(site, t.agencyId()))
+              .orElseThrow(() -> Refusal.invalidField("topic", "subscription.topic.unknown"));
+      return new Scope(Kind.TOPIC, null, null, null, null, topic.id());
     }
     Agency agency = null;
     if (form.agency() != null && !form.agency().isBlank()) {
@@ -186,13 +199,14 @@ class SubscriptionService {
           agency == null ? (column == null ? null : column.agencyId()) : agency.id(),
           column == null ? null : column.id(),
           query,
-          subject);
+          subject,
+          null);
     }
     if (column != null) {
-      return new Scope(Kind.COLUMN, column.agencyId(), column.id(), null, null);
+      return new Scope(Kind.COLUMN, column.agencyId(), column.id(), null, null, null);
     }
     if (agency != null) {
-      return new Scope(Kind.AGENCY, agency.id(), null, null, null);
+      return new Scope(Kind.AGENCY, agency.id(), null, null, null, null);
     }
     throw Refusal.invalidField("agency", "subscription.scope.required");
   }
@@ -201,6 +215,7 @@ class SubscriptionService {
     return switch (s.kind()) {
       case AGENCY -> "agency " + s.agencyId();
       case COLUMN -> "column " + s.columnId();
+      case TOPIC -> "topic " + s.topicId();
       case QUERY ->
           "query agency=" + s.agencyId() + " column=" + s.columnId() + " subject=" + s.queryTopic();
     };

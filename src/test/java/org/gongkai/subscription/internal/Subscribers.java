@@ -48,6 +48,11 @@ public final class Subscribers {
     return mailer.sendDue().sent();
   }
 
+  /** The node's name in the send log. */
+  public static String node(ApplicationContext node) {
+    return node.getBean(SubscriptionMailer.class).node();
+  }
+
   /** Open notices (not yet in a mail) for the document. */
   public static long openNotices(ApplicationContext node, long documentId) {
     return node.getBean(org.springframework.jdbc.core.simple.JdbcClient.class)
@@ -89,6 +94,7 @@ public final class Subscribers {
                       subscriber,
                       Subscription.Kind.AGENCY,
                       agencyId,
+                      null,
                       null,
                       null,
                       null,
