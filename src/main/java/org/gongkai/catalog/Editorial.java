@@ -21,9 +21,33 @@ public interface Editorial {
 
   void updateDraft(long documentId, DocumentForm form, Staff actor);
 
-  void submit(long documentId, Staff actor);
+  default void submit(long documentId, Staff actor) {
+    submit(documentId, null, actor);
+  }
 
-  void approve(long documentId, boolean confidentialityChecked, String comment, Staff actor);
+  /**
+   * Submits the draft for review. A draft whose title, body or attachments hold personal data or a
+   * secrecy mark is refused (409, {@code urn:gongkai:problem:personal-data}, the findings listed)
+   * unless {@code personalDataReason} says why it may be published as it is.
+   */
+  void submit(long documentId, String personalDataReason, Staff actor);
+
+  default void approve(
+      long documentId, boolean confidentialityChecked, String comment, Staff actor) {
+    approve(documentId, confidentialityChecked, comment, null, actor);
+  }
+
+  /**
+   * Approves the submitted draft. Personal data or a secrecy mark in it needs {@code
+   * personalDataJustification} from a second person: neither an author of the draft nor the one who
+   * gave its reason on submitting.
+   */
+  void approve(
+      long documentId,
+      boolean confidentialityChecked,
+      String comment,
+      String personalDataJustification,
+      Staff actor);
 
   void reject(long documentId, String comment, Staff actor);
 

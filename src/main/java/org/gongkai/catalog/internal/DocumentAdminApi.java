@@ -55,7 +55,10 @@ class DocumentAdminApi {
 
   record Created(long id) {}
 
-  record Review(Boolean confidentialityChecked, String comment) {}
+  record Review(Boolean confidentialityChecked, String comment, String personalDataJustification) {}
+
+  /** The editor's reason for publishing personal data the draft holds, when it holds some. */
+  record Submission(String personalDataJustification) {}
 
   record Rejection(String comment) {}
 
@@ -102,15 +105,22 @@ class DocumentAdminApi {
   }
 
   @PostMapping("/{id}/submit")
-  EditorialDocument submit(@PathVariable long id) {
-    editorial.submit(id, access.current());
+  EditorialDocument submit(
+      @PathVariable long id, @RequestBody(required = false) Submission submission) {
+    editorial.submit(
+        id, submission == null ? null : submission.personalDataJustification(), access.current());
     return editorial.get(id, access.current());
   }
 
   @PostMapping("/{id}/approve")
   EditorialDocument approve(@PathVariable long id, @RequestBody(required = false) Review review) {
     boolean checked = review != null && Boolean.TRUE.equals(review.confidentialityChecked());
-    editorial.approve(id, checked, review == null ? null : review.comment(), access.current());
+    editorial.approve(
+        id,
+        checked,
+        review == null ? null : review.comment(),
+        review == null ? null : review.personalDataJustification(),
+        access.current());
     return editorial.get(id, access.current());
   }
 

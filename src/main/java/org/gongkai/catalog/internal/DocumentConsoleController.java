@@ -177,8 +177,15 @@ class DocumentConsoleController {
   }
 
   @PostMapping("/{id}/submit")
-  String submit(@PathVariable long id, RedirectAttributes redirect) {
-    return act(id, redirect, "document.submitted", () -> editorial.submit(id, access.current()));
+  String submit(
+      @PathVariable long id,
+      @RequestParam(required = false) String personalDataJustification,
+      RedirectAttributes redirect) {
+    return act(
+        id,
+        redirect,
+        "document.submitted",
+        () -> editorial.submit(id, personalDataJustification, access.current()));
   }
 
   @PostMapping("/{id}/approve")
@@ -186,6 +193,7 @@ class DocumentConsoleController {
       @PathVariable long id,
       @RequestParam(name = "checks", required = false) List<String> checks,
       @RequestParam(required = false) String comment,
+      @RequestParam(required = false) String personalDataJustification,
       RedirectAttributes redirect) {
     boolean allChecked =
         checks != null
@@ -194,7 +202,9 @@ class DocumentConsoleController {
         id,
         redirect,
         "document.approved",
-        () -> editorial.approve(id, allChecked, comment, access.current()));
+        () ->
+            editorial.approve(
+                id, allChecked, comment, personalDataJustification, access.current()));
   }
 
   @PostMapping("/{id}/reject")

@@ -26,13 +26,16 @@ class DraftReview {
   private final StaffAccess access;
   private final AuditTrail audit;
   private final Clock clock;
+  private final PersonalDataGate personalData;
 
   DraftReview(
       EditionRepository editions,
       WorkingEditions workingEditions,
       StaffAccess access,
       AuditTrail audit,
-      Clock clock) {
+      Clock clock,
+      PersonalDataGate personalData) {
+    this.personalData = personalData;
     this.editions = editions;
     this.workingEditions = workingEditions;
     this.access = access;
@@ -40,14 +43,23 @@ class DraftReview {
     this.clock = clock;
   }
 
-  void approve(long documentId, boolean confidentialityChecked, String comment, Staff actor) {
+  void approve(
+      long documentId,
+      boolean confidentialityChecked,
+      String comment,
+      String personalDataJustification,
+      Staff actor) {
     EditionRepository.DocumentRow doc = workingEditions.lockedDocument(documentId, actor);
     access.requireReviewer(actor, doc.agencyId());
     if (!confidentialityChecked) {
       throw Refusal.invalidField("confidentialityChecked", "review.confidentiality.required");
     }
-    boolean waived =
-        access.requireSecondPerson(actor, doc.agencyId(), authorsOfWorkingDraft(documentId));
+    Set<String> authors = authorsOfWorkingDraft(documentId);
+    boolean waived = access.requireSecondPerson(actor, doc.agencyId(), authors);
+    Edition submitted = workingEditions.workingEdition(documentId);
+    if (submitted.state() == EditionState.SUBMITTED) {
+      personalData.approving(submitted, doc.agencyId(), personalDataJustification, authors, actor);
+    }
     String detail = waived ? join(comment, StaffAccess.FOUR_EYES_WAIVED) : comment;
     Edition edition = workingEditions.move(documentId, WorkflowStep.APPROVE, actor, detail);
     editions.recordReview(

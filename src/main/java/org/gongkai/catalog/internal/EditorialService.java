@@ -45,6 +45,7 @@ class EditorialService implements Editorial {
   private final Clock clock;
   private final EditorialListing listing;
   private final DocumentForms forms;
+  private final PersonalDataGate personalData;
 
   EditorialService(
       EditionRepository editions,
@@ -59,7 +60,9 @@ class EditorialService implements Editorial {
       ApplicationEventPublisher events,
       Clock clock,
       EditorialListing listing,
-      DocumentForms forms) {
+      DocumentForms forms,
+      PersonalDataGate personalData) {
+    this.personalData = personalData;
     this.listing = listing;
     this.forms = forms;
     this.editions = editions;
@@ -159,15 +162,23 @@ class EditorialService implements Editorial {
   }
 
   @Override
-  public void submit(long documentId, Staff actor) {
-    workingEditions.lockedDocument(documentId, actor);
+  public void submit(long documentId, String personalDataReason, Staff actor) {
+    EditionRepository.DocumentRow doc = workingEditions.lockedDocument(documentId, actor);
+    Edition working = workingEditions.workingEdition(documentId);
+    if (working.state() == EditionState.DRAFT) {
+      personalData.submitting(working, doc.agencyId(), personalDataReason, actor);
+    }
     workingEditions.move(documentId, WorkflowStep.SUBMIT, actor, null);
   }
 
   @Override
   public void approve(
-      long documentId, boolean confidentialityChecked, String comment, Staff actor) {
-    review.approve(documentId, confidentialityChecked, comment, actor);
+      long documentId,
+      boolean confidentialityChecked,
+      String comment,
+      String personalDataJustification,
+      Staff actor) {
+    review.approve(documentId, confidentialityChecked, comment, personalDataJustification, actor);
   }
 
   @Override
@@ -190,6 +201,7 @@ class EditorialService implements Editorial {
       editions.recordSchedule(edition.id(), at);
       return;
     }
+    personalData.publishing(working, doc.agencyId());
     publication.publishNow(doc, working, actor.username(), now);
   }
 

@@ -47,6 +47,7 @@ class ApiProblemAdvice {
       }
       problem.setProperty("errors", errors);
     }
+    refusal.properties().forEach(problem::setProperty);
     return problem;
   }
 

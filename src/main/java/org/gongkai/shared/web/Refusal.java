@@ -1,6 +1,9 @@
 package org.gongkai.shared.web;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -14,6 +17,7 @@ public class Refusal extends RuntimeException {
   private final String messageKey;
   private final transient Object[] arguments;
   private final List<FieldProblem> fieldProblems;
+  private final transient Map<String, Object> properties = new LinkedHashMap<>();
 
   private Refusal(
       HttpStatus status, String messageKey, List<FieldProblem> fieldProblems, Object... arguments) {
@@ -82,6 +86,18 @@ public class Refusal extends RuntimeException {
 
   public List<FieldProblem> fieldProblems() {
     return fieldProblems;
+  }
+
+  /**
+   * One more member of the API's problem detail, beside the message (a list the caller acts on).
+   */
+  public Refusal with(String property, Object value) {
+    properties.put(property, value);
+    return this;
+  }
+
+  public Map<String, Object> properties() {
+    return Collections.unmodifiableMap(properties);
   }
 
   /** One field's problem, as a message key with its arguments. */
