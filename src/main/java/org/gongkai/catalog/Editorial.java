@@ -21,9 +21,8 @@ public interface Editorial {
 
   void updateDraft(long documentId, DocumentForm form, Staff actor);
 
-  default void submit(long documentId, Staff actor) {
-    submit(documentId, null, actor);
-  }
+  /** Submits a draft with no reason for personal data (one that holds none). */
+  void submit(long documentId, Staff actor);
 
   /**
    * Submits the draft for review. A draft whose title, body or attachments hold personal data or a
@@ -32,10 +31,8 @@ public interface Editorial {
    */
   void submit(long documentId, String personalDataReason, Staff actor);
 
-  default void approve(
-      long documentId, boolean confidentialityChecked, String comment, Staff actor) {
-    approve(documentId, confidentialityChecked, comment, null, actor);
-  }
+  /** Approves a draft with no grounds for personal data (one that holds none). */
+  void approve(long documentId, boolean confidentialityChecked, String comment, Staff actor);
 
   /**
    * Approves the submitted draft. Personal data or a secrecy mark in it needs {@code

@@ -162,6 +162,11 @@ class EditorialService implements Editorial {
   }
 
   @Override
+  public void submit(long documentId, Staff actor) {
+    submit(documentId, null, actor);
+  }
+
+  @Override
   public void submit(long documentId, String personalDataReason, Staff actor) {
     EditionRepository.DocumentRow doc = workingEditions.lockedDocument(documentId, actor);
     Edition working = workingEditions.workingEdition(documentId);
@@ -169,6 +174,12 @@ class EditorialService implements Editorial {
       personalData.submitting(working, doc.agencyId(), personalDataReason, actor);
     }
     workingEditions.move(documentId, WorkflowStep.SUBMIT, actor, null);
+  }
+
+  @Override
+  public void approve(
+      long documentId, boolean confidentialityChecked, String comment, Staff actor) {
+    approve(documentId, confidentialityChecked, comment, null, actor);
   }
 
   @Override
