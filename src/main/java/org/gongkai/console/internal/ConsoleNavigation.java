@@ -78,6 +78,8 @@ class ConsoleNavigation {
                   new Link("/console/dashboard", "console.dashboard", Audience.EVERYONE),
                   new Link("/console/analytics", "console.analytics", Audience.EVERYONE),
                   new Link(
+                      "/console/website-reports", "console.website-reports", Audience.EVERYONE),
+                  new Link(
                       "/console/subscriptions", "console.subscriptions", Audience.PLATFORM_ADMIN))),
           new Group(
               WorkQueue.Section.SYSTEM,

@@ -36,6 +36,16 @@ class ReportAccess {
     return site;
   }
 
+  /** The sites whose reports the person may read. */
+  java.util.List<Site> readableSites(Staff me) {
+    return sites.all().stream()
+        .filter(
+            site ->
+                me.isPlatformAdmin()
+                    || site.agencyIds().stream().anyMatch(agency -> access.mayWorkOn(me, agency)))
+        .toList();
+  }
+
   Site changeable(Long siteId, Staff me) {
     Site site = site(siteId);
     if (me.isPlatformAdmin()) {

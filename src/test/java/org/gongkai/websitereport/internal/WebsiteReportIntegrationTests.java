@@ -333,6 +333,75 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
+  void theConsolePageShowsEachRowWithItsSourceAndKeepsWhatWasTypedWhenRefused() throws Exception {
+    int year = 2022;
+    Fixture f = newAgency();
+    long site = site(f, "wr7");
+    message(f, "A", LocalDate.of(year, 1, 10), LocalDate.of(year, 1, 12), true, "REPLIED");
+    var mvc = consoleMvc();
+    var session = consoleSession(mvc, f.agencyAdmin().username());
+    String page =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/console/website-reports")
+                    .param("site", String.valueOf(site))
+                    .param("year", String.valueOf(year))
+                    .session(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("政府网站工作年度报表（" + year + "年度）", "收到留言数量（单位：条）", "平台计算", "留言信箱")
+        .contains("name=\"v.services.items\"", "name=\"s.services.items\"")
+        .doesNotContain("name=\"v.interaction.messages.received\"");
+
+    var refused =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/console/website-reports/figures")
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf())
+                    .session(session)
+                    .param("site", String.valueOf(site))
+                    .param("year", String.valueOf(year))
+                    .param("v.services.items", "很多")
+                    .param("s.services.items", "政务服务平台")
+                    .param("v.sign.head", "王主任")
+                    .param("s.sign.head", "单位"))
+            .andReturn()
+            .getResponse();
+    assertThat(refused.getStatus()).isEqualTo(200);
+    assertThat(refused.getContentAsString()).contains("value=\"很多\"", "value=\"王主任\"", "的数值不符合要求");
+    assertThat(figures(api().get(path(year, site), "admin", ADMIN_PASSWORD)).get("sign.head"))
+        .as("a refused entry keeps nothing")
+        .isNull();
+
+    var saved =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(
+                        "/console/website-reports/figures")
+                    .with(
+                        org.springframework.security.test.web.servlet.request
+                            .SecurityMockMvcRequestPostProcessors.csrf())
+                    .session(session)
+                    .param("site", String.valueOf(site))
+                    .param("year", String.valueOf(year))
+                    .param("v.services.items", "150")
+                    .param("s.services.items", "政务服务平台")
+                    .param("v.sign.head", "王主任")
+                    .param("s.sign.head", "单位")
+                    .param("v.sign.phone", "")
+                    .param("s.sign.phone", ""))
+            .andReturn()
+            .getResponse();
+    assertThat(saved.getStatus()).isEqualTo(302);
+    assertThat(figures(api().get(path(year, site), "admin", ADMIN_PASSWORD)))
+        .containsEntry("services.items", 150)
+        .containsEntry("sign.head", "王主任");
+  }
+
+  @Test
   void theSupervisionReportCountsTheMonitorsChecksPerQuarterForThePlatformAdministrator() {
     int year = 2018;
     Fixture f = newAgency();
