@@ -26,8 +26,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * The subscription mail harness, not a test (not part of {@code mvn verify}): 100,000 confirmed
  * readers (20,000 of one agency, 80,000 of another), one publication of the first agency; measures
  * how long the durable listener takes to write the 20,000 notices, the gathering into mails, and
- * the mails handed to a GreenMail server per second, with the heap sampled throughout. Writes
- * {@code target/benchmark/subscriptions-<db>.json}.
+ * the mails handed to a GreenMail server per second, the process CPU per mail (the platform and
+ * GreenMail together) and the machine's load, with the heap sampled throughout and measured after a
+ * collection at the end, with and without the mails GreenMail keeps. Writes {@code
+ * target/benchmark/subscriptions-<db>.json}.
  *
  * <pre>
  * mvn -B test -Djacoco.skip=true -Dtest=SubscriptionBenchmark
@@ -115,6 +117,12 @@ class SubscriptionBenchmark extends PlatformIntegrationTests {
     sampling.set(false);
     sampler.join();
     int received = TestMailServer.server().getReceivedMessages().length - receivedBefore;
+    // What stays on the heap: after a collection, with and without the mails GreenMail keeps.
+    System.gc();
+    long heapAfter = memory.getHeapMemoryUsage().getUsed();
+    TestMailServer.server().purgeEmailFromAllMailboxes();
+    System.gc();
+    long heapAfterWithoutReceived = memory.getHeapMemoryUsage().getUsed();
 
     double perSecond = sent / sendSeconds;
     String json =
@@ -125,7 +133,8 @@ class SubscriptionBenchmark extends PlatformIntegrationTests {
                 + "\"mails_per_s\":%.1f,\"heap_before_mb\":%d,\"heap_peak_mb\":%d,"
                 + "\"heap_max_mb\":%d,\"processors\":%d,\"cpu_ms_per_mail\":%.3f,"
                 + "\"mails_per_s_if_cpu_bound_on_all_processors\":%.0f,\"senders\":%s,"
-                + "\"load_before\":%.2f,\"load_after\":%.2f}",
+                + "\"load_before\":%.2f,\"load_after\":%.2f,\"heap_after_gc_mb\":%d,"
+                + "\"heap_after_gc_without_received_mb\":%d}",
             DB,
             READERS,
             MATCHING,
@@ -145,7 +154,9 @@ class SubscriptionBenchmark extends PlatformIntegrationTests {
             Runtime.getRuntime().availableProcessors() * 1000 / cpuMsPerMail,
             node.getEnvironment().getProperty("gongkai.subscriptions.senders", "4"),
             loadBefore,
-            loadAfter);
+            loadAfter,
+            heapAfter >> 20,
+            heapAfterWithoutReceived >> 20);
     System.out.println(json);
     Path out = Path.of("target", "benchmark", "subscriptions-" + DB + ".json");
     Files.createDirectories(out.getParent());

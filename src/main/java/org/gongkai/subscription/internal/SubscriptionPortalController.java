@@ -2,6 +2,7 @@ package org.gongkai.subscription.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.Optional;
 import org.gongkai.agency.Agency;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.shared.web.Challenge;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The reader's pages: the subscription form (the same challenge and limit as every public form),
@@ -93,6 +95,11 @@ class SubscriptionPortalController {
                 .findByCode(form.agency().strip())
                 .map(a -> agencies.visibleColumns(a.id()))
                 .orElse(List.of()));
+    model.addAttribute(
+        "feed",
+        form.query() == null || form.query().isBlank()
+            ? null
+            : searchFeed(form.query().strip(), form.agency(), form.column()));
     model.addAttribute("mailConfigured", readerSites.mailConfigured());
     model.addAttribute("question", challenge.issue());
     return "subscription/form";
@@ -152,13 +159,47 @@ class SubscriptionPortalController {
     model.addAttribute(
         "subscriptions",
         subscriptions.active(reader.get().id()).stream()
-            .map(s -> new Row(s.id(), texts.label(s), s.frequency().name(), s.state().name()))
+            .map(
+                s ->
+                    new Row(
+                        s.id(),
+                        texts.label(s),
+                        s.frequency().name(),
+                        s.state().name(),
+                        feed(s).orElse(null)))
             .toList());
     return "subscription/manage";
   }
 
-  /** A subscription as its reader's page lists it. */
-  record Row(long id, String label, String frequency, String state) {}
+  /** A subscription as its reader's page lists it, with the Atom feed of the same items if any. */
+  record Row(long id, String label, String frequency, String state, String feed) {}
+
+  /** The Atom feed that carries what a saved search or a topic subscription mails. */
+  private Optional<String> feed(Subscription s) {
+    return switch (s.kind()) {
+      case QUERY ->
+          Optional.of(
+              searchFeed(
+                  s.queryText(),
+                  s.agencyId() == null
+                      ? null
+                      : agencies.find(s.agencyId()).map(a -> a.code()).orElse(null),
+                  s.columnId()));
+      case TOPIC -> topics.published(s.topicId()).map(t -> "/topics/" + t.slug() + "/feed.atom");
+      default -> Optional.empty();
+    };
+  }
+
+  private static String searchFeed(String query, String agencyCode, Long column) {
+    UriComponentsBuilder b = UriComponentsBuilder.fromPath("/search/feed").queryParam("q", query);
+    if (agencyCode != null && !agencyCode.isBlank()) {
+      b.queryParam("agency", agencyCode.strip());
+    }
+    if (column != null) {
+      b.queryParam("column", column);
+    }
+    return b.encode().build().toUriString();
+  }
 
   @PostMapping("/manage/{id}/frequency")
   String frequency(

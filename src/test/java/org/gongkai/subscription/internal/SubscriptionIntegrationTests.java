@@ -245,6 +245,11 @@ class SubscriptionIntegrationTests extends PlatformIntegrationTests {
     assertThat(TestMailServer.text(mails.get(1)))
         .contains("/documents/" + found)
         .doesNotContain("/documents/" + other);
+    String manage = TestMailServer.token(mails.get(1), "/subscriptions/manage");
+    assertThat(api().get("/subscriptions/manage?token=" + manage).body())
+        .contains("class=\"subscription-feed\"")
+        .contains("/search/feed?q=")
+        .contains("agency=" + f.agency().code());
     Subscribers.sendOnce(context);
     assertThat(TestMailServer.to(reader)).hasSize(2);
   }

@@ -140,6 +140,10 @@ class TopicSubscriptionIntegrationTests extends PlatformIntegrationTests {
     assertThat(mails.get(1).getHeader("List-Unsubscribe-Post")[0])
         .isEqualTo("List-Unsubscribe=One-Click");
     assertThat(TestMailServer.to(unconfirmed)).hasSize(1);
+    String manage = TestMailServer.token(mails.get(1), "/subscriptions/manage");
+    assertThat(api().get("/subscriptions/manage?token=" + manage).body())
+        .contains("订阅测试专题")
+        .contains("/topics/" + slug + "/feed.atom");
 
     long byHand = publish(f, "专题手工加入的文件");
     desk.addItem(topic.id(), byHand, null, f.editor());
