@@ -16,7 +16,16 @@ public interface CatalogInspection {
   /** Whether a document is live on the portal. */
   boolean isLive(long documentId);
 
+  /**
+   * The agency's live documents in which the nightly sweep found personal data or a secrecy mark
+   * that nobody justified.
+   */
+  List<ScreenedDocument> withPersonalData(long agencyId);
+
   record ColumnActivity(long columnId, long documents, LocalDate lastPublishedOn) {}
+
+  /** A live document's findings: how many, and where each is with a masked excerpt. */
+  record ScreenedDocument(long documentId, String title, int findings, String excerpts) {}
 
   /** A live document; {@code proactive} when disclosed proactively (主动公开), not on request. */
   record InspectedDocument(

@@ -1,5 +1,6 @@
 package org.gongkai.catalog.internal;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
@@ -15,6 +16,9 @@ import org.springframework.validation.annotation.Validated;
  *     {seq:N}.
  * @param scheduleCheck How often the platform looks for documents whose scheduled publication time
  *     has come.
+ * @param personalDataSweep When the published catalog is scanned for personal data and secrecy
+ *     marks (a cron expression); each run scans the live editions not scanned yet.
+ * @param personalDataSweepBatch The most editions one run scans.
  */
 @ConfigurationProperties("gongkai.catalog")
 @Validated
@@ -24,8 +28,12 @@ record CatalogProperties(
             regexp = ".*\\{yyyy}.*\\{seq:\\d+}.*|.*\\{seq:\\d+}.*\\{yyyy}.*",
             message = "must contain the year as {yyyy} and the running number as {seq:N}")
         String indexNumberFormat,
-    @DefaultValue(CatalogProperties.SCHEDULE_CHECK) @NotNull Duration scheduleCheck) {
+    @DefaultValue(CatalogProperties.SCHEDULE_CHECK) @NotNull Duration scheduleCheck,
+    @DefaultValue(CatalogProperties.PERSONAL_DATA_SWEEP) @NotNull String personalDataSweep,
+    @DefaultValue("2000") @Min(1) int personalDataSweepBatch) {
 
   /** The job's schedule names it in a placeholder, which must be a constant. */
   static final String SCHEDULE_CHECK = "PT1M";
+
+  static final String PERSONAL_DATA_SWEEP = "0 40 2 * * *";
 }

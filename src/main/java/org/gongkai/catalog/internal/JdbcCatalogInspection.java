@@ -22,7 +22,11 @@ class JdbcCatalogInspection implements CatalogInspection {
   private final JdbcClient jdbc;
   private final AttachmentStore attachments;
 
-  JdbcCatalogInspection(JdbcClient jdbc, AttachmentStore attachments) {
+  private final PublishedScreenings screenings;
+
+  JdbcCatalogInspection(
+      JdbcClient jdbc, AttachmentStore attachments, PublishedScreenings screenings) {
+    this.screenings = screenings;
     this.jdbc = jdbc;
     this.attachments = attachments;
   }
@@ -77,6 +81,11 @@ class JdbcCatalogInspection implements CatalogInspection {
                             rs.getLong(8) > 0,
                             missing.getOrDefault(rs.getLong(1), List.of()),
                             "PROACTIVE".equals(rs.getString(9)))));
+  }
+
+  @Override
+  public List<ScreenedDocument> withPersonalData(long agencyId) {
+    return screenings.withFindings(agencyId);
   }
 
   @Override

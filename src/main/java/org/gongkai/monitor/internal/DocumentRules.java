@@ -48,6 +48,15 @@ class DocumentRules {
   void check(Agency agency, Found found) {
     List<WordLists.Word> wordList = words.all();
     catalog.forEachLiveDocument(agency.id(), d -> check(d, wordList, found));
+    for (CatalogInspection.ScreenedDocument d : catalog.withPersonalData(agency.id())) {
+      found.add(
+          Rule.PERSONAL_DATA_PUBLISHED,
+          d.title(),
+          "/console/documents/" + d.documentId(),
+          d.title(),
+          d.findings(),
+          d.excerpts());
+    }
   }
 
   private void check(
