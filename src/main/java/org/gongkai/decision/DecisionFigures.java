@@ -1,5 +1,6 @@
 package org.gongkai.decision;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +17,12 @@ public interface DecisionFigures {
    * ones included, a corrected one counted once by its correction), per kind: table 二's 本年处理决定数量.
    */
   Map<DecisionKind, Long> decided(Collection<Long> agencyIds, LocalDate first, LocalDate last);
+
+  /**
+   * The administrative fees (万元) charged with the licensing decisions {@link #decided} counts:
+   * table 二's 本年收费金额 for 行政事业性收费; zero when none carries a fee.
+   */
+  BigDecimal feesWan(Collection<Long> agencyIds, LocalDate first, LocalDate last);
 
   /**
    * Every decision of the agency decided between the dates, both inclusive, whatever its state (not

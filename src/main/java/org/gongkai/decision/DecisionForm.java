@@ -8,7 +8,9 @@ import java.util.List;
  * What is entered for one decision: the fields of the national 双公示 data standard for its kind (see
  * docs/decisions-register.md). Fields of another kind are left null. {@code authority} and {@code
  * dataSource} and their codes default to the agency's name and code; {@code corrects} names a
- * published decision of the same agency that this one corrects.
+ * published decision of the same agency that this one corrects. {@code feeWan} is not the
+ * standard's: the administrative fee (行政事业性收费, 万元) charged with a licensing decision, which table 二
+ * of the annual report totals.
  */
 public record DecisionForm(
     DecisionKind kind,
@@ -37,7 +39,8 @@ public record DecisionForm(
     BigDecimal confiscatedWan,
     String licenceAffected,
     String note,
-    Long corrects) {
+    Long corrects,
+    BigDecimal feeWan) {
 
   /** This form of the agency, for the party, by the authority and source: the rest unchanged. */
   public DecisionForm with(
@@ -74,7 +77,8 @@ public record DecisionForm(
         confiscatedWan,
         licenceAffected,
         note,
-        corrects);
+        corrects,
+        feeWan);
   }
 
   /** This form of another agency (its code). */

@@ -38,6 +38,7 @@ class PageLayoutIntegrationTests extends PlatformIntegrationTests {
             "/mailbox",
             "/interviews",
             "/powers",
+            "/decisions",
             "/assessments");
     for (String path : pages) {
       String body = api.get(path).body();

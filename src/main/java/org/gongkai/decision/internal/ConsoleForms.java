@@ -70,7 +70,8 @@ final class ConsoleForms {
             amount("confiscatedWan", v.get("confiscatedWan"), problems),
             v.get("licenceAffected"),
             v.get("note"),
-            id("corrects", v.get("corrects"), problems));
+            id("corrects", v.get("corrects"), problems),
+            amount("feeWan", v.get("feeWan"), problems));
     return new Read(form, problems);
   }
 
@@ -114,6 +115,7 @@ final class ConsoleForms {
     put(v, "licenceAffected", f.licenceAffected());
     put(v, "note", f.note());
     put(v, "corrects", f.corrects());
+    put(v, "feeWan", f.feeWan() == null ? null : f.feeWan().toPlainString());
     return v;
   }
 

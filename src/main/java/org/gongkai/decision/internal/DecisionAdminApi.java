@@ -48,6 +48,7 @@ class DecisionAdminApi {
   private final StaffAccess access;
   private final AgencyDirectory agencies;
   private final DecisionSheets sheets;
+  private final DecisionImports imports;
   private final MessageSource messages;
 
   DecisionAdminApi(
@@ -57,8 +58,10 @@ class DecisionAdminApi {
       StaffAccess access,
       AgencyDirectory agencies,
       DecisionSheets sheets,
+      DecisionImports imports,
       MessageSource messages) {
     this.sheets = sheets;
+    this.imports = imports;
     this.messages = messages;
     this.decisions = decisions;
     this.steps = steps;
@@ -153,12 +156,12 @@ class DecisionAdminApi {
   @PostMapping(
       path = "/api/v1/admin/decisions/import",
       consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  DecisionSheets.Imported importFile(
+  DecisionImports.Imported importFile(
       @RequestParam String agency,
       @RequestParam(required = false) DecisionKind kind,
       @RequestPart("file") MultipartFile file)
       throws IOException {
-    return sheets.importWorkbook(agency, kind, file.getBytes(), access.current());
+    return imports.importWorkbook(agency, kind, file.getBytes(), access.current());
   }
 
   /**
@@ -213,8 +216,8 @@ class DecisionAdminApi {
   }
 
   /** Every bad cell of a refused import, so the spreadsheet can be fixed in one pass. */
-  @ExceptionHandler(DecisionSheets.ImportRefused.class)
-  ProblemDetail importRefused(DecisionSheets.ImportRefused refused, Locale locale) {
+  @ExceptionHandler(DecisionImports.ImportRefused.class)
+  ProblemDetail importRefused(DecisionImports.ImportRefused refused, Locale locale) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST,

@@ -34,7 +34,7 @@ class DecisionConsoleController {
   private final DecisionSteps steps;
   private final DecisionChecks checks;
   private final DecisionQueries queries;
-  private final DecisionSheets sheets;
+  private final DecisionImports imports;
   private final StaffAccess access;
   private final MessageSource messages;
 
@@ -43,14 +43,14 @@ class DecisionConsoleController {
       DecisionSteps steps,
       DecisionChecks checks,
       DecisionQueries queries,
-      DecisionSheets sheets,
+      DecisionImports imports,
       StaffAccess access,
       MessageSource messages) {
     this.decisions = decisions;
     this.steps = steps;
     this.checks = checks;
     this.queries = queries;
-    this.sheets = sheets;
+    this.imports = imports;
     this.access = access;
     this.messages = messages;
   }
@@ -169,13 +169,13 @@ class DecisionConsoleController {
       RedirectAttributes redirect)
       throws IOException {
     try {
-      DecisionSheets.Imported imported =
-          sheets.importWorkbook(
+      DecisionImports.Imported imported =
+          imports.importWorkbook(
               agency, kind, file == null ? new byte[0] : file.getBytes(), access.current());
       redirect.addFlashAttribute("notice", "decision.imported");
       redirect.addFlashAttribute("noticeArgs", new Object[] {imported.rows()});
       return "redirect:/console/decisions?agency=" + agency + "&batch=" + imported.batch();
-    } catch (DecisionSheets.ImportRefused refused) {
+    } catch (DecisionImports.ImportRefused refused) {
       redirect.addFlashAttribute("importProblems", refused.problems());
     } catch (Refusal refusal) {
       Refusals.flash(redirect, refusal);

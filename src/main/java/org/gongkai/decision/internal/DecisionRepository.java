@@ -1,5 +1,6 @@
 package org.gongkai.decision.internal;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -142,6 +143,37 @@ class DecisionRepository {
                     DecisionState.valueOf(rs.getString("state")),
                     rs.getLong("n")))
         .list();
+  }
+
+  /** The fees of the agencies' licensing decisions decided in the period and in the states (万元). */
+  BigDecimal fees(
+      Collection<Long> agencyIds,
+      LocalDate first,
+      LocalDate last,
+      Collection<DecisionState> states) {
+    if (agencyIds.isEmpty()) {
+      return BigDecimal.ZERO;
+    }
+    List<Object> params = new ArrayList<>(agencyIds);
+    params.add(first);
+    params.add(last);
+    states.forEach(s -> params.add(s.name()));
+    BigDecimal sum =
+        jdbc.sql(
+                "SELECT SUM(fee_wan) FROM decision WHERE agency_id IN ("
+                    + agencyIds.stream().map(x -> "?").collect(Collectors.joining(", "))
+                    + ") AND kind = 'LICENSING' AND decided_on BETWEEN ? AND ? AND state IN ("
+                    + states.stream().map(x -> "?").collect(Collectors.joining(", "))
+                    + ")")
+            .params(params)
+            .query(BigDecimal.class)
+            .optional()
+            .orElse(null);
+    if (sum == null) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal plain = sum.stripTrailingZeros();
+    return plain.scale() < 0 ? plain.setScale(0) : plain;
   }
 
   record KindCount(DecisionKind kind, DecisionState state, long count) {}

@@ -65,7 +65,8 @@ class DecisionRows {
           "confiscated_wan",
           "licence_affected",
           "note",
-          "corrects_id");
+          "corrects_id",
+          "fee_wan");
 
   private final PersonalDataCipher cipher;
 
@@ -107,7 +108,8 @@ class DecisionRows {
         f.confiscatedWan(),
         f.licenceAffected(),
         f.note(),
-        f.corrects());
+        f.corrects(),
+        f.feeWan());
   }
 
   /** The identity number sealed for the row, or null. */
@@ -152,7 +154,8 @@ class DecisionRows {
             amount(rs, "confiscated_wan"),
             rs.getString("licence_affected"),
             rs.getString("note"),
-            (Long) rs.getObject("corrects_id", Long.class));
+            (Long) rs.getObject("corrects_id", Long.class),
+            amount(rs, "fee_wan"));
     return new Decision(
         id,
         rs.getLong("agency_id"),

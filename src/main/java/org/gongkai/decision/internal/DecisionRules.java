@@ -80,7 +80,8 @@ final class DecisionRules {
             in.confiscatedWan(),
             text(in.licenceAffected()),
             text(in.note()),
-            in.corrects());
+            in.corrects(),
+            in.feeWan());
     Sink sink = new Sink(problems);
     if (f.kind() == null) {
       sink.add("kind", "decision.kind.required");
@@ -140,6 +141,9 @@ final class DecisionRules {
     organizationCode(sink, "authorityCode", f.authorityCode());
     organizationCode(sink, "dataSourceCode", f.dataSourceCode());
     sink.optional("note", f.note(), 1000);
+    if (f.feeWan() != null && f.kind() != null && f.kind() != DecisionKind.LICENSING) {
+      sink.add("feeWan", "decision.fee.licensing-only");
+    }
     if (f.kind() == DecisionKind.LICENSING) {
       licensing(sink, f);
     } else if (f.kind() == DecisionKind.PENALTY) {
@@ -166,6 +170,7 @@ final class DecisionRules {
     if (f.validFrom() != null && f.validTo() != null && f.validTo().isBefore(f.validFrom())) {
       sink.add("validTo", "decision.valid-to.before-valid-from");
     }
+    amount(sink, "feeWan", f.feeWan());
   }
 
   private static void penalty(Sink sink, DecisionForm f) {

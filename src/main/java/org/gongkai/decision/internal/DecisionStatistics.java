@@ -1,5 +1,6 @@
 package org.gongkai.decision.internal;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -52,6 +53,11 @@ class DecisionStatistics implements DecisionFigures {
       }
     }
     return counts;
+  }
+
+  @Override
+  public BigDecimal feesWan(Collection<Long> agencyIds, LocalDate first, LocalDate last) {
+    return repository.fees(agencyIds, first, last, COUNTED);
   }
 
   @Override

@@ -76,6 +76,17 @@ final class StandardColumns {
     return java.util.stream.Stream.concat(PARTY.stream(), rest.stream()).toList();
   }
 
+  /**
+   * The columns an import reads: the standard's, then the register's own (a licence's fee, which
+   * table 二 totals) after them, so that a file in the standard's layout is read as it is.
+   */
+  static List<String> imported(DecisionKind kind) {
+    return kind == DecisionKind.LICENSING
+        ? java.util.stream.Stream.concat(of(kind).stream(), java.util.stream.Stream.of("feeWan"))
+            .toList()
+        : of(kind);
+  }
+
   /** The list a coded column's values come from (message prefix), or null for free text. */
   static String vocabulary(String field) {
     return switch (field) {

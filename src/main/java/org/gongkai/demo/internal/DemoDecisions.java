@@ -39,14 +39,15 @@ final class DemoDecisions {
 
   private static final List<String> PEOPLE = List.of("陈志强", "李秀英", "王建军", "赵丽华", "刘海涛");
 
-  private record Licence(String name, String category, String content) {}
+  /** A licence and the administrative fee (万元) charged with it, if any. */
+  private record Licence(String name, String category, String content, String feeWan) {}
 
   private static final List<Licence> LICENCES =
       List.of(
-          new Licence("成品油零售经营批准证书", "GENERAL", "准予从事成品油零售经营"),
-          new Licence("报废机动车回收拆解企业资质认定证书", "RECOGNITION", "准予从事报废机动车回收拆解"),
-          new Licence("拍卖经营批准证书", "GENERAL", "准予从事拍卖业务"),
-          new Licence("典当经营许可证", "APPROVAL", "准予变更典当行注册资本"));
+          new Licence("成品油零售经营批准证书", "GENERAL", "准予从事成品油零售经营", null),
+          new Licence("报废机动车回收拆解企业资质认定证书", "RECOGNITION", "准予从事报废机动车回收拆解", "0.002"),
+          new Licence("拍卖经营批准证书", "GENERAL", "准予从事拍卖业务", null),
+          new Licence("典当经营许可证", "APPROVAL", "准予变更典当行注册资本", "0.001"));
 
   private record Penalty(
       String violation, String facts, String basis, List<String> kinds, String fine) {}
@@ -159,7 +160,8 @@ final class DemoDecisions {
         null,
         null,
         null,
-        null);
+        null,
+        l.feeWan() == null ? null : new BigDecimal(l.feeWan()));
   }
 
   private static DecisionForm penalty(Agency commerce, LocalDate day, int n, Random random) {
@@ -208,6 +210,7 @@ final class DemoDecisions {
             ? "警告。"
             : "警告，并处罚款人民币" + fine.multiply(BigDecimal.valueOf(10000)).intValue() + "元。",
         fine,
+        null,
         null,
         null,
         null,

@@ -38,6 +38,7 @@ final class DemoLayouts {
             page("咨询投诉", "/mailbox"),
             page("在线访谈", "/interviews"),
             page("权责清单", "/powers"),
+            page("双公示", "/decisions"),
             page("考核结果", "/assessments")),
         List.of(
             new HomeBlock(BlockKind.SITE_LATEST, "要闻动态", null, 8, List.of()),
@@ -72,6 +73,7 @@ final class DemoLayouts {
             page("公开指南", "/agencies/" + city.code() + "/guide"),
             page("依申请公开", "/foi/apply"),
             page("政策解读", "/search?q=%E8%A7%A3%E8%AF%BB"),
+            page("双公示", "/decisions"),
             page("公开考核", "/assessments")),
         blocks,
         "本平台集中发布临江市人民政府及其部门主动公开的政府信息。",
@@ -94,6 +96,7 @@ final class DemoLayouts {
     navigation.add(page("公开指南", "/agencies/" + agency.code() + "/guide"));
     navigation.add(page("依申请公开", "/foi/apply"));
     navigation.add(page("咨询投诉", "/mailbox"));
+    navigation.add(page("双公示", "/decisions"));
     blocks.add(0, new HomeBlock(BlockKind.SITE_LATEST, "本局动态", null, 6, List.of()));
     blocks.add(
         new HomeBlock(

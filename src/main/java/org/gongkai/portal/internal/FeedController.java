@@ -111,6 +111,8 @@ class FeedController {
     String base = site.require(request).address();
     XMLStreamWriter xml = startXml(response, "urlset");
     url(xml, base + "/", null);
+    // The register of licensing and penalty decisions (双公示), which every site has.
+    url(xml, base + "/decisions", null);
     Set<Long> scope = site.scope(request).orElse(null);
     for (Agency a : agencies.all()) {
       if (scope == null || scope.contains(a.id())) {

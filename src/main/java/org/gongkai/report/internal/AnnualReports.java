@@ -118,37 +118,38 @@ class AnnualReports {
     Map<String, BigDecimal> enteredByKey = new HashMap<>();
     entered.forEach(e -> enteredByKey.put(e.key(), e.amount()));
     List<AnnualReport.Table2Block> table2 = new ArrayList<>();
-    Map<DecisionKind, Long> decided =
-        decisions.decided(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+    LocalDate first = LocalDate.of(year, 1, 1);
+    LocalDate last = LocalDate.of(year, 12, 31);
+    Map<DecisionKind, Long> decided = decisions.decided(scope, first, last);
+    BigDecimal feeTotal = decisions.feesWan(scope, first, last);
     for (ReportFormat.Block block : format.table2()) {
       List<AnnualReport.Table2Row> rows = new ArrayList<>();
       for (String row : block.rows()) {
         List<BigDecimal> values = new ArrayList<>();
-        if (block.computed()) {
-          List<Long> computed;
-          if (block.source() == ReportFormat.Source.REGISTER) {
-            computed = List.of(decided.get(DecisionKind.valueOf(row)));
-          } else {
-            var figures = catalogFigures.kindFigures(scope, DocumentKind.valueOf(row), year);
-            computed =
-                format == ReportFormat.V2021
-                    ? List.of(
-                        (long) figures.issued(),
-                        (long) figures.repealed(),
-                        (long) figures.inForce())
-                    : List.of(
-                        (long) figures.issued(), (long) figures.published(), (long) figures.live());
-          }
-          for (int c = 0; c < computed.size(); c++) {
-            // A correction entered by hand (documents older than the platform) replaces the count.
-            BigDecimal corrected =
-                enteredByKey.get(block.key() + "." + row + "." + block.columns().get(c));
-            values.add(corrected != null ? corrected : BigDecimal.valueOf(computed.get(c)));
-          }
-        } else {
-          for (String column : block.columns()) {
-            values.add(enteredByKey.get(block.key() + "." + row + "." + column));
-          }
+        List<Long> catalog = null;
+        if (block.source() == ReportFormat.Source.CATALOG) {
+          var figures = catalogFigures.kindFigures(scope, DocumentKind.valueOf(row), year);
+          catalog =
+              format == ReportFormat.V2021
+                  ? List.of(
+                      (long) figures.issued(), (long) figures.repealed(), (long) figures.inForce())
+                  : List.of(
+                      (long) figures.issued(), (long) figures.published(), (long) figures.live());
+        }
+        for (int c = 0; c < block.columns().size(); c++) {
+          String column = block.columns().get(c);
+          BigDecimal byHand = enteredByKey.get(block.key() + "." + row + "." + column);
+          BigDecimal counted =
+              switch (block.source(row, column)) {
+                case CATALOG -> BigDecimal.valueOf(catalog.get(c));
+                case REGISTER ->
+                    column.equals("FEE_AMOUNT")
+                        ? feeTotal
+                        : BigDecimal.valueOf(decided.get(DecisionKind.valueOf(row)));
+                case ENTERED -> null;
+              };
+          // A correction entered by hand (what predates the platform) replaces the count.
+          values.add(byHand != null ? byHand : counted);
         }
         for (int c = 0; c < block.columns().size(); c++) {
           String cell = "table2." + block.key() + "." + row + "." + block.columns().get(c);

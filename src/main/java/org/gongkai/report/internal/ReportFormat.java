@@ -18,12 +18,32 @@ enum ReportFormat {
   /**
    * One block of table 二: the article item, its columns, its rows, and where its cells come from:
    * counted from the catalog or from the decision register (corrected by hand with a reason), or
-   * entered by hand.
+   * entered by hand. In a register block only the decisions of a kind ({@code DECISIONS}) and the
+   * fee total ({@code FEE_AMOUNT}) are the register's; its other cells (the 2019 format's item
+   * counts, its 其他对外管理服务事项) are entered.
    */
   record Block(String key, List<String> columns, List<String> rows, Source source) {
 
-    boolean computed() {
-      return source != Source.ENTERED;
+    /** Where one cell comes from. */
+    Source source(String row, String column) {
+      if (source != Source.REGISTER) {
+        return source;
+      }
+      boolean decisions =
+          column.equals("DECISIONS") && List.of("LICENSING", "PENALTY", "COERCION").contains(row);
+      boolean fees = column.equals("FEE_AMOUNT") && row.equals("ADMINISTRATIVE_FEE");
+      return decisions || fees ? Source.REGISTER : Source.ENTERED;
+    }
+
+    /** The keys (block.row.column) of the cells entered by hand, or of those counted. */
+    List<String> keys(boolean entered) {
+      return rows.stream()
+          .flatMap(
+              r ->
+                  columns.stream()
+                      .filter(c -> (source(r, c) == Source.ENTERED) == entered)
+                      .map(c -> key + "." + r + "." + c))
+          .toList();
     }
   }
 
@@ -51,11 +71,12 @@ enum ReportFormat {
                   List.of("DECISIONS"),
                   List.of("PENALTY", "COERCION"),
                   Source.REGISTER),
+              // 本年收费金额: the fees the register's licensing decisions carry.
               new Block(
                   "ARTICLE_20_8",
                   List.of("FEE_AMOUNT"),
                   List.of("ADMINISTRATIVE_FEE"),
-                  Source.ENTERED));
+                  Source.REGISTER));
       case V2019 ->
           List.of(
               new Block(
@@ -63,16 +84,18 @@ enum ReportFormat {
                   List.of("MADE", "PUBLISHED", "TOTAL_PUBLIC"),
                   List.of("RULE", "NORMATIVE_DOCUMENT"),
                   Source.CATALOG),
+              // 处理决定数量 of licensing, penalties and coercion: the register's; the item counts
+              // (of the power catalog) and 其他对外管理服务事项 are entered.
               new Block(
                   "ARTICLE_20_5",
                   List.of("PREVIOUS_YEAR_ITEMS", "CHANGE", "DECISIONS"),
                   List.of("LICENSING", "OTHER_SERVICES"),
-                  Source.ENTERED),
+                  Source.REGISTER),
               new Block(
                   "ARTICLE_20_6",
                   List.of("PREVIOUS_YEAR_ITEMS", "CHANGE", "DECISIONS"),
                   List.of("PENALTY", "COERCION"),
-                  Source.ENTERED),
+                  Source.REGISTER),
               new Block(
                   "ARTICLE_20_8",
                   List.of("PREVIOUS_YEAR_ITEMS", "CHANGE"),
@@ -88,24 +111,15 @@ enum ReportFormat {
 
   /** Figure keys the agency enters for a year: block.row.column. */
   List<String> enteredKeys() {
-    return table2().stream()
-        .filter(b -> !b.computed())
-        .flatMap(
-            b ->
-                b.rows().stream()
-                    .flatMap(r -> b.columns().stream().map(c -> b.key() + "." + r + "." + c)))
-        .toList();
+    return table2().stream().flatMap(b -> b.keys(true).stream()).toList();
   }
 
-  /** Keys of the figures counted from the catalog, which may be corrected with a reason. */
+  /**
+   * Keys of the figures counted from the catalog or the register, which may be corrected with a
+   * reason.
+   */
   List<String> computedKeys() {
-    return table2().stream()
-        .filter(Block::computed)
-        .flatMap(
-            b ->
-                b.rows().stream()
-                    .flatMap(r -> b.columns().stream().map(c -> b.key() + "." + r + "." + c)))
-        .toList();
+    return table2().stream().flatMap(b -> b.keys(false).stream()).toList();
   }
 
   /** Whether the row is a sub-row of （六）其他处理 that the 2019 format does not have. */

@@ -206,6 +206,7 @@ class SiteLayoutService implements SiteLayouts {
     navigation.add(new NavItem(message("nav.mailbox"), NavKind.PAGE, "/mailbox"));
     navigation.add(new NavItem(message("nav.interviews"), NavKind.PAGE, "/interviews"));
     navigation.add(new NavItem(message("nav.powers"), NavKind.PAGE, "/powers"));
+    navigation.add(new NavItem(message("nav.decisions"), NavKind.PAGE, "/decisions"));
     List<HomeBlock> blocks = new ArrayList<>();
     blocks.add(new HomeBlock(BlockKind.SITE_LATEST, "", null, 10, List.of()));
     blocks.add(new HomeBlock(BlockKind.AGENCIES, "", null, 0, List.of()));

@@ -59,6 +59,7 @@ class DecisionsOnTimeH2IntegrationTests extends PlatformIntegrationTests {
         null,
         null,
         null,
+        null,
         null);
   }
 

@@ -219,7 +219,52 @@ abstract class DecisionIntegrationTests extends PlatformIntegrationTests {
       assertThat(shown).doesNotContain(idNumber).doesNotContain("张三丰");
     }
     assertThat(page).contains("张**");
+    String masked =
+        idNumber.substring(0, 2) + "*".repeat(idNumber.length() - 4) + idNumber.substring(16);
     assertThat(csv).contains("张**", number);
+    // The credit platform's files, in the standard's columns: the name masked, the identity
+    // number masked to its first and last two characters, no legal representative.
+    List<String> columns = StandardColumns.of(org.gongkai.decision.DecisionKind.PENALTY);
+    List<String> csvRow =
+        csv.lines()
+            .filter(l -> l.contains(number))
+            .findFirst()
+            .map(l -> List.of(l.split(",", -1)))
+            .orElseThrow();
+    assertThat(csvRow.get(columns.indexOf("party.name"))).isEqualTo("张**");
+    assertThat(csvRow.get(columns.indexOf("party.idNumber"))).isEqualTo(masked);
+    assertThat(csvRow.get(columns.indexOf("party.legalRepresentative"))).isEmpty();
+    assertThat(csvRow.get(columns.indexOf("party.creditCode"))).isEmpty();
+    byte[] xlsx =
+        org.springframework.web.client.RestClient.create()
+            .get()
+            .uri(
+                "http://localhost:"
+                    + port
+                    + "/api/v1/admin/decisions/export?from="
+                    + today
+                    + "&format=xlsx&kind=PENALTY&agency="
+                    + f.agency().code())
+            .headers(h -> h.setBasicAuth(f.reviewer().username(), PASSWORD))
+            .retrieve()
+            .body(byte[].class);
+    try (var book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      var sheet = book.getSheetAt(0);
+      var formatter = new org.apache.poi.ss.usermodel.DataFormatter();
+      java.util.List<String> cells = new java.util.ArrayList<>();
+      for (var row : sheet) {
+        for (var cell : row) {
+          cells.add(formatter.formatCellValue(cell));
+        }
+      }
+      assertThat(cells).contains("张**", masked, number).doesNotContain(idNumber, "张三丰");
+      var row = sheet.getRow(1);
+      assertThat(formatter.formatCellValue(row.getCell(columns.indexOf("party.idNumber"))))
+          .isEqualTo(masked);
+      assertThat(formatter.formatCellValue(row.getCell(columns.indexOf("party.name"))))
+          .isEqualTo("张**");
+    }
     assertThat(
             api()
                 .get(
@@ -411,10 +456,34 @@ abstract class DecisionIntegrationTests extends PlatformIntegrationTests {
             + today
             + "\",\"licenceCategory\":\"GENERAL\",\"content\":\"准予成品油零售经营资格\",\"validFrom\":\""
             + today
-            + "\"}";
+            + "\",\"feeWan\":0.5}";
     long licensing =
         created(api().post("/api/v1/admin/decisions", licence, f.editor().username(), PASSWORD));
     publish(f, licensing);
+    long second =
+        created(
+            api()
+                .post(
+                    "/api/v1/admin/decisions",
+                    licence.replace("测商许T", "测商许U").replace("0.5}", "1.25}"),
+                    f.editor().username(),
+                    PASSWORD));
+    publish(f, second);
+    created(
+        api()
+            .post(
+                "/api/v1/admin/decisions",
+                licence.replace("测商许T", "测商许V").replace("0.5}", "4}"),
+                f.editor().username(),
+                PASSWORD));
+    Api.Response feeOnAPenalty =
+        api()
+            .post(
+                "/api/v1/admin/decisions",
+                penalty(f, "测商罚F" + suffix, today, company("收费的公司", creditCode()), ",\"feeWan\":1"),
+                f.editor().username(),
+                PASSWORD);
+    assertThat(feeOnAPenalty.<List<String>>json("$.errors[*].field")).containsExactly("feeWan");
     created(
         api()
             .post(
@@ -434,8 +503,9 @@ abstract class DecisionIntegrationTests extends PlatformIntegrationTests {
     assertThat(report.status()).as(report.body()).isEqualTo(200);
     java.util.Map<String, Object> cells = report.json("$.cells");
     assertThat(cells)
-        .as("published decisions of the year; the draft is not counted")
-        .containsEntry("table2.ARTICLE_20_5.LICENSING.DECISIONS", 1)
+        .as("published decisions of the year and their fees; the drafts are not counted")
+        .containsEntry("table2.ARTICLE_20_5.LICENSING.DECISIONS", 2)
+        .containsEntry("table2.ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT", 1.75)
         .containsEntry("table2.ARTICLE_20_6.PENALTY.DECISIONS", 3)
         .containsEntry("table2.ARTICLE_20_6.COERCION.DECISIONS", 0);
     Api.Response corrected =
@@ -460,6 +530,67 @@ abstract class DecisionIntegrationTests extends PlatformIntegrationTests {
                     PASSWORD)
                 .<Object>json("$.cells['table2.ARTICLE_20_6.PENALTY.DECISIONS']"))
         .isEqualTo(5);
+    Api.Response fees =
+        api()
+            .put(
+                "/api/v1/admin/reports/annual/corrections?agency="
+                    + f.agency().code()
+                    + "&year="
+                    + today.getYear(),
+                "{\"key\":\"ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT\",\"amount\":2.5,\"reason\":\"另有不随许可收取的收费\"}",
+                f.reviewer().username(),
+                PASSWORD);
+    assertThat(fees.status()).as(fees.body()).isEqualTo(200);
+    assertThat(fees.<Object>json("$.cells['table2.ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT']"))
+        .isEqualTo(2.5);
+    assertThat(fees.<List<String>>json("$.entered[*].reason")).contains("另有不随许可收取的收费");
+  }
+
+  @Test
+  void theTrialFormatsDecisionColumnsComeFromTheRegisterToo() {
+    Fixture f = newAgency();
+    LocalDate decided = LocalDate.of(2020, 6, 1);
+    publish(
+        f,
+        created(
+            api()
+                .post(
+                    "/api/v1/admin/decisions",
+                    penalty(
+                        f,
+                        "测商罚〔2020〕" + f.agency().code().substring(12),
+                        decided,
+                        company("二〇二〇年的公司", creditCode()),
+                        ""),
+                    f.editor().username(),
+                    PASSWORD)));
+    Api.Response report =
+        api()
+            .get(
+                "/api/v1/admin/reports/annual?agency=" + f.agency().code() + "&year=2020",
+                f.reviewer().username(),
+                PASSWORD);
+    assertThat(report.status()).as(report.body()).isEqualTo(200);
+    java.util.Map<String, Object> cells = report.json("$.cells");
+    assertThat(cells)
+        .containsEntry("table2.ARTICLE_20_6.PENALTY.DECISIONS", 1)
+        .containsEntry("table2.ARTICLE_20_6.COERCION.DECISIONS", 0)
+        .containsEntry("table2.ARTICLE_20_5.LICENSING.DECISIONS", 0)
+        .as("the item counts and other services stay entered")
+        .containsEntry("table2.ARTICLE_20_6.PENALTY.PREVIOUS_YEAR_ITEMS", null)
+        .containsEntry("table2.ARTICLE_20_5.OTHER_SERVICES.DECISIONS", null);
+    assertThat(
+            api()
+                .put(
+                    "/api/v1/admin/reports/annual/figures?agency="
+                        + f.agency().code()
+                        + "&year=2020",
+                    "{\"ARTICLE_20_6.PENALTY.DECISIONS\":7}",
+                    f.reviewer().username(),
+                    PASSWORD)
+                .status())
+        .as("counted, so corrected with a reason rather than entered")
+        .isEqualTo(400);
   }
 
   @Test
@@ -603,6 +734,41 @@ abstract class DecisionIntegrationTests extends PlatformIntegrationTests {
             .getResponse()
             .getContentAsString();
     assertThat(page).contains("表单的公司", "草稿", "step-submit").doesNotContain("step-approve");
+  }
+
+  @Test
+  void thePublicRegisterIsInTheMenuAndTheSitemapAndItsFeedIsLinked() {
+    Fixture mine = newAgency();
+    String suffix = mine.agency().code().substring(12).toLowerCase();
+    String host = "register-" + suffix + ".localhost";
+    assertThat(
+            api()
+                .post(
+                    "/api/v1/admin/sites",
+                    "{\"name\":\"双公示菜单站"
+                        + suffix
+                        + "\",\"hosts\":[\""
+                        + host
+                        + "\"],\"agency\":\""
+                        + mine.agency().code()
+                        + "\",\"idCode\":\"3399000"
+                        + (100 + ThreadLocalRandom.current().nextInt(900))
+                        + "\",\"type\":\"DEPARTMENT\"}",
+                    "admin",
+                    ADMIN_PASSWORD)
+                .status())
+        .isEqualTo(201);
+    assertThat(org.gongkai.support.HostRequests.page(port, "/", host))
+        .as("a site's menu before its administrators arrange it")
+        .contains("href=\"/decisions\"", "双公示");
+    assertThat(org.gongkai.support.HostRequests.get(port, "/sitemaps/pages.xml", host))
+        .contains("/decisions</loc>");
+    String register = api().get("/decisions").body();
+    assertThat(register)
+        .contains(
+            "<link rel=\"alternate\" type=\"application/atom+xml\" href=\"/decisions/feed.atom\"",
+            "href=\"/decisions/feed.atom\">");
+    assertThat(api().get("/decisions/feed.atom").status()).isEqualTo(200);
   }
 
   @Test

@@ -49,6 +49,7 @@ class DecisionRulesTests {
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -138,6 +139,7 @@ class DecisionRulesTests {
             null,
             null,
             null,
+            null,
             null);
     assertThat(fields(licence)).containsExactly("validTo");
   }
@@ -167,6 +169,7 @@ class DecisionRulesTests {
             null,
             null,
             "SEIZE",
+            null,
             null,
             null,
             null,

@@ -156,14 +156,15 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
         .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.ISSUED", 1)
         .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.REPEALED", 1)
         .containsEntry("table2.ARTICLE_20_1.NORMATIVE_DOCUMENT.IN_FORCE", 2)
-        .as("decisions are counted from the register (none here), the fee total is entered")
+        .as("decisions and the fee total are counted from the register (none here)")
         .containsEntry("table2.ARTICLE_20_5.LICENSING.DECISIONS", 0)
-        .containsEntry("table2.ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT", null)
+        .containsEntry("table2.ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT", 0)
         .containsEntry("table4.RECONSIDERATION.TOTAL", 0);
     assertThat(cells).hasSize(6 + 4 + 25 * 7 + 15 + 3 + 3);
     assertThat(report.<List<String>>json("$.violations[*].rule"))
-        .contains("T2_MISSING", "TEXT_MISSING")
-        .doesNotContain("T3_BALANCE", "T3_TOTAL", "T3_COLUMNS", "T4_TOTAL");
+        .contains("TEXT_MISSING")
+        .as("table 二 of the 2021 format is counted whole: nothing is missing")
+        .doesNotContain("T2_MISSING", "T3_BALANCE", "T3_TOTAL", "T3_COLUMNS", "T4_TOTAL");
     String publication =
         "/api/v1/admin/reports/annual/publication?agency="
             + s.department().code()
@@ -178,10 +179,11 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
             api()
                 .put(
                     figures,
-                    "{\"ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT\":-1}",
+                    "{\"ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT\":1}",
                     f.reviewer().username(),
                     PASSWORD)
                 .status())
+        .as("the register totals the fees: corrected with a reason, not entered")
         .isEqualTo(400);
     assertThat(
             api().put(figures, "{\"NO.SUCH.KEY\":1}", f.reviewer().username(), PASSWORD).status())
@@ -199,12 +201,17 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
     Api.Response entered =
         api()
             .put(
-                figures,
-                "{\"ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT\":1.5}",
+                "/api/v1/admin/reports/annual/corrections?agency="
+                    + s.department().code()
+                    + "&year="
+                    + YEAR,
+                "{\"key\":\"ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT\",\"amount\":1.5,"
+                    + "\"reason\":\"含不随许可决定收取的收费\"}",
                 f.reviewer().username(),
                 PASSWORD);
     assertThat(entered.status()).as(entered.body()).isEqualTo(200);
     assertThat(entered.<List<String>>json("$.entered[*].by")).containsOnly(f.reviewer().username());
+    assertThat(entered.<List<String>>json("$.entered[*].reason")).contains("含不随许可决定收取的收费");
     api()
         .put(
             "/api/v1/admin/reports/annual/sections/ONE?agency="
@@ -558,12 +565,6 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
     String base = "?agency=" + agency.code() + "&year=2025";
     api()
         .put(
-            "/api/v1/admin/reports/annual/figures" + base,
-            "{\"ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT\":0}",
-            f.reviewer().username(),
-            PASSWORD);
-    api()
-        .put(
             "/api/v1/admin/reports/annual/sections/ONE" + base,
             "{\"text\":\"总体情况。\"}",
             f.editor().username(),
@@ -751,13 +752,18 @@ abstract class ReportIntegrationTests extends PlatformIntegrationTests {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(annual).contains("一、总体情况", "表二“行政事业性收费：本年收费金额（单位：万元）”尚未填报", "本年新收申请3件", "勾稽关系");
+    assertThat(annual)
+        .contains("一、总体情况", "本年新收申请3件", "勾稽关系")
+        .as("table 二 is counted from the catalog and the register: nothing to enter")
+        .doesNotContain("尚未填报");
     var saved =
         mvc.perform(
-                MockMvcRequestBuilders.post("/console/reports/annual/figures")
+                MockMvcRequestBuilders.post("/console/reports/annual/corrections")
                     .param("agency", s.department().code())
                     .param("year", String.valueOf(YEAR))
-                    .param("figure.ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT", "12")
+                    .param("key", "ARTICLE_20_8.ADMINISTRATIVE_FEE.FEE_AMOUNT")
+                    .param("amount", "12")
+                    .param("reason", "含不随许可决定收取的收费")
                     .with(SecurityMockMvcRequestPostProcessors.csrf())
                     .session(session))
             .andReturn();
