@@ -166,6 +166,42 @@ class DemoSitesIntegrationTests extends PlatformIntegrationTests {
         .isEqualTo(1);
   }
 
+  @Test
+  void theCommerceBureauHoldsAYearOfLicensingAndPenaltyDecisions() {
+    long commerce =
+        jdbc.sql("SELECT id FROM agency WHERE name = '临江市商务局'").query(Long.class).single();
+    java.util.function.Function<String, Long> count =
+        where ->
+            jdbc.sql("SELECT COUNT(*) FROM decision WHERE agency_id = ? AND " + where)
+                .param(commerce)
+                .query(Long.class)
+                .single();
+    assertThat(count.apply("kind = 'LICENSING' AND state = 'PUBLISHED'")).isPositive();
+    assertThat(count.apply("kind = 'PENALTY' AND state = 'PUBLISHED'")).isPositive();
+    assertThat(count.apply("state = 'PUBLISHED'")).isGreaterThan(100);
+    assertThat(count.apply("published_late")).as("a few published late").isPositive();
+    assertThat(count.apply("party_category = 'NATURAL_PERSON'")).isPositive();
+    assertThat(count.apply("state IN ('DRAFT', 'SUBMITTED')")).as("this week's").isPositive();
+    assertThat(count.apply("fee_wan > 0")).as("licences that carried a fee").isPositive();
+    java.time.LocalDate first =
+        jdbc.sql("SELECT MIN(decided_on) FROM decision WHERE agency_id = ?")
+            .param(commerce)
+            .query(java.time.LocalDate.class)
+            .single();
+    java.time.LocalDate last =
+        jdbc.sql("SELECT MAX(decided_on) FROM decision WHERE agency_id = ?")
+            .param(commerce)
+            .query(java.time.LocalDate.class)
+            .single();
+    assertThat(java.time.temporal.ChronoUnit.DAYS.between(first, last))
+        .as("a year of decisions")
+        .isGreaterThan(330);
+    assertThat(get("/decisions?kind=PENALTY", "swj.linjiang.localhost"))
+        .contains("临商罚〔", "/decisions/feed.atom");
+    assertThat(get("/decisions?kind=LICENSING", "swj.linjiang.localhost")).contains("临商许〔");
+    assertThat(get("/", "swj.linjiang.localhost")).contains("href=\"/decisions\"", ">双公示</a>");
+  }
+
   private String get(String path, String host) {
     return HostRequests.get(port, path, host);
   }
