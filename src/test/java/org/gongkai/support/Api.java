@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -118,7 +119,19 @@ public final class Api {
 
   public Response upload(
       String path, String fileName, byte[] content, String user, String password) {
+    return upload(path, fileName, content, Map.of(), user, password);
+  }
+
+  /** A file and form fields beside it, as a multipart form. */
+  public Response upload(
+      String path,
+      String fileName,
+      byte[] content,
+      Map<String, String> fields,
+      String user,
+      String password) {
     MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    fields.forEach(parts::add);
     parts.add(
         "file",
         new ByteArrayResource(content) {

@@ -1,0 +1,42 @@
+package org.gongkai.screening;
+
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * True redaction of PDFs: what lies under a box is gone from the file, not covered. A page with a
+ * box is replaced by a picture of itself with the boxes burnt in (its text, images and drawings
+ * under and around the boxes leave the file with it); the other pages are kept as they are. The
+ * document information, XMP metadata, annotations, form fields, embedded files and scripts are
+ * dropped. The output is read again and must hold none of the redacted text, or the redaction
+ * fails.
+ */
+public interface Redactions {
+
+  /** A box on a page (1-based), in PDF points from the page's lower left corner. */
+  record Box(int page, float x, float y, float width, float height) {}
+
+  /** The redacted file, and what was redacted: the boxes, and the findings boxed automatically. */
+  record Redacted(byte[] pdf, List<Box> boxes, List<Finding> findings) {}
+
+  /**
+   * Redacts the boxes given and, with {@code auto}, every blocking finding of the scanner on the
+   * pages' text. A PDF without a text layer cannot be redacted automatically (no text recognition
+   * is attempted): {@link NoTextLayer}.
+   */
+  Redacted redactPdf(byte[] pdf, List<Box> boxes, boolean auto, Collection<String> ownNumbers);
+
+  /** Automatic redaction asked of a PDF whose pages hold no text: scanned images. */
+  final class NoTextLayer extends RuntimeException {
+    public NoTextLayer() {
+      super("The PDF has no text layer: its pages are images");
+    }
+  }
+
+  /** The output still held a redacted text: nothing is returned. */
+  final class RedactionFailed extends RuntimeException {
+    public RedactionFailed(String what) {
+      super("The redacted file still holds " + what);
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package org.gongkai.screening.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.gongkai.screening.FindingKind;
+import org.gongkai.screening.Redactions;
+import org.junit.jupiter.api.Test;
+
+class PdfRedactorTests {
+
+  static final String ID = "34010219850612301X";
+  static final String PHONE = "13800138000";
+
+  private final PdfRedactor redactor = new PdfRedactor();
+
+  @Test
+  void whatLiesUnderABoxIsGoneFromTextImagesAnnotationsAndMetadata() throws IOException {
+    Redactions.Redacted redacted = redactor.redactPdf(leaky(), List.of(), true, Set.of());
+
+    assertThat(redacted.findings())
+        .extracting(f -> f.kind())
+        .containsExactlyInAnyOrder(FindingKind.IDENTITY_NUMBER, FindingKind.MOBILE_NUMBER);
+    try (PDDocument out = Loader.loadPDF(redacted.pdf())) {
+      String text = new PDFTextStripper().getText(out);
+      assertThat(text).doesNotContain(ID).doesNotContain(PHONE).contains("Second page keeps");
+      assertThat(out.getDocumentInformation().getTitle()).isNull();
+      assertThat(out.getDocumentInformation().getAuthor()).isNull();
+      assertThat(out.getDocumentCatalog().getMetadata()).isNull();
+      assertThat(out.getDocumentCatalog().getAcroForm()).isNull();
+      assertThat(out.getDocumentCatalog().getNames()).isNull();
+      for (PDPage page : out.getPages()) {
+        assertThat(page.getAnnotations()).isEmpty();
+      }
+      // The first page is one picture now: the original image, with the number drawn in it,
+      // and the text layer are gone with it.
+      List<PDImageXObject> images = new ArrayList<>();
+      for (COSName name : out.getPage(0).getResources().getXObjectNames()) {
+        images.add((PDImageXObject) out.getPage(0).getResources().getXObject(name));
+      }
+      assertThat(images).hasSize(1);
+      assertThat(images.get(0).getWidth()).isGreaterThan(1000);
+      assertThat(out.getPage(0).getResources().getFontNames()).isEmpty();
+    }
+  }
+
+  @Test
+  void aBoxDrawnByHandHidesTheWordsUnderIt() throws IOException {
+    // "keeps" on the second page: Helvetica 12 from x = 72, "Second page " before it.
+    Redactions.Box box = new Redactions.Box(2, 135, 695, 40, 20);
+    Redactions.Redacted redacted = redactor.redactPdf(leaky(), List.of(box), false, Set.of());
+    try (PDDocument out = Loader.loadPDF(redacted.pdf())) {
+      String text = new PDFTextStripper().getText(out);
+      assertThat(text).doesNotContain("keeps").contains(ID);
+    }
+  }
+
+  @Test
+  void aScannedPdfIsRefusedForAutomaticRedaction() throws IOException {
+    byte[] scan;
+    try (PDDocument document = new PDDocument()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      document.addPage(page);
+      BufferedImage picture = new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB);
+      try (var content = new PDPageContentStream(document, page)) {
+        content.drawImage(LosslessFactory.createFromImage(document, picture), 50, 50);
+      }
+      var out = new ByteArrayOutputStream();
+      document.save(out);
+      scan = out.toByteArray();
+    }
+    assertThatThrownBy(() -> redactor.redactPdf(scan, List.of(), true, Set.of()))
+        .isInstanceOf(Redactions.NoTextLayer.class);
+  }
+
+  /** Two pages: numbers in the text and in an image; an annotation, metadata and a title. */
+  static byte[] leaky() throws IOException {
+    try (PDDocument document = new PDDocument()) {
+      document.getDocumentInformation().setTitle("List with " + ID);
+      document.getDocumentInformation().setAuthor("Clerk");
+      PDMetadata xmp = new PDMetadata(document);
+      xmp.importXMPMetadata(
+          ("<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">" + ID + "</x:xmpmeta>")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      document.getDocumentCatalog().setMetadata(xmp);
+      var font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+
+      PDPage first = new PDPage(PDRectangle.A4);
+      document.addPage(first);
+      BufferedImage picture = new BufferedImage(300, 60, BufferedImage.TYPE_INT_RGB);
+      var g = picture.createGraphics();
+      g.setColor(Color.WHITE);
+      g.fillRect(0, 0, 300, 60);
+      g.setColor(Color.BLACK);
+      g.drawString("ID " + ID, 10, 30);
+      g.dispose();
+      try (var content = new PDPageContentStream(document, first)) {
+        content.beginText();
+        content.setFont(font, 12);
+        content.newLineAtOffset(72, 700);
+        content.showText("Applicant ID " + ID + " mobile " + PHONE);
+        content.endText();
+        content.drawImage(LosslessFactory.createFromImage(document, picture), 72, 600);
+      }
+
+      PDPage second = new PDPage(PDRectangle.A4);
+      document.addPage(second);
+      try (var content = new PDPageContentStream(document, second)) {
+        content.beginText();
+        content.setFont(font, 12);
+        content.newLineAtOffset(72, 700);
+        content.showText("Second page keeps its text");
+        content.endText();
+      }
+      PDAnnotationText note = new PDAnnotationText();
+      note.setContents("Applicant " + ID);
+      note.setRectangle(new PDRectangle(72, 650, 20, 20));
+      second.getAnnotations().add(note);
+
+      var out = new ByteArrayOutputStream();
+      document.save(out);
+      return out.toByteArray();
+    }
+  }
+}
