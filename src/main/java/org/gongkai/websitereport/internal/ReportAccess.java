@@ -46,20 +46,32 @@ class ReportAccess {
         .toList();
   }
 
-  Site changeable(Long siteId, Staff me) {
-    Site site = site(siteId);
+  /** The sites whose reports the person may enter and publish. */
+  java.util.List<Site> changeableSites(Staff me) {
+    return sites.all().stream().filter(site -> mayChange(site, me)).toList();
+  }
+
+  private boolean mayChange(Site site, Staff me) {
     if (me.isPlatformAdmin()) {
-      return site;
+      return true;
     }
     for (long agency : site.agencyIds()) {
       try {
         access.requireAdministrator(me, agency);
-        return site;
+        return true;
       } catch (Refusal notThisOne) {
         // the next agency of the site may be the person's
       }
     }
-    throw Refusal.forbidden("website-report.forbidden");
+    return false;
+  }
+
+  Site changeable(Long siteId, Staff me) {
+    Site site = site(siteId);
+    if (!mayChange(site, me)) {
+      throw Refusal.forbidden("website-report.forbidden");
+    }
+    return site;
   }
 
   void supervision(Staff me) {

@@ -30,9 +30,17 @@ class ReportHtmlExport {
         .append("th{width:8em;text-align:center}td.n{text-align:right}")
         .append("</style></head><body>\n<h1>")
         .append(e(layout.title()))
-        .append("</h1>\n<p>")
-        .append(e(layout.unit()))
-        .append("</p>\n<table>\n");
+        .append("</h1>\n")
+        .append(fragment(report))
+        .append("</body></html>\n");
+    return h.toString();
+  }
+
+  /** The report's body without the page around it: the unit, the table, the signatures. */
+  String fragment(ReportViews.Report report) {
+    ReportTable.Layout layout = table.layout(report);
+    StringBuilder h = new StringBuilder();
+    h.append("<p>").append(e(layout.unit())).append("</p>\n<table>\n");
     for (ReportTable.Line line : layout.lines()) {
       h.append("<tr>");
       if (line.first()) {
@@ -57,7 +65,7 @@ class ReportHtmlExport {
           .append(e(s.value()))
           .append("&emsp;&emsp;");
     }
-    h.append("</p>\n</body></html>\n");
+    h.append("</p>\n");
     return h.toString();
   }
 

@@ -15,7 +15,7 @@ class ReportStore {
 
   record Entry(String key, String value, String note, String enteredBy, Instant enteredAt) {}
 
-  record Frozen(String figures, String frozenBy, Instant frozenAt) {}
+  record Frozen(String figures, String frozenBy, Instant frozenAt, Long documentId) {}
 
   private final JdbcClient jdbc;
 
@@ -74,7 +74,7 @@ class ReportStore {
 
   Optional<Frozen> frozen(long siteId, int year) {
     return jdbc.sql(
-            "SELECT figures, frozen_by, frozen_at FROM website_report_frozen"
+            "SELECT figures, frozen_by, frozen_at, document_id FROM website_report_frozen"
                 + " WHERE site_id = ? AND report_year = ?")
         .params(siteId, year)
         .query(
@@ -82,8 +82,16 @@ class ReportStore {
                 new Frozen(
                     rs.getString(1),
                     rs.getString(2),
-                    Timestamps.fromDb(rs.getObject(3, OffsetDateTime.class))))
+                    Timestamps.fromDb(rs.getObject(3, OffsetDateTime.class)),
+                    rs.getObject(4, Long.class)))
         .optional();
+  }
+
+  void published(long siteId, int year, long documentId) {
+    jdbc.sql(
+            "UPDATE website_report_frozen SET document_id = ? WHERE site_id = ? AND report_year = ?")
+        .params(documentId, siteId, year)
+        .update();
   }
 
   /** Freezes the report; false when it was frozen already (by another request). */

@@ -27,7 +27,8 @@ final class ReportViews {
 
   /**
    * A report: {@code site} null for the network's supervision report; {@code frozen} with when and
-   * by whom; {@code problems} what stands in the way of freezing it (none once frozen).
+   * by whom, and the catalog document it was published as; {@code problems} what stands in the way
+   * of freezing it (none once frozen).
    */
   record Report(
       String report,
@@ -36,6 +37,7 @@ final class ReportViews {
       boolean frozen,
       String frozenBy,
       Instant frozenAt,
+      Long documentId,
       List<Figure> figures,
       List<Problem> problems) {
 

@@ -42,6 +42,7 @@ class WebsiteReports {
   private final ReportStore store;
   private final ReportAccess access;
   private final AuditTrail audit;
+  private final ReportPublication publication;
   private final Clock clock;
 
   WebsiteReports(
@@ -50,7 +51,9 @@ class WebsiteReports {
       ReportStore store,
       ReportAccess access,
       AuditTrail audit,
+      ReportPublication publication,
       Clock clock) {
+    this.publication = publication;
     this.siteFigures = siteFigures;
     this.networkFigures = networkFigures;
     this.store = store;
@@ -139,16 +142,24 @@ class WebsiteReports {
     }
     String figures = JSON.writeValueAsString(report.figures());
     if (!store.freeze(
-        subject, year, new ReportStore.Frozen(figures, me.username(), clock.instant()))) {
+        subject, year, new ReportStore.Frozen(figures, me.username(), clock.instant(), null))) {
       throw Refusal.conflict("website-report.frozen", year);
     }
+    Report frozen = subject == NETWORK ? supervision(year, me) : site(subject, year, me);
+    long documentId = publication.publish(frozen, me);
+    store.published(subject, year, documentId);
     audit.record(
         me.username(),
         "website-report.frozen",
         "website-report",
         subject + "/" + year,
-        report.report() + " " + year);
+        report.report() + " " + year + " document " + documentId);
     return subject == NETWORK ? supervision(year, me) : site(subject, year, me);
+  }
+
+  /** The day a year's reports are due: 31 January of the year after (国办函〔2018〕12号). */
+  static java.time.LocalDate due(int year) {
+    return java.time.LocalDate.of(year + 1, 1, 31);
   }
 
   private long subject(Long siteId, Staff me) {
@@ -184,6 +195,7 @@ class WebsiteReports {
           true,
           frozen.get().frozenBy(),
           frozen.get().frozenAt(),
+          frozen.get().documentId(),
           figures,
           List.of());
     }
@@ -212,7 +224,15 @@ class WebsiteReports {
       interpretationTotal(figures);
     }
     return new Report(
-        name, site, year, false, null, null, figures, ReportChecks.check(figures, supervision));
+        name,
+        site,
+        year,
+        false,
+        null,
+        null,
+        null,
+        figures,
+        ReportChecks.check(figures, supervision));
   }
 
   /** 政策解读总数: the materials counted plus the products and commentaries entered, once entered. */

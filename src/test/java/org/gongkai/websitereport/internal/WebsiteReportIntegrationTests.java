@@ -31,6 +31,8 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
 
   @org.springframework.beans.factory.annotation.Autowired ReportExports exports;
 
+  @org.springframework.beans.factory.annotation.Autowired WebsiteReportWork work;
+
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Test
@@ -224,9 +226,44 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
         .as("an editor does not publish")
         .isEqualTo(403);
 
+    // Late: a week after 31 January the report is on its publishers' to-do list, overdue.
+    clock.travelTo(LocalDate.of(year + 1, 2, 7));
+    var late = work.open(f.agencyAdmin(), 10).get(0);
+    assertThat(late.items())
+        .anySatisfy(
+            item -> {
+              assertThat(item.url()).endsWith("&site=" + site);
+              assertThat(item.due()).isEqualTo(LocalDate.of(year + 1, 1, 31));
+              assertThat(item.workingDaysLeft()).isNegative();
+            });
+    assertThat(work.open(f.editor(), 10).get(0).total()).as("editors do not publish").isZero();
+
     Api.Response frozen = api().post(path(year, site, "/freeze"), "", admin, PASSWORD);
-    assertThat(frozen.status()).isEqualTo(200);
+    assertThat(frozen.status()).as(frozen.body()).isEqualTo(200);
     assertThat(frozen.<Boolean>json("$.frozen")).isTrue();
+    assertThat(work.open(f.agencyAdmin(), 10).get(0).items())
+        .noneMatch(item -> item.url().endsWith("&site=" + site));
+    // Published in the agency's annual report column, the report's table as its body.
+    long document = ((Number) frozen.json("$.documentId")).longValue();
+    Map<String, Object> edition =
+        jdbc.sql(
+                "SELECT e.title, e.body_html, c.type FROM edition e JOIN disclosure_column c"
+                    + " ON c.id = e.column_id WHERE e.document_id = ? AND e.state = 'PUBLISHED'")
+            .param(document)
+            .query()
+            .singleRow();
+    assertThat(edition.get("TITLE") == null ? edition.get("title") : edition.get("TITLE"))
+        .isEqualTo("政府网站工作年度报表（" + year + "年度）");
+    assertThat(
+            org.springframework.web.util.HtmlUtils.htmlUnescape(
+                String.valueOf(
+                    edition.get("BODY_HTML") == null
+                        ? edition.get("body_html")
+                        : edition.get("BODY_HTML"))))
+        .contains("收到留言数量（单位：条）", "政务服务事项数量（单位：项）");
+    assertThat(
+            String.valueOf(edition.get("TYPE") == null ? edition.get("type") : edition.get("TYPE")))
+        .isEqualTo("ANNUAL_REPORT");
     Map<String, Object> before = figures(frozen);
 
     // New records of the year change nothing, and nothing can be entered or frozen again.
