@@ -16,8 +16,11 @@ public interface Redactions {
   /** A box on a page (1-based), in PDF points from the page's lower left corner. */
   record Box(int page, float x, float y, float width, float height) {}
 
-  /** The redacted file, and what was redacted: the boxes, and the findings boxed automatically. */
-  record Redacted(byte[] pdf, List<Box> boxes, List<Finding> findings) {}
+  /**
+   * The redacted file, and what was redacted: the boxes (a PDF's), and the findings redacted
+   * automatically.
+   */
+  record Redacted(byte[] file, List<Box> boxes, List<Finding> findings) {}
 
   /**
    * Redacts the boxes given and, with {@code auto}, every blocking finding of the scanner on the
@@ -25,6 +28,14 @@ public interface Redactions {
    * is attempted): {@link NoTextLayer}.
    */
   Redacted redactPdf(byte[] pdf, List<Box> boxes, boolean auto, Collection<String> ownNumbers);
+
+  /**
+   * Redacts a Word document (DOCX): each of {@code texts} and, with {@code auto}, every blocking
+   * finding of the scanner, is replaced by blocks in the runs that hold it; comments, deleted text
+   * kept by tracked changes, and the document's core and custom properties are removed. The output
+   * is read again like a PDF's.
+   */
+  Redacted redactDocx(byte[] docx, List<String> texts, boolean auto, Collection<String> ownNumbers);
 
   /** Automatic redaction asked of a PDF whose pages hold no text: scanned images. */
   final class NoTextLayer extends RuntimeException {

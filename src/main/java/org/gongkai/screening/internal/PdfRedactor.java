@@ -76,6 +76,16 @@ class PdfRedactor implements Redactions {
     }
   }
 
+  @Override
+  public Redacted redactDocx(
+      byte[] docx, List<String> texts, boolean auto, Collection<String> ownNumbers) {
+    try {
+      return DocxRedaction.redact(docx, texts, auto, ownNumbers);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Boxes every place the value is drawn on the page; whether it was found drawn. */
   private static boolean boxAll(
       PositionedText text, String value, int page, float height, List<Box> boxes) {

@@ -43,29 +43,34 @@ class RedactionApi {
     this.json = json;
   }
 
-  @PostMapping(
-      path = "/api/v1/admin/redactions",
-      consumes = MediaType.MULTIPART_FORM_DATA_VALUE,
-      produces = MediaType.APPLICATION_PDF_VALUE)
+  @PostMapping(path = "/api/v1/admin/redactions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Transactional
   ResponseEntity<byte[]> redact(
       @RequestParam("file") MultipartFile file,
       @RequestParam(required = false) String boxes,
+      @RequestParam(required = false) List<String> texts,
       @RequestParam(defaultValue = "false") boolean auto,
       @RequestParam(required = false) String ground)
       throws IOException {
     var staff = access.current();
     String name = file.getOriginalFilename() == null ? "file.pdf" : file.getOriginalFilename();
-    if (!name.toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    boolean word = lower.endsWith(".docx");
+    if (!lower.endsWith(".pdf") && !word) {
       throw Refusal.invalidField("file", "redaction.pdf-only");
     }
     List<Redactions.Box> given = boxes(boxes);
-    if (given.isEmpty() && !auto) {
+    List<String> words =
+        texts == null ? List.of() : texts.stream().filter(t -> !t.isBlank()).toList();
+    if (given.isEmpty() && words.isEmpty() && !auto) {
       throw Refusal.invalidField("boxes", "redaction.nothing");
     }
     Redactions.Redacted redacted;
     try {
-      redacted = redactions.redactPdf(file.getBytes(), given, auto, List.of());
+      redacted =
+          word
+              ? redactions.redactDocx(file.getBytes(), words, auto, List.of())
+              : redactions.redactPdf(file.getBytes(), given, auto, List.of());
     } catch (Redactions.NoTextLayer e) {
       throw Refusal.invalidField("auto", "redaction.no-text-layer");
     } catch (Redactions.RedactionFailed e) {
@@ -84,13 +89,18 @@ class RedactionApi {
             + " finding(s)"
             + (ground == null || ground.isBlank() ? "" : ", ground " + ground.strip()));
     HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_PDF);
+    headers.setContentType(
+        word
+            ? MediaType.parseMediaType(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            : MediaType.APPLICATION_PDF);
     headers.setContentDisposition(
         ContentDisposition.attachment()
             .filename("redacted-" + name, StandardCharsets.UTF_8)
             .build());
-    headers.set(COUNT_HEADER, String.valueOf(redacted.boxes().size()));
-    return ResponseEntity.ok().headers(headers).body(redacted.pdf());
+    headers.set(
+        COUNT_HEADER, String.valueOf(word ? redacted.findings().size() : redacted.boxes().size()));
+    return ResponseEntity.ok().headers(headers).body(redacted.file());
   }
 
   private List<Redactions.Box> boxes(String text) {

@@ -23,6 +23,8 @@ import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.gongkai.screening.FindingKind;
 import org.gongkai.screening.Redactions;
 import org.junit.jupiter.api.Test;
@@ -41,7 +43,7 @@ class PdfRedactorTests {
     assertThat(redacted.findings())
         .extracting(f -> f.kind())
         .containsExactlyInAnyOrder(FindingKind.IDENTITY_NUMBER, FindingKind.MOBILE_NUMBER);
-    try (PDDocument out = Loader.loadPDF(redacted.pdf())) {
+    try (PDDocument out = Loader.loadPDF(redacted.file())) {
       String text = new PDFTextStripper().getText(out);
       assertThat(text).doesNotContain(ID).doesNotContain(PHONE).contains("Second page keeps");
       assertThat(out.getDocumentInformation().getTitle()).isNull();
@@ -69,7 +71,7 @@ class PdfRedactorTests {
     // "keeps" on the second page: Helvetica 12 from x = 72, "Second page " before it.
     Redactions.Box box = new Redactions.Box(2, 135, 695, 40, 20);
     Redactions.Redacted redacted = redactor.redactPdf(leaky(), List.of(box), false, Set.of());
-    try (PDDocument out = Loader.loadPDF(redacted.pdf())) {
+    try (PDDocument out = Loader.loadPDF(redacted.file())) {
       String text = new PDFTextStripper().getText(out);
       assertThat(text).doesNotContain("keeps").contains(ID);
     }
@@ -91,6 +93,38 @@ class PdfRedactorTests {
     }
     assertThatThrownBy(() -> redactor.redactPdf(scan, List.of(), true, Set.of()))
         .isInstanceOf(Redactions.NoTextLayer.class);
+  }
+
+  @Test
+  void aWordDocumentLosesTheValuesCommentsDeletedTextAndProperties() throws IOException {
+    byte[] docx;
+    try (XWPFDocument word = new XWPFDocument()) {
+      word.getProperties().getCoreProperties().setCreator("Clerk Wang");
+      word.getProperties().getCoreProperties().setTitle("List " + ID);
+      var split = word.createParagraph();
+      split.createRun().setText("Applicant " + ID.substring(0, 9));
+      split.createRun().setText(ID.substring(9) + " approved");
+      word.createParagraph().createRun().setText("Mobile " + PHONE + " and the name Li Si");
+      var comment = word.createComments().createComment(java.math.BigInteger.ONE);
+      comment.setAuthor("Reviewer");
+      comment.createParagraph().createRun().setText("Check " + ID);
+      var out = new ByteArrayOutputStream();
+      word.write(out);
+      docx = out.toByteArray();
+    }
+    Redactions.Redacted redacted = redactor.redactDocx(docx, List.of("Li Si"), true, Set.of());
+    try (XWPFDocument out = new XWPFDocument(new java.io.ByteArrayInputStream(redacted.file()));
+        var text = new XWPFWordExtractor(out)) {
+      assertThat(text.getText())
+          .doesNotContain(ID)
+          .doesNotContain(PHONE)
+          .doesNotContain("Li Si")
+          .contains("Applicant", "approved", "\u2588\u2588");
+      assertThat(out.getDocComments() == null || out.getDocComments().getComments().isEmpty())
+          .isTrue();
+      assertThat(out.getProperties().getCoreProperties().getCreator()).isNullOrEmpty();
+      assertThat(out.getProperties().getCoreProperties().getTitle()).isNullOrEmpty();
+    }
   }
 
   /** Two pages: numbers in the text and in an image; an annotation, metadata and a title. */

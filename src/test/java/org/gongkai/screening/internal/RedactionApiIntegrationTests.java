@@ -37,13 +37,13 @@ class RedactionApiIntegrationTests extends PlatformIntegrationTests {
     Api.Response word =
         api.upload(
             "/api/v1/admin/redactions",
-            "letter.docx",
+            "letter.doc",
             new byte[] {1, 2},
             Map.of("auto", "true"),
             f.editor().username(),
             PASSWORD);
     assertThat(word.status()).isEqualTo(400);
-    assertThat(word.body()).contains("目前只能遮盖 PDF 文件");
+    assertThat(word.body()).contains("只能遮盖 PDF 和 Word（DOCX）文件");
 
     Api.Response badBoxes =
         api.upload(
