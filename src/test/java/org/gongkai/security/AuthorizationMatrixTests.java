@@ -823,6 +823,11 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
     bodies.put("PUT /api/v1/admin/decisions/{id}", decisionJson(f, marker + "改"));
     bodies.put("POST /api/v1/admin/decisions/{id}/return", "{\"reason\":\"退回\"}");
     bodies.put("POST /api/v1/admin/decisions/{id}/revoke", "{\"reason\":\"撤销\"}");
+    for (String step : List.of("submit", "approve", "publish")) {
+      bodies.put(
+          "POST /api/v1/admin/decisions/" + step,
+          "{\"ids\":[" + ids.get("/api/v1/admin/decisions/{id}") + "]}");
+    }
     String site =
         "{\"name\":\""
             + marker

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.gongkai.account.Staff;
-import org.gongkai.account.StaffAccess;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,23 +66,20 @@ class DecisionBatches {
     }
   }
 
-  private final StaffAccess access;
+  private final Decisions decisions;
   private final DecisionSteps steps;
-  private final DecisionRepository repository;
   private final DecisionLists lists;
   private final DecisionQueries queries;
   private final TransactionTemplate transactions;
 
   DecisionBatches(
-      StaffAccess access,
+      Decisions decisions,
       DecisionSteps steps,
-      DecisionRepository repository,
       DecisionLists lists,
       DecisionQueries queries,
       TransactionTemplate transactions) {
-    this.access = access;
+    this.decisions = decisions;
     this.steps = steps;
-    this.repository = repository;
     this.lists = lists;
     this.queries = queries;
     this.transactions = transactions;
@@ -112,13 +108,8 @@ class DecisionBatches {
     }
     List<Refused> refused = new ArrayList<>();
     for (long id : unique) {
-      Optional<Decision> found = repository.find(id);
-      // Another agency's decision is not named: as for one decision, it is not there for them.
-      if (found.isEmpty() || !access.mayWorkOn(actor, found.get().agencyId())) {
-        refused.add(new Refused(id, "", "decision.not-found", ""));
-        continue;
-      }
-      Decision d = found.get();
+      // A decision not there, or another agency's, refuses the whole as it refuses one step.
+      Decision d = decisions.get(id, actor);
       if (!steps.allowedSteps(d, actor).contains(step.key())) {
         refused.add(
             new Refused(
