@@ -37,6 +37,7 @@ import org.gongkai.site.Offers;
 import org.gongkai.site.SiteLayouts;
 import org.gongkai.site.Sites;
 import org.gongkai.topic.TopicDesk;
+import org.gongkai.websitereport.WebsiteReportDesk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -77,6 +78,7 @@ class DemoContent implements ApplicationRunner {
   private final DemoTopics demoTopics;
   private final DemoDecisions decisions;
   private final DemoVisits visits;
+  private final DemoWebsiteReport websiteReport;
   private final Sites sites;
 
   DemoContent(
@@ -100,8 +102,10 @@ class DemoContent implements ApplicationRunner {
       Catalog catalog,
       TopicDesk topics,
       DecisionRegister register,
-      VisitHistory visitHistory) {
+      VisitHistory visitHistory,
+      WebsiteReportDesk websiteReports) {
     this.visits = new DemoVisits(visitHistory);
+    this.websiteReport = new DemoWebsiteReport(websiteReports, sites, clock);
     this.sites = sites;
     this.demoTopics = new DemoTopics(topics, clock);
     this.decisions = new DemoDecisions(register, calendar, clock);
@@ -324,6 +328,7 @@ class DemoContent implements ApplicationRunner {
     activity.assessment(city, all, admin, reviewer);
     demoSites.sites(city, commerce, all.get(2), admin);
     demoTopics.topics(commerce, admin, reviewer);
+    websiteReport.lastYear(admin);
     return documents;
   }
 
