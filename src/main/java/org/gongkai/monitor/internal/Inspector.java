@@ -24,6 +24,7 @@ class Inspector {
   private final ColumnRules columns;
   private final DocumentRules documents;
   private final InteractionRules interaction;
+  private final ObligationRules obligations;
   private final DecisionTimingRules decisions;
   private final MessageSource messages;
   private final Clock clock;
@@ -35,6 +36,7 @@ class Inspector {
       DocumentRules documents,
       InteractionRules interaction,
       DecisionTimingRules decisions,
+      ObligationRules obligations,
       MessageSource messages,
       Clock clock,
       MonitorProperties settings) {
@@ -43,6 +45,7 @@ class Inspector {
     this.documents = documents;
     this.interaction = interaction;
     this.decisions = decisions;
+    this.obligations = obligations;
     this.messages = messages;
     this.clock = clock;
     this.settings = settings;
@@ -86,6 +89,7 @@ class Inspector {
     documents.check(agency, found);
     interaction.check(agency, today, found);
     decisions.check(agency, today, found);
+    obligations.check(site, agency, today, found);
     IndexScore.Result result = IndexScore.score(found.all());
     return new Assessment(
         agency.code(),

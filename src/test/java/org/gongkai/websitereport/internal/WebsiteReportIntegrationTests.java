@@ -33,6 +33,8 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
 
   @org.springframework.beans.factory.annotation.Autowired WebsiteReportWork work;
 
+  @org.springframework.beans.factory.annotation.Autowired org.gongkai.monitor.Monitor monitor;
+
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Test
@@ -127,7 +129,7 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
 
   @Test
   void theOtherComputedFiguresComeFromTheSiteTheCatalogTheMonitorAndTheVisits() {
-    int year = 2020;
+    int year = 2023;
     Fixture f = newAgency();
     long site = site(f, "wr2");
     document(f, ColumnType.NEWS, DocumentKind.GENERAL, "动态一", LocalDate.of(year, 2, 1));
@@ -237,6 +239,14 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
               assertThat(item.workingDaysLeft()).isNegative();
             });
     assertThat(work.open(f.editor(), 10).get(0).total()).as("editors do not publish").isZero();
+    // ... and the monitor's check of the site finds it late, once.
+    monitor.runAll();
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM monitor_finding WHERE rule = 'LATE_WEBSITE_REPORT'"
+                    + " AND site_id = "
+                    + site))
+        .isEqualTo(1);
 
     Api.Response frozen = api().post(path(year, site, "/freeze"), "", admin, PASSWORD);
     assertThat(frozen.status()).as(frozen.body()).isEqualTo(200);
