@@ -164,7 +164,8 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
 
   /**
    * Routes on which a member of staff acts on their own account (their password, authenticator,
-   * tokens): the other agency's editor may use them, for themselves.
+   * tokens) or on a file they hand in (redaction, which keeps nothing but its audit record): the
+   * other agency's editor may use them, for themselves.
    */
   private static final Set<String> OWN_ACCOUNT =
       Set.of(
@@ -176,7 +177,8 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "GET /console/tokens",
           "POST /console/tokens",
           "GET /api/v1/admin/tokens",
-          "POST /api/v1/admin/tokens");
+          "POST /api/v1/admin/tokens",
+          "POST /api/v1/admin/redactions");
 
   /** The year the matrix seeds its assessment in, apart from the years other tests use. */
   private static final int YEAR = 2011;
