@@ -482,6 +482,48 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
                 + ((Number) by.get("checks.q4.checked")).intValue());
     assertThat(attr(report, "training.sessions", "source")).isEqualTo("entered");
     assertThat(api().get(path, f.agencyAdmin().username(), PASSWORD).status()).isEqualTo(403);
+    assertThat(
+            api()
+                .put(
+                    path + "/figures",
+                    "{\"training.people\":{\"value\":\"3\",\"source\":\"培训签到表\"}}",
+                    f.agencyAdmin().username(),
+                    PASSWORD)
+                .status())
+        .isEqualTo(403);
+
+    Map<String, String[]> e = new LinkedHashMap<>();
+    String src = "省政府办公厅政务公开办台账";
+    e.put("unit.name", new String[] {"测试省人民政府办公厅", src});
+    e.put("accountability.held", new String[] {"true", src});
+    e.put("accountability.persons", new String[] {"2", src});
+    e.put("sites.merged", new String[] {"1", src});
+    e.put("errors.received", new String[] {"40", "我为政府网站找错平台"});
+    e.put("errors.handled", new String[] {"41", "我为政府网站找错平台"});
+    e.put("impostors.found", new String[] {"0", src});
+    e.put("training.sessions", new String[] {"2", "培训签到表"});
+    e.put("training.people", new String[] {"180", "培训签到表"});
+    e.put("sign.head", new String[] {"王主任", src});
+    e.put("sign.reviewer", new String[] {"李科长", src});
+    e.put("sign.filler", new String[] {"赵科员", src});
+    e.put("sign.phone", new String[] {"0571-12345678", src});
+    Api.Response entered = api().put(path + "/figures", json(e), "admin", ADMIN_PASSWORD);
+    assertThat(entered.status()).isEqualTo(200);
+    assertThat(entered.<List<String>>json("$.problems[*].key")).containsExactly("errors.handled");
+    assertThat(api().post(path + "/freeze", "", "admin", ADMIN_PASSWORD).status()).isEqualTo(409);
+    e.put("errors.handled", new String[] {"38", "我为政府网站找错平台"});
+    api().put(path + "/figures", json(e), "admin", ADMIN_PASSWORD);
+    Api.Response frozen = api().post(path + "/freeze", "", "admin", ADMIN_PASSWORD);
+    assertThat(frozen.status()).as(frozen.body()).isEqualTo(200);
+    assertThat(frozen.<Boolean>json("$.frozen")).isTrue();
+    assertThat(frozen.<Object>json("$.documentId")).isNotNull();
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM audit_record WHERE subject_type = 'website-report'"
+                    + " AND subject_id = '0/"
+                    + year
+                    + "' AND action = 'website-report.frozen'"))
+        .isEqualTo(1);
   }
 
   // --- the records ---
