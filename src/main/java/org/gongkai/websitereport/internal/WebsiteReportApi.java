@@ -1,6 +1,7 @@
 package org.gongkai.websitereport.internal;
 
 import java.util.Map;
+import org.gongkai.shared.web.Refusal;
 import org.gongkai.websitereport.internal.ReportViews.Entered;
 import org.gongkai.websitereport.internal.ReportViews.Report;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,8 +69,12 @@ class WebsiteReportApi {
     return reports.freeze(null, year, access.current());
   }
 
+  /** Without a site: refused as not allowed to whoever may not change every site, else as bad. */
   private void requireSite(Long site) {
     if (site == null) {
+      if (!access.current().isPlatformAdmin()) {
+        throw Refusal.forbidden("website-report.forbidden");
+      }
       access.readable(null, access.current());
     }
   }
