@@ -40,7 +40,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @ApplicationModuleTest(
     mode = BootstrapMode.DIRECT_DEPENDENCIES,
-    extraIncludes = {"portal", "search", "site", "catalog", "analytics", "topic"},
+    extraIncludes = {"portal", "search", "site", "catalog", "analytics", "topic", "screening"},
     webEnvironment = WebEnvironment.RANDOM_PORT)
 @TestPropertySource(
     properties = {

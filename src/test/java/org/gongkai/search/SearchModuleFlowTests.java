@@ -34,7 +34,9 @@ import org.springframework.test.context.TestPropertySource;
  * and the shared kernel) and no other: an agency renamed reaches the index through {@link
  * AgencyChanged} alone, with no portal, no console and no hand-placed call.
  */
-@ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES)
+@ApplicationModuleTest(
+    mode = BootstrapMode.DIRECT_DEPENDENCIES,
+    extraIncludes = {"screening"})
 @TestPropertySource(
     properties = {
       "gongkai.demo=false",
