@@ -277,7 +277,7 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
             "MISSING_ATTACHMENT",
             "WORDING_FORBIDDEN",
             "WORDING_MISSPELLING");
-    assertThat(r.<Integer>json("$.score")).isZero();
+    assertThat(r.<Integer>json("$.score")).as(r.body()).isZero();
     assertThat(r.<Boolean>json("$.passed")).isFalse();
     assertThat(r.<List<String>>json("$.findings[?(@.rule=='BROKEN_LINK')].message"))
         .singleElement()

@@ -713,8 +713,8 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
 
   private void finding(long run, long site, String rule, String target) {
     jdbc.sql(
-            "INSERT INTO monitor_finding (run_id, site_id, rule, severity, target, message)"
-                + " VALUES (?, ?, ?, 'WARNING', ?, '问题')")
+            "INSERT INTO monitor_finding (run_id, site_id, rule, severity, target, message,"
+                + " message_args) VALUES (?, ?, ?, 'DEDUCTION', ?, '问题', '')")
         .params(run, site, rule, target)
         .update();
   }
