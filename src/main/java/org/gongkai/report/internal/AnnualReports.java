@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
@@ -29,12 +27,9 @@ import org.gongkai.catalog.Editorial;
 import org.gongkai.decision.DecisionFigures;
 import org.gongkai.decision.DecisionKind;
 import org.gongkai.foi.FoiStatistics;
-import org.gongkai.foi.Outcome;
 import org.gongkai.foi.RequestTable;
-import org.gongkai.shared.time.Timestamps;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class AnnualReports {
 
-  private final JdbcClient jdbc;
+  private final AnnualReportRepository stored;
   private final AgencyDirectory agencies;
   private final CatalogFigures catalogFigures;
   private final Catalog catalog;
@@ -62,7 +57,7 @@ class AnnualReports {
   private final Clock clock;
 
   AnnualReports(
-      JdbcClient jdbc,
+      AnnualReportRepository stored,
       AgencyDirectory agencies,
       CatalogFigures catalogFigures,
       Catalog catalog,
@@ -76,7 +71,7 @@ class AnnualReports {
       DecisionFigures decisions,
       Clock clock) {
     this.decisions = decisions;
-    this.jdbc = jdbc;
+    this.stored = stored;
     this.agencies = agencies;
     this.catalogFigures = catalogFigures;
     this.catalog = catalog;
@@ -88,6 +83,11 @@ class AnnualReports {
     this.html = html;
     this.cases = cases;
     this.clock = clock;
+  }
+
+  /** Whether the year's report has been drafted for publication, its figures fixed. */
+  boolean frozen(long agencyId, int year) {
+    return stored.frozen(agencyId, year);
   }
 
   AnnualReport build(String agencyCode, int year, Staff actor) {
@@ -107,14 +107,14 @@ class AnnualReports {
         agency.reportLevel() == ReportLevel.GOVERNMENT
             ? AnnualReport.Level.GOVERNMENT
             : AnnualReport.Level.DEPARTMENT;
-    Map<String, BigDecimal> frozen = frozenCells(agency.id(), year);
+    Map<String, BigDecimal> frozen = stored.frozenCells(agency.id(), year);
     LocalDate deadline =
         level == AnnualReport.Level.GOVERNMENT
             ? LocalDate.of(year + 1, 3, 31)
             : LocalDate.of(year + 1, 1, 31);
     Map<String, BigDecimal> cells = new LinkedHashMap<>();
 
-    List<AnnualReport.Entered> entered = entered(agency.id(), year);
+    List<AnnualReport.Entered> entered = stored.entered(agency.id(), year);
     Map<String, BigDecimal> enteredByKey = new HashMap<>();
     entered.forEach(e -> enteredByKey.put(e.key(), e.amount()));
     List<AnnualReport.Table2Block> table2 = new ArrayList<>();
@@ -164,14 +164,14 @@ class AnnualReports {
     }
 
     RequestTable requests = foi.table(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
-    Map<String, BigDecimal> lastYear = frozenCells(agency.id(), year - 1);
-    List<Integer> publishedForward = carriedForward(lastYear);
+    Map<String, BigDecimal> lastYear = stored.frozenCells(agency.id(), year - 1);
+    List<Integer> publishedForward = ReportTables.carriedForward(lastYear);
     // Next year's 上年结转 must equal what this report published as 结转下年度; a difference stays
     // where it is and is shown as a violation (ConsistencyRules), never moved into another row.
     List<AnnualReport.Table3Row> table3 =
         frozen.isEmpty()
-            ? table3(requests, format)
-            : frozenTable3(table3(requests, format), frozen);
+            ? ReportTables.table3(requests, format)
+            : ReportTables.frozenTable3(ReportTables.table3(requests, format), frozen);
     for (AnnualReport.Table3Row r : table3) {
       for (int c = 0; c < 7; c++) {
         cells.put(
@@ -197,17 +197,17 @@ class AnnualReports {
     cells.put("six.fees.charged", frozen.getOrDefault("six.fees.charged", fees.charged()));
     cells.put("six.fees.collected", frozen.getOrDefault("six.fees.collected", fees.collected()));
     List<AnnualReport.Table4Row> table4 =
-        frozen.isEmpty() ? cases.table4(scope, year) : frozenTable4(frozen);
+        frozen.isEmpty() ? cases.table4(scope, year) : ReportTables.frozenTable4(frozen);
     for (AnnualReport.Table4Row r : table4) {
       for (int c = 0; c < 5; c++) {
         String column = c < 4 ? ReportCases.CASE_RESULTS.get(c) : "TOTAL";
         cells.put("table4." + r.key() + "." + column, BigDecimal.valueOf(r.cells().get(c)));
       }
     }
-    Map<String, String> sections = sections(agency.id(), year);
+    Map<String, String> sections = stored.sections(agency.id(), year);
     List<AnnualReport.Violation> violations =
         ConsistencyRules.check(table3, table4, table2, sections, publishedForward);
-    Optional<Long> documentId = publication(agency.id(), year);
+    Optional<Long> documentId = stored.publication(agency.id(), year);
     boolean published = documentId.map(this::isLive).orElse(false);
     boolean late = !published && LocalDate.now(clock).isAfter(deadline);
     return new AnnualReport(
@@ -228,143 +228,6 @@ class AnnualReports {
         documentId.orElse(null),
         published,
         !frozen.isEmpty());
-  }
-
-  private static List<AnnualReport.Table3Row> frozenTable3(
-      List<AnnualReport.Table3Row> layout, Map<String, BigDecimal> frozen) {
-    return layout.stream()
-        .map(
-            r ->
-                new AnnualReport.Table3Row(
-                    r.key(),
-                    IntStream.range(0, 7)
-                        .mapToObj(
-                            c ->
-                                frozen
-                                    .getOrDefault(
-                                        "table3." + r.key() + "." + RequestTable.COLUMN_KEYS.get(c),
-                                        BigDecimal.ZERO)
-                                    .intValue())
-                        .toList()))
-        .toList();
-  }
-
-  /** Table 四 as it was published: the cases recorded since do not change it. */
-  private static List<AnnualReport.Table4Row> frozenTable4(Map<String, BigDecimal> frozen) {
-    return ReportCases.CASE_KINDS.stream()
-        .map(
-            kind ->
-                new AnnualReport.Table4Row(
-                    kind,
-                    IntStream.range(0, 5)
-                        .mapToObj(
-                            c ->
-                                frozen
-                                    .getOrDefault(
-                                        "table4."
-                                            + kind
-                                            + "."
-                                            + (c < 4 ? ReportCases.CASE_RESULTS.get(c) : "TOTAL"),
-                                        BigDecimal.ZERO)
-                                    .intValue())
-                        .toList()))
-        .toList();
-  }
-
-  /** The 结转下年度 row of a published report, or null when that report was not published here. */
-  private static List<Integer> carriedForward(Map<String, BigDecimal> frozen) {
-    if (frozen.isEmpty()) {
-      return null;
-    }
-    return RequestTable.COLUMN_KEYS.stream()
-        .map(c -> frozen.getOrDefault("table3.CARRIED_FORWARD." + c, BigDecimal.ZERO).intValue())
-        .toList();
-  }
-
-  /** Whether the year's report has been drafted for publication, its figures fixed. */
-  boolean frozen(long agencyId, int year) {
-    return jdbc.sql(
-                "SELECT COUNT(*) FROM report_frozen_cell WHERE agency_id = ? AND report_year = ?")
-            .params(agencyId, year)
-            .query(Long.class)
-            .single()
-        > 0;
-  }
-
-  private Map<String, BigDecimal> frozenCells(long agencyId, int year) {
-    Map<String, BigDecimal> cells = new HashMap<>();
-    jdbc.sql(
-            "SELECT cell_key, amount FROM report_frozen_cell WHERE agency_id = ? AND report_year = ?")
-        .params(agencyId, year)
-        .query((rs, i) -> cells.put(rs.getString(1), plain(rs.getBigDecimal(2))))
-        .list();
-    return cells;
-  }
-
-  /** Table 三 rows in the format's layout: the 2019 format has one （六）其他处理 row. */
-  static List<AnnualReport.Table3Row> table3(RequestTable table, ReportFormat format) {
-    List<AnnualReport.Table3Row> rows = new ArrayList<>();
-    for (RequestTable.Row r : table.rows()) {
-      boolean otherSubRow =
-          r.key().equals(Outcome.OTHER_NO_SUPPLEMENT.name())
-              || r.key().equals(Outcome.OTHER_FEE_UNPAID.name());
-      if (!format.splitsOtherHandling() && otherSubRow) {
-        continue;
-      }
-      if (!format.splitsOtherHandling() && r.key().equals(Outcome.OTHER.name())) {
-        List<Integer> merged = new ArrayList<>();
-        for (int c = 0; c < 7; c++) {
-          merged.add(
-              r.cells().get(c)
-                  + table.row(Outcome.OTHER_NO_SUPPLEMENT.name()).cells().get(c)
-                  + table.row(Outcome.OTHER_FEE_UNPAID.name()).cells().get(c));
-        }
-        rows.add(new AnnualReport.Table3Row(r.key(), merged));
-        continue;
-      }
-      rows.add(new AnnualReport.Table3Row(r.key(), r.cells()));
-    }
-    return rows;
-  }
-
-  private List<AnnualReport.Entered> entered(long agencyId, int year) {
-    return jdbc.sql(
-            "SELECT figure_key, amount, entered_by, entered_at, reason FROM report_figure"
-                + " WHERE agency_id = ? AND report_year = ?")
-        .params(agencyId, year)
-        .query(
-            (rs, i) ->
-                new AnnualReport.Entered(
-                    rs.getString(1),
-                    plain(rs.getBigDecimal(2)),
-                    rs.getString(3),
-                    Timestamps.fromDb(rs.getObject(4, OffsetDateTime.class)),
-                    rs.getString(5)))
-        .list();
-  }
-
-  /** 120.00 as stored reads back as 120, 1.50 as 1.5. */
-  private static BigDecimal plain(BigDecimal value) {
-    BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
-  }
-
-  private Map<String, String> sections(long agencyId, int year) {
-    Map<String, String> sections = new LinkedHashMap<>();
-    AnnualReport.TEXT_SECTIONS.forEach(s -> sections.put(s, ""));
-    jdbc.sql("SELECT section, body FROM report_text WHERE agency_id = ? AND report_year = ?")
-        .params(agencyId, year)
-        .query((rs, i) -> sections.put(rs.getString(1), rs.getString(2)))
-        .list();
-    return sections;
-  }
-
-  private Optional<Long> publication(long agencyId, int year) {
-    return jdbc.sql(
-            "SELECT document_id FROM report_publication WHERE agency_id = ? AND report_year = ?")
-        .params(agencyId, year)
-        .query(Long.class)
-        .optional();
   }
 
   private boolean isLive(long documentId) {
@@ -412,33 +275,8 @@ class AnnualReports {
           Instant now = Instant.now(clock);
           // The figures are fixed as they are published: later steps on requests or documents do
           // not change them.
-          report
-              .cells()
-              .forEach(
-                  (key, amount) -> {
-                    if (amount != null) {
-                      jdbc.sql(
-                              "INSERT INTO report_frozen_cell (agency_id, report_year, cell_key, amount, frozen_by, frozen_at)"
-                                  + " VALUES (?, ?, ?, ?, ?, ?)")
-                          .params(
-                              agency.id(),
-                              year,
-                              key,
-                              amount,
-                              actor.username(),
-                              Timestamps.toDb(now))
-                          .update();
-                    }
-                  });
-          jdbc.sql(
-                  "INSERT INTO report_publication (agency_id, report_year, document_id, created_by, created_at) VALUES (?, ?, ?, ?, ?)")
-              .params(
-                  agency.id(),
-                  year,
-                  documentId,
-                  actor.username(),
-                  Timestamps.toDb(Instant.now(clock)))
-              .update();
+          stored.freeze(agency.id(), year, report.cells(), actor.username(), now);
+          stored.recordPublication(agency.id(), year, documentId, actor.username(), now);
           audit.record(
               actor.username(),
               "report.drafted",

@@ -27,7 +27,7 @@ class ReportProperties {
   void anyRequestHistoryYieldsATableThreeThatPassesTheRules(
       @ForAll("histories") List<RequestTable.Fact> facts, @ForAll ReportFormat format) {
     RequestTable table = RequestTable.of(facts, FIRST, LAST);
-    List<AnnualReport.Table3Row> table3 = AnnualReports.table3(table, format);
+    List<AnnualReport.Table3Row> table3 = ReportTables.table3(table, format);
     assertThat(table3).hasSize(format == ReportFormat.V2021 ? 25 : 23);
     assertThat(
             ConsistencyRules.check(
@@ -39,7 +39,7 @@ class ReportProperties {
   void aTamperedCellIsCaught(
       @ForAll("histories") List<RequestTable.Fact> facts, @ForAll ReportFormat format) {
     List<AnnualReport.Table3Row> table3 =
-        new ArrayList<>(AnnualReports.table3(RequestTable.of(facts, FIRST, LAST), format));
+        new ArrayList<>(ReportTables.table3(RequestTable.of(facts, FIRST, LAST), format));
     AnnualReport.Table3Row received = table3.get(0);
     List<Integer> cells = new ArrayList<>(received.cells());
     cells.set(0, cells.get(0) + 1);
@@ -61,7 +61,7 @@ class ReportProperties {
       @ForAll ReportFormat format,
       @ForAll @IntRange(min = 1, max = 5) int difference) {
     List<AnnualReport.Table3Row> table3 =
-        AnnualReports.table3(RequestTable.of(facts, FIRST, LAST), format);
+        ReportTables.table3(RequestTable.of(facts, FIRST, LAST), format);
     List<Integer> over = row(table3, "CARRIED_OVER");
     List<Integer> published = new ArrayList<>(over);
     published.set(0, over.get(0) + difference);
@@ -83,9 +83,9 @@ class ReportProperties {
   void eachYearCarriesForwardWhatTheNextCarriesOver(
       @ForAll("reopenedHistories") List<RequestTable.Fact> facts, @ForAll ReportFormat format) {
     List<AnnualReport.Table3Row> thisYear =
-        AnnualReports.table3(RequestTable.of(facts, FIRST, LAST), format);
+        ReportTables.table3(RequestTable.of(facts, FIRST, LAST), format);
     List<AnnualReport.Table3Row> nextYear =
-        AnnualReports.table3(RequestTable.of(facts, FIRST.plusYears(1), LAST.plusYears(1)), format);
+        ReportTables.table3(RequestTable.of(facts, FIRST.plusYears(1), LAST.plusYears(1)), format);
     assertThat(row(nextYear, "CARRIED_OVER")).isEqualTo(row(thisYear, "CARRIED_FORWARD"));
     assertThat(
             ConsistencyRules.check(
