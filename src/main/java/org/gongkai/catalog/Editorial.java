@@ -67,8 +67,36 @@ public interface Editorial {
   long importPublished(
       DocumentForm form, Instant publishedAt, List<Upload> attachments, Staff actor);
 
+  /**
+   * Brings in a document from an old website or another system, keeping its index number (the
+   * agency's counter moves past it) and remembering the address it was published at.
+   */
+  long importPublished(
+      DocumentForm form,
+      Instant publishedAt,
+      List<Upload> attachments,
+      Provenance provenance,
+      Staff actor);
+
+  /**
+   * Refuses as {@link #importPublished(DocumentForm, Instant, List, Provenance, Staff)} would,
+   * without importing: the agency, column, body and metadata, an index number already taken ({@code
+   * document.index-number.taken}) and personal data or secrecy marks in the title, body or files
+   * ({@code urn:gongkai:problem:personal-data}, the findings listed).
+   */
+  void checkImport(DocumentForm form, List<Upload> attachments, Provenance provenance, Staff actor);
+
   /** A file brought in with an imported document. */
   record Upload(String fileName, byte[] content) {}
+
+  /**
+   * Where an imported document comes from: its index number on the old site (null for a new one)
+   * and the address it was published at (null when it had none).
+   */
+  record Provenance(String indexNumber, String sourceUrl) {
+
+    public static final Provenance NONE = new Provenance(null, null);
+  }
 
   /** Publishes scheduled editions whose time has come; returns how many. */
   int publishDue();

@@ -63,11 +63,25 @@ class EditionRepository {
   }
 
   long insertDocument(long agencyId, String actor, Instant now) {
+    return insertDocument(agencyId, actor, now, null);
+  }
+
+  /** A document; {@code sourceUrl} is the address an imported one was published at before. */
+  long insertDocument(long agencyId, String actor, Instant now, String sourceUrl) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO document (agency_id, created_at, created_by) VALUES (?, ?, ?)")
-        .params(agencyId, Timestamps.toDb(now), actor)
+    jdbc.sql(
+            "INSERT INTO document (agency_id, created_at, created_by, source_url) VALUES (?, ?, ?, ?)")
+        .params(agencyId, Timestamps.toDb(now), actor, sourceUrl)
         .update(keys, "id");
     return Objects.requireNonNull(keys.getKey()).longValue();
+  }
+
+  boolean indexNumberTaken(String indexNumber) {
+    return jdbc.sql("SELECT COUNT(*) FROM document WHERE index_number = ?")
+            .param(indexNumber)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   void setIndexNumber(long documentId, String indexNumber, LocalDate publishedOn) {

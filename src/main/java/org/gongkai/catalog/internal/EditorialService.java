@@ -280,7 +280,24 @@ class EditorialService implements Editorial {
   @Override
   public long importPublished(
       DocumentForm form, Instant publishedAt, List<Upload> uploads, Staff actor) {
-    return imports.importPublished(form, publishedAt, uploads, actor);
+    return imports.importPublished(form, publishedAt, uploads, Provenance.NONE, actor);
+  }
+
+  @Override
+  public long importPublished(
+      DocumentForm form,
+      Instant publishedAt,
+      List<Upload> uploads,
+      Provenance provenance,
+      Staff actor) {
+    return imports.importPublished(form, publishedAt, uploads, provenance, actor);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public void checkImport(
+      DocumentForm form, List<Upload> uploads, Provenance provenance, Staff actor) {
+    imports.check(form, uploads, provenance, actor);
   }
 
   @Override

@@ -64,6 +64,54 @@ class IndexNumbers {
         .replace(m.group(), seq);
   }
 
+  /**
+   * Moves the counter of the number's period past an index number kept from an old site, so that
+   * the next number allocated does not collide with it. A number of another shape (another agency's
+   * code, an old format) leaves every counter as it is.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void movePast(String agencyCode, String indexNumber) {
+    Matcher shape = shape(agencyCode).matcher(indexNumber);
+    if (!shape.matches()) {
+      return;
+    }
+    String period = shape.group("year") + (format.contains("{MM}") ? shape.group("month") : "");
+    int sequence;
+    try {
+      sequence = Integer.parseInt(shape.group("seq"));
+    } catch (NumberFormatException tooLong) {
+      return;
+    }
+    ensureCounter(agencyCode, period);
+    jdbc.sql(
+            "UPDATE index_number_sequence SET last_value = ? WHERE prefix = ? AND period = ? AND last_value < ?")
+        .params(sequence, agencyCode, period, sequence)
+        .update();
+  }
+
+  /**
+   * The format as a pattern with the agency's code in it and the year, month and sequence named.
+   */
+  private Pattern shape(String agencyCode) {
+    StringBuilder regex = new StringBuilder();
+    Matcher parts = Pattern.compile("\\{code}|\\{yyyy}|\\{MM}|\\{seq:\\d+}").matcher(format);
+    int at = 0;
+    while (parts.find()) {
+      regex.append(Pattern.quote(format.substring(at, parts.start())));
+      String part = parts.group();
+      regex.append(
+          switch (part) {
+            case "{code}" -> Pattern.quote(agencyCode);
+            case "{yyyy}" -> "(?<year>\\d{4})";
+            case "{MM}" -> "(?<month>\\d{2})";
+            default -> "(?<seq>\\d{1,9})";
+          });
+      at = parts.end();
+    }
+    regex.append(Pattern.quote(format.substring(at)));
+    return Pattern.compile(regex.toString());
+  }
+
   /** The counter row is created in its own transaction so that a lost insert race harms nobody. */
   private void ensureCounter(String prefix, String period) {
     boolean exists =

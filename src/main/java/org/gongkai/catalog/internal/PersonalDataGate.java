@@ -17,6 +17,7 @@ import org.gongkai.agency.DisclosureGuide;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.catalog.Attachment;
 import org.gongkai.catalog.Edition;
+import org.gongkai.catalog.Editorial;
 import org.gongkai.screening.Finding;
 import org.gongkai.screening.PersonalDataScanner;
 import org.gongkai.shared.web.Refusal;
@@ -119,6 +120,24 @@ class PersonalDataGate {
     List<Finding> blocking = blocking(edition, agencyId);
     if (!blocking.isEmpty() && clearances.of(edition.id()).map(c -> !c.justified()).orElse(true)) {
       throw refusal(blocking, "document.personal-data.publish");
+    }
+  }
+
+  /**
+   * On importing: a document from elsewhere comes in published, with nobody to give reasons, so a
+   * blocking finding refuses it; it is edited at its source or entered by hand instead.
+   */
+  void importing(String title, String body, List<Editorial.Upload> uploads, long agencyId) {
+    List<String> own = ownNumbers(agencyId);
+    List<Finding> found = new ArrayList<>();
+    found.addAll(scanner.scanText("title", title, own));
+    found.addAll(scanner.scanText("body", body, own));
+    for (Editorial.Upload upload : uploads) {
+      found.addAll(scanner.scanFile(upload.fileName(), upload.content(), own));
+    }
+    List<Finding> blocking = found.stream().filter(Finding::blocking).toList();
+    if (!blocking.isEmpty()) {
+      throw refusal(blocking, "document.personal-data.import");
     }
   }
 
