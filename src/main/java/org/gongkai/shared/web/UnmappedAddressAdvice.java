@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,14 +31,29 @@ class UnmappedAddressAdvice {
 
   private final MessageSource messages;
   private final List<ErrorPageFrame> frames;
+  private final List<MovedAddresses> moved;
 
-  UnmappedAddressAdvice(MessageSource messages, List<ErrorPageFrame> frames) {
+  UnmappedAddressAdvice(
+      MessageSource messages, List<ErrorPageFrame> frames, List<MovedAddresses> moved) {
     this.messages = messages;
     this.frames = frames;
+    this.moved = moved;
   }
 
+  /** An old address that has moved (an imported site's page) answers 301; anything else 404. */
   @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
   Object notFound(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    String method = request.getMethod();
+    if ("GET".equals(method) || "HEAD".equals(method)) {
+      for (MovedAddresses addresses : moved) {
+        Optional<String> target = addresses.movedTo(request);
+        if (target.isPresent()) {
+          return ResponseEntity.status(HttpStatus.MOVED_PERMANENTLY)
+              .location(URI.create(target.get()))
+              .build();
+        }
+      }
+    }
     return answer(HttpStatus.NOT_FOUND, "error.not-found", request, response, locale);
   }
 

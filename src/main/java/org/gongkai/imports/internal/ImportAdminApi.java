@@ -1,0 +1,79 @@
+package org.gongkai.imports.internal;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gongkai.account.StaffAccess;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/admin/imports} starts a crawl of an old site (202 with its id); {@code GET
+ * /api/v1/admin/imports/{id}} its state, counts, progress and refusals (paged); {@code
+ * .../report.csv} every address and row with its outcome; {@code .../cancel} stops it. The platform
+ * administrator, or the agency's administrator.
+ */
+@RestController
+class ImportAdminApi {
+
+  private final Imports imports;
+  private final ImportViews views;
+  private final StaffAccess access;
+
+  ImportAdminApi(Imports imports, ImportViews views, StaffAccess access) {
+    this.imports = imports;
+    this.views = views;
+    this.access = access;
+  }
+
+  record Started(long id) {}
+
+  @PostMapping(path = "/api/v1/admin/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<Started> start(@RequestBody Imports.Start start) {
+    long id = imports.startCrawl(start, access.current());
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .location(URI.create("/api/v1/admin/imports/" + id))
+        .body(new Started(id));
+  }
+
+  @GetMapping("/api/v1/admin/imports")
+  List<ImportViews.View> list(Locale locale) {
+    return imports.list(access.current()).stream().map(j -> views.view(j, 0, locale)).toList();
+  }
+
+  @GetMapping("/api/v1/admin/imports/{id}")
+  ImportViews.View get(
+      @PathVariable long id,
+      @RequestParam(name = "refusalsPage", defaultValue = "0") int refusalsPage,
+      Locale locale) {
+    return views.view(imports.get(id, access.current()), refusalsPage, locale);
+  }
+
+  @GetMapping("/api/v1/admin/imports/{id}/report.csv")
+  ResponseEntity<byte[]> report(@PathVariable long id, Locale locale) {
+    ImportJob job = imports.get(id, access.current());
+    byte[] body = views.reportCsv(job, locale).getBytes(StandardCharsets.UTF_8);
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_TYPE, "text/csv;charset=UTF-8")
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + ".csv\"")
+        .body(body);
+  }
+
+  @PostMapping("/api/v1/admin/imports/{id}/cancel")
+  ResponseEntity<Void> cancel(@PathVariable long id) {
+    imports.cancel(id, access.current());
+    return ResponseEntity.noContent().build();
+  }
+
+  record Mapping(String agency, Map<String, Long> columnMapping) {}
+}
