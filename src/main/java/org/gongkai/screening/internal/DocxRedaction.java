@@ -5,9 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -18,6 +18,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.gongkai.screening.Finding;
+import org.gongkai.screening.Ground;
 import org.gongkai.screening.Redactions;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
@@ -30,11 +31,13 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
 final class DocxRedaction {
 
   private static final char BLOCK = '\u2588';
+  private static final char OPEN = '\u3014';
+  private static final char CLOSE = '\u3015';
 
   private DocxRedaction() {}
 
   static Redactions.Redacted redact(
-      byte[] docx, List<String> texts, boolean auto, Collection<String> ownNumbers)
+      byte[] docx, List<String> texts, boolean auto, Ground ground, Collection<String> ownNumbers)
       throws IOException {
     try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
       List<XWPFParagraph> paragraphs = new ArrayList<>();
@@ -46,20 +49,21 @@ final class DocxRedaction {
         collect(part.getBodyElements(), paragraphs);
       }
       List<Finding> findings = new ArrayList<>();
-      Set<String> hidden = new LinkedHashSet<>(texts);
+      Map<String, Ground> hidden = new LinkedHashMap<>();
+      texts.forEach(text -> hidden.put(text, ground));
       for (XWPFParagraph paragraph : auto ? paragraphs : List.<XWPFParagraph>of()) {
         for (Finding f : TextRules.scan("paragraph", paragraph.getText(), ownNumbers)) {
           if (f.blocking()) {
             findings.add(f);
-            hidden.add(f.value());
+            hidden.putIfAbsent(f.value(), ground != null ? ground : Ground.forKind(f.kind()));
           }
         }
       }
-      hidden.removeIf(String::isBlank);
+      hidden.keySet().removeIf(String::isBlank);
       for (XWPFParagraph paragraph : paragraphs) {
-        for (String value : hidden) {
-          if (paragraph.getText().contains(value)) {
-            redact(paragraph, value);
+        for (Map.Entry<String, Ground> value : hidden.entrySet()) {
+          if (paragraph.getText().contains(value.getKey())) {
+            redact(paragraph, value.getKey(), value.getValue());
           }
         }
         dropCommentsAndDeletions(paragraph.getCTP());
@@ -84,7 +88,7 @@ final class DocxRedaction {
       var out = new ByteArrayOutputStream();
       document.write(out);
       byte[] redacted = out.toByteArray();
-      prove(redacted, hidden);
+      prove(redacted, hidden.keySet());
       return new Redactions.Redacted(redacted, List.of(), List.copyOf(findings));
     }
   }
@@ -103,8 +107,11 @@ final class DocxRedaction {
     }
   }
 
-  private static void redact(XWPFParagraph paragraph, String value) {
-    String blocks = String.valueOf(BLOCK).repeat(value.length());
+  /** The value becomes blocks, followed by its ground in brackets (〔第十五条〕) when it has one. */
+  private static void redact(XWPFParagraph paragraph, String value, Ground ground) {
+    String blocks =
+        String.valueOf(BLOCK).repeat(value.length())
+            + (ground == null ? "" : OPEN + ground.label() + CLOSE);
     for (XWPFRun run : paragraph.getRuns()) {
       String text = run.text();
       if (text.contains(value)) {
@@ -155,7 +162,7 @@ final class DocxRedaction {
     }
   }
 
-  private static void prove(byte[] docx, Set<String> hidden) throws IOException {
+  private static void prove(byte[] docx, Collection<String> hidden) throws IOException {
     try (XWPFDocument check = new XWPFDocument(new ByteArrayInputStream(docx));
         var extractor = new XWPFWordExtractor(check)) {
       String text = extractor.getText();

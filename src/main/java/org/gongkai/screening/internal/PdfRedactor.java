@@ -1,7 +1,7 @@
 package org.gongkai.screening.internal;
 
-import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +24,7 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.gongkai.screening.Finding;
+import org.gongkai.screening.Ground;
 import org.gongkai.screening.Redactions;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
  * Pages with a box become pictures of themselves with the boxes burnt in, at {@value #DPI} dpi:
  * whatever a page held under a box (text, an image, a drawing) cannot survive in a picture that was
  * never given it. Pages without a box are copied without their annotations and actions; the
- * document's information, metadata, forms, embedded files and scripts are never copied.
+ * document's information, metadata, forms, embedded files and scripts are never copied. Each box
+ * carries its legal ground in white letters ({@link GroundLabels}).
  */
 @Component
 class PdfRedactor implements Redactions {
@@ -41,9 +43,9 @@ class PdfRedactor implements Redactions {
 
   @Override
   public Redacted redactPdf(
-      byte[] pdf, List<Box> boxes, boolean auto, Collection<String> ownNumbers) {
+      byte[] pdf, List<Box> boxes, boolean auto, Ground ground, Collection<String> ownNumbers) {
     try (PDDocument source = Loader.loadPDF(pdf)) {
-      List<Box> all = new ArrayList<>(boxes);
+      List<Box> all = new ArrayList<>(boxes.stream().map(b -> b.withGround(ground)).toList());
       List<Finding> findings = new ArrayList<>();
       Set<String> hidden = new HashSet<>();
       boolean anyText = false;
@@ -58,7 +60,8 @@ class PdfRedactor implements Redactions {
         }
         if (auto) {
           for (Finding finding : TextRules.scan("page=" + page, text.text(), ownNumbers)) {
-            if (finding.blocking() && boxAll(text, finding.value(), page, height, all)) {
+            Ground marked = ground != null ? ground : Ground.forKind(finding.kind());
+            if (finding.blocking() && boxAll(text, finding.value(), page, height, marked, all)) {
               findings.add(finding);
               hidden.add(finding.value());
             }
@@ -70,6 +73,7 @@ class PdfRedactor implements Redactions {
       }
       byte[] out = write(source, all);
       prove(out, hidden);
+      SecondReader.prove(out, hidden);
       return new Redacted(out, List.copyOf(all), List.copyOf(findings));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -78,9 +82,9 @@ class PdfRedactor implements Redactions {
 
   @Override
   public Redacted redactDocx(
-      byte[] docx, List<String> texts, boolean auto, Collection<String> ownNumbers) {
+      byte[] docx, List<String> texts, boolean auto, Ground ground, Collection<String> ownNumbers) {
     try {
-      return DocxRedaction.redact(docx, texts, auto, ownNumbers);
+      return DocxRedaction.redact(docx, texts, auto, ground, ownNumbers);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -88,7 +92,7 @@ class PdfRedactor implements Redactions {
 
   /** Boxes every place the value is drawn on the page; whether it was found drawn. */
   private static boolean boxAll(
-      PositionedText text, String value, int page, float height, List<Box> boxes) {
+      PositionedText text, String value, int page, float height, Ground ground, List<Box> boxes) {
     boolean found = false;
     String t = text.text();
     for (int at = t.indexOf(value); at >= 0; at = t.indexOf(value, at + 1)) {
@@ -100,7 +104,8 @@ class PdfRedactor implements Redactions {
                 area.left() - PAD,
                 height - area.bottom() - PAD * 2,
                 area.right() - area.left() + PAD * 2,
-                area.bottom() - area.top() + PAD * 4));
+                area.bottom() - area.top() + PAD * 4,
+                ground));
         found = true;
       }
     }
@@ -153,13 +158,16 @@ class PdfRedactor implements Redactions {
         BufferedImage picture = renderer.renderImageWithDPI(index, DPI, ImageType.RGB);
         float scale = DPI / 72f;
         Graphics2D g = picture.createGraphics();
-        g.setColor(Color.BLACK);
         for (Box box : onPage) {
-          g.fillRect(
-              Math.round(box.x() * scale),
-              Math.round((size.getHeight() - box.y() - box.height()) * scale),
-              Math.round(box.width() * scale),
-              Math.round(box.height() * scale));
+          GroundLabels.burn(
+              g,
+              new Rectangle(
+                  Math.round(box.x() * scale),
+                  Math.round((size.getHeight() - box.y() - box.height()) * scale),
+                  Math.round(box.width() * scale),
+                  Math.round(box.height() * scale)),
+              box.ground(),
+              picture.getHeight());
         }
         g.dispose();
         PDPage replaced = new PDPage(new PDRectangle(size.getWidth(), size.getHeight()));

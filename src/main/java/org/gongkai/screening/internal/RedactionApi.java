@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.audit.AuditTrail;
+import org.gongkai.screening.Ground;
 import org.gongkai.screening.Redactions;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.http.ContentDisposition;
@@ -59,6 +60,7 @@ class RedactionApi {
     if (!lower.endsWith(".pdf") && !word) {
       throw Refusal.invalidField("file", "redaction.pdf-only");
     }
+    Ground withheldOn = ground(ground);
     List<Redactions.Box> given = boxes(boxes);
     List<String> words =
         texts == null ? List.of() : texts.stream().filter(t -> !t.isBlank()).toList();
@@ -69,8 +71,8 @@ class RedactionApi {
     try {
       redacted =
           word
-              ? redactions.redactDocx(file.getBytes(), words, auto, List.of())
-              : redactions.redactPdf(file.getBytes(), given, auto, List.of());
+              ? redactions.redactDocx(file.getBytes(), words, auto, withheldOn, List.of())
+              : redactions.redactPdf(file.getBytes(), given, auto, withheldOn, List.of());
     } catch (Redactions.NoTextLayer e) {
       throw Refusal.invalidField("auto", "redaction.no-text-layer");
     } catch (Redactions.RedactionFailed e) {
@@ -87,7 +89,7 @@ class RedactionApi {
             + " box(es), "
             + redacted.findings().size()
             + " finding(s)"
-            + (ground == null || ground.isBlank() ? "" : ", ground " + ground.strip()));
+            + (withheldOn == null ? "" : ", ground " + withheldOn));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(
         word
@@ -101,6 +103,17 @@ class RedactionApi {
     headers.set(
         COUNT_HEADER, String.valueOf(word ? redacted.findings().size() : redacted.boxes().size()));
     return ResponseEntity.ok().headers(headers).body(redacted.file());
+  }
+
+  private static Ground ground(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Ground.valueOf(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw Refusal.invalidField("ground", "redaction.ground.invalid");
+    }
   }
 
   private List<Redactions.Box> boxes(String text) {

@@ -2,6 +2,7 @@ package org.gongkai.screening.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -22,10 +23,12 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationText;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.gongkai.screening.FindingKind;
+import org.gongkai.screening.Ground;
 import org.gongkai.screening.Redactions;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +41,10 @@ class PdfRedactorTests {
 
   @Test
   void whatLiesUnderABoxIsGoneFromTextImagesAnnotationsAndMetadata() throws IOException {
-    Redactions.Redacted redacted = redactor.redactPdf(leaky(), List.of(), true, Set.of());
+    // The number drawn in the image cannot be found without text recognition: staff box it.
+    Redactions.Box overImage = new Redactions.Box(1, 70, 598, 304, 64);
+    Redactions.Redacted redacted =
+        redactor.redactPdf(leaky(), List.of(overImage), true, null, Set.of());
 
     assertThat(redacted.findings())
         .extracting(f -> f.kind())
@@ -54,8 +60,10 @@ class PdfRedactorTests {
       for (PDPage page : out.getPages()) {
         assertThat(page.getAnnotations()).isEmpty();
       }
-      // The first page is one picture now: the original image, with the number drawn in it,
-      // and the text layer are gone with it.
+      // The first page is one picture now: the original image and the text layer are gone with
+      // it, and where the image showed the number the picture is black.
+      assertThat(whiteShare(new PDFRenderer(out).renderImageWithDPI(0, 150), overImage))
+          .isLessThan(0.01);
       List<PDImageXObject> images = new ArrayList<>();
       for (COSName name : out.getPage(0).getResources().getXObjectNames()) {
         images.add((PDImageXObject) out.getPage(0).getResources().getXObject(name));
@@ -70,7 +78,7 @@ class PdfRedactorTests {
   void aBoxDrawnByHandHidesTheWordsUnderIt() throws IOException {
     // "keeps" on the second page: Helvetica 12 from x = 72, "Second page " before it.
     Redactions.Box box = new Redactions.Box(2, 135, 695, 40, 20);
-    Redactions.Redacted redacted = redactor.redactPdf(leaky(), List.of(box), false, Set.of());
+    Redactions.Redacted redacted = redactor.redactPdf(leaky(), List.of(box), false, null, Set.of());
     try (PDDocument out = Loader.loadPDF(redacted.file())) {
       String text = new PDFTextStripper().getText(out);
       assertThat(text).doesNotContain("keeps").contains(ID);
@@ -91,7 +99,7 @@ class PdfRedactorTests {
       document.save(out);
       scan = out.toByteArray();
     }
-    assertThatThrownBy(() -> redactor.redactPdf(scan, List.of(), true, Set.of()))
+    assertThatThrownBy(() -> redactor.redactPdf(scan, List.of(), true, null, Set.of()))
         .isInstanceOf(Redactions.NoTextLayer.class);
   }
 
@@ -112,19 +120,80 @@ class PdfRedactorTests {
       word.write(out);
       docx = out.toByteArray();
     }
-    Redactions.Redacted redacted = redactor.redactDocx(docx, List.of("Li Si"), true, Set.of());
+    Redactions.Redacted redacted =
+        redactor.redactDocx(docx, List.of("Li Si"), true, Ground.ARTICLE_16_2, Set.of());
     try (XWPFDocument out = new XWPFDocument(new java.io.ByteArrayInputStream(redacted.file()));
         var text = new XWPFWordExtractor(out)) {
       assertThat(text.getText())
           .doesNotContain(ID)
           .doesNotContain(PHONE)
           .doesNotContain("Li Si")
-          .contains("Applicant", "approved", "\u2588\u2588");
+          .contains("Applicant", "approved", "\u2588\u2588")
+          .contains("\u2588\u3014" + Ground.ARTICLE_16_2.label() + "\u3015");
       assertThat(out.getDocComments() == null || out.getDocComments().getComments().isEmpty())
           .isTrue();
       assertThat(out.getProperties().getCoreProperties().getCreator()).isNullOrEmpty();
       assertThat(out.getProperties().getCoreProperties().getTitle()).isNullOrEmpty();
     }
+  }
+
+  @Test
+  void eachBoxCarriesItsGroundInWhiteLettersAndABoxWithoutOneIsPlainBlack() throws IOException {
+    Redactions.Box labelled = new Redactions.Box(2, 72, 300, 160, 30, Ground.ARTICLE_15);
+    Redactions.Box plain = new Redactions.Box(2, 72, 200, 160, 30);
+    Redactions.Redacted redacted =
+        redactor.redactPdf(leaky(), List.of(labelled, plain), true, null, Set.of());
+
+    assertThat(redacted.boxes())
+        .filteredOn(b -> b.page() == 1)
+        .extracting(Redactions.Box::ground)
+        .containsOnly(Ground.ARTICLE_15);
+    try (PDDocument out = Loader.loadPDF(redacted.file())) {
+      BufferedImage page = new PDFRenderer(out).renderImageWithDPI(1, 150);
+      assertThat(whiteShare(page, labelled)).isBetween(0.01, 0.6);
+      assertThat(whiteShare(page, plain)).isLessThan(0.01);
+    }
+  }
+
+  @Test
+  void aGroundNamedForTheRedactionMarksTheFindingsAndUnmarkedBoxes() throws IOException {
+    Redactions.Box box = new Redactions.Box(2, 135, 695, 40, 20);
+    Redactions.Redacted redacted =
+        redactor.redactPdf(leaky(), List.of(box), true, Ground.ARTICLE_14, Set.of());
+    assertThat(redacted.boxes()).extracting(Redactions.Box::ground).containsOnly(Ground.ARTICLE_14);
+  }
+
+  @Test
+  void pdftotextReadsTheOutputAgainWhereItIsInstalled() throws IOException {
+    assumeTrue(SecondReader.available(), "pdftotext is not installed");
+    byte[] original = leaky();
+    assertThat(SecondReader.read(original)).contains(ID);
+    assertThatThrownBy(() -> SecondReader.prove(original, Set.of(PHONE)))
+        .isInstanceOf(Redactions.RedactionFailed.class);
+
+    Redactions.Redacted redacted = redactor.redactPdf(original, List.of(), true, null, Set.of());
+    assertThat(SecondReader.read(redacted.file()))
+        .doesNotContain(ID)
+        .doesNotContain(PHONE)
+        .contains("Second page keeps");
+  }
+
+  /** The share of near-white pixels inside a box, on a page rendered at 150 dpi. */
+  private static double whiteShare(BufferedImage page, Redactions.Box box) {
+    float scale = 150 / 72f;
+    int left = Math.round(box.x() * scale) + 2;
+    int top = Math.round((842 - box.y() - box.height()) * scale) + 2;
+    int width = Math.round(box.width() * scale) - 4;
+    int height = Math.round(box.height() * scale) - 4;
+    int white = 0;
+    for (int x = left; x < left + width; x++) {
+      for (int y = top; y < top + height; y++) {
+        if ((page.getRGB(x, y) & 0xFF) > 200) {
+          white++;
+        }
+      }
+    }
+    return (double) white / (width * height);
   }
 
   /** Two pages: numbers in the text and in an image; an annotation, metadata and a title. */

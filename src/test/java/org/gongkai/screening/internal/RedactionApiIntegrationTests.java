@@ -19,7 +19,7 @@ class RedactionApiIntegrationTests extends PlatformIntegrationTests {
             "/api/v1/admin/redactions",
             "名单.pdf",
             PdfRedactorTests.leaky(),
-            Map.of("auto", "true", "ground", "第十五条"),
+            Map.of("auto", "true", "ground", "ARTICLE_15"),
             f.editor().username(),
             PASSWORD);
     assertThat(redacted.status()).isEqualTo(200);
@@ -55,5 +55,17 @@ class RedactionApiIntegrationTests extends PlatformIntegrationTests {
             PASSWORD);
     assertThat(badBoxes.status()).isEqualTo(400);
     assertThat((String) badBoxes.json("$.errors[0].field")).isEqualTo("boxes");
+
+    Api.Response badGround =
+        api.upload(
+            "/api/v1/admin/redactions",
+            "名单.pdf",
+            PdfRedactorTests.leaky(),
+            Map.of("auto", "true", "ground", "第十五条"),
+            f.editor().username(),
+            PASSWORD);
+    assertThat(badGround.status()).isEqualTo(400);
+    assertThat((String) badGround.json("$.errors[0].field")).isEqualTo("ground");
+    assertThat(badGround.body()).contains("ARTICLE_15（第十五条）");
   }
 }
