@@ -11,11 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.web.util.HtmlUtils;
@@ -77,16 +80,63 @@ final class StaticCrawl {
       int limit,
       Counts counts,
       Consumer<Counts> progress) {
-    Deque<String> queue = new ArrayDeque<>(seeds);
-    Set<String> seen = new HashSet<>(seeds);
+    walk(
+        seeds,
+        limit,
+        link -> true,
+        address -> {
+          List<String> links = export(port, tree, address, counts);
+          progress.accept(counts);
+          return links;
+        });
+  }
+
+  /**
+   * Follows links from {@code seeds} breadth first, each address once, up to {@code limit} of them:
+   * {@code visit} fetches an address and returns the links in it; only those {@link #followed} and
+   * accepted by {@code include} are visited. Returns how many addresses were visited.
+   */
+  static int walk(
+      Collection<String> seeds,
+      int limit,
+      Predicate<String> include,
+      Function<String, List<String>> visit) {
+    Deque<String> queue = new ArrayDeque<>();
+    Set<String> seen = new HashSet<>();
+    for (String seed : seeds) {
+      if (include.test(seed) && seen.add(seed)) {
+        queue.add(seed);
+      }
+    }
+    int visited = 0;
     while (!queue.isEmpty() && seen.size() <= limit) {
-      for (String link : export(port, tree, queue.poll(), counts)) {
-        if (followed(link) && seen.add(link)) {
+      visited++;
+      for (String link : visit.apply(queue.poll())) {
+        if (followed(link) && include.test(link) && seen.add(link)) {
           queue.add(link);
         }
       }
-      progress.accept(counts);
     }
+    return visited;
+  }
+
+  /**
+   * The site's own addresses an HTML page or an XML sitemap links to; none in anything else. A
+   * private address (the console, forms' answers) is never one.
+   */
+  static List<String> linksIn(String contentType, byte[] body) {
+    boolean page = contentType != null && contentType.startsWith("text/html");
+    if (!page && (contentType == null || !contentType.contains("xml"))) {
+      return List.of();
+    }
+    return links(new String(body, StandardCharsets.UTF_8), page).stream()
+        .filter(link -> CachePolicy.of(pathOf(link)) != CachePolicy.PRIVATE)
+        .toList();
+  }
+
+  private static String pathOf(String address) {
+    int q = address.indexOf('?');
+    return q < 0 ? address : address.substring(0, q);
   }
 
   /** Fetches one address and writes it; returns the site's addresses it links to. */
