@@ -90,6 +90,8 @@ class ConsoleNavigation {
                   new Link("/console/calendar", "console.calendar", Audience.PLATFORM_ADMIN),
                   new Link("/console/search", "console.search", Audience.PLATFORM_ADMIN),
                   new Link("/console/backups", "console.backups", Audience.PLATFORM_ADMIN),
+                  new Link(
+                      "/console/web-archives", "console.web-archives", Audience.PLATFORM_ADMIN),
                   new Link("/console/webhooks", "console.webhooks", Audience.PLATFORM_ADMIN),
                   new Link("/console/audit", "audit.title", Audience.PLATFORM_ADMIN),
                   new Link("/console/second-factor", "account.second-factor", Audience.EVERYONE),

@@ -179,6 +179,41 @@ public class StoredFiles {
     }
   }
 
+  /**
+   * A new empty file in the area's staging folder, for a file the platform writes itself (a web
+   * archive) before keeping it with {@link #storeWritten}; one a crash leaves is swept.
+   */
+  public Path newStagingFile(String area) {
+    try {
+      return Files.createFile(
+          store.staging(area).resolve(TEMP_PREFIX + UUID.randomUUID() + ".tmp"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Keeps a file the platform wrote into {@link #newStagingFile}: forced to disk, named by its
+   * SHA-256 and put in place. Its type is the writer's to say: nothing from outside is in it.
+   */
+  public StoredFile storeWritten(String area, String fileName, String mediaType, Path staged) {
+    try {
+      try (FileChannel channel = FileChannel.open(staged, StandardOpenOption.WRITE)) {
+        channel.force(true);
+      }
+      String sha = sha256Of(staged);
+      long size = Files.size(staged);
+      store.put(area, sha, staged);
+      return new StoredFile(fileName, mediaType, sha, size);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    } finally {
+      deleteQuietly(staged);
+    }
+  }
+
   private static String sha256Of(Path file) throws IOException, NoSuchAlgorithmException {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     try (InputStream in = Files.newInputStream(file)) {
