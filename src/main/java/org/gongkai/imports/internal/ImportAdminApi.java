@@ -1,11 +1,12 @@
 package org.gongkai.imports.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.gongkai.account.StaffAccess;
+import org.gongkai.shared.web.Refusal;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code POST /api/v1/admin/imports} starts a crawl of an old site (202 with its id); {@code GET
@@ -27,13 +31,22 @@ import org.springframework.web.bind.annotation.RestController;
 class ImportAdminApi {
 
   private final Imports imports;
+  private final FileImports fileImports;
   private final ImportViews views;
   private final StaffAccess access;
+  private final JsonMapper json;
 
-  ImportAdminApi(Imports imports, ImportViews views, StaffAccess access) {
+  ImportAdminApi(
+      Imports imports,
+      FileImports fileImports,
+      ImportViews views,
+      StaffAccess access,
+      JsonMapper json) {
     this.imports = imports;
+    this.fileImports = fileImports;
     this.views = views;
     this.access = access;
+    this.json = json;
   }
 
   record Started(long id) {}
@@ -41,6 +54,28 @@ class ImportAdminApi {
   @PostMapping(path = "/api/v1/admin/imports", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Started> start(@RequestBody Imports.Start start) {
     long id = imports.startCrawl(start, access.current());
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .location(URI.create("/api/v1/admin/imports/" + id))
+        .body(new Started(id));
+  }
+
+  /**
+   * The file variant: {@code file} (CSV, XLSX, or the JSON Lines of our catalog export) and {@code
+   * mapping}, JSON: {@code agency}, {@code dryRun}, {@code columnMapping}, and {@code fields}
+   * (field → the header cell that holds it).
+   */
+  @PostMapping(path = "/api/v1/admin/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Started> startFile(
+      @RequestParam("file") MultipartFile file, @RequestParam("mapping") String mapping)
+      throws IOException {
+    FileImports.FileMapping read;
+    try {
+      read = json.readValue(mapping, FileImports.FileMapping.class);
+    } catch (JacksonException e) {
+      throw Refusal.invalidField("mapping", "import.mapping.unreadable");
+    }
+    long id =
+        fileImports.start(file.getOriginalFilename(), file.getBytes(), read, access.current());
     return ResponseEntity.status(HttpStatus.ACCEPTED)
         .location(URI.create("/api/v1/admin/imports/" + id))
         .body(new Started(id));
@@ -74,6 +109,4 @@ class ImportAdminApi {
     imports.cancel(id, access.current());
     return ResponseEntity.noContent().build();
   }
-
-  record Mapping(String agency, Map<String, Long> columnMapping) {}
 }

@@ -194,6 +194,11 @@ class Imports {
     return id;
   }
 
+  /** Refuses an unknown agency, or one the actor does not administer, before a file is read. */
+  void checkAgency(String code, Staff actor) {
+    agency(code, actor);
+  }
+
   private Agency agency(String code, Staff actor) {
     if (code == null || code.isBlank()) {
       throw Refusal.invalidField("agency", "document.agency.required");
