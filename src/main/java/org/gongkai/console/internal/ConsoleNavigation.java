@@ -50,7 +50,8 @@ class ConsoleNavigation {
                   new Link("/console/documents", "console.documents", Audience.EVERYONE),
                   new Link("/console/documents/new", "console.documents.new", Audience.EVERYONE),
                   new Link("/console/offers", "console.offers", Audience.EVERYONE),
-                  new Link("/console/topics", "console.topics", Audience.EVERYONE))),
+                  new Link("/console/topics", "console.topics", Audience.EVERYONE),
+                  new Link("/console/redactions", "console.redactions", Audience.EVERYONE))),
           new Group(
               WorkQueue.Section.REQUESTS,
               List.of(new Link("/console/foi", "console.foi", Audience.EVERYONE))),

@@ -60,7 +60,7 @@ class RedactionApi {
     if (!lower.endsWith(".pdf") && !word) {
       throw Refusal.invalidField("file", "redaction.pdf-only");
     }
-    Ground withheldOn = ground(ground);
+    Ground withheldOn = BoxRows.ground(ground, "ground");
     List<Redactions.Box> given = boxes(boxes);
     List<String> words =
         texts == null ? List.of() : texts.stream().filter(t -> !t.isBlank()).toList();
@@ -103,17 +103,6 @@ class RedactionApi {
     headers.set(
         COUNT_HEADER, String.valueOf(word ? redacted.findings().size() : redacted.boxes().size()));
     return ResponseEntity.ok().headers(headers).body(redacted.file());
-  }
-
-  private static Ground ground(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return Ground.valueOf(text.strip());
-    } catch (IllegalArgumentException e) {
-      throw Refusal.invalidField("ground", "redaction.ground.invalid");
-    }
   }
 
   private List<Redactions.Box> boxes(String text) {
