@@ -20,7 +20,11 @@ final class ApiScopes {
   static {
     AREAS.put(
         "documents",
-        List.of("/api/v1/admin/documents", "/api/v1/admin/exports", "/api/v1/admin/offers"));
+        List.of(
+            "/api/v1/admin/documents",
+            "/api/v1/admin/exports",
+            "/api/v1/admin/offers",
+            "/api/v1/admin/intake"));
     AREAS.put("foi", List.of("/api/v1/admin/foi"));
     AREAS.put("reports", List.of("/api/v1/admin/reports", "/api/v1/admin/assessments"));
     AREAS.put("consultations", List.of("/api/v1/admin/consultations"));

@@ -94,4 +94,32 @@ record IntakeSpec(
   private static List<String> list(String cell) {
     return value(cell) == null ? List.of() : Arrays.asList(cell.strip().split("\\|"));
   }
+
+  /** The same document issued by another organ, named in the mark and the signature. */
+  IntakeSpec issuedBy(String organ) {
+    return new IntakeSpec(
+        id,
+        format,
+        layout,
+        prelude,
+        List.of(organ),
+        numberAsWritten,
+        signer,
+        titleLines,
+        addressees,
+        body,
+        attachments,
+        appended,
+        chineseDate,
+        written,
+        notes,
+        copies,
+        printedBy,
+        printed,
+        organ);
+  }
+
+  static IntakeSpec byId(String id) throws IOException {
+    return all().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+  }
 }
