@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.agency.Agency;
@@ -58,7 +59,9 @@ class IntakeApi {
     String name = fileName(file);
     RecognisedDocument recognised = recognise(intake, name, file.getBytes(), agencies);
     String id =
-        pending.keep(session, new PendingIntakes.Pending(name, null, recognised.attachments()));
+        pending.keep(
+            session,
+            new PendingIntakes.Pending(name, Map.of(), Map.of(), recognised.attachments()));
     return IntakeView.of(name, id, recognised, content, messages, locale);
   }
 

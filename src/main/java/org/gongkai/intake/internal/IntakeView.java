@@ -111,6 +111,10 @@ record IntakeView(
     return new Mark(field.confidence(), field.note());
   }
 
+  static Mark mark(Confidence confidence, String note) {
+    return new Mark(confidence.needsConfirming() ? confidence : Confidence.MEDIUM, note);
+  }
+
   private record Notes(MessageSource messages, Locale locale) {
 
     <T> Field<T> field(Recognised<T> r) {

@@ -23,7 +23,11 @@ class PendingIntakes {
   private static final int KEPT = 5;
 
   /** What the console needs to show the marks again and to attach the files. */
-  record Pending(String fileName, Map<String, IntakeView.Mark> marks, List<SplitAttachment> files)
+  record Pending(
+      String fileName,
+      Map<String, IntakeView.Mark> marks,
+      Map<String, String> recognised,
+      List<SplitAttachment> files)
       implements Serializable {}
 
   String keep(HttpSession session, Pending pending) {
