@@ -750,6 +750,25 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
                 .single()));
 
     jdbc.sql(
+            "INSERT INTO import_job (agency_id, kind, dry_run, state, start_urls, hosts,"
+                + " rate_per_second, max_documents, file_name, started_by, created_at)"
+                + " VALUES (?, 'FILE', TRUE, 'DONE', '', '', 1, 10, ?, 'admin', CURRENT_TIMESTAMP)")
+        .params(agency, marker + ".csv")
+        .update();
+    long importJob =
+        jdbc.sql("SELECT MAX(id) FROM import_job WHERE agency_id = ?")
+            .param(agency)
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "INSERT INTO import_item (job_id, url, url_key, depth, done, page_kind, outcome,"
+                + " reason, title) VALUES (?, ?, ?, 0, TRUE, 'ROW', 'REFUSED', 'import.refused.date', ?)")
+        .params(importJob, marker + ".csv#2", marker + ".csv#2", marker)
+        .update();
+    ids.put("/api/v1/admin/imports/{id}", String.valueOf(importJob));
+    ids.put("/console/imports/{id}", String.valueOf(importJob));
+
+    jdbc.sql(
             "INSERT INTO monitor_word (list, term, created_by, created_at) VALUES ('SENSITIVE', ?,"
                 + " 'admin', CURRENT_TIMESTAMP)")
         .param(marker)
@@ -957,6 +976,9 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
         "PUT /api/v1/admin/reports/annual/corrections",
         "{\"key\":\"1.1\",\"amount\":1,\"reason\":\"更正\"}");
     bodies.put("PUT /api/v1/admin/reports/annual/sections/{section}", "{\"text\":\"总体情况\"}");
+    bodies.put(
+        "POST /api/v1/admin/imports",
+        "{\"startUrls\":[\"http://203.0.113.10/\"],\"agency\":\"" + code + "\",\"dryRun\":true}");
     return bodies;
   }
 

@@ -88,6 +88,7 @@ class ConsoleNavigation {
                   new Link("/console/agencies", "console.agencies", Audience.EVERYONE),
                   new Link("/console/accounts", "console.accounts", Audience.ADMINISTRATORS),
                   new Link("/console/sites", "console.sites", Audience.ADMINISTRATORS),
+                  new Link("/console/imports", "console.imports", Audience.ADMINISTRATORS),
                   new Link("/console/calendar", "console.calendar", Audience.PLATFORM_ADMIN),
                   new Link("/console/search", "console.search", Audience.PLATFORM_ADMIN),
                   new Link("/console/backups", "console.backups", Audience.PLATFORM_ADMIN),

@@ -47,7 +47,7 @@ class FileImports {
             mapping.columnMapping(),
             mapping.rateLimitPerSecond(),
             mapping.maxDocuments());
-    imports.checkAgency(mapping.agency(), actor);
+    imports.agencyId(mapping.agency(), actor);
     List<ImportFiles.Read> read =
         files.read(fileName, content, mapping.fields() == null ? Map.of() : mapping.fields());
     List<Imports.Row> rows = new ArrayList<>();

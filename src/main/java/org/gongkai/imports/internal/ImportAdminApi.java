@@ -60,19 +60,40 @@ class ImportAdminApi {
   }
 
   /**
-   * The file variant: {@code file} (CSV, XLSX, or the JSON Lines of our catalog export) and {@code
-   * mapping}, JSON: {@code agency}, {@code dryRun}, {@code columnMapping}, and {@code fields}
-   * (field → the header cell that holds it).
+   * The file variant, {@code POST /api/v1/admin/imports/file}: {@code file} (CSV, XLSX, or the JSON
+   * Lines of our catalog export) and {@code mapping}, JSON: {@code agency}, {@code dryRun}, {@code
+   * columnMapping}, and {@code fields} (field to the header cell that holds it); a form field
+   * {@code agency} stands in for a mapping that names none.
    */
-  @PostMapping(path = "/api/v1/admin/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @PostMapping(path = "/api/v1/admin/imports/file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   ResponseEntity<Started> startFile(
-      @RequestParam("file") MultipartFile file, @RequestParam("mapping") String mapping)
+      @RequestParam(name = "file", required = false) MultipartFile file,
+      @RequestParam(name = "mapping", required = false) String mapping,
+      @RequestParam(name = "agency", required = false) String agency)
       throws IOException {
     FileImports.FileMapping read;
     try {
-      read = json.readValue(mapping, FileImports.FileMapping.class);
+      read =
+          mapping == null
+              ? new FileImports.FileMapping(agency, true, null, null, null, null)
+              : json.readValue(mapping, FileImports.FileMapping.class);
     } catch (JacksonException e) {
       throw Refusal.invalidField("mapping", "import.mapping.unreadable");
+    }
+    if (read.agency() == null && agency != null) {
+      read =
+          new FileImports.FileMapping(
+              agency,
+              read.dryRun(),
+              read.columnMapping(),
+              read.fields(),
+              read.rateLimitPerSecond(),
+              read.maxDocuments());
+    }
+    // Whose import it is, before anything of the file is looked at.
+    imports.agencyId(read.agency(), access.current());
+    if (file == null || file.isEmpty()) {
+      throw Refusal.invalidField("file", "import.file.empty");
     }
     long id =
         fileImports.start(file.getOriginalFilename(), file.getBytes(), read, access.current());

@@ -194,9 +194,12 @@ class Imports {
     return id;
   }
 
-  /** Refuses an unknown agency, or one the actor does not administer, before a file is read. */
-  void checkAgency(String code, Staff actor) {
-    agency(code, actor);
+  /**
+   * The agency's id; refuses an unknown agency, or one the actor does not administer, before a file
+   * is read.
+   */
+  long agencyId(String code, Staff actor) {
+    return agency(code, actor).id();
   }
 
   private Agency agency(String code, Staff actor) {
@@ -227,7 +230,7 @@ class Imports {
     return imports.jobs(scope, 200).stream().filter(j -> administers(actor, j.agencyId())).toList();
   }
 
-  private boolean administers(Staff actor, long agencyId) {
+  boolean administers(Staff actor, long agencyId) {
     try {
       access.requireAdministrator(actor, agencyId);
       return true;

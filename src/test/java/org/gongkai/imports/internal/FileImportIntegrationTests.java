@@ -140,7 +140,7 @@ class FileImportIntegrationTests extends PlatformIntegrationTests {
     Api.Response r =
         api()
             .upload(
-                "/api/v1/admin/imports",
+                "/api/v1/admin/imports/file",
                 "old.csv",
                 "标题,正文\n一,二\n".getBytes(StandardCharsets.UTF_8),
                 Map.of("mapping", mapping(f, true, "{\"title\":\"标题\",\"body\":\"内容\"}")),
@@ -168,7 +168,7 @@ class FileImportIntegrationTests extends PlatformIntegrationTests {
     Api.Response r =
         api()
             .upload(
-                "/api/v1/admin/imports",
+                "/api/v1/admin/imports/file",
                 name,
                 content,
                 fields,
