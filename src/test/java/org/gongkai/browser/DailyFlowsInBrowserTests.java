@@ -2,11 +2,19 @@ package org.gongkai.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.gongkai.screening.internal.PdfRedactorTests;
 import org.gongkai.support.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -153,6 +161,69 @@ class DailyFlowsInBrowserTests extends BrowserTests {
                 .query(String.class)
                 .single())
         .isEqualTo("REPLIED");
+  }
+
+  @Test
+  void redactsAFileWithBoxesPlacedByKeyboardAndByMouse() throws Exception {
+    Path pdf = Files.createTempFile("list", ".pdf");
+    Files.write(pdf, PdfRedactorTests.leaky());
+    open("/console/redactions");
+    browser.findElement(By.id("file")).sendKeys(pdf.toString());
+    browser.findElement(By.cssSelector("form[enctype] button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().matches(".*/console/redactions/\\d+$"));
+
+    // The keyboard: Tab to the second page, Enter places a box, the arrows move and resize it,
+    // Enter adds it as the first row.
+    WebElement second = browser.findElement(By.cssSelector(".redaction-page[data-page='2']"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", second);
+    second.sendKeys(Keys.ENTER);
+    assertThat(browser.findElement(By.id("draw-status")).getAttribute("textContent"))
+        .contains("已放置遮盖框");
+    second.sendKeys(Keys.chord(Keys.SHIFT, Keys.ARROW_UP));
+    second.sendKeys(Keys.chord(Keys.ALT, Keys.ARROW_RIGHT));
+    second.sendKeys(Keys.ENTER);
+    List<WebElement> lefts = browser.findElements(By.name("left"));
+    List<WebElement> tops = browser.findElements(By.name("top"));
+    List<WebElement> widths = browser.findElements(By.name("width"));
+    assertThat(browser.findElements(By.name("page")).get(0).getAttribute("value")).isEqualTo("2");
+    assertThat(Double.parseDouble(widths.get(0).getAttribute("value"))).isEqualTo(41.0);
+    assertThat(Double.parseDouble(tops.get(0).getAttribute("value"))).isLessThan(150);
+    assertThat(browser.findElement(By.id("draw-status")).getAttribute("textContent"))
+        .contains("已加入第 1 个遮盖框");
+
+    // The mouse: a box dragged on the first page becomes the second row.
+    WebElement first = browser.findElement(By.cssSelector(".redaction-page[data-page='1'] img"));
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'})", first);
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(
+            d ->
+                (Boolean)
+                    ((JavascriptExecutor) d)
+                        .executeScript(
+                            "return arguments[0].complete && arguments[0].naturalWidth > 0",
+                            first));
+    new Actions(browser)
+        .moveToElement(first, -first.getSize().width / 4, -first.getSize().height / 4)
+        .clickAndHold()
+        .moveByOffset(80, 30)
+        .release()
+        .perform();
+    assertThat(browser.findElements(By.name("page")).get(1).getAttribute("value")).isEqualTo("1");
+    assertThat(Double.parseDouble(lefts.get(1).getAttribute("value"))).isGreaterThan(0);
+    assertThat(browser.findElements(By.cssSelector(".redaction-box.saved"))).hasSize(2);
+
+    assertThat(browser.findElement(By.id("auto")).isSelected()).isTrue();
+    browser.findElement(By.cssSelector("#redaction-form button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(d -> d.getPageSource().contains("已生成遮盖后的文件"));
+    assertThat(
+            jdbc.sql("SELECT boxes FROM redaction_work ORDER BY id DESC")
+                .query(String.class)
+                .list()
+                .get(0))
+        .contains("\"page\":2", "\"page\":1");
   }
 
   /** Sends the step's form on the request or message page and waits for the page it leads to. */

@@ -49,6 +49,8 @@ class FoiConsoleController {
   private final Accounts accounts;
   private final StaffAccess access;
 
+  private final ReplyEnclosures enclosures;
+
   FoiConsoleController(
       RequestCommands commands,
       ClarificationSteps clarification,
@@ -59,7 +61,9 @@ class FoiConsoleController {
       CatalogHandOver handOver,
       AgencyDirectory agencies,
       Accounts accounts,
-      StaffAccess access) {
+      StaffAccess access,
+      ReplyEnclosures enclosures) {
+    this.enclosures = enclosures;
     this.commands = commands;
     this.clarification = clarification;
     this.periods = periods;
@@ -121,6 +125,8 @@ class FoiConsoleController {
             .filter(s -> s.enabled() && access.mayWorkOn(s, agency.id()))
             .toList());
     model.addAttribute("columns", agencies.columns(agency.id()));
+    model.addAttribute("enclosureWorks", enclosures.works(id));
+    model.addAttribute("enclosureReference", ReplyEnclosures.reference(id));
     return "foi/console-show";
   }
 

@@ -140,6 +140,7 @@ class FoiPortalController {
     model.addAttribute("trackingCode", trackingCode);
     try {
       model.addAttribute("status", queries.status(trackingCode, secret));
+      model.addAttribute("secret", secret);
     } catch (Refusal refusal) {
       Refusals.show(model, refusal);
     }

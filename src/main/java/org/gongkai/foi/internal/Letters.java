@@ -39,10 +39,12 @@ class Letters {
 
   private final LetterRepository repository;
   private final MessageSource messages;
+  private final ReplyEnclosures enclosures;
 
-  Letters(LetterRepository repository, MessageSource messages) {
+  Letters(LetterRepository repository, MessageSource messages, ReplyEnclosures enclosures) {
     this.repository = repository;
     this.messages = messages;
+    this.enclosures = enclosures;
   }
 
   /** A template as the console shows it: an outcome's reply or an interim letter's kind. */
@@ -184,7 +186,13 @@ class Letters {
     }
     all.put("contact", contact(agency));
     all.put("date", format(date));
+    String provided =
+        kind.kind() == LetterKind.REPLY && ReplyEnclosures.provides(kind.outcome())
+            ? enclosureParagraph(request.id())
+            : "";
+    all.put("enclosures", provided);
     all.putAll(values);
+    boolean placed = body.contains("{enclosures}");
     body = fill(body, all);
     String title =
         agency.name()
@@ -196,7 +204,11 @@ class Letters {
                     : "foi.letter.title." + kind.kind().name());
     String reference =
         text("foi.letter.reference", String.valueOf(date.getYear()), request.trackingCode());
-    List<String> paragraphs = body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    List<String> paragraphs =
+        new ArrayList<>(body.lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+    if (!placed && !provided.isEmpty()) {
+      paragraphs.add(Math.min(1, paragraphs.size()), provided);
+    }
     return new Letter(
         title,
         reference,
@@ -204,6 +216,30 @@ class Letters {
         paragraphs,
         agency.name(),
         format(date));
+  }
+
+  /**
+   * The files the reply provides, each with the grounds its boxes name: 随本答复书提供以下材料：1.
+   * 名单-redacted.pdf（遮盖部分依据…第十五条不予公开）. Empty when there are none.
+   */
+  private String enclosureParagraph(long requestId) {
+    List<ReplyEnclosures.Enclosure> provided = enclosures.of(requestId);
+    if (provided.isEmpty()) {
+      return "";
+    }
+    StringBuilder text = new StringBuilder(text("foi.letter.enclosures"));
+    int n = 1;
+    for (ReplyEnclosures.Enclosure e : provided) {
+      text.append(
+          e.grounds().isEmpty()
+              ? text("foi.letter.enclosure", String.valueOf(n++), e.name())
+              : text(
+                  "foi.letter.enclosure.redacted",
+                  String.valueOf(n++),
+                  e.name(),
+                  ReplyEnclosures.grounds(e, text("foi.letter.enclosure.separator"))));
+    }
+    return text.toString();
   }
 
   byte[] docx(Letter letter) {

@@ -49,7 +49,9 @@ class RequestQueries {
       RequestPages pages,
       PersonalDataAccess personalData,
       AgencyDirectory agencies,
-      StaffAccess access) {
+      StaffAccess access,
+      ReplyEnclosures enclosures) {
+    this.enclosures = enclosures;
     this.requests = requests;
     this.letterRecords = letterRecords;
     this.ledger = ledger;
@@ -59,6 +61,8 @@ class RequestQueries {
     this.agencies = agencies;
     this.access = access;
   }
+
+  private final ReplyEnclosures enclosures;
 
   LocalDate today() {
     return ledger.today();
@@ -89,12 +93,7 @@ class RequestQueries {
   }
 
   Views.PublicStatus status(String trackingCode, String secret) {
-    RequestRow r =
-        requests
-            .findByTrackingCode(
-                trackingCode == null ? "" : trackingCode.trim().toUpperCase(Locale.ROOT))
-            .filter(row -> codes.matches(row.trackingCode(), secret))
-            .orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
+    RequestRow r = applicantsRequest(trackingCode, secret);
     Agency agency = agencies.get(r.agencyId());
     List<RequestEvent> events = requests.events(r.id());
     RequestHistory h = ledger.replay(events);
@@ -126,7 +125,29 @@ class RequestQueries {
         replied ? h.concludedOn() : null,
         replied ? r.replyDetail() : null,
         delivery == null ? null : delivery.on(),
-        steps);
+        steps,
+        replied && ReplyEnclosures.provides(h.outcome()) ? enclosures.of(r.id()) : List.of());
+  }
+
+  /**
+   * A file the reply provides, for the applicant who holds the tracking code and its secret, once
+   * the reply is given.
+   */
+  byte[] enclosure(String trackingCode, String secret, long workId) {
+    RequestRow r = applicantsRequest(trackingCode, secret);
+    RequestHistory h = ledger.replay(requests.events(r.id()));
+    if (!h.isConcluded() || !ReplyEnclosures.provides(h.outcome())) {
+      throw Refusal.notFound("foi.enclosure.not-found");
+    }
+    return enclosures.open(r.id(), workId);
+  }
+
+  private RequestRow applicantsRequest(String trackingCode, String secret) {
+    return requests
+        .findByTrackingCode(
+            trackingCode == null ? "" : trackingCode.trim().toUpperCase(Locale.ROOT))
+        .filter(row -> codes.matches(row.trackingCode(), secret))
+        .orElseThrow(() -> Refusal.notFound("foi.request.not-found"));
   }
 
   /**

@@ -197,7 +197,8 @@ final class Views {
       LocalDate repliedOn,
       String reply,
       LocalDate deliveredOn,
-      List<PublicStep> history) {}
+      List<PublicStep> history,
+      List<ReplyEnclosures.Enclosure> enclosures) {}
 
   record PublicStep(String kind, LocalDate on, LocalDate until) {}
 }

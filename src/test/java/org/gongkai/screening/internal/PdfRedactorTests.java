@@ -32,10 +32,10 @@ import org.gongkai.screening.Ground;
 import org.gongkai.screening.Redactions;
 import org.junit.jupiter.api.Test;
 
-class PdfRedactorTests {
+public class PdfRedactorTests {
 
-  static final String ID = "34010219850612301X";
-  static final String PHONE = "13800138000";
+  public static final String ID = "34010219850612301X";
+  public static final String PHONE = "13800138000";
 
   private final PdfRedactor redactor = new PdfRedactor();
 
@@ -197,7 +197,7 @@ class PdfRedactorTests {
   }
 
   /** Two pages: numbers in the text and in an image; an annotation, metadata and a title. */
-  static byte[] leaky() throws IOException {
+  public static byte[] leaky() throws IOException {
     try (PDDocument document = new PDDocument()) {
       document.getDocumentInformation().setTitle("List with " + ID);
       document.getDocumentInformation().setAuthor("Clerk");
