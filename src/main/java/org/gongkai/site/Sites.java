@@ -43,4 +43,11 @@ public interface Sites {
   Site create(SiteForm form, Staff actor);
 
   Site update(long id, SiteForm form, Staff actor);
+
+  /**
+   * Closes a site: its record and settings are kept, its public pages answer 410 from now on.
+   * Refused for the first site (it answers every host no other site names) and for a site closed
+   * already. The web archive calls it once the site's pages are archived.
+   */
+  Site close(long id, Staff actor);
 }

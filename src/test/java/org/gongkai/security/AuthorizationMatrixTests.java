@@ -146,11 +146,13 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "/console/accounts",
           "/console/agencies/",
           "/console/backups",
+          "/console/web-archives",
           "/console/audit",
           "/console/calendar",
           "/console/search",
           "/api/v1/admin/accounts",
           "/api/v1/admin/backups",
+          "/api/v1/admin/web-archives",
           "/api/v1/admin/exports",
           "/api/v1/admin/search",
           "/api/v1/admin/calendar",
@@ -683,6 +685,7 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
         String.valueOf(
             jdbc.sql("SELECT id FROM site WHERE fallback = TRUE").query(Long.class).single());
     ids.put("/api/v1/admin/sites/{id}", firstSite);
+    ids.put("/api/v1/admin/web-archives/{id}", "1");
     ids.put("/console/sites/{id}", firstSite);
     ids.put(
         "/console/sites/{id}/preview/documents/{documentId}", ids.get("/console/documents/{id}"));

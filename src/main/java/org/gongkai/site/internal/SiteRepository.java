@@ -1,6 +1,7 @@
 package org.gongkai.site.internal;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -41,7 +42,7 @@ class SiteRepository {
             });
     return jdbc.sql(
             "SELECT id, name, id_code, type, icp_filing, security_filing, organizer, operator,"
-                + " contact, languages, fallback FROM site ORDER BY id")
+                + " contact, languages, fallback, closed_at FROM site ORDER BY id")
         .query(
             (rs, n) -> {
               long id = rs.getLong("id");
@@ -59,9 +60,20 @@ class SiteRepository {
                   rs.getString("contact"),
                   languages.isEmpty() ? List.of() : Arrays.asList(languages.split(",")),
                   agencies.getOrDefault(id, List.of()),
-                  rs.getBoolean("fallback"));
+                  rs.getBoolean("fallback"),
+                  Timestamps.fromDb(rs.getObject("closed_at", OffsetDateTime.class)));
             })
         .list();
+  }
+
+  /** Marks the site closed unless it is closed already; whether it was. */
+  boolean close(long id, String actor, Instant now) {
+    return jdbc.sql(
+                "UPDATE site SET closed_at = ?, closed_by = ?, updated_at = ?"
+                    + " WHERE id = ? AND closed_at IS NULL")
+            .params(Timestamps.toDb(now), actor, Timestamps.toDb(now), id)
+            .update()
+        == 1;
   }
 
   Optional<Site> find(long id) {

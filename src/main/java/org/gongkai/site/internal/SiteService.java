@@ -206,6 +206,22 @@ class SiteService implements Sites {
     return repository.find(id).orElseThrow();
   }
 
+  @Override
+  @Transactional
+  public Site close(long id, Staff actor) {
+    access.requirePlatformAdmin(actor);
+    Site site = repository.find(id).orElseThrow(() -> Refusal.notFound("site.not-found"));
+    if (site.fallback()) {
+      throw Refusal.conflict("site.close.first-site");
+    }
+    if (!repository.close(id, actor.username(), Instant.now(clock))) {
+      throw Refusal.conflict("site.close.closed");
+    }
+    events.publishEvent(new SiteChanged(id));
+    audit.record(actor.username(), "site.closed", "site", id, site.canonicalHost());
+    return repository.find(id).orElseThrow();
+  }
+
   private static String describe(SiteForm site) {
     return site.name() + " " + String.join(",", site.hosts()) + " " + site.idCode();
   }

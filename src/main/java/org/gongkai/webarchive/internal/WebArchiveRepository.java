@@ -35,7 +35,8 @@ class WebArchiveRepository {
       Instant finishedAt,
       int attempts,
       Counts counts,
-      String errors) {}
+      String errors,
+      boolean closesSite) {}
 
   /** What an archive holds so far. */
   record Counts(int captures, int documents, int attachments, int failures, long httpBytes) {}
@@ -45,7 +46,7 @@ class WebArchiveRepository {
 
   private static final String COLUMNS =
       "id, site_id, archive_year, state, requested_by, requested_at, started_at, finished_at,"
-          + " attempts, captures, documents, attachments, failures, http_bytes, errors";
+          + " attempts, captures, documents, attachments, failures, http_bytes, errors, closes_site";
 
   private final JdbcClient jdbc;
 
@@ -53,12 +54,12 @@ class WebArchiveRepository {
     this.jdbc = jdbc;
   }
 
-  long insert(long siteId, Integer year, String actor, Instant now) {
+  long insert(long siteId, Integer year, boolean closesSite, String actor, Instant now) {
     GeneratedKeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql(
-            "INSERT INTO web_archive (site_id, archive_year, state, requested_by, requested_at)"
-                + " VALUES (?, ?, 'QUEUED', ?, ?)")
-        .params(siteId, year, actor, Timestamps.toDb(now))
+            "INSERT INTO web_archive (site_id, archive_year, closes_site, state, requested_by,"
+                + " requested_at) VALUES (?, ?, ?, 'QUEUED', ?, ?)")
+        .params(siteId, year, closesSite, actor, Timestamps.toDb(now))
         .update(keys, "id");
     return Objects.requireNonNull(keys.getKey()).longValue();
   }
@@ -189,6 +190,7 @@ class WebArchiveRepository {
             rs.getInt("attachments"),
             rs.getInt("failures"),
             rs.getLong("http_bytes")),
-        rs.getString("errors"));
+        rs.getString("errors"),
+        rs.getBoolean("closes_site"));
   }
 }

@@ -44,6 +44,7 @@ class WebArchives implements FileReferences {
 
   private final WebArchiveRepository archives;
   private final ArchiveRun run;
+  private final SiteClosing closing;
   private final Sites sites;
   private final StoredFiles files;
   private final StaffAccess access;
@@ -56,6 +57,7 @@ class WebArchives implements FileReferences {
   WebArchives(
       WebArchiveRepository archives,
       ArchiveRun run,
+      SiteClosing closing,
       Sites sites,
       StoredFiles files,
       StaffAccess access,
@@ -66,6 +68,7 @@ class WebArchives implements FileReferences {
       PlatformTransactionManager transactions) {
     this.archives = archives;
     this.run = run;
+    this.closing = closing;
     this.sites = sites;
     this.files = files;
     this.access = access;
@@ -97,21 +100,46 @@ class WebArchives implements FileReferences {
     if (year < EARLIEST_YEAR) {
       throw Refusal.invalidField("year", "web-archive.year-too-early", year, EARLIEST_YEAR);
     }
-    boolean busy =
-        archives.inState(WebArchiveRepository.State.QUEUED).stream()
-                .anyMatch(a -> a.siteId() == site.id() && year.equals(a.year()))
-            || archives.inState(WebArchiveRepository.State.RUNNING).stream()
-                .anyMatch(a -> a.siteId() == site.id() && year.equals(a.year()));
-    if (busy) {
+    if (busy(site.id(), year)) {
       throw Refusal.conflict("web-archive.busy", site.name(), year);
     }
-    return queue(site, year, actor.username());
+    return queue(site, year, false, actor.username());
   }
 
-  private long queue(Site site, Integer year, String actor) {
+  /**
+   * Closes a site once all its pages are archived: {@code confirm} must repeat its canonical host.
+   * The archive of every year is queued; the job closes the site when it is written.
+   */
+  @Transactional
+  long close(Staff actor, long siteId, String confirm) {
+    access.requirePlatformAdmin(actor);
+    Site site = sites.find(siteId).orElseThrow(() -> Refusal.notFound("site.not-found"));
+    if (confirm == null || !confirm.strip().equalsIgnoreCase(site.canonicalHost())) {
+      throw Refusal.invalidField("confirm", "site.close.confirm", site.canonicalHost());
+    }
+    if (site.fallback()) {
+      throw Refusal.conflict("site.close.first-site");
+    }
+    if (site.closed()) {
+      throw Refusal.conflict("site.close.closed");
+    }
+    if (busy(site.id(), null)) {
+      throw Refusal.conflict("site.close.busy", site.name());
+    }
+    return queue(site, null, true, actor.username());
+  }
+
+  private boolean busy(long siteId, Integer year) {
+    return java.util.stream.Stream.concat(
+            archives.inState(WebArchiveRepository.State.QUEUED).stream(),
+            archives.inState(WebArchiveRepository.State.RUNNING).stream())
+        .anyMatch(a -> a.siteId() == siteId && java.util.Objects.equals(year, a.year()));
+  }
+
+  private long queue(Site site, Integer year, boolean closes, String actor) {
     return transaction.execute(
         status -> {
-          long id = archives.insert(site.id(), year, actor, Instant.now(clock));
+          long id = archives.insert(site.id(), year, closes, actor, Instant.now(clock));
           audit.record(
               actor,
               "web-archive.started",
@@ -186,7 +214,7 @@ class WebArchives implements FileReferences {
     int lastYear = LocalDate.now(clock.withZone(zone)).getYear() - 1;
     for (Site site : sites.all()) {
       if (!archives.exists(site.id(), lastYear)) {
-        queue(site, lastYear, "system");
+        queue(site, lastYear, false, "system");
       }
     }
   }
@@ -217,6 +245,14 @@ class WebArchives implements FileReferences {
               });
       counts = outcome.counts();
       errors = String.join("\n", outcome.errors());
+      if (archive.closesSite()) {
+        try {
+          closing.close(archive);
+        } catch (RuntimeException e) {
+          log.warn("site {} was archived but not closed", archive.siteId(), e);
+          errors = (errors.isEmpty() ? "" : errors + "\n") + "site not closed: " + e.getMessage();
+        }
+      }
     } catch (IOException | RuntimeException e) {
       log.error("web archive {} failed", archive.id(), e);
       state = WebArchiveRepository.State.FAILED;

@@ -24,10 +24,12 @@ import org.gongkai.account.Role;
 import org.gongkai.account.Staff;
 import org.gongkai.catalog.Catalog;
 import org.gongkai.support.Api;
+import org.gongkai.support.HostRequests;
 import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -149,6 +151,105 @@ class WebArchiveIntegrationTests extends PlatformIntegrationTests {
                     .param("year", "2999"))
             .andReturn();
     assertThat(refused.getFlashMap().get("refusal")).isEqualTo("web-archive.year-future");
+  }
+
+  @Test
+  void anArchiveADeadNodeLeftRunningIsWrittenAgainFromTheStart() throws Exception {
+    Fixture f = newAgency();
+    String suffix = f.agency().code().substring(10).toLowerCase();
+    long site = newSite("中断归档网站" + suffix, "resumed-" + suffix + ".localhost", f, "DEPARTMENT");
+    long document = publish(f, "中断后重写的通知");
+    int year = clock.today().getYear();
+    // What a node that died mid-archive leaves: the archive RUNNING, a first file recorded.
+    GeneratedKeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql(
+            "INSERT INTO web_archive (site_id, archive_year, state, requested_by, requested_at,"
+                + " started_at, attempts, captures) VALUES (?, ?, 'RUNNING', 'admin',"
+                + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1, 7)")
+        .params(site, year)
+        .update(keys, "id");
+    long left = keys.getKey().longValue();
+    jdbc.sql(
+            "INSERT INTO web_archive_file (archive_id, name, media_type, sha256, size_bytes,"
+                + " position) VALUES (?, 'half-00000.warc.gz', 'application/warc', ?, 10, 0)")
+        .params(left, "0".repeat(64))
+        .update();
+
+    Api.Response done = awaitFinished(left);
+    assertThat((String) done.json("$.state")).as(done.body()).isEqualTo("DONE");
+    assertThat((Integer) done.json("$.attempts")).isEqualTo(2);
+    List<String> names = done.json("$.files[*].name");
+    assertThat(names).doesNotContain("half-00000.warc.gz").anyMatch(n -> n.endsWith(".cdx"));
+    List<Map<String, Object>> files = done.json("$.files");
+    for (Map<String, Object> file : files) {
+      Files.write(
+          downloads.resolve((String) file.get("name")), download((String) file.get("href")));
+    }
+    String prefix =
+        ArchiveRun.prefix(site, year, java.time.Instant.parse((String) done.json("$.startedAt")));
+    assertThat(WarcReadBack.read(downloads, prefix))
+        .containsKey("https://resumed-" + suffix + ".localhost/documents/" + document);
+  }
+
+  @Test
+  void closingASiteArchivesItWholeThenItsPagesAnswer410() throws Exception {
+    Fixture f = newAgency();
+    String suffix = f.agency().code().substring(10).toLowerCase();
+    String host = "closing-" + suffix + ".localhost";
+    long site = newSite("关闭的网站" + suffix, host, f, "DEPARTMENT");
+    long document = publish(f, "关闭前的通知");
+    String close = "/api/v1/admin/sites/" + site + "/close";
+
+    assertThat(
+            api()
+                .post(close, "{\"confirm\":\"other.localhost\"}", "admin", ADMIN_PASSWORD)
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            api()
+                .post(close, "{\"confirm\":\"" + host + "\"}", f.agencyAdmin().username(), PASSWORD)
+                .status())
+        .isEqualTo(403);
+    assertThat(HostRequests.page(port, "/documents/" + document, host)).startsWith("HTTP/1.1 200");
+
+    Api.Response closing =
+        api().post(close, "{\"confirm\":\"" + host + "\"}", "admin", ADMIN_PASSWORD);
+    assertThat(closing.status()).isEqualTo(202);
+    long archive = ((Number) closing.json("$.archive")).longValue();
+    Api.Response done = awaitFinished(archive);
+    assertThat((String) done.json("$.state")).as(done.body()).isEqualTo("DONE");
+    assertThat((Object) done.json("$.year")).isNull();
+    assertThat((List<String>) done.json("$.errors")).isEmpty();
+    List<Map<String, Object>> files = done.json("$.files");
+    for (Map<String, Object> file : files) {
+      Files.write(
+          downloads.resolve((String) file.get("name")), download((String) file.get("href")));
+    }
+    String prefix =
+        ArchiveRun.prefix(site, null, java.time.Instant.parse((String) done.json("$.startedAt")));
+    assertThat(
+            WarcReadBack.read(downloads, prefix).get("https://" + host + "/documents/" + document))
+        .extracting(WarcReadBack.Capture::status)
+        .isEqualTo(200);
+
+    String page = HostRequests.page(port, "/documents/" + document, host);
+    assertThat(page).startsWith("HTTP/1.1 410").contains("关闭的网站" + suffix);
+    assertThat(HostRequests.page(port, "/", host)).startsWith("HTTP/1.1 410");
+    assertThat(HostRequests.get(port, "/api/v1/documents/" + document, host))
+        .startsWith("HTTP/1.1 410");
+    assertThat(api().get("/documents/" + document).status())
+        .as("the first site still shows the agency's documents")
+        .isEqualTo(200);
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM audit_record WHERE action = 'site.closed' AND subject_id = ?")
+                .param(String.valueOf(site))
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(
+            api().post(close, "{\"confirm\":\"" + host + "\"}", "admin", ADMIN_PASSWORD).status())
+        .isEqualTo(409);
   }
 
   private Staff platformAdmin(String suffix) {
