@@ -75,26 +75,31 @@ class ImportWork {
     }
     Pacer pacer = new Pacer(job.ratePerSecond());
     Map<String, Robots> robots = new HashMap<>();
+    // Counted once, then kept here: counting the items again after each would cost a scan of
+    // the import's items per item.
+    long processed = imports.counts(jobId).values().stream().mapToLong(Long::longValue).sum();
     for (int done = 0; done < maxItems && clock.instant().isBefore(deadline); done++) {
       if (imports.job(jobId).map(ImportJob::state).orElse(null) != ImportState.RUNNING) {
         return true;
       }
-      long processed = imports.counts(jobId).values().stream().mapToLong(Long::longValue).sum();
       Optional<ImportItem> next = imports.nextPending(jobId);
       if (next.isEmpty() || processed >= job.maxDocuments()) {
         return finish(job, ImportState.DONE, null);
       }
-      step(job, next.get(), actor.get(), pacer, robots);
+      if (step(job, next.get(), actor.get(), pacer, robots)) {
+        processed++;
+      }
     }
     return false;
   }
 
-  private void step(
+  /** Processes one item; true when it got an outcome (everything but a list page). */
+  private boolean step(
       ImportJob job, ImportItem item, Staff actor, Pacer pacer, Map<String, Robots> robots) {
     if (item.payload() != null) {
       decisions.process(
           job, item, json.readValue(item.payload(), Candidate.class), "ROW", actor, pacer);
-      return;
+      return true;
     }
     URI uri = Urls.parse(item.url()).orElseThrow();
     String origin = uri.getScheme() + "://" + uri.getRawAuthority();
@@ -104,7 +109,7 @@ class ImportWork {
     if (!rules.allows(pathAndQuery)) {
       imports.finishItem(
           item.id(), "BLOCKED", Outcome.REFUSED, "import.robots", null, null, null, null);
-      return;
+      return true;
     }
     Fetcher.Fetched page;
     try {
@@ -112,12 +117,12 @@ class ImportWork {
     } catch (Fetcher.FetchFailed failed) {
       imports.finishItem(
           item.id(), "BROKEN", Outcome.REFUSED, failed.reason(), failed.detail(), null, null, null);
-      return;
+      return true;
     }
     PageReader.Page read = reader.read(page.body(), page.contentType(), page.uri());
     if (read.document().isPresent()) {
       decisions.process(job, item, read.document().get(), "DOCUMENT", actor, pacer);
-      return;
+      return true;
     }
     long known = imports.progress(job.id())[0];
     transactions.executeWithoutResult(
@@ -137,6 +142,7 @@ class ImportWork {
           }
           imports.finishItem(item.id(), "LIST", null, null, null, null, null, null);
         });
+    return false;
   }
 
   /** The site's robots.txt; none (or a client error) allows everything, as RFC 9309 says. */
