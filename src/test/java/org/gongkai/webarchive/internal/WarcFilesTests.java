@@ -117,6 +117,7 @@ class WarcFilesTests {
         .contains("site-1-2025-00000.warc.gz", "site-1-2025-00001.warc.gz")
         .contains("site-1-2025.cdx", "site-1-2025-manifest.json");
     Map<String, WarcReadBack.Capture> read = WarcReadBack.read(kept, "site-1-2025");
+    WarcReadBack.validateWithJwarc(kept);
     assertThat(read.keySet())
         .containsExactlyInAnyOrder(
             addresses.stream().map(a -> "https://www.example.gov.cn" + a).toArray(String[]::new));

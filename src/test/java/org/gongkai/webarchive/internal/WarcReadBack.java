@@ -138,6 +138,29 @@ final class WarcReadBack {
     }
   }
 
+  /**
+   * jwarc's own validator ({@code jwarc validate}) over every WARC file, in a process of its own as
+   * an archivist would run it: each record's syntax, digests and HTTP message.
+   */
+  static void validateWithJwarc(Path folder) throws Exception {
+    String jar =
+        Path.of(WarcReader.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            .toString();
+    String java = ProcessHandle.current().info().command().orElse("java");
+    List<String> command =
+        new ArrayList<>(
+            List.of(java, "-cp", jar, "org.netpreserve.jwarc.tools.WarcTool", "validate", "-v"));
+    try (var files = Files.list(folder)) {
+      files
+          .filter(p -> p.toString().endsWith(".warc.gz"))
+          .sorted()
+          .forEach(p -> command.add(p.toString()));
+    }
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(output).isZero();
+  }
+
   static String sha256(Path file) throws IOException {
     try {
       return HexFormat.of()

@@ -125,6 +125,7 @@ class WebArchiveIntegrationTests extends PlatformIntegrationTests {
         .as("a document of another year")
         .noneMatch(k -> k.startsWith(origin + "/documents/" + later));
 
+    WarcReadBack.validateWithJwarc(downloads);
     warcioCheck(downloads);
     assertThat(
             jdbc.sql(
