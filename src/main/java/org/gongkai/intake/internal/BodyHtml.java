@@ -53,13 +53,13 @@ final class BodyHtml {
     List<Line> current = new ArrayList<>();
     for (Line line : lines) {
       if (!line.joinsPrevious() && !current.isEmpty()) {
-        paragraphs.add(tidy(Sections.joined(current)));
+        paragraphs.add(tidy(joined(current)));
         current.clear();
       }
       current.add(line);
     }
     if (!current.isEmpty()) {
-      paragraphs.add(tidy(Sections.joined(current)));
+      paragraphs.add(tidy(joined(current)));
     }
     return paragraphs;
   }
@@ -70,5 +70,25 @@ final class BodyHtml {
         .replaceAll("(?<=[\\p{IsHan}\\p{P}\uff00-\uffef])[\\s\u3000]+", "")
         .replaceAll("[\\s\u3000]+(?=[\\p{IsHan}\\p{P}\uff00-\uffef])", "")
         .replaceAll("\\s{2,}", " ");
+  }
+
+  static String joined(List<Line> lines) {
+    StringBuilder text = new StringBuilder();
+    for (Line line : lines) {
+      String t = line.text().strip();
+      if (!text.isEmpty()
+          && latinLetter(text.charAt(text.length() - 1))
+          && !t.isEmpty()
+          && latinLetter(t.charAt(0))) {
+        text.append(' ');
+      }
+      text.append(t);
+    }
+    return text.toString();
+  }
+
+  /** Words in Latin letters wrapped over two lines need their space back; figures do not. */
+  private static boolean latinLetter(char c) {
+    return c < 0x250 && Character.isLetter(c);
   }
 }

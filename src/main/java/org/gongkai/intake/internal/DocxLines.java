@@ -13,7 +13,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBrType;
 /**
  * A Word document's lines: each paragraph, or each of its lines where the writer broke it by hand,
  * with the paragraph's alignment, the largest font size and colour of its runs, and the page it
- * starts on as far as hand-made page breaks tell. A table's rows become lines of their own.
+ * starts on as far as hand-made page breaks tell. A table's rows become lines of their own (a joint
+ * organ mark with 文件 beside the organs is often a table).
  */
 final class DocxLines {
 
@@ -31,25 +32,37 @@ final class DocxLines {
       if (element instanceof XWPFTable table) {
         int source = i;
         int onPage = page;
-        table
-            .getRows()
-            .forEach(
-                row -> {
-                  StringBuilder text = new StringBuilder();
-                  row.getTableCells().forEach(c -> text.append(c.getText()).append(' '));
-                  if (!text.toString().isBlank()) {
-                    lines.add(
-                        new Line(
-                            text.toString().strip(),
-                            DEFAULT_SIZE,
-                            Line.Align.LEFT,
-                            false,
-                            false,
-                            false,
-                            onPage,
-                            source));
-                  }
-                });
+        for (var row : table.getRows()) {
+          StringBuilder text = new StringBuilder();
+          float size = 0;
+          int red = 0;
+          int runs = 0;
+          for (var cell : row.getTableCells()) {
+            text.append(cell.getText()).append(' ');
+            for (XWPFParagraph p : cell.getParagraphs()) {
+              for (XWPFRun run : p.getRuns()) {
+                Double s = run.getFontSizeAsDouble();
+                size = Math.max(size, s == null ? 0 : s.floatValue());
+                if (!run.text().isBlank()) {
+                  runs++;
+                  red += "FF0000".equalsIgnoreCase(run.getColor()) ? 1 : 0;
+                }
+              }
+            }
+          }
+          if (!text.toString().isBlank()) {
+            lines.add(
+                new Line(
+                    text.toString().strip(),
+                    size == 0 ? DEFAULT_SIZE : size,
+                    Line.Align.LEFT,
+                    runs > 0 && red * 2 > runs,
+                    false,
+                    false,
+                    page,
+                    i));
+          }
+        }
         continue;
       }
       if (!(element instanceof XWPFParagraph paragraph)) {

@@ -39,7 +39,7 @@ final class RecognisedFields {
         Recognised.high(
             s.addressees.isEmpty()
                 ? null
-                : BodyHtml.tidy(Sections.joined(s.addressees)).replaceAll("[\uff1a:]$", "")),
+                : BodyHtml.tidy(BodyHtml.joined(s.addressees)).replaceAll("[\uff1a:]$", "")),
         agency(organNames, s, agencies),
         writtenOn(s),
         Recognised.high(s.notesLine < 0 ? null : BodyHtml.tidy(s.text(s.notesLine))),
@@ -96,7 +96,7 @@ final class RecognisedFields {
     if (s.title.isEmpty()) {
       return Recognised.low(null, "intake.note.title-missing");
     }
-    String title = BodyHtml.tidy(Sections.joined(s.title));
+    String title = BodyHtml.tidy(BodyHtml.joined(s.title));
     if (!s.titleByLayout) {
       return Recognised.medium(title, "intake.note.title-layout");
     }

@@ -160,7 +160,7 @@ final class Sections {
         break;
       }
       if (endsWithColon(line)) {
-        String text = joined(lines.subList(i, j + 1));
+        String text = BodyHtml.joined(lines.subList(i, j + 1));
         if (!lines.get(i).indented()
             && text.length() <= 90
             && !Words.BODY_OPENER.matcher(text).find()
@@ -243,7 +243,7 @@ final class Sections {
           break;
         }
       }
-      parts.add(new Appended(number, start, end, joined(heading)));
+      parts.add(new Appended(number, start, end, BodyHtml.joined(heading)));
     }
     appended = parts;
   }
@@ -279,26 +279,6 @@ final class Sections {
     attachmentNotes =
         names.stream().map(StringBuilder::toString).filter(n -> !n.isBlank()).toList();
     bodyEnd = at;
-  }
-
-  static String joined(List<Line> lines) {
-    StringBuilder text = new StringBuilder();
-    for (Line line : lines) {
-      String t = line.text().strip();
-      if (!text.isEmpty()
-          && latinLetter(text.charAt(text.length() - 1))
-          && !t.isEmpty()
-          && latinLetter(t.charAt(0))) {
-        text.append(' ');
-      }
-      text.append(t);
-    }
-    return text.toString();
-  }
-
-  /** Words in Latin letters wrapped over two lines need their space back; figures do not. */
-  private static boolean latinLetter(char c) {
-    return c < 0x250 && Character.isLetter(c);
   }
 
   private static boolean endsWithColon(Line line) {

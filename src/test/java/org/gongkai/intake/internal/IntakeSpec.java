@@ -7,10 +7,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One line of intake/specs.tsv: a signed document as its writer meant it, from which the test
- * writes the DOCX or PDF and against which it checks what the intake recognises.
+ * writes the DOCX or PDF and against which it checks what the intake recognises. {@code quirks} are
+ * the ways a hand-made layout strays from the standard: {@code title-left} (the title typed as a
+ * body line), {@code date-centred}, {@code mark-beside} (文件 beside the stacked organs of a joint
+ * mark, in a table in Word), {@code sig-date-one-paragraph} (signature and date broken by hand in
+ * one paragraph), {@code tab-colophon} (the printing line set with a tab).
  */
 record IntakeSpec(
     String id,
@@ -31,7 +36,8 @@ record IntakeSpec(
     String copies,
     String printedBy,
     LocalDate printed,
-    String agency) {
+    String agency,
+    Set<String> quirks) {
 
   static List<IntakeSpec> all() throws IOException {
     List<IntakeSpec> specs = new ArrayList<>();
@@ -61,7 +67,8 @@ record IntakeSpec(
                 value(c[15]),
                 value(c[16]),
                 value(c[17]) == null ? null : LocalDate.parse(c[17]),
-                c[18].strip()));
+                c[18].strip(),
+                c.length > 19 ? Set.copyOf(list(c[19])) : Set.of()));
       }
     }
     return specs;
@@ -116,7 +123,8 @@ record IntakeSpec(
         copies,
         printedBy,
         printed,
-        organ);
+        organ,
+        quirks);
   }
 
   static IntakeSpec byId(String id) throws IOException {

@@ -60,7 +60,10 @@ final class SampleBlocks {
     number(spec, blocks);
     blocks.add(Block.blank());
     for (String line : spec.titleLines()) {
-      blocks.add(new Block(line, TITLE, Align.CENTER, false, 0, 0, 0, false, null, false));
+      blocks.add(
+          spec.quirks().contains("title-left")
+              ? Block.body(line, 0)
+              : new Block(line, TITLE, Align.CENTER, false, 0, 0, 0, false, null, false));
     }
     blocks.add(Block.blank());
     if (spec.addressees() != null) {
@@ -80,7 +83,7 @@ final class SampleBlocks {
         new Block(
             date(spec.written(), spec.chineseDate()),
             BODY,
-            Align.RIGHT,
+            spec.quirks().contains("date-centred") ? Align.CENTER : Align.RIGHT,
             false,
             0,
             0,
@@ -99,6 +102,28 @@ final class SampleBlocks {
 
   private static void mark(IntakeSpec spec, List<Block> blocks) {
     List<String> lines = new ArrayList<>();
+    boolean joint = spec.layout().equals("file") && spec.organs().size() > 1;
+    if (joint && spec.quirks().contains("mark-beside")) {
+      // 文件 to the right of the stacked organs, level with the middle one.
+      int longest = spec.organs().stream().mapToInt(String::length).max().orElse(1);
+      float size = Math.min(36, 360f / (longest + 3));
+      for (int i = 0; i < spec.organs().size(); i++) {
+        boolean middle = i == (spec.organs().size() - 1) / 2;
+        blocks.add(
+            new Block(
+                spec.organs().get(i),
+                size,
+                Align.LEFT,
+                true,
+                1,
+                0,
+                1,
+                false,
+                middle ? Words.FILE_SUFFIX : null,
+                false));
+      }
+      return;
+    }
     if (spec.layout().equals("file")) {
       if (spec.organs().size() == 1) {
         lines.add(spec.organs().get(0) + Words.FILE_SUFFIX);
@@ -111,8 +136,8 @@ final class SampleBlocks {
     }
     int longest = lines.stream().mapToInt(String::length).max().orElse(1);
     float size = Math.min(36, 400f / longest);
-    for (int i = 0; i < lines.size(); i++) {
-      blocks.add(new Block(lines.get(i), size, Align.CENTER, true, 0, 0, 0, false, null, false));
+    for (String line : lines) {
+      blocks.add(new Block(line, size, Align.CENTER, true, 0, 0, 0, false, null, false));
     }
   }
 

@@ -98,7 +98,7 @@ final class SamplePdf {
             block.size(),
             RIGHT - block.rightIndent() * block.size() - rw,
             y,
-            Color.BLACK);
+            block.red() ? Color.RED : Color.BLACK);
       }
     }
     if (block.rule()) {
