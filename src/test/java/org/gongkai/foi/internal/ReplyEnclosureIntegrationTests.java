@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * grounds, the applicant downloads them with the tracking code and secret, and the originals stay
  * with staff.
  */
-class ReplyEnclosureIntegrationTests extends PlatformIntegrationTests {
+abstract class ReplyEnclosureIntegrationTests extends PlatformIntegrationTests {
 
   @Test
   void aPartlyDisclosedReplyProvidesTheRedactedFileWithItsGrounds() throws Exception {
