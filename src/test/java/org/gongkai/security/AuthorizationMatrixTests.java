@@ -72,6 +72,7 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "GET /api/v1/documents/{id}",
           "POST /api/v1/foi/requests",
           "GET /api/v1/foi/requests/{trackingCode}",
+          "GET /api/v1/foi/requests/{trackingCode}/enclosures/{enclosure}",
           "POST /api/v1/mailbox/messages",
           "GET /api/v1/mailbox/messages/{trackingCode}",
           "POST /api/v1/mailbox/messages/{trackingCode}/rating",
@@ -100,6 +101,7 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "POST /foi/apply",
           "GET /foi/status",
           "POST /foi/status",
+          "POST /foi/status/enclosure",
           "GET /interviews",
           "GET /interviews/{id}",
           "GET /login",
@@ -166,8 +168,9 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
 
   /**
    * Routes on which a member of staff acts on their own account (their password, authenticator,
-   * tokens) or on a file they hand in (redaction, which keeps nothing but its audit record): the
-   * other agency's editor may use them, for themselves.
+   * tokens) or on a file they hand in (redaction, which keeps nothing but its audit record; intake,
+   * which keeps nothing until a draft is saved): the other agency's editor may use them, for
+   * themselves.
    */
   private static final Set<String> OWN_ACCOUNT =
       Set.of(
@@ -180,7 +183,8 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
           "POST /console/tokens",
           "GET /api/v1/admin/tokens",
           "POST /api/v1/admin/tokens",
-          "POST /api/v1/admin/redactions");
+          "POST /api/v1/admin/redactions",
+          "POST /api/v1/admin/intake");
 
   /** The year the matrix seeds its assessment in, apart from the years other tests use. */
   private static final int YEAR = 2011;
@@ -686,6 +690,22 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
             jdbc.sql("SELECT id FROM site WHERE fallback = TRUE").query(Long.class).single());
     ids.put("/api/v1/admin/sites/{id}", firstSite);
     ids.put("/api/v1/admin/web-archives/{id}", "1");
+    // A recognition waits in the editor's session: another's token is simply unknown.
+    ids.put("/api/v1/admin/intake/attachments/{token}", "f0e1d2c3b4a5");
+    jdbc.sql(
+            "INSERT INTO redaction_work (agency_id, reference, file_name, content_type,"
+                + " original_sha256, created_by, created_at) VALUES (?, NULL, ?,"
+                + " 'application/pdf', ?, ?, CURRENT_TIMESTAMP)")
+        .params(agency, marker + ".pdf", "ab".repeat(32), f.editor().username())
+        .update();
+    String work =
+        String.valueOf(
+            jdbc.sql("SELECT MAX(id) FROM redaction_work WHERE agency_id = ?")
+                .param(agency)
+                .query(Long.class)
+                .single());
+    ids.put("/console/redactions/{id}", work);
+    ids.put("{page}", "1");
     ids.put("/console/sites/{id}", firstSite);
     ids.put(
         "/console/sites/{id}/preview/documents/{documentId}", ids.get("/console/documents/{id}"));
