@@ -31,10 +31,35 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 class WebArchiveIntegrationTests extends PlatformIntegrationTests {
+
+  private static Path ownData;
+
+  /**
+   * An archive walks every page of a site, and pages list what the whole platform holds: in the
+   * database the other tests fill, a walk takes minutes. A data folder of its own keeps it to what
+   * these tests publish.
+   */
+  @DynamicPropertySource
+  static void ownDataFolder(DynamicPropertyRegistry registry) {
+    registry.add("gongkai.data-dir", () -> ownData().toString());
+  }
+
+  private static synchronized Path ownData() {
+    if (ownData == null) {
+      try {
+        ownData = Files.createTempDirectory("gongkai-web-archive");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return ownData;
+  }
 
   private static final String ARCHIVES = "/api/v1/admin/web-archives";
   private static final String DOCS = "/api/v1/admin/documents";

@@ -19,8 +19,19 @@ class WebArchivePostgresIntegrationTests extends WebArchiveIntegrationTests {
     PostgresTestDatabase.url();
   }
 
+  private static String database;
+
+  /** A database of its own, for the reason the H2 variant has a data folder of its own. */
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
     OnPostgres.register(registry);
+    registry.add("spring.datasource.url", WebArchivePostgresIntegrationTests::ownDatabase);
+  }
+
+  private static synchronized String ownDatabase() {
+    if (database == null) {
+      database = PostgresTestDatabase.fresh();
+    }
+    return database;
   }
 }
