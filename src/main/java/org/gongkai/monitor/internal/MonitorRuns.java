@@ -18,6 +18,7 @@ import org.gongkai.shared.web.CsvFile;
 import org.gongkai.site.Site;
 import org.gongkai.site.Sites;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -120,6 +121,17 @@ class MonitorRuns implements Monitor {
     Inspector.Assessment assessment =
         inspector.assess(agency, Locale.SIMPLIFIED_CHINESE, site, check);
     LocalDate today = LocalDate.now(clock);
+    try {
+      record(site, agency, assessment, today);
+    } catch (DuplicateKeyException concurrent) {
+      // Another run of the same site, agency and day (the daily run beside a recheck) committed
+      // between this one's delete and insert: the day keeps one run, the later one.
+      record(site, agency, assessment, today);
+    }
+    return assessment;
+  }
+
+  private void record(Site site, Agency agency, Inspector.Assessment assessment, LocalDate today) {
     transactions.executeWithoutResult(
         tx -> {
           jdbc.sql(
@@ -162,7 +174,6 @@ class MonitorRuns implements Monitor {
                 .update();
           }
         });
-    return assessment;
   }
 
   /** Every agency's latest run on its own site ({@link Sites#home}), best first. */
