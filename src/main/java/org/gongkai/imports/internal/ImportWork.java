@@ -21,6 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class ImportWork {
 
+  /**
+   * Steps from a start address through different lists; the pages of one list (its next links)
+   * share their list's step, so that a column of any length is read to its end.
+   */
   private static final int MAX_DEPTH = 100;
 
   private final ImportRepository imports;
@@ -128,16 +132,15 @@ class ImportWork {
     transactions.executeWithoutResult(
         tx -> {
           long room = settings.maxPages() - known;
-          if (item.depth() < MAX_DEPTH) {
-            for (URI link : read.links()) {
-              if (room <= 0) {
-                break;
-              }
-              if (job.hosts().contains(link.getHost())
-                  && imports.enqueue(
-                      job.id(), link.toString(), Urls.key(link), item.depth() + 1, null)) {
-                room--;
-              }
+          for (URI link : read.links()) {
+            if (room <= 0) {
+              break;
+            }
+            int depth = Urls.samePagedList(uri, link) ? item.depth() : item.depth() + 1;
+            if (depth <= MAX_DEPTH
+                && job.hosts().contains(link.getHost())
+                && imports.enqueue(job.id(), link.toString(), Urls.key(link), depth, null)) {
+              room--;
             }
           }
           imports.finishItem(item.id(), "LIST", null, null, null, null, null, null);

@@ -3,7 +3,9 @@ package org.gongkai.imports.internal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Addresses as the crawl compares them: scheme and host in lower case, the default port dropped,
@@ -11,6 +13,8 @@ import java.util.Optional;
  * also what stops a crawl going round a loop of links.
  */
 final class Urls {
+
+  private static final Pattern PAGE_NUMBER = Pattern.compile("[_-]?\\d+");
 
   private Urls() {}
 
@@ -82,6 +86,40 @@ final class Urls {
 
   static String linkKey(URI uri) {
     return linkKey(uri.getHost(), uri.getRawPath(), uri.getRawQuery());
+  }
+
+  /**
+   * Whether {@code next} is another page of the same list as {@code page}: the same host and
+   * folder, and a name and query that differ only in their numbers ({@code index.html}, {@code
+   * index_1.html}; {@code list.jsp?page=2}, {@code list.jsp?page=3}). An old site's column can run
+   * to hundreds of pages chained by their next links, and a crawl must not count each one a step
+   * further from where it started.
+   */
+  static boolean samePagedList(URI page, URI next) {
+    if (!page.getHost().equalsIgnoreCase(next.getHost()) || page.getPort() != next.getPort()) {
+      return false;
+    }
+    String pagePath = page.getRawPath() == null ? "/" : page.getRawPath();
+    String nextPath = next.getRawPath() == null ? "/" : next.getRawPath();
+    int pageSlash = pagePath.lastIndexOf('/');
+    int nextSlash = nextPath.lastIndexOf('/');
+    if (!pagePath.substring(0, pageSlash + 1).equals(nextPath.substring(0, nextSlash + 1))) {
+      return false;
+    }
+    String pageName = pagePath.substring(pageSlash + 1);
+    String nextName = nextPath.substring(nextSlash + 1);
+    return withoutNumbers(pageName).equals(withoutNumbers(nextName))
+        && withoutNumbers(Objects.toString(page.getRawQuery(), ""))
+            .equals(withoutNumbers(Objects.toString(next.getRawQuery(), "")));
+  }
+
+  /**
+   * A name with its numbers and the separators before them taken out: {@code index_2.html} and
+   * {@code index.html} both become {@code index.html}.
+   */
+  private static String withoutNumbers(String name) {
+    String stripped = PAGE_NUMBER.matcher(name).replaceAll("");
+    return stripped.isEmpty() ? "index.html" : stripped;
   }
 
   private static String encodeSpaces(String href) {
