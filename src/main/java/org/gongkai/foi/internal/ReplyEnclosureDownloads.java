@@ -1,8 +1,6 @@
 package org.gongkai.foi.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
-import org.gongkai.shared.storage.FileTypes;
 import org.gongkai.shared.web.TrackingSecret;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -48,20 +46,12 @@ class ReplyEnclosureDownloads {
   }
 
   private ResponseEntity<byte[]> download(String trackingCode, String secret, long enclosure) {
-    byte[] content = queries.enclosure(trackingCode, secret, enclosure);
-    ReplyEnclosures.Enclosure shown =
-        queries.status(trackingCode, secret).enclosures().stream()
-            .filter(e -> e.id() == enclosure)
-            .findFirst()
-            .orElseThrow();
+    ReplyEnclosures.EnclosureFile file = queries.enclosure(trackingCode, secret, enclosure);
     HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(
-        shown.name().toLowerCase(Locale.ROOT).endsWith(".docx")
-            ? MediaType.parseMediaType(FileTypes.Type.DOCX.mediaType())
-            : MediaType.APPLICATION_PDF);
+    headers.setContentType(MediaType.parseMediaType(file.contentType()));
     headers.setContentDisposition(
-        ContentDisposition.attachment().filename(shown.name(), StandardCharsets.UTF_8).build());
+        ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build());
     headers.setCacheControl(CacheControl.noStore());
-    return ResponseEntity.ok().headers(headers).body(content);
+    return ResponseEntity.ok().headers(headers).body(file.content());
   }
 }

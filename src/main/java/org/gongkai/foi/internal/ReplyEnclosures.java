@@ -21,6 +21,9 @@ class ReplyEnclosures {
   /** An enclosure as the applicant sees it. */
   record Enclosure(long id, String name, long size, List<String> grounds) {}
 
+  /** An enclosure's file as it is handed to the applicant. */
+  record EnclosureFile(String name, String contentType, byte[] content) {}
+
   private final RedactionWorks works;
 
   ReplyEnclosures(RedactionWorks works) {
@@ -59,15 +62,17 @@ class ReplyEnclosures {
     return enclosure.grounds().stream().collect(Collectors.joining(separator));
   }
 
-  /** One enclosure's content, when it belongs to the request and has been redacted. */
-  byte[] open(long requestId, long workId) {
+  /** One enclosure's file, when it belongs to the request and has been redacted. */
+  EnclosureFile open(long requestId, long workId) {
     RedactionWorks.Work work =
         works
             .find(workId)
             .filter(w -> reference(requestId).equals(w.reference()) && w.redacted())
             .orElseThrow(() -> Refusal.notFound("foi.enclosure.not-found"));
-    return works
-        .redactedFile(work.id())
-        .orElseThrow(() -> Refusal.notFound("foi.enclosure.not-found"));
+    byte[] content =
+        works
+            .redactedFile(work.id())
+            .orElseThrow(() -> Refusal.notFound("foi.enclosure.not-found"));
+    return new EnclosureFile(work.redactedName(), work.contentType(), content);
   }
 }

@@ -133,7 +133,7 @@ class RequestQueries {
    * A file the reply provides, for the applicant who holds the tracking code and its secret, once
    * the reply is given.
    */
-  byte[] enclosure(String trackingCode, String secret, long workId) {
+  ReplyEnclosures.EnclosureFile enclosure(String trackingCode, String secret, long workId) {
     RequestRow r = applicantsRequest(trackingCode, secret);
     RequestHistory h = ledger.replay(requests.events(r.id()));
     if (!h.isConcluded() || !ReplyEnclosures.provides(h.outcome())) {

@@ -6,9 +6,6 @@ import java.util.Locale;
 import org.gongkai.screening.Ground;
 import org.gongkai.screening.Redactions;
 import org.gongkai.shared.web.Refusal;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The boxes of the console's form, one row each: the page, and the box's left edge, top edge, width
@@ -18,7 +15,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class BoxRows {
 
   static final double POINTS_PER_MM = 72 / 25.4;
-  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** The form's columns as submitted, each a list with one value per row. */
   record Fields(
@@ -85,32 +81,25 @@ final class BoxRows {
   }
 
   /** The boxes of the last redaction, as rows to show and change. */
-  static List<Row> fromJson(String json, List<RedactionWorkService.PageSize> pages) {
-    if (json == null || json.isBlank()) {
-      return List.of();
+  static List<Row> fromBoxes(
+      List<Redactions.Box> boxes, List<RedactionWorkService.PageSize> pages) {
+    List<Row> rows = new ArrayList<>();
+    for (Redactions.Box box : boxes) {
+      pages.stream()
+          .filter(p -> p.page() == box.page())
+          .findFirst()
+          .ifPresent(
+              size ->
+                  rows.add(
+                      new Row(
+                          box.page(),
+                          mm(box.x()),
+                          mm(size.height() - box.y() - box.height()),
+                          mm(box.width()),
+                          mm(box.height()),
+                          box.ground())));
     }
-    try {
-      List<Redactions.Box> boxes = JSON.readValue(json, new TypeReference<>() {});
-      List<Row> rows = new ArrayList<>();
-      for (Redactions.Box box : boxes) {
-        pages.stream()
-            .filter(p -> p.page() == box.page())
-            .findFirst()
-            .ifPresent(
-                size ->
-                    rows.add(
-                        new Row(
-                            box.page(),
-                            mm(box.x()),
-                            mm(size.height() - box.y() - box.height()),
-                            mm(box.width()),
-                            mm(box.height()),
-                            box.ground())));
-      }
-      return rows;
-    } catch (JacksonException e) {
-      return List.of();
-    }
+    return rows;
   }
 
   static Ground ground(String value, String field) {

@@ -94,14 +94,13 @@ class RedactionConsoleController {
   @GetMapping("/{id}")
   String show(@PathVariable long id, Model model) {
     Staff staff = access.current();
-    Work work = works.work(id, staff);
-    List<RedactionWorkService.PageSize> pages = works.pages(id, staff);
-    model.addAttribute("work", work);
-    model.addAttribute("pdf", works.isPdf(work));
-    model.addAttribute("pages", pages);
-    model.addAttribute("findings", works.findings(id, staff));
+    RedactionWorkService.Sheet sheet = works.sheet(id, staff);
+    model.addAttribute("work", sheet.work());
+    model.addAttribute("pdf", sheet.pdf());
+    model.addAttribute("pages", sheet.pages());
+    model.addAttribute("findings", sheet.findings());
     model.addAttribute("grounds", Ground.values());
-    model.addAttribute("rows", BoxRows.fromJson(repository.boxes(id).orElse(null), pages));
+    model.addAttribute("rows", BoxRows.fromBoxes(sheet.lastBoxes(), sheet.pages()));
     return "screening/console-show";
   }
 

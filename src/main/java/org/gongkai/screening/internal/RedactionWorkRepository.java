@@ -22,7 +22,7 @@ class RedactionWorkRepository {
 
   private static final String COLUMNS =
       "id, agency_id, reference, file_name, content_type, created_by, created_at,"
-          + " redacted_sha256, redacted_size, grounds, boxes, findings, redacted_by, redacted_at";
+          + " redacted_sha256, redacted_size, grounds, box_count, findings, redacted_by, redacted_at";
 
   private final JdbcClient jdbc;
 
@@ -53,17 +53,20 @@ class RedactionWorkRepository {
       String sha256,
       long size,
       String boxesJson,
+      int boxCount,
       Collection<Ground> grounds,
       int findings,
       String actor,
       Instant at) {
     jdbc.sql(
             "UPDATE redaction_work SET redacted_sha256 = ?, redacted_size = ?, boxes = ?,"
-                + " grounds = ?, findings = ?, redacted_by = ?, redacted_at = ? WHERE id = ?")
+                + " box_count = ?, grounds = ?, findings = ?, redacted_by = ?, redacted_at = ?"
+                + " WHERE id = ?")
         .params(
             sha256,
             size,
             boxesJson,
+            boxCount,
             grounds.stream().map(Ground::name).sorted().distinct().collect(Collectors.joining(",")),
             findings,
             actor,
@@ -149,21 +152,9 @@ class RedactionWorkRepository {
         grounds == null || grounds.isBlank()
             ? List.of()
             : Arrays.stream(grounds.split(",")).map(Ground::valueOf).toList(),
-        boxCount(rs.getString("boxes")),
+        rs.getInt("box_count"),
         rs.getInt("findings"),
         rs.getString("redacted_by"),
         redactedAt == null ? null : Timestamps.fromDb(redactedAt));
-  }
-
-  /** The boxes are a JSON list of objects: each has one {@code "page"}. */
-  private static int boxCount(String json) {
-    if (json == null) {
-      return 0;
-    }
-    int count = 0;
-    for (int at = json.indexOf("\"page\""); at >= 0; at = json.indexOf("\"page\"", at + 1)) {
-      count++;
-    }
-    return count;
   }
 }

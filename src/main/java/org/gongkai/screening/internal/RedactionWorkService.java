@@ -32,6 +32,7 @@ import org.gongkai.shared.storage.StoredFiles;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -157,20 +158,40 @@ class RedactionWorkService implements RedactionWorks, FileReferences {
     return originalBytes(id);
   }
 
-  /** What the scanner finds in the original: the boxes {@code auto} would draw. */
-  List<Finding> findings(long id, Staff actor) {
+  /**
+   * What the work's page shows of the original (its pages' sizes and the scanner's findings, the
+   * boxes {@code auto} would draw), read and decrypted once.
+   */
+  record Sheet(
+      Work work,
+      boolean pdf,
+      List<PageSize> pages,
+      List<Finding> findings,
+      List<Redactions.Box> lastBoxes) {}
+
+  Sheet sheet(long id, Staff actor) {
     Work work = work(id, actor);
-    return scanner.scanFile(work.fileName(), originalBytes(id), List.of()).stream()
-        .filter(Finding::blocking)
-        .toList();
+    byte[] original = originalBytes(id);
+    boolean pdf = isPdf(work);
+    List<Finding> findings =
+        scanner.scanFile(work.fileName(), original, List.of()).stream()
+            .filter(Finding::blocking)
+            .toList();
+    List<Redactions.Box> lastBoxes =
+        works
+            .boxes(id)
+            .map(boxes -> json.readValue(boxes, new TypeReference<List<Redactions.Box>>() {}))
+            .orElse(List.of());
+    return new Sheet(work, pdf, pdf ? pageSizes(original) : List.of(), findings, lastBoxes);
   }
 
   List<PageSize> pages(long id, Staff actor) {
     Work work = work(id, actor);
-    if (!isPdf(work)) {
-      return List.of();
-    }
-    try (PDDocument pdf = Loader.loadPDF(originalBytes(id))) {
+    return isPdf(work) ? pageSizes(originalBytes(id)) : List.of();
+  }
+
+  private static List<PageSize> pageSizes(byte[] original) {
+    try (PDDocument pdf = Loader.loadPDF(original)) {
       List<PageSize> sizes = new ArrayList<>();
       for (int i = 0; i < pdf.getNumberOfPages(); i++) {
         PDPage page = pdf.getPage(i);
@@ -248,6 +269,7 @@ class RedactionWorkService implements RedactionWorks, FileReferences {
         stored.sha256(),
         redacted.file().length,
         json.writeValueAsString(redacted.boxes()),
+        redacted.boxes().size(),
         grounds,
         redacted.findings().size(),
         actor.username(),

@@ -109,7 +109,7 @@ abstract class ReplyEnclosureIntegrationTests extends PlatformIntegrationTests {
             .getResponse()
             .getContentAsString();
     assertThat(statusPage).contains("下载 名单-redacted.pdf", "遮盖依据：第十五条");
-    byte[] file =
+    var download =
         mvc.perform(
                 post("/foi/status/enclosure")
                     .param("trackingCode", code)
@@ -117,8 +117,13 @@ abstract class ReplyEnclosureIntegrationTests extends PlatformIntegrationTests {
                     .param("enclosure", String.valueOf(workId))
                     .with(csrf()))
             .andReturn()
-            .getResponse()
-            .getContentAsByteArray();
+            .getResponse();
+    assertThat(download.getContentType()).isEqualTo("application/pdf");
+    assertThat(download.getHeader("Content-Disposition"))
+        .startsWith("attachment")
+        .contains("-redacted.pdf");
+    assertThat(download.getHeader("Cache-Control")).contains("no-store");
+    byte[] file = download.getContentAsByteArray();
     try (PDDocument pdf = Loader.loadPDF(file)) {
       assertThat(new PDFTextStripper().getText(pdf))
           .doesNotContain(PdfRedactorTests.ID)

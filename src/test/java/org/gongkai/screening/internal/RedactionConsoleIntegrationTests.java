@@ -93,6 +93,15 @@ class RedactionConsoleIntegrationTests extends PlatformIntegrationTests {
     RedactionWorks.Work work = works.find(id).orElseThrow();
     assertThat(work.redacted()).isTrue();
     assertThat(work.boxes()).isEqualTo(3);
+    // The count V89 gave the works redacted before it, from their boxes' JSON, agrees.
+    assertThat(
+            jdbc.sql(
+                    "SELECT (LENGTH(boxes) - LENGTH(REPLACE(boxes, '\"page\"', ''))) / 6"
+                        + " FROM redaction_work WHERE id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(3);
     assertThat(work.findings()).isEqualTo(2);
     assertThat(work.grounds()).containsExactly(Ground.ARTICLE_15, Ground.ARTICLE_16_2);
 
