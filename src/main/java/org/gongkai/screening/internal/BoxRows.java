@@ -31,7 +31,7 @@ final class BoxRows {
   private BoxRows() {}
 
   /** The boxes of the rows filled in; a row filled in part or outside its page is refused. */
-  static List<Redactions.Box> toBoxes(Fields fields, List<RedactionWorkService.PageSize> pages) {
+  static List<Redactions.Box> toBoxes(Fields fields, List<OriginalPages.PageSize> pages) {
     List<Redactions.Box> boxes = new ArrayList<>();
     int rows = fields.left() == null ? 0 : fields.left().size();
     for (int i = 0; i < rows; i++) {
@@ -52,7 +52,7 @@ final class BoxRows {
         double top = Double.parseDouble(values[1]);
         double width = Double.parseDouble(values[2]);
         double height = Double.parseDouble(values[3]);
-        RedactionWorkService.PageSize size =
+        OriginalPages.PageSize size =
             pages.stream()
                 .filter(p -> p.page() == page)
                 .findFirst()
@@ -81,8 +81,7 @@ final class BoxRows {
   }
 
   /** The boxes of the last redaction, as rows to show and change. */
-  static List<Row> fromBoxes(
-      List<Redactions.Box> boxes, List<RedactionWorkService.PageSize> pages) {
+  static List<Row> fromBoxes(List<Redactions.Box> boxes, List<OriginalPages.PageSize> pages) {
     List<Row> rows = new ArrayList<>();
     for (Redactions.Box box : boxes) {
       pages.stream()

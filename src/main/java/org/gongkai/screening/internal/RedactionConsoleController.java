@@ -127,7 +127,7 @@ class RedactionConsoleController {
       RedirectAttributes redirect) {
     Staff staff = access.current();
     try {
-      List<RedactionWorkService.PageSize> pages = works.pages(id, staff);
+      List<OriginalPages.PageSize> pages = works.pages(id, staff);
       List<Redactions.Box> boxes =
           BoxRows.toBoxes(new BoxRows.Fields(page, left, top, width, height, boxGround), pages);
       List<String> words =

@@ -1,22 +1,13 @@
 package org.gongkai.screening.internal;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javax.imageio.ImageIO;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.audit.AuditTrail;
@@ -45,11 +36,7 @@ class RedactionWorkService implements RedactionWorks, FileReferences {
 
   static final String AREA = "redaction-work";
   static final long MAX_BYTES = 50L * 1024 * 1024;
-  static final float PAGE_DPI = 96;
   private static final String PURPOSE = "redaction-work";
-
-  /** A PDF page's size in points, for turning what is drawn on its picture into a box. */
-  record PageSize(int page, float width, float height) {}
 
   private final RedactionWorkRepository works;
   private final Redactions redactions;
@@ -165,7 +152,7 @@ class RedactionWorkService implements RedactionWorks, FileReferences {
   record Sheet(
       Work work,
       boolean pdf,
-      List<PageSize> pages,
+      List<OriginalPages.PageSize> pages,
       List<Finding> findings,
       List<Redactions.Box> lastBoxes) {}
 
@@ -182,26 +169,13 @@ class RedactionWorkService implements RedactionWorks, FileReferences {
             .boxes(id)
             .map(boxes -> json.readValue(boxes, new TypeReference<List<Redactions.Box>>() {}))
             .orElse(List.of());
-    return new Sheet(work, pdf, pdf ? pageSizes(original) : List.of(), findings, lastBoxes);
+    return new Sheet(
+        work, pdf, pdf ? OriginalPages.sizes(original) : List.of(), findings, lastBoxes);
   }
 
-  List<PageSize> pages(long id, Staff actor) {
+  List<OriginalPages.PageSize> pages(long id, Staff actor) {
     Work work = work(id, actor);
-    return isPdf(work) ? pageSizes(originalBytes(id)) : List.of();
-  }
-
-  private static List<PageSize> pageSizes(byte[] original) {
-    try (PDDocument pdf = Loader.loadPDF(original)) {
-      List<PageSize> sizes = new ArrayList<>();
-      for (int i = 0; i < pdf.getNumberOfPages(); i++) {
-        PDPage page = pdf.getPage(i);
-        sizes.add(
-            new PageSize(i + 1, page.getMediaBox().getWidth(), page.getMediaBox().getHeight()));
-      }
-      return sizes;
-    } catch (IOException e) {
-      throw Refusal.invalidField("file", "redaction.unreadable");
-    }
+    return isPdf(work) ? OriginalPages.sizes(originalBytes(id)) : List.of();
   }
 
   /** A page of the original as a PNG picture, to draw boxes on. */
@@ -210,17 +184,8 @@ class RedactionWorkService implements RedactionWorks, FileReferences {
     if (!isPdf(work)) {
       throw Refusal.notFound("redaction.work.not-found");
     }
-    try (PDDocument pdf = Loader.loadPDF(originalBytes(id))) {
-      if (page < 1 || page > pdf.getNumberOfPages()) {
-        throw Refusal.notFound("redaction.work.not-found");
-      }
-      var picture = new PDFRenderer(pdf).renderImageWithDPI(page - 1, PAGE_DPI, ImageType.RGB);
-      var out = new ByteArrayOutputStream();
-      ImageIO.write(picture, "png", out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return OriginalPages.picture(originalBytes(id), page)
+        .orElseThrow(() -> Refusal.notFound("redaction.work.not-found"));
   }
 
   /**
