@@ -64,11 +64,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class SearchBenchmark {
 
-  private static final String[] COMMON = {
+  static final String[] COMMON = {
     "营商环境", "安全生产", "乡村振兴", "生态环境", "就业创业", "财政资金", "公共服务", "市场监管", "城市更新", "教育发展", "医疗保障", "养老服务",
     "科技创新", "数字政府", "防汛抗旱", "食品安全", "交通运输", "文化旅游", "住房保障", "社会救助"
   };
-  private static final String[] FILLER = {
+  static final String[] FILLER = {
     "各县（市、区）人民政府，市政府各部门、各直属单位要高度重视，",
     "加强组织领导，压实工作责任，",
     "统筹推进各项工作任务落地见效，",
@@ -93,6 +93,9 @@ class SearchBenchmark {
       Boolean.parseBoolean(System.getProperty("benchmark.queries", "true"));
   private final int catchUpDocs = Integer.getInteger("benchmark.catchup-docs", docs);
 
+  /** How many queries each phase of the stream where no query repeats asks (0: none). */
+  private final int unique = Integer.getInteger("benchmark.unique", 2_000);
+
   @Test
   void run() throws Exception {
     Path dataDir = Files.createTempDirectory("gongkai-benchmark");
@@ -109,6 +112,8 @@ class SearchBenchmark {
                 // search would be a hit.
                 "gongkai.search.first-page-cache="
                     + (Boolean.getBoolean("benchmark.cache") ? 1000 : 0),
+                "gongkai.search.warm-up-queries="
+                    + (Boolean.getBoolean("benchmark.cache") ? 20 : 0),
                 "gongkai.search.segment-threads="
                     + Integer.getInteger("benchmark.segment-threads", 1)));
     if (openSearch) {
@@ -253,18 +258,39 @@ class SearchBenchmark {
     // The same client, filters and JSON with no search behind them: what HTTP itself costs here.
     String floorUrl = "http://localhost:" + port + "/api/v1/search/suggest?q=";
     Stats floor = measure("floor", 1, mix, q -> get(http, floorUrl));
+    // Queries nobody asked before, as most of a public site's are: the same stream through HTTP
+    // and through raw Lucene, a part of it with one client and another part with four.
+    List<Query> stream = UniqueQueries.stream(corpus, mix, unique * 2, new Random(43));
+    List<Query> stream1 = stream.subList(0, Math.min(unique, stream.size()));
+    List<Query> stream4 = stream.subList(stream1.size(), stream.size());
+    double onceLoad = loadAverage();
+    Stats once1 =
+        unique > 0 ? measureOnce("http", 1, mix, stream1, q -> get(http, url(port, q))) : null;
+    Stats once4 =
+        unique > 0 ? measureOnce("http", 4, mix, stream4, q -> get(http, url(port, q))) : null;
     Stats like = like(app.getBean(DataSource.class), mix);
     Stats raw1;
     Stats raw4;
+    Stats rawOnce1 = null;
+    Stats rawOnce4 = null;
     try (RawLucene raw = RawLucene.build(app.getBean(DataSource.class), dataDir.resolve("raw"))) {
       raw1 = measure("raw", 1, mix, raw::search);
       raw4 = measure("raw", 4, mix, raw::search);
+      if (unique > 0) {
+        rawOnce1 = measureOnce("raw", 1, mix, stream1, raw::search);
+        rawOnce4 = measureOnce("raw", 4, mix, stream4, raw::search);
+      }
     }
 
     System.gc();
     long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     print("%-28s %9s %9s %9s %9s", "query mix (6 kinds)", "p50 ms", "p95 ms", "p99 ms", "q/s");
-    for (Stats s : List.of(direct1, direct4, service1, http1, http4, floor, raw1, raw4, like)) {
+    List<Stats> rows =
+        new ArrayList<>(List.of(direct1, direct4, service1, http1, http4, floor, raw1, raw4, like));
+    if (unique > 0) {
+      rows.addAll(List.of(once1, once4, rawOnce1, rawOnce4));
+    }
+    for (Stats s : rows) {
       print("%-28s %9.2f %9.2f %9.2f %9.1f", s.label, s.p(50), s.p(95), s.p(99), s.qps);
     }
     print(
@@ -298,6 +324,57 @@ class SearchBenchmark {
     figures.put("service_alloc_kb_1", Math.round(service1.allocatedKb()));
     figures.put("http_alloc_kb_1", Math.round(http1.allocatedKb()));
     figures.put("raw_alloc_kb_1", Math.round(raw1.allocatedKb()));
+    if (unique > 0) {
+      once(figures, once1, once4, rawOnce1, rawOnce4, onceLoad);
+    }
+  }
+
+  /**
+   * The stream where no query repeats, through HTTP and raw Lucene: printed by kind, with the
+   * ratios, and written beside the mix's figures ({@code raw_p99_ms_4} being the mix's, the
+   * stream's raw figures are {@code raw_nocache_*}).
+   */
+  private static void once(
+      Map<String, Object> figures, Stats http1, Stats http4, Stats raw1, Stats raw4, double load) {
+    print(
+        "each query once (first-page cache and warm-up queries off; load average %.2f at the start):"
+            + " HTTP / raw Lucene at p99 %.2f (1 client), %.2f (4 clients), at p50 %.2f;"
+            + " target at p99 <= 1.5",
+        load, http1.p(99) / raw1.p(99), http4.p(99) / raw4.p(99), http1.p(50) / raw1.p(50));
+    for (String kind : UniqueQueries.KINDS) {
+      print(
+          "  %-10s HTTP p50 %6.2f p99 %6.2f   raw p50 %6.2f p99 %6.2f   p99 ratio %5.2f"
+              + "   (4 clients: HTTP p99 %6.2f, raw %6.2f)",
+          kind,
+          http1.p(kind, 50),
+          http1.p(kind, 99),
+          raw1.p(kind, 50),
+          raw1.p(kind, 99),
+          http1.p(kind, 99) / raw1.p(kind, 99),
+          http4.p(kind, 99),
+          raw4.p(kind, 99));
+    }
+    figures.put("nocache_queries_1", http1.nanos().size());
+    figures.put("nocache_queries_4", http4.nanos().size());
+    figures.put("nocache_load_average", round(load, 2));
+    figures.put("http_nocache_p50_ms_1", round(http1.p(50), 2));
+    figures.put("http_nocache_p95_ms_1", round(http1.p(95), 2));
+    figures.put("http_nocache_p99_ms_1", round(http1.p(99), 2));
+    figures.put("http_nocache_p50_ms_4", round(http4.p(50), 2));
+    figures.put("http_nocache_p99_ms_4", round(http4.p(99), 2));
+    figures.put("http_nocache_qps_1", round(http1.qps(), 1));
+    figures.put("http_nocache_qps_4", round(http4.qps(), 1));
+    figures.put("raw_nocache_p50_ms_1", round(raw1.p(50), 2));
+    figures.put("raw_nocache_p99_ms_1", round(raw1.p(99), 2));
+    figures.put("raw_nocache_p99_ms_4", round(raw4.p(99), 2));
+    figures.put("http_nocache_over_raw_p99_1", round(http1.p(99) / raw1.p(99), 2));
+    figures.put("http_nocache_over_raw_p99_4", round(http4.p(99) / raw4.p(99), 2));
+    figures.put("http_nocache_alloc_kb_1", Math.round(http1.allocatedKb()));
+    for (String kind : UniqueQueries.KINDS) {
+      figures.put("http_nocache_" + kind + "_p50_ms_1", round(http1.p(kind, 50), 2));
+      figures.put("http_nocache_" + kind + "_p99_ms_1", round(http1.p(kind, 99), 2));
+      figures.put("raw_nocache_" + kind + "_p99_ms_1", round(raw1.p(kind, 99), 2));
+    }
   }
 
   record Query(String kind, String text, String agency, Integer year) {
@@ -318,8 +395,18 @@ class SearchBenchmark {
     }
   }
 
+  /**
+   * What the queries are made of. The mix draws on {@code docNumbers} and {@code companies}; the
+   * stream where no query repeats on the far more numerous {@code moreDocNumbers} and {@code
+   * moreCompanies}, which hold none of them.
+   */
   record Corpus(
-      List<String> docNumbers, List<String> companies, List<String> agencyCodes, int firstYear) {
+      List<String> docNumbers,
+      List<String> companies,
+      List<String> agencyCodes,
+      int firstYear,
+      List<String> moreDocNumbers,
+      List<String> moreCompanies) {
     List<Query> mix(Random r) {
       List<Query> mix = new ArrayList<>();
       for (int i = 0; i < 50; i++) {
@@ -362,8 +449,13 @@ class SearchBenchmark {
       throws Exception {
     long started = System.nanoTime();
     Random r = new Random(7 + first);
+    // The names only the stream where no query repeats asks for, drawn apart so that the texts the
+    // mix searches stay as they were.
+    Random more = new Random(11 + first);
     List<String> docNumbers = new ArrayList<>();
     List<String> companies = new ArrayList<>();
+    List<String> moreDocNumbers = new ArrayList<>();
+    List<String> moreCompanies = new ArrayList<>();
     int firstYear = LocalDate.now().getYear() - 4;
     long[] columns =
         agencies.stream()
@@ -389,6 +481,8 @@ class SearchBenchmark {
           String docNumber = ABBR[a] + "〔" + day.getYear() + "〕" + i + "号";
           if (i % 97 == 0) {
             docNumbers.add(docNumber);
+          } else if (i % 13 == 0) {
+            moreDocNumbers.add(docNumber);
           }
           StringBuilder body = new StringBuilder("<p>为进一步做好").append(topic).append("工作，");
           while (body.length() < 1500) {
@@ -401,6 +495,15 @@ class SearchBenchmark {
             String company =
                 "临江" + (char) ('甲' + r.nextInt(20)) + (char) ('子' + r.nextInt(12)) + i + "号实业有限公司";
             companies.add(company);
+            body.append("当事人").append(company).append("依法受到处理。");
+          } else if (i % 100 == 0) {
+            String company =
+                "临江"
+                    + (char) ('甲' + more.nextInt(20))
+                    + (char) ('子' + more.nextInt(12))
+                    + i
+                    + "号实业有限公司";
+            moreCompanies.add(company);
             body.append("当事人").append(company).append("依法受到处理。");
           }
           body.append("</p>");
@@ -438,7 +541,12 @@ class SearchBenchmark {
     }
     print("generated %,d documents in %.1f s", count, (System.nanoTime() - started) / 1e9);
     return new Corpus(
-        docNumbers, companies, agencies.stream().map(Agency::code).toList(), firstYear);
+        docNumbers,
+        companies,
+        agencies.stream().map(Agency::code).toList(),
+        firstYear,
+        moreDocNumbers,
+        moreCompanies);
   }
 
   private Stats like(DataSource ds, List<Query> mix) throws Exception {
@@ -509,12 +617,17 @@ class SearchBenchmark {
   }
 
   /**
-   * A phase's latencies; {@code allocatedKb} is what the JVM allocated per request in it (NaN where
-   * not measured).
+   * A phase's latencies, all and by kind; {@code allocatedKb} is what the JVM allocated per request
+   * in it (NaN where not measured).
    */
-  record Stats(String label, List<Long> nanos, double qps, double allocatedKb) {
+  record Stats(
+      String label,
+      List<Long> nanos,
+      double qps,
+      double allocatedKb,
+      Map<String, List<Long>> byKind) {
     Stats(String label, List<Long> nanos, double qps) {
-      this(label, nanos, qps, Double.NaN);
+      this(label, nanos, qps, Double.NaN, Map.of());
     }
 
     double p(int percentile) {
@@ -525,16 +638,55 @@ class SearchBenchmark {
       int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
       return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index))) / 1e6;
     }
+
+    /** The percentile of one kind's latencies. */
+    double p(String kind, int percentile) {
+      return new Stats(kind, byKind.getOrDefault(kind, List.of()), 0).p(percentile);
+    }
+
+    String kinds() {
+      StringBuilder kinds = new StringBuilder();
+      for (String kind : UniqueQueries.KINDS) {
+        if (byKind.containsKey(kind)) {
+          kinds.append(
+              String.format(
+                  Locale.ROOT,
+                  "  %s p50 %.2f p99 %.2f (%d)",
+                  kind,
+                  p(kind, 50),
+                  p(kind, 99),
+                  byKind.get(kind).size()));
+        }
+      }
+      return kinds.toString();
+    }
   }
 
+  /** The mix over and over for the phase's length, after warming up on it. */
   private Stats measure(String target, int clients, List<Query> mix, Call call) throws Exception {
     warmUp(target, clients, mix, call);
+    return run(target, clients, mix, false, call);
+  }
+
+  /**
+   * Each query of {@code stream} once, shared out among the clients, after warming up on the mix
+   * (none of whose queries the stream holds); stops early only past three times the phase's length.
+   */
+  private Stats measureOnce(
+      String target, int clients, List<Query> mix, List<Query> stream, Call call) throws Exception {
+    warmUp(target, clients, mix, call);
+    return run(target, clients, stream, true, call);
+  }
+
+  private Stats run(String target, int clients, List<Query> queries, boolean once, Call call)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Long> times = Collections.synchronizedList(new ArrayList<>());
     Map<String, List<Long>> byKind = new ConcurrentHashMap<>();
     AtomicInteger count = new AtomicInteger();
+    AtomicInteger next = new AtomicInteger();
     long started = System.nanoTime();
-    long deadline = started + seconds * 1_000_000_000L;
+    long deadline = started + (once ? 3L : 1L) * seconds * 1_000_000_000L;
     Allocation allocation = Allocation.start();
     List<Future<?>> futures = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -544,7 +696,16 @@ class SearchBenchmark {
               () -> {
                 int i = offset;
                 while (System.nanoTime() < deadline) {
-                  Query q = mix.get(i++ % mix.size());
+                  Query q;
+                  if (once) {
+                    int at = next.getAndIncrement();
+                    if (at >= queries.size()) {
+                      break;
+                    }
+                    q = queries.get(at);
+                  } else {
+                    q = queries.get(i++ % queries.size());
+                  }
                   long t = System.nanoTime();
                   call.run(q);
                   long took = System.nanoTime() - t;
@@ -564,36 +725,41 @@ class SearchBenchmark {
     pool.shutdown();
     double elapsed = (System.nanoTime() - started) / 1e9;
     Allocation.Delta allocated = allocation.until(count.get());
-    print(
-        "%s, %d client%s: %s",
-        target, clients, clients > 1 ? "s" : "", allocation.describe(allocated, elapsed));
-    if (clients == 1 && !target.equals("floor")) {
-      StringBuilder kinds = new StringBuilder();
-      byKind.forEach(
-          (kind, nanos) ->
-              kinds.append(
-                  String.format(
-                      "  %s p50 %.2f p99 %.2f",
-                      kind,
-                      new Stats(kind, new ArrayList<>(nanos), 0).p(50),
-                      new Stats(kind, new ArrayList<>(nanos), 0).p(99))));
-      print("%s, 1 client, by kind:%s", target, kinds);
-    }
-    return new Stats(
-        (target.equals("http")
-                ? "HTTP API"
-                : target.equals("floor")
-                    ? "HTTP, no search"
-                    : target.equals("service")
-                        ? "Search service"
-                        : target.equals("raw") ? "raw Lucene" : "SearchIndex port")
+    String phase =
+        target
+            + (once ? " (each query once)" : "")
             + ", "
             + clients
             + " client"
-            + (clients > 1 ? "s" : ""),
-        new ArrayList<>(times),
-        count.get() / elapsed,
-        allocated.kbPerRequest());
+            + (clients > 1 ? "s" : "");
+    print("%s: %s", phase, allocation.describe(allocated, elapsed));
+    Map<String, List<Long>> kinds = new LinkedHashMap<>();
+    byKind.forEach((kind, nanos) -> kinds.put(kind, new ArrayList<>(nanos)));
+    Stats stats =
+        new Stats(
+            (target.equals("http")
+                    ? "HTTP API"
+                    : target.equals("floor")
+                        ? "HTTP, no search"
+                        : target.equals("service")
+                            ? "Search service"
+                            : target.equals("raw") ? "raw Lucene" : "SearchIndex port")
+                + (once ? ", once" : "")
+                + ", "
+                + clients
+                + " client"
+                + (clients > 1 ? "s" : ""),
+            new ArrayList<>(times),
+            count.get() / elapsed,
+            allocated.kbPerRequest(),
+            kinds);
+    if ((clients == 1 || once) && !target.equals("floor")) {
+      print("%s, by kind (p50 and p99 ms, queries):%s", phase, stats.kinds());
+    }
+    if (once && count.get() < queries.size()) {
+      print("%s: the time ran out after %,d of %,d queries", phase, count.get(), queries.size());
+    }
+    return stats;
   }
 
   /**
