@@ -44,7 +44,7 @@ final class DemoWebsiteReport {
     f.put("interaction.unified-platform", new Figure("true", "省政府网站集约化平台"));
     f.put("interaction.smart-qa", new Figure("false", "网站功能清单"));
     f.put("security.drills", new Figure("true", "网络安全应急演练记录"));
-    f.put("security.responsible-person", new Figure("true", "网站安全责任书"));
+    f.put("security.responsible-person", new Figure("林晓", "网站安全责任书"));
     f.put("media.has", new Figure("true", "政务新媒体备案表"));
     f.put("media.weibo.name", new Figure("临江发布", "政务新媒体备案表"));
     f.put("media.weibo.posts", new Figure("1834", "微博后台统计"));

@@ -1,5 +1,7 @@
 package org.gongkai.websitereport.internal;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,6 +11,7 @@ import java.util.Map;
 import org.gongkai.monitor.MonitorFigures;
 import org.gongkai.site.Site;
 import org.gongkai.site.SiteOpenings;
+import org.gongkai.site.SiteType;
 import org.gongkai.site.Sites;
 import org.springframework.stereotype.Component;
 
@@ -58,8 +61,34 @@ class NetworkFigures {
     var from = LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
     var until = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
     List<Long> opened = openings.openedBetween(from, until);
-    long running = openings.openedBetween(java.time.Instant.EPOCH, until).size();
-    v.put("sites.running", running);
+    List<Long> running = openings.openedBetween(java.time.Instant.EPOCH, until);
+    v.put("sites.running", (long) running.size());
+    long portals =
+        all.stream().filter(s -> running.contains(s.id()) && s.type() == SiteType.PORTAL).count();
+    v.put("sites.running.portal", portals);
+    v.put(
+        "sites.running.department",
+        all.stream()
+            .filter(s -> running.contains(s.id()) && s.type() == SiteType.DEPARTMENT)
+            .count());
+    // 抽查比例: the sites the monitor checked in the year, of those running at its end, in percent.
+    long checkedSites =
+        all.stream()
+            .filter(s -> running.contains(s.id()))
+            .filter(
+                s ->
+                    monitor
+                            .siteChecks(
+                                s.id(), LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))
+                            .days()
+                        > 0)
+            .count();
+    v.put(
+        "checks.ratio",
+        running.isEmpty()
+            ? BigDecimal.ZERO.setScale(1)
+            : BigDecimal.valueOf(checkedSites * 100)
+                .divide(BigDecimal.valueOf(running.size()), 1, RoundingMode.HALF_UP));
     v.put("sites.opened", (long) opened.size());
     return v;
   }

@@ -28,7 +28,12 @@ final class ReportChecks {
     List<Problem> problems = new ArrayList<>();
     boolean media = Boolean.TRUE.equals(v.get("media.has"));
     for (Figure f : figures) {
-      boolean optional = !supervision && !media && MEDIA_DETAIL.contains(f.key());
+      boolean optional =
+          supervision
+              ? f.key().equals("errors.rate")
+                  && v.number("errors.received") != null
+                  && v.number("errors.received").signum() == 0
+              : !media && MEDIA_DETAIL.contains(f.key());
       boolean empty = f.value() == null || f.value().toString().isBlank();
       if (empty && !optional) {
         problems.add(new Problem(f.key(), "website-report.check.empty", List.of()));

@@ -10,18 +10,21 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 import org.springframework.stereotype.Component;
 
 /**
- * A report as a Word document in the template's layout: the title in 黑体, a three-column table whose
- * section cell is merged down its rows (w:vMerge), the text in 仿宋, the signature line below.
+ * A report as a Word document in the annex's layout on A4 upright: the title in 黑体, a table of
+ * three label columns and the value, the label cells merged down (w:vMerge) and across (w:gridSpan)
+ * as the annex merges them, the text in 仿宋, the signature line below.
  */
 @Component
 class ReportDocxExport {
 
-  private static final int[] WIDTHS = {1600, 5200, 2200};
+  private static final int[] WIDTHS = {1500, 1900, 3400, 2200};
 
   private final ReportTable table;
 
@@ -40,7 +43,8 @@ class ReportDocxExport {
       run(title, layout.title(), heading, 22, true);
       run(doc.createParagraph(), layout.unit(), text, 12, false);
 
-      XWPFTable t = doc.createTable(layout.lines().size(), 3);
+      int lines = layout.lines().size();
+      XWPFTable t = doc.createTable(lines, WIDTHS.length);
       t.setWidth("100%");
       var grid =
           t.getCTTbl().getTblGrid() == null
@@ -52,41 +56,79 @@ class ReportDocxExport {
       for (int w : WIDTHS) {
         grid.addNewGridCol().setW(BigInteger.valueOf(w));
       }
-      int r = 0;
-      for (ReportTable.Line line : layout.lines()) {
-        var row = t.getRow(r++);
+      // Which label cell covers each grid place: the cell itself on its first row, and below it
+      // (rows it spans) the same cell, continued.
+      ReportTable.Cell[][] owner = new ReportTable.Cell[lines][ReportTable.LABEL_COLUMNS];
+      boolean[][] starts = new boolean[lines][ReportTable.LABEL_COLUMNS];
+      for (int r = 0; r < lines; r++) {
+        for (ReportTable.Cell c : layout.lines().get(r).labels()) {
+          starts[r][c.column()] = true;
+          for (int dr = 0; dr < c.rowspan(); dr++) {
+            for (int dc = 0; dc < c.colspan(); dc++) {
+              owner[r + dr][c.column() + dc] = c;
+            }
+          }
+        }
+      }
+      for (int r = 0; r < lines; r++) {
+        ReportTable.Line line = layout.lines().get(r);
+        XWPFTableRow row = t.getRow(r);
         row.setCantSplitRow(true);
-        XWPFTableCell section = row.getCell(0);
-        CTTcPr props =
-            section.getCTTc().isSetTcPr()
-                ? section.getCTTc().getTcPr()
-                : section.getCTTc().addNewTcPr();
-        props.addNewVMerge().setVal(line.first() ? STMerge.RESTART : STMerge.CONTINUE);
-        cell(section, line.first() ? line.section() : "", ParagraphAlignment.CENTER, text);
-        cell(row.getCell(1), line.label(), ParagraphAlignment.LEFT, text);
+        int index = 0;
+        for (int c = 0; c < ReportTable.LABEL_COLUMNS; ) {
+          ReportTable.Cell o = owner[r][c];
+          XWPFTableCell cell = row.getCell(index++);
+          CTTcPr props = props(cell);
+          int width = 0;
+          for (int dc = 0; dc < o.colspan(); dc++) {
+            width += WIDTHS[c + dc];
+          }
+          cell.setWidth(String.valueOf(width));
+          if (o.colspan() > 1) {
+            props.addNewGridSpan().setVal(BigInteger.valueOf(o.colspan()));
+          }
+          if (o.rowspan() > 1) {
+            props.addNewVMerge().setVal(starts[r][c] ? STMerge.RESTART : STMerge.CONTINUE);
+          }
+          cell(cell, starts[r][c] ? o.text() : "", ParagraphAlignment.CENTER, text);
+          c += o.colspan();
+        }
+        XWPFTableCell value = row.getCell(index++);
+        value.setWidth(String.valueOf(WIDTHS[WIDTHS.length - 1]));
         cell(
-            row.getCell(2),
+            value,
             line.value(),
             line.number() ? ParagraphAlignment.RIGHT : ParagraphAlignment.LEFT,
             text);
-        for (int c = 0; c < 3; c++) {
-          row.getCell(c).setWidth(String.valueOf(WIDTHS[c]));
+        while (row.getTableCells().size() > index) {
+          row.removeCell(row.getTableCells().size() - 1);
         }
       }
-      XWPFParagraph signatures = doc.createParagraph();
-      StringBuilder line = new StringBuilder();
-      for (ReportTable.Signature s : layout.signatures()) {
-        line.append(s.label())
-            .append(table.text("website-report.colon"))
-            .append(s.value())
-            .append("    ");
-      }
-      run(signatures, line.toString().strip(), text, 12, false);
+      run(doc.createParagraph(), table.footer(layout), text, 12, false);
+      a4(doc);
       doc.write(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A4 upright, 2.54 cm margins: 9,026 twips of text width for the table's 9,000. */
+  private static void a4(XWPFDocument doc) {
+    var page = doc.getDocument().getBody().addNewSectPr();
+    var size = page.addNewPgSz();
+    size.setW(BigInteger.valueOf(11906));
+    size.setH(BigInteger.valueOf(16838));
+    size.setOrient(STPageOrientation.PORTRAIT);
+    var margins = page.addNewPgMar();
+    margins.setTop(BigInteger.valueOf(1440));
+    margins.setBottom(BigInteger.valueOf(1440));
+    margins.setLeft(BigInteger.valueOf(1440));
+    margins.setRight(BigInteger.valueOf(1440));
+  }
+
+  private static CTTcPr props(XWPFTableCell cell) {
+    return cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
   }
 
   private static void cell(

@@ -15,11 +15,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
 /**
- * A report as a spreadsheet in the template's layout: the title across the table, the section's
- * cell merged down its rows, numbers as numbers, A4 upright.
+ * A report as a spreadsheet in the annex's layout: the title and the reporting unit across the
+ * table, the label cells merged down and across as the annex merges them, numbers as numbers, the
+ * signature line below, A4 upright fitted to the page's width.
  */
 @Component
 class ReportXlsxExport {
+
+  private static final int COLUMNS = ReportTable.LABEL_COLUMNS + 1;
 
   private final ReportTable table;
 
@@ -45,52 +48,63 @@ class ReportXlsxExport {
       cell.setBorderRight(BorderStyle.THIN);
       cell.setVerticalAlignment(VerticalAlignment.CENTER);
       cell.setWrapText(true);
-      CellStyle section = book.createCellStyle();
-      section.cloneStyleFrom(cell);
-      section.setAlignment(HorizontalAlignment.CENTER);
+      CellStyle label = book.createCellStyle();
+      label.cloneStyleFrom(cell);
+      label.setAlignment(HorizontalAlignment.CENTER);
+      CellStyle number = book.createCellStyle();
+      number.cloneStyleFrom(cell);
+      number.setAlignment(HorizontalAlignment.RIGHT);
 
       Row head = sheet.createRow(0);
       head.createCell(0).setCellValue(layout.title());
       head.getCell(0).setCellStyle(title);
-      sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 2));
+      sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, COLUMNS - 1));
       sheet.createRow(1).createCell(0).setCellValue(layout.unit());
-      sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, 2));
-      int r = 2;
-      for (ReportTable.Line line : layout.lines()) {
-        Row row = sheet.createRow(r);
-        var s = row.createCell(0);
-        s.setCellStyle(section);
-        if (line.first()) {
-          s.setCellValue(line.section());
-          if (line.span() > 1) {
-            sheet.addMergedRegion(new CellRangeAddress(r, r + line.span() - 1, 0, 0));
+      sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, COLUMNS - 1));
+      int first = 2;
+      for (int i = 0; i < layout.lines().size(); i++) {
+        Row row = sheet.createRow(first + i);
+        for (int c = 0; c < COLUMNS; c++) {
+          row.createCell(c).setCellStyle(label);
+        }
+      }
+      for (int i = 0; i < layout.lines().size(); i++) {
+        ReportTable.Line line = layout.lines().get(i);
+        Row row = sheet.getRow(first + i);
+        for (ReportTable.Cell c : line.labels()) {
+          row.getCell(c.column()).setCellValue(c.text());
+          if (c.rowspan() > 1 || c.colspan() > 1) {
+            sheet.addMergedRegion(
+                new CellRangeAddress(
+                    first + i,
+                    first + i + c.rowspan() - 1,
+                    c.column(),
+                    c.column() + c.colspan() - 1));
           }
         }
-        var label = row.createCell(1);
-        label.setCellValue(line.label());
-        label.setCellStyle(cell);
-        var value = row.createCell(2);
-        value.setCellStyle(cell);
+        var value = row.getCell(COLUMNS - 1);
         if (line.number() && !line.value().isEmpty()) {
           value.setCellValue(Double.parseDouble(line.value()));
+          value.setCellStyle(number);
         } else {
           value.setCellValue(line.value());
+          value.setCellStyle(cell);
         }
-        r++;
       }
-      r++;
-      for (ReportTable.Signature sig : layout.signatures()) {
-        Row row = sheet.createRow(r++);
-        row.createCell(1).setCellValue(sig.label());
-        row.createCell(2).setCellValue(sig.value());
-      }
+      int r = first + layout.lines().size();
+      Row foot = sheet.createRow(r);
+      foot.createCell(0).setCellValue(table.footer(layout));
+      sheet.addMergedRegion(new CellRangeAddress(r, r, 0, COLUMNS - 1));
       sheet.setColumnWidth(0, 14 * 256);
-      sheet.setColumnWidth(1, 44 * 256);
-      sheet.setColumnWidth(2, 26 * 256);
-      sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+      sheet.setColumnWidth(1, 18 * 256);
+      sheet.setColumnWidth(2, 34 * 256);
+      sheet.setColumnWidth(3, 22 * 256);
+      PrintSetup print = sheet.getPrintSetup();
+      print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+      print.setLandscape(false);
       sheet.setFitToPage(true);
-      sheet.getPrintSetup().setFitWidth((short) 1);
-      sheet.getPrintSetup().setFitHeight((short) 0);
+      print.setFitWidth((short) 1);
+      print.setFitHeight((short) 0);
       book.write(out);
       return out.toByteArray();
     } catch (IOException e) {

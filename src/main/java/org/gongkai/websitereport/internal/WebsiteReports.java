@@ -220,9 +220,7 @@ class WebsiteReports {
               entry == null ? null : entry.enteredBy(),
               entry == null ? null : entry.enteredAt()));
     }
-    if (!supervision) {
-      interpretationTotal(figures);
-    }
+    DerivedFigures.derive(figures, supervision);
     return new Report(
         name,
         site,
@@ -233,28 +231,6 @@ class WebsiteReports {
         null,
         figures,
         ReportChecks.check(figures, supervision));
-  }
-
-  /** 政策解读总数: the materials counted plus the products and commentaries entered, once entered. */
-  private static void interpretationTotal(List<Figure> figures) {
-    long sum = 0;
-    for (String part :
-        List.of("interpretation.materials", "interpretation.products", "interpretation.media")) {
-      Object value = figures.stream().filter(f -> f.key().equals(part)).findFirst().get().value();
-      if (!(value instanceof Number n)) {
-        return;
-      }
-      sum += n.longValue();
-    }
-    for (int i = 0; i < figures.size(); i++) {
-      Figure f = figures.get(i);
-      if (f.key().equals("interpretation.total")) {
-        figures.set(
-            i,
-            new Figure(
-                f.key(), f.section(), f.kind(), sum, f.source(), f.from(), null, null, null));
-      }
-    }
   }
 
   /** The entered text as its row's value; null when it does not fit. */

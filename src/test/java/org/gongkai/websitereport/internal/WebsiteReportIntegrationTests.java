@@ -270,7 +270,7 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
                     edition.get("BODY_HTML") == null
                         ? edition.get("body_html")
                         : edition.get("BODY_HTML"))))
-        .contains("收到留言数量（单位：条）", "政务服务事项数量（单位：项）");
+        .contains("收到留言数量（单位：条）", "政务服务事项数量（单位：项）", "rowspan=\"12\"", "headers=\"");
     assertThat(
             String.valueOf(edition.get("TYPE") == null ? edition.get("type") : edition.get("TYPE")))
         .isEqualTo("ANNUAL_REPORT");
@@ -321,51 +321,98 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
         .isEqualTo(200);
     ReportViews.Report report = reports.site(site, year, admin());
 
-    String html = new String(exports.export(report, ReportExports.Format.HTML), "UTF-8");
-    assertThat(html)
-        .contains("政府网站工作年度报表（" + year + "年度）", "填报单位：测试主办单位")
-        .contains("<td>收到留言数量（单位：条）</td><td class=\"n\">2</td>")
-        .contains("<td>答复网民提问数量（单位：条）</td><td class=\"n\">11</td>")
-        .contains("<td>是否发布服务事项目录</td><td>是</td>", "单位负责人：王主任")
-        .contains("rowspan=\"7\">网站基本信息</th>");
+    // HTML: the label cells merged as the annex merges them, every value naming its labels.
+    var page =
+        org.jsoup.Jsoup.parse(
+            new String(exports.export(report, ReportExports.Format.HTML), "UTF-8"));
+    assertThat(page.select("h1").text()).isEqualTo("政府网站工作年度报表（" + year + "年度）");
+    assertThat(page.text()).contains("填报单位：测试主办单位", "单位负责人：王主任", "填报日期：");
+    assertThat(page.select("th:containsOwn(网站名称)").attr("colspan")).isEqualTo("3");
+    var interaction = page.select("th:containsOwn(互动交流)").first();
+    assertThat(interaction.attr("rowspan")).isEqualTo("12");
+    assertThat(interaction.attr("scope")).isEqualTo("rowgroup");
+    assertThat(page.select("th:containsOwn(留言办理)").attr("rowspan")).isEqualTo("4");
+    assertThat(htmlValue(page, "收到留言数量（单位：条）"))
+        .containsExactly("互动交流", "留言办理", "收到留言数量（单位：条）", "2");
+    assertThat(htmlValue(page, "答复网民提问数量（单位：条）"))
+        .containsExactly("互动交流", "在线访谈", "答复网民提问数量（单位：条）", "11");
+    assertThat(htmlValue(page, "是否发布服务事项目录")).containsExactly("办事服务", "是否发布服务事项目录", "是");
+    assertThat(htmlValue(page, "注册用户数（单位：万）")).containsExactly("办事服务", "注册用户数（单位：万）", "0.12");
+    assertThat(htmlValue(page, "明确网站安全负责人")).containsExactly("安全防护", "明确网站安全负责人", "李安全");
+    assertThat(htmlValue(page, "网站类型")).containsExactly("网站类型", "部门网站");
+    assertThat(page.select("td[headers]")).hasSize(Annex.WEBSITE.size());
 
+    // XLSX: the same merged regions, numbers as numbers.
     try (var book =
         new org.apache.poi.xssf.usermodel.XSSFWorkbook(
             new java.io.ByteArrayInputStream(exports.export(report, ReportExports.Format.XLSX)))) {
       var sheet = book.getSheetAt(0);
-      Map<String, Object> cells = new LinkedHashMap<>();
-      for (var row : sheet) {
-        if (row.getCell(1) != null && row.getCell(2) != null) {
-          var value = row.getCell(2);
-          cells.put(
-              row.getCell(1).getStringCellValue(),
-              value.getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC
-                  ? value.getNumericCellValue()
-                  : value.getStringCellValue());
-        }
-      }
-      assertThat(cells)
-          .containsEntry("收到留言数量（单位：条）", 2.0)
-          .containsEntry("网民留言数量（单位：条）", 13.0)
-          .containsEntry("平均办理时间（单位：天）", 6.0)
-          .containsEntry("网站名称", "报表测试网站wr6")
-          .containsEntry("政务服务事项数量（单位：项）", 150.0);
       assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("政府网站工作年度报表");
-      assertThat(sheet.getMergedRegions()).hasSizeGreaterThan(5);
+      assertThat(sheet.getMergedRegions())
+          .contains(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, 3));
+      assertThat(sheet.getPrintSetup().getPaperSize())
+          .isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+      assertThat(sheet.getPrintSetup().getLandscape()).isFalse();
+      int received = xlsxRow(sheet, "收到留言数量（单位：条）");
+      var section = xlsxRegion(sheet, received, 0);
+      assertThat(section.getNumberOfCells()).isEqualTo(12);
+      assertThat(xlsxText(sheet, section)).isEqualTo("互动交流");
+      assertThat(
+              xlsxRegion(sheet, received, 1).getLastRow()
+                  - xlsxRegion(sheet, received, 1).getFirstRow())
+          .isEqualTo(3);
+      assertThat(xlsxText(sheet, xlsxRegion(sheet, received, 1))).isEqualTo("留言办理");
+      assertThat(sheet.getRow(received).getCell(3).getNumericCellValue()).isEqualTo(2.0);
+      int name = xlsxRow(sheet, "网站名称");
+      assertThat(xlsxRegion(sheet, name, 0).getLastColumn()).isEqualTo(2);
+      assertThat(sheet.getRow(name).getCell(3).getStringCellValue()).isEqualTo("报表测试网站wr6");
+      int total = xlsxRow(sheet, "办件量（单位：万件）");
+      assertThat(xlsxText(sheet, xlsxRegion(sheet, total, 0))).isEqualTo("办事服务");
+      assertThat(sheet.getRow(total).getCell(2).getStringCellValue()).isEqualTo("总数");
+      assertThat(sheet.getRow(total).getCell(3).getNumericCellValue()).isEqualTo(0.01);
+      int average = xlsxRow(sheet, "平均办理时间（单位：天）");
+      assertThat(sheet.getRow(average).getCell(3).getNumericCellValue()).isEqualTo(6.0);
+      int interviews = xlsxRow(sheet, "网民留言数量（单位：条）");
+      assertThat(xlsxText(sheet, xlsxRegion(sheet, interviews, 1))).isEqualTo("在线访谈");
+      assertThat(sheet.getRow(interviews).getCell(3).getNumericCellValue()).isEqualTo(13.0);
     }
 
+    // DOCX: vMerge down, gridSpan across.
     try (var doc =
         new org.apache.poi.xwpf.usermodel.XWPFDocument(
             new java.io.ByteArrayInputStream(exports.export(report, ReportExports.Format.DOCX)))) {
-      var table = doc.getTables().get(0);
-      Map<String, String> rows = new LinkedHashMap<>();
-      table.getRows().forEach(r -> rows.put(r.getCell(1).getText(), r.getCell(2).getText()));
-      assertThat(rows)
-          .containsEntry("办结留言数量（单位：条）", "2")
-          .containsEntry("在线访谈期数（单位：期）", "1")
-          .containsEntry("网站类型", "部门网站");
       assertThat(doc.getParagraphs().get(0).getText()).contains("政府网站工作年度报表");
-      assertThat(table.getRow(1).getCell(0).getCTTc().getTcPr().getVMerge()).isNotNull();
+      assertThat(doc.getDocument().getBody().getSectPr().getPgSz().getW())
+          .isEqualTo(java.math.BigInteger.valueOf(11906));
+      var table = doc.getTables().get(0);
+      assertThat(table.getRows()).hasSize(Annex.WEBSITE.size());
+      var first = table.getRow(0);
+      assertThat(first.getTableCells()).hasSize(2);
+      assertThat(first.getCell(0).getText()).isEqualTo("网站名称");
+      assertThat(first.getCell(0).getCTTc().getTcPr().getGridSpan().getVal().intValue())
+          .isEqualTo(3);
+      assertThat(first.getCell(1).getText()).isEqualTo("报表测试网站wr6");
+      int received = -1;
+      for (int r = 0; r < table.getRows().size(); r++) {
+        var cells = table.getRow(r).getTableCells();
+        if (cells.size() == 4 && cells.get(2).getText().equals("收到留言数量（单位：条）")) {
+          received = r;
+        }
+      }
+      var row = table.getRow(received).getTableCells();
+      assertThat(row.get(0).getCTTc().getTcPr().getVMerge().getVal())
+          .isEqualTo(org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge.CONTINUE);
+      assertThat(row.get(1).getText()).isEqualTo("留言办理");
+      assertThat(row.get(1).getCTTc().getTcPr().getVMerge().getVal())
+          .isEqualTo(org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge.RESTART);
+      assertThat(row.get(3).getText()).isEqualTo("2");
+      // The section's cell starts four rows up (是否使用统一平台 below 互动交流), merged down to here.
+      var start = table.getRow(received - 1).getTableCells();
+      assertThat(start.get(0).getText()).isEqualTo("互动交流");
+      assertThat(start.get(0).getCTTc().getTcPr().getVMerge().getVal())
+          .isEqualTo(org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge.RESTART);
+      assertThat(start.get(1).getCTTc().getTcPr().getGridSpan().getVal().intValue()).isEqualTo(2);
+      assertThat(start.get(1).getText()).isEqualTo("是否使用统一平台");
     }
     Api.Response file =
         api().get(path(year, site, "/export") + "&format=docx", "admin", ADMIN_PASSWORD);
@@ -449,7 +496,8 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
   }
 
   @Test
-  void theSupervisionReportCountsTheMonitorsChecksPerQuarterForThePlatformAdministrator() {
+  void theSupervisionReportCountsTheMonitorsChecksPerQuarterForThePlatformAdministrator()
+      throws Exception {
     int year = 2018;
     Fixture f = newAgency();
     long a = site(f, "wr4");
@@ -517,6 +565,32 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
     assertThat(frozen.status()).as(frozen.body()).isEqualTo(200);
     assertThat(frozen.<Boolean>json("$.frozen")).isTrue();
     assertThat(frozen.<Object>json("$.documentId")).isNotNull();
+    Map<String, Object> done = figures(frozen);
+    assertThat(done).containsEntry("errors.rate", 95.0);
+    assertThat(
+            ((Number) done.get("sites.running.portal")).longValue()
+                + ((Number) done.get("sites.running.department")).longValue())
+        .isLessThanOrEqualTo(((Number) done.get("sites.running")).longValue());
+    assertThat(((Number) done.get("checks.ratio")).doubleValue()).isBetween(0.0, 100.0);
+    try (var book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(
+                exports.export(reports.supervision(year, admin()), ReportExports.Format.XLSX)))) {
+      var sheet = book.getSheetAt(0);
+      assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("填报单位：测试省人民政府办公厅");
+      int q1 = xlsxRow(sheet, "本年度抽查次数（单位：次）");
+      assertThat(xlsxText(sheet, xlsxRegion(sheet, q1, 0))).isEqualTo("抽查情况");
+      assertThat(xlsxRegion(sheet, q1, 0).getNumberOfCells()).isEqualTo(11);
+      assertThat(xlsxRegion(sheet, q1, 1).getNumberOfCells()).isEqualTo(5);
+      assertThat(sheet.getRow(q1).getCell(2).getStringCellValue()).isEqualTo("第一季度");
+      assertThat(sheet.getRow(q1).getCell(3).getNumericCellValue())
+          .isEqualTo(((Number) done.get("checks.q1.checked")).doubleValue());
+      int rate = xlsxRow(sheet, "办结率（单位：%）");
+      assertThat(xlsxText(sheet, xlsxRegion(sheet, rate, 0))).contains("我为政府网站找错");
+      assertThat(sheet.getRow(rate).getCell(3).getNumericCellValue()).isEqualTo(95.0);
+      int impostors = xlsxRow(sheet, "假冒政府网站处置（单位：个）");
+      assertThat(xlsxRegion(sheet, impostors, 0).getLastColumn()).isEqualTo(2);
+    }
     assertThat(
             count(
                 "SELECT COUNT(*) FROM audit_record WHERE subject_type = 'website-report'"
@@ -524,6 +598,49 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
                     + year
                     + "' AND action = 'website-report.frozen'"))
         .isEqualTo(1);
+  }
+
+  // --- reading the exports back ---
+
+  /** The labels that head a value in the HTML export (by its headers), then the value. */
+  private static List<String> htmlValue(org.jsoup.nodes.Document page, String label) {
+    var th = page.select("th:containsOwn(" + label + ")").first();
+    var td = th.parent().select("td").first();
+    List<String> out = new ArrayList<>();
+    for (String id : td.attr("headers").split(" ")) {
+      out.add(page.getElementById(id).text());
+    }
+    out.add(td.text());
+    return out;
+  }
+
+  /** The row of the sheet whose label cells hold the text. */
+  private static int xlsxRow(org.apache.poi.ss.usermodel.Sheet sheet, String text) {
+    for (var row : sheet) {
+      for (int c = 0; c < 3; c++) {
+        var cell = row.getCell(c);
+        if (cell != null
+            && cell.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+            && cell.getStringCellValue().equals(text)) {
+          return row.getRowNum();
+        }
+      }
+    }
+    throw new AssertionError("no row " + text);
+  }
+
+  /** The merged region covering the cell (a region of one cell when it is not merged). */
+  private static org.apache.poi.ss.util.CellRangeAddress xlsxRegion(
+      org.apache.poi.ss.usermodel.Sheet sheet, int row, int column) {
+    return sheet.getMergedRegions().stream()
+        .filter(r -> r.isInRange(row, column))
+        .findFirst()
+        .orElse(new org.apache.poi.ss.util.CellRangeAddress(row, row, column, column));
+  }
+
+  private static String xlsxText(
+      org.apache.poi.ss.usermodel.Sheet sheet, org.apache.poi.ss.util.CellRangeAddress region) {
+    return sheet.getRow(region.getFirstRow()).getCell(region.getFirstColumn()).getStringCellValue();
   }
 
   // --- the records ---
@@ -599,7 +716,7 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
     e.put("interaction.unified-platform", new String[] {"true", "省统一互动平台"});
     e.put("interaction.smart-qa", new String[] {"false", "网站功能"});
     e.put("security.drills", new String[] {"true", "应急演练记录"});
-    e.put("security.responsible-person", new String[] {"true", "安全责任书"});
+    e.put("security.responsible-person", new String[] {"李安全", "安全责任书"});
     e.put("media.has", new String[] {"false", "新媒体台账"});
     e.put("innovation.personalised", new String[] {"false", "网站功能"});
     e.put("innovation.other", new String[] {"无", "网站功能"});
