@@ -841,6 +841,7 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
     ids.put("/console/decisions/{id}/{step}", "submit");
 
     ids.put("{year}", String.valueOf(YEAR));
+    ids.put("{version}", "1");
     ids.put("{indicator}", "1");
     ids.put("{section}", "1");
     ids.put("{table}", "requests");
@@ -897,6 +898,9 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
             + agencies.column(f.agency().id(), ColumnType.NOTICE).orElseThrow().id()
             + "}");
     bodies.put("POST /api/v1/admin/offers/{id}/decline", "{\"reason\":\"不予采用\"}");
+    bodies.put("POST /api/v1/admin/website-reports/{year}/correction", "{\"reason\":\"更正\"}");
+    bodies.put(
+        "POST /api/v1/admin/website-reports/{year}/supervision/correction", "{\"reason\":\"更正\"}");
     bodies.put("POST /api/v1/admin/offers/{id}/remove", "{\"reason\":\"撤下\"}");
     bodies.put("POST /api/v1/admin/offers/{id}/retract", "{\"reason\":\"撤回\"}");
     bodies.put("POST /api/v1/admin/sites", site);

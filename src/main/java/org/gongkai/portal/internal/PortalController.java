@@ -25,7 +25,9 @@ import org.gongkai.shared.web.PageResult;
 import org.gongkai.shared.web.PublicPage;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.shared.web.RelatedLinks;
+import org.gongkai.site.Site;
 import org.gongkai.site.SiteLayout;
+import org.gongkai.websitereport.PublishedWebsiteReports;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,13 +46,16 @@ class PortalController {
   private final List<RelatedLinks> relatedLinks;
   private final ServingSite site;
   private final HomeBlocks blocks;
+  private final PublishedWebsiteReports websiteReports;
 
   PortalController(
       Catalog catalog,
       AgencyDirectory agencies,
       List<RelatedLinks> relatedLinks,
       ServingSite site,
-      HomeBlocks blocks) {
+      HomeBlocks blocks,
+      PublishedWebsiteReports websiteReports) {
+    this.websiteReports = websiteReports;
     this.blocks = blocks;
     this.site = site;
     this.relatedLinks = relatedLinks;
@@ -68,7 +73,11 @@ class PortalController {
   String home(Model model, HttpServletRequest request) {
     SiteLayout layout = (SiteLayout) model.getAttribute("layout");
     List<Agency> shown = (List<Agency>) model.getAttribute("allAgencies");
-    model.addAttribute("blocks", blocks.blocks(site.require(request).site(), layout, shown));
+    Site serving = site.require(request).site();
+    model.addAttribute("blocks", blocks.blocks(serving, layout, shown));
+    // 国办函〔2018〕12号: last year's website report stays on the home page, in a box of its own,
+    // until the next year's is published.
+    model.addAttribute("websiteReport", websiteReports.newest(serving.id()).orElse(null));
     model.addAttribute("agencyNames", agencyNames());
     return "portal/home";
   }

@@ -33,14 +33,14 @@ class LateReports implements SiteObligations {
       return overdue;
     }
     String list = WebsiteReportWork.LIST + "?year=" + year;
-    if (store.frozen(siteId, year).isEmpty()) {
+    if (!store.everPublished(siteId, year)) {
       overdue.add(
           new Overdue(
               table.text("website-report.title") + table.text("website-report.year", year),
               list + "&site=" + siteId,
               due));
     }
-    if (sites.fallback().id() == siteId && store.frozen(WebsiteReports.NETWORK, year).isEmpty()) {
+    if (sites.fallback().id() == siteId && !store.everPublished(WebsiteReports.NETWORK, year)) {
       overdue.add(
           new Overdue(
               table.text("website-report.supervision.title")

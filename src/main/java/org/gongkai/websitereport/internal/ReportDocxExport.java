@@ -41,6 +41,9 @@ class ReportDocxExport {
       XWPFParagraph title = doc.createParagraph();
       title.setAlignment(ParagraphAlignment.CENTER);
       run(title, layout.title(), heading, 22, true);
+      if (layout.correction() != null) {
+        run(doc.createParagraph(), layout.correction(), text, 12, true);
+      }
       run(doc.createParagraph(), layout.unit(), text, 12, false);
 
       int lines = layout.lines().size();

@@ -51,6 +51,9 @@ class ReportHtmlExport {
     String prefix =
         "wr" + (report.site() == null ? "n" : report.site()) + "-" + report.year() + "-";
     StringBuilder h = new StringBuilder();
+    if (layout.correction() != null) {
+      h.append("<p><strong>").append(e(layout.correction())).append("</strong></p>\n");
+    }
     h.append("<p>").append(e(layout.unit())).append("</p>\n<table>\n<caption>");
     h.append(e(layout.title())).append("</caption>\n");
     boolean open = false;

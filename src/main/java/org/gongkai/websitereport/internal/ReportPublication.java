@@ -61,9 +61,18 @@ class ReportPublication {
     form.setKind(DocumentKind.GENERAL);
     form.setDisclosureMode(DisclosureMode.PROACTIVE);
     form.setIssuedOn(LocalDate.now(clock));
-    form.setTitle(table.layout(report).title());
+    form.setTitle(
+        table.layout(report).title()
+            + (report.correction() == null ? "" : table.text("website-report.correction.title")));
     form.setBody(html.fragment(report));
     return editorial.importPublished(form, clock.instant(), List.of(), actor);
+  }
+
+  /**
+   * Withdraws the document an earlier version was published as, now that a correction replaces it.
+   */
+  void withdraw(long documentId, Staff actor) {
+    editorial.withdraw(documentId, table.text("website-report.correction.withdrawn"), actor);
   }
 
   private Agency agency(Site site) {

@@ -15,7 +15,14 @@ class ReportStore {
 
   record Entry(String key, String value, String note, String enteredBy, Instant enteredAt) {}
 
-  record Frozen(String figures, String frozenBy, Instant frozenAt, Long documentId) {}
+  /** A frozen version: the first (1) or a correction (2, 3 …) with its reason. */
+  record Frozen(
+      String figures,
+      String frozenBy,
+      Instant frozenAt,
+      Long documentId,
+      int version,
+      String correctionReason) {}
 
   private final JdbcClient jdbc;
 
@@ -74,17 +81,36 @@ class ReportStore {
 
   Optional<Frozen> frozen(long siteId, int year) {
     return jdbc.sql(
-            "SELECT figures, frozen_by, frozen_at, document_id FROM website_report_frozen"
-                + " WHERE site_id = ? AND report_year = ?")
+            "SELECT figures, frozen_by, frozen_at, document_id, version, correction_reason"
+                + " FROM website_report_frozen WHERE site_id = ? AND report_year = ?")
         .params(siteId, year)
-        .query(
-            (rs, i) ->
-                new Frozen(
-                    rs.getString(1),
-                    rs.getString(2),
-                    Timestamps.fromDb(rs.getObject(3, OffsetDateTime.class)),
-                    rs.getObject(4, Long.class)))
+        .query((rs, i) -> frozen(rs))
         .optional();
+  }
+
+  static Frozen frozen(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Frozen(
+        rs.getString(1),
+        rs.getString(2),
+        Timestamps.fromDb(rs.getObject(3, OffsetDateTime.class)),
+        rs.getObject(4, Long.class),
+        rs.getInt(5),
+        rs.getString(6));
+  }
+
+  /**
+   * Whether the year's report was ever published: frozen now, or reopened by a correction (its
+   * earlier version stays published until the corrected one replaces it).
+   */
+  boolean everPublished(long siteId, int year) {
+    return frozen(siteId, year).isPresent()
+        || jdbc.sql(
+                    "SELECT COUNT(*) FROM website_report_correction"
+                        + " WHERE site_id = ? AND report_year = ?")
+                .params(siteId, year)
+                .query(Integer.class)
+                .single()
+            > 0;
   }
 
   void published(long siteId, int year, long documentId) {
@@ -100,10 +126,16 @@ class ReportStore {
       return false;
     }
     jdbc.sql(
-            "INSERT INTO website_report_frozen (site_id, report_year, figures, frozen_by, frozen_at)"
-                + " VALUES (?, ?, ?, ?, ?)")
+            "INSERT INTO website_report_frozen (site_id, report_year, figures, frozen_by, frozen_at,"
+                + " version, correction_reason) VALUES (?, ?, ?, ?, ?, ?, ?)")
         .params(
-            siteId, year, frozen.figures(), frozen.frozenBy(), Timestamps.toDb(frozen.frozenAt()))
+            siteId,
+            year,
+            frozen.figures(),
+            frozen.frozenBy(),
+            Timestamps.toDb(frozen.frozenAt()),
+            frozen.version(),
+            frozen.correctionReason())
         .update();
     return true;
   }

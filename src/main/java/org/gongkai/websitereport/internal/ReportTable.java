@@ -41,7 +41,12 @@ class ReportTable {
 
   record Signature(String label, String value) {}
 
-  record Layout(String title, String unit, List<Line> lines, List<Signature> signatures) {}
+  /**
+   * The report as laid out; {@code correction} the visible note of a corrected version (更正, the day
+   * and the reason), null for a first version.
+   */
+  record Layout(
+      String title, String unit, List<Line> lines, List<Signature> signatures, String correction) {}
 
   private final MessageSource messages;
   private final Clock clock;
@@ -125,7 +130,11 @@ class ReportTable {
             ? LocalDate.now(clock)
             : LocalDate.ofInstant(report.frozenAt(), clock.getZone());
     signatures.add(new Signature(text("website-report.filled-on"), filled.toString()));
-    return new Layout(title, unit, lines, signatures);
+    String correction =
+        report.correction() == null
+            ? null
+            : text("website-report.correction.note", filled.toString(), report.correction());
+    return new Layout(title, unit, lines, signatures, correction);
   }
 
   /** The signature line under the table: 单位负责人：… 审核人：… … 填报日期：…. */

@@ -28,7 +28,9 @@ final class ReportViews {
   /**
    * A report: {@code site} null for the network's supervision report; {@code frozen} with when and
    * by whom, and the catalog document it was published as; {@code problems} what stands in the way
-   * of freezing it (none once frozen).
+   * of freezing it (none once frozen); {@code version} the frozen version (1, then 2, 3 … for the
+   * corrections) or, of a draft, the version freezing makes; {@code correction} the reason of the
+   * correction this version made or, of a draft, of the correction open on it ({@code correcting}).
    */
   record Report(
       String report,
@@ -39,7 +41,10 @@ final class ReportViews {
       Instant frozenAt,
       Long documentId,
       List<Figure> figures,
-      List<Problem> problems) {
+      List<Problem> problems,
+      int version,
+      String correction,
+      boolean correcting) {
 
     Object value(String key) {
       return figures.stream()
@@ -49,6 +54,10 @@ final class ReportViews {
           .orElse(null);
     }
   }
+
+  /** An earlier frozen version of a report, kept when a correction replaced it. */
+  record Version(
+      int version, String frozenBy, Instant frozenAt, Long documentId, String correction) {}
 
   /** One figure as staff enter it: the value and where it comes from. */
   record Entered(String value, String source) {}

@@ -62,6 +62,11 @@ class ReportXlsxExport {
       sheet.createRow(1).createCell(0).setCellValue(layout.unit());
       sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, COLUMNS - 1));
       int first = 2;
+      if (layout.correction() != null) {
+        sheet.createRow(first).createCell(0).setCellValue(layout.correction());
+        sheet.addMergedRegion(new CellRangeAddress(first, first, 0, COLUMNS - 1));
+        first++;
+      }
       for (int i = 0; i < layout.lines().size(); i++) {
         Row row = sheet.createRow(first + i);
         for (int c = 0; c < COLUMNS; c++) {

@@ -1,6 +1,8 @@
 package org.gongkai.websitereport.internal;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -154,6 +156,35 @@ final class Template {
 
   static Optional<Row> row(boolean supervision, String key) {
     return rows(supervision).stream().filter(r -> r.key().equals(key)).findFirst();
+  }
+
+  /** The entered text as its row's value; null when it does not fit. */
+  static Object parse(Row row, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String t = text.strip();
+    try {
+      return switch (row.kind()) {
+        case TEXT -> t;
+        case NUMBER -> {
+          long n = Long.parseLong(t);
+          yield n < 0 ? null : n;
+        }
+        case DECIMAL -> {
+          BigDecimal d = new BigDecimal(t);
+          yield d.signum() < 0 ? null : d;
+        }
+        case YES_NO ->
+            switch (t.toLowerCase(Locale.ROOT)) {
+              case "true", "yes" -> Boolean.TRUE;
+              case "false", "no" -> Boolean.FALSE;
+              default -> null;
+            };
+      };
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   private Template() {}

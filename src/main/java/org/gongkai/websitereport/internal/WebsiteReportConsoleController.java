@@ -34,9 +34,16 @@ class WebsiteReportConsoleController {
   private final ReportTable table;
   private final Sites sites;
   private final Clock clock;
+  private final ReportCorrections corrections;
 
   WebsiteReportConsoleController(
-      WebsiteReports reports, ReportAccess access, ReportTable table, Sites sites, Clock clock) {
+      WebsiteReports reports,
+      ReportAccess access,
+      ReportTable table,
+      Sites sites,
+      Clock clock,
+      ReportCorrections corrections) {
+    this.corrections = corrections;
     this.reports = reports;
     this.access = access;
     this.table = table;
@@ -123,6 +130,22 @@ class WebsiteReportConsoleController {
     return redirect(site, year);
   }
 
+  /** Opens a correction of the published report: it becomes a draft again until frozen anew. */
+  @PostMapping("/console/website-reports/correction")
+  String correct(
+      @RequestParam(required = false) Long site,
+      @RequestParam int year,
+      @RequestParam(required = false) String reason,
+      RedirectAttributes redirect) {
+    try {
+      corrections.open(site, year, reason, access.current());
+      redirect.addFlashAttribute("notice", "website-report.correction.opened");
+    } catch (Refusal refusal) {
+      Refusals.flash(redirect, refusal);
+    }
+    return redirect(site, year);
+  }
+
   private static String redirect(Long site, int year) {
     return "redirect:/console/website-reports?year=" + year + (site == null ? "" : "&site=" + site);
   }
@@ -133,6 +156,13 @@ class WebsiteReportConsoleController {
       Map<String, String> values,
       Map<String, String> sources) {
     model.addAttribute("report", report);
+    List<ReportViews.Version> versions =
+        corrections.versions(report.site(), report.year(), access.current());
+    Map<Integer, LocalDate> versionDays = new LinkedHashMap<>();
+    versions.forEach(
+        v -> versionDays.put(v.version(), LocalDate.ofInstant(v.frozenAt(), clock.getZone())));
+    model.addAttribute("versions", versions);
+    model.addAttribute("versionDays", versionDays);
     model.addAttribute(
         "frozenOn",
         report.frozenAt() == null ? null : LocalDate.ofInstant(report.frozenAt(), clock.getZone()));

@@ -46,12 +46,12 @@ class WebsiteReportWork implements WorkQueue {
     int left = daysLeft(today, due);
     List<Item> items = new ArrayList<>();
     long total = 0;
-    if (staff.isPlatformAdmin() && store.frozen(WebsiteReports.NETWORK, year).isEmpty()) {
+    if (staff.isPlatformAdmin() && !store.everPublished(WebsiteReports.NETWORK, year)) {
       total++;
       items.add(new Item(String.valueOf(year), LIST + "?year=" + year, due, left));
     }
     for (Site site : access.changeableSites(staff)) {
-      if (store.frozen(site.id(), year).isEmpty()) {
+      if (!store.everPublished(site.id(), year)) {
         total++;
         items.add(
             new Item(

@@ -1,6 +1,5 @@
 package org.gongkai.websitereport.internal;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,10 +12,12 @@ import org.gongkai.account.Staff;
 import org.gongkai.audit.AuditTrail;
 import org.gongkai.shared.web.Refusal;
 import org.gongkai.site.Site;
+import org.gongkai.websitereport.WebsiteReportPublished;
 import org.gongkai.websitereport.internal.ReportViews.Entered;
 import org.gongkai.websitereport.internal.ReportViews.Figure;
 import org.gongkai.websitereport.internal.ReportViews.Report;
 import org.gongkai.websitereport.internal.Template.Row;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
@@ -44,6 +45,8 @@ class WebsiteReports {
   private final AuditTrail audit;
   private final ReportPublication publication;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
+  private final VersionStore versions;
 
   WebsiteReports(
       SiteFigures siteFigures,
@@ -52,7 +55,11 @@ class WebsiteReports {
       ReportAccess access,
       AuditTrail audit,
       ReportPublication publication,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher events,
+      VersionStore versions) {
+    this.events = events;
+    this.versions = versions;
     this.publication = publication;
     this.siteFigures = siteFigures;
     this.networkFigures = networkFigures;
@@ -98,7 +105,7 @@ class WebsiteReports {
           String value = entered == null || entered.value() == null ? "" : entered.value().strip();
           String source =
               entered == null || entered.source() == null ? "" : entered.source().strip();
-          if (parse(row.get(), value) == null) {
+          if (Template.parse(row.get(), value) == null) {
             problems.add(new Refusal.FieldProblem(key, "website-report.entry.invalid", key));
           } else if (source.isEmpty() || source.length() > 500 || value.length() > 500) {
             problems.add(new Refusal.FieldProblem(key, "website-report.entry.source", key));
@@ -141,19 +148,47 @@ class WebsiteReports {
       throw Refusal.conflict("website-report.year-not-over", year);
     }
     String figures = JSON.writeValueAsString(report.figures());
+    Optional<VersionStore.Correction> correction = versions.correction(subject, year);
     if (!store.freeze(
-        subject, year, new ReportStore.Frozen(figures, me.username(), clock.instant(), null))) {
+        subject,
+        year,
+        new ReportStore.Frozen(
+            figures,
+            me.username(),
+            clock.instant(),
+            null,
+            report.version(),
+            report.correction()))) {
       throw Refusal.conflict("website-report.frozen", year);
     }
     Report frozen = subject == NETWORK ? supervision(year, me) : site(subject, year, me);
     long documentId = publication.publish(frozen, me);
     store.published(subject, year, documentId);
+    if (correction.isPresent()) {
+      // The corrected version replaces the one published before: that document is withdrawn,
+      // its frozen copy kept among the earlier versions.
+      versions.earlier(subject, year).stream()
+          .filter(v -> v.version() == correction.get().version())
+          .findFirst()
+          .map(ReportStore.Frozen::documentId)
+          .ifPresent(previous -> publication.withdraw(previous, me));
+      versions.close(subject, year);
+    }
+    events.publishEvent(
+        new WebsiteReportPublished(subject == NETWORK ? null : subject, year, documentId));
     audit.record(
         me.username(),
-        "website-report.frozen",
+        correction.isPresent() ? "website-report.corrected" : "website-report.frozen",
         "website-report",
         subject + "/" + year,
-        report.report() + " " + year + " document " + documentId);
+        report.report()
+            + " "
+            + year
+            + " version "
+            + report.version()
+            + " document "
+            + documentId
+            + correction.map(c -> " (" + c.reason() + ")").orElse(""));
     return subject == NETWORK ? supervision(year, me) : site(subject, year, me);
   }
 
@@ -197,7 +232,10 @@ class WebsiteReports {
           frozen.get().frozenAt(),
           frozen.get().documentId(),
           figures,
-          List.of());
+          List.of(),
+          frozen.get().version(),
+          frozen.get().correctionReason(),
+          false);
     }
     Map<String, Object> values = computed.get();
     Map<String, ReportStore.Entry> entries = store.entries(subject, year);
@@ -207,7 +245,7 @@ class WebsiteReports {
       Object value =
           row.source() == Template.Source.COMPUTED
               ? values.get(row.key())
-              : entry == null ? null : parse(row, entry.value());
+              : entry == null ? null : Template.parse(row, entry.value());
       figures.add(
           new Figure(
               row.key(),
@@ -221,6 +259,7 @@ class WebsiteReports {
               entry == null ? null : entry.enteredAt()));
     }
     DerivedFigures.derive(figures, supervision);
+    Optional<VersionStore.Correction> correction = versions.correction(subject, year);
     return new Report(
         name,
         site,
@@ -230,35 +269,9 @@ class WebsiteReports {
         null,
         null,
         figures,
-        ReportChecks.check(figures, supervision));
-  }
-
-  /** The entered text as its row's value; null when it does not fit. */
-  static Object parse(Row row, String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    String t = text.strip();
-    try {
-      return switch (row.kind()) {
-        case TEXT -> t;
-        case NUMBER -> {
-          long n = Long.parseLong(t);
-          yield n < 0 ? null : n;
-        }
-        case DECIMAL -> {
-          BigDecimal d = new BigDecimal(t);
-          yield d.signum() < 0 ? null : d;
-        }
-        case YES_NO ->
-            switch (t.toLowerCase(Locale.ROOT)) {
-              case "true", "yes" -> Boolean.TRUE;
-              case "false", "no" -> Boolean.FALSE;
-              default -> null;
-            };
-      };
-    } catch (NumberFormatException e) {
-      return null;
-    }
+        ReportChecks.check(figures, supervision),
+        correction.map(c -> c.version() + 1).orElse(1),
+        correction.map(VersionStore.Correction::reason).orElse(null),
+        correction.isPresent());
   }
 }

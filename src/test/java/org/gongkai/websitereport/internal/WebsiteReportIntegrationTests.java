@@ -35,6 +35,15 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
 
   @org.springframework.beans.factory.annotation.Autowired org.gongkai.monitor.Monitor monitor;
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.web.context.WebApplicationContext web;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  io.micrometer.core.instrument.MeterRegistry meters;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  org.gongkai.websitereport.PublishedWebsiteReports published;
+
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Test
@@ -598,6 +607,187 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
                     + year
                     + "' AND action = 'website-report.frozen'"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void theHomePageShowsTheNewestPublishedReportInABoxOfItsOwnOnceItIsPublished() throws Exception {
+    int year = 2020;
+    Fixture f = newAgency();
+    long site = site(f, "wr8");
+    String host = "wr8.example.localhost";
+    var mvc =
+        org.springframework.test.web.servlet.setup.MockMvcBuilders.webAppContextSetup(web)
+            .addFilters(
+                web.getBeanProvider(jakarta.servlet.Filter.class)
+                    .orderedStream()
+                    .toArray(jakarta.servlet.Filter[]::new))
+            .build();
+    assertThat(home(mvc, host)).doesNotContain("website-report-box");
+    double hits = meters.counter("gongkai.page.cache.served").count();
+    assertThat(home(mvc, host)).doesNotContain("website-report-box");
+    assertThat(meters.counter("gongkai.page.cache.served").count())
+        .as("the home page is served from the page cache")
+        .isGreaterThan(hits);
+
+    assertThat(
+            api()
+                .put(path(year, site, "/figures"), json(complete()), "admin", ADMIN_PASSWORD)
+                .status())
+        .isEqualTo(200);
+    Api.Response frozen = api().post(path(year, site, "/freeze"), "", "admin", ADMIN_PASSWORD);
+    assertThat(frozen.status()).as(frozen.body()).isEqualTo(200);
+    long document = ((Number) frozen.json("$.documentId")).longValue();
+
+    var page = org.jsoup.Jsoup.parse(home(mvc, host));
+    var box = page.selectFirst("main aside.website-report-box");
+    assertThat(box)
+        .as("the cached home page was dropped when the report was published")
+        .isNotNull();
+    assertThat(box.attr("aria-labelledby")).isEqualTo("website-report-box");
+    assertThat(box.selectFirst("h2#website-report-box").text()).isEqualTo("政府网站工作年度报表");
+    assertThat(box.selectFirst("a").attr("href")).isEqualTo("/documents/" + document);
+    assertThat(box.selectFirst("a").text()).isEqualTo("《政府网站工作年度报表》（" + year + "年度）");
+    assertThat(box.selectFirst("time").attr("datetime")).isEqualTo(LocalDate.now(clock).toString());
+    assertThat(box.elementSiblingIndex())
+        .as("above the home page's blocks, not only among the newest items")
+        .isLessThan(page.selectFirst("main .home-blocks").elementSiblingIndex());
+  }
+
+  private static String home(org.springframework.test.web.servlet.MockMvc mvc, String host)
+      throws Exception {
+    var response =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "http://" + host + "/")
+                    .accept(org.springframework.http.MediaType.TEXT_HTML))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).isEqualTo(200);
+    return response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aPublishedReportIsCorrectedWithItsReasonReplacingThePublishedVersionAndKeepingTheEarlierOne()
+      throws Exception {
+    int year = 2024;
+    Fixture f = newAgency();
+    long site = site(f, "wr9");
+    String admin = f.agencyAdmin().username();
+    message(f, "A", LocalDate.of(year, 1, 10), LocalDate.of(year, 1, 12), true, "REPLIED");
+    assertThat(api().put(path(year, site, "/figures"), json(complete()), admin, PASSWORD).status())
+        .isEqualTo(200);
+    Api.Response first = api().post(path(year, site, "/freeze"), "", admin, PASSWORD);
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    long firstDocument = ((Number) first.json("$.documentId")).longValue();
+    assertThat(first.<Integer>json("$.version")).isEqualTo(1);
+
+    String correction = path(year, site, "/correction");
+    assertThat(
+            api().post(correction, "{\"reason\":\"有误\"}", f.editor().username(), PASSWORD).status())
+        .as("an editor does not correct")
+        .isEqualTo(403);
+    assertThat(api().post(correction, "{\"reason\":\"  \"}", admin, PASSWORD).status())
+        .as("the reason is required")
+        .isEqualTo(400);
+    Api.Response opened = api().post(correction, "{\"reason\":\"政务服务事项数量统计有误\"}", admin, PASSWORD);
+    assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+    assertThat(opened.<Boolean>json("$.frozen")).isFalse();
+    assertThat(opened.<Boolean>json("$.correcting")).isTrue();
+    assertThat(opened.<Integer>json("$.version")).isEqualTo(2);
+    assertThat(api().post(correction, "{\"reason\":\"再次\"}", admin, PASSWORD).status())
+        .as("one correction at a time")
+        .isEqualTo(409);
+    // While it is corrected, the published version stays on the home page and off the to-do list.
+    assertThat(published.newest(site).orElseThrow().documentId()).isEqualTo(firstDocument);
+
+    // The draft counts afresh and takes the corrected figure.
+    message(f, "B", LocalDate.of(year, 2, 10), LocalDate.of(year, 2, 12), true, "REPLIED");
+    Map<String, String[]> entries = complete();
+    entries.put("services.items", new String[] {"160", "政务服务平台统计（更正）"});
+    assertThat(api().put(path(year, site, "/figures"), json(entries), admin, PASSWORD).status())
+        .isEqualTo(200);
+    Api.Response corrected = api().post(path(year, site, "/freeze"), "", admin, PASSWORD);
+    assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+    assertThat(corrected.<Integer>json("$.version")).isEqualTo(2);
+    assertThat(corrected.<String>json("$.correction")).isEqualTo("政务服务事项数量统计有误");
+    assertThat(figures(corrected))
+        .containsEntry("services.items", 160)
+        .containsEntry("interaction.messages.received", 2);
+    long document = ((Number) corrected.json("$.documentId")).longValue();
+    assertThat(document).isNotEqualTo(firstDocument);
+
+    // The corrected version replaces the published one, with its visible note and date.
+    Map<String, Object> edition =
+        jdbc.sql(
+                "SELECT title, body_html FROM edition WHERE document_id = ? AND state = 'PUBLISHED'")
+            .param(document)
+            .query()
+            .singleRow();
+    String today = LocalDate.now(clock).toString();
+    assertThat(String.valueOf(column(edition, "title")))
+        .isEqualTo("政府网站工作年度报表（" + year + "年度）（更正）");
+    assertThat(
+            org.springframework.web.util.HtmlUtils.htmlUnescape(
+                String.valueOf(column(edition, "body_html"))))
+        .contains("更正（" + today + "）：政务服务事项数量统计有误");
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM edition WHERE state = 'PUBLISHED' AND document_id = "
+                    + firstDocument))
+        .as("the earlier document is withdrawn")
+        .isZero();
+    var notice = published.newest(site).orElseThrow();
+    assertThat(notice.documentId()).isEqualTo(document);
+    assertThat(notice.correctedOn()).isEqualTo(LocalDate.now(clock));
+
+    // Every version stays retrievable.
+    Api.Response versions = api().get(path(year, site, "/versions"), admin, PASSWORD);
+    assertThat(versions.<List<Integer>>json("$[*].version")).containsExactly(1, 2);
+    assertThat(((Number) versions.json("$[0].documentId")).longValue()).isEqualTo(firstDocument);
+    assertThat(versions.<String>json("$[1].correction")).isEqualTo("政务服务事项数量统计有误");
+    Api.Response earlier = api().get(path(year, site, "/versions/1"), admin, PASSWORD);
+    assertThat(figures(earlier))
+        .containsEntry("services.items", 150)
+        .containsEntry("interaction.messages.received", 1);
+    assertThat(api().get(path(year, site, "/versions/3"), admin, PASSWORD).status()).isEqualTo(404);
+    for (String action :
+        List.of(
+            "website-report.frozen",
+            "website-report.correction.opened",
+            "website-report.corrected")) {
+      assertThat(
+              count(
+                  "SELECT COUNT(*) FROM audit_record WHERE subject_type = 'website-report'"
+                      + " AND subject_id = '"
+                      + site
+                      + "/"
+                      + year
+                      + "' AND action = '"
+                      + action
+                      + "'"))
+          .as(action)
+          .isEqualTo(1);
+    }
+
+    // The console offers the correction on a frozen report and lists the versions.
+    var mvc = consoleMvc();
+    var session = consoleSession(mvc, admin);
+    String page =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/console/website-reports")
+                    .param("site", String.valueOf(site))
+                    .param("year", String.valueOf(year))
+                    .session(session))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page).contains("name=\"reason\"", "第1版", "第2版", "更正原因：政务服务事项数量统计有误");
+  }
+
+  private static Object column(Map<String, Object> row, String name) {
+    Object upper = row.get(name.toUpperCase(java.util.Locale.ROOT));
+    return upper == null ? row.get(name) : upper;
   }
 
   // --- reading the exports back ---
