@@ -72,21 +72,10 @@ final class QueryExecution {
     boolean byDate = q.sort() == SearchQuery.Sort.DATE || parsed.isEmpty();
     try {
       Query query = queries.build(parsed, q, currentSynonyms);
-      Query counting = queries.buildCounting(parsed, q, currentSynonyms);
       Query ranking = byDate ? null : queries.buildRanking(parsed, currentSynonyms);
       SearchResult exact =
           execute(
-              searcher,
-              warm,
-              query,
-              counting,
-              ranking,
-              q,
-              parsed,
-              currentSynonyms,
-              byDate,
-              started,
-              false);
+              searcher, warm, query, ranking, q, parsed, currentSynonyms, byDate, started, false);
       if (exact.total() > 0 || q.cursor() != null) {
         return exact;
       }
@@ -96,31 +85,23 @@ final class QueryExecution {
       return relaxed == null
           ? exact
           : execute(
-              searcher,
-              warm,
-              relaxed,
-              null,
-              ranking,
-              q,
-              parsed,
-              currentSynonyms,
-              byDate,
-              started,
-              true);
+              searcher, warm, relaxed, ranking, q, parsed, currentSynonyms, byDate, started, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * One search: the top hits of {@code query}; the total and facets of {@code counting} when given
-   * (a phrase's bigrams without positions: an estimate, and labelled so), else of {@code query}.
+   * One search: the top hits of {@code query}, its total and its facets. A quoted phrase is counted
+   * as it matches, positions checked: a reader who quotes a phrase expects the count of the phrase,
+   * not of the documents that hold its bigrams anywhere (up to several times as many). Its total is
+   * exact up to {@link MatchCounting#EXACT_UP_TO}, and above from slices holding as many matches of
+   * the phrase itself.
    */
   private SearchResult execute(
       IndexSearcher searcher,
       WarmSearchers warm,
       Query query,
-      Query counting,
       Query ranking,
       SearchQuery q,
       PublicQuery parsed,
@@ -158,7 +139,7 @@ final class QueryExecution {
       if (NewestMatches.upperBound(searcher, query) > MatchCounting.EXACT_UP_TO) {
         // Possibly very common: counted first, and if it is, its candidates come from its newest
         // matches.
-        counted = MatchCounting.count(searcher, counting != null ? counting : query);
+        counted = MatchCounting.count(searcher, query);
         if (counted.estimated()) {
           first = NewestMatches.among(searcher.getIndexReader(), query, counted);
           newestOnly = first != query;
@@ -219,11 +200,11 @@ final class QueryExecution {
       }
     } else {
       if (counted == null) {
-        counted = MatchCounting.count(searcher, counting != null ? counting : query);
+        counted = MatchCounting.count(searcher, query);
       }
       total = counted.total();
       estimated = counted.estimated();
-      approximate = estimated || counting != null;
+      approximate = estimated;
       if (q.facets()) {
         facets =
             estimated

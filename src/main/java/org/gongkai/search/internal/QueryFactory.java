@@ -135,29 +135,6 @@ final class QueryFactory {
   }
 
   /**
-   * What decides the total and the facet counts when the query has a quoted phrase: the phrase's
-   * bigrams in any position, so that counting does not check positions in every match. Null when
-   * the query has no phrase to match (the query itself counts exactly and as cheaply).
-   */
-  Query buildCounting(PublicQuery parsed, SearchQuery filters, Synonyms synonyms) {
-    if (parsed.clauses().stream().noneMatch(c -> c.phrase() && !c.excluded())) {
-      return null;
-    }
-    BooleanQuery.Builder query = new BooleanQuery.Builder();
-    for (PublicQuery.Clause clause : parsed.clauses()) {
-      Query match =
-          clause.excluded()
-              ? clauseQuery(clause, synonyms)
-              : clauseQuery(new PublicQuery.Clause(clause.text(), false, false), synonyms);
-      if (match != null) {
-        query.add(match, clause.excluded() ? Occur.MUST_NOT : Occur.MUST);
-      }
-    }
-    addFilters(query, filters);
-    return query.build();
-  }
-
-  /**
    * The same query with each word relaxed to at least half of its bigrams (two at the least), for
    * when nothing matches every word; null when there is nothing to relax (quoted phrases only, or
    * words of one bigram).
