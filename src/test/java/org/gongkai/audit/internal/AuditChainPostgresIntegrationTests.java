@@ -1,24 +1,16 @@
 package org.gongkai.audit.internal;
 
-import org.gongkai.support.OnPostgres;
+import org.gongkai.support.OnPostgresDatabase;
 import org.gongkai.support.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@OnPostgresDatabase
 class AuditChainPostgresIntegrationTests extends AuditChainIntegrationTests {
 
   @BeforeAll
   static void requirePostgres() {
     PostgresTestDatabase.url();
-  }
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    OnPostgres.register(registry);
   }
 
   @Test

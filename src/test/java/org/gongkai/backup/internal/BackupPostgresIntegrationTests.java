@@ -1,25 +1,15 @@
 package org.gongkai.backup.internal;
 
-import org.gongkai.support.OnPostgres;
+import org.gongkai.support.OnPostgresDatabase;
 import org.gongkai.support.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeAll;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-/**
- * The same backups written from PostgreSQL; the context closes after them, freeing its connections.
- */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+/** The same backups written from PostgreSQL, in the context the PostgreSQL test classes share. */
+@OnPostgresDatabase
 class BackupPostgresIntegrationTests extends BackupIntegrationTests {
 
   @BeforeAll
   static void requirePostgres() {
     PostgresTestDatabase.url();
-  }
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    OnPostgres.register(registry);
   }
 }

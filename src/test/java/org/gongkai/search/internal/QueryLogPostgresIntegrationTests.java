@@ -1,26 +1,18 @@
 package org.gongkai.search.internal;
 
-import org.gongkai.support.OnPostgres;
+import org.gongkai.support.OnPostgresDatabase;
 import org.gongkai.support.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeAll;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Counting on the production database, where a concurrent insert is a unique violation, not a lost
  * update.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@OnPostgresDatabase
 class QueryLogPostgresIntegrationTests extends QueryLogIntegrationTests {
 
   @BeforeAll
   static void requirePostgres() {
     PostgresTestDatabase.url();
-  }
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    OnPostgres.register(registry);
   }
 }
