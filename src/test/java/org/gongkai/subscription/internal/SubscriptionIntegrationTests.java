@@ -20,8 +20,6 @@ import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Subscriptions end to end against a GreenMail server: subscribe, confirm from the mail, a
@@ -29,12 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * of a run make one mail, a daily digest gathers the day, the one-click POST stops the mails, and
  * an address that keeps bouncing is stopped.
  */
+@TestMailServer.WithTestMailServer
 class SubscriptionIntegrationTests extends PlatformIntegrationTests {
-
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    TestMailServer.register(registry);
-  }
 
   @Autowired SubscriptionMailer mailer;
 

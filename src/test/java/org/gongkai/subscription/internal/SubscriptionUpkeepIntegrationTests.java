@@ -14,20 +14,14 @@ import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * What happens to a subscription after its first mail: a revision of a document it was told of is
  * not mailed again (a new publication is), and mails finished longer ago than {@code keep-mails}
  * are removed with their items and send log while newer ones stay.
  */
+@TestMailServer.WithTestMailServer
 class SubscriptionUpkeepIntegrationTests extends PlatformIntegrationTests {
-
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    TestMailServer.register(registry);
-  }
 
   @Autowired SubscriptionUpkeep upkeep;
 

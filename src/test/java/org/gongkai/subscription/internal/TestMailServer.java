@@ -8,10 +8,19 @@ import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -45,6 +54,38 @@ public final class TestMailServer {
   public static synchronized GreenMailUser bounceBox() {
     server();
     return bounceBox;
+  }
+
+  /**
+   * Sends a test class's platform mail to this server, in the one context every class so marked
+   * shares (with the same other settings), where a {@code @DynamicPropertySource} method of each
+   * class's own would start a context per class.
+   */
+  @Target(ElementType.TYPE)
+  @Retention(RetentionPolicy.RUNTIME)
+  @Documented
+  @ContextConfiguration(initializers = MailInitializer.class)
+  public @interface WithTestMailServer {}
+
+  /** What {@link WithTestMailServer} applies: the settings {@link #register} names. */
+  public static class MailInitializer
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      GreenMail mail = server();
+      TestPropertyValues.of(
+              "spring.mail.host=127.0.0.1",
+              "spring.mail.port=" + mail.getSmtp().getPort(),
+              "gongkai.subscriptions.send-interval=PT1H",
+              "gongkai.subscriptions.query-delay=PT0S",
+              "gongkai.subscriptions.bounces.interval=PT1H",
+              "gongkai.subscriptions.bounces.host=127.0.0.1",
+              "gongkai.subscriptions.bounces.port=" + mail.getImap().getPort(),
+              "gongkai.subscriptions.bounces.username=" + BOUNCE_LOGIN,
+              "gongkai.subscriptions.bounces.password=" + BOUNCE_PASSWORD)
+          .applyTo(context.getEnvironment());
+    }
   }
 
   /** The settings that send the platform's mail to this server and read bounces from it. */

@@ -21,8 +21,6 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
@@ -32,12 +30,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
  * confirmed reader once; an unknown topic is refused naming the field; the console counts the
  * topic's subscriptions.
  */
+@TestMailServer.WithTestMailServer
 class TopicSubscriptionIntegrationTests extends PlatformIntegrationTests {
-
-  @DynamicPropertySource
-  static void mail(DynamicPropertyRegistry registry) {
-    TestMailServer.register(registry);
-  }
 
   @Autowired SubscriptionMailer mailer;
 
