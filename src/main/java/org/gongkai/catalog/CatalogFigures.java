@@ -17,6 +17,16 @@ public interface CatalogFigures {
   List<MonthlyPublications> publicationsPerMonth(
       Collection<Long> agencyIds, LocalDate from, LocalDate to);
 
+  /**
+   * Documents first published between the dates (both inclusive), per column of the edition that
+   * first published them, counted whatever became of them since: withdrawn or revised documents
+   * count in the year they first went out. {@code kind} null: every kind.
+   */
+  List<ColumnCount> firstPublishedPerColumn(
+      Collection<Long> agencyIds, DocumentKind kind, LocalDate from, LocalDate to);
+
+  record ColumnCount(long columnId, long count) {}
+
   record KindFigures(int issued, int repealed, int inForce, int published, int live) {}
 
   record MonthlyPublications(String month, long columnId, long count) {}

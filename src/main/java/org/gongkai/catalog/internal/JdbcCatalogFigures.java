@@ -126,4 +126,29 @@ class JdbcCatalogFigures implements CatalogFigures {
                     rs.getLong(4)))
         .list();
   }
+
+  @Override
+  public List<ColumnCount> firstPublishedPerColumn(
+      Collection<Long> agencyIds, DocumentKind kind, LocalDate from, LocalDate to) {
+    if (agencyIds.isEmpty()) {
+      return List.of();
+    }
+    // The document's first published edition: the lowest id among those that were published
+    // (editions are numbered in the order they are made). A document withheld from the public
+    // then is not counted.
+    return jdbc.sql(
+            "SELECT e.column_id, COUNT(*) FROM document d JOIN edition e ON e.document_id = d.id"
+                + " WHERE d.agency_id IN (:agencies) AND d.published_on BETWEEN :from AND :to"
+                + " AND e.id = (SELECT MIN(f.id) FROM edition f WHERE f.document_id = d.id"
+                + " AND f.published_at IS NOT NULL)"
+                + " AND e.disclosure_mode <> 'NOT_DISCLOSED'"
+                + (kind == null ? "" : " AND e.kind = :kind")
+                + " GROUP BY e.column_id ORDER BY e.column_id")
+        .param("agencies", agencyIds)
+        .param("from", from)
+        .param("to", to)
+        .params(kind == null ? java.util.Map.of() : java.util.Map.of("kind", kind.name()))
+        .query((rs, i) -> new ColumnCount(rs.getLong(1), rs.getLong(2)))
+        .list();
+  }
 }

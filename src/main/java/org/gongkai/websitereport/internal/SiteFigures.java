@@ -100,7 +100,16 @@ class SiteFigures {
     Collection<Long> scope = scope(site);
     items(scope, year, v);
     topics(scope, year, v);
-    long materials = catalog.kindFigures(scope, DocumentKind.INTERPRETATION, year).published();
+    long materials =
+        catalog
+            .firstPublishedPerColumn(
+                scope,
+                DocumentKind.INTERPRETATION,
+                LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 12, 31))
+            .stream()
+            .mapToLong(CatalogFigures.ColumnCount::count)
+            .sum();
     v.put("interpretation.materials", materials);
 
     MailboxFigures.MailboxYear messages = mailbox.year(scope, year);
@@ -139,14 +148,18 @@ class SiteFigures {
     return v;
   }
 
-  /** Items first published in the year, live today, by the type of their column. */
+  /**
+   * Items first published in the year, by the type of the column they went out in, counted even
+   * when withdrawn or revised since.
+   */
   private void items(Collection<Long> scope, int year, Map<String, Object> v) {
     Map<Long, ColumnType> types = new HashMap<>();
     long total = 0;
     long overview = 0;
     long news = 0;
-    for (CatalogFigures.MonthlyPublications p :
-        catalog.publicationsPerMonth(scope, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))) {
+    for (CatalogFigures.ColumnCount p :
+        catalog.firstPublishedPerColumn(
+            scope, null, LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31))) {
       ColumnType type =
           types.computeIfAbsent(
               p.columnId(), id -> agencies.column(id).map(Column::type).orElse(ColumnType.GENERAL));

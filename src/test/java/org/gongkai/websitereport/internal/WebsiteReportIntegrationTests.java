@@ -148,6 +148,17 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
     document(
         f, ColumnType.INTERPRETATION, DocumentKind.INTERPRETATION, "解读", LocalDate.of(year, 4, 2));
     document(f, ColumnType.NEWS, DocumentKind.GENERAL, "去年动态", LocalDate.of(year - 1, 4, 2));
+    // Published in the year and withdrawn since: counted in the year it went out.
+    long gone = document(f, ColumnType.NEWS, DocumentKind.GENERAL, "已撤回", LocalDate.of(year, 5, 3));
+    editorial.withdraw(gone, "内容过时", admin());
+    long goneToo =
+        document(
+            f,
+            ColumnType.INTERPRETATION,
+            DocumentKind.INTERPRETATION,
+            "撤回的解读",
+            LocalDate.of(year, 6, 3));
+    editorial.withdraw(goneToo, "内容过时", admin());
     // The monitor: three days; two problems found, one still there on the last day.
     long r1 = run(site, f, LocalDate.of(year, 3, 1), 90, false);
     finding(r1, site, "EMPTY_COLUMN", "栏目甲");
@@ -168,11 +179,11 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
         .containsEntry("site.organizer", "测试主办单位")
         .containsEntry("site.type", "DEPARTMENT")
         .containsEntry("site.icp-filing", "测ICP备00000001号")
-        .containsEntry("items.total", 5)
-        .containsEntry("items.news", 2)
+        .containsEntry("items.total", 7)
+        .containsEntry("items.news", 3)
         .containsEntry("items.overview", 1)
-        .containsEntry("items.catalog", 2)
-        .containsEntry("interpretation.materials", 1)
+        .containsEntry("items.catalog", 3)
+        .containsEntry("interpretation.materials", 2)
         .containsEntry("security.inspections", 4)
         .containsEntry("security.problems-found", 2)
         .containsEntry("security.problems-fixed", 1)
