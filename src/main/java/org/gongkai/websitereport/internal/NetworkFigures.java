@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * The computed rows of the platform's 《政府网站监管年度报表》: the monitor's checks of every site per quarter
  * (a site counts as checked in a quarter when the monitor ran over it, and as unqualified when a
- * run of it scored under the pass mark or was vetoed), and the sites running and opened.
+ * run of it scored under the pass mark or was vetoed), and the sites running at the year's end (a
+ * site closed before it is not) and opened in it.
  */
 @Component
 class NetworkFigures {
@@ -61,7 +62,16 @@ class NetworkFigures {
     var from = LocalDate.of(year, 1, 1).atStartOfDay(zone).toInstant();
     var until = LocalDate.of(year + 1, 1, 1).atStartOfDay(zone).toInstant();
     List<Long> opened = openings.openedBetween(from, until);
-    List<Long> running = openings.openedBetween(java.time.Instant.EPOCH, until);
+    // Running at the year's end: opened before it and not closed by then.
+    List<Long> closedByThen =
+        all.stream()
+            .filter(s -> s.closedAt() != null && s.closedAt().isBefore(until))
+            .map(Site::id)
+            .toList();
+    List<Long> running =
+        openings.openedBetween(java.time.Instant.EPOCH, until).stream()
+            .filter(id -> !closedByThen.contains(id))
+            .toList();
     v.put("sites.running", (long) running.size());
     long portals =
         all.stream().filter(s -> running.contains(s.id()) && s.type() == SiteType.PORTAL).count();

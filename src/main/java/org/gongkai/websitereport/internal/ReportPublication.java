@@ -69,10 +69,14 @@ class ReportPublication {
   }
 
   /**
-   * Withdraws the document an earlier version was published as, now that a correction replaces it.
+   * Withdraws the document an earlier version was published as, now that a correction replaces it;
+   * one withdrawn already (by hand in the catalog) stays as it is, so that the correction can still
+   * be published.
    */
   void withdraw(long documentId, Staff actor) {
-    editorial.withdraw(documentId, table.text("website-report.correction.withdrawn"), actor);
+    if (editorial.get(documentId, actor).hasLiveEdition()) {
+      editorial.withdraw(documentId, table.text("website-report.correction.withdrawn"), actor);
+    }
   }
 
   private Agency agency(Site site) {

@@ -44,6 +44,8 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
   @org.springframework.beans.factory.annotation.Autowired
   org.gongkai.websitereport.PublishedWebsiteReports published;
 
+  @org.springframework.beans.factory.annotation.Autowired org.gongkai.site.Sites sites;
+
   private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
   @Test
@@ -794,6 +796,66 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
             .getResponse()
             .getContentAsString();
     assertThat(page).contains("name=\"reason\"", "第1版", "第2版", "更正原因：政务服务事项数量统计有误");
+  }
+
+  @Test
+  void aCorrectionIsPublishedEvenWhenTheEarlierDocumentWasWithdrawnByHand() {
+    int year = 2025;
+    Fixture f = newAgency();
+    long site = site(f, "wr10");
+    String admin = f.agencyAdmin().username();
+    assertThat(api().put(path(year, site, "/figures"), json(complete()), admin, PASSWORD).status())
+        .isEqualTo(200);
+    Api.Response first = api().post(path(year, site, "/freeze"), "", admin, PASSWORD);
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    long firstDocument = ((Number) first.json("$.documentId")).longValue();
+    // The report was taken down in the catalog before anyone opened a correction.
+    editorial.withdraw(firstDocument, "报表有误，先行撤下", f.agencyAdmin());
+
+    Api.Response opened =
+        api().post(path(year, site, "/correction"), "{\"reason\":\"数据有误\"}", admin, PASSWORD);
+    assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+    Api.Response corrected = api().post(path(year, site, "/freeze"), "", admin, PASSWORD);
+    assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+    assertThat(corrected.<Integer>json("$.version")).isEqualTo(2);
+    long document = ((Number) corrected.json("$.documentId")).longValue();
+    assertThat(published.newest(site).orElseThrow().documentId()).isEqualTo(document);
+    assertThat(
+            count(
+                "SELECT COUNT(*) FROM audit_record WHERE action = 'document.withdraw'"
+                    + " AND subject_type = 'document' AND subject_id = '"
+                    + firstDocument
+                    + "'"))
+        .as("withdrawn once, by hand, with its own reason")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aSiteClosedBeforeTheYearsEndIsNotCountedAsRunningInTheSupervisionReport() {
+    int year = LocalDate.now(clock).getYear();
+    Fixture f = newAgency();
+    long site = site(f, "wr11");
+    // Opened last year.
+    jdbc.sql("UPDATE site SET created_at = ? WHERE id = ?")
+        .params(OffsetDateTime.of(year - 1, 6, 1, 0, 0, 0, 0, java.time.ZoneOffset.UTC), site)
+        .update();
+    long lastYear = running(year - 1);
+    long thisYear = running(year);
+
+    sites.close(site, admin());
+
+    assertThat(running(year)).as("closed before this year ends").isEqualTo(thisYear - 1);
+    assertThat(running(year - 1)).as("still running when last year ended").isEqualTo(lastYear);
+    assertThat(
+            ((Number) reports.supervision(year, admin()).value("sites.running.department"))
+                    .longValue()
+                + ((Number) reports.supervision(year, admin()).value("sites.running.portal"))
+                    .longValue())
+        .isLessThanOrEqualTo(running(year));
+  }
+
+  private long running(int year) {
+    return ((Number) reports.supervision(year, admin()).value("sites.running")).longValue();
   }
 
   private static Object column(Map<String, Object> row, String name) {
