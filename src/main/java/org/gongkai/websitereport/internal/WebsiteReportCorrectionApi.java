@@ -64,6 +64,11 @@ class WebsiteReportCorrectionApi {
     return corrections.versions(null, year, access.current());
   }
 
+  @GetMapping("/supervision/versions/{version}")
+  Report supervisionVersion(@PathVariable int year, @PathVariable int version) {
+    return corrections.version(null, year, version, access.current());
+  }
+
   /** Without a site: refused as the report API refuses it. */
   private void requireSite(Long site) {
     if (site == null) {

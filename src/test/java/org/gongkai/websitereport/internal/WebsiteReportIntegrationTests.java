@@ -854,6 +854,53 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
         .isLessThanOrEqualTo(running(year));
   }
 
+  @Test
+  void everyVersionOfACorrectedSupervisionReportIsRetrievableWithItsFigures() {
+    int year = 2017;
+    Fixture f = newAgency();
+    String path = "/api/v1/admin/website-reports/" + year + "/supervision";
+    Map<String, String[]> e = new LinkedHashMap<>();
+    String src = "省政府办公厅政务公开办台账";
+    for (String key :
+        List.of("unit.name", "sign.head", "sign.reviewer", "sign.filler", "sign.phone")) {
+      e.put(key, new String[] {"测试" + key, src});
+    }
+    e.put("accountability.held", new String[] {"false", src});
+    e.put("accountability.persons", new String[] {"0", src});
+    e.put("sites.merged", new String[] {"0", src});
+    e.put("errors.received", new String[] {"0", src});
+    e.put("errors.handled", new String[] {"0", src});
+    e.put("impostors.found", new String[] {"0", src});
+    e.put("training.sessions", new String[] {"1", "培训签到表"});
+    e.put("training.people", new String[] {"180", "培训签到表"});
+    Api.Response entered = api().put(path + "/figures", json(e), "admin", ADMIN_PASSWORD);
+    assertThat(entered.status()).as(entered.body()).isEqualTo(200);
+    Api.Response frozen = api().post(path + "/freeze", "", "admin", ADMIN_PASSWORD);
+    assertThat(frozen.status()).as(frozen.body()).isEqualTo(200);
+    Api.Response opened =
+        api().post(path + "/correction", "{\"reason\":\"培训人数有误\"}", "admin", ADMIN_PASSWORD);
+    assertThat(opened.status()).as(opened.body()).isEqualTo(200);
+    e.put("training.people", new String[] {"200", "培训签到表（更正）"});
+    assertThat(api().put(path + "/figures", json(e), "admin", ADMIN_PASSWORD).status())
+        .isEqualTo(200);
+    Api.Response corrected = api().post(path + "/freeze", "", "admin", ADMIN_PASSWORD);
+    assertThat(corrected.status()).as(corrected.body()).isEqualTo(200);
+
+    assertThat(
+            api()
+                .get(path + "/versions", "admin", ADMIN_PASSWORD)
+                .<List<Integer>>json("$[*].version"))
+        .containsExactly(1, 2);
+    Api.Response first = api().get(path + "/versions/1", "admin", ADMIN_PASSWORD);
+    assertThat(first.status()).as(first.body()).isEqualTo(200);
+    assertThat(figures(first)).containsEntry("training.people", 180);
+    assertThat(figures(api().get(path + "/versions/2", "admin", ADMIN_PASSWORD)))
+        .containsEntry("training.people", 200);
+    assertThat(api().get(path + "/versions/3", "admin", ADMIN_PASSWORD).status()).isEqualTo(404);
+    assertThat(api().get(path + "/versions/1", f.agencyAdmin().username(), PASSWORD).status())
+        .isEqualTo(403);
+  }
+
   private long running(int year) {
     return ((Number) reports.supervision(year, admin()).value("sites.running")).longValue();
   }
