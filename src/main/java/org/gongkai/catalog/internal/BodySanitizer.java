@@ -1,5 +1,6 @@
 package org.gongkai.catalog.internal;
 
+import java.util.regex.Pattern;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.stereotype.Component;
@@ -11,6 +12,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BodySanitizer {
+
+  private static final Pattern HEADER_ID = Pattern.compile("wr[A-Za-z0-9_-]{1,60}");
+  private static final Pattern HEADER_IDS =
+      Pattern.compile("wr[A-Za-z0-9_-]{1,60}( wr[A-Za-z0-9_-]{1,60}){0,5}");
 
   private static final PolicyFactory POLICY =
       new HtmlPolicyBuilder()
@@ -29,12 +34,14 @@ class BodySanitizer {
               "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col")
           .allowAttributes("colspan", "rowspan", "scope")
           .onElements("td", "th")
-          // the ids of a table's headers and the cells naming them (accessible merged tables)
+          // the ids of a table's headers and the cells naming them (accessible merged tables);
+          // the ids carry the website report's prefix, so that none can stand for an element of
+          // the page around the body
           .allowAttributes("id")
-          .matching(java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,60}"))
+          .matching(HEADER_ID)
           .onElements("th")
           .allowAttributes("headers")
-          .matching(java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_ -]{0,300}"))
+          .matching(HEADER_IDS)
           .onElements("td", "th")
           .allowElements("hr", "pre", "blockquote")
           .allowAttributes("title")

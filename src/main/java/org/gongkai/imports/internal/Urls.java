@@ -2,9 +2,12 @@ package org.gongkai.imports.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -90,10 +93,10 @@ final class Urls {
 
   /**
    * Whether {@code next} is another page of the same list as {@code page}: the same host and
-   * folder, and a name and query that differ only in their numbers ({@code index.html}, {@code
-   * index_1.html}; {@code list.jsp?page=2}, {@code list.jsp?page=3}). An old site's column can run
-   * to hundreds of pages chained by their next links, and a crawl must not count each one a step
-   * further from where it started.
+   * folder, and a name and query that differ in one number at most, the page's ({@code index.html},
+   * {@code index_1.html}; {@code list.jsp?col=7&page=2}, {@code list.jsp?col=7&page=3}, but not
+   * {@code list.jsp?col=8&page=3}). An old site's column can run to hundreds of pages chained by
+   * their next links, and a crawl must not count each one a step further from where it started.
    */
   static boolean samePagedList(URI page, URI next) {
     if (!page.getHost().equalsIgnoreCase(next.getHost()) || page.getPort() != next.getPort()) {
@@ -106,20 +109,39 @@ final class Urls {
     if (!pagePath.substring(0, pageSlash + 1).equals(nextPath.substring(0, nextSlash + 1))) {
       return false;
     }
-    String pageName = pagePath.substring(pageSlash + 1);
-    String nextName = nextPath.substring(nextSlash + 1);
-    return withoutNumbers(pageName).equals(withoutNumbers(nextName))
-        && withoutNumbers(Objects.toString(page.getRawQuery(), ""))
-            .equals(withoutNumbers(Objects.toString(next.getRawQuery(), "")));
+    Numbered from = Numbered.of(pagePath.substring(pageSlash + 1), page.getRawQuery());
+    Numbered to = Numbered.of(nextPath.substring(nextSlash + 1), next.getRawQuery());
+    if (!from.rest().equals(to.rest())) {
+      return false;
+    }
+    if (from.numbers().size() != to.numbers().size()) {
+      // the first page often has no number at all: index.html, then index_1.html
+      return from.numbers().size() + to.numbers().size() == 1;
+    }
+    int differing = 0;
+    for (int i = 0; i < from.numbers().size(); i++) {
+      if (!from.numbers().get(i).equals(to.numbers().get(i))) {
+        differing++;
+      }
+    }
+    return differing <= 1;
   }
 
-  /**
-   * A name with its numbers and the separators before them taken out: {@code index_2.html} and
-   * {@code index.html} both become {@code index.html}.
-   */
-  private static String withoutNumbers(String name) {
-    String stripped = PAGE_NUMBER.matcher(name).replaceAll("");
-    return stripped.isEmpty() ? "index.html" : stripped;
+  /** A page's name and query with their numbers (and the separators before them) taken out. */
+  private record Numbered(String rest, List<String> numbers) {
+
+    static Numbered of(String name, String query) {
+      String text = (name.isEmpty() ? "index.html" : name) + "?" + Objects.toString(query, "");
+      Matcher m = PAGE_NUMBER.matcher(text);
+      List<String> numbers = new ArrayList<>();
+      StringBuilder rest = new StringBuilder();
+      while (m.find()) {
+        numbers.add(m.group().replaceFirst("^[_-]", ""));
+        m.appendReplacement(rest, "");
+      }
+      m.appendTail(rest);
+      return new Numbered(rest.toString(), numbers);
+    }
   }
 
   private static String encodeSpaces(String href) {

@@ -23,6 +23,7 @@ import org.gongkai.shared.storage.StoredFiles;
 import org.gongkai.shared.web.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -164,11 +165,7 @@ class RedactionWorkService implements RedactionWorks, FileReferences {
         scanner.scanFile(work.fileName(), original, List.of()).stream()
             .filter(Finding::blocking)
             .toList();
-    List<Redactions.Box> lastBoxes =
-        works
-            .boxes(id)
-            .map(boxes -> json.readValue(boxes, new TypeReference<List<Redactions.Box>>() {}))
-            .orElse(List.of());
+    List<Redactions.Box> lastBoxes = works.boxes(id).map(this::boxes).orElse(List.of());
     return new Sheet(
         work, pdf, pdf ? OriginalPages.sizes(original) : List.of(), findings, lastBoxes);
   }
@@ -178,14 +175,26 @@ class RedactionWorkService implements RedactionWorks, FileReferences {
     return isPdf(work) ? OriginalPages.sizes(originalBytes(id)) : List.of();
   }
 
-  /** A page of the original as a PNG picture, to draw boxes on. */
+  /**
+   * A page of the original as a PNG picture, to draw boxes on: it shows what is to be withheld, so
+   * each picture handed out is audited as a look at the original is.
+   */
+  @Transactional
   byte[] pageImage(long id, int page, Staff actor) {
     Work work = work(id, actor);
     if (!isPdf(work)) {
       throw Refusal.notFound("redaction.work.not-found");
     }
-    return OriginalPages.picture(originalBytes(id), page)
-        .orElseThrow(() -> Refusal.notFound("redaction.work.not-found"));
+    byte[] picture =
+        OriginalPages.picture(originalBytes(id), page)
+            .orElseThrow(() -> Refusal.notFound("redaction.work.not-found"));
+    audit.record(
+        actor.username(),
+        "redaction.page-viewed",
+        "redaction-work",
+        id,
+        work.fileName() + " p. " + page);
+    return picture;
   }
 
   /**
@@ -272,6 +281,15 @@ class RedactionWorkService implements RedactionWorks, FileReferences {
       grounds.add(ground);
     }
     return grounds;
+  }
+
+  /** The boxes a redaction kept; none, if what was kept cannot be read, so the page still opens. */
+  private List<Redactions.Box> boxes(String kept) {
+    try {
+      return json.readValue(kept, new TypeReference<List<Redactions.Box>>() {});
+    } catch (JacksonException e) {
+      return List.of();
+    }
   }
 
   private byte[] originalBytes(long id) {

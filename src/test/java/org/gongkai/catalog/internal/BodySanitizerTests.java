@@ -98,4 +98,17 @@ class BodySanitizerTests {
             "href=\"/documents/1\"",
             "alt=\"图\"");
   }
+
+  @Test
+  void keepsTheHeaderIdsOfAMergedReportTableAndNoOtherIds() {
+    String body =
+        "<table><tr><th id=\"wr3-2025-s1\" scope=\"row\">信息发布</th>"
+            + "<th id=\"main\">总数</th>"
+            + "<td headers=\"wr3-2025-s1 wr3-2025-i1\">12</td>"
+            + "<td headers=\"main\">3</td></tr></table>";
+    String clean = sanitizer.sanitize(body);
+    assertThat(clean)
+        .contains("id=\"wr3-2025-s1\"", "headers=\"wr3-2025-s1 wr3-2025-i1\"")
+        .doesNotContain("id=\"main\"", "headers=\"main\"");
+  }
 }

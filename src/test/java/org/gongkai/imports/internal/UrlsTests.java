@@ -27,6 +27,12 @@ class UrlsTests {
         .isFalse();
     assertThat(paged("http://old.example/list.jsp?col=7&page=2", "/list.jsp?cat=7&page=3"))
         .isFalse();
+    assertThat(paged("http://old.example/list.jsp?col=7&page=2", "/list.jsp?col=8&page=3"))
+        .isFalse();
+    assertThat(paged("http://old.example/zwgk/2017/index_1.html", "/zwgk/2018/index_2.html"))
+        .isFalse();
+    assertThat(paged("http://old.example/cal.jsp?y=2017&m=3&d=1", "/cal.jsp?y=2017&m=4&d=2"))
+        .isFalse();
     assertThat(
             Urls.samePagedList(
                 URI.create("http://old.example/gen/list_0.html"),

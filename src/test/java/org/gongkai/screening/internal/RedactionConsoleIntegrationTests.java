@@ -142,7 +142,11 @@ class RedactionConsoleIntegrationTests extends PlatformIntegrationTests {
                 .param(String.valueOf(id))
                 .query(String.class)
                 .list())
-        .containsExactly("redaction.uploaded", "redaction.made", "redaction.original-viewed");
+        .containsExactly(
+            "redaction.uploaded",
+            "redaction.page-viewed",
+            "redaction.made",
+            "redaction.original-viewed");
 
     // Another agency's staff do not see it.
     Fixture other = newAgency();
