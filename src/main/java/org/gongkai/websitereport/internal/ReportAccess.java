@@ -1,5 +1,6 @@
 package org.gongkai.websitereport.internal;
 
+import java.util.List;
 import org.gongkai.account.Staff;
 import org.gongkai.account.StaffAccess;
 import org.gongkai.shared.web.Refusal;
@@ -37,7 +38,7 @@ class ReportAccess {
   }
 
   /** The sites whose reports the person may read. */
-  java.util.List<Site> readableSites(Staff me) {
+  List<Site> readableSites(Staff me) {
     return sites.all().stream()
         .filter(
             site ->
@@ -47,8 +48,15 @@ class ReportAccess {
   }
 
   /** The sites whose reports the person may enter and publish. */
-  java.util.List<Site> changeableSites(Staff me) {
+  List<Site> changeableSites(Staff me) {
     return sites.all().stream().filter(site -> mayChange(site, me)).toList();
+  }
+
+  /**
+   * Whether the person may enter, publish and correct the report of the site (none: the network's).
+   */
+  boolean mayChange(Long siteId, Staff me) {
+    return siteId == null ? me.isPlatformAdmin() : mayChange(site(siteId), me);
   }
 
   private boolean mayChange(Site site, Staff me) {

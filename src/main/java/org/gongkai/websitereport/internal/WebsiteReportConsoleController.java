@@ -156,6 +156,7 @@ class WebsiteReportConsoleController {
       Map<String, String> values,
       Map<String, String> sources) {
     model.addAttribute("report", report);
+    model.addAttribute("mayChange", access.mayChange(report.site(), access.current()));
     List<ReportViews.Version> versions =
         corrections.versions(report.site(), report.year(), access.current());
     Map<Integer, LocalDate> versionDays = new LinkedHashMap<>();

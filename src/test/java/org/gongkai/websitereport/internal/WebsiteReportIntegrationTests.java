@@ -796,6 +796,18 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
             .getResponse()
             .getContentAsString();
     assertThat(page).contains("name=\"reason\"", "第1版", "第2版", "更正原因：政务服务事项数量统计有误");
+    // An editor reads the report and its versions but is offered no correction.
+    String editorsPage =
+        mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/console/website-reports")
+                    .param("site", String.valueOf(site))
+                    .param("year", String.valueOf(year))
+                    .session(consoleSession(mvc, f.editor().username())))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(editorsPage).contains("第2版").doesNotContain("name=\"reason\"");
   }
 
   @Test
