@@ -51,8 +51,18 @@ final class MatchCounting {
   private MatchCounting() {}
 
   static Counted count(IndexSearcher searcher, Query query) throws IOException {
-    Weight weight =
-        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    return count(searcher, countingWeight(searcher, query));
+  }
+
+  /**
+   * The weight that counts {@code query}'s matches; made once, it serves the bound and the count of
+   * one search, whose terms are then looked up in the index once instead of twice.
+   */
+  static Weight countingWeight(IndexSearcher searcher, Query query) throws IOException {
+    return searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+  }
+
+  static Counted count(IndexSearcher searcher, Weight weight) throws IOException {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     int maxDoc = searcher.getIndexReader().maxDoc();
     Seen seen = new Seen(leaves);

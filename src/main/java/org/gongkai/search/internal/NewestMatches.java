@@ -12,7 +12,6 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
 
@@ -35,8 +34,11 @@ final class NewestMatches {
    * An upper bound of the matches, from the postings' sizes: cheap, read before any document is.
    */
   static long upperBound(IndexSearcher searcher, Query query) throws IOException {
-    Weight weight =
-        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    return upperBound(searcher, MatchCounting.countingWeight(searcher, query));
+  }
+
+  /** The same, from the weight that counts the query. */
+  static long upperBound(IndexSearcher searcher, Weight weight) throws IOException {
     long cost = 0;
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       ScorerSupplier supplier = weight.scorerSupplier(leaf);

@@ -24,6 +24,7 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.Weight;
 import org.gongkai.search.SearchQuery;
 import org.gongkai.search.SearchResult;
 import org.gongkai.shared.web.PageResult;
@@ -121,6 +122,7 @@ final class QueryExecution {
     TopDocs top;
     FacetsCollector recorded;
     MatchCounting.Counted counted = null;
+    Weight counting = null;
     if (byDate) {
       // The index is in date order: the search stops once the page is full.
       RecordedMatches.Recorded<TopFieldDocs> found =
@@ -136,10 +138,11 @@ final class QueryExecution {
       int candidates = Math.max(window, RANKED_CANDIDATES);
       Query first = query;
       boolean newestOnly = false;
-      if (NewestMatches.upperBound(searcher, query) > MatchCounting.EXACT_UP_TO) {
+      counting = MatchCounting.countingWeight(searcher, query);
+      if (NewestMatches.upperBound(searcher, counting) > MatchCounting.EXACT_UP_TO) {
         // Possibly very common: counted first, and if it is, its candidates come from its newest
         // matches.
-        counted = MatchCounting.count(searcher, query);
+        counted = MatchCounting.count(searcher, counting);
         if (counted.estimated()) {
           first = NewestMatches.among(searcher.getIndexReader(), query, counted);
           newestOnly = first != query;
@@ -200,7 +203,10 @@ final class QueryExecution {
       }
     } else {
       if (counted == null) {
-        counted = MatchCounting.count(searcher, query);
+        counted =
+            MatchCounting.count(
+                searcher,
+                counting != null ? counting : MatchCounting.countingWeight(searcher, query));
       }
       total = counted.total();
       estimated = counted.estimated();

@@ -20,13 +20,31 @@ final class Snippets {
     if (text == null) {
       return "";
     }
-    return mark(text, text.toLowerCase(Locale.ROOT), lowerCase(terms), 0, text.length());
+    List<String> lowerTerms = lowerCase(terms);
+    return mark(text, lowered(text, lowerTerms), lowerTerms, 0, text.length());
+  }
+
+  /**
+   * The text as the terms are matched in: lower-cased, unless no term has a letter with a case (the
+   * Chinese words nearly every query is made of), when lower-casing could not make a term match
+   * where it did not already, and the text of a few thousand characters is not read twice.
+   */
+  private static String lowered(String text, List<String> lowerTerms) {
+    for (String term : lowerTerms) {
+      for (int i = 0; i < term.length(); i++) {
+        char c = term.charAt(i);
+        if (Character.toUpperCase(c) != c || Character.toLowerCase(c) != c) {
+          return text.toLowerCase(Locale.ROOT);
+        }
+      }
+    }
+    return text;
   }
 
   static String snippet(String body, String summary, List<String> terms) {
     String text = body == null || body.isBlank() ? (summary == null ? "" : summary) : body;
-    String lower = text.toLowerCase(Locale.ROOT);
     List<String> lowerTerms = lowerCase(terms);
+    String lower = lowered(text, lowerTerms);
     int first = firstMatch(lower, lowerTerms);
     if (first < 0) {
       String alt = summary != null && !summary.isBlank() ? summary : text;
