@@ -14,7 +14,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -73,33 +75,28 @@ public final class TestMailServer {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-      GreenMail mail = server();
-      TestPropertyValues.of(
-              "spring.mail.host=127.0.0.1",
-              "spring.mail.port=" + mail.getSmtp().getPort(),
-              "gongkai.subscriptions.send-interval=PT1H",
-              "gongkai.subscriptions.query-delay=PT0S",
-              "gongkai.subscriptions.bounces.interval=PT1H",
-              "gongkai.subscriptions.bounces.host=127.0.0.1",
-              "gongkai.subscriptions.bounces.port=" + mail.getImap().getPort(),
-              "gongkai.subscriptions.bounces.username=" + BOUNCE_LOGIN,
-              "gongkai.subscriptions.bounces.password=" + BOUNCE_PASSWORD)
-          .applyTo(context.getEnvironment());
+      TestPropertyValues.of(settings()).applyTo(context.getEnvironment());
     }
   }
 
   /** The settings that send the platform's mail to this server and read bounces from it. */
   public static void register(DynamicPropertyRegistry registry) {
+    settings().forEach((name, value) -> registry.add(name, () -> value));
+  }
+
+  private static Map<String, String> settings() {
     GreenMail mail = server();
-    registry.add("spring.mail.host", () -> "127.0.0.1");
-    registry.add("spring.mail.port", () -> mail.getSmtp().getPort());
-    registry.add("gongkai.subscriptions.send-interval", () -> "PT1H");
-    registry.add("gongkai.subscriptions.query-delay", () -> "PT0S");
-    registry.add("gongkai.subscriptions.bounces.interval", () -> "PT1H");
-    registry.add("gongkai.subscriptions.bounces.host", () -> "127.0.0.1");
-    registry.add("gongkai.subscriptions.bounces.port", () -> mail.getImap().getPort());
-    registry.add("gongkai.subscriptions.bounces.username", () -> BOUNCE_LOGIN);
-    registry.add("gongkai.subscriptions.bounces.password", () -> BOUNCE_PASSWORD);
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("spring.mail.host", "127.0.0.1");
+    settings.put("spring.mail.port", String.valueOf(mail.getSmtp().getPort()));
+    settings.put("gongkai.subscriptions.send-interval", "PT1H");
+    settings.put("gongkai.subscriptions.query-delay", "PT0S");
+    settings.put("gongkai.subscriptions.bounces.interval", "PT1H");
+    settings.put("gongkai.subscriptions.bounces.host", "127.0.0.1");
+    settings.put("gongkai.subscriptions.bounces.port", String.valueOf(mail.getImap().getPort()));
+    settings.put("gongkai.subscriptions.bounces.username", BOUNCE_LOGIN);
+    settings.put("gongkai.subscriptions.bounces.password", BOUNCE_PASSWORD);
+    return settings;
   }
 
   /** Every mail the address has received so far, oldest first. */
