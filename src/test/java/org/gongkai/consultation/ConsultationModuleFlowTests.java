@@ -19,6 +19,7 @@ import org.gongkai.interaction.InteractionDesk;
 import org.gongkai.shared.site.PublicSiteVersion;
 import org.gongkai.support.Api;
 import org.gongkai.support.TestCodes;
+import org.gongkai.websitereport.PublishedWebsiteReports;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -30,13 +31,14 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The consultation module with the modules it depends on, and the portal for the page cache: a
  * consultation made public changes the cached list through {@link ConsultationPublished} alone. The
  * page cache is the portal's filter, and the portal is no dependency of this module (this module
  * serves its own pages; the portal's filter keeps them), so the portal is named as an extra
- * include, with the modules it needs itself.
+ * include, with the modules it needs itself (the website reports its home page names stand in).
  */
 @ApplicationModuleTest(
     mode = BootstrapMode.DIRECT_DEPENDENCIES,
@@ -63,6 +65,10 @@ class ConsultationModuleFlowTests {
   @Autowired MeterRegistry meters;
 
   @Autowired ApplicationContext context;
+
+  // The portal's home page names the newest website report; that module and the many it reads are
+  // not part of this flow.
+  @MockitoBean PublishedWebsiteReports websiteReports;
 
   @DynamicPropertySource
   static void dataFolder(DynamicPropertyRegistry registry) throws IOException {
