@@ -1,8 +1,10 @@
 package org.gongkai.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import org.gongkai.support.Api;
 import org.gongkai.support.HostRequests;
 import org.gongkai.support.PlatformIntegrationTests;
@@ -66,9 +68,7 @@ abstract class SiteRoutingIntegrationTests extends PlatformIntegrationTests {
             "<a class=\"brand\" href=\"/\">路由部门" + suffix + "</a>",
             "临江市路由局",
             "皖ICP备05009999号");
-    double served = served();
-    assertThat(get("/", sites.departmentHost())).contains("路由部门" + suffix);
-    assertThat(served()).as("the second request is answered from the cache").isEqualTo(served + 1);
+    double served = answeredFromCache(sites.departmentHost(), "路由部门" + suffix);
 
     String portal = get("/", sites.portalHost());
     assertThat(portal)
@@ -76,7 +76,7 @@ abstract class SiteRoutingIntegrationTests extends PlatformIntegrationTests {
             "<meta name=\"SiteName\" content=\"路由门户" + suffix + "\">",
             "<meta name=\"SiteIDCode\" content=\"3399000201\">")
         .doesNotContain("路由部门" + suffix);
-    assertThat(served()).as("not the department's page from the cache").isEqualTo(served + 1);
+    assertThat(served()).as("not the department's page from the cache").isEqualTo(served);
     assertThat(get("/", sites.departmentHost()))
         .contains("路由部门" + suffix)
         .doesNotContain("路由门户" + suffix);
@@ -124,6 +124,23 @@ abstract class SiteRoutingIntegrationTests extends PlatformIntegrationTests {
     assertThat(get("/", sites.departmentHost()))
         .contains("<meta name=\"SiteName\" content=\"改名部门" + suffix + "\">")
         .doesNotContain("路由部门" + suffix);
+  }
+
+  /**
+   * Asks for the host's home page until it comes from the page cache, and returns the cache's count
+   * then. A change committed just before (the sites just made) can reach the cache's version after
+   * the first answer was kept, and the page is then made once more; the next is the cache's.
+   */
+  private double answeredFromCache(String host, String expected) {
+    return await("the home page of " + host + " from the page cache")
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> {
+              double before = served();
+              assertThat(get("/", host)).contains(expected);
+              return served() == before + 1 ? served() : -1;
+            },
+            count -> count >= 0);
   }
 
   private double served() {
