@@ -1,15 +1,23 @@
 package org.gongkai.subscription.internal;
 
-import org.gongkai.support.OnPostgresDatabase;
+import org.gongkai.support.OnPostgres;
 import org.gongkai.support.PostgresTestDatabase;
 import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The same revisions left unmailed and old mails removed on PostgreSQL. */
-@OnPostgresDatabase
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SubscriptionUpkeepPostgresIntegrationTests extends SubscriptionUpkeepIntegrationTests {
 
   @BeforeAll
   static void requirePostgres() {
     PostgresTestDatabase.url();
+  }
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    OnPostgres.register(registry);
   }
 }
