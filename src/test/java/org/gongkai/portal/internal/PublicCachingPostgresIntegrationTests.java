@@ -5,18 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.gongkai.agency.AgencyForm;
 import org.gongkai.support.Api;
-import org.gongkai.support.OnPostgresDatabase;
+import org.gongkai.support.OnPostgres;
 import org.gongkai.support.PostgresTestDatabase;
 import org.gongkai.support.SecondNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The same on PostgreSQL, and a second node on the same database that must follow the first's
  * changes.
  */
-@OnPostgresDatabase
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PublicCachingPostgresIntegrationTests extends PublicCachingIntegrationTests {
 
   /** Twice the interval (100 ms) at which a node reads the site's version from the database. */
@@ -25,6 +28,11 @@ class PublicCachingPostgresIntegrationTests extends PublicCachingIntegrationTest
   @BeforeAll
   static void requirePostgres() {
     PostgresTestDatabase.url();
+  }
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    OnPostgres.register(registry);
   }
 
   @Test
