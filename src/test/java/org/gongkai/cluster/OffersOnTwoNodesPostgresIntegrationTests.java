@@ -38,7 +38,7 @@ class OffersOnTwoNodesPostgresIntegrationTests extends TwoNodesIntegrationTests 
     long id = publish(department, title);
     String column = "/agencies/" + city.agency().code() + "?column=" + news.id();
 
-    try (ConfigurableApplicationContext other = SecondNode.start()) {
+    try (ConfigurableApplicationContext other = secondNode()) {
       int portB = SecondNode.port(other);
       assertThat(HostRequests.get(portB, column, portalHost))
           .startsWith("HTTP/1.1 200")

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.gongkai.shared.jobs.ClusterJob;
 import org.gongkai.shared.jobs.ClusterJobs;
-import org.gongkai.support.SecondNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -66,7 +65,7 @@ class PlatformJobsPostgresIntegrationTests extends TwoNodesIntegrationTests {
   void aJobDueEverySecondRunsOnceASecondAcrossTwoNodes() throws Exception {
     Timestamp until;
     try (ConfigurableApplicationContext other =
-        SecondNode.start(
+        secondNode(
             List.of(Probe.class), "gongkai.jobs.polling-interval=PT0.1S", "gongkai.node=B")) {
       assertThat(other.getBean(ClusterJobs.class).jobs())
           .extracting(ClusterJobs.Job::name)

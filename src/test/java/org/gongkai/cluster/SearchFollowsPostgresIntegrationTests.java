@@ -37,7 +37,7 @@ class SearchFollowsPostgresIntegrationTests extends TwoNodesIntegrationTests {
   @Test
   void aDocumentPublishedOnOneNodeIsFoundOnTheOtherAndLeavesItWhenWithdrawn() throws Exception {
     Fixture f = newAgency();
-    try (ConfigurableApplicationContext other = SecondNode.start()) {
+    try (ConfigurableApplicationContext other = secondNode()) {
       Search searchB = other.getBean(Search.class);
       await("node B's index built")
           .atMost(Duration.ofSeconds(30))
@@ -101,7 +101,7 @@ class SearchFollowsPostgresIntegrationTests extends TwoNodesIntegrationTests {
     editorial.approve(id, true, null, f.reviewer());
 
     CompletableFuture<Void> publishing;
-    try (ConfigurableApplicationContext dying = SecondNode.start(List.of(StallAfterCommit.class))) {
+    try (ConfigurableApplicationContext dying = secondNode(List.of(StallAfterCommit.class))) {
       Editorial onDying = dying.getBean(Editorial.class);
       publishing = CompletableFuture.runAsync(() -> onDying.publish(id, null, f.reviewer()));
       assertThat(StallAfterCommit.committed.await(30, TimeUnit.SECONDS))

@@ -46,7 +46,7 @@ class SearchOnOpenSearchPostgresIntegrationTests extends TwoNodesIntegrationTest
         .until(() -> searchA.status().phase() == IndexStatus.Phase.READY);
     Fixture f = newAgency();
     try (ConfigurableApplicationContext other =
-        SecondNode.start(
+        secondNode(
             "gongkai.search.engine=opensearch",
             "gongkai.search.opensearch.hosts=" + OpenSearchTestCluster.shared().hosts(),
             "gongkai.search.opensearch.alias=" + ALIAS)) {

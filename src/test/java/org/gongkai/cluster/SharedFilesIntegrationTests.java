@@ -22,7 +22,7 @@ abstract class SharedFilesIntegrationTests extends TwoNodesIntegrationTests {
   @Test
   void aFileUploadedOnOneNodeIsServedByTheOther() throws Exception {
     Fixture f = newAgency();
-    try (ConfigurableApplicationContext other = SecondNode.start(sameFilesAsNodeA())) {
+    try (ConfigurableApplicationContext other = secondNode(sameFilesAsNodeA())) {
       Api nodeA = api();
       Api nodeB = SecondNode.api(other);
       int id = nodeA.post(DOCS, f.draftJson("共享附件"), f.editor().username(), PASSWORD).json("$.id");

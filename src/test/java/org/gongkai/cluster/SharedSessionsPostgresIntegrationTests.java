@@ -37,7 +37,7 @@ class SharedSessionsPostgresIntegrationTests extends TwoNodesIntegrationTests {
   @Test
   void aConsoleLoginOnOneNodeIsValidOnTheOtherUntilLoggedOutOnEither() throws Exception {
     Fixture f = newAgency();
-    try (ConfigurableApplicationContext other = SecondNode.start()) {
+    try (ConfigurableApplicationContext other = secondNode()) {
       int portB = SecondNode.port(other);
       HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 

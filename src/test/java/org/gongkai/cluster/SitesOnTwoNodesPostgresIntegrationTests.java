@@ -44,7 +44,7 @@ class SitesOnTwoNodesPostgresIntegrationTests extends TwoNodesIntegrationTests {
         api().post("/api/v1/admin/sites", departmentJson, "admin", ADMIN_PASSWORD).json("$.id");
     long id = publish(department, "双节点通知" + suffix);
 
-    try (ConfigurableApplicationContext other = SecondNode.start()) {
+    try (ConfigurableApplicationContext other = secondNode()) {
       int portB = SecondNode.port(other);
       assertThat(HostRequests.get(portB, "/", departmentHost))
           .contains("<meta name=\"SiteName\" content=\"双节点部门" + suffix + "\">");

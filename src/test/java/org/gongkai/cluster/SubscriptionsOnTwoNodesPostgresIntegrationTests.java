@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.gongkai.subscription.internal.Subscribers;
 import org.gongkai.subscription.internal.TestMailServer;
-import org.gongkai.support.SecondNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -50,7 +49,7 @@ class SubscriptionsOnTwoNodesPostgresIntegrationTests extends TwoNodesIntegratio
     }
     var smtp = TestMailServer.server().getSmtp().getPort();
     try (ConfigurableApplicationContext nodeB =
-        SecondNode.start(
+        secondNode(
             "spring.mail.host=127.0.0.1",
             "spring.mail.port=" + smtp,
             "gongkai.subscriptions.send-interval=PT1H",

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.gongkai.account.AccountForm;
 import org.gongkai.account.Accounts;
 import org.gongkai.account.Role;
@@ -21,7 +22,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
@@ -88,6 +91,19 @@ public abstract class PlatformIntegrationTests {
 
   protected Api api() {
     return new Api(port);
+  }
+
+  @Autowired private Environment environment;
+
+  /** Another node on this test's PostgreSQL database (see {@link SecondNode}). */
+  protected ConfigurableApplicationContext secondNode(String... settings) throws Exception {
+    return SecondNode.start(environment, settings);
+  }
+
+  /** Another node with {@code sources} beside the platform's configuration. */
+  protected ConfigurableApplicationContext secondNode(List<Class<?>> sources, String... settings)
+      throws Exception {
+    return SecondNode.start(environment, sources, settings);
   }
 
   @Autowired private WebApplicationContext webContext;

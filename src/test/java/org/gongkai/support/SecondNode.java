@@ -7,18 +7,24 @@ import java.util.List;
 import org.gongkai.GongkaiApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
-/** Another application node on the test's PostgreSQL database, with a data folder of its own. */
+/**
+ * Another application node on the database of a running one, with a data folder of its own. The
+ * database is read from the first node's settings, so that a node joins whichever database its test
+ * context was given (its own, or the one the PostgreSQL classes share).
+ */
 public final class SecondNode {
 
   private SecondNode() {}
 
   /**
-   * Starts the node with the platform's configuration, {@code sources} beside it, and {@code
-   * settings} ("name=value"); a data folder of its own unless the settings name one.
+   * Starts the node beside {@code firstNode} with the platform's configuration, {@code sources}
+   * beside it, and {@code settings} ("name=value"); a data folder of its own unless the settings
+   * name one.
    */
-  public static ConfigurableApplicationContext start(List<Class<?>> sources, String... settings)
-      throws Exception {
+  public static ConfigurableApplicationContext start(
+      Environment firstNode, List<Class<?>> sources, String... settings) throws Exception {
     boolean ownDataDir = Arrays.stream(settings).noneMatch(s -> s.startsWith("gongkai.data-dir="));
     List<String> args =
         new ArrayList<>(
@@ -27,9 +33,11 @@ public final class SecondNode {
                 "--gongkai.demo=false",
                 "--GONGKAI_ADMIN_PASSWORD=" + PlatformIntegrationTests.ADMIN_PASSWORD,
                 "--gongkai.security.second-factor.required-roles=",
-                "--spring.datasource.url=" + PostgresTestDatabase.url(),
-                "--spring.datasource.username=" + PostgresTestDatabase.user(),
-                "--spring.datasource.password=" + PostgresTestDatabase.password()));
+                "--spring.datasource.url=" + postgresUrl(firstNode),
+                "--spring.datasource.username="
+                    + firstNode.getProperty("spring.datasource.username", ""),
+                "--spring.datasource.password="
+                    + firstNode.getProperty("spring.datasource.password", "")));
     if (ownDataDir) {
       args.add("--gongkai.data-dir=" + Files.createTempDirectory("gongkai-node-b"));
     }
@@ -42,8 +50,18 @@ public final class SecondNode {
         .run(args.toArray(String[]::new));
   }
 
-  public static ConfigurableApplicationContext start(String... settings) throws Exception {
-    return start(List.of(), settings);
+  public static ConfigurableApplicationContext start(Environment firstNode, String... settings)
+      throws Exception {
+    return start(firstNode, List.of(), settings);
+  }
+
+  /** Nodes share a database only on PostgreSQL: the embedded H2 file belongs to one process. */
+  private static String postgresUrl(Environment firstNode) {
+    String url = firstNode.getProperty("spring.datasource.url", "");
+    if (!url.startsWith("jdbc:postgresql:")) {
+      throw new IllegalStateException("a second node needs a first node on PostgreSQL: " + url);
+    }
+    return url;
   }
 
   public static Api api(ConfigurableApplicationContext node) {

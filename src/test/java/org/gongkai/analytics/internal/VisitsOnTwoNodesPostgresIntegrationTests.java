@@ -56,7 +56,7 @@ class VisitsOnTwoNodesPostgresIntegrationTests extends PlatformIntegrationTests 
     visitorsOfB.addAll(onlyB);
     writer.flush();
 
-    try (ConfigurableApplicationContext other = SecondNode.start()) {
+    try (ConfigurableApplicationContext other = secondNode()) {
       new VisitRequests(port, host).views(300, both, List.of("/"));
       new VisitRequests(SecondNode.port(other), host).views(500, visitorsOfB, List.of("/"));
 

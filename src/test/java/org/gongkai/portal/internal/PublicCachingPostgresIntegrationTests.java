@@ -5,21 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.gongkai.agency.AgencyForm;
 import org.gongkai.support.Api;
-import org.gongkai.support.OnPostgres;
+import org.gongkai.support.OnPostgresDatabase;
 import org.gongkai.support.PostgresTestDatabase;
 import org.gongkai.support.SecondNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The same on PostgreSQL, and a second node on the same database that must follow the first's
- * changes.
+ * The same on PostgreSQL, in the context the PostgreSQL classes share, and a second node on its
+ * database that must follow the first's changes.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@OnPostgresDatabase
 class PublicCachingPostgresIntegrationTests extends PublicCachingIntegrationTests {
 
   /** Twice the interval (100 ms) at which a node reads the site's version from the database. */
@@ -30,16 +27,11 @@ class PublicCachingPostgresIntegrationTests extends PublicCachingIntegrationTest
     PostgresTestDatabase.url();
   }
 
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    OnPostgres.register(registry);
-  }
-
   @Test
   void aSecondNodeDropsItsKeptPagesWhenTheFirstWithdrawsOrRenames() throws Exception {
     Fixture f = newAgency();
     long id = publish(f, "两个节点上的通知");
-    try (ConfigurableApplicationContext other = SecondNode.start()) {
+    try (ConfigurableApplicationContext other = secondNode()) {
       Api node2 = SecondNode.api(other);
       String etag = node2.get("/documents/" + id).headers().getETag();
       assertThat(node2.get("/documents/" + id).headers().getETag())
