@@ -8,8 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -192,14 +195,20 @@ public final class PackagedApp implements AutoCloseable {
   /**
    * How the jar is launched: extracted with a class data sharing archive, the way
    * docs/operations.md runs it in production, made once per build (it halves the CPU each of the
-   * many starts of the crash and restore drills takes); the plain jar if that cannot be made.
+   * many starts of the crash and restore drills takes); the plain jar if that cannot be made. The
+   * test classes run in several JVMs at once: a file lock lets one make it while the others wait.
    */
   private static synchronized List<String> launch() {
     Path jar = jar();
     Path folder = Path.of("target", "packaged-app");
     Path extracted = folder.resolve(jar.getFileName());
     Path archive = folder.resolve("gongkai.jsa");
-    try {
+    try (FileChannel channel =
+            FileChannel.open(
+                Path.of("target", "packaged-app.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock made = channel.lock()) {
       if (!Files.exists(archive)
           || Files.getLastModifiedTime(jar).compareTo(Files.getLastModifiedTime(archive)) > 0) {
         deleteRecursively(folder);
