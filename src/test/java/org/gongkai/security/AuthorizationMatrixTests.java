@@ -792,7 +792,7 @@ class AuthorizationMatrixTests extends PlatformIntegrationTests {
     ids.put("/console/imports/{id}", String.valueOf(importJob));
 
     jdbc.sql(
-            "INSERT INTO monitor_word (list, term, created_by, created_at) VALUES ('SENSITIVE', ?,"
+            "INSERT INTO monitor_word (list, term, created_by, created_at) VALUES ('FORBIDDEN', ?,"
                 + " 'admin', CURRENT_TIMESTAMP)")
         .param(marker)
         .update();

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.gongkai.agency.AgencyDirectory;
 import org.gongkai.shared.jobs.ClusterJob;
+import org.gongkai.shared.jobs.JobRun;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -28,19 +29,32 @@ class MonitorRechecks {
   private record Noted(long agencyId, OffsetDateTime changedAt) {}
 
   /** Returns how many agencies were checked. */
+  int recheck() {
+    return recheck(JobRun.UNINTERRUPTED);
+  }
+
+  /**
+   * A stopping node leaves the agencies not yet checked for the next run: each note is deleted only
+   * once its check is done.
+   */
   @ClusterJob(
       fixedDelay = "${gongkai.monitor.recheck-delay:" + MonitorProperties.RECHECK_DELAY + "}")
-  int recheck() {
+  int recheck(JobRun run) {
     List<Noted> noted =
         jdbc.sql("SELECT agency_id, changed_at FROM monitor_recheck ORDER BY changed_at")
             .query((rs, i) -> new Noted(rs.getLong(1), rs.getObject(2, OffsetDateTime.class)))
             .list();
+    int checked = 0;
     for (Noted n : noted) {
+      if (run.stopping()) {
+        break;
+      }
       agencies.find(n.agencyId()).ifPresent(runs::run);
       jdbc.sql("DELETE FROM monitor_recheck WHERE agency_id = ? AND changed_at = ?")
           .params(n.agencyId(), n.changedAt())
           .update();
+      checked++;
     }
-    return noted.size();
+    return checked;
   }
 }

@@ -63,6 +63,14 @@ public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
                 m -> AnnotatedElementUtils.findMergedAnnotation(m, ClusterJob.class));
     found.forEach(
         (method, annotation) -> {
+          Class<?>[] parameters = method.getParameterTypes();
+          if (parameters.length > 1 || (parameters.length == 1 && parameters[0] != JobRun.class)) {
+            throw new IllegalStateException(
+                type.getSimpleName()
+                    + "."
+                    + method.getName()
+                    + ": a cluster job takes no parameter or one JobRun");
+          }
           Method invocable = AopUtils.selectInvocableMethod(method, bean.getClass());
           ReflectionUtils.makeAccessible(invocable);
           String name = type.getSimpleName() + "." + method.getName();
@@ -106,7 +114,7 @@ public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
                     Tasks.recurring(job.name(), job.schedule())
                         .execute(
                             (instance, context) ->
-                                ReflectionUtils.invokeMethod(job.method(), job.bean())))
+                                invoke(job, () -> context.getSchedulerState().isShuttingDown())))
             .toList();
     JobsProperties jobsSettings = settings.get();
     scheduler =
@@ -118,6 +126,14 @@ public class ClusterJobs implements BeanPostProcessor, SmartLifecycle {
             .build();
     scheduler.start();
     log.info("{} platform jobs scheduled, each run claimed by one node", tasks.size());
+  }
+
+  private static void invoke(Job job, JobRun run) {
+    if (job.method().getParameterCount() == 0) {
+      ReflectionUtils.invokeMethod(job.method(), job.bean());
+    } else {
+      ReflectionUtils.invokeMethod(job.method(), job.bean(), run);
+    }
   }
 
   @Override
