@@ -14,19 +14,12 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * axe-core (from npm, in src/test/resources/axe) run in Debian's chromium over every public page
  * type and the console's main pages, on the demo content: no serious or critical violation of WCAG
  * 2.1 A and AA.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "gongkai.demo=true",
-      "GONGKAI_ADMIN_PASSWORD=" + AccessibilityInBrowserTests.PASSWORD
-    })
 class AccessibilityInBrowserTests extends BrowserTests {
 
   static final String PASSWORD = "accessibility-test-password";

@@ -13,16 +13,27 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A real browser on the platform's first start with the demo content (each test class its own data
- * folder); the subclass's {@code @SpringBootTest} sets the demo on and the admin password.
+ * A real browser on the platform's first start with the demo content. The browser classes share the
+ * one application (its first start, with the demo, is the costly part), each class its own browser.
  */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "gongkai.demo=true",
+      // The monitor checks the demo's agencies again soon after their documents are published.
+      "gongkai.monitor.recheck-delay=PT2S",
+      "GONGKAI_ADMIN_PASSWORD=" + BrowserTests.ADMIN_PASSWORD
+    })
 abstract class BrowserTests {
+
+  static final String ADMIN_PASSWORD = "browser-test-admin-password";
 
   /** The demo's commerce bureau reviewer, who logs in without a second factor. */
   static final String REVIEWER = "shangwu-shenhe";

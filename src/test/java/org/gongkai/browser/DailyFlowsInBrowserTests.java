@@ -17,19 +17,12 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A reviewer's working day in a real browser, on the demo's commerce bureau: a request answered
  * from registration to delivery, a comment moderated, a mailbox message answered; each starts from
  * the to-do page or the list, as staff would.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "gongkai.demo=true",
-      "GONGKAI_ADMIN_PASSWORD=" + DailyFlowsInBrowserTests.PASSWORD
-    })
 class DailyFlowsInBrowserTests extends BrowserTests {
 
   static final String PASSWORD = "daily-flows-password";

@@ -13,7 +13,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumDriver;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The public pages on a phone's screen (390 by 844 CSS pixels), on the demo's city portal and the
@@ -21,9 +20,6 @@ import org.springframework.boot.test.context.SpringBootTest;
  * senior mode; the navigation is a menu that opens from the keyboard, and is laid out in full on a
  * wide screen.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"gongkai.demo=true", "GONGKAI_ADMIN_PASSWORD=phone-layout-test-password"})
 class PhoneLayoutInBrowserTests extends BrowserTests {
 
   private static final List<String> HOSTS =

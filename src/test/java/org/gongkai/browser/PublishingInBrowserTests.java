@@ -17,20 +17,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * A real browser (Debian's chromium, driven by its chromedriver) on the first start with the demo
  * content: log in, draft, review, publish, then find the document on the portal.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "gongkai.demo=true",
-      // The monitor checks the demo's agencies again soon after their documents are published.
-      "gongkai.monitor.recheck-delay=PT2S",
-      "GONGKAI_ADMIN_PASSWORD=" + PublishingInBrowserTests.PASSWORD
-    })
 class PublishingInBrowserTests extends BrowserTests {
 
   static final String PASSWORD = "browser-test-password";
@@ -44,7 +35,7 @@ class PublishingInBrowserTests extends BrowserTests {
     String title = "关于开展浏览器端到端测试工作的通知";
 
     // The administrator's first login: the authenticator is set up before anything else.
-    logIn("admin", PASSWORD, "/console/second-factor");
+    logIn("admin", ADMIN_PASSWORD, "/console/second-factor");
     String key = browser.findElement(By.id("totp-key")).getText();
     browser.findElement(By.id("code")).sendKeys(AuthenticatorApp.code(key, Clock.systemUTC()));
     browser.findElement(By.cssSelector("form.form button[type=submit]")).click();

@@ -11,27 +11,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gongkai.screening.Finding;
 import org.gongkai.screening.PersonalDataScanner;
+import org.gongkai.support.DemoPlatformTests;
 import org.gongkai.support.HostRequests;
-import org.gongkai.support.PlatformIntegrationTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The demo city's four websites, each on its own name under localhost, as the README tells a
  * visitor to open them.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class DemoSitesIntegrationTests extends PlatformIntegrationTests {
+class DemoSitesIntegrationTests extends DemoPlatformTests {
 
   @Autowired PersonalDataScanner scanner;
-
-  @DynamicPropertySource
-  static void demo(DynamicPropertyRegistry registry) {
-    registry.add("gongkai.demo", () -> "true");
-  }
 
   @Test
   void theDemoCityHasAPortalADisclosurePlatformAndTwoDepartmentSites() {

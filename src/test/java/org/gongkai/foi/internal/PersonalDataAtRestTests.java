@@ -127,6 +127,9 @@ abstract class PersonalDataAtRestTests extends PlatformIntegrationTests {
 
   @Test
   void personalDataIsRemovedWhenTheRetentionPeriodEnds() {
+    // The purge is platform-wide: requests other classes concluded under a clock set years ahead
+    // are purged first, so that the counts below are this test's.
+    upkeep.purge();
     Fixture f = newAgency();
     long id = submitWithCopy(f);
     String base = "/api/v1/admin/foi/requests/" + id;

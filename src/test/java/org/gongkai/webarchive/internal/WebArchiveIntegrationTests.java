@@ -48,6 +48,9 @@ class WebArchiveIntegrationTests extends PlatformIntegrationTests {
   @DynamicPropertySource
   static void ownDataFolder(DynamicPropertyRegistry registry) {
     registry.add("gongkai.data-dir", () -> ownData().toString());
+    // An archive asked for starts at the queue's next look: within a second here, not ten.
+    registry.add("gongkai.web-archive.poll-interval", () -> "PT0.5S");
+    registry.add("gongkai.jobs.polling-interval", () -> "PT0.5S");
   }
 
   private static synchronized Path ownData() {

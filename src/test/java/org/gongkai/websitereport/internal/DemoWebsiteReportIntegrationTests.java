@@ -5,21 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.gongkai.site.Sites;
 import org.gongkai.support.Api;
-import org.gongkai.support.PlatformIntegrationTests;
+import org.gongkai.support.DemoPlatformTests;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** The demo city's portal has last year's report computed from the demo's records and complete. */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class DemoWebsiteReportIntegrationTests extends PlatformIntegrationTests {
-
-  @DynamicPropertySource
-  static void demo(DynamicPropertyRegistry registry) {
-    registry.add("gongkai.demo", () -> "true");
-  }
+class DemoWebsiteReportIntegrationTests extends DemoPlatformTests {
 
   @Autowired Sites sites;
 
