@@ -10,7 +10,7 @@ import org.springframework.security.authentication.password.CompromisedPasswordD
 
 class PasswordRulesTests {
 
-  private final PasswordRules offline = new PasswordRules(new PasswordProperties(false));
+  private final PasswordRules offline = new PasswordRules(new PasswordProperties(false, 10));
 
   private static String refusal(PasswordRules rules, String password, String username) {
     Refusal refused =
