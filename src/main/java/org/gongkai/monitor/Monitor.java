@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.gongkai.account.Staff;
 
-/** What other modules may ask of the monitor: word list entries and a run over every agency. */
+/** What other modules may ask of the monitor: word list entries and runs, of one agency or all. */
 public interface Monitor {
 
   /** Platform admin only, audited. */
@@ -18,6 +18,12 @@ public interface Monitor {
 
   /** Checks every agency now and keeps the day's results; returns how many were checked. */
   int runAll();
+
+  /**
+   * Checks one agency now, on every site that shows it, and keeps the day's results: what the
+   * re-check after a change does, without waiting for it.
+   */
+  void check(long agencyId);
 
   /**
    * The agency's daily results between the dates, both inclusive, oldest first: what the annual

@@ -108,6 +108,11 @@ class MonitorRuns implements Monitor {
     return n;
   }
 
+  @Override
+  public void check(long agencyId) {
+    agencies.find(agencyId).ifPresent(this::run);
+  }
+
   /** Checks the agency again on every site that shows it, each site's pages with it. */
   void run(Agency agency) {
     for (Site site : sites.all()) {

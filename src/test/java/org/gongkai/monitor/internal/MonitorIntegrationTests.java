@@ -288,7 +288,7 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
         .asString()
         .startsWith("/console/documents/");
 
-    runs.runAll();
+    runs.check(f.agency().id());
     Api.Response ranking = api().get("/api/v1/admin/monitor/ranking", "admin", ADMIN_PASSWORD);
     List<Boolean> vetoed = ranking.json("$[?(@.agency=='" + f.agency().code() + "')].vetoed");
     assertThat(vetoed).containsExactly(true);
@@ -454,7 +454,8 @@ abstract class MonitorIntegrationTests extends PlatformIntegrationTests {
         "site.layout.navigation");
     layouts.publish(onBroken, admin());
 
-    runs.runAll();
+    runs.check(broken.agency().id());
+    runs.check(clean.agency().id());
 
     assertThat(brokenPages(brokenSite, broken.agency().id()))
         .as("the missing page the broken site's menu links")

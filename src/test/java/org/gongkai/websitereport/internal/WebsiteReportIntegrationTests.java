@@ -262,7 +262,7 @@ abstract class WebsiteReportIntegrationTests extends PlatformIntegrationTests {
             });
     assertThat(work.open(f.editor(), 10).get(0).total()).as("editors do not publish").isZero();
     // ... and the monitor's check of the site finds it late, once.
-    monitor.runAll();
+    monitor.check(f.agency().id());
     assertThat(
             count(
                 "SELECT COUNT(*) FROM monitor_finding WHERE rule = 'LATE_WEBSITE_REPORT'"
