@@ -36,7 +36,7 @@ class RestoreCommandIT {
     Path root = Files.createTempDirectory("gongkai-restore");
     Path archive = root.resolve("backup.zip");
     long documents;
-    try (PackagedApp original = new PackagedApp(root.resolve("original"))) {
+    try (PackagedApp original = new PackagedApp(root.resolve("original")).quickJit()) {
       original.start(Duration.ofMinutes(3));
       documents = total(original);
       HttpResponse<String> created = post(original, "/api/v1/admin/backups");
@@ -59,7 +59,7 @@ class RestoreCommandIT {
     assertThat(again.exit()).as(again.output()).isEqualTo(2);
     assertThat(again.output()).contains("not empty", "Nothing was changed");
 
-    try (PackagedApp app = new PackagedApp(restored)) {
+    try (PackagedApp app = new PackagedApp(restored).quickJit()) {
       app.start(Duration.ofMinutes(3));
       assertThat(awaitIndexed(app, documents))
           .as("the index is rebuilt from the restored database")
@@ -78,7 +78,8 @@ class RestoreCommandIT {
             "--spring.datasource.username=" + PostgresTestDatabase.user(),
             "--spring.datasource.password=" + PostgresTestDatabase.password());
     assertThat(onPostgres.exit()).as(onPostgres.output()).isZero();
-    try (PackagedApp app = new PackagedApp(root.resolve("restored-pg")).onPostgres(url)) {
+    try (PackagedApp app =
+        new PackagedApp(root.resolve("restored-pg")).onPostgres(url).quickJit()) {
       app.start(Duration.ofMinutes(3));
       assertThat(awaitIndexed(app, documents)).isEqualTo(documents);
     }
@@ -93,6 +94,7 @@ class RestoreCommandIT {
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Duser.language=en",
+                PackagedApp.QUICK_JIT,
                 "-jar",
                 PackagedApp.jar().toString(),
                 "restore",

@@ -112,7 +112,8 @@ class KilledApplicationLosesNothingIT {
       // server's CPU for the submissions under test.
       this.app =
           app.set("gongkai.intake.max-submissions", "1000000")
-              .set("gongkai.security.passwords.hash-cost", "4");
+              .set("gongkai.security.passwords.hash-cost", "4")
+              .quickJit();
     }
 
     record Ack(String kind, String marker, String code, String secret, long id) {}

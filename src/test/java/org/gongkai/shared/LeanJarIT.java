@@ -89,7 +89,7 @@ class LeanJarIT {
   }
 
   private static PackagedApp lean(Path data) {
-    return new PackagedApp(data).set("gongkai.demo", "false");
+    return new PackagedApp(data).set("gongkai.demo", "false").quickJit();
   }
 
   private static List<String> names(Path folder) throws Exception {
