@@ -90,6 +90,13 @@ public class PublicSiteVersion {
    * interval.
    */
   public long current() {
+    if (insideWritingTransaction()) {
+      // It may read its own raise before the commit: kept as this node's version, another thread
+      // would label what it reads of the content from before the change with the new version.
+      return jdbc.sql("SELECT version FROM public_site_version WHERE id = 1")
+          .query(Long.class)
+          .single();
+    }
     if (stale || System.nanoTime() - checkedAt > checkNanos) {
       if (stale) {
         refreshing.lock();
