@@ -93,9 +93,7 @@ public class PublicSiteVersion {
     if (insideWritingTransaction()) {
       // It may read its own raise before the commit: kept as this node's version, another thread
       // would label what it reads of the content from before the change with the new version.
-      return jdbc.sql("SELECT version FROM public_site_version WHERE id = 1")
-          .query(Long.class)
-          .single();
+      return read();
     }
     if (stale || System.nanoTime() - checkedAt > checkNanos) {
       if (stale) {
@@ -108,10 +106,7 @@ public class PublicSiteVersion {
           boolean wasStale = stale;
           stale = false;
           try {
-            known =
-                jdbc.sql("SELECT version FROM public_site_version WHERE id = 1")
-                    .query(Long.class)
-                    .single();
+            known = read();
           } catch (RuntimeException e) {
             stale |= wasStale;
             throw e;
@@ -123,6 +118,12 @@ public class PublicSiteVersion {
       }
     }
     return known;
+  }
+
+  private long read() {
+    return jdbc.sql("SELECT version FROM public_site_version WHERE id = 1")
+        .query(Long.class)
+        .single();
   }
 
   /**
