@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,6 +66,43 @@ class LeanJarIT {
       assertThatThrownBy(() -> app.start(Duration.ofMinutes(3)))
           .hasMessageContaining("gongkai.search.engine=opensearch needs the OpenSearch add-on")
           .hasMessageContaining("-Dloader.path=addons/opensearch");
+    }
+  }
+
+  /**
+   * The start docs/operations.md gives a node with the build's settings: the demo made through the
+   * generated bean definitions is served and found; a setting that would choose another bean stops
+   * the start instead of leaving the bean out.
+   */
+  @Test
+  void startedAheadOfTimeItServesTheDemoAndRefusesASettingThatChoosesOtherBeans() throws Exception {
+    Path root = Files.createTempDirectory("gongkai-aot");
+    try (PackagedApp app = new PackagedApp(root.resolve("aot")).quickJit().aheadOfTime()) {
+      app.start(Duration.ofMinutes(3));
+      assertThat(Files.readString(app.logFile())).contains("Starting AOT-processed");
+      assertThat(get(app, "/").body()).contains("临江市人民政府");
+      // The index takes the demo's documents in behind its creation.
+      String search = "/search?q=" + URLEncoder.encode("通知", StandardCharsets.UTF_8);
+      awaitLog(app, "demo content created");
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      while (!get(app, search).body().contains("/documents/")) {
+        assertThat(System.nanoTime()).as("a demo document is found").isLessThan(deadline);
+        Thread.sleep(250);
+      }
+    }
+    try (PackagedApp app =
+        lean(root.resolve("mail")).aheadOfTime().set("spring.mail.host", "127.0.0.1")) {
+      assertThatThrownBy(() -> app.start(Duration.ofMinutes(3)))
+          .hasMessageContaining("spring.mail.host (\"127.0.0.1\" here, unset in the build)")
+          .hasMessageContaining("Start without -Dspring.aot.enabled=true");
+    }
+  }
+
+  private static void awaitLog(PackagedApp app, String line) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    while (!Files.readString(app.logFile()).contains(line)) {
+      assertThat(System.nanoTime()).as(line + " within 2 minutes").isLessThan(deadline);
+      Thread.sleep(250);
     }
   }
 

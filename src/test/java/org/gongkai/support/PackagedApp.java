@@ -71,6 +71,15 @@ public final class PackagedApp implements AutoCloseable {
   public static final String QUICK_JIT = "-XX:TieredStopAtLevel=1";
 
   /**
+   * Started ahead of time ({@code -Dspring.aot.enabled=true}): with the bean definitions the
+   * build's processing generated, as docs/operations.md starts a node whose settings agree with the
+   * build's.
+   */
+  public PackagedApp aheadOfTime() {
+    return jvm("-Dspring.aot.enabled=true");
+  }
+
+  /**
    * Puts add-on folders ({@code target/addons/opensearch}, {@code target/addons/s3}) on the class
    * path as docs/operations.md does: after the extracted jar with {@code -cp}, or for the plain jar
    * with {@code -Dloader.path}.

@@ -43,7 +43,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -57,9 +56,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(100)
-// A condition is decided before any bean exists, so it reads the setting itself; DemoProperties
-// documents it.
-@ConditionalOnBooleanProperty(name = "gongkai.demo", matchIfMissing = true)
 class DemoContent implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
@@ -80,6 +76,7 @@ class DemoContent implements ApplicationRunner {
   private final DemoVisits visits;
   private final DemoWebsiteReport websiteReport;
   private final Sites sites;
+  private final boolean enabled;
 
   DemoContent(
       AgencyDirectory agencies,
@@ -103,7 +100,11 @@ class DemoContent implements ApplicationRunner {
       TopicDesk topics,
       DecisionRegister register,
       VisitHistory visitHistory,
-      WebsiteReportDesk websiteReports) {
+      WebsiteReportDesk websiteReports,
+      DemoProperties settings) {
+    // Read here rather than by a condition on the bean, which a start ahead of time would have
+    // fixed when the jar was built.
+    this.enabled = settings.demo();
     this.visits = new DemoVisits(visitHistory);
     this.websiteReport = new DemoWebsiteReport(websiteReports, sites, clock);
     this.sites = sites;
@@ -134,6 +135,9 @@ class DemoContent implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    if (!enabled) {
+      return;
+    }
     boolean seeded =
         jdbc.sql("SELECT COUNT(*) FROM platform_setting WHERE name = ?")
                 .param(MARKER)
