@@ -194,13 +194,16 @@ class SubscriptionService {
       if (subject != null && subject.length() > 100) {
         throw Refusal.invalidField("subject", "field.too-long");
       }
+      // Spelled out: a nested conditional of long and null unboxes its null (a search over every
+      // agency was a 500).
+      Long agencyId = null;
+      if (agency != null) {
+        agencyId = agency.id();
+      } else if (column != null) {
+        agencyId = column.agencyId();
+      }
       return new Scope(
-          Kind.QUERY,
-          agency == null ? (column == null ? null : column.agencyId()) : agency.id(),
-          column == null ? null : column.id(),
-          query,
-          subject,
-          null);
+          Kind.QUERY, agencyId, column == null ? null : column.id(), query, subject, null);
     }
     if (column != null) {
       return new Scope(Kind.COLUMN, column.agencyId(), column.id(), null, null, null);

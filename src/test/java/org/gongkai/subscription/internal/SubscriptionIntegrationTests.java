@@ -248,6 +248,14 @@ class SubscriptionIntegrationTests extends PlatformIntegrationTests {
     assertThat(TestMailServer.to(reader)).hasSize(2);
   }
 
+  /** Neither an agency nor a column: the search runs over the whole site. */
+  @Test
+  void aSearchOverEveryAgencyIsTaken() {
+    Api.Response taken = subscribe(address("all"), "\"query\":\"垃圾分类\"", "DAILY");
+
+    assertThat(taken.status()).as(taken.body()).isEqualTo(202);
+  }
+
   @Test
   void badInputIsRefusedNamingTheField() {
     Fixture f = newAgency();
