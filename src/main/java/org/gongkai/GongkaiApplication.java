@@ -6,7 +6,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication
+// The mail sender is made by org.gongkai.shared.mail at every start: Boot's is a condition on
+// spring.mail.host, which a start ahead of time would have decided when the jar was built.
+@SpringBootApplication(
+    excludeName = "org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration")
 @ConfigurationPropertiesScan
 public class GongkaiApplication {
 

@@ -3,6 +3,8 @@ package org.gongkai.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -15,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.gongkai.support.Challenges;
 import org.gongkai.support.PackagedApp;
 import org.junit.jupiter.api.Test;
 
@@ -71,14 +74,25 @@ class LeanJarIT {
 
   /**
    * The start docs/operations.md gives a node with the build's settings: the demo made through the
-   * generated bean definitions is served and found; a setting that would choose another bean stops
-   * the start instead of leaving the bean out.
+   * generated bean definitions is served and found, mail set at start (not in the build) is sent; a
+   * setting that would choose another bean stops the start instead of leaving the bean out.
    */
   @Test
   void startedAheadOfTimeItServesTheDemoAndRefusesASettingThatChoosesOtherBeans() throws Exception {
     Path root = Files.createTempDirectory("gongkai-aot");
-    try (PackagedApp app = new PackagedApp(root.resolve("aot")).quickJit().aheadOfTime()) {
+    GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    mail.start();
+    try (PackagedApp app =
+        new PackagedApp(root.resolve("aot"))
+            .quickJit()
+            .aheadOfTime()
+            .set("spring.mail.host", "127.0.0.1")
+            .set("spring.mail.port", String.valueOf(mail.getSmtp().getPort()))) {
       app.start(Duration.ofMinutes(3));
+      HttpResponse<String> subscribed =
+          post(app, "/api/v1/subscriptions", "{\"email\":\"reader@example.com\",\"query\":\"通知\"}");
+      assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(202);
+      assertThat(mail.waitForIncomingEmail(30_000, 1)).as("the confirmation mail").isTrue();
       assertThat(Files.readString(app.logFile())).contains("Starting AOT-processed");
       assertThat(get(app, "/").body()).contains("临江市人民政府");
       // The index takes the demo's documents in behind its creation.
@@ -89,11 +103,14 @@ class LeanJarIT {
         assertThat(System.nanoTime()).as("a demo document is found").isLessThan(deadline);
         Thread.sleep(250);
       }
+    } finally {
+      mail.stop();
     }
     try (PackagedApp app =
-        lean(root.resolve("mail")).aheadOfTime().set("spring.mail.host", "127.0.0.1")) {
+        lean(root.resolve("sessions")).aheadOfTime().set("gongkai.cluster.sessions", "database")) {
       assertThatThrownBy(() -> app.start(Duration.ofMinutes(3)))
-          .hasMessageContaining("spring.mail.host (\"127.0.0.1\" here, unset in the build)")
+          .hasMessageContaining(
+              "gongkai.cluster.sessions (\"database\" here, \"memory\" in the build)")
           .hasMessageContaining("Start without -Dspring.aot.enabled=true");
     }
   }
@@ -135,6 +152,17 @@ class LeanJarIT {
     try (Stream<Path> files = Files.list(folder)) {
       return files.map(p -> p.getFileName().toString()).toList();
     }
+  }
+
+  private static HttpResponse<String> post(PackagedApp app, String path, String json)
+      throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(app.base() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Challenges.with(app.base(), json)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(PackagedApp app, String path) throws Exception {

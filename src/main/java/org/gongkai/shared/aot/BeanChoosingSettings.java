@@ -32,10 +32,8 @@ public final class BeanChoosingSettings {
     // The platform's own conditions (BeanChoosingSettingsTests finds every one in the code).
     defaults.put("gongkai.cluster.sessions", "memory");
     defaults.put("gongkai.jobs.enabled", "true");
-    // Spring Boot's conditions on settings the README documents: mail, and actuator on a port of
-    // its own (a second web server).
-    defaults.put("spring.mail.host", "");
-    defaults.put("spring.mail.jndi-name", "");
+    // Spring Boot's condition on a setting the README documents: the actuator on a port of its
+    // own (a second web server). Mail is made at start (org.gongkai.shared.mail).
     defaults.put("management.server.port", "");
     return defaults;
   }

@@ -40,7 +40,7 @@ class BeanChoosingSettingsTests {
     record(new MockEnvironment());
     MockEnvironment here =
         new MockEnvironment()
-            .withProperty("spring.mail.host", "mail.example.gov.cn")
+            .withProperty("management.server.port", "8081")
             .withProperty("gongkai.cluster.sessions", "database");
 
     assertThatThrownBy(() -> AheadOfTimeStartCheck.check(here, loader()))
@@ -51,25 +51,22 @@ class BeanChoosingSettingsTests {
                     .containsExactly(
                         new BeanChoosingSettings.Difference(
                             "gongkai.cluster.sessions", "memory", "database"),
-                        new BeanChoosingSettings.Difference(
-                            "spring.mail.host", "", "mail.example.gov.cn")))
-        .hasMessageContaining(
-            "spring.mail.host (\"mail.example.gov.cn\" here, unset in the build)");
+                        new BeanChoosingSettings.Difference("management.server.port", "", "8081")))
+        .hasMessageContaining("management.server.port (\"8081\" here, unset in the build)");
   }
 
   @Test
-  void aBuildWithMailRecordedRefusesAStartWithout() throws Exception {
-    record(new MockEnvironment().withProperty("spring.mail.host", "mail.example.gov.cn"));
+  void aBuildWithAnActuatorPortRecordedRefusesAStartWithout() throws Exception {
+    record(new MockEnvironment().withProperty("management.server.port", "8081"));
 
     assertThatThrownBy(() -> AheadOfTimeStartCheck.check(new MockEnvironment(), loader()))
-        .hasMessageContaining(
-            "spring.mail.host (unset here, \"mail.example.gov.cn\" in the build)");
+        .hasMessageContaining("management.server.port (unset here, \"8081\" in the build)");
   }
 
   @Test
   void aJarBuiltWithoutTheRecordIsLeftToSpringsOwnRefusal() {
     AheadOfTimeStartCheck.check(
-        new MockEnvironment().withProperty("spring.mail.host", "x"), loader());
+        new MockEnvironment().withProperty("management.server.port", "8081"), loader());
   }
 
   @Test
