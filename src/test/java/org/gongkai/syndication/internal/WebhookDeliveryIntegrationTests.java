@@ -73,6 +73,24 @@ class WebhookDeliveryIntegrationTests extends PlatformIntegrationTests {
     server.start();
   }
 
+  /**
+   * The sending job runs once as soon as its node starts: a test that claims a delivery by hand
+   * waits until that first run is over, or the job could claim the delivery first.
+   */
+  @BeforeEach
+  void sendingJobHasRunSinceTheStart() {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                            "SELECT COUNT(*) FROM scheduled_tasks WHERE task_name = 'WebhookSender.run'"
+                                + " AND picked = FALSE AND last_success IS NOT NULL")
+                        .query(Long.class)
+                        .single()
+                    > 0);
+  }
+
   @AfterEach
   void stopReceiver() {
     server.stop(0);
