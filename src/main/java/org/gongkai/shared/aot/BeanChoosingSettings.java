@@ -16,13 +16,13 @@ import org.springframework.core.env.PropertyResolver;
  * -Dspring.aot.enabled=true} creates the beans the build's ahead-of-time processing chose and
  * evaluates no condition again, so the build records their values and such a start compares them
  * with its own: a node whose setting chose other beans must start the plain way, not silently
- * without them (no mail, no shared sessions, no jobs). Settings chosen inside a bean method (the
- * search engine, the file store) are read at every start and are not listed.
+ * without them (no shared sessions, no jobs, no actuator port). Settings chosen in a bean method
+ * (the search engine, the file store, mail) are read at every start and are not listed.
  */
-public final class BeanChoosingSettings {
+final class BeanChoosingSettings {
 
   /** Where the build writes the values its processing saw, beside the generated classes. */
-  public static final String RESOURCE = "META-INF/gongkai/bean-choosing-settings.properties";
+  static final String RESOURCE = "META-INF/gongkai/bean-choosing-settings.properties";
 
   /** Each setting with the value it has when nothing sets it. */
   static final Map<String, String> DEFAULTS = defaults();
@@ -45,7 +45,7 @@ public final class BeanChoosingSettings {
   }
 
   /** The values as this process resolves them, normalised so that {@code TRUE} equals true. */
-  public static BeanChoosingSettings of(PropertyResolver settings) {
+  static BeanChoosingSettings of(PropertyResolver settings) {
     Map<String, String> values = new LinkedHashMap<>();
     DEFAULTS.forEach(
         (name, otherwise) ->
@@ -55,7 +55,7 @@ public final class BeanChoosingSettings {
   }
 
   /** The values the build recorded, or null when the jar was built without them. */
-  public static BeanChoosingSettings recorded(ClassLoader loader) {
+  static BeanChoosingSettings recorded(ClassLoader loader) {
     try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         return null;
@@ -71,7 +71,7 @@ public final class BeanChoosingSettings {
   }
 
   /** The settings whose value here differs from the recorded one, each with both values. */
-  public List<Difference> differencesFrom(BeanChoosingSettings recorded) {
+  List<Difference> differencesFrom(BeanChoosingSettings recorded) {
     List<Difference> differences = new ArrayList<>();
     values.forEach(
         (name, value) -> {
@@ -91,5 +91,5 @@ public final class BeanChoosingSettings {
   }
 
   /** One setting that chose other beans in the build than it would choose here. */
-  public record Difference(String setting, String built, String here) {}
+  record Difference(String setting, String built, String here) {}
 }

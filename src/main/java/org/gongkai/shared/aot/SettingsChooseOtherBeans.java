@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A start ahead of time with a setting that would choose other beans than the build chose. */
-public final class SettingsChooseOtherBeans extends IllegalStateException {
+final class SettingsChooseOtherBeans extends IllegalStateException {
 
   private final transient List<BeanChoosingSettings.Difference> differences;
 
@@ -16,7 +16,7 @@ public final class SettingsChooseOtherBeans extends IllegalStateException {
     this.differences = List.copyOf(differences);
   }
 
-  public List<BeanChoosingSettings.Difference> differences() {
+  List<BeanChoosingSettings.Difference> differences() {
     return differences;
   }
 
