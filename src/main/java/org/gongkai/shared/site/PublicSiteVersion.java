@@ -95,12 +95,6 @@ public class PublicSiteVersion {
       // would label what it reads of the content from before the change with the new version.
       return read();
     }
-    if (TransactionSynchronizationManager.isActualTransactionActive()
-        && (stale || System.nanoTime() - checkedAt > checkNanos)) {
-      // A read-only transaction reads what its own statements may see (a snapshot, or a raise a
-      // listener made in it): good for its caller, not for the node.
-      return read();
-    }
     if (stale || System.nanoTime() - checkedAt > checkNanos) {
       if (stale) {
         refreshing.lock();
