@@ -1,5 +1,6 @@
 package org.gongkai.shared.site;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -22,9 +23,19 @@ public class PublicSiteVersion {
   private final JdbcClient jdbc;
   private final long checkNanos;
   private final ReentrantLock refreshing = new ReentrantLock();
+
+  /**
+   * Counts the changes this node made or was told of. A flag cleared by the thread that refreshes
+   * could be cleared after a later change set it, and the change's own thread would then get the
+   * version from before it while that refresh was still reading.
+   */
+  private final AtomicLong changes = new AtomicLong(1);
+
   private volatile long known = -1;
   private volatile long checkedAt;
-  private volatile boolean stale = true;
+
+  /** The count of changes when {@link #known} was read; written after it. */
+  private volatile long knownAt;
 
   PublicSiteVersion(JdbcClient jdbc, PageCacheProperties pageCache) {
     this.jdbc = jdbc;
@@ -48,7 +59,7 @@ public class PublicSiteVersion {
   void changed() {
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       raise();
-      stale = true;
+      changes.incrementAndGet();
       return;
     }
     if (TransactionSynchronizationManager.getSynchronizations().stream()
@@ -76,12 +87,12 @@ public class PublicSiteVersion {
 
     @Override
     public void afterCommit() {
-      stale = true;
+      changes.incrementAndGet();
     }
 
     @Override
     public void afterCompletion(int status) {
-      stale = true;
+      changes.incrementAndGet();
     }
   }
 
@@ -95,23 +106,20 @@ public class PublicSiteVersion {
       // would label what it reads of the content from before the change with the new version.
       return read();
     }
-    if (stale || System.nanoTime() - checkedAt > checkNanos) {
-      if (stale) {
+    long seen = changes.get();
+    if (knownAt < seen || System.nanoTime() - checkedAt > checkNanos) {
+      if (knownAt < seen) {
+        // Waits for a refresh under way: it may have begun before the change this thread knows of.
         refreshing.lock();
       } else if (!refreshing.tryLock()) {
         return known;
       }
       try {
-        if (stale || System.nanoTime() - checkedAt > checkNanos) {
-          boolean wasStale = stale;
-          stale = false;
-          try {
-            known = read();
-          } catch (RuntimeException e) {
-            stale |= wasStale;
-            throw e;
-          }
+        if (knownAt < seen || System.nanoTime() - checkedAt > checkNanos) {
+          long at = changes.get();
+          known = read();
           checkedAt = System.nanoTime();
+          knownAt = at;
         }
       } finally {
         refreshing.unlock();
