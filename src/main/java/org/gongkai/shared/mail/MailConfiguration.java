@@ -1,12 +1,11 @@
 package org.gongkai.shared.mail;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.mail.autoconfigure.MailProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.mail.javamail.JavaMailSender;
 
 /**
@@ -17,6 +16,7 @@ import org.springframework.mail.javamail.JavaMailSender;
  * excludes).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MailProperties.class)
 class MailConfiguration {
 
   /**
@@ -25,9 +25,7 @@ class MailConfiguration {
    * Boot's condition left the bean out.
    */
   @Bean
-  JavaMailSender mailSender(Environment environment, ObjectProvider<SslBundles> bundles) {
-    MailProperties settings =
-        Binder.get(environment).bindOrCreate("spring.mail", MailProperties.class);
+  JavaMailSender mailSender(MailProperties settings, ObjectProvider<SslBundles> bundles) {
     return MailSenders.from(settings, bundles::getObject).orElse(null);
   }
 }
